@@ -1,0 +1,110 @@
+# lede: developer targets. The README's two commands (./dev demo, ./dev test)
+# install what is missing and call these.
+#
+#   make build          the rock, built by LuaRocks into ./.rocks (Lua 5.4)
+#   make test           C tests of the core + the busted suite
+#   make check-asan     the suite under ASan + UBSan (no recovery)
+#   make check-valgrind the suite under valgrind (no definite leaks)
+#   make check-lua-versions   the suite under Lua 5.1, 5.2, 5.3 and LuaJIT
+#   make bench CORPUS=path.jsonl   MB/s of lede.parse and of a bare pass
+#   make eval CORPUS=path.jsonl    accuracy against the corpus gold
+#   make data           regenerate the embedded gazetteer from data/
+#   make fuzz FUZZ_SECONDS=N       libFuzzer harnesses of the core
+
+LUA_VERSION ?= 5.4
+LUA ?= lua$(LUA_VERSION)
+BUSTED ?= /usr/bin/busted
+TREE ?= $(CURDIR)/.rocks
+ROCKSPEC = lede-dev-1.rockspec
+CFLAGS_ROCK ?= -O2 -fPIC -Wall -Wextra -Werror
+CC ?= gcc
+PCRE2_CFLAGS := $(shell pkg-config --cflags libpcre2-8 2>/dev/null)
+PCRE2_LIBS := $(shell pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
+CORE_SRC := $(wildcard plugin/core/*.c)
+OUT := tests/out
+
+LUA_ENV = LUA_PATH_5_4="$(TREE)/share/lua/5.4/?.lua;$(TREE)/share/lua/5.4/?/init.lua;$(CURDIR)/tools/?.lua;;" \
+	LUA_CPATH_5_4="$(TREE)/lib/lua/5.4/?.so;;" \
+	LUA_PATH_5_3="$(TREE)/share/lua/5.3/?.lua;$(TREE)/share/lua/5.3/?/init.lua;;" \
+	LUA_CPATH_5_3="$(TREE)/lib/lua/5.3/?.so;;" \
+	LUA_PATH="$(TREE)/share/lua/5.1/?.lua;$(TREE)/share/lua/5.1/?/init.lua;;" \
+	LUA_CPATH="$(TREE)/lib/lua/5.1/?.so;;" \
+	LEDE_TREE="$(TREE)" PATH="$(TREE)/bin:$$PATH"
+
+.PHONY: all build test test-c test-lua check-asan check-valgrind check-lua-versions \
+	bench eval data fuzz clean demo
+
+all: build
+
+build:
+	luarocks --lua-version $(LUA_VERSION) make --tree=$(TREE) $(ROCKSPEC) CFLAGS="$(CFLAGS_ROCK)" >$(TREE).log 2>&1 \
+	  || { cat $(TREE).log; exit 1; }
+
+demo: build
+	@$(LUA_ENV) lede parse examples/article.txt
+
+# ---- tests -------------------------------------------------------------------
+
+$(OUT):
+	mkdir -p $(OUT)
+
+# C tests of the Lua-free core (built with sanitizers: they are small)
+$(OUT)/test_core: tests/c/test_core.c $(CORE_SRC) plugin/lede.h plugin/core/*.h | $(OUT)
+	$(CC) -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
+	  -fno-sanitize-recover=all -DPCRE2_CODE_UNIT_WIDTH=8 $(PCRE2_CFLAGS) \
+	  -o $@ tests/c/test_core.c $(CORE_SRC) $(PCRE2_LIBS) -lm -lpthread
+
+test-c: $(OUT)/test_core
+	@$(OUT)/test_core >/dev/null
+
+test-lua: build | $(OUT)
+	@$(LUA_ENV) $(LUA) $(BUSTED) --lpath="$(CURDIR)/tests/?.lua" -o tests/summary.lua tests
+
+# the C checks run inside the busted suite (tests/core_c_spec.lua), so the
+# last line counts every test
+test: $(OUT)/test_core test-lua
+
+# The busted suite with the module built under ASan+UBSan; the stock
+# interpreter gets the runtime by LD_PRELOAD.
+check-asan: | $(OUT)
+	$(MAKE) build TREE=$(CURDIR)/.rocks-asan \
+	  CFLAGS_ROCK="-O1 -g -fPIC -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Wl,-z,nodelete"
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
+	  $(MAKE) --no-print-directory test-lua-only TREE=$(CURDIR)/.rocks-asan
+
+test-lua-only: | $(OUT)
+	@$(LUA_ENV) $(LUA) $(BUSTED) --lpath="$(CURDIR)/tests/?.lua" -o tests/summary.lua tests
+
+check-valgrind: build | $(OUT)
+	$(LUA_ENV) LEDE_VALGRIND=1 valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+	  --error-exitcode=99 $(LUA) $(BUSTED) --lpath="$(CURDIR)/tests/?.lua" -o tests/summary.lua tests
+
+# The suite's portable part under the other Lua flavours the binding supports.
+check-lua-versions:
+	@for v in 5.1 5.2 5.3; do \
+	  echo "== Lua $$v"; \
+	  luarocks --lua-version $$v make --tree=$(CURDIR)/.rocks-$$v $(ROCKSPEC) CFLAGS="$(CFLAGS_ROCK)" >/dev/null 2>&1 || exit 1; \
+	  LEDE_TREE=$(CURDIR)/.rocks-$$v lua$$v tests/portable.lua || exit 1; \
+	done
+	@echo "== LuaJIT"; LEDE_TREE=$(CURDIR)/.rocks-5.1 luajit tests/portable.lua
+
+# ---- measures ----------------------------------------------------------------
+
+bench: build
+	@test -n "$(CORPUS)" || { echo "usage: make bench CORPUS=path.jsonl [RUNS=7]"; exit 2; }
+	$(LUA_ENV) $(LUA) tools/bench.lua $(CORPUS) $(RUNS)
+
+eval: build
+	@test -n "$(CORPUS)" || { echo "usage: make eval CORPUS=path.jsonl"; exit 2; }
+	$(LUA_ENV) $(LUA) tools/eval.lua $(CORPUS) $(EVAL_ARGS)
+
+# ---- data --------------------------------------------------------------------
+
+data: plugin/core/gazetteer_data.c
+
+plugin/core/gazetteer_data.c: data/gazetteer.tsv tools/embed_data.lua
+	$(LUA) tools/embed_data.lua data/gazetteer.tsv lx_gazetteer_tsv $@
+
+clean:
+	rm -rf $(OUT) plugin/core/*.o plugin/lua/*.o lede/core.so .rocks .rocks-* .rocks*.log

@@ -1,0 +1,60 @@
+rockspec_format = "3.0"
+package = "lede"
+version = "dev-1"
+source = {
+  url = "git+file://.",
+}
+description = {
+  summary = "Structure and entities of news articles, fast: a C core with a Lua API",
+  detailed = [[
+lede turns a raw news article (a page dump, wire copy) into structured data:
+title, section, published time, byline, dateline, lead, paragraphs, captions,
+quotes and labelled boilerplate, and the entities in it (OntoNotes types plus
+TITLE) with normalized values and linked mentions. Users script their own
+extractors, transformations and outputs in Lua.
+]],
+  license = "MIT",
+  labels = { "nlp", "news", "ner", "text" },
+}
+dependencies = {
+  "lua >= 5.1",
+}
+external_dependencies = {
+  PCRE2 = { header = "pcre2.h", library = "pcre2-8" },
+}
+build = {
+  type = "builtin",
+  modules = {
+    ["lede"] = "lua/lede/init.lua",
+    ["lede.cli"] = "lua/lede/cli.lua",
+    ["lede.core"] = {
+      sources = {
+        "plugin/lua/lede_lua.c",
+        "plugin/lua/lua_json.c",
+        "plugin/core/dates.c",
+        "plugin/core/dict.c",
+        "plugin/core/engine.c",
+        "plugin/core/entities.c",
+        "plugin/core/gazetteer_data.c",
+        "plugin/core/json.c",
+        "plugin/core/memory.c",
+        "plugin/core/patterns.c",
+        "plugin/core/stopwords.c",
+        "plugin/core/structure.c",
+        "plugin/core/tokenize.c",
+        "plugin/core/utf8.c",
+      },
+      defines = { "PCRE2_CODE_UNIT_WIDTH=8" },
+      incdirs = { "$(PCRE2_INCDIR)" },
+      libdirs = { "$(PCRE2_LIBDIR)" },
+      libraries = { "pcre2-8", "m" },
+    },
+  },
+  install = {
+    bin = { lede = "bin/lede" },
+  },
+}
+test = {
+  type = "command",
+  command = "make test",
+}

@@ -1,0 +1,436 @@
+/*
+ * Phrase dictionaries: the built-in gazetteer and users' phrase lists share
+ * this one structure. A phrase is tokenized with the document tokenizer;
+ * its key is the hash of its lower-cased tokens, so a lookup at a document
+ * position costs one hash combination per token and one probe per length,
+ * whatever the dictionary size. Matches are verified against the stored key
+ * text, so a hash collision can never produce a wrong entity.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "internal.h"
+
+typedef struct slot {
+  uint32_t hash;
+  uint32_t entry; /* index + 1; 0 = empty */
+} slot;
+
+typedef struct start_slot {
+  uint32_t hash;
+  uint8_t maxtok; /* 0 = empty */
+} start_slot;
+
+struct lx_dict {
+  const lede_allocator *alloc;
+  lx_vec entries;  /* lx_entry */
+  lx_buf pool;     /* strings */
+  slot *table;
+  size_t table_cap, table_used;
+  start_slot *starts; /* first-token hash -> longest phrase */
+  size_t starts_cap, starts_used;
+  uint8_t maxtok;
+  lx_vec toks;     /* scratch for tokenizing phrases */
+};
+
+static const char *const kind_names[LX_G_COUNT] = {
+    "", "country", "demonym", "norp", "state", "city", "region", "org",
+    "agency", "title", "titlemod", "honorific", "given", "surname", "currency",
+    "unit", "language", "event", "tz", "fac", "product"};
+
+int lx_gaz_kind_from_name(const char *s, size_t n) {
+  for (int k = 1; k < LX_G_COUNT; k++)
+    if (strlen(kind_names[k]) == n && memcmp(kind_names[k], s, n) == 0) return k;
+  return 0;
+}
+
+const char *lx_gaz_kind_name(int kind) {
+  return kind > 0 && kind < LX_G_COUNT ? kind_names[kind] : NULL;
+}
+
+lx_dict *lx_dict_new(const lede_allocator *a) {
+  lx_dict *d = (lx_dict *)lx_malloc(a, sizeof *d);
+  if (!d) return NULL;
+  memset(d, 0, sizeof *d);
+  d->alloc = a;
+  /* offset 0 of the pool is the empty string */
+  if (!lx_buf_reserve(a, &d->pool, 1)) {
+    lx_free(a, d);
+    return NULL;
+  }
+  d->pool.p[0] = 0;
+  d->pool.n = 1;
+  return d;
+}
+
+void lx_dict_free(lx_dict *d) {
+  if (!d) return;
+  const lede_allocator *a = d->alloc;
+  lx_vec_free(a, &d->entries);
+  lx_buf_free(a, &d->pool);
+  lx_free(a, d->table);
+  lx_free(a, d->starts);
+  lx_vec_free(a, &d->toks);
+  lx_free(a, d);
+}
+
+size_t lx_dict_size(const lx_dict *d) { return d->entries.n; }
+uint8_t lx_dict_maxtok(const lx_dict *d) { return d->maxtok; }
+const char *lx_dict_str(const lx_dict *d, uint32_t off) { return d->pool.p + off; }
+
+static uint32_t pool_add(lx_dict *d, const char *s, size_t n) {
+  if (n >= UINT32_MAX - d->pool.n) return 0;
+  if (!lx_buf_reserve(d->alloc, &d->pool, n + 1)) return 0;
+  uint32_t off = (uint32_t)d->pool.n;
+  memcpy(d->pool.p + off, s, n);
+  d->pool.p[off + n] = 0;
+  d->pool.n += n + 1;
+  return off;
+}
+
+static int table_grow(lx_dict *d) {
+  size_t cap = d->table_cap ? d->table_cap * 2 : 1024;
+  slot *t = (slot *)lx_malloc(d->alloc, cap * sizeof(slot));
+  if (!t) return 0;
+  memset(t, 0, cap * sizeof(slot));
+  for (size_t i = 0; i < d->table_cap; i++) {
+    if (!d->table[i].entry) continue;
+    size_t j = d->table[i].hash & (cap - 1);
+    while (t[j].entry) j = (j + 1) & (cap - 1);
+    t[j] = d->table[i];
+  }
+  lx_free(d->alloc, d->table);
+  d->table = t;
+  d->table_cap = cap;
+  return 1;
+}
+
+static int starts_grow(lx_dict *d) {
+  size_t cap = d->starts_cap ? d->starts_cap * 2 : 1024;
+  start_slot *t = (start_slot *)lx_malloc(d->alloc, cap * sizeof(start_slot));
+  if (!t) return 0;
+  memset(t, 0, cap * sizeof(start_slot));
+  for (size_t i = 0; i < d->starts_cap; i++) {
+    if (!d->starts[i].maxtok) continue;
+    size_t j = d->starts[i].hash & (cap - 1);
+    while (t[j].maxtok) j = (j + 1) & (cap - 1);
+    t[j] = d->starts[i];
+  }
+  lx_free(d->alloc, d->starts);
+  d->starts = t;
+  d->starts_cap = cap;
+  return 1;
+}
+
+static int starts_note(lx_dict *d, uint32_t hash, uint8_t ntok) {
+  if ((d->starts_used + 1) * 4 > d->starts_cap * 3 && !starts_grow(d)) return 0;
+  size_t j = hash & (d->starts_cap - 1);
+  while (d->starts[j].maxtok) {
+    if (d->starts[j].hash == hash) {
+      if (d->starts[j].maxtok < ntok) d->starts[j].maxtok = ntok;
+      return 1;
+    }
+    j = (j + 1) & (d->starts_cap - 1);
+  }
+  d->starts[j].hash = hash;
+  d->starts[j].maxtok = ntok;
+  d->starts_used++;
+  return 1;
+}
+
+static inline uint8_t starts_max(const lx_dict *d, uint32_t hash) {
+  if (!d->starts_cap) return 0;
+  size_t j = hash & (d->starts_cap - 1);
+  while (d->starts[j].maxtok) {
+    if (d->starts[j].hash == hash) return d->starts[j].maxtok;
+    j = (j + 1) & (d->starts_cap - 1);
+  }
+  return 0;
+}
+
+int lx_dict_may_start(const lx_dict *d, uint32_t hash) {
+  return starts_max(d, hash) != 0;
+}
+
+/* Appends the lower-cased text of s[0,n) to b (the key form). */
+static int append_lower(const lede_allocator *a, lx_buf *b, const char *s, size_t n) {
+  if (!lx_buf_reserve(a, b, n * 2 + 4)) return 0;
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n) {
+    if (u[i] < 0x80) {
+      unsigned char c = u[i++];
+      b->p[b->n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    } else {
+      uint32_t cp;
+      size_t k = lx_utf8_decode(u + i, n - i, &cp);
+      if (cp == LX_BAD_CP) {
+        b->p[b->n++] = (char)u[i];
+      } else {
+        b->n += (size_t)lx_utf8_encode(lx_cp_lower(cp), b->p + b->n);
+      }
+      i += k;
+    }
+  }
+  return 1;
+}
+
+static uint8_t case_flags(const char *s, size_t n) {
+  unsigned up = 0, lo = 0, first = 0, seen = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    size_t k = lx_utf8_decode(u + i, n - i, &cp);
+    unsigned cls = lx_cp_class(cp);
+    if (cls & LX_CC_LETTER) {
+      if (!seen) first = cls;
+      seen = 1;
+      if (cls & LX_CC_UPPER) up++;
+      if (cls & LX_CC_LOWER) lo++;
+    }
+    i += k;
+  }
+  uint8_t f = 0;
+  if (up >= 2 && lo == 0) f |= LX_GF_ALLCAP;
+  if (first & LX_CC_UPPER) f |= LX_GF_CAP;
+  if (lo && !up) f |= LX_GF_LOWER;
+  return f;
+}
+
+lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
+                      const char *canonical, size_t cn, const char *attrs,
+                      size_t an, uint32_t id) {
+  const lede_allocator *a = d->alloc;
+  d->toks.n = 0;
+  if (!lx_tokenize(a, phrase, 0, n, &d->toks)) return NULL;
+  size_t nt = d->toks.n;
+  if (nt == 0 || nt > 255) return NULL;
+  lx_token *t = (lx_token *)d->toks.p;
+  /* the key: lower-cased tokens joined by one space */
+  lx_buf key = {NULL, 0, 0};
+  uint32_t h = 0;
+  for (size_t i = 0; i < nt; i++) {
+    if (!append_lower(a, &key, phrase + t[i].start, t[i].end - t[i].start)) {
+      lx_buf_free(a, &key);
+      return NULL;
+    }
+    if (i + 1 < nt) key.p[key.n++] = ' '; /* append_lower keeps spare room */
+    h = i ? lx_hash_combine(h, t[i].hash) : t[i].hash;
+  }
+  uint32_t first_hash = t[0].hash;
+  if (!lx_vec_reserve(a, &d->entries, sizeof(lx_entry), d->entries.n + 1) ||
+      ((d->table_used + 1) * 4 > d->table_cap * 3 && !table_grow(d)) ||
+      !starts_note(d, first_hash, (uint8_t)nt)) {
+    lx_buf_free(a, &key);
+    return NULL;
+  }
+  uint32_t ko = pool_add(d, key.p, key.n);
+  lx_buf_free(a, &key);
+  uint32_t po = ko ? pool_add(d, phrase, n) : 0;
+  uint32_t co = po;
+  if (po && cn) co = pool_add(d, canonical, cn);
+  uint32_t ao = po ? (an ? pool_add(d, attrs, an) : 0) : 0;
+  if (!ko || !po || !co || (an && !ao)) return NULL;
+  lx_entry *e = (lx_entry *)d->entries.p + d->entries.n;
+  memset(e, 0, sizeof *e);
+  e->phrase = po;
+  e->canonical = co;
+  e->attrs = ao;
+  e->kind = (uint16_t)kind;
+  e->ntok = (uint8_t)nt;
+  e->flags = case_flags(phrase, n);
+  e->id = id;
+  e->key = ko;
+  if (an) {
+    const char *p = d->pool.p + ao;
+    if (strstr(p, "amb=1")) e->flags |= LX_GF_AMB;
+  }
+  uint32_t idx = (uint32_t)d->entries.n++;
+  if (nt > d->maxtok) d->maxtok = (uint8_t)nt;
+  /* chain behind an entry with the same key, else a new slot */
+  size_t j = h & (d->table_cap - 1);
+  while (d->table[j].entry) {
+    if (d->table[j].hash == h) {
+      lx_entry *o = (lx_entry *)d->entries.p + (d->table[j].entry - 1);
+      if (strcmp(d->pool.p + o->key, d->pool.p + ko) == 0) {
+        while (o->next) o = (lx_entry *)d->entries.p + (o->next - 1);
+        o->next = idx + 1;
+        return (lx_entry *)d->entries.p + idx;
+      }
+    }
+    j = (j + 1) & (d->table_cap - 1);
+  }
+  d->table[j].hash = h;
+  d->table[j].entry = idx + 1;
+  d->table_used++;
+  return (lx_entry *)d->entries.p + idx;
+}
+
+/* Whether tokens t[0..k) spell the key (lower-cased, single spaces). */
+static int key_matches(const char *text, const lx_token *t, size_t k, const char *key) {
+  const unsigned char *q = (const unsigned char *)key;
+  for (size_t i = 0; i < k; i++) {
+    if (i) {
+      if (*q != ' ') return 0;
+      q++;
+    }
+    const unsigned char *s = (const unsigned char *)text + t[i].start;
+    size_t n = t[i].end - t[i].start, j = 0;
+    while (j < n) {
+      if (s[j] < 0x80) {
+        unsigned char c = s[j];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (*q != c) return 0;
+        q++;
+        j++;
+      } else {
+        uint32_t cp;
+        size_t m = lx_utf8_decode(s + j, n - j, &cp);
+        if (cp == LX_BAD_CP) {
+          if (*q != s[j]) return 0;
+          q++;
+        } else {
+          char tmp[4];
+          int w = lx_utf8_encode(lx_cp_lower(cp), tmp);
+          if (memcmp(q, tmp, (size_t)w) != 0) return 0;
+          q += w;
+        }
+        j += m;
+      }
+    }
+  }
+  return *q == 0;
+}
+
+static const lx_entry *probe(const lx_dict *d, uint32_t h, const char *text,
+                             const lx_token *t, size_t k) {
+  size_t j = h & (d->table_cap - 1);
+  while (d->table[j].entry) {
+    if (d->table[j].hash == h) {
+      const lx_entry *e = (const lx_entry *)d->entries.p + (d->table[j].entry - 1);
+      if (e->ntok == k && key_matches(text, t, k, d->pool.p + e->key)) return e;
+    }
+    j = (j + 1) & (d->table_cap - 1);
+  }
+  return NULL;
+}
+
+size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
+                       size_t n, size_t i, const lx_entry **out) {
+  *out = NULL;
+  if (!d->table_cap || i >= n) return 0;
+  uint8_t maxk = starts_max(d, t[i].hash);
+  if (!maxk) return 0;
+  size_t lim = LX_MIN((size_t)maxk, n - i);
+  uint32_t hs[256];
+  uint32_t h = t[i].hash;
+  hs[1] = h;
+  size_t k = 1;
+  for (; k < lim; k++) {
+    /* phrases do not run across a paragraph break */
+    if (t[i + k].flags & LX_TF_PARA) break;
+    h = lx_hash_combine(h, t[i + k].hash);
+    hs[k + 1] = h;
+  }
+  for (; k >= 1; k--) {
+    const lx_entry *e = probe(d, hs[k], text, t + i, k);
+    if (e) {
+      *out = e;
+      return k;
+    }
+  }
+  return 0;
+}
+
+const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n) {
+  lx_vec v = {NULL, 0, 0};
+  const lx_entry *e = NULL;
+  if (!d->table_cap) return NULL;
+  if (!lx_tokenize(d->alloc, s, 0, n, &v)) return NULL;
+  if (v.n && v.n <= 255) {
+    const lx_token *t = (const lx_token *)v.p;
+    uint32_t h = t[0].hash;
+    for (size_t i = 1; i < v.n; i++) h = lx_hash_combine(h, t[i].hash);
+    e = probe(d, h, s, t, v.n);
+  }
+  lx_vec_free(d->alloc, &v);
+  return e;
+}
+
+const lx_entry *lx_entry_next(const lx_dict *d, const lx_entry *e) {
+  return e && e->next ? (const lx_entry *)d->entries.p + (e->next - 1) : NULL;
+}
+
+const lx_entry *lx_entry_of_kind(const lx_dict *d, const lx_entry *e, int kind) {
+  for (; e; e = lx_entry_next(d, e))
+    if (e->kind == kind) return e;
+  return NULL;
+}
+
+const char *lx_entry_attr(const lx_dict *d, const lx_entry *e, const char *key,
+                          size_t *vn) {
+  if (!e->attrs) return NULL;
+  const char *p = d->pool.p + e->attrs;
+  size_t kn = strlen(key);
+  while (*p) {
+    const char *end = strchr(p, ';');
+    if (!end) end = p + strlen(p);
+    if ((size_t)(end - p) > kn && memcmp(p, key, kn) == 0 && p[kn] == '=') {
+      if (vn) *vn = (size_t)(end - p - (ptrdiff_t)kn - 1);
+      return p + kn + 1;
+    }
+    p = *end ? end + 1 : end;
+  }
+  return NULL;
+}
+
+lede_status lx_dict_load_tsv(lx_dict *d, const char *tsv, size_t n, char *err,
+                             size_t errsz) {
+  size_t i = 0, line = 0;
+  while (i < n) {
+    size_t e = i;
+    while (e < n && tsv[e] != '\n') e++;
+    line++;
+    size_t le = e;
+    if (le > i && tsv[le - 1] == '\r') le--;
+    if (le > i && tsv[i] != '#') {
+      const char *f[4] = {NULL, NULL, NULL, NULL};
+      size_t fl[4] = {0, 0, 0, 0};
+      size_t nf = 0, s = i;
+      for (size_t k = i; k <= le && nf < 4; k++) {
+        if (k == le || tsv[k] == '\t') {
+          f[nf] = tsv + s;
+          fl[nf] = k - s;
+          nf++;
+          s = k + 1;
+        }
+      }
+      if (nf < 2 || fl[1] == 0) {
+        if (err) snprintf(err, errsz, "line %zu: expected kind<TAB>phrase", line);
+        return LEDE_EINVAL;
+      }
+      int kind = lx_gaz_kind_from_name(f[0], fl[0]);
+      if (!kind) {
+        if (err) snprintf(err, errsz, "line %zu: unknown kind '%.*s'", line,
+                          (int)LX_MIN(fl[0], 40), f[0]);
+        return LEDE_EINVAL;
+      }
+      if (!lx_dict_add(d, f[1], fl[1], kind, f[2], fl[2], f[3], fl[3], (uint32_t)line)) {
+        /* a phrase of no token is a data error, else memory */
+        lx_vec v = {NULL, 0, 0};
+        int ok = lx_tokenize(d->alloc, f[1], 0, fl[1], &v);
+        size_t nt = v.n;
+        lx_vec_free(d->alloc, &v);
+        if (ok && (nt == 0 || nt > 255)) {
+          if (err) snprintf(err, errsz, "line %zu: phrase has %s tokens", line,
+                            nt ? "too many" : "no");
+          return LEDE_EINVAL;
+        }
+        if (err) snprintf(err, errsz, "out of memory");
+        return LEDE_ENOMEM;
+      }
+    }
+    i = e + 1;
+  }
+  return LEDE_OK;
+}

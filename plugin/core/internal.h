@@ -1,0 +1,369 @@
+/*
+ * Internal definitions shared by the core's files. Nothing here is API.
+ *
+ * Memory discipline: a parse runs inside an lx_ctx. Every allocation made for
+ * the document goes into its arena or into one of its vectors, all owned by
+ * the document; scratch buffers belong to the context. On any failure
+ * (allocation, time budget, limit) the code calls lx_fail(), which unwinds to
+ * lede_parse() with longjmp; lede_parse() then frees the document and the
+ * scratch buffers, so nothing can leak whatever the failure point. No Lua
+ * frame is ever between the setjmp and a longjmp: user callbacks run under
+ * lua_pcall in the binding and report failure with a return code.
+ */
+#ifndef LEDE_INTERNAL_H
+#define LEDE_INTERNAL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "../lede.h"
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#define LX_LIKELY(x) __builtin_expect(!!(x), 1)
+#define LX_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define LX_NORETURN __attribute__((noreturn))
+#else
+#define LX_LIKELY(x) (x)
+#define LX_UNLIKELY(x) (x)
+#define LX_NORETURN
+#endif
+
+#define LX_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define LX_MAX(a, b) ((a) > (b) ? (a) : (b))
+#define LX_COUNTOF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- allocation ------------------------------------------------------- */
+
+extern const lede_allocator lx_default_allocator;
+
+void *lx_malloc(const lede_allocator *a, size_t n);
+void *lx_realloc(const lede_allocator *a, void *p, size_t n);
+void lx_free(const lede_allocator *a, void *p);
+
+/* A bump arena of chunks; it never moves what it handed out. */
+typedef struct lx_chunk {
+  struct lx_chunk *next;
+  size_t size, used;
+  /* data follows, max-aligned */
+} lx_chunk;
+
+typedef struct lx_arena {
+  const lede_allocator *alloc;
+  lx_chunk *head;
+} lx_arena;
+
+/* Returns NULL on allocation failure. */
+void *lx_arena_alloc(lx_arena *ar, size_t n);
+void lx_arena_free_all(lx_arena *ar);
+
+/* A growable array (realloc-backed). */
+typedef struct lx_vec {
+  void *p;
+  size_t n, cap;
+} lx_vec;
+
+/* Returns 0 on allocation failure. */
+int lx_vec_reserve(const lede_allocator *a, lx_vec *v, size_t elem, size_t want);
+void lx_vec_free(const lede_allocator *a, lx_vec *v);
+
+/* A growable byte buffer. */
+typedef struct lx_buf {
+  char *p;
+  size_t n, cap;
+} lx_buf;
+
+int lx_buf_reserve(const lede_allocator *a, lx_buf *b, size_t extra);
+void lx_buf_free(const lede_allocator *a, lx_buf *b);
+
+/* ---- UTF-8 -------------------------------------------------------------- */
+
+/* Decodes one code point at s (n bytes available, n >= 1). Returns its length
+ * and sets *cp; an invalid sequence yields length 1 and cp = LX_BAD_CP. */
+#define LX_BAD_CP 0x110000u
+size_t lx_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+int lx_utf8_encode(uint32_t cp, char *out); /* returns length 1..4 */
+/* Length of the longest valid UTF-8 prefix. */
+size_t lx_utf8_valid_prefix(const char *s, size_t n);
+
+/* Character classes of code points (ASCII is table-driven in the callers). */
+enum {
+  LX_CC_SPACE = 1,
+  LX_CC_LETTER = 2,
+  LX_CC_UPPER = 4,
+  LX_CC_DIGIT = 8,
+  LX_CC_PUNCT = 16,
+  LX_CC_NEWLINE = 32,
+  LX_CC_QUOTE = 64,
+  LX_CC_DASH = 128,
+  LX_CC_CURRENCY = 256,
+  LX_CC_LOWER = 512
+};
+unsigned lx_cp_class(uint32_t cp);
+extern const uint16_t lx_ascii_class[256];
+/* Lower-cases one code point for matching (ASCII, Latin-1, Latin Ext-A,
+ * Greek, Cyrillic); others are returned unchanged. */
+uint32_t lx_cp_lower(uint32_t cp);
+
+/* ---- hashing -------------------------------------------------------------- */
+
+#define LX_FNV_OFFSET 2166136261u
+#define LX_FNV_PRIME 16777619u
+
+static inline uint32_t lx_hash_byte(uint32_t h, unsigned char c) {
+  return (h ^ c) * LX_FNV_PRIME;
+}
+/* Hash of a string folded to lower case (same folding as tokens). */
+uint32_t lx_hash_lower(const char *s, size_t n);
+/* Combines the hashes of consecutive tokens of a phrase. */
+static inline uint32_t lx_hash_combine(uint32_t h, uint32_t t) {
+  h ^= t + 0x9e3779b9u + (h << 6) + (h >> 2);
+  return h;
+}
+
+/* ---- tokens --------------------------------------------------------------- */
+
+enum { LX_TK_WORD = 1, LX_TK_NUM, LX_TK_PUNCT, LX_TK_SYM };
+
+enum {
+  LX_TF_CAP = 1 << 0,      /* first letter upper case */
+  LX_TF_ALLCAP = 1 << 1,   /* every letter upper case, at least 2 letters */
+  LX_TF_LOWER = 1 << 2,    /* every letter lower case */
+  LX_TF_DIGIT = 1 << 3,    /* contains a digit */
+  LX_TF_HYPHEN = 1 << 4,   /* contains an inner hyphen */
+  LX_TF_PERIOD = 1 << 5,   /* ends with an abbreviation period */
+  LX_TF_SPACE = 1 << 6,    /* preceded by white space */
+  LX_TF_NEWLINE = 1 << 7,  /* preceded by a line break */
+  LX_TF_QUOTE = 1 << 8,    /* a quotation mark */
+  LX_TF_OPENQ = 1 << 9,    /* ...that opens (by position) */
+  LX_TF_DASH = 1 << 10,    /* a dash */
+  LX_TF_NONASCII = 1 << 11,
+  LX_TF_SENT = 1 << 12,    /* first token of a sentence */
+  LX_TF_POSS = 1 << 13,    /* the possessive 's split off a word */
+  LX_TF_APOS = 1 << 14,    /* contains an inner apostrophe */
+  LX_TF_PARA = 1 << 15     /* preceded by a blank line or indent */
+};
+
+typedef struct lx_token {
+  uint32_t start, end;
+  uint32_t hash;   /* of the lower-cased text */
+  uint16_t flags;  /* LX_TF_* */
+  uint8_t kind;    /* LX_TK_* */
+  uint8_t nletters; /* letters, saturating at 255 */
+} lx_token;
+
+/* Tokenizes text[start, end) into toks (appending). Returns 0 on allocation
+ * failure. Offsets are absolute. */
+int lx_tokenize(const lede_allocator *a, const char *text, size_t start,
+                size_t end, lx_vec *toks);
+
+/* Marks LX_TF_SENT on the first token of each sentence. */
+void lx_sentences(const char *text, lx_token *t, size_t n);
+
+static inline int lx_tok_is(const char *text, const lx_token *t, const char *s) {
+  size_t n = strlen(s);
+  return t->end - t->start == n && memcmp(text + t->start, s, n) == 0;
+}
+/* Case-insensitive (ASCII) comparison of a token with a lower-case word. */
+int lx_tok_ieq(const char *text, const lx_token *t, const char *lower);
+
+/* ---- dates ----------------------------------------------------------------- */
+
+typedef struct lx_date {
+  int year, month, day;     /* 0 when unknown */
+  int hour, minute, second; /* hour < 0 when no time */
+  int tz;                   /* minutes east of UTC */
+  int has_tz;
+} lx_date;
+
+int lx_days_in_month(int year, int month);
+/* Days since 1970-01-01 for a proleptic Gregorian date. */
+int64_t lx_days_from_civil(int y, int m, int d);
+void lx_civil_from_days(int64_t z, int *y, int *m, int *d);
+int lx_weekday(int y, int m, int d); /* 0 = Monday */
+/* Parses "YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]]"; returns 1 on success. */
+int lx_parse_iso(const char *s, size_t n, lx_date *out);
+/* Writes ISO 8601 (date, date-time, with zone when has_tz). */
+size_t lx_format_iso(const lx_date *d, char *out, size_t cap);
+int lx_month_from_word(const char *s, size_t n); /* 1..12 or 0 */
+int lx_weekday_from_word(const char *s, size_t n); /* 1..7 (Mon..Sun) or 0 */
+
+/* Recognizes a date/time expression starting at token i. Returns the number
+ * of tokens it spans (0 if none) and fills *out with the fields printed.
+ * Relative expressions are not handled here (see entities). */
+size_t lx_match_date(const char *text, const lx_token *t, size_t n, size_t i,
+                     lx_date *out);
+
+/* ---- the gazetteer / dictionaries ------------------------------------------ */
+
+typedef struct lx_dict lx_dict;
+
+typedef struct lx_entry {
+  uint32_t phrase;     /* offset of the printed phrase in the string pool */
+  uint32_t canonical;  /* offset of the canonical name (or = phrase) */
+  uint32_t attrs;      /* offset of the attribute string ("k=v;...") */
+  uint16_t kind;       /* LX_G_* for the gazetteer, a type for user dicts */
+  uint8_t ntok;        /* tokens in the phrase */
+  uint8_t flags;       /* LX_GF_* */
+  uint32_t id;         /* user id or line number */
+  uint32_t key;        /* offset of the matching key: lower-cased tokens
+                          joined by single spaces */
+  uint32_t next;       /* next entry with the same key, index + 1, or 0 */
+} lx_entry;
+
+enum {
+  LX_GF_AMB = 1,      /* ambiguous: needs context */
+  LX_GF_ALLCAP = 2,   /* printed all in capitals (acronym) */
+  LX_GF_CAP = 4,      /* printed with a capital */
+  LX_GF_LOWER = 8     /* printed in lower case */
+};
+
+enum {
+  LX_G_NONE = 0, LX_G_COUNTRY, LX_G_DEMONYM, LX_G_NORP, LX_G_STATE, LX_G_CITY,
+  LX_G_REGION, LX_G_ORG, LX_G_AGENCY, LX_G_TITLE, LX_G_TITLEMOD,
+  LX_G_HONORIFIC, LX_G_GIVEN, LX_G_SURNAME, LX_G_CURRENCY, LX_G_UNIT,
+  LX_G_LANGUAGE, LX_G_EVENT, LX_G_TZ, LX_G_FAC, LX_G_PRODUCT,
+  LX_G_COUNT
+};
+int lx_gaz_kind_from_name(const char *s, size_t n);
+const char *lx_gaz_kind_name(int kind);
+
+lx_dict *lx_dict_new(const lede_allocator *a);
+void lx_dict_free(lx_dict *d);
+/* Adds a TSV text "kind\tphrase\tcanonical\tattrs" per line (the gazetteer
+ * format). Returns LEDE_OK or an error with a message in err. */
+lede_status lx_dict_load_tsv(lx_dict *d, const char *tsv, size_t n,
+                             char *err, size_t errsz);
+/* Adds one phrase; returns the entry or NULL on allocation failure. */
+lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
+                      const char *canonical, size_t cn, const char *attrs,
+                      size_t an, uint32_t id);
+/* Longest entry whose phrase matches tokens from i; returns its token count
+ * and the first entry of the key's chain in *e, 0 if none. */
+size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
+                       size_t n, size_t i, const lx_entry **e);
+/* Looks up a phrase given as a string. */
+const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n);
+/* Entry of a kind in the chain, or NULL; the next one in the chain. */
+const lx_entry *lx_entry_of_kind(const lx_dict *d, const lx_entry *e, int kind);
+const lx_entry *lx_entry_next(const lx_dict *d, const lx_entry *e);
+const char *lx_dict_str(const lx_dict *d, uint32_t off);
+/* Value of attribute key in an entry's attrs, or NULL; *vn gets its length. */
+const char *lx_entry_attr(const lx_dict *d, const lx_entry *e, const char *key,
+                          size_t *vn);
+size_t lx_dict_size(const lx_dict *d);
+uint8_t lx_dict_maxtok(const lx_dict *d);
+/* Whether any phrase of the dictionary starts with this token hash. */
+int lx_dict_may_start(const lx_dict *d, uint32_t hash);
+
+/* ---- engine ------------------------------------------------------------------ */
+
+/* A set of 32-bit hashes (open addressing, 0 = empty). */
+typedef struct lx_hashset {
+  uint32_t *slots;
+  size_t cap;
+} lx_hashset;
+
+int lx_hashset_build(const lede_allocator *a, lx_hashset *s,
+                     const char *const *words, size_t n);
+void lx_hashset_free(const lede_allocator *a, lx_hashset *s);
+static inline int lx_hashset_has(const lx_hashset *s, uint32_t h) {
+  if (!s->cap) return 0;
+  if (h == 0) h = 1;
+  size_t j = h & (s->cap - 1);
+  while (s->slots[j]) {
+    if (s->slots[j] == h) return 1;
+    j = (j + 1) & (s->cap - 1);
+  }
+  return 0;
+}
+
+struct lede_engine {
+  lede_allocator alloc;
+  lede_limits limits;
+  lx_dict *gaz;
+  lx_hashset stop; /* function words of several languages */
+  lx_dict *cues;   /* boilerplate cue phrases (structure.c) */
+  lx_hashset widgets; /* words of share/navigation widgets */
+  struct lx_patterns *pat; /* compiled built-in patterns (PCRE2) */
+};
+
+/* ---- a parse ------------------------------------------------------------------ */
+
+/* One text line. */
+typedef struct lx_line {
+  uint32_t start, end;    /* without the line break */
+  uint32_t tstart, tend;  /* trimmed of white space */
+  uint16_t indent;        /* leading columns */
+  uint8_t blank_before;   /* preceded by a blank line (or start) */
+  uint8_t role;           /* LX_L_* */
+  int32_t block;          /* block index */
+} lx_line;
+
+typedef struct lede_doc_internal {
+  lede_allocator alloc;
+  lx_arena arena;
+  lx_vec byline, paragraphs, captions, boilerplate, quotes, entities;
+  lx_buf json;
+} lede_doc_internal;
+
+typedef struct lx_ctx {
+  const lede_engine *eng;
+  const lede_allocator *alloc;
+  const lede_options *opts;
+  lede_doc *doc;
+  const char *text;
+  size_t len;
+  jmp_buf jmp;
+  lede_status status;
+  char *errbuf;
+  size_t errsz;
+  double deadline; /* monotonic seconds; 0 = none */
+  unsigned ticks;
+  /* scratch, freed after the parse */
+  lx_vec lines;
+  lx_vec toks;
+  lx_vec scratch;
+  lx_vec scratch2;
+  void *md; /* PCRE2 match data, created on first use */
+  /* the reference date everything relative resolves against */
+  lx_date ref;
+  int has_ref;
+  int pub_tz;      /* zone of the source, from the agency table */
+  int has_pub_tz;
+} lx_ctx;
+
+LX_NORETURN void lx_fail(lx_ctx *c, lede_status st, const char *fmt, ...);
+void *lx_alloc(lx_ctx *c, size_t n);              /* arena, zeroed */
+char *lx_strndup(lx_ctx *c, const char *s, size_t n);
+char *lx_sprintf(lx_ctx *c, const char *fmt, ...);
+void *lx_push(lx_ctx *c, lx_vec *v, size_t elem); /* zeroed slot */
+void lx_tick(lx_ctx *c);                          /* checks the budget */
+double lx_now(void);
+
+lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *widgets);
+
+/* stages */
+void lx_split_lines(lx_ctx *c);
+void lx_structure(lx_ctx *c);
+void lx_entities(lx_ctx *c);
+void lx_link(lx_ctx *c);
+void lx_quotes(lx_ctx *c);
+
+/* helpers shared by the stages */
+static inline int lx_span_empty(lede_span s) { return s.start == LEDE_NONE; }
+static inline lede_span lx_span(uint32_t a, uint32_t b) {
+  lede_span s;
+  s.start = a;
+  s.end = b;
+  return s;
+}
+extern const lede_span lx_no_span;
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
+#endif

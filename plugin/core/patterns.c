@@ -1,0 +1,165 @@
+/*
+ * Built-in patterns. They are applied to the first bytes of candidate blocks
+ * only (a few per document), anchored, so their cost does not grow with the
+ * text. All are UTF-aware and accept invalid UTF-8 subjects
+ * (PCRE2_MATCH_INVALID_UTF), so bad bytes can never make a match fail
+ * loudly or read out of bounds.
+ */
+#include <stdio.h>
+
+#include "patterns.h"
+
+/* wire copy prints months in any case: "Feb 26", "MARCH 2", "FEb 26" */
+#define MONTHS "(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?"
+#define DATE_PART "(?<date>" MONTHS "[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[ \\t]+" MONTHS "(?:[ \\t]+\\d{4})?)"
+#define AGENCY_PART "(?:[ \\t]*\\((?<agency>[\\p{L}][\\p{L}\\p{N} .&'’/\\-]{0,39})\\))"
+/* a hyphen separates only with a space after it (COCA-COLA is one word) */
+#define SEP_PART "(?:[ \\t]*(?<sep>---?|—|–|-|:|\\|)[ \\t]+|[ \\t]*(?<sep>—|–|--)(?=[\\p{Lu}\"“‘']))"
+/* ALL CAPS words with the lower-case particles place names carry */
+#define CAPWORD "\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]*"
+#define PARTICLE "(?:de|da|do|dos|das|del|di|du|la|le|el|al|of|am|an|der|sur|upon|on|y)"
+#define REGION_PART "(?:[ \\t]*,[ \\t]*(?<region>\\p{Lu}[\\p{L}\\p{M}.'’\\-]*(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}.'’\\-]*){0,3}))"
+
+static const struct {
+  const char *pattern;
+  uint32_t flags;
+} defs[LX_P_COUNT] = {
+    /* LX_P_DATELINE */
+    {"(?<loc>" CAPWORD "(?:[ \\t]+(?:" CAPWORD "|" PARTICLE "(?=[ \\t]+\\p{Lu})))*?)"
+     REGION_PART "??"
+     "(?:(?:,[ \\t]*|[ \\t]+)" DATE_PART "(?:,[ \\t]*(?<agency_c>\\p{Lu}[\\p{L}\\-]{1,30}))?)?" AGENCY_PART "?" SEP_PART,
+     0},
+    /* LX_P_DATELINE_TITLE: Title Case needs a date or an agency to be safe */
+    {"(?<loc>\\p{Lu}[\\p{Ll}\\p{M}'’.\\-]+(?:[ \\t]+\\p{L}[\\p{Ll}\\p{M}'’.\\-]+){0,2})"
+     REGION_PART "??"
+     "(?:(?:(?:,[ \\t]*|[ \\t]+)" DATE_PART ")" AGENCY_PART "?|" AGENCY_PART ")" SEP_PART,
+     0},
+    /* LX_P_DATELINE_AGENCY */
+    {"\\((?<agency>\\p{L}[\\p{L}\\p{N} .&'’/\\-]{0,39})\\)" SEP_PART, 0},
+    /* LX_P_DATELINE_LINE */
+    {"(?<loc>" CAPWORD "(?:[ \\t]+" CAPWORD "){0,3})[ \\t]+(?<date>\\d{4}-\\d{2}-\\d{2})[ \\t]*$",
+     0},
+    /* LX_P_CAPTION_START */
+    {"(?:(?:In |An? )?(?:this|these|the|an?)[ \\t]+(?:\\w+[ \\t]+){0,3}?(?:photos?|images?|pictures?|file photo|screenshot|screen grab|handout)\\b"
+     "|(?:FILE[ \\t]*(?:PHOTO)?[ \\t]*[:\\-–—]|Photo[ \\t]*:|Pictured[ \\t]*:|Above[ \\t]*:|Top[ \\t]*:|Image[ \\t]*:|Caption[ \\t]*:|PHOTO[ \\t]*:))",
+     PCRE2_CASELESS},
+    /* LX_P_CREDIT_END: the credit printed at the end of a caption */
+    {"(?:.*?)(?<restr>\\((?:No resales|No archiving|Restricted|Editorial use only|MANDATORY CREDIT|For editorial use)[^()]*\\)[ \\t]*)?"
+     "(?:\\((?<credit>(?:Yonhap|AP|AFP|Reuters|Xinhua|Kyodo|EPA|UPI|Getty Images|Bloomberg|[\\p{L} .]{0,20}(?:Photo|Photos|Pool|Images|Handout|Agency|News|via [^()]+)[^()]{0,40}))\\)"
+     "|(?<credit2>(?:REUTERS|AFP|AP|EPA|Getty Images|Bloomberg)(?:[ \\t]*/[^\\n]{0,60})?|Photo:[^\\n]{1,60}|(?:Photo|Image) (?:by|credit:?)[^\\n]{1,60}))[ \\t]*\\.?[ \\t]*$",
+     0},
+    /* LX_P_CREDIT_LINE: a credit on its own line */
+    {"(?:(?:Image|Photo|Picture|Video)[ \\t]+(?:Credit|by|courtesy)[ \\t]*:?|Photo(?:graph)?[ \\t]*:|Credit[ \\t]*:|©|\\(c\\)[ \\t])[ \\t]*(?<credit>[^\\n]{1,80})$"
+     "|(?<credit2>[\\p{L} .\\-]{2,40}(?:[ \\t]*[|/][ \\t]*[\\p{L} .\\-]{2,40}){1,3})$",
+     0},
+};
+
+static void *pc_malloc(PCRE2_SIZE n, void *ud) {
+  const lede_allocator *a = (const lede_allocator *)ud;
+  return a->malloc(n, a->ud);
+}
+static void pc_free(void *p, void *ud) {
+  const lede_allocator *a = (const lede_allocator *)ud;
+  if (p) a->free(p, a->ud);
+}
+
+lx_patterns *lx_patterns_new(const lede_allocator *a, lede_status *st, char *err,
+                             size_t errsz) {
+  lx_patterns *p = (lx_patterns *)lx_malloc(a, sizeof *p);
+  if (!p) {
+    *st = LEDE_ENOMEM;
+    return NULL;
+  }
+  memset(p, 0, sizeof *p);
+  p->gctx = pcre2_general_context_create(pc_malloc, pc_free, (void *)a);
+  if (!p->gctx) {
+    lx_free(a, p);
+    *st = LEDE_ENOMEM;
+    return NULL;
+  }
+  pcre2_compile_context *cc = pcre2_compile_context_create(p->gctx);
+  if (!cc) {
+    lx_patterns_free(a, p);
+    *st = LEDE_ENOMEM;
+    return NULL;
+  }
+  uint32_t jit = 0;
+  pcre2_config(PCRE2_CONFIG_JIT, &jit);
+  for (int i = 0; i < LX_P_COUNT; i++) {
+    int ec;
+    PCRE2_SIZE eo;
+    p->code[i] = pcre2_compile((PCRE2_SPTR)defs[i].pattern, PCRE2_ZERO_TERMINATED,
+                               defs[i].flags | PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES |
+                                   PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED,
+                               &ec, &eo, cc);
+    if (!p->code[i]) {
+      if (err) {
+        char msg[160];
+        pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
+        snprintf(err, errsz, "built-in pattern %d at offset %zu: %s", i, (size_t)eo, msg);
+      }
+      *st = ec == PCRE2_ERROR_HEAPLIMIT || ec == -48 /* no memory */ ? LEDE_ENOMEM
+                                                                     : LEDE_EPATTERN;
+      pcre2_compile_context_free(cc);
+      lx_patterns_free(a, p);
+      return NULL;
+    }
+    /* JIT is an optimization: a failure (no memory for it) is not an error */
+    if (jit) pcre2_jit_compile(p->code[i], PCRE2_JIT_COMPLETE);
+  }
+  pcre2_compile_context_free(cc);
+  *st = LEDE_OK;
+  return p;
+}
+
+void lx_patterns_free(const lede_allocator *a, lx_patterns *p) {
+  if (!p) return;
+  for (int i = 0; i < LX_P_COUNT; i++) pcre2_code_free(p->code[i]);
+  pcre2_general_context_free(p->gctx);
+  lx_free(a, p);
+}
+
+/* match data is created on first use in a parse and freed at its end */
+static pcre2_match_data *md_for(lx_ctx *c) {
+  if (!c->md) {
+    c->md = pcre2_match_data_create(32, c->eng->pat->gctx);
+    if (!c->md) lx_fail(c, LEDE_ENOMEM, "out of memory");
+  }
+  return (pcre2_match_data *)c->md;
+}
+
+int lx_pat_match(lx_ctx *c, int id, size_t start, size_t end, size_t *ov,
+                 size_t ovn) {
+  pcre2_match_data *md = md_for(c);
+  int rc = pcre2_match(c->eng->pat->code[id], (PCRE2_SPTR)c->text, end, start,
+                       PCRE2_NO_UTF_CHECK, md, NULL);
+  if (rc <= 0) return 0;
+  PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
+  uint32_t pairs = pcre2_get_ovector_count(md);
+  size_t k = LX_MIN((size_t)pairs * 2, ovn);
+  for (size_t i = 0; i < k; i++) ov[i] = v[i] == PCRE2_UNSET ? SIZE_MAX : v[i];
+  for (size_t i = k; i < ovn; i++) ov[i] = SIZE_MAX;
+  return rc;
+}
+
+int lx_pat_group(const lx_ctx *c, int id, const size_t *ov, const char *name,
+                 size_t *s, size_t *e) {
+  PCRE2_SPTR first, last;
+  int size = pcre2_substring_nametable_scan(c->eng->pat->code[id], (PCRE2_SPTR)name,
+                                            &first, &last);
+  if (size <= 0) return 0;
+  /* a name may stand for several groups (PCRE2_DUPNAMES): the set one */
+  for (PCRE2_SPTR p = first; p <= last; p += size) {
+    int n = (p[0] << 8) | p[1];
+    if (n <= 0 || n >= 32 || ov[2 * n] == SIZE_MAX) continue;
+    *s = ov[2 * n];
+    *e = ov[2 * n + 1];
+    return 1;
+  }
+  return 0;
+}
+
+void lx_patterns_release(lx_ctx *c) {
+  if (c->md) pcre2_match_data_free((pcre2_match_data *)c->md);
+  c->md = NULL;
+}

@@ -1,0 +1,1619 @@
+/*
+ * Article structure from plain text: lines, blocks, then the header fields
+ * (title, section, published, byline, dateline), the body paragraphs,
+ * captions and labelled boilerplate.
+ *
+ * The body is found the way jusText finds it (Pomikálek 2011): blocks are
+ * classed by length, function-word density and link/list markup, short
+ * blocks take the class of their context, and the densest run of good
+ * blocks is the body. A dateline, when there is one, pins where the body
+ * starts. Every block that is not a field or a paragraph is kept as a
+ * labelled boilerplate block: nothing of the input is dropped.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "internal.h"
+#include "patterns.h"
+
+/* ---- lines ------------------------------------------------------------------ */
+
+static inline int hspace_at(const char *s, size_t i, size_t n, size_t *k) {
+  unsigned char c = (unsigned char)s[i];
+  if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == '\r') {
+    *k = 1;
+    return 1;
+  }
+  if (c >= 0x80) {
+    uint32_t cp;
+    size_t m = lx_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+    if (cp != LX_BAD_CP && (lx_cp_class(cp) & LX_CC_SPACE) &&
+        !(lx_cp_class(cp) & LX_CC_NEWLINE)) {
+      *k = m;
+      return 1;
+    }
+    if (cp == 0xFEFF || cp == 0x200B) { /* BOM, zero width space */
+      *k = m;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+void lx_split_lines(lx_ctx *c) {
+  const char *s = c->text;
+  size_t n = c->len, i = 0;
+  int blank = 1;
+  unsigned count = 0;
+  while (i < n) {
+    const char *nl = (const char *)memchr(s + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - s) : n;
+    size_t ts = i, k, indent = 0;
+    while (ts < e && hspace_at(s, ts, e, &k)) {
+      indent += s[ts] == '\t' ? 4 : 1;
+      ts += k;
+    }
+    size_t te = e;
+    while (te > ts) {
+      /* trim trailing white space, ASCII or a UTF-8 no-break space */
+      unsigned char ch = (unsigned char)s[te - 1];
+      if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v') {
+        te--;
+      } else if (te - ts >= 2 && ch == 0xA0 && (unsigned char)s[te - 2] == 0xC2) {
+        te -= 2;
+      } else {
+        break;
+      }
+    }
+    if (ts == te) {
+      blank = 1;
+    } else {
+      lx_line *l = (lx_line *)lx_push(c, &c->lines, sizeof(lx_line));
+      l->start = (uint32_t)i;
+      l->end = (uint32_t)(e > i && s[e - 1] == '\r' ? e - 1 : e);
+      l->tstart = (uint32_t)ts;
+      l->tend = (uint32_t)te;
+      l->indent = (uint16_t)LX_MIN(indent, 65535);
+      l->blank_before = (uint8_t)blank;
+      l->block = -1;
+      blank = 0;
+    }
+    if ((++count & 4095) == 0) lx_tick(c);
+    i = e + 1;
+  }
+}
+
+/* ---- blocks ------------------------------------------------------------------ */
+
+enum { C_BAD = 0, C_SHORT, C_NEARGOOD, C_GOOD };
+enum {
+  R_NONE = 0, R_BODY, R_TITLE, R_SECTION, R_PUBLISHED, R_BYLINE, R_CAPTION,
+  R_CREDIT, R_BOILER, R_DATELINE, R_TITLE_DUP
+};
+
+typedef struct blk {
+  uint32_t start, end;   /* trimmed text of the block */
+  uint32_t text_start;   /* after a list marker */
+  uint32_t l0, l1;       /* its lines [l0, l1) */
+  uint32_t t0, t1;       /* its tokens [t0, t1) (the list marker excluded) */
+  uint32_t chars;        /* code points */
+  uint32_t words, stop, capw, allcapw, lowerw, numw;
+  uint32_t terms;        /* sentence-ending punctuation */
+  uint32_t bracket;      /* code points inside [ ] */
+  uint32_t pipes;        /* '|' separators */
+  uint8_t list;          /* starts with a list marker */
+  uint8_t ends_term;     /* ends with . ! ? or a closing quote after them */
+  uint8_t cls;           /* C_* after classification */
+  uint8_t role;          /* R_* */
+  uint8_t kind;          /* lede_block_kind when R_BOILER */
+  uint8_t cue;           /* a boilerplate cue matched (kind + 1) */
+  uint8_t dateline;      /* the block starts with a dateline */
+  uint8_t stamp;         /* the block is (or ends with) a timestamp */
+  uint8_t byline;        /* the block is a byline */
+  uint8_t caption;       /* the block reads as a photo caption */
+  uint8_t credit;        /* the block is a credit line */
+  uint32_t lead_start;   /* for the dateline block: where the lead starts */
+} blk;
+
+/* Length in bytes of a list marker at s[i..e): "* ", "+ ", "- ", "• ",
+ * "1. ", "12) ", or a lone marker; 0 if none. */
+static size_t list_marker(const char *s, size_t i, size_t e) {
+  size_t n = e - i;
+  const unsigned char *u = (const unsigned char *)s + i;
+  size_t m = 0;
+  if (n >= 1 && (u[0] == '*' || u[0] == '+' || u[0] == '-' || u[0] == 'o' ||
+                 u[0] == '>'))
+    m = 1;
+  else if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xA2)
+    m = 3; /* bullet (not dashes: dialogue and asides open with them) */
+  else if (n >= 2 && u[0] == 0xC2 && u[1] == 0xB7)
+    m = 2; /* middle dot */
+  else {
+    size_t k = 0;
+    while (k < n && k < 3 && u[k] >= '0' && u[k] <= '9') k++;
+    if (k && k < n && (u[k] == '.' || u[k] == ')') && k + 1 < n && u[k + 1] == ' ')
+      return k + 2;
+    return 0;
+  }
+  if (m == n) return u[0] == 'o' || u[0] == '>' ? 0 : m; /* a lone marker */
+  if (u[m] == ' ' || u[m] == '\t') {
+    if (u[0] == 'o' && m == 1) return 0;
+    if (u[0] == '-' && m == 1 && n > 2 && u[1] == '-') return 0;
+    return m + 1;
+  }
+  return 0;
+}
+
+static int starts_upper(const char *s, size_t i, size_t e) {
+  if (i >= e) return 0;
+  uint32_t cp;
+  lx_utf8_decode((const unsigned char *)s + i, e - i, &cp);
+  unsigned cls = lx_cp_class(cp);
+  return (cls & (LX_CC_UPPER | LX_CC_DIGIT | LX_CC_QUOTE)) || cp == '(' || cp == '[';
+}
+
+/* Whether the line ends a sentence: . ! ? : and closing quotes after them. */
+static int ends_terminal(const char *s, size_t ts, size_t te) {
+  size_t e = te;
+  while (e > ts) {
+    unsigned char ch = (unsigned char)s[e - 1];
+    if (ch == '"' || ch == '\'' || ch == ')') {
+      e--;
+      continue;
+    }
+    /* ” ’ » */
+    if (e - ts >= 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
+        ((unsigned char)s[e - 1] == 0x9D || (unsigned char)s[e - 1] == 0x99)) {
+      e -= 3;
+      continue;
+    }
+    break;
+  }
+  if (e == ts) return 0;
+  char ch = s[e - 1];
+  if (ch == '.' || ch == '!' || ch == '?' || ch == ':') return 1;
+  /* … */
+  if (e - ts >= 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
+      (unsigned char)s[e - 1] == 0xA6)
+    return 1;
+  return 0;
+}
+
+/* Code points of a token: bytes less UTF-8 continuation bytes. */
+static uint32_t tok_chars(const lx_ctx *c, const lx_token *t) {
+  uint32_t n = t->end - t->start;
+  if (!(t->flags & LX_TF_NONASCII)) return n;
+  const unsigned char *u = (const unsigned char *)c->text + t->start;
+  uint32_t k = 0;
+  for (uint32_t i = 0; i < n; i++) k += (u[i] & 0xC0) != 0x80;
+  return k;
+}
+
+/* Counts over the block's tokens: words, function words, capitals, sentence
+ * ends, bracketed text (links and images in page dumps). */
+static void block_features(lx_ctx *c, blk *b) {
+  const lx_token *t = (const lx_token *)c->toks.p;
+  const lx_hashset *stop = &c->eng->stop;
+  int in_br = 0;
+  uint32_t prev_end = b->text_start;
+  for (uint32_t i = b->t0; i < b->t1; i++) {
+    const lx_token *k = &t[i];
+    uint32_t ch = tok_chars(c, k);
+    /* a space between tokens counts as one character */
+    b->chars += ch + (k->start > prev_end);
+    prev_end = k->end;
+    if (in_br) b->bracket += ch;
+    if (k->kind == LX_TK_WORD || k->kind == LX_TK_NUM) {
+      b->words++;
+      if (k->kind == LX_TK_NUM) {
+        if (!k->nletters) b->numw++;
+      } else if (k->nletters <= 12 && lx_hashset_has(stop, k->hash ? k->hash : 1)) {
+        b->stop++;
+      }
+      if (k->flags & LX_TF_CAP) b->capw++;
+      if (k->flags & LX_TF_ALLCAP) b->allcapw++;
+      if (k->flags & LX_TF_LOWER) b->lowerw++;
+      continue;
+    }
+    char c0 = c->text[k->start];
+    if (c0 == '[') in_br = 1;
+    else if (c0 == ']') in_br = 0;
+    else if (c0 == '|') b->pipes++;
+    else if ((c0 == '.' || c0 == '!' || c0 == '?') && k->kind == LX_TK_PUNCT &&
+             (i + 1 == b->t1 || (t[i + 1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
+              (t[i + 1].flags & LX_TF_QUOTE)))
+      b->terms++;
+  }
+}
+
+/* The tokens within [s, e): a range of the document's token array. */
+static lx_token *tokens_of(lx_ctx *c, size_t s, size_t e, size_t *n) {
+  lx_token *t = (lx_token *)c->toks.p;
+  size_t lo = 0, hi = c->toks.n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (t[mid].start < s) lo = mid + 1;
+    else hi = mid;
+  }
+  size_t j = lo;
+  while (j < c->toks.n && t[j].end <= e) j++;
+  *n = j - lo;
+  return t + lo;
+}
+
+/* Builds the blocks (into c->scratch) from the lines. */
+static void build_blocks(lx_ctx *c) {
+  lx_line *L = (lx_line *)c->lines.p;
+  size_t nl = c->lines.n;
+  const char *s = c->text;
+  c->scratch.n = 0;
+  /* Text saved from a page prints a paragraph as one long line; wire copy
+   * wraps paragraphs at a fixed width. In the first kind every line is its
+   * own block; in the second, lines are joined until a paragraph ends. */
+  size_t long_lines = 0;
+  for (size_t k = 0; k < nl; k++) long_lines += L[k].tend - L[k].tstart > 120;
+  int unwrapped = long_lines >= 3 || long_lines * 20 >= nl;
+  int prev_list_indent = -1;
+  for (size_t k = 0; k < nl; k++) {
+    lx_line *l = &L[k];
+    size_t lm = list_marker(s, l->tstart, l->tend);
+    int fresh = k == 0 || l->blank_before || lm;
+    /* (list items continue on indented lines in both kinds) */
+    if (!fresh && unwrapped && !(prev_list_indent >= 0 && l->indent > prev_list_indent))
+      fresh = 1;
+    if (!fresh && l->indent >= 2) {
+      /* an indented line: a new paragraph (wire copy), unless it continues
+       * a list item it is indented under */
+      if (!(prev_list_indent >= 0 && l->indent > prev_list_indent)) fresh = 1;
+    }
+    if (!fresh) {
+      /* lines of one paragraph wrap; separate items (a footer, a list of
+       * sentences one per line) end a sentence or are short */
+      lx_line *p = &L[k - 1];
+      size_t plen = p->tend - p->tstart;
+      char last = s[p->tend - 1];
+      int continues = last == ',' || last == '-' || last == '(';
+      size_t llen = l->tend - l->tstart;
+      if (starts_upper(s, l->tstart, l->tend) &&
+          (ends_terminal(s, p->tstart, p->tend) || (plen < 40 && !continues) ||
+           /* a header line over a paragraph printed as one long line */
+           (plen < 90 && !continues && llen >= 120 && llen >= 2 * plen)))
+        fresh = 1;
+    }
+    if (fresh) {
+      blk *b = (blk *)lx_push(c, &c->scratch, sizeof(blk));
+      b->start = l->tstart;
+      b->text_start = (uint32_t)(l->tstart + lm);
+      b->l0 = (uint32_t)k;
+      b->list = lm != 0;
+      prev_list_indent = lm ? l->indent : (l->blank_before ? -1 : prev_list_indent);
+    }
+    blk *b = (blk *)c->scratch.p + (c->scratch.n - 1);
+    b->end = l->tend;
+    b->l1 = (uint32_t)k + 1;
+    l->block = (int32_t)(c->scratch.n - 1);
+  }
+  blk *B = (blk *)c->scratch.p;
+  const lx_token *t = (const lx_token *)c->toks.p;
+  size_t tn = c->toks.n, j = 0;
+  for (size_t i = 0; i < c->scratch.n; i++) {
+    while (j < tn && t[j].start < B[i].text_start) j++;
+    B[i].t0 = (uint32_t)j;
+    while (j < tn && t[j].end <= B[i].end) j++;
+    B[i].t1 = (uint32_t)j;
+    block_features(c, &B[i]);
+    B[i].ends_term = (uint8_t)ends_terminal(s, B[i].start, B[i].end);
+    if ((i & 1023) == 0) lx_tick(c);
+  }
+}
+
+/* ---- boilerplate cues -------------------------------------------------------- */
+
+typedef struct cue {
+  const char *text;
+  uint8_t kind;
+  /* 0 prefix of a short block, 1 contained in a short notice, 2 the whole
+   * block, 3 a word anywhere in a notice (cookie banners run long), 4 a
+   * word in a short heading ("Top Rated Comments") */
+  uint8_t how;
+} cue;
+
+static const cue cue_table[] = {
+    {"go to contents", LEDE_B_NAVIGATION, 0}, {"go to navigation", LEDE_B_NAVIGATION, 0},
+    {"skip to", LEDE_B_NAVIGATION, 0}, {"jump to", LEDE_B_NAVIGATION, 0},
+    {"main menu", LEDE_B_NAVIGATION, 0}, {"close navigation", LEDE_B_NAVIGATION, 0},
+    {"open navigation", LEDE_B_NAVIGATION, 0}, {"toggle navigation", LEDE_B_NAVIGATION, 0},
+    {"back to top", LEDE_B_NAVIGATION, 0}, {"previous post", LEDE_B_NAVIGATION, 0},
+    {"next post", LEDE_B_NAVIGATION, 0}, {"browse all", LEDE_B_NAVIGATION, 0},
+    {"you are here", LEDE_B_NAVIGATION, 0}, {"menu", LEDE_B_NAVIGATION, 2},
+    {"home", LEDE_B_NAVIGATION, 2}, {"search", LEDE_B_NAVIGATION, 2},
+    {"sections", LEDE_B_NAVIGATION, 2}, {"more", LEDE_B_NAVIGATION, 2},
+    {"close", LEDE_B_NAVIGATION, 2}, {"print edition", LEDE_B_NAVIGATION, 2},
+    {"send feedback", LEDE_B_SHARE, 0}, {"how can we improve", LEDE_B_SHARE, 0},
+    {"thanks for your feedback", LEDE_B_SHARE, 0}, {"share this", LEDE_B_SHARE, 0},
+    {"share on", LEDE_B_SHARE, 0}, {"share", LEDE_B_SHARE, 2},
+    {"tweet", LEDE_B_SHARE, 2}, {"email", LEDE_B_SHARE, 2}, {"e-mail", LEDE_B_SHARE, 2},
+    {"print", LEDE_B_SHARE, 2}, {"copy link", LEDE_B_SHARE, 0},
+    {"get short url", LEDE_B_SHARE, 0}, {"follow us", LEDE_B_SHARE, 0},
+    {"like us on", LEDE_B_SHARE, 0}, {"comment via", LEDE_B_SHARE, 0},
+    {"click to share", LEDE_B_SHARE, 0}, {"share this article", LEDE_B_SHARE, 0},
+    {"copyright", LEDE_B_COPYRIGHT, 0}, {"all rights reserved", LEDE_B_COPYRIGHT, 1},
+    {"\xc2\xa9", LEDE_B_COPYRIGHT, 1},
+    {"related", LEDE_B_RELATED, 0}, {"most read", LEDE_B_RELATED, 0},
+    {"most popular", LEDE_B_RELATED, 0}, {"most viewed", LEDE_B_RELATED, 0},
+    {"recommended", LEDE_B_RELATED, 0}, {"recommends", LEDE_B_RELATED, 2},
+    {"more from", LEDE_B_RELATED, 0}, {"read more", LEDE_B_RELATED, 0},
+    {"read also", LEDE_B_RELATED, 0}, {"also read", LEDE_B_RELATED, 0},
+    {"you may also like", LEDE_B_RELATED, 0}, {"you might also like", LEDE_B_RELATED, 0},
+    {"trending", LEDE_B_RELATED, 0}, {"see also", LEDE_B_RELATED, 0},
+    {"more stories", LEDE_B_RELATED, 0}, {"top stories", LEDE_B_RELATED, 0},
+    {"latest news", LEDE_B_RELATED, 0}, {"up next", LEDE_B_RELATED, 0},
+    {"don't miss", LEDE_B_RELATED, 0}, {"editor's picks", LEDE_B_RELATED, 0},
+    {"more on this", LEDE_B_RELATED, 0}, {"what to read next", LEDE_B_RELATED, 0},
+    {"further reading", LEDE_B_RELATED, 0}, {"popular", LEDE_B_RELATED, 2},
+    {"latest", LEDE_B_RELATED, 2}, {"more news", LEDE_B_RELATED, 0},
+    {"advertisement", LEDE_B_AD, 0}, {"advertising", LEDE_B_AD, 2},
+    {"sponsored", LEDE_B_AD, 0}, {"promoted", LEDE_B_AD, 2},
+    {"partner content", LEDE_B_AD, 0}, {"paid content", LEDE_B_AD, 0},
+    {"ad", LEDE_B_AD, 2}, {"ads", LEDE_B_AD, 2}, {"anzeige", LEDE_B_AD, 2},
+    {"cookie", LEDE_B_COOKIE, 3}, {"cookies", LEDE_B_COOKIE, 3},
+    {"privacy policy", LEDE_B_COOKIE, 0}, {"terms of use", LEDE_B_COOKIE, 0},
+    {"terms of service", LEDE_B_COOKIE, 0}, {"accept cookies", LEDE_B_COOKIE, 1},
+    {"subscribe", LEDE_B_SUBSCRIBE, 0}, {"sign up", LEDE_B_SUBSCRIBE, 0},
+    {"sign in", LEDE_B_SUBSCRIBE, 0}, {"log in", LEDE_B_SUBSCRIBE, 0},
+    {"login", LEDE_B_SUBSCRIBE, 2}, {"log out", LEDE_B_SUBSCRIBE, 0},
+    {"newsletter", LEDE_B_SUBSCRIBE, 0}, {"register", LEDE_B_SUBSCRIBE, 2},
+    {"create an account", LEDE_B_SUBSCRIBE, 0}, {"to read the full story", LEDE_B_SUBSCRIBE, 0},
+    {"already a subscriber", LEDE_B_SUBSCRIBE, 0},
+    {"support independent journalism", LEDE_B_SUBSCRIBE, 0},
+    {"contribute", LEDE_B_SUBSCRIBE, 2}, {"become a member", LEDE_B_SUBSCRIBE, 0},
+    {"thanks for signing up", LEDE_B_SUBSCRIBE, 0},
+    {"keep an eye on your inbox", LEDE_B_SUBSCRIBE, 0},
+    {"comments", LEDE_B_COMMENTS, 4}, {"comment", LEDE_B_COMMENTS, 2},
+    {"related", LEDE_B_RELATED, 4}, {"read next", LEDE_B_RELATED, 4},
+    {"recommended for you", LEDE_B_RELATED, 4}, {"more stories", LEDE_B_RELATED, 4},
+    {"most read", LEDE_B_RELATED, 4}, {"most popular", LEDE_B_RELATED, 4},
+    {"add comment", LEDE_B_COMMENTS, 0}, {"leave a comment", LEDE_B_COMMENTS, 0},
+    {"leave a reply", LEDE_B_COMMENTS, 0}, {"show more comments", LEDE_B_COMMENTS, 0},
+    {"post a comment", LEDE_B_COMMENTS, 0}, {"all comments", LEDE_B_COMMENTS, 0},
+    {"show new comments", LEDE_B_COMMENTS, 0}, {"join the discussion", LEDE_B_COMMENTS, 0},
+};
+
+/* Words that, alone on a line, are share or navigation widgets. */
+static const char *const widget_words[] = {
+    "share", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
+    "reddit", "telegram", "email", "e-mail", "print", "comment", "comments", "save",
+    "copy", "link", "url", "google", "instagram", "youtube", "flipboard", "mail",
+    "messenger", "sms", "blogger", "stumbleupon", "tumblr", "vk", "on", "this",
+    "via", "text", "more", "gift", "article", "subscribe", "follow", "us", "+"};
+
+/* The engine compiles the cues once into a phrase dictionary (entry kind =
+ * block kind, id = the bit of `how`) and the widget words into a set. */
+lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *widgets) {
+  *cues = lx_dict_new(a);
+  if (!*cues) return LEDE_ENOMEM;
+  for (size_t i = 0; i < LX_COUNTOF(cue_table); i++) {
+    const cue *q = &cue_table[i];
+    if (!lx_dict_add(*cues, q->text, strlen(q->text), q->kind, NULL, 0, NULL, 0, 1u << q->how))
+      return LEDE_ENOMEM;
+  }
+  if (!lx_hashset_build(a, widgets, widget_words, LX_COUNTOF(widget_words))) return LEDE_ENOMEM;
+  return LEDE_OK;
+}
+
+static int edge_punct(const lx_ctx *c, const lx_token *t) {
+  if (t->kind == LX_TK_WORD || t->kind == LX_TK_NUM) return 0;
+  unsigned char ch = (unsigned char)c->text[t->start];
+  return ch != 0xC2; /* © stays */
+}
+
+/* The boilerplate kind a block's words call for, + 1; 0 if none. */
+static int cue_kind(const lx_ctx *c, const blk *b) {
+  size_t len = b->end - b->text_start;
+  if (len > 1000 || b->t0 == b->t1) return 0;
+  const lx_token *t = (const lx_token *)c->toks.p;
+  const lx_dict *d = c->eng->cues;
+  /* leading arrows, bullets, brackets; trailing : . ! ? ) > */
+  size_t a = b->t0, z = b->t1;
+  while (a < z && edge_punct(c, &t[a])) a++;
+  while (z > a && edge_punct(c, &t[z - 1])) z--;
+  if (a == z) return 0;
+  const lx_entry *e;
+  size_t k = lx_dict_longest(d, c->text, t, z, a, &e);
+  for (; k && e; e = lx_entry_next(d, e)) {
+    if (e->id & (1u << 2) && k == z - a) return e->kind + 1;      /* the whole block */
+    if (e->id & (1u << 0) && len <= 160) return e->kind + 1;      /* a prefix */
+  }
+  /* contained: notices, cookie banners, short headings */
+  for (size_t i = a; i < z; i++) {
+    if (!lx_dict_may_start(d, t[i].hash)) continue;
+    k = lx_dict_longest(d, c->text, t, z, i, &e);
+    for (; k && e; e = lx_entry_next(d, e)) {
+      if ((e->id & (1u << 1)) && len <= 400) return e->kind + 1;
+      if ((e->id & (1u << 3)) && len <= 1000) return e->kind + 1;
+      if ((e->id & (1u << 4)) && len <= 40) return e->kind + 1;
+    }
+  }
+  /* a line made only of widget words: "Twitter Facebook", "Share this on
+   * WhatsApp", "Reddit" */
+  if (len <= 80 && b->words > 0 && b->words <= 8) {
+    size_t words = 0, hits = 0;
+    for (size_t i = a; i < z; i++) {
+      if (t[i].kind != LX_TK_WORD) continue;
+      words++;
+      hits += lx_hashset_has(&c->eng->widgets, t[i].hash ? t[i].hash : 1);
+    }
+    if (words && hits == words) return LEDE_B_SHARE + 1;
+  }
+  return 0;
+}
+
+/* ---- special lines ------------------------------------------------------------ */
+
+/* A block made only of [bracketed] placeholders (images in text dumps). */
+static int is_media(const lx_ctx *c, const blk *b) {
+  const char *s = c->text;
+  size_t i = b->text_start, e = b->end;
+  int any = 0;
+  while (i < e) {
+    while (i < e && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    if (i >= e) break;
+    if (s[i] != '[') return 0;
+    const char *close = (const char *)memchr(s + i, ']', e - i);
+    if (!close) return 0;
+    /* a placeholder is short: "[WeWork-SF]", "[ 167 comments ]"; a
+     * bracketed sentence ("[HR. At-Tirmidzi no. 1997 ...]") is text */
+    size_t spaces = 0, len = (size_t)(close - s) - i;
+    for (size_t k = i; k < (size_t)(close - s); k++) spaces += s[k] == ' ' && s[k - 1] != ' ';
+    if (len > 80 || spaces > 4) return 0;
+    i = (size_t)(close - s) + 1;
+    any = 1;
+  }
+  return any;
+}
+
+/* A timestamp line: a full date (with or without time) filling the line's
+ * end, after at most a few words ("All News", "Published:", "Updated"). On
+ * success fills *d, the byte offsets of the date and of the prefix. */
+static int find_stamp(lx_ctx *c, const blk *b, lx_date *d, uint32_t *ds, uint32_t *de,
+                      uint32_t *prefix_end) {
+  if (b->end - b->text_start > 160 || b->l1 - b->l0 > 2) return 0;
+  size_t n;
+  lx_token *t = tokens_of(c, b->text_start, b->end, &n);
+  for (size_t i = 0; i < n && i < 8; i++) {
+    lx_date x;
+    size_t k = lx_match_date(c->text, t, n, i, &x);
+    if (!k || !x.month || !(x.year || x.hour >= 0)) continue;
+    if (!x.day) continue;
+    size_t j = i + k;
+    /* what may follow: "| 2 min read", "• Updated ...", "Get short URL" */
+    int tail_ok = j == n;
+    if (!tail_ok && j < n) {
+      const char *ts = c->text + t[j].start;
+      tail_ok = ts[0] == '|' || (unsigned char)ts[0] == 0xE2 || ts[0] == '(' ||
+                (t[j].flags & LX_TF_CAP) || lx_tok_ieq(c->text, &t[j], "updated");
+      if (n - j > 8) tail_ok = 0;
+    }
+    if (!tail_ok) continue;
+    *d = x;
+    *ds = t[i].start;
+    *de = t[j - 1].end;
+    *prefix_end = i ? t[i - 1].end : b->text_start;
+    return 1;
+  }
+  return 0;
+}
+
+/* Words that start a byline. */
+static int byline_word(const lx_ctx *c, const lx_token *t) {
+  return lx_tok_ieq(c->text, t, "by") || lx_tok_ieq(c->text, t, "von") ||
+         lx_tok_ieq(c->text, t, "por") || lx_tok_ieq(c->text, t, "par");
+}
+
+static const char *const byline_noise[] = {
+    "staff", "writer", "writers", "reporter", "reporters", "correspondent",
+    "correspondents", "editor", "editors", "contributor", "columnist", "desk",
+    "bureau", "team", "newsroom", "wire", "wires", "services", "service", "senior",
+    "special", "chief", "political", "business", "sports", "news", "photographer",
+    "published", "updated", "posted", "the", "admin", "administrator"};
+
+static int noise_word(const lx_ctx *c, const lx_token *t) {
+  for (size_t i = 0; i < LX_COUNTOF(byline_noise); i++)
+    if (lx_tok_ieq(c->text, t, byline_noise[i])) return 1;
+  return 0;
+}
+
+static int is_agency_tokens(const lx_ctx *c, const lx_token *t, size_t n) {
+  const lx_entry *e;
+  size_t k = lx_dict_longest(c->eng->gaz, c->text, t, n, 0, &e);
+  return k == n && lx_entry_of_kind(c->eng->gaz, e, LX_G_AGENCY) != NULL;
+}
+
+/* Name particles that may be lower case inside a name. */
+static int particle(const lx_ctx *c, const lx_token *t) {
+  static const char *const p[] = {"de", "da", "del", "della", "di", "van", "von",
+                                  "der", "den", "la", "le", "du", "dos", "bin",
+                                  "al", "el", "ibn", "ter", "y", "st."};
+  for (size_t i = 0; i < LX_COUNTOF(p); i++)
+    if (lx_tok_ieq(c->text, t, p[i])) return 1;
+  return 0;
+}
+
+/* Parses the names of a byline from tokens [i, n). Names are appended to
+ * out (spans); returns the count, or -1 if the tokens are not a byline. */
+static int parse_names(lx_ctx *c, const lx_token *t, size_t i, size_t n,
+                       lede_span *out, int max) {
+  int count = 0;
+  while (i < n && count < max) {
+    /* one name: capitalized words, initials, particles */
+    size_t s = i, words = 0;
+    while (i < n) {
+      const lx_token *w = &t[i];
+      if (w->kind == LX_TK_WORD && ((w->flags & LX_TF_CAP) || (w->flags & LX_TF_NONASCII)) &&
+          !(w->flags & LX_TF_DIGIT)) {
+        if (lx_tok_ieq(c->text, w, "and")) break;
+        words++;
+        i++;
+        continue;
+      }
+      if (w->kind == LX_TK_WORD && particle(c, w) && i > s && i + 1 < n &&
+          (t[i + 1].flags & LX_TF_CAP)) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (words == 0) return count ? count : -1;
+    size_t e = i;
+    /* drop "Staff Writer", "Reuters", "IGN Staff" */
+    int noise = 0;
+    for (size_t k = s; k < e; k++)
+      if (noise_word(c, &t[k])) noise = 1;
+    if (!noise && is_agency_tokens(c, t + s, e - s)) noise = 1;
+    if (!noise && words <= 5 && (words >= 2 || (t[s].nletters >= 2 && !(t[s].flags & LX_TF_ALLCAP)))) {
+      out[count].start = t[s].start;
+      out[count].end = t[e - 1].end;
+      count++;
+    }
+    if (i >= n) break;
+    /* separators: , and & ; */
+    if (lx_tok_is(c->text, &t[i], ",") || lx_tok_is(c->text, &t[i], "&") ||
+        lx_tok_is(c->text, &t[i], ";") || lx_tok_ieq(c->text, &t[i], "and")) {
+      i++;
+      if (i < n && lx_tok_ieq(c->text, &t[i], "and")) i++;
+      continue;
+    }
+    break; /* anything else ends the byline ("- 2018-09-16", "|", "in") */
+  }
+  return count;
+}
+
+/* A byline block: "By Lee Haye-ah", "by John Morrison, Reuters",
+ * "By" alone (the names on the next block). Returns 1 and the spans. */
+static int find_byline(lx_ctx *c, const blk *b, const blk *next, lede_span *names,
+                       int *nnames, lede_span *span) {
+  if (b->end - b->text_start > 200) return 0;
+  size_t n;
+  lx_token *t = tokens_of(c, b->text_start, b->end, &n);
+  if (n == 0 || !byline_word(c, &t[0]) || !(t[0].flags & LX_TF_CAP)) {
+    /* "By" may be lower case only as the line's first word */
+    if (!(n && byline_word(c, &t[0]) && lx_tok_is(c->text, &t[0], "by"))) return 0;
+  }
+  size_t i = 1;
+  if (i < n && lx_tok_is(c->text, &t[i], ":")) i++;
+  if (i == n) {
+    /* "By" alone: the names are on the next block */
+    if (!next || next->end - next->text_start > 120) return 0;
+    t = tokens_of(c, next->text_start, next->end, &n);
+    int k = parse_names(c, t, 0, n, names, 8);
+    if (k <= 0) return 0;
+    *nnames = k;
+    *span = lx_span(b->start, next->end);
+    return 2;
+  }
+  int k = parse_names(c, t, i, n, names, 8);
+  if (k < 0) return 0;
+  *nnames = k;
+  *span = lx_span(b->start, b->end);
+  return 1;
+}
+
+/* ---- the dateline ---------------------------------------------------------------- */
+
+static const char *const not_places[] = {
+    "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "FILE", "PHOTO", "NOTE",
+    "EDITOR", "EDITORS", "WATCH", "VIDEO", "ANALYSIS", "OPINION", "CORRECTION",
+    "REFILE", "RPT", "COMMENT", "INTERVIEW", "FEATURE", "NEWS", "SOURCE",
+    "SOURCES", "LIVE", "Q", "A", "I", "TOP", "ABOVE", "PICTURED", "CAPTION",
+    "SCORERS", "RESULTS", "ATTENDANCE", "TEXT", "SUMMARY", "WARNING", "ALERT",
+    "FLASH", "URGENT", "TABLE", "REPEAT", "FACTBOX", "INSTANT VIEW", "POLL",
+    "PREVIEW", "REVIEW", "RESEARCH ALERT", "NYSE", "NASDAQ", "AMEX", "TSE"};
+
+static int bad_place(const char *s, size_t n) {
+  for (size_t i = 0; i < LX_COUNTOF(not_places); i++) {
+    size_t k = strlen(not_places[i]);
+    if (k == n && memcmp(not_places[i], s, n) == 0) return 1;
+  }
+  /* a place has letters */
+  int letters = 0;
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80 || ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')) letters++;
+  return letters < 2;
+}
+
+/* Title-cases an ALL CAPS place name: "FORT LAUDERDALE" -> "Fort
+ * Lauderdale"; particles stay lower case, "N.Y." keeps its form. */
+static char *place_case(lx_ctx *c, const char *s, size_t n) {
+  const lx_entry *e = lx_dict_find(c->eng->gaz, s, n);
+  for (; e; e = lx_entry_next(c->eng->gaz, e)) {
+    if (e->kind == LX_G_CITY || e->kind == LX_G_COUNTRY || e->kind == LX_G_STATE ||
+        e->kind == LX_G_REGION) {
+      /* the gazetteer prints it: take its case, not its canonical name */
+      const char *p = lx_dict_str(c->eng->gaz, e->phrase);
+      if (strlen(p) == n) return lx_strndup(c, p, n);
+    }
+  }
+  char *o = lx_strndup(c, s, n);
+  int word_start = 1;
+  size_t ws = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)o[i];
+    if (ch == ' ' || ch == '-' || ch == '/') {
+      word_start = 1;
+      continue;
+    }
+    if (word_start) {
+      ws = i;
+      word_start = 0;
+      /* particles */
+      size_t we = i;
+      while (we < n && o[we] != ' ') we++;
+      static const char *const parts[] = {"DE", "DA", "DO", "DOS", "DAS", "DEL", "DI",
+                                          "DU", "LA", "LE", "EL", "AL", "OF", "AM",
+                                          "DER", "SUR", "UPON", "ON", "Y"};
+      int part = 0;
+      if (i > 0)
+        for (size_t p = 0; p < LX_COUNTOF(parts); p++)
+          if (strlen(parts[p]) == we - i && memcmp(parts[p], o + i, we - i) == 0) part = 1;
+      /* "N.Y." / "D.C.": initials keep their capitals */
+      int initials = we - i >= 2 && o[i + 1] == '.';
+      if (part) {
+        for (size_t k = i; k < we; k++)
+          if (o[k] >= 'A' && o[k] <= 'Z') o[k] = (char)(o[k] + 32);
+        i = we - 1;
+        word_start = 0;
+        continue;
+      }
+      if (initials) {
+        i = we - 1;
+        continue;
+      }
+      continue; /* first letter stays */
+    }
+    (void)ws;
+    if (ch >= 'A' && ch <= 'Z') {
+      /* after an apostrophe inside a word the letter stays lower: "ST. JOHN'S" */
+      o[i] = (char)(ch + 32);
+    } else if (ch >= 0x80) {
+      uint32_t cp;
+      size_t k = lx_utf8_decode((const unsigned char *)o + i, n - i, &cp);
+      if (cp != LX_BAD_CP) {
+        uint32_t lc = lx_cp_lower(cp);
+        char tmp[4];
+        int m = lx_utf8_encode(lc, tmp);
+        if ((size_t)m == k) memcpy(o + i, tmp, k);
+      }
+      i += k - 1;
+    }
+  }
+  return o;
+}
+
+/* Whether the gazetteer knows a place by this name. */
+static int is_place(const lx_ctx *c, const char *s, size_t n) {
+  const lx_entry *e = lx_dict_find(c->eng->gaz, s, n);
+  for (; e; e = lx_entry_next(c->eng->gaz, e))
+    if (e->kind == LX_G_CITY || e->kind == LX_G_COUNTRY || e->kind == LX_G_STATE ||
+        e->kind == LX_G_REGION)
+      return 1;
+  return 0;
+}
+
+/* The agency entry for a name as printed, or NULL. */
+static const lx_entry *agency_entry(const lx_ctx *c, const char *s, size_t n) {
+  const lx_entry *e = lx_dict_find(c->eng->gaz, s, n);
+  return lx_entry_of_kind(c->eng->gaz, e, LX_G_AGENCY);
+}
+
+static int parse_tz_attr(const char *v, size_t n, int *tz) {
+  if (!v || n < 3) return 0;
+  int sign = v[0] == '-' ? -1 : 1;
+  size_t i = (v[0] == '+' || v[0] == '-') ? 1 : 0;
+  int h = 0, m = 0;
+  while (i < n && v[i] >= '0' && v[i] <= '9') h = h * 10 + (v[i++] - '0');
+  if (i < n && v[i] == ':') {
+    i++;
+    while (i < n && v[i] >= '0' && v[i] <= '9') m = m * 10 + (v[i++] - '0');
+  }
+  *tz = sign * (h * 60 + m);
+  return 1;
+}
+
+/* Tries the dateline patterns at the start of a block. */
+static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
+  size_t ov[64];
+  size_t s = b->text_start, e = b->end;
+  size_t lim = LX_MIN(e, s + 160); /* datelines are short: bound the work */
+  static const int pats[] = {LX_P_DATELINE, LX_P_DATELINE_TITLE, LX_P_DATELINE_AGENCY,
+                             LX_P_DATELINE_LINE};
+  for (size_t p = 0; p < LX_COUNTOF(pats); p++) {
+    int id = pats[p];
+    size_t end = id == LX_P_DATELINE_LINE ? c->lines.n ? ((lx_line *)c->lines.p)[b->l0].tend : e : lim;
+    if (id == LX_P_DATELINE_LINE && end - s > 80) continue;
+    if (!lx_pat_match(c, id, s, end, ov, 64)) continue;
+    size_t ls = 0, le = 0, rs = 0, re = 0, ds = 0, de = 0, as = 0, ae = 0;
+    int has_loc = lx_pat_group(c, id, ov, "loc", &ls, &le);
+    int has_region = lx_pat_group(c, id, ov, "region", &rs, &re);
+    int has_date = lx_pat_group(c, id, ov, "date", &ds, &de);
+    int has_agency = lx_pat_group(c, id, ov, "agency", &as, &ae);
+    if (!has_agency && lx_pat_group(c, id, ov, "agency_c", &as, &ae)) {
+      /* "ROME, March 13, Reuter -": only a known agency */
+      if (!agency_entry(c, c->text + as, ae - as)) continue;
+      has_agency = 1;
+    }
+    size_t mend = ov[1];
+    if (has_loc) {
+      /* trim a trailing comma or period the location may have eaten */
+      while (le > ls && (c->text[le - 1] == ',' || c->text[le - 1] == ' ')) le--;
+      if (bad_place(c->text + ls, le - ls)) continue;
+      /* an ALL CAPS headline glued to its text is not a place: few words */
+      size_t words = 1;
+      for (size_t k = ls; k < le; k++) words += c->text[k] == ' ';
+      if (words > 5) continue;
+    }
+    if (has_agency) {
+      const lx_entry *ag = agency_entry(c, c->text + as, ae - as);
+      /* an unknown parenthesis is taken only with a place and a date */
+      if (!ag && !(has_loc && has_date)) continue;
+    }
+    if (id == LX_P_DATELINE && !has_date && !has_agency) {
+      /* "WASHINGTON -" alone: the separator must be a dash, and the place
+       * must be known or the text must go on as a sentence */
+      const char *sp = c->text + mend;
+      (void)sp;
+      int known = is_place(c, c->text + ls, le - ls) ||
+                  (has_region && is_place(c, c->text + rs, re - rs));
+      size_t ss, se;
+      int dash = lx_pat_group(c, id, ov, "sep", &ss, &se) && c->text[ss] != ':';
+      if (!dash || !known) continue;
+    }
+    if (id == LX_P_DATELINE_AGENCY && !has_agency) continue;
+    /* the lead must follow (or the dateline is its own line) */
+    if (id != LX_P_DATELINE_LINE && mend >= e) continue;
+    dl->span = lx_span((uint32_t)s, (uint32_t)mend);
+    /* the span keeps the text as printed without the trailing spaces */
+    {
+      size_t z = mend;
+      while (z > s && (c->text[z - 1] == ' ' || c->text[z - 1] == '\t')) z--;
+      dl->span.end = (uint32_t)z;
+    }
+    if (has_loc) {
+      size_t le2 = has_region ? re : le;
+      while (le2 > ls && c->text[le2 - 1] == ',') le2--;
+      dl->location = lx_span((uint32_t)ls, (uint32_t)le2);
+      if (has_region) {
+        char *a = place_case(c, c->text + ls, le - ls);
+        dl->location_norm = lx_sprintf(c, "%s, %.*s", a, (int)(re - rs), c->text + rs);
+      } else {
+        dl->location_norm = place_case(c, c->text + ls, le - ls);
+      }
+    }
+    if (has_date) {
+      dl->date = lx_span((uint32_t)ds, (uint32_t)de);
+      size_t n;
+      lx_token *t = tokens_of(c, ds, de, &n);
+      if (!lx_match_date(c->text, t, n, 0, date)) {
+        /* wire copy prints "march 4", "MARCH 2": the date grammar wants a
+         * capital to tell the month from the verb; here it is a date */
+        memset(date, 0, sizeof *date);
+        date->hour = -1;
+        if (n >= 2 && t[1].kind == LX_TK_NUM) {
+          int m = lx_month_from_word(c->text + t[0].start, t[0].end - t[0].start);
+          int day = atoi(c->text + t[1].start);
+          if (m && day >= 1 && day <= 31) {
+            date->month = m;
+            date->day = day;
+            size_t k = n > 2 && c->text[t[2].start] == ',' ? 3 : 2;
+            if (k < n && t[k].kind == LX_TK_NUM && t[k].end - t[k].start == 4)
+              date->year = atoi(c->text + t[k].start);
+          }
+        }
+      }
+    }
+    if (has_agency) {
+      dl->agency = lx_span((uint32_t)as, (uint32_t)ae);
+      const lx_entry *ag = agency_entry(c, c->text + as, ae - as);
+      if (ag) {
+        dl->agency_norm = lx_dict_str(c->eng->gaz, ag->canonical);
+        size_t vn;
+        const char *tz = lx_entry_attr(c->eng->gaz, ag, "tz", &vn);
+        int off;
+        if (parse_tz_attr(tz, vn, &off)) {
+          c->pub_tz = off;
+          c->has_pub_tz = 1;
+        }
+      } else {
+        dl->agency_norm = lx_strndup(c, c->text + as, ae - as);
+      }
+    }
+    b->lead_start = (uint32_t)(id == LX_P_DATELINE_LINE ? b->end : mend);
+    return 1;
+  }
+  return 0;
+}
+
+/* ---- captions ------------------------------------------------------------------ */
+
+static int caption_like(lx_ctx *c, blk *b, lede_span *credit, lede_span *restr) {
+  size_t ov[64];
+  *credit = *restr = lx_no_span;
+  if (b->end - b->text_start > 800 || b->list) return 0;
+  int start = lx_pat_match(c, LX_P_CAPTION_START, b->text_start, b->end, ov, 64) > 0;
+  /* the credit is looked for in the last 200 bytes */
+  size_t from = b->end > b->text_start + 200 ? b->end - 200 : b->text_start;
+  /* move to a character boundary */
+  while (from > b->text_start && ((unsigned char)c->text[from] & 0xC0) == 0x80) from--;
+  int cred = 0;
+  size_t cs, ce;
+  if (lx_pat_match(c, LX_P_CREDIT_END, from, b->end, ov, 64)) {
+    if (lx_pat_group(c, LX_P_CREDIT_END, ov, "credit", &cs, &ce) ||
+        lx_pat_group(c, LX_P_CREDIT_END, ov, "credit2", &cs, &ce)) {
+      *credit = lx_span((uint32_t)cs, (uint32_t)ce);
+      cred = 1;
+    }
+    size_t rs, re;
+    if (lx_pat_group(c, LX_P_CREDIT_END, ov, "restr", &rs, &re)) {
+      /* without the parentheses */
+      while (re > rs && (c->text[re - 1] == ' ' || c->text[re - 1] == ')')) re--;
+      if (c->text[rs] == '(') rs++;
+      *restr = lx_span((uint32_t)rs, (uint32_t)re);
+    }
+  }
+  if (start) return 1;
+  if (cred && !lx_span_empty(*credit)) {
+    /* an explicit credit: "... Photo: Voltwerk GmbH", "Photo by Jane Doe" */
+    const char *cs = c->text + credit->start;
+    size_t cn = credit->end - credit->start;
+    if ((cn > 6 && (memcmp(cs, "Photo:", 6) == 0 || memcmp(cs, "Photo ", 6) == 0)) ||
+        (cn > 6 && memcmp(cs, "Image ", 6) == 0)) {
+      /* the credit is what follows the label */
+      size_t k = 0;
+      while (k < cn && cs[k] != ':' && !(k >= 3 && memcmp(cs + k - 3, " by", 3) == 0)) k++;
+      if (k < cn) {
+        k++;
+        while (k < cn && cs[k] == ' ') k++;
+        credit->start += (uint32_t)k;
+      }
+      return 1;
+    }
+  }
+  /* a sentence that shows people (L) / (R) and ends with a credit */
+  if (cred) {
+    const char *s = c->text + b->text_start;
+    size_t n = b->end - b->text_start;
+    static const char *const marks[] = {"(L)", "(R)", "(C)", "(L-R)", "(front)", "(centre)",
+                                        "(center)", " poses ", " pose ", " shows ",
+                                        " is seen ", " are seen ", " attends ", " speaks "};
+    for (size_t i = 0; i < LX_COUNTOF(marks); i++) {
+      size_t k = strlen(marks[i]);
+      for (size_t j = 0; j + k <= n; j++)
+        if (memcmp(s + j, marks[i], k) == 0) return 1;
+    }
+    /* an agency credit in capitals at the end: "... REUTERS/Jane Doe" */
+    if (c->text[credit->start] >= 'A' && c->text[credit->start] <= 'Z' &&
+        credit->end - credit->start >= 3 && c->text[credit->start + 1] >= 'A' &&
+        c->text[credit->start + 1] <= 'Z')
+      return 1;
+  }
+  return 0;
+}
+
+/* A copyright notice ("© 2019 CBS Interactive Inc. All Rights Reserved."),
+ * not a photo credit ("(Image: © TNG Collaboration)"). */
+static int copyright_notice(const lx_ctx *c, const blk *b) {
+  if (b->cue != LEDE_B_COPYRIGHT + 1) return 0;
+  const char *s = c->text + b->text_start;
+  size_t n = b->end - b->text_start;
+  if (n >= 9 && (memcmp(s, "Copyright", 9) == 0 || memcmp(s, "COPYRIGHT", 9) == 0)) return 1;
+  for (size_t i = 0; i + 4 <= n; i++) {
+    if ((s[i] == 'r' || s[i] == 'R') && i + 15 <= n &&
+        (memcmp(s + i, "rights reserved", 15) == 0 || memcmp(s + i, "Rights Reserved", 15) == 0))
+      return 1;
+    /* a year */
+    if (s[i] >= '1' && s[i] <= '2' && s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+        s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+        (i == 0 || s[i - 1] < '0' || s[i - 1] > '9') &&
+        (i + 4 == n || s[i + 4] < '0' || s[i + 4] > '9'))
+      return 1;
+  }
+  return 0;
+}
+
+/* ---- jusText classification ---------------------------------------------------- */
+
+static void classify(blk *B, size_t n) {
+  /* a language whose function words we do not know (Korean writes them as
+   * suffixes): length and sentence punctuation decide alone */
+  uint64_t words = 0, stops = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (B[i].words >= 10 && !B[i].list) {
+      words += B[i].words;
+      stops += B[i].stop;
+    }
+  }
+  int unknown_lang = words >= 50 && stops * 100 < words * 8;
+  /* function-word density of prose differs by language (and by our lists):
+   * the thresholds follow the median density of the page's long blocks */
+  double dens[256];
+  size_t nd = 0;
+  for (size_t i = 0; i < n && nd < LX_COUNTOF(dens); i++) {
+    const blk *b = &B[i];
+    if (b->list || b->cue || b->chars < 150 || !b->terms || !b->words) continue;
+    dens[nd++] = (double)b->stop / b->words;
+  }
+  double ref = 0;
+  if (nd) {
+    /* insertion sort: nd is small */
+    for (size_t i = 1; i < nd; i++)
+      for (size_t j = i; j > 0 && dens[j] < dens[j - 1]; j--) {
+        double t = dens[j];
+        dens[j] = dens[j - 1];
+        dens[j - 1] = t;
+      }
+    ref = dens[nd / 2];
+  }
+  double hi = 0.30, lo = 0.25;
+  if (ref > 0) {
+    hi = LX_MIN(hi, 0.80 * ref);
+    lo = LX_MIN(lo, 0.65 * ref);
+  }
+  for (size_t i = 0; i < n; i++) {
+    blk *b = &B[i];
+    if (b->role != R_NONE) {
+      b->cls = b->role == R_BODY || b->role == R_DATELINE ? C_GOOD : C_BAD;
+      continue;
+    }
+    double stop = b->words ? (double)b->stop / b->words : 0;
+    double linkd = b->chars ? (double)b->bracket / b->chars : 0;
+    uint32_t lines = b->l1 - b->l0;
+    /* menus: list items, and blocks of several short lines */
+    int menu = (b->list && !(b->terms >= 1 && stop >= hi && b->chars >= 100)) ||
+               (lines >= 3 && b->chars / lines < 35);
+    if (b->cue || linkd > 0.3 || menu) {
+      b->cls = C_BAD;
+    } else if (b->chars < 70) {
+      b->cls = C_SHORT;
+    } else if (unknown_lang) {
+      b->cls = b->terms >= 1 && b->chars >= 150 ? C_GOOD
+               : b->terms >= 1                  ? C_NEARGOOD
+                                                : C_BAD;
+    } else if (stop >= hi && (b->chars >= 200 || (b->chars >= 100 && b->ends_term))) {
+      /* news paragraphs are short: one full sentence of prose is enough */
+      b->cls = C_GOOD;
+    } else if (stop >= lo) {
+      b->cls = C_NEARGOOD;
+    } else if (b->chars >= 200 && b->words >= 30 && b->terms >= 2 && b->capw * 2 < b->words) {
+      /* prose in a language without our function words */
+      b->cls = C_NEARGOOD;
+    } else {
+      b->cls = C_BAD;
+    }
+  }
+}
+
+/* Captions, credits and image placeholders sit inside stories: they are
+ * transparent to the context of their neighbours. */
+static int transparent(const blk *b) {
+  return b->role == R_CAPTION || b->role == R_CREDIT ||
+         (b->role == R_BOILER && b->kind == LEDE_B_MEDIA);
+}
+
+/* The class of the nearest block before (dir < 0) or after each block that
+ * is good or bad (or near-good unless ignore_near), skipping short and
+ * transparent blocks: jusText's context, computed in two linear passes so
+ * that long runs of short blocks stay linear. Edges count as bad. */
+static void neighbours(const blk *B, size_t n, int ignore_near, uint8_t *prev, uint8_t *next) {
+  uint8_t last = C_BAD;
+  for (size_t i = 0; i < n; i++) {
+    prev[i] = last;
+    int k = B[i].cls & 0x7F;
+    if (!transparent(&B[i]) && (k == C_BAD || k == C_GOOD || (k == C_NEARGOOD && !ignore_near)))
+      last = (uint8_t)k;
+  }
+  last = C_BAD;
+  for (size_t i = n; i-- > 0;) {
+    next[i] = last;
+    int k = B[i].cls & 0x7F;
+    if (!transparent(&B[i]) && (k == C_BAD || k == C_GOOD || (k == C_NEARGOOD && !ignore_near)))
+      last = (uint8_t)k;
+  }
+}
+
+static void smooth(lx_ctx *c, blk *B, size_t n) {
+  if (n == 0) return;
+  c->scratch2.n = 0;
+  if (!lx_vec_reserve(c->alloc, &c->scratch2, 1, 4 * n)) lx_fail(c, LEDE_ENOMEM, "out of memory");
+  uint8_t *pi = (uint8_t *)c->scratch2.p;
+  uint8_t *ni = pi + n, *pn = pi + 2 * n, *nn = pi + 3 * n;
+  neighbours(B, n, 1, pi, ni);
+  neighbours(B, n, 0, pn, nn);
+  /* short blocks take the class of their context */
+  for (size_t i = 0; i < n; i++) {
+    if (B[i].cls != C_SHORT || B[i].role != R_NONE) continue;
+    int p = pi[i], q = ni[i];
+    int k;
+    if (p == C_GOOD && q == C_GOOD) k = C_GOOD;
+    else if (p == C_BAD && q == C_BAD) k = C_BAD;
+    else if ((p == C_BAD && pn[i] == C_NEARGOOD) || (q == C_BAD && nn[i] == C_NEARGOOD))
+      k = C_GOOD;
+    else
+      k = C_BAD;
+    B[i].cls = (uint8_t)(0x80 | k);
+  }
+  for (size_t i = 0; i < n; i++) B[i].cls &= 0x7F;
+  /* near-good blocks are good unless bad on both sides */
+  neighbours(B, n, 1, pi, ni);
+  for (size_t i = 0; i < n; i++) {
+    if (B[i].cls != C_NEARGOOD) continue;
+    B[i].cls = (uint8_t)(0x80 | (pi[i] == C_BAD && ni[i] == C_BAD ? C_BAD : C_GOOD));
+  }
+  for (size_t i = 0; i < n; i++) B[i].cls &= 0x7F;
+}
+
+/* ---- titles --------------------------------------------------------------------- */
+
+static int headline_like(const lx_ctx *c, const blk *b) {
+  if (b->list || b->cue || b->role != R_NONE || b->l1 - b->l0 > 2) return 0;
+  if (b->chars < 8 || b->chars > 300 || b->words < 2 || b->words > 40) return 0;
+  if (b->bracket * 2 > b->chars) return 0;
+  const char *s = c->text;
+  char last = s[b->end - 1];
+  int allcaps = b->allcapw * 2 >= b->words;
+  if (last == '.' && !allcaps) {
+    /* "..." and "U.S." end headlines too */
+    if (!(b->end - b->start >= 3 && s[b->end - 2] == '.')) return 0;
+  }
+  if (last == ',' || last == ';') return 0;
+  if (b->pipes >= 2) return 0;
+  return 1;
+}
+
+/* ---- the reference date and the published time ------------------------------------- */
+
+static void format_into(lx_ctx *c, const lx_date *d, const char **out) {
+  char buf[64];
+  size_t k = lx_format_iso(d, buf, sizeof buf);
+  *out = k ? lx_strndup(c, buf, k) : NULL;
+}
+
+/* Year for a month/day printed without one, near a known date. */
+static int year_near(const lx_date *ref, int month) {
+  int y = ref->year;
+  if (ref->month && month - ref->month > 6) y--;
+  else if (ref->month && ref->month - month > 6) y++;
+  return y;
+}
+
+/* ---- output helpers --------------------------------------------------------------- */
+
+static void add_boiler(lx_ctx *c, uint32_t s, uint32_t e, int kind) {
+  lede_doc_internal *in = c->doc->internal;
+  /* merge with the previous block of the same kind when only white space
+   * separates them (a menu of list items is one navigation block) */
+  if (in->boilerplate.n) {
+    lede_block *p = (lede_block *)in->boilerplate.p + (in->boilerplate.n - 1);
+    if (p->kind == kind && kind == LEDE_B_NAVIGATION) {
+      int only_space = 1;
+      for (uint32_t k = p->span.end; k < s; k++) {
+        char ch = c->text[k];
+        if (ch != ' ' && ch != '\n' && ch != '\r' && ch != '\t') {
+          only_space = 0;
+          break;
+        }
+      }
+      if (only_space) {
+        p->span.end = e;
+        return;
+      }
+    }
+  }
+  lede_block *b = (lede_block *)lx_push(c, &in->boilerplate, sizeof(lede_block));
+  b->span = lx_span(s, e);
+  b->kind = kind;
+}
+
+/* ---- the stage ------------------------------------------------------------------- */
+
+/* Tokenizes the whole document once, in slices of whole lines so the time
+ * budget is checked as it goes; every later stage reads c->toks. */
+static void tokenize_doc(lx_ctx *c) {
+  const lx_line *L = (const lx_line *)c->lines.p;
+  size_t nl = c->lines.n, k = 0;
+  c->toks.n = 0;
+  while (k < nl) {
+    size_t from = L[k].start, first = c->toks.n;
+    size_t j = k;
+    while (j < nl && L[j].end - from < 65536) j++;
+    if (j == k) j = k + 1;
+    if (!lx_tokenize(c->alloc, c->text, from, L[j - 1].end, &c->toks))
+      lx_fail(c, LEDE_ENOMEM, "out of memory");
+    /* the slice's first token: the white space before it is not in the slice */
+    if (first < c->toks.n && first > 0) {
+      lx_token *t = (lx_token *)c->toks.p + first;
+      uint32_t prev = ((lx_token *)c->toks.p)[first - 1].end;
+      unsigned nls = 0;
+      for (uint32_t b = prev; b < t->start; b++) nls += c->text[b] == '\n';
+      t->flags |= LX_TF_SPACE;
+      if (nls) t->flags |= LX_TF_NEWLINE;
+      if (nls >= 2) t->flags |= LX_TF_PARA;
+    }
+    k = j;
+    lx_tick(c);
+  }
+}
+
+void lx_structure(lx_ctx *c) {
+  lede_doc *d = c->doc;
+  lede_doc_internal *in = d->internal;
+  const char *s = c->text;
+  tokenize_doc(c);
+  build_blocks(c);
+  size_t nb = c->scratch.n;
+  /* blocks live in scratch; tokens_of() reuses c->toks, not scratch */
+  blk *B = (blk *)c->scratch.p;
+
+  /* 1. cues, media, captions, credits */
+  for (size_t i = 0; i < nb; i++) {
+    blk *b = &B[i];
+    if (is_media(c, b)) {
+      b->role = R_BOILER;
+      b->kind = LEDE_B_MEDIA;
+      continue;
+    }
+    b->cue = (uint8_t)cue_kind(c, b);
+    if ((i & 255) == 0) lx_tick(c);
+  }
+
+  /* 2. the dateline: the first block that starts with one, in the first
+   * half of the document (a dateline opens the story) */
+  size_t dl_block = SIZE_MAX;
+  lx_date dl_date;
+  memset(&dl_date, 0, sizeof dl_date);
+  lede_dateline dl;
+  memset(&dl, 0, sizeof dl);
+  dl.span = dl.location = dl.date = dl.agency = lx_no_span;
+  for (size_t i = 0; i < nb && i < 400; i++) {
+    blk *b = &B[i];
+    if (b->role != R_NONE || b->list || b->cue) continue;
+    if (b->start > c->len / 2 + 2000) break;
+    lede_dateline x;
+    memset(&x, 0, sizeof x);
+    x.span = x.location = x.date = x.agency = lx_no_span;
+    lx_date xd;
+    memset(&xd, 0, sizeof xd);
+    if (match_dateline(c, b, &x, &xd)) {
+      /* what follows must read as text: the lead, or the next block */
+      dl = x;
+      dl_date = xd;
+      dl_block = i;
+      b->dateline = 1;
+      break;
+    }
+  }
+
+  /* 3. special lines of the header: bylines, timestamps */
+  lede_span names[8];
+  int nnames = 0;
+  lede_span byline_span = lx_no_span;
+  size_t byline_block = SIZE_MAX;
+  lx_date pub;
+  int has_pub = 0;
+  size_t pub_block = SIZE_MAX;
+  uint32_t pub_s = 0, pub_e = 0, pub_prefix_end = 0;
+  size_t header_end = dl_block != SIZE_MAX ? dl_block : LX_MIN(nb, 400);
+  for (size_t i = 0; i < header_end; i++) {
+    blk *b = &B[i];
+    if (b->role != R_NONE) continue;
+    if (byline_block == SIZE_MAX && !b->list) {
+      int k = find_byline(c, b, i + 1 < nb ? &B[i + 1] : NULL, names, &nnames, &byline_span);
+      if (k) {
+        byline_block = i;
+        b->role = R_BYLINE;
+        if (k == 2) B[i + 1].role = R_BYLINE;
+        continue;
+      }
+    }
+    lx_date x;
+    uint32_t ds, de, pe;
+    if (b->words <= 16 && find_stamp(c, b, &x, &ds, &de, &pe)) {
+      b->stamp = 1;
+      if (!has_pub) {
+        pub = x;
+        has_pub = 1;
+        pub_block = i;
+        pub_s = ds;
+        pub_e = de;
+        pub_prefix_end = pe;
+      } else {
+        /* "Published" beats "Updated": keep the first unless it says updated */
+        const char *p = s + b->text_start;
+        size_t pl = pe - b->text_start;
+        if (pl >= 7 && (memcmp(p, "Publish", 7) == 0 || memcmp(p, "Posted", 6) == 0)) {
+          pub = x;
+          pub_block = i;
+          pub_s = ds;
+          pub_e = de;
+          pub_prefix_end = pe;
+        }
+      }
+      b->role = R_PUBLISHED;
+    }
+  }
+  /* a timestamp or byline found far from the story is noise: keep those
+   * within the 12 blocks before the dateline or the body */
+
+  /* 4. captions and credit lines */
+  for (size_t i = 0; i < nb; i++) {
+    blk *b = &B[i];
+    if (b->role != R_NONE || b->dateline) continue;
+    lede_span cr, rs;
+    if (!b->cue && caption_like(c, b, &cr, &rs)) {
+      b->caption = 1;
+      b->role = R_CAPTION;
+      continue;
+    }
+    size_t ov[64];
+    if (b->chars < 100 && !b->list && !copyright_notice(c, b) &&
+        lx_pat_match(c, LX_P_CREDIT_LINE, b->text_start, b->end, ov, 64)) {
+      size_t cs, ce;
+      if (lx_pat_group(c, LX_P_CREDIT_LINE, ov, "credit", &cs, &ce) ||
+          (lx_pat_group(c, LX_P_CREDIT_LINE, ov, "credit2", &cs, &ce) && b->pipes >= 1 &&
+           b->words <= 8 && !b->ends_term)) {
+        b->credit = 1;
+        b->role = R_CREDIT;
+      }
+    }
+  }
+
+  /* 5. body: jusText classes, then the densest run of good blocks */
+  if (dl_block != SIZE_MAX) B[dl_block].role = R_DATELINE;
+  classify(B, nb);
+  smooth(c, B, nb);
+  size_t best_s = SIZE_MAX, best_e = 0;
+  /* wire copy: a dateline near the top (under a title, a byline, a
+   * timestamp) opens a story that runs to the end; only marked boilerplate
+   * and list items are left out of it */
+  int wire = 0;
+  if (dl_block != SIZE_MAX && dl_block <= 5) {
+    size_t plain = 0;
+    for (size_t i = 0; i < dl_block; i++)
+      if (B[i].role == R_NONE && !B[i].cue && !B[i].list) plain++;
+    wire = plain <= 2;
+  }
+  if (wire) {
+    best_s = dl_block;
+    best_e = nb;
+    for (size_t i = dl_block + 1; i < nb; i++) {
+      blk *b = &B[i];
+      if (b->role == R_NONE && !b->cue && !b->list && b->bracket * 2 <= b->chars)
+        b->cls = C_GOOD;
+    }
+    /* the story ends before a run of boilerplate at the end of the page */
+    while (best_e > dl_block + 1 && (B[best_e - 1].cue || B[best_e - 1].list)) best_e--;
+  }
+  if (!wire) {
+    double best = 0, cur = 0;
+    size_t cs = dl_block != SIZE_MAX ? dl_block : 0;
+    for (size_t i = dl_block != SIZE_MAX ? dl_block : 0; i < nb; i++) {
+      blk *b = &B[i];
+      double w;
+      if (((b->cue == LEDE_B_COMMENTS + 1 && b->numw == 0) || copyright_notice(c, b)) &&
+          best_s != SIZE_MAX) {
+        /* readers' comments and the copyright notice follow the story: once
+         * a story was found, they end the search (teasers and comments after
+         * them are prose, but not the article) */
+        if (best >= 300) break;
+        cur = 0;
+        continue;
+      }
+      if (transparent(b))
+        w = 0;
+      else if (b->cls == C_GOOD)
+        w = b->chars;
+      else if (b->cue == LEDE_B_RELATED + 1)
+        w = -0.5 * b->chars - 300;
+      else
+        w = -0.5 * b->chars - 20;
+      if (cur <= 0 && dl_block == SIZE_MAX) {
+        if (w <= 0) continue;
+        cur = 0;
+        cs = i;
+      }
+      cur += w;
+      if (cur > best) {
+        best = cur;
+        best_s = cs;
+        best_e = i + 1;
+      }
+      if (cur <= 0 && dl_block != SIZE_MAX) {
+        /* the story starts at the dateline: a dip does not restart it */
+        if (best_s == SIZE_MAX) cur = 0;
+      }
+    }
+    if (dl_block != SIZE_MAX && best_s == SIZE_MAX) {
+      best_s = dl_block;
+      best_e = dl_block + 1;
+    }
+  }
+
+#ifdef LEDE_DEBUG_BLOCKS
+  for (size_t i = 0; i < nb; i++) {
+    blk *b = &B[i];
+    fprintf(stderr, "%4zu %c cls=%d role=%d cue=%d ch=%u w=%u stop=%u term=%u list=%d | %.*s\n", i,
+            (i >= best_s && i < best_e) ? '*' : ' ', b->cls, b->role, b->cue, b->chars,
+            b->words, b->stop, b->terms, b->list, (int)LX_MIN(70, strcspn(s + b->start, "\n")), s + b->start);
+  }
+#endif
+  /* the story's last short paragraphs ("Spot gold added 0.1%.") score low
+   * on their own: the story goes on while plain sentences follow */
+  if (!wire && best_s != SIZE_MAX) {
+    while (best_e < nb) {
+      blk *b = &B[best_e];
+      if (transparent(b)) {
+        best_e++;
+        continue;
+      }
+      if (b->role != R_NONE || b->cue || b->list || b->words < 4 || b->chars < 30 ||
+          b->chars > 400)
+        break;
+      const char *t = s + b->text_start;
+      if (!(b->terms >= 1 || t[0] == '(') || b->bracket * 2 > b->chars) break;
+      if (b->end - b->text_start > 12 &&
+          (memcmp(t, "(Reporting", 10) == 0 || memcmp(t, "Reporting by", 12) == 0))
+        break;
+      best_e++;
+    }
+  }
+  /* 6. title: the headline-like block nearest above the body */
+  size_t title_block = SIZE_MAX;
+  size_t body_start = best_s != SIZE_MAX ? best_s : nb;
+  {
+    size_t scanned = 0;
+    for (size_t i = body_start; i-- > 0 && scanned < 14;) {
+      blk *b = &B[i];
+      if (b->role == R_BYLINE || b->role == R_PUBLISHED || transparent(b)) continue;
+      scanned++;
+      if (headline_like(c, b)) {
+        title_block = i;
+        break;
+      }
+    }
+    /* a body that opens the document (wire copy without a dateline): its
+     * first block may be the title */
+    if (title_block == SIZE_MAX && body_start < nb && headline_like(c, &B[body_start]) &&
+        body_start + 1 < best_e) {
+      title_block = body_start;
+      body_start++;
+      best_s = body_start;
+    }
+    if (title_block != SIZE_MAX) B[title_block].role = R_TITLE;
+  }
+
+  /* 7. section: the words before a timestamp on its line ("All News"), or a
+   * short line right above the title */
+  lede_span section = lx_no_span;
+  if (has_pub && pub_prefix_end > B[pub_block].text_start) {
+    size_t n;
+    lx_token *t = tokens_of(c, B[pub_block].text_start, pub_prefix_end, &n);
+    int ok = n > 0 && n <= 4;
+    for (size_t k = 0; k < n && ok; k++) {
+      if (!(t[k].flags & LX_TF_CAP) || t[k].kind != LX_TK_WORD) ok = 0;
+      const char *w = s + t[k].start;
+      size_t wl = t[k].end - t[k].start;
+      static const char *const stamp_words[] = {"Published", "Updated", "Posted",
+                                                "Date", "Last", "First", "Modified",
+                                                "Created", "Posted:", "On"};
+      for (size_t q = 0; q < LX_COUNTOF(stamp_words); q++)
+        if (strlen(stamp_words[q]) == wl && memcmp(stamp_words[q], w, wl) == 0) ok = 0;
+    }
+    if (ok && is_agency_tokens(c, t, n)) ok = 0;
+    if (ok) section = lx_span(t[0].start, t[n - 1].end);
+  }
+  if (lx_span_empty(section) && title_block != SIZE_MAX && title_block > 0) {
+    blk *b = &B[title_block - 1];
+    if (b->role == R_NONE && !b->list && !b->cue && b->words >= 1 && b->words <= 3 &&
+        b->chars <= 30 && !b->ends_term && b->capw == b->words && b->numw == 0 &&
+        b->l1 - b->l0 == 1) {
+      section = lx_span(b->start, b->end);
+      b->role = R_SECTION;
+    }
+  }
+  d->section = section;
+
+  /* 8. fields */
+  if (title_block != SIZE_MAX) {
+    d->title = lx_span(B[title_block].start, B[title_block].end);
+    /* a repeated title is not boilerplate noise: mark the copy */
+    for (size_t i = 0; i < nb; i++) {
+      if (i == title_block || B[i].role != R_NONE) continue;
+      if (B[i].end - B[i].start == d->title.end - d->title.start &&
+          memcmp(s + B[i].start, s + d->title.start, d->title.end - d->title.start) == 0)
+        B[i].role = R_TITLE_DUP;
+    }
+  }
+  if (byline_block != SIZE_MAX) {
+    d->byline_span = byline_span;
+    for (int k = 0; k < nnames; k++)
+      *(lede_span *)lx_push(c, &in->byline, sizeof(lede_span)) = names[k];
+  }
+  if (dl_block != SIZE_MAX) d->dateline = dl;
+
+  /* published: zone printed, else the agency's, else the caller's */
+  lx_date ref;
+  memset(&ref, 0, sizeof ref);
+  ref.hour = -1;
+  int has_ref = 0;
+  lx_date optref;
+  int has_optref = c->opts->ref_date &&
+                   lx_parse_iso(c->opts->ref_date, strlen(c->opts->ref_date), &optref);
+  if (c->opts->ref_date && !has_optref)
+    lx_fail(c, LEDE_EINVAL, "reference date '%.40s' is not ISO 8601 (YYYY-MM-DD)",
+            c->opts->ref_date);
+  if (has_optref && c->opts->has_tz && !optref.has_tz) {
+    optref.tz = c->opts->tz_minutes;
+    optref.has_tz = 1;
+  }
+  if (c->opts->source && !c->has_pub_tz) {
+    const lx_entry *ag = agency_entry(c, c->opts->source, strlen(c->opts->source));
+    size_t vn;
+    int off;
+    if (ag && parse_tz_attr(lx_entry_attr(c->eng->gaz, ag, "tz", &vn), vn, &off)) {
+      c->pub_tz = off;
+      c->has_pub_tz = 1;
+    }
+  }
+  if (has_pub) {
+    if (!pub.year) {
+      if (has_optref) pub.year = year_near(&optref, pub.month);
+    }
+    if (pub.year) {
+      if (pub.hour >= 0 && !pub.has_tz) {
+        if (c->has_pub_tz) {
+          pub.tz = c->pub_tz;
+          pub.has_tz = 1;
+        } else if (c->opts->has_tz) {
+          pub.tz = c->opts->tz_minutes;
+          pub.has_tz = 1;
+        }
+      }
+      format_into(c, &pub, &d->published);
+      d->published_span = lx_span(pub_s, pub_e);
+      ref = pub;
+      has_ref = 1;
+    }
+  }
+  if (dl_block != SIZE_MAX && dl_date.month) {
+    lx_date x = dl_date;
+    x.hour = -1;
+    if (!x.year) {
+      if (has_ref) x.year = year_near(&ref, x.month);
+      else if (has_optref) x.year = year_near(&optref, x.month);
+    }
+    format_into(c, &x, &d->dateline.date_iso);
+    if (x.year && x.day) {
+      ref = x;
+      has_ref = 1;
+    }
+  }
+  if (!has_ref && has_optref) {
+    ref = optref;
+    has_ref = 1;
+  }
+  c->ref = ref;
+  c->has_ref = has_ref && ref.year && ref.month && ref.day;
+  if (has_ref && ref.year) {
+    lx_date r = ref;
+    r.hour = -1;
+    format_into(c, &r, &d->ref_date);
+  }
+
+  /* 9. paragraphs, captions, boilerplate, in document order */
+  int after_kind = -1;
+  for (size_t i = 0; i < nb; i++) {
+    blk *b = &B[i];
+    int in_body = best_s != SIZE_MAX && i >= best_s && i < best_e;
+    switch (b->role) {
+      case R_TITLE:
+      case R_SECTION:
+      case R_BYLINE:
+        continue;
+      case R_PUBLISHED:
+        if (i == pub_block) continue;
+        add_boiler(c, b->start, b->end, LEDE_B_METADATA);
+        continue;
+      case R_TITLE_DUP:
+        add_boiler(c, b->start, b->end, LEDE_B_METADATA);
+        continue;
+      case R_CAPTION: {
+        if (!in_body && best_s != SIZE_MAX && (i + 3 < best_s || i > best_e + 2)) {
+          add_boiler(c, b->start, b->end, LEDE_B_MEDIA);
+          continue;
+        }
+        lede_caption *cp = (lede_caption *)lx_push(c, &in->captions, sizeof(lede_caption));
+        cp->span = lx_span(b->start, b->end);
+        lede_span cr, rs;
+        caption_like(c, b, &cr, &rs);
+        cp->credit = cr;
+        cp->restrictions = rs;
+        /* a credit line right after takes the caption's credit */
+        if (lx_span_empty(cr) && i + 1 < nb && B[i + 1].role == R_CREDIT) {
+          size_t ov[64], cs, ce;
+          blk *nx = &B[i + 1];
+          if (lx_pat_match(c, LX_P_CREDIT_LINE, nx->text_start, nx->end, ov, 64) &&
+              (lx_pat_group(c, LX_P_CREDIT_LINE, ov, "credit", &cs, &ce) ||
+               lx_pat_group(c, LX_P_CREDIT_LINE, ov, "credit2", &cs, &ce)))
+            cp->credit = lx_span((uint32_t)cs, (uint32_t)ce);
+        }
+        continue;
+      }
+      case R_CREDIT:
+        add_boiler(c, b->start, b->end, LEDE_B_CREDIT);
+        continue;
+      case R_BOILER:
+        add_boiler(c, b->start, b->end, b->kind);
+        continue;
+      case R_DATELINE: {
+        uint32_t ls = b->lead_start;
+        if (ls < b->end) {
+          lede_span *p = (lede_span *)lx_push(c, &in->paragraphs, sizeof(lede_span));
+          *p = lx_span(ls, b->end);
+        }
+        continue;
+      }
+      default:
+        break;
+    }
+    /* inside the story every plain text block is a paragraph: figures-heavy
+     * paragraphs have few function words but belong to the story */
+    if (in_body && !b->cue && !b->list && (b->cls == C_GOOD || (b->words >= 3 && b->chars >= 25))) {
+      lede_span *p = (lede_span *)lx_push(c, &in->paragraphs, sizeof(lede_span));
+      *p = lx_span(b->start, b->end);
+      continue;
+    }
+    int kind = b->cue ? b->cue - 1
+               : (best_s == SIZE_MAX || i < best_s) ? LEDE_B_NAVIGATION
+               : in_body ? LEDE_B_OTHER
+                         : LEDE_B_RELATED;
+    /* between the title and the story: a standfirst or a label, not a menu */
+    if (!b->cue && !b->list && title_block != SIZE_MAX && i > title_block && best_s != SIZE_MAX &&
+        i < best_s)
+      kind = LEDE_B_OTHER;
+    /* under a "Comments" or "Related" heading after the story, the blocks
+     * are comments or related links until another heading */
+    if (b->cue) {
+      if (best_s != SIZE_MAX && i >= best_e) after_kind = b->cue - 1;
+    } else if (after_kind >= 0 && best_s != SIZE_MAX && i >= best_e) {
+      kind = after_kind;
+    }
+    if (!b->cue && best_s != SIZE_MAX && i >= best_e) {
+      /* after the story: the credits of reporters and editors */
+      const char *t = s + b->text_start;
+      size_t tl = b->end - b->text_start;
+      if (tl > 12 && (memcmp(t, "(Reporting", 10) == 0 || memcmp(t, "Reporting by", 12) == 0 ||
+                      memcmp(t, "(Editing", 8) == 0 || memcmp(t, "Editing by", 10) == 0))
+        kind = LEDE_B_CREDIT;
+    }
+    add_boiler(c, b->start, b->end, kind);
+  }
+  if (in->paragraphs.n) d->lead = ((lede_span *)in->paragraphs.p)[0];
+}

@@ -1,0 +1,472 @@
+/*
+ * The tokenizer: one pass over the bytes, ASCII table-driven, decoding UTF-8
+ * only where a byte is >= 0x80. Tokens keep absolute byte offsets and a hash
+ * of their lower-cased text, which is how every later stage looks them up.
+ *
+ * Rules, chosen for news text:
+ *  - words keep inner hyphens and apostrophes (Kang Kyung-wha, COVID-19,
+ *    O'Brien, We'd) but the possessive 's is split off (Seoul 's);
+ *  - abbreviation periods stay on the word (U.S., Jan., Fla., Mr., E.);
+ *  - numbers keep inner separators (28,500  3.5  10:30  2019-11-18  1986/87)
+ *    and a letter suffix (3rd, 1980s, 5bn);
+ *  - a currency prefix with its dollar sign is one symbol (US$, HK$, A$).
+ */
+#include "internal.h"
+
+const lede_span lx_no_span = {LEDE_NONE, LEDE_NONE};
+
+/* Words that keep a following period. Sorted; case-sensitive entries start
+ * with a capital (state abbreviations would otherwise eat sentence ends such
+ * as "fell ill."). */
+static const char *const abbrevs[] = {
+    "Adm", "Ala", "Apr", "Ariz", "Ark", "Assn", "Aug", "Ave", "Blvd", "Bros",
+    "Calif", "Capt", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp", "Cpl", "Dec",
+    "Del", "Dept", "Det", "Dr", "Feb", "Fla", "Fri", "Ft", "Ga", "Gen", "Gov",
+    "Hon", "Ill", "Inc", "Ind", "Insp", "Jan", "Jr", "Jul", "Jun", "Kan",
+    "Kans", "Ky", "La", "Lt", "Ltd", "Maj", "Mar", "Mass", "Md", "Mich",
+    "Minn", "Miss", "Mo", "Mon", "Mont", "Mr", "Mrs", "Ms", "Mt", "Neb", "Nev",
+    "No", "Nos", "Nov", "Oct", "Okla", "Ore", "Pa", "Plc", "Pres", "Prof",
+    "Pvt", "Rd", "Rep", "Rev", "Sat", "Sen", "Sep", "Sept", "Sgt", "Sr", "St",
+    "Sun", "Supt", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue", "Tues", "Univ",
+    "Va", "Vol", "Vt", "Wash", "Wed", "Wis", "Wyo", "al", "approx", "co",
+    "corp", "dept", "est", "etc", "inc", "jr", "ltd", "mln", "no", "nos", "sr",
+    "st", "vol", "vs"};
+
+static int is_abbrev(const char *s, size_t n) {
+  if (n == 0 || n > 6) return 0;
+  size_t lo = 0, hi = LX_COUNTOF(abbrevs);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const char *a = abbrevs[mid];
+    size_t an = strlen(a);
+    int c = memcmp(s, a, LX_MIN(n, an));
+    if (c == 0) c = (n > an) - (n < an);
+    if (c == 0) return 1;
+    if (c < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return 0;
+}
+
+int lx_tok_ieq(const char *text, const lx_token *t, const char *lower) {
+  size_t n = t->end - t->start;
+  const char *s = text + t->start;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (!lower[i] || c != (unsigned char)lower[i]) return 0;
+  }
+  return lower[n] == 0;
+}
+
+typedef struct scan {
+  const unsigned char *s;
+  size_t end;
+} scan;
+
+/* Class of the code point at i; *len gets its byte length. */
+static inline unsigned cls_at(const scan *sc, size_t i, size_t *len,
+                              uint32_t *cpo) {
+  unsigned char c = sc->s[i];
+  if (c < 0x80) {
+    *len = 1;
+    if (cpo) *cpo = c;
+    return lx_ascii_class[c];
+  }
+  uint32_t cp;
+  *len = lx_utf8_decode(sc->s + i, sc->end - i, &cp);
+  if (cpo) *cpo = cp;
+  return lx_cp_class(cp);
+}
+
+static inline int is_apos(const scan *sc, size_t i, size_t *len) {
+  if (i >= sc->end) return 0;
+  if (sc->s[i] == '\'') {
+    *len = 1;
+    return 1;
+  }
+  if (sc->s[i] == 0xE2 && i + 2 < sc->end && sc->s[i + 1] == 0x80 &&
+      sc->s[i + 2] == 0x99) { /* U+2019 */
+    *len = 3;
+    return 1;
+  }
+  return 0;
+}
+
+static inline int alnum_at(const scan *sc, size_t i) {
+  if (i >= sc->end) return 0;
+  size_t k;
+  return (cls_at(sc, i, &k, NULL) & (LX_CC_LETTER | LX_CC_DIGIT)) != 0;
+}
+
+static inline int letter_at(const scan *sc, size_t i) {
+  if (i >= sc->end) return 0;
+  size_t k;
+  return (cls_at(sc, i, &k, NULL) & LX_CC_LETTER) != 0;
+}
+
+static inline int digit_at(const scan *sc, size_t i) {
+  return i < sc->end && sc->s[i] >= '0' && sc->s[i] <= '9';
+}
+
+static inline int ascii_alpha(unsigned char c) {
+  return (unsigned)((c | 32) - 'a') < 26;
+}
+
+/* Hash state of a token being scanned. */
+static inline uint32_t hash_cp(uint32_t h, const unsigned char *p, size_t k,
+                               uint32_t cp) {
+  if (k == 1) {
+    unsigned char c = p[0];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    return lx_hash_byte(h, c);
+  }
+  if (cp == LX_BAD_CP) return lx_hash_byte(h, p[0]);
+  char tmp[4];
+  int m = lx_utf8_encode(lx_cp_lower(cp), tmp);
+  for (int j = 0; j < m; j++) h = lx_hash_byte(h, (unsigned char)tmp[j]);
+  return h;
+}
+
+typedef struct acc {
+  uint32_t h;
+  unsigned letters, digits;
+  unsigned has_upper, has_lower; /* some letter is upper / lower case */
+  uint16_t flags;
+} acc;
+
+static inline void acc_cp(acc *a, const unsigned char *p, size_t k,
+                          uint32_t cp, unsigned cls) {
+  a->h = hash_cp(a->h, p, k, cp);
+  if (cls & LX_CC_LETTER) {
+    if (a->letters == 0 && (cls & LX_CC_UPPER)) a->flags |= LX_TF_CAP;
+    a->letters++;
+    if (cls & LX_CC_UPPER) a->has_upper = 1;
+    if (cls & LX_CC_LOWER) a->has_lower = 1;
+  } else if (cls & LX_CC_DIGIT) {
+    a->digits++;
+    a->flags |= LX_TF_DIGIT;
+  }
+  if (k > 1) a->flags |= LX_TF_NONASCII;
+}
+
+/* The common case: a run of ASCII letters and digits, table-driven, no
+ * decoding. Stops at anything else. */
+static inline size_t ascii_run(const scan *sc, size_t i, acc *a) {
+  const unsigned char *s = sc->s;
+  size_t start = i;
+  if (i < sc->end && a->letters == 0 && (lx_ascii_class[s[i]] & LX_CC_UPPER))
+    a->flags |= LX_TF_CAP;
+  uint32_t h = a->h;
+  unsigned seen = 0, digits = 0;
+  while (i < sc->end) {
+    unsigned char ch = s[i];
+    unsigned cl = lx_ascii_class[ch];
+    if (!(cl & (LX_CC_LETTER | LX_CC_DIGIT))) break;
+    h = lx_hash_byte(h, (unsigned char)(ch | ((cl & LX_CC_UPPER) ? 32 : 0)));
+    seen |= cl;
+    digits += (cl >> 3) & 1; /* LX_CC_DIGIT */
+    i++;
+  }
+  if (i == start) return i;
+  unsigned letters = (unsigned)(i - start) - digits;
+  a->h = h;
+  if (letters && a->letters == 0 && !(a->flags & LX_TF_CAP) && (seen & LX_CC_UPPER)) {
+    /* the first letter came after digits ("3Com"): upper only if it is */
+    for (size_t k = start; k < i; k++) {
+      unsigned cl = lx_ascii_class[s[k]];
+      if (cl & LX_CC_LETTER) {
+        if (cl & LX_CC_UPPER) a->flags |= LX_TF_CAP;
+        break;
+      }
+    }
+  }
+  a->letters += letters;
+  if (seen & LX_CC_UPPER) a->has_upper = 1;
+  if (seen & LX_CC_LOWER) a->has_lower = 1;
+  if (digits) a->flags |= LX_TF_DIGIT;
+  a->digits += digits;
+  return i;
+}
+
+/* Scans a word from i; returns its end. */
+static size_t scan_word(const scan *sc, size_t i, acc *a, uint8_t *kind) {
+  size_t start = i;
+  for (;;) {
+    i = ascii_run(sc, i, a);
+    if (i >= sc->end) break;
+    size_t k;
+    uint32_t cp;
+    unsigned cls = cls_at(sc, i, &k, &cp);
+    if (cls & (LX_CC_LETTER | LX_CC_DIGIT)) {
+      acc_cp(a, sc->s + i, k, cp, cls);
+      i += k;
+      continue;
+    }
+    if ((cls & LX_CC_DASH) && (cp == '-' || cp == 0x2010) && alnum_at(sc, i + k)) {
+      a->flags |= LX_TF_HYPHEN;
+      acc_cp(a, sc->s + i, k, cp, cls);
+      i += k;
+      continue;
+    }
+    size_t ak;
+    if (is_apos(sc, i, &ak) && letter_at(sc, i + ak)) {
+      /* possessive 's / 'S at a word end: split it off */
+      size_t j = i + ak;
+      if ((sc->s[j] == 's' || sc->s[j] == 'S') && !alnum_at(sc, j + 1)) break;
+      a->flags |= LX_TF_APOS;
+      a->h = lx_hash_byte(a->h, '\'');
+      if (ak > 1) a->flags |= LX_TF_NONASCII;
+      i += ak;
+      continue;
+    }
+    if (cp == '.') {
+      size_t n = i - start;
+      /* initials chains: U.S.  U.S.A.  a.m.  N.Y. */
+      if (a->letters == 1 && n == 1 && letter_at(sc, i + 1) &&
+          i + 2 < sc->end && sc->s[i + 2] == '.' && ascii_alpha(sc->s[i + 1])) {
+        size_t j = i;
+        while (j + 2 < sc->end + 0 && sc->s[j] == '.' && ascii_alpha(sc->s[j + 1]) &&
+               j + 2 < sc->end && sc->s[j + 2] == '.') {
+          a->h = lx_hash_byte(a->h, '.');
+          unsigned char c = sc->s[j + 1];
+          acc_cp(a, sc->s + j + 1, 1, c, lx_ascii_class[c]);
+          j += 2;
+        }
+        a->h = lx_hash_byte(a->h, '.');
+        a->flags |= LX_TF_PERIOD;
+        return j + 1;
+      }
+      /* a single capital is an initial (Sarah E. Needleman) */
+      if ((a->letters == 1 && n == 1 && (a->flags & LX_TF_CAP)) ||
+          is_abbrev((const char *)sc->s + start, n)) {
+        a->h = lx_hash_byte(a->h, '.');
+        a->flags |= LX_TF_PERIOD;
+        return i + 1;
+      }
+      break;
+    }
+    if (cp == '$' && a->has_upper && !a->has_lower && a->letters >= 1 &&
+        a->letters <= 3 && a->digits == 0) {
+      /* US$  HK$  A$  NZ$ */
+      a->h = lx_hash_byte(a->h, '$');
+      *kind = LX_TK_SYM;
+      return i + 1;
+    }
+    break;
+  }
+  return i;
+}
+
+static size_t scan_number(const scan *sc, size_t i, acc *a) {
+  for (;;) {
+    i = ascii_run(sc, i, a);
+    if (i >= sc->end) break;
+    size_t k;
+    uint32_t cp;
+    unsigned cls = cls_at(sc, i, &k, &cp);
+    if (cls & (LX_CC_LETTER | LX_CC_DIGIT)) {
+      acc_cp(a, sc->s + i, k, cp, cls);
+      i += k;
+      continue;
+    }
+    if ((cp == '.' || cp == ',' || cp == ':' || cp == '/') && digit_at(sc, i + 1) &&
+        a->letters == 0) {
+      a->h = lx_hash_byte(a->h, (unsigned char)cp);
+      i += 1;
+      continue;
+    }
+    if (cp == '-' && alnum_at(sc, i + 1)) {
+      a->flags |= LX_TF_HYPHEN;
+      a->h = lx_hash_byte(a->h, '-');
+      i += 1;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+int lx_tokenize(const lede_allocator *al, const char *text, size_t start,
+                size_t end, lx_vec *toks) {
+  scan sc;
+  sc.s = (const unsigned char *)text;
+  sc.end = end;
+  size_t i = start;
+  unsigned newlines = 0, space = 0;
+  int prev_open = 1; /* start of text counts as an opening context */
+  while (i < end) {
+    unsigned char c = sc.s[i];
+    size_t k = 1;
+    uint32_t cp = c;
+    unsigned cls;
+    if (c < 0x80) {
+      cls = lx_ascii_class[c];
+    } else {
+      k = lx_utf8_decode(sc.s + i, end - i, &cp);
+      cls = lx_cp_class(cp);
+    }
+    if (cls & LX_CC_SPACE) {
+      if (cls & LX_CC_NEWLINE) {
+        if (!(c == '\n' && i > start && sc.s[i - 1] == '\r')) newlines++;
+      }
+      space = 1;
+      i += k;
+      continue;
+    }
+    if (LX_UNLIKELY(toks->n == toks->cap) &&
+        !lx_vec_reserve(al, toks, sizeof(lx_token), toks->n + 1))
+      return 0;
+    lx_token *t = (lx_token *)toks->p + toks->n++;
+    acc a;
+    a.h = LX_FNV_OFFSET;
+    a.letters = a.digits = a.has_upper = a.has_lower = 0;
+    a.flags = 0;
+    if (space) a.flags |= LX_TF_SPACE;
+    if (newlines) a.flags |= LX_TF_NEWLINE;
+    if (newlines >= 2) a.flags |= LX_TF_PARA;
+    uint8_t kind;
+    size_t j;
+    if (cls & LX_CC_LETTER) {
+      kind = LX_TK_WORD;
+      j = scan_word(&sc, i, &a, &kind);
+    } else if (cls & LX_CC_DIGIT) {
+      kind = LX_TK_NUM;
+      j = scan_number(&sc, i, &a);
+    } else {
+      kind = (cls & LX_CC_CURRENCY) || cp == '%' || cp == '&' || cp == '@' ||
+                     cp == '#' || cp == '+' || cp == '=' || cp == '<' ||
+                     cp == '>' || cp == '*' || cp == '|' || cp == '~'
+                 ? LX_TK_SYM
+                 : LX_TK_PUNCT;
+      j = i + k;
+      a.h = hash_cp(a.h, sc.s + i, k, cp);
+      if (k > 1) a.flags |= LX_TF_NONASCII;
+      if (cp == '-' || cp == '.' || cp == '*' || cp == '=' || cp == '_') {
+        /* runs: -- ... *** === */
+        while (j < end && sc.s[j] == c) {
+          a.h = lx_hash_byte(a.h, c);
+          j++;
+        }
+      }
+      if (cls & LX_CC_DASH) a.flags |= LX_TF_DASH;
+      if (cls & LX_CC_QUOTE) {
+        a.flags |= LX_TF_QUOTE;
+        int open;
+        if (cp == 0x201C || cp == 0x2018 || cp == 0xAB || cp == 0x201E)
+          open = 1;
+        else if (cp == 0x201D || cp == 0x2019 || cp == 0xBB)
+          open = 0;
+        else
+          open = prev_open || space || newlines;
+        if (open) a.flags |= LX_TF_OPENQ;
+      }
+    }
+    if (a.has_upper && !a.has_lower && a.letters >= 2) a.flags |= LX_TF_ALLCAP;
+    if (a.has_lower && !a.has_upper) a.flags |= LX_TF_LOWER;
+    t->start = (uint32_t)i;
+    t->end = (uint32_t)j;
+    t->hash = a.h;
+    t->kind = kind;
+    t->nletters = (uint8_t)(a.letters > 255 ? 255 : a.letters);
+    /* the possessive: ' + s split from the word */
+    if (kind == LX_TK_PUNCT && (a.flags & LX_TF_QUOTE) && j < end &&
+        (sc.s[j] == 's' || sc.s[j] == 'S') && !alnum_at(&sc, j + 1) && i > start &&
+        !space && !newlines && (cp == '\'' || cp == 0x2019)) {
+      t->end = (uint32_t)(j + 1);
+      t->kind = LX_TK_WORD;
+      t->hash = lx_hash_lower("'s", 2);
+      a.flags = (uint16_t)((a.flags & ~(LX_TF_QUOTE | LX_TF_OPENQ | LX_TF_NONASCII)) |
+                           LX_TF_POSS | LX_TF_LOWER);
+      t->nletters = 1;
+      j++;
+    }
+    t->flags = a.flags;
+    prev_open = (kind == LX_TK_PUNCT && (cp == '(' || cp == '[' || cp == '{' ||
+                                          (a.flags & LX_TF_DASH) || cp == ':')) ||
+                ((a.flags & LX_TF_QUOTE) && (a.flags & LX_TF_OPENQ));
+    newlines = 0;
+    space = 0;
+    i = j;
+  }
+  return 1;
+}
+
+size_t lede_count_tokens(const char *text, size_t len) {
+  /* the same scan as lx_tokenize, over slices that end at white space so no
+   * token is cut, into one buffer that is reused */
+  const lede_allocator *al = &lx_default_allocator;
+  lx_vec v = {NULL, 0, 0};
+  size_t count = 0, pos = 0;
+  if (!text) return 0;
+  while (pos < len) {
+    size_t end = pos + 4096 < len ? pos + 4096 : len;
+    while (end < len && !(lx_ascii_class[(unsigned char)text[end]] & LX_CC_SPACE))
+      end++;
+    v.n = 0;
+    if (!lx_tokenize(al, text, pos, end, &v)) break;
+    count += v.n;
+    pos = end;
+  }
+  lx_vec_free(al, &v);
+  return count;
+}
+
+/* Words after which a period does not end a sentence. */
+static int prefix_abbrev(const char *text, const lx_token *t) {
+  size_t n = t->end - t->start;
+  const char *s = text + t->start;
+  static const char *const pre[] = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gen.",
+                                    "Col.", "Lt.", "Sgt.", "Capt.", "Gov.", "Sen.",
+                                    "Rep.", "Rev.", "St.", "Mt.", "Ft.", "No.",
+                                    "Adm.", "Maj.", "Pres.", "Hon.", "Cpl.", "Pvt.",
+                                    "vs.", "Supt.", "Insp.", "Det.", "Cmdr."};
+  for (size_t i = 0; i < LX_COUNTOF(pre); i++)
+    if (strlen(pre[i]) == n && memcmp(pre[i], s, n) == 0) return 1;
+  /* an initial: one capital and its period */
+  if (n == 2 && s[1] == '.') return 1;
+  return 0;
+}
+
+void lx_sentences(const char *text, lx_token *t, size_t n) {
+  int start = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (t[i].flags & LX_TF_PARA) start = 1;
+    if (start && !(t[i].kind == LX_TK_PUNCT && (t[i].flags & LX_TF_QUOTE))) {
+      /* the first word (an opening quotation mark is skipped over) */
+      t[i].flags |= LX_TF_SENT;
+      start = 0;
+    }
+    const char *s = text + t[i].start;
+    size_t len = t[i].end - t[i].start;
+    int end = 0;
+    if (t[i].kind == LX_TK_PUNCT) {
+      char ch = s[0];
+      if ((ch == '.' && len <= 3) || ch == '!' || ch == '?') end = 1;
+      /* "..." inside a sentence is common; only end on a capital after it */
+      if (end && len > 1 && i + 1 < n && !(t[i + 1].flags & LX_TF_CAP)) end = 0;
+    } else if ((t[i].flags & LX_TF_PERIOD) && i + 1 < n &&
+               (t[i + 1].flags & LX_TF_CAP) && (t[i + 1].flags & LX_TF_SPACE) &&
+               !prefix_abbrev(text, &t[i])) {
+      /* "Acme Inc. The company": the abbreviation ends the sentence only
+       * before a word that starts sentences (U.S. President goes on) */
+      static const char *const starters[] = {"the", "he", "she", "it", "they", "we",
+                                             "but", "in", "a", "an", "this", "that",
+                                             "i", "his", "her", "its", "their", "on",
+                                             "at", "for", "as", "after", "while"};
+      int starter = 0;
+      for (size_t k = 0; k < LX_COUNTOF(starters); k++)
+        if (lx_tok_ieq(text, &t[i + 1], starters[k])) starter = 1;
+      end = starter;
+    }
+    if (end) {
+      /* closing quotes and brackets stay with the sentence they end */
+      size_t j = i + 1;
+      while (j < n && t[j].kind == LX_TK_PUNCT && !(t[j].flags & LX_TF_SPACE) &&
+             ((t[j].flags & LX_TF_QUOTE) || text[t[j].start] == ')'))
+        j++;
+      i = j - 1;
+      start = 1;
+    }
+  }
+}

@@ -1,0 +1,242 @@
+/*
+ * lede: structure and entities of news articles.
+ *
+ * The one public header of the C core. The core includes no Lua header; the
+ * Lua binding (plugin/lua/) is a client of this API like any other.
+ *
+ * Conventions
+ *  - Every exported name starts with lede_ / LEDE_.
+ *  - Offsets are 0-based UTF-8 byte offsets into the caller's text, end
+ *    exclusive. An absent span has start == LEDE_NONE.
+ *  - A lede_doc owns every byte it points to, except the input text, which the
+ *    caller keeps alive as long as the document (lede copies nothing it does
+ *    not have to).
+ *  - Nothing here keeps global mutable state: an engine is immutable once
+ *    built and may be shared by threads; a document belongs to one thread.
+ */
+#ifndef LEDE_H
+#define LEDE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LEDE_VERSION "0.1.0"
+#define LEDE_NONE UINT32_MAX
+
+/* Only the Lua entry point is exported from the module: the core's symbols
+ * stay hidden unless a shared C library is built on purpose. */
+#if defined(__GNUC__) && !defined(LEDE_SHARED_LIBRARY)
+#pragma GCC visibility push(hidden)
+#endif
+
+typedef enum lede_status {
+  LEDE_OK = 0,
+  LEDE_ENOMEM,    /* an allocation failed; nothing leaked */
+  LEDE_EINVAL,    /* a bad argument (option value, malformed date...) */
+  LEDE_ETOOBIG,   /* input larger than the max_input limit */
+  LEDE_ETIMEOUT,  /* the per-document time budget ran out */
+  LEDE_ELIMIT,    /* another limit (entities, match limit) was reached */
+  LEDE_EPATTERN,  /* a user pattern failed to compile */
+  LEDE_ECALLBACK  /* a user callback asked to abort */
+} lede_status;
+
+const char *lede_status_string(lede_status st);
+
+/* Entity types: the OntoNotes inventory plus TITLE. User rule packs add
+ * their own types from LEDE_T_CUSTOM upwards. */
+typedef enum lede_type {
+  LEDE_T_NONE = 0,
+  LEDE_T_PERSON, LEDE_T_NORP, LEDE_T_FAC, LEDE_T_ORG, LEDE_T_GPE, LEDE_T_LOC,
+  LEDE_T_PRODUCT, LEDE_T_EVENT, LEDE_T_WORK_OF_ART, LEDE_T_LAW,
+  LEDE_T_LANGUAGE, LEDE_T_DATE, LEDE_T_TIME, LEDE_T_PERCENT, LEDE_T_MONEY,
+  LEDE_T_QUANTITY, LEDE_T_ORDINAL, LEDE_T_CARDINAL, LEDE_T_TITLE,
+  LEDE_T_BUILTIN_COUNT,
+  LEDE_T_CUSTOM = 32
+} lede_type;
+
+const char *lede_type_name(int type);   /* "PERSON"...; NULL if unknown */
+int lede_type_from_name(const char *name, size_t len); /* 0 if unknown */
+
+/* Boilerplate kinds: labelled, never silently dropped. */
+typedef enum lede_block_kind {
+  LEDE_B_OTHER = 0, LEDE_B_NAVIGATION, LEDE_B_SHARE, LEDE_B_COPYRIGHT,
+  LEDE_B_RELATED, LEDE_B_AD, LEDE_B_COOKIE, LEDE_B_SUBSCRIBE, LEDE_B_COMMENTS,
+  LEDE_B_CREDIT, LEDE_B_METADATA, LEDE_B_MEDIA, LEDE_B_KIND_COUNT
+} lede_block_kind;
+
+const char *lede_block_kind_name(int kind);
+
+typedef struct lede_span {
+  uint32_t start, end;
+} lede_span;
+
+/* How an entity's value is stored. */
+typedef enum lede_value_kind {
+  LEDE_V_NONE = 0,
+  LEDE_V_STRING, /* str: ISO 8601 date/time/duration/set, or a name */
+  LEDE_V_NUMBER, /* num */
+  LEDE_V_AMOUNT  /* num with a unit in str: currency (ISO 4217) or unit */
+} lede_value_kind;
+
+typedef struct lede_entity {
+  lede_span span;
+  uint16_t type;         /* lede_type or a custom type id */
+  uint8_t value_kind;    /* lede_value_kind */
+  uint8_t flags;         /* LEDE_EF_* */
+  uint32_t cluster;      /* entities with the same cluster are one entity */
+  double num;            /* numeric value (LEDE_V_NUMBER, LEDE_V_AMOUNT) */
+  const char *str;       /* string value or unit, NUL-terminated, or NULL */
+  const char *canonical; /* shared by all mentions of the cluster */
+  const char *role;      /* role or title the text gives a PERSON, or NULL */
+  lede_span role_span;   /* where the role is printed, or LEDE_NONE */
+  uint32_t rule;         /* provenance: 0 built-in, else a user rule id */
+} lede_entity;
+
+#define LEDE_EF_IN_TITLE 0x01   /* found in the title */
+#define LEDE_EF_IN_CAPTION 0x02 /* found in a caption */
+#define LEDE_EF_IN_BYLINE 0x04  /* an author */
+#define LEDE_EF_IN_DATELINE 0x08
+
+typedef struct lede_dateline {
+  lede_span span;           /* the whole dateline, separator included */
+  lede_span location;       /* as printed */
+  lede_span date;           /* as printed */
+  lede_span agency;         /* as printed */
+  const char *location_norm;/* "Washington", "Rochester, N.Y." */
+  const char *date_iso;     /* "2020-05-06", or "--05-06" without a year */
+  const char *agency_norm;  /* "Yonhap", "Reuters", "AP" */
+} lede_dateline;
+
+typedef struct lede_caption {
+  lede_span span;
+  lede_span credit;       /* "Yonhap", "AP Photo/Jane Doe" */
+  lede_span restrictions; /* "No resales. No archiving" */
+} lede_caption;
+
+typedef struct lede_block {
+  lede_span span;
+  int kind; /* lede_block_kind */
+} lede_block;
+
+typedef struct lede_quote {
+  lede_span span;    /* the quoted words, without the quotation marks */
+  int32_t speaker;   /* index of an entity of the speaker, or -1 */
+  lede_span cue;     /* "said", "added", "according to" */
+  const char *speaker_text; /* canonical speaker, or NULL */
+} lede_quote;
+
+/* A parsed document. Read-only for callers; free with lede_doc_free. */
+typedef struct lede_doc {
+  const char *text;
+  size_t len;
+
+  lede_span title;
+  lede_span section;
+  lede_span published_span;
+  const char *published; /* ISO 8601, with zone when known, or NULL */
+
+  lede_span byline_span;  /* the byline as printed */
+  lede_span *byline;      /* author names */
+  size_t n_byline;
+
+  lede_dateline dateline; /* dateline.span.start == LEDE_NONE when absent */
+
+  lede_span *paragraphs;  /* body paragraphs; the lead is the first */
+  size_t n_paragraphs;
+  lede_span lead;         /* after the dateline prefix */
+
+  lede_caption *captions;
+  size_t n_captions;
+  lede_block *boilerplate;
+  size_t n_boilerplate;
+  lede_quote *quotes;
+  size_t n_quotes;
+  lede_entity *entities;  /* sorted by start, then by longer first */
+  size_t n_entities;
+
+  const char *ref_date;   /* the date relative expressions resolved against */
+  uint32_t warnings;      /* LEDE_W_* */
+  struct lede_doc_internal *internal;
+} lede_doc;
+
+#define LEDE_W_INVALID_UTF8 0x01 /* the text is not valid UTF-8 (best effort) */
+#define LEDE_W_NUL 0x02          /* the text contains NUL bytes */
+#define LEDE_W_ENTITY_LIMIT 0x04 /* max_entities reached, the rest dropped */
+
+/* Memory: every allocation of the core goes through one of these. */
+typedef struct lede_allocator {
+  void *(*malloc)(size_t size, void *ud);
+  void *(*realloc)(void *ptr, size_t size, void *ud);
+  void (*free)(void *ptr, void *ud);
+  void *ud;
+} lede_allocator;
+
+typedef struct lede_engine lede_engine;
+typedef struct lede_ruleset lede_ruleset;
+
+typedef struct lede_limits {
+  size_t max_input;        /* bytes; 0 means the default (256 MiB) */
+  size_t max_entities;     /* per document; 0 means the default (4M) */
+  double time_budget;      /* seconds per document; 0 means none */
+  uint32_t match_limit;    /* PCRE2 match limit for user patterns */
+  uint32_t depth_limit;    /* PCRE2 depth limit for user patterns */
+  uint32_t heap_limit_kib; /* PCRE2 heap limit for user patterns */
+} lede_limits;
+
+void lede_limits_default(lede_limits *limits);
+
+typedef struct lede_options {
+  /* The date relative expressions fall back on when the article prints
+   * none: "2020-05-06", "2020-05-06T10:00:00", with or without a zone. */
+  const char *ref_date;
+  /* Zone of the reference date and of times printed without one, in
+   * minutes east of UTC; used only when has_tz is set. */
+  int tz_minutes;
+  int has_tz;
+  /* A hint about the source: an agency or site name, or a URL. */
+  const char *source;
+  /* Skip stages (LEDE_SKIP_*). */
+  uint32_t skip;
+  const lede_ruleset *rules; /* user rules, or NULL */
+} lede_options;
+
+#define LEDE_SKIP_ENTITIES 0x01
+#define LEDE_SKIP_QUOTES 0x02
+#define LEDE_SKIP_LINKING 0x04
+
+/* Engines hold the built-in resources (gazetteer, model, patterns). */
+lede_engine *lede_engine_new(const lede_allocator *alloc, lede_status *st);
+void lede_engine_free(lede_engine *engine);
+void lede_engine_set_limits(lede_engine *engine, const lede_limits *limits);
+void lede_engine_get_limits(const lede_engine *engine, lede_limits *limits);
+
+/* Parses text (len bytes, NUL bytes allowed) into *out. On failure *out is
+ * NULL and, when errbuf is given, a message is written there. */
+lede_status lede_parse(const lede_engine *engine, const char *text,
+                       size_t len, const lede_options *opts, lede_doc **out,
+                       char *errbuf, size_t errbuf_size);
+void lede_doc_free(lede_doc *doc);
+/* Bytes the document holds (for hosts whose garbage collector should know). */
+size_t lede_doc_memory(const lede_doc *doc);
+
+/* The document as JSON (the contract documented in README.md). The string is
+ * owned by the document and NUL-terminated; *len receives its length. */
+lede_status lede_doc_json(lede_doc *doc, int pretty, const char **json,
+                          size_t *len);
+
+/* A bare pass over the text: tokenizes and counts the tokens. Used by the
+ * benchmark as the floor of what a parse can cost. */
+size_t lede_count_tokens(const char *text, size_t len);
+
+#if defined(__GNUC__) && !defined(LEDE_SHARED_LIBRARY)
+#pragma GCC visibility pop
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LEDE_H */

@@ -1,0 +1,246 @@
+/*
+ * C tests of the Lua-free core: the tokenizer, dates, dictionaries and the
+ * public API, built with ASan+UBSan by `make test-c`. Prints the same
+ * summary line as the busted suite.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../plugin/core/internal.h"
+
+static int passed, failed;
+
+/* Prints one TAP-like line per check; tests/core_c_spec.lua turns each into
+ * a busted test, so the suite's summary line counts them. */
+#define CHECK(cond, ...)                              \
+  do {                                                \
+    if (cond) {                                       \
+      passed++;                                       \
+      printf("ok - ");                                \
+    } else {                                          \
+      failed++;                                       \
+      printf("not ok - %s:%d: ", __FILE__, __LINE__); \
+    }                                                 \
+    printf(__VA_ARGS__);                              \
+    putchar('\n');                                    \
+  } while (0)
+
+/* ---- tokenizer ------------------------------------------------------------ */
+
+/* Tokenizes s and joins the token texts with '|'. */
+static void toks_of(const char *s, char *out, size_t cap) {
+  lx_vec v = {NULL, 0, 0};
+  lx_tokenize(&lx_default_allocator, s, 0, strlen(s), &v);
+  lx_token *t = (lx_token *)v.p;
+  size_t n = 0;
+  out[0] = 0;
+  for (size_t i = 0; i < v.n; i++) {
+    int k = snprintf(out + n, cap - n, "%s%.*s", i ? "|" : "", (int)(t[i].end - t[i].start),
+                     s + t[i].start);
+    if (k < 0 || (size_t)k >= cap - n) break;
+    n += (size_t)k;
+  }
+  lx_vec_free(&lx_default_allocator, &v);
+}
+
+static void test_tokenizer(void) {
+  static const struct {
+    const char *in, *want;
+  } cases[] = {
+      {"U.S. Secretary of State Mike Pompeo", "U.S.|Secretary|of|State|Mike|Pompeo"},
+      {"Kang Kyung-wha's aide", "Kang|Kyung-wha|'s|aide"},
+      {"Seoul’s offer", "Seoul|’s|offer"},
+      {"O'Brien don't", "O'Brien|don't"},
+      {"28,500 troops, 3.5% and 16.057%.", "28,500|troops|,|3.5|%|and|16.057|%|."},
+      {"US$870 million", "US$|870|million"},
+      {"Jan. 14, 2020", "Jan.|14|,|2020"},
+      {"ROCHESTER, N.Y., Feb 26 - text", "ROCHESTER|,|N.Y.|,|Feb|26|-|text"},
+      {"COVID-19 on 2019-11-18 at 10:30 a.m.", "COVID-19|on|2019-11-18|at|10:30|a.m."},
+      {"Sarah E. Needleman", "Sarah|E.|Needleman"},
+      {"WASHINGTON, May 6 (Yonhap) -- U.S.-ROK", "WASHINGTON|,|May|6|(|Yonhap|)|--|U.S.|-|ROK"},
+      {"he fell ill. Then", "he|fell|ill|.|Then"},
+      {"“Quoted,” she said…", "“|Quoted|,|”|she|said|…"},
+      {"the 1980s and 3rd place", "the|1980s|and|3rd|place"},
+      {"", ""},
+  };
+  char buf[512];
+  for (size_t i = 0; i < LX_COUNTOF(cases); i++) {
+    toks_of(cases[i].in, buf, sizeof buf);
+    CHECK(strcmp(buf, cases[i].want) == 0, "tokens of '%s': got '%s' want '%s'", cases[i].in,
+          buf, cases[i].want);
+  }
+  /* the hash is the hash of the lower-cased text */
+  lx_vec v = {NULL, 0, 0};
+  const char *s = "Seoul SEOUL seoul Séoul SÉOUL";
+  lx_tokenize(&lx_default_allocator, s, 0, strlen(s), &v);
+  lx_token *t = (lx_token *)v.p;
+  CHECK(v.n == 5, "5 tokens");
+  CHECK(t[0].hash == t[1].hash && t[1].hash == t[2].hash, "case-folded hashes");
+  CHECK(t[3].hash == t[4].hash, "non-ASCII case folding");
+  CHECK(t[0].hash == lx_hash_lower("seoul", 5), "hash matches lx_hash_lower");
+  CHECK((t[1].flags & LX_TF_ALLCAP) && (t[0].flags & LX_TF_CAP) && (t[2].flags & LX_TF_LOWER),
+        "case flags");
+  lx_vec_free(&lx_default_allocator, &v);
+  /* invalid UTF-8 never stops the scan */
+  const char bad[] = "ab\xff\xfe cd \xc3";
+  lx_vec w = {NULL, 0, 0};
+  CHECK(lx_tokenize(&lx_default_allocator, bad, 0, sizeof bad - 1, &w), "tokenize bad bytes");
+  CHECK(w.n >= 3, "tokens around bad bytes: %zu", w.n);
+  lx_vec_free(&lx_default_allocator, &w);
+  CHECK(lede_count_tokens("one two, three.", 15) == 5, "count_tokens");
+}
+
+/* ---- dates ------------------------------------------------------------------ */
+
+static void test_dates(void) {
+  CHECK(lx_weekday(2020, 5, 6) == 2, "2020-05-06 is a Wednesday");
+  CHECK(lx_weekday(1970, 1, 1) == 3, "1970-01-01 is a Thursday");
+  int y, m, d;
+  lx_civil_from_days(lx_days_from_civil(2024, 2, 29) + 1, &y, &m, &d);
+  CHECK(y == 2024 && m == 3 && d == 1, "leap day arithmetic");
+  CHECK(lx_days_in_month(1900, 2) == 28 && lx_days_in_month(2000, 2) == 29, "leap years");
+
+  lx_date x;
+  char buf[64];
+  CHECK(lx_parse_iso("2020-05-07T04:10:00+09:00", 25, &x) && x.tz == 540 && x.has_tz, "iso tz");
+  lx_format_iso(&x, buf, sizeof buf);
+  CHECK(strcmp(buf, "2020-05-07T04:10:00+09:00") == 0, "iso round trip: %s", buf);
+  CHECK(!lx_parse_iso("2020-02-30", 10, &x), "no Feb 30");
+  CHECK(!lx_parse_iso("May 6", 5, &x), "not iso");
+
+  static const struct {
+    const char *in;
+    size_t ntok;
+    const char *iso;
+  } cases[] = {
+      {"May 6", 2, "--05-06"},
+      {"Jan. 14, 2020", 4, "2020-01-14"},
+      {"29 November 2018", 3, "2018-11-29"},
+      {"04:10 May 07, 2020", 5, "2020-05-07T04:10:00"},
+      {"Nov. 19, 2019 8:03 am ET", 7, "2019-11-19T08:03:00-05:00"},
+      {"July 4, 2019 8:03 pm ET", 7, "2019-07-04T20:03:00-04:00"},
+      {"Fri 6:45 PM, Feb 16, 2018", 8, "2018-02-16T18:45:00"},
+      {"2019-11-18", 1, "2019-11-18"},
+      {"18.11.2019", 1, "2019-11-18"},
+      {"November 18, 2019 11:03 PM", 6, "2019-11-18T23:03:00"},
+      {"May 2020", 2, "2020-05"},
+  };
+  for (size_t i = 0; i < LX_COUNTOF(cases); i++) {
+    lx_vec v = {NULL, 0, 0};
+    const char *s = cases[i].in;
+    lx_tokenize(&lx_default_allocator, s, 0, strlen(s), &v);
+    size_t k = lx_match_date(s, (lx_token *)v.p, v.n, 0, &x);
+    buf[0] = 0;
+    if (k) lx_format_iso(&x, buf, sizeof buf);
+    CHECK(k == cases[i].ntok && strcmp(buf, cases[i].iso) == 0, "date '%s': %zu tokens, '%s'", s,
+          k, buf);
+    lx_vec_free(&lx_default_allocator, &v);
+  }
+  /* "may" as a verb is not a month */
+  lx_vec v = {NULL, 0, 0};
+  const char *verb = "they may 6";
+  lx_tokenize(&lx_default_allocator, verb, 0, strlen(verb), &v);
+  CHECK(lx_match_date(verb, (lx_token *)v.p, v.n, 1, &x) == 0, "may is a verb");
+  lx_vec_free(&lx_default_allocator, &v);
+}
+
+/* ---- dictionaries --------------------------------------------------------------- */
+
+static void test_dict(void) {
+  lx_dict *d = lx_dict_new(&lx_default_allocator);
+  char err[128];
+  const char *tsv =
+      "# comment\n"
+      "country\tSouth Korea\t\tcc=KR\n"
+      "country\tROK\tSouth Korea\tcc=KR\n"
+      "country\tU.S.\tUnited States\tcc=US\n"
+      "city\tSeoul\t\tcc=KR\n"
+      "surname\tSeoul\t\tamb=1\n"
+      "org\tState Department\t\t\n";
+  CHECK(lx_dict_load_tsv(d, tsv, strlen(tsv), err, sizeof err) == LEDE_OK, "load: %s", err);
+  CHECK(lx_dict_size(d) == 6, "size %zu", lx_dict_size(d));
+  const char *text = "the U.S. State Department and south korea's ROK";
+  lx_vec v = {NULL, 0, 0};
+  lx_tokenize(&lx_default_allocator, text, 0, strlen(text), &v);
+  lx_token *t = (lx_token *)v.p;
+  const lx_entry *e;
+  CHECK(lx_dict_longest(d, text, t, v.n, 1, &e) == 1 && e->kind == LX_G_COUNTRY, "U.S.");
+  CHECK(strcmp(lx_dict_str(d, e->canonical), "United States") == 0, "canonical");
+  CHECK(lx_dict_longest(d, text, t, v.n, 2, &e) == 2 && e->kind == LX_G_ORG, "State Department");
+  CHECK(lx_dict_longest(d, text, t, v.n, 5, &e) == 2, "case-insensitive south korea");
+  CHECK(lx_dict_longest(d, text, t, v.n, 0, &e) == 0 && e == NULL, "no match");
+  size_t vn;
+  const char *cc = lx_entry_attr(d, lx_dict_find(d, "ROK", 3), "cc", &vn);
+  CHECK(cc && vn == 2 && memcmp(cc, "KR", 2) == 0, "attr cc");
+  const lx_entry *seoul = lx_dict_find(d, "Seoul", 5);
+  CHECK(seoul && lx_entry_of_kind(d, seoul, LX_G_SURNAME) &&
+            (lx_entry_of_kind(d, seoul, LX_G_SURNAME)->flags & LX_GF_AMB),
+        "chains of one phrase, amb flag");
+  lx_vec_free(&lx_default_allocator, &v);
+  CHECK(lx_dict_load_tsv(d, "bogus\tx\n", 8, err, sizeof err) == LEDE_EINVAL &&
+            strstr(err, "unknown kind"),
+        "bad kind: %s", err);
+  lx_dict_free(d);
+}
+
+/* ---- the public API ---------------------------------------------------------------- */
+
+static void test_api(void) {
+  lede_status st;
+  lede_engine *eng = lede_engine_new(NULL, &st);
+  CHECK(eng && st == LEDE_OK, "engine");
+  lede_doc *doc = NULL;
+  char err[256];
+  const char *text =
+      "Headline for a test story here\n\nBy Ann Lee\n\n"
+      "SEOUL, Jan 3 (Yonhap) -- The council said on Monday that the vote would be held soon.\n";
+  st = lede_parse(eng, text, strlen(text), NULL, &doc, err, sizeof err);
+  CHECK(st == LEDE_OK && doc, "parse: %s", err);
+  if (doc) {
+    CHECK(doc->title.start == 0, "title");
+    CHECK(doc->n_byline == 1, "byline");
+    CHECK(doc->dateline.agency_norm && strcmp(doc->dateline.agency_norm, "Yonhap") == 0, "agency");
+    CHECK(doc->n_paragraphs == 1, "paragraphs %zu", doc->n_paragraphs);
+    const char *json;
+    size_t len;
+    CHECK(lede_doc_json(doc, 0, &json, &len) == LEDE_OK && len == strlen(json) && json[0] == '{',
+          "json");
+    lede_doc_free(doc);
+  }
+  /* bad arguments */
+  CHECK(lede_parse(eng, NULL, 5, NULL, &doc, err, sizeof err) == LEDE_EINVAL && !doc, "NULL text");
+  CHECK(lede_parse(NULL, "x", 1, NULL, &doc, NULL, 0) == LEDE_EINVAL, "NULL engine");
+  lede_options o;
+  memset(&o, 0, sizeof o);
+  o.ref_date = "yesterday";
+  CHECK(lede_parse(eng, "x", 1, &o, &doc, err, sizeof err) == LEDE_EINVAL && strstr(err, "ISO 8601"),
+        "bad ref date: %s", err);
+  /* limits */
+  lede_limits l;
+  lede_engine_get_limits(eng, &l);
+  l.max_input = 4;
+  lede_engine_set_limits(eng, &l);
+  CHECK(lede_parse(eng, "12345", 5, NULL, &doc, err, sizeof err) == LEDE_ETOOBIG, "too big");
+  CHECK(lede_parse(eng, "1234", 4, NULL, &doc, err, sizeof err) == LEDE_OK, "at the limit");
+  lede_doc_free(doc);
+  /* the empty text */
+  l.max_input = 0;
+  lede_engine_set_limits(eng, &l);
+  CHECK(lede_parse(eng, NULL, 0, NULL, &doc, err, sizeof err) == LEDE_OK && doc->n_paragraphs == 0,
+        "empty");
+  lede_doc_free(doc);
+  CHECK(strcmp(lede_type_name(LEDE_T_WORK_OF_ART), "WORK_OF_ART") == 0, "type names");
+  CHECK(lede_type_from_name("GPE", 3) == LEDE_T_GPE, "type from name");
+  CHECK(strcmp(lede_block_kind_name(LEDE_B_COOKIE), "cookie") == 0, "block kinds");
+  lede_engine_free(eng);
+}
+
+int main(void) {
+  test_tokenizer();
+  test_dates();
+  test_dict();
+  test_api();
+  fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,207 @@
+-- Article structure from plain text, on fixtures written for these tests in
+-- the shapes real articles come in (page dumps, wire copy, CoNLL lines).
+local lede = require "lede"
+local H = require "helpers"
+
+-- Each case: a fixture and what its parse must hold. A field absent from a
+-- case is not checked; `false` means "must be nil/empty".
+local cases = {
+  {
+    file = "../../examples/article.txt",
+    title = "Coastal cities pledge joint flood defences as storm season nears",
+    section = "National",
+    published = "2021-03-14T09:32:00+09:00", -- Yonhap: Seoul time
+    byline = { "Park Min-ji", "Daniel Ortega" },
+    dateline = { location = "Busan", location_text = "BUSAN", date = "2021-03-13",
+                 date_text = "March 13", agency = "Yonhap" },
+    lead_starts = "The mayors of five South Korean port cities agreed Saturday",
+    paragraphs = 7,
+    captions = { { starts = "This photo, provided by the Busan city government", credit = "Yonhap",
+                   restrictions = "No resales. No archiving" } },
+    boilerplate = { { "Skip to main content Go to Navigation", "navigation" },
+                    { "Send Feedback", "share" }, { "How can we improve?", "share" },
+                    { "Thanks for your feedback!", "share" } },
+  },
+  {
+    file = "wire_caps_title.txt",
+    title = "GRAIN EXPORTERS SEE LOWER WHEAT SHIPMENTS",
+    section = false,
+    byline = { "Martha Hollis" }, -- without ", Reuters"
+    dateline = { location = "Kansas City, Mo.", location_text = "KANSAS CITY, Mo.",
+                 date = "--04-07", date_text = "April 7", agency = false },
+    lead_starts = "Wheat shipments from the port",
+    paragraphs = 4,
+  },
+  {
+    file = "wire_caps_title.txt",
+    opts = { date = "1987-04-08" },
+    dateline = { date = "1987-04-07" }, -- the year from the reference date
+  },
+  {
+    file = "wire_ap.txt",
+    title = "Storm knocks out power to thousands along Gulf Coast",
+    byline = {},
+    dateline = { location = "New Orleans", location_text = "NEW ORLEANS", agency = "AP", date = false },
+    lead_starts = "A fast-moving storm",
+    paragraphs = 3,
+  },
+  {
+    file = "agency_only.txt",
+    title = "Scientists map deep-sea vents off Portugal",
+    dateline = { location = false, agency = "CNN", text = "(CNN) --" },
+    lead_starts = "A team of marine scientists",
+    paragraphs = 2,
+  },
+  {
+    file = "conll_style.txt",
+    title = "SOCCER - VALENCIA HOLD MADRID TO GOALLESS DRAW.",
+    dateline = { location = "Madrid", date = "1996-09-01", date_text = "1996-09-01" },
+    lead_starts = "Valencia held Real Madrid",
+    paragraphs = 3, -- one sentence a line, each its own paragraph
+  },
+  {
+    file = "web_page.txt",
+    title = "Startup unveils battery that charges scooters in five minutes",
+    section = "Technology",
+    published = "2019-11-19T08:03:00-05:00", -- "ET" in November is EST
+    byline = { "Lena Fischer" },
+    dateline = false,
+    lead_starts = "A Berlin startup said on Tuesday",
+    paragraphs = 5,
+    captions = { { starts = "Engineers work in the company's laboratory", credit = "Voltwerk GmbH" } },
+    boilerplate = { { "Most Popular", "related" }, { "Top Comments", "comments" },
+                    { "Great news if it actually works at scale.", "comments" },
+                    { "© 2019 Example Media Group. All Rights Reserved.", "copyright" },
+                    { "We use cookies", "cookie" } },
+  },
+  {
+    file = "not_article.txt",
+    title = false, section = false, published = false, byline = {}, dateline = false,
+    paragraphs = 0,
+  },
+}
+
+local function check_offsets(text, value, s, e)
+  assert.is_number(s)
+  assert.is_number(e)
+  assert.equal(value, text:sub(s + 1, e))
+end
+
+describe("structure", function()
+  for _, case in ipairs(cases) do
+    local name = case.file .. (case.opts and " with options" or "")
+    describe(name, function()
+      local text = H.fixture(case.file)
+      local doc = lede.parse(text, case.opts)
+
+      if case.title ~= nil then
+        it("has its title", function()
+          assert.equal(case.title or nil, doc.title)
+          if case.title then check_offsets(text, case.title, doc.offsets.title[1], doc.offsets.title[2]) end
+        end)
+      end
+      if case.section ~= nil then
+        it("has its section", function() assert.equal(case.section or nil, doc.section) end)
+      end
+      if case.published ~= nil then
+        it("has its publication time", function() assert.equal(case.published or nil, doc.published) end)
+      end
+      if case.byline ~= nil then
+        it("has its authors", function()
+          assert.same(case.byline, doc.byline)
+          for i, name in ipairs(doc.byline) do
+            local o = doc.offsets.authors[i]
+            check_offsets(text, name, o[1], o[2])
+          end
+        end)
+      end
+      if case.dateline ~= nil then
+        it("has its dateline", function()
+          if not case.dateline then
+            assert.is_nil(doc.dateline)
+            return
+          end
+          local dl = doc.dateline
+          assert.is_table(dl)
+          for k, v in pairs(case.dateline) do
+            assert.equal(v or nil, dl[k], "dateline." .. k)
+          end
+          check_offsets(text, dl.text, dl.start, dl["end"])
+        end)
+      end
+      if case.lead_starts then
+        it("has its lead", function()
+          assert.is_string(doc.lead)
+          assert.equal(case.lead_starts, doc.lead:sub(1, #case.lead_starts))
+          assert.equal(doc.lead, doc.paragraphs[1].text)
+        end)
+      end
+      if case.paragraphs then
+        it("has its paragraphs, with offsets, joined in the body", function()
+          assert.equal(case.paragraphs, #doc.paragraphs)
+          local texts = {}
+          for i, p in ipairs(doc.paragraphs) do
+            check_offsets(text, p.text, p.start, p["end"])
+            texts[i] = p.text
+          end
+          assert.equal(table.concat(texts, "\n\n"), doc.body)
+        end)
+      end
+      if case.captions then
+        it("has its captions with their credit", function()
+          assert.equal(#case.captions, #doc.captions)
+          for i, want in ipairs(case.captions) do
+            local got = doc.captions[i]
+            assert.equal(want.starts, got.text:sub(1, #want.starts))
+            assert.equal(want.credit, got.credit)
+            if want.restrictions then assert.equal(want.restrictions, got.restrictions) end
+            check_offsets(text, got.text, got.start, got["end"])
+          end
+        end)
+      end
+      if case.boilerplate then
+        it("labels its boilerplate", function()
+          for _, want in ipairs(case.boilerplate) do
+            local found
+            for _, b in ipairs(doc.boilerplate) do
+              if b.text:sub(1, #want[1]) == want[1] then found = b end
+            end
+            assert.is_table(found, "no boilerplate block " .. want[1])
+            assert.equal(want[2], found.kind, want[1])
+            check_offsets(text, found.text, found.start, found["end"])
+          end
+        end)
+      end
+    end)
+  end
+end)
+
+describe("nothing is dropped", function()
+  -- every non-blank byte is in a field, a paragraph, a caption or a block
+  for _, file in ipairs({ "../../examples/article.txt", "web_page.txt", "wire_ap.txt",
+                          "not_article.txt", "conll_style.txt" }) do
+    it("in " .. file, function()
+      local text = H.fixture(file)
+      local doc = lede.parse(text)
+      local covered = {}
+      local function mark(s, e)
+        if s then for i = s + 1, e do covered[i] = true end end
+      end
+      local o = doc.offsets
+      for _, k in ipairs({ "title", "section", "published", "byline" }) do
+        if o[k] then mark(o[k][1], o[k][2]) end
+      end
+      if doc.dateline then mark(doc.dateline.start, doc.dateline["end"]) end
+      for _, list in ipairs({ doc.paragraphs, doc.captions, doc.boilerplate }) do
+        for _, x in ipairs(list) do mark(x.start, x["end"]) end
+      end
+      for i = 1, #text do
+        local ch = text:sub(i, i)
+        if not ch:match("%s") and not covered[i] then
+          error(string.format("byte %d (%q) of %s is in no field: ...%s...", i, ch, file,
+            text:sub(math.max(1, i - 20), i + 20)))
+        end
+      end
+    end)
+  end
+end)

@@ -1,0 +1,251 @@
+#!/usr/bin/env lua5.4
+-- make eval CORPUS=path.jsonl
+--
+-- Scores lede against a corpus of JSON lines. What is scored depends on what
+-- the lines carry:
+--   "gold" with title/byline/dateline/body: the structure fields
+--     (title exact, byline exact and invented, dateline location/date/agency,
+--     body token F1 per document, averaged);
+--   "entities" (CoNLL-style PER/ORG/LOC/MISC spans): exact-span micro P/R/F1
+--     overall and per type, after mapping lede's types to CoNLL's.
+-- usage: lua5.4 tools/eval.lua CORPUS [--limit N] [--show-errors N] [--field F]
+local lede = require "lede"
+local json = lede.json
+
+local path = arg[1]
+if not path then
+  io.stderr:write("usage: eval.lua CORPUS.jsonl [--limit N] [--show-errors N] [--field F]\n")
+  os.exit(2)
+end
+local limit, show, field_filter = math.huge, 0, nil
+do
+  local i = 2
+  while arg[i] do
+    if arg[i] == "--limit" then limit = tonumber(arg[i + 1]); i = i + 2
+    elseif arg[i] == "--show-errors" then show = tonumber(arg[i + 1]); i = i + 2
+    elseif arg[i] == "--field" then field_filter = arg[i + 1]; i = i + 2
+    else io.stderr:write("eval: unknown argument ", arg[i], "\n"); os.exit(2) end
+  end
+end
+
+local function isnull(v) return v == nil or v == json.null end
+
+local function norm_space(s)
+  if isnull(s) then return nil end
+  return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+end
+
+-- words of a text for the body score: lower-cased runs of letters/digits
+-- (UTF-8 sequences count as letters)
+local function words(s)
+  local t = {}
+  for w in s:lower():gmatch("[%w\128-\255]+") do t[w] = (t[w] or 0) + 1 end
+  return t
+end
+
+local function f1_counts(pred, gold)
+  local inter, np, ng = 0, 0, 0
+  for w, c in pairs(pred) do
+    np = np + c
+    local g = gold[w]
+    if g then inter = inter + math.min(c, g) end
+  end
+  for _, c in pairs(gold) do ng = ng + c end
+  if np == 0 and ng == 0 then return 1, 1, 1 end
+  if np == 0 or ng == 0 then return 0, 0, 0 end
+  local p, r = inter / np, inter / ng
+  if p + r == 0 then return 0, p, r end
+  return 2 * p * r / (p + r), p, r
+end
+
+local function lower(s) return s and s:lower() or nil end
+
+-- ---- structure -------------------------------------------------------------
+
+local S = {
+  docs = 0,
+  title = { n = 0, ok = 0 },
+  byline = { n = 0, ok = 0 },
+  byline_invented = { n = 0, bad = 0 },
+  loc = { n = 0, ok = 0 },
+  date = { n = 0, ok = 0 },
+  agency = { n = 0, ok = 0 },
+  body = { n = 0, f1 = 0, p = 0, r = 0 },
+  body_whole = { f1 = 0 },
+  errors = {},
+}
+
+local function note(kind, id, want, got)
+  local e = S.errors[kind] or {}
+  S.errors[kind] = e
+  e[#e + 1] = string.format("  %s: want %s | got %s", id, tostring(want), tostring(got))
+end
+
+local function score_structure(rec, doc)
+  local g = rec.gold
+  S.docs = S.docs + 1
+  local id = rec.id or ("#" .. S.docs)
+  if not isnull(g.title) then
+    S.title.n = S.title.n + 1
+    local want, got = norm_space(g.title), norm_space(doc.title)
+    if want == got then S.title.ok = S.title.ok + 1 else note("title", id, want, got) end
+  end
+  if g.byline ~= nil then
+    local want = isnull(g.byline) and {} or g.byline
+    local got = doc.byline
+    if #want == 0 then
+      S.byline_invented.n = S.byline_invented.n + 1
+      if #got > 0 then
+        S.byline_invented.bad = S.byline_invented.bad + 1
+        note("byline_invented", id, "none", table.concat(got, "; "))
+      end
+    else
+      S.byline.n = S.byline.n + 1
+      local same = #want == #got
+      for i = 1, #want do
+        if norm_space(want[i]) ~= norm_space(got[i]) then same = false end
+      end
+      if same then S.byline.ok = S.byline.ok + 1
+      else note("byline", id, table.concat(want, "; "), table.concat(got, "; ")) end
+    end
+  end
+  if not isnull(g.dateline) then
+    local gd, dl = g.dateline, doc.dateline
+    if not isnull(gd.location) then
+      S.loc.n = S.loc.n + 1
+      local want = lower(norm_space(gd.location))
+      local ok = dl and (lower(norm_space(dl.location_text)) == want or
+                         lower(norm_space(dl.location)) == want)
+      if ok then S.loc.ok = S.loc.ok + 1
+      else note("location", id, gd.location, dl and dl.location_text) end
+    end
+    if not isnull(gd.date) then
+      S.date.n = S.date.n + 1
+      local ok = dl and norm_space(dl.date_text) == norm_space(gd.date)
+      if ok then S.date.ok = S.date.ok + 1 else note("date", id, gd.date, dl and dl.date_text) end
+    end
+    S.agency.n = S.agency.n + 1
+    local want = not isnull(gd.agency) and lower(gd.agency) or nil
+    local got = dl and dl.agency and lower(dl.agency) or nil
+    -- "Reuter" is how 1987 Reuters copy signs: the agency is Reuters
+    if want == "reuter" then want = "reuters" end
+    if want == got then S.agency.ok = S.agency.ok + 1 else note("agency", id, want, got) end
+  end
+  if not isnull(g.body) then
+    local f, p, r = f1_counts(words(doc.body), words(g.body))
+    S.body.n = S.body.n + 1
+    S.body.f1, S.body.p, S.body.r = S.body.f1 + f, S.body.p + p, S.body.r + r
+    if f < 0.8 then note("body", id, string.format("F1 %.3f (P %.3f R %.3f)", f, p, r), "") end
+    local fw = f1_counts(words(rec.text), words(g.body))
+    S.body_whole.f1 = S.body_whole.f1 + fw
+  end
+end
+
+-- ---- entities ---------------------------------------------------------------
+
+local conll_of = {
+  PERSON = "PER", ORG = "ORG", GPE = "LOC", LOC = "LOC",
+  NORP = "MISC", EVENT = "MISC", PRODUCT = "MISC", WORK_OF_ART = "MISC",
+  LAW = "MISC", LANGUAGE = "MISC", FAC = "MISC",
+}
+local E = { tp = {}, fp = {}, fn = {}, docs = 0, errors = {} }
+for _, t in ipairs({ "PER", "ORG", "LOC", "MISC" }) do E.tp[t], E.fp[t], E.fn[t] = 0, 0, 0 end
+
+local function score_entities(rec, doc)
+  E.docs = E.docs + 1
+  local gold = {}
+  for _, e in ipairs(rec.entities) do gold[e.start .. ":" .. e["end"]] = e.type end
+  local pred = {}
+  for i, ty, s, e in doc.entities:spans() do
+    local c = conll_of[ty]
+    if c then
+      local k = s .. ":" .. e
+      -- the first (longest) mention at a span wins
+      if not pred[k] then pred[k] = c end
+    end
+  end
+  for k, t in pairs(pred) do
+    if gold[k] == t then E.tp[t] = E.tp[t] + 1
+    else
+      E.fp[t] = E.fp[t] + 1
+      if #E.errors < show * 4 then
+        local s, e = k:match("(%d+):(%d+)")
+        E.errors[#E.errors + 1] = string.format("  FP %s %q (gold %s)", t, rec.text:sub(s + 1, e), gold[k] or "-")
+      end
+    end
+  end
+  for k, t in pairs(gold) do
+    if pred[k] ~= t then
+      E.fn[t] = E.fn[t] + 1
+      if #E.errors < show * 4 then
+        local s, e = k:match("(%d+):(%d+)")
+        E.errors[#E.errors + 1] = string.format("  FN %s %q (pred %s)", t, rec.text:sub(s + 1, e), pred[k] or "-")
+      end
+    end
+  end
+end
+
+-- ---- main --------------------------------------------------------------------
+
+local f = assert(io.open(path, "rb"))
+local n, t0, bytes = 0, os.clock(), 0
+for line in f:lines() do
+  if n >= limit then break end
+  if line:match("%S") then
+    n = n + 1
+    local rec = json.decode(line)
+    local text = rec.text
+    if type(text) == "string" then
+      bytes = bytes + #text
+      local doc = lede.parse(text)
+      if type(rec.gold) == "table" then score_structure(rec, doc) end
+      if type(rec.entities) == "table" then score_entities(rec, doc) end
+    end
+  end
+end
+f:close()
+local secs = os.clock() - t0
+
+local function pct(a, b) return b > 0 and string.format("%.4f (%d/%d)", a / b, a, b) or "n/a" end
+print(string.format("corpus %s: %d documents, %.1f KB, %.2f s", path, n, bytes / 1024, secs))
+if S.docs > 0 then
+  print("structure")
+  if S.title.n > 0 then print("  title exact            " .. pct(S.title.ok, S.title.n)) end
+  if S.byline.n > 0 then print("  byline exact           " .. pct(S.byline.ok, S.byline.n)) end
+  if S.byline_invented.n > 0 then
+    print("  byline invented        " .. pct(S.byline_invented.bad, S.byline_invented.n))
+  end
+  if S.loc.n > 0 then print("  dateline location      " .. pct(S.loc.ok, S.loc.n)) end
+  if S.date.n > 0 then print("  dateline date          " .. pct(S.date.ok, S.date.n)) end
+  if S.agency.n > 0 then print("  dateline agency        " .. pct(S.agency.ok, S.agency.n)) end
+  if S.body.n > 0 then
+    print(string.format("  body token F1          %.4f (P %.4f R %.4f, %d documents; whole page text %.4f)",
+      S.body.f1 / S.body.n, S.body.p / S.body.n, S.body.r / S.body.n, S.body.n,
+      S.body_whole.f1 / S.body.n))
+  end
+  if show > 0 then
+    for kind, list in pairs(S.errors) do
+      if not field_filter or field_filter == kind then
+        print("errors: " .. kind .. " (" .. #list .. ")")
+        for i = 1, math.min(show, #list) do print(list[i]) end
+      end
+    end
+  end
+end
+if E.docs > 0 then
+  print("entities (exact span, CoNLL types)")
+  local TP, FP, FN = 0, 0, 0
+  for _, t in ipairs({ "PER", "ORG", "LOC", "MISC" }) do
+    local tp, fp, fn = E.tp[t], E.fp[t], E.fn[t]
+    TP, FP, FN = TP + tp, FP + fp, FN + fn
+    local p = tp + fp > 0 and tp / (tp + fp) or 0
+    local r = tp + fn > 0 and tp / (tp + fn) or 0
+    local f1 = p + r > 0 and 2 * p * r / (p + r) or 0
+    print(string.format("  %-5s P %.4f R %.4f F1 %.4f  (tp %d fp %d fn %d)", t, p, r, f1, tp, fp, fn))
+  end
+  local p = TP + FP > 0 and TP / (TP + FP) or 0
+  local r = TP + FN > 0 and TP / (TP + FN) or 0
+  local f1 = p + r > 0 and 2 * p * r / (p + r) or 0
+  print(string.format("  micro P %.4f R %.4f F1 %.4f", p, r, f1))
+  for i = 1, #E.errors do print(E.errors[i]) end
+end

@@ -210,6 +210,12 @@ typedef struct lede_options {
 
 /* Engines hold the built-in resources (gazetteer, model, patterns). */
 lede_engine *lede_engine_new(const lede_allocator *alloc, lede_status *st);
+/* The same with flags: LEDE_ENGINE_NO_JIT matches patterns with PCRE2's
+ * interpreter (JIT code reads past the subject end with SIMD by design,
+ * which valgrind reports unless PCRE2 was built for it). */
+#define LEDE_ENGINE_NO_JIT 0x01
+lede_engine *lede_engine_new_with(const lede_allocator *alloc, unsigned flags,
+                                  lede_status *st);
 void lede_engine_free(lede_engine *engine);
 void lede_engine_set_limits(lede_engine *engine, const lede_limits *limits);
 void lede_engine_get_limits(const lede_engine *engine, lede_limits *limits);

@@ -45,13 +45,17 @@ Instance.__index = Instance
 
 --- Creates an independent instance: its own engine, limits and rules.
 -- Several instances can live in one Lua state; nothing is shared.
--- @tparam[opt] table config `{ limits = {...} }`
+-- @tparam[opt] table config `{ limits = {...}, jit = true }`; `jit = false`
+--   matches patterns with PCRE2's interpreter (the default when the
+--   environment sets LEDE_NO_JIT, as `make check-valgrind` does)
 -- @treturn lede.Instance
 function M.new(config)
   if config ~= nil and type(config) ~= "table" then
     error("lede.new: config must be a table, got " .. type(config), 2)
   end
-  local self = setmetatable({ engine = core.engine() }, Instance)
+  local jit = os.getenv("LEDE_NO_JIT") == nil
+  if config and config.jit ~= nil then jit = config.jit and true or false end
+  local self = setmetatable({ engine = core.engine(jit) }, Instance)
   if config and config.limits then self:set_limits(config.limits) end
   return self
 end

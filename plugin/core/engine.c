@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "internal.h"
+#include "ner.h"
 #include "patterns.h"
 
 /* plugin/core/gazetteer_data.c, generated from data/gazetteer.tsv */
@@ -61,6 +62,11 @@ void lede_limits_default(lede_limits *l) {
 }
 
 lede_engine *lede_engine_new(const lede_allocator *alloc, lede_status *st) {
+  return lede_engine_new_with(alloc, 0, st);
+}
+
+lede_engine *lede_engine_new_with(const lede_allocator *alloc, unsigned flags,
+                                  lede_status *st) {
   lede_status dummy;
   if (!st) st = &dummy;
   if (!alloc) alloc = &lx_default_allocator;
@@ -71,6 +77,7 @@ lede_engine *lede_engine_new(const lede_allocator *alloc, lede_status *st) {
   }
   memset(e, 0, sizeof *e);
   e->alloc = *alloc;
+  e->flags = flags;
   lede_limits_default(&e->limits);
   e->gaz = lx_dict_new(&e->alloc);
   if (!e->gaz) {
@@ -94,7 +101,12 @@ lede_engine *lede_engine_new(const lede_allocator *alloc, lede_status *st) {
     lede_engine_free(e);
     return NULL;
   }
-  e->pat = lx_patterns_new(&e->alloc, st, err, sizeof err);
+  e->tagger = lx_tagger_new(&e->alloc, st);
+  if (!e->tagger) {
+    lede_engine_free(e);
+    return NULL;
+  }
+  e->pat = lx_patterns_new(&e->alloc, !(flags & LEDE_ENGINE_NO_JIT), st, err, sizeof err);
   if (!e->pat) {
     lede_engine_free(e);
     return NULL;
@@ -108,6 +120,7 @@ void lede_engine_free(lede_engine *e) {
   lx_dict_free(e->gaz);
   lx_hashset_free(&e->alloc, &e->stop);
   lx_dict_free(e->cues);
+  lx_tagger_free(e->tagger);
   lx_hashset_free(&e->alloc, &e->widgets);
   lx_patterns_free(&e->alloc, e->pat);
   lede_allocator a = e->alloc;
@@ -256,6 +269,7 @@ static void ctx_release(lx_ctx *c) {
   lx_vec_free(c->alloc, &c->toks);
   lx_vec_free(c->alloc, &c->scratch);
   lx_vec_free(c->alloc, &c->scratch2);
+  lx_vec_free(c->alloc, &c->cands);
   lx_patterns_release(c);
 }
 

@@ -283,11 +283,13 @@ static inline int lx_hashset_has(const lx_hashset *s, uint32_t h) {
 
 struct lede_engine {
   lede_allocator alloc;
+  unsigned flags;  /* LEDE_ENGINE_* */
   lede_limits limits;
   lx_dict *gaz;
   lx_hashset stop; /* function words of several languages */
   lx_dict *cues;   /* boilerplate cue phrases (structure.c) */
   lx_hashset widgets; /* words of share/navigation widgets */
+  struct lx_tagger *tagger; /* the statistical tagger of names (tagger.c) */
   struct lx_patterns *pat; /* compiled built-in patterns (PCRE2) */
 };
 
@@ -328,6 +330,7 @@ typedef struct lx_ctx {
   lx_vec toks;
   lx_vec scratch;
   lx_vec scratch2;
+  lx_vec cands;    /* entity candidates of the block being recognized */
   void *md; /* PCRE2 match data, created on first use */
   /* the reference date everything relative resolves against */
   lx_date ref;
@@ -345,6 +348,9 @@ void lx_tick(lx_ctx *c);                          /* checks the budget */
 double lx_now(void);
 
 lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *widgets);
+
+/* The tokens within the bytes [s, e) as a range [*t0, *t1) of c->toks. */
+void lx_tokens_in(const lx_ctx *c, size_t s, size_t e, size_t *t0, size_t *t1);
 
 /* stages */
 void lx_split_lines(lx_ctx *c);

@@ -63,7 +63,7 @@ static void pc_free(void *p, void *ud) {
   if (p) a->free(p, a->ud);
 }
 
-lx_patterns *lx_patterns_new(const lede_allocator *a, lede_status *st, char *err,
+lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *st, char *err,
                              size_t errsz) {
   lx_patterns *p = (lx_patterns *)lx_malloc(a, sizeof *p);
   if (!p) {
@@ -84,7 +84,7 @@ lx_patterns *lx_patterns_new(const lede_allocator *a, lede_status *st, char *err
     return NULL;
   }
   uint32_t jit = 0;
-  pcre2_config(PCRE2_CONFIG_JIT, &jit);
+  if (use_jit) pcre2_config(PCRE2_CONFIG_JIT, &jit);
   for (int i = 0; i < LX_P_COUNT; i++) {
     int ec;
     PCRE2_SIZE eo;

@@ -28,7 +28,7 @@ typedef struct lx_patterns {
   pcre2_code *code[LX_P_COUNT];
 } lx_patterns;
 
-lx_patterns *lx_patterns_new(const lede_allocator *a, lede_status *st, char *err,
+lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *st, char *err,
                              size_t errsz);
 void lx_patterns_free(const lede_allocator *a, lx_patterns *p);
 

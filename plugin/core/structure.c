@@ -226,9 +226,8 @@ static void block_features(lx_ctx *c, blk *b) {
   }
 }
 
-/* The tokens within [s, e): a range of the document's token array. */
-static lx_token *tokens_of(lx_ctx *c, size_t s, size_t e, size_t *n) {
-  lx_token *t = (lx_token *)c->toks.p;
+void lx_tokens_in(const lx_ctx *c, size_t s, size_t e, size_t *t0, size_t *t1) {
+  const lx_token *t = (const lx_token *)c->toks.p;
   size_t lo = 0, hi = c->toks.n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
@@ -237,8 +236,16 @@ static lx_token *tokens_of(lx_ctx *c, size_t s, size_t e, size_t *n) {
   }
   size_t j = lo;
   while (j < c->toks.n && t[j].end <= e) j++;
-  *n = j - lo;
-  return t + lo;
+  *t0 = lo;
+  *t1 = j;
+}
+
+/* The tokens within [s, e): a range of the document's token array. */
+static lx_token *tokens_of(lx_ctx *c, size_t s, size_t e, size_t *n) {
+  size_t t0, t1;
+  lx_tokens_in(c, s, e, &t0, &t1);
+  *n = t1 - t0;
+  return (lx_token *)c->toks.p + t0;
 }
 
 /* Builds the blocks (into c->scratch) from the lines. */
@@ -854,11 +861,39 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
 
 /* ---- captions ------------------------------------------------------------------ */
 
+/* Cheap tests before the patterns: most blocks are neither. */
+static int may_start_caption(const lx_ctx *c, const blk *b) {
+  if (b->t0 >= b->t1) return 0;
+  static const char *const first[] = {"this", "these", "the", "a", "an", "in", "file",
+                                      "photo", "pictured", "above", "top", "image",
+                                      "caption"};
+  const lx_token *t = (const lx_token *)c->toks.p + b->t0;
+  for (size_t i = 0; i < LX_COUNTOF(first); i++)
+    if (lx_tok_ieq(c->text, t, first[i])) return 1;
+  return 0;
+}
+
+static int may_end_with_credit(const lx_ctx *c, const blk *b) {
+  const char *s = c->text;
+  if (s[b->end - 1] == ')') return 1;
+  size_t from = b->end - b->text_start > 80 ? b->end - 80 : b->text_start;
+  for (size_t i = from; i < b->end; i++) {
+    char ch = s[i];
+    if (ch == '/' || ch == '|') return 1;
+    if ((ch == 'P' || ch == 'I') && i + 5 <= b->end &&
+        (memcmp(s + i, "Photo", 5) == 0 || memcmp(s + i, "Image", 5) == 0))
+      return 1;
+  }
+  return 0;
+}
+
 static int caption_like(lx_ctx *c, blk *b, lede_span *credit, lede_span *restr) {
   size_t ov[64];
   *credit = *restr = lx_no_span;
   if (b->end - b->text_start > 800 || b->list) return 0;
-  int start = lx_pat_match(c, LX_P_CAPTION_START, b->text_start, b->end, ov, 64) > 0;
+  int start = may_start_caption(c, b) &&
+              lx_pat_match(c, LX_P_CAPTION_START, b->text_start, b->end, ov, 64) > 0;
+  if (!start && !may_end_with_credit(c, b)) return 0;
   /* the credit is looked for in the last 200 bytes */
   size_t from = b->end > b->text_start + 200 ? b->end - 200 : b->text_start;
   /* move to a character boundary */

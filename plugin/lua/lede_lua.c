@@ -41,12 +41,14 @@ static engine_ud *check_engine(lua_State *L, int i) {
   return e;
 }
 
+/* core.engine([jit]): jit defaults to true */
 static int l_engine_new(lua_State *L) {
+  unsigned flags = (!lua_isnoneornil(L, 1) && !lua_toboolean(L, 1)) ? LEDE_ENGINE_NO_JIT : 0;
   engine_ud *e = (engine_ud *)lua_newuserdatauv(L, sizeof *e, 0);
   e->eng = NULL;
   luaL_setmetatable(L, ENGINE_MT);
   lede_status st;
-  e->eng = lede_engine_new(NULL, &st);
+  e->eng = lede_engine_new_with(NULL, flags, &st);
   if (!e->eng) return luaL_error(L, "lede: cannot create engine: %s", lede_status_string(st));
   return 1;
 }

@@ -101,6 +101,25 @@ lede_engine *lede_engine_new_with(const lede_allocator *alloc, unsigned flags,
     lede_engine_free(e);
     return NULL;
   }
+  static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                         "friday", "saturday", "sunday"};
+  e->titles = lx_dict_new(&e->alloc);
+  if (!e->titles ||
+      lx_dict_copy_kinds(e->titles, e->gaz,
+                         (1u << LX_G_TITLE) | (1u << LX_G_TITLEMOD) | (1u << LX_G_HONORIFIC)) !=
+          LEDE_OK ||
+      !lx_hashset_build(&e->alloc, &e->nonname, lx_stopwords, lx_stopwords_n)) {
+    *st = LEDE_ENOMEM;
+    lede_engine_free(e);
+    return NULL;
+  }
+  for (size_t i = 0; i < LX_COUNTOF(weekdays); i++) {
+    /* the set was sized for the stop words; a few more fit (load < 1/2) */
+    uint32_t h = lx_hash_lower(weekdays[i], strlen(weekdays[i]));
+    size_t j = h & (e->nonname.cap - 1);
+    while (e->nonname.slots[j] && e->nonname.slots[j] != h) j = (j + 1) & (e->nonname.cap - 1);
+    e->nonname.slots[j] = h;
+  }
   e->tagger = lx_tagger_new(&e->alloc, st);
   if (!e->tagger) {
     lede_engine_free(e);
@@ -121,6 +140,8 @@ void lede_engine_free(lede_engine *e) {
   lx_hashset_free(&e->alloc, &e->stop);
   lx_dict_free(e->cues);
   lx_tagger_free(e->tagger);
+  lx_dict_free(e->titles);
+  lx_hashset_free(&e->alloc, &e->nonname);
   lx_hashset_free(&e->alloc, &e->widgets);
   lx_patterns_free(&e->alloc, e->pat);
   lede_allocator a = e->alloc;
@@ -267,9 +288,11 @@ static void doc_publish(lede_doc *d) {
 static void ctx_release(lx_ctx *c) {
   lx_vec_free(c->alloc, &c->lines);
   lx_vec_free(c->alloc, &c->toks);
-  lx_vec_free(c->alloc, &c->scratch);
-  lx_vec_free(c->alloc, &c->scratch2);
+  lx_vec_free(c->alloc, &c->blocks);
+  lx_vec_free(c->alloc, &c->work);
+  lx_vec_free(c->alloc, &c->tagwork);
   lx_vec_free(c->alloc, &c->cands);
+  lx_vec_free(c->alloc, &c->tkinds);
   lx_patterns_release(c);
 }
 

@@ -245,6 +245,11 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
  * and the first entry of the key's chain in *e, 0 if none. */
 size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
                        size_t n, size_t i, const lx_entry **e);
+/* The entry (first of its chain) spelled by exactly tokens t[i..i+k). */
+const lx_entry *lx_dict_exact(const lx_dict *d, const char *text, const lx_token *t, size_t i,
+                              size_t k);
+/* Adds to dst every entry of src whose kind is in the bit mask kinds. */
+lede_status lx_dict_copy_kinds(lx_dict *dst, const lx_dict *src, uint32_t kinds);
 /* Looks up a phrase given as a string. */
 const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n);
 /* Entry of a kind in the chain, or NULL; the next one in the chain. */
@@ -290,6 +295,8 @@ struct lede_engine {
   lx_dict *cues;   /* boilerplate cue phrases (structure.c) */
   lx_hashset widgets; /* words of share/navigation widgets */
   struct lx_tagger *tagger; /* the statistical tagger of names (tagger.c) */
+  lx_dict *titles;   /* the gazetteer's titles, modifiers and honorifics */
+  lx_hashset nonname; /* function words and weekdays: never a name alone */
   struct lx_patterns *pat; /* compiled built-in patterns (PCRE2) */
 };
 
@@ -328,9 +335,11 @@ typedef struct lx_ctx {
   /* scratch, freed after the parse */
   lx_vec lines;
   lx_vec toks;
-  lx_vec scratch;
-  lx_vec scratch2;
+  lx_vec blocks;   /* structure.c's blocks */
+  lx_vec work;     /* bytes of scratch for one stage at a time (elem size 1) */
+  lx_vec tagwork;  /* the tagger's bytes of scratch */
   lx_vec cands;    /* entity candidates of the block being recognized */
+  lx_vec tkinds;   /* per token: gazetteer kinds of its one-token phrases */
   void *md; /* PCRE2 match data, created on first use */
   /* the reference date everything relative resolves against */
   lx_date ref;

@@ -110,11 +110,20 @@ uint32_t lx_cp_lower(uint32_t cp);
 
 /* ---- hashing -------------------------------------------------------------- */
 
-#define LX_FNV_OFFSET 2166136261u
-#define LX_FNV_PRIME 16777619u
-
-static inline uint32_t lx_hash_byte(uint32_t h, unsigned char c) {
-  return (h ^ c) * LX_FNV_PRIME;
+/* Tokens and phrases are keyed by a 32-bit hash of their lower-cased UTF-8
+ * bytes (inner apostrophes U+2019 as '\''), taken eight bytes at a time
+ * (little-endian chunks, the last one zero-padded), then finalized with the
+ * length. tokenize.c has the same function unrolled for ASCII words. */
+#define LX_HASH_SEED 0x9E3779B97F4A7C15ull
+static inline uint64_t lx_hash_mix(uint64_t h, uint64_t w) {
+  h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 31);
+}
+static inline uint32_t lx_hash_final(uint64_t h, size_t n) {
+  h ^= (uint64_t)n;
+  h *= 0x94D049BB133111EBull;
+  h ^= h >> 32;
+  return (uint32_t)h ? (uint32_t)h : 1u; /* 0 is "empty" in sets */
 }
 /* Hash of a string folded to lower case (same folding as tokens). */
 uint32_t lx_hash_lower(const char *s, size_t n);

@@ -185,28 +185,49 @@ uint32_t lx_cp_lower(uint32_t cp) {
   return cp;
 }
 
+/* Feeds lower-cased bytes into 8-byte chunks. */
+typedef struct hasher {
+  uint64_t h, acc;
+  unsigned nacc;
+  size_t n;
+} hasher;
+
+static inline void hs_byte(hasher *s, unsigned char b) {
+  s->acc |= (uint64_t)b << (8 * s->nacc);
+  s->n++;
+  if (++s->nacc == 8) {
+    s->h = lx_hash_mix(s->h, s->acc);
+    s->acc = 0;
+    s->nacc = 0;
+  }
+}
+
 uint32_t lx_hash_lower(const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
-  uint32_t h = LX_FNV_OFFSET;
+  hasher hs = {LX_HASH_SEED, 0, 0, 0};
   size_t i = 0;
   while (i < n) {
     unsigned char c = u[i];
     if (c < 0x80) {
       if (c >= 'A' && c <= 'Z') c += 32;
-      h = lx_hash_byte(h, c);
+      hs_byte(&hs, c);
       i++;
     } else {
       uint32_t cp;
       size_t k = lx_utf8_decode(u + i, n - i, &cp);
       if (cp == LX_BAD_CP) {
-        h = lx_hash_byte(h, c);
+        hs_byte(&hs, c);
+      } else if (cp == 0x2019) {
+        hs_byte(&hs, '\'');
       } else {
         char tmp[4];
         int m = lx_utf8_encode(lx_cp_lower(cp), tmp);
-        for (int j = 0; j < m; j++) h = lx_hash_byte(h, (unsigned char)tmp[j]);
+        for (int j = 0; j < m; j++) hs_byte(&hs, (unsigned char)tmp[j]);
       }
       i += k;
     }
   }
-  return h;
+  uint64_t h = hs.h;
+  if (hs.nacc) h = lx_hash_mix(h, hs.acc);
+  return lx_hash_final(h, hs.n);
 }

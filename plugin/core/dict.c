@@ -30,6 +30,7 @@ struct lx_dict {
   start_slot *starts; /* first-token hash -> longest phrase */
   size_t starts_cap, starts_used;
   uint8_t maxtok;
+  int fold;        /* keys fold accents */
   uint64_t *bloom; /* first-token hashes: a bit filter that fits in cache */
   lx_vec toks;     /* scratch for tokenizing phrases */
 };
@@ -76,6 +77,18 @@ lx_dict *lx_dict_new(const lede_allocator *a) {
   }
   memset(d->bloom, 0, BLOOM_BITS / 8);
   return d;
+}
+
+lx_dict *lx_dict_new_fold(const lede_allocator *a) {
+  lx_dict *d = lx_dict_new(a);
+  if (d) d->fold = 1;
+  return d;
+}
+
+/* A token's key hash in d: folded accents for a folding dictionary. */
+static inline uint32_t tok_hash(const lx_dict *d, const char *text, const lx_token *t) {
+  if (d->fold && (t->flags & LX_TF_NONASCII)) return lx_hash_fold(text + t->start, t->end - t->start);
+  return t->hash;
 }
 
 void lx_dict_free(lx_dict *d) {
@@ -170,8 +183,9 @@ int lx_dict_may_start(const lx_dict *d, uint32_t hash) {
   return starts_max(d, hash) != 0;
 }
 
-/* Appends the lower-cased text of s[0,n) to b (the key form). */
-static int append_lower(const lede_allocator *a, lx_buf *b, const char *s, size_t n) {
+/* Appends the lower-cased (and, fold, accent-folded) text of s[0,n) to b
+ * (the key form). */
+static int append_key(const lede_allocator *a, lx_buf *b, const char *s, size_t n, int fold) {
   if (!lx_buf_reserve(a, b, n * 2 + 4)) return 0;
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
@@ -184,8 +198,11 @@ static int append_lower(const lede_allocator *a, lx_buf *b, const char *s, size_
       size_t k = lx_utf8_decode(u + i, n - i, &cp);
       if (cp == LX_BAD_CP) {
         b->p[b->n++] = (char)u[i];
+      } else if (cp == 0x2019) {
+        b->p[b->n++] = '\'';
       } else {
-        b->n += (size_t)lx_utf8_encode(lx_cp_lower(cp), b->p + b->n);
+        uint32_t lc = lx_cp_lower(cp);
+        b->n += (size_t)lx_utf8_encode(fold ? lx_cp_fold(lc) : lc, b->p + b->n);
       }
       i += k;
     }
@@ -228,11 +245,12 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
   lx_buf key = {NULL, 0, 0};
   uint32_t h = 0;
   for (size_t i = 0; i < nt; i++) {
-    if (!append_lower(a, &key, phrase + t[i].start, t[i].end - t[i].start)) {
+    if (!append_key(a, &key, phrase + t[i].start, t[i].end - t[i].start, d->fold)) {
       lx_buf_free(a, &key);
       return NULL;
     }
-    if (i + 1 < nt) key.p[key.n++] = ' '; /* append_lower keeps spare room */
+    if (i + 1 < nt) key.p[key.n++] = ' '; /* append_key keeps spare room */
+    t[i].hash = tok_hash(d, phrase, &t[i]);
     h = i ? lx_hash_combine(h, t[i].hash) : t[i].hash;
   }
   uint32_t first_hash = t[0].hash;
@@ -285,7 +303,7 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
 }
 
 /* Whether tokens t[0..k) spell the key (lower-cased, single spaces). */
-static int key_matches(const char *text, const lx_token *t, size_t k, const char *key) {
+static int key_matches(const char *text, const lx_token *t, size_t k, const char *key, int fold) {
   const unsigned char *q = (const unsigned char *)key;
   for (size_t i = 0; i < k; i++) {
     if (i) {
@@ -309,7 +327,8 @@ static int key_matches(const char *text, const lx_token *t, size_t k, const char
           q++;
         } else {
           char tmp[4];
-          int w = lx_utf8_encode(lx_cp_lower(cp), tmp);
+          uint32_t lc = cp == 0x2019 ? '\'' : lx_cp_lower(cp);
+          int w = lx_utf8_encode(fold ? lx_cp_fold(lc) : lc, tmp);
           if (memcmp(q, tmp, (size_t)w) != 0) return 0;
           q += w;
         }
@@ -326,7 +345,7 @@ static const lx_entry *probe(const lx_dict *d, uint32_t h, const char *text,
   while (d->table[j].entry) {
     if (d->table[j].hash == h) {
       const lx_entry *e = (const lx_entry *)d->entries.p + (d->table[j].entry - 1);
-      if (e->ntok == k && key_matches(text, t, k, d->pool.p + e->key)) return e;
+      if (e->ntok == k && key_matches(text, t, k, d->pool.p + e->key, d->fold)) return e;
     }
     j = (j + 1) & (d->table_cap - 1);
   }
@@ -337,17 +356,17 @@ size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
                        size_t n, size_t i, const lx_entry **out) {
   *out = NULL;
   if (!d->table_cap || i >= n) return 0;
-  uint8_t maxk = starts_max(d, t[i].hash);
+  uint32_t h = tok_hash(d, text, &t[i]);
+  uint8_t maxk = starts_max(d, h);
   if (!maxk) return 0;
   size_t lim = LX_MIN((size_t)maxk, n - i);
   uint32_t hs[256];
-  uint32_t h = t[i].hash;
   hs[1] = h;
   size_t k = 1;
   for (; k < lim; k++) {
     /* phrases do not run across a paragraph break */
     if (t[i + k].flags & LX_TF_PARA) break;
-    h = lx_hash_combine(h, t[i + k].hash);
+    h = lx_hash_combine(h, tok_hash(d, text, &t[i + k]));
     hs[k + 1] = h;
   }
   for (; k >= 1; k--) {
@@ -363,10 +382,15 @@ size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
 const lx_entry *lx_dict_exact(const lx_dict *d, const char *text, const lx_token *t, size_t i,
                               size_t k) {
   if (!d->table_cap || k == 0 || k > d->maxtok) return NULL;
-  if (k > 1 && starts_max(d, t[i].hash) < k) return NULL;
-  uint32_t h = t[i].hash;
-  for (size_t j = 1; j < k; j++) h = lx_hash_combine(h, t[i + j].hash);
+  uint32_t h = tok_hash(d, text, &t[i]);
+  if (k > 1 && starts_max(d, h) < k) return NULL;
+  for (size_t j = 1; j < k; j++) h = lx_hash_combine(h, tok_hash(d, text, &t[i + j]));
   return probe(d, h, text, t + i, k);
+}
+
+size_t lx_dict_longest_fold(const lx_dict *d, const char *text, const lx_token *t, size_t n,
+                            size_t i, const lx_entry **e) {
+  return lx_dict_longest(d, text, t, n, i, e);
 }
 
 const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n) {
@@ -376,8 +400,8 @@ const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n) {
   if (!lx_tokenize(d->alloc, s, 0, n, &v)) return NULL;
   if (v.n && v.n <= 255) {
     const lx_token *t = (const lx_token *)v.p;
-    uint32_t h = t[0].hash;
-    for (size_t i = 1; i < v.n; i++) h = lx_hash_combine(h, t[i].hash);
+    uint32_t h = tok_hash(d, s, &t[0]);
+    for (size_t i = 1; i < v.n; i++) h = lx_hash_combine(h, tok_hash(d, s, &t[i]));
     e = probe(d, h, s, t, v.n);
   }
   lx_vec_free(d->alloc, &v);

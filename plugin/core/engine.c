@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "ner.h"
 #include "patterns.h"
+#include "rules.h"
 
 /* plugin/core/gazetteer_data.c, generated from data/gazetteer.tsv */
 extern const char lx_gazetteer_tsv[];
@@ -256,6 +257,24 @@ void lede_doc_free(lede_doc *d) {
   a.free(d, a.ud);
 }
 
+const char *lede_doc_type_name(const lede_doc *d, int type) {
+  const char *n = lede_type_name(type);
+  if (n || !d) return n;
+  const lede_doc_internal *in = d->internal;
+  if (type >= LEDE_T_CUSTOM && (size_t)(type - LEDE_T_CUSTOM) < in->ntype_names)
+    return in->type_names[type - LEDE_T_CUSTOM];
+  return NULL;
+}
+
+const char *lede_doc_rule_name(const lede_doc *d, uint32_t rule) {
+  static const char *const builtin[] = {NULL, "numex", "tagger", "gazetteer", "patterns",
+                                        "structure", "linking"};
+  if (rule < LX_COUNTOF(builtin)) return builtin[rule];
+  if (!d || rule < LEDE_RULE_USER) return NULL;
+  const lede_doc_internal *in = d->internal;
+  return rule - LEDE_RULE_USER < in->nrule_names ? in->rule_names[rule - LEDE_RULE_USER] : NULL;
+}
+
 size_t lede_doc_memory(const lede_doc *d) {
   if (!d) return 0;
   const lede_doc_internal *in = d->internal;
@@ -293,6 +312,7 @@ static void ctx_release(lx_ctx *c) {
   lx_vec_free(c->alloc, &c->tagwork);
   lx_vec_free(c->alloc, &c->cands);
   lx_vec_free(c->alloc, &c->tkinds);
+  lx_rules_end(c);
   lx_patterns_release(c);
 }
 
@@ -314,6 +334,7 @@ static lede_status run_stages(lx_ctx *c) {
   lx_split_lines(c);
   lx_structure(c);
   if (!(opts->skip & LEDE_SKIP_ENTITIES)) {
+    lx_rules_begin(c);
     lx_entities(c);
     if (!(opts->skip & LEDE_SKIP_LINKING)) lx_link(c);
   }

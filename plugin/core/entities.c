@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "ner.h"
+#include "rules.h"
 
 #define TOKS(c) ((const lx_token *)(c)->toks.p)
 #define GAZ(c) ((c)->eng->gaz)
@@ -407,13 +408,23 @@ static lede_entity *add_entity(lx_ctx *c, size_t t0, size_t t1, const lx_cand *k
   if (k) {
     e->value_kind = k->value_kind;
     e->num = k->num;
-    const char *z = (const char *)memchr(k->str, 0, sizeof k->str);
-    e->str = k->str[0] ? lx_strndup(c, k->str, z ? (size_t)(z - k->str) : sizeof k->str) : NULL;
+    if (k->source == LX_SRC_USER) {
+      if (k->bend > k->bstart) e->span = lx_span(k->bstart, k->bend);
+      e->rule = LEDE_RULE_USER + k->rule - 1;
+      e->str = k->ustr;
+      e->canonical = k->canon;
+      e->id = k->entry_id;
+    } else {
+      e->rule = k->source; /* LX_SRC_* and LEDE_RULE_* number the built-ins alike */
+      const char *z = (const char *)memchr(k->str, 0, sizeof k->str);
+      e->str = k->str[0] ? lx_strndup(c, k->str, z ? (size_t)(z - k->str) : sizeof k->str) : NULL;
+    }
   }
   return e;
 }
 
-static lede_entity *add_span_entity(lx_ctx *c, lede_span s, int type, uint8_t flags) {
+static lede_entity *add_span_entity(lx_ctx *c, lede_span s, int type, uint8_t flags,
+                                    uint32_t rule) {
   lede_doc_internal *in = c->doc->internal;
   if (in->entities.n >= c->eng->limits.max_entities) {
     c->doc->warnings |= LEDE_W_ENTITY_LIMIT;
@@ -425,6 +436,7 @@ static lede_entity *add_span_entity(lx_ctx *c, lede_span s, int type, uint8_t fl
   e->flags = flags;
   e->role_span = no_span_;
   e->cluster = UINT32_MAX;
+  e->rule = rule;
   return e;
 }
 
@@ -448,33 +460,78 @@ static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *cover
     int appositive = i >= t0 + 2 && tok_ch(c, &t[i - 1], ',') && covered[i - 1 - t0 - 1] == LEDE_T_PERSON;
     int capital = cap && !(t[i].flags & LX_TF_SENT);
     if (!(before_person || appositive || capital)) continue;
-    add_entity(c, i, j, NULL, LEDE_T_TITLE, flags);
+    lede_entity *te = add_entity(c, i, j, NULL, LEDE_T_TITLE, flags);
+    if (te) te->rule = LEDE_RULE_PATTERNS;
     i = j - 1;
   }
 }
 
-/* Runs the recognizers over the tokens [t0, t1) of one block. */
+/* A user candidate against what it overlaps: does it win? */
+static int user_wins(const lx_cand *u, const lx_cand *o, const lx_token *t) {
+  if (o->source == LX_SRC_USER) return 0; /* user matches: the first placed wins */
+  if (u->override) return 1;
+  size_t ul = u->t1 - u->t0, ol = o->t1 - o->t0;
+  switch (u->overlap) {
+    case LEDE_OVERLAP_FIRST:
+      return t[u->t0].start < t[o->t0].start || (u->t0 == o->t0 && ul >= ol);
+    case LEDE_OVERLAP_PRIORITY:
+      return u->priority > 0 || (u->priority == 0 && ul > ol);
+    default:
+      return ul >= ol; /* the same span: the user's rule knows better */
+  }
+}
+
+static int cmp_user(const void *a, const void *b) {
+  const lx_cand *p = (const lx_cand *)a, *q = (const lx_cand *)b;
+  if (p->priority != q->priority) return p->priority > q->priority ? -1 : 1;
+  size_t pl = p->t1 - p->t0, ql = q->t1 - q->t0;
+  if (pl != ql) return pl > ql ? -1 : 1;
+  if (p->t0 != q->t0) return p->t0 < q->t0 ? -1 : 1;
+  return p->rule < q->rule ? -1 : p->rule > q->rule;
+}
+
+/* Runs the recognizers over the tokens [t0, t1) of one block: the built-ins
+ * first, resolved among themselves; then the user rules, which see the
+ * built-ins' types (token patterns may test them) and win or lose against
+ * them by their overlap policy. */
 static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint8_t flags) {
   if (t0 >= t1) return;
+  uint32_t skip = c->opts->skip;
   lx_sentences(c->text, (lx_token *)c->toks.p + t0, t1 - t0);
   token_kinds(c, t0, t1);
   c->cands.n = 0;
-  if (!lx_numex(ni, t0, t1, &c->cands) ||
-      !lx_tagger_tag(c->eng->tagger, ni, t0, t1, &c->tagwork, &c->cands))
+  if ((!(skip & LEDE_SKIP_NUMEX) && !lx_numex(ni, t0, t1, &c->cands)) ||
+      (!(skip & LEDE_SKIP_TAGGER) &&
+       !lx_tagger_tag(c->eng->tagger, ni, t0, t1, &c->tagwork, &c->cands)))
     lx_fail(c, LEDE_ENOMEM, "out of memory");
-  gaz_candidates(c, t0, t1);
-  rule_candidates(c, t0, t1);
-  possessive_org_candidates(c, t0, t1);
+  /* the recognizers do not know the user fields */
+  for (size_t i = 0; i < c->cands.n; i++) {
+    lx_cand *k = (lx_cand *)c->cands.p + i;
+    k->rule = k->bstart = k->bend = 0;
+    k->priority = 0;
+    k->overlap = k->override = 0;
+    k->ustr = k->canon = k->entry_id = NULL;
+  }
+  if (!(skip & LEDE_SKIP_GAZETTEER)) gaz_candidates(c, t0, t1);
+  if (!(skip & LEDE_SKIP_PATTERNS)) {
+    rule_candidates(c, t0, t1);
+    possessive_org_candidates(c, t0, t1);
+  }
   lx_tick(c);
   lx_cand *k = (lx_cand *)c->cands.p;
-  size_t n = c->cands.n;
+  size_t n = c->cands.n, nt = t1 - t0;
   if (n > 1) qsort(k, n, sizeof *k, cmp_weight);
-  /* covered[i]: the type of the entity over token t0 + i, 0 if none */
-  lx_vec *cov = &c->work;
-  cov->n = 0;
-  if (!lx_vec_reserve(c->alloc, cov, 1, t1 - t0)) lx_fail(c, LEDE_ENOMEM, "out of memory");
-  uint8_t *covered = (uint8_t *)cov->p;
-  memset(covered, 0, t1 - t0);
+  /* scratch: covered[i] the type over token t0 + i; owner[i] the index of
+   * the kept candidate there (-1 none) */
+  lx_vec *w = &c->work;
+  w->n = 0;
+  size_t cov_bytes = (nt + 7) & ~(size_t)7;
+  if (!lx_vec_reserve(c->alloc, w, 1, cov_bytes + nt * sizeof(int32_t)))
+    lx_fail(c, LEDE_ENOMEM, "out of memory");
+  uint8_t *covered = (uint8_t *)w->p;
+  int32_t *owner = (int32_t *)((char *)w->p + cov_bytes);
+  memset(covered, 0, nt);
+  for (size_t i = 0; i < nt; i++) owner[i] = -1;
   size_t kept = 0;
   for (size_t i = 0; i < n; i++) {
     if (k[i].t0 < t0 || k[i].t1 > t1 || k[i].t1 <= k[i].t0) continue;
@@ -486,12 +543,61 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
       }
     if (!free_span) continue;
     if (k[i].source == LX_SRC_TAGGER) k[i].type = (uint16_t)refine_type(c, &k[i]);
-    for (size_t j = k[i].t0; j < k[i].t1; j++) covered[j - t0] = (uint8_t)k[i].type;
+    for (size_t j = k[i].t0; j < k[i].t1; j++) {
+      covered[j - t0] = (uint8_t)(k[i].type < 256 ? k[i].type : 255);
+      owner[j - t0] = (int32_t)kept;
+    }
     k[kept++] = k[i];
+  }
+  c->cands.n = kept;
+  /* user rules */
+  if (c->rr) {
+    lx_rules_match(c, t0, t1, flags, covered);
+    k = (lx_cand *)c->cands.p; /* the vector may have moved */
+    size_t nu = c->cands.n - kept;
+    if (nu > 1) qsort(k + kept, nu, sizeof *k, cmp_user);
+    const lx_token *t = TOKS(c);
+    for (size_t u = kept; u < kept + nu; u++) {
+      lx_cand *uc = &k[u];
+      if (uc->t0 < t0 || uc->t1 > t1 || uc->t1 <= uc->t0) {
+        uc->score = INT32_MIN;
+        continue;
+      }
+      if (uc->overlap == LEDE_OVERLAP_KEEP_ALL) continue; /* kept, owning nothing */
+      int wins = 1;
+      for (size_t j = uc->t0; j < uc->t1 && wins; j++) {
+        int32_t o = owner[j - t0];
+        if (o >= 0 && k[o].score != INT32_MIN && !user_wins(uc, &k[o], t)) wins = 0;
+      }
+      if (!wins) {
+        uc->score = INT32_MIN;
+        continue;
+      }
+      for (size_t j = uc->t0; j < uc->t1; j++) {
+        int32_t o = owner[j - t0];
+        if (o >= 0) {
+          /* the loser gives up all its tokens */
+          for (size_t q = k[o].t0; q < k[o].t1; q++) {
+            owner[q - t0] = -1;
+            covered[q - t0] = 0;
+          }
+          k[o].score = INT32_MIN;
+        }
+      }
+      for (size_t j = uc->t0; j < uc->t1; j++) {
+        owner[j - t0] = (int32_t)u;
+        covered[j - t0] = (uint8_t)(uc->type < 256 ? uc->type : 255);
+      }
+    }
+    /* drop the losers */
+    size_t m = 0;
+    for (size_t i = 0; i < c->cands.n; i++)
+      if (k[i].score != INT32_MIN) k[m++] = k[i];
+    kept = m;
   }
   if (kept > 1) qsort(k, kept, sizeof *k, cmp_start);
   for (size_t i = 0; i < kept; i++) add_entity(c, k[i].t0, k[i].t1, &k[i], k[i].type, flags);
-  title_entities(c, t0, t1, covered, flags);
+  if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, flags);
 }
 
 static int cmp_entity(const void *a, const void *b) {
@@ -522,24 +628,27 @@ void lx_entities(lx_ctx *c) {
   /* the dateline: its place, date and agency */
   const lede_dateline *dl = &d->dateline;
   if (!lx_span_empty(dl->location)) {
-    lede_entity *e = add_span_entity(c, dl->location, LEDE_T_GPE, LEDE_EF_IN_DATELINE);
+    lede_entity *e = add_span_entity(c, dl->location, LEDE_T_GPE, LEDE_EF_IN_DATELINE,
+                                     LEDE_RULE_STRUCTURE);
     if (e && dl->location_norm) e->canonical = dl->location_norm;
   }
   if (!lx_span_empty(dl->date)) {
-    lede_entity *e = add_span_entity(c, dl->date, LEDE_T_DATE, LEDE_EF_IN_DATELINE);
+    lede_entity *e = add_span_entity(c, dl->date, LEDE_T_DATE, LEDE_EF_IN_DATELINE,
+                                     LEDE_RULE_STRUCTURE);
     if (e && dl->date_iso) {
       e->value_kind = LEDE_V_STRING;
       e->str = dl->date_iso;
     }
   }
   if (!lx_span_empty(dl->agency)) {
-    lede_entity *e = add_span_entity(c, dl->agency, LEDE_T_ORG, LEDE_EF_IN_DATELINE);
+    lede_entity *e = add_span_entity(c, dl->agency, LEDE_T_ORG, LEDE_EF_IN_DATELINE,
+                                     LEDE_RULE_STRUCTURE);
     if (e && dl->agency_norm) e->canonical = dl->agency_norm;
   }
   /* the authors */
   for (size_t i = 0; i < in->byline.n; i++) {
     lede_entity *e = add_span_entity(c, ((lede_span *)in->byline.p)[i], LEDE_T_PERSON,
-                                     LEDE_EF_IN_BYLINE);
+                                     LEDE_EF_IN_BYLINE, LEDE_RULE_STRUCTURE);
     if (e) {
       e->role = "author";
       e->role_span = d->byline_span;
@@ -706,7 +815,8 @@ static void definite_descriptions(lx_ctx *c) {
       if (E[k].span.end > t[i].start) inside = 1;
     if (inside) continue;
     /* "the department's", "the department said": a mention */
-    lede_entity *e = add_span_entity(c, lx_span(t[i].start, t[i + 1].end), LEDE_T_ORG, 0);
+    lede_entity *e = add_span_entity(c, lx_span(t[i].start, t[i + 1].end), LEDE_T_ORG, 0,
+                                     LEDE_RULE_LINKING);
     E = (lede_entity *)in->entities.p; /* the vector may have moved */
     if (!e) break;
   }
@@ -801,7 +911,7 @@ static void propagate_names(lx_ctx *c) {
           !gaz_has(c, i - 1, i, KIND(LX_G_TITLE) | KIND(LX_G_HONORIFIC)))
         continue;
       add_span_entity(c, lx_span(t[i].start, t[i].end), (int)(tab[j] & 0xff),
-                      bi == 0 ? LEDE_EF_IN_TITLE : 0);
+                      bi == 0 ? LEDE_EF_IN_TITLE : 0, LEDE_RULE_LINKING);
     }
   }
   if (in->entities.n != n0)

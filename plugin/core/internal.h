@@ -107,6 +107,8 @@ extern const uint16_t lx_ascii_class[256];
 /* Lower-cases one code point for matching (ASCII, Latin-1, Latin Ext-A,
  * Greek, Cyrillic); others are returned unchanged. */
 uint32_t lx_cp_lower(uint32_t cp);
+/* The base letter of a Latin letter with an accent (é -> e), else cp. */
+uint32_t lx_cp_fold(uint32_t cp);
 
 /* ---- hashing -------------------------------------------------------------- */
 
@@ -127,6 +129,8 @@ static inline uint32_t lx_hash_final(uint64_t h, size_t n) {
 }
 /* Hash of a string folded to lower case (same folding as tokens). */
 uint32_t lx_hash_lower(const char *s, size_t n);
+/* The same with accents folded too (é as e). */
+uint32_t lx_hash_fold(const char *s, size_t n);
 /* Combines the hashes of consecutive tokens of a phrase. */
 static inline uint32_t lx_hash_combine(uint32_t h, uint32_t t) {
   h ^= t + 0x9e3779b9u + (h << 6) + (h >> 2);
@@ -241,6 +245,8 @@ int lx_gaz_kind_from_name(const char *s, size_t n);
 const char *lx_gaz_kind_name(int kind);
 
 lx_dict *lx_dict_new(const lede_allocator *a);
+/* A dictionary whose keys fold accents (é and e are one letter). */
+lx_dict *lx_dict_new_fold(const lede_allocator *a);
 void lx_dict_free(lx_dict *d);
 /* Adds a TSV text "kind\tphrase\tcanonical\tattrs" per line (the gazetteer
  * format). Returns LEDE_OK or an error with a message in err. */
@@ -259,6 +265,9 @@ const lx_entry *lx_dict_exact(const lx_dict *d, const char *text, const lx_token
                               size_t k);
 /* Adds to dst every entry of src whose kind is in the bit mask kinds. */
 lede_status lx_dict_copy_kinds(lx_dict *dst, const lx_dict *src, uint32_t kinds);
+/* lx_dict_longest for a folding dictionary. */
+size_t lx_dict_longest_fold(const lx_dict *d, const char *text, const lx_token *t, size_t n,
+                            size_t i, const lx_entry **e);
 /* Looks up a phrase given as a string. */
 const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n);
 /* Entry of a kind in the chain, or NULL; the next one in the chain. */
@@ -324,9 +333,15 @@ typedef struct lx_line {
 typedef struct lede_doc_internal {
   lede_allocator alloc;
   lx_arena arena;
+  const char **type_names; /* custom types (LEDE_T_CUSTOM + i), or NULL */
+  size_t ntype_names;
+  const char **rule_names; /* user rules (LEDE_RULE_USER + i) */
+  size_t nrule_names;
   lx_vec byline, paragraphs, captions, boilerplate, quotes, entities;
   lx_buf json;
 } lede_doc_internal;
+
+typedef struct lx_rules_run lx_rules_run;
 
 typedef struct lx_ctx {
   const lede_engine *eng;
@@ -349,6 +364,7 @@ typedef struct lx_ctx {
   lx_vec tagwork;  /* the tagger's bytes of scratch */
   lx_vec cands;    /* entity candidates of the block being recognized */
   lx_vec tkinds;   /* per token: gazetteer kinds of its one-token phrases */
+  lx_rules_run *rr; /* the user rules of this parse (rules.c), or NULL */
   void *md; /* PCRE2 match data, created on first use */
   /* the reference date everything relative resolves against */
   lx_date ref;

@@ -185,6 +185,21 @@ uint32_t lx_cp_lower(uint32_t cp) {
   return cp;
 }
 
+/* Base letters of U+00C0..U+017F ('*': no base letter). */
+static const char fold_tab[] =
+    "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUY*s" "aaaaaaaceeeeiiii" "dnooooo*ouuuuy*y"
+    "AaAaAa" "CcCcCcCc" "DdDd" "EeEeEeEeEe" "GgGgGgGg" "HhHh" "IiIiIiIiIi" "**" "Jj" "Kk*"
+    "LlLlLlLlLl" "NnNnNn*" "**" "OoOoOo" "**" "RrRrRr" "SsSsSsSs" "TtTtTt" "UuUuUuUuUuUu"
+    "Ww" "YyY" "ZzZzZz" "s";
+
+uint32_t lx_cp_fold(uint32_t cp) {
+  if (cp >= 0xC0 && cp <= 0x17F) {
+    char b = fold_tab[cp - 0xC0];
+    return b == '*' ? cp : (uint32_t)(unsigned char)b;
+  }
+  return cp;
+}
+
 /* Feeds lower-cased bytes into 8-byte chunks. */
 typedef struct hasher {
   uint64_t h, acc;
@@ -202,7 +217,7 @@ static inline void hs_byte(hasher *s, unsigned char b) {
   }
 }
 
-uint32_t lx_hash_lower(const char *s, size_t n) {
+static uint32_t hash_folding(const char *s, size_t n, int fold) {
   const unsigned char *u = (const unsigned char *)s;
   hasher hs = {LX_HASH_SEED, 0, 0, 0};
   size_t i = 0;
@@ -220,8 +235,10 @@ uint32_t lx_hash_lower(const char *s, size_t n) {
       } else if (cp == 0x2019) {
         hs_byte(&hs, '\'');
       } else {
+        uint32_t lc = lx_cp_lower(cp);
+        if (fold) lc = lx_cp_fold(lc);
         char tmp[4];
-        int m = lx_utf8_encode(lx_cp_lower(cp), tmp);
+        int m = lx_utf8_encode(lc, tmp);
         for (int j = 0; j < m; j++) hs_byte(&hs, (unsigned char)tmp[j]);
       }
       i += k;
@@ -231,3 +248,6 @@ uint32_t lx_hash_lower(const char *s, size_t n) {
   if (hs.nacc) h = lx_hash_mix(h, hs.acc);
   return lx_hash_final(h, hs.n);
 }
+
+uint32_t lx_hash_lower(const char *s, size_t n) { return hash_folding(s, n, 0); }
+uint32_t lx_hash_fold(const char *s, size_t n) { return hash_folding(s, n, 1); }

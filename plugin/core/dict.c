@@ -31,6 +31,7 @@ struct lx_dict {
   size_t starts_cap, starts_used;
   uint8_t maxtok;
   lx_vec toks;     /* scratch for tokenizing phrases */
+  lx_buf key;      /* scratch for the key of a phrase being added */
 };
 
 static const char *const kind_names[LX_G_COUNT] = {
@@ -71,6 +72,7 @@ void lx_dict_free(lx_dict *d) {
   lx_free(a, d->table);
   lx_free(a, d->starts);
   lx_vec_free(a, &d->toks);
+  lx_buf_free(a, &d->key);
   lx_free(a, d);
 }
 
@@ -206,26 +208,23 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
   size_t nt = d->toks.n;
   if (nt == 0 || nt > 255) return NULL;
   lx_token *t = (lx_token *)d->toks.p;
-  /* the key: lower-cased tokens joined by one space */
-  lx_buf key = {NULL, 0, 0};
+  /* the key: lower-cased tokens joined by one space, built in a scratch
+   * buffer the dictionary keeps (one allocation per phrase made loading the
+   * gazetteer cost tens of thousands of malloc/free pairs) */
+  lx_buf *key = &d->key;
+  key->n = 0;
   uint32_t h = 0;
   for (size_t i = 0; i < nt; i++) {
-    if (!append_lower(a, &key, phrase + t[i].start, t[i].end - t[i].start)) {
-      lx_buf_free(a, &key);
-      return NULL;
-    }
-    if (i + 1 < nt) key.p[key.n++] = ' '; /* append_lower keeps spare room */
+    if (!append_lower(a, key, phrase + t[i].start, t[i].end - t[i].start)) return NULL;
+    if (i + 1 < nt) key->p[key->n++] = ' '; /* append_lower keeps spare room */
     h = i ? lx_hash_combine(h, t[i].hash) : t[i].hash;
   }
   uint32_t first_hash = t[0].hash;
   if (!lx_vec_reserve(a, &d->entries, sizeof(lx_entry), d->entries.n + 1) ||
       ((d->table_used + 1) * 4 > d->table_cap * 3 && !table_grow(d)) ||
-      !starts_note(d, first_hash, (uint8_t)nt)) {
-    lx_buf_free(a, &key);
+      !starts_note(d, first_hash, (uint8_t)nt))
     return NULL;
-  }
-  uint32_t ko = pool_add(d, key.p, key.n);
-  lx_buf_free(a, &key);
+  uint32_t ko = pool_add(d, key->p, key->n);
   uint32_t po = ko ? pool_add(d, phrase, n) : 0;
   uint32_t co = po;
   if (po && cn) co = pool_add(d, canonical, cn);

@@ -8,7 +8,7 @@
 #pragma GCC visibility push(hidden)
 #endif
 
-extern void *lede_json_null;
+extern void *const lede_json_null;
 int lede_json_decode(lua_State *L);
 int lede_json_encode(lua_State *L);
 

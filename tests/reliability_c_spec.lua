@@ -32,6 +32,7 @@ local function c_tests(name, what)
 end
 
 c_tests("test_regressions", "regressions of fuzzer findings")
+c_tests("test_alloc", "allocation failures")
 c_tests("test_threads", "threads")
 
 describe("no global mutable state", function()

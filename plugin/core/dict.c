@@ -341,19 +341,61 @@ size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
   return 0;
 }
 
-const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n) {
-  lx_vec v = {NULL, 0, 0};
-  const lx_entry *e = NULL;
-  if (!d->table_cap) return NULL;
-  if (!lx_tokenize(d->alloc, s, 0, n, &v)) return NULL;
-  if (v.n && v.n <= 255) {
-    const lx_token *t = (const lx_token *)v.p;
-    uint32_t h = t[0].hash;
-    for (size_t i = 1; i < v.n; i++) h = lx_hash_combine(h, t[i].hash);
-    e = probe(d, h, s, t, v.n);
+/* lx_dict_find tokenizes into a buffer on the stack: a lookup allocates
+ * nothing, so it cannot fail for want of memory (which a parse would take
+ * for "not found"), and a long string stops being tokenized past the
+ * longest phrase a dictionary can hold. The token vector grows in place up
+ * to 512 tokens. */
+typedef struct stack_alloc {
+  char *buf;
+  size_t cap, used;
+  void *last; /* the block realloc may grow in place */
+  size_t last_size;
+} stack_alloc;
+
+static void *sa_malloc(size_t n, void *ud) {
+  stack_alloc *sa = (stack_alloc *)ud;
+  n = (n + 15) & ~(size_t)15; /* keeps blocks aligned for lx_token */
+  if (n > sa->cap - sa->used) return NULL;
+  void *p = sa->buf + sa->used;
+  sa->used += n;
+  sa->last = p;
+  sa->last_size = n;
+  return p;
+}
+
+static void *sa_realloc(void *p, size_t n, void *ud) {
+  stack_alloc *sa = (stack_alloc *)ud;
+  if (!p) return sa_malloc(n, ud);
+  if (p == sa->last) {
+    /* the last block: grow it where it is */
+    size_t from = (size_t)((char *)p - sa->buf);
+    size_t want = (n + 15) & ~(size_t)15;
+    if (want > sa->cap - from) return NULL;
+    sa->used = from + want;
+    sa->last_size = want;
+    return p;
   }
-  lx_vec_free(d->alloc, &v);
-  return e;
+  return NULL; /* lx_vec only ever grows its one block */
+}
+
+static void sa_free(void *p, void *ud) {
+  (void)p;
+  (void)ud;
+}
+
+const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n) {
+  if (!d->table_cap) return NULL;
+  lx_token buf[512];
+  stack_alloc sa = {(char *)buf, sizeof buf, 0, NULL, 0};
+  const lede_allocator a = {sa_malloc, sa_realloc, sa_free, &sa};
+  lx_vec v = {NULL, 0, 0};
+  /* too many tokens (the buffer is full) means no phrase can match */
+  if (!lx_tokenize(&a, s, 0, n, &v) || v.n == 0 || v.n > 255) return NULL;
+  const lx_token *t = (const lx_token *)v.p;
+  uint32_t h = t[0].hash;
+  for (size_t i = 1; i < v.n; i++) h = lx_hash_combine(h, t[i].hash);
+  return probe(d, h, s, t, v.n);
 }
 
 const lx_entry *lx_entry_next(const lx_dict *d, const lx_entry *e) {

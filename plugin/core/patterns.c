@@ -133,6 +133,9 @@ int lx_pat_match(lx_ctx *c, int id, size_t start, size_t end, size_t *ov,
   pcre2_match_data *md = md_for(c);
   int rc = pcre2_match(c->eng->pat->code[id], (PCRE2_SPTR)c->text, end, start,
                        PCRE2_NO_UTF_CHECK, md, NULL);
+  /* the interpreter allocates its frames on the first match: a failure is
+   * ENOMEM, not "no match" (which would make another document) */
+  if (rc == PCRE2_ERROR_NOMEMORY) lx_fail(c, LEDE_ENOMEM, "out of memory");
   if (rc <= 0) return 0;
   PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
   uint32_t pairs = pcre2_get_ovector_count(md);

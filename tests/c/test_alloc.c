@@ -146,7 +146,7 @@ static long sweep_parse(lede_engine *e, const char *ref, int sticky, const char 
 static void test_parse(void) {
   lede_status st;
   lede_options o = article_options();
-  for (int nojit = 0; nojit < 1; nojit++) {
+  for (int nojit = 0; nojit < 2; nojit++) {
     lede_engine *e = lede_engine_new_with(&A, nojit ? LEDE_ENGINE_NO_JIT : 0, &st);
     CHECK(e != NULL, "engine %s", nojit ? "without JIT" : "with JIT");
     if (!e) continue;

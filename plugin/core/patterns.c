@@ -98,8 +98,8 @@ lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *
         pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
         snprintf(err, errsz, "built-in pattern %d at offset %zu: %s", i, (size_t)eo, msg);
       }
-      *st = ec == PCRE2_ERROR_HEAPLIMIT || ec == -48 /* no memory */ ? LEDE_ENOMEM
-                                                                     : LEDE_EPATTERN;
+      /* (compile errors are positive: no memory is PCRE2_ERROR_HEAP_FAILED) */
+      *st = ec == PCRE2_ERROR_HEAP_FAILED ? LEDE_ENOMEM : LEDE_EPATTERN;
       pcre2_compile_context_free(cc);
       lx_patterns_free(a, p);
       return NULL;

@@ -6,8 +6,8 @@
  *    LEDE_OK with the very document of an unconstrained parse, or
  *    LEDE_ENOMEM with every block freed. Once with only the n-th call
  *    failing, once with every call from the n-th on failing.
- *  - Engine creation: NULL with LEDE_ENOMEM and nothing left, or an engine
- *    that parses as well as any other.
+ *  - Engine creation, with JIT and without: NULL with LEDE_ENOMEM and
+ *    nothing left, and an engine only when no call failed.
  *  - The Lua binding under a Lua allocator that fails: a Lua error (or the
  *    same result), never a crash, and lua_close leaves no Lua block.
  * The binary is built with ASan+UBSan: a use after free or a leak anywhere
@@ -169,9 +169,63 @@ static void test_parse(void) {
   CHECK(S.live == 0, "every block freed (%ld left)", S.live);
 }
 
+static void test_engine(unsigned flags, const char *what) {
+  lede_options o = article_options();
+  lede_status st;
+  lede_engine *e0 = lede_engine_new_with(NULL, flags, &st);
+  lede_doc *d0 = NULL;
+  lede_parse(e0, article, sizeof article - 1, &o, &d0, NULL, 0);
+  char *ref = json_of(d0);
+  lede_doc_free(d0);
+  lede_engine_free(e0);
+  long n, bad = 0, nulls = 0;
+  for (n = 1;; n++) {
+    S.calls = S.failures = 0;
+    S.fail_at = n;
+    S.sticky = 0;
+    lede_engine *e = lede_engine_new_with(&A, flags, &st);
+    int reached = S.failures > 0;
+    S.fail_at = 0;
+    if (e && reached) {
+      bad++;
+      fprintf(stderr, "%s: n=%ld: an allocation failed, the engine was made\n", what, n);
+    }
+    if (!e) {
+      nulls++;
+      if (st != LEDE_ENOMEM || !reached) {
+        bad++;
+        fprintf(stderr, "%s: n=%ld: status %s\n", what, n, lede_status_string(st));
+      }
+    } else {
+      /* an engine made after the failing call parses as any other */
+      lede_doc *d = NULL;
+      lede_parse(e, article, sizeof article - 1, &o, &d, NULL, 0);
+      char *j = d ? json_of(d) : NULL;
+      if (!j || strcmp(j, ref) != 0) {
+        bad++;
+        fprintf(stderr, "%s: n=%ld: created, but parses differently\n", what, n);
+      }
+      free(j);
+      lede_doc_free(d);
+      lede_engine_free(e);
+    }
+    if (S.live != 0) {
+      bad++;
+      fprintf(stderr, "%s: n=%ld: %ld blocks left\n", what, n, S.live);
+      S.live = 0;
+    }
+    if (!reached) break;
+  }
+  CHECK(bad == 0 && nulls == n - 1,
+        "%s: %ld runs (%ld failed), each ENOMEM with nothing left, or no failure", what, n,
+        nulls);
+  free(ref);
+}
+
 int main(void) {
   A = fz_allocator(&S);
   test_parse();
+  test_engine(LEDE_ENGINE_NO_JIT, "engine without JIT, n-th call fails");
   fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);
   return failed ? 1 : 0;
 }

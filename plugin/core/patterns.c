@@ -6,6 +6,7 @@
  * loudly or read out of bounds.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "patterns.h"
 
@@ -54,13 +55,29 @@ static const struct {
      0},
 };
 
+/* PCRE2 allocates through the engine's allocator, except while it compiles
+ * JIT code: PCRE2 10.42's JIT compiler crashes (a NULL dereference in
+ * pcre2_jit_compile) when one of its allocations fails, so it gets them
+ * from malloc, which a host's memory limit does not make fail. Each block
+ * carries a header saying where it came from, so that PCRE2 frees it (its
+ * JIT data outlive the compile) where it was allocated. */
+#define PC_HEADER 16 /* keeps the alignment the allocator gave */
+
 static void *pc_malloc(PCRE2_SIZE n, void *ud) {
-  const lede_allocator *a = (const lede_allocator *)ud;
-  return a->malloc(n, a->ud);
+  lx_patterns *p = (lx_patterns *)ud;
+  if (n > SIZE_MAX - PC_HEADER) return NULL;
+  unsigned char *b = p->jit_compiling ? (unsigned char *)malloc(n + PC_HEADER)
+                                      : (unsigned char *)lx_malloc(p->alloc, n + PC_HEADER);
+  if (!b) return NULL;
+  b[0] = (unsigned char)p->jit_compiling;
+  return b + PC_HEADER;
 }
-static void pc_free(void *p, void *ud) {
-  const lede_allocator *a = (const lede_allocator *)ud;
-  if (p) a->free(p, a->ud);
+static void pc_free(void *q, void *ud) {
+  lx_patterns *p = (lx_patterns *)ud;
+  if (!q) return;
+  unsigned char *b = (unsigned char *)q - PC_HEADER;
+  if (b[0]) free(b);
+  else lx_free(p->alloc, b);
 }
 
 lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *st, char *err,
@@ -71,7 +88,8 @@ lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *
     return NULL;
   }
   memset(p, 0, sizeof *p);
-  p->gctx = pcre2_general_context_create(pc_malloc, pc_free, (void *)a);
+  p->alloc = a;
+  p->gctx = pcre2_general_context_create(pc_malloc, pc_free, p);
   if (!p->gctx) {
     lx_free(a, p);
     *st = LEDE_ENOMEM;
@@ -105,7 +123,11 @@ lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *
       return NULL;
     }
     /* JIT is an optimization: a failure (no memory for it) is not an error */
-    if (jit) pcre2_jit_compile(p->code[i], PCRE2_JIT_COMPLETE);
+    if (jit) {
+      p->jit_compiling = 1;
+      pcre2_jit_compile(p->code[i], PCRE2_JIT_COMPLETE);
+      p->jit_compiling = 0;
+    }
   }
   pcre2_compile_context_free(cc);
   *st = LEDE_OK;

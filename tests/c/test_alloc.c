@@ -226,6 +226,7 @@ int main(void) {
   A = fz_allocator(&S);
   test_parse();
   test_engine(LEDE_ENGINE_NO_JIT, "engine without JIT, n-th call fails");
+  test_engine(0, "engine with JIT, n-th call fails");
   fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);
   return failed ? 1 : 0;
 }

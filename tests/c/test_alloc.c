@@ -8,12 +8,20 @@
  *    failing, once with every call from the n-th on failing.
  *  - Engine creation, with JIT and without: NULL with LEDE_ENOMEM and
  *    nothing left, and an engine only when no call failed.
- *  - The Lua binding under a Lua allocator that fails: a Lua error (or the
- *    same result), never a crash, and lua_close leaves no Lua block.
+ *  - The Lua binding under a Lua allocator that fails (opening the module,
+ *    parsing, reading fields and entities, JSON): a Lua memory error or the
+ *    same result, never a crash; the state stays usable after the error
+ *    and lua_close leaves no Lua block.
  * The binary is built with ASan+UBSan: a use after free or a leak anywhere
  * on these paths fails it too.
  */
+#include <lauxlib.h>
+#include <lua.h>
+#include <lualib.h>
+
 #include "../../fuzz/common.h"
+
+int luaopen_lede_core(lua_State *L);
 
 static int passed, failed;
 
@@ -222,11 +230,190 @@ static void test_engine(unsigned flags, const char *what) {
   free(ref);
 }
 
+/* ---- Lua ------------------------------------------------------------------------- */
+
+typedef struct lua_alloc_state {
+  long calls, fail_at, failures;
+  long blocks;
+  int active, sticky;
+} lua_alloc_state;
+
+static void *l_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+  lua_alloc_state *s = (lua_alloc_state *)ud;
+  if (nsize == 0) {
+    if (ptr) s->blocks--;
+    free(ptr);
+    return NULL;
+  }
+  /* Lua assumes shrinking never fails */
+  int grows = !ptr || nsize > osize;
+  if (s->active && grows) {
+    s->calls++;
+    if (s->calls == s->fail_at || (s->sticky && s->calls > s->fail_at)) {
+      s->failures++;
+      return NULL;
+    }
+  }
+  void *p = realloc(ptr, nsize);
+  if (p && !ptr) s->blocks++;
+  return p;
+}
+
+/* Opening the module and making an engine. */
+static const char lua_open[] =
+    "local open = ...\n"
+    "local core = open()\n"
+    "local eng = core.engine(false)\n"
+    "return tostring(eng ~= nil) .. core.version\n";
+
+/* The work the binding does for a host: parse, read every field, the
+ * entities, JSON out and back. */
+static const char lua_work[] =
+    "local core, eng, text = ...\n"
+    "eng:set_limits({ max_entities = 1000, time_budget = 60 })\n"
+    "local doc = eng:parse(text, { date = '2021-03-14', tz = '+09:00', source = 'Yonhap',\n"
+    "                              skip = { 'quotes' } })\n"
+    "local out = {}\n"
+    "for _, k in ipairs({ 'title', 'section', 'published', 'byline', 'dateline', 'lead', 'body',\n"
+    "    'paragraphs', 'captions', 'quotes', 'boilerplate', 'offsets', 'warnings' }) do\n"
+    "  out[k] = doc[k]\n"
+    "end\n"
+    "local ents = doc.entities\n"
+    "out.n_entities = #ents\n"
+    "out.entities = ents:list()\n"
+    "for i, t, s, e in ents:spans() do out[#out + 1] = t end\n"
+    "local j = doc:json(true)\n"
+    "out.json = core.json_decode(j)\n"
+    "return core.json_encode(out) .. tostring(doc):sub(1, 8)\n";
+
+/* Calls the chunk on top of the stack with nargs arguments under the
+ * failing allocator; returns the pcall status and the result or message. */
+static int call_failing(lua_State *L, lua_alloc_state *s, int nargs, long fail_at, int sticky,
+                        char *res, size_t ressz) {
+  s->calls = s->failures = 0;
+  s->fail_at = fail_at;
+  s->sticky = sticky;
+  s->active = fail_at > 0;
+  int rc = lua_pcall(L, nargs, 1, 0);
+  s->active = 0;
+  const char *r = lua_tostring(L, -1);
+  snprintf(res, ressz, "%s", r ? r : "(no message)");
+  lua_pop(L, 1);
+  return rc;
+}
+
+/* A failure is a Lua memory error, or an error whose message says memory. */
+static int memory_error(int rc, const char *msg) {
+  return rc == LUA_ERRMEM || strstr(msg, "memory") != NULL;
+}
+
+static void test_lua_open(void) {
+  static char ref[4096], res[4096];
+  long n, bad = 0, errs = 0;
+  for (n = 0;; n++) {
+    lua_alloc_state s = {0, 0, 0, 0, 0, 0};
+    lua_State *L = lua_newstate(l_alloc, &s);
+    luaL_openlibs(L);
+    luaL_loadstring(L, lua_open);
+    lua_pushcfunction(L, luaopen_lede_core);
+    int rc = call_failing(L, &s, 1, n, 1, n ? res : ref, sizeof res);
+    long reached = s.failures;
+    lua_close(L);
+    if (n == 0) {
+      CHECK(rc == LUA_OK, "Lua: the module opens, an engine is made: %s", ref);
+      if (rc != LUA_OK) return;
+      continue;
+    }
+    if (rc == LUA_OK ? strcmp(res, ref) != 0 : !memory_error(rc, res)) {
+      bad++;
+      fprintf(stderr, "lua open: n=%ld: %d %s\n", n, rc, res);
+    }
+    errs += rc != LUA_OK;
+    if (s.blocks != 0) {
+      bad++;
+      fprintf(stderr, "lua open: n=%ld: %ld Lua blocks left\n", n, s.blocks);
+    }
+    if (!reached) break;
+  }
+  CHECK(bad == 0 && errs == n - 1,
+        "Lua: opening the module and making an engine, every call from the n-th failing: "
+        "%ld runs, each a memory error, nothing left after lua_close",
+        n);
+}
+
+/* In one state (the module open, an engine made), the work with its n-th
+ * allocation failing (sticky: and every one after), for every n; after each
+ * failure the same state does the work again without failures and must
+ * give the same result. */
+static void test_lua_work(int sticky) {
+  static char ref[1 << 16], res[1 << 16];
+  lua_alloc_state s = {0, 0, 0, 0, 0, 0};
+  lua_State *L = lua_newstate(l_alloc, &s);
+  luaL_openlibs(L);
+  lua_pushcfunction(L, luaopen_lede_core);
+  lua_call(L, 0, 1);
+  int core = lua_gettop(L);
+  lua_getfield(L, core, "engine");
+  lua_call(L, 0, 1);
+  int eng = lua_gettop(L);
+  lua_pushlstring(L, article, sizeof article - 1);
+  int text = lua_gettop(L);
+#define PUSH_WORK()                  \
+  do {                               \
+    luaL_loadstring(L, lua_work);    \
+    lua_pushvalue(L, core);          \
+    lua_pushvalue(L, eng);           \
+    lua_pushvalue(L, text);          \
+  } while (0)
+  PUSH_WORK();
+  int rc = call_failing(L, &s, 3, 0, 0, ref, sizeof ref);
+  CHECK(rc == LUA_OK, "Lua: the work runs: %.200s", rc ? ref : "ok");
+  if (rc != LUA_OK) {
+    lua_close(L);
+    return;
+  }
+  long n, bad = 0, errs = 0;
+  for (n = 1;; n++) {
+    PUSH_WORK();
+    rc = call_failing(L, &s, 3, n, sticky, res, sizeof res);
+    long reached = s.failures;
+    if (rc == LUA_OK ? strcmp(res, ref) != 0 : !memory_error(rc, res)) {
+      bad++;
+      fprintf(stderr, "lua work: n=%ld: %d %.200s\n", n, rc, res);
+    }
+    if (rc != LUA_OK) {
+      errs++;
+      /* the state and the engine still work */
+      lua_gc(L, LUA_GCCOLLECT, 0);
+      PUSH_WORK();
+      rc = call_failing(L, &s, 3, 0, 0, res, sizeof res);
+      if (rc != LUA_OK || strcmp(res, ref) != 0) {
+        bad++;
+        fprintf(stderr, "lua work: n=%ld: the work fails after the error: %.200s\n", n, res);
+      }
+    }
+    if (!reached) break;
+  }
+  lua_close(L);
+  /* (one failed call alone rarely shows: Lua collects and tries again) */
+  CHECK(bad == 0 && (errs > 0 || !sticky) && s.blocks == 0,
+        "Lua: the work with %s: %ld runs (%ld memory errors), each a memory error or the same "
+        "result, the state usable after each, nothing left after lua_close",
+        sticky ? "every call from the n-th failing" : "the n-th call failing", n, errs);
+}
+
+static void test_lua(void) {
+  test_lua_open();
+  test_lua_work(0);
+  test_lua_work(1);
+}
+
 int main(void) {
   A = fz_allocator(&S);
   test_parse();
   test_engine(LEDE_ENGINE_NO_JIT, "engine without JIT, n-th call fails");
   test_engine(0, "engine with JIT, n-th call fails");
+  test_lua();
   fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);
   return failed ? 1 : 0;
 }

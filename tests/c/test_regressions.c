@@ -115,7 +115,32 @@ static void test_fixtures(const char *dir) {
 
 /* ---- what a field must be after a fix ----------------------------------------- */
 
-static void test_fields(void) {}
+static int span_is(const lede_doc *d, lede_span s, const char *want) {
+  return s.start != LEDE_NONE && s.end - s.start == strlen(want) &&
+         memcmp(d->text + s.start, want, strlen(want)) == 0;
+}
+
+static void test_fields(void) {
+  /* the words around a timestamp were dropped: "Updated:" and "| 2 min
+   * read" are metadata now */
+  {
+    size_t n;
+    char *text = read_file("tests/fixtures/regress/stamp_label.txt", &n);
+    lede_doc *d = NULL;
+    if (text) lede_parse(jit, text, n, NULL, &d, NULL, 0);
+    int label = 0, tail = 0;
+    for (size_t i = 0; d && i < d->n_boilerplate; i++) {
+      label |= span_is(d, d->boilerplate[i].span, "Updated:") &&
+               d->boilerplate[i].kind == LEDE_B_METADATA;
+      tail |= span_is(d, d->boilerplate[i].span, "| 2 min read");
+    }
+    CHECK(d && span_is(d, d->published_span, "March 14, 2021 09:32 AM") &&
+              span_is(d, d->section, "World News") && label && tail,
+          "stamp_label: the timestamp's label and tail are metadata");
+    lede_doc_free(d);
+    free(text);
+  }
+}
 
 int main(int argc, char **argv) {
   lede_status st;

@@ -32,6 +32,7 @@ build = {
         "plugin/lua/lede_lua.c",
         "plugin/lua/lua_json.c",
         "plugin/lua/rules_lua.c",
+        "plugin/lua/keeper.c",
         "plugin/core/dates.c",
         "plugin/core/dict.c",
         "plugin/core/engine.c",

@@ -33,6 +33,7 @@ struct lx_dict {
   int fold;        /* keys fold accents */
   uint64_t *bloom; /* first-token hashes: a bit filter that fits in cache */
   lx_vec toks;     /* scratch for tokenizing phrases */
+  lx_buf key;      /* scratch for the key of a phrase being added */
 };
 
 #define BLOOM_BITS (1u << 20) /* 128 KiB: ~4% false hits at 40k first tokens */
@@ -100,6 +101,7 @@ void lx_dict_free(lx_dict *d) {
   lx_free(a, d->starts);
   lx_free(a, d->bloom);
   lx_vec_free(a, &d->toks);
+  lx_buf_free(a, &d->key);
   lx_free(a, d);
 }
 
@@ -241,27 +243,24 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
   size_t nt = d->toks.n;
   if (nt == 0 || nt > 255) return NULL;
   lx_token *t = (lx_token *)d->toks.p;
-  /* the key: lower-cased tokens joined by one space */
-  lx_buf key = {NULL, 0, 0};
+  /* the key: lower-cased tokens joined by one space, built in a scratch
+   * buffer the dictionary keeps (one allocation per phrase made loading the
+   * gazetteer cost tens of thousands of malloc/free pairs) */
+  lx_buf *key = &d->key;
+  key->n = 0;
   uint32_t h = 0;
   for (size_t i = 0; i < nt; i++) {
-    if (!append_key(a, &key, phrase + t[i].start, t[i].end - t[i].start, d->fold)) {
-      lx_buf_free(a, &key);
-      return NULL;
-    }
-    if (i + 1 < nt) key.p[key.n++] = ' '; /* append_key keeps spare room */
+    if (!append_key(a, key, phrase + t[i].start, t[i].end - t[i].start, d->fold)) return NULL;
+    if (i + 1 < nt) key->p[key->n++] = ' '; /* append_key keeps spare room */
     t[i].hash = tok_hash(d, phrase, &t[i]);
     h = i ? lx_hash_combine(h, t[i].hash) : t[i].hash;
   }
   uint32_t first_hash = t[0].hash;
   if (!lx_vec_reserve(a, &d->entries, sizeof(lx_entry), d->entries.n + 1) ||
       ((d->table_used + 1) * 4 > d->table_cap * 3 && !table_grow(d)) ||
-      !starts_note(d, first_hash, (uint8_t)nt)) {
-    lx_buf_free(a, &key);
+      !starts_note(d, first_hash, (uint8_t)nt))
     return NULL;
-  }
-  uint32_t ko = pool_add(d, key.p, key.n);
-  lx_buf_free(a, &key);
+  uint32_t ko = pool_add(d, key->p, key->n);
   uint32_t po = ko ? pool_add(d, phrase, n) : 0;
   uint32_t co = po;
   if (po && cn) co = pool_add(d, canonical, cn);
@@ -393,19 +392,61 @@ size_t lx_dict_longest_fold(const lx_dict *d, const char *text, const lx_token *
   return lx_dict_longest(d, text, t, n, i, e);
 }
 
-const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n) {
-  lx_vec v = {NULL, 0, 0};
-  const lx_entry *e = NULL;
-  if (!d->table_cap) return NULL;
-  if (!lx_tokenize(d->alloc, s, 0, n, &v)) return NULL;
-  if (v.n && v.n <= 255) {
-    const lx_token *t = (const lx_token *)v.p;
-    uint32_t h = tok_hash(d, s, &t[0]);
-    for (size_t i = 1; i < v.n; i++) h = lx_hash_combine(h, tok_hash(d, s, &t[i]));
-    e = probe(d, h, s, t, v.n);
+/* lx_dict_find tokenizes into a buffer on the stack: a lookup allocates
+ * nothing, so it cannot fail for want of memory (which a parse would take
+ * for "not found"), and a long string stops being tokenized past the
+ * longest phrase a dictionary can hold. The token vector grows in place up
+ * to 512 tokens. */
+typedef struct stack_alloc {
+  char *buf;
+  size_t cap, used;
+  void *last; /* the block realloc may grow in place */
+  size_t last_size;
+} stack_alloc;
+
+static void *sa_malloc(size_t n, void *ud) {
+  stack_alloc *sa = (stack_alloc *)ud;
+  n = (n + 15) & ~(size_t)15; /* keeps blocks aligned for lx_token */
+  if (n > sa->cap - sa->used) return NULL;
+  void *p = sa->buf + sa->used;
+  sa->used += n;
+  sa->last = p;
+  sa->last_size = n;
+  return p;
+}
+
+static void *sa_realloc(void *p, size_t n, void *ud) {
+  stack_alloc *sa = (stack_alloc *)ud;
+  if (!p) return sa_malloc(n, ud);
+  if (p == sa->last) {
+    /* the last block: grow it where it is */
+    size_t from = (size_t)((char *)p - sa->buf);
+    size_t want = (n + 15) & ~(size_t)15;
+    if (want > sa->cap - from) return NULL;
+    sa->used = from + want;
+    sa->last_size = want;
+    return p;
   }
-  lx_vec_free(d->alloc, &v);
-  return e;
+  return NULL; /* lx_vec only ever grows its one block */
+}
+
+static void sa_free(void *p, void *ud) {
+  (void)p;
+  (void)ud;
+}
+
+const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n) {
+  if (!d->table_cap) return NULL;
+  lx_token buf[512];
+  stack_alloc sa = {(char *)buf, sizeof buf, 0, NULL, 0};
+  const lede_allocator a = {sa_malloc, sa_realloc, sa_free, &sa};
+  lx_vec v = {NULL, 0, 0};
+  /* too many tokens (the buffer is full) means no phrase can match */
+  if (!lx_tokenize(&a, s, 0, n, &v) || v.n == 0 || v.n > 255) return NULL;
+  const lx_token *t = (const lx_token *)v.p;
+  uint32_t h = tok_hash(d, s, &t[0]);
+  for (size_t i = 1; i < v.n; i++) h = lx_hash_combine(h, tok_hash(d, s, &t[i]));
+  return probe(d, h, s, t, v.n);
 }
 
 lede_status lx_dict_copy_kinds(lx_dict *dst, const lx_dict *src, uint32_t kinds) {

@@ -6,6 +6,7 @@
  * loudly or read out of bounds.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "patterns.h"
 
@@ -54,13 +55,29 @@ static const struct {
      0},
 };
 
+/* PCRE2 allocates through the engine's allocator, except while it compiles
+ * JIT code: PCRE2 10.42's JIT compiler crashes (a NULL dereference in
+ * pcre2_jit_compile) when one of its allocations fails, so it gets them
+ * from malloc, which a host's memory limit does not make fail. Each block
+ * carries a header saying where it came from, so that PCRE2 frees it (its
+ * JIT data outlive the compile) where it was allocated. */
+#define PC_HEADER 16 /* keeps the alignment the allocator gave */
+
 static void *pc_malloc(PCRE2_SIZE n, void *ud) {
-  const lede_allocator *a = (const lede_allocator *)ud;
-  return a->malloc(n, a->ud);
+  lx_patterns *p = (lx_patterns *)ud;
+  if (n > SIZE_MAX - PC_HEADER) return NULL;
+  unsigned char *b = p->jit_compiling ? (unsigned char *)malloc(n + PC_HEADER)
+                                      : (unsigned char *)lx_malloc(p->alloc, n + PC_HEADER);
+  if (!b) return NULL;
+  b[0] = (unsigned char)p->jit_compiling;
+  return b + PC_HEADER;
 }
-static void pc_free(void *p, void *ud) {
-  const lede_allocator *a = (const lede_allocator *)ud;
-  if (p) a->free(p, a->ud);
+static void pc_free(void *q, void *ud) {
+  lx_patterns *p = (lx_patterns *)ud;
+  if (!q) return;
+  unsigned char *b = (unsigned char *)q - PC_HEADER;
+  if (b[0]) free(b);
+  else lx_free(p->alloc, b);
 }
 
 lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *st, char *err,
@@ -71,7 +88,8 @@ lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *
     return NULL;
   }
   memset(p, 0, sizeof *p);
-  p->gctx = pcre2_general_context_create(pc_malloc, pc_free, (void *)a);
+  p->alloc = a;
+  p->gctx = pcre2_general_context_create(pc_malloc, pc_free, p);
   if (!p->gctx) {
     lx_free(a, p);
     *st = LEDE_ENOMEM;
@@ -98,14 +116,18 @@ lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *
         pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
         snprintf(err, errsz, "built-in pattern %d at offset %zu: %s", i, (size_t)eo, msg);
       }
-      *st = ec == PCRE2_ERROR_HEAPLIMIT || ec == -48 /* no memory */ ? LEDE_ENOMEM
-                                                                     : LEDE_EPATTERN;
+      /* (compile errors are positive: no memory is PCRE2_ERROR_HEAP_FAILED) */
+      *st = ec == PCRE2_ERROR_HEAP_FAILED ? LEDE_ENOMEM : LEDE_EPATTERN;
       pcre2_compile_context_free(cc);
       lx_patterns_free(a, p);
       return NULL;
     }
     /* JIT is an optimization: a failure (no memory for it) is not an error */
-    if (jit) pcre2_jit_compile(p->code[i], PCRE2_JIT_COMPLETE);
+    if (jit) {
+      p->jit_compiling = 1;
+      pcre2_jit_compile(p->code[i], PCRE2_JIT_COMPLETE);
+      p->jit_compiling = 0;
+    }
   }
   pcre2_compile_context_free(cc);
   *st = LEDE_OK;
@@ -133,6 +155,9 @@ int lx_pat_match(lx_ctx *c, int id, size_t start, size_t end, size_t *ov,
   pcre2_match_data *md = md_for(c);
   int rc = pcre2_match(c->eng->pat->code[id], (PCRE2_SPTR)c->text, end, start,
                        PCRE2_NO_UTF_CHECK, md, NULL);
+  /* the interpreter allocates its frames on the first match: a failure is
+   * ENOMEM, not "no match" (which would make another document) */
+  if (rc == PCRE2_ERROR_NOMEMORY) lx_fail(c, LEDE_ENOMEM, "out of memory");
   if (rc <= 0) return 0;
   PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
   uint32_t pairs = pcre2_get_ovector_count(md);

@@ -24,6 +24,8 @@ enum {
 };
 
 typedef struct lx_patterns {
+  const lede_allocator *alloc;
+  int jit_compiling; /* set while pcre2_jit_compile runs (patterns.c) */
   pcre2_general_context *gctx;
   pcre2_code *code[LX_P_COUNT];
 } lx_patterns;

@@ -1192,6 +1192,15 @@ static void add_boiler(lx_ctx *c, uint32_t s, uint32_t e, int kind) {
   b->kind = kind;
 }
 
+/* Adds [s, e) trimmed of white space as boilerplate, if anything is left:
+ * the words around a field ("Updated:", "| 2 min read") are kept. */
+static void add_rest(lx_ctx *c, uint32_t s, uint32_t e, int kind) {
+  const unsigned char *u = (const unsigned char *)c->text;
+  while (s < e && (lx_ascii_class[u[s]] & LX_CC_SPACE)) s++;
+  while (e > s && (lx_ascii_class[u[e - 1]] & LX_CC_SPACE)) e--;
+  if (s < e) add_boiler(c, s, e, kind);
+}
+
 /* ---- the stage ------------------------------------------------------------------- */
 
 /* Tokenizes the whole document once, in slices of whole lines so the time
@@ -1597,7 +1606,18 @@ void lx_structure(lx_ctx *c) {
       case R_BYLINE:
         continue;
       case R_PUBLISHED:
-        if (i == pub_block) continue;
+        if (i == pub_block) {
+          /* the timestamp is the field, a section before it too; the rest
+           * of its line is metadata */
+          uint32_t from = b->start;
+          if (!lx_span_empty(section) && section.start >= b->start && section.end <= pub_s) {
+            add_rest(c, b->start, section.start, LEDE_B_METADATA);
+            from = section.end;
+          }
+          add_rest(c, from, pub_s, LEDE_B_METADATA);
+          add_rest(c, pub_e, b->end, LEDE_B_METADATA);
+          continue;
+        }
         add_boiler(c, b->start, b->end, LEDE_B_METADATA);
         continue;
       case R_TITLE_DUP:

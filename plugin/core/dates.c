@@ -173,6 +173,13 @@ static int lower_eq(const char *s, size_t n, const char *w) {
 }
 
 int lx_month_from_word(const char *s, size_t n) {
+  /* a quick no: month names are 3 to 9 letters (with a period: "Sept.")
+   * and open with one of a, d, f, j, m, n, o, s */
+  if (n < 3 || n > 10) return 0;
+  switch (s[0] | 32) {
+    case 'a': case 'd': case 'f': case 'j': case 'm': case 'n': case 'o': case 's': break;
+    default: return 0;
+  }
   static const char *const full[] = {"january", "february", "march",     "april",
                                      "may",     "june",     "july",      "august",
                                      "september", "october", "november", "december"};
@@ -188,6 +195,11 @@ int lx_month_from_word(const char *s, size_t n) {
 }
 
 int lx_weekday_from_word(const char *s, size_t n) {
+  if (n < 3 || n > 10) return 0;
+  switch (s[0] | 32) {
+    case 'f': case 'm': case 's': case 't': case 'w': break;
+    default: return 0;
+  }
   static const char *const full[] = {"monday", "tuesday", "wednesday", "thursday",
                                      "friday", "saturday", "sunday"};
   static const char *const abbr[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};

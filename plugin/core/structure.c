@@ -484,7 +484,8 @@ static int is_media(const lx_ctx *c, const blk *b) {
  * success fills *d, the byte offsets of the date and of the prefix. */
 static int find_stamp(lx_ctx *c, const blk *b, lx_date *d, uint32_t *ds, uint32_t *de,
                       uint32_t *prefix_end) {
-  if (b->end - b->text_start > 160 || b->l1 - b->l0 > 2) return 0;
+  /* a date has a number: a day, a year or a time */
+  if (b->end - b->text_start > 160 || b->l1 - b->l0 > 2 || !b->numw) return 0;
   size_t n;
   lx_token *t = tokens_of(c, b->text_start, b->end, &n);
   for (size_t i = 0; i < n && i < 8; i++) {
@@ -757,6 +758,18 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
    * opening parenthesis */
   if (b->t0 >= b->t1) return 0;
   const lx_token *ft = (const lx_token *)c->toks.p + b->t0;
+  /* a dateline ends with a separator among its first tokens: a dash, a
+   * colon or a bar; or it is a line of a place and an ISO date */
+  {
+    int sep = 0;
+    for (uint32_t k = b->t0; k < b->t1 && k < b->t0 + 16 && !sep; k++) {
+      const lx_token *tk = (const lx_token *)c->toks.p + k;
+      char ch0 = c->text[tk->start];
+      sep = (tk->flags & LX_TF_DASH) || ch0 == ':' || ch0 == '|' ||
+            (tk->kind == LX_TK_NUM && tk->end - tk->start == 10 && c->text[tk->start + 4] == '-');
+    }
+    if (!sep) return 0;
+  }
   int allcap = (ft->flags & LX_TF_ALLCAP) || (ft->nletters == 1 && (ft->flags & LX_TF_CAP));
   int titlecase = (ft->flags & LX_TF_CAP) != 0;
   int paren = c->text[ft->start] == '(';

@@ -29,6 +29,13 @@ static int tok_ch(const lx_ctx *c, const lx_token *t, char ch) {
   return t->end - t->start == 1 && c->text[t->start] == ch;
 }
 
+/* Whether a token is one of the words of a list (lower case). */
+static int word_in(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (lx_tok_ieq(c->text, t, w[i])) return 1;
+  return 0;
+}
+
 /* Whether the printed case of a gazetteer phrase fits the text's:
  * acronyms need capitals ("US", not "us"), names a capital, lower-case
  * phrases anything. */
@@ -279,9 +286,7 @@ static const char *const org_heads[] = {
     "army", "navy", "administration", "cabinet", "regulator", "bureau", "board"};
 
 static int org_head(const lx_ctx *c, const lx_token *t) {
-  for (size_t i = 0; i < LX_COUNTOF(org_heads); i++)
-    if (lx_tok_ieq(c->text, t, org_heads[i])) return 1;
-  return 0;
+  return word_in(c, t, org_heads, LX_COUNTOF(org_heads));
 }
 
 static void possessive_org_candidates(lx_ctx *c, size_t t0, size_t t1) {
@@ -337,13 +342,10 @@ static int cmp_start(const void *a, const void *b) {
   return p->t0 < q->t0 ? -1 : p->t0 > q->t0;
 }
 
-/* Words that make a location a facility or a geographic feature. */
+/* Whether the last token of [t0, t1) is one of the words. */
 static int last_word_in(const lx_ctx *c, size_t t0, size_t t1, const char *const *w, size_t n) {
   (void)t0;
-  const lx_token *t = &TOKS(c)[t1 - 1];
-  for (size_t i = 0; i < n; i++)
-    if (lx_tok_ieq(c->text, t, w[i])) return 1;
-  return 0;
+  return word_in(c, &TOKS(c)[t1 - 1], w, n);
 }
 
 static const char *const fac_words[] = {
@@ -770,9 +772,7 @@ static const char *const desc_heads[] = {
     "airline", "carrier", "exchange", "regulator", "network", "newspaper", "magazine"};
 
 static int desc_head_of(const lx_ctx *c, const lx_token *t) {
-  for (size_t i = 0; i < LX_COUNTOF(desc_heads); i++)
-    if (lx_tok_ieq(c->text, t, desc_heads[i])) return 1;
-  return 0;
+  return word_in(c, t, desc_heads, LX_COUNTOF(desc_heads));
 }
 
 /* "the department" after "the State Department": adds the mention. */

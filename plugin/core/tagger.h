@@ -1,0 +1,127 @@
+/*
+ * The statistical tagger of names: what tagger.c (inference) and
+ * tools/train/ (training) share. Features are computed by one function,
+ * lx_tg_features(), at training and at run time, over per-token attributes
+ * prepared by lx_tg_block() and per-document state built by lx_tg_doc().
+ *
+ * Labels are BILOU over four types: 0 is O, then 1 + 4 * type + pos with
+ * pos 0 B, 1 I, 2 L, 3 U and type 0 PER, 1 ORG, 2 LOC, 3 MISC.
+ *
+ * State lives in a byte vector the caller owns (the `scratch` of
+ * lx_tagger_tag): a header that identifies the document, a table of the
+ * document's words (case seen, types tagged so far), then the current
+ * block's token attributes. Nothing is global and nothing is written into
+ * the model, so one tagger serves several threads.
+ */
+#ifndef LEDE_TAGGER_H
+#define LEDE_TAGGER_H
+
+#include "ner.h"
+
+#if defined(__GNUC__)
+#pragma GCC visibility push(hidden)
+#endif
+
+enum {
+  LX_TG_NTYPES = 4,
+  LX_TG_NLAB = 17,  /* O + 4 types x BILU */
+  LX_TG_NW = 16,    /* weights per feature in the model: O is implicit (0) */
+  LX_TG_MAXF = 96,  /* most features one token can have */
+  LX_TG_PAD = 2     /* sentinel tokens on each side of a block */
+};
+
+#define LX_TG_LAB(type, pos) (1 + 4 * (type) + (pos))
+#define LX_TG_TYPE(l) (((l) - 1) >> 2)
+#define LX_TG_POS(l) (((l) - 1) & 3)
+enum { LX_TG_B = 0, LX_TG_I, LX_TG_L, LX_TG_U };
+
+/* Attributes of one token of a block, computed once. */
+typedef struct lx_tg_tok {
+  uint32_t w;      /* hash of the lower-cased text (lx_token.hash) */
+  uint32_t shape;  /* hash of the collapsed shape: Xx, X.X., d-d ... */
+  uint32_t pre3, suf2, suf3, suf4; /* affixes of the lower-cased text, or 0 */
+  uint64_t gaz;    /* gazetteer matches: bit 4 * slot + pos (B, I, L, U) */
+  uint16_t flags;  /* LX_TF_* */
+  uint8_t kind;    /* LX_TK_*, 0 for a sentinel */
+  uint8_t cas;     /* 0 lower, 1 capitalized, 2 all caps, 3 other */
+  uint8_t doc;     /* LX_TGD_* of the word in the document */
+  uint8_t hist;    /* type tagged most often for this word before, + 1; 0 none */
+  uint8_t scored;  /* 1 if the tagger labels it (others are O); 2 if it is
+                      also the last of a run of scored tokens */
+  uint8_t len;     /* bytes, saturating */
+  uint8_t caps;    /* the block is a headline in capitals */
+  uint8_t pad[3];
+} lx_tg_tok;
+
+/* Document-level flags of a word (LX_TGD_*). */
+enum {
+  LX_TGD_LOWER = 1,   /* seen in lower case */
+  LX_TGD_CAP = 2,     /* seen capitalized, not at a sentence start */
+  LX_TGD_ALLCAP = 4,  /* seen all in capitals */
+  LX_TGD_INITIAL = 8  /* this occurrence starts a sentence or a line */
+};
+
+/* Builds or finds the document's state at the start of st. Returns 0 on
+ * allocation failure. A state built for the same (text, toks, ntoks) is
+ * reused, so the per-document pass runs once whatever the blocks. */
+int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
+              const lx_token *toks, size_t ntoks);
+
+/* Prepares the attributes of tokens toks[t0, t1) (absolute indices into the
+ * document's tokens) after the document state; returns a pointer to the
+ * first one (sentinels at [-LX_TG_PAD, 0) and [n, n + LX_TG_PAD)), or NULL on
+ * allocation failure. The pointer is valid until st grows again. */
+lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
+                       const lx_token *toks, size_t t0, size_t t1, const lx_dict *gaz);
+
+/* Writes the feature hashes of token i given the labels of the two tokens
+ * before it; returns how many (<= LX_TG_MAXF). Never 0 is a hash. */
+size_t lx_tg_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f);
+
+/* Whether label l may follow label p1; `last` when the token ends a run of
+ * scored tokens (no entity may stay open). */
+static inline int lx_tg_valid(int p1, int l, int last) {
+  int open = p1 != 0 && (LX_TG_POS(p1) == LX_TG_B || LX_TG_POS(p1) == LX_TG_I);
+  if (open) {
+    if (l == 0 || LX_TG_TYPE(l) != LX_TG_TYPE(p1)) return 0;
+    if (LX_TG_POS(l) == LX_TG_B || LX_TG_POS(l) == LX_TG_U) return 0;
+    return !last || LX_TG_POS(l) == LX_TG_L;
+  }
+  if (l == 0) return 1;
+  if (LX_TG_POS(l) == LX_TG_I || LX_TG_POS(l) == LX_TG_L) return 0;
+  return !last || LX_TG_POS(l) == LX_TG_U;
+}
+
+/* The block area holds, after the tokens' attributes and the right
+ * sentinels, room for n margins and n labels (lx_tg_block reserves it). */
+static inline int32_t *lx_tg_margins(lx_tg_tok *T, size_t n) {
+  return (int32_t *)(T + n + LX_TG_PAD);
+}
+static inline uint8_t *lx_tg_labels(lx_tg_tok *T, size_t n) {
+  return (uint8_t *)(lx_tg_margins(T, n) + n);
+}
+
+/* Records the labels given to a block's tokens in the document's history
+ * (what the next blocks see as `hist`). */
+void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n);
+
+/* The model's data (tagger_model.c, generated from data/tagger.model). */
+extern const char lx_tagger_model[];
+extern const size_t lx_tagger_model_len;
+
+/* Model file: "LXTG", u32 version, u32 nfeat, u32 nw (16), f32 scale, then
+ * nfeat u32 keys (ascending), then nfeat rows of nw int16, little-endian. */
+#define LX_TG_MAGIC "LXTG"
+#define LX_TG_VERSION 1u
+#define LX_TG_HEADER 20
+
+/* A tagger from a model in the format above (lx_tagger_new passes the
+ * embedded one). An empty model gives a tagger that finds nothing; a
+ * malformed one fails with LEDE_EINVAL. */
+lx_tagger *lx_tagger_load(const lede_allocator *a, const void *model, size_t n,
+                          lede_status *st);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
+#endif

@@ -26,3 +26,12 @@ tagger-eval: $(TRAIN_BIN)
 
 tagger-bench: $(TRAIN_BIN)
 	$(TRAIN_BIN) bench data/tagger.model $(or $(CORPUS),$(DEV_CORPUS)) $(RUNS)
+
+# C checks of the tagger (ASan+UBSan), run inside the busted suite by
+# tests/tagger_c_spec.lua; `make test` builds them first.
+$(OUT)/test_tagger: tests/c/test_tagger.c $(CORE_SRC) plugin/lede.h plugin/core/*.h | $(OUT)
+	$(CC) -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
+	  -fno-sanitize-recover=all -DPCRE2_CODE_UNIT_WIDTH=8 $(PCRE2_CFLAGS) \
+	  -o $@ tests/c/test_tagger.c $(CORE_SRC) $(PCRE2_LIBS) -lm -lpthread
+
+test-lua test-lua-only: $(OUT)/test_tagger

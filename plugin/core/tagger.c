@@ -7,24 +7,28 @@
  * The model is a set of hashed features, each with 16 int16 weights (one per
  * label but O, whose weights are folded into the others: only differences
  * between labels matter). At load the features go into an open-addressing
- * table of (key, row) slots; tagging a token costs one probe and one row
- * per feature. Lower-case words away from any capital are O and cost
- * nothing but the block's pass over its tokens.
+ * table whose slot j has its key in keys[j] and its weights in rows[j], a
+ * 32-byte row within one cache line: both are prefetched from the hash
+ * before any is read, so a token's features are fetched in parallel.
+ * Lower-case words away from any capital are O and cost nothing but the
+ * block's pass over its tokens.
  */
 #include "tagger.h"
 
-typedef struct tg_slot {
-  uint32_t key; /* 0 = empty */
-  uint32_t row;
-} tg_slot;
-
 struct lx_tagger {
   const lede_allocator *alloc;
-  size_t cap;     /* slots, a power of two; 0 = no model */
-  tg_slot *slots;
-  int16_t *rows;  /* nfeat x LX_TG_NW */
+  size_t cap;      /* slots, a power of two; 0 = no model */
+  uint32_t *keys;  /* cap keys, 0 = empty */
+  int16_t *rows;   /* cap x LX_TG_NW, 64-byte aligned */
+  void *rows_mem;  /* what was allocated for rows */
   size_t nfeat;
 };
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
 
 static uint32_t rd32(const unsigned char *p) {
   return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
@@ -39,8 +43,8 @@ static inline uint32_t slot_hash(uint32_t k) {
 
 void lx_tagger_free(lx_tagger *tg) {
   if (!tg) return;
-  lx_free(tg->alloc, tg->slots);
-  lx_free(tg->alloc, tg->rows);
+  lx_free(tg->alloc, tg->keys);
+  lx_free(tg->alloc, tg->rows_mem);
   lx_free(tg->alloc, tg);
 }
 
@@ -71,14 +75,15 @@ lx_tagger *lx_tagger_load(const lede_allocator *a, const void *model, size_t n,
   }
   size_t cap = 16;
   while (cap < nf + nf / 2 + 1) cap *= 2;
-  tg->slots = (tg_slot *)lx_malloc(a, cap * sizeof(tg_slot));
-  tg->rows = (int16_t *)lx_malloc(a, (nf ? nf : 1) * LX_TG_NW * sizeof(int16_t));
-  if (!tg->slots || !tg->rows) {
+  tg->keys = (uint32_t *)lx_malloc(a, cap * sizeof(uint32_t));
+  tg->rows_mem = lx_malloc(a, cap * LX_TG_NW * sizeof(int16_t) + 64);
+  if (!tg->keys || !tg->rows_mem) {
     *st = LEDE_ENOMEM;
     lx_tagger_free(tg);
     return NULL;
   }
-  memset(tg->slots, 0, cap * sizeof(tg_slot));
+  tg->rows = (int16_t *)(((uintptr_t)tg->rows_mem + 63) & ~(uintptr_t)63);
+  memset(tg->keys, 0, cap * sizeof(uint32_t));
   tg->cap = cap;
   tg->nfeat = nf;
   const unsigned char *keys = p + LX_TG_HEADER, *rows = keys + 4 * nf;
@@ -90,12 +95,11 @@ lx_tagger *lx_tagger_load(const lede_allocator *a, const void *model, size_t n,
       return NULL;
     }
     size_t j = slot_hash(k) & (cap - 1);
-    while (tg->slots[j].key && tg->slots[j].key != k) j = (j + 1) & (cap - 1);
-    tg->slots[j].key = k;
-    tg->slots[j].row = (uint32_t)i;
+    while (tg->keys[j] && tg->keys[j] != k) j = (j + 1) & (cap - 1);
+    tg->keys[j] = k;
     for (size_t w = 0; w < LX_TG_NW; w++) {
       const unsigned char *q = rows + 2 * (i * LX_TG_NW + w);
-      tg->rows[i * LX_TG_NW + w] = (int16_t)(uint16_t)(q[0] | q[1] << 8);
+      tg->rows[j * LX_TG_NW + w] = (int16_t)(uint16_t)(q[0] | q[1] << 8);
     }
   }
   return tg;
@@ -105,13 +109,24 @@ lx_tagger *lx_tagger_new(const lede_allocator *a, lede_status *st) {
   return lx_tagger_load(a, lx_tagger_model, lx_tagger_model_len, st);
 }
 
-static inline const int16_t *find_row(const lx_tagger *tg, uint32_t k) {
-  size_t m = tg->cap - 1, j = slot_hash(k) & m;
-  for (;;) {
-    uint32_t s = tg->slots[j].key;
-    if (s == k) return tg->rows + (size_t)tg->slots[j].row * LX_TG_NW;
-    if (!s) return NULL;
-    j = (j + 1) & m;
+/* Adds the weights of features f[0, nf) into sc. */
+static inline void score_features(const lx_tagger *tg, const uint32_t *f, size_t nf,
+                                  int32_t *sc) {
+  size_t m = tg->cap - 1;
+  uint32_t pos[LX_TG_MAXF];
+  for (size_t k = 0; k < nf; k++) {
+    size_t j = slot_hash(f[k]) & m;
+    pos[k] = (uint32_t)j;
+    PREFETCH(&tg->keys[j]);
+    PREFETCH(&tg->rows[j * LX_TG_NW]);
+  }
+  for (size_t k = 0; k < nf; k++) {
+    size_t j = pos[k];
+    uint32_t key;
+    while ((key = tg->keys[j]) != f[k] && key) j = (j + 1) & m;
+    if (!key) continue;
+    const int16_t *r = tg->rows + j * LX_TG_NW;
+    for (size_t w = 0; w < LX_TG_NW; w++) sc[w] += r[w];
   }
 }
 
@@ -136,11 +151,7 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
       size_t nf = lx_tg_features(T, i, p1, p2, f);
       int32_t sc[LX_TG_NW];
       for (size_t w = 0; w < LX_TG_NW; w++) sc[w] = 0;
-      for (size_t k = 0; k < nf; k++) {
-        const int16_t *r = find_row(tg, f[k]);
-        if (!r) continue;
-        for (size_t w = 0; w < LX_TG_NW; w++) sc[w] += r[w];
-      }
+      score_features(tg, f, nf, sc);
       int last = T[i].scored == 2;
       int64_t best = INT64_MIN, second = INT64_MIN;
       for (int c = 0; c < LX_TG_NLAB; c++) {

@@ -39,7 +39,7 @@ enum { LX_TG_B = 0, LX_TG_I, LX_TG_L, LX_TG_U };
 typedef struct lx_tg_tok {
   uint32_t w;      /* hash of the lower-cased text (lx_token.hash) */
   uint32_t shape;  /* hash of the collapsed shape: Xx, X.X., d-d ... */
-  uint32_t pre3, suf2, suf3, suf4; /* affixes of the lower-cased text, or 0 */
+  uint32_t suf2, suf3, suf4; /* suffixes of the lower-cased text, or 0 */
   uint64_t gaz;    /* gazetteer matches: bit 4 * slot + pos (B, I, L, U) */
   uint16_t flags;  /* LX_TF_* */
   uint8_t kind;    /* LX_TK_*, 0 for a sentinel */

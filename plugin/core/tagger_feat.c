@@ -156,8 +156,8 @@ static int gaz_slot(int kind) {
 #define SENTINEL_W 0x5e5e5e5eu
 #define SENTINEL_SHAPE 0x3c3c3c3cu
 
-/* Shape, affixes and length of a token from its bytes. */
-static void token_text_attrs(const char *text, const lx_token *t, lx_tg_tok *o) {
+/* Shape and length of a token from its bytes. */
+static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o) {
   const unsigned char *s = (const unsigned char *)text + t->start;
   size_t n = t->end - t->start;
   o->len = (uint8_t)(n > 255 ? 255 : n);
@@ -185,17 +185,16 @@ static void token_text_attrs(const char *text, const lx_token *t, lx_tg_tok *o) 
   }
   if (nsym >= 8) sh = lx_hash_byte(sh, '+');
   o->shape = sh;
-  /* affixes of the lower-cased bytes (ASCII folding is enough for them) */
-  o->pre3 = o->suf2 = o->suf3 = o->suf4 = 0;
+}
+
+/* Suffixes of the lower-cased bytes (ASCII folding is enough for them). */
+static void token_affixes(const char *text, const lx_token *t, lx_tg_tok *o) {
+  const unsigned char *s = (const unsigned char *)text + t->start;
+  size_t n = t->end - t->start;
+  o->suf2 = o->suf3 = o->suf4 = 0;
   if (t->kind != LX_TK_WORD || n < 4) return;
-  uint32_t h = LX_FNV_OFFSET;
-  for (size_t i = 0; i < 3; i++) {
-    unsigned char c = s[i];
-    h = lx_hash_byte(h, (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-  }
-  o->pre3 = h;
   for (size_t k = 2; k <= 4 && k < n; k++) {
-    h = LX_FNV_OFFSET;
+    uint32_t h = LX_FNV_OFFSET;
     for (size_t i = n - k; i < n; i++) {
       unsigned char c = s[i];
       h = lx_hash_byte(h, (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
@@ -260,24 +259,17 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   for (size_t i = 0; i < n; i++) T[i].scored = T[i].scored ? 1 : 0;
   for (size_t i = 0; i < n; i++)
     if (T[i].scored && (i + 1 == n || !T[i + 1].scored)) T[i].scored = 2;
-  /* full attributes for the scored tokens and their two neighbours */
+  /* attributes where features read them: the shape and case of the scored
+   * tokens and their neighbours, the rest of the scored tokens only */
   doc_slot *slots = slots_of(st);
-  size_t near_until = 0; /* tokens below this index are within 2 of a scored one */
   for (size_t i = 0; i < n; i++) {
-    int near = i < near_until;
-    if (!near) {
-      for (size_t j = i; j < n && j <= i + 2; j++)
-        if (T[j].scored) {
-          near = 1;
-          break;
-        }
-    }
-    if (T[i].scored) near_until = i + 3;
-    if (!near) continue;
     lx_tg_tok *o = &T[i];
+    if (!(o->scored || (i > 0 && T[i - 1].scored) || (i + 1 < n && T[i + 1].scored))) continue;
     const lx_token *t = &tk[i];
-    token_text_attrs(text, t, o);
+    token_shape(text, t, o);
     o->cas = (t->flags & LX_TF_ALLCAP) ? 2 : (t->flags & LX_TF_CAP) ? 1 : (t->flags & LX_TF_LOWER) ? 0 : 3;
+    if (!o->scored) continue;
+    token_affixes(text, t, o);
     o->caps = caps;
     if (is_word(t)) {
       doc_slot *e = slot_find(slots, h->cap, t->hash, 0);
@@ -329,18 +321,21 @@ static inline uint32_t ctz64(uint64_t x) {
 #endif
 }
 
+/* Feature templates (the numbers seed the hashes: renumbering one changes
+ * the model's meaning). Ablations on dev dropped word identity without its
+ * case, the 3-letter prefix, headline-only word features and the length of
+ * runs of capitalized words: each cost nothing or hurt. */
 enum {
-  F_BIAS = 1, F_W0, F_W0C, F_WM1, F_WP1, F_WM2, F_WP2, F_S0, F_SM1, F_SP1,
-  F_SM1S0, F_S0SP1, F_WM1S0, F_S0WP1, F_WM1W0, F_W0WP1, F_PRE3, F_SUF2,
+  F_BIAS = 1, F_W0C = 3, F_WM1, F_WP1, F_WM2, F_WP2, F_S0, F_SM1, F_SP1,
+  F_SM1S0, F_S0SP1, F_WM1S0, F_S0WP1, F_WM1W0, F_W0WP1, F_SUF2 = 18,
   F_SUF3, F_SUF4, F_P1, F_P2P1, F_P1W0, F_P1S0, F_SENT, F_DOC, F_HIST,
-  F_HISTW, F_LEN, F_CBW0, F_CBDOC, F_G0, F_GM1, F_GP1, F_GP1C
+  F_LEN = 29, F_G0 = 32, F_GM1, F_GP1C = 35
 };
 
 size_t lx_tg_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f) {
   const lx_tg_tok *c = &T[i], *m1 = c - 1, *m2 = c - 2, *q1 = c + 1, *q2 = c + 2;
   size_t n = 0;
   f[n++] = f1(F_BIAS, 0);
-  f[n++] = f1(F_W0, c->w);
   f[n++] = f2(F_W0C, c->w, c->cas);
   f[n++] = f1(F_WM1, m1->w);
   f[n++] = f1(F_WP1, q1->w);
@@ -355,7 +350,6 @@ size_t lx_tg_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f)
   f[n++] = f2(F_S0WP1, c->shape, q1->w);
   f[n++] = f2(F_WM1W0, m1->w, c->w);
   f[n++] = f2(F_W0WP1, c->w, q1->w);
-  if (c->pre3) f[n++] = f1(F_PRE3, c->pre3);
   if (c->suf2) f[n++] = f1(F_SUF2, c->suf2);
   if (c->suf3) f[n++] = f1(F_SUF3, c->suf3);
   if (c->suf4) f[n++] = f1(F_SUF4, c->suf4);
@@ -366,12 +360,7 @@ size_t lx_tg_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f)
   f[n++] = f2(F_SENT, (c->flags & LX_TF_SENT) != 0, c->shape);
   f[n++] = f2(F_DOC, c->doc, c->cas | (uint32_t)c->caps << 2);
   f[n++] = f2(F_HIST, c->hist, c->cas | (uint32_t)c->caps << 2);
-  if (c->hist) f[n++] = f2(F_HISTW, c->hist, c->w);
   f[n++] = f1(F_LEN, (uint32_t)(c->len > 12 ? 12 : c->len) * 4 + c->cas);
-  if (c->caps) {
-    f[n++] = f1(F_CBW0, c->w);
-    f[n++] = f2(F_CBDOC, c->doc, c->hist);
-  }
   /* gazetteer bits, the current token's with its case */
   for (uint64_t g = c->gaz; g && n < LX_TG_MAXF; g &= g - 1)
     f[n++] = f1(F_G0, (uint32_t)ctz64(g) * 4 + c->cas);

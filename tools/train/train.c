@@ -273,6 +273,8 @@ static size_t spans(const doc *d, size_t t0, const uint8_t *lab, size_t n, size_
   return m;
 }
 
+static int show_errors; /* train eval --errors: print each error */
+
 /* Scores predicted spans (byte triples) against a document's gold. */
 static void score(const doc *d, const size_t *p, size_t np, prf *r) {
   for (size_t i = 0; i < np; i++) {
@@ -283,6 +285,8 @@ static void score(const doc *d, const size_t *p, size_t np, prf *r) {
     }
     if (ok) r->tp[p[3 * i + 2]]++;
     else r->fp[p[3 * i + 2]]++;
+    if (!ok && show_errors)
+      printf("FP %-4s %.*s\n", tname[p[3 * i + 2]], (int)(p[3 * i + 1] - p[3 * i]), d->j.text + p[3 * i]);
   }
   for (size_t e = 0; e < d->j.nents; e++) {
     const jl_ent *E = &d->j.ents[e];
@@ -291,6 +295,11 @@ static void score(const doc *d, const size_t *p, size_t np, prf *r) {
     for (size_t i = 0; i < np; i++)
       if (E->start == p[3 * i] && E->end == p[3 * i + 1] && E->type == (int)p[3 * i + 2]) ok = 1;
     if (!ok) r->fn[E->type]++;
+    if (!ok && show_errors) {
+      size_t a = E->start > 30 ? E->start - 30 : 0, b = LX_MIN(d->j.len, E->end + 30);
+      printf("FN %-4s %.*s   | %.*s\n", tname[E->type], (int)(E->end - E->start), d->j.text + E->start,
+             (int)(b - a), d->j.text + a);
+    }
   }
 }
 
@@ -465,13 +474,20 @@ static double now(void) {
   return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
 }
 
+/* CPU time of this thread: benchmarks on a shared machine */
+static double cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
 /* Tags every line of the corpus with lx_tagger_tag, as entities.c calls it. */
 static double tag_corpus(const lx_tagger *tg, doc *D, size_t n, const lx_dict *gaz, prf *r) {
   lx_vec st = {NULL, 0, 0}, out = {NULL, 0, 0};
   size_t spcap = 0;
   for (size_t d = 0; d < n; d++) spcap = LX_MAX(spcap, D[d].ntoks);
   size_t *sp = (size_t *)xrealloc(NULL, (3 * spcap + 3) * sizeof(size_t));
-  double t0 = now();
+  double t0 = cpu_now();
   for (size_t d = 0; d < n; d++) {
     lx_ner_in in;
     memset(&in, 0, sizeof in);
@@ -496,7 +512,7 @@ static double tag_corpus(const lx_tagger *tg, doc *D, size_t n, const lx_dict *g
       score(&D[d], sp, out.n, r);
     }
   }
-  double secs = now() - t0;
+  double secs = cpu_now() - t0;
   free(sp);
   lx_vec_free(A, &st);
   lx_vec_free(A, &out);
@@ -509,6 +525,7 @@ static int cmd_eval(int argc, char **argv) {
   lx_dict *gaz = gazetteer();
   doc *D;
   size_t mis, n = load(argv[3], &D, &mis);
+  show_errors = argc > 4 && !strcmp(argv[4], "--errors");
   prf r;
   memset(&r, 0, sizeof r);
   tag_corpus(tg, D, n, gaz, &r);
@@ -534,13 +551,13 @@ static int cmd_bench(int argc, char **argv) {
   }
   double best = 1e30;
   for (int i = 0; i < (runs > 0 ? runs : 1); i++) best = LX_MIN(best, tag_corpus(tg, D, n, gaz, NULL));
-  double t0 = now();
+  double t0 = cpu_now();
   lede_status st;
   lx_tagger *t2 = lx_tagger_new(A, &st);
-  double load_ms = (now() - t0) * 1e3;
+  double load_ms = (cpu_now() - t0) * 1e3;
   lx_tagger_free(t2);
-  printf("%s: %zu documents, %.1f KB, %zu tokens: tagging %.1f MB/s (%.1f ns/token, best of %d); "
-         "lx_tagger_new %.1f ms\n",
+  printf("%s: %zu documents, %.1f KB, %zu tokens: tagging %.1f MB/s (%.1f ns/token, best of %d, "
+         "CPU time); lx_tagger_new %.1f ms\n",
          argv[3], n, bytes / 1024.0, toks, bytes / best / 1e6, best * 1e9 / (double)toks, runs,
          load_ms);
   free_docs(D, n);
@@ -561,7 +578,7 @@ static uint64_t next_rand(void) {
 
 static int cmd_train(int argc, char **argv) {
   const char *train = NULL, *dev = NULL, *out = NULL;
-  int epochs = 12;
+  int epochs = 10;
   double prune = 0.0;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];

@@ -61,6 +61,40 @@ enum {
   LX_TGD_INITIAL = 8  /* this occurrence starts a sentence or a line */
 };
 
+/* The gazetteer as the tagger sees it, carried in the model (so features
+ * stay those it was trained with whatever happens to data/gazetteer.tsv):
+ * the phrases of the built-in gazetteer and their prefixes keyed by a hash
+ * of their tokens' hashes (lx_tg_gz_step), each with the kinds it has (a
+ * mask of slots, see lx_tg_gaz_slot) and whether longer phrases extend it.
+ * No string is kept: a 32-bit collision can only add a feature. */
+typedef struct lx_tg_gaz {
+  size_t cap;      /* slots, a power of two; 0 = no gazetteer */
+  uint32_t *kv;    /* cap x (key, value): key 0 = empty, value = kind
+                      slots mask | LX_TG_GZ_PREFIX */
+} lx_tg_gaz;
+
+#define LX_TG_GZ_PREFIX (1u << 16)
+#define LX_TG_GZ_MAXTOK 16
+
+static inline uint32_t lx_tg_gz_step(uint32_t h, uint32_t tok) {
+  h = (h ^ tok) * 0x9E3779B1u + 0x7F4A7C15u;
+  h ^= h >> 15;
+  h *= 0x85EBCA77u;
+  h ^= h >> 13;
+  return h ? h : 1u;
+}
+
+/* The slot (0-15) of a gazetteer kind (LX_G_*), or -1 if the tagger
+ * ignores it. */
+int lx_tg_gaz_slot(int kind);
+
+/* Builds the table from n pairs given as little-endian u32 arrays (keys
+ * strictly ascending and nonzero). Returns LEDE_OK, LEDE_EINVAL or
+ * LEDE_ENOMEM. */
+lede_status lx_tg_gaz_build(const lede_allocator *a, lx_tg_gaz *g, const unsigned char *keys,
+                            const unsigned char *vals, size_t n);
+void lx_tg_gaz_free(const lede_allocator *a, lx_tg_gaz *g);
+
 /* Builds or finds the document's state at the start of st. Returns 0 on
  * allocation failure. A state built for the same (text, toks, ntoks) is
  * reused, so the per-document pass runs once whatever the blocks. */
@@ -72,7 +106,7 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
  * first one (sentinels at [-LX_TG_PAD, 0) and [n, n + LX_TG_PAD)), or NULL on
  * allocation failure. The pointer is valid until st grows again. */
 lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
-                       const lx_token *toks, size_t t0, size_t t1, const lx_dict *gaz);
+                       const lx_token *toks, size_t t0, size_t t1, const lx_tg_gaz *gaz);
 
 /* Writes the feature hashes of token i given the labels of the two tokens
  * before it; returns how many (<= LX_TG_MAXF). Never 0 is a hash. */
@@ -109,10 +143,14 @@ void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n);
 extern const char lx_tagger_model[];
 extern const size_t lx_tagger_model_len;
 
-/* Model file: "LXTG", u32 version, u32 nfeat, u32 nw (16), f32 scale, then
- * nfeat u32 keys (ascending), then nfeat rows of nw int16, little-endian. */
+/* Model file, little-endian: "LXTG", u32 version, u32 nfeat, u32 nw (16),
+ * f32 scale (of the weights: one perceptron update is `scale`), then nfeat
+ * u32 keys (strictly ascending, nonzero), then nfeat rows of nw int8
+ * weights in [-127, 127]; then u32 ngaz, ngaz u32 keys (strictly ascending,
+ * nonzero) and ngaz u32 values of the gazetteer (lx_tg_gaz). A token sums
+ * at most LX_TG_MAXF rows, so int16 sums cannot overflow. */
 #define LX_TG_MAGIC "LXTG"
-#define LX_TG_VERSION 1u
+#define LX_TG_VERSION 3u
 #define LX_TG_HEADER 20
 
 /* A tagger from a model in the format above (lx_tagger_new passes the

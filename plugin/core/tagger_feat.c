@@ -6,6 +6,12 @@
  */
 #include "tagger.h"
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
 /* ---- hashing ----------------------------------------------------------------- */
 
 static inline uint32_t mix32(uint32_t h) {
@@ -18,6 +24,20 @@ static inline uint32_t mix32(uint32_t h) {
 }
 
 static inline uint32_t nz(uint32_t h) { return h ? h : 1u; }
+
+static inline uint32_t ctz64(uint64_t x) {
+#if defined(__GNUC__)
+  return (uint32_t)__builtin_ctzll(x);
+#else
+  uint32_t k = 0;
+  while (!(x & 1)) {
+    x >>= 1;
+    k++;
+  }
+  return k;
+#endif
+}
+
 
 static inline uint32_t f1(uint32_t t, uint32_t a) {
   return nz(mix32(a * 0x9E3779B1u + t * 0x85EBCA77u + 0x165667B1u));
@@ -131,7 +151,7 @@ void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n) {
 /* ---- token attributes -------------------------------------------------------- */
 
 /* The gazetteer kinds the tagger looks at, each a slot of 4 bits. */
-static int gaz_slot(int kind) {
+int lx_tg_gaz_slot(int kind) {
   switch (kind) {
   case LX_G_COUNTRY: return 0;
   case LX_G_DEMONYM: return 1;
@@ -151,6 +171,76 @@ static int gaz_slot(int kind) {
   case LX_G_PRODUCT: return 15;
   default: return -1;
   }
+}
+
+/* ---- the gazetteer's phrases ------------------------------------------------------ */
+
+static inline size_t gz_slot_of(uint32_t k, size_t m) { return mix32(k) & m; }
+
+lede_status lx_tg_gaz_build(const lede_allocator *a, lx_tg_gaz *g, const unsigned char *keys,
+                            const unsigned char *vals, size_t n) {
+  memset(g, 0, sizeof *g);
+  if (!n) return LEDE_OK;
+  size_t cap = 16;
+  while (cap < n + n / 3 + 1) {
+    if (cap > ((size_t)-1) / 16) return LEDE_EINVAL;
+    cap *= 2;
+  }
+  g->kv = (uint32_t *)lx_malloc(a, 2 * cap * sizeof(uint32_t));
+  if (!g->kv) return LEDE_ENOMEM;
+  memset(g->kv, 0, 2 * cap * sizeof(uint32_t));
+  uint32_t prev = 0;
+  for (size_t i = 0; i < n; i++) {
+    const unsigned char *p = keys + 4 * i, *q = vals + 4 * i;
+    uint32_t k = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+    uint32_t v = (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+    if (!k || k <= prev) {
+      lx_tg_gaz_free(a, g);
+      return LEDE_EINVAL;
+    }
+    prev = k;
+    size_t j = gz_slot_of(k, cap - 1);
+    while (g->kv[2 * j]) j = (j + 1) & (cap - 1);
+    g->kv[2 * j] = k;
+    g->kv[2 * j + 1] = v;
+  }
+  g->cap = cap;
+  return LEDE_OK;
+}
+
+void lx_tg_gaz_free(const lede_allocator *a, lx_tg_gaz *g) {
+  lx_free(a, g->kv);
+  memset(g, 0, sizeof *g);
+}
+
+static inline uint32_t gz_find(const lx_tg_gaz *g, uint32_t k) {
+  size_t m = g->cap - 1, j = gz_slot_of(k, m);
+  for (;;) {
+    uint32_t s = g->kv[2 * j];
+    if (s == k) return g->kv[2 * j + 1];
+    if (!s) return 0;
+    j = (j + 1) & m;
+  }
+}
+
+/* Length and kinds of the longest phrase starting at token i of tk[0, n). */
+static size_t gz_longest(const lx_tg_gaz *g, const lx_token *tk, size_t n, size_t i,
+                         uint32_t *kinds) {
+  uint32_t h = 0;
+  size_t best = 0;
+  *kinds = 0;
+  for (size_t k = 0; k < LX_TG_GZ_MAXTOK && i + k < n; k++) {
+    /* phrases do not run across a paragraph break */
+    if (k && (tk[i + k].flags & LX_TF_PARA)) break;
+    h = lx_tg_gz_step(h, tk[i + k].hash);
+    uint32_t v = gz_find(g, h);
+    if (v & 0xFFFFu) {
+      best = k + 1;
+      *kinds = v & 0xFFFFu;
+    }
+    if (!(v & LX_TG_GZ_PREFIX)) break;
+  }
+  return best;
 }
 
 #define SENTINEL_W 0x5e5e5e5eu
@@ -212,7 +302,7 @@ static inline int anchor(const lx_token *t) {
 }
 
 lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
-                       const lx_token *toks, size_t t0, size_t t1, const lx_dict *gaz) {
+                       const lx_token *toks, size_t t0, size_t t1, const lx_tg_gaz *gaz) {
   if (t1 < t0) t1 = t0;
   size_t n = t1 - t0;
   doc_hdr *h = (doc_hdr *)st->p;
@@ -286,19 +376,22 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
       if ((t->flags & LX_TF_SENT) || initial_at(text, toks, t0 + i)) o->doc |= LX_TGD_INITIAL;
     }
   }
-  /* gazetteer phrases starting next to a scored token */
-  if (gaz) {
+  /* gazetteer phrases starting at a scored word with a capital (the word
+   * before a name is read by its identity: lower-case titles cost lookups
+   * and gained nothing on dev) */
+  if (gaz && gaz->cap) {
+    for (size_t i = 0; i < n; i++)
+      if (T[i].scored && anchor(&tk[i]))
+        PREFETCH(&gaz->kv[2 * gz_slot_of(lx_tg_gz_step(0, tk[i].hash), gaz->cap - 1)]);
     for (size_t i = 0; i < n; i++) {
-      if (!(T[i].scored || (i + 1 < n && T[i + 1].scored) || (i > 0 && T[i - 1].scored)))
-        continue;
-      const lx_entry *e;
-      size_t k = lx_dict_longest(gaz, text, tk, n, i, &e);
-      for (; k && e; e = lx_entry_next(gaz, e)) {
-        int sl = gaz_slot(e->kind);
-        if (sl < 0) continue;
+      if (!T[i].scored || !anchor(&tk[i])) continue;
+      uint32_t kinds;
+      size_t k = gz_longest(gaz, tk, n, i, &kinds);
+      for (uint32_t m = kinds; k && m; m &= m - 1) {
+        uint32_t sl = ctz64(m);
         for (size_t j = 0; j < k; j++) {
           int pos = k == 1 ? LX_TG_U : j == 0 ? LX_TG_B : j + 1 == k ? LX_TG_L : LX_TG_I;
-          T[i + j].gaz |= (uint64_t)1 << (4 * sl + pos);
+          T[i + j].gaz |= (uint64_t)1 << (4 * sl + (uint32_t)pos);
         }
       }
     }
@@ -308,18 +401,6 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
 
 /* ---- features ------------------------------------------------------------------ */
 
-static inline uint32_t ctz64(uint64_t x) {
-#if defined(__GNUC__)
-  return (uint32_t)__builtin_ctzll(x);
-#else
-  uint32_t k = 0;
-  while (!(x & 1)) {
-    x >>= 1;
-    k++;
-  }
-  return k;
-#endif
-}
 
 /* Feature templates (the numbers seed the hashes: renumbering one changes
  * the model's meaning). Ablations on dev dropped word identity without its

@@ -14,7 +14,7 @@
  * the update goes to the best label that can (a BILOU oracle). Documents
  * are visited in a seeded shuffled order each epoch; lines are the blocks,
  * in order, so the document history the features read is built as at run
- * time. The averaged weights, less O's, are pruned and quantized to int16.
+ * time. The averaged weights, less O's, are pruned and quantized to int8.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -323,16 +323,86 @@ static double report(const prf *r, int verbose) {
   return f;
 }
 
-static lx_dict *gazetteer(void) {
-  lx_dict *g = lx_dict_new(A);
-  char err[256];
-  if (!g || lx_dict_load_tsv(g, lx_gazetteer_tsv, lx_gazetteer_tsv_len, err, sizeof err) != LEDE_OK)
-    die("cannot load the gazetteer");
-  return g;
+/* The gazetteer as the tagger sees it (lx_tg_gaz), built from the
+ * embedded data/gazetteer.tsv: each phrase of a kind the tagger reads, and
+ * each of its prefixes, keyed by lx_tg_gz_step over its tokens' hashes. */
+typedef struct gzpair {
+  uint32_t key, val;
+} gzpair;
+
+static int gz_cmp(const void *a, const void *b) {
+  uint32_t x = ((const gzpair *)a)->key, y = ((const gzpair *)b)->key;
+  return x < y ? -1 : x > y;
+}
+
+static unsigned char *gz_keys, *gz_vals; /* little-endian, for the model file */
+static size_t gz_n;
+
+static void le32(unsigned char *p, uint32_t v) {
+  p[0] = (unsigned char)v;
+  p[1] = (unsigned char)(v >> 8);
+  p[2] = (unsigned char)(v >> 16);
+  p[3] = (unsigned char)(v >> 24);
+}
+
+static void gazetteer(lx_tg_gaz *g) {
+  const char *s = lx_gazetteer_tsv, *end = s + lx_gazetteer_tsv_len;
+  gzpair *P = NULL;
+  size_t np = 0, cap = 0, phrases = 0;
+  lx_vec v = {NULL, 0, 0};
+  while (s < end) {
+    const char *e = memchr(s, '\n', (size_t)(end - s));
+    if (!e) e = end;
+    const char *tab = memchr(s, '\t', (size_t)(e - s));
+    if (*s != '#' && tab) {
+      const char *ph = tab + 1, *pe = memchr(ph, '\t', (size_t)(e - ph));
+      if (!pe) pe = e;
+      int slot = lx_tg_gaz_slot(lx_gaz_kind_from_name(s, (size_t)(tab - s)));
+      v.n = 0;
+      if (slot >= 0 && !lx_tokenize(A, ph, 0, (size_t)(pe - ph), &v)) die("out of memory");
+      if (slot >= 0 && v.n && v.n <= LX_TG_GZ_MAXTOK) {
+        const lx_token *t = (const lx_token *)v.p;
+        uint32_t h = 0;
+        phrases++;
+        for (size_t k = 0; k < v.n; k++) {
+          h = lx_tg_gz_step(h, t[k].hash);
+          if (np == cap) P = (gzpair *)xrealloc(P, (cap = cap ? cap * 2 : 1 << 16) * sizeof(gzpair));
+          P[np].key = h;
+          P[np].val = k + 1 == v.n ? 1u << slot : LX_TG_GZ_PREFIX;
+          np++;
+        }
+      }
+    }
+    s = e + 1;
+  }
+  lx_vec_free(A, &v);
+  qsort(P, np, sizeof(gzpair), gz_cmp);
+  size_t m = 0;
+  for (size_t i = 0; i < np; i++) {
+    if (m && P[m - 1].key == P[i].key) P[m - 1].val |= P[i].val;
+    else P[m++] = P[i];
+  }
+  gz_keys = (unsigned char *)xrealloc(NULL, 4 * (m ? m : 1));
+  gz_vals = (unsigned char *)xrealloc(NULL, 4 * (m ? m : 1));
+  for (size_t i = 0; i < m; i++) {
+    le32(gz_keys + 4 * i, P[i].key);
+    le32(gz_vals + 4 * i, P[i].val);
+  }
+  gz_n = m;
+  free(P);
+  if (lx_tg_gaz_build(A, g, gz_keys, gz_vals, m) != LEDE_OK) die("cannot index the gazetteer");
+  fprintf(stderr, "gazetteer: %zu phrases, %zu keys\n", phrases, m);
+}
+
+static void gazetteer_free(lx_tg_gaz *g) {
+  lx_tg_gaz_free(A, g);
+  free(gz_keys);
+  free(gz_vals);
+  gz_keys = gz_vals = NULL;
 }
 
 /* Runs a whole document through decode(), blocks in order. */
-static void run_doc(wt *t, const float *W, doc *d, const lx_dict *gaz, lx_vec *st, int learn,
+static void run_doc(wt *t, const float *W, doc *d, const lx_tg_gaz *gaz, lx_vec *st, int learn,
                     stats *s, prf *r, size_t *sp) {
   st->n = 0; /* a new document: forget the last one's state */
   if (!lx_tg_doc(A, st, d->j.text, d->toks, d->ntoks)) die("out of memory");
@@ -363,7 +433,7 @@ static void run_doc(wt *t, const float *W, doc *d, const lx_dict *gaz, lx_vec *s
   }
 }
 
-static double evaluate(wt *t, doc *D, size_t n, const lx_dict *gaz, int verbose) {
+static double evaluate(wt *t, doc *D, size_t n, const lx_tg_gaz *gaz, int verbose) {
   prf r;
   memset(&r, 0, sizeof r);
   lx_vec st = {NULL, 0, 0};
@@ -396,7 +466,9 @@ static int kr_cmp(const void *a, const void *b) {
 }
 
 /* Writes the averaged weights, less O's, with rows whose largest weight is
- * below prune (in update units) dropped. Returns the features kept. */
+ * below prune (in update units) dropped, quantized to int8 (the largest
+ * weight is 127: 16-bit weights scored no better on dev). Returns the
+ * features kept. */
 static size_t write_model(const wt *t, const char *path, double prune) {
   kr *keep = (kr *)xrealloc(NULL, (t->n ? t->n : 1) * sizeof(kr));
   size_t m = 0;
@@ -413,7 +485,7 @@ static size_t write_model(const wt *t, const char *path, double prune) {
     m++;
   }
   qsort(keep, m, sizeof(kr), kr_cmp);
-  float scale = maxw > 0 ? (float)(32000.0 / maxw) : 1.0f;
+  float scale = maxw > 0 ? (float)(127.0 / maxw) : 1.0f;
   FILE *f = fopen(path, "wb");
   if (!f) die("cannot write the model");
   fwrite(LX_TG_MAGIC, 1, 4, f);
@@ -428,13 +500,16 @@ static size_t write_model(const wt *t, const char *path, double prune) {
     const float *r = t->avg + (size_t)keep[i].row * LX_TG_NLAB;
     for (int y = 1; y < LX_TG_NLAB; y++) {
       long q = lround(((double)r[y] - r[0]) * scale);
-      if (q > 32767) q = 32767;
-      if (q < -32767) q = -32767;
-      uint16_t u = (uint16_t)(int16_t)q;
-      unsigned char b[2] = {(unsigned char)u, (unsigned char)(u >> 8)};
-      fwrite(b, 1, 2, f);
+      if (q > 127) q = 127;
+      if (q < -127) q = -127;
+      fputc((int)(unsigned char)(signed char)q, f);
     }
   }
+  unsigned char b[4];
+  le32(b, (uint32_t)gz_n);
+  fwrite(b, 1, 4, f);
+  fwrite(gz_keys, 1, 4 * gz_n, f);
+  fwrite(gz_vals, 1, 4 * gz_n, f);
   if (fclose(f) != 0) die("cannot write the model");
   free(keep);
   return m;
@@ -482,7 +557,7 @@ static double cpu_now(void) {
 }
 
 /* Tags every line of the corpus with lx_tagger_tag, as entities.c calls it. */
-static double tag_corpus(const lx_tagger *tg, doc *D, size_t n, const lx_dict *gaz, prf *r) {
+static double tag_corpus(const lx_tagger *tg, doc *D, size_t n, prf *r) {
   lx_vec st = {NULL, 0, 0}, out = {NULL, 0, 0};
   size_t spcap = 0;
   for (size_t d = 0; d < n; d++) spcap = LX_MAX(spcap, D[d].ntoks);
@@ -494,7 +569,7 @@ static double tag_corpus(const lx_tagger *tg, doc *D, size_t n, const lx_dict *g
     in.text = D[d].j.text;
     in.toks = D[d].toks;
     in.ntoks = D[d].ntoks;
-    in.gaz = gaz;
+    in.gaz = NULL; /* the tagger reads the gazetteer of its model */
     in.alloc = A;
     out.n = 0;
     st.n = 0;
@@ -522,26 +597,52 @@ static double tag_corpus(const lx_tagger *tg, doc *D, size_t n, const lx_dict *g
 static int cmd_eval(int argc, char **argv) {
   if (argc < 4) die("usage: train eval MODEL corpus.jsonl");
   lx_tagger *tg = load_model(argv[2]);
-  lx_dict *gaz = gazetteer();
+  lx_tg_gaz gz, *gaz = &gz;
+  gazetteer(gaz);
   doc *D;
   size_t mis, n = load(argv[3], &D, &mis);
   show_errors = argc > 4 && !strcmp(argv[4], "--errors");
   prf r;
   memset(&r, 0, sizeof r);
-  tag_corpus(tg, D, n, gaz, &r);
+  tag_corpus(tg, D, n, &r);
   printf("%s: %zu documents (lines as blocks; %zu gold spans not on token bounds)\n", argv[3], n, mis);
   report(&r, 1);
   free_docs(D, n);
-  lx_dict_free(gaz);
+  gazetteer_free(gaz);
   lx_tagger_free(tg);
   return 0;
+}
+
+/* The stages of tagging alone: the document's table, the blocks'
+ * attributes (stage 1), and the features of the scored tokens (stage 2). */
+static double prep_corpus(doc *D, size_t n, const lx_tg_gaz *gaz, int stage) {
+  lx_vec st = {NULL, 0, 0};
+  uint32_t f[LX_TG_MAXF];
+  size_t sink = 0;
+  double t0 = cpu_now();
+  for (size_t d = 0; d < n; d++) {
+    st.n = 0;
+    if (!lx_tg_doc(A, &st, D[d].j.text, D[d].toks, D[d].ntoks)) die("out of memory");
+    for (size_t b = 0; stage >= 1 && b < D[d].nblocks; b++) {
+      size_t b0 = D[d].blocks[b], b1 = D[d].blocks[b + 1];
+      lx_tg_tok *T = lx_tg_block(A, &st, D[d].j.text, D[d].toks, b0, b1, gaz);
+      if (!T) die("out of memory");
+      for (size_t i = 0; stage >= 2 && i < b1 - b0; i++)
+        if (T[i].scored) sink += lx_tg_features(T, i, 0, 0, f) + f[0];
+    }
+  }
+  double secs = cpu_now() - t0;
+  lx_vec_free(A, &st);
+  if (sink == 1) printf(" ");
+  return secs;
 }
 
 static int cmd_bench(int argc, char **argv) {
   if (argc < 4) die("usage: train bench MODEL corpus.jsonl [RUNS]");
   int runs = argc > 4 ? atoi(argv[4]) : 5;
   lx_tagger *tg = load_model(argv[2]);
-  lx_dict *gaz = gazetteer();
+  lx_tg_gaz gz, *gaz = &gz;
+  gazetteer(gaz);
   doc *D;
   size_t mis, n = load(argv[3], &D, &mis);
   size_t bytes = 0, toks = 0;
@@ -549,8 +650,15 @@ static int cmd_bench(int argc, char **argv) {
     bytes += D[d].j.len;
     toks += D[d].ntoks;
   }
-  double best = 1e30;
-  for (int i = 0; i < (runs > 0 ? runs : 1); i++) best = LX_MIN(best, tag_corpus(tg, D, n, gaz, NULL));
+  double best = 1e30, stage[3] = {1e30, 1e30, 1e30};
+  for (int i = 0; i < (runs > 0 ? runs : 1); i++) {
+    best = LX_MIN(best, tag_corpus(tg, D, n, NULL));
+    for (int k = 0; k < 3; k++) stage[k] = LX_MIN(stage[k], prep_corpus(D, n, gaz, k));
+  }
+  printf("ns/token: document tables %.1f, + block attributes %.1f, + features %.1f, + scoring "
+         "(all) %.1f\n",
+         stage[0] * 1e9 / (double)toks, stage[1] * 1e9 / (double)toks,
+         stage[2] * 1e9 / (double)toks, best * 1e9 / (double)toks);
   double t0 = cpu_now();
   lede_status st;
   lx_tagger *t2 = lx_tagger_new(A, &st);
@@ -561,7 +669,7 @@ static int cmd_bench(int argc, char **argv) {
          argv[3], n, bytes / 1024.0, toks, bytes / best / 1e6, best * 1e9 / (double)toks, runs,
          load_ms);
   free_docs(D, n);
-  lx_dict_free(gaz);
+  gazetteer_free(gaz);
   lx_tagger_free(tg);
   return 0;
 }
@@ -591,7 +699,8 @@ static int cmd_train(int argc, char **argv) {
   }
   if (!train || !out) die("usage: train TRAIN.jsonl -o MODEL [--dev DEV.jsonl] [--epochs N]");
   double t0 = now();
-  lx_dict *gaz = gazetteer();
+  lx_tg_gaz gz, *gaz = &gz;
+  gazetteer(gaz);
   doc *D, *V = NULL;
   size_t mis, nv = 0, n = load(train, &D, &mis);
   size_t ents = 0, unreach = 0, ntok = 0, nscored = 0;
@@ -652,14 +761,14 @@ static int cmd_train(int argc, char **argv) {
   wt_average(&t, s.c);
   size_t kept = write_model(&t, out, prune);
   printf("model %s: %zu of %zu features kept, %zu bytes, %.0f s\n", out, kept, t.n,
-         (size_t)LX_TG_HEADER + kept * (4 + 2 * LX_TG_NW), now() - t0);
+         (size_t)LX_TG_HEADER + kept * (4 + LX_TG_NW) + 4 + 8 * gz_n, now() - t0);
   if (V) {
     printf("dev, float averaged weights:\n");
     evaluate(&t, V, nv, gaz, 1);
     lx_tagger *tg = load_model(out);
     prf r;
     memset(&r, 0, sizeof r);
-    tag_corpus(tg, V, nv, gaz, &r);
+    tag_corpus(tg, V, nv, &r);
     printf("dev, the written model through lx_tagger_tag:\n");
     report(&r, 1);
     lx_tagger_free(tg);
@@ -673,7 +782,7 @@ static int cmd_train(int argc, char **argv) {
   free(t.avg);
   free_docs(D, n);
   if (V) free_docs(V, nv);
-  lx_dict_free(gaz);
+  gazetteer_free(gaz);
   return 0;
 }
 

@@ -40,19 +40,10 @@ static uint32_t rd32(const unsigned char *p) {
   return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* The two buckets of a key. */
-static inline size_t bucket1(uint32_t k, size_t m) {
-  k ^= k >> 15;
-  k *= 0x2c1b3c6du;
-  k ^= k >> 12;
-  return k & m;
-}
-static inline size_t bucket2(uint32_t k, size_t m) {
-  k ^= k >> 16;
-  k *= 0x297a2d39u;
-  k ^= k >> 15;
-  return k & m;
-}
+/* The two buckets of a key: feature hashes are already mixed, so their low
+ * and high bits serve (independent while there are at most 2^16 buckets). */
+static inline size_t bucket1(uint32_t k, size_t m) { return k & m; }
+static inline size_t bucket2(uint32_t k, size_t m) { return ((k >> 16) ^ (k << 16) ^ (k >> 3)) & m; }
 
 void lx_tagger_free(lx_tagger *tg) {
   if (!tg) return;

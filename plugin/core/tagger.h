@@ -51,6 +51,7 @@ typedef struct lx_tg_tok {
   uint8_t len;     /* bytes, saturating */
   uint8_t caps;    /* the block is a headline in capitals */
   uint8_t pad[3];
+  uint32_t gz1;    /* gazetteer value of the word alone (scored words) */
 } lx_tg_tok;
 
 /* Document-level flags of a word (LX_TGD_*). */
@@ -74,6 +75,8 @@ typedef struct lx_tg_gaz {
 } lx_tg_gaz;
 
 #define LX_TG_GZ_PREFIX (1u << 16)
+#define LX_TG_GZ_STOP (1u << 17) /* a function word (the, in, he...): capitals
+                                    make it a name only between others */
 #define LX_TG_GZ_MAXTOK 16
 
 static inline uint32_t lx_tg_gz_step(uint32_t h, uint32_t tok) {

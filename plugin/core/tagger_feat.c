@@ -175,7 +175,8 @@ int lx_tg_gaz_slot(int kind) {
 
 /* ---- the gazetteer's phrases ------------------------------------------------------ */
 
-static inline size_t gz_slot_of(uint32_t k, size_t m) { return mix32(k) & m; }
+/* gazetteer keys come out of lx_tg_gz_step already mixed */
+static inline size_t gz_slot_of(uint32_t k, size_t m) { return k & m; }
 
 lede_status lx_tg_gaz_build(const lede_allocator *a, lx_tg_gaz *g, const unsigned char *keys,
                             const unsigned char *vals, size_t n) {
@@ -223,15 +224,17 @@ static inline uint32_t gz_find(const lx_tg_gaz *g, uint32_t k) {
   }
 }
 
-/* Length and kinds of the longest phrase starting at token i of tk[0, n). */
-static size_t gz_longest(const lx_tg_gaz *g, const lx_token *tk, size_t n, size_t i,
+/* Length and kinds of the longest phrase starting at token i of tk[0, n),
+ * whose first token's value is v1. */
+static size_t gz_longest(const lx_tg_gaz *g, const lx_token *tk, size_t n, size_t i, uint32_t v1,
                          uint32_t *kinds) {
-  uint32_t h = 0;
-  size_t best = 0;
-  *kinds = 0;
-  for (size_t k = 0; k < LX_TG_GZ_MAXTOK && i + k < n; k++) {
+  uint32_t h = lx_tg_gz_step(0, tk[i].hash);
+  size_t best = (v1 & 0xFFFFu) ? 1 : 0;
+  *kinds = v1 & 0xFFFFu;
+  if (!(v1 & LX_TG_GZ_PREFIX)) return best;
+  for (size_t k = 1; k < LX_TG_GZ_MAXTOK && i + k < n; k++) {
     /* phrases do not run across a paragraph break */
-    if (k && (tk[i + k].flags & LX_TF_PARA)) break;
+    if (tk[i + k].flags & LX_TF_PARA) break;
     h = lx_tg_gz_step(h, tk[i + k].hash);
     uint32_t v = gz_find(g, h);
     if (v & 0xFFFFu) {
@@ -323,8 +326,14 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
       z[k]->cas = 3;
     }
   }
-  /* which tokens are scored: words with a capital, and up to two tokens
-   * between two such words (University of Kent, Nikolaus van der Pas) */
+  /* which tokens are scored: words with a capital but function words, and
+   * up to two tokens between two such (University of Kent, Nikolaus van der
+   * Pas, AT&T). Function words cost 0.0014 F1 on dev for 7% of the time;
+   * leaving punctuation out of the gaps cost 0.0027 for 4%: it stays. */
+  int has_gaz = gaz && gaz->cap;
+  if (has_gaz)
+    for (size_t i = 0; i < n; i++)
+      if (anchor(&tk[i])) PREFETCH(&gaz->kv[2 * gz_slot_of(lx_tg_gz_step(0, tk[i].hash), gaz->cap - 1)]);
   size_t caps_words = 0, lower_words = 0;
   for (size_t i = 0; i < n; i++) {
     lx_tg_tok *o = &T[i];
@@ -332,7 +341,10 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     o->w = tk[i].hash;
     o->flags = tk[i].flags;
     o->kind = tk[i].kind;
-    o->scored = (uint8_t)anchor(&tk[i]);
+    if (anchor(&tk[i])) {
+      o->gz1 = has_gaz ? gz_find(gaz, lx_tg_gz_step(0, tk[i].hash)) : 0;
+      o->scored = !(o->gz1 & LX_TG_GZ_STOP);
+    }
     if (tk[i].kind == LX_TK_WORD && tk[i].nletters > 1) {
       if (tk[i].flags & LX_TF_ALLCAP) caps_words++;
       else if (!(tk[i].flags & LX_TF_CAP) || (tk[i].flags & LX_TF_LOWER)) lower_words++;
@@ -379,14 +391,11 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   /* gazetteer phrases starting at a scored word with a capital (the word
    * before a name is read by its identity: lower-case titles cost lookups
    * and gained nothing on dev) */
-  if (gaz && gaz->cap) {
-    for (size_t i = 0; i < n; i++)
-      if (T[i].scored && anchor(&tk[i]))
-        PREFETCH(&gaz->kv[2 * gz_slot_of(lx_tg_gz_step(0, tk[i].hash), gaz->cap - 1)]);
+  if (has_gaz) {
     for (size_t i = 0; i < n; i++) {
       if (!T[i].scored || !anchor(&tk[i])) continue;
       uint32_t kinds;
-      size_t k = gz_longest(gaz, tk, n, i, &kinds);
+      size_t k = gz_longest(gaz, tk, n, i, T[i].gz1, &kinds);
       for (uint32_t m = kinds; k && m; m &= m - 1) {
         uint32_t sl = ctz64(m);
         for (size_t j = 0; j < k; j++) {

@@ -3,7 +3,7 @@
  * and writes data/tagger.model; also measures a model alone.
  *
  *   train train.jsonl -o data/tagger.model [--dev dev.jsonl] [--epochs N]
- *         [--prune X] [--seed S]
+ *         [--runs K] [--prune X] [--seed S]
  *   train eval MODEL corpus.jsonl          exact-span P/R/F1, every line a block
  *   train bench MODEL corpus.jsonl [RUNS]  MB/s of lx_tagger_tag alone
  *
@@ -14,7 +14,11 @@
  * the update goes to the best label that can (a BILOU oracle). Documents
  * are visited in a seeded shuffled order each epoch; lines are the blocks,
  * in order, so the document history the features read is built as at run
- * time. The averaged weights, less O's, are pruned and quantized to int8.
+ * time. Four such perceptrons are trained from different shuffles and their
+ * averaged weights averaged (+0.003 F1 on dev against one); the weights,
+ * less O's, are pruned (features whose largest weight is under 0.6 update)
+ * and quantized to int8. Defaults: 10 epochs, 4 runs, seed fixed: `make
+ * train` rebuilds the same model.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <math.h>
@@ -713,18 +717,19 @@ static uint64_t next_rand(void) {
 
 static int cmd_train(int argc, char **argv) {
   const char *train = NULL, *dev = NULL, *out = NULL;
-  int epochs = 10;
-  double prune = 0.0;
+  int epochs = 10, runs = 4;
+  double prune = 0.6;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
     else if (!strcmp(argv[i], "--dev") && i + 1 < argc) dev = argv[++i];
     else if (!strcmp(argv[i], "--epochs") && i + 1 < argc) epochs = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "--runs") && i + 1 < argc) runs = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--prune") && i + 1 < argc) prune = atof(argv[++i]);
     else if (!strcmp(argv[i], "--seed") && i + 1 < argc) rng = strtoull(argv[++i], NULL, 10) | 1;
     else if (argv[i][0] != '-' && !train) train = argv[i];
-    else die("usage: train TRAIN.jsonl -o MODEL [--dev DEV.jsonl] [--epochs N] [--prune X] [--seed S]");
+    else die("usage: train TRAIN.jsonl -o MODEL [--dev DEV.jsonl] [--epochs N] [--runs K] [--prune X] [--seed S]");
   }
-  if (!train || !out) die("usage: train TRAIN.jsonl -o MODEL [--dev DEV.jsonl] [--epochs N]");
+  if (!train || !out || runs < 1) die("usage: train TRAIN.jsonl -o MODEL [--dev DEV.jsonl] [--epochs N] [--runs K]");
   double t0 = now();
   lx_tg_gaz gz, *gaz = &gz;
   gazetteer(gaz);
@@ -761,31 +766,50 @@ static int cmd_train(int argc, char **argv) {
          "bounds, %zu with an unscored token)\n",
          train, n, ntok, 100.0 * nscored / ntok, ents, mis, unreach);
   if (dev) nv = load(dev, &V, &mis);
-  wt t;
-  memset(&t, 0, sizeof t);
-  stats s = {1, 0, 0};
+  /* `runs` perceptrons from different shuffles, their averaged weights
+   * averaged (a cheap ensemble: the model is as large as their union) */
+  wt t, acc;
+  memset(&acc, 0, sizeof acc);
   size_t *order = (size_t *)xrealloc(NULL, n * sizeof(size_t));
-  for (size_t i = 0; i < n; i++) order[i] = i;
   lx_vec st = {NULL, 0, 0};
-  for (int e = 1; e <= epochs; e++) {
-    for (size_t i = n; i > 1; i--) {
-      size_t j = (size_t)(next_rand() % i);
-      size_t x = order[i - 1];
-      order[i - 1] = order[j];
-      order[j] = x;
+  for (int run = 1; run <= runs; run++) {
+    memset(&t, 0, sizeof t);
+    stats s = {1, 0, 0};
+    for (size_t i = 0; i < n; i++) order[i] = i;
+    for (int e = 1; e <= epochs; e++) {
+      for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)(next_rand() % i);
+        size_t x = order[i - 1];
+        order[i - 1] = order[j];
+        order[j] = x;
+      }
+      s.tokens = s.errors = 0;
+      for (size_t i = 0; i < n; i++) run_doc(&t, t.w, &D[order[i]], gaz, &st, 1, &s, NULL, NULL);
+      printf("run %d epoch %2d: %zu errors in %zu scored tokens (%.2f%%), %zu features, %.0f s", run,
+             e, s.errors, s.tokens, 100.0 * s.errors / (s.tokens ? s.tokens : 1), t.n, now() - t0);
+      if (V && (e == epochs || run == 1)) {
+        wt_average(&t, s.c);
+        printf(", dev F1 %.4f", evaluate(&t, V, nv, gaz, 0));
+      }
+      printf("\n");
+      fflush(stdout);
     }
-    s.tokens = s.errors = 0;
-    for (size_t i = 0; i < n; i++) run_doc(&t, t.w, &D[order[i]], gaz, &st, 1, &s, NULL, NULL);
-    printf("epoch %2d: %zu errors in %zu scored tokens (%.2f%%), %zu features, %.0f s", e,
-           s.errors, s.tokens, 100.0 * s.errors / (s.tokens ? s.tokens : 1), t.n, now() - t0);
-    if (V) {
-      wt_average(&t, s.c);
-      printf(", dev F1 %.4f", evaluate(&t, V, nv, gaz, 0));
+    wt_average(&t, s.c);
+    for (size_t j = 0; j < t.cap; j++) {
+      if (!t.keys[j]) continue;
+      size_t r = wt_get(&acc, t.keys[j]);
+      for (int y = 0; y < LX_TG_NLAB; y++)
+        acc.w[r * LX_TG_NLAB + y] += t.avg[(size_t)t.idx[j] * LX_TG_NLAB + y] / (float)runs;
     }
-    printf("\n");
-    fflush(stdout);
+    free(t.keys);
+    free(t.idx);
+    free(t.w);
+    free(t.u);
+    free(t.avg);
   }
-  wt_average(&t, s.c);
+  t = acc;
+  t.avg = (float *)xrealloc(NULL, (t.n ? t.n : 1) * LX_TG_NLAB * sizeof(float));
+  memcpy(t.avg, t.w, t.n * LX_TG_NLAB * sizeof(float));
   size_t kept = write_model(&t, out, prune);
   printf("model %s: %zu of %zu features kept, %zu bytes, %.0f s\n", out, kept, t.n,
          (size_t)LX_TG_HEADER + kept * (4 + LX_TG_NW) + 4 + 8 * gz_n, now() - t0);

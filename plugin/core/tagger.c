@@ -194,21 +194,30 @@ lx_tagger *lx_tagger_new(const lede_allocator *a, lede_status *st) {
 /* Slot of a key within a bucket from the mask of matching slots (0 = none). */
 static const uint8_t first_of[16] = {0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0};
 
-/* Adds the weights of features f[0, nf) into sc. */
-static inline void score_features(const lx_tagger *tg, const uint32_t *f, size_t nf,
-                                  int16_t *sc) {
-  size_t m = tg->nb - 1, zero = tg->nb * 4;
-  uint32_t b1[LX_TG_MAXF], b2[LX_TG_MAXF], r[LX_TG_MAXF];
-  for (size_t k = 0; k < nf; k++) {
-    b1[k] = (uint32_t)bucket1(f[k], m);
-    b2[k] = (uint32_t)bucket2(f[k], m);
-    PREFETCH(&tg->keys[b1[k] * 4]);
-    PREFETCH(&tg->keys[b2[k] * 4]);
+/* One token's features on their way to a partial score: hashes and
+ * buckets (keys prefetched), then slots (rows prefetched), then the sum. */
+typedef struct stage {
+  size_t tok, nf;
+  int valid;
+  uint32_t f[LX_TG_MAXF], b1[LX_TG_MAXF], b2[LX_TG_MAXF], r[LX_TG_MAXF];
+} stage;
+
+static inline void stage_hash(const lx_tagger *tg, stage *S) {
+  size_t m = tg->nb - 1;
+  for (size_t k = 0; k < S->nf; k++) {
+    S->b1[k] = (uint32_t)bucket1(S->f[k], m);
+    S->b2[k] = (uint32_t)bucket2(S->f[k], m);
+    PREFETCH(&tg->keys[S->b1[k] * 4]);
+    PREFETCH(&tg->keys[S->b2[k] * 4]);
   }
-  /* masks, not branches: which slot holds the key is unpredictable */
-  for (size_t k = 0; k < nf; k++) {
-    const uint32_t *K1 = tg->keys + (size_t)b1[k] * 4, *K2 = tg->keys + (size_t)b2[k] * 4;
-    uint32_t key = f[k];
+}
+
+/* masks, not branches: which slot holds the key is unpredictable */
+static inline void stage_match(const lx_tagger *tg, stage *S) {
+  size_t zero = tg->nb * 4;
+  for (size_t k = 0; k < S->nf; k++) {
+    const uint32_t *K1 = tg->keys + (size_t)S->b1[k] * 4, *K2 = tg->keys + (size_t)S->b2[k] * 4;
+    uint32_t key = S->f[k];
 #if defined(__SSE2__)
     __m128i kv = _mm_set1_epi32((int)key);
     unsigned m1 = (unsigned)_mm_movemask_ps(
@@ -222,16 +231,23 @@ static inline void score_features(const lx_tagger *tg, const uint32_t *f, size_t
       m2 |= (unsigned)(K2[s] == key) << s;
     }
 #endif
-    size_t j1 = (size_t)b1[k] * 4 + first_of[m1], j2 = (size_t)b2[k] * 4 + first_of[m2];
+    size_t j1 = (size_t)S->b1[k] * 4 + first_of[m1], j2 = (size_t)S->b2[k] * 4 + first_of[m2];
     size_t s1 = (size_t)0 - (size_t)(m1 != 0), s2 = ((size_t)0 - (size_t)(m2 != 0)) & ~s1;
     size_t j = (j1 & s1) | (j2 & s2) | (zero & ~(s1 | s2));
-    r[k] = (uint32_t)j;
+    S->r[k] = (uint32_t)j;
     PREFETCH(&tg->rows[j * LX_TG_NW]);
   }
+}
+
+/* sc = base (or 0) + the rows of S. */
+static inline void stage_sum(const lx_tagger *tg, const stage *S, const int16_t *base,
+                             int16_t *sc) {
 #if defined(__SSE2__)
-  __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128(), z = _mm_setzero_si128();
-  for (size_t k = 0; k < nf; k++) {
-    __m128i w = _mm_load_si128((const __m128i *)(tg->rows + (size_t)r[k] * LX_TG_NW));
+  __m128i lo = base ? _mm_loadu_si128((const __m128i *)base) : _mm_setzero_si128();
+  __m128i hi = base ? _mm_loadu_si128((const __m128i *)(base + 8)) : _mm_setzero_si128();
+  __m128i z = _mm_setzero_si128();
+  for (size_t k = 0; k < S->nf; k++) {
+    __m128i w = _mm_load_si128((const __m128i *)(tg->rows + (size_t)S->r[k] * LX_TG_NW));
     __m128i sign = _mm_cmpgt_epi8(z, w);
     lo = _mm_add_epi16(lo, _mm_unpacklo_epi8(w, sign));
     hi = _mm_add_epi16(hi, _mm_unpackhi_epi8(w, sign));
@@ -239,12 +255,38 @@ static inline void score_features(const lx_tagger *tg, const uint32_t *f, size_t
   _mm_storeu_si128((__m128i *)sc, lo);
   _mm_storeu_si128((__m128i *)(sc + 8), hi);
 #else
-  for (size_t l = 0; l < LX_TG_NW; l++) sc[l] = 0;
-  for (size_t k = 0; k < nf; k++) {
-    const int8_t *w = tg->rows + (size_t)r[k] * LX_TG_NW;
+  for (size_t l = 0; l < LX_TG_NW; l++) sc[l] = base ? base[l] : 0;
+  for (size_t k = 0; k < S->nf; k++) {
+    const int8_t *w = tg->rows + (size_t)S->r[k] * LX_TG_NW;
     for (size_t l = 0; l < LX_TG_NW; l++) sc[l] = (int16_t)(sc[l] + w[l]);
   }
 #endif
+}
+
+/* The partial scores (features that do not depend on labels) of every
+ * scored token of a block, software-pipelined: a token's buckets are
+ * fetched while the one before is matched and the one before that summed,
+ * so memory latency overlaps work. */
+static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, size_t n, int16_t *P) {
+  stage S[3];
+  S[0].valid = S[1].valid = S[2].valid = 0;
+  size_t pos = 0;
+  for (size_t k = 0;; k++) {
+    stage *a = &S[k % 3], *b = &S[(k + 2) % 3], *c = &S[(k + 1) % 3];
+    while (pos < n && !T[pos].scored) pos++;
+    a->valid = pos < n;
+    if (a->valid) {
+      a->tok = pos++;
+      a->nf = lx_tg_static_features(T, a->tok, a->f);
+      stage_hash(tg, a);
+    }
+    if (b->valid) stage_match(tg, b);
+    if (c->valid) {
+      stage_sum(tg, c, NULL, P + LX_TG_NW * c->tok);
+      c->valid = 0;
+    }
+    if (!a->valid && !b->valid) break;
+  }
 }
 
 static const uint16_t lede_type_of[LX_TG_NTYPES] = {LEDE_T_PERSON, LEDE_T_ORG, LEDE_T_LOC,
@@ -259,15 +301,19 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
   size_t n = t1 - t0;
   int32_t *mg = lx_tg_margins(T, n);
   uint8_t *lab = lx_tg_labels(T, n);
-  uint32_t f[LX_TG_MAXF];
+  int16_t *P = lx_tg_partials(T, n);
+  partial_scores(tg, T, n, P);
+  stage L; /* the features that depend on labels, token by token */
   int p1 = 0, p2 = 0;
   for (size_t i = 0; i < n; i++) {
     int l = 0;
     int32_t margin = 0;
     if (T[i].scored) {
-      size_t nf = lx_tg_features(T, i, p1, p2, f);
       int16_t sc[LX_TG_NW];
-      score_features(tg, f, nf, sc);
+      L.nf = lx_tg_label_features(T, i, p1, p2, L.f);
+      stage_hash(tg, &L);
+      stage_match(tg, &L);
+      stage_sum(tg, &L, P + LX_TG_NW * i, sc);
       int last = T[i].scored == 2;
       int64_t best = INT64_MIN, second = INT64_MIN;
       for (int c = 0; c < LX_TG_NLAB; c++) {

@@ -27,6 +27,7 @@ enum {
   LX_TG_NLAB = 17,  /* O + 4 types x BILU */
   LX_TG_NW = 16,    /* weights per feature in the model: O is implicit (0) */
   LX_TG_MAXF = 96,  /* most features one token can have */
+  LX_TG_NLABF = 4,  /* of which depend on the labels before */
   LX_TG_PAD = 2     /* sentinel tokens on each side of a block */
 };
 
@@ -112,8 +113,13 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
                        const lx_token *toks, size_t t0, size_t t1, const lx_tg_gaz *gaz);
 
 /* Writes the feature hashes of token i given the labels of the two tokens
- * before it; returns how many (<= LX_TG_MAXF). Never 0 is a hash. */
+ * before it; returns how many (<= LX_TG_MAXF). Never 0 is a hash. They are
+ * those of lx_tg_static_features() (< LX_TG_MAXF - LX_TG_NLABF, which do not
+ * depend on labels: inference computes them for a whole block ahead) then
+ * the LX_TG_NLABF of lx_tg_label_features(). */
 size_t lx_tg_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f);
+size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f);
+size_t lx_tg_label_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f);
 
 /* Whether label l may follow label p1; `last` when the token ends a run of
  * scored tokens (no entity may stay open). */
@@ -130,9 +136,13 @@ static inline int lx_tg_valid(int p1, int l, int last) {
 }
 
 /* The block area holds, after the tokens' attributes and the right
- * sentinels, room for n margins and n labels (lx_tg_block reserves it). */
+ * sentinels, room for n partial scores (LX_TG_NW int16 each, 16-byte
+ * aligned), n margins and n labels (lx_tg_block reserves it). */
+static inline int16_t *lx_tg_partials(lx_tg_tok *T, size_t n) {
+  return (int16_t *)(T + n + LX_TG_PAD);
+}
 static inline int32_t *lx_tg_margins(lx_tg_tok *T, size_t n) {
-  return (int32_t *)(T + n + LX_TG_PAD);
+  return (int32_t *)(lx_tg_partials(T, n) + LX_TG_NW * n);
 }
 static inline uint8_t *lx_tg_labels(lx_tg_tok *T, size_t n) {
   return (uint8_t *)(lx_tg_margins(T, n) + n);

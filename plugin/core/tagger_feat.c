@@ -311,7 +311,8 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   doc_hdr *h = (doc_hdr *)st->p;
   size_t off = h->size;
   if (n > ((size_t)-1) / 2 / sizeof(lx_tg_tok) - 2 * LX_TG_PAD) return NULL;
-  size_t need = off + (n + 2 * LX_TG_PAD) * sizeof(lx_tg_tok) + n * (sizeof(int32_t) + 1);
+  size_t need = off + (n + 2 * LX_TG_PAD) * sizeof(lx_tg_tok) +
+                n * (LX_TG_NW * sizeof(int16_t) + sizeof(int32_t) + 1);
   if (!lx_vec_reserve(a, st, 1, need)) return NULL;
   st->n = off; /* the block area is scratch above the document's state */
   h = (doc_hdr *)st->p;
@@ -422,7 +423,7 @@ enum {
   F_LEN = 29, F_G0 = 32, F_GM1, F_GP1C = 35
 };
 
-size_t lx_tg_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f) {
+size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
   const lx_tg_tok *c = &T[i], *m1 = c - 1, *m2 = c - 2, *q1 = c + 1, *q2 = c + 2;
   size_t n = 0;
   f[n++] = f1(F_BIAS, 0);
@@ -443,20 +444,30 @@ size_t lx_tg_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f)
   if (c->suf2) f[n++] = f1(F_SUF2, c->suf2);
   if (c->suf3) f[n++] = f1(F_SUF3, c->suf3);
   if (c->suf4) f[n++] = f1(F_SUF4, c->suf4);
-  f[n++] = f1(F_P1, (uint32_t)p1);
-  f[n++] = f2(F_P2P1, (uint32_t)p2, (uint32_t)p1);
-  f[n++] = f2(F_P1W0, (uint32_t)p1, c->w);
-  f[n++] = f2(F_P1S0, (uint32_t)p1, c->shape);
   f[n++] = f2(F_SENT, (c->flags & LX_TF_SENT) != 0, c->shape);
   f[n++] = f2(F_DOC, c->doc, c->cas | (uint32_t)c->caps << 2);
   f[n++] = f2(F_HIST, c->hist, c->cas | (uint32_t)c->caps << 2);
   f[n++] = f1(F_LEN, (uint32_t)(c->len > 12 ? 12 : c->len) * 4 + c->cas);
   /* gazetteer bits, the current token's with its case */
-  for (uint64_t g = c->gaz; g && n < LX_TG_MAXF; g &= g - 1)
+  for (uint64_t g = c->gaz; g && n < LX_TG_MAXF - LX_TG_NLABF; g &= g - 1)
     f[n++] = f1(F_G0, (uint32_t)ctz64(g) * 4 + c->cas);
-  for (uint64_t g = m1->gaz; g && n < LX_TG_MAXF; g &= g - 1)
+  for (uint64_t g = m1->gaz; g && n < LX_TG_MAXF - LX_TG_NLABF; g &= g - 1)
     f[n++] = f1(F_GM1, (uint32_t)ctz64(g));
-  for (uint64_t g = q1->gaz; g && n < LX_TG_MAXF; g &= g - 1)
+  for (uint64_t g = q1->gaz; g && n < LX_TG_MAXF - LX_TG_NLABF; g &= g - 1)
     f[n++] = f2(F_GP1C, (uint32_t)ctz64(g), q1->cas);
   return n;
+}
+
+size_t lx_tg_label_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f) {
+  const lx_tg_tok *c = &T[i];
+  f[0] = f1(F_P1, (uint32_t)p1);
+  f[1] = f2(F_P2P1, (uint32_t)p2, (uint32_t)p1);
+  f[2] = f2(F_P1W0, (uint32_t)p1, c->w);
+  f[3] = f2(F_P1S0, (uint32_t)p1, c->shape);
+  return LX_TG_NLABF;
+}
+
+size_t lx_tg_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f) {
+  size_t n = lx_tg_static_features(T, i, f);
+  return n + lx_tg_label_features(T, i, p1, p2, f + n);
 }

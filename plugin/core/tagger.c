@@ -314,10 +314,10 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
       stage_hash(tg, &L);
       stage_match(tg, &L);
       stage_sum(tg, &L, P + LX_TG_NW * i, sc);
-      int last = T[i].scored == 2;
+      int sflags = T[i].scored;
       int64_t best = INT64_MIN, second = INT64_MIN;
       for (int c = 0; c < LX_TG_NLAB; c++) {
-        if (!lx_tg_valid(p1, c, last)) continue;
+        if (!lx_tg_valid(p1, c, sflags)) continue;
         int64_t s = c ? sc[c - 1] : 0;
         if (s > best) {
           second = best;

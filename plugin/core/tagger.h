@@ -47,8 +47,7 @@ typedef struct lx_tg_tok {
   uint8_t cas;     /* 0 lower, 1 capitalized, 2 all caps, 3 other */
   uint8_t doc;     /* LX_TGD_* of the word in the document */
   uint8_t hist;    /* type tagged most often for this word before, + 1; 0 none */
-  uint8_t scored;  /* 1 if the tagger labels it (others are O); 2 if it is
-                      also the last of a run of scored tokens */
+  uint8_t scored;  /* LX_TG_S_* if the tagger labels it, 0 if it is O */
   uint8_t len;     /* bytes, saturating */
   uint8_t caps;    /* the block is a headline in capitals */
   uint8_t pad[3];
@@ -121,18 +120,24 @@ size_t lx_tg_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f)
 size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f);
 size_t lx_tg_label_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f);
 
-/* Whether label l may follow label p1; `last` when the token ends a run of
- * scored tokens (no entity may stay open). */
-static inline int lx_tg_valid(int p1, int l, int last) {
+/* lx_tg_tok.scored: the token is labelled; it ends a run of scored tokens
+ * (no name may stay open after it); it is a word between names (University
+ * *of* Kent), which may be inside a name, never begin or end one. */
+enum { LX_TG_S_SCORED = 1, LX_TG_S_LAST = 2, LX_TG_S_INNER = 4 };
+
+/* Whether label l may follow label p1 on a token scored `s` (LX_TG_S_*). */
+static inline int lx_tg_valid(int p1, int l, int s) {
   int open = p1 != 0 && (LX_TG_POS(p1) == LX_TG_B || LX_TG_POS(p1) == LX_TG_I);
   if (open) {
     if (l == 0 || LX_TG_TYPE(l) != LX_TG_TYPE(p1)) return 0;
     if (LX_TG_POS(l) == LX_TG_B || LX_TG_POS(l) == LX_TG_U) return 0;
-    return !last || LX_TG_POS(l) == LX_TG_L;
+    if (s & LX_TG_S_INNER) return LX_TG_POS(l) == LX_TG_I;
+    return !(s & LX_TG_S_LAST) || LX_TG_POS(l) == LX_TG_L;
   }
   if (l == 0) return 1;
+  if (s & LX_TG_S_INNER) return 0;
   if (LX_TG_POS(l) == LX_TG_I || LX_TG_POS(l) == LX_TG_L) return 0;
-  return !last || LX_TG_POS(l) == LX_TG_U;
+  return !(s & LX_TG_S_LAST) || LX_TG_POS(l) == LX_TG_U;
 }
 
 /* The block area holds, after the tokens' attributes and the right

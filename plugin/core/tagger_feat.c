@@ -357,11 +357,19 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     if (T[i].scored & 1) continue;
     int before = (i >= 1 && (T[i - 1].scored & 1)) || (i >= 2 && (T[i - 2].scored & 1));
     int after = (i + 1 < n && (T[i + 1].scored & 1)) || (i + 2 < n && (T[i + 2].scored & 1));
-    if (before && after) T[i].scored = 4; /* scored, marked apart from anchors */
+    if (before && after) T[i].scored = 8; /* not an anchor for the next ones */
   }
-  for (size_t i = 0; i < n; i++) T[i].scored = T[i].scored ? 1 : 0;
+  /* punctuation and function words between names may be inside one, never
+   * begin or end one ("and Safety"); other words may (1860 Munich, de Silva) */
+  for (size_t i = 0; i < n; i++) {
+    if (T[i].scored != 8) continue;
+    int inner = tk[i].kind == LX_TK_PUNCT;
+    if (!inner && has_gaz && tk[i].kind == LX_TK_WORD)
+      inner = (gz_find(gaz, lx_tg_gz_step(0, tk[i].hash)) & LX_TG_GZ_STOP) != 0;
+    T[i].scored = (uint8_t)(LX_TG_S_SCORED | (inner ? LX_TG_S_INNER : 0));
+  }
   for (size_t i = 0; i < n; i++)
-    if (T[i].scored && (i + 1 == n || !T[i + 1].scored)) T[i].scored = 2;
+    if (T[i].scored && (i + 1 == n || !T[i + 1].scored)) T[i].scored |= LX_TG_S_LAST;
   /* attributes where features read them: the shape and case of the scored
    * tokens and their neighbours, the rest of the scored tokens only */
   doc_slot *slots = slots_of(st);

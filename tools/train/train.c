@@ -180,16 +180,19 @@ static void wt_average(wt *t, double c) {
 
 /* ---- decoding --------------------------------------------------------------------- */
 
-/* The label nearest to gold g that may follow p1 (see the file comment). */
-static int oracle(int p1, int g, int last) {
-  if (lx_tg_valid(p1, g, last)) return g;
+/* The label nearest to gold g that may follow p1 on a token scored `sf`
+ * (LX_TG_S_*; see the file comment). */
+static int oracle(int p1, int g, int sf) {
+  if (lx_tg_valid(p1, g, sf)) return g;
+  int last = (sf & LX_TG_S_LAST) != 0;
   int open = p1 && (LX_TG_POS(p1) == LX_TG_B || LX_TG_POS(p1) == LX_TG_I);
   if (open) {
     int t = LX_TG_TYPE(p1);
+    if (sf & LX_TG_S_INNER) return LX_TG_LAB(t, LX_TG_I);
     if (g && LX_TG_TYPE(g) == t && LX_TG_POS(g) == LX_TG_I && !last) return LX_TG_LAB(t, LX_TG_I);
     return LX_TG_LAB(t, LX_TG_L);
   }
-  if (!g) return 0;
+  if (!g || (sf & LX_TG_S_INNER)) return 0;
   int t = LX_TG_TYPE(g);
   if (LX_TG_POS(g) == LX_TG_I || LX_TG_POS(g) == LX_TG_B) return last ? LX_TG_LAB(t, LX_TG_U) : LX_TG_LAB(t, LX_TG_B);
   return LX_TG_LAB(t, LX_TG_U);
@@ -219,7 +222,7 @@ static void decode(wt *t, const float *W, lx_tg_tok *T, size_t n, const uint8_t 
         const float *r = W + (size_t)rows[k] * LX_TG_NLAB;
         for (int y = 0; y < LX_TG_NLAB; y++) sc[y] += r[y];
       }
-      int last = T[i].scored == 2;
+      int last = T[i].scored; /* LX_TG_S_* */
       float best = -INFINITY;
       for (int y = 0; y < LX_TG_NLAB; y++)
         if (lx_tg_valid(p1, y, last) && sc[y] > best) {

@@ -46,6 +46,8 @@ build = {
         "plugin/core/stopwords.c",
         "plugin/core/structure.c",
         "plugin/core/tagger.c",
+        "plugin/core/tagger_feat.c",
+        "plugin/core/tagger_model.c",
         "plugin/core/tokenize.c",
         "plugin/core/utf8.c",
       },

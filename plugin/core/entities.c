@@ -313,13 +313,16 @@ static void possessive_org_candidates(lx_ctx *c, size_t t0, size_t t1) {
 
 /* ---- overlaps and types ----------------------------------------------------------- */
 
+/* Among spans of one length: the tagger reads the context (a city named
+ * in a sports table is a team), so it outranks the gazetteer and the hand
+ * rules, which only add what it did not find. */
 static int source_rank(int source, int type) {
   switch (source) {
     case LX_SRC_USER: return 90;
     case LX_SRC_NUMEX: return type == LEDE_T_CARDINAL ? 10 : 60;
-    case LX_SRC_GAZ: return 50;
-    case LX_SRC_RULE: return 45;
-    case LX_SRC_TAGGER: return 40;
+    case LX_SRC_TAGGER: return 50;
+    case LX_SRC_GAZ: return 45;
+    case LX_SRC_RULE: return 40;
     default: return 0;
   }
 }
@@ -348,11 +351,12 @@ static int last_word_in(const lx_ctx *c, size_t t0, size_t t1, const char *const
   return word_in(c, &TOKS(c)[t1 - 1], w, n);
 }
 
+/* Buildings and works only: CoNLL calls venues and streets LOC, and so does
+ * lede unless the gazetteer knows a facility. */
 static const char *const fac_words[] = {
-    "airport", "bridge", "stadium", "arena", "square", "street", "avenue", "road",
-    "highway", "tower", "hall", "palace", "house", "station", "port", "harbor",
-    "harbour", "prison", "hospital", "center", "centre", "building", "base", "dam",
-    "tunnel", "canal", "park", "museum", "cathedral", "mosque", "temple", "church"};
+    "airport", "stadium", "arena", "tower", "palace", "station", "prison", "hospital",
+    "building", "dam", "tunnel", "canal", "museum", "cathedral", "mosque", "temple",
+    "church", "airbase"};
 static const char *const loc_words[] = {
     "river", "mountain", "mountains", "mount", "mt.", "ocean", "sea", "lake", "gulf",
     "bay", "valley", "island", "islands", "peninsula", "strait", "desert", "coast",
@@ -630,9 +634,21 @@ void lx_entities(lx_ctx *c) {
   /* the dateline: its place, date and agency */
   const lede_dateline *dl = &d->dateline;
   if (!lx_span_empty(dl->location)) {
-    lede_entity *e = add_span_entity(c, dl->location, LEDE_T_GPE, LEDE_EF_IN_DATELINE,
-                                     LEDE_RULE_STRUCTURE);
-    if (e && dl->location_norm) e->canonical = dl->location_norm;
+    /* "ROCHESTER, N.Y.": the place and its region are two places */
+    lede_span place = dl->location, region = lx_no_span;
+    for (uint32_t b = place.start; b + 1 < place.end; b++) {
+      if (c->text[b] == ',') {
+        uint32_t r = b + 1;
+        while (r < place.end && (c->text[r] == ' ' || c->text[r] == '\t')) r++;
+        if (r < place.end) region = lx_span(r, place.end);
+        place.end = b;
+        break;
+      }
+    }
+    lede_entity *e = add_span_entity(c, place, LEDE_T_GPE, LEDE_EF_IN_DATELINE, LEDE_RULE_STRUCTURE);
+    if (e && dl->location_norm && lx_span_empty(region)) e->canonical = dl->location_norm;
+    if (!lx_span_empty(region))
+      add_span_entity(c, region, LEDE_T_GPE, LEDE_EF_IN_DATELINE, LEDE_RULE_STRUCTURE);
   }
   if (!lx_span_empty(dl->date)) {
     lede_entity *e = add_span_entity(c, dl->date, LEDE_T_DATE, LEDE_EF_IN_DATELINE,

@@ -88,7 +88,8 @@ void lx_split_lines(lx_ctx *c) {
 enum { C_BAD = 0, C_SHORT, C_NEARGOOD, C_GOOD };
 enum {
   R_NONE = 0, R_BODY, R_TITLE, R_SECTION, R_PUBLISHED, R_BYLINE, R_CAPTION,
-  R_CREDIT, R_BOILER, R_DATELINE, R_TITLE_DUP
+  R_CREDIT, R_BOILER, R_DATELINE, R_TITLE_DUP,
+  R_CONSUMED /* the date line of a dateline printed over two lines */
 };
 
 typedef struct blk {
@@ -758,10 +759,17 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
    * opening parenthesis */
   if (b->t0 >= b->t1) return 0;
   const lx_token *ft = (const lx_token *)c->toks.p + b->t0;
+  /* the next line, when a dateline may go on there ("MILWAUKEE, Wisconsin"
+   * over "1996-08-29"): right below, and short */
+  const lx_line *L = (const lx_line *)c->lines.p;
+  size_t line_end = L[b->l0].tend;
+  if (b->l1 - b->l0 == 1 && b->l1 < c->lines.n && !L[b->l1].blank_before &&
+      L[b->l1].tend - L[b->l1].tstart <= 12)
+    line_end = L[b->l1].tend;
   /* a dateline ends with a separator among its first tokens: a dash, a
    * colon or a bar; or it is a line of a place and an ISO date */
   {
-    int sep = 0;
+    int sep = line_end > L[b->l0].tend;
     for (uint32_t k = b->t0; k < b->t1 && k < b->t0 + 16 && !sep; k++) {
       const lx_token *tk = (const lx_token *)c->toks.p + k;
       char ch0 = c->text[tk->start];
@@ -778,8 +786,8 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
     if ((id == LX_P_DATELINE || id == LX_P_DATELINE_LINE) && !allcap) continue;
     if (id == LX_P_DATELINE_TITLE && !titlecase) continue;
     if (id == LX_P_DATELINE_AGENCY && !paren) continue;
-    size_t end = id == LX_P_DATELINE_LINE ? c->lines.n ? ((lx_line *)c->lines.p)[b->l0].tend : e : lim;
-    if (id == LX_P_DATELINE_LINE && end - s > 80) continue;
+    size_t end = id == LX_P_DATELINE_LINE ? line_end : lim;
+    if (id == LX_P_DATELINE_LINE && end - s > 90) continue;
     if (!lx_pat_match(c, id, s, end, ov, 64)) continue;
     size_t ls = 0, le = 0, rs = 0, re = 0, ds = 0, de = 0, as = 0, ae = 0;
     int has_loc = lx_pat_group(c, id, ov, "loc", &ls, &le);
@@ -876,8 +884,8 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
         dl->agency_norm = lx_strndup(c, c->text + as, ae - as);
       }
     }
-    b->lead_start = (uint32_t)(id == LX_P_DATELINE_LINE ? b->end : mend);
-    return 1;
+    b->lead_start = (uint32_t)(id == LX_P_DATELINE_LINE ? LX_MAX(b->end, mend) : mend);
+    return mend > b->end ? 2 : 1; /* 2: it took the next block too */
   }
   return 0;
 }
@@ -1282,12 +1290,13 @@ void lx_structure(lx_ctx *c) {
     x.span = x.location = x.date = x.agency = lx_no_span;
     lx_date xd;
     memset(&xd, 0, sizeof xd);
-    if (match_dateline(c, b, &x, &xd)) {
-      /* what follows must read as text: the lead, or the next block */
+    int m = match_dateline(c, b, &x, &xd);
+    if (m) {
       dl = x;
       dl_date = xd;
       dl_block = i;
       b->dateline = 1;
+      if (m == 2 && i + 1 < nb) B[i + 1].role = R_CONSUMED;
       break;
     }
   }
@@ -1376,21 +1385,23 @@ void lx_structure(lx_ctx *c) {
    * and list items are left out of it */
   int wire = 0;
   if (dl_block != SIZE_MAX && dl_block <= 5) {
-    size_t plain = 0;
-    for (size_t i = 0; i < dl_block; i++)
+    size_t plain = 0, lists = 0;
+    for (size_t i = 0; i < dl_block; i++) {
       if (B[i].role == R_NONE && !B[i].cue && !B[i].list) plain++;
-    wire = plain <= 2;
+      lists += B[i].list;
+    }
+    wire = plain <= 2 && lists == 0;
   }
   if (wire) {
+    /* numbered lines and tables of results are part of wire copy */
     best_s = dl_block;
     best_e = nb;
     for (size_t i = dl_block + 1; i < nb; i++) {
       blk *b = &B[i];
-      if (b->role == R_NONE && !b->cue && !b->list && b->bracket * 2 <= b->chars)
-        b->cls = C_GOOD;
+      if (b->role == R_NONE && !b->cue && b->bracket * 2 <= b->chars) b->cls = C_GOOD;
     }
     /* the story ends before a run of boilerplate at the end of the page */
-    while (best_e > dl_block + 1 && (B[best_e - 1].cue || B[best_e - 1].list)) best_e--;
+    while (best_e > dl_block + 1 && B[best_e - 1].cue) best_e--;
   }
   if (!wire) {
     double best = 0, cur = 0;
@@ -1617,6 +1628,7 @@ void lx_structure(lx_ctx *c) {
       case R_TITLE:
       case R_SECTION:
       case R_BYLINE:
+      case R_CONSUMED:
         continue;
       case R_PUBLISHED:
         if (i == pub_block) {

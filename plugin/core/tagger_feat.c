@@ -6,6 +6,10 @@
  */
 #include "tagger.h"
 
+/* FNV-1a: the tagger's own small keys (shapes, suffixes). */
+#define TG_FNV_OFFSET 2166136261u
+static inline uint32_t tg_hash_byte(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
+
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
@@ -255,7 +259,7 @@ static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o) {
   size_t n = t->end - t->start;
   o->len = (uint8_t)(n > 255 ? 255 : n);
   /* collapsed shape: runs of one class become one symbol, at most 8 */
-  uint32_t sh = LX_FNV_OFFSET;
+  uint32_t sh = TG_FNV_OFFSET;
   unsigned char last = 0;
   size_t nsym = 0;
   for (size_t i = 0; i < n && nsym < 8;) {
@@ -271,12 +275,12 @@ static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o) {
       sym = (cl & LX_CC_UPPER) ? 'X' : (cl & LX_CC_LETTER) ? 'x' : (cl & LX_CC_DIGIT) ? 'd' : 'o';
     }
     if (sym != last) {
-      sh = lx_hash_byte(sh, sym);
+      sh = tg_hash_byte(sh, sym);
       last = sym;
       nsym++;
     }
   }
-  if (nsym >= 8) sh = lx_hash_byte(sh, '+');
+  if (nsym >= 8) sh = tg_hash_byte(sh, '+');
   o->shape = sh;
 }
 
@@ -287,10 +291,10 @@ static void token_affixes(const char *text, const lx_token *t, lx_tg_tok *o) {
   o->suf2 = o->suf3 = o->suf4 = 0;
   if (t->kind != LX_TK_WORD || n < 4) return;
   for (size_t k = 2; k <= 4 && k < n; k++) {
-    uint32_t h = LX_FNV_OFFSET;
+    uint32_t h = TG_FNV_OFFSET;
     for (size_t i = n - k; i < n; i++) {
       unsigned char c = s[i];
-      h = lx_hash_byte(h, (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      h = tg_hash_byte(h, (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
     }
     if (k == 2) o->suf2 = h;
     else if (k == 3) o->suf3 = h;

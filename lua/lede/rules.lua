@@ -91,10 +91,10 @@ local small = {
   eight = 8, nine = 9, ten = 10, eleven = 11, twelve = 12, thirteen = 13,
   fourteen = 14, fifteen = 15, sixteen = 16, seventeen = 17, eighteen = 18,
   nineteen = 19, twenty = 20, thirty = 30, forty = 40, fifty = 50, sixty = 60,
-  seventy = 70, eighty = 80, ninety = 90, a = 1, an = 1, dozen = 12, dozens = 24,
+  seventy = 70, eighty = 80, ninety = 90, a = 1, an = 1,
 }
 local scales = {
-  hundred = 100, thousand = 1e3, million = 1e6, billion = 1e9, trillion = 1e12,
+  dozen = 12, hundred = 100, thousand = 1e3, million = 1e6, billion = 1e9, trillion = 1e12,
   k = 1e3, m = 1e6, mn = 1e6, bn = 1e9, b = 1e9, tn = 1e12,
 }
 local ordinals = {
@@ -145,8 +145,8 @@ function M.number(s)
         any = true
       elseif scales[w] and #w > 2 then
         if current == 0 then current = 1 end
-        if scales[w] == 100 then
-          current = current * 100
+        if scales[w] < 1000 then
+          current = current * scales[w]
         else
           total = total + current * scales[w]
           current = 0

@@ -45,7 +45,8 @@ local function args(name, a, b, c)
     if b ~= nil and type(b) ~= "table" then
       error("lede.transform." .. name .. ": options must be a table, got " .. type(b), 3)
     end
-    return a:to_table(), a.text, b or {}
+    -- a lede document's to_table shares the document's cached fields: copy
+    return deep_copy(a:to_table()), a.text, b or {}
   end
   if type(a) ~= "table" or type(b) ~= "string" then
     error("lede.transform." .. name .. ": needs a document, or a table and its text", 3)
@@ -334,11 +335,19 @@ T.place_names = {
 
 local function digits_of(s) return (s:gsub("%D", "")) end
 
-local function person_pseudonym(words, rand)
-  local out = {}
+-- `words` words: given names, then a family name; none twice, none that
+-- `avoid` holds (the words of the document's own names)
+local function person_pseudonym(words, rand, avoid)
+  local out, have = {}, {}
   for i = 1, words do
-    if i < words then out[i] = T.given_names[rand(#T.given_names)]
-    else out[i] = T.family_names[rand(#T.family_names)] end
+    local pool = i < words and T.given_names or T.family_names
+    local w
+    for _ = 1, 50 do
+      w = pool[rand(#pool)]
+      if not have[w] and not avoid[w] then break end
+    end
+    out[i] = w
+    have[w] = true
   end
   return out
 end
@@ -394,6 +403,15 @@ function T.redact(a, b, c)
   local gens = o.generators or {}
   local label = o.label or "[%s-%d]"
   local by_key, keys_n, used = {}, {}, {}
+  -- words a pseudonym must not use: those of the document's own names
+  local avoid = {}
+  for _, e in ipairs(t.entities or {}) do
+    for w in tostring(val(e.canonical) or e.text):gmatch("[^%s]+") do avoid[w] = true end
+    for w in e.text:gmatch("[^%s]+") do avoid[w] = true end
+  end
+  for _, n in ipairs(type(t.byline) == "table" and t.byline or {}) do
+    for w in n:gmatch("[^%s]+") do avoid[w] = true end
+  end
   local subst = {}
   local edits = {}
   local function key_of(e)
@@ -419,7 +437,7 @@ function T.redact(a, b, c)
           local cw = split_words(canonical)
           local pw
           for _ = 1, 20 do
-            pw = person_pseudonym(math.max(#cw, 1), rand)
+            pw = person_pseudonym(math.max(#cw, 1), rand, avoid)
             if not used[table.concat(pw, " ")] then break end
           end
           r.words, r.cwords = pw, cw

@@ -27,6 +27,8 @@ build = {
   modules = {
     ["lede"] = "lua/lede/init.lua",
     ["lede.cli"] = "lua/lede/cli.lua",
+    ["lede.rules"] = "lua/lede/rules.lua",
+    ["lede.transform"] = "lua/lede/transform.lua",
     ["lede.core"] = {
       sources = {
         "plugin/lua/lede_lua.c",

@@ -127,6 +127,17 @@ static int l_rs_pack(lua_State *L) {
   return rule_result(L, lede_ruleset_pack(r->rs, name, src, err, sizeof err), err);
 }
 
+/* rs:pack_applies(index [, source]) -> boolean (nil for no such pack) */
+static int l_rs_pack_applies(lua_State *L) {
+  lede_ruleset_ud *r = lede_check_ruleset(L, 1);
+  int idx = (int)luaL_checkinteger(L, 2);
+  const char *src = luaL_optstring(L, 3, NULL);
+  int rc = lede_ruleset_pack_applies(r->rs, idx, src);
+  if (rc < 0) lua_pushnil(L);
+  else lua_pushboolean(L, rc);
+  return 1;
+}
+
 /* rs:regex(opts, pattern) -> id */
 static int l_rs_regex(lua_State *L) {
   lede_ruleset_ud *r = lede_check_ruleset(L, 1);
@@ -363,7 +374,8 @@ void lede_open_rules(lua_State *L) {
                                      {"regex", l_rs_regex},       {"tokens", l_rs_tokens},
                                      {"dict", l_rs_dict},         {"dict_add", l_rs_dict_add},
                                      {"dict_load", l_rs_dict_load}, {"callback", l_rs_callback},
-                                     {"count", l_rs_count},       {NULL, NULL}};
+                                     {"count", l_rs_count},       {"pack_applies", l_rs_pack_applies},
+                                     {NULL, NULL}};
   luaL_newmetatable(L, RULESET_MT);
   luaL_setfuncs(L, meta, 0);
   luaL_newlib(L, methods);

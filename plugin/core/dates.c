@@ -530,6 +530,11 @@ static size_t tdate(const g *G, size_t i, lx_date *d) {
 
 size_t lx_match_date(const char *text, const lx_token *t, size_t n, size_t i,
                      lx_date *out) {
+  return lx_match_date_ref(text, t, n, i, NULL, out);
+}
+
+size_t lx_match_date_ref(const char *text, const lx_token *t, size_t n, size_t i,
+                         const lx_date *ref, lx_date *out) {
   g G;
   G.text = text;
   G.t = t;
@@ -553,10 +558,16 @@ size_t lx_match_date(const char *text, const lx_token *t, size_t n, size_t i,
       }
       return j - i;
     }
-    /* a time alone, possibly with its zone */
+    /* a time alone, possibly with its zone (daylight time as on ref) */
     int tz;
     j = tj;
-    size_t zk = tzone(&G, j, out, &tz);
+    lx_date when = *out;
+    if (ref && ref->year && ref->month && ref->day) {
+      when.year = ref->year;
+      when.month = ref->month;
+      when.day = ref->day;
+    }
+    size_t zk = tzone(&G, j, &when, &tz);
     if (zk) {
       out->tz = tz;
       out->has_tz = 1;

@@ -85,7 +85,7 @@ enum {
   NX_W_TUNIT, NX_W_PART, NX_W_NOON, NX_W_SEASON, NX_W_SETADV, NX_W_EVERY,
   NX_W_MOD, NX_W_DET, NX_W_FEW, NX_W_AGO, NX_W_EARLY, NX_W_FISCAL, NX_W_PCT,
   NX_W_PER, NX_W_OLD, NX_W_OCLOCK, NX_W_NO, NX_W_OF, NX_W_AND, NX_W_WHILE,
-  NX_W_NOW
+  NX_W_NOW, NX_W_FUTURE, NX_W_AMPM
 };
 
 /* time units (values of NX_W_TUNIT and NX_W_SETADV) */
@@ -110,10 +110,28 @@ typedef struct nx_slot {
 
 #define NX_MAXLOOK 24 /* tokens an expression may span */
 
+/* Classes of words that can start an expression. */
+static const uint8_t lead_class[] = {
+    [NX_W_UNIT] = 1,   [NX_W_TENS] = 1,   [NX_W_PLURAL] = 1, [NX_W_ORD] = 1,
+    [NX_W_HALF] = 1,   [NX_W_MONTH] = 1,  [NX_W_WDAY] = 1,   [NX_W_WDAYS] = 1,
+    [NX_W_REL] = 1,    [NX_W_RECENT] = 1, [NX_W_DAYREL] = 1, [NX_W_TONIGHT] = 1,
+    [NX_W_NOON] = 1,   [NX_W_SEASON] = 1, [NX_W_SETADV] = 1, [NX_W_EVERY] = 1,
+    [NX_W_MOD] = 1,    [NX_W_DET] = 1,    [NX_W_FEW] = 1,    [NX_W_AGO] = 1,
+    [NX_W_EARLY] = 1,  [NX_W_FISCAL] = 1, [NX_W_AMPM] = 0};
+
 /* ---- the scan state ----------------------------------------------------------- */
+
+/* The lexicon word of each token near the scan point: look-ahead asks for
+ * the same tokens again and again. */
+#define NX_CACHE 64
+typedef struct nx_cache {
+  uint32_t tag[NX_CACHE]; /* token index + 1; 0 = empty */
+  const nx_word *w[NX_CACHE];
+} nx_cache;
 
 typedef struct nx {
   const lx_ner_in *in;
+  nx_cache *cache;
   const char *text;
   const lx_token *t;
   size_t t0, t1; /* the block */
@@ -131,8 +149,15 @@ typedef struct nx_res {
 
 static inline size_t tlen(const nx *S, size_t i) { return S->t[i].end - S->t[i].start; }
 static inline const char *tstr(const nx *S, size_t i) { return S->text + S->t[i].start; }
+/* Token i is the word `lower` (ASCII, any case). The length and the first
+ * byte reject almost every token before the comparison. */
 static inline int tok_is(const nx *S, size_t i, const char *lower) {
-  return i < S->t1 && lx_tok_ieq(S->text, &S->t[i], lower);
+  if (i >= S->t1) return 0;
+  const lx_token *t = &S->t[i];
+  unsigned char c = (unsigned char)S->text[t->start];
+  if (c != (unsigned char)lower[0] && (c | 0x20) != (unsigned char)lower[0]) return 0;
+  if (t->end - t->start != strlen(lower)) return 0;
+  return lx_tok_ieq(S->text, t, lower);
 }
 static inline int is_punct(const nx *S, size_t i, char c) {
   return i < S->t1 && S->t[i].kind == LX_TK_PUNCT && tlen(S, i) == 1 && tstr(S, i)[0] == c;
@@ -167,7 +192,13 @@ static inline const nx_word *lex(const nx *S, size_t i) {
   if (t->kind != LX_TK_WORD && t->kind != LX_TK_SYM) return NULL;
   size_t n = t->end - t->start;
   if (n > 14) return NULL;
-  return lex_hash(t->hash, S->text + t->start, n);
+  nx_cache *c = S->cache;
+  size_t slot = i & (NX_CACHE - 1);
+  if (c->tag[slot] == (uint32_t)(i + 1)) return c->w[slot];
+  const nx_word *w = lex_hash(t->hash, S->text + t->start, n);
+  c->tag[slot] = (uint32_t)(i + 1);
+  c->w[slot] = w;
+  return w;
 }
 
 static inline int lex_cls(const nx *S, size_t i) {
@@ -229,6 +260,72 @@ static void set_str(nx_res *r, const char *fmt, ...) {
   int k = vsnprintf(r->str, sizeof r->str, fmt, ap);
   va_end(ap);
   if (k < 0) r->str[0] = 0;
+}
+
+static void set_cstr(nx_res *r, const char *s) {
+  size_t n = strlen(s);
+  if (n >= sizeof r->str) n = sizeof r->str - 1;
+  memcpy(r->str, s, n);
+  r->str[n] = 0;
+}
+
+/* Writes a year (0..9999) as 4 digits at p. */
+static void put4(char *p, int v) {
+  if (v < 0) v = 0;
+  p[0] = (char)('0' + v / 1000 % 10);
+  p[1] = (char)('0' + v / 100 % 10);
+  p[2] = (char)('0' + v / 10 % 10);
+  p[3] = (char)('0' + v % 10);
+}
+
+static void put2(char *p, int v) {
+  p[0] = (char)('0' + v / 10 % 10);
+  p[1] = (char)('0' + v % 10);
+}
+
+static void set_year(nx_res *r, int y) {
+  if (y < 0 || y > 9999) {
+    set_str(r, "%d", y);
+    return;
+  }
+  put4(r->str, y);
+  r->str[4] = 0;
+}
+
+/* A small writer into a fixed buffer (no printf on the hot path). */
+typedef struct wr {
+  char *p;
+  size_t n, cap;
+} wr;
+static void w_ch(wr *w, char c) {
+  if (w->n + 1 < w->cap) w->p[w->n++] = c;
+  w->p[w->n] = 0;
+}
+static void w_s(wr *w, const char *s) {
+  while (*s) w_ch(w, *s++);
+}
+/* v with at least `width` digits (v >= 0). */
+static void w_int(wr *w, long long v, int width) {
+  char tmp[24];
+  int k = 0;
+  if (v < 0) {
+    w_ch(w, '-');
+    v = -v;
+  }
+  do {
+    tmp[k++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v && k < 20);
+  while (k < width && k < 20) tmp[k++] = '0';
+  while (k) w_ch(w, tmp[--k]);
+}
+static wr w_of(char *buf, size_t cap) {
+  wr w;
+  w.p = buf;
+  w.n = 0;
+  w.cap = cap;
+  buf[0] = 0;
+  return w;
 }
 
 static int res(nx_res *r, size_t a, size_t b, int type, double num) {
@@ -671,26 +768,31 @@ static int has_ymd(const nx *S) { return S->in->has_ref; }
 static int ref_y(const nx *S) { return S->in->ref.year; }
 static int ref_m(const nx *S) { return S->in->ref.month; }
 
-static void str_ymd(nx_res *r, int y, int m, int d) { set_str(r, "%04d-%02d-%02d", y, m, d); }
+static void str_ymd(nx_res *r, int y, int m, int d) {
+  if (y < 0 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) {
+    set_str(r, "%04d-%02d-%02d", y, m, d);
+    return;
+  }
+  put4(r->str, y);
+  r->str[4] = '-';
+  put2(r->str + 5, m);
+  r->str[7] = '-';
+  put2(r->str + 8, d);
+  r->str[10] = 0;
+}
 
 /* Whether the sentence before token i speaks of the future. */
 static int future_ctx(const nx *S, size_t i) {
-  static const char *const cues[] = {"will", "'ll", "shall", "won't", "scheduled", "slated",
-                                     "due", "expected", "expects", "plans", "plan",
-                                     "planned", "planning", "upcoming", "until", "till",
-                                     "next", "tomorrow", "intends", "aims", "hopes"};
   size_t k = i, steps = 0;
   while (k > S->t0 && steps < 14) {
     k--;
     steps++;
-    const lx_token *t = &S->t[k];
-    if (t->kind == LX_TK_WORD && t->nletters <= 9) {
-      for (size_t c = 0; c < LX_COUNTOF(cues); c++)
-        if (lx_tok_ieq(S->text, t, cues[c])) return 1;
-      if (lx_tok_ieq(S->text, t, "set") && tok_is(S, k + 1, "to")) return 1;
-      if (lx_tok_ieq(S->text, t, "going") && tok_is(S, k + 1, "to")) return 1;
+    const nx_word *w = lex(S, k);
+    if (w) {
+      if (w->cls == NX_W_FUTURE && (w->v == 1 || tok_is(S, k + 1, "to"))) return 1;
+      if ((w->cls == NX_W_REL || w->cls == NX_W_DAYREL) && w->v == 1) return 1;
     }
-    if (t->flags & (LX_TF_SENT | LX_TF_PARA)) break;
+    if (S->t[k].flags & (LX_TF_SENT | LX_TF_PARA)) break;
   }
   return 0;
 }
@@ -737,10 +839,11 @@ static int year_for_month(const nx *S, size_t at, int m, int dir) {
 
 static void str_month(const nx *S, size_t at, int m, int dir, nx_res *r) {
   int y = year_for_month(S, at, m, dir);
-  if (y)
-    set_str(r, "%04d-%02d", y, m);
-  else
-    set_str(r, "--%02d", m);
+  wr w = w_of(r->str, sizeof r->str);
+  if (y) w_int(&w, y, 4);
+  else w_s(&w, "-");
+  w_ch(&w, '-');
+  w_int(&w, m, 2);
 }
 
 static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
@@ -805,7 +908,11 @@ static void str_period(const nx *S, size_t at, int q, int halves, int dir, int y
   } else if (q > cur) {
     y--;
   }
-  set_str(r, "%04d-%c%d", y, c, q);
+  wr w = w_of(r->str, sizeof r->str);
+  w_int(&w, y, 4);
+  w_ch(&w, '-');
+  w_ch(&w, c);
+  w_int(&w, q, 1);
 }
 
 /* A unit relative to the reference: last/this/next year, month, week... */
@@ -814,7 +921,7 @@ static int str_rel_unit(const nx *S, int unit, int dir, nx_res *r) {
   const lx_date *R = &S->in->ref;
   switch (unit) {
     case U_YEAR:
-      if (y) set_str(r, "%04d", y + dir);
+      if (y) set_year(r, y + dir);
       else set_str(r, "XXXX");
       return 1;
     case U_MONTH:
@@ -873,7 +980,12 @@ static void str_duration(nx_res *r, double n, int unit) {
     else if (unit == U_MILLENNIUM) { n *= 1000; unit = U_YEAR; }
     else if (unit == U_FORTNIGHT) { n *= 2; unit = U_WEEK; }
     else if (unit == U_QUARTER) { n *= 3; unit = U_MONTH; }
-    snprintf(num, sizeof num, "%.6g", n);
+    if (n == (double)(long long)n && n < 1e15) {
+      wr w = w_of(num, sizeof num);
+      w_int(&w, (long long)n, 1);
+    } else {
+      snprintf(num, sizeof num, "%.6g", n);
+    }
   }
   if (unit == U_DECADE || unit == U_CENTURY || unit == U_MILLENNIUM) {
     set_str(r, "P%s%s", num, unit == U_DECADE ? "DE" : unit == U_CENTURY ? "CE" : "ML");
@@ -967,19 +1079,27 @@ static size_t of_year(const nx *S, size_t i, int *y) {
 
 /* ---- absolute dates and times (dates.c) ------------------------------------------- */
 
-static void fmt_zone(char *buf, size_t cap, const lx_date *d) {
-  buf[0] = 0;
+static void w_zone(wr *w, const lx_date *d) {
   if (!d->has_tz) return;
   int a = d->tz < 0 ? -d->tz : d->tz;
-  snprintf(buf, cap, "%c%02d:%02d", d->tz < 0 ? '-' : '+', a / 60, a % 60);
+  w_ch(w, d->tz < 0 ? '-' : '+');
+  w_int(w, a / 60, 2);
+  w_ch(w, ':');
+  w_int(w, a % 60, 2);
 }
 
 static void str_time(nx_res *r, const char *date, const lx_date *d) {
-  char z[16], sec[8];
-  fmt_zone(z, sizeof z, d);
-  sec[0] = 0;
-  if (d->second) snprintf(sec, sizeof sec, ":%02d", d->second);
-  set_str(r, "%sT%02d:%02d%s%s", date, d->hour, d->minute, sec, z);
+  wr w = w_of(r->str, sizeof r->str);
+  w_s(&w, date);
+  w_ch(&w, 'T');
+  w_int(&w, d->hour, 2);
+  w_ch(&w, ':');
+  w_int(&w, d->minute, 2);
+  if (d->second) {
+    w_ch(&w, ':');
+    w_int(&w, d->second, 2);
+  }
+  w_zone(&w, d);
 }
 
 /* The date part of an lx_date as ISO (the year filled from the story when the
@@ -992,23 +1112,41 @@ static void date_part(const nx *S, const lx_date *d, char *buf, size_t cap) {
     if (rm && d->month - rm > 6) y--;
     else if (rm && rm - d->month > 6) y++;
   }
-  if (y && d->month && d->day)
-    snprintf(buf, cap, "%04d-%02d-%02d", y, d->month, d->day);
-  else if (y && d->month)
-    snprintf(buf, cap, "%04d-%02d", y, d->month);
-  else if (d->month && d->day)
-    snprintf(buf, cap, "--%02d-%02d", d->month, d->day);
-  else if (d->month)
-    snprintf(buf, cap, "--%02d", d->month);
-  else if (y)
-    snprintf(buf, cap, "%04d", y);
-  else
-    buf[0] = 0;
+  wr w = w_of(buf, cap);
+  if (y) w_int(&w, y, 4);
+  else if (d->month) w_s(&w, "-");
+  if (d->month) {
+    w_ch(&w, '-');
+    w_int(&w, d->month, 2);
+    if (d->day) {
+      w_ch(&w, '-');
+      w_int(&w, d->day, 2);
+    }
+  }
+}
+
+/* Whether the date grammar can match at the number token i: a clock time,
+ * a date with separators, or a number before a month or am/pm. */
+static int may_be_date(const nx *S, size_t i) {
+  const char *s = tstr(S, i);
+  size_t n = tlen(S, i);
+  int seps = 0;
+  for (size_t k = 0; k < n; k++) {
+    char c = s[k];
+    if (c == ':') return 1;
+    seps += c == '-' || c == '.' || c == '/';
+  }
+  if (seps >= 2 && n >= 6) return 1;
+  if (n >= 3 && (s[n - 1] | 32) == 'm' && ((s[n - 2] | 32) == 'a' || (s[n - 2] | 32) == 'p'))
+    return 1;
+  int c = lex_cls(S, i + 1);
+  return c == NX_W_MONTH || c == NX_W_AMPM;
 }
 
 /* lx_match_date at i, within the block. */
 static size_t abs_date(const nx *S, size_t i, lx_date *d) {
   if (i >= S->t1) return 0;
+  if (S->t[i].kind == LX_TK_NUM && !may_be_date(S, i)) return 0;
   size_t k = lx_match_date_ref(S->text, S->t, S->t1, i, S->in->has_ref ? &S->in->ref : NULL, d);
   /* never across a paragraph break */
   for (size_t q = 1; q < k; q++)
@@ -1037,7 +1175,7 @@ static int abs_result(const nx *S, size_t a, size_t i, size_t k, const lx_date *
   }
   /* "May 5 night" is rare; "May 3rd" is in k already */
   res(r, a, b, LEDE_T_DATE, 0);
-  set_str(r, "%s", date);
+  set_cstr(r, date);
   return 1;
 }
 
@@ -1108,7 +1246,8 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
   if (!ok_tok(S, i)) return 0;
   const lx_token *t = &S->t[i];
   if (t->kind == LX_TK_NUM || t->kind == LX_TK_PUNCT) return 0;
-  if (after) {
+  unsigned char c0 = (unsigned char)S->text[t->start] | 0x20;
+  if (after && (c0 == 'c' || c0 == 'p' || c0 == 'e') && (t->flags & LX_TF_LOWER)) {
     const char *sub;
     if (subunit(S, i, &sub)) {
       /* "c" alone only as Reuters' cents after a number: "40 c" is rare */
@@ -1117,6 +1256,8 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
       *factor = 0.01;
       return 1;
     }
+  }
+  if (after && (t->flags & LX_TF_CAP)) {
     size_t k = dollar_adj(S, i, iso);
     if (k) return k;
   }
@@ -1286,7 +1427,7 @@ static int hyphen_tail(size_t a, size_t e, const nxnum *N, nx_res *r) {
   const unitsfx *u = find_unit_sfx(N->tail, N->tailn, 0);
   if (u) {
     res(r, a, e, LEDE_T_QUANTITY, N->v * u->factor);
-    set_str(r, "%s", u->unit);
+    set_cstr(r, u->unit);
     return 1;
   }
   return 0;
@@ -1311,10 +1452,9 @@ static int range_second(const nx *S, size_t j, int ctx, nxnum *M) {
 
 static int prev_word_in(const nx *S, size_t i, const char *const *ws, size_t n) {
   if (i <= S->t0) return 0;
-  const lx_token *t = &S->t[i - 1];
-  if (t->kind != LX_TK_WORD) return 0;
+  if (S->t[i - 1].kind != LX_TK_WORD) return 0;
   for (size_t k = 0; k < n; k++)
-    if (lx_tok_ieq(S->text, t, ws[k])) return 1;
+    if (tok_is(S, i - 1, ws[k])) return 1;
   return 0;
 }
 
@@ -1419,14 +1559,14 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       k = currency_at(S, e, 1, iso, &f);
       if (k) {
         res(r, a, e + k, LEDE_T_MONEY, N->v * f);
-        set_str(r, "%s", iso);
+        set_cstr(r, iso);
         return 1;
       }
       char unit[48];
       k = unit_at(S, e, unit, sizeof unit, &f);
       if (k) {
         res(r, a, e + k, LEDE_T_QUANTITY, N->v * f);
-        set_str(r, "%s", unit);
+        set_cstr(r, unit);
         return 1;
       }
       int tu = tunit_at(S, e);
@@ -1492,7 +1632,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         }
       }
       res(r, a, j + k, LEDE_T_MONEY, v * f);
-      set_str(r, "%s", iso);
+      set_cstr(r, iso);
       return 1;
     }
     /* units */
@@ -1500,7 +1640,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     k = unit_at(S, j, unit, sizeof unit, &f);
     if (k) {
       res(r, a, j + k, LEDE_T_QUANTITY, v * f);
-      set_str(r, "%s", unit);
+      set_cstr(r, unit);
       return 1;
     }
     /* time units */
@@ -1550,7 +1690,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     /* 100m: metres; 10km; 5MW */
     const unitsfx *u = N->gunit;
     res(r, a, e, LEDE_T_QUANTITY, v * u->factor);
-    set_str(r, "%s", u->unit);
+    set_cstr(r, u->unit);
     return 1;
   }
   /* years */
@@ -1567,7 +1707,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     if (prep || (yearish && !plural_after)) {
       if (after_name(S, N->a) && !prep) return res(r, N->a, e, 0, 0);
       res(r, N->a, e, LEDE_T_DATE, 0);
-      set_str(r, "%04d", y);
+      set_year(r, y);
       return 1;
     }
   }
@@ -1980,7 +2120,7 @@ static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
   int y;
   if (year_tok(S, j, &y)) {
     res(r, a, j + 1, LEDE_T_DATE, 0);
-    set_str(r, "%04d", y);
+    set_year(r, y);
     return 1;
   }
   if (S->t[j].kind == LX_TK_NUM) {
@@ -2096,7 +2236,7 @@ static int money_first(const nx *S, size_t a, size_t i, nx_res *r) {
   }
   /* "US$870 million dollars" rarely; "$5 billion USD" */
   res(r, a, e, LEDE_T_MONEY, v * f);
-  set_str(r, "%s", iso);
+  set_cstr(r, iso);
   return 1;
 }
 
@@ -2242,7 +2382,7 @@ static int plural_expr(const nx *S, size_t i, nx_res *r) {
     size_t k = currency_at(S, end + 1, 1, iso, &f);
     if (k && !tok_is(S, end + 1, "pounds")) {
       res(r, i, end + 1 + k, LEDE_T_MONEY, v * f);
-      set_str(r, "%s", iso);
+      set_cstr(r, iso);
       return 1;
     }
     int unit = tunit_at(S, end + 1);
@@ -2424,7 +2564,9 @@ static int at(const nx *S, size_t i, nx_res *r) {
       return 1;
     }
     case NX_W_NO: return 0;
-    default: return temporal_word(S, i, i, 0, r);
+    default:
+      if (!lead_class[w->cls]) return 0;
+      return temporal_word(S, i, i, 0, r);
   }
 }
 
@@ -2437,6 +2579,9 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   S.t1 = t1 < in->ntoks ? t1 : in->ntoks;
   S.out = out;
   S.oom = 0;
+  nx_cache cache;
+  memset(cache.tag, 0, sizeof cache.tag);
+  S.cache = &cache;
   size_t i = t0;
   while (i < S.t1) {
     const lx_token *t = &S.t[i];
@@ -2444,6 +2589,16 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
     if (t->kind == LX_TK_PUNCT) {
       i++;
       continue;
+    }
+    if (t->kind == LX_TK_WORD && !(t->flags & (LX_TF_HYPHEN | LX_TF_ALLCAP | LX_TF_DIGIT)) &&
+        !tok_is(&S, i, "rs") && !tok_is(&S, i, "rs.")) {
+      uint32_t h = t->hash;
+      size_t j = h & (NX_LEX_CAP - 1);
+      while (nx_slots[j].idx && nx_slots[j].hash != h) j = (j + 1) & (NX_LEX_CAP - 1);
+      if (!nx_slots[j].idx || !lead_class[nx_words[nx_slots[j].idx - 1].cls]) {
+        i++;
+        continue;
+      }
     }
     nx_res r;
     r.type = 0;

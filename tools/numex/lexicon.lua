@@ -133,6 +133,13 @@ add("NX_W_OF", 0, "of")
 add("NX_W_AND", 0, "and")
 add("NX_W_WHILE", 0, "ended", "ending")
 add("NX_W_NOW", 0, "now")
+-- words that put a sentence in the future (weekdays and months resolve
+-- forward): value 1 = by itself, 2 = when "to" follows
+add("NX_W_FUTURE", 1, "will", "shall", "won't", "scheduled", "slated", "due", "expected",
+  "expects", "plans", "plan", "planned", "planning", "until", "till", "intends", "aims",
+  "hopes", "'ll")
+add("NX_W_FUTURE", 2, "set", "going")
+add("NX_W_AMPM", 0, "am", "pm", "a.m.", "p.m.")
 
 -- FNV-1a over the lower-cased bytes, as the tokenizer computes it
 local function fnv(s)

@@ -173,6 +173,12 @@ static int lower_eq(const char *s, size_t n, const char *w) {
 }
 
 int lx_month_from_word(const char *s, size_t n) {
+  /* most words are not months: reject on length and first letter */
+  if (n < 3 || n > 10) return 0;
+  switch (s[0] | 0x20) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+  }
   static const char *const full[] = {"january", "february", "march",     "april",
                                      "may",     "june",     "july",      "august",
                                      "september", "october", "november", "december"};
@@ -188,6 +194,11 @@ int lx_month_from_word(const char *s, size_t n) {
 }
 
 int lx_weekday_from_word(const char *s, size_t n) {
+  if (n < 3 || n > 10) return 0;
+  switch (s[0] | 0x20) {
+    case 'm': case 't': case 'w': case 'f': case 's': break;
+    default: return 0;
+  }
   static const char *const full[] = {"monday", "tuesday", "wednesday", "thursday",
                                      "friday", "saturday", "sunday"};
   static const char *const abbr[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};

@@ -85,7 +85,7 @@ enum {
   NX_W_TUNIT, NX_W_PART, NX_W_NOON, NX_W_SEASON, NX_W_SETADV, NX_W_EVERY,
   NX_W_MOD, NX_W_DET, NX_W_FEW, NX_W_AGO, NX_W_EARLY, NX_W_FISCAL, NX_W_PCT,
   NX_W_PER, NX_W_OLD, NX_W_OCLOCK, NX_W_NO, NX_W_OF, NX_W_AND, NX_W_WHILE,
-  NX_W_NOW, NX_W_FUTURE, NX_W_AMPM
+  NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE
 };
 
 /* time units (values of NX_W_TUNIT and NX_W_SETADV) */
@@ -117,7 +117,7 @@ static const uint8_t lead_class[] = {
     [NX_W_REL] = 1,    [NX_W_RECENT] = 1, [NX_W_DAYREL] = 1, [NX_W_TONIGHT] = 1,
     [NX_W_NOON] = 1,   [NX_W_SEASON] = 1, [NX_W_SETADV] = 1, [NX_W_EVERY] = 1,
     [NX_W_MOD] = 1,    [NX_W_DET] = 1,    [NX_W_FEW] = 1,    [NX_W_AGO] = 1,
-    [NX_W_EARLY] = 1,  [NX_W_FISCAL] = 1, [NX_W_AMPM] = 0};
+    [NX_W_EARLY] = 1,  [NX_W_FISCAL] = 1, [NX_W_AMPM] = 0,    [NX_W_CURPRE] = 1};
 
 /* ---- the scan state ----------------------------------------------------------- */
 
@@ -127,6 +127,9 @@ static const uint8_t lead_class[] = {
 typedef struct nx_cache {
   uint32_t tag[NX_CACHE]; /* token index + 1; 0 = empty */
   const nx_word *w[NX_CACHE];
+  /* the last gazetteer look-up (currency and unit checks share it) */
+  size_t gi, gk;
+  const lx_entry *ge;
 } nx_cache;
 
 typedef struct nx {
@@ -149,6 +152,17 @@ typedef struct nx_res {
 
 static inline size_t tlen(const nx *S, size_t i) { return S->t[i].end - S->t[i].start; }
 static inline const char *tstr(const nx *S, size_t i) { return S->text + S->t[i].start; }
+/* Token i is the literal word `lower`: the length (in the token) first. */
+static inline int tok_is_n(const nx *S, size_t i, const char *lower, size_t n) {
+  if (i >= S->t1) return 0;
+  const lx_token *t = &S->t[i];
+  if (t->end - t->start != n) return 0;
+  unsigned char c = (unsigned char)S->text[t->start];
+  if (c != (unsigned char)lower[0] && (c | 0x20) != (unsigned char)lower[0]) return 0;
+  return n == 1 || lx_tok_ieq(S->text, t, lower);
+}
+#define tok_isl(S, i, lit) tok_is_n((S), (i), (lit), sizeof(lit) - 1)
+
 /* Token i is the word `lower` (ASCII, any case). The length and the first
  * byte reject almost every token before the comparison. */
 static inline int tok_is(const nx *S, size_t i, const char *lower) {
@@ -254,12 +268,51 @@ static int emit(nx *S, const nx_res *r) {
   return 1;
 }
 
+/* Formats a value into r->str. Only what the values use: %d and %0Nd
+ * (ints), %s, %.Ns, %c. No printf: this runs for every expression. */
 static void set_str(nx_res *r, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  int k = vsnprintf(r->str, sizeof r->str, fmt, ap);
+  char *o = r->str;
+  size_t n = 0, cap = sizeof r->str - 1;
+  for (const char *f = fmt; *f; f++) {
+    if (*f != '%') {
+      if (n < cap) o[n++] = *f;
+      continue;
+    }
+    f++;
+    int width = 0, prec = -1;
+    if (*f == '0') f++;
+    while (*f >= '0' && *f <= '9') width = width * 10 + (*f++ - '0');
+    if (*f == '.') {
+      f++;
+      prec = 0;
+      while (*f >= '0' && *f <= '9') prec = prec * 10 + (*f++ - '0');
+    }
+    if (*f == 'd') {
+      int v = va_arg(ap, int);
+      char tmp[16];
+      int k = 0;
+      unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+      do {
+        tmp[k++] = (char)('0' + u % 10);
+        u /= 10;
+      } while (u);
+      while (k < width && k < 15) tmp[k++] = '0';
+      if (v < 0 && n < cap) o[n++] = '-';
+      while (k && n < cap) o[n++] = tmp[--k];
+    } else if (*f == 's') {
+      const char *a = va_arg(ap, const char *);
+      for (int k = 0; a[k] && n < cap && (prec < 0 || k < prec); k++) o[n++] = a[k];
+    } else if (*f == 'c') {
+      int c = va_arg(ap, int);
+      if (n < cap) o[n++] = (char)c;
+    } else {
+      break;
+    }
+  }
+  o[n] = 0;
   va_end(ap);
-  if (k < 0) r->str[0] = 0;
 }
 
 static void set_cstr(nx_res *r, const char *s) {
@@ -664,7 +717,7 @@ static int spelled(const nx *S, size_t j, nxnum *N) {
   memset(&p, 0, sizeof p);
   p.lastscale = 1e300;
   size_t i = j, lim = j + 16;
-  if (tok_is(S, i, "a") || tok_is(S, i, "an")) {
+  if (tok_isl(S, i, "a") || tok_isl(S, i, "an")) {
     int c = lex_cls(S, i + 1);
     if (c != NX_W_SCALE && c != NX_W_HUNDRED && c != NX_W_DOZEN) return 0;
     p.cur = 1;
@@ -789,7 +842,7 @@ static int future_ctx(const nx *S, size_t i) {
     steps++;
     const nx_word *w = lex(S, k);
     if (w) {
-      if (w->cls == NX_W_FUTURE && (w->v == 1 || tok_is(S, k + 1, "to"))) return 1;
+      if (w->cls == NX_W_FUTURE && (w->v == 1 || tok_isl(S, k + 1, "to"))) return 1;
       if ((w->cls == NX_W_REL || w->cls == NX_W_DAYREL) && w->v == 1) return 1;
     }
     if (S->t[k].flags & (LX_TF_SENT | LX_TF_PARA)) break;
@@ -1062,11 +1115,11 @@ static int year_tok(const nx *S, size_t i, int *y) {
 /* "of 2019", "of this year", "of last year": a year after a period. Returns
  * the tokens taken, the year in *y. */
 static size_t of_year(const nx *S, size_t i, int *y) {
-  if (!tok_is(S, i, "of") || !ok_tok(S, i + 1)) return 0;
+  if (!tok_isl(S, i, "of") || !ok_tok(S, i + 1)) return 0;
   if (year_tok(S, i + 1, y)) return 2;
   const nx_word *w = lex(S, i + 1), *u = lex(S, i + 2);
   if (w && w->cls == NX_W_REL && u && u->cls == NX_W_TUNIT && u->v == U_YEAR &&
-      ref_y(S) && !tok_is(S, i + 2, "years")) {
+      ref_y(S) && !tok_isl(S, i + 2, "years")) {
     int dir = (int)w->v;
     if (dir == 0 || ieq(w->w, w->n, "last") || ieq(w->w, w->n, "next") ||
         ieq(w->w, w->n, "previous")) {
@@ -1181,6 +1234,26 @@ static int abs_result(const nx *S, size_t a, size_t i, size_t k, const lx_date *
 
 /* ---- currencies and units (the gazetteer) ----------------------------------------- */
 
+/* The longest gazetteer phrase at i (0 if none), remembered for the next
+ * question about the same token. */
+static size_t gaz_longest(const nx *S, size_t i, const lx_entry **e) {
+  nx_cache *c = S->cache;
+  if (c->gi == i) {
+    *e = c->ge;
+    return c->gk;
+  }
+  size_t k = 0;
+  *e = NULL;
+  if (lx_dict_may_start(S->in->gaz, S->t[i].hash))
+    k = lx_dict_longest(S->in->gaz, S->text, S->t, S->t1, i, e);
+  for (size_t q = 1; q < k; q++)
+    if (S->t[i + q].flags & LX_TF_PARA) k = 0;
+  c->gi = i;
+  c->gk = k;
+  c->ge = k ? *e : NULL;
+  return k;
+}
+
 /* Amb currencies that are plain words even after a number. */
 static int currency_word_excluded(const nx *S, size_t i, size_t n) {
   static const char *const bad[] = {"p", "sum", "real", "sol", "colon", "ether", "lot"};
@@ -1192,16 +1265,16 @@ static int currency_word_excluded(const nx *S, size_t i, size_t n) {
 
 /* Words of a hundredth of a currency. */
 static int subunit(const nx *S, size_t i, const char **iso) {
-  if (tok_is(S, i, "cents") || tok_is(S, i, "cent") || tok_is(S, i, "cts") ||
-      tok_is(S, i, "ct") || tok_is(S, i, "c")) {
+  if (tok_isl(S, i, "cents") || tok_isl(S, i, "cent") || tok_isl(S, i, "cts") ||
+      tok_isl(S, i, "ct") || tok_isl(S, i, "c")) {
     *iso = "USD";
     return 1;
   }
-  if (tok_is(S, i, "pence") || tok_is(S, i, "penny") || tok_is(S, i, "p")) {
+  if (tok_isl(S, i, "pence") || tok_isl(S, i, "penny") || tok_isl(S, i, "p")) {
     *iso = "GBP";
     return 1;
   }
-  if (tok_is(S, i, "eurocents") || tok_is(S, i, "eurocent")) {
+  if (tok_isl(S, i, "eurocents") || tok_isl(S, i, "eurocent")) {
     *iso = "EUR";
     return 1;
   }
@@ -1229,8 +1302,8 @@ static size_t dollar_adj(const nx *S, size_t i, char iso[4]) {
       if (!tok_is(S, j, adj[k].w2)) return 0;
       j++;
     }
-    if (tok_is(S, j, "dlrs") || tok_is(S, j, "dlr") || tok_is(S, j, "dollars") ||
-        tok_is(S, j, "dollar")) {
+    if (tok_isl(S, j, "dlrs") || tok_isl(S, j, "dlr") || tok_isl(S, j, "dollars") ||
+        tok_isl(S, j, "dollar")) {
       memcpy(iso, adj[k].iso, 4);
       return j + 1 - i;
     }
@@ -1251,7 +1324,7 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
     const char *sub;
     if (subunit(S, i, &sub)) {
       /* "c" alone only as Reuters' cents after a number: "40 c" is rare */
-      if (tok_is(S, i, "c") || tok_is(S, i, "p")) return 0;
+      if (tok_isl(S, i, "c") || tok_isl(S, i, "p")) return 0;
       memcpy(iso, sub, 4);
       *factor = 0.01;
       return 1;
@@ -1261,16 +1334,13 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
     size_t k = dollar_adj(S, i, iso);
     if (k) return k;
   }
-  if (!lx_dict_may_start(S->in->gaz, t->hash)) return 0;
   const lx_entry *e;
-  size_t k = lx_dict_longest(S->in->gaz, S->text, S->t, S->t1, i, &e);
+  size_t k = gaz_longest(S, i, &e);
   if (!k) return 0;
   const lx_entry *c = lx_entry_of_kind(S->in->gaz, e, LX_G_CURRENCY);
   if (!c) return 0;
   if ((c->flags & LX_GF_AMB) && !after) return 0;
   if (after && currency_word_excluded(S, i, k)) return 0;
-  for (size_t q = 1; q < k; q++)
-    if (S->t[i + q].flags & LX_TF_PARA) return 0;
   size_t vn;
   const char *v = lx_entry_attr(S->in->gaz, c, "iso", &vn);
   if (!v || vn != 3) return 0;
@@ -1301,14 +1371,12 @@ static size_t unit_at(const nx *S, size_t i, char *unit, size_t ucap, double *fa
   if (!ok_tok(S, i)) return 0;
   const lx_token *t = &S->t[i];
   if (t->kind == LX_TK_NUM) return 0;
-  if (!lx_dict_may_start(S->in->gaz, t->hash)) return 0;
+  if (t->kind == LX_TK_PUNCT) return 0;
   const lx_entry *e;
-  size_t k = lx_dict_longest(S->in->gaz, S->text, S->t, S->t1, i, &e);
+  size_t k = gaz_longest(S, i, &e);
   if (!k) return 0;
   const lx_entry *u = lx_entry_of_kind(S->in->gaz, e, LX_G_UNIT);
   if (!u) return 0;
-  for (size_t q = 1; q < k; q++)
-    if (S->t[i + q].flags & LX_TF_PARA) return 0;
   if ((u->flags & LX_GF_AMB) && unit_excluded(lx_dict_str(S->in->gaz, u->phrase))) return 0;
   size_t vn;
   const char *v = lx_entry_attr(S->in->gaz, u, "unit", &vn);
@@ -1329,14 +1397,14 @@ static size_t percent_at(const nx *S, size_t i) {
   if (w && w->cls == NX_W_PCT) {
     size_t j = i + 1;
     int pctage = ieq(w->w, w->n, "percentage");
-    if (tok_is(S, j, "point") || tok_is(S, j, "points") || tok_is(S, j, "pts")) {
+    if (tok_isl(S, j, "point") || tok_isl(S, j, "points") || tok_isl(S, j, "pts")) {
       if (ok_tok(S, j)) j++;
     } else if (pctage) {
       return 0;
     }
     return j - i;
   }
-  if (w && w->cls == NX_W_PER && tok_is(S, i + 1, "cent") && ok_tok(S, i + 1)) return 2;
+  if (w && w->cls == NX_W_PER && tok_isl(S, i + 1, "cent") && ok_tok(S, i + 1)) return 2;
   return 0;
 }
 
@@ -1370,7 +1438,7 @@ static int tunit_type(int unit) { return unit_is_time(unit) ? LEDE_T_TIME : LEDE
 static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_res *r) {
   size_t e = j + 1;
   /* "one and a half years" is read before the unit by the caller */
-  if (tok_is(S, e, "ago") && ok_tok(S, e)) {
+  if (tok_isl(S, e, "ago") && ok_tok(S, e)) {
     res(r, a, e + 1, unit_is_time(unit) ? LEDE_T_TIME : LEDE_T_DATE, 0);
     if (unit_is_time(unit))
       str_duration(r, v, unit);
@@ -1378,12 +1446,12 @@ static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_r
       str_ago(S, v, unit, -1, r);
     return 1;
   }
-  if ((tok_is(S, e, "old") || tok_is(S, e, "of age")) && ok_tok(S, e)) {
+  if ((tok_isl(S, e, "old") || tok_isl(S, e, "of age")) && ok_tok(S, e)) {
     res(r, a, e + 1, LEDE_T_DATE, 0);
     str_duration(r, v, unit);
     return 1;
   }
-  if ((tok_is(S, e, "earlier") || tok_is(S, e, "later") || tok_is(S, e, "before")) &&
+  if ((tok_isl(S, e, "earlier") || tok_isl(S, e, "later") || tok_isl(S, e, "before")) &&
       ok_tok(S, e)) {
     res(r, a, e + 1, tunit_type(unit), 0);
     str_duration(r, v, unit);
@@ -1440,8 +1508,8 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r);
 /* The second number of a range: "1,750 to 1,780 dlrs", "5 and 10 percent". */
 static int range_second(const nx *S, size_t j, int ctx, nxnum *M) {
   if (!ok_tok(S, j)) return 0;
-  int join = tok_is(S, j, "to") || (S->t[j].flags & LX_TF_DASH && tlen(S, j) == 1) ||
-             ((ctx & CTX_BETWEEN) && tok_is(S, j, "and"));
+  int join = tok_isl(S, j, "to") || (S->t[j].flags & LX_TF_DASH && tlen(S, j) == 1) ||
+             ((ctx & CTX_BETWEEN) && tok_isl(S, j, "and"));
   if (!join || !ok_tok(S, j + 1)) return 0;
   if (!number_at(S, j + 1, M)) return 0;
   if (M->ord || M->frac || M->sfx == SFX_OTHER || M->sfx == SFX_HYPHEN ||
@@ -1504,9 +1572,9 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   /* ordinals: "the third quarter of 2019", "the 21st century", "first" */
   if (N->ord) {
     int unit = tunit_at(S, e);
-    if ((ctx & CTX_THE) && (unit == U_QUARTER || tok_is(S, e, "half")) && ok_tok(S, e) &&
+    if ((ctx & CTX_THE) && (unit == U_QUARTER || tok_isl(S, e, "half")) && ok_tok(S, e) &&
         N->v >= 1 && N->v <= 4) {
-      int halves = tok_is(S, e, "half");
+      int halves = tok_isl(S, e, "half");
       if (halves && N->v > 2) return 0;
       int y = 0;
       size_t k = of_year(S, e + 1, &y);
@@ -1609,7 +1677,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   /* "one and a half years" */
   double v = N->v;
   size_t j = e;
-  if (tok_is(S, j, "and") && tok_is(S, j + 1, "a") && tok_is(S, j + 2, "half") &&
+  if (tok_isl(S, j, "and") && tok_isl(S, j + 1, "a") && tok_isl(S, j + 2, "half") &&
       ok_tok(S, j + 2) && !N->scaled) {
     v += 0.5;
     j += 3;
@@ -1624,8 +1692,8 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     k = currency_at(S, j, 1, iso, &f);
     if (k) {
       /* "pounds": weight before "of" and for small unscaled amounts */
-      if (tok_is(S, j, "pounds") || tok_is(S, j, "pound")) {
-        if (tok_is(S, j + k, "of") || (!N->scaled && !tok_is(S, j + k, "sterling"))) {
+      if (tok_isl(S, j, "pounds") || tok_isl(S, j, "pound")) {
+        if (tok_isl(S, j + k, "of") || (!N->scaled && !tok_isl(S, j + k, "sterling"))) {
           res(r, a, j + k, LEDE_T_QUANTITY, v * 0.45359237);
           set_str(r, "kg");
           return 1;
@@ -1645,17 +1713,17 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     }
     /* time units */
     int tu = tunit_at(S, j);
-    if (tu && !(tu == U_QUARTER && tok_is(S, j, "quarter"))) {
+    if (tu && !(tu == U_QUARTER && tok_isl(S, j, "quarter"))) {
       return after_tunit(S, (ctx & CTX_THE) ? a : a, j, v, tu, r);
     }
-    if (tok_is(S, j, "o'clock") && N->v >= 1 && N->v <= 12) {
+    if (tok_isl(S, j, "o'clock") && N->v >= 1 && N->v <= 12) {
       res(r, a, j + 1, LEDE_T_TIME, 0);
       set_str(r, "T%02d:00", (int)N->v);
       return 1;
     }
-    if ((tok_is(S, j, "noon") || tok_is(S, j, "midnight")) && N->v == 12) {
+    if ((tok_isl(S, j, "noon") || tok_isl(S, j, "midnight")) && N->v == 12) {
       res(r, a, j + 1, LEDE_T_TIME, 0);
-      set_str(r, tok_is(S, j, "noon") ? "T12:00" : "T00:00");
+      set_str(r, tok_isl(S, j, "noon") ? "T12:00" : "T00:00");
       return 1;
     }
     /* a range: the unit printed once, after the second number */
@@ -1723,9 +1791,9 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
                                       "which", "another", "only", "last", "little", "big",
                                       "new", "old", "someone", "everyone", "such", "right",
                                       "wrong", "first", "next", "same", "latest", "other"};
-    if (prev_word_in(S, s0, det, LX_COUNTOF(det)) || tok_is(S, e, "another") ||
-        tok_is(S, e, "'s") || tok_is(S, e, "'s") || tok_is(S, e, "anther") ||
-        tok_is(S, e, "thing") || tok_is(S, e, "way"))
+    if (prev_word_in(S, s0, det, LX_COUNTOF(det)) || tok_isl(S, e, "another") ||
+        tok_isl(S, e, "'s") || tok_isl(S, e, "'s") || tok_isl(S, e, "anther") ||
+        tok_isl(S, e, "thing") || tok_isl(S, e, "way"))
       return res(r, s0, e, 0, 0);
   }
   /* "a quarter" alone is not a number; fractions of a thing are */
@@ -1744,7 +1812,7 @@ static size_t modifiers(const nx *S, size_t i, int *between) {
   for (int rounds = 0; rounds < 3 && ok_tok(S, j); rounds++) {
     const nx_word *w = lex(S, j);
     if (!w || w->cls != NX_W_MOD) {
-      if (w && w->cls == NX_W_DET && tok_is(S, j, "an") && tok_is(S, j + 1, "estimated")) {
+      if (w && w->cls == NX_W_DET && tok_isl(S, j, "an") && tok_isl(S, j + 1, "estimated")) {
         j += 2;
         continue;
       }
@@ -1756,27 +1824,27 @@ static size_t modifiers(const nx *S, size_t i, int *between) {
       continue;
     }
     if (kind == 2) {
-      if (tok_is(S, j + 1, "than")) {
+      if (tok_isl(S, j + 1, "than")) {
         j += 2;
         continue;
       }
       break;
     }
     /* kind 3: two-word modifiers */
-    if (tok_is(S, j, "up") && tok_is(S, j + 1, "to")) { j += 2; continue; }
-    if (tok_is(S, j, "at") && (tok_is(S, j + 1, "least") || tok_is(S, j + 1, "most"))) {
+    if (tok_isl(S, j, "up") && tok_isl(S, j + 1, "to")) { j += 2; continue; }
+    if (tok_isl(S, j, "at") && (tok_isl(S, j + 1, "least") || tok_isl(S, j + 1, "most"))) {
       j += 2;
       continue;
     }
-    if (tok_is(S, j, "as") &&
-        (tok_is(S, j + 1, "many") || tok_is(S, j + 1, "much") || tok_is(S, j + 1, "few") ||
-         tok_is(S, j + 1, "little") || tok_is(S, j + 1, "long") || tok_is(S, j + 1, "high")) &&
-        tok_is(S, j + 2, "as")) {
+    if (tok_isl(S, j, "as") &&
+        (tok_isl(S, j + 1, "many") || tok_isl(S, j + 1, "much") || tok_isl(S, j + 1, "few") ||
+         tok_isl(S, j + 1, "little") || tok_isl(S, j + 1, "long") || tok_isl(S, j + 1, "high")) &&
+        tok_isl(S, j + 2, "as")) {
       j += 3;
       continue;
     }
-    if (tok_is(S, j, "well") && (lex_cls(S, j + 1) == NX_W_MOD)) { j++; continue; }
-    if (tok_is(S, j, "between")) {
+    if (tok_isl(S, j, "well") && (lex_cls(S, j + 1) == NX_W_MOD)) { j++; continue; }
+    if (tok_isl(S, j, "between")) {
       *between = 1;
       j++;
       continue;
@@ -1958,7 +2026,7 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       /* abbreviations alone are too ambiguous (Sun, Sat, Wed) */
       size_t n = tlen(S, i);
       if (n <= 4 && !(t->flags & LX_TF_PERIOD)) return 0;
-      if (n <= 4 && (tok_is(S, i, "sun.") || tok_is(S, i, "sat."))) return 0;
+      if (n <= 4 && (tok_isl(S, i, "sun.") || tok_isl(S, i, "sat."))) return 0;
       if (the) return 0;
       int p = part_after(S, i + 1);
       res(r, a, i + 1 + (p ? 1 : 0), p ? LEDE_T_TIME : LEDE_T_DATE, 0);
@@ -1989,8 +2057,8 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       if (the) return 0;
       /* a month alone: not a name (Theresa May, April Fools), not the verb */
       size_t n = tlen(S, i);
-      if (n <= 4 && !(t->flags & LX_TF_PERIOD) && !tok_is(S, i, "may") &&
-          !tok_is(S, i, "june") && !tok_is(S, i, "july"))
+      if (n <= 4 && !(t->flags & LX_TF_PERIOD) && !tok_isl(S, i, "may") &&
+          !tok_isl(S, i, "june") && !tok_isl(S, i, "july"))
         return 0;
       if (i > S->t0 && S->t[i - 1].kind == LX_TK_WORD && (S->t[i - 1].flags & LX_TF_CAP) &&
           !(S->t[i - 1].flags & LX_TF_SENT) && !lex(S, i - 1))
@@ -2007,7 +2075,7 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
                                             "between", "until", "around", "that", "each",
                                             "every"};
         if (!prev_word_in(S, i, preps, LX_COUNTOF(preps)) && !is_punct(S, i + 1, ',') &&
-            !tok_is(S, i + 1, "and"))
+            !tok_isl(S, i + 1, "and"))
           return 0;
         if (t->flags & LX_TF_SENT) return 0;
       }
@@ -2047,7 +2115,7 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
     case NX_W_EVERY: {
       if (the) return 0;
       size_t j = i + 1;
-      if (tok_is(S, j, "other")) j++;
+      if (tok_isl(S, j, "other")) j++;
       const nx_word *u = lex(S, j);
       if (!u || !ok_tok(S, j)) return 0;
       if (u->cls == NX_W_WDAY && (S->t[j].flags & LX_TF_CAP)) {
@@ -2079,14 +2147,14 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
     case NX_W_AGO: {
       /* earlier this year, later this month */
       if (w->v != -2 && w->v != 2) return 0;
-      if (!tok_is(S, i, "earlier") && !tok_is(S, i, "later")) return 0;
+      if (!tok_isl(S, i, "earlier") && !tok_isl(S, i, "later")) return 0;
       const nx_word *u = lex(S, i + 1);
-      if (!u || u->cls != NX_W_REL || !tok_is(S, i + 1, "this")) return 0;
+      if (!u || u->cls != NX_W_REL || !tok_isl(S, i + 1, "this")) return 0;
       return rel_expr(S, a, i + 1, 0, r) ? (r->a = a, 1) : 0;
     }
     case NX_W_FISCAL: {
       size_t j = i + 1;
-      if (tok_is(S, j, "year")) j++;
+      if (tok_isl(S, j, "year")) j++;
       int y;
       if (year_tok(S, j, &y) && ok_tok(S, j)) {
         res(r, a, j + 1, LEDE_T_DATE, 0);
@@ -2098,17 +2166,17 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
     case NX_W_FEW: {
       /* several years, a few days, many years, a couple of weeks */
       size_t j = i + 1;
-      if (tok_is(S, i, "couple") && tok_is(S, j, "of")) j++;
+      if (tok_isl(S, i, "couple") && tok_isl(S, j, "of")) j++;
       int unit = tunit_at(S, j);
       if (!unit) return 0;
       const char *s = tstr(S, j);
       if ((s[tlen(S, j) - 1] | 32) != 's') return 0;
       res(r, a, j + 1, tunit_type(unit), 0);
-      if (tok_is(S, i, "couple"))
+      if (tok_isl(S, i, "couple"))
         str_duration(r, 2, unit);
       else
         str_duration(r, -1, unit);
-      if (tok_is(S, j + 1, "ago") && ok_tok(S, j + 1)) r->b = j + 2;
+      if (tok_isl(S, j + 1, "ago") && ok_tok(S, j + 1)) r->b = j + 2;
       return 1;
     }
     default: return 0;
@@ -2138,7 +2206,7 @@ static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
   if (!u) return 0;
   if (u->cls == NX_W_MONTH || u->cls == NX_W_WDAY || u->cls == NX_W_REL ||
       u->cls == NX_W_DAYREL || u->cls == NX_W_SEASON || u->cls == NX_W_TONIGHT) {
-    if (u->cls == NX_W_REL && tok_is(S, j, "past")) return 0;
+    if (u->cls == NX_W_REL && tok_isl(S, j, "past")) return 0;
     if (!temporal_word(S, a, j, 0, r)) return 0;
     r->a = a;
     if (r->type != LEDE_T_DATE && r->type != LEDE_T_TIME) return 0;
@@ -2247,7 +2315,7 @@ static int money_first(const nx *S, size_t a, size_t i, nx_res *r) {
 static int det_expr(const nx *S, size_t i, nx_res *r) {
   size_t j = i + 1;
   if (!ok_tok(S, j)) return 0;
-  int the = tok_is(S, i, "the");
+  int the = tok_isl(S, i, "the");
   if (the) {
     const lx_token *t = &S->t[j];
     if (t->kind == LX_TK_NUM) {
@@ -2288,14 +2356,14 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
         return 0;
       }
       case NX_W_TUNIT:
-        if (w->v == U_WEEKEND && tok_is(S, j, "weekend")) {
+        if (w->v == U_WEEKEND && tok_isl(S, j, "weekend")) {
           res(r, i, j + 1, LEDE_T_DATE, 0);
           str_rel_unit(S, U_WEEKEND, 0, r);
           return 1;
         }
         return 0;
       case NX_W_SEASON:
-        if (tok_is(S, j + 1, "of") && !of_year(S, j + 1, &(int){0})) return 0;
+        if (tok_isl(S, j + 1, "of") && !of_year(S, j + 1, &(int){0})) return 0;
         return temporal_word(S, i, j, 1, r);
       default: return 0;
     }
@@ -2318,7 +2386,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       return after_tunit(S, i, j, 1, unit, r);
     }
     case NX_W_FEW:
-      if (tok_is(S, j, "few") || tok_is(S, j, "couple")) return temporal_word(S, i, j, 0, r) ? (r->a = i, 1) : 0;
+      if (tok_isl(S, j, "few") || tok_isl(S, j, "couple")) return temporal_word(S, i, j, 0, r) ? (r->a = i, 1) : 0;
       return 0;
     case NX_W_HALF: {
       /* a half hour */
@@ -2336,13 +2404,13 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
        * ordinal; "a quarter century" a date */
       double den = w->v;
       if (w->cls == NX_W_ORD && (den < 3 || den > 10)) return 0;
-      if (w->cls == NX_W_QUARTER && (tok_is(S, j + 1, "century") || tok_is(S, j + 1, "of") == 0)) {
-        if (tok_is(S, j + 1, "century")) {
+      if (w->cls == NX_W_QUARTER && (tok_isl(S, j + 1, "century") || tok_isl(S, j + 1, "of") == 0)) {
+        if (tok_isl(S, j + 1, "century")) {
           res(r, i, j + 2, LEDE_T_DATE, 0);
           set_str(r, "P25Y");
           return 1;
         }
-        if (tok_is(S, j + 1, "hour")) {
+        if (tok_isl(S, j + 1, "hour")) {
           res(r, i, j + 2, LEDE_T_TIME, 0);
           set_str(r, "PT15M");
           return 1;
@@ -2350,8 +2418,8 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
         return 0;
       }
       size_t k = j + 1;
-      int end = k >= S->t1 || S->t[k].kind == LX_TK_PUNCT || tok_is(S, k, "of") ||
-                tok_is(S, k, "and") || tok_is(S, k, "or");
+      int end = k >= S->t1 || S->t[k].kind == LX_TK_PUNCT || tok_isl(S, k, "of") ||
+                tok_isl(S, k, "and") || tok_isl(S, k, "or");
       if (!end) return 0;
       res(r, i, j + 1, LEDE_T_CARDINAL, 1.0 / den);
       return 1;
@@ -2366,7 +2434,7 @@ static int plural_expr(const nx *S, size_t i, nx_res *r) {
   double v = w->v;
   size_t j = i + 1, end = i + 1;
   for (int k = 0; k < 3; k++) {
-    if (!tok_is(S, j, "of") || !ok_tok(S, j + 1)) break;
+    if (!tok_isl(S, j, "of") || !ok_tok(S, j + 1)) break;
     const nx_word *u = lex(S, j + 1);
     if (!u || u->cls != NX_W_PLURAL || u->v <= 10) break;
     v *= u->v;
@@ -2376,17 +2444,17 @@ static int plural_expr(const nx *S, size_t i, nx_res *r) {
   if ((S->t[i].flags & LX_TF_CAP) && !(S->t[i].flags & LX_TF_SENT) &&
       !(S->t[i].flags & LX_TF_ALLCAP))
     return res(r, i, end, 0, 0);
-  if (tok_is(S, end, "of") && ok_tok(S, end + 1)) {
+  if (tok_isl(S, end, "of") && ok_tok(S, end + 1)) {
     char iso[4];
     double f;
     size_t k = currency_at(S, end + 1, 1, iso, &f);
-    if (k && !tok_is(S, end + 1, "pounds")) {
+    if (k && !tok_isl(S, end + 1, "pounds")) {
       res(r, i, end + 1 + k, LEDE_T_MONEY, v * f);
       set_cstr(r, iso);
       return 1;
     }
     int unit = tunit_at(S, end + 1);
-    if (unit && !tok_is(S, end + 1, "quarter")) {
+    if (unit && !tok_isl(S, end + 1, "quarter")) {
       res(r, i, end + 2, tunit_type(unit), 0);
       str_duration(r, -1, unit);
       return 1;
@@ -2401,7 +2469,7 @@ static int plural_expr(const nx *S, size_t i, nx_res *r) {
 static int half_expr(const nx *S, size_t a, size_t i, nx_res *r) {
   size_t j = i + 1;
   if ((S->t[i].flags & LX_TF_CAP) && !(S->t[i].flags & LX_TF_SENT)) return 0;
-  if ((tok_is(S, j, "a") || tok_is(S, j, "an")) && ok_tok(S, j + 1)) {
+  if ((tok_isl(S, j, "a") || tok_isl(S, j, "an")) && ok_tok(S, j + 1)) {
     size_t k = percent_at(S, j + 1);
     if (k) return res(r, a, j + 1 + k, LEDE_T_PERCENT, 0.5);
     int unit = tunit_at(S, j + 1);
@@ -2424,7 +2492,7 @@ static int half_expr(const nx *S, size_t a, size_t i, nx_res *r) {
     }
     return 0;
   }
-  if (tok_is(S, j, "of") || tok_is(S, j, "the")) return res(r, a, i + 1, LEDE_T_CARDINAL, 0.5);
+  if (tok_isl(S, j, "of") || tok_isl(S, j, "the")) return res(r, a, i + 1, LEDE_T_CARDINAL, 0.5);
   return 0;
 }
 
@@ -2450,10 +2518,10 @@ static int at(const nx *S, size_t i, nx_res *r) {
         return abs_result(S, i, i, k, &d, r);
       }
       /* "No. 1", "#1": not entities */
-      if (i > S->t0 && (lex_cls(S, i - 1) == NX_W_NO || tok_is(S, i - 1, "#")) &&
-          !(S->t[i].flags & LX_TF_SPACE && tok_is(S, i - 1, "#") && 0)) {
-        if (lex_cls(S, i - 1) != NX_W_NO || tok_is(S, i - 1, "no.") || tok_is(S, i - 1, "nos.") ||
-            (tok_is(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER)))
+      if (i > S->t0 && (lex_cls(S, i - 1) == NX_W_NO || tok_isl(S, i - 1, "#")) &&
+          !(S->t[i].flags & LX_TF_SPACE && tok_isl(S, i - 1, "#") && 0)) {
+        if (lex_cls(S, i - 1) != NX_W_NO || tok_isl(S, i - 1, "no.") || tok_isl(S, i - 1, "nos.") ||
+            (tok_isl(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER)))
           return res(r, i, i + 1, 0, 0);
       }
       nxnum N;
@@ -2476,7 +2544,7 @@ static int at(const nx *S, size_t i, nx_res *r) {
       return 0;
     }
     /* currency codes before a number: USD 5 million, Rs 500 crore */
-    if ((t->flags & LX_TF_ALLCAP) || tok_is(S, i, "rs") || tok_is(S, i, "rs.")) {
+    if (t->flags & LX_TF_ALLCAP) {
       if (ok_tok(S, i + 1) && S->t[i + 1].kind == LX_TK_NUM) return money_first(S, i, i, r);
     }
     if (t->flags & LX_TF_DIGIT) {
@@ -2534,7 +2602,7 @@ static int at(const nx *S, size_t i, nx_res *r) {
         if (x && (x->cls == NX_W_UNIT || x->cls == NX_W_TENS)) {
           nxnum N;
           if (spelled(S, j, &N)) got = after_number(S, i, &N, ctx, &r2);
-        } else if (x && x->cls == NX_W_DET && !tok_is(S, j, "the")) {
+        } else if (x && x->cls == NX_W_DET && !tok_isl(S, j, "the")) {
           got = det_expr(S, j, &r2);
           if (got && r2.type != LEDE_T_DATE && r2.type != LEDE_T_TIME &&
               r2.type != LEDE_T_CARDINAL && r2.type != LEDE_T_MONEY &&
@@ -2564,6 +2632,9 @@ static int at(const nx *S, size_t i, nx_res *r) {
       return 1;
     }
     case NX_W_NO: return 0;
+    case NX_W_CURPRE:
+      if (ok_tok(S, i + 1) && S->t[i + 1].kind == LX_TK_NUM) return money_first(S, i, i, r);
+      return 0;
     default:
       if (!lead_class[w->cls]) return 0;
       return temporal_word(S, i, i, 0, r);
@@ -2581,6 +2652,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   S.oom = 0;
   nx_cache cache;
   memset(cache.tag, 0, sizeof cache.tag);
+  cache.gi = (size_t)-1;
   S.cache = &cache;
   size_t i = t0;
   while (i < S.t1) {
@@ -2590,8 +2662,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       i++;
       continue;
     }
-    if (t->kind == LX_TK_WORD && !(t->flags & (LX_TF_HYPHEN | LX_TF_ALLCAP | LX_TF_DIGIT)) &&
-        !tok_is(&S, i, "rs") && !tok_is(&S, i, "rs.")) {
+    if (t->kind == LX_TK_WORD && !(t->flags & (LX_TF_HYPHEN | LX_TF_ALLCAP | LX_TF_DIGIT))) {
       uint32_t h = t->hash;
       size_t j = h & (NX_LEX_CAP - 1);
       while (nx_slots[j].idx && nx_slots[j].hash != h) j = (j + 1) & (NX_LEX_CAP - 1);

@@ -85,7 +85,7 @@ enum {
   NX_W_TUNIT, NX_W_PART, NX_W_NOON, NX_W_SEASON, NX_W_SETADV, NX_W_EVERY,
   NX_W_MOD, NX_W_DET, NX_W_FEW, NX_W_AGO, NX_W_EARLY, NX_W_FISCAL, NX_W_PCT,
   NX_W_PER, NX_W_OLD, NX_W_OCLOCK, NX_W_NO, NX_W_OF, NX_W_AND, NX_W_WHILE,
-  NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE
+  NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE, NX_W_EDGE
 };
 
 /* time units (values of NX_W_TUNIT and NX_W_SETADV) */
@@ -493,8 +493,11 @@ static const unitsfx unit_sfx[] = {
 
 static const unitsfx *find_unit_sfx(const char *s, size_t n, int glued) {
   /* glued units are the short ones; hyphen tails the words */
+  if (n == 0 || n > 12) return NULL;
+  unsigned char c0 = (unsigned char)s[0] | 0x20;
   for (size_t k = 0; k < LX_COUNTOF(unit_sfx); k++) {
     const char *u = unit_sfx[k].s;
+    if ((unsigned char)u[0] != c0) continue;
     size_t un = strlen(u);
     if (glued != (un <= 3)) continue;
     if (un == n && ieq(s, n, u)) return &unit_sfx[k];
@@ -695,7 +698,8 @@ static int num_token(const nx *S, size_t i, nxnum *N) {
 static size_t scale_words(const nx *S, size_t j, nxnum *N) {
   int taken = 0;
   double last = 1e300;
-  while (ok_tok(S, j) && taken < 3) {
+  while (ok_tok(S, j) && taken < 3 &&
+         !((S->t[j].flags & LX_TF_NEWLINE) && (S->t[j].flags & LX_TF_CAP))) {
     const nx_word *w = lex(S, j);
     if (!w || (w->cls != NX_W_SCALE && w->cls != NX_W_HUNDRED)) break;
     if (w->v >= last) break;
@@ -775,6 +779,21 @@ static int spelled(const nx *S, size_t j, nxnum *N) {
   return 1;
 }
 
+/* The value of a fraction token a/b with a < b and b a usual denominator
+ * (2, 3, 4, 8, 16, 32, 64), or 0. */
+static double fraction_tok(const nx *S, size_t i) {
+  const char *s = tstr(S, i);
+  size_t n = tlen(S, i), k = 0;
+  int a = 0, b = 0;
+  while (k < n && k < 3 && is_digit((unsigned char)s[k])) a = a * 10 + (s[k++] - '0');
+  if (k == 0 || k >= n || s[k] != '/') return 0;
+  size_t m = ++k;
+  while (k < n && k - m < 3 && is_digit((unsigned char)s[k])) b = b * 10 + (s[k++] - '0');
+  if (k != n || k == m || a == 0 || a >= b) return 0;
+  if (b != 2 && b != 3 && b != 4 && b != 8 && b != 16 && b != 32 && b != 64) return 0;
+  return (double)a / b;
+}
+
 /* A number from token j (digits or words), with its scale words. */
 static int number_at(const nx *S, size_t j, nxnum *N) {
   memset(N, 0, sizeof *N);
@@ -785,7 +804,26 @@ static int number_at(const nx *S, size_t j, nxnum *N) {
     if (!num_token(S, j, N)) return 0;
     N->a = j;
     N->end = j + 1;
+    if (N->sfx == SFX_NONE && N->plain && ok_tok(S, j + 1) && S->t[j + 1].kind == LX_TK_NUM) {
+      /* a mixed fraction: 8 3/4, 16 3/8 */
+      double f = fraction_tok(S, j + 1);
+      if (f > 0) {
+        N->v += f;
+        N->plain = 0;
+        N->end = j + 2;
+        return 1;
+      }
+    }
     if (N->sfx == SFX_NONE) N->end = scale_words(S, j + 1, N);
+    if (N->sfx == SFX_SLASH && N->a == j) {
+      /* a fraction alone: 3/4 */
+      double f = fraction_tok(S, j);
+      if (f > 0) {
+        N->v = f;
+        N->sfx = SFX_NONE;
+        N->plain = 0;
+      }
+    }
     /* a range in one token: 5-10, 1,750-1,780 */
     if (N->sfx == SFX_HYPHEN && N->tailn && is_digit((unsigned char)N->tail[0])) {
       digits d;
@@ -1429,7 +1467,7 @@ static int tail_unit(const char *s, size_t n, size_t *used) {
   return 0;
 }
 
-enum { CTX_NONE = 0, CTX_MOD = 1, CTX_THE = 2, CTX_A = 4, CTX_BETWEEN = 8, CTX_REL = 16 };
+enum { CTX_NONE = 0, CTX_MOD = 1, CTX_THE = 2, CTX_A = 4, CTX_BETWEEN = 8, CTX_REL = 16, CTX_INNER = 32 };
 
 static int tunit_type(int unit) { return unit_is_time(unit) ? LEDE_T_TIME : LEDE_T_DATE; }
 
@@ -1520,9 +1558,11 @@ static int range_second(const nx *S, size_t j, int ctx, nxnum *M) {
 
 static int prev_word_in(const nx *S, size_t i, const char *const *ws, size_t n) {
   if (i <= S->t0) return 0;
-  if (S->t[i - 1].kind != LX_TK_WORD) return 0;
+  const lx_token *t = &S->t[i - 1];
+  if (t->kind != LX_TK_WORD || t->end - t->start > 12) return 0;
+  unsigned char c0 = (unsigned char)S->text[t->start] | 0x20;
   for (size_t k = 0; k < n; k++)
-    if (tok_is(S, i - 1, ws[k])) return 1;
+    if ((unsigned char)ws[k][0] == c0 && tok_is(S, i - 1, ws[k])) return 1;
   return 0;
 }
 
@@ -1571,6 +1611,21 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   size_t s0 = N->a;
   /* ordinals: "the third quarter of 2019", "the 21st century", "first" */
   if (N->ord) {
+    /* the first nine months (of 2019) */
+    if (N->v == 1 && ok_tok(S, e) && !(S->t[e].flags & LX_TF_CAP)) {
+      nxnum M;
+      if (number_at(S, e, &M) && M.sfx == SFX_NONE && !M.ord && !M.frac && M.v >= 2 &&
+          M.v <= 100) {
+        int u2 = tunit_at(S, M.end);
+        if (u2 && u2 != U_QUARTER && u2 != U_WEEKEND) {
+          int y = 0;
+          size_t k = of_year(S, M.end + 1, &y);
+          res(r, a, M.end + 1 + k, tunit_type(u2), 0);
+          str_duration(r, M.v, u2);
+          return 1;
+        }
+      }
+    }
     int unit = tunit_at(S, e);
     if ((ctx & CTX_THE) && (unit == U_QUARTER || tok_isl(S, e, "half")) && ok_tok(S, e) &&
         N->v >= 1 && N->v <= 4) {
@@ -1682,7 +1737,10 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     v += 0.5;
     j += 3;
   }
-  if (N->sfx == SFX_NONE || N->sfx == SFX_SCALE) {
+  /* a capitalized word that starts a line (tables: "681,000\n Year") is
+   * not the unit of the number before it */
+  int attach = !(j < S->t1 && (S->t[j].flags & LX_TF_NEWLINE) && (S->t[j].flags & LX_TF_CAP));
+  if (attach && (N->sfx == SFX_NONE || N->sfx == SFX_SCALE)) {
     /* percent */
     size_t k = percent_at(S, j);
     if (k) return res(r, a, j + k, LEDE_T_PERCENT, v);
@@ -1728,9 +1786,10 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     }
     /* a range: the unit printed once, after the second number */
     nxnum M;
-    if (!N->words && range_second(S, j, ctx, &M)) {
+    if (!N->words && !(ctx & CTX_INNER) && range_second(S, j, ctx, &M)) {
       nx_res r2;
-      if (after_number(S, M.a, &M, CTX_NONE, &r2) && r2.type != LEDE_T_CARDINAL &&
+      /* the second number is read once, without ranges of its own */
+      if (after_number(S, M.a, &M, CTX_INNER, &r2) && r2.type != LEDE_T_CARDINAL &&
           r2.type != 0 && r2.type != LEDE_T_ORDINAL && r2.a == M.a) {
         double lo = v;
         if (!N->scaled && M.scaled) {
@@ -1741,6 +1800,16 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
           if (M.sfx == SFX_NONE && num_token(S, M.a, &M0) && M0.v > 0) sc = M.v / M0.v;
           lo *= sc;
         }
+        if (r2.type == LEDE_T_DATE) {
+          /* 1982 to 1985: both years */
+          if (!(N->plain && N->intd == 4 && v >= 1000 && v <= 2999 && r2.str[0] &&
+                strlen(r2.str) == 4))
+            goto no_range;
+          res(r, a, r2.b, LEDE_T_DATE, 0);
+          set_str(r, "%04d/%s", (int)v, r2.str);
+          return 1;
+        }
+        if (r2.type == LEDE_T_TIME) goto no_range;
         *r = r2;
         r->a = a;
         if (r2.type == LEDE_T_MONEY || r2.type == LEDE_T_QUANTITY) {
@@ -1752,7 +1821,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         }
         return 1;
       }
+      /* between 500,000 and 600,000: one CARDINAL */
+      if ((ctx & CTX_BETWEEN) && r2.type == LEDE_T_CARDINAL && tok_isl(S, j, "and")) {
+        res(r, a, r2.b, LEDE_T_CARDINAL, v);
+        return 1;
+      }
     }
+  no_range:;
   }
   if (N->sfx == SFX_UNIT) {
     /* 100m: metres; 10km; 5MW */
@@ -2310,6 +2385,45 @@ static int money_first(const nx *S, size_t a, size_t i, nx_res *r) {
 
 /* ---- the scan ---------------------------------------------------------------------------- */
 
+/* "the end of" + a year, "the year", a month, "this year", "the 1990s". */
+static int edge_of(const nx *S, size_t a, size_t k, nx_res *r) {
+  int y;
+  if (year_tok(S, k, &y)) {
+    res(r, a, k + 1, LEDE_T_DATE, 0);
+    set_year(r, y);
+    return 1;
+  }
+  if (tok_isl(S, k, "the") && ok_tok(S, k + 1)) {
+    int unit = tunit_at(S, k + 1);
+    const char *s = tstr(S, k + 1);
+    if (unit && (s[tlen(S, k + 1) - 1] | 32) != 's' && unit != U_HOUR && unit != U_MIN &&
+        unit != U_SEC) {
+      res(r, a, k + 2, LEDE_T_DATE, 0);
+      if (unit == U_QUARTER)
+        str_period(S, a, 0, 0, 0, 0, r);
+      else if (!str_rel_unit(S, unit, 0, r))
+        return 0;
+      return 1;
+    }
+    nxnum N;
+    if (S->t[k + 1].kind == LX_TK_NUM && number_at(S, k + 1, &N) && N.decade) {
+      int v = (int)N.v;
+      if (N.intd == 2) v += v >= 30 ? 1900 : 2000;
+      res(r, a, k + 2, LEDE_T_DATE, 0);
+      set_str(r, "%03dX", v / 10);
+      return 1;
+    }
+    return 0;
+  }
+  const nx_word *w = lex(S, k);
+  if (!w || (w->cls != NX_W_MONTH && w->cls != NX_W_REL && w->cls != NX_W_SEASON)) return 0;
+  nx_res r2;
+  if (!temporal_word(S, k, k, 0, &r2) || r2.type != LEDE_T_DATE || r2.str[0] == 'P') return 0;
+  *r = r2;
+  r->a = a;
+  return 1;
+}
+
 /* Expression led by a determiner: "the 1990s", "the past two years", "the
  * third quarter", "a decade", "a million", "a third", "a few days". */
 static int det_expr(const nx *S, size_t i, nx_res *r) {
@@ -2350,9 +2464,14 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
         }
         return 0;
       }
+      case NX_W_EDGE:
       case NX_W_EARLY: {
+        /* the end of 2019, the middle of the year, the beginning of March */
+        if ((w->cls == NX_W_EDGE || tok_isl(S, j, "middle")) && tok_isl(S, j + 1, "of") &&
+            ok_tok(S, j + 2))
+          return edge_of(S, i, j + 2, r);
         /* the early 1990s, the late 1980s */
-        if (early_expr(S, i, j + 1, r)) return 1;
+        if (w->cls == NX_W_EARLY && early_expr(S, i, j + 1, r)) return 1;
         return 0;
       }
       case NX_W_TUNIT:

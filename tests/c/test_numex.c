@@ -104,7 +104,8 @@ static const tcase cases[] = {
     {"Pompeo and Kang spoke by phone on Tuesday to discuss the two countries' response",
      "DATE[Tuesday]=2020-05-05 | CARDINAL[two]=2"},
     {"meeting in Palo Alto, California, on Jan. 14, 2020.", "DATE[Jan. 14, 2020]=2020-01-14"},
-    {"The deal expired at the end of last year.", "DATE[last year]=2019"},
+    {"The deal expired at the end of last year.", "DATE[the end of last year]=2019"},
+    {"under last year's deal", "DATE[last year]=2019"},
     {"a rise of 13 percent over last year's cost-sharing deal",
      "PERCENT[13 percent]=13 | DATE[last year]=2019"},
     {"Seoul offered to pay US$870 million this year.",
@@ -225,6 +226,13 @@ static const tcase cases[] = {
     {"nearly 3,000 people", "CARDINAL[nearly 3,000]=3000"},
     {"one hundred and twenty people", "CARDINAL[one hundred and twenty]=120"},
     {"half of them", "CARDINAL[half]=0.5"},
+    {"yields of 8 3/4 % and $16 3/8", "PERCENT[8 3/4 %]=8.75 | MONEY[$16 3/8]=16.375 USD"},
+    {"in the first nine months of 1989", "DATE[the first nine months of 1989]=P9M"},
+    {"by the end of 1989", "DATE[the end of 1989]=1989"},
+    {"at the end of the year", "DATE[the end of the year]=2020"},
+    {"from 1982 to 1985", "DATE[1982 to 1985]=1982/1985"},
+    {"between 500,000 and 600,000 people", "CARDINAL[between 500,000 and 600,000]=500000"},
+    {"Net 681,000\n    Year\n    Shr 89 cts", "CARDINAL[681,000]=681000 | MONEY[89 cts]=0.89 USD"},
     /* negatives */
     {"call 555-1234 now", ""},
     {"a Boeing 737 jet", ""},
@@ -233,12 +241,27 @@ static const tcase cases[] = {
     {"the #1 seed", ""},
 };
 
+/* s with line breaks written \n (one report line per check). */
+static const char *esc(const char *s, char *buf, size_t cap) {
+  size_t n = 0;
+  for (; *s && n + 3 < cap; s++) {
+    if (*s == '\n') {
+      buf[n++] = '\\';
+      buf[n++] = 'n';
+    } else {
+      buf[n++] = *s;
+    }
+  }
+  buf[n] = 0;
+  return buf;
+}
+
 static void test_table(void) {
-  char got[1024];
+  char got[1024], e1[512], e2[1024];
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     int ok = run(cases[i].text, REF, got, sizeof got);
-    CHECK(ok && strcmp(got, cases[i].want) == 0, "'%s': got '%s' want '%s'", cases[i].text,
-          got, cases[i].want);
+    CHECK(ok && strcmp(got, cases[i].want) == 0, "'%s': got '%s' want '%s'",
+          esc(cases[i].text, e1, sizeof e1), esc(got, e2, sizeof e2), cases[i].want);
   }
 }
 
@@ -414,6 +437,30 @@ int main(int argc, char **argv) {
     char got[4096];
     run(argv[2], argc >= 4 ? argv[3] : REF, got, sizeof got);
     printf("%s\n", got);
+    lede_engine_free(eng);
+    return 0;
+  }
+  if (argc >= 3 && strcmp(argv[1], "--dump") == 0) {
+    /* every text of a NUL-separated file, one line of entities each */
+    FILE *f = fopen(argv[2], "rb");
+    if (!f) return 1;
+    static char buf[1 << 16], got[1 << 16];
+    int c;
+    size_t n = 0;
+    while ((c = fgetc(f)) != EOF) {
+      if (c == 0 || n + 1 == sizeof buf) {
+        buf[n] = 0;
+        run(buf, argc >= 4 ? argv[3] : REF, got, sizeof got);
+        printf("%s\n", got);
+        n = 0;
+      } else {
+        buf[n++] = (char)c;
+      }
+    }
+    buf[n] = 0;
+    run(buf, argc >= 4 ? argv[3] : REF, got, sizeof got);
+    printf("%s\n", got);
+    fclose(f);
     lede_engine_free(eng);
     return 0;
   }

@@ -142,6 +142,8 @@ add("NX_W_FUTURE", 2, "set", "going")
 add("NX_W_AMPM", 0, "am", "pm", "a.m.", "p.m.")
 -- currency abbreviations printed before a number
 add("NX_W_CURPRE", 0, "rs", "rs.")
+-- "the end of 2019"
+add("NX_W_EDGE", 0, "end", "beginning", "start", "close", "turn")
 
 -- FNV-1a over the lower-cased bytes, as the tokenizer computes it
 local function fnv(s)

@@ -85,7 +85,8 @@ enum {
   NX_W_TUNIT, NX_W_PART, NX_W_NOON, NX_W_SEASON, NX_W_SETADV, NX_W_EVERY,
   NX_W_MOD, NX_W_DET, NX_W_FEW, NX_W_AGO, NX_W_EARLY, NX_W_FISCAL, NX_W_PCT,
   NX_W_PER, NX_W_OLD, NX_W_OCLOCK, NX_W_NO, NX_W_OF, NX_W_AND, NX_W_WHILE,
-  NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE, NX_W_EDGE
+  NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE, NX_W_EDGE,
+  NX_W_COUNT
 };
 
 /* time units (values of NX_W_TUNIT and NX_W_SETADV) */
@@ -111,7 +112,7 @@ typedef struct nx_slot {
 #define NX_MAXLOOK 24 /* tokens an expression may span */
 
 /* Classes of words that can start an expression. */
-static const uint8_t lead_class[] = {
+static const uint8_t lead_class[NX_W_COUNT] = {
     [NX_W_UNIT] = 1,   [NX_W_TENS] = 1,   [NX_W_PLURAL] = 1, [NX_W_ORD] = 1,
     [NX_W_HALF] = 1,   [NX_W_MONTH] = 1,  [NX_W_WDAY] = 1,   [NX_W_WDAYS] = 1,
     [NX_W_REL] = 1,    [NX_W_RECENT] = 1, [NX_W_DAYREL] = 1, [NX_W_TONIGHT] = 1,

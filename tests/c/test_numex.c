@@ -303,7 +303,8 @@ static void test_pathological(void) {
   run(s, REF, got, sizeof got);
   /* "last last last ...", "the the the", "$ $ $", digits and commas */
   const char *units[] = {"last ", "the past ", "$ ", "1,000,", "May ", "about more than ",
-                         "12:30 ", "a a ", "- ", "1-", "one and a ", "hundreds of "};
+                         "12:30 ", "a a ", "- ", "1-", "one and a ", "hundreds of ", "1 to ",
+                         "between 1 and ", "the end of the ", "8 3/4 ", "first nine "};
   for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
     size_t ul = strlen(units[u]);
     k = 0;

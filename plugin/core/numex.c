@@ -118,7 +118,8 @@ static const uint8_t lead_class[NX_W_COUNT] = {
     [NX_W_REL] = 1,    [NX_W_RECENT] = 1, [NX_W_DAYREL] = 1, [NX_W_TONIGHT] = 1,
     [NX_W_NOON] = 1,   [NX_W_SEASON] = 1, [NX_W_SETADV] = 1, [NX_W_EVERY] = 1,
     [NX_W_MOD] = 1,    [NX_W_DET] = 1,    [NX_W_FEW] = 1,    [NX_W_AGO] = 1,
-    [NX_W_EARLY] = 1,  [NX_W_FISCAL] = 1, [NX_W_AMPM] = 0,    [NX_W_CURPRE] = 1};
+    [NX_W_EARLY] = 1,  [NX_W_FISCAL] = 1, [NX_W_AMPM] = 0,    [NX_W_CURPRE] = 1,
+    [NX_W_TUNIT] = 1};
 
 /* ---- the scan state ----------------------------------------------------------- */
 
@@ -1496,6 +1497,17 @@ static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_r
     str_duration(r, v, unit);
     return 1;
   }
+  /* the three months ended Sept. 30 */
+  if ((tok_isl(S, e, "ended") || tok_isl(S, e, "ending")) && ok_tok(S, e + 1) &&
+      !unit_is_time(unit)) {
+    lx_date d;
+    size_t k = abs_date(S, e + 1, &d);
+    if (k && d.month && d.hour < 0) {
+      res(r, a, e + 1 + k, LEDE_T_DATE, 0);
+      str_duration(r, v, unit);
+      return 1;
+    }
+  }
   res(r, a, e, tunit_type(unit), 0);
   str_duration(r, v, unit);
   return 1;
@@ -2220,6 +2232,15 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       return 0;
     }
     case NX_W_EARLY: return early_expr(S, a, i + 1, r);
+    case NX_W_TUNIT: {
+      /* "for decades", "decades ago", "centuries" */
+      if (the || (w->v != U_DECADE && w->v != U_CENTURY) || !(t->flags & LX_TF_LOWER)) return 0;
+      const char *s = tstr(S, i);
+      if ((s[tlen(S, i) - 1] | 32) != 's') return 0;
+      res(r, a, i + 1 + (tok_isl(S, i + 1, "ago") && ok_tok(S, i + 1)), LEDE_T_DATE, 0);
+      str_duration(r, -1, (int)w->v);
+      return 1;
+    }
     case NX_W_AGO: {
       /* earlier this year, later this month */
       if (w->v != -2 && w->v != 2) return 0;
@@ -2240,6 +2261,19 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       return 0;
     }
     case NX_W_FEW: {
+      /* several hundred, a few thousand (dollars): the scale is the value */
+      const nx_word *sc = lex(S, i + 1);
+      if (sc && (sc->cls == NX_W_HUNDRED || sc->cls == NX_W_SCALE) && ok_tok(S, i + 1) &&
+          !tok_isl(S, i, "couple") && !tok_isl(S, i, "many")) {
+        nxnum N;
+        memset(&N, 0, sizeof N);
+        N.a = i;
+        N.v = 1;
+        N.hi = -1;
+        N.words = 1;
+        N.end = scale_words(S, i + 1, &N);
+        return after_number(S, a, &N, CTX_MOD, r);
+      }
       /* several years, a few days, many years, a couple of weeks */
       size_t j = i + 1;
       if (tok_isl(S, i, "couple") && tok_isl(S, j, "of")) j++;
@@ -2433,9 +2467,14 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
   int the = tok_isl(S, i, "the");
   if (the) {
     const lx_token *t = &S->t[j];
-    if (t->kind == LX_TK_NUM) {
+    if (t->kind == LX_TK_NUM || lex_cls(S, j) == NX_W_UNIT || lex_cls(S, j) == NX_W_TENS) {
       nxnum N;
-      if (number_at(S, j, &N) && (N.decade || N.ord)) return after_number(S, i, &N, CTX_THE, r);
+      if (!number_at(S, j, &N)) return 0;
+      if (N.decade || N.ord) return after_number(S, i, &N, CTX_THE, r);
+      /* the nine months (ended Sept. 30): a period */
+      int unit = N.sfx == SFX_NONE && !N.frac ? tunit_at(S, N.end) : 0;
+      if (unit && !unit_is_time(unit) && unit != U_QUARTER && !tok_isl(S, N.end + 1, "ago"))
+        return after_tunit(S, i, N.end, N.v, unit, r);
       return 0;
     }
     if (t->kind == LX_TK_PUNCT && (t->flags & LX_TF_QUOTE) && ok_tok(S, j + 1) &&

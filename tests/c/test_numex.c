@@ -233,6 +233,11 @@ static const tcase cases[] = {
     {"from 1982 to 1985", "DATE[1982 to 1985]=1982/1985"},
     {"between 500,000 and 600,000 people", "CARDINAL[between 500,000 and 600,000]=500000"},
     {"Net 681,000\n    Year\n    Shr 89 cts", "CARDINAL[681,000]=681000 | MONEY[89 cts]=0.89 USD"},
+    {"several hundred people and a few thousand dollars",
+     "CARDINAL[several hundred]=100 | MONEY[a few thousand dollars]=1000 USD"},
+    {"for decades", "DATE[decades]=PXDE"},
+    {"in the three months ended Sept. 30", "DATE[the three months ended Sept. 30]=P3M"},
+    {"the two countries and the 10 days", "CARDINAL[two]=2 | DATE[the 10 days]=P10D"},
     /* negatives */
     {"call 555-1234 now", ""},
     {"a Boeing 737 jet", ""},

@@ -111,15 +111,25 @@ typedef struct nx_slot {
 
 #define NX_MAXLOOK 24 /* tokens an expression may span */
 
-/* Classes of words that can start an expression. */
+/* Classes of words that can start an expression: 1 alone ("Tuesday",
+ * "two"), 2 only before a number, a symbol or another lexicon word ("the",
+ * "about", "last"). */
 static const uint8_t lead_class[NX_W_COUNT] = {
     [NX_W_UNIT] = 1,   [NX_W_TENS] = 1,   [NX_W_PLURAL] = 1, [NX_W_ORD] = 1,
     [NX_W_HALF] = 1,   [NX_W_MONTH] = 1,  [NX_W_WDAY] = 1,   [NX_W_WDAYS] = 1,
-    [NX_W_REL] = 1,    [NX_W_RECENT] = 1, [NX_W_DAYREL] = 1, [NX_W_TONIGHT] = 1,
-    [NX_W_NOON] = 1,   [NX_W_SEASON] = 1, [NX_W_SETADV] = 1, [NX_W_EVERY] = 1,
-    [NX_W_MOD] = 1,    [NX_W_DET] = 1,    [NX_W_FEW] = 1,    [NX_W_AGO] = 1,
-    [NX_W_EARLY] = 1,  [NX_W_FISCAL] = 1, [NX_W_AMPM] = 0,    [NX_W_CURPRE] = 1,
+    [NX_W_REL] = 2,    [NX_W_RECENT] = 2, [NX_W_DAYREL] = 1, [NX_W_TONIGHT] = 1,
+    [NX_W_NOON] = 1,   [NX_W_SEASON] = 1, [NX_W_SETADV] = 1, [NX_W_EVERY] = 2,
+    [NX_W_MOD] = 2,    [NX_W_DET] = 2,    [NX_W_FEW] = 2,    [NX_W_AGO] = 2,
+    [NX_W_EARLY] = 2,  [NX_W_FISCAL] = 2, [NX_W_AMPM] = 0,   [NX_W_CURPRE] = 2,
     [NX_W_TUNIT] = 1};
+
+/* Probes the lexicon with a token's hash alone (no check of the text): for
+ * deciding to skip, a rare collision only costs a closer look. */
+static inline const nx_word *lex_peek(uint32_t h) {
+  size_t j = h & (NX_LEX_CAP - 1);
+  while (nx_slots[j].idx && nx_slots[j].hash != h) j = (j + 1) & (NX_LEX_CAP - 1);
+  return nx_slots[j].idx ? &nx_words[nx_slots[j].idx - 1] : NULL;
+}
 
 /* ---- the scan state ----------------------------------------------------------- */
 
@@ -2822,10 +2832,18 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       continue;
     }
     if (t->kind == LX_TK_WORD && !(t->flags & (LX_TF_HYPHEN | LX_TF_ALLCAP | LX_TF_DIGIT))) {
-      uint32_t h = t->hash;
-      size_t j = h & (NX_LEX_CAP - 1);
-      while (nx_slots[j].idx && nx_slots[j].hash != h) j = (j + 1) & (NX_LEX_CAP - 1);
-      if (!nx_slots[j].idx || !lead_class[nx_words[nx_slots[j].idx - 1].cls]) {
+      const nx_word *w = lex_peek(t->hash);
+      int lead = w ? lead_class[w->cls] : 0;
+      if (lead == 2 && i + 1 < S.t1) {
+        /* "the company", "this is": nothing can follow */
+        const lx_token *u = t + 1;
+        if (u->kind == LX_TK_WORD && !(u->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
+            !lex_peek(u->hash))
+          lead = 0;
+        else if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_QUOTE))
+          lead = 0;
+      }
+      if (!lead) {
         i++;
         continue;
       }

@@ -890,7 +890,7 @@ static int future_ctx(const nx *S, size_t i) {
   while (k > S->t0 && steps < 14) {
     k--;
     steps++;
-    const nx_word *w = lex(S, k);
+    const nx_word *w = S->t[k].kind == LX_TK_WORD ? lex_peek(S->t[k].hash) : NULL;
     if (w) {
       if (w->cls == NX_W_FUTURE && (w->v == 1 || tok_isl(S, k + 1, "to"))) return 1;
       if ((w->cls == NX_W_REL || w->cls == NX_W_DAYREL) && w->v == 1) return 1;
@@ -1380,7 +1380,13 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
       return 1;
     }
   }
-  if (after && (t->flags & LX_TF_CAP)) {
+  if (after && (t->flags & LX_TF_CAP) && !(t->flags & LX_TF_ALLCAP)) {
+    /* "Canadian dollars", "Swiss francs", "Hong Kong dollars": a lower-case
+     * word follows within two tokens; a name ("1 Michael Johnson") is no
+     * currency */
+    int lower = (i + 1 < S->t1 && (S->t[i + 1].flags & LX_TF_LOWER)) ||
+                (i + 2 < S->t1 && (S->t[i + 2].flags & LX_TF_LOWER));
+    if (!lower) return 0;
     size_t k = dollar_adj(S, i, iso);
     if (k) return k;
   }
@@ -1390,6 +1396,8 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
   const lx_entry *c = lx_entry_of_kind(S->in->gaz, e, LX_G_CURRENCY);
   if (!c) return 0;
   if ((c->flags & LX_GF_AMB) && !after) return 0;
+  /* "Mark", "Bob", "Real" with a capital are names, not marks or bolivianos */
+  if ((c->flags & LX_GF_AMB) && (t->flags & LX_TF_CAP) && !(t->flags & LX_TF_ALLCAP)) return 0;
   if (after && currency_word_excluded(S, i, k)) return 0;
   size_t vn;
   const char *v = lx_entry_attr(S->in->gaz, c, "iso", &vn);

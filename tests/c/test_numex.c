@@ -238,6 +238,8 @@ static const tcase cases[] = {
     {"for decades", "DATE[decades]=PXDE"},
     {"in the three months ended Sept. 30", "DATE[the three months ended Sept. 30]=P3M"},
     {"the two countries and the 10 days", "CARDINAL[two]=2 | DATE[the 10 days]=P10D"},
+    {"he scored 64 Mark said", "CARDINAL[64]=64"},
+    {"worth 64 marks", "MONEY[64 marks]=64 DEM"},
     /* negatives */
     {"call 555-1234 now", ""},
     {"a Boeing 737 jet", ""},

@@ -67,7 +67,8 @@
  *
  * Cost: one pass; a token that cannot start an expression (most words)
  * costs one probe of a static hash table keyed by the token's own hash. Every
- * expression is matched with a bounded look-ahead (NX_MAXLOOK tokens) and the
+ * expression is matched with a bounded look-ahead (a few tokens, 16 at most
+ * for a spelled number; ranges nest one level only) and the
  * scan resumes after it, so time is linear in the tokens whatever the input;
  * numbers are read digit by digit once (a 10,000-digit number is one pass).
  * Nothing is allocated except the candidates appended to `out`.
@@ -109,7 +110,6 @@ typedef struct nx_slot {
 
 #include "numex_lex.h"
 
-#define NX_MAXLOOK 24 /* tokens an expression may span */
 
 /* Classes of words that can start an expression: 1 alone ("Tuesday",
  * "two"), 2 only before a number, a symbol or another lexicon word ("the",
@@ -642,7 +642,7 @@ static int num_token(const nx *S, size_t i, nxnum *N) {
   if (d.k == n) return 1;
   const char *r = s + d.k;
   size_t rn = n - d.k;
-  if (r[0] == '-' || (r[0] == ',' && 0)) {
+  if (r[0] == '-') {
     N->sfx = SFX_HYPHEN;
     N->tail = r + 1;
     N->tailn = rn - 1;
@@ -1260,7 +1260,7 @@ static size_t abs_date(const nx *S, size_t i, lx_date *d) {
 /* A part of the day after a date: "Tuesday night". */
 static int part_after(const nx *S, size_t i) {
   const nx_word *w = lex(S, i);
-  if (w && w->cls == NX_W_PART && ok_tok(S, i) && !(S->t[i].flags & LX_TF_CAP && 0))
+  if (w && w->cls == NX_W_PART && ok_tok(S, i))
     return (int)w->v;
   return 0;
 }
@@ -1487,7 +1487,9 @@ static int tail_unit(const char *s, size_t n, size_t *used) {
   return 0;
 }
 
-enum { CTX_NONE = 0, CTX_MOD = 1, CTX_THE = 2, CTX_A = 4, CTX_BETWEEN = 8, CTX_REL = 16, CTX_INNER = 32 };
+/* What precedes a number: modifiers, "the", "a", "between"; CTX_INNER marks
+ * the second number of a range (read without ranges of its own). */
+enum { CTX_NONE = 0, CTX_MOD = 1, CTX_THE = 2, CTX_A = 4, CTX_BETWEEN = 8, CTX_INNER = 32 };
 
 static int tunit_type(int unit) { return unit_is_time(unit) ? LEDE_T_TIME : LEDE_T_DATE; }
 
@@ -1504,7 +1506,7 @@ static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_r
       str_ago(S, v, unit, -1, r);
     return 1;
   }
-  if ((tok_isl(S, e, "old") || tok_isl(S, e, "of age")) && ok_tok(S, e)) {
+  if (tok_isl(S, e, "old") && ok_tok(S, e)) {
     res(r, a, e + 1, LEDE_T_DATE, 0);
     str_duration(r, v, unit);
     return 1;
@@ -1686,8 +1688,6 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   if (N->sfx == SFX_HYPHEN) {
     if (N->hi >= 0) {
       /* a range or a score or a phone number */
-      const char *s = tstr(S, e - 1 - (N->end > N->a + 1 ? N->end - N->a - 1 : 0));
-      (void)s;
       size_t tk = N->a;
       if (phone_like(tstr(S, tk), tlen(S, tk))) return res(r, N->a, N->a + 1, 0, 0);
       /* years: 1990-95, 1990-1995 */
@@ -1898,7 +1898,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
                                       "new", "old", "someone", "everyone", "such", "right",
                                       "wrong", "first", "next", "same", "latest", "other"};
     if (prev_word_in(S, s0, det, LX_COUNTOF(det)) || tok_isl(S, e, "another") ||
-        tok_isl(S, e, "'s") || tok_isl(S, e, "'s") || tok_isl(S, e, "anther") ||
+        tok_isl(S, e, "'s") ||
         tok_isl(S, e, "thing") || tok_isl(S, e, "way"))
       return res(r, s0, e, 0, 0);
   }
@@ -2694,13 +2694,11 @@ static int at(const nx *S, size_t i, nx_res *r) {
         }
         return abs_result(S, i, i, k, &d, r);
       }
-      /* "No. 1", "#1": not entities */
-      if (i > S->t0 && (lex_cls(S, i - 1) == NX_W_NO || tok_isl(S, i - 1, "#")) &&
-          !(S->t[i].flags & LX_TF_SPACE && tok_isl(S, i - 1, "#") && 0)) {
-        if (lex_cls(S, i - 1) != NX_W_NO || tok_isl(S, i - 1, "no.") || tok_isl(S, i - 1, "nos.") ||
-            (tok_isl(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER)))
-          return res(r, i, i + 1, 0, 0);
-      }
+      /* "No. 1", "#1", "Number 10": ranks and labels, not entities */
+      if (i > S->t0 && (tok_isl(S, i - 1, "#") || tok_isl(S, i - 1, "no.") ||
+                        tok_isl(S, i - 1, "nos.") ||
+                        (tok_isl(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER))))
+        return res(r, i, i + 1, 0, 0);
       nxnum N;
       if (!number_at(S, i, &N)) return res(r, i, i + 1, 0, 0);
       return after_number(S, i, &N, CTX_NONE, r);

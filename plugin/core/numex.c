@@ -256,7 +256,7 @@ static int ieq(const char *s, size_t n, const char *lower) {
 
 static int emit(nx *S, const nx_res *r) {
   lx_vec *v = S->out;
-  if (!lx_vec_reserve(S->in->alloc, v, sizeof(lx_cand), v->n + 1)) {
+  if (v->n >= v->cap && !lx_vec_reserve(S->in->alloc, v, sizeof(lx_cand), v->n + 1)) {
     S->oom = 1;
     return 0;
   }
@@ -1380,13 +1380,8 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
       return 1;
     }
   }
-  if (after && (t->flags & LX_TF_CAP) && !(t->flags & LX_TF_ALLCAP)) {
-    /* "Canadian dollars", "Swiss francs", "Hong Kong dollars": a lower-case
-     * word follows within two tokens; a name ("1 Michael Johnson") is no
-     * currency */
-    int lower = (i + 1 < S->t1 && (S->t[i + 1].flags & LX_TF_LOWER)) ||
-                (i + 2 < S->t1 && (S->t[i + 2].flags & LX_TF_LOWER));
-    if (!lower) return 0;
+  if (after && (t->flags & LX_TF_CAP)) {
+    /* "Canadian dlrs", "N.Z. Dlrs", "CANADIAN DLR" */
     size_t k = dollar_adj(S, i, iso);
     if (k) return k;
   }
@@ -1396,7 +1391,11 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
   const lx_entry *c = lx_entry_of_kind(S->in->gaz, e, LX_G_CURRENCY);
   if (!c) return 0;
   if ((c->flags & LX_GF_AMB) && !after) return 0;
-  /* "Mark", "Bob", "Real" with a capital are names, not marks or bolivianos */
+  /* codes are printed in capitals (BOB, not Bob); "Mark" and "Real" with a
+   * capital are names, not marks or reais */
+  if ((c->flags & LX_GF_ALLCAP) && !(t->flags & LX_TF_ALLCAP) &&
+      ((t->flags & LX_TF_CAP) || (c->flags & LX_GF_AMB)))
+    return 0;
   if ((c->flags & LX_GF_AMB) && (t->flags & LX_TF_CAP) && !(t->flags & LX_TF_ALLCAP)) return 0;
   if (after && currency_word_excluded(S, i, k)) return 0;
   size_t vn;
@@ -2678,8 +2677,17 @@ static int at(const nx *S, size_t i, nx_res *r) {
   const lx_token *t = &S->t[i];
   switch (t->kind) {
     case LX_TK_NUM: {
+      /* the number is read first; the date grammar only where a date or a
+       * clock time can be: 10:30, 2019-11-18, 18.11.2019, 10am, 6 May */
+      nxnum N;
+      if (!number_at(S, i, &N)) return res(r, i, i + 1, 0, 0);
+      int maybe = N.sfx == SFX_OTHER ||
+                  ((N.sfx == SFX_SLASH || N.sfx == SFX_HYPHEN) && N.hi < 0 &&
+                   memchr(N.tail, N.sfx == SFX_SLASH ? '/' : '-', N.tailn)) ||
+                  (N.end == i + 1 && (lex_cls(S, i + 1) == NX_W_MONTH ||
+                                      lex_cls(S, i + 1) == NX_W_AMPM));
       lx_date d;
-      size_t k = abs_date(S, i, &d);
+      size_t k = maybe ? abs_date(S, i, &d) : 0;
       if (k) {
         /* 10 a.m. Tuesday */
         if (d.hour >= 0 && !d.month && ok_tok(S, i + k) && lex_cls(S, i + k) == NX_W_WDAY &&
@@ -2699,8 +2707,6 @@ static int at(const nx *S, size_t i, nx_res *r) {
                         tok_isl(S, i - 1, "nos.") ||
                         (tok_isl(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER))))
         return res(r, i, i + 1, 0, 0);
-      nxnum N;
-      if (!number_at(S, i, &N)) return res(r, i, i + 1, 0, 0);
       return after_number(S, i, &N, CTX_NONE, r);
     }
     case LX_TK_SYM: {
@@ -2837,7 +2843,10 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       i++;
       continue;
     }
-    if (t->kind == LX_TK_WORD && !(t->flags & (LX_TF_HYPHEN | LX_TF_ALLCAP | LX_TF_DIGIT))) {
+    /* a word in capitals matters before a number (USD 5) or as a lexicon
+     * word (MAY 6, TWO); else it goes the way of other words */
+    if (t->kind == LX_TK_WORD && !(t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT)) &&
+        (!(t->flags & LX_TF_ALLCAP) || i + 1 >= S.t1 || S.t[i + 1].kind != LX_TK_NUM)) {
       const nx_word *w = lex_peek(t->hash);
       int lead = w ? lead_class[w->cls] : 0;
       if (lead == 2 && i + 1 < S.t1) {

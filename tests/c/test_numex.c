@@ -240,6 +240,11 @@ static const tcase cases[] = {
     {"the two countries and the 10 days", "CARDINAL[two]=2 | DATE[the 10 days]=P10D"},
     {"he scored 64 Mark said", "CARDINAL[64]=64"},
     {"worth 64 marks", "MONEY[64 marks]=64 DEM"},
+    {"64 Bob Smith", "CARDINAL[64]=64"},
+    {"scored one try and 40.9 mln sdr", "CARDINAL[one]=1 | MONEY[40.9 mln sdr]=40900000 XDR"},
+    {"17.18 billion N.Z. Dlrs and 100 MLN CANADIAN DLR",
+     "MONEY[17.18 billion N.Z. Dlrs]=1.718e+10 NZD | MONEY[100 MLN CANADIAN DLR]=100000000 CAD"},
+    {"100 mln Special Drawing Rights", "MONEY[100 mln Special Drawing Rights]=100000000 XDR"},
     /* negatives */
     {"call 555-1234 now", ""},
     {"a Boeing 737 jet", ""},

@@ -172,42 +172,55 @@ static int lower_eq(const char *s, size_t n, const char *w) {
   return w[i] == 0;
 }
 
-int lx_month_from_word(const char *s, size_t n) {
-  /* most words are not months: reject on length and first letter */
-  if (n < 3 || n > 10) return 0;
-  switch (s[0] | 0x20) {
-    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
-    default: return 0;
+/* The lower-cased first three letters of s as one number, or 0. */
+static unsigned key3(const char *s, size_t n) {
+  if (n < 3) return 0;
+  unsigned k = 0;
+  for (int i = 0; i < 3; i++) {
+    unsigned char c = (unsigned char)s[i] | 0x20;
+    if (c < 'a' || c > 'z') return 0;
+    k = k << 8 | c;
   }
+  return k;
+}
+#define K3(a, b, c) ((unsigned)(a) << 16 | (unsigned)(b) << 8 | (unsigned)(c))
+
+int lx_month_from_word(const char *s, size_t n) {
   static const char *const full[] = {"january", "february", "march",     "april",
                                      "may",     "june",     "july",      "august",
                                      "september", "october", "november", "december"};
-  static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+  static const unsigned keys[] = {K3('j', 'a', 'n'), K3('f', 'e', 'b'), K3('m', 'a', 'r'),
+                                  K3('a', 'p', 'r'), K3('m', 'a', 'y'), K3('j', 'u', 'n'),
+                                  K3('j', 'u', 'l'), K3('a', 'u', 'g'), K3('s', 'e', 'p'),
+                                  K3('o', 'c', 't'), K3('n', 'o', 'v'), K3('d', 'e', 'c')};
   if (n && s[n - 1] == '.') n--;
-  if (n < 3) return 0;
+  unsigned k = key3(s, n);
+  if (!k || n > 9) return 0;
   for (int m = 0; m < 12; m++) {
-    if (lower_eq(s, n, full[m]) || lower_eq(s, n, abbr[m])) return m + 1;
+    if (keys[m] != k) continue;
+    /* the abbreviation, the full name, or Sept */
+    if (n == 3 || lower_eq(s, n, full[m]) || (m == 8 && lower_eq(s, n, "sept"))) return m + 1;
+    return 0;
   }
-  if (lower_eq(s, n, "sept")) return 9;
   return 0;
 }
 
 int lx_weekday_from_word(const char *s, size_t n) {
-  if (n < 3 || n > 10) return 0;
-  switch (s[0] | 0x20) {
-    case 'm': case 't': case 'w': case 'f': case 's': break;
-    default: return 0;
-  }
   static const char *const full[] = {"monday", "tuesday", "wednesday", "thursday",
                                      "friday", "saturday", "sunday"};
-  static const char *const abbr[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  static const unsigned keys[] = {K3('m', 'o', 'n'), K3('t', 'u', 'e'), K3('w', 'e', 'd'),
+                                  K3('t', 'h', 'u'), K3('f', 'r', 'i'), K3('s', 'a', 't'),
+                                  K3('s', 'u', 'n')};
   if (n && s[n - 1] == '.') n--;
-  if (n < 3) return 0;
-  for (int w = 0; w < 7; w++)
-    if (lower_eq(s, n, full[w]) || lower_eq(s, n, abbr[w])) return w + 1;
-  if (lower_eq(s, n, "tues") || lower_eq(s, n, "thur") || lower_eq(s, n, "thurs"))
-    return lower_eq(s, n, "tues") ? 2 : 4;
+  unsigned k = key3(s, n);
+  if (!k || n > 9) return 0;
+  for (int w = 0; w < 7; w++) {
+    if (keys[w] != k) continue;
+    if (n == 3 || lower_eq(s, n, full[w]) || (w == 1 && lower_eq(s, n, "tues")) ||
+        (w == 3 && (lower_eq(s, n, "thur") || lower_eq(s, n, "thurs"))))
+      return w + 1;
+    return 0;
+  }
   return 0;
 }
 

@@ -24,10 +24,12 @@
  * Values (lx_cand.value_kind, num, str):
  *  - DATE, TIME: LEDE_V_STRING, ISO 8601 / TIMEX3 in str, resolved against
  *    the article's date (in->ref) when it has one:
- *      "Tuesday" (story of Wed 2020-05-06)  2020-05-05 (past weekday; the next
- *                 one when the sentence speaks of the future: "will", "next",
- *                 "scheduled"...; "last Tuesday" 2020-04-28 when the story is
- *                 on a Tuesday; "next Tuesday" the first one after the date)
+ *      "Tuesday" (story of Wed 2020-05-06)  2020-05-05: the latest such day
+ *                 up to the story's date, or the next one from it when the
+ *                 sentence speaks of the future ("will", "next", "scheduled",
+ *                 "set to"...); "Wednesday" is the story's day itself; "last
+ *                 Tuesday" the latest one strictly before, "next Tuesday" the
+ *                 first one strictly after
  *      "Jan. 14, 2020" 2020-01-14; "May 6" 2020-05-06 (the year that puts it
  *                 nearest the story); "March 2020" 2020-03; "1996" 1996
  *      "last month" 2020-04, "last year" 2019, "this week" 2020-W19,
@@ -36,16 +38,23 @@
  *      "the 1990s" 199X, "the 21st century" 20, "fiscal 1987" FY1987,
  *      "2019/20" 2019/2020 (an ISO interval), "1990-95" 1990/1995,
  *      "two years ago" 2018, "a week ago" 2020-04-29,
- *      "earlier this year" 2020, "early 2020" 2020, "late March" 2020-03;
+ *      "earlier this year" 2020, "early 2020" 2020, "late March" 2020-03,
+ *      "the end of 1989" 1989, "the end of the year" 2020, "1982 to 1985"
+ *      1982/1985; a month or a quarter without a year takes the nearest
+ *      (quarters: the latest begun) unless the sentence speaks of the future;
  *    durations: "two weeks" P2W, "three years" P3Y, "a decade" P10Y,
  *      "the past two years" P2Y, "three hours" PT3H, "recent years" PXY
- *      (X: an unknown count), "one and a half years" P1.5Y;
+ *      (X: an unknown count), "decades" PXDE (TIMEX3 units DE, CE for
+ *      decades and centuries when the count is unknown), "one and a half
+ *      years" P1.5Y, "the first nine months" and "the nine months ended
+ *      Sept. 30" P9M;
  *    ages ("20-year-old", "60 years old") P20Y, P60Y;
  *    sets: "every Monday" XXXX-WXX-1, "annually"/"each year" P1Y (a set has
  *      the form of its period: the type of TIMEX3 SET is not carried);
  *    parts of days: "this morning" 2020-05-06TMO, "last night"
  *      2020-05-05TNI, "Tuesday night" 2020-05-05TNI, "tonight" (MO AF EV NI);
- *    times: "10:30 a.m." T10:30, "8:03 am ET" T08:03-04:00 (the zone from
+ *    times: "10:30 a.m." T10:30 (no date is assumed for a time printed
+ *      alone), "8:03 am ET" T08:03-04:00 (the zone from
  *      the print, US daylight time computed), "noon" T12:00, a time with its
  *      date "04:10 May 07, 2020" 2020-05-07T04:10, "10 a.m. Tuesday"
  *      2020-05-05T10:00;
@@ -54,7 +63,12 @@
  *  - MONEY: LEDE_V_AMOUNT, num = the amount in units of the currency (cents
  *    and pence divided by 100), str = ISO 4217 code: "US$870 million"
  *    870000000 USD, "28.3 mln dlrs" 28300000 USD, "40 cents" 0.4 USD,
- *    "5 billion won" 5000000000 KRW, "€5bn" 5000000000 EUR, "50 stg" GBP.
+ *    "5 billion won" 5000000000 KRW, "€5bn" 5000000000 EUR, "50 stg" GBP,
+ *    "$16 3/8" 16.375 USD, "millions of dollars" 1000000 USD. "Pounds" is a
+ *    weight (QUANTITY, kg) unless scaled ("5 million pounds") or followed by
+ *    "sterling". Currency codes count in capitals ("USD 5", "64 Bob" is no
+ *    money) and ambiguous currency words only after a number ("5 billion
+ *    won", not "won 5").
  *  - PERCENT: LEDE_V_NUMBER, the number printed ("13 percent" 13, "0.5
  *    percentage points" 0.5, "half a percentage point" 0.5).
  *  - QUANTITY: LEDE_V_AMOUNT, num in the canonical unit of the gazetteer,
@@ -62,8 +76,10 @@
  *    barrels per day" 200000 bpd. Counted things that are not units ("6.4 mln
  *    bags", "28,500 troops") are CARDINALs.
  *  - CARDINAL, ORDINAL: LEDE_V_NUMBER: "28,500" 28500, "two" 2, "1.5 million"
- *    1500000, "a dozen" 12, "hundreds" 100, "a third" 0.333..., "two-thirds"
- *    0.666..., "3rd" 3, "twenty-first" 21.
+ *    1500000, "a dozen" 12, "a third" 0.333..., "two-thirds" 0.666..., "8
+ *    3/4" 8.75, "3rd" 3, "twenty-first" 21. Vague amounts are valued by
+ *    their lower bound: "hundreds" 100, "tens of thousands" 10000, "several
+ *    hundred" 100. A number too long for a double is inf (JSON null).
  *
  * Cost: one pass; a token that cannot start an expression (most words)
  * costs one probe of a static hash table keyed by the token's own hash. Every

@@ -1786,6 +1786,18 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   /* a capitalized word that starts a line (tables: "681,000\n Year") is
    * not the unit of the number before it */
   int attach = !(j < S->t1 && (S->t[j].flags & LX_TF_NEWLINE) && (S->t[j].flags & LX_TF_CAP));
+  /* most numbers are followed by punctuation or a plain word: nothing to
+   * attach, no need to ask */
+  if (attach && j < S->t1) {
+    const lx_token *u = &S->t[j];
+    if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_DASH)) {
+      attach = 0;
+    } else if (u->kind == LX_TK_WORD && (u->flags & LX_TF_LOWER) && !lex(S, j)) {
+      unsigned char c0 = (unsigned char)S->text[u->start];
+      if (c0 != 'c' && c0 != 'p' && c0 != 'e' && !lx_dict_may_start(S->in->gaz, u->hash))
+        attach = 0;
+    }
+  }
   if (attach && (N->sfx == SFX_NONE || N->sfx == SFX_SCALE)) {
     /* percent */
     size_t k = percent_at(S, j);

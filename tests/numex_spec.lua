@@ -97,8 +97,10 @@ describe("numex through lede.parse", function()
     local l = ents("Officials said they may march on Saturday if the talks fail to produce a deal.\n\n"
       .. "A Boeing 737 landed at the airport as fans cheered; Japan won 2-1 and stayed ranked No. 1"
       .. " in the group, the federation said.\n")
+    local numex = { DATE = 1, TIME = 1, MONEY = 1, PERCENT = 1, QUANTITY = 1, ORDINAL = 1, CARDINAL = 1 }
     for _, e in ipairs(l) do
-      assert.is_true(e.text == "Saturday", e.type .. " " .. e.text)
+      -- names (the product "Boeing 737", "Japan") belong to other recognizers
+      if numex[e.type] then assert.is_true(e.text == "Saturday", e.type .. " " .. e.text) end
     end
   end)
 

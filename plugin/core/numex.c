@@ -251,13 +251,7 @@ static inline int lex_cls(const nx *S, size_t i) {
 /* The lexicon word spelled by s[0, n) (a part of a hyphenated token). */
 static const nx_word *lex_str(const char *s, size_t n) {
   if (n == 0 || n > 14) return NULL;
-  uint32_t h = LX_FNV_OFFSET;
-  for (size_t k = 0; k < n; k++) {
-    unsigned char c = (unsigned char)s[k];
-    if (c >= 'A' && c <= 'Z') c += 32;
-    h = lx_hash_byte(h, c);
-  }
-  return lex_hash(h, s, n);
+  return lex_hash(lx_hash_lower(s, n), s, n);
 }
 
 static int ieq(const char *s, size_t n, const char *lower) {

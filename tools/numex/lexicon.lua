@@ -1,6 +1,6 @@
 -- Generates plugin/core/numex_lex.h: the words numex.c reacts to, in an
 -- open-addressing table keyed by the tokenizer's hash of the lower-cased
--- token (FNV-1a, 32 bits), so a word is classified with one probe.
+-- token (lx_hash_lower, 32 bits), so a word is classified with one probe.
 --   lua5.4 tools/numex/lexicon.lua > plugin/core/numex_lex.h
 -- Each entry: word (lower case, as tokenized: "jan." keeps its period),
 -- class (NX_W_* in numex.c), value.
@@ -145,13 +145,24 @@ add("NX_W_CURPRE", 0, "rs", "rs.")
 -- "the end of 2019"
 add("NX_W_EDGE", 0, "end", "beginning", "start", "close", "turn")
 
--- FNV-1a over the lower-cased bytes, as the tokenizer computes it
-local function fnv(s)
-  local h = 2166136261
-  for i = 1, #s do
-    h = ((h ~ s:byte(i)) * 16777619) & 0xffffffff
+-- The tokenizer's hash of a lower-cased ASCII word (lx_hash_lower in
+-- plugin/core/utf8.c and internal.h): bytes in 8-byte little-endian words,
+-- each mixed in, then the length and a final mix; 0 becomes 1.
+local function token_hash(s)
+  local function mix(h, w)
+    h = (h ~ w) * 0xBF58476D1CE4E5B9
+    return h ~ (h >> 31)
   end
-  return h
+  local h, acc, nacc = 0x9E3779B97F4A7C15, 0, 0
+  for i = 1, #s do
+    acc = acc | (s:byte(i) << (8 * nacc))
+    nacc = nacc + 1
+    if nacc == 8 then h, acc, nacc = mix(h, acc), 0, 0 end
+  end
+  if nacc > 0 then h = mix(h, acc) end
+  h = (h ~ #s) * 0x94D049BB133111EB
+  h = (h ~ (h >> 32)) & 0xffffffff
+  return h ~= 0 and h or 1
 end
 
 local seen = {}
@@ -165,7 +176,7 @@ local slots = {}
 for i = 0, cap - 1 do slots[i] = false end
 local hashes = {}
 for i, e in ipairs(W) do
-  local h = fnv(e[1])
+  local h = token_hash(e[1])
   assert(not hashes[h], "hash collision " .. e[1])
   hashes[h] = true
   local j = h & (cap - 1)

@@ -18,6 +18,15 @@ local M = {
   _VERSION = "lede " .. core.version,
 }
 
+-- lede.formats (the output formats' registry) loads on first use
+setmetatable(M, { __index = function(t, k)
+  if k == "formats" then
+    local f = require "lede.formats"
+    rawset(t, k, f)
+    return f
+  end
+end })
+
 --- Methods of documents (shared by every document; C provides `json`).
 local Doc = core.doc_methods
 M.Doc = Doc

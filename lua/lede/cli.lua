@@ -209,50 +209,50 @@ end
 -- ---------------------------------------------------------------------------
 -- sources: items are lists of strings (they cross to workers as they are)
 --   { "file", path, kind, name, size }   a file to read
---   { "text", text, kind }         a text already read (standard input)
---   { "line", line, where }        a JSON line (where: "file:N")
+--   { "text", text, kind }               a text already read (standard input)
+--   { "lines", block, name, tag }        whole JSON lines (tag: the source)
+--   { "fail", path, message }            an input that cannot be read
 
--- JSON lines from a descriptor, read in chunks (never more than a line and
--- a chunk in memory); next(block) returns false when a line is not complete
--- and blocking is not allowed.
+-- JSON lines from a descriptor, in blocks of whole lines as they are read
+-- (64 KiB at a time): the parent never looks at single lines, the workers
+-- split them. next(block) returns false when no whole line is there and
+-- blocking is not allowed. Memory: a block, and the part of a line read.
+local serial = 0
 local function jsonl_source(fd, name, on_close)
-  local r = workers.reader(fd)
-  local lineno = 0
-  local pos = 1
+  serial = serial + 1
+  local tag = tostring(serial)
+  local held, ready, eof = {}, {}, false
   local s = {}
+  function s.fill()
+    if eof then return end
+    local chunk, err = proc.read(fd, 65536)
+    if not chunk then error("lede: " .. name .. ": " .. tostring(err), 0) end
+    if chunk == "" then eof = true; return end
+    if chunk:find("\n", 1, true) then
+      local i = #chunk
+      while chunk:byte(i) ~= 10 do i = i - 1 end
+      held[#held + 1] = chunk:sub(1, i)
+      ready[#ready + 1] = table.concat(held)
+      held = { chunk:sub(i + 1) }
+    else
+      held[#held + 1] = chunk -- a long line: wait for its end
+    end
+  end
   function s.next(block)
     while true do
-      local nl = r.buf:find("\n", pos, true)
-      if nl then
-        local line = r.buf:sub(pos, nl - 1)
-        pos = nl + 1
-        if pos > 65536 then r.buf = r.buf:sub(pos); pos = 1 end
-        lineno = lineno + 1
-        if line:find("%S") then
-          return { "line", (line:gsub("\r$", "")), name .. ":" .. lineno }
-        end
-      elseif r.eof then
-        local rest = r.buf:sub(pos)
-        r.buf, pos = "", 1
-        if rest:find("%S") then
-          lineno = lineno + 1
-          return { "line", (rest:gsub("\r$", "")), name .. ":" .. lineno }
-        end
+      if #ready > 0 then return { "lines", table.remove(ready, 1), name, tag } end
+      if eof then
+        local rest = table.concat(held)
+        held = {}
+        if rest ~= "" then return { "lines", rest, name, tag } end
         if on_close then on_close(); on_close = nil end
         return nil
-      elseif block then
-        if pos > 1 then r.buf = r.buf:sub(pos); pos = 1 end
-        r:fill()
-      else
-        return false
       end
+      if not block then return false end
+      s.fill()
     end
   end
   function s.fd() return fd end
-  function s.fill()
-    if pos > 1 then r.buf = r.buf:sub(pos); pos = 1 end
-    r:fill()
-  end
   return s
 end
 
@@ -326,59 +326,24 @@ local function clean_message(msg)
   return msg
 end
 
--- The work on one item, here or in a worker: a reply
---   { "ok", output, id_json, label, bytes, ext1, companion1, ... }
---   { "err", message, id_json, label, bytes }
-function M.process(item, ctx)
-  local kind = item[1]
-  local text, id, label, input_kind, bytes
-  if kind == "fail" then
-    return { "err", (tostring(item[3]):gsub("^" .. item[2]:gsub("%p", "%%%0") .. ": ", "")), "null", item[2], "0" }
-  elseif kind == "file" then
-    label = item[2]
-    id = item[4] ~= "" and item[4] or item[2]
-    input_kind = item[3]
-    local err
-    text, err = read_file(item[2])
-    if not text then
-      return { "err", (clean_message(err):gsub("^" .. label:gsub("%p", "%%%0") .. ": ", "")), json.encode(id), label, "0" }
-    end
-    bytes = #text
-  elseif kind == "text" then
-    text, input_kind, label, bytes = item[2], item[3], "-", #item[2]
-  else -- a JSON line
-    local line = item[2]
-    label, bytes = item[3], #line + 1
-    local ok, rec = pcall(json.decode, line)
-    if not ok then
-      return { "err", "not a JSON line: " .. clean_message(rec), "null", label, tostring(bytes) }
-    end
-    if type(rec) ~= "table" then
-      return { "err", "a JSON line must be an object with \"text\" or \"html\"", "null", label, tostring(bytes) }
-    end
-    id = rec.id
-    if id ~= nil and id ~= json.null then
-      label = "id " .. (type(id) == "string" and id or json.encode(id)) .. " (" .. label .. ")"
-    end
-    if ctx.crash_id and id ~= nil and tostring(id) == ctx.crash_id and ctx.in_worker then
-      -- test hook (LEDE_TEST_CRASH): a worker dies here, as on a crash in C
-      proc.kill(proc.getpid(), 9)
-    end
-    if type(rec.text) == "string" then
-      text, input_kind = rec.text, "text"
-    elseif type(rec.html) == "string" then
-      text, input_kind = rec.html, "html"
-    else
-      return { "err", "no \"text\" (or \"html\") string", json.encode(id == nil and json.null or id),
-        label, tostring(bytes) }
-    end
-  end
+-- A reply is what became of one document, as a list of strings:
+--   { "ok",  output,  id_json, where, bytes, line, ext1, companion1, ... }
+--   { "err", message, id_json, where, bytes, line }
+-- where: the file (or "-"); line: the JSON line's number within its block
+-- ("" for a file); the parent makes "file:N" and "id X (file:N)" of them.
+local function strip_prefix(msg, prefix)
+  msg = tostring(msg)
+  if msg:sub(1, #prefix + 2) == prefix .. ": " then return msg:sub(#prefix + 3) end
+  return msg
+end
+
+local function doc_reply(text, input_kind, id, where, line, bytes, ctx)
   local id_json = json.encode(id == nil and json.null or id)
   local doc, perr = parse_text(text, input_kind, ctx.parse_opts)
-  if not doc then return { "err", clean_message(perr), id_json, label, tostring(bytes) } end
+  if not doc then return { "err", clean_message(perr), id_json, where, bytes, line } end
   local ok, out, comps = pcall(M.render, doc, id, ctx)
-  if not ok then return { "err", "render: " .. tostring(out), id_json, label, tostring(bytes) } end
-  local reply = { "ok", out, id_json, label, tostring(bytes) }
+  if not ok then return { "err", "render: " .. tostring(out), id_json, where, bytes, line } end
+  local reply = { "ok", out, id_json, where, bytes, line }
   if comps then
     local exts = {}
     for ext in pairs(comps) do exts[#exts + 1] = ext end
@@ -391,22 +356,129 @@ function M.process(item, ctx)
   return reply
 end
 
--- Where an item came from (for messages), and its id as JSON.
-local function item_where(item)
-  local label, id_json = "?", "null"
-  if item[1] == "file" or item[1] == "fail" then
-    label = item[2]; id_json = json.encode(item[2])
-  elseif item[1] == "text" then
-    label = "-"
-  elseif item[1] == "line" then
-    label = item[3]
-    local ok, rec = pcall(json.decode, item[2])
-    if ok and type(rec) == "table" and rec.id ~= nil and rec.id ~= json.null then
-      id_json = json.encode(rec.id)
-      label = "id " .. (type(rec.id) == "string" and rec.id or id_json) .. " (" .. item[3] .. ")"
-    end
+--- One JSON line (rel: its number within its block, a string).
+function M.process_line(line, where, rel, ctx)
+  local bytes = tostring(#line + 1)
+  local ok, rec = pcall(json.decode, line)
+  if not ok then return { "err", "not a JSON line: " .. clean_message(rec), "null", where, bytes, rel } end
+  if type(rec) ~= "table" or rec[1] ~= nil then
+    return { "err", "a JSON line must be an object with \"text\" or \"html\"", "null", where, bytes, rel }
   end
-  return label, id_json
+  local id = rec.id
+  if id == json.null then id = nil end
+  if ctx.crash_id and ctx.in_worker and id ~= nil and tostring(id) == ctx.crash_id then
+    -- test hook (LEDE_TEST_CRASH=id): the process dies here, as on a crash in C
+    proc.kill(proc.getpid(), 9)
+  end
+  if type(rec.text) == "string" then
+    return doc_reply(rec.text, "text", id, where, rel, bytes, ctx)
+  elseif type(rec.html) == "string" then
+    return doc_reply(rec.html, "html", id, where, rel, bytes, ctx)
+  end
+  return { "err", "no \"text\" (or \"html\") string", json.encode(id == nil and json.null or id), where, bytes, rel }
+end
+
+-- Calls fn(line, rel) for each line of a block; returns the number of lines.
+local function each_line(block, fn)
+  local pos, rel, n = 1, 0, #block
+  while pos <= n do
+    local nl = block:find("\n", pos, true) or n + 1
+    local line = block:sub(pos, nl - 1)
+    pos = nl + 1
+    rel = rel + 1
+    if line:byte(-1) == 13 then line = line:sub(1, -2) end
+    fn(line, rel)
+  end
+  return rel
+end
+
+--- The work on one item, here or in a worker: `{ lines = n, replies = {...} }`
+-- (lines: how many lines a block of JSON lines held, blank ones too).
+function M.work(item, ctx)
+  local kind = item[1]
+  if kind == "lines" then
+    local replies = {}
+    local all_ok = true
+    local n = each_line(item[2], function(line, rel)
+      if line:find("%S") then
+        local r = M.process_line(line, item[3], tostring(rel), ctx)
+        replies[#replies + 1] = r
+        if r[1] ~= "ok" or r[7] then all_ok = false end
+      end
+    end)
+    if all_ok and not ctx.to_files then
+      -- the common case: the block's outputs joined here, so that the
+      -- parent has one string to write for the whole block
+      local outs, bytes = {}, 0
+      for _, r in ipairs(replies) do
+        if r[2] ~= "" then outs[#outs + 1] = r[2] end
+        bytes = bytes + tonumber(r[5])
+      end
+      return { lines = n, joined = table.concat(outs, ctx.separator), count = #replies, bytes = bytes }
+    end
+    return { lines = n, replies = replies }
+  elseif kind == "fail" then
+    return { replies = { { "err", strip_prefix(item[3], item[2]), json.encode(item[2]), item[2], "0", "" } } }
+  elseif kind == "file" then
+    local path = item[2]
+    local id = item[4] ~= "" and item[4] or path
+    local text, err = read_file(path)
+    if not text then
+      return { replies = { { "err", strip_prefix(clean_message(err), path), json.encode(id), path, "0", "" } } }
+    end
+    return { replies = { doc_reply(text, item[3], id, path, "", tostring(#text), ctx) } }
+  end
+  -- a text read from standard input
+  return { replies = { doc_reply(item[2], item[3], nil, "-", "", tostring(#item[2]), ctx) } }
+end
+
+-- The result of M.work as a list of strings (to cross a pipe), and back.
+local function serialize(result)
+  local list = { result.lines and tostring(result.lines) or "" }
+  if result.joined then
+    list[2], list[3], list[4], list[5] = "=", result.joined, tostring(result.count), tostring(result.bytes)
+    return list
+  end
+  for i, r in ipairs(result.replies) do list[i + 1] = workers.pack(r) end
+  return list
+end
+
+local function deserialize(list)
+  if list[1] == "!" then return { error = list[2], replies = {} } end
+  if list[2] == "=" then
+    return { lines = tonumber(list[1]), joined = list[3], count = tonumber(list[4]), bytes = tonumber(list[5]) }
+  end
+  local result = { lines = tonumber(list[1]), replies = {} }
+  for i = 2, #list do result.replies[i - 1] = workers.unpack(list[i]) end
+  return result
+end
+
+-- After a worker died on an item: a block of lines is run again line by
+-- line, each in a process of its own, so that only the culprit fails.
+local function recover(item, reason, ctx)
+  if item[1] ~= "lines" then
+    local where = item[1] == "text" and "-" or item[2]
+    local id_json = "null"
+    if item[1] == "file" then id_json = json.encode(item[4] ~= "" and item[4] or item[2]) end
+    return serialize({ replies = { { "err", reason, id_json, where, tostring(tonumber(item[5]) or 0), "" } } })
+  end
+  local replies = {}
+  local n = each_line(item[2], function(line, rel)
+    if not line:find("%S") then return end
+    local msg, why = workers.isolate(function()
+      return { workers.pack(M.process_line(line, item[3], tostring(rel), ctx)) }
+    end)
+    if msg and msg[1] ~= "!" then
+      replies[#replies + 1] = workers.unpack(msg[1])
+    else
+      local id_json = "null"
+      local ok, rec = pcall(json.decode, line)
+      if ok and type(rec) == "table" and rec.id ~= nil then id_json = json.encode(rec.id) end
+      replies[#replies + 1] = { "err", msg and tostring(msg[2]) or why, id_json, item[3], tostring(#line + 1),
+        tostring(rel) }
+    end
+  end)
+  return serialize({ lines = n, replies = replies })
 end
 
 -- Renders a parsed document with the chosen format.
@@ -541,7 +613,7 @@ local function run(cmd, o)
   -- inputs
   if #o.args == 0 then o.args[1] = "-" end
   if o.jsonl and not o.input_kind then o.input_kind = "jsonl" end
-  local parts, problems = {}, {}
+  local parts = {}
   local batch, total_bytes, count_known = false, 0, 0
   local stdin_used = false
   local nfiles = 0
@@ -566,7 +638,11 @@ local function run(cmd, o)
       if kind == "dir" then
         batch = true
         local list = {}
-        walk(a, o, list, problems)
+        local unreadable = {}
+        walk(a, o, list, unreadable)
+        for _, p in ipairs(unreadable) do
+          parts[#parts + 1] = function() return one({ "fail", p[1], p[2] }) end
+        end
         for _, f in ipairs(list) do
           local k = kind_of(f.path, o.input_kind)
           if total_bytes then total_bytes = total_bytes + f.size end
@@ -588,12 +664,13 @@ local function run(cmd, o)
           parts[#parts + 1] = function() return one({ "file", a, k, "", tostring(size or 0) }) end
         end
       else
-        -- reported as a failure; the rest goes on
-        problems[#problems + 1] = { a, "no such file or folder" }
+        -- a failure in its place (reported, an error record); the rest goes on
+        nfiles = nfiles + 1
+        parts[#parts + 1] = function() return one({ "fail", a, "no such file or folder" }) end
       end
     end
   end
-  if nfiles + #problems > 1 then batch = true end
+  if nfiles > 1 then batch = true end
   count_known = nfiles
 
   -- the format, now that we know whether this is a batch
@@ -619,8 +696,8 @@ local function run(cmd, o)
     if not f then usage_error("cannot write " .. tostring(err)) end
     out = f
   end
-  -- whole documents go out at once (flushed after each, or each run of them)
-  out:setvbuf("full", 65536)
+  -- output goes out in runs of whole documents (see flush_out)
+  out:setvbuf("full")
 
   local ctx = {
     format = fmt,
@@ -630,6 +707,10 @@ local function run(cmd, o)
     crash_id = os.getenv("LEDE_TEST_CRASH"),
   }
   local ropts = ctx.render_opts
+  -- what goes between two documents (workers join blocks with it)
+  local sep = fmt.separator
+  if type(sep) == "function" then sep = sep(ropts) end
+  ctx.separator = sep or ""
 
   local prog = progress(not o.quiet and proc.isatty(2), total_bytes)
   local failed = 0
@@ -637,10 +718,6 @@ local function run(cmd, o)
     prog.clear()
     io.stderr:write("lede: ", where, ": ", msg, "\n")
     io.stderr:flush()
-  end
-  for _, p in ipairs(problems) do
-    failed = failed + 1
-    report(p[1], p[2])
   end
 
   -- writing
@@ -653,13 +730,6 @@ local function run(cmd, o)
       write_failed = true
       report("output", tostring(err))
     end
-  end
-  local sep = fmt.separator
-  local function stream(s)
-    if s == "" then return end
-    if wrote_any and sep then write(type(sep) == "function" and sep(ropts) or sep) end
-    write(s)
-    wrote_any = true
   end
   local used_names = {}
   local function file_name(id, item)
@@ -696,48 +766,77 @@ local function run(cmd, o)
 
   if not to_dir and fmt.header then write(fmt.header(ropts)) end
 
-  local flush_each = false -- in this process: flush after every document
-  local function deliver(item, reply)
-    if reply[1] ~= "ok" and reply[1] ~= "err" then
-      -- the work itself raised (a bug): still a failure of this document
-      local label, id_json = item_where(item)
-      reply = { "err", tostring(reply[2] or "failed"), id_json, label, "0" }
+  -- delivering results, in input order
+  local pieces = {} -- output of the current run of deliveries, written at once
+  local function flush_out()
+    if #pieces > 0 then
+      write(table.concat(pieces))
+      pieces = {}
     end
+    if not to_dir and not write_failed then out:flush() end
+  end
+  local function emit(s)
+    if s == "" then return end
+    if wrote_any and sep then pieces[#pieces + 1] = sep end
+    pieces[#pieces + 1] = s
+    wrote_any = true
+  end
+  local line_base = {} -- lines of each JSONL source delivered so far
+  local function deliver_reply(item, reply, base)
     local status, id = reply[1], nil
     if (status ~= "ok" or to_dir) and reply[3] and reply[3] ~= "" then
       -- the id itself is only needed for file names and error records
       local ok, v = pcall(json.decode, reply[3])
       if ok then id = v end
     end
+    local where = reply[4] or "?"
+    if reply[6] and reply[6] ~= "" then where = where .. ":" .. (base + tonumber(reply[6])) end
+    if id ~= nil and id ~= json.null and item[1] == "lines" then
+      where = "id " .. (type(id) == "string" and id or reply[3]) .. " (" .. where .. ")"
+    end
     if status == "ok" then
       if to_dir then
         local name = o.output:gsub("/+$", "") .. "/" .. file_name(id, item) .. "." .. (fmt.extension or "out")
         local content = (fmt.header and fmt.header(ropts) or "") .. reply[2] .. (fmt.footer and fmt.footer(ropts) or "")
         local ok, err = write_file(name, content)
-        if not ok then failed = failed + 1; report(reply[4], tostring(err)) end
-        for k = 6, #reply, 2 do
+        if not ok then failed = failed + 1; report(where, tostring(err)) end
+        for k = 7, #reply, 2 do
           local ok2, err2 = write_file(companion_path(name, reply[k]), reply[k + 1])
-          if not ok2 then failed = failed + 1; report(reply[4], tostring(err2)) end
+          if not ok2 then failed = failed + 1; report(where, tostring(err2)) end
         end
       else
-        stream(reply[2])
-        if o.output and #reply > 5 then
-          for k = 6, #reply, 2 do
+        emit(reply[2])
+        if o.output then
+          for k = 7, #reply, 2 do
             local ok2, err2 = write_file(companion_path(o.output, reply[k]), reply[k + 1])
-            if not ok2 then failed = failed + 1; report(reply[4], tostring(err2)) end
+            if not ok2 then failed = failed + 1; report(where, tostring(err2)) end
           end
         end
       end
     else
       failed = failed + 1
-      report(reply[4] or "?", reply[2] or "failed")
-      if not to_dir and fmt.error_record then
-        stream(fmt.error_record(id, reply[2], ropts))
-      end
+      report(where, reply[2] or "failed")
+      if not to_dir and fmt.error_record then emit(fmt.error_record(id, reply[2], ropts)) end
     end
-    if flush_each and not to_dir and not write_failed then out:flush() end
     prog.docs = prog.docs + 1
     prog.bytes = prog.bytes + (tonumber(reply[5]) or 0)
+  end
+  local function deliver(item, result)
+    if result.error then
+      -- the work itself raised (a bug in a format, say): the item failed
+      local where = item[1] == "text" and "-" or item[2]
+      if item[1] == "lines" then where = item[3] end
+      result = { replies = { { "err", tostring(result.error), "null", where, "0", "" } } }
+    end
+    local base = 0
+    if item[1] == "lines" then base = line_base[item[4]] or 0 end
+    if result.joined then
+      emit(result.joined)
+      prog.docs = prog.docs + result.count
+      prog.bytes = prog.bytes + result.bytes
+    end
+    for _, reply in ipairs(result.replies or {}) do deliver_reply(item, reply, base) end
+    if result.lines then line_base[item[4]] = base + result.lines end
     prog.draw()
   end
 
@@ -748,33 +847,31 @@ local function run(cmd, o)
     jobs = math.min(jobs, math.max(count_known, 1))
   end
   if jobs <= 1 then
-    flush_each = true
     while not write_failed do
       local item = source.next(true)
       if item == nil then break end
-      deliver(item, M.process(item, ctx))
+      local ok, result = pcall(M.work, item, ctx)
+      deliver(item, ok and result or { error = result })
+      flush_out()
     end
   else
     ctx.in_worker = true -- seen by the forked workers only
     workers.run({
       n = jobs,
       source = source,
-      work = function(item) return M.process(item, ctx) end,
-      deliver = function(item, reply) if not write_failed then deliver(item, reply) end end,
-      delivered = function() if not to_dir and not write_failed then out:flush() end end,
+      work = function(item) return serialize(M.work(item, ctx)) end,
+      deliver = function(item, list) if not write_failed then deliver(item, deserialize(list)) end end,
+      delivered = flush_out,
       weight = function(item)
         if item[1] == "file" then return tonumber(item[5]) or 65536 end
         return #(item[2] or "")
       end,
-      on_crash = function(item, reason)
-        local label, id_json = item_where(item)
-        local bytes = item[1] == "line" and #item[2] + 1 or tonumber(item[5]) or 0
-        return { "err", reason, id_json, label, tostring(bytes) }
-      end,
+      on_crash = function(item, reason) return recover(item, reason, ctx) end,
       tick = function() prog.draw() end,
     })
     ctx.in_worker = nil
   end
+  flush_out()
 
   if not to_dir and fmt.footer then write(fmt.footer(ropts)) end
   if out ~= io.stdout then out:close() else out:flush() end

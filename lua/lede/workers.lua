@@ -22,6 +22,19 @@ function M.pack(list)
   return table.concat(head, " ") .. "\n" .. table.concat(list)
 end
 
+--- Unframes a list of strings packed in one string (the inverse of pack).
+function M.unpack(s)
+  local nl = s:find("\n", 1, true)
+  local lens = {}
+  for n in s:sub(1, nl - 1):gmatch("%d+") do lens[#lens + 1] = tonumber(n) end
+  local list, pos = {}, nl + 1
+  for i = 2, #lens do
+    list[i - 1] = s:sub(pos, pos + lens[i] - 1)
+    pos = pos + lens[i]
+  end
+  return list
+end
+
 -- A buffered reader over a file descriptor.
 local Reader = {}
 Reader.__index = Reader
@@ -65,7 +78,7 @@ function Reader:message()
     local parts, got = { self.buf:sub(nl + 1) }, have
     self.buf = ""
     while got < total do
-      local s = proc.read(self.fd, math.min(total - got, 1048576))
+      local s = proc.read(self.fd, math.min(total - got, 65536))
       if not s or s == "" then self.eof = true; return nil end
       parts[#parts + 1] = s
       got = got + #s
@@ -82,35 +95,49 @@ function Reader:message()
   return list
 end
 
---- Unframes a list of strings from a string (the inverse of pack).
-function M.unpack(s)
-  local nl = s:find("\n", 1, true)
-  local lens = {}
-  for n in s:sub(1, nl - 1):gmatch("%d+") do lens[#lens + 1] = tonumber(n) end
-  table.remove(lens, 1)
-  local list, pos = {}, nl + 1
-  for i, n in ipairs(lens) do
-    list[i] = s:sub(pos, pos + n - 1)
-    pos = pos + n
-  end
-  return list
-end
-
--- The worker's loop: read a request (a chunk of packed items), answer it
--- (a chunk of packed replies), until the parent closes the pipe.
+-- The worker's loop: read a request, answer it, until the parent closes the
+-- pipe. An error in `work` is a reply of its own: { "!", message }.
 local function worker_main(req_fd, res_fd, work)
   local r = M.reader(req_fd)
   while true do
     local ok, msg = pcall(r.message, r)
     if not ok or not msg then proc._exit(0) end
-    local replies = {}
-    for i, packed in ipairs(msg) do
-      local ok2, reply = pcall(work, M.unpack(packed))
-      if not ok2 then reply = { "!", tostring(reply) } end
-      replies[i] = M.pack(reply)
-    end
-    if not proc.write(res_fd, M.pack(replies)) then proc._exit(1) end
+    local ok2, reply = pcall(work, msg)
+    if not ok2 then reply = { "!", tostring(reply) } end
+    if not proc.write(res_fd, M.pack(reply)) then proc._exit(1) end
   end
+end
+
+local function death(pid)
+  local _, how, code = proc.waitpid(pid)
+  if how == "signaled" then return "worker process killed by signal " .. tostring(code) end
+  if how == "exited" then return "worker process exited with code " .. tostring(code) end
+  return "worker process gone"
+end
+
+--- Runs fn(arg) in a forked child and returns its reply (a list of
+-- strings), or nil and how the child died. For work that may crash.
+function M.isolate(fn, arg)
+  local r, w = proc.pipe()
+  local pid = proc.fork()
+  if not pid then
+    proc.close(r); proc.close(w)
+    return nil, "cannot fork"
+  end
+  if pid == 0 then
+    proc.close(r)
+    local ok, reply = pcall(fn, arg)
+    if not ok then reply = { "!", tostring(reply) } end
+    proc.write(w, M.pack(reply))
+    proc._exit(0)
+  end
+  proc.close(w)
+  local rd = M.reader(r)
+  local ok, msg = pcall(rd.message, rd)
+  proc.close(r)
+  local why = death(pid)
+  if ok and msg then return msg end
+  return nil, why
 end
 
 --- Runs the pool.
@@ -127,16 +154,11 @@ end
 --   worker died;
 --   `weight(item)` its size in bytes (default: of its strings);
 --   `tick()` called at least every 200 ms (progress);
---   `chunk` items at most in one request (default 64; small items go to a
---   worker together, so that the pipes cost little per item), `chunk_bytes`
---   (default 256 KiB), `window` undelivered items at most (default
---   4 * n * chunk) and `window_bytes` (default 64 MiB, but always room for
---   one chunk per worker).
+--   `window` undelivered items at most (default 4 * n) and `window_bytes`
+--   (default 64 MiB, but always room for one item per worker).
 function M.run(o)
   local n = o.n
-  local chunk_max = o.chunk or 64
-  local chunk_bytes = o.chunk_bytes or 262144
-  local window = o.window or math.max(4 * n * chunk_max, 16)
+  local window = o.window or 4 * n
   local window_bytes = o.window_bytes or 64 * 1048576
   local weight = o.weight or function(item)
     local w = 0
@@ -172,7 +194,6 @@ function M.run(o)
   local next_seq, next_out = 1, 1
   local pending = {} -- seq -> { item, weight, reply }
   local undelivered_bytes = 0
-  local retry = {}   -- seqs of a crashed chunk, to run again one by one
   local eof = false
 
   local function flush()
@@ -188,32 +209,18 @@ function M.run(o)
     if any and o.delivered then o.delivered() end
   end
 
-  local function send(i, seqs)
-    local w = workers[i]
-    local packed = {}
-    for k, seq in ipairs(seqs) do packed[k] = M.pack(pending[seq].item) end
-    w.seqs = seqs
-    return proc.write(w.req_w, M.pack(packed))
-  end
-
-  -- A worker died (or its pipe broke) holding w.seqs: one item alone is
-  -- the culprit and fails; the items of a larger chunk run again alone.
+  -- A worker died (or its pipe broke) holding an item: the item gets what
+  -- on_crash makes of it, a new worker takes the place.
   local function retire(i)
     local w = workers[i]
     w.alive = false
     proc.close(w.req_w)
     proc.close(w.res_r)
-    local _, how, code = proc.waitpid(w.pid)
-    local why = "worker process gone"
-    if how == "signaled" then why = "worker process killed by signal " .. tostring(code)
-    elseif how == "exited" then why = "worker process exited with code " .. tostring(code) end
-    local seqs = w.seqs or {}
-    w.seqs = nil
-    if #seqs == 1 then
-      local p = pending[seqs[1]]
+    local why = death(w.pid)
+    if w.seq then
+      local p = pending[w.seq]
       p.reply = o.on_crash(p.item, why)
-    else
-      for k = #seqs, 1, -1 do table.insert(retry, 1, seqs[k]) end
+      w.seq = nil
     end
     workers[i] = spawn()
   end
@@ -221,45 +228,36 @@ function M.run(o)
   while true do
     -- deliver what is done first: the window counts undelivered items
     flush()
-    -- hand work to idle workers: an item to run again alone, or a chunk of
-    -- the items ready now (never waiting for more)
+    -- hand items to idle workers (never waiting for input here)
     local want_input = false
     for i = 1, n do
       local w = workers[i]
-      if not w.seqs then
-        local seqs
-        if #retry > 0 then
-          seqs = { table.remove(retry, 1) }
-        elseif not eof then
-          seqs = {}
-          local bytes = 0
-          while #seqs < chunk_max and bytes < chunk_bytes and next_seq - next_out < window
-            and (undelivered_bytes < window_bytes or #seqs == 0 and next_seq - next_out < n) do
-            local item = o.source.next(false)
-            if item == nil then eof = true; break end
-            if item == false then want_input = true; break end
-            local wt = weight(item)
-            pending[next_seq] = { item = item, weight = wt }
-            undelivered_bytes = undelivered_bytes + wt
-            seqs[#seqs + 1] = next_seq
-            next_seq = next_seq + 1
-            bytes = bytes + wt
-          end
-        end
-        if seqs and #seqs > 0 then
-          if not send(i, seqs) then retire(i) end
+      if not w.seq and not eof and next_seq - next_out < window
+        and (undelivered_bytes < window_bytes or next_seq - next_out < n) then
+        local item = o.source.next(false)
+        if item == nil then
+          eof = true
+        elseif item == false then
+          want_input = true
+        else
+          local wt = weight(item)
+          pending[next_seq] = { item = item, weight = wt }
+          undelivered_bytes = undelivered_bytes + wt
+          w.seq = next_seq
+          next_seq = next_seq + 1
+          if not proc.write(w.req_w, M.pack(item)) then retire(i) end
         end
         if want_input or eof then break end
       end
     end
     flush()
-    local busy = #retry > 0
-    for i = 1, n do if workers[i].seqs then busy = true end end
+    local busy = false
+    for i = 1, n do if workers[i].seq then busy = true end end
     if eof and not busy then break end
     -- wait for replies, or for input when a worker is idle
     local fds, who = {}, {}
     for i = 1, n do
-      if workers[i].seqs then
+      if workers[i].seq then
         fds[#fds + 1] = workers[i].res_r
         who[#fds] = i
       end
@@ -272,9 +270,9 @@ function M.run(o)
       if ready[k] then
         local w = workers[i]
         local ok, msg = pcall(w.reader.message, w.reader)
-        if ok and msg and #msg == #w.seqs then
-          for j, seq in ipairs(w.seqs) do pending[seq].reply = M.unpack(msg[j]) end
-          w.seqs = nil
+        if ok and msg then
+          pending[w.seq].reply = msg
+          w.seq = nil
         else
           retire(i)
         end

@@ -7,7 +7,8 @@ local lede = require "lede"
 local H = require "helpers"
 
 local json = lede.json
-local bin = H.lede_bin()
+-- (under timeout: a hang fails the test instead of stopping the suite)
+local bin = "timeout 300 " .. H.lede_bin()
 local dir = H.root .. "/tests/out/batch"
 
 local ARTICLE = [[

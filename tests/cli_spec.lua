@@ -6,7 +6,8 @@ local lede = require "lede"
 local H = require "helpers"
 
 local json = lede.json
-local bin = H.lede_bin()
+-- (under timeout: a hang fails the test instead of stopping the suite)
+local bin = "timeout 300 " .. H.lede_bin()
 local example = H.root .. "/examples/article.txt"
 local out_dir = H.root .. "/tests/out/cli"
 

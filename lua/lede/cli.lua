@@ -214,7 +214,7 @@ end
 --   { "fail", path, message }            an input that cannot be read
 
 -- JSON lines from a descriptor, in blocks of whole lines as they are read
--- (64 KiB at a time): the parent never looks at single lines, the workers
+-- (256 KiB at a time): the parent never looks at single lines, the workers
 -- split them. next(block) returns false when no whole line is there and
 -- blocking is not allowed. Memory: a block, and the part of a line read.
 local serial = 0
@@ -225,7 +225,7 @@ local function jsonl_source(fd, name, on_close)
   local s = {}
   function s.fill()
     if eof then return end
-    local chunk, err = proc.read(fd, 65536)
+    local chunk, err = proc.read(fd, 262144)
     if not chunk then error("lede: " .. name .. ": " .. tostring(err), 0) end
     if chunk == "" then eof = true; return end
     if chunk:find("\n", 1, true) then

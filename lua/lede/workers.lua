@@ -154,11 +154,20 @@ end
 --   worker died;
 --   `weight(item)` its size in bytes (default: of its strings);
 --   `tick()` called at least every 200 ms (progress);
---   `window` undelivered items at most (default 4 * n) and `window_bytes`
---   (default 64 MiB, but always room for one item per worker).
+--   `depth` items queued at most per worker (default 2: a worker finds its
+--   next item waiting when it is done with one, even when the parent is
+--   slow to get the processor back);
+--   `window` undelivered items at most (default 4 * n * depth) and
+--   `window_bytes` (default 64 MiB, but always room for one item per worker).
+--
+-- The parent never blocks writing to a busy worker: an item goes to a
+-- worker that has others queued only if all of them fit in its pipe, so a
+-- worker stuck writing a reply can never wait on a parent stuck writing a
+-- request.
 function M.run(o)
   local n = o.n
-  local window = o.window or 4 * n
+  local depth = o.depth or 2
+  local window = o.window or 4 * n * depth
   local window_bytes = o.window_bytes or 64 * 1048576
   local weight = o.weight or function(item)
     local w = 0
@@ -168,8 +177,8 @@ function M.run(o)
   local workers = {}
 
   local function spawn()
-    local req_r, req_w = proc.pipe()
-    local res_r, res_w = proc.pipe()
+    local req_r, req_w, cap = proc.pipe(1048576)
+    local res_r, res_w = proc.pipe(1048576)
     if not req_r or not res_r then error("lede: cannot make a pipe for a worker", 0) end
     local pid, err = proc.fork()
     if not pid then error("lede: " .. tostring(err), 0) end
@@ -185,14 +194,15 @@ function M.run(o)
     end
     proc.close(req_r)
     proc.close(res_w)
-    return { pid = pid, req_w = req_w, res_r = res_r, reader = M.reader(res_r), alive = true }
+    return { pid = pid, req_w = req_w, res_r = res_r, reader = M.reader(res_r), alive = true,
+      cap = cap, queue = {}, queued = 0 }
   end
 
   proc.sigpipe(true)
   for i = 1, n do workers[i] = spawn() end
 
   local next_seq, next_out = 1, 1
-  local pending = {} -- seq -> { item, weight, reply }
+  local pending = {} -- seq -> { item, weight, size, reply }
   local undelivered_bytes = 0
   local eof = false
 
@@ -209,7 +219,7 @@ function M.run(o)
     if any and o.delivered then o.delivered() end
   end
 
-  -- A worker died (or its pipe broke) holding an item: the item gets what
+  -- A worker died (or its pipe broke): each item it held gets what
   -- on_crash makes of it, a new worker takes the place.
   local function retire(i)
     local w = workers[i]
@@ -217,65 +227,85 @@ function M.run(o)
     proc.close(w.req_w)
     proc.close(w.res_r)
     local why = death(w.pid)
-    if w.seq then
-      local p = pending[w.seq]
+    for _, seq in ipairs(w.queue) do
+      local p = pending[seq]
       p.reply = o.on_crash(p.item, why)
-      w.seq = nil
     end
     workers[i] = spawn()
+  end
+
+  -- the next item from the source, kept here until a worker can take it
+  local held
+  local want_input = false
+  local function peek()
+    if held or eof then return held end
+    local item = o.source.next(false)
+    if item == nil then
+      eof = true
+    elseif item == false then
+      want_input = true
+    else
+      local packed = M.pack(item)
+      held = { item = item, packed = packed, weight = weight(item) }
+    end
+    return held
   end
 
   while true do
     -- deliver what is done first: the window counts undelivered items
     flush()
-    -- hand items to idle workers (never waiting for input here)
-    local want_input = false
-    for i = 1, n do
-      local w = workers[i]
-      if not w.seq and not eof and next_seq - next_out < window
-        and (undelivered_bytes < window_bytes or next_seq - next_out < n) then
-        local item = o.source.next(false)
-        if item == nil then
-          eof = true
-        elseif item == false then
-          want_input = true
-        else
-          local wt = weight(item)
-          pending[next_seq] = { item = item, weight = wt }
-          undelivered_bytes = undelivered_bytes + wt
-          w.seq = next_seq
-          next_seq = next_seq + 1
-          if not proc.write(w.req_w, M.pack(item)) then retire(i) end
+    -- hand items to workers: the idle ones first, then the ones with room
+    want_input = false
+    for pass = 0, depth - 1 do
+      for i = 1, n do
+        local w = workers[i]
+        if #w.queue == pass and next_seq - next_out < window
+          and (undelivered_bytes < window_bytes or next_seq - next_out < n) then
+          local h = peek()
+          if h and (pass == 0 or w.queued + #h.packed <= w.cap) then
+            held = nil
+            pending[next_seq] = { item = h.item, weight = h.weight, size = #h.packed }
+            undelivered_bytes = undelivered_bytes + h.weight
+            w.queue[#w.queue + 1] = next_seq
+            w.queued = w.queued + #h.packed
+            next_seq = next_seq + 1
+            if not proc.write(w.req_w, h.packed) then retire(i) end
+          end
         end
-        if want_input or eof then break end
       end
     end
     flush()
-    local busy = false
-    for i = 1, n do if workers[i].seq then busy = true end end
+    local busy = held ~= nil
+    for i = 1, n do if #workers[i].queue > 0 then busy = true end end
     if eof and not busy then break end
-    -- wait for replies, or for input when a worker is idle
+    -- wait for replies, or for input when there is room for it
     local fds, who = {}, {}
     for i = 1, n do
-      if workers[i].seq then
+      if #workers[i].queue > 0 then
         fds[#fds + 1] = workers[i].res_r
         who[#fds] = i
       end
     end
-    local src_fd = want_input and o.source.fd and o.source.fd()
+    local src_fd = want_input and not held and o.source.fd and o.source.fd()
     if src_fd then fds[#fds + 1] = src_fd end
     local ready = #fds > 0 and proc.poll(fds, 200) or {}
     if src_fd and ready[#fds] then o.source.fill() end
     for k, i in pairs(who) do
       if ready[k] then
         local w = workers[i]
-        local ok, msg = pcall(w.reader.message, w.reader)
-        if ok and msg then
-          pending[w.seq].reply = msg
-          w.seq = nil
-        else
-          retire(i)
-        end
+        -- one read may bring several replies: take every one in the buffer
+        -- (poll cannot see them there)
+        repeat
+          local ok, msg = pcall(w.reader.message, w.reader)
+          if ok and msg then
+            local seq = table.remove(w.queue, 1)
+            w.queued = w.queued - pending[seq].size
+            pending[seq].reply = msg
+          else
+            retire(i)
+            break
+          end
+        until #w.queue == 0 or w.reader.buf == ""
       end
     end
     if o.tick then o.tick() end

@@ -70,6 +70,7 @@ nav.legend .swatch { width: 14px; height: 14px; border-radius: 7px; background: 
 nav.legend .count { color: #888; }
 nav.legend .none { color: #888; font-style: italic; }
 .text .region { white-space: pre-line; margin: 0 0 0.9em; }
+.text p.paragraph, .text h1.title, .text figure.caption { white-space: normal; }
 .text .meta { font-size: 0.85em; color: #556; margin: 0 0 0.3em; }
 .text .meta::before { content: attr(data-field) ": "; font-variant: small-caps; color: #99a; }
 .text .dateline { font-weight: bold; text-transform: none; }

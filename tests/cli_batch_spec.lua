@@ -84,6 +84,16 @@ describe("lede batches", function()
     assert.equal((H.run(bin .. " render -f conll -j 1 " .. input)), (H.run(bin .. " render -f conll -j 3 " .. input)))
   end)
 
+  it("stops reading when the output is gone (| head), as a filter killed by SIGPIPE", function()
+    local input = gen("head.jsonl", 3000)
+    for _, j in ipairs({ 1, 2 }) do
+      local out = H.run("bash -c '" .. bin .. " parse -j " .. j .. " " .. input ..
+        " 2>" .. dir .. "/head.err | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}'")
+      assert.equal("141", out:match("%d+"), "-j " .. j)
+      assert.equal("", H.read(dir .. "/head.err"))
+    end
+  end)
+
   for _, j in ipairs({ 1, 2 }) do
     it("-j " .. j .. " writes each line's result before the next line comes (line-buffered)", function()
       local rec = json.encode({ id = 1, text = ARTICLE })

@@ -723,12 +723,16 @@ local function run(cmd, o)
   -- writing
   local wrote_any = false
   local write_failed = false
+  local broken_pipe = false
   local function write(s)
     if s == nil or s == "" or write_failed then return end
-    local ok, err = out:write(s)
+    local ok, err, code = out:write(s)
+    if ok then ok, err, code = out:flush() end
     if not ok then
       write_failed = true
-      report("output", tostring(err))
+      -- the reader went away (| head): stop quietly, as a plain filter does
+      if code == 32 or tostring(err):find("Broken pipe", 1, true) then broken_pipe = true
+      else report("output", tostring(err)) end
     end
   end
   local used_names = {}
@@ -773,7 +777,6 @@ local function run(cmd, o)
       write(table.concat(pieces))
       pieces = {}
     end
-    if not to_dir and not write_failed then out:flush() end
   end
   local function emit(s)
     if s == "" then return end
@@ -840,7 +843,13 @@ local function run(cmd, o)
     prog.draw()
   end
 
-  local source = chain(parts)
+  local inputs = chain(parts)
+  -- no more input once the output is gone
+  local source = {
+    next = function(block) if write_failed then return nil end return inputs.next(block) end,
+    fd = inputs.fd,
+    fill = inputs.fill,
+  }
   local jobs = o.jobs or default_jobs()
   if not batch or (count_known > 0 and count_known == #parts and count_known < jobs) then
     -- a known, small number of files: no more workers than files
@@ -874,8 +883,13 @@ local function run(cmd, o)
   flush_out()
 
   if not to_dir and fmt.footer then write(fmt.footer(ropts)) end
-  if out ~= io.stdout then out:close() else out:flush() end
+  if out ~= io.stdout then out:close() elseif not write_failed then out:flush() end
   prog.finish()
+  if broken_pipe then
+    -- end as a filter killed by SIGPIPE ends (the workers are gone by now)
+    proc.sigpipe(false)
+    proc.kill(proc.getpid(), 13)
+  end
   if write_failed then return 1 end
   return failed > 0 and 1 or 0
 end

@@ -42,7 +42,7 @@ local function make_doc()
   local doc = lede.parse(TEXT):to_table()
   local p2 = select(2, find("Reuters) - "))
   doc.entities = {
-    ent("ORG", "Orchard Mills", { canonical = "Orchard Mills Inc." }),
+    ent("ORG", "Orchard Mills", { canonical = "Orchard Mills Inc.", rule = "my_companies", id = "Q-77" }),
     ent("PERSON", "Dana Kessler", { canonical = "Dana Kessler", role = "chief executive" }),
     ent("GPE", "FAIRPORT", { canonical = "Fairport" }),
     ent("ORG", "Orchard Mills Inc", { canonical = "Orchard Mills Inc." }, p2),
@@ -134,7 +134,9 @@ describe("json and jsonl formats", function()
     assert.equal("positive", rec.entities[1].sentiment)
     assert.is_nil(rec.entities[1].cluster)
     assert.equal(json.null, rec.entities[1].value)
-    assert.matches('^{"type":"ORG","text":"Orchard Mills","start":0,"end":13,"value":null,', s:match('"entities":%[(.-)%]'))
+    assert.matches('^{"type":"ORG","text":"Orchard Mills","start":0,"end":13,"value":null,' ..
+      '"canonical":"Orchard Mills Inc%.","role":null,"rule":"my_companies","id":"Q%-77","sentiment":"positive"}',
+      s:match('"entities":%[(.-)%]'))
     assert.same({ amount = 4200000, currency = "USD" }, rec.entities[8].value)
   end)
 
@@ -145,7 +147,7 @@ describe("json and jsonl formats", function()
     for line in rows:gmatch("[^\n]+") do
       n = n + 1
       local r = json.decode(line)
-      assert.equal(9, r.id)
+      assert.equal(9, r.doc)
       assert.equal(doc.entities[n].type, r.type)
       assert.equal(doc.entities[n].start, r.start)
     end
@@ -154,7 +156,9 @@ describe("json and jsonl formats", function()
     local arr = json.decode(f.header({ entities_only = true }) ..
       f.render(doc, TEXT, { id = "a", entities_only = true }) .. f.footer({ entities_only = true }))
     assert.equal(#doc.entities, #arr)
-    assert.equal("a", arr[1].id)
+    assert.equal("a", arr[1].doc)
+    assert.equal("Q-77", arr[1].id) -- the entity's own id (user dictionaries)
+    assert.equal(json.null, arr[2].id)
   end)
 end)
 
@@ -199,11 +203,11 @@ describe("csv format", function()
     local f = formats.get("csv")
     local s = f.header({}) .. f.render(doc, TEXT, { id = "doc,1" })
     local rows = read_csv(s)
-    assert.same({ "id", "type", "text", "start", "end", "value", "canonical", "role" }, rows[1])
+    assert.same({ "doc", "type", "text", "start", "end", "value", "canonical", "role", "rule", "id" }, rows[1])
     assert.equal(#doc.entities + 1, #rows)
     for i, e in ipairs(doc.entities) do
       local r = rows[i + 1]
-      assert.equal(8, #r)
+      assert.equal(10, #r)
       assert.equal("doc,1", r[1])
       assert.equal(e.type, r[2])
       assert.equal(e.text, r[3])
@@ -211,16 +215,20 @@ describe("csv format", function()
       assert.equal(tostring(e["end"]), r[5])
       assert.equal(e.canonical or "", r[7])
       assert.equal(e.role or "", r[8])
+      assert.equal(e.rule or "", r[9])
+      assert.equal(e.id or "", r[10])
     end
     assert.equal("12.5", rows[8][6])
     assert.same({ amount = 4200000, currency = "USD" }, json.decode(rows[9][6]))
     assert.equal('a,"b"\r\nc', rows[11][6])
     assert.equal("chief executive", rows[3][8])
+    assert.equal("my_companies", rows[2][9])
+    assert.equal("Q-77", rows[2][10])
   end)
 
   it("writes only the header for a document without entities", function()
     local f = formats.get("csv")
-    assert.equal("id,type,text,start,end,value,canonical,role\r\n",
+    assert.equal("doc,type,text,start,end,value,canonical,role,rule,id\r\n",
       formats.render("csv", { entities = {} }, "", {}))
     assert.equal("", f.render({ entities = {} }, "", {}))
   end)
@@ -246,6 +254,8 @@ describe("html format", function()
     assert.matches('<mark class="ent ent%-PERSON" data%-type="PERSON" data%-canonical="Dana Kessler" ' ..
       'data%-role="chief executive" title="PERSON', page)
     assert.matches('data%-value="{&quot;amount&quot;:4200000,&quot;currency&quot;:&quot;USD&quot;}"', page)
+    assert.matches('<mark class="ent ent%-ORG" data%-type="ORG" data%-canonical="Orchard Mills Inc%." ' ..
+      'data%-rule="my_companies" title="ORG [^"]*found by: my_companies"', page)
     assert.matches('<mark class="ent ent%-GPE"[^>]*>Zürich</mark>', page)
     -- an entity inside the dateline and one in the title
     assert.matches('<span class="dateline"><mark class="ent ent%-GPE"[^>]*>FAIRPORT</mark>', page)

@@ -190,7 +190,7 @@ describe("lede command", function()
     it("csv (lede entities' default): a header and one row per entity, CRLF", function()
       local out, rc = run(bin .. " entities " .. example)
       assert.equal(0, rc)
-      assert.equal("id,type,text,start,end,value,canonical,role\r\n", out:sub(1, 45))
+      assert.equal("doc,type,text,start,end,value,canonical,role,rule,id\r\n", out:sub(1, 54))
       local rows = 0
       for _ in out:gmatch("\r\n") do rows = rows + 1 end
       assert.equal(n_entities + 1, rows)
@@ -202,7 +202,7 @@ describe("lede command", function()
       assert.equal(n_entities, #lines(out))
       for _, l in ipairs(lines(out)) do
         local r = json.decode(l)
-        assert.equal(example, r.id)
+        assert.equal(example, r.doc)
         assert.is_string(r.type)
         assert.is_number(r.start)
       end

@@ -599,13 +599,13 @@ local function run(cmd, o)
     if type(lede.load_rules) ~= "function" then
       usage_error("--rules: rule packs are not available in this version of lede yet (no lede.load_rules)")
     end
-    local packs = {}
-    for _, path in ipairs(o.rules) do
-      local ok, pack, err = pcall(lede.load_rules, path)
-      if not ok or not pack then usage_error("--rules " .. path .. ": " .. tostring(ok and err or pack)) end
-      packs[#packs + 1] = pack
+    -- the parse takes one rule set: one pack as loaded, several in one call
+    local what = #o.rules == 1 and o.rules[1] or o.rules
+    local ok, rules, err = pcall(lede.load_rules, what)
+    if not ok or not rules then
+      usage_error("--rules " .. table.concat(o.rules, ", ") .. ": " .. tostring(ok and err or rules))
     end
-    popts.rules = #packs == 1 and packs[1] or packs
+    popts.rules = rules
   end
   local ok_opts, perr = lede.try_parse("", popts)
   if not ok_opts then usage_error(clean_message(perr)) end

@@ -1,8 +1,9 @@
 --- `csv`: the entities, one a row, RFC 4180: CRLF line ends, a header row,
 -- fields holding a comma, a double quote, CR or LF are quoted with double
--- quotes doubled inside. Columns: `id` (the JSONL id or the file name),
+-- quotes doubled inside. Columns: `doc` (the JSONL id or the file name),
 -- `type`, `text`, `start`, `end` (byte offsets), `value` (JSON when it is an
--- object such as `{"amount":..,"currency":..}`), `canonical`, `role`.
+-- object such as `{"amount":..,"currency":..}`), `canonical`, `role`,
+-- `rule` (what found it) and `id` (a user dictionary's entry id).
 -- Text is written as UTF-8 (invalid bytes become U+FFFD).
 -- @module lede.formats.csv
 local lede = require "lede"
@@ -15,7 +16,7 @@ local M = {
   entity_rows = true,
 }
 
-M.columns = { "id", "type", "text", "start", "end", "value", "canonical", "role" }
+M.columns = { "doc", "type", "text", "start", "end", "value", "canonical", "role", "rule", "id" }
 
 --- One field, quoted when RFC 4180 asks for it.
 function M.field(v)
@@ -47,7 +48,7 @@ function M.render(doc, text, opts)
   local id = opts.id
   if type(id) ~= "string" and not util.is_null(id) then id = util.id_string(id) end
   for i, e in ipairs(doc.entities) do
-    out[i] = row({ id, e.type, e.text, e.start, e["end"], e.value, e.canonical, e.role })
+    out[i] = row({ id, e.type, e.text, e.start, e["end"], e.value, e.canonical, e.role, e.rule, e.id })
   end
   return table.concat(out)
 end

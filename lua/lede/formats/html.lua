@@ -121,7 +121,7 @@ local SCRIPT = [==[
   function show(m) {
     tip.textContent = "";
     [["type", m.dataset.type], ["value", m.dataset.value], ["canonical", m.dataset.canonical],
-     ["role", m.dataset.role]].forEach(function (row) {
+     ["role", m.dataset.role], ["found by", m.dataset.rule]].forEach(function (row) {
       if (!row[1]) return;
       var line = document.createElement("div"), b = document.createElement("b");
       b.textContent = row[0] + ": ";
@@ -180,14 +180,17 @@ local function open_mark(e)
   local value = util.value_string(e.value)
   local canonical = val(e.canonical)
   local role = val(e.role)
+  local rule = type(val(e.rule)) == "string" and e.rule or nil -- provenance
   local tip = { t }
   if canonical then tip[#tip + 1] = "canonical: " .. tostring(canonical) end
   if value ~= "" then tip[#tip + 1] = "value: " .. value end
   if role then tip[#tip + 1] = "role: " .. tostring(role) end
+  if rule then tip[#tip + 1] = "found by: " .. rule end
   local a = { '<mark class="ent ent-', class_name(t), '" data-type="', esc(t), '"' }
   if value ~= "" then a[#a + 1] = ' data-value="' .. esc(value) .. '"' end
   if canonical then a[#a + 1] = ' data-canonical="' .. esc(canonical) .. '"' end
   if role then a[#a + 1] = ' data-role="' .. esc(role) .. '"' end
+  if rule then a[#a + 1] = ' data-rule="' .. esc(rule) .. '"' end
   a[#a + 1] = ' title="' .. esc(table.concat(tip, " \226\128\148 ")) .. '" tabindex="0"' .. color_style(t) .. ">"
   return table.concat(a)
 end

@@ -2,7 +2,7 @@
 -- one object (indented); several documents going to one output are an
 -- array of objects, each with its `"id"` first. With `opts.entities_only`
 -- (the `lede entities` command) the array holds entity rows instead:
--- `{id, type, text, start, end, value, canonical, role}`.
+-- `{doc, type, text, start, end, value, canonical, role, rule, id}`.
 -- @module lede.formats.json
 local lede = require "lede"
 local util = require "lede.formats.util"
@@ -17,7 +17,8 @@ local M = {
   entity_rows = true,
 }
 
---- The entity rows of a document, each a JSON object with the document's id.
+--- The entity rows of a document, each a JSON object with the document's
+-- id (or file) as "doc".
 function M.rows(doc, opts)
   local rows = {}
   if type(doc.entities) == "table" then

@@ -1,7 +1,7 @@
 --- `jsonl`: JSON lines, one document a line with its `"id"` first (the
 -- JSONL input's id, or the file name). With `opts.entities_only` (the
 -- `lede entities` command), one entity a line:
--- `{"id", type, text, start, end, value, canonical, role}`.
+-- `{"doc", type, text, start, end, value, canonical, role, rule, id}`.
 -- @module lede.formats.jsonl
 local lede = require "lede"
 local util = require "lede.formats.util"

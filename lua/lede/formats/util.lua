@@ -125,11 +125,13 @@ M.schema = {
   captions = { "text", "credit", "restrictions", "start", "end" },
   quotes = { "text", "speaker", "cue", "start", "end" },
   boilerplate = { "text", "kind", "start", "end" },
-  entities = { "type", "text", "start", "end", "value", "canonical", "role" },
+  -- rule (provenance) and id (a user dictionary's entry) as the C writer
+  -- writes them after the contract's keys
+  entities = { "type", "text", "start", "end", "value", "canonical", "role", "rule", "id" },
   offsets = { "title", "section", "published", "byline", "authors", "lead" },
 }
--- keys the Lua tables of entities carry that are not part of the contract
-local internal_entity_keys = { cluster = true, rule = true, index = true }
+-- keys the Lua tables of entities carry that the JSON form does not
+local internal_entity_keys = { cluster = true, index = true }
 local list_fields = { byline = true, paragraphs = true, captions = true, quotes = true,
   boilerplate = true, entities = true, warnings = true }
 
@@ -216,11 +218,12 @@ function M.doc_json(doc, pretty, id)
   return "{" .. table.concat(parts, ",") .. "}"
 end
 
---- One entity as a compact JSON row: `{"id", type, text, start, end, value,
--- canonical, role}` then any extra keys (sorted), without the Lua-only
--- `cluster`, `rule`, `index`.
-function M.entity_json(e, id)
-  local prefix = '{"id":' .. encode(id == nil and null or id) .. ","
+--- One entity as a compact JSON row: `{"doc", type, text, start, end, value,
+-- canonical, role, rule, id}` (doc: the document's id or file; id: the
+-- entity's own, from a user dictionary) then any extra keys (sorted),
+-- without the Lua-only `cluster` and `index`.
+function M.entity_json(e, doc_id)
+  local prefix = '{"doc":' .. encode(doc_id == nil and null or doc_id) .. ","
   local body = encode_object(e, M.schema.entities, internal_entity_keys, false, 0)
   return prefix .. body:sub(2)
 end

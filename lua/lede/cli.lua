@@ -724,10 +724,11 @@ local function run(cmd, o)
   local wrote_any = false
   local write_failed = false
   local broken_pipe = false
-  local function write(s)
-    if s == nil or s == "" or write_failed then return end
-    local ok, err, code = out:write(s)
-    if ok then ok, err, code = out:flush() end
+  local function write(s, flush)
+    if write_failed then return end
+    local ok, err, code = true, nil, nil
+    if s ~= nil and s ~= "" then ok, err, code = out:write(s) end
+    if ok and flush then ok, err, code = out:flush() end
     if not ok then
       write_failed = true
       -- the reader went away (| head): stop quietly, as a plain filter does
@@ -768,15 +769,16 @@ local function run(cmd, o)
     return stem .. "." .. ext
   end
 
-  if not to_dir and fmt.header then write(fmt.header(ropts)) end
+  if not to_dir and fmt.header then write(fmt.header(ropts), true) end
 
   -- delivering results, in input order
   local pieces = {} -- output of the current run of deliveries, written at once
   local function flush_out()
-    if #pieces > 0 then
-      write(table.concat(pieces))
-      pieces = {}
-    end
+    -- piece by piece (joining them would copy every byte once more), then
+    -- flushed: a streaming filter's output goes out as it is made
+    for i = 1, #pieces do write(pieces[i]) end
+    pieces = {}
+    write(nil, true)
   end
   local function emit(s)
     if s == "" then return end
@@ -882,7 +884,7 @@ local function run(cmd, o)
   end
   flush_out()
 
-  if not to_dir and fmt.footer then write(fmt.footer(ropts)) end
+  if not to_dir and fmt.footer then write(fmt.footer(ropts), true) end
   if out ~= io.stdout then out:close() elseif not write_failed then out:flush() end
   prog.finish()
   if broken_pipe then

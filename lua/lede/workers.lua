@@ -15,11 +15,26 @@ local proc = require "lede.proc"
 
 local M = {}
 
---- Frames a list of strings.
+--- Frames a list of strings: "<count> <len>...\n" then the strings.
 function M.pack(list)
   local head = { tostring(#list) }
   for i = 1, #list do head[i + 1] = tostring(#list[i]) end
-  return table.concat(head, " ") .. "\n" .. table.concat(list)
+  local t = { table.concat(head, " ") .. "\n" }
+  for i = 1, #list do t[i + 1] = list[i] end
+  return table.concat(t) -- one copy of the strings, not two
+end
+
+--- Writes a list of strings framed as pack does, without joining them
+-- (a reply can be large); true, or nil and a message.
+function M.send(fd, list)
+  local head = { tostring(#list) }
+  for i = 1, #list do head[i + 1] = tostring(#list[i]) end
+  local ok, err = proc.write(fd, table.concat(head, " ") .. "\n")
+  for i = 1, #list do
+    if not ok then break end
+    if #list[i] > 0 then ok, err = proc.write(fd, list[i]) end
+  end
+  return ok, err
 end
 
 --- Unframes a list of strings packed in one string (the inverse of pack).
@@ -35,16 +50,16 @@ function M.unpack(s)
   return list
 end
 
--- A buffered reader over a file descriptor.
+-- A buffered reader over a file descriptor: `buf` holds what was read,
+-- from `pos` on not yet consumed.
 local Reader = {}
 Reader.__index = Reader
 
 function M.reader(fd)
-  return setmetatable({ fd = fd, buf = "", eof = false }, Reader)
+  return setmetatable({ fd = fd, buf = "", pos = 1, eof = false }, Reader)
 end
 
--- Reads once from the fd into the buffer (blocks if nothing is there);
--- false at end of file.
+-- Reads once from the fd (blocks if nothing is there); false at end of file.
 function Reader:fill()
   if self.eof then return false end
   local s, err = proc.read(self.fd, 65536)
@@ -53,45 +68,55 @@ function Reader:fill()
     self.eof = true
     return false
   end
-  self.buf = self.buf == "" and s or self.buf .. s
+  if self.pos > #self.buf then
+    self.buf = s
+  else
+    self.buf = self.buf:sub(self.pos) .. s
+  end
+  self.pos = 1
   return true
+end
+
+--- True when nothing read is left unconsumed.
+function Reader:empty()
+  return self.pos > #self.buf
+end
+
+-- The next n bytes (reading as needed), or nil if the stream ends first.
+-- A long string is read into one buffer of its size (proc.readn).
+function Reader:take(n)
+  local avail = #self.buf - self.pos + 1
+  if avail >= n then
+    local s = self.buf:sub(self.pos, self.pos + n - 1)
+    self.pos = self.pos + n
+    return s
+  end
+  local head = avail > 0 and self.buf:sub(self.pos) or ""
+  self.buf, self.pos = "", 1
+  local s = proc.readn(self.fd, n, head)
+  if not s then self.eof = true end
+  return s
 end
 
 --- Reads one framed message (a list of strings), or nil at end of file
 -- (or if the stream ends inside a message).
 function Reader:message()
-  local nl = self.buf:find("\n", 1, true)
+  local nl = self.buf:find("\n", self.pos, true)
   while not nl do
     if not self:fill() then return nil end
-    nl = self.buf:find("\n", 1, true)
+    nl = self.buf:find("\n", self.pos, true)
   end
-  local head = self.buf:sub(1, nl - 1)
   local lens = {}
-  for n in head:gmatch("%d+") do lens[#lens + 1] = tonumber(n) end
+  for n in self.buf:sub(self.pos, nl - 1):gmatch("%d+") do lens[#lens + 1] = tonumber(n) end
+  self.pos = nl + 1
   local count = table.remove(lens, 1)
   if not count or #lens ~= count then error("lede: bad message from a worker", 0) end
-  local total = 0
-  for _, n in ipairs(lens) do total = total + n end
-  local have = #self.buf - nl
-  if have < total then
-    -- gather the rest in chunks (a table, not repeated concatenation)
-    local parts, got = { self.buf:sub(nl + 1) }, have
-    self.buf = ""
-    while got < total do
-      local s = proc.read(self.fd, math.min(total - got, 65536))
-      if not s or s == "" then self.eof = true; return nil end
-      parts[#parts + 1] = s
-      got = got + #s
-    end
-    self.buf = table.concat(parts)
-    nl = 0
-  end
-  local list, pos = {}, nl + 1
+  local list = {}
   for i, n in ipairs(lens) do
-    list[i] = self.buf:sub(pos, pos + n - 1)
-    pos = pos + n
+    local s = self:take(n)
+    if not s then return nil end
+    list[i] = s
   end
-  self.buf = self.buf:sub(pos)
   return list
 end
 
@@ -104,7 +129,7 @@ local function worker_main(req_fd, res_fd, work)
     if not ok or not msg then proc._exit(0) end
     local ok2, reply = pcall(work, msg)
     if not ok2 then reply = { "!", tostring(reply) } end
-    if not proc.write(res_fd, M.pack(reply)) then proc._exit(1) end
+    if not M.send(res_fd, reply) then proc._exit(1) end
   end
 end
 
@@ -305,7 +330,7 @@ function M.run(o)
             retire(i)
             break
           end
-        until #w.queue == 0 or w.reader.buf == ""
+        until #w.queue == 0 or w.reader:empty()
       end
     end
     if o.tick then o.tick() end

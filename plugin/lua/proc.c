@@ -109,6 +109,37 @@ static int l_read(lua_State *L) {
   return 1;
 }
 
+/* readn(fd, n [, head]) -> a string of exactly n bytes: `head` (bytes
+ * already read) then what is read from fd, straight into one buffer; nil if
+ * the stream ends first (or nil, err). For long framed messages: no
+ * chunks to join. */
+static int l_readn(lua_State *L) {
+  int fd = check_fd(L, 1);
+  lua_Number want = luaL_checknumber(L, 2);
+  size_t hn = 0;
+  const char *head = luaL_optlstring(L, 3, "", &hn);
+  if (want < 0 || want > 4294967295.0) return luaL_argerror(L, 2, "size out of range");
+  size_t n = (size_t)want;
+  if (hn > n) return luaL_argerror(L, 3, "longer than the size");
+  char *p = (char *)lua_newuserdatauv(L, n ? n : 1, 0); /* collected with the call */
+  memcpy(p, head, hn);
+  size_t got = hn;
+  while (got < n) {
+    ssize_t r = read(fd, p + got, n - got);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return fail(L, "read");
+    }
+    if (r == 0) {
+      lua_pushnil(L);
+      return 1;
+    }
+    got += (size_t)r;
+  }
+  lua_pushlstring(L, p, n);
+  return 1;
+}
+
 /* write(fd, s) -> true once every byte is written, or nil, err */
 static int l_write(lua_State *L) {
   int fd = check_fd(L, 1);
@@ -272,7 +303,7 @@ __attribute__((visibility("default")))
 #endif
 int luaopen_lede_proc(lua_State *L) {
   static const luaL_Reg fns[] = {
-      {"fork", l_fork},     {"pipe", l_pipe},       {"open", l_open},     {"close", l_close},   {"read", l_read},
+      {"fork", l_fork},     {"pipe", l_pipe},       {"open", l_open},     {"close", l_close},   {"read", l_read},     {"readn", l_readn},
       {"write", l_write},   {"poll", l_poll},       {"waitpid", l_waitpid}, {"kill", l_kill},
       {"_exit", l_exit},    {"getpid", l_getpid},   {"isatty", l_isatty}, {"sigpipe", l_sigpipe},
       {"ncpu", l_ncpu},     {"now", l_now},         {"stat", l_stat},     {"dir", l_dir},

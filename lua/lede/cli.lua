@@ -44,7 +44,7 @@ options:
   --source NAME      source hint (agency or site)
   --pretty           indent JSON (the default for json)
   --compact          JSON on one line
-  -j, --jobs N       worker processes (default: one per core)
+  -j, --jobs N       worker processes (default: one per core, or $LEDE_JOBS)
   -q, --quiet        no progress bar (it only shows on a terminal anyway)
   -h, --help         this help
   --version          the version

@@ -29,6 +29,18 @@ build = {
     ["lede.cli"] = "lua/lede/cli.lua",
     ["lede.rules"] = "lua/lede/rules.lua",
     ["lede.transform"] = "lua/lede/transform.lua",
+    ["lede.formats"] = "lua/lede/formats/init.lua",
+    ["lede.formats.util"] = "lua/lede/formats/util.lua",
+    ["lede.formats.json"] = "lua/lede/formats/json.lua",
+    ["lede.formats.jsonl"] = "lua/lede/formats/jsonl.lua",
+    ["lede.formats.csv"] = "lua/lede/formats/csv.lua",
+    ["lede.formats.md"] = "lua/lede/formats/md.lua",
+    ["lede.formats.html"] = "lua/lede/formats/html.lua",
+    ["lede.formats.conll"] = "lua/lede/formats/conll.lua",
+    ["lede.formats.brat"] = "lua/lede/formats/brat.lua",
+    ["lede.proc"] = {
+      sources = { "plugin/lua/proc.c" },
+    },
     ["lede.core"] = {
       sources = {
         "plugin/lua/lede_lua.c",

@@ -18,6 +18,18 @@ local M = {
   _VERSION = "lede " .. core.version,
 }
 
+-- lede.formats (the output formats' registry) and lede.transform load on
+-- first use (they need this module)
+local lazy = { formats = "lede.formats", transform = "lede.transform" }
+setmetatable(M, { __index = function(t, k)
+  local name = lazy[k]
+  if name then
+    local v = require(name)
+    rawset(t, k, v)
+    return v
+  end
+end })
+
 --- Methods of documents (shared by every document; C provides `json`).
 local Doc = core.doc_methods
 M.Doc = Doc
@@ -254,14 +266,5 @@ function Doc:to_table()
   end
   return t
 end
-
--- lede.transform loads on first use (it needs this module)
-setmetatable(M, { __index = function(t, k)
-  if k == "transform" then
-    local v = require "lede.transform"
-    rawset(t, k, v)
-    return v
-  end
-end })
 
 return M

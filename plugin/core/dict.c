@@ -32,14 +32,25 @@ struct lx_dict {
   uint8_t maxtok;
   int fold;        /* keys fold accents */
   uint64_t *bloom; /* first-token hashes: a bit filter that fits in cache */
+  unsigned bloom_lb; /* log2 of its bits: 16 bits a slot of starts */
   lx_vec toks;     /* scratch for tokenizing phrases */
   lx_buf key;      /* scratch for the key of a phrase being added */
 };
 
-#define BLOOM_BITS (1u << 20) /* 128 KiB: ~4% false hits at 40k first tokens */
+/* The filter has 16 bits for each slot of the starts table (at most 3/4
+ * full: ~5% false hits), so a small dictionary (cue words, titles) has a
+ * filter of a few KiB that stays in L1, and the gazetteer's (64k slots)
+ * 128 KiB. Its bit comes from the high bits of a multiplicative mix, the
+ * table's slot from the low bits of the hash. */
+#define BLOOM_MIN_LB 12
+#define BLOOM_MAX_LB 20
+
+static inline uint32_t bloom_bit(const lx_dict *d, uint32_t h) {
+  return (h * 0x9E3779B1u) >> (32 - d->bloom_lb);
+}
 
 static inline int bloom_has(const lx_dict *d, uint32_t h) {
-  uint32_t b = (h ^ (h >> 20)) & (BLOOM_BITS - 1);
+  uint32_t b = bloom_bit(d, h);
   return (int)((d->bloom[b >> 6] >> (b & 63)) & 1);
 }
 
@@ -70,13 +81,6 @@ lx_dict *lx_dict_new(const lede_allocator *a) {
   }
   d->pool.p[0] = 0;
   d->pool.n = 1;
-  d->bloom = (uint64_t *)lx_malloc(a, BLOOM_BITS / 8);
-  if (!d->bloom) {
-    lx_buf_free(a, &d->pool);
-    lx_free(a, d);
-    return NULL;
-  }
-  memset(d->bloom, 0, BLOOM_BITS / 8);
   return d;
 }
 
@@ -140,12 +144,25 @@ static int starts_grow(lx_dict *d) {
   size_t cap = d->starts_cap ? d->starts_cap * 2 : 1024;
   start_slot *t = (start_slot *)lx_malloc(d->alloc, cap * sizeof(start_slot));
   if (!t) return 0;
+  unsigned lb = BLOOM_MIN_LB;
+  while (lb < BLOOM_MAX_LB && ((size_t)1 << lb) < cap * 16) lb++;
+  uint64_t *bloom = (uint64_t *)lx_malloc(d->alloc, ((size_t)1 << lb) / 8);
+  if (!bloom) {
+    lx_free(d->alloc, t);
+    return 0;
+  }
   memset(t, 0, cap * sizeof(start_slot));
+  memset(bloom, 0, ((size_t)1 << lb) / 8);
+  lx_free(d->alloc, d->bloom);
+  d->bloom = bloom;
+  d->bloom_lb = lb;
   for (size_t i = 0; i < d->starts_cap; i++) {
     if (!d->starts[i].maxtok) continue;
     size_t j = d->starts[i].hash & (cap - 1);
     while (t[j].maxtok) j = (j + 1) & (cap - 1);
     t[j] = d->starts[i];
+    uint32_t b = bloom_bit(d, t[j].hash);
+    d->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
   }
   lx_free(d->alloc, d->starts);
   d->starts = t;
@@ -166,7 +183,7 @@ static int starts_note(lx_dict *d, uint32_t hash, uint8_t ntok) {
   d->starts[j].hash = hash;
   d->starts[j].maxtok = ntok;
   d->starts_used++;
-  uint32_t b = (hash ^ (hash >> 20)) & (BLOOM_BITS - 1);
+  uint32_t b = bloom_bit(d, hash);
   d->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
   return 1;
 }

@@ -235,10 +235,15 @@ void lx_tokens_in(const lx_ctx *c, size_t s, size_t e, size_t *t0, size_t *t1) {
     if (t[mid].start < s) lo = mid + 1;
     else hi = mid;
   }
-  size_t j = lo;
-  while (j < c->toks.n && t[j].end <= e) j++;
-  *t0 = lo;
-  *t1 = j;
+  size_t a = lo;
+  hi = c->toks.n;
+  while (lo < hi) { /* the first token ending after e */
+    size_t mid = (lo + hi) / 2;
+    if (t[mid].end <= e) lo = mid + 1;
+    else hi = mid;
+  }
+  *t0 = a;
+  *t1 = lo;
 }
 
 /* The tokens within [s, e): a range of the document's token array. */
@@ -899,8 +904,10 @@ static int may_start_caption(const lx_ctx *c, const blk *b) {
                                       "photo", "pictured", "above", "top", "image",
                                       "caption"};
   const lx_token *t = (const lx_token *)c->toks.p + b->t0;
+  unsigned char f = (unsigned char)c->text[t->start] | 0x20;
+  if (t->end - t->start > 8 || !strchr("tafpic", f)) return 0;
   for (size_t i = 0; i < LX_COUNTOF(first); i++)
-    if (lx_tok_ieq(c->text, t, first[i])) return 1;
+    if (first[i][0] == f && lx_tok_ieq(c->text, t, first[i])) return 1;
   return 0;
 }
 

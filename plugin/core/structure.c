@@ -1454,6 +1454,21 @@ void lx_structure(lx_ctx *c) {
       best_e = dl_block + 1;
     }
   }
+  /* no block long enough to be judged (a story of a few short paragraphs,
+   * a snippet): the first run of plain sentences is the story */
+  if (best_s == SIZE_MAX) {
+    for (size_t i = 0; i < nb; i++) {
+      const blk *b = &B[i];
+      int sentence = b->role == R_NONE && !b->cue && !b->list && b->words >= 5 && b->terms >= 1 &&
+                     b->bracket * 2 <= b->chars;
+      if (sentence) {
+        if (best_s == SIZE_MAX) best_s = i;
+        best_e = i + 1;
+      } else if (best_s != SIZE_MAX && !transparent(b)) {
+        break;
+      }
+    }
+  }
 
 #ifdef LEDE_DEBUG_BLOCKS
   for (size_t i = 0; i < nb; i++) {

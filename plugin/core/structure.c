@@ -1356,6 +1356,30 @@ void lx_structure(lx_ctx *c) {
       b->role = R_PUBLISHED;
     }
   }
+  /* wire copy prints the reporter's name alone on a line between the
+   * headline and the dateline: "Larry Fine" (a known given name, two to
+   * four capitalized words, under a headline) */
+  if (byline_block == SIZE_MAX && dl_block != SIZE_MAX && dl_block >= 2) {
+    blk *b = &B[dl_block - 1];
+    size_t n;
+    lx_token *t = tokens_of(c, b->text_start, b->end, &n);
+    if (b->role == R_NONE && !b->list && !b->cue && n >= 2 && n <= 4 && b->terms == 0 &&
+        B[dl_block - 2].role == R_NONE && headline_like(c, &B[dl_block - 2])) {
+      const lx_entry *e = lx_dict_exact(c->eng->gaz, c->text, t, 0, 1);
+      int given = 0;
+      for (; e; e = lx_entry_next(c->eng->gaz, e))
+        if (e->kind == LX_G_GIVEN && !(e->flags & LX_GF_AMB)) given = 1;
+      lede_span one[2];
+      if (given && parse_names(c, t, 0, n, one, 2) == 1 && one[0].start == t[0].start &&
+          one[0].end == t[n - 1].end) {
+        names[0] = one[0];
+        nnames = 1;
+        byline_block = dl_block - 1;
+        byline_span = lx_span(b->start, b->end);
+        b->role = R_BYLINE;
+      }
+    }
+  }
   /* a timestamp or byline found far from the story is noise: keep those
    * within the 12 blocks before the dateline or the body */
 
@@ -1510,6 +1534,20 @@ void lx_structure(lx_ctx *c) {
       if (headline_like(c, b)) {
         title_block = i;
         break;
+      }
+    }
+    /* over a dateline, a one-sentence line ending with a period is the
+     * headline too ("Jones Medical completes acquisition.") */
+    if (title_block == SIZE_MAX && dl_block != SIZE_MAX && body_start == dl_block) {
+      for (size_t i = body_start, k = 0; i-- > 0 && k < 3;) {
+        blk *b = &B[i];
+        if (b->role == R_BYLINE || b->role == R_PUBLISHED || transparent(b)) continue;
+        k++;
+        if (b->role == R_NONE && !b->list && !b->cue && b->l1 - b->l0 <= 2 && b->words >= 2 &&
+            b->words <= 20 && b->terms <= 1 && s[b->end - 1] == '.' && b->bracket * 2 <= b->chars) {
+          title_block = i;
+          break;
+        }
       }
     }
     /* a body that opens the document (wire copy without a dateline): its
@@ -1710,8 +1748,10 @@ void lx_structure(lx_ctx *c) {
         break;
     }
     /* inside the story every plain text block is a paragraph: figures-heavy
-     * paragraphs have few function words but belong to the story */
-    if (in_body && !b->cue && !b->list && (b->cls == C_GOOD || (b->words >= 3 && b->chars >= 25))) {
+     * paragraphs have few function words but belong to the story; in wire
+     * copy, numbered lines (tables of results, lists of measures) too */
+    if (in_body && !b->cue && (!b->list || wire) &&
+        (b->cls == C_GOOD || (b->words >= 3 && b->chars >= 25))) {
       lede_span *p = (lede_span *)lx_push(c, &in->paragraphs, sizeof(lede_span));
       *p = lx_span(b->start, b->end);
       continue;

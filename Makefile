@@ -69,7 +69,7 @@ test: $(OUT)/test_core test-lua
 check-asan: | $(OUT)
 	$(MAKE) build TREE=$(CURDIR)/.rocks-asan \
 	  CFLAGS_ROCK="-O1 -g -fPIC -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Wl,-z,nodelete"
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	LEDE_SANITIZER=asan ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
 	  $(MAKE) --no-print-directory test-lua-only TREE=$(CURDIR)/.rocks-asan
 
@@ -79,7 +79,7 @@ test-lua-only: | $(OUT)
 # PCRE2's JIT reads past subject ends with SIMD by design (Debian's PCRE2 is
 # not built for valgrind): the suite runs with the interpreter here.
 check-valgrind: build | $(OUT)
-	$(LUA_ENV) LEDE_VALGRIND=1 LEDE_NO_JIT=1 valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
+	$(LUA_ENV) LEDE_SANITIZER=valgrind LEDE_VALGRIND=1 LEDE_NO_JIT=1 valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
 	  --error-exitcode=99 $(LUA) $(BUSTED) --lpath="$(CURDIR)/tests/?.lua" -o tests/summary.lua tests
 
 # The suite's portable part under the other Lua flavours the binding supports.

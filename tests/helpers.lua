@@ -26,6 +26,23 @@ function M.shared_file(rel)
   return M.read(M.shared .. "/" .. rel) and (M.shared .. "/" .. rel) or nil
 end
 
+--- "asan" or "valgrind" when the suite runs instrumented (make check-asan,
+-- make check-valgrind): specs of timing, memory use and other processes'
+-- plumbing are measured by `make test` and skipped there (instrumentation
+-- changes time and memory, and tools such as GNU parallel or Chromium do
+-- not run with the ASan runtime preloaded).
+M.instrumented = os.getenv("LEDE_SANITIZER")
+
+--- Marks the current test pending when the suite runs instrumented; true
+-- if it did.
+function M.skip_instrumented(pending, what)
+  if M.instrumented then
+    pending(what .. ": measured by make test, not under " .. M.instrumented)
+    return true
+  end
+  return false
+end
+
 --- The `lede` command installed by the rock.
 function M.lede_bin()
   local tree = os.getenv("LEDE_TREE") or (M.root .. "/.rocks")

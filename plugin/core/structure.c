@@ -853,7 +853,13 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
         dl->agency_norm = lx_strndup(c, c->text + as, ae - as);
       }
     }
-    b->lead_start = (uint32_t)(id == LX_P_DATELINE_LINE ? b->end : mend);
+    b->lead_start = (uint32_t)mend;
+    if (id == LX_P_DATELINE_LINE) {
+      /* a dateline on its own line: the lead is what the block has after
+       * that line (a wrapped line that does not start a paragraph) */
+      const lx_line *L = (const lx_line *)c->lines.p;
+      b->lead_start = b->l1 - b->l0 > 1 ? L[b->l0 + 1].tstart : b->end;
+    }
     return 1;
   }
   return 0;

@@ -140,6 +140,16 @@ static void test_fields(void) {
     lede_doc_free(d);
     free(text);
   }
+  /* a dateline alone on its line swallowed the wrapped line after it */
+  {
+    lede_doc *d = NULL;
+    const char *text = "LONDON 1996-08-30\nshares closed higher on Friday.\n";
+    lede_parse(jit, text, strlen(text), NULL, &d, NULL, 0);
+    CHECK(d && span_is(d, d->lead, "shares closed higher on Friday.") &&
+              span_is(d, d->dateline.span, "LONDON 1996-08-30"),
+          "dateline_line_wrapped: the line after the dateline is the lead");
+    lede_doc_free(d);
+  }
 }
 
 int main(int argc, char **argv) {

@@ -1589,15 +1589,18 @@ void lx_structure(lx_ctx *c) {
         continue;
       case R_PUBLISHED:
         if (i == pub_block) {
-          /* the timestamp is the field, a section before it too; the rest
-           * of its line is metadata */
+          /* the timestamp is the field (when it gave a date), a section
+           * before it too; the rest of its line is metadata */
           uint32_t from = b->start;
-          if (!lx_span_empty(section) && section.start >= b->start && section.end <= pub_s) {
-            add_rest(c, b->start, section.start, LEDE_B_METADATA);
+          if (!lx_span_empty(section) && section.start >= b->start && section.end <= b->end) {
+            add_rest(c, from, section.start, LEDE_B_METADATA);
             from = section.end;
           }
-          add_rest(c, from, pub_s, LEDE_B_METADATA);
-          add_rest(c, pub_e, b->end, LEDE_B_METADATA);
+          if (!lx_span_empty(d->published_span)) {
+            add_rest(c, from, pub_s, LEDE_B_METADATA);
+            from = pub_e;
+          }
+          add_rest(c, from, b->end, LEDE_B_METADATA);
           continue;
         }
         add_boiler(c, b->start, b->end, LEDE_B_METADATA);

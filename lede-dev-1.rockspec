@@ -31,6 +31,7 @@ build = {
       sources = {
         "plugin/lua/lede_lua.c",
         "plugin/lua/lua_json.c",
+        "plugin/lua/rules_lua.c",
         "plugin/core/dates.c",
         "plugin/core/dict.c",
         "plugin/core/engine.c",
@@ -40,6 +41,7 @@ build = {
         "plugin/core/memory.c",
         "plugin/core/numex.c",
         "plugin/core/patterns.c",
+        "plugin/core/rules.c",
         "plugin/core/stopwords.c",
         "plugin/core/structure.c",
         "plugin/core/tagger.c",

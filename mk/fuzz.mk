@@ -98,20 +98,20 @@ $(REL_LIB): $(REL_OBJ)
 $(OUT)/test_regressions: tests/c/test_regressions.c fuzz/common.h $(REL_LIB)
 	$(CC) $(REL_CFLAGS) -o $@ $< $(REL_LIB) $(PCRE2_LIBS) -lm
 
-$(OUT)/test_alloc: tests/c/test_alloc.c fuzz/common.h $(REL_LIB) plugin/lua/lede_lua.c plugin/lua/lua_json.c
-	$(CC) $(REL_CFLAGS) $(LUA_CFLAGS) -o $@ $< plugin/lua/lede_lua.c plugin/lua/lua_json.c \
-	  $(REL_LIB) $(PCRE2_LIBS) $(LUA_LIBS) -lm
+BINDING_SRC := $(wildcard plugin/lua/*.c)
+
+$(OUT)/test_alloc: tests/c/test_alloc.c fuzz/common.h $(REL_LIB) $(BINDING_SRC) $(wildcard plugin/lua/*.h)
+	$(CC) $(REL_CFLAGS) $(LUA_CFLAGS) -o $@ $< $(BINDING_SRC) $(REL_LIB) $(PCRE2_LIBS) $(LUA_LIBS) -lm
 
 # threads: ThreadSanitizer rather than ASan (it reports any data race)
 $(OUT)/test_threads: tests/c/test_threads.c fuzz/common.h $(CORE_SRC) plugin/lede.h $(wildcard plugin/core/*.h) \
-	  plugin/lua/lede_lua.c plugin/lua/lua_json.c | $(OUT)
+	  $(BINDING_SRC) $(wildcard plugin/lua/*.h) | $(OUT)
 	$(CC) -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=thread -DPCRE2_CODE_UNIT_WIDTH=8 \
-	  $(PCRE2_CFLAGS) $(LUA_CFLAGS) -pthread -o $@ $< plugin/lua/lede_lua.c plugin/lua/lua_json.c \
-	  $(CORE_SRC) $(PCRE2_LIBS) $(LUA_LIBS) -lm
+	  $(PCRE2_CFLAGS) $(LUA_CFLAGS) -pthread -o $@ $< $(BINDING_SRC) $(CORE_SRC) $(PCRE2_LIBS) $(LUA_LIBS) -lm
 
 # the module's objects as the rock builds them (-fPIC), for the check that
 # no writable global exists (tests/reliability_c_spec.lua reads their symbols)
-REL_PIC_OBJ := $(CORE_SRC:plugin/core/%.c=$(OUT)/pic/%.o) $(OUT)/pic/lede_lua.o $(OUT)/pic/lua_json.o
+REL_PIC_OBJ := $(CORE_SRC:plugin/core/%.c=$(OUT)/pic/%.o) $(BINDING_SRC:plugin/lua/%.c=$(OUT)/pic/%.o)
 REL_TESTS += $(REL_PIC_OBJ)
 
 $(OUT)/pic/%.o: plugin/core/%.c plugin/lede.h $(wildcard plugin/core/*.h)

@@ -93,8 +93,16 @@ typedef struct lede_entity {
   const char *canonical; /* shared by all mentions of the cluster */
   const char *role;      /* role or title the text gives a PERSON, or NULL */
   lede_span role_span;   /* where the role is printed, or LEDE_NONE */
-  uint32_t rule;         /* provenance: 0 built-in, else a user rule id */
+  uint32_t rule;         /* provenance: LEDE_RULE_* (lede_doc_rule_name) */
+  const char *id;        /* a user dictionary entry's id, or NULL */
 } lede_entity;
+
+/* Provenance of an entity (lede_entity.rule): the built-in recognizers,
+ * then user rule n as LEDE_RULE_USER + n - 1. */
+enum {
+  LEDE_RULE_NONE = 0, LEDE_RULE_NUMEX, LEDE_RULE_TAGGER, LEDE_RULE_GAZETTEER,
+  LEDE_RULE_PATTERNS, LEDE_RULE_STRUCTURE, LEDE_RULE_LINKING, LEDE_RULE_USER = 16
+};
 
 #define LEDE_EF_IN_TITLE 0x01   /* found in the title */
 #define LEDE_EF_IN_CAPTION 0x02 /* found in a caption */
@@ -204,9 +212,13 @@ typedef struct lede_options {
   const lede_ruleset *rules; /* user rules, or NULL */
 } lede_options;
 
-#define LEDE_SKIP_ENTITIES 0x01
+#define LEDE_SKIP_ENTITIES 0x01  /* every entity (and so linking and quotes' speakers) */
 #define LEDE_SKIP_QUOTES 0x02
 #define LEDE_SKIP_LINKING 0x04
+#define LEDE_SKIP_NUMEX 0x08     /* built-in recognizers, one by one */
+#define LEDE_SKIP_TAGGER 0x10
+#define LEDE_SKIP_GAZETTEER 0x20
+#define LEDE_SKIP_PATTERNS 0x40  /* the hand rules: names, titles, "X's ministry" */
 
 /* Engines hold the built-in resources (gazetteer, model, patterns). */
 lede_engine *lede_engine_new(const lede_allocator *alloc, lede_status *st);
@@ -226,6 +238,10 @@ lede_status lede_parse(const lede_engine *engine, const char *text,
                        size_t len, const lede_options *opts, lede_doc **out,
                        char *errbuf, size_t errbuf_size);
 void lede_doc_free(lede_doc *doc);
+/* Names of a document's entity types (custom ones come from the ruleset it
+ * was parsed with) and of the rules that made its entities. */
+const char *lede_doc_type_name(const lede_doc *doc, int type);
+const char *lede_doc_rule_name(const lede_doc *doc, uint32_t rule);
 /* Bytes the document holds (for hosts whose garbage collector should know). */
 size_t lede_doc_memory(const lede_doc *doc);
 
@@ -233,6 +249,116 @@ size_t lede_doc_memory(const lede_doc *doc);
  * owned by the document and NUL-terminated; *len receives its length. */
 lede_status lede_doc_json(lede_doc *doc, int pretty, const char **json,
                           size_t *len);
+
+/* ---- user rules --------------------------------------------------------------
+ *
+ * A ruleset holds users' rules, compiled once: PCRE2 patterns, token
+ * patterns and phrase dictionaries, grouped in packs that may apply only to
+ * some sources. It is immutable once built (rules are added, then it is
+ * used) and may be shared by threads; pass it in lede_options.rules. Every
+ * entity a rule makes records the rule (lede_entity.rule, its name in JSON).
+ */
+
+/* Overlap policies of a rule's matches with other entities. */
+enum {
+  LEDE_OVERLAP_LONGEST = 0, /* the longer span wins (the built-ins' policy) */
+  LEDE_OVERLAP_FIRST,       /* the earlier start wins */
+  LEDE_OVERLAP_PRIORITY,    /* the higher priority wins, then the longer */
+  LEDE_OVERLAP_KEEP_ALL     /* kept even where it overlaps other entities */
+};
+
+/* Fields a rule applies to (lede_rule_opts.where; 0 means all). */
+#define LEDE_IN_TITLE 0x01
+#define LEDE_IN_BODY 0x02
+#define LEDE_IN_CAPTION 0x04
+
+/* Context windows for `before`/`after` (lede_rule_opts.within). */
+enum { LEDE_WITHIN_SENTENCE = 0, LEDE_WITHIN_PARAGRAPH };
+
+typedef struct lede_rule_opts {
+  const char *name;     /* for errors and provenance; required */
+  int type;             /* entity type: a lede_type or lede_ruleset_type() */
+  int pack;             /* lede_ruleset_pack() index; 0 = always active */
+  int priority;         /* higher wins (LEDE_OVERLAP_PRIORITY; ties elsewhere) */
+  int overlap;          /* LEDE_OVERLAP_* */
+  int override_builtin; /* may replace built-in entities it overlaps */
+  unsigned where;       /* LEDE_IN_*; 0 = every field */
+  const char *before;   /* a PCRE2 pattern the text right before must end with */
+  const char *after;    /* a PCRE2 pattern the text right after must start with */
+  int within;           /* LEDE_WITHIN_*: how far before/after look */
+  int callback;         /* call the ruleset's callback on each match */
+  int case_sensitive;   /* dictionaries: match the printed case */
+  int fold_accents;     /* dictionaries: é matches e */
+  int caseless;         /* patterns: PCRE2_CASELESS */
+  int ucp;              /* patterns: Unicode classes (\w \d \b of every script) */
+} lede_rule_opts;
+
+/* One element of a token pattern: tests on one token, repeated min..max
+ * times (max < 0: unbounded, up to 64 tokens). */
+typedef struct lede_token_test {
+  const char *text;  /* the token's exact text, or NULL */
+  const char *lower; /* its lower-cased text, or NULL */
+  const char *shape; /* its shape ("Xxxx", "dd", "X.X."; runs cut at 4), or NULL */
+  const char *regex; /* a PCRE2 pattern the whole token matches, or NULL */
+  int cap;           /* 1: capitalized, -1: not capitalized, 0: either */
+  int allcap;        /* 1: all capitals, -1: not, 0: either */
+  int num;           /* 1: number-like, -1: not, 0: either */
+  int dict;          /* a dictionary rule id the token alone is in, or 0 */
+  int ent_type;      /* inside a built-in entity of this type, or 0 */
+  int negate;        /* the token must fail the tests */
+  int min, max;      /* repetitions */
+} lede_token_test;
+
+/* What a rule's callback sees of a match, and may change. */
+typedef struct lede_match {
+  int rule;                   /* the rule's id */
+  lede_span span;             /* the match */
+  const lede_span *groups;    /* regex rules: groups 0..ngroups-1, or NULL */
+  size_t ngroups;
+  const char *entry_id;       /* dictionary rules: the entry's id, or NULL */
+  const char *text;           /* the document's text */
+  /* the callback may set: */
+  int keep;                   /* 0 drops the match (a condition failed) */
+  int type;                   /* another type */
+  int value_kind;             /* LEDE_V_* */
+  double num;
+  const char *str;            /* copied by the core when the callback returns */
+  const char *canonical;      /* copied too */
+  char error[256];            /* a message when the callback returns non-zero */
+} lede_match;
+
+/* Returns 0, or non-zero to fail the parse with LEDE_ECALLBACK and
+ * m->error (the caller of lede_parse reports it). Never longjmps. */
+typedef int (*lede_match_fn)(void *ud, lede_match *m);
+
+lede_ruleset *lede_ruleset_new(const lede_allocator *alloc, lede_status *st);
+void lede_ruleset_free(lede_ruleset *rs);
+void lede_ruleset_set_callback(lede_ruleset *rs, lede_match_fn fn, void *ud);
+/* The id of a custom entity type (registered on first use); -1 when the
+ * name is not UPPER_CASE letters, digits and _, or too many types. */
+int lede_ruleset_type(lede_ruleset *rs, const char *name);
+const char *lede_ruleset_type_name(const lede_ruleset *rs, int type);
+/* A pack whose rules apply only when lede_options.source matches the
+ * PCRE2 pattern `source` (NULL: always). Returns its index or -1. */
+int lede_ruleset_pack(lede_ruleset *rs, const char *name, const char *source, char *err,
+                      size_t errsz);
+/* Rules; each returns the rule's id (>= 1), or -1 with a message in err
+ * that names the rule and, for a pattern, the offset of the error. */
+int lede_ruleset_add_regex(lede_ruleset *rs, const lede_rule_opts *o, const char *pattern,
+                           size_t len, char *err, size_t errsz);
+int lede_ruleset_add_tokens(lede_ruleset *rs, const lede_rule_opts *o,
+                            const lede_token_test *tests, size_t n, char *err, size_t errsz);
+int lede_ruleset_add_dict(lede_ruleset *rs, const lede_rule_opts *o, char *err, size_t errsz);
+/* Phrases of a dictionary rule: one at a time, or a TSV text of lines
+ * "phrase<TAB>id<TAB>TYPE" (id and type optional). */
+lede_status lede_ruleset_dict_add(lede_ruleset *rs, int rule, const char *phrase, size_t n,
+                                  const char *id, size_t idn, int type);
+lede_status lede_ruleset_dict_load(lede_ruleset *rs, int rule, const char *tsv, size_t n,
+                                   char *err, size_t errsz);
+const char *lede_ruleset_rule_name(const lede_ruleset *rs, int rule);
+/* The name of capture group `group` of a regex rule, or NULL. */
+const char *lede_ruleset_group_name(const lede_ruleset *rs, int rule, size_t group);
+size_t lede_ruleset_count(const lede_ruleset *rs);
 
 /* A bare pass over the text: tokenizes and counts the tokens. Used by the
  * benchmark as the floor of what a parse can cost. */

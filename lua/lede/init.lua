@@ -117,6 +117,28 @@ end
 -- benchmark compares a parse with.
 M.count_tokens = core.count_tokens
 
+--- The entities of the document as the text's people, places and things:
+-- one table per linked entity (mentions sharing a cluster), in order of
+-- first mention: `{ type, canonical, role, mentions = { {text, start,
+-- ["end"]}, ... } }`. Values (DATE, MONEY...) are not clustered: each is
+-- its own entry, with its `value`.
+-- @tparam[opt] string|table filter entity types to keep
+function Doc:clusters(filter)
+  local out, by = {}, {}
+  for e in self.entities:each(filter) do
+    local c = by[e.cluster]
+    if not c then
+      c = { type = e.type, canonical = e.canonical or e.text, role = e.role, value = e.value,
+            mentions = {} }
+      by[e.cluster] = c
+      out[#out + 1] = c
+    end
+    if not c.role and e.role then c.role = e.role end
+    c.mentions[#c.mentions + 1] = { text = e.text, start = e.start, ["end"] = e["end"] }
+  end
+  return out
+end
+
 --- The document as plain tables, in the shape of its JSON form.
 function Doc:to_table()
   local t = {}

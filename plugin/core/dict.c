@@ -30,9 +30,18 @@ struct lx_dict {
   start_slot *starts; /* first-token hash -> longest phrase */
   size_t starts_cap, starts_used;
   uint8_t maxtok;
+  int fold;        /* keys fold accents */
+  uint64_t *bloom; /* first-token hashes: a bit filter that fits in cache */
   lx_vec toks;     /* scratch for tokenizing phrases */
   lx_buf key;      /* scratch for the key of a phrase being added */
 };
+
+#define BLOOM_BITS (1u << 20) /* 128 KiB: ~4% false hits at 40k first tokens */
+
+static inline int bloom_has(const lx_dict *d, uint32_t h) {
+  uint32_t b = (h ^ (h >> 20)) & (BLOOM_BITS - 1);
+  return (int)((d->bloom[b >> 6] >> (b & 63)) & 1);
+}
 
 static const char *const kind_names[LX_G_COUNT] = {
     "", "country", "demonym", "norp", "state", "city", "region", "org",
@@ -61,7 +70,26 @@ lx_dict *lx_dict_new(const lede_allocator *a) {
   }
   d->pool.p[0] = 0;
   d->pool.n = 1;
+  d->bloom = (uint64_t *)lx_malloc(a, BLOOM_BITS / 8);
+  if (!d->bloom) {
+    lx_buf_free(a, &d->pool);
+    lx_free(a, d);
+    return NULL;
+  }
+  memset(d->bloom, 0, BLOOM_BITS / 8);
   return d;
+}
+
+lx_dict *lx_dict_new_fold(const lede_allocator *a) {
+  lx_dict *d = lx_dict_new(a);
+  if (d) d->fold = 1;
+  return d;
+}
+
+/* A token's key hash in d: folded accents for a folding dictionary. */
+static inline uint32_t tok_hash(const lx_dict *d, const char *text, const lx_token *t) {
+  if (d->fold && (t->flags & LX_TF_NONASCII)) return lx_hash_fold(text + t->start, t->end - t->start);
+  return t->hash;
 }
 
 void lx_dict_free(lx_dict *d) {
@@ -71,6 +99,7 @@ void lx_dict_free(lx_dict *d) {
   lx_buf_free(a, &d->pool);
   lx_free(a, d->table);
   lx_free(a, d->starts);
+  lx_free(a, d->bloom);
   lx_vec_free(a, &d->toks);
   lx_buf_free(a, &d->key);
   lx_free(a, d);
@@ -137,11 +166,13 @@ static int starts_note(lx_dict *d, uint32_t hash, uint8_t ntok) {
   d->starts[j].hash = hash;
   d->starts[j].maxtok = ntok;
   d->starts_used++;
+  uint32_t b = (hash ^ (hash >> 20)) & (BLOOM_BITS - 1);
+  d->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
   return 1;
 }
 
 static inline uint8_t starts_max(const lx_dict *d, uint32_t hash) {
-  if (!d->starts_cap) return 0;
+  if (!d->starts_cap || !bloom_has(d, hash)) return 0;
   size_t j = hash & (d->starts_cap - 1);
   while (d->starts[j].maxtok) {
     if (d->starts[j].hash == hash) return d->starts[j].maxtok;
@@ -154,8 +185,9 @@ int lx_dict_may_start(const lx_dict *d, uint32_t hash) {
   return starts_max(d, hash) != 0;
 }
 
-/* Appends the lower-cased text of s[0,n) to b (the key form). */
-static int append_lower(const lede_allocator *a, lx_buf *b, const char *s, size_t n) {
+/* Appends the lower-cased (and, fold, accent-folded) text of s[0,n) to b
+ * (the key form). */
+static int append_key(const lede_allocator *a, lx_buf *b, const char *s, size_t n, int fold) {
   if (!lx_buf_reserve(a, b, n * 2 + 4)) return 0;
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0;
@@ -168,8 +200,11 @@ static int append_lower(const lede_allocator *a, lx_buf *b, const char *s, size_
       size_t k = lx_utf8_decode(u + i, n - i, &cp);
       if (cp == LX_BAD_CP) {
         b->p[b->n++] = (char)u[i];
+      } else if (cp == 0x2019) {
+        b->p[b->n++] = '\'';
       } else {
-        b->n += (size_t)lx_utf8_encode(lx_cp_lower(cp), b->p + b->n);
+        uint32_t lc = lx_cp_lower(cp);
+        b->n += (size_t)lx_utf8_encode(fold ? lx_cp_fold(lc) : lc, b->p + b->n);
       }
       i += k;
     }
@@ -215,8 +250,9 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
   key->n = 0;
   uint32_t h = 0;
   for (size_t i = 0; i < nt; i++) {
-    if (!append_lower(a, key, phrase + t[i].start, t[i].end - t[i].start)) return NULL;
-    if (i + 1 < nt) key->p[key->n++] = ' '; /* append_lower keeps spare room */
+    if (!append_key(a, key, phrase + t[i].start, t[i].end - t[i].start, d->fold)) return NULL;
+    if (i + 1 < nt) key->p[key->n++] = ' '; /* append_key keeps spare room */
+    t[i].hash = tok_hash(d, phrase, &t[i]);
     h = i ? lx_hash_combine(h, t[i].hash) : t[i].hash;
   }
   uint32_t first_hash = t[0].hash;
@@ -266,7 +302,7 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
 }
 
 /* Whether tokens t[0..k) spell the key (lower-cased, single spaces). */
-static int key_matches(const char *text, const lx_token *t, size_t k, const char *key) {
+static int key_matches(const char *text, const lx_token *t, size_t k, const char *key, int fold) {
   const unsigned char *q = (const unsigned char *)key;
   for (size_t i = 0; i < k; i++) {
     if (i) {
@@ -290,7 +326,8 @@ static int key_matches(const char *text, const lx_token *t, size_t k, const char
           q++;
         } else {
           char tmp[4];
-          int w = lx_utf8_encode(lx_cp_lower(cp), tmp);
+          uint32_t lc = cp == 0x2019 ? '\'' : lx_cp_lower(cp);
+          int w = lx_utf8_encode(fold ? lx_cp_fold(lc) : lc, tmp);
           if (memcmp(q, tmp, (size_t)w) != 0) return 0;
           q += w;
         }
@@ -307,7 +344,7 @@ static const lx_entry *probe(const lx_dict *d, uint32_t h, const char *text,
   while (d->table[j].entry) {
     if (d->table[j].hash == h) {
       const lx_entry *e = (const lx_entry *)d->entries.p + (d->table[j].entry - 1);
-      if (e->ntok == k && key_matches(text, t, k, d->pool.p + e->key)) return e;
+      if (e->ntok == k && key_matches(text, t, k, d->pool.p + e->key, d->fold)) return e;
     }
     j = (j + 1) & (d->table_cap - 1);
   }
@@ -318,17 +355,17 @@ size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
                        size_t n, size_t i, const lx_entry **out) {
   *out = NULL;
   if (!d->table_cap || i >= n) return 0;
-  uint8_t maxk = starts_max(d, t[i].hash);
+  uint32_t h = tok_hash(d, text, &t[i]);
+  uint8_t maxk = starts_max(d, h);
   if (!maxk) return 0;
   size_t lim = LX_MIN((size_t)maxk, n - i);
   uint32_t hs[256];
-  uint32_t h = t[i].hash;
   hs[1] = h;
   size_t k = 1;
   for (; k < lim; k++) {
     /* phrases do not run across a paragraph break */
     if (t[i + k].flags & LX_TF_PARA) break;
-    h = lx_hash_combine(h, t[i + k].hash);
+    h = lx_hash_combine(h, tok_hash(d, text, &t[i + k]));
     hs[k + 1] = h;
   }
   for (; k >= 1; k--) {
@@ -341,6 +378,20 @@ size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
   return 0;
 }
 
+const lx_entry *lx_dict_exact(const lx_dict *d, const char *text, const lx_token *t, size_t i,
+                              size_t k) {
+  if (!d->table_cap || k == 0 || k > d->maxtok) return NULL;
+  uint32_t h = tok_hash(d, text, &t[i]);
+  if (k > 1 && starts_max(d, h) < k) return NULL;
+  for (size_t j = 1; j < k; j++) h = lx_hash_combine(h, tok_hash(d, text, &t[i + j]));
+  return probe(d, h, text, t + i, k);
+}
+
+size_t lx_dict_longest_fold(const lx_dict *d, const char *text, const lx_token *t, size_t n,
+                            size_t i, const lx_entry **e) {
+  return lx_dict_longest(d, text, t, n, i, e);
+}
+
 /* lx_dict_find tokenizes into a buffer on the stack: a lookup allocates
  * nothing, so it cannot fail for want of memory (which a parse would take
  * for "not found"), and a long string stops being tokenized past the
@@ -350,7 +401,6 @@ typedef struct stack_alloc {
   char *buf;
   size_t cap, used;
   void *last; /* the block realloc may grow in place */
-  size_t last_size;
 } stack_alloc;
 
 static void *sa_malloc(size_t n, void *ud) {
@@ -360,23 +410,19 @@ static void *sa_malloc(size_t n, void *ud) {
   void *p = sa->buf + sa->used;
   sa->used += n;
   sa->last = p;
-  sa->last_size = n;
   return p;
 }
 
 static void *sa_realloc(void *p, size_t n, void *ud) {
   stack_alloc *sa = (stack_alloc *)ud;
   if (!p) return sa_malloc(n, ud);
-  if (p == sa->last) {
-    /* the last block: grow it where it is */
-    size_t from = (size_t)((char *)p - sa->buf);
-    size_t want = (n + 15) & ~(size_t)15;
-    if (want > sa->cap - from) return NULL;
-    sa->used = from + want;
-    sa->last_size = want;
-    return p;
-  }
-  return NULL; /* lx_vec only ever grows its one block */
+  if (p != sa->last) return NULL; /* lx_vec only ever grows its one block */
+  /* the last block: grow it where it is */
+  size_t from = (size_t)((char *)p - sa->buf);
+  size_t want = (n + 15) & ~(size_t)15;
+  if (want > sa->cap - from) return NULL;
+  sa->used = from + want;
+  return p;
 }
 
 static void sa_free(void *p, void *ud) {
@@ -387,15 +433,27 @@ static void sa_free(void *p, void *ud) {
 const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n) {
   if (!d->table_cap) return NULL;
   lx_token buf[512];
-  stack_alloc sa = {(char *)buf, sizeof buf, 0, NULL, 0};
+  stack_alloc sa = {(char *)buf, sizeof buf, 0, NULL};
   const lede_allocator a = {sa_malloc, sa_realloc, sa_free, &sa};
   lx_vec v = {NULL, 0, 0};
   /* too many tokens (the buffer is full) means no phrase can match */
   if (!lx_tokenize(&a, s, 0, n, &v) || v.n == 0 || v.n > 255) return NULL;
   const lx_token *t = (const lx_token *)v.p;
-  uint32_t h = t[0].hash;
-  for (size_t i = 1; i < v.n; i++) h = lx_hash_combine(h, t[i].hash);
+  uint32_t h = tok_hash(d, s, &t[0]);
+  for (size_t i = 1; i < v.n; i++) h = lx_hash_combine(h, tok_hash(d, s, &t[i]));
   return probe(d, h, s, t, v.n);
+}
+
+lede_status lx_dict_copy_kinds(lx_dict *dst, const lx_dict *src, uint32_t kinds) {
+  for (size_t i = 0; i < src->entries.n; i++) {
+    const lx_entry *e = (const lx_entry *)src->entries.p + i;
+    if (!(kinds & (1u << e->kind))) continue;
+    const char *ph = src->pool.p + e->phrase, *ca = src->pool.p + e->canonical;
+    const char *at = e->attrs ? src->pool.p + e->attrs : "";
+    if (!lx_dict_add(dst, ph, strlen(ph), e->kind, ca, strlen(ca), at, strlen(at), e->id))
+      return LEDE_ENOMEM;
+  }
+  return LEDE_OK;
 }
 
 const lx_entry *lx_entry_next(const lx_dict *d, const lx_entry *e) {

@@ -7,6 +7,7 @@
 #include "internal.h"
 #include "ner.h"
 #include "patterns.h"
+#include "rules.h"
 
 /* plugin/core/gazetteer_data.c, generated from data/gazetteer.tsv */
 extern const char lx_gazetteer_tsv[];
@@ -101,6 +102,25 @@ lede_engine *lede_engine_new_with(const lede_allocator *alloc, unsigned flags,
     lede_engine_free(e);
     return NULL;
   }
+  static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                         "friday", "saturday", "sunday"};
+  e->titles = lx_dict_new(&e->alloc);
+  if (!e->titles ||
+      lx_dict_copy_kinds(e->titles, e->gaz,
+                         (1u << LX_G_TITLE) | (1u << LX_G_TITLEMOD) | (1u << LX_G_HONORIFIC)) !=
+          LEDE_OK ||
+      !lx_hashset_build(&e->alloc, &e->nonname, lx_stopwords, lx_stopwords_n)) {
+    *st = LEDE_ENOMEM;
+    lede_engine_free(e);
+    return NULL;
+  }
+  for (size_t i = 0; i < LX_COUNTOF(weekdays); i++) {
+    /* the set was sized for the stop words; a few more fit (load < 1/2) */
+    uint32_t h = lx_hash_lower(weekdays[i], strlen(weekdays[i]));
+    size_t j = h & (e->nonname.cap - 1);
+    while (e->nonname.slots[j] && e->nonname.slots[j] != h) j = (j + 1) & (e->nonname.cap - 1);
+    e->nonname.slots[j] = h;
+  }
   e->tagger = lx_tagger_new(&e->alloc, st);
   if (!e->tagger) {
     lede_engine_free(e);
@@ -121,6 +141,8 @@ void lede_engine_free(lede_engine *e) {
   lx_hashset_free(&e->alloc, &e->stop);
   lx_dict_free(e->cues);
   lx_tagger_free(e->tagger);
+  lx_dict_free(e->titles);
+  lx_hashset_free(&e->alloc, &e->nonname);
   lx_hashset_free(&e->alloc, &e->widgets);
   lx_patterns_free(&e->alloc, e->pat);
   lede_allocator a = e->alloc;
@@ -235,6 +257,24 @@ void lede_doc_free(lede_doc *d) {
   a.free(d, a.ud);
 }
 
+const char *lede_doc_type_name(const lede_doc *d, int type) {
+  const char *n = lede_type_name(type);
+  if (n || !d) return n;
+  const lede_doc_internal *in = d->internal;
+  if (type >= LEDE_T_CUSTOM && (size_t)(type - LEDE_T_CUSTOM) < in->ntype_names)
+    return in->type_names[type - LEDE_T_CUSTOM];
+  return NULL;
+}
+
+const char *lede_doc_rule_name(const lede_doc *d, uint32_t rule) {
+  static const char *const builtin[] = {NULL, "numex", "tagger", "gazetteer", "patterns",
+                                        "structure", "linking"};
+  if (rule < LX_COUNTOF(builtin)) return builtin[rule];
+  if (!d || rule < LEDE_RULE_USER) return NULL;
+  const lede_doc_internal *in = d->internal;
+  return rule - LEDE_RULE_USER < in->nrule_names ? in->rule_names[rule - LEDE_RULE_USER] : NULL;
+}
+
 size_t lede_doc_memory(const lede_doc *d) {
   if (!d) return 0;
   const lede_doc_internal *in = d->internal;
@@ -267,9 +307,12 @@ static void doc_publish(lede_doc *d) {
 static void ctx_release(lx_ctx *c) {
   lx_vec_free(c->alloc, &c->lines);
   lx_vec_free(c->alloc, &c->toks);
-  lx_vec_free(c->alloc, &c->scratch);
-  lx_vec_free(c->alloc, &c->scratch2);
+  lx_vec_free(c->alloc, &c->blocks);
+  lx_vec_free(c->alloc, &c->work);
+  lx_vec_free(c->alloc, &c->tagwork);
   lx_vec_free(c->alloc, &c->cands);
+  lx_vec_free(c->alloc, &c->tkinds);
+  lx_rules_end(c);
   lx_patterns_release(c);
 }
 
@@ -291,6 +334,7 @@ static lede_status run_stages(lx_ctx *c) {
   lx_split_lines(c);
   lx_structure(c);
   if (!(opts->skip & LEDE_SKIP_ENTITIES)) {
+    lx_rules_begin(c);
     lx_entities(c);
     if (!(opts->skip & LEDE_SKIP_LINKING)) lx_link(c);
   }

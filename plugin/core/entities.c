@@ -1,64 +1,610 @@
 /*
- * Entities: the recognizers (numex.c, tagger.c, the gazetteer, hand rules)
- * propose candidates over the tokens of each content block (title,
- * paragraphs, captions); this file resolves their overlaps, refines types
- * and writes the document's entities. Linking, roles and quotes follow.
+ * Entities. Over the tokens of each content block (title, paragraphs,
+ * captions) the recognizers propose candidates: numex.c (numbers, money,
+ * dates), tagger.c (a statistical tagger of names), the gazetteer, and the
+ * hand rules here (names after given names, honorifics and titles; "Seoul's
+ * foreign ministry"). Overlaps are resolved (longer spans first, then by
+ * source), types refined to OntoNotes (LOC into GPE/LOC/FAC, MISC into
+ * NORP/EVENT/LAW/...), titles found around names. Then, over the whole
+ * document: mentions are linked into entities with one canonical form
+ * ("Pompeo" is "Mike Pompeo", "ROK" is "South Korea", "the department" is
+ * "State Department"), persons get the role the text gives them, and quotes
+ * get their speakers.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "ner.h"
+#include "rules.h"
 
-/* A content block and where its entities are flagged as coming from. */
-typedef struct span_flag {
-  lede_span span;
-  uint8_t flags; /* LEDE_EF_* */
-} span_flag;
+#define TOKS(c) ((const lx_token *)(c)->toks.p)
+#define GAZ(c) ((c)->eng->gaz)
+#define KIND(k) (1u << (k))
 
-static int cand_cmp(const void *a, const void *b) {
-  const lx_cand *x = (const lx_cand *)a, *y = (const lx_cand *)b;
-  if (x->t0 != y->t0) return x->t0 < y->t0 ? -1 : 1;
-  if (x->t1 != y->t1) return x->t1 > y->t1 ? -1 : 1; /* longer first */
-  return x->source - y->source;
+static const lede_span no_span_ = {LEDE_NONE, LEDE_NONE};
+
+static int tok_is_cap(const lx_token *t) { return (t->flags & (LX_TF_CAP | LX_TF_ALLCAP)) != 0; }
+static int tok_is_word(const lx_token *t) { return t->kind == LX_TK_WORD; }
+static int tok_ch(const lx_ctx *c, const lx_token *t, char ch) {
+  return t->end - t->start == 1 && c->text[t->start] == ch;
 }
 
-static void add_entity(lx_ctx *c, const lx_cand *k, uint8_t flags) {
+/* Whether the printed case of a gazetteer phrase fits the text's:
+ * acronyms need capitals ("US", not "us"), names a capital, lower-case
+ * phrases anything. */
+static int case_fits(const lx_entry *e, const lx_token *t, size_t n) {
+  if (e->flags & LX_GF_ALLCAP) {
+    for (size_t i = 0; i < n; i++)
+      if (t[i].nletters >= 2 && !(t[i].flags & LX_TF_ALLCAP)) return 0;
+    return tok_is_cap(&t[0]) || t[0].kind != LX_TK_WORD;
+  }
+  if (e->flags & LX_GF_CAP) return tok_is_cap(&t[0]) || t[0].kind == LX_TK_NUM;
+  return 1;
+}
+
+/* Per token (c->tkinds, filled block by block): the gazetteer kinds of the
+ * one-token phrases it spells, whether any phrase starts with it, and
+ * whether this was computed. The rules then ask in O(1). */
+#define TK_DONE 0x80000000u
+#define TK_STARTS 0x40000000u
+
+static uint32_t tk_compute(const lx_ctx *c, size_t i) {
+  const lx_token *t = TOKS(c);
+  const lx_dict *g = GAZ(c);
+  uint32_t m = TK_DONE;
+  if (lx_dict_may_start(g, t[i].hash)) {
+    m |= TK_STARTS;
+    for (const lx_entry *e = lx_dict_exact(g, c->text, t, i, 1); e; e = lx_entry_next(g, e))
+      m |= KIND(e->kind);
+  }
+  return m;
+}
+
+static uint32_t tk(const lx_ctx *c, size_t i) {
+  uint32_t m = i < c->tkinds.n ? ((const uint32_t *)c->tkinds.p)[i] : 0;
+  return m & TK_DONE ? m : tk_compute(c, i);
+}
+
+static void token_kinds(lx_ctx *c, size_t t0, size_t t1) {
+  if (c->tkinds.n < c->toks.n) {
+    size_t n = c->toks.n;
+    if (!lx_vec_reserve(c->alloc, &c->tkinds, sizeof(uint32_t), n + 1))
+      lx_fail(c, LEDE_ENOMEM, "out of memory");
+    memset(c->tkinds.p, 0, n * sizeof(uint32_t));
+    c->tkinds.n = n;
+  }
+  uint32_t *k = (uint32_t *)c->tkinds.p;
+  for (size_t i = t0; i < t1; i++)
+    if (!(k[i] & TK_DONE)) k[i] = tk_compute(c, i);
+}
+
+/* The gazetteer entry of one of `kinds` spelled by exactly tokens [t0, t1). */
+static const lx_entry *gaz_exact(const lx_ctx *c, size_t t0, size_t t1, uint32_t kinds) {
+  if (t0 >= t1 || t1 - t0 > 255) return NULL;
+  uint32_t m = tk(c, t0);
+  if (!(m & TK_STARTS) || (t1 - t0 == 1 && !(m & kinds))) return NULL;
+  const lx_entry *e = lx_dict_exact(GAZ(c), c->text, TOKS(c), t0, t1 - t0);
+  for (; e; e = lx_entry_next(GAZ(c), e))
+    if (kinds & KIND(e->kind)) return e;
+  return NULL;
+}
+
+static int gaz_has(const lx_ctx *c, size_t t0, size_t t1, uint32_t kinds) {
+  if (t1 == t0 + 1) return (tk(c, t0) & kinds) != 0;
+  return gaz_exact(c, t0, t1, kinds) != NULL;
+}
+
+/* The type a gazetteer kind stands for (or an attr type=...). */
+static int type_of_kind(const lx_ctx *c, const lx_entry *e) {
+  size_t vn;
+  const char *v = lx_entry_attr(GAZ(c), e, "type", &vn);
+  if (v) {
+    int t = lede_type_from_name(v, vn);
+    if (t) return t;
+  }
+  switch (e->kind) {
+    case LX_G_COUNTRY:
+    case LX_G_CITY:
+    case LX_G_STATE: return LEDE_T_GPE;
+    case LX_G_REGION: return LEDE_T_LOC;
+    case LX_G_DEMONYM:
+    case LX_G_NORP: return LEDE_T_NORP;
+    case LX_G_ORG:
+    case LX_G_AGENCY: return LEDE_T_ORG;
+    case LX_G_EVENT: return LEDE_T_EVENT;
+    case LX_G_FAC: return LEDE_T_FAC;
+    case LX_G_PRODUCT: return LEDE_T_PRODUCT;
+    case LX_G_LANGUAGE: return LEDE_T_LANGUAGE;
+    default: return 0;
+  }
+}
+
+#define NAME_KINDS                                                                      \
+  (KIND(LX_G_COUNTRY) | KIND(LX_G_CITY) | KIND(LX_G_STATE) | KIND(LX_G_REGION) |         \
+   KIND(LX_G_DEMONYM) | KIND(LX_G_NORP) | KIND(LX_G_ORG) | KIND(LX_G_AGENCY) |           \
+   KIND(LX_G_EVENT) | KIND(LX_G_FAC) | KIND(LX_G_PRODUCT) | KIND(LX_G_LANGUAGE))
+#define PLACE_KINDS (KIND(LX_G_COUNTRY) | KIND(LX_G_CITY) | KIND(LX_G_STATE) | KIND(LX_G_REGION))
+
+/* ---- candidates -------------------------------------------------------------- */
+
+static lx_cand *push_cand(lx_ctx *c, size_t t0, size_t t1, int type, int source, int score) {
+  lx_cand *k = (lx_cand *)lx_push(c, &c->cands, sizeof(lx_cand));
+  k->t0 = (uint32_t)t0;
+  k->t1 = (uint32_t)t1;
+  k->type = (uint16_t)type;
+  k->source = (uint8_t)source;
+  k->score = score;
+  return k;
+}
+
+/* Function words (the engine's stop set): capitalized at a sentence
+ * start, they are not names. */
+static int sentence_word(const lx_ctx *c, const lx_token *t) {
+  return lx_hashset_has(&c->eng->nonname, t->hash ? t->hash : 1);
+}
+
+/* Gazetteer names in a block: unambiguous phrases in a fitting case. */
+static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
+  const lx_token *t = TOKS(c);
+  const lx_dict *g = GAZ(c);
+  for (size_t i = t0; i < t1;) {
+    if (!(tk(c, i) & TK_STARTS)) {
+      i++;
+      continue;
+    }
+    const lx_entry *e;
+    size_t k = lx_dict_longest(g, c->text, t, t1, i, &e);
+    const lx_entry *best = NULL;
+    for (; k && e; e = lx_entry_next(g, e)) {
+      if (!(NAME_KINDS & KIND(e->kind)) || (e->flags & LX_GF_AMB)) continue;
+      if (!case_fits(e, t + i, k)) continue;
+      /* a capitalized common word opening a sentence is not enough */
+      if (k == 1 && (t[i].flags & LX_TF_SENT) && sentence_word(c, &t[i])) continue;
+      /* languages are names of peoples too: a language needs its context */
+      if (e->kind == LX_G_LANGUAGE) {
+        int ctx = (i > t0 && (lx_tok_ieq(c->text, &t[i - 1], "in") ||
+                              lx_tok_ieq(c->text, &t[i - 1], "speak") ||
+                              lx_tok_ieq(c->text, &t[i - 1], "speaks") ||
+                              lx_tok_ieq(c->text, &t[i - 1], "speaking") ||
+                              lx_tok_ieq(c->text, &t[i - 1], "native"))) ||
+                  (i + k < t1 && (lx_tok_ieq(c->text, &t[i + k], "language") ||
+                                  lx_tok_ieq(c->text, &t[i + k], "speakers")));
+        if (!ctx) continue;
+      }
+      best = e;
+      break;
+    }
+    if (best) {
+      lx_cand *cd = push_cand(c, i, i + k, type_of_kind(c, best), LX_SRC_GAZ, 40);
+      (void)cd;
+      i += k;
+    } else {
+      i++;
+    }
+  }
+}
+
+static int is_honorific(const lx_ctx *c, size_t i) {
+  return gaz_has(c, i, i + 1, KIND(LX_G_HONORIFIC));
+}
+
+/* A capitalized word that can be part of a name (not a function word, not
+ * a day of the week). */
+static int name_word(const lx_ctx *c, const lx_token *t) {
+  if (t->kind != LX_TK_WORD || !tok_is_cap(t) || (t->flags & LX_TF_DIGIT)) return 0;
+  if (t->nletters == 1 && !(t->flags & LX_TF_PERIOD)) return 0;
+  if (t->nletters <= 12 && lx_hashset_has(&c->eng->nonname, t->hash ? t->hash : 1)) return 0;
+  return 1;
+}
+
+/* The length of a title at i: (modifiers) title-word; 0 if none. */
+static size_t title_at(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
+  const lx_token *t = TOKS(c);
+  const lx_dict *td = c->eng->titles;
+  if (i >= t1 || !lx_dict_may_start(td, t[i].hash)) return 0;
+  size_t j = i;
+  int cap = 1;
+  /* modifiers: deputy, assistant, vice, acting, former, ... */
+  for (int m = 0; m < 4 && j < t1; m++) {
+    const lx_entry *me = lx_dict_exact(td, c->text, t, j, 1);
+    if (!lx_entry_of_kind(td, me, LX_G_TITLEMOD)) break;
+    if (!tok_is_cap(&t[j])) cap = 0;
+    j++;
+  }
+  if (j >= t1 || !lx_dict_may_start(td, t[j].hash)) return 0;
+  const lx_entry *e;
+  size_t k = lx_dict_longest(td, c->text, t, t1, j, &e);
+  const lx_entry *title = k ? lx_entry_of_kind(td, e, LX_G_TITLE) : NULL;
+  /* modifiers alone are not a title */
+  if (!title) return 0;
+  if (title->flags & LX_GF_AMB && j == i) return 0;
+  if (!tok_is_cap(&t[j])) cap = 0;
+  if (capitalized) *capitalized = cap;
+  return j + k - i;
+}
+
+/* Person names the rules see: "Mike Pompeo" (a given name and a name
+ * word), "Mr. Smith" (an honorific), "Foreign Minister Kang" (a capitalized
+ * title), "Kang Kyung-wha" (a surname and a hyphenated given name). */
+static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
+  const lx_token *t = TOKS(c);
+  for (size_t i = t0; i < t1; i++) {
+    if (!tok_is_word(&t[i])) continue;
+    /* honorific + name words */
+    if (tok_is_cap(&t[i]) && is_honorific(c, i) && i + 1 < t1 && name_word(c, &t[i + 1])) {
+      size_t j = i + 1;
+      while (j < t1 && j - i <= 3 && name_word(c, &t[j])) j++;
+      push_cand(c, i + 1, j, LEDE_T_PERSON, LX_SRC_RULE, 35);
+      i = j - 1;
+      continue;
+    }
+    /* capitalized title + name words: "Foreign Minister Kang" */
+    int cap = 0;
+    size_t tl = tok_is_cap(&t[i]) ? title_at(c, i, t1, &cap) : 0;
+    if (tl && cap && i + tl < t1 && name_word(c, &t[i + tl]) &&
+        !gaz_has(c, i + tl, i + tl + 1, NAME_KINDS)) {
+      size_t j = i + tl;
+      while (j < t1 && j - (i + tl) < 3 && name_word(c, &t[j]) &&
+             !(t[j].flags & LX_TF_SENT) && !gaz_has(c, j, j + 1, KIND(LX_G_TITLE)))
+        j++;
+      push_cand(c, i + tl, j, LEDE_T_PERSON, LX_SRC_RULE, 35);
+      i = j - 1;
+      continue;
+    }
+    if (!name_word(c, &t[i]) || i + 1 >= t1 || !name_word(c, &t[i + 1])) continue;
+    if (t[i + 1].flags & LX_TF_SENT) continue;
+    /* given name + name words: "Mike Pompeo", "Donald J. Trump" */
+    const lx_entry *ge = gaz_exact(c, i, i + 1, KIND(LX_G_GIVEN));
+    const lx_entry *se = gaz_exact(c, i, i + 1, KIND(LX_G_SURNAME));
+    int given = ge && !(ge->flags & LX_GF_AMB);
+    /* "Kang Kyung-wha", "Lee Haye-ah": a surname and a hyphenated name */
+    int asian = se && (t[i + 1].flags & LX_TF_HYPHEN) && !(t[i + 1].flags & LX_TF_DIGIT);
+    if (!given && !asian) continue;
+    /* not when the pair is a known place or organization ("Santa Clara") */
+    size_t j = i + 1;
+    while (j < t1 && j - i < 4 && name_word(c, &t[j]) && !(t[j].flags & LX_TF_SENT) &&
+           !gaz_has(c, j, j + 1, KIND(LX_G_TITLE) | KIND(LX_G_COUNTRY) | KIND(LX_G_DEMONYM)))
+      j++;
+    if (j == i + 1 || gaz_has(c, i, j, NAME_KINDS)) continue;
+    push_cand(c, i, j, LEDE_T_PERSON, LX_SRC_RULE, 35);
+    i = j - 1;
+  }
+}
+
+/* "Seoul's foreign ministry", "China's commerce ministry": a place's
+ * possessive and a lower-case organization noun phrase. */
+static const char *const org_heads[] = {
+    "ministry", "department", "agency", "bank", "government", "embassy", "office",
+    "parliament", "council", "commission", "committee", "court", "police", "military",
+    "army", "navy", "administration", "cabinet", "regulator", "bureau", "board"};
+
+static int org_head(const lx_ctx *c, const lx_token *t) {
+  for (size_t i = 0; i < LX_COUNTOF(org_heads); i++)
+    if (lx_tok_ieq(c->text, t, org_heads[i])) return 1;
+  return 0;
+}
+
+static void possessive_org_candidates(lx_ctx *c, size_t t0, size_t t1) {
+  const lx_token *t = TOKS(c);
+  for (size_t i = t0; i + 2 < t1; i++) {
+    if (!(t[i + 1].flags & LX_TF_POSS) || !tok_is_cap(&t[i])) continue;
+    /* the place may be several tokens: find where it starts */
+    size_t s = i;
+    while (s > t0 && tok_is_cap(&t[s - 1]) && i + 1 - s < 4) s--;
+    while (s < i + 1 && !gaz_has(c, s, i + 1, PLACE_KINDS | KIND(LX_G_COUNTRY))) s++;
+    if (s > i) continue;
+    /* up to two lower-case modifiers, then an organization head */
+    size_t j = i + 2, mods = 0;
+    while (j < t1 && mods < 3 && (t[j].flags & LX_TF_LOWER) && !org_head(c, &t[j])) {
+      j++;
+      mods++;
+    }
+    if (j < t1 && org_head(c, &t[j]) && (t[j].flags & LX_TF_LOWER)) {
+      push_cand(c, s, j + 1, LEDE_T_ORG, LX_SRC_RULE, 36);
+      i = j;
+    }
+  }
+}
+
+/* ---- overlaps and types ----------------------------------------------------------- */
+
+static int source_rank(int source, int type) {
+  switch (source) {
+    case LX_SRC_USER: return 90;
+    case LX_SRC_NUMEX: return type == LEDE_T_CARDINAL ? 10 : 60;
+    case LX_SRC_GAZ: return 50;
+    case LX_SRC_RULE: return 45;
+    case LX_SRC_TAGGER: return 40;
+    default: return 0;
+  }
+}
+
+static long cand_weight(const lx_cand *k) {
+  /* longer spans first; among equals, the more reliable source */
+  return (long)(k->t1 - k->t0) * 1000 + source_rank(k->source, k->type) * 10 +
+         (k->score > 9 ? 9 : k->score < 0 ? 0 : k->score);
+}
+
+static int cmp_weight(const void *a, const void *b) {
+  long x = cand_weight((const lx_cand *)a), y = cand_weight((const lx_cand *)b);
+  if (x != y) return x > y ? -1 : 1;
+  const lx_cand *p = (const lx_cand *)a, *q = (const lx_cand *)b;
+  return p->t0 < q->t0 ? -1 : p->t0 > q->t0;
+}
+
+static int cmp_start(const void *a, const void *b) {
+  const lx_cand *p = (const lx_cand *)a, *q = (const lx_cand *)b;
+  return p->t0 < q->t0 ? -1 : p->t0 > q->t0;
+}
+
+/* Words that make a location a facility or a geographic feature. */
+static int last_word_in(const lx_ctx *c, size_t t0, size_t t1, const char *const *w, size_t n) {
+  (void)t0;
+  const lx_token *t = &TOKS(c)[t1 - 1];
+  for (size_t i = 0; i < n; i++)
+    if (lx_tok_ieq(c->text, t, w[i])) return 1;
+  return 0;
+}
+
+static const char *const fac_words[] = {
+    "airport", "bridge", "stadium", "arena", "square", "street", "avenue", "road",
+    "highway", "tower", "hall", "palace", "house", "station", "port", "harbor",
+    "harbour", "prison", "hospital", "center", "centre", "building", "base", "dam",
+    "tunnel", "canal", "park", "museum", "cathedral", "mosque", "temple", "church"};
+static const char *const loc_words[] = {
+    "river", "mountain", "mountains", "mount", "mt.", "ocean", "sea", "lake", "gulf",
+    "bay", "valley", "island", "islands", "peninsula", "strait", "desert", "coast",
+    "basin", "plateau", "delta", "forest", "region", "continent"};
+static const char *const event_words[] = {
+    "war", "cup", "olympics", "games", "championship", "championships", "open",
+    "summit", "conference", "election", "elections", "tournament", "festival", "series",
+    "revolution", "crisis", "storm", "hurricane", "typhoon", "earthquake", "prix",
+    "marathon", "derby", "trophy", "league", "classic", "masters", "show", "expo"};
+static const char *const law_words[] = {"act", "treaty", "constitution", "accord", "law",
+                                        "bill", "amendment", "convention", "code"};
+
+/* OntoNotes types for what the tagger calls LOC and MISC. */
+static int refine_type(lx_ctx *c, const lx_cand *k) {
+  size_t t0 = k->t0, t1 = k->t1;
+  const lx_entry *e = gaz_exact(c, t0, t1, NAME_KINDS);
+  if (k->type == LEDE_T_LOC) {
+    if (e && type_of_kind(c, e) != LEDE_T_NORP) return type_of_kind(c, e);
+    if (last_word_in(c, t0, t1, fac_words, LX_COUNTOF(fac_words))) return LEDE_T_FAC;
+    if (last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words))) return LEDE_T_LOC;
+    if (lx_tok_ieq(c->text, &TOKS(c)[t0], "mount") || lx_tok_ieq(c->text, &TOKS(c)[t0], "lake"))
+      return LEDE_T_LOC;
+    return LEDE_T_GPE;
+  }
+  if (k->type == LEDE_T_NORP) { /* MISC */
+    if (e) return type_of_kind(c, e);
+    if (last_word_in(c, t0, t1, event_words, LX_COUNTOF(event_words))) return LEDE_T_EVENT;
+    if (last_word_in(c, t0, t1, law_words, LX_COUNTOF(law_words))) return LEDE_T_LAW;
+    /* inside quotation marks: a title of a work */
+    const lx_token *t = TOKS(c);
+    if (t0 > 0 && (t[t0 - 1].flags & LX_TF_QUOTE) && t1 < c->toks.n && (t[t1].flags & LX_TF_QUOTE))
+      return LEDE_T_WORK_OF_ART;
+    return LEDE_T_NORP;
+  }
+  if (e && k->type == LEDE_T_ORG && e->kind == LX_G_FAC) return LEDE_T_FAC;
+  return k->type;
+}
+
+/* ---- entities --------------------------------------------------------------------- */
+
+static lede_entity *add_entity(lx_ctx *c, size_t t0, size_t t1, const lx_cand *k, int type,
+                               uint8_t flags) {
   lede_doc_internal *in = c->doc->internal;
   if (in->entities.n >= c->eng->limits.max_entities) {
     c->doc->warnings |= LEDE_W_ENTITY_LIMIT;
-    return;
+    return NULL;
   }
-  const lx_token *t = (const lx_token *)c->toks.p;
+  const lx_token *t = TOKS(c);
   lede_entity *e = (lede_entity *)lx_push(c, &in->entities, sizeof(lede_entity));
-  e->span = lx_span(t[k->t0].start, t[k->t1 - 1].end);
-  e->type = k->type;
-  e->value_kind = k->value_kind;
+  e->span = lx_span(t[t0].start, t[t1 - 1].end);
+  e->type = (uint16_t)type;
   e->flags = flags;
-  e->num = k->num;
-  e->str = k->str[0] ? lx_strndup(c, k->str, strlen(k->str)) : NULL;
-  e->role_span = lx_no_span;
-  e->cluster = (uint32_t)(in->entities.n - 1);
+  e->role_span = no_span_;
+  e->cluster = UINT32_MAX;
+  if (k) {
+    e->value_kind = k->value_kind;
+    e->num = k->num;
+    if (k->source == LX_SRC_USER) {
+      if (k->bend > k->bstart) e->span = lx_span(k->bstart, k->bend);
+      e->rule = LEDE_RULE_USER + k->rule - 1;
+      e->str = k->ustr;
+      e->canonical = k->canon;
+      e->id = k->entry_id;
+    } else {
+      e->rule = k->source; /* LX_SRC_* and LEDE_RULE_* number the built-ins alike */
+      const char *z = (const char *)memchr(k->str, 0, sizeof k->str);
+      e->str = k->str[0] ? lx_strndup(c, k->str, z ? (size_t)(z - k->str) : sizeof k->str) : NULL;
+    }
+  }
+  return e;
 }
 
-/* Runs the recognizers over the tokens [t0, t1) of one block. */
+static lede_entity *add_span_entity(lx_ctx *c, lede_span s, int type, uint8_t flags,
+                                    uint32_t rule) {
+  lede_doc_internal *in = c->doc->internal;
+  if (in->entities.n >= c->eng->limits.max_entities) {
+    c->doc->warnings |= LEDE_W_ENTITY_LIMIT;
+    return NULL;
+  }
+  lede_entity *e = (lede_entity *)lx_push(c, &in->entities, sizeof(lede_entity));
+  e->span = s;
+  e->type = (uint16_t)type;
+  e->flags = flags;
+  e->role_span = no_span_;
+  e->cluster = UINT32_MAX;
+  e->rule = rule;
+  return e;
+}
+
+/* Titles around the block's persons: before a name ("Foreign Minister"),
+ * or capitalized on their own ("the Secretary of State said"). */
+static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *covered, uint8_t flags) {
+  const lx_token *t = TOKS(c);
+  for (size_t i = t0; i < t1; i++) {
+    if (covered[i - t0] || !tok_is_word(&t[i])) continue;
+    int cap = 0;
+    size_t tl = title_at(c, i, t1, &cap);
+    if (!tl) continue;
+    size_t j = i + tl;
+    int free_span = 1;
+    for (size_t k = i; k < j; k++)
+      if (covered[k - t0]) free_span = 0;
+    if (!free_span) continue;
+    /* before a person, or after a person and a comma (an appositive), or
+     * capitalized inside a sentence */
+    int before_person = j < t1 && covered[j - t0] == LEDE_T_PERSON;
+    int appositive = i >= t0 + 2 && tok_ch(c, &t[i - 1], ',') && covered[i - 1 - t0 - 1] == LEDE_T_PERSON;
+    int capital = cap && !(t[i].flags & LX_TF_SENT);
+    if (!(before_person || appositive || capital)) continue;
+    lede_entity *te = add_entity(c, i, j, NULL, LEDE_T_TITLE, flags);
+    if (te) te->rule = LEDE_RULE_PATTERNS;
+    i = j - 1;
+  }
+}
+
+/* A user candidate against what it overlaps: does it win? */
+static int user_wins(const lx_cand *u, const lx_cand *o, const lx_token *t) {
+  if (o->source == LX_SRC_USER) return 0; /* user matches: the first placed wins */
+  if (u->override) return 1;
+  size_t ul = u->t1 - u->t0, ol = o->t1 - o->t0;
+  switch (u->overlap) {
+    case LEDE_OVERLAP_FIRST:
+      return t[u->t0].start < t[o->t0].start || (u->t0 == o->t0 && ul >= ol);
+    case LEDE_OVERLAP_PRIORITY:
+      return u->priority > 0 || (u->priority == 0 && ul > ol);
+    default:
+      return ul >= ol; /* the same span: the user's rule knows better */
+  }
+}
+
+static int cmp_user(const void *a, const void *b) {
+  const lx_cand *p = (const lx_cand *)a, *q = (const lx_cand *)b;
+  if (p->priority != q->priority) return p->priority > q->priority ? -1 : 1;
+  size_t pl = p->t1 - p->t0, ql = q->t1 - q->t0;
+  if (pl != ql) return pl > ql ? -1 : 1;
+  if (p->t0 != q->t0) return p->t0 < q->t0 ? -1 : 1;
+  return p->rule < q->rule ? -1 : p->rule > q->rule;
+}
+
+/* Runs the recognizers over the tokens [t0, t1) of one block: the built-ins
+ * first, resolved among themselves; then the user rules, which see the
+ * built-ins' types (token patterns may test them) and win or lose against
+ * them by their overlap policy. */
 static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint8_t flags) {
   if (t0 >= t1) return;
+  uint32_t skip = c->opts->skip;
   lx_sentences(c->text, (lx_token *)c->toks.p + t0, t1 - t0);
+  token_kinds(c, t0, t1);
   c->cands.n = 0;
-  if (!lx_numex(ni, t0, t1, &c->cands) ||
-      !lx_tagger_tag(c->eng->tagger, ni, t0, t1, &c->scratch2, &c->cands))
+  if ((!(skip & LEDE_SKIP_NUMEX) && !lx_numex(ni, t0, t1, &c->cands)) ||
+      (!(skip & LEDE_SKIP_TAGGER) &&
+       !lx_tagger_tag(c->eng->tagger, ni, t0, t1, &c->tagwork, &c->cands)))
     lx_fail(c, LEDE_ENOMEM, "out of memory");
+  /* the recognizers do not know the user fields */
+  for (size_t i = 0; i < c->cands.n; i++) {
+    lx_cand *k = (lx_cand *)c->cands.p + i;
+    k->rule = k->bstart = k->bend = 0;
+    k->priority = 0;
+    k->overlap = k->override = 0;
+    k->ustr = k->canon = k->entry_id = NULL;
+  }
+  if (!(skip & LEDE_SKIP_GAZETTEER)) gaz_candidates(c, t0, t1);
+  if (!(skip & LEDE_SKIP_PATTERNS)) {
+    rule_candidates(c, t0, t1);
+    possessive_org_candidates(c, t0, t1);
+  }
   lx_tick(c);
   lx_cand *k = (lx_cand *)c->cands.p;
-  size_t n = c->cands.n;
-  if (n > 1) qsort(k, n, sizeof *k, cand_cmp);
-  /* overlaps: the first (earliest, then longest) candidate wins */
-  uint32_t covered = 0;
+  size_t n = c->cands.n, nt = t1 - t0;
+  if (n > 1) qsort(k, n, sizeof *k, cmp_weight);
+  /* scratch: covered[i] the type over token t0 + i; owner[i] the index of
+   * the kept candidate there (-1 none) */
+  lx_vec *w = &c->work;
+  w->n = 0;
+  size_t cov_bytes = (nt + 7) & ~(size_t)7;
+  if (!lx_vec_reserve(c->alloc, w, 1, cov_bytes + nt * sizeof(int32_t)))
+    lx_fail(c, LEDE_ENOMEM, "out of memory");
+  uint8_t *covered = (uint8_t *)w->p;
+  int32_t *owner = (int32_t *)((char *)w->p + cov_bytes);
+  memset(covered, 0, nt);
+  for (size_t i = 0; i < nt; i++) owner[i] = -1;
+  size_t kept = 0;
   for (size_t i = 0; i < n; i++) {
-    if (k[i].t0 < covered || k[i].t1 <= k[i].t0) continue;
-    add_entity(c, &k[i], flags);
-    covered = k[i].t1;
+    if (k[i].t0 < t0 || k[i].t1 > t1 || k[i].t1 <= k[i].t0) continue;
+    int free_span = 1;
+    for (size_t j = k[i].t0; j < k[i].t1; j++)
+      if (covered[j - t0]) {
+        free_span = 0;
+        break;
+      }
+    if (!free_span) continue;
+    if (k[i].source == LX_SRC_TAGGER) k[i].type = (uint16_t)refine_type(c, &k[i]);
+    for (size_t j = k[i].t0; j < k[i].t1; j++) {
+      covered[j - t0] = (uint8_t)(k[i].type < 256 ? k[i].type : 255);
+      owner[j - t0] = (int32_t)kept;
+    }
+    k[kept++] = k[i];
   }
+  c->cands.n = kept;
+  /* user rules */
+  if (c->rr) {
+    lx_rules_match(c, t0, t1, flags, covered);
+    k = (lx_cand *)c->cands.p; /* the vector may have moved */
+    size_t nu = c->cands.n - kept;
+    if (nu > 1) qsort(k + kept, nu, sizeof *k, cmp_user);
+    const lx_token *t = TOKS(c);
+    for (size_t u = kept; u < kept + nu; u++) {
+      lx_cand *uc = &k[u];
+      if (uc->t0 < t0 || uc->t1 > t1 || uc->t1 <= uc->t0) {
+        uc->score = INT32_MIN;
+        continue;
+      }
+      if (uc->overlap == LEDE_OVERLAP_KEEP_ALL) continue; /* kept, owning nothing */
+      int wins = 1;
+      for (size_t j = uc->t0; j < uc->t1 && wins; j++) {
+        int32_t o = owner[j - t0];
+        if (o >= 0 && k[o].score != INT32_MIN && !user_wins(uc, &k[o], t)) wins = 0;
+      }
+      if (!wins) {
+        uc->score = INT32_MIN;
+        continue;
+      }
+      for (size_t j = uc->t0; j < uc->t1; j++) {
+        int32_t o = owner[j - t0];
+        if (o >= 0) {
+          /* the loser gives up all its tokens */
+          for (size_t q = k[o].t0; q < k[o].t1; q++) {
+            owner[q - t0] = -1;
+            covered[q - t0] = 0;
+          }
+          k[o].score = INT32_MIN;
+        }
+      }
+      for (size_t j = uc->t0; j < uc->t1; j++) {
+        owner[j - t0] = (int32_t)u;
+        covered[j - t0] = (uint8_t)(uc->type < 256 ? uc->type : 255);
+      }
+    }
+    /* drop the losers */
+    size_t m = 0;
+    for (size_t i = 0; i < c->cands.n; i++)
+      if (k[i].score != INT32_MIN) k[m++] = k[i];
+    kept = m;
+  }
+  if (kept > 1) qsort(k, kept, sizeof *k, cmp_start);
+  for (size_t i = 0; i < kept; i++) add_entity(c, k[i].t0, k[i].t1, &k[i], k[i].type, flags);
+  if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, flags);
+}
+
+static int cmp_entity(const void *a, const void *b) {
+  const lede_entity *x = (const lede_entity *)a, *y = (const lede_entity *)b;
+  if (x->span.start != y->span.start) return x->span.start < y->span.start ? -1 : 1;
+  if (x->span.end != y->span.end) return x->span.end > y->span.end ? -1 : 1;
+  return 0;
 }
 
 void lx_entities(lx_ctx *c) {
@@ -67,23 +613,46 @@ void lx_entities(lx_ctx *c) {
   lx_ner_in ni;
   memset(&ni, 0, sizeof ni);
   ni.text = c->text;
-  ni.toks = (const lx_token *)c->toks.p;
+  ni.toks = TOKS(c);
   ni.ntoks = c->toks.n;
-  ni.gaz = c->eng->gaz;
+  ni.gaz = GAZ(c);
   ni.alloc = c->alloc;
   ni.ref = c->ref;
   ni.has_ref = c->has_ref;
-  /* the blocks, in document order */
-  span_flag blocks_fixed[4];
-  size_t nfixed = 0;
-  if (!lx_span_empty(d->title)) {
-    blocks_fixed[nfixed].span = d->title;
-    blocks_fixed[nfixed++].flags = LEDE_EF_IN_TITLE;
-  }
+  c->tkinds.n = 0;
   size_t t0, t1;
-  for (size_t i = 0; i < nfixed; i++) {
-    lx_tokens_in(c, blocks_fixed[i].span.start, blocks_fixed[i].span.end, &t0, &t1);
-    recognize(c, &ni, t0, t1, blocks_fixed[i].flags);
+  if (!lx_span_empty(d->title)) {
+    lx_tokens_in(c, d->title.start, d->title.end, &t0, &t1);
+    recognize(c, &ni, t0, t1, LEDE_EF_IN_TITLE);
+  }
+  /* the dateline: its place, date and agency */
+  const lede_dateline *dl = &d->dateline;
+  if (!lx_span_empty(dl->location)) {
+    lede_entity *e = add_span_entity(c, dl->location, LEDE_T_GPE, LEDE_EF_IN_DATELINE,
+                                     LEDE_RULE_STRUCTURE);
+    if (e && dl->location_norm) e->canonical = dl->location_norm;
+  }
+  if (!lx_span_empty(dl->date)) {
+    lede_entity *e = add_span_entity(c, dl->date, LEDE_T_DATE, LEDE_EF_IN_DATELINE,
+                                     LEDE_RULE_STRUCTURE);
+    if (e && dl->date_iso) {
+      e->value_kind = LEDE_V_STRING;
+      e->str = dl->date_iso;
+    }
+  }
+  if (!lx_span_empty(dl->agency)) {
+    lede_entity *e = add_span_entity(c, dl->agency, LEDE_T_ORG, LEDE_EF_IN_DATELINE,
+                                     LEDE_RULE_STRUCTURE);
+    if (e && dl->agency_norm) e->canonical = dl->agency_norm;
+  }
+  /* the authors */
+  for (size_t i = 0; i < in->byline.n; i++) {
+    lede_entity *e = add_span_entity(c, ((lede_span *)in->byline.p)[i], LEDE_T_PERSON,
+                                     LEDE_EF_IN_BYLINE, LEDE_RULE_STRUCTURE);
+    if (e) {
+      e->role = "author";
+      e->role_span = d->byline_span;
+    }
   }
   /* paragraphs and captions interleave in the text: walk both in order */
   const lede_span *P = (const lede_span *)in->paragraphs.p;
@@ -96,7 +665,644 @@ void lx_entities(lx_ctx *c) {
     lx_tokens_in(c, s.start, s.end, &t0, &t1);
     recognize(c, &ni, t0, t1, take_p ? 0 : LEDE_EF_IN_CAPTION);
   }
+  if (in->entities.n > 1)
+    qsort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
 }
 
-void lx_link(lx_ctx *c) { (void)c; }
-void lx_quotes(lx_ctx *c) { (void)c; }
+/* ---- linking ------------------------------------------------------------------------- */
+
+typedef struct cluster {
+  uint16_t type;
+  uint32_t first;        /* entity index of the mention naming it best */
+  const char *canonical;
+  size_t canon_len;
+  uint32_t ntok;         /* tokens of the canonical name (persons) */
+  uint32_t head_hash;    /* organizations: hash of the last word, lower case */
+  const char *role;
+  lede_span role_span;
+} cluster;
+
+static uint32_t span_hash_lower(const char *s, size_t n, int type) {
+  uint32_t h = lx_hash_lower(s, n);
+  return lx_hash_combine(h, (uint32_t)type);
+}
+
+/* Text of an entity without a leading "the" or a trailing possessive. */
+static void core_text(const lx_ctx *c, const lede_entity *e, const char **s, size_t *n) {
+  const char *p = c->text + e->span.start;
+  size_t len = e->span.end - e->span.start;
+  if (len > 4 && (memcmp(p, "the ", 4) == 0 || memcmp(p, "The ", 4) == 0)) {
+    p += 4;
+    len -= 4;
+  }
+  *s = p;
+  *n = len;
+}
+
+/* The entity's tokens. */
+static void ent_tokens(const lx_ctx *c, const lede_entity *e, size_t *t0, size_t *t1) {
+  lx_tokens_in(c, e->span.start, e->span.end, t0, t1);
+}
+
+/* The role a person's mention carries: the title right before it, with
+ * the place or people it belongs to ("U.S. Secretary of State"), or an
+ * appositive after it (", deputy assistant secretary of state for Korea
+ * and Japan,"). */
+static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i) {
+  const lede_entity *e = &E[i];
+  const lx_token *t = TOKS(c);
+  /* a title right before (entities are sorted by start) */
+  if (i > 0 && E[i - 1].type == LEDE_T_TITLE) {
+    const lede_entity *ti = &E[i - 1];
+    int gap_ok = 1;
+    for (uint32_t b = ti->span.end; b < e->span.start; b++)
+      if (c->text[b] != ' ') gap_ok = 0;
+    if (gap_ok) {
+      lede_span r = ti->span;
+      /* its place or people: "U.S.", "South Korean", "Seoul's" */
+      if (i > 1) {
+        const lede_entity *m = &E[i - 2];
+        if ((m->type == LEDE_T_GPE || m->type == LEDE_T_NORP || m->type == LEDE_T_ORG) &&
+            m->span.end <= r.start) {
+          int ok = 1;
+          for (uint32_t b = m->span.end; b < r.start; b++) {
+            char ch = c->text[b];
+            if (ch != ' ' && ch != '\'' && ch != 's') ok = 0;
+          }
+          if (ok && r.start - m->span.end <= 3) r.start = m->span.start;
+        }
+      }
+      return r;
+    }
+  }
+  /* an appositive: ", <title phrase>," */
+  size_t t0, t1;
+  ent_tokens(c, e, &t0, &t1);
+  if (t1 + 1 < c->toks.n && tok_ch(c, &t[t1], ',')) {
+    size_t j = t1 + 1;
+    if (lx_tok_ieq(c->text, &t[j], "the") || lx_tok_ieq(c->text, &t[j], "a") ||
+        lx_tok_ieq(c->text, &t[j], "an"))
+      j++;
+    size_t lim = LX_MIN(c->toks.n, j + 20);
+    size_t tl = title_at(c, j, lim, NULL);
+    /* a place before the title: "U.S. envoy" */
+    if (!tl && j + 1 < lim && gaz_has(c, j, j + 1, PLACE_KINDS | KIND(LX_G_DEMONYM)))
+      tl = title_at(c, j + 1, lim, NULL) ? 1 + title_at(c, j + 1, lim, NULL) : 0;
+    if (tl) {
+      size_t k = j + tl;
+      /* runs to the next comma or the sentence's end */
+      while (k < lim && !tok_ch(c, &t[k], ',') && !tok_ch(c, &t[k], '.') &&
+             !tok_ch(c, &t[k], ';') && !(t[k].flags & LX_TF_SENT) && !(t[k].flags & LX_TF_QUOTE))
+        k++;
+      if (k < lim && (tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.')))
+        return lx_span(t[t1 + 1].start, t[k - 1].end);
+    }
+  }
+  return no_span_;
+}
+
+/* Heads of organizations a definite description may refer back to. */
+static const char *const desc_heads[] = {
+    "department", "ministry", "agency", "bank", "company", "firm", "group", "committee",
+    "council", "commission", "court", "university", "party", "government", "office",
+    "bureau", "board", "union", "association", "organization", "organisation",
+    "institute", "foundation", "club", "team", "embassy", "parliament", "administration",
+    "airline", "carrier", "exchange", "regulator", "network", "newspaper", "magazine"};
+
+static int desc_head_of(const lx_ctx *c, const lx_token *t) {
+  for (size_t i = 0; i < LX_COUNTOF(desc_heads); i++)
+    if (lx_tok_ieq(c->text, t, desc_heads[i])) return 1;
+  return 0;
+}
+
+/* "the department" after "the State Department": adds the mention. */
+static void definite_descriptions(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  const lx_token *t = TOKS(c);
+  size_t n0 = in->entities.n;
+  if (n0 == 0) return;
+  /* the organizations' heads, by position */
+  lede_entity *E = (lede_entity *)in->entities.p;
+  size_t ei = 0;
+  uint32_t heads[8];
+  size_t nheads = 0;
+  for (size_t i = 0; i + 1 < c->toks.n; i++) {
+    /* entities before this token become known */
+    while (ei < n0 && E[ei].span.end <= t[i].start) {
+      if (E[ei].type == LEDE_T_ORG) {
+        size_t a, b;
+        ent_tokens(c, &E[ei], &a, &b);
+        if (b > a && desc_head_of(c, &t[b - 1])) {
+          uint32_t h = t[b - 1].hash;
+          int seen = 0;
+          for (size_t k = 0; k < nheads; k++) seen |= heads[k] == h;
+          if (!seen) {
+            if (nheads == LX_COUNTOF(heads)) memmove(heads, heads + 1, sizeof heads - sizeof heads[0]);
+            else nheads++;
+            heads[nheads - 1] = h;
+          }
+        }
+      }
+      ei++;
+    }
+    if (!nheads || !lx_tok_ieq(c->text, &t[i], "the") || !(t[i + 1].flags & LX_TF_LOWER)) continue;
+    int match = 0;
+    for (size_t k = 0; k < nheads; k++) match |= heads[k] == t[i + 1].hash;
+    if (!match) continue;
+    /* not inside an existing entity */
+    int inside = 0;
+    for (size_t k = ei; k < n0 && E[k].span.start < t[i + 1].end; k++)
+      if (E[k].span.end > t[i].start) inside = 1;
+    if (inside) continue;
+    /* "the department's", "the department said": a mention */
+    lede_entity *e = add_span_entity(c, lx_span(t[i].start, t[i + 1].end), LEDE_T_ORG, 0,
+                                     LEDE_RULE_LINKING);
+    E = (lede_entity *)in->entities.p; /* the vector may have moved */
+    if (!e) break;
+  }
+  if (in->entities.n != n0)
+    qsort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
+}
+
+/* Document-level consistency: a name found once is found everywhere. Each
+ * person's surname and given name (a lone "Pompeo" after "Mike Pompeo"),
+ * and every one-word name of another type, are looked for in the content
+ * blocks wherever no entity covers them. */
+static void propagate_names(lx_ctx *c) {
+  lede_doc *d = c->doc;
+  lede_doc_internal *in = d->internal;
+  size_t n0 = in->entities.n;
+  if (!n0) return;
+  const lx_token *t = TOKS(c);
+  /* a small open-addressing table: token hash -> type */
+  size_t cap = 64;
+  while (cap < n0 * 4) cap *= 2;
+  lx_vec *tv = &c->work;
+  tv->n = 0;
+  if (!lx_vec_reserve(c->alloc, tv, 1, cap * sizeof(uint64_t))) lx_fail(c, LEDE_ENOMEM, "out of memory");
+  uint64_t *tab = (uint64_t *)tv->p;
+  memset(tab, 0, cap * sizeof(uint64_t));
+  size_t keys = 0;
+  const lede_entity *E = (const lede_entity *)in->entities.p;
+  for (size_t i = 0; i < n0; i++) {
+    int ty = E[i].type;
+    if (ty != LEDE_T_PERSON && ty != LEDE_T_ORG && ty != LEDE_T_GPE && ty != LEDE_T_LOC &&
+        ty != LEDE_T_NORP)
+      continue;
+    size_t a, b;
+    ent_tokens(c, &E[i], &a, &b);
+    if (b <= a) continue;
+    size_t picks[2];
+    size_t np = 0;
+    if (ty == LEDE_T_PERSON && b - a >= 2) {
+      picks[np++] = b - 1;
+      picks[np++] = a; /* "Kang" of "Kang Kyung-wha" */
+    } else if (b - a == 1) {
+      picks[np++] = a;
+    }
+    for (size_t p = 0; p < np; p++) {
+      const lx_token *k = &t[picks[p]];
+      if (!tok_is_cap(k) || k->nletters < 3 || k->kind != LX_TK_WORD) continue;
+      /* a given name alone is ambiguous between persons: surnames only,
+       * unless the first token is itself a surname (Kang Kyung-wha) */
+      if (ty == LEDE_T_PERSON && p == 1 &&
+          !(gaz_has(c, picks[p], picks[p] + 1, KIND(LX_G_SURNAME)) && (t[a + 1].flags & LX_TF_HYPHEN)))
+        continue;
+      if (keys * 2 >= cap) break;
+      uint64_t v = ((uint64_t)k->hash << 8) | (uint64_t)ty;
+      size_t j = k->hash & (cap - 1);
+      while (tab[j] && (tab[j] >> 8) != k->hash) j = (j + 1) & (cap - 1);
+      if (!tab[j]) keys++;
+      tab[j] = v;
+    }
+  }
+  if (!keys) return;
+  /* the content blocks, in order, and the entities covering their tokens */
+  size_t ei = 0;
+  lede_span blocks[1];
+  const lede_span *P = (const lede_span *)in->paragraphs.p;
+  size_t nb = in->paragraphs.n + 1;
+  for (size_t bi = 0; bi < nb; bi++) {
+    lede_span sp;
+    if (bi == 0) {
+      if (lx_span_empty(d->title)) continue;
+      sp = d->title;
+    } else {
+      sp = P[bi - 1];
+    }
+    blocks[0] = sp;
+    size_t t0, t1;
+    lx_tokens_in(c, blocks[0].start, blocks[0].end, &t0, &t1);
+    for (size_t i = t0; i < t1; i++) {
+      if (!tok_is_cap(&t[i]) || t[i].kind != LX_TK_WORD) continue;
+      size_t j = t[i].hash & (cap - 1);
+      while (tab[j] && (tab[j] >> 8) != t[i].hash) j = (j + 1) & (cap - 1);
+      if (!tab[j]) continue;
+      /* covered? entities are sorted by start; additions come after n0 */
+      const lede_entity *Es = (const lede_entity *)in->entities.p;
+      while (ei < n0 && Es[ei].span.end <= t[i].start) ei++;
+      int cov = 0;
+      for (size_t k = ei; k < n0 && Es[k].span.start < t[i].end; k++)
+        if (Es[k].span.end > t[i].start) cov = 1;
+      if (cov) continue;
+      /* the neighbour must not extend the name: "Trump Tower" is not Trump */
+      if (i + 1 < t1 && name_word(c, &t[i + 1]) && !(t[i + 1].flags & LX_TF_SENT)) continue;
+      if (i > t0 && name_word(c, &t[i - 1]) && !(t[i].flags & LX_TF_SENT) &&
+          !gaz_has(c, i - 1, i, KIND(LX_G_TITLE) | KIND(LX_G_HONORIFIC)))
+        continue;
+      add_span_entity(c, lx_span(t[i].start, t[i].end), (int)(tab[j] & 0xff),
+                      bi == 0 ? LEDE_EF_IN_TITLE : 0, LEDE_RULE_LINKING);
+    }
+  }
+  if (in->entities.n != n0)
+    qsort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
+}
+
+/* The linking table: (tag, 32-bit hash) -> cluster, open addressing. */
+enum { K_NAME = 1, K_PERSON_TOKEN, K_ORG_HEAD, K_ACRONYM };
+
+typedef struct link_slot {
+  uint64_t key; /* tag << 32 | hash; 0 = empty */
+  uint32_t cl;
+} link_slot;
+
+typedef struct link_table {
+  link_slot *s;
+  size_t cap;
+} link_table;
+
+static uint32_t link_get(const link_table *lt, int tag, uint32_t h, const cluster *CL,
+                         const char *name, size_t len) {
+  uint64_t key = ((uint64_t)tag << 32) | h;
+  size_t j = (h ^ (uint32_t)(tag * 0x9e3779b9u)) & (lt->cap - 1);
+  while (lt->s[j].key) {
+    if (lt->s[j].key == key) {
+      const cluster *q = &CL[lt->s[j].cl];
+      /* names are checked letter by letter; tokens by their hash */
+      if (!name || (q->canon_len == len && memcmp(q->canonical, name, len) == 0))
+        return lt->s[j].cl;
+    }
+    j = (j + 1) & (lt->cap - 1);
+  }
+  return UINT32_MAX;
+}
+
+/* Sets (or moves to the latest cluster) a key. */
+static void link_put(link_table *lt, int tag, uint32_t h, uint32_t cl, const cluster *CL,
+                     const char *name, size_t len) {
+  uint64_t key = ((uint64_t)tag << 32) | h;
+  size_t j = (h ^ (uint32_t)(tag * 0x9e3779b9u)) & (lt->cap - 1);
+  while (lt->s[j].key) {
+    if (lt->s[j].key == key) {
+      const cluster *q = &CL[lt->s[j].cl];
+      if (!name || (q->canon_len == len && memcmp(q->canonical, name, len) == 0)) {
+        lt->s[j].cl = cl;
+        return;
+      }
+    }
+    j = (j + 1) & (lt->cap - 1);
+  }
+  lt->s[j].key = key;
+  lt->s[j].cl = cl;
+}
+
+/* The acronym of a name: the capitals that open its words ("World Health
+ * Organization" -> WHO), hashed like a token; 0 if fewer than two. */
+static uint32_t acronym_hash(const char *s, size_t n) {
+  char buf[16];
+  size_t m = 0;
+  for (size_t p = 0; p < n && m < sizeof buf; p++)
+    if ((p == 0 || s[p - 1] == ' ') && s[p] >= 'A' && s[p] <= 'Z') buf[m++] = s[p];
+  return m >= 2 && m < sizeof buf ? lx_hash_lower(buf, m) : 0;
+}
+
+void lx_link(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  propagate_names(c);
+  definite_descriptions(c);
+  size_t n = in->entities.n;
+  if (n == 0) return;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  /* scratch: clusters, the table, each entity's tokens and cluster */
+  size_t cap = 64;
+  while (cap < n * 8) cap *= 2;
+  lx_vec *cv = &c->work;
+  cv->n = 0;
+  size_t bytes = n * sizeof(cluster) + cap * sizeof(link_slot) + 4 * n * sizeof(uint32_t);
+  if (!lx_vec_reserve(c->alloc, cv, 1, bytes)) lx_fail(c, LEDE_ENOMEM, "out of memory");
+  cluster *CL = (cluster *)cv->p;
+  link_table lt;
+  lt.s = (link_slot *)(CL + n);
+  lt.cap = cap;
+  memset(lt.s, 0, cap * sizeof(link_slot));
+  uint32_t *ta = (uint32_t *)(lt.s + cap), *tb = ta + n, *ent_cl = tb + n, *order = ent_cl + n;
+  size_t ncl = 0;
+  /* full names first, so that a lone "Pompeo" in the headline finds "Mike
+   * Pompeo" of the lead; then every other mention in text order */
+  size_t no = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t a, b;
+    ent_tokens(c, &E[i], &a, &b);
+    ta[i] = (uint32_t)a;
+    tb[i] = (uint32_t)b;
+    ent_cl[i] = UINT32_MAX;
+    if (E[i].type == LEDE_T_PERSON && b - a >= 2) {
+      order[no++] = (uint32_t)i;
+      ent_cl[i] = 0; /* marked: ordered already */
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (ent_cl[i] == 0) ent_cl[i] = UINT32_MAX;
+    else order[no++] = (uint32_t)i;
+  }
+  for (size_t oi = 0; oi < no; oi++) {
+    size_t i = order[oi];
+    lede_entity *e = &E[i];
+    if (e->type >= LEDE_T_DATE && e->type <= LEDE_T_CARDINAL) continue; /* values */
+    if (e->type == LEDE_T_TITLE) continue;
+    size_t a = ta[i], b = tb[i];
+    const char *canon = e->canonical;
+    size_t clen = canon ? strlen(canon) : 0;
+    if (!canon) {
+      const lx_entry *g = b > a ? gaz_exact(c, a, b, NAME_KINDS) : NULL;
+      if (g && e->type != LEDE_T_PERSON) {
+        canon = lx_dict_str(GAZ(c), g->canonical);
+        clen = strlen(canon);
+      } else {
+        core_text(c, e, &canon, &clen);
+      }
+    }
+    uint32_t nh = span_hash_lower(canon, clen, e->type);
+    uint32_t found = link_get(&lt, K_NAME, nh, CL, canon, clen);
+    int definite = e->type == LEDE_T_ORG && e->span.end - e->span.start > 4 &&
+                   memcmp(c->text + e->span.start, "the ", 4) == 0 && b > a;
+    if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1)
+      /* a surname (or the family name a Korean name opens with) */
+      found = link_get(&lt, K_PERSON_TOKEN, t[a].hash, CL, NULL, 0);
+    if (found == UINT32_MAX && definite)
+      /* "the department": the latest organization with that head */
+      found = link_get(&lt, K_ORG_HEAD, t[b - 1].hash, CL, NULL, 0);
+    if (found == UINT32_MAX && e->type == LEDE_T_ORG && b - a == 1 && (t[a].flags & LX_TF_ALLCAP))
+      /* an acronym of an organization named before: "WHO" */
+      found = link_get(&lt, K_ACRONYM, t[a].hash, CL, NULL, 0);
+    if (found == UINT32_MAX) {
+      cluster *q = &CL[ncl];
+      memset(q, 0, sizeof *q);
+      q->type = e->type;
+      q->first = (uint32_t)i;
+      q->canonical = canon;
+      q->canon_len = clen;
+      q->ntok = (uint32_t)(b - a);
+      q->head_hash = b > a ? t[b - 1].hash : 0;
+      q->role_span = no_span_;
+      found = (uint32_t)ncl++;
+      if (!definite) link_put(&lt, K_NAME, nh, found, CL, canon, clen);
+    } else if (e->type == LEDE_T_PERSON && b - a > CL[found].ntok) {
+      /* a fuller name names the person better */
+      CL[found].canonical = canon;
+      CL[found].canon_len = clen;
+      CL[found].ntok = (uint32_t)(b - a);
+      CL[found].first = (uint32_t)i;
+    }
+    ent_cl[i] = found;
+    if (e->type == LEDE_T_PERSON && b - a >= 2) {
+      link_put(&lt, K_PERSON_TOKEN, t[b - 1].hash, found, CL, NULL, 0);
+      if (t[a + 1].flags & LX_TF_HYPHEN) link_put(&lt, K_PERSON_TOKEN, t[a].hash, found, CL, NULL, 0);
+    }
+    if (e->type == LEDE_T_ORG && b > a && !definite) {
+      if (desc_head_of(c, &t[b - 1])) link_put(&lt, K_ORG_HEAD, t[b - 1].hash, found, CL, NULL, 0);
+      uint32_t ah = acronym_hash(canon, clen);
+      if (ah) link_put(&lt, K_ACRONYM, ah, found, CL, NULL, 0);
+    }
+    /* roles */
+    if (e->type == LEDE_T_PERSON) {
+      if (e->role) {
+        if (!CL[found].role) {
+          CL[found].role = e->role;
+          CL[found].role_span = e->role_span;
+        }
+      } else {
+        lede_span r = mention_role(c, E, i);
+        if (!lx_span_empty(r)) {
+          e->role_span = r;
+          e->role = lx_strndup(c, c->text + r.start, r.end - r.start);
+          /* the first role, or a fuller one than a bare title */
+          if (!CL[found].role || (CL[found].role_span.start != LEDE_NONE &&
+                                  CL[found].role_span.end - CL[found].role_span.start <
+                                      r.end - r.start &&
+                                  strchr(CL[found].role, ' ') == NULL)) {
+            CL[found].role = e->role;
+            CL[found].role_span = r;
+          }
+        }
+      }
+    }
+  }
+  /* write back: canonical names and cluster ids; persons share the role */
+  for (size_t i = 0; i < n; i++) {
+    lede_entity *e = &E[i];
+    uint32_t k = ent_cl[i];
+    if (k == UINT32_MAX) {
+      e->cluster = (uint32_t)(ncl + i); /* a cluster of its own */
+      continue;
+    }
+    e->cluster = k;
+    if (!e->canonical || e->type == LEDE_T_PERSON || e->type == LEDE_T_ORG)
+      e->canonical = lx_strndup(c, CL[k].canonical, CL[k].canon_len);
+    if (e->type == LEDE_T_PERSON && CL[k].role && !(e->flags & LEDE_EF_IN_BYLINE))
+      e->role = CL[k].role;
+  }
+}
+
+/* ---- quotes --------------------------------------------------------------------- */
+
+static const char *const cue_verbs[] = {
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted",
+    "notes", "explained", "asked", "asks", "wrote", "writes", "warned", "insisted",
+    "argued", "announced", "declared", "claimed", "replied", "responded", "reaffirmed",
+    "stressed", "emphasized", "emphasised", "acknowledged", "admitted", "recalled",
+    "continued", "concluded", "cautioned", "urged", "predicted", "tweeted", "posted",
+    "remarked", "observed", "commented", "confirmed", "denied", "suggested", "thanked"};
+
+static int is_cue(const lx_ctx *c, const lx_token *t) {
+  if (t->kind != LX_TK_WORD) return 0;
+  for (size_t i = 0; i < LX_COUNTOF(cue_verbs); i++)
+    if (lx_tok_ieq(c->text, t, cue_verbs[i])) return 1;
+  return 0;
+}
+
+static int pronoun(const lx_ctx *c, const lx_token *t) {
+  if (lx_tok_ieq(c->text, t, "he") || lx_tok_ieq(c->text, t, "she")) return LEDE_T_PERSON;
+  if (lx_tok_ieq(c->text, t, "it")) return LEDE_T_ORG;
+  if (lx_tok_ieq(c->text, t, "they")) return -1;
+  return 0;
+}
+
+/* The first entity starting at or after byte b (E sorted by start). */
+static size_t first_from(const lede_entity *E, size_t n, uint32_t b) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (E[mid].span.start < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* Index of the entity starting at token i, or -1 (E sorted by start). */
+static int32_t entity_at_token(const lx_ctx *c, const lede_entity *E, size_t n, size_t i) {
+  uint32_t s = TOKS(c)[i].start;
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (E[mid].span.start < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < n && E[lo].span.start == s ? (int32_t)lo : -1;
+}
+
+/* The latest person (he/she), organization, else place (it), or speaker
+ * (they) mentioned before byte `before`. */
+static int32_t resolve_pronoun(const lede_entity *E, size_t n, uint32_t before, int type) {
+  int32_t place = -1;
+  /* entities do not overlap: sorted by start, they are sorted by end; look
+   * back a bounded way */
+  size_t from = first_from(E, n, before);
+  size_t stop = from > 400 ? from - 400 : 0;
+  for (size_t k = from; k-- > stop;) {
+    if (E[k].span.end > before) continue;
+    int ty = E[k].type;
+    if (type == LEDE_T_PERSON && ty == LEDE_T_PERSON) return (int32_t)k;
+    if (type == LEDE_T_ORG && ty == LEDE_T_ORG) return (int32_t)k;
+    if (type == LEDE_T_ORG && ty == LEDE_T_GPE && place < 0) place = (int32_t)k;
+    if (type == -1 && (ty == LEDE_T_PERSON || ty == LEDE_T_ORG || ty == LEDE_T_NORP)) return (int32_t)k;
+  }
+  return place;
+}
+
+static void add_quote(lx_ctx *c, lede_span s, int32_t speaker, lede_span cue) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_quote *q = (lede_quote *)lx_push(c, &in->quotes, sizeof(lede_quote));
+  q->span = s;
+  q->speaker = speaker;
+  q->cue = cue;
+  if (speaker >= 0) {
+    const lede_entity *e = (const lede_entity *)in->entities.p + speaker;
+    q->speaker_text = e->canonical ? e->canonical
+                                   : lx_strndup(c, c->text + e->span.start, e->span.end - e->span.start);
+  }
+}
+
+/* The speaker next to a cue verb at token v: "..., Kim said" / "said Kim" /
+ * "it said". Returns the entity index or -1. */
+static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, size_t v, size_t t0,
+                            size_t t1, uint32_t quote_start) {
+  const lx_token *t = TOKS(c);
+  /* after the verb: "said Kim", "said the ministry" */
+  if (v + 1 < t1) {
+    size_t j = v + 1;
+    if (lx_tok_ieq(c->text, &t[j], "the")) j++;
+    int32_t e = j < t1 ? entity_at_token(c, E, n, j) : -1;
+    if (e < 0 && j != v + 1) e = entity_at_token(c, E, n, v + 1);
+    if (e >= 0 && (E[e].type == LEDE_T_PERSON || E[e].type == LEDE_T_ORG)) return e;
+  }
+  /* before the verb: "Kim said", "the ministry said", "Kim, a spokesman, said" */
+  size_t j = v;
+  for (size_t steps = 0; j > t0 && steps < 12; steps++) {
+    j--;
+    int p = pronoun(c, &t[j]);
+    /* a pronoun refers to someone named before the quotation */
+    if (p) return resolve_pronoun(E, n, LX_MIN(t[j].start, quote_start), p);
+    int32_t e = -1;
+    /* the entity ending at token j */
+    size_t k = first_from(E, n, t[j].end);
+    if (k > 0 && E[k - 1].span.end == t[j].end) e = (int32_t)(k - 1);
+    if (e >= 0 && (E[e].type == LEDE_T_PERSON || E[e].type == LEDE_T_ORG)) return e;
+    if (e >= 0 && E[e].type == LEDE_T_TITLE) continue;
+    if (t[j].flags & LX_TF_QUOTE) break;
+  }
+  return -1;
+}
+
+void lx_quotes(lx_ctx *c) {
+  lede_doc *d = c->doc;
+  lede_doc_internal *in = d->internal;
+  const lx_token *t = TOKS(c);
+  const lede_entity *E = (const lede_entity *)in->entities.p;
+  size_t ne = in->entities.n;
+  const lede_span *P = (const lede_span *)in->paragraphs.p;
+  for (size_t pi = 0; pi < in->paragraphs.n; pi++) {
+    size_t t0, t1;
+    lx_tokens_in(c, P[pi].start, P[pi].end, &t0, &t1);
+    for (size_t i = t0; i < t1; i++) {
+      if (!(t[i].flags & LX_TF_QUOTE) || !(t[i].flags & LX_TF_OPENQ)) continue;
+      /* the closing mark: the next quotation mark that does not open */
+      size_t j = i + 1;
+      while (j < t1 && !((t[j].flags & LX_TF_QUOTE) && !(t[j].flags & LX_TF_OPENQ))) j++;
+      if (j >= t1 || j == i + 1) continue;
+      /* the words inside, without the quotation marks; a trailing comma in
+       * the quote belongs to the sentence around it */
+      size_t qe = j;
+      while (qe > i + 1 && (tok_ch(c, &t[qe - 1], ',') || tok_ch(c, &t[qe - 1], '.'))) qe--;
+      if (qe <= i + 1) {
+        i = j;
+        continue;
+      }
+      lede_span qs = lx_span(t[i + 1].start, t[qe - 1].end);
+      int32_t speaker = -1;
+      lede_span cue = no_span_;
+      /* after: '"...," Kim said' / '"...," said Kim' / '"...," it said' */
+      size_t k = j + 1;
+      if (k < t1 && tok_ch(c, &t[k], ',')) k++;
+      for (size_t m = k; m < t1 && m < k + 6; m++) {
+        if (is_cue(c, &t[m])) {
+          cue = lx_span(t[m].start, t[m].end);
+          speaker = speaker_near(c, E, ne, m, j + 1, t1, t[i].start);
+          break;
+        }
+        if (t[m].flags & LX_TF_QUOTE) break;
+      }
+      /* before: 'Kim said: "..."', 'according to' */
+      if (speaker < 0) {
+        size_t m = i;
+        for (size_t steps = 0; m > t0 && steps < 8; steps++) {
+          m--;
+          if (is_cue(c, &t[m])) {
+            cue = lx_span(t[m].start, t[m].end);
+            speaker = speaker_near(c, E, ne, m, t0, i, t[i].start);
+            break;
+          }
+          if (t[m].flags & LX_TF_QUOTE) break;
+        }
+      }
+      /* a partial quote inside a sentence: the sentence's first person or
+       * organization speaks ("Knapper ... reaffirmed that Washington expects
+       * Seoul to show "flexibility"") */
+      if (speaker < 0) {
+        size_t s = i;
+        while (s > t0 && !(t[s].flags & LX_TF_SENT)) s--;
+        for (size_t k2 = first_from(E, ne, t[s].start); k2 < ne; k2++) {
+          if (E[k2].span.start >= t[i].start) break;
+          if (E[k2].type == LEDE_T_PERSON || E[k2].type == LEDE_T_ORG) {
+            speaker = (int32_t)k2;
+            break;
+          }
+        }
+        /* and its reporting verb, if one stands between them */
+        if (speaker >= 0) {
+          size_t a, b;
+          ent_tokens(c, &E[speaker], &a, &b);
+          for (size_t m = b; m < i; m++)
+            if (is_cue(c, &t[m])) {
+              cue = lx_span(t[m].start, t[m].end);
+              break;
+            }
+        }
+      }
+      add_quote(c, qs, speaker, cue);
+      i = j;
+    }
+    lx_tick(c);
+  }
+}

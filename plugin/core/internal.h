@@ -107,17 +107,30 @@ extern const uint16_t lx_ascii_class[256];
 /* Lower-cases one code point for matching (ASCII, Latin-1, Latin Ext-A,
  * Greek, Cyrillic); others are returned unchanged. */
 uint32_t lx_cp_lower(uint32_t cp);
+/* The base letter of a Latin letter with an accent (é -> e), else cp. */
+uint32_t lx_cp_fold(uint32_t cp);
 
 /* ---- hashing -------------------------------------------------------------- */
 
-#define LX_FNV_OFFSET 2166136261u
-#define LX_FNV_PRIME 16777619u
-
-static inline uint32_t lx_hash_byte(uint32_t h, unsigned char c) {
-  return (h ^ c) * LX_FNV_PRIME;
+/* Tokens and phrases are keyed by a 32-bit hash of their lower-cased UTF-8
+ * bytes (inner apostrophes U+2019 as '\''), taken eight bytes at a time
+ * (little-endian chunks, the last one zero-padded), then finalized with the
+ * length. tokenize.c has the same function unrolled for ASCII words. */
+#define LX_HASH_SEED 0x9E3779B97F4A7C15ull
+static inline uint64_t lx_hash_mix(uint64_t h, uint64_t w) {
+  h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+  return h ^ (h >> 31);
+}
+static inline uint32_t lx_hash_final(uint64_t h, size_t n) {
+  h ^= (uint64_t)n;
+  h *= 0x94D049BB133111EBull;
+  h ^= h >> 32;
+  return (uint32_t)h ? (uint32_t)h : 1u; /* 0 is "empty" in sets */
 }
 /* Hash of a string folded to lower case (same folding as tokens). */
 uint32_t lx_hash_lower(const char *s, size_t n);
+/* The same with accents folded too (é as e). */
+uint32_t lx_hash_fold(const char *s, size_t n);
 /* Combines the hashes of consecutive tokens of a phrase. */
 static inline uint32_t lx_hash_combine(uint32_t h, uint32_t t) {
   h ^= t + 0x9e3779b9u + (h << 6) + (h >> 2);
@@ -232,6 +245,8 @@ int lx_gaz_kind_from_name(const char *s, size_t n);
 const char *lx_gaz_kind_name(int kind);
 
 lx_dict *lx_dict_new(const lede_allocator *a);
+/* A dictionary whose keys fold accents (é and e are one letter). */
+lx_dict *lx_dict_new_fold(const lede_allocator *a);
 void lx_dict_free(lx_dict *d);
 /* Adds a TSV text "kind\tphrase\tcanonical\tattrs" per line (the gazetteer
  * format). Returns LEDE_OK or an error with a message in err. */
@@ -245,6 +260,14 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
  * and the first entry of the key's chain in *e, 0 if none. */
 size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
                        size_t n, size_t i, const lx_entry **e);
+/* The entry (first of its chain) spelled by exactly tokens t[i..i+k). */
+const lx_entry *lx_dict_exact(const lx_dict *d, const char *text, const lx_token *t, size_t i,
+                              size_t k);
+/* Adds to dst every entry of src whose kind is in the bit mask kinds. */
+lede_status lx_dict_copy_kinds(lx_dict *dst, const lx_dict *src, uint32_t kinds);
+/* lx_dict_longest for a folding dictionary. */
+size_t lx_dict_longest_fold(const lx_dict *d, const char *text, const lx_token *t, size_t n,
+                            size_t i, const lx_entry **e);
 /* Looks up a phrase given as a string. */
 const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n);
 /* Entry of a kind in the chain, or NULL; the next one in the chain. */
@@ -290,6 +313,8 @@ struct lede_engine {
   lx_dict *cues;   /* boilerplate cue phrases (structure.c) */
   lx_hashset widgets; /* words of share/navigation widgets */
   struct lx_tagger *tagger; /* the statistical tagger of names (tagger.c) */
+  lx_dict *titles;   /* the gazetteer's titles, modifiers and honorifics */
+  lx_hashset nonname; /* function words and weekdays: never a name alone */
   struct lx_patterns *pat; /* compiled built-in patterns (PCRE2) */
 };
 
@@ -308,9 +333,15 @@ typedef struct lx_line {
 typedef struct lede_doc_internal {
   lede_allocator alloc;
   lx_arena arena;
+  const char **type_names; /* custom types (LEDE_T_CUSTOM + i), or NULL */
+  size_t ntype_names;
+  const char **rule_names; /* user rules (LEDE_RULE_USER + i) */
+  size_t nrule_names;
   lx_vec byline, paragraphs, captions, boilerplate, quotes, entities;
   lx_buf json;
 } lede_doc_internal;
+
+typedef struct lx_rules_run lx_rules_run;
 
 typedef struct lx_ctx {
   const lede_engine *eng;
@@ -328,9 +359,12 @@ typedef struct lx_ctx {
   /* scratch, freed after the parse */
   lx_vec lines;
   lx_vec toks;
-  lx_vec scratch;
-  lx_vec scratch2;
+  lx_vec blocks;   /* structure.c's blocks */
+  lx_vec work;     /* bytes of scratch for one stage at a time (elem size 1) */
+  lx_vec tagwork;  /* the tagger's bytes of scratch */
   lx_vec cands;    /* entity candidates of the block being recognized */
+  lx_vec tkinds;   /* per token: gazetteer kinds of its one-token phrases */
+  lx_rules_run *rr; /* the user rules of this parse (rules.c), or NULL */
   void *md; /* PCRE2 match data, created on first use */
   /* the reference date everything relative resolves against */
   lx_date ref;

@@ -183,8 +183,8 @@ void lx_json_value(lx_buf *b, const lede_allocator *a, const lede_entity *e, int
   if (w.fail) *fail = 1;
 }
 
-static const char *type_name_or_custom(int type) {
-  const char *n = lede_type_name(type);
+static const char *type_name_or_custom(const lede_doc *d, int type) {
+  const char *n = lede_doc_type_name(d, type);
   return n ? n : "CUSTOM";
 }
 
@@ -329,7 +329,7 @@ lede_status lede_doc_json(lede_doc *d, int pretty, const char **json, size_t *le
     nl(&w);
     open_(&w, '{');
     key(&w, "type", &f);
-    cstr(&w, type_name_or_custom(e->type));
+    cstr(&w, type_name_or_custom(d, e->type));
     key(&w, "text", &f);
     span_text(&w, d, e->span);
     offsets(&w, e->span, &f);
@@ -339,6 +339,10 @@ lede_status lede_doc_json(lede_doc *d, int pretty, const char **json, size_t *le
     cstr(&w, e->canonical);
     key(&w, "role", &f);
     cstr(&w, e->role);
+    key(&w, "rule", &f);
+    cstr(&w, lede_doc_rule_name(d, e->rule));
+    key(&w, "id", &f);
+    cstr(&w, e->id);
     close_(&w, '}', 0);
   }
   close_(&w, ']', d->n_entities == 0);

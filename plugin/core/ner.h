@@ -30,6 +30,12 @@ typedef struct lx_cand {
   int32_t score;      /* higher wins an overlap between candidates of one source */
   double num;         /* numeric value (LEDE_V_NUMBER, LEDE_V_AMOUNT) */
   char str[48];       /* value string (ISO 8601, ISO 4217 code, unit), or "" */
+  /* user rules only (entities.c zeroes them for the built-ins): */
+  uint32_t rule;      /* the rule's id */
+  uint32_t bstart, bend; /* the exact byte span when it is not whole tokens */
+  int32_t priority;
+  uint8_t overlap, override;
+  const char *ustr, *canon, *entry_id; /* value string, canonical name, dictionary id */
 } lx_cand;
 
 /* What the recognizers see of a document. */

@@ -248,12 +248,12 @@ static lx_token *tokens_of(lx_ctx *c, size_t s, size_t e, size_t *n) {
   return (lx_token *)c->toks.p + t0;
 }
 
-/* Builds the blocks (into c->scratch) from the lines. */
+/* Builds the blocks (into c->blocks) from the lines. */
 static void build_blocks(lx_ctx *c) {
   lx_line *L = (lx_line *)c->lines.p;
   size_t nl = c->lines.n;
   const char *s = c->text;
-  c->scratch.n = 0;
+  c->blocks.n = 0;
   /* Text saved from a page prints a paragraph as one long line; wire copy
    * wraps paragraphs at a fixed width. In the first kind every line is its
    * own block; in the second, lines are joined until a paragraph ends. */
@@ -288,22 +288,22 @@ static void build_blocks(lx_ctx *c) {
         fresh = 1;
     }
     if (fresh) {
-      blk *b = (blk *)lx_push(c, &c->scratch, sizeof(blk));
+      blk *b = (blk *)lx_push(c, &c->blocks, sizeof(blk));
       b->start = l->tstart;
       b->text_start = (uint32_t)(l->tstart + lm);
       b->l0 = (uint32_t)k;
       b->list = lm != 0;
       prev_list_indent = lm ? l->indent : (l->blank_before ? -1 : prev_list_indent);
     }
-    blk *b = (blk *)c->scratch.p + (c->scratch.n - 1);
+    blk *b = (blk *)c->blocks.p + (c->blocks.n - 1);
     b->end = l->tend;
     b->l1 = (uint32_t)k + 1;
-    l->block = (int32_t)(c->scratch.n - 1);
+    l->block = (int32_t)(c->blocks.n - 1);
   }
-  blk *B = (blk *)c->scratch.p;
+  blk *B = (blk *)c->blocks.p;
   const lx_token *t = (const lx_token *)c->toks.p;
   size_t tn = c->toks.n, j = 0;
-  for (size_t i = 0; i < c->scratch.n; i++) {
+  for (size_t i = 0; i < c->blocks.n; i++) {
     while (j < tn && t[j].start < B[i].text_start) j++;
     B[i].t0 = (uint32_t)j;
     while (j < tn && t[j].end <= B[i].end) j++;
@@ -753,8 +753,18 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
   size_t lim = LX_MIN(e, s + 160); /* datelines are short: bound the work */
   static const int pats[] = {LX_P_DATELINE, LX_P_DATELINE_TITLE, LX_P_DATELINE_AGENCY,
                              LX_P_DATELINE_LINE};
+  /* what the first token allows: an ALL CAPS place, a Title Case place, an
+   * opening parenthesis */
+  if (b->t0 >= b->t1) return 0;
+  const lx_token *ft = (const lx_token *)c->toks.p + b->t0;
+  int allcap = (ft->flags & LX_TF_ALLCAP) || (ft->nletters == 1 && (ft->flags & LX_TF_CAP));
+  int titlecase = (ft->flags & LX_TF_CAP) != 0;
+  int paren = c->text[ft->start] == '(';
   for (size_t p = 0; p < LX_COUNTOF(pats); p++) {
     int id = pats[p];
+    if ((id == LX_P_DATELINE || id == LX_P_DATELINE_LINE) && !allcap) continue;
+    if (id == LX_P_DATELINE_TITLE && !titlecase) continue;
+    if (id == LX_P_DATELINE_AGENCY && !paren) continue;
     size_t end = id == LX_P_DATELINE_LINE ? c->lines.n ? ((lx_line *)c->lines.p)[b->l0].tend : e : lim;
     if (id == LX_P_DATELINE_LINE && end - s > 80) continue;
     if (!lx_pat_match(c, id, s, end, ov, 64)) continue;
@@ -980,6 +990,21 @@ static int copyright_notice(const lx_ctx *c, const blk *b) {
   return 0;
 }
 
+/* A credit line has a separator ("X | Getty Images", "REUTERS/Jane Doe")
+ * or opens with its label ("Image Credit:", "Photo:", "©"). */
+static int credit_line_may(const lx_ctx *c, const blk *b) {
+  if (b->pipes) return 1;
+  const char *s = c->text;
+  if (memchr(s + b->text_start, '/', b->end - b->text_start)) return 1;
+  static const char *const first[] = {"image", "photo", "photograph", "picture", "video",
+                                      "credit", "\xc2\xa9", "("};
+  if (b->t0 >= b->t1) return 0;
+  const lx_token *t = (const lx_token *)c->toks.p + b->t0;
+  for (size_t i = 0; i < LX_COUNTOF(first); i++)
+    if (lx_tok_ieq(s, t, first[i])) return 1;
+  return 0;
+}
+
 /* ---- jusText classification ---------------------------------------------------- */
 
 static void classify(blk *B, size_t n) {
@@ -1082,9 +1107,9 @@ static void neighbours(const blk *B, size_t n, int ignore_near, uint8_t *prev, u
 
 static void smooth(lx_ctx *c, blk *B, size_t n) {
   if (n == 0) return;
-  c->scratch2.n = 0;
-  if (!lx_vec_reserve(c->alloc, &c->scratch2, 1, 4 * n)) lx_fail(c, LEDE_ENOMEM, "out of memory");
-  uint8_t *pi = (uint8_t *)c->scratch2.p;
+  c->work.n = 0;
+  if (!lx_vec_reserve(c->alloc, &c->work, 1, 4 * n)) lx_fail(c, LEDE_ENOMEM, "out of memory");
+  uint8_t *pi = (uint8_t *)c->work.p;
   uint8_t *ni = pi + n, *pn = pi + 2 * n, *nn = pi + 3 * n;
   neighbours(B, n, 1, pi, ni);
   neighbours(B, n, 0, pn, nn);
@@ -1218,9 +1243,8 @@ void lx_structure(lx_ctx *c) {
   const char *s = c->text;
   tokenize_doc(c);
   build_blocks(c);
-  size_t nb = c->scratch.n;
-  /* blocks live in scratch; tokens_of() reuses c->toks, not scratch */
-  blk *B = (blk *)c->scratch.p;
+  size_t nb = c->blocks.n;
+  blk *B = (blk *)c->blocks.p;
 
   /* 1. cues, media, captions, credits */
   for (size_t i = 0; i < nb; i++) {
@@ -1323,7 +1347,7 @@ void lx_structure(lx_ctx *c) {
       continue;
     }
     size_t ov[64];
-    if (b->chars < 100 && !b->list && !copyright_notice(c, b) &&
+    if (b->chars < 100 && !b->list && credit_line_may(c, b) && !copyright_notice(c, b) &&
         lx_pat_match(c, LX_P_CREDIT_LINE, b->text_start, b->end, ov, 64)) {
       size_t cs, ce;
       if (lx_pat_group(c, LX_P_CREDIT_LINE, ov, "credit", &cs, &ce) ||

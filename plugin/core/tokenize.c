@@ -59,155 +59,126 @@ int lx_tok_ieq(const char *text, const lx_token *t, const char *lower) {
   return lower[n] == 0;
 }
 
+/* ---- scanning ------------------------------------------------------------- */
+
 typedef struct scan {
   const unsigned char *s;
   size_t end;
 } scan;
 
 /* Class of the code point at i; *len gets its byte length. */
-static inline unsigned cls_at(const scan *sc, size_t i, size_t *len,
-                              uint32_t *cpo) {
+static inline unsigned cls_at(const scan *sc, size_t i, size_t *len, uint32_t *cpo) {
   unsigned char c = sc->s[i];
   if (c < 0x80) {
     *len = 1;
-    if (cpo) *cpo = c;
+    *cpo = c;
     return lx_ascii_class[c];
   }
   uint32_t cp;
   *len = lx_utf8_decode(sc->s + i, sc->end - i, &cp);
-  if (cpo) *cpo = cp;
+  *cpo = cp;
   return lx_cp_class(cp);
 }
 
-static inline int is_apos(const scan *sc, size_t i, size_t *len) {
+static inline unsigned cls_of(const scan *sc, size_t i) {
   if (i >= sc->end) return 0;
-  if (sc->s[i] == '\'') {
-    *len = 1;
-    return 1;
-  }
-  if (sc->s[i] == 0xE2 && i + 2 < sc->end && sc->s[i + 1] == 0x80 &&
-      sc->s[i + 2] == 0x99) { /* U+2019 */
-    *len = 3;
-    return 1;
-  }
-  return 0;
+  size_t k;
+  uint32_t cp;
+  return cls_at(sc, i, &k, &cp);
 }
 
 static inline int alnum_at(const scan *sc, size_t i) {
-  if (i >= sc->end) return 0;
-  size_t k;
-  return (cls_at(sc, i, &k, NULL) & (LX_CC_LETTER | LX_CC_DIGIT)) != 0;
+  return (cls_of(sc, i) & (LX_CC_LETTER | LX_CC_DIGIT)) != 0;
 }
 
 static inline int letter_at(const scan *sc, size_t i) {
-  if (i >= sc->end) return 0;
-  size_t k;
-  return (cls_at(sc, i, &k, NULL) & LX_CC_LETTER) != 0;
+  return (cls_of(sc, i) & LX_CC_LETTER) != 0;
 }
 
 static inline int digit_at(const scan *sc, size_t i) {
   return i < sc->end && sc->s[i] >= '0' && sc->s[i] <= '9';
 }
 
-static inline int ascii_alpha(unsigned char c) {
-  return (unsigned)((c | 32) - 'a') < 26;
-}
+static inline int ascii_alpha(unsigned char c) { return (unsigned)((c | 32) - 'a') < 26; }
 
-/* Hash state of a token being scanned. */
-static inline uint32_t hash_cp(uint32_t h, const unsigned char *p, size_t k,
-                               uint32_t cp) {
-  if (k == 1) {
-    unsigned char c = p[0];
-    if (c >= 'A' && c <= 'Z') c += 32;
-    return lx_hash_byte(h, c);
+/* An apostrophe: ' or U+2019; *len its bytes. */
+static inline int is_apos(const scan *sc, size_t i, size_t *len) {
+  if (i >= sc->end) return 0;
+  if (sc->s[i] == '\'') {
+    *len = 1;
+    return 1;
   }
-  if (cp == LX_BAD_CP) return lx_hash_byte(h, p[0]);
-  char tmp[4];
-  int m = lx_utf8_encode(lx_cp_lower(cp), tmp);
-  for (int j = 0; j < m; j++) h = lx_hash_byte(h, (unsigned char)tmp[j]);
-  return h;
+  if (sc->s[i] == 0xE2 && i + 2 < sc->end && sc->s[i + 1] == 0x80 && sc->s[i + 2] == 0x99) {
+    *len = 3;
+    return 1;
+  }
+  return 0;
 }
 
+/* What a word or number accumulates as it is scanned. */
 typedef struct acc {
-  uint32_t h;
   unsigned letters, digits;
-  unsigned has_upper, has_lower; /* some letter is upper / lower case */
+  unsigned seen;    /* OR of the classes of its letters and digits */
+  unsigned nonascii; /* it has bytes >= 0x80 */
   uint16_t flags;
 } acc;
 
-static inline void acc_cp(acc *a, const unsigned char *p, size_t k,
-                          uint32_t cp, unsigned cls) {
-  a->h = hash_cp(a->h, p, k, cp);
-  if (cls & LX_CC_LETTER) {
-    if (a->letters == 0 && (cls & LX_CC_UPPER)) a->flags |= LX_TF_CAP;
-    a->letters++;
-    if (cls & LX_CC_UPPER) a->has_upper = 1;
-    if (cls & LX_CC_LOWER) a->has_lower = 1;
-  } else if (cls & LX_CC_DIGIT) {
-    a->digits++;
-    a->flags |= LX_TF_DIGIT;
-  }
-  if (k > 1) a->flags |= LX_TF_NONASCII;
-}
-
-/* The common case: a run of ASCII letters and digits, table-driven, no
- * decoding. Stops at anything else. */
-static inline size_t ascii_run(const scan *sc, size_t i, acc *a) {
-  const unsigned char *s = sc->s;
-  size_t start = i;
-  if (i < sc->end && a->letters == 0 && (lx_ascii_class[s[i]] & LX_CC_UPPER))
-    a->flags |= LX_TF_CAP;
-  uint32_t h = a->h;
-  unsigned seen = 0, digits = 0;
-  while (i < sc->end) {
-    unsigned char ch = s[i];
-    unsigned cl = lx_ascii_class[ch];
+/* The common case, table-driven without decoding: ASCII letters and digits.
+ * The loop only finds the run's end and ORs the classes; counting digits
+ * takes a second look only when there are some. */
+static inline size_t ascii_run(const unsigned char *s, size_t i, size_t end, acc *a) {
+  size_t from = i;
+  unsigned seen = 0;
+  while (i < end) {
+    unsigned cl = lx_ascii_class[s[i]];
     if (!(cl & (LX_CC_LETTER | LX_CC_DIGIT))) break;
-    h = lx_hash_byte(h, (unsigned char)(ch | ((cl & LX_CC_UPPER) ? 32 : 0)));
     seen |= cl;
-    digits += (cl >> 3) & 1; /* LX_CC_DIGIT */
     i++;
   }
-  if (i == start) return i;
-  unsigned letters = (unsigned)(i - start) - digits;
-  a->h = h;
-  if (letters && a->letters == 0 && !(a->flags & LX_TF_CAP) && (seen & LX_CC_UPPER)) {
-    /* the first letter came after digits ("3Com"): upper only if it is */
-    for (size_t k = start; k < i; k++) {
-      unsigned cl = lx_ascii_class[s[k]];
-      if (cl & LX_CC_LETTER) {
-        if (cl & LX_CC_UPPER) a->flags |= LX_TF_CAP;
-        break;
-      }
-    }
-  }
-  a->letters += letters;
-  if (seen & LX_CC_UPPER) a->has_upper = 1;
-  if (seen & LX_CC_LOWER) a->has_lower = 1;
-  if (digits) a->flags |= LX_TF_DIGIT;
+  unsigned digits = 0;
+  if (seen & LX_CC_DIGIT)
+    for (size_t k = from; k < i; k++) digits += (unsigned)(s[k] - '0') < 10;
+  a->seen |= seen;
+  a->letters += (unsigned)(i - from) - digits;
   a->digits += digits;
   return i;
+}
+
+/* A letter or digit of any script, else 0. */
+static inline size_t other_alnum(const scan *sc, size_t i, acc *a) {
+  size_t k;
+  uint32_t cp;
+  unsigned cls = cls_at(sc, i, &k, &cp);
+  if (!(cls & (LX_CC_LETTER | LX_CC_DIGIT))) return 0;
+  a->seen |= cls;
+  if (cls & LX_CC_LETTER) a->letters++;
+  else a->digits++;
+  if (k > 1) a->nonascii = 1;
+  return k;
 }
 
 /* Scans a word from i; returns its end. */
 static size_t scan_word(const scan *sc, size_t i, acc *a, uint8_t *kind) {
   size_t start = i;
   for (;;) {
-    i = ascii_run(sc, i, a);
+    i = ascii_run(sc->s, i, sc->end, a);
     if (i >= sc->end) break;
-    size_t k;
-    uint32_t cp;
-    unsigned cls = cls_at(sc, i, &k, &cp);
-    if (cls & (LX_CC_LETTER | LX_CC_DIGIT)) {
-      acc_cp(a, sc->s + i, k, cp, cls);
+    size_t k = other_alnum(sc, i, a);
+    if (k) {
       i += k;
       continue;
     }
-    if ((cls & LX_CC_DASH) && (cp == '-' || cp == 0x2010) && alnum_at(sc, i + k)) {
-      a->flags |= LX_TF_HYPHEN;
-      acc_cp(a, sc->s + i, k, cp, cls);
-      i += k;
-      continue;
+    unsigned char c = sc->s[i];
+    /* an inner hyphen (ASCII or U+2010) before a letter or digit */
+    if ((c == '-' || (c == 0xE2 && i + 2 < sc->end && sc->s[i + 1] == 0x80 && sc->s[i + 2] == 0x90))) {
+      size_t hk = c == '-' ? 1 : 3;
+      if (alnum_at(sc, i + hk)) {
+        a->flags |= LX_TF_HYPHEN;
+        if (hk > 1) a->nonascii = 1;
+        i += hk;
+        continue;
+      }
+      break;
     }
     size_t ak;
     if (is_apos(sc, i, &ak) && letter_at(sc, i + ak)) {
@@ -215,41 +186,36 @@ static size_t scan_word(const scan *sc, size_t i, acc *a, uint8_t *kind) {
       size_t j = i + ak;
       if ((sc->s[j] == 's' || sc->s[j] == 'S') && !alnum_at(sc, j + 1)) break;
       a->flags |= LX_TF_APOS;
-      a->h = lx_hash_byte(a->h, '\'');
-      if (ak > 1) a->flags |= LX_TF_NONASCII;
+      if (ak > 1) a->nonascii = 1;
       i += ak;
       continue;
     }
-    if (cp == '.') {
+    if (c == '.') {
       size_t n = i - start;
       /* initials chains: U.S.  U.S.A.  a.m.  N.Y. */
-      if (a->letters == 1 && n == 1 && letter_at(sc, i + 1) &&
-          i + 2 < sc->end && sc->s[i + 2] == '.' && ascii_alpha(sc->s[i + 1])) {
+      if (a->letters == 1 && n == 1 && i + 2 < sc->end && ascii_alpha(sc->s[i + 1]) &&
+          sc->s[i + 2] == '.') {
         size_t j = i;
-        while (j + 2 < sc->end + 0 && sc->s[j] == '.' && ascii_alpha(sc->s[j + 1]) &&
-               j + 2 < sc->end && sc->s[j + 2] == '.') {
-          a->h = lx_hash_byte(a->h, '.');
-          unsigned char c = sc->s[j + 1];
-          acc_cp(a, sc->s + j + 1, 1, c, lx_ascii_class[c]);
+        while (j + 2 < sc->end && sc->s[j] == '.' && ascii_alpha(sc->s[j + 1]) &&
+               sc->s[j + 2] == '.') {
+          a->seen |= lx_ascii_class[sc->s[j + 1]];
+          a->letters++;
           j += 2;
         }
-        a->h = lx_hash_byte(a->h, '.');
         a->flags |= LX_TF_PERIOD;
         return j + 1;
       }
       /* a single capital is an initial (Sarah E. Needleman) */
-      if ((a->letters == 1 && n == 1 && (a->flags & LX_TF_CAP)) ||
-          is_abbrev((const char *)sc->s + start, n)) {
-        a->h = lx_hash_byte(a->h, '.');
+      int cap1 = a->letters == 1 && n == 1 && (lx_ascii_class[sc->s[start]] & LX_CC_UPPER);
+      if (cap1 || is_abbrev((const char *)sc->s + start, n)) {
         a->flags |= LX_TF_PERIOD;
         return i + 1;
       }
       break;
     }
-    if (cp == '$' && a->has_upper && !a->has_lower && a->letters >= 1 &&
+    if (c == '$' && (a->seen & LX_CC_UPPER) && !(a->seen & LX_CC_LOWER) && a->letters >= 1 &&
         a->letters <= 3 && a->digits == 0) {
       /* US$  HK$  A$  NZ$ */
-      a->h = lx_hash_byte(a->h, '$');
       *kind = LX_TK_SYM;
       return i + 1;
     }
@@ -260,25 +226,20 @@ static size_t scan_word(const scan *sc, size_t i, acc *a, uint8_t *kind) {
 
 static size_t scan_number(const scan *sc, size_t i, acc *a) {
   for (;;) {
-    i = ascii_run(sc, i, a);
+    i = ascii_run(sc->s, i, sc->end, a);
     if (i >= sc->end) break;
-    size_t k;
-    uint32_t cp;
-    unsigned cls = cls_at(sc, i, &k, &cp);
-    if (cls & (LX_CC_LETTER | LX_CC_DIGIT)) {
-      acc_cp(a, sc->s + i, k, cp, cls);
+    size_t k = other_alnum(sc, i, a);
+    if (k) {
       i += k;
       continue;
     }
-    if ((cp == '.' || cp == ',' || cp == ':' || cp == '/') && digit_at(sc, i + 1) &&
-        a->letters == 0) {
-      a->h = lx_hash_byte(a->h, (unsigned char)cp);
+    unsigned char c = sc->s[i];
+    if ((c == '.' || c == ',' || c == ':' || c == '/') && digit_at(sc, i + 1) && a->letters == 0) {
       i += 1;
       continue;
     }
-    if (cp == '-' && alnum_at(sc, i + 1)) {
+    if (c == '-' && alnum_at(sc, i + 1)) {
       a->flags |= LX_TF_HYPHEN;
-      a->h = lx_hash_byte(a->h, '-');
       i += 1;
       continue;
     }
@@ -287,29 +248,72 @@ static size_t scan_number(const scan *sc, size_t i, acc *a) {
   return i;
 }
 
-int lx_tokenize(const lede_allocator *al, const char *text, size_t start,
-                size_t end, lx_vec *toks) {
+/* ---- hashing --------------------------------------------------------------- */
+
+/* Tokens are keyed by a hash of their lower-cased UTF-8 bytes, inner
+ * apostrophes as '\''. An ASCII word or number is hashed eight bytes at a
+ * time: every byte such a token may hold (letters, digits, - ' . , : / $)
+ * lower-cases by setting bit 5, so no per-byte work is needed. */
+static inline uint64_t load8_le(const unsigned char *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  return w;
+}
+
+/* `fold` is 0x20 in every byte for words and numbers (lower-casing), 0 for
+ * ASCII punctuation (which has no case). */
+static uint32_t hash_ascii(const unsigned char *p, size_t n, const unsigned char *lim,
+                           uint64_t fold) {
+  uint64_t h = LX_HASH_SEED;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) h = lx_hash_mix(h, load8_le(p + i) | fold);
+  if (i < n) {
+    size_t r = n - i;
+    uint64_t mask = ((uint64_t)1 << (8 * r)) - 1, w;
+    if (p + i + 8 <= lim) {
+      w = load8_le(p + i) & mask;
+    } else {
+      w = 0;
+      for (size_t k = 0; k < r; k++) w |= (uint64_t)p[i + k] << (8 * k);
+    }
+    h = lx_hash_mix(h, w | (fold & mask));
+  }
+  return lx_hash_final(h, n);
+}
+
+/* ---- the tokenizer ----------------------------------------------------------- */
+
+int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t end,
+                lx_vec *toks) {
   scan sc;
   sc.s = (const unsigned char *)text;
   sc.end = end;
+  const unsigned char *s = sc.s;
   size_t i = start;
   unsigned newlines = 0, space = 0;
   int prev_open = 1; /* start of text counts as an opening context */
   while (i < end) {
-    unsigned char c = sc.s[i];
+    unsigned char c = s[i];
+    /* white space, the commonest byte, first */
+    if (c == ' ') {
+      space = 1;
+      i++;
+      continue;
+    }
     size_t k = 1;
     uint32_t cp = c;
     unsigned cls;
     if (c < 0x80) {
       cls = lx_ascii_class[c];
     } else {
-      k = lx_utf8_decode(sc.s + i, end - i, &cp);
+      k = lx_utf8_decode(s + i, end - i, &cp);
       cls = lx_cp_class(cp);
     }
     if (cls & LX_CC_SPACE) {
-      if (cls & LX_CC_NEWLINE) {
-        if (!(c == '\n' && i > start && sc.s[i - 1] == '\r')) newlines++;
-      }
+      if ((cls & LX_CC_NEWLINE) && !(c == '\n' && i > start && s[i - 1] == '\r')) newlines++;
       space = 1;
       i += k;
       continue;
@@ -319,35 +323,33 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start,
       return 0;
     lx_token *t = (lx_token *)toks->p + toks->n++;
     acc a;
-    a.h = LX_FNV_OFFSET;
-    a.letters = a.digits = a.has_upper = a.has_lower = 0;
+    a.letters = a.digits = a.seen = a.nonascii = 0;
     a.flags = 0;
     if (space) a.flags |= LX_TF_SPACE;
     if (newlines) a.flags |= LX_TF_NEWLINE;
     if (newlines >= 2) a.flags |= LX_TF_PARA;
     uint8_t kind;
     size_t j;
+    int wordlike = 0;
     if (cls & LX_CC_LETTER) {
       kind = LX_TK_WORD;
       j = scan_word(&sc, i, &a, &kind);
+      wordlike = 1;
     } else if (cls & LX_CC_DIGIT) {
       kind = LX_TK_NUM;
       j = scan_number(&sc, i, &a);
+      wordlike = 1;
     } else {
-      kind = (cls & LX_CC_CURRENCY) || cp == '%' || cp == '&' || cp == '@' ||
-                     cp == '#' || cp == '+' || cp == '=' || cp == '<' ||
-                     cp == '>' || cp == '*' || cp == '|' || cp == '~'
+      kind = (cls & LX_CC_CURRENCY) || cp == '%' || cp == '&' || cp == '@' || cp == '#' ||
+                     cp == '+' || cp == '=' || cp == '<' || cp == '>' || cp == '*' ||
+                     cp == '|' || cp == '~'
                  ? LX_TK_SYM
                  : LX_TK_PUNCT;
       j = i + k;
-      a.h = hash_cp(a.h, sc.s + i, k, cp);
-      if (k > 1) a.flags |= LX_TF_NONASCII;
+      if (k > 1) a.nonascii = 1;
       if (cp == '-' || cp == '.' || cp == '*' || cp == '=' || cp == '_') {
         /* runs: -- ... *** === */
-        while (j < end && sc.s[j] == c) {
-          a.h = lx_hash_byte(a.h, c);
-          j++;
-        }
+        while (j < end && s[j] == c) j++;
       }
       if (cls & LX_CC_DASH) a.flags |= LX_TF_DASH;
       if (cls & LX_CC_QUOTE) {
@@ -362,29 +364,59 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start,
         if (open) a.flags |= LX_TF_OPENQ;
       }
     }
-    if (a.has_upper && !a.has_lower && a.letters >= 2) a.flags |= LX_TF_ALLCAP;
-    if (a.has_lower && !a.has_upper) a.flags |= LX_TF_LOWER;
+    if (wordlike) {
+      if (a.nonascii) a.flags |= LX_TF_NONASCII;
+      if (a.digits) a.flags |= LX_TF_DIGIT;
+      if ((a.seen & LX_CC_UPPER) && !(a.seen & LX_CC_LOWER) && a.letters >= 2)
+        a.flags |= LX_TF_ALLCAP;
+      if ((a.seen & LX_CC_LOWER) && !(a.seen & LX_CC_UPPER)) a.flags |= LX_TF_LOWER;
+      /* CAP: the first letter is upper case */
+      if (a.seen & LX_CC_UPPER) {
+        size_t q = i;
+        while (q < j) {
+          unsigned qc;
+          size_t qk = 1;
+          if (s[q] < 0x80) {
+            qc = lx_ascii_class[s[q]];
+          } else {
+            uint32_t qcp;
+            qc = cls_at(&sc, q, &qk, &qcp);
+          }
+          if (qc & LX_CC_LETTER) {
+            if (qc & LX_CC_UPPER) a.flags |= LX_TF_CAP;
+            break;
+          }
+          q += qk;
+        }
+      }
+    } else if (a.nonascii) {
+      a.flags |= LX_TF_NONASCII;
+    }
     t->start = (uint32_t)i;
     t->end = (uint32_t)j;
-    t->hash = a.h;
     t->kind = kind;
     t->nletters = (uint8_t)(a.letters > 255 ? 255 : a.letters);
+    /* punctuation has no case: its bytes are its key, but for U+2019, the
+     * right quotation mark that stands for an apostrophe */
+    t->hash = !a.nonascii ? hash_ascii(s + i, j - i, s + end, wordlike ? 0x2020202020202020ull : 0)
+              : (wordlike || cp == 0x2019) ? lx_hash_lower(text + i, j - i)
+                                           : hash_ascii(s + i, j - i, s + end, 0);
     /* the possessive: ' + s split from the word */
-    if (kind == LX_TK_PUNCT && (a.flags & LX_TF_QUOTE) && j < end &&
-        (sc.s[j] == 's' || sc.s[j] == 'S') && !alnum_at(&sc, j + 1) && i > start &&
-        !space && !newlines && (cp == '\'' || cp == 0x2019)) {
+    if (kind == LX_TK_PUNCT && (a.flags & LX_TF_QUOTE) && j < end && (s[j] == 's' || s[j] == 'S') &&
+        !alnum_at(&sc, j + 1) && i > start && !space && !newlines && (cp == '\'' || cp == 0x2019)) {
       t->end = (uint32_t)(j + 1);
       t->kind = LX_TK_WORD;
       t->hash = lx_hash_lower("'s", 2);
-      a.flags = (uint16_t)((a.flags & ~(LX_TF_QUOTE | LX_TF_OPENQ | LX_TF_NONASCII)) |
-                           LX_TF_POSS | LX_TF_LOWER);
+      a.flags = (uint16_t)((a.flags & ~(LX_TF_QUOTE | LX_TF_OPENQ | LX_TF_NONASCII)) | LX_TF_POSS |
+                           LX_TF_LOWER);
       t->nletters = 1;
       j++;
     }
     t->flags = a.flags;
-    prev_open = (kind == LX_TK_PUNCT && (cp == '(' || cp == '[' || cp == '{' ||
-                                          (a.flags & LX_TF_DASH) || cp == ':')) ||
-                ((a.flags & LX_TF_QUOTE) && (a.flags & LX_TF_OPENQ));
+    prev_open = !wordlike &&
+                ((kind == LX_TK_PUNCT &&
+                  (cp == '(' || cp == '[' || cp == '{' || (a.flags & LX_TF_DASH) || cp == ':')) ||
+                 ((a.flags & LX_TF_QUOTE) && (a.flags & LX_TF_OPENQ)));
     newlines = 0;
     space = 0;
     i = j;

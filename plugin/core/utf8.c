@@ -185,28 +185,69 @@ uint32_t lx_cp_lower(uint32_t cp) {
   return cp;
 }
 
-uint32_t lx_hash_lower(const char *s, size_t n) {
+/* Base letters of U+00C0..U+017F ('*': no base letter). */
+static const char fold_tab[] =
+    "AAAAAAACEEEEIIII" "DNOOOOO*OUUUUY*s" "aaaaaaaceeeeiiii" "dnooooo*ouuuuy*y"
+    "AaAaAa" "CcCcCcCc" "DdDd" "EeEeEeEeEe" "GgGgGgGg" "HhHh" "IiIiIiIiIi" "**" "Jj" "Kk*"
+    "LlLlLlLlLl" "NnNnNn*" "**" "OoOoOo" "**" "RrRrRr" "SsSsSsSs" "TtTtTt" "UuUuUuUuUuUu"
+    "Ww" "YyY" "ZzZzZz" "s";
+
+uint32_t lx_cp_fold(uint32_t cp) {
+  if (cp >= 0xC0 && cp <= 0x17F) {
+    char b = fold_tab[cp - 0xC0];
+    return b == '*' ? cp : (uint32_t)(unsigned char)b;
+  }
+  return cp;
+}
+
+/* Feeds lower-cased bytes into 8-byte chunks. */
+typedef struct hasher {
+  uint64_t h, acc;
+  unsigned nacc;
+  size_t n;
+} hasher;
+
+static inline void hs_byte(hasher *s, unsigned char b) {
+  s->acc |= (uint64_t)b << (8 * s->nacc);
+  s->n++;
+  if (++s->nacc == 8) {
+    s->h = lx_hash_mix(s->h, s->acc);
+    s->acc = 0;
+    s->nacc = 0;
+  }
+}
+
+static uint32_t hash_folding(const char *s, size_t n, int fold) {
   const unsigned char *u = (const unsigned char *)s;
-  uint32_t h = LX_FNV_OFFSET;
+  hasher hs = {LX_HASH_SEED, 0, 0, 0};
   size_t i = 0;
   while (i < n) {
     unsigned char c = u[i];
     if (c < 0x80) {
       if (c >= 'A' && c <= 'Z') c += 32;
-      h = lx_hash_byte(h, c);
+      hs_byte(&hs, c);
       i++;
     } else {
       uint32_t cp;
       size_t k = lx_utf8_decode(u + i, n - i, &cp);
       if (cp == LX_BAD_CP) {
-        h = lx_hash_byte(h, c);
+        hs_byte(&hs, c);
+      } else if (cp == 0x2019) {
+        hs_byte(&hs, '\'');
       } else {
+        uint32_t lc = lx_cp_lower(cp);
+        if (fold) lc = lx_cp_fold(lc);
         char tmp[4];
-        int m = lx_utf8_encode(lx_cp_lower(cp), tmp);
-        for (int j = 0; j < m; j++) h = lx_hash_byte(h, (unsigned char)tmp[j]);
+        int m = lx_utf8_encode(lc, tmp);
+        for (int j = 0; j < m; j++) hs_byte(&hs, (unsigned char)tmp[j]);
       }
       i += k;
     }
   }
-  return h;
+  uint64_t h = hs.h;
+  if (hs.nacc) h = lx_hash_mix(h, hs.acc);
+  return lx_hash_final(h, hs.n);
 }
+
+uint32_t lx_hash_lower(const char *s, size_t n) { return hash_folding(s, n, 0); }
+uint32_t lx_hash_fold(const char *s, size_t n) { return hash_folding(s, n, 1); }

@@ -2,13 +2,29 @@
 #ifndef LEDE_BINDING_H
 #define LEDE_BINDING_H
 
+#include <stdio.h>
 #include <lua.h>
+
+#include "../lede.h"
 
 #if defined(__GNUC__)
 #pragma GCC visibility push(hidden)
 #endif
 
 extern void *const lede_json_null;
+
+/* rules_lua.c */
+typedef struct lede_ruleset_ud {
+  lede_ruleset *rs;
+  lua_State *L; /* the thread of the parse running its callbacks */
+  int index;    /* where the userdata sits on that thread's stack */
+  int base;     /* the stack top to restore */
+} lede_ruleset_ud;
+
+lede_ruleset_ud *lede_check_ruleset(lua_State *L, int i);
+void lede_ruleset_bind(lua_State *L, lede_ruleset_ud *r, int index);
+void lede_ruleset_unbind(lede_ruleset_ud *r);
+void lede_open_rules(lua_State *L);
 int lede_json_decode(lua_State *L);
 int lede_json_encode(lua_State *L);
 

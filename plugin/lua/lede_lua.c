@@ -166,6 +166,14 @@ static int parse_tz(lua_State *L, int i, int *minutes) {
 
 static const char *const option_keys[] = {"date", "ref_date", "tz", "source", "skip", "rules", NULL};
 
+static const struct {
+  const char *name;
+  uint32_t bit;
+} skip_names[] = {{"entities", LEDE_SKIP_ENTITIES}, {"quotes", LEDE_SKIP_QUOTES},
+                  {"linking", LEDE_SKIP_LINKING},   {"numex", LEDE_SKIP_NUMEX},
+                  {"tagger", LEDE_SKIP_TAGGER},     {"gazetteer", LEDE_SKIP_GAZETTEER},
+                  {"patterns", LEDE_SKIP_PATTERNS}};
+
 /* Reads the options table at index t into o. Strings stay on the stack in
  * the table, so their pointers live through the parse. */
 static void read_options(lua_State *L, int t, lede_options *o) {
@@ -199,6 +207,9 @@ static void read_options(lua_State *L, int t, lede_options *o) {
     o->source = lua_tostring(L, -1);
   }
   lua_pop(L, 1);
+  lua_getfield(L, t, "rules");
+  if (!lua_isnil(L, -1)) o->rules = lede_check_ruleset(L, lua_gettop(L))->rs;
+  lua_pop(L, 1);
   lua_getfield(L, t, "skip");
   if (!lua_isnil(L, -1)) {
     if (lua_type(L, -1) != LUA_TTABLE)
@@ -208,10 +219,12 @@ static void read_options(lua_State *L, int t, lede_options *o) {
       lua_rawgeti(L, -1, i);
       const char *s = lua_tostring(L, -1);
       if (!s) luaL_error(L, "lede.parse: option 'skip' must hold strings");
-      if (strcmp(s, "entities") == 0) o->skip |= LEDE_SKIP_ENTITIES;
-      else if (strcmp(s, "quotes") == 0) o->skip |= LEDE_SKIP_QUOTES;
-      else if (strcmp(s, "linking") == 0) o->skip |= LEDE_SKIP_LINKING;
-      else luaL_error(L, "lede.parse: unknown stage '%s' in 'skip' (entities, quotes, linking)", s);
+      uint32_t bit = 0;
+      for (size_t k = 0; k < sizeof skip_names / sizeof skip_names[0]; k++)
+        if (strcmp(s, skip_names[k].name) == 0) bit = skip_names[k].bit;
+      if (!bit)
+        luaL_error(L, "lede.parse: unknown stage '%s' in 'skip' (entities, quotes, linking, numex, tagger, gazetteer, patterns)", s);
+      o->skip |= bit;
       lua_pop(L, 1);
     }
   }
@@ -237,8 +250,19 @@ static int l_engine_parse(lua_State *L) {
   /* the Lua-side methods (lede.Doc) are the upvalue of this function */
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_setiuservalue(L, -2, UV_METHODS);
-  char err[256];
+  /* rules' callbacks run in this thread: the ruleset sits on its stack */
+  lede_ruleset_ud *rud = NULL;
+  if (o.rules) {
+    lua_getfield(L, 3, "rules");
+    rud = lede_check_ruleset(L, -1);
+    lede_ruleset_bind(L, rud, lua_gettop(L));
+  }
+  char err[300];
   lede_status st = lede_parse(e->eng, text, len, &o, &d->doc, err, sizeof err);
+  if (rud) {
+    lede_ruleset_unbind(rud);
+    lua_pop(L, 1);
+  }
   if (st != LEDE_OK)
     return luaL_error(L, "lede.parse: %s", err[0] ? err : lede_status_string(st));
   /* the collector does not see C memory: tell it, so that loops over many
@@ -319,9 +343,8 @@ static void push_value(lua_State *L, const lede_entity *e) {
   }
 }
 
-static const char *type_name(lua_State *L, int type) {
-  const char *n = lede_type_name(type);
-  (void)L;
+static const char *type_name(const lede_doc *d, int type) {
+  const char *n = lede_doc_type_name(d, type);
   return n ? n : "CUSTOM";
 }
 
@@ -329,7 +352,7 @@ static const char *type_name(lua_State *L, int type) {
 static void push_entity(lua_State *L, const lede_doc *d, size_t i) {
   const lede_entity *e = &d->entities[i];
   lua_createtable(L, 0, 9);
-  lua_pushstring(L, type_name(L, e->type));
+  lua_pushstring(L, type_name(d, e->type));
   lua_setfield(L, -2, "type");
   push_span_text(L, d, e->span);
   lua_setfield(L, -2, "text");
@@ -342,8 +365,10 @@ static void push_entity(lua_State *L, const lede_doc *d, size_t i) {
   lua_setfield(L, -2, "role");
   lede_pushint(L, e->cluster);
   lua_setfield(L, -2, "cluster");
-  lede_pushint(L, e->rule);
+  push_cstr(L, lede_doc_rule_name(d, e->rule));
   lua_setfield(L, -2, "rule");
+  push_cstr(L, e->id);
+  lua_setfield(L, -2, "id");
   lede_pushint(L, (long long)i + 1);
   lua_setfield(L, -2, "index");
 }
@@ -560,16 +585,33 @@ static ents_ud *check_ents(lua_State *L, int i) {
 }
 
 /* A type filter: nil (all), a type name, or a set table {PERSON=true} or
- * list {"PERSON", "ORG"}. Returns a bitmask over types < 64, or all ones. */
-static uint64_t type_filter(lua_State *L, int i) {
-  if (lua_isnoneornil(L, i)) return ~(uint64_t)0;
-  uint64_t m = 0;
+ * list {"PERSON", "ORG"}; custom types by the names the document knows.
+ * Types are below 256 (LEDE_T_CUSTOM + at most 200 custom ones). */
+typedef struct type_set {
+  uint64_t w[4];
+} type_set;
+
+static int type_by_name(lua_State *L, const lede_doc *d, const char *s) {
+  int t = lede_type_from_name(s, strlen(s));
+  for (int k = LEDE_T_CUSTOM; !t && k < 256; k++) {
+    const char *n = lede_doc_type_name(d, k);
+    if (!n) break;
+    if (strcmp(n, s) == 0) t = k;
+  }
+  if (!t) luaL_error(L, "lede: unknown entity type '%s'", s);
+  return t;
+}
+
+static void type_filter(lua_State *L, int i, const lede_doc *d, type_set *m) {
+  memset(m, 0, sizeof *m);
+  if (lua_isnoneornil(L, i)) {
+    memset(m, 0xff, sizeof *m);
+    return;
+  }
   if (lua_type(L, i) == LUA_TSTRING) {
-    size_t n;
-    const char *s = lua_tolstring(L, i, &n);
-    int t = lede_type_from_name(s, n);
-    if (!t) luaL_error(L, "lede: unknown entity type '%s'", s);
-    return (uint64_t)1 << t;
+    int t = type_by_name(L, d, lua_tostring(L, i));
+    m->w[t >> 6] |= (uint64_t)1 << (t & 63);
+    return;
   }
   if (lua_type(L, i) != LUA_TTABLE)
     luaL_error(L, "lede: entity filter must be a type name or a table of them");
@@ -577,16 +619,14 @@ static uint64_t type_filter(lua_State *L, int i) {
   while (lua_next(L, i)) {
     const char *s = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : lua_tostring(L, -1);
     if (!s) luaL_error(L, "lede: entity filter must hold type names");
-    int t = lede_type_from_name(s, strlen(s));
-    if (!t) luaL_error(L, "lede: unknown entity type '%s'", s);
-    m |= (uint64_t)1 << t;
+    int t = type_by_name(L, d, s);
+    m->w[t >> 6] |= (uint64_t)1 << (t & 63);
     lua_pop(L, 1);
   }
-  return m;
 }
 
-static int type_in(uint64_t mask, int type) {
-  return type < 64 ? (int)((mask >> type) & 1) : mask == ~(uint64_t)0;
+static int type_in(const type_set *m, int type) {
+  return type >= 0 && type < 256 && ((m->w[type >> 6] >> (type & 63)) & 1);
 }
 
 static int l_ents_len(lua_State *L) {
@@ -597,29 +637,30 @@ static int l_ents_len(lua_State *L) {
 
 static int l_ents_count(lua_State *L) {
   ents_ud *v = check_ents(L, 1);
-  uint64_t m = type_filter(L, 2);
+  type_set m;
+  type_filter(L, 2, v->doc, &m);
   size_t n = 0;
-  for (size_t i = 0; i < v->doc->n_entities; i++) n += type_in(m, v->doc->entities[i].type);
+  for (size_t i = 0; i < v->doc->n_entities; i++) n += type_in(&m, v->doc->entities[i].type);
   lede_pushint(L, (long long)n);
   return 1;
 }
 
-/* iterator state: upvalues (view, mask as number pair, position) */
+/* iterator state: upvalues (view, type set as a string, position, spans) */
 static int each_next(lua_State *L) {
   ents_ud *v = check_ents(L, lua_upvalueindex(1));
-  uint64_t m = (uint64_t)lua_tonumber(L, lua_upvalueindex(2)) |
-               ((uint64_t)lua_tonumber(L, lua_upvalueindex(3)) << 32);
+  type_set m;
+  memcpy(&m, lua_tostring(L, lua_upvalueindex(2)), sizeof m);
   size_t i = (size_t)lua_tonumber(L, lua_upvalueindex(4));
   int spans = lua_toboolean(L, lua_upvalueindex(5));
   const lede_doc *d = v->doc;
-  while (i < d->n_entities && !type_in(m, d->entities[i].type)) i++;
+  while (i < d->n_entities && !type_in(&m, d->entities[i].type)) i++;
   if (i >= d->n_entities) return 0;
   lua_pushnumber(L, (lua_Number)(i + 1));
   lua_replace(L, lua_upvalueindex(4));
   if (spans) {
     /* no table: index, type, start, end */
     lede_pushint(L, (long long)i + 1);
-    lua_pushstring(L, type_name(L, d->entities[i].type));
+    lua_pushstring(L, type_name(d, d->entities[i].type));
     lede_pushint(L, d->entities[i].span.start);
     lede_pushint(L, d->entities[i].span.end);
     return 4;
@@ -629,11 +670,12 @@ static int each_next(lua_State *L) {
 }
 
 static int make_iter(lua_State *L, int spans) {
-  check_ents(L, 1);
-  uint64_t m = type_filter(L, 2);
+  ents_ud *v = check_ents(L, 1);
+  type_set m;
+  type_filter(L, 2, v->doc, &m);
   lua_pushvalue(L, 1);
-  lua_pushnumber(L, (lua_Number)(m & 0xffffffffu));
-  lua_pushnumber(L, (lua_Number)(m >> 32));
+  lua_pushlstring(L, (const char *)&m, sizeof m);
+  lua_pushnil(L); /* (unused) */
   lua_pushnumber(L, 0);
   lua_pushboolean(L, spans);
   lua_pushcclosure(L, each_next, 5);
@@ -648,11 +690,12 @@ static int l_ents_spans(lua_State *L) { return make_iter(L, 1); }
 /* doc.entities:list([filter]) -> array of entity tables */
 static int l_ents_list(lua_State *L) {
   ents_ud *v = check_ents(L, 1);
-  uint64_t m = type_filter(L, 2);
+  type_set m;
+  type_filter(L, 2, v->doc, &m);
   lua_newtable(L);
   int n = 0;
   for (size_t i = 0; i < v->doc->n_entities; i++) {
-    if (!type_in(m, v->doc->entities[i].type)) continue;
+    if (!type_in(&m, v->doc->entities[i].type)) continue;
     push_entity(L, v->doc, i);
     lua_rawseti(L, -2, ++n);
   }
@@ -791,6 +834,7 @@ int luaopen_lede_core(lua_State *L) {
   lua_setfield(L, -2, "json_encode");
   lua_pushlightuserdata(L, lede_json_null);
   lua_setfield(L, -2, "null");
+  lede_open_rules(L);
   lua_remove(L, -2);
   return 1;
 }

@@ -9,8 +9,9 @@
 #   make fuzz-one H=parse FUZZ_SECONDS=N [FUZZ_ARGS=...]   one harness
 #
 # Corpora grow in fuzz/run/corpus/<harness> (not in git); the seeds are
-# fuzz/seeds/<harness>, plus tests/fixtures and examples for the text
-# harnesses. A finding is written to fuzz/run/artifacts/ and stops the run;
+# fuzz/seeds/<harness>, plus tests/fixtures (and the regressions in
+# tests/fixtures/regress, replayed here under clang's sanitizers too) and
+# examples for the text harnesses. A finding is written to fuzz/run/artifacts/ and stops the run;
 # replay it with `fuzz/run/fuzz_<harness> <file>`.
 
 FUZZ_CC ?= clang-14
@@ -61,7 +62,7 @@ fuzz-cov:
 	  extra=""; [ $$h = lua_json ] && extra="plugin/lua/lua_json.c $(LUA_CFLAGS) $(LUA_LIBS)"; \
 	  $(FUZZ_CC) -std=c99 -O1 -g -fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping \
 	    -DPCRE2_CODE_UNIT_WIDTH=8 -o $(FUZZ_COV_DIR)/cov_$$h fuzz/fuzz_$$h.c $(CORE_SRC) $$extra $(PCRE2_LIBS) -lm; \
-	  seeds="fuzz/seeds/$$h"; case $$h in parse|pipeline) seeds="$$seeds tests/fixtures examples";; esac; \
+	  seeds="fuzz/seeds/$$h"; case $$h in parse|pipeline) seeds="$$seeds tests/fixtures tests/fixtures/regress examples";; esac; \
 	  mkdir -p $(FUZZ_DIR)/corpus/$$h; \
 	  LLVM_PROFILE_FILE=$(FUZZ_COV_DIR)/$$h.profraw $(FUZZ_COV_DIR)/cov_$$h -runs=0 \
 	    $(FUZZ_DIR)/corpus/$$h $$seeds >/dev/null 2>&1; \

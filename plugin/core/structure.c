@@ -245,7 +245,8 @@ static lx_token *tokens_of(lx_ctx *c, size_t s, size_t e, size_t *n) {
   size_t t0, t1;
   lx_tokens_in(c, s, e, &t0, &t1);
   *n = t1 - t0;
-  return (lx_token *)c->toks.p + t0;
+  /* a text without a token never allocated the vector: no offset to NULL */
+  return c->toks.p ? (lx_token *)c->toks.p + t0 : NULL;
 }
 
 /* Builds the blocks (into c->blocks) from the lines. */

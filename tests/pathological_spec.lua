@@ -84,6 +84,13 @@ local cases = {
     rs:tokens({ name = "t", type = rs:type("ORG") },
       { { cap = 1, min = 1, max = -1 }, { cap = 1, min = 1, max = -1 }, { lower = "x", min = 1, max = 1 } })
     return rep("Alpha Beta Gamma Delta Epsilon ", n / 5) .. "\n\n"]] },
+  { "user dictionary of 10k phrases", 100000, [[
+    local rs = core.ruleset()
+    local id = rs:dict({ name = "d", type = rs:type("ORG") })
+    local t = {}
+    for i = 1, 10000 do t[i] = "Acme " .. i .. " Holdings Group" end
+    rs:dict_load(id, table.concat(t, "\n"))
+    return rep("Acme 7 Holdings Group and Acme 12 Holdings said. ", n / 9) .. "\n\n", { rules = rs }]] },
 }
 
 -- The timing process: engine made, text generated, then one parse timed.

@@ -643,10 +643,16 @@ static void emit(lx_ctx *c, const rule *r, int id, uint32_t ms, uint32_t me, siz
                  const lede_span *groups, size_t ngroups, const char *entry_id, int entry_type) {
   const lede_ruleset *rs = c->rr->rs;
   if (me <= ms) return;
-  /* the tokens the span touches */
+  /* the tokens the span touches: the first by binary search (a block may
+   * be a whole long text: a scan from its start made each match cost its
+   * position, quadratic in all) */
   const lx_token *t = (const lx_token *)c->toks.p;
-  size_t a = bt0;
-  while (a < bt1 && t[a].end <= ms) a++;
+  size_t a = bt0, hi = bt1;
+  while (a < hi) {
+    size_t mid = a + (hi - a) / 2;
+    if (t[mid].end <= ms) a = mid + 1;
+    else hi = mid;
+  }
   size_t b = a;
   while (b < bt1 && t[b].start < me) b++;
   if (a >= b) return;

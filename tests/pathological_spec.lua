@@ -82,6 +82,12 @@ local cases = {
     local rs = core.ruleset()
     rs:regex({ name = "r", type = rs:type("ORG"), before = "(a|aa)+b" }, "\\bz")
     return rep(rep("a", 60) .. " z\n\n", n), { rules = rs }]] },
+  { "user pattern with 'before' context in one long paragraph", 10000, [[
+    local rs = core.ruleset()
+    rs:regex({ name = "r", type = rs:type("ORG"), before = "and $" }, "\\bAcme\\b")
+    rs:regex({ name = "p", type = rs:type("ORG"), before = "(?:said|and) $", after = "^ said",
+      within = 1 }, "\\bAcme\\b")
+    return rep("Acme and Acme said, ", n) .. "\n\n", { rules = rs }]] },
   { "user token pattern of long repetitions", 100000, [[
     local rs = core.ruleset()
     rs:tokens({ name = "t", type = rs:type("ORG") },

@@ -600,25 +600,51 @@ static int elem_match(lx_ctx *c, const tok_elem *e, size_t i, const uint8_t *ety
   return e->negate ? !ok : ok;
 }
 
-/* Is the window before/after the match accepted by the rule's context? */
-static int context_ok(lx_ctx *c, const rule *r, uint32_t ms, uint32_t me, uint32_t bs, uint32_t be) {
+/* How far 'before' and 'after' look: within the match's sentence (or
+ * paragraph), and at most this many bytes from the match. Without a bound
+ * each match searched back to the start of its paragraph, and a paragraph
+ * full of matches took quadratic time. */
+#define CONTEXT_MAX 512
+
+/* Is the window before/after the match accepted by the rule's context?
+ * The block is tokens [t0, t1), bytes [bs, be). */
+static int context_ok(lx_ctx *c, const rule *r, uint32_t ms, uint32_t me, size_t t0, size_t t1,
+                      uint32_t bs, uint32_t be) {
   if (!r->before && !r->after) return 1;
   const lx_token *t = (const lx_token *)c->toks.p;
-  uint32_t ws = bs, we = be;
+  uint32_t ws = ms - bs > CONTEXT_MAX ? ms - CONTEXT_MAX : bs;
+  uint32_t we = be - me > CONTEXT_MAX ? me + CONTEXT_MAX : be;
   if (r->o.within == LEDE_WITHIN_SENTENCE) {
-    /* the sentence around the match: from the last sentence start */
-    size_t a, b;
-    lx_tokens_in(c, bs, be, &a, &b);
-    for (size_t k = a; k < b; k++) {
-      if (t[k].start > ms) break;
-      if (t[k].flags & LX_TF_SENT) ws = t[k].start;
+    /* the sentence around the match: back from its first token (found by
+     * binary search) to the last sentence start, on to the next one */
+    size_t lo = t0, hi = t1;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (t[mid].end <= ms) lo = mid + 1;
+      else hi = mid;
     }
-    for (size_t k = a; k < b; k++)
-      if (t[k].start >= me && (t[k].flags & LX_TF_SENT)) {
+    for (size_t k = LX_MIN(lo + 1, t1); k-- > t0 && t[k].start >= ws;) {
+      if (t[k].start <= ms && (t[k].flags & LX_TF_SENT)) {
+        ws = t[k].start;
+        break;
+      }
+    }
+    lo = t0;
+    hi = t1;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (t[mid].start < me) lo = mid + 1;
+      else hi = mid;
+    }
+    for (size_t k = lo; k < t1 && t[k].start < we; k++)
+      if (t[k].flags & LX_TF_SENT) {
         we = t[k].start;
         break;
       }
   }
+  /* a bound may fall inside a character: keep whole characters */
+  while (ws < ms && ((unsigned char)c->text[ws] & 0xC0) == 0x80) ws++;
+  while (we > me && we < c->len && ((unsigned char)c->text[we] & 0xC0) == 0x80) we--;
   if (r->before) {
     int rc = pcre2_match(r->before, (PCRE2_SPTR)c->text + ws, ms - ws, 0, PCRE2_NO_UTF_CHECK,
                          c->rr->md, c->rr->mctx);
@@ -727,7 +753,7 @@ static void match_regex(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1, 
     for (size_t g = 0; g < ng; g++)
       groups[g] = ov[2 * g] == PCRE2_UNSET ? lx_no_span : lx_span((uint32_t)ov[2 * g], (uint32_t)ov[2 * g + 1]);
     uint32_t ms = (uint32_t)ov[0], me = (uint32_t)ov[1];
-    if (me > ms && context_ok(c, r, ms, me, bs, be)) emit(c, r, id, ms, me, t0, t1, groups, ng, NULL, 0);
+    if (me > ms && context_ok(c, r, ms, me, t0, t1, bs, be)) emit(c, r, id, ms, me, t0, t1, groups, ng, NULL, 0);
     /* next: after the match; an empty match steps one character */
     if (me > off) {
       off = me;
@@ -775,7 +801,7 @@ static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1,
     }
     if (best > i) {
       uint32_t ms = t[i].start, me = t[best - 1].end;
-      if (context_ok(c, r, ms, me, bs, be)) emit(c, r, id, ms, me, t0, t1, NULL, 0, NULL, 0);
+      if (context_ok(c, r, ms, me, t0, t1, bs, be)) emit(c, r, id, ms, me, t0, t1, NULL, 0, NULL, 0);
       i = best; /* matches of one rule do not overlap */
     } else {
       i++;
@@ -819,7 +845,7 @@ static void match_dicts(lx_ctx *c, const lx_dict *d, int fold, size_t t0, size_t
       const char *tv = lx_entry_attr(d, e, "t", &vn);
       if (tv) etype = atoi(tv);
       uint32_t ms = t[i].start, me = t[i + k - 1].end;
-      if (context_ok(c, r, ms, me, bs, be)) {
+      if (context_ok(c, r, ms, me, t0, t1, bs, be)) {
         emit(c, r, id, ms, me, t0, t1, NULL, 0, eid, etype);
         took = 1;
       }

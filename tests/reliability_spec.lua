@@ -14,4 +14,11 @@ describe("lede.json regressions", function()
     assert.has_error(function() lede.json.encode({ [1.5] = true, ["1.5"] = false }) end,
       "lede.json: key '1.5' is both a number and a string")
   end)
+
+  it("decodes -0 as negative zero, so that encoding is stable (it gave -0, then 0)", function()
+    local v = lede.json.decode("-0")
+    assert.equal("-0", lede.json.encode(v))
+    assert.equal(math.huge, 1 / -v)
+    assert.equal('[-0,0]', lede.json.encode(lede.json.decode(lede.json.encode({ -0.0, 0 }))))
+  end)
 end)

@@ -170,7 +170,8 @@ static void dec_number(dec *d) {
   memcpy(tmp, d->s + st, len);
   tmp[len] = 0;
 #if LUA_VERSION_NUM >= 503
-  if (!frac && len < 19) {
+  /* (-0 is negative zero, a float: an integer would lose its sign) */
+  if (!frac && len < 19 && !(len == 2 && tmp[0] == '-')) {
     lua_pushinteger(d->L, (lua_Integer)strtoll(tmp, NULL, 10));
     return;
   }

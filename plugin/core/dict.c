@@ -32,14 +32,20 @@ struct lx_dict {
   uint8_t maxtok;
   int fold;        /* keys fold accents */
   uint64_t *bloom; /* first-token hashes: a bit filter that fits in cache */
+  uint32_t bloom_mask; /* its bits - 1 (sized with the starts table) */
   lx_vec toks;     /* scratch for tokenizing phrases */
   lx_buf key;      /* scratch for the key of a phrase being added */
 };
 
-#define BLOOM_BITS (1u << 20) /* 128 KiB: ~4% false hits at 40k first tokens */
+/* The filter has 32 bits per slot of the starts table, up to 128 KiB
+ * (~4% false hits at 40k first tokens): a user's small dictionary (two per
+ * ruleset) takes 4 KiB, not 128. */
+#define BLOOM_MAX_BITS (1u << 20)
+
+static inline uint32_t bloom_bit(uint32_t h, uint32_t mask) { return (h ^ (h >> 20)) & mask; }
 
 static inline int bloom_has(const lx_dict *d, uint32_t h) {
-  uint32_t b = (h ^ (h >> 20)) & (BLOOM_BITS - 1);
+  uint32_t b = bloom_bit(h, d->bloom_mask);
   return (int)((d->bloom[b >> 6] >> (b & 63)) & 1);
 }
 
@@ -70,13 +76,6 @@ lx_dict *lx_dict_new(const lede_allocator *a) {
   }
   d->pool.p[0] = 0;
   d->pool.n = 1;
-  d->bloom = (uint64_t *)lx_malloc(a, BLOOM_BITS / 8);
-  if (!d->bloom) {
-    lx_buf_free(a, &d->pool);
-    lx_free(a, d);
-    return NULL;
-  }
-  memset(d->bloom, 0, BLOOM_BITS / 8);
   return d;
 }
 
@@ -140,16 +139,32 @@ static int starts_grow(lx_dict *d) {
   size_t cap = d->starts_cap ? d->starts_cap * 2 : 1024;
   start_slot *t = (start_slot *)lx_malloc(d->alloc, cap * sizeof(start_slot));
   if (!t) return 0;
+  /* the filter grows with the table */
+  uint32_t bits = cap * 32 < BLOOM_MAX_BITS ? (uint32_t)cap * 32 : BLOOM_MAX_BITS;
+  uint64_t *bloom = d->bloom;
+  if (bits - 1 != d->bloom_mask || !bloom) {
+    bloom = (uint64_t *)lx_malloc(d->alloc, bits / 8);
+    if (!bloom) {
+      lx_free(d->alloc, t);
+      return 0;
+    }
+    memset(bloom, 0, bits / 8);
+  }
   memset(t, 0, cap * sizeof(start_slot));
   for (size_t i = 0; i < d->starts_cap; i++) {
     if (!d->starts[i].maxtok) continue;
     size_t j = d->starts[i].hash & (cap - 1);
     while (t[j].maxtok) j = (j + 1) & (cap - 1);
     t[j] = d->starts[i];
+    uint32_t b = bloom_bit(d->starts[i].hash, bits - 1);
+    bloom[b >> 6] |= (uint64_t)1 << (b & 63);
   }
   lx_free(d->alloc, d->starts);
+  if (bloom != d->bloom) lx_free(d->alloc, d->bloom);
   d->starts = t;
   d->starts_cap = cap;
+  d->bloom = bloom;
+  d->bloom_mask = bits - 1;
   return 1;
 }
 
@@ -166,7 +181,7 @@ static int starts_note(lx_dict *d, uint32_t hash, uint8_t ntok) {
   d->starts[j].hash = hash;
   d->starts[j].maxtok = ntok;
   d->starts_used++;
-  uint32_t b = (hash ^ (hash >> 20)) & (BLOOM_BITS - 1);
+  uint32_t b = bloom_bit(hash, d->bloom_mask);
   d->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
   return 1;
 }

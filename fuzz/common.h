@@ -338,9 +338,11 @@ FZ_NOCOV static inline void fz_check_doc(const lede_doc *d, const char *text, si
     fz_check_span(d, c->span, "caption");
     fz_check_span(d, c->credit, "caption credit");
     fz_check_span(d, c->restrictions, "caption restrictions");
-    FZ_ASSERT(c->span.start != LEDE_NONE && fz_span_in(c->credit, c->span) &&
+    /* the credit may be a credit line right after the caption */
+    FZ_ASSERT(c->span.start != LEDE_NONE &&
+                  (fz_span_in(c->credit, c->span) || c->credit.start >= c->span.end) &&
                   fz_span_in(c->restrictions, c->span),
-              "caption %zu parts inside it", i);
+              "caption %zu parts inside it (or its credit after it)", i);
   }
   for (size_t i = 0; i < d->n_boilerplate; i++) {
     fz_check_span(d, d->boilerplate[i].span, "boilerplate");

@@ -66,8 +66,11 @@ describe("limits", function()
       local ok, err = pcall(inst.parse, inst, text, { rules = backtracker() })
       assert.is_false(ok, c[1])
       assert.matches("rule 'deep': pattern ran into " .. c[2] .. " at byte %d+", err)
-      local with_jit = lede.new({ limits = { [c[1]] = 1 } })
-      assert.is_not_nil(with_jit:parse(text, { rules = backtracker() }))
+      -- (not under valgrind: JIT code reads past the subject by design)
+      if not os.getenv("LEDE_NO_JIT") then
+        local with_jit = lede.new({ jit = true, limits = { [c[1]] = 1 } })
+        assert.is_not_nil(with_jit:parse(text, { rules = backtracker() }))
+      end
     end
   end)
 

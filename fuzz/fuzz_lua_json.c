@@ -27,6 +27,10 @@ static int same(int a, int b, int depth) {
   if (ta != tb) return 0;
   if (ta != LUA_TTABLE) return lua_rawequal(L, a, b) || lua_compare(L, a, b, LUA_OPEQ);
   if (depth > 600) return 0;
+  /* each level pushes three values: the stack must have room for them
+   * (the C API does not check; it once overflowed here, corrupting the
+   * heap, which ASan saw only when Lua freed a block later) */
+  if (!lua_checkstack(L, 4)) return 0;
   a = lua_absindex(L, a);
   b = lua_absindex(L, b);
   size_t na = 0, nb = 0;

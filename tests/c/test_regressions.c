@@ -64,7 +64,7 @@ static lede_doc *parse_checked(lede_engine *e, const char *text, size_t n, const
     return doc;
   }
   fz_check_doc(doc, text, n);
-  if (fz_check_json(doc) != LEDE_OK) *ok = 0;
+  if (fz_check_json(doc, 1) != LEDE_OK) *ok = 0;
   return doc;
 }
 

@@ -5,7 +5,7 @@
 #   make test           C tests of the core + the busted suite
 #   make check-asan     the suite under ASan + UBSan (no recovery)
 #   make check-valgrind the suite under valgrind (no definite leaks)
-#   make check-lua-versions   the suite under Lua 5.1, 5.2, 5.3 and LuaJIT
+#   make check-lua-versions   tests/portable.lua under Lua 5.1-5.4 and LuaJIT
 #   make bench CORPUS=path.jsonl   MB/s of lede.parse and of a bare pass
 #   make eval CORPUS=path.jsonl    accuracy against the corpus gold
 #   make data           regenerate the embedded gazetteer from data/
@@ -83,13 +83,25 @@ check-valgrind: build | $(OUT)
 	  --error-exitcode=99 $(LUA) $(BUSTED) --lpath="$(CURDIR)/tests/?.lua" -o tests/summary.lua tests
 
 # The suite's portable part under the other Lua flavours the binding supports.
+# tests/portable.lua (the binding and the Lua modules, no busted) under each
+# Lua: the rock built for 5.1, 5.2, 5.3 and 5.4, and for LuaJIT against its
+# own headers.
+PORTABLE_VERSIONS ?= 5.1 5.2 5.3 5.4
 check-lua-versions:
-	@for v in 5.1 5.2 5.3; do \
-	  echo "== Lua $$v"; \
-	  luarocks --lua-version $$v make --tree=$(CURDIR)/.rocks-$$v $(ROCKSPEC) CFLAGS="$(CFLAGS_ROCK)" >/dev/null 2>&1 || exit 1; \
-	  LEDE_TREE=$(CURDIR)/.rocks-$$v lua$$v tests/portable.lua || exit 1; \
+	@for v in $(PORTABLE_VERSIONS); do \
+	  t=$(CURDIR)/.rocks-$$v; \
+	  luarocks --lua-version $$v make --tree=$$t $(ROCKSPEC) CFLAGS="$(CFLAGS_ROCK)" >$$t.log 2>&1 \
+	    || { cat $$t.log; exit 1; }; \
+	  env -u LUA_PATH_5_2 -u LUA_PATH_5_3 -u LUA_PATH_5_4 -u LUA_CPATH_5_2 -u LUA_CPATH_5_3 \
+	    -u LUA_CPATH_5_4 -u LUA_INIT -u LUA_INIT_5_2 -u LUA_INIT_5_3 -u LUA_INIT_5_4 \
+	    LUA_PATH="$$t/share/lua/$$v/?.lua;$$t/share/lua/$$v/?/init.lua;;" LUA_CPATH="$$t/lib/lua/$$v/?.so;;" \
+	    lua$$v tests/portable.lua $(CURDIR) || exit 1; \
 	done
-	@echo "== LuaJIT"; LEDE_TREE=$(CURDIR)/.rocks-5.1 luajit tests/portable.lua
+	@t=$(CURDIR)/.rocks-luajit; \
+	luarocks --lua-version 5.1 make --tree=$$t $(ROCKSPEC) LUA_INCDIR=/usr/include/luajit-2.1 \
+	  CFLAGS="$(CFLAGS_ROCK)" >$$t.log 2>&1 || { cat $$t.log; exit 1; }; \
+	LUA_PATH="$$t/share/lua/5.1/?.lua;$$t/share/lua/5.1/?/init.lua;;" LUA_CPATH="$$t/lib/lua/5.1/?.so;;" \
+	  luajit tests/portable.lua $(CURDIR)
 
 # ---- measures ----------------------------------------------------------------
 

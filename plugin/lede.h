@@ -342,6 +342,10 @@ const char *lede_ruleset_type_name(const lede_ruleset *rs, int type);
  * PCRE2 pattern `source` (NULL: always). Returns its index or -1. */
 int lede_ruleset_pack(lede_ruleset *rs, const char *name, const char *source, char *err,
                       size_t errsz);
+/* Whether pack `pack` applies to a parse with that source hint (NULL: none),
+ * as the parse decides it: 1 yes, 0 no, -1 no such pack. For hosts that do
+ * work of their own per pack (transformations after the parse). */
+int lede_ruleset_pack_applies(const lede_ruleset *rs, int pack, const char *source);
 /* Rules; each returns the rule's id (>= 1), or -1 with a message in err
  * that names the rule and, for a pattern, the offset of the error. */
 int lede_ruleset_add_regex(lede_ruleset *rs, const lede_rule_opts *o, const char *pattern,

@@ -41,6 +41,40 @@ function M.run(cmd)
   return out:gsub("__rc=%d+%s*$", ""), rc
 end
 
+--- Declares the checks of a C test binary (tests/out/NAME, built by `make
+-- test`) as busted tests: each line "ok - ..." / "not ok - ..." it prints is
+-- one test, and one more says it ran to its end. Pending when not built.
+-- `env` carries busted's functions of the calling spec (describe, it,
+-- pending, assert), which are not globals here.
+function M.c_tests(name, what, env)
+  local describe, it, pending, assert = env.describe, env.it, env.pending, env.assert
+  describe(what .. " (tests/c/" .. name .. ".c)", function()
+    local bin = M.root .. "/tests/out/" .. name
+    local f = io.open(bin, "rb")
+    if not f then
+      pending("tests/out/" .. name .. " is not built (make test builds it)")
+      return
+    end
+    f:close()
+    -- ASan's runtime must not come from a preloaded interpreter library
+    local out, rc = M.run("cd " .. M.root .. " && env -u LD_PRELOAD " .. bin .. " 2>&1")
+    local n = 0
+    for line in out:gmatch("[^\n]+") do
+      local status, desc = line:match("^(n?o?t? ?ok) %- (.*)$")
+      if status then
+        n = n + 1
+        it(desc, function()
+          assert(status == "ok", desc .. "\n" .. out:sub(-3000))
+        end)
+      end
+    end
+    it("ran to its end", function()
+      assert.is_true(n > 0, out)
+      assert.equal(0, rc, out:sub(-3000))
+    end)
+  end)
+end
+
 --- Writes s to a fresh temporary file and returns its path.
 function M.tmpfile(s)
   local path = os.tmpname()

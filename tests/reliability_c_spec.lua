@@ -4,31 +4,7 @@
 local H = require "helpers"
 
 local function c_tests(name, what)
-  describe(what .. " (tests/c/" .. name .. ".c)", function()
-    local bin = H.root .. "/tests/out/" .. name
-    local f = io.open(bin, "rb")
-    if not f then
-      pending("tests/out/" .. name .. " is not built (make test builds it)")
-      return
-    end
-    f:close()
-    -- ASan's runtime must not come from a preloaded interpreter library
-    local out, rc = H.run("cd " .. H.root .. " && env -u LD_PRELOAD " .. bin .. " 2>&1")
-    local n = 0
-    for line in out:gmatch("[^\n]+") do
-      local status, desc = line:match("^(n?o?t? ?ok) %- (.*)$")
-      if status then
-        n = n + 1
-        it(desc, function()
-          assert(status == "ok", desc .. "\n" .. out:sub(-3000))
-        end)
-      end
-    end
-    it("ran to its end", function()
-      assert.is_true(n > 0, out)
-      assert.equal(0, rc, out:sub(-3000))
-    end)
-  end)
+  H.c_tests(name, what, { describe = describe, it = it, pending = pending, assert = assert })
 end
 
 c_tests("test_regressions", "regressions of fuzzer findings")

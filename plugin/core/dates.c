@@ -172,31 +172,67 @@ static int lower_eq(const char *s, size_t n, const char *w) {
   return w[i] == 0;
 }
 
+/* The lower-cased first three letters of s as one number, or 0. */
+static unsigned key3(const char *s, size_t n) {
+  if (n < 3) return 0;
+  unsigned k = 0;
+  for (int i = 0; i < 3; i++) {
+    unsigned char c = (unsigned char)s[i] | 0x20;
+    if (c < 'a' || c > 'z') return 0;
+    k = k << 8 | c;
+  }
+  return k;
+}
+#define K3(a, b, c) ((unsigned)(a) << 16 | (unsigned)(b) << 8 | (unsigned)(c))
+
 int lx_month_from_word(const char *s, size_t n) {
+  /* a quick no: month names are 3 to 9 letters (with a period: "Sept.")
+   * and open with one of a, d, f, j, m, n, o, s */
+  if (n < 3 || n > 10) return 0;
+  switch (s[0] | 32) {
+    case 'a': case 'd': case 'f': case 'j': case 'm': case 'n': case 'o': case 's': break;
+    default: return 0;
+  }
   static const char *const full[] = {"january", "february", "march",     "april",
                                      "may",     "june",     "july",      "august",
                                      "september", "october", "november", "december"};
-  static const char *const abbr[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+  static const unsigned keys[] = {K3('j', 'a', 'n'), K3('f', 'e', 'b'), K3('m', 'a', 'r'),
+                                  K3('a', 'p', 'r'), K3('m', 'a', 'y'), K3('j', 'u', 'n'),
+                                  K3('j', 'u', 'l'), K3('a', 'u', 'g'), K3('s', 'e', 'p'),
+                                  K3('o', 'c', 't'), K3('n', 'o', 'v'), K3('d', 'e', 'c')};
   if (n && s[n - 1] == '.') n--;
-  if (n < 3) return 0;
+  unsigned k = key3(s, n);
+  if (!k || n > 9) return 0;
   for (int m = 0; m < 12; m++) {
-    if (lower_eq(s, n, full[m]) || lower_eq(s, n, abbr[m])) return m + 1;
+    if (keys[m] != k) continue;
+    /* the abbreviation, the full name, or Sept */
+    if (n == 3 || lower_eq(s, n, full[m]) || (m == 8 && lower_eq(s, n, "sept"))) return m + 1;
+    return 0;
   }
-  if (lower_eq(s, n, "sept")) return 9;
   return 0;
 }
 
 int lx_weekday_from_word(const char *s, size_t n) {
+  if (n < 3 || n > 10) return 0;
+  switch (s[0] | 32) {
+    case 'f': case 'm': case 's': case 't': case 'w': break;
+    default: return 0;
+  }
   static const char *const full[] = {"monday", "tuesday", "wednesday", "thursday",
                                      "friday", "saturday", "sunday"};
-  static const char *const abbr[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+  static const unsigned keys[] = {K3('m', 'o', 'n'), K3('t', 'u', 'e'), K3('w', 'e', 'd'),
+                                  K3('t', 'h', 'u'), K3('f', 'r', 'i'), K3('s', 'a', 't'),
+                                  K3('s', 'u', 'n')};
   if (n && s[n - 1] == '.') n--;
-  if (n < 3) return 0;
-  for (int w = 0; w < 7; w++)
-    if (lower_eq(s, n, full[w]) || lower_eq(s, n, abbr[w])) return w + 1;
-  if (lower_eq(s, n, "tues") || lower_eq(s, n, "thur") || lower_eq(s, n, "thurs"))
-    return lower_eq(s, n, "tues") ? 2 : 4;
+  unsigned k = key3(s, n);
+  if (!k || n > 9) return 0;
+  for (int w = 0; w < 7; w++) {
+    if (keys[w] != k) continue;
+    if (n == 3 || lower_eq(s, n, full[w]) || (w == 1 && lower_eq(s, n, "tues")) ||
+        (w == 3 && (lower_eq(s, n, "thur") || lower_eq(s, n, "thurs"))))
+      return w + 1;
+    return 0;
+  }
   return 0;
 }
 
@@ -530,6 +566,11 @@ static size_t tdate(const g *G, size_t i, lx_date *d) {
 
 size_t lx_match_date(const char *text, const lx_token *t, size_t n, size_t i,
                      lx_date *out) {
+  return lx_match_date_ref(text, t, n, i, NULL, out);
+}
+
+size_t lx_match_date_ref(const char *text, const lx_token *t, size_t n, size_t i,
+                         const lx_date *ref, lx_date *out) {
   g G;
   G.text = text;
   G.t = t;
@@ -553,10 +594,16 @@ size_t lx_match_date(const char *text, const lx_token *t, size_t n, size_t i,
       }
       return j - i;
     }
-    /* a time alone, possibly with its zone */
+    /* a time alone, possibly with its zone (daylight time as on ref) */
     int tz;
     j = tj;
-    size_t zk = tzone(&G, j, out, &tz);
+    lx_date when = *out;
+    if (ref && ref->year && ref->month && ref->day) {
+      when.year = ref->year;
+      when.month = ref->month;
+      when.day = ref->day;
+    }
+    size_t zk = tzone(&G, j, &when, &tz);
     if (zk) {
       out->tz = tz;
       out->has_tz = 1;

@@ -32,20 +32,25 @@ struct lx_dict {
   uint8_t maxtok;
   int fold;        /* keys fold accents */
   uint64_t *bloom; /* first-token hashes: a bit filter that fits in cache */
-  uint32_t bloom_mask; /* its bits - 1 (sized with the starts table) */
+  unsigned bloom_lb; /* log2 of its bits: 16 bits a slot of starts */
   lx_vec toks;     /* scratch for tokenizing phrases */
   lx_buf key;      /* scratch for the key of a phrase being added */
 };
 
-/* The filter has 32 bits per slot of the starts table, up to 128 KiB
- * (~4% false hits at 40k first tokens): a user's small dictionary (two per
- * ruleset) takes 4 KiB, not 128. */
-#define BLOOM_MAX_BITS (1u << 20)
+/* The filter has 16 bits for each slot of the starts table (at most 3/4
+ * full: ~5% false hits), so a small dictionary (cue words, titles) has a
+ * filter of a few KiB that stays in L1, and the gazetteer's (64k slots)
+ * 128 KiB. Its bit comes from the high bits of a multiplicative mix, the
+ * table's slot from the low bits of the hash. */
+#define BLOOM_MIN_LB 12
+#define BLOOM_MAX_LB 20
 
-static inline uint32_t bloom_bit(uint32_t h, uint32_t mask) { return (h ^ (h >> 20)) & mask; }
+static inline uint32_t bloom_bit(const lx_dict *d, uint32_t h) {
+  return (h * 0x9E3779B1u) >> (32 - d->bloom_lb);
+}
 
 static inline int bloom_has(const lx_dict *d, uint32_t h) {
-  uint32_t b = bloom_bit(h, d->bloom_mask);
+  uint32_t b = bloom_bit(d, h);
   return (int)((d->bloom[b >> 6] >> (b & 63)) & 1);
 }
 
@@ -139,32 +144,29 @@ static int starts_grow(lx_dict *d) {
   size_t cap = d->starts_cap ? d->starts_cap * 2 : 1024;
   start_slot *t = (start_slot *)lx_malloc(d->alloc, cap * sizeof(start_slot));
   if (!t) return 0;
-  /* the filter grows with the table */
-  uint32_t bits = cap * 32 < BLOOM_MAX_BITS ? (uint32_t)cap * 32 : BLOOM_MAX_BITS;
-  uint64_t *bloom = d->bloom;
-  if (bits - 1 != d->bloom_mask || !bloom) {
-    bloom = (uint64_t *)lx_malloc(d->alloc, bits / 8);
-    if (!bloom) {
-      lx_free(d->alloc, t);
-      return 0;
-    }
-    memset(bloom, 0, bits / 8);
+  unsigned lb = BLOOM_MIN_LB;
+  while (lb < BLOOM_MAX_LB && ((size_t)1 << lb) < cap * 16) lb++;
+  uint64_t *bloom = (uint64_t *)lx_malloc(d->alloc, ((size_t)1 << lb) / 8);
+  if (!bloom) {
+    lx_free(d->alloc, t);
+    return 0;
   }
   memset(t, 0, cap * sizeof(start_slot));
+  memset(bloom, 0, ((size_t)1 << lb) / 8);
+  lx_free(d->alloc, d->bloom);
+  d->bloom = bloom;
+  d->bloom_lb = lb;
   for (size_t i = 0; i < d->starts_cap; i++) {
     if (!d->starts[i].maxtok) continue;
     size_t j = d->starts[i].hash & (cap - 1);
     while (t[j].maxtok) j = (j + 1) & (cap - 1);
     t[j] = d->starts[i];
-    uint32_t b = bloom_bit(d->starts[i].hash, bits - 1);
-    bloom[b >> 6] |= (uint64_t)1 << (b & 63);
+    uint32_t b = bloom_bit(d, t[j].hash);
+    d->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
   }
   lx_free(d->alloc, d->starts);
-  if (bloom != d->bloom) lx_free(d->alloc, d->bloom);
   d->starts = t;
   d->starts_cap = cap;
-  d->bloom = bloom;
-  d->bloom_mask = bits - 1;
   return 1;
 }
 
@@ -181,7 +183,7 @@ static int starts_note(lx_dict *d, uint32_t hash, uint8_t ntok) {
   d->starts[j].hash = hash;
   d->starts[j].maxtok = ntok;
   d->starts_used++;
-  uint32_t b = bloom_bit(hash, d->bloom_mask);
+  uint32_t b = bloom_bit(d, hash);
   d->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
   return 1;
 }
@@ -416,6 +418,7 @@ typedef struct stack_alloc {
   char *buf;
   size_t cap, used;
   void *last; /* the block realloc may grow in place */
+  size_t last_size;
 } stack_alloc;
 
 static void *sa_malloc(size_t n, void *ud) {
@@ -425,19 +428,23 @@ static void *sa_malloc(size_t n, void *ud) {
   void *p = sa->buf + sa->used;
   sa->used += n;
   sa->last = p;
+  sa->last_size = n;
   return p;
 }
 
 static void *sa_realloc(void *p, size_t n, void *ud) {
   stack_alloc *sa = (stack_alloc *)ud;
   if (!p) return sa_malloc(n, ud);
-  if (p != sa->last) return NULL; /* lx_vec only ever grows its one block */
-  /* the last block: grow it where it is */
-  size_t from = (size_t)((char *)p - sa->buf);
-  size_t want = (n + 15) & ~(size_t)15;
-  if (want > sa->cap - from) return NULL;
-  sa->used = from + want;
-  return p;
+  if (p == sa->last) {
+    /* the last block: grow it where it is */
+    size_t from = (size_t)((char *)p - sa->buf);
+    size_t want = (n + 15) & ~(size_t)15;
+    if (want > sa->cap - from) return NULL;
+    sa->used = from + want;
+    sa->last_size = want;
+    return p;
+  }
+  return NULL; /* lx_vec only ever grows its one block */
 }
 
 static void sa_free(void *p, void *ud) {
@@ -448,7 +455,7 @@ static void sa_free(void *p, void *ud) {
 const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n) {
   if (!d->table_cap) return NULL;
   lx_token buf[512];
-  stack_alloc sa = {(char *)buf, sizeof buf, 0, NULL};
+  stack_alloc sa = {(char *)buf, sizeof buf, 0, NULL, 0};
   const lede_allocator a = {sa_malloc, sa_realloc, sa_free, &sa};
   lx_vec v = {NULL, 0, 0};
   /* too many tokens (the buffer is full) means no phrase can match */

@@ -29,6 +29,13 @@ static int tok_ch(const lx_ctx *c, const lx_token *t, char ch) {
   return t->end - t->start == 1 && c->text[t->start] == ch;
 }
 
+/* Whether a token is one of the words of a list (lower case). */
+static int word_in(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (lx_tok_ieq(c->text, t, w[i])) return 1;
+  return 0;
+}
+
 /* Whether the printed case of a gazetteer phrase fits the text's:
  * acronyms need capitals ("US", not "us"), names a capital, lower-case
  * phrases anything. */
@@ -271,6 +278,80 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   }
 }
 
+/* The tagger's persons, in OntoNotes' bounds: titles and honorifics are
+ * not part of a name ("Mayor Kim" is TITLE + PERSON), a place before a
+ * title is the place ("Busan Mayor" is GPE + TITLE), and two persons with
+ * nothing but a space between them are one ("Kim" "Seong-ho"), so are
+ * "Ministry of the Interior" "and" "Safety". */
+static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
+  const lx_token *t = TOKS(c);
+  lx_cand *k = (lx_cand *)c->cands.p;
+  size_t n = c->cands.n;
+  for (size_t i = from; i < n; i++) {
+    if (k[i].source != LX_SRC_TAGGER) continue;
+    size_t a = k[i].t0, b = k[i].t1;
+    if (k[i].type != LEDE_T_PERSON) {
+      /* "Interior" of "Interior Minister": part of a title */
+      int cap = 0;
+      size_t tl = title_at(c, a, t1, &cap);
+      if (tl && cap && a + tl > b) k[i].t1 = k[i].t0; /* dropped */
+      continue;
+    }
+    for (;;) {
+      int cap = 0;
+      size_t tl = title_at(c, a, b, &cap);
+      if (!tl && tok_is_cap(&t[a]) && is_honorific(c, a)) tl = 1;
+      if (!tl || a + tl >= b) break;
+      a += tl;
+    }
+    /* a trailing title: what is before it is not a person */
+    for (size_t j = a + 1; j < b; j++) {
+      int cap = 0;
+      if (title_at(c, j, b, &cap) == b - j && cap) {
+        const lx_entry *e = gaz_exact(c, a, j, NAME_KINDS);
+        k[i].type = (uint16_t)(e ? type_of_kind(c, e) : LEDE_T_ORG);
+        if (!k[i].type) k[i].type = LEDE_T_ORG;
+        b = j;
+        break;
+      }
+    }
+    k[i].t0 = (uint32_t)a;
+    k[i].t1 = (uint32_t)b;
+  }
+  /* the tagger emits in order: join neighbours */
+  size_t m = from;
+  for (size_t i = from; i < n; i++) {
+    if (k[i].t1 <= k[i].t0) continue;
+    if (m > from) {
+      lx_cand *p = &k[m - 1];
+      size_t j = p->t1;
+      if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER &&
+          p->type == LEDE_T_PERSON && k[i].type == LEDE_T_PERSON && k[i].t0 == j && j < t1 &&
+          !(t[j].flags & LX_TF_SENT) && t[j].start > t[j - 1].end &&
+          t[j].start - t[j - 1].end == 1 && c->text[t[j - 1].end] == ' ') {
+        p->t1 = k[i].t1;
+        continue;
+      }
+      /* "Ministry of the Interior" and "Safety": "Department of Health
+       * and Human Services" is one name */
+      if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER &&
+          p->type == LEDE_T_ORG && k[i].type == LEDE_T_ORG && k[i].t0 == j + 1 &&
+          k[i].t1 - k[i].t0 <= 3 && (lx_tok_ieq(c->text, &t[j], "and") || tok_ch(c, &t[j], '&')) &&
+          !(t[k[i].t0].flags & LX_TF_SENT)) {
+        int of = 0;
+        for (size_t q = p->t0 + 1; q + 1 < p->t1; q++)
+          if (t[q].end - t[q].start == 2 && memcmp(c->text + t[q].start, "of", 2) == 0) of = 1;
+        if (of && !gaz_has(c, k[i].t0, k[i].t1, NAME_KINDS)) {
+          p->t1 = k[i].t1;
+          continue;
+        }
+      }
+    }
+    k[m++] = k[i];
+  }
+  c->cands.n = m;
+}
+
 /* "Seoul's foreign ministry", "China's commerce ministry": a place's
  * possessive and a lower-case organization noun phrase. */
 static const char *const org_heads[] = {
@@ -279,9 +360,7 @@ static const char *const org_heads[] = {
     "army", "navy", "administration", "cabinet", "regulator", "bureau", "board"};
 
 static int org_head(const lx_ctx *c, const lx_token *t) {
-  for (size_t i = 0; i < LX_COUNTOF(org_heads); i++)
-    if (lx_tok_ieq(c->text, t, org_heads[i])) return 1;
-  return 0;
+  return word_in(c, t, org_heads, LX_COUNTOF(org_heads));
 }
 
 static void possessive_org_candidates(lx_ctx *c, size_t t0, size_t t1) {
@@ -308,13 +387,16 @@ static void possessive_org_candidates(lx_ctx *c, size_t t0, size_t t1) {
 
 /* ---- overlaps and types ----------------------------------------------------------- */
 
+/* Among spans of one length: the tagger reads the context (a city named
+ * in a sports table is a team), so it outranks the gazetteer and the hand
+ * rules, which only add what it did not find. */
 static int source_rank(int source, int type) {
   switch (source) {
     case LX_SRC_USER: return 90;
     case LX_SRC_NUMEX: return type == LEDE_T_CARDINAL ? 10 : 60;
-    case LX_SRC_GAZ: return 50;
-    case LX_SRC_RULE: return 45;
-    case LX_SRC_TAGGER: return 40;
+    case LX_SRC_TAGGER: return 50;
+    case LX_SRC_GAZ: return 45;
+    case LX_SRC_RULE: return 40;
     default: return 0;
   }
 }
@@ -337,20 +419,18 @@ static int cmp_start(const void *a, const void *b) {
   return p->t0 < q->t0 ? -1 : p->t0 > q->t0;
 }
 
-/* Words that make a location a facility or a geographic feature. */
+/* Whether the last token of [t0, t1) is one of the words. */
 static int last_word_in(const lx_ctx *c, size_t t0, size_t t1, const char *const *w, size_t n) {
   (void)t0;
-  const lx_token *t = &TOKS(c)[t1 - 1];
-  for (size_t i = 0; i < n; i++)
-    if (lx_tok_ieq(c->text, t, w[i])) return 1;
-  return 0;
+  return word_in(c, &TOKS(c)[t1 - 1], w, n);
 }
 
+/* Buildings and works only: CoNLL calls venues and streets LOC, and so does
+ * lede unless the gazetteer knows a facility. */
 static const char *const fac_words[] = {
-    "airport", "bridge", "stadium", "arena", "square", "street", "avenue", "road",
-    "highway", "tower", "hall", "palace", "house", "station", "port", "harbor",
-    "harbour", "prison", "hospital", "center", "centre", "building", "base", "dam",
-    "tunnel", "canal", "park", "museum", "cathedral", "mosque", "temple", "church"};
+    "airport", "stadium", "arena", "tower", "palace", "station", "prison", "hospital",
+    "building", "dam", "tunnel", "canal", "museum", "cathedral", "mosque", "temple",
+    "church", "airbase"};
 static const char *const loc_words[] = {
     "river", "mountain", "mountains", "mount", "mt.", "ocean", "sea", "lake", "gulf",
     "bay", "valley", "island", "islands", "peninsula", "strait", "desert", "coast",
@@ -504,6 +584,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
       (!(skip & LEDE_SKIP_TAGGER) &&
        !lx_tagger_tag(c->eng->tagger, ni, t0, t1, &c->tagwork, &c->cands)))
     lx_fail(c, LEDE_ENOMEM, "out of memory");
+  if (!(skip & LEDE_SKIP_PATTERNS)) fix_tagger_spans(c, 0, t1);
   /* the recognizers do not know the user fields */
   for (size_t i = 0; i < c->cands.n; i++) {
     lx_cand *k = (lx_cand *)c->cands.p + i;
@@ -628,9 +709,21 @@ void lx_entities(lx_ctx *c) {
   /* the dateline: its place, date and agency */
   const lede_dateline *dl = &d->dateline;
   if (!lx_span_empty(dl->location)) {
-    lede_entity *e = add_span_entity(c, dl->location, LEDE_T_GPE, LEDE_EF_IN_DATELINE,
-                                     LEDE_RULE_STRUCTURE);
-    if (e && dl->location_norm) e->canonical = dl->location_norm;
+    /* "ROCHESTER, N.Y.": the place and its region are two places */
+    lede_span place = dl->location, region = lx_no_span;
+    for (uint32_t b = place.start; b + 1 < place.end; b++) {
+      if (c->text[b] == ',') {
+        uint32_t r = b + 1;
+        while (r < place.end && (c->text[r] == ' ' || c->text[r] == '\t')) r++;
+        if (r < place.end) region = lx_span(r, place.end);
+        place.end = b;
+        break;
+      }
+    }
+    lede_entity *e = add_span_entity(c, place, LEDE_T_GPE, LEDE_EF_IN_DATELINE, LEDE_RULE_STRUCTURE);
+    if (e && dl->location_norm && lx_span_empty(region)) e->canonical = dl->location_norm;
+    if (!lx_span_empty(region))
+      add_span_entity(c, region, LEDE_T_GPE, LEDE_EF_IN_DATELINE, LEDE_RULE_STRUCTURE);
   }
   if (!lx_span_empty(dl->date)) {
     lede_entity *e = add_span_entity(c, dl->date, LEDE_T_DATE, LEDE_EF_IN_DATELINE,
@@ -770,9 +863,7 @@ static const char *const desc_heads[] = {
     "airline", "carrier", "exchange", "regulator", "network", "newspaper", "magazine"};
 
 static int desc_head_of(const lx_ctx *c, const lx_token *t) {
-  for (size_t i = 0; i < LX_COUNTOF(desc_heads); i++)
-    if (lx_tok_ieq(c->text, t, desc_heads[i])) return 1;
-  return 0;
+  return word_in(c, t, desc_heads, LX_COUNTOF(desc_heads));
 }
 
 /* "the department" after "the State Department": adds the mention. */
@@ -822,6 +913,79 @@ static void definite_descriptions(lx_ctx *c) {
   }
   if (in->entities.n != n0)
     qsort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
+}
+
+/* One sense per document: the tagger reads each mention alone, and may
+ * call "Busan" a place in one sentence and an organization in the next
+ * ("the Busan city government"). The same text gets the type most of its
+ * mentions have; a tie goes to the gazetteer's type. Only the tagger's
+ * mentions change: the others had a reason. */
+enum { CT_NTYPES = 6 };
+static int ct_index(int type) {
+  switch (type) {
+    case LEDE_T_PERSON: return 0;
+    case LEDE_T_ORG: return 1;
+    case LEDE_T_GPE: return 2;
+    case LEDE_T_LOC: return 3;
+    case LEDE_T_NORP: return 4;
+    case LEDE_T_FAC: return 5;
+    default: return -1;
+  }
+}
+static const uint16_t ct_types[CT_NTYPES] = {LEDE_T_PERSON, LEDE_T_ORG, LEDE_T_GPE,
+                                             LEDE_T_LOC,    LEDE_T_NORP, LEDE_T_FAC};
+typedef struct ct_slot {
+  uint32_t key;            /* 0: empty */
+  uint16_t count[CT_NTYPES];
+} ct_slot;
+
+static void consistent_types(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  size_t n = in->entities.n;
+  if (n < 2) return;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  size_t cap = 16;
+  while (cap < n * 2) cap *= 2;
+  lx_vec *w = &c->work;
+  w->n = 0;
+  if (!lx_vec_reserve(c->alloc, w, 1, cap * sizeof(ct_slot))) lx_fail(c, LEDE_ENOMEM, "out of memory");
+  ct_slot *tab = (ct_slot *)w->p;
+  memset(tab, 0, cap * sizeof(ct_slot));
+  int mixed = 0;
+  for (size_t i = 0; i < n; i++) {
+    int x = ct_index(E[i].type);
+    if (x < 0 || E[i].rule >= LEDE_RULE_USER) continue;
+    uint32_t h = lx_hash_lower(c->text + E[i].span.start, E[i].span.end - E[i].span.start);
+    if (!h) h = 1;
+    size_t j = h & (cap - 1);
+    while (tab[j].key && tab[j].key != h) j = (j + 1) & (cap - 1);
+    tab[j].key = h;
+    if (tab[j].count[x] < UINT16_MAX) tab[j].count[x]++;
+    for (int y = 0; y < CT_NTYPES; y++)
+      if (y != x && tab[j].count[y]) mixed = 1;
+  }
+  if (!mixed) return;
+  for (size_t i = 0; i < n; i++) {
+    if (E[i].rule != LEDE_RULE_TAGGER || ct_index(E[i].type) < 0) continue;
+    uint32_t h = lx_hash_lower(c->text + E[i].span.start, E[i].span.end - E[i].span.start);
+    if (!h) h = 1;
+    size_t j = h & (cap - 1);
+    while (tab[j].key != h) j = (j + 1) & (cap - 1);
+    const ct_slot *sl = &tab[j];
+    int best = ct_index(E[i].type), tie = 0;
+    for (int y = 0; y < CT_NTYPES; y++) {
+      if (sl->count[y] > sl->count[best]) best = y, tie = 0;
+      else if (y != best && sl->count[y] == sl->count[best]) tie = 1;
+    }
+    if (tie) {
+      size_t a, b;
+      ent_tokens(c, &E[i], &a, &b);
+      const lx_entry *g = b > a ? gaz_exact(c, a, b, NAME_KINDS) : NULL;
+      int gx = g ? ct_index(type_of_kind(c, g)) : -1;
+      if (gx >= 0 && sl->count[gx] == sl->count[best]) best = gx;
+    }
+    E[i].type = ct_types[best];
+  }
 }
 
 /* Document-level consistency: a name found once is found everywhere. Each
@@ -978,6 +1142,7 @@ static uint32_t acronym_hash(const char *s, size_t n) {
 
 void lx_link(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
+  consistent_types(c);
   propagate_names(c);
   definite_descriptions(c);
   size_t n = in->entities.n;

@@ -209,6 +209,10 @@ int lx_weekday_from_word(const char *s, size_t n); /* 1..7 (Mon..Sun) or 0 */
  * Relative expressions are not handled here (see entities). */
 size_t lx_match_date(const char *text, const lx_token *t, size_t n, size_t i,
                      lx_date *out);
+/* The same; a time printed without a date takes ref's date (may be NULL)
+ * to tell whether a US zone is on daylight time ("8:03 am ET"). */
+size_t lx_match_date_ref(const char *text, const lx_token *t, size_t n, size_t i,
+                         const lx_date *ref, lx_date *out);
 
 /* ---- the gazetteer / dictionaries ------------------------------------------ */
 

@@ -1,10 +1,2900 @@
-/* Numeric and temporal expressions: to be written (issue 3). */
+/*
+ * Numeric and temporal expressions: DATE, TIME, PERCENT, MONEY, QUANTITY,
+ * ORDINAL and CARDINAL over the tokens of one block, with normalized values.
+ *
+ * Spans follow the OntoNotes 5.0 (BBN) conventions for newswire:
+ *  - quantifying modifiers belong to the number: "about 20 percent", "more
+ *    than $5 million", "nearly 3,000", "some 28,500", "at least 10", "up to
+ *    5", "an estimated 200"; they are dropped before absolute dates;
+ *  - determiners belong to dates that are periods: "the 1990s", "the past two
+ *    years", "the third quarter of 2019", "the first half"; not to numbers
+ *    ("the two countries": CARDINAL "two");
+ *  - a range whose unit is printed once is one entity: "1,750 to 1,780 dlrs",
+ *    "5-10 percent", "between 5 and 10 percent"; its value is the low end (the
+ *    high end's scale applies to both: "5 to 10 million dlrs" is 5000000);
+ *    "$5 to $10" are two entities;
+ *  - a number inside a date, time, amount or percentage is not a CARDINAL;
+ *    "May 3rd" is a DATE, "the third quarter" a DATE, "third" alone ORDINAL;
+ *  - not tagged: "may"/"march" in lower case, a number right after a
+ *    capitalized name ("Boeing 737", "Euro 2020", "Windows 10"), "No. 1",
+ *    "#1", scores and phone numbers ("2-1", "555-1234"), "one" as a pronoun
+ *    ("the one", "no one", "one another"); "One of the" is a CARDINAL, as
+ *    OntoNotes tags it.
+ *
+ * Values (lx_cand.value_kind, num, str):
+ *  - DATE, TIME: LEDE_V_STRING, ISO 8601 / TIMEX3 in str, resolved against
+ *    the article's date (in->ref) when it has one:
+ *      "Tuesday" (story of Wed 2020-05-06)  2020-05-05: the latest such day
+ *                 up to the story's date, or the next one from it when the
+ *                 sentence speaks of the future ("will", "next", "scheduled",
+ *                 "set to"...); "Wednesday" is the story's day itself; "last
+ *                 Tuesday" the latest one strictly before, "next Tuesday" the
+ *                 first one strictly after
+ *      "Jan. 14, 2020" 2020-01-14; "May 6" 2020-05-06 (the year that puts it
+ *                 nearest the story); "March 2020" 2020-03; "1996" 1996
+ *      "last month" 2020-04, "last year" 2019, "this week" 2020-W19,
+ *      "the weekend" 2020-W19-WE, "the third quarter of 2019" 2019-Q3,
+ *      "the first half of 2020" 2020-H1, "summer" 2020-SU (SP SU FA WI),
+ *      "the 1990s" 199X, "the 21st century" 20, "fiscal 1987" FY1987,
+ *      "2019/20" 2019/2020 (an ISO interval), "1990-95" 1990/1995,
+ *      "two years ago" 2018, "a week ago" 2020-04-29,
+ *      "earlier this year" 2020, "early 2020" 2020, "late March" 2020-03,
+ *      "the end of 1989" 1989, "the end of the year" 2020, "1982 to 1985"
+ *      1982/1985; a month or a quarter without a year takes the nearest
+ *      (quarters: the latest begun) unless the sentence speaks of the future;
+ *    durations: "two weeks" P2W, "three years" P3Y, "a decade" P10Y,
+ *      "the past two years" P2Y, "three hours" PT3H, "recent years" PXY
+ *      (X: an unknown count), "decades" PXDE (TIMEX3 units DE, CE for
+ *      decades and centuries when the count is unknown), "one and a half
+ *      years" P1.5Y, "the first nine months" and "the nine months ended
+ *      Sept. 30" P9M;
+ *    ages ("20-year-old", "60 years old") P20Y, P60Y;
+ *    sets: "every Monday" XXXX-WXX-1, "annually"/"each year" P1Y (a set has
+ *      the form of its period: the type of TIMEX3 SET is not carried);
+ *    parts of days: "this morning" 2020-05-06TMO, "last night"
+ *      2020-05-05TNI, "Tuesday night" 2020-05-05TNI, "tonight" (MO AF EV NI);
+ *    times: "10:30 a.m." T10:30 (no date is assumed for a time printed
+ *      alone), "8:03 am ET" T08:03-04:00 (the zone from
+ *      the print, US daylight time computed), "noon" T12:00, a time with its
+ *      date "04:10 May 07, 2020" 2020-05-07T04:10, "10 a.m. Tuesday"
+ *      2020-05-05T10:00;
+ *    without a reference date what is known is kept: "--05-06", "--05",
+ *      "XXXX-WXX-2" (Tuesday), "XXXX" (last year), "XXXX-XX" (last month).
+ *  - MONEY: LEDE_V_AMOUNT, num = the amount in units of the currency (cents
+ *    and pence divided by 100), str = ISO 4217 code: "US$870 million"
+ *    870000000 USD, "28.3 mln dlrs" 28300000 USD, "40 cents" 0.4 USD,
+ *    "5 billion won" 5000000000 KRW, "€5bn" 5000000000 EUR, "50 stg" GBP,
+ *    "$16 3/8" 16.375 USD, "millions of dollars" 1000000 USD. "Pounds" is a
+ *    weight (QUANTITY, kg) unless scaled ("5 million pounds") or followed by
+ *    "sterling". Currency codes count in capitals ("USD 5", "64 Bob" is no
+ *    money) and ambiguous currency words only after a number ("5 billion
+ *    won", not "won 5").
+ *  - PERCENT: LEDE_V_NUMBER, the number printed ("13 percent" 13, "0.5
+ *    percentage points" 0.5, "half a percentage point" 0.5).
+ *  - QUANTITY: LEDE_V_AMOUNT, num in the canonical unit of the gazetteer,
+ *    str that unit: "60 kilos" 60 kg, "155 miles" 249.44832 km, "200,000
+ *    barrels per day" 200000 bpd. Counted things that are not units ("6.4 mln
+ *    bags", "28,500 troops") are CARDINALs.
+ *  - CARDINAL, ORDINAL: LEDE_V_NUMBER: "28,500" 28500, "two" 2, "1.5 million"
+ *    1500000, "a dozen" 12, "a third" 0.333..., "two-thirds" 0.666..., "8
+ *    3/4" 8.75, "3rd" 3, "twenty-first" 21. Vague amounts are valued by
+ *    their lower bound: "hundreds" 100, "tens of thousands" 10000, "several
+ *    hundred" 100. A number too long for a double is inf (JSON null).
+ *
+ * Cost: one pass; a token that cannot start an expression (most words)
+ * costs one probe of a static hash table keyed by the token's own hash. Every
+ * expression is matched with a bounded look-ahead (a few tokens, 16 at most
+ * for a spelled number; ranges nest one level only) and the
+ * scan resumes after it, so time is linear in the tokens whatever the input;
+ * numbers are read digit by digit once (a 10,000-digit number is one pass).
+ * Nothing is allocated except the candidates appended to `out`.
+ */
+#include <math.h>
+#include <stdio.h>
+
 #include "ner.h"
 
-int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
-  (void)in;
-  (void)t0;
-  (void)t1;
-  (void)out;
+/* word classes of the lexicon (tools/numex/lexicon.lua) */
+enum {
+  NX_W_NONE = 0, NX_W_UNIT, NX_W_TENS, NX_W_HUNDRED, NX_W_SCALE, NX_W_DOZEN,
+  NX_W_PLURAL, NX_W_ORD, NX_W_HALF, NX_W_FRACPL, NX_W_QUARTER, NX_W_MONTH,
+  NX_W_WDAY, NX_W_WDAYS, NX_W_REL, NX_W_RECENT, NX_W_DAYREL, NX_W_TONIGHT,
+  NX_W_TUNIT, NX_W_PART, NX_W_NOON, NX_W_SEASON, NX_W_SETADV, NX_W_EVERY,
+  NX_W_MOD, NX_W_DET, NX_W_FEW, NX_W_AGO, NX_W_EARLY, NX_W_FISCAL, NX_W_PCT,
+  NX_W_PER, NX_W_OLD, NX_W_OCLOCK, NX_W_NO, NX_W_OF, NX_W_AND, NX_W_WHILE,
+  NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE, NX_W_EDGE,
+  NX_W_COUNT
+};
+
+/* time units (values of NX_W_TUNIT and NX_W_SETADV) */
+enum {
+  U_NONE = 0, U_YEAR, U_MONTH, U_WEEK, U_DAY, U_DECADE, U_CENTURY, U_HOUR,
+  U_MIN, U_SEC, U_WEEKEND, U_FORTNIGHT, U_MILLENNIUM, U_QUARTER, U_HALF
+};
+
+typedef struct nx_word {
+  const char *w;
+  uint8_t n;
+  uint8_t cls;
+  double v;
+} nx_word;
+
+typedef struct nx_slot {
+  uint32_t hash;
+  uint16_t idx; /* index + 1; 0 = empty */
+} nx_slot;
+
+#include "numex_lex.h"
+
+
+/* Classes of words that can start an expression: 1 alone ("Tuesday",
+ * "two"), 2 only before a number, a symbol or another lexicon word ("the",
+ * "about", "last"). */
+static const uint8_t lead_class[NX_W_COUNT] = {
+    [NX_W_UNIT] = 1,   [NX_W_TENS] = 1,   [NX_W_PLURAL] = 1, [NX_W_ORD] = 1,
+    [NX_W_HALF] = 1,   [NX_W_MONTH] = 1,  [NX_W_WDAY] = 1,   [NX_W_WDAYS] = 1,
+    [NX_W_REL] = 2,    [NX_W_RECENT] = 2, [NX_W_DAYREL] = 1, [NX_W_TONIGHT] = 1,
+    [NX_W_NOON] = 1,   [NX_W_SEASON] = 1, [NX_W_SETADV] = 1, [NX_W_EVERY] = 2,
+    [NX_W_MOD] = 2,    [NX_W_DET] = 2,    [NX_W_FEW] = 2,    [NX_W_AGO] = 2,
+    [NX_W_EARLY] = 2,  [NX_W_FISCAL] = 2, [NX_W_AMPM] = 0,   [NX_W_CURPRE] = 2,
+    [NX_W_TUNIT] = 1};
+
+/* Probes the lexicon with a token's hash alone (no check of the text): for
+ * deciding to skip, a rare collision only costs a closer look. */
+static inline const nx_word *lex_peek(uint32_t h) {
+  size_t j = h & (NX_LEX_CAP - 1);
+  while (nx_slots[j].idx && nx_slots[j].hash != h) j = (j + 1) & (NX_LEX_CAP - 1);
+  return nx_slots[j].idx ? &nx_words[nx_slots[j].idx - 1] : NULL;
+}
+
+/* ---- the scan state ----------------------------------------------------------- */
+
+/* The lexicon word of each token near the scan point: look-ahead asks for
+ * the same tokens again and again. */
+#define NX_CACHE 64
+typedef struct nx_cache {
+  uint32_t tag[NX_CACHE]; /* token index + 1; 0 = empty */
+  const nx_word *w[NX_CACHE];
+  /* the last gazetteer look-up (currency and unit checks share it) */
+  size_t gi, gk;
+  const lx_entry *ge;
+} nx_cache;
+
+typedef struct nx {
+  const lx_ner_in *in;
+  nx_cache *cache;
+  const char *text;
+  const lx_token *t;
+  size_t t0, t1; /* the block */
+  lx_vec *out;
+  int oom;
+} nx;
+
+/* One recognized expression. */
+typedef struct nx_res {
+  size_t a, b; /* tokens [a, b) */
+  int type;    /* LEDE_T_*; 0 = consumed without an entity */
+  double num;
+  char str[48];
+} nx_res;
+
+static inline size_t tlen(const nx *S, size_t i) { return S->t[i].end - S->t[i].start; }
+static inline const char *tstr(const nx *S, size_t i) { return S->text + S->t[i].start; }
+/* Token i is the literal word `lower`: the length (in the token) first. */
+static inline int tok_is_n(const nx *S, size_t i, const char *lower, size_t n) {
+  if (i >= S->t1) return 0;
+  const lx_token *t = &S->t[i];
+  if (t->end - t->start != n) return 0;
+  unsigned char c = (unsigned char)S->text[t->start];
+  if (c != (unsigned char)lower[0] && (c | 0x20) != (unsigned char)lower[0]) return 0;
+  return n == 1 || lx_tok_ieq(S->text, t, lower);
+}
+#define tok_isl(S, i, lit) tok_is_n((S), (i), (lit), sizeof(lit) - 1)
+
+/* Token i is the word `lower` (ASCII, any case). The length and the first
+ * byte reject almost every token before the comparison. */
+static inline int tok_is(const nx *S, size_t i, const char *lower) {
+  if (i >= S->t1) return 0;
+  const lx_token *t = &S->t[i];
+  unsigned char c = (unsigned char)S->text[t->start];
+  if (c != (unsigned char)lower[0] && (c | 0x20) != (unsigned char)lower[0]) return 0;
+  if (t->end - t->start != strlen(lower)) return 0;
+  return lx_tok_ieq(S->text, t, lower);
+}
+static inline int is_punct(const nx *S, size_t i, char c) {
+  return i < S->t1 && S->t[i].kind == LX_TK_PUNCT && tlen(S, i) == 1 && tstr(S, i)[0] == c;
+}
+/* A paragraph break ends every expression. */
+static inline int ok_tok(const nx *S, size_t i) {
+  return i < S->t1 && !(S->t[i].flags & LX_TF_PARA);
+}
+
+static const nx_word *lex_hash(uint32_t h, const char *s, size_t n) {
+  size_t j = h & (NX_LEX_CAP - 1);
+  while (nx_slots[j].idx) {
+    if (nx_slots[j].hash == h) {
+      const nx_word *w = &nx_words[nx_slots[j].idx - 1];
+      if (w->n != n) return NULL;
+      for (size_t k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (c != (unsigned char)w->w[k]) return NULL;
+      }
+      return w;
+    }
+    j = (j + 1) & (NX_LEX_CAP - 1);
+  }
+  return NULL;
+}
+
+/* The lexicon word of token i, or NULL. */
+static inline const nx_word *lex(const nx *S, size_t i) {
+  if (i >= S->t1) return NULL;
+  const lx_token *t = &S->t[i];
+  if (t->kind != LX_TK_WORD && t->kind != LX_TK_SYM) return NULL;
+  size_t n = t->end - t->start;
+  if (n > 14) return NULL;
+  nx_cache *c = S->cache;
+  size_t slot = i & (NX_CACHE - 1);
+  if (c->tag[slot] == (uint32_t)(i + 1)) return c->w[slot];
+  const nx_word *w = lex_hash(t->hash, S->text + t->start, n);
+  c->tag[slot] = (uint32_t)(i + 1);
+  c->w[slot] = w;
+  return w;
+}
+
+static inline int lex_cls(const nx *S, size_t i) {
+  const nx_word *w = lex(S, i);
+  return w ? w->cls : NX_W_NONE;
+}
+
+/* The lexicon word spelled by s[0, n) (a part of a hyphenated token). */
+static const nx_word *lex_str(const char *s, size_t n) {
+  if (n == 0 || n > 14) return NULL;
+  return lex_hash(lx_hash_lower(s, n), s, n);
+}
+
+static int ieq(const char *s, size_t n, const char *lower) {
+  size_t k = 0;
+  for (; k < n; k++) {
+    unsigned char c = (unsigned char)s[k];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (!lower[k] || c != (unsigned char)lower[k]) return 0;
+  }
+  return lower[k] == 0;
+}
+
+static int emit(nx *S, const nx_res *r) {
+  lx_vec *v = S->out;
+  if (v->n >= v->cap && !lx_vec_reserve(S->in->alloc, v, sizeof(lx_cand), v->n + 1)) {
+    S->oom = 1;
+    return 0;
+  }
+  lx_cand *c = (lx_cand *)v->p + v->n++;
+  memset(c, 0, sizeof *c);
+  c->t0 = (uint32_t)r->a;
+  c->t1 = (uint32_t)r->b;
+  c->type = (uint16_t)r->type;
+  c->source = LX_SRC_NUMEX;
+  c->score = 100;
+  c->num = r->num;
+  switch (r->type) {
+    case LEDE_T_DATE:
+    case LEDE_T_TIME: c->value_kind = LEDE_V_STRING; break;
+    case LEDE_T_MONEY:
+    case LEDE_T_QUANTITY: c->value_kind = LEDE_V_AMOUNT; break;
+    default: c->value_kind = LEDE_V_NUMBER; break;
+  }
+  memcpy(c->str, r->str, sizeof c->str);
+  c->str[sizeof c->str - 1] = 0;
   return 1;
+}
+
+/* Formats a value into r->str. Only what the values use: %d and %0Nd
+ * (ints), %s, %.Ns, %c. No printf: this runs for every expression. */
+static void set_str(nx_res *r, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *o = r->str;
+  size_t n = 0, cap = sizeof r->str - 1;
+  for (const char *f = fmt; *f; f++) {
+    if (*f != '%') {
+      if (n < cap) o[n++] = *f;
+      continue;
+    }
+    f++;
+    int width = 0, prec = -1;
+    if (*f == '0') f++;
+    while (*f >= '0' && *f <= '9') width = width * 10 + (*f++ - '0');
+    if (*f == '.') {
+      f++;
+      prec = 0;
+      while (*f >= '0' && *f <= '9') prec = prec * 10 + (*f++ - '0');
+    }
+    if (*f == 'd') {
+      int v = va_arg(ap, int);
+      char tmp[16];
+      int k = 0;
+      unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+      do {
+        tmp[k++] = (char)('0' + u % 10);
+        u /= 10;
+      } while (u);
+      while (k < width && k < 15) tmp[k++] = '0';
+      if (v < 0 && n < cap) o[n++] = '-';
+      while (k && n < cap) o[n++] = tmp[--k];
+    } else if (*f == 's') {
+      const char *a = va_arg(ap, const char *);
+      for (int k = 0; a[k] && n < cap && (prec < 0 || k < prec); k++) o[n++] = a[k];
+    } else if (*f == 'c') {
+      int c = va_arg(ap, int);
+      if (n < cap) o[n++] = (char)c;
+    } else {
+      break;
+    }
+  }
+  o[n] = 0;
+  va_end(ap);
+}
+
+static void set_cstr(nx_res *r, const char *s) {
+  size_t n = strlen(s);
+  if (n >= sizeof r->str) n = sizeof r->str - 1;
+  memcpy(r->str, s, n);
+  r->str[n] = 0;
+}
+
+/* Writes a year (0..9999) as 4 digits at p. */
+static void put4(char *p, int v) {
+  if (v < 0) v = 0;
+  p[0] = (char)('0' + v / 1000 % 10);
+  p[1] = (char)('0' + v / 100 % 10);
+  p[2] = (char)('0' + v / 10 % 10);
+  p[3] = (char)('0' + v % 10);
+}
+
+static void put2(char *p, int v) {
+  p[0] = (char)('0' + v / 10 % 10);
+  p[1] = (char)('0' + v % 10);
+}
+
+static void set_year(nx_res *r, int y) {
+  if (y < 0 || y > 9999) {
+    set_str(r, "%d", y);
+    return;
+  }
+  put4(r->str, y);
+  r->str[4] = 0;
+}
+
+/* A small writer into a fixed buffer (no printf on the hot path). */
+typedef struct wr {
+  char *p;
+  size_t n, cap;
+} wr;
+static void w_ch(wr *w, char c) {
+  if (w->n + 1 < w->cap) w->p[w->n++] = c;
+  w->p[w->n] = 0;
+}
+static void w_s(wr *w, const char *s) {
+  while (*s) w_ch(w, *s++);
+}
+/* v with at least `width` digits (v >= 0). */
+static void w_int(wr *w, long long v, int width) {
+  char tmp[24];
+  int k = 0;
+  if (v < 0) {
+    w_ch(w, '-');
+    v = -v;
+  }
+  do {
+    tmp[k++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v && k < 20);
+  while (k < width && k < 20) tmp[k++] = '0';
+  while (k) w_ch(w, tmp[--k]);
+}
+static wr w_of(char *buf, size_t cap) {
+  wr w;
+  w.p = buf;
+  w.n = 0;
+  w.cap = cap;
+  buf[0] = 0;
+  return w;
+}
+
+static int res(nx_res *r, size_t a, size_t b, int type, double num) {
+  r->a = a;
+  r->b = b;
+  r->type = type;
+  r->num = num;
+  r->str[0] = 0;
+  return 1;
+}
+
+/* ---- numbers ------------------------------------------------------------------ */
+
+static const double pow10_tab[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* The numeric prefix of a digit string: 28,500  3.5  .5  16.057. */
+typedef struct digits {
+  double v;
+  size_t k;   /* bytes read */
+  int intd;   /* integer digits */
+  int fracd;  /* decimal digits */
+  int groups; /* thousands separators */
+} digits;
+
+static int is_digit3(const char *p) {
+  return p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' &&
+         p[2] <= '9';
+}
+
+static int read_digits(const char *s, size_t n, digits *o) {
+  uint64_t mant = 0;
+  double big = 0;
+  int sig = 0;
+  size_t i = 0;
+  o->intd = o->fracd = o->groups = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= '0' && c <= '9') {
+      if (sig < 19) mant = mant * 10 + (c - '0');
+      big = big * 10 + (c - '0');
+      sig++;
+      o->intd++;
+      i++;
+    } else if (c == ',' && o->intd > 0 && i + 3 < n && is_digit3(s + i + 1) &&
+               (i + 4 == n || !(s[i + 4] >= '0' && s[i + 4] <= '9'))) {
+      /* a thousands separator: exactly three digits follow */
+      o->groups = 1;
+      i++;
+    } else {
+      break;
+    }
+  }
+  if (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+    i++;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+      if (sig < 19) {
+        mant = mant * 10 + (unsigned)(s[i] - '0');
+        o->fracd++;
+      }
+      sig++;
+      i++;
+    }
+  }
+  if (o->intd == 0) return 0;
+  o->k = i;
+  if (sig <= 19 && o->fracd <= 22)
+    o->v = (double)mant / pow10_tab[o->fracd];
+  else
+    o->v = big; /* very long: the integer part, approximate */
+  return 1;
+}
+
+/* What follows the digits of a number token. */
+enum {
+  SFX_NONE = 0,
+  SFX_ORD,    /* 3rd */
+  SFX_DECADE, /* 1980s */
+  SFX_SCALE,  /* 5bn 5m 50k */
+  SFX_UNIT,   /* 5km (glued unit) */
+  SFX_HYPHEN, /* 20-year-old, 5-10 */
+  SFX_SLASH,  /* 2019/20 */
+  SFX_OTHER   /* anything else: not a plain number */
+};
+
+/* Glued units and their canonical unit and factor. */
+typedef struct unitsfx {
+  const char *s, *unit;
+  double factor;
+} unitsfx;
+static const unitsfx unit_sfx[] = {
+    {"km", "km", 1},           {"kg", "kg", 1},          {"m", "m", 1},
+    {"cm", "m", 0.01},         {"mm", "m", 0.001},       {"mph", "km/h", 1.609344},
+    {"kph", "km/h", 1},        {"kmh", "km/h", 1},       {"ft", "m", 0.3048},
+    {"lb", "kg", 0.45359237},  {"lbs", "kg", 0.45359237}, {"oz", "kg", 0.028349523125},
+    {"mw", "W", 1e6},          {"gw", "W", 1e9},         {"kw", "W", 1e3},
+    {"kwh", "kWh", 1},         {"mwh", "kWh", 1e3},      {"gwh", "kWh", 1e6},
+    {"ghz", "Hz", 1e9},        {"mhz", "Hz", 1e6},       {"gb", "B", 1e9},
+    {"tb", "B", 1e12},         {"mb", "B", 1e6},         {"g", "kg", 0.001},
+    {"mg", "kg", 1e-6},        {"ml", "l", 0.001},       {"t", "t", 1},
+    {"c", "C", 1},             {"f", "F", 1},            {"sq km", "km2", 1},
+    {"mile", "km", 1.609344},  {"miles", "km", 1.609344}, {"kilometer", "km", 1},
+    {"kilometre", "km", 1},    {"meter", "m", 1},        {"metre", "m", 1},
+    {"foot", "m", 0.3048},     {"feet", "m", 0.3048},    {"inch", "m", 0.0254},
+    {"pound", "kg", 0.45359237}, {"ton", "ton", 1},      {"tonne", "t", 1},
+    {"acre", "ha", 0.40468564224}, {"megawatt", "W", 1e6}, {"ounce", "kg", 0.028349523125},
+    {"gallon", "l", 3.785411784}, {"yard", "m", 0.9144}, {"kilogram", "kg", 1},
+    {"liter", "l", 1},         {"litre", "l", 1},        {"square-foot", "m2", 0.09290304},
+    {"square-mile", "km2", 2.589988110336}, {"barrel", "bbl", 158.987294928},
+    {"degree", "deg", 1}};
+
+static const unitsfx *find_unit_sfx(const char *s, size_t n, int glued) {
+  /* glued units are the short ones; hyphen tails the words */
+  if (n == 0 || n > 12) return NULL;
+  unsigned char c0 = (unsigned char)s[0] | 0x20;
+  for (size_t k = 0; k < LX_COUNTOF(unit_sfx); k++) {
+    const char *u = unit_sfx[k].s;
+    if ((unsigned char)u[0] != c0) continue;
+    size_t un = strlen(u);
+    if (glued != (un <= 3)) continue;
+    if (un == n && ieq(s, n, u)) return &unit_sfx[k];
+  }
+  return NULL;
+}
+
+/* A number: digits (with scale words) or words. */
+typedef struct nxnum {
+  size_t a, end; /* tokens [a, end) */
+  double v;
+  int words;     /* spelled */
+  int ord;       /* ordinal */
+  int frac;      /* a fraction (two-thirds) */
+  int plain;     /* one token of digits only, no separator */
+  int intd;      /* digits of the integer part (plain tokens) */
+  int scaled;    /* a scale word or suffix applied */
+  int decade;    /* 1980s: v is the first year */
+  int sfx;       /* SFX_* of the last token */
+  int glued_m;   /* "5m": million after a currency, else metres */
+  const unitsfx *gunit;
+  const char *tail; /* after the hyphen of the last token */
+  size_t tailn;
+  double hi;     /* high end of a range token (5-10), or -1 */
+  int hi_words;
+} nxnum;
+
+/* Spelled numbers, atom by atom (a hyphenated token gives several atoms). */
+typedef struct spell {
+  double total, cur;
+  int last; /* 0 none, 1 unit, 2 teen, 3 tens, 4 hundred, 5 scale */
+  double lastscale;
+  int n;    /* atoms taken */
+  int ord, frac;
+  int done; /* the last atom ended the number (ordinal, fraction) */
+} spell;
+
+/* Feeds one atom; returns 1 if taken. */
+static int spell_atom(spell *p, const nx_word *w) {
+  if (!w || p->done) return 0;
+  double v = w->v;
+  switch (w->cls) {
+    case NX_W_UNIT:
+      if (v < 10) {
+        if (p->last == 1 || p->last == 2) return 0;
+        if (p->last == 3 && fmod(p->cur, 10) != 0) return 0;
+        p->cur += v;
+        p->last = p->last == 3 ? 2 : 1;
+      } else {
+        if (p->last == 1 || p->last == 2 || p->last == 3) return 0;
+        p->cur += v;
+        p->last = 2;
+      }
+      break;
+    case NX_W_TENS:
+      if (p->last == 1 || p->last == 2 || p->last == 3) return 0;
+      p->cur += v;
+      p->last = 3;
+      break;
+    case NX_W_HUNDRED:
+      if (p->last != 1 && p->last != 2 && p->last != 3) return 0;
+      if (fmod(p->cur, 100) == 0 || p->cur >= 100) return 0;
+      p->cur *= 100;
+      p->last = 4;
+      break;
+    case NX_W_SCALE:
+      if (p->last == 0 || p->last == 5 || v >= p->lastscale) return 0;
+      p->total += p->cur * v;
+      p->cur = 0;
+      p->lastscale = v;
+      p->last = 5;
+      break;
+    case NX_W_DOZEN:
+      if (p->last != 1 && p->last != 2 && p->last != 3) return 0;
+      p->cur *= 12;
+      p->last = 5;
+      p->done = 1;
+      break;
+    case NX_W_ORD:
+      if (p->last == 0) {
+        p->cur = v;
+      } else if (p->last == 3 && v < 10) {
+        p->cur += v;
+      } else if (p->last == 1 && p->cur == 1 && v >= 3 && v <= 10) {
+        /* one-third */
+        p->cur = 1.0 / v;
+        p->frac = 1;
+        p->n++;
+        p->done = 1;
+        return 1;
+      } else if ((p->last == 1 || p->last == 2 || p->last == 3) && v == 100) {
+        p->cur *= 100;
+      } else {
+        return 0;
+      }
+      p->ord = 1;
+      p->done = 1;
+      break;
+    case NX_W_HALF:
+    case NX_W_QUARTER:
+      if (p->last != 1 || p->cur != 1) return 0;
+      p->cur = 1.0 / v;
+      p->frac = 1;
+      p->done = 1;
+      break;
+    case NX_W_FRACPL:
+      if (p->last != 1 && p->last != 2) return 0;
+      p->cur = p->cur / v;
+      p->frac = 1;
+      p->done = 1;
+      break;
+    default: return 0;
+  }
+  p->n++;
+  return 1;
+}
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Reads the digits token i into N (without following words). */
+static int num_token(const nx *S, size_t i, nxnum *N) {
+  const char *s = tstr(S, i);
+  size_t n = tlen(S, i);
+  digits d;
+  if (!read_digits(s, n, &d)) return 0;
+  N->v = d.v;
+  N->intd = d.intd;
+  N->plain = d.k == n && !d.groups && d.fracd == 0;
+  N->sfx = SFX_NONE;
+  if (d.k == n) return 1;
+  const char *r = s + d.k;
+  size_t rn = n - d.k;
+  if (r[0] == '-') {
+    N->sfx = SFX_HYPHEN;
+    N->tail = r + 1;
+    N->tailn = rn - 1;
+    return 1;
+  }
+  if (r[0] == '/') {
+    N->sfx = SFX_SLASH;
+    N->tail = r + 1;
+    N->tailn = rn - 1;
+    return 1;
+  }
+  /* letters glued: 3rd 1980s 5bn 10km; a hyphen may follow (5km-long) */
+  size_t k = 0;
+  while (k < rn && ((r[k] | 32) >= 'a' && (r[k] | 32) <= 'z')) k++;
+  if (k == 0) {
+    N->sfx = SFX_OTHER;
+    return 1;
+  }
+  if (k < rn) {
+    N->sfx = SFX_OTHER;
+    return 1;
+  }
+  if (d.fracd == 0 && !d.groups &&
+      (ieq(r, k, "st") || ieq(r, k, "nd") || ieq(r, k, "rd") || ieq(r, k, "th"))) {
+    N->sfx = SFX_ORD;
+    N->ord = 1;
+    return 1;
+  }
+  if (ieq(r, k, "s") && d.fracd == 0 && !d.groups && (d.intd == 4 || d.intd == 2) &&
+      fmod(d.v, 10) == 0) {
+    N->sfx = SFX_DECADE;
+    N->decade = 1;
+    return 1;
+  }
+  static const struct {
+    const char *s;
+    double f;
+  } scales[] = {{"bn", 1e9}, {"b", 1e9},   {"bln", 1e9}, {"mn", 1e6}, {"mln", 1e6},
+                {"k", 1e3},  {"tn", 1e12}, {"trn", 1e12}, {"tr", 1e12}};
+  for (size_t q = 0; q < LX_COUNTOF(scales); q++) {
+    if (ieq(r, k, scales[q].s)) {
+      N->v *= scales[q].f;
+      N->scaled = 1;
+      N->sfx = SFX_SCALE;
+      return 1;
+    }
+  }
+  if (ieq(r, k, "m")) {
+    N->glued_m = 1;
+    N->sfx = SFX_UNIT;
+    N->gunit = find_unit_sfx("m", 1, 1);
+    return 1;
+  }
+  const unitsfx *u = find_unit_sfx(r, k, 1);
+  if (u) {
+    N->sfx = SFX_UNIT;
+    N->gunit = u;
+    return 1;
+  }
+  N->sfx = SFX_OTHER;
+  return 1;
+}
+
+/* Applies the scale words after a number: "1.5 million", "2 billion". */
+static size_t scale_words(const nx *S, size_t j, nxnum *N) {
+  int taken = 0;
+  double last = 1e300;
+  while (ok_tok(S, j) && taken < 3 &&
+         !((S->t[j].flags & LX_TF_NEWLINE) && (S->t[j].flags & LX_TF_CAP))) {
+    const nx_word *w = lex(S, j);
+    if (!w || (w->cls != NX_W_SCALE && w->cls != NX_W_HUNDRED)) break;
+    if (w->v >= last) break;
+    N->v *= w->v;
+    last = w->v;
+    N->scaled = 1;
+    taken++;
+    j++;
+  }
+  return j;
+}
+
+/* A spelled number from token j; "a"/"an" may stand for one before a scale
+ * word ("a million"). Returns 1 if one was read. */
+static int spelled(const nx *S, size_t j, nxnum *N) {
+  memset(N, 0, sizeof *N);
+  N->hi = -1;
+  spell p;
+  memset(&p, 0, sizeof p);
+  p.lastscale = 1e300;
+  size_t i = j, lim = j + 16;
+  if (tok_isl(S, i, "a") || tok_isl(S, i, "an")) {
+    int c = lex_cls(S, i + 1);
+    if (c != NX_W_SCALE && c != NX_W_HUNDRED && c != NX_W_DOZEN) return 0;
+    p.cur = 1;
+    p.last = 1;
+    i++;
+  }
+  while (i < lim && ok_tok(S, i) && !p.done) {
+    const lx_token *t = &S->t[i];
+    if (t->kind != LX_TK_WORD) break;
+    if (t->flags & LX_TF_HYPHEN) {
+      /* twenty-five, one-third, five-year, twenty-first */
+      const char *s = tstr(S, i);
+      size_t n = tlen(S, i), k = 0, taken = 0;
+      while (k < n) {
+        size_t e = k;
+        while (e < n && s[e] != '-') e++;
+        spell save = p;
+        if (!spell_atom(&p, lex_str(s + k, e - k))) {
+          p = save;
+          break;
+        }
+        taken++;
+        k = e + 1;
+      }
+      if (!taken) break;
+      if (k < n) {
+        N->tail = s + k;
+        N->tailn = n - k;
+        N->sfx = SFX_HYPHEN;
+      }
+      i++;
+      if (k < n) break;
+      continue;
+    }
+    const nx_word *w = lex(S, i);
+    if (w && w->cls == NX_W_AND && (p.last == 4 || p.last == 5)) {
+      int c = lex_cls(S, i + 1);
+      if (c == NX_W_UNIT || c == NX_W_TENS) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (!spell_atom(&p, w)) break;
+    i++;
+  }
+  if (p.n == 0) return 0;
+  N->a = j;
+  N->end = i;
+  N->v = p.total + p.cur;
+  N->words = 1;
+  N->ord = p.ord;
+  N->frac = p.frac;
+  N->scaled = p.lastscale < 1e300;
+  return 1;
+}
+
+/* The value of a fraction token a/b with a < b and b a usual denominator
+ * (2, 3, 4, 8, 16, 32, 64), or 0. */
+static double fraction_tok(const nx *S, size_t i) {
+  const char *s = tstr(S, i);
+  size_t n = tlen(S, i), k = 0;
+  int a = 0, b = 0;
+  while (k < n && k < 3 && is_digit((unsigned char)s[k])) a = a * 10 + (s[k++] - '0');
+  if (k == 0 || k >= n || s[k] != '/') return 0;
+  size_t m = ++k;
+  while (k < n && k - m < 3 && is_digit((unsigned char)s[k])) b = b * 10 + (s[k++] - '0');
+  if (k != n || k == m || a == 0 || a >= b) return 0;
+  if (b != 2 && b != 3 && b != 4 && b != 8 && b != 16 && b != 32 && b != 64) return 0;
+  return (double)a / b;
+}
+
+/* A number from token j (digits or words), with its scale words. */
+static int number_at(const nx *S, size_t j, nxnum *N) {
+  memset(N, 0, sizeof *N);
+  N->hi = -1;
+  if (j >= S->t1) return 0;
+  const lx_token *t = &S->t[j];
+  if (t->kind == LX_TK_NUM) {
+    if (!num_token(S, j, N)) return 0;
+    N->a = j;
+    N->end = j + 1;
+    if (N->sfx == SFX_NONE && N->plain && ok_tok(S, j + 1) && S->t[j + 1].kind == LX_TK_NUM) {
+      /* a mixed fraction: 8 3/4, 16 3/8 */
+      double f = fraction_tok(S, j + 1);
+      if (f > 0) {
+        N->v += f;
+        N->plain = 0;
+        N->end = j + 2;
+        return 1;
+      }
+    }
+    if (N->sfx == SFX_NONE) N->end = scale_words(S, j + 1, N);
+    if (N->sfx == SFX_SLASH && N->a == j) {
+      /* a fraction alone: 3/4 */
+      double f = fraction_tok(S, j);
+      if (f > 0) {
+        N->v = f;
+        N->sfx = SFX_NONE;
+        N->plain = 0;
+      }
+    }
+    /* a range in one token: 5-10, 1,750-1,780 */
+    if (N->sfx == SFX_HYPHEN && N->tailn && is_digit((unsigned char)N->tail[0])) {
+      digits d;
+      if (read_digits(N->tail, N->tailn, &d) && d.k == N->tailn) {
+        N->hi = d.v;
+        N->end = scale_words(S, j + 1, N);
+      }
+    }
+    return 1;
+  }
+  if (t->kind == LX_TK_WORD) return spelled(S, j, N);
+  return 0;
+}
+
+/* ---- dates: calendar helpers ----------------------------------------------------- */
+
+static void add_days(int y, int m, int d, int64_t k, int *oy, int *om, int *od) {
+  lx_civil_from_days(lx_days_from_civil(y, m, d) + k, oy, om, od);
+}
+
+static void iso_week(int y, int m, int d, int *wy, int *wn) {
+  int64_t z = lx_days_from_civil(y, m, d);
+  int wd = lx_weekday(y, m, d); /* 0 = Monday */
+  int64_t thu = z - wd + 3;
+  int ty, tm, td;
+  lx_civil_from_days(thu, &ty, &tm, &td);
+  int64_t jan1 = lx_days_from_civil(ty, 1, 1);
+  *wy = ty;
+  *wn = (int)((thu - jan1) / 7) + 1;
+}
+
+static int has_ymd(const nx *S) { return S->in->has_ref; }
+static int ref_y(const nx *S) { return S->in->ref.year; }
+static int ref_m(const nx *S) { return S->in->ref.month; }
+
+static void str_ymd(nx_res *r, int y, int m, int d) {
+  if (y < 0 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31) {
+    set_str(r, "%04d-%02d-%02d", y, m, d);
+    return;
+  }
+  put4(r->str, y);
+  r->str[4] = '-';
+  put2(r->str + 5, m);
+  r->str[7] = '-';
+  put2(r->str + 8, d);
+  r->str[10] = 0;
+}
+
+/* Whether the sentence before token i speaks of the future. */
+static int future_ctx(const nx *S, size_t i) {
+  size_t k = i, steps = 0;
+  while (k > S->t0 && steps < 14) {
+    k--;
+    steps++;
+    const nx_word *w = S->t[k].kind == LX_TK_WORD ? lex_peek(S->t[k].hash) : NULL;
+    if (w) {
+      if (w->cls == NX_W_FUTURE && (w->v == 1 || tok_isl(S, k + 1, "to"))) return 1;
+      if ((w->cls == NX_W_REL || w->cls == NX_W_DAYREL) && w->v == 1) return 1;
+    }
+    if (S->t[k].flags & (LX_TF_SENT | LX_TF_PARA)) break;
+  }
+  return 0;
+}
+
+/* A weekday wd (1 = Monday) relative to the reference: dir -1 last, +1 next,
+ * 0 by the tense of the sentence. */
+static void resolve_wday(const nx *S, size_t at, int wd, int dir, nx_res *r) {
+  if (!has_ymd(S)) {
+    set_str(r, "XXXX-WXX-%d", wd);
+    return;
+  }
+  const lx_date *R = &S->in->ref;
+  int rw = lx_weekday(R->year, R->month, R->day); /* 0 = Monday */
+  int w = wd - 1, delta;
+  if (dir < 0) {
+    delta = -((rw - w + 7) % 7);
+    if (delta == 0) delta = -7;
+  } else if (dir > 0) {
+    delta = (w - rw + 7) % 7;
+    if (delta == 0) delta = 7;
+  } else if (future_ctx(S, at)) {
+    delta = (w - rw + 7) % 7;
+  } else {
+    delta = -((rw - w + 7) % 7);
+  }
+  int y, m, d;
+  add_days(R->year, R->month, R->day, delta, &y, &m, &d);
+  str_ymd(r, y, m, d);
+}
+
+/* The year of a month printed without one: the nearest to the story (or the
+ * coming one when the sentence speaks of the future). */
+static int year_for_month(const nx *S, size_t at, int m, int dir) {
+  int y = ref_y(S), rm = ref_m(S);
+  if (!y) return 0;
+  if (!rm) return y;
+  if (dir < 0) return m < rm ? y : y - 1;
+  if (dir > 0) return m > rm ? y : y + 1;
+  if (future_ctx(S, at)) return m >= rm ? y : y + 1;
+  if (m - rm > 6) return y - 1;
+  if (rm - m > 6) return y + 1;
+  return y;
+}
+
+static void str_month(const nx *S, size_t at, int m, int dir, nx_res *r) {
+  int y = year_for_month(S, at, m, dir);
+  wr w = w_of(r->str, sizeof r->str);
+  if (y) w_int(&w, y, 4);
+  else w_s(&w, "-");
+  w_ch(&w, '-');
+  w_int(&w, m, 2);
+}
+
+static const char *const season_code[] = {"", "SP", "SU", "FA", "WI"};
+static const char *const part_code[] = {"", "MO", "AF", "EV", "NI"};
+
+/* A season relative to the story: dir -1 last, +1 next, 0 this/the. */
+static void str_season(const nx *S, int s, int dir, int year, nx_res *r) {
+  if (year) {
+    set_str(r, "%04d-%s", year, season_code[s]);
+    return;
+  }
+  int y = ref_y(S), m = ref_m(S);
+  if (!y) {
+    set_str(r, "XXXX-%s", season_code[s]);
+    return;
+  }
+  /* the season of the reference month (winter counts from December) */
+  int cur = m >= 3 && m <= 5 ? 1 : m >= 6 && m <= 8 ? 2 : m >= 9 && m <= 11 ? 3 : 4;
+  int cy = (cur == 4 && m <= 2) ? y - 1 : y; /* year that season belongs to */
+  int sy = cy;
+  if (dir < 0)
+    sy = s < cur ? cy : cy - 1;
+  else if (dir > 0)
+    sy = s > cur ? cy : cy + 1;
+  else
+    sy = (cur == 4 && m <= 2 && s != 4) ? y : cy;
+  set_str(r, "%04d-%s", sy, season_code[s]);
+}
+
+/* A quarter (or half, when halves is set) without a year: the most recent
+ * one that has begun, or the coming one in future sentences. */
+static void str_period(const nx *S, size_t at, int q, int halves, int dir, int year,
+                       nx_res *r) {
+  char c = halves ? 'H' : 'Q';
+  if (year) {
+    set_str(r, "%04d-%c%d", year, c, q);
+    return;
+  }
+  int y = ref_y(S), m = ref_m(S);
+  if (!y || !m) {
+    set_str(r, "XXXX-%c%d", c, q);
+    return;
+  }
+  int cur = halves ? (m - 1) / 6 + 1 : (m - 1) / 3 + 1;
+  int n = halves ? 2 : 4;
+  if (dir < 0 && q == 0) {
+    q = cur - 1;
+    if (q == 0) {
+      q = n;
+      y--;
+    }
+  } else if (dir > 0 && q == 0) {
+    q = cur + 1;
+    if (q > n) {
+      q = 1;
+      y++;
+    }
+  } else if (q == 0) {
+    q = cur;
+  } else if (future_ctx(S, at)) {
+    if (q < cur) y++;
+  } else if (q > cur) {
+    y--;
+  }
+  wr w = w_of(r->str, sizeof r->str);
+  w_int(&w, y, 4);
+  w_ch(&w, '-');
+  w_ch(&w, c);
+  w_int(&w, q, 1);
+}
+
+/* A unit relative to the reference: last/this/next year, month, week... */
+static int str_rel_unit(const nx *S, int unit, int dir, nx_res *r) {
+  int y = ref_y(S), m = ref_m(S);
+  const lx_date *R = &S->in->ref;
+  switch (unit) {
+    case U_YEAR:
+      if (y) set_year(r, y + dir);
+      else set_str(r, "XXXX");
+      return 1;
+    case U_MONTH:
+      if (y && m) {
+        int mm = m + dir, yy = y;
+        if (mm < 1) { mm += 12; yy--; }
+        if (mm > 12) { mm -= 12; yy++; }
+        set_str(r, "%04d-%02d", yy, mm);
+      } else {
+        set_str(r, "XXXX-XX");
+      }
+      return 1;
+    case U_WEEK:
+    case U_WEEKEND:
+      if (has_ymd(S)) {
+        int yy, mm, dd, wy, wn;
+        add_days(R->year, R->month, R->day, 7 * dir, &yy, &mm, &dd);
+        iso_week(yy, mm, dd, &wy, &wn);
+        set_str(r, unit == U_WEEK ? "%04d-W%02d" : "%04d-W%02d-WE", wy, wn);
+      } else {
+        set_str(r, unit == U_WEEK ? "XXXX-WXX" : "XXXX-WXX-WE");
+      }
+      return 1;
+    case U_DAY:
+      if (has_ymd(S)) {
+        int yy, mm, dd;
+        add_days(R->year, R->month, R->day, dir, &yy, &mm, &dd);
+        str_ymd(r, yy, mm, dd);
+      } else {
+        set_str(r, "XXXX-XX-XX");
+      }
+      return 1;
+    case U_DECADE:
+      if (y) set_str(r, "%03dX", y / 10 + dir);
+      else set_str(r, "XXXX");
+      return 1;
+    case U_CENTURY:
+      if (y) set_str(r, "%02d", y / 100 + dir);
+      else set_str(r, "XX");
+      return 1;
+    default: return 0;
+  }
+}
+
+static const char unit_letter[] = {0, 'Y', 'M', 'W', 'D', 0, 0, 'H', 'M', 'S', 0, 0, 0, 0, 0};
+
+/* An ISO 8601 duration of n units (n < 0: unknown count, X). */
+static void str_duration(nx_res *r, double n, int unit) {
+  char num[32];
+  if (n < 0) {
+    num[0] = 'X';
+    num[1] = 0;
+  } else {
+    if (unit == U_DECADE) { n *= 10; unit = U_YEAR; }
+    else if (unit == U_CENTURY) { n *= 100; unit = U_YEAR; }
+    else if (unit == U_MILLENNIUM) { n *= 1000; unit = U_YEAR; }
+    else if (unit == U_FORTNIGHT) { n *= 2; unit = U_WEEK; }
+    else if (unit == U_QUARTER) { n *= 3; unit = U_MONTH; }
+    if (n == (double)(long long)n && n < 1e15) {
+      wr w = w_of(num, sizeof num);
+      w_int(&w, (long long)n, 1);
+    } else {
+      snprintf(num, sizeof num, "%.6g", n);
+    }
+  }
+  if (unit == U_DECADE || unit == U_CENTURY || unit == U_MILLENNIUM) {
+    set_str(r, "P%s%s", num, unit == U_DECADE ? "DE" : unit == U_CENTURY ? "CE" : "ML");
+    return;
+  }
+  if (unit == U_WEEKEND) {
+    set_str(r, "P%sWE", num);
+    return;
+  }
+  if (unit >= U_HOUR && unit <= U_SEC)
+    set_str(r, "PT%s%c", num, unit_letter[unit]);
+  else
+    set_str(r, "P%s%c", num, unit_letter[unit] ? unit_letter[unit] : 'D');
+}
+
+static int unit_is_time(int unit) { return unit >= U_HOUR && unit <= U_SEC; }
+
+/* "two years ago": the reference moved back by n units. */
+static void str_ago(const nx *S, double n, int unit, int sign, nx_res *r) {
+  const lx_date *R = &S->in->ref;
+  int k = (int)n;
+  if (n != k || n < 0 || n > 100000) {
+    str_duration(r, n, unit);
+    return;
+  }
+  k *= sign;
+  if (!ref_y(S)) {
+    set_str(r, "XXXX");
+    return;
+  }
+  switch (unit) {
+    case U_YEAR: set_str(r, "%04d", R->year + k); return;
+    case U_DECADE: set_str(r, "%04d", R->year + 10 * k); return;
+    case U_CENTURY: set_str(r, "%04d", R->year + 100 * k); return;
+    case U_MONTH:
+      if (R->month) {
+        int mm = R->month - 1 + k;
+        int yy = R->year + (mm >= 0 ? mm / 12 : -((11 - mm) / 12));
+        mm = ((mm % 12) + 12) % 12 + 1;
+        set_str(r, "%04d-%02d", yy, mm);
+        return;
+      }
+      break;
+    case U_WEEK:
+    case U_DAY:
+    case U_FORTNIGHT:
+      if (has_ymd(S)) {
+        int yy, mm, dd;
+        int64_t days = unit == U_DAY ? k : unit == U_WEEK ? 7 * k : 14 * k;
+        add_days(R->year, R->month, R->day, days, &yy, &mm, &dd);
+        str_ymd(r, yy, mm, dd);
+        return;
+      }
+      break;
+    default: break;
+  }
+  str_duration(r, n, unit);
+}
+
+/* A year token: 4 plain digits 1000..2999. */
+static int year_tok(const nx *S, size_t i, int *y) {
+  if (i >= S->t1 || S->t[i].kind != LX_TK_NUM || tlen(S, i) != 4) return 0;
+  const char *s = tstr(S, i);
+  int v = 0;
+  for (int k = 0; k < 4; k++) {
+    if (!is_digit((unsigned char)s[k])) return 0;
+    v = v * 10 + (s[k] - '0');
+  }
+  if (v < 1000 || v > 2999) return 0;
+  *y = v;
+  return 1;
+}
+
+/* "of 2019", "of this year", "of last year": a year after a period. Returns
+ * the tokens taken, the year in *y. */
+static size_t of_year(const nx *S, size_t i, int *y) {
+  if (!tok_isl(S, i, "of") || !ok_tok(S, i + 1)) return 0;
+  if (year_tok(S, i + 1, y)) return 2;
+  const nx_word *w = lex(S, i + 1), *u = lex(S, i + 2);
+  if (w && w->cls == NX_W_REL && u && u->cls == NX_W_TUNIT && u->v == U_YEAR &&
+      ref_y(S) && !tok_isl(S, i + 2, "years")) {
+    int dir = (int)w->v;
+    if (dir == 0 || ieq(w->w, w->n, "last") || ieq(w->w, w->n, "next") ||
+        ieq(w->w, w->n, "previous")) {
+      *y = ref_y(S) + dir;
+      return 3;
+    }
+  }
+  return 0;
+}
+
+/* ---- absolute dates and times (dates.c) ------------------------------------------- */
+
+static void w_zone(wr *w, const lx_date *d) {
+  if (!d->has_tz) return;
+  int a = d->tz < 0 ? -d->tz : d->tz;
+  w_ch(w, d->tz < 0 ? '-' : '+');
+  w_int(w, a / 60, 2);
+  w_ch(w, ':');
+  w_int(w, a % 60, 2);
+}
+
+static void str_time(nx_res *r, const char *date, const lx_date *d) {
+  wr w = w_of(r->str, sizeof r->str);
+  w_s(&w, date);
+  w_ch(&w, 'T');
+  w_int(&w, d->hour, 2);
+  w_ch(&w, ':');
+  w_int(&w, d->minute, 2);
+  if (d->second) {
+    w_ch(&w, ':');
+    w_int(&w, d->second, 2);
+  }
+  w_zone(&w, d);
+}
+
+/* The date part of an lx_date as ISO (the year filled from the story when the
+ * print has month and day only). */
+static void date_part(const nx *S, const lx_date *d, char *buf, size_t cap) {
+  int y = d->year;
+  if (!y && d->month && ref_y(S)) {
+    y = ref_y(S);
+    int rm = ref_m(S);
+    if (rm && d->month - rm > 6) y--;
+    else if (rm && rm - d->month > 6) y++;
+  }
+  wr w = w_of(buf, cap);
+  if (y) w_int(&w, y, 4);
+  else if (d->month) w_s(&w, "-");
+  if (d->month) {
+    w_ch(&w, '-');
+    w_int(&w, d->month, 2);
+    if (d->day) {
+      w_ch(&w, '-');
+      w_int(&w, d->day, 2);
+    }
+  }
+}
+
+/* Whether the date grammar can match at the number token i: a clock time,
+ * a date with separators, or a number before a month or am/pm. */
+static int may_be_date(const nx *S, size_t i) {
+  const char *s = tstr(S, i);
+  size_t n = tlen(S, i);
+  int seps = 0;
+  for (size_t k = 0; k < n; k++) {
+    char c = s[k];
+    if (c == ':') return 1;
+    seps += c == '-' || c == '.' || c == '/';
+  }
+  if (seps >= 2 && n >= 6) return 1;
+  if (n >= 3 && (s[n - 1] | 32) == 'm' && ((s[n - 2] | 32) == 'a' || (s[n - 2] | 32) == 'p'))
+    return 1;
+  int c = lex_cls(S, i + 1);
+  return c == NX_W_MONTH || c == NX_W_AMPM;
+}
+
+/* lx_match_date at i, within the block. */
+static size_t abs_date(const nx *S, size_t i, lx_date *d) {
+  if (i >= S->t1) return 0;
+  if (S->t[i].kind == LX_TK_NUM && !may_be_date(S, i)) return 0;
+  size_t k = lx_match_date_ref(S->text, S->t, S->t1, i, S->in->has_ref ? &S->in->ref : NULL, d);
+  /* never across a paragraph break */
+  for (size_t q = 1; q < k; q++)
+    if (S->t[i + q].flags & LX_TF_PARA) return 0;
+  return k;
+}
+
+/* A part of the day after a date: "Tuesday night". */
+static int part_after(const nx *S, size_t i) {
+  const nx_word *w = lex(S, i);
+  if (w && w->cls == NX_W_PART && ok_tok(S, i))
+    return (int)w->v;
+  return 0;
+}
+
+/* An absolute date/time match as a result; `a` is the span start. */
+static int abs_result(const nx *S, size_t a, size_t i, size_t k, const lx_date *d,
+                      nx_res *r) {
+  char date[24];
+  date_part(S, d, date, sizeof date);
+  size_t b = i + k;
+  if (d->hour >= 0) {
+    res(r, a, b, LEDE_T_TIME, 0);
+    str_time(r, date, d);
+    return 1;
+  }
+  /* "May 5 night" is rare; "May 3rd" is in k already */
+  res(r, a, b, LEDE_T_DATE, 0);
+  set_cstr(r, date);
+  return 1;
+}
+
+/* ---- currencies and units (the gazetteer) ----------------------------------------- */
+
+/* The longest gazetteer phrase at i (0 if none), remembered for the next
+ * question about the same token. */
+static size_t gaz_longest(const nx *S, size_t i, const lx_entry **e) {
+  nx_cache *c = S->cache;
+  if (c->gi == i) {
+    *e = c->ge;
+    return c->gk;
+  }
+  size_t k = 0;
+  *e = NULL;
+  if (lx_dict_may_start(S->in->gaz, S->t[i].hash))
+    k = lx_dict_longest(S->in->gaz, S->text, S->t, S->t1, i, e);
+  for (size_t q = 1; q < k; q++)
+    if (S->t[i + q].flags & LX_TF_PARA) k = 0;
+  c->gi = i;
+  c->gk = k;
+  c->ge = k ? *e : NULL;
+  return k;
+}
+
+/* Amb currencies that are plain words even after a number. */
+static int currency_word_excluded(const nx *S, size_t i, size_t n) {
+  static const char *const bad[] = {"p", "sum", "real", "sol", "colon", "ether", "lot"};
+  if (n != 1) return 0;
+  for (size_t k = 0; k < LX_COUNTOF(bad); k++)
+    if (tok_is(S, i, bad[k])) return 1;
+  return 0;
+}
+
+/* Words of a hundredth of a currency. */
+static int subunit(const nx *S, size_t i, const char **iso) {
+  if (tok_isl(S, i, "cents") || tok_isl(S, i, "cent") || tok_isl(S, i, "cts") ||
+      tok_isl(S, i, "ct") || tok_isl(S, i, "c")) {
+    *iso = "USD";
+    return 1;
+  }
+  if (tok_isl(S, i, "pence") || tok_isl(S, i, "penny") || tok_isl(S, i, "p")) {
+    *iso = "GBP";
+    return 1;
+  }
+  if (tok_isl(S, i, "eurocents") || tok_isl(S, i, "eurocent")) {
+    *iso = "EUR";
+    return 1;
+  }
+  return 0;
+}
+
+/* Adjectives before dollars/dlrs that name the dollar: "Canadian dlrs". */
+static size_t dollar_adj(const nx *S, size_t i, char iso[4]) {
+  static const struct {
+    const char *w, *w2, *iso;
+  } adj[] = {{"australian", NULL, "AUD"}, {"canadian", NULL, "CAD"},
+             {"u.s.", NULL, "USD"},       {"us", NULL, "USD"},
+             {"american", NULL, "USD"},   {"singapore", NULL, "SGD"},
+             {"taiwan", NULL, "TWD"},     {"zimbabwe", NULL, "ZWL"},
+             {"jamaican", NULL, "JMD"},   {"namibian", NULL, "NAD"},
+             {"fiji", NULL, "FJD"},       {"bahamian", NULL, "BSD"},
+             {"brunei", NULL, "BND"},     {"liberian", NULL, "LRD"},
+             {"hong", "kong", "HKD"},     {"new", "zealand", "NZD"},
+             {"n.z.", NULL, "NZD"},       {"hk", NULL, "HKD"}};
+  if (i >= S->t1 || !(S->t[i].flags & LX_TF_CAP)) return 0;
+  for (size_t k = 0; k < LX_COUNTOF(adj); k++) {
+    if (!tok_is(S, i, adj[k].w)) continue;
+    size_t j = i + 1;
+    if (adj[k].w2) {
+      if (!tok_is(S, j, adj[k].w2)) return 0;
+      j++;
+    }
+    if (tok_isl(S, j, "dlrs") || tok_isl(S, j, "dlr") || tok_isl(S, j, "dollars") ||
+        tok_isl(S, j, "dollar")) {
+      memcpy(iso, adj[k].iso, 4);
+      return j + 1 - i;
+    }
+    return 0;
+  }
+  return 0;
+}
+
+/* A currency phrase at i. Returns its tokens, the code in iso and the factor
+ * of the printed unit (0.01 for cents). `after` says a number precedes. */
+static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double *factor) {
+  *factor = 1;
+  if (!ok_tok(S, i)) return 0;
+  const lx_token *t = &S->t[i];
+  if (t->kind == LX_TK_NUM || t->kind == LX_TK_PUNCT) return 0;
+  unsigned char c0 = (unsigned char)S->text[t->start] | 0x20;
+  if (after && (c0 == 'c' || c0 == 'p' || c0 == 'e') && (t->flags & LX_TF_LOWER)) {
+    const char *sub;
+    if (subunit(S, i, &sub)) {
+      /* "c" alone only as Reuters' cents after a number: "40 c" is rare */
+      if (tok_isl(S, i, "c") || tok_isl(S, i, "p")) return 0;
+      memcpy(iso, sub, 4);
+      *factor = 0.01;
+      return 1;
+    }
+  }
+  if (after && (t->flags & LX_TF_CAP)) {
+    /* "Canadian dlrs", "N.Z. Dlrs", "CANADIAN DLR" */
+    size_t k = dollar_adj(S, i, iso);
+    if (k) return k;
+  }
+  const lx_entry *e;
+  size_t k = gaz_longest(S, i, &e);
+  if (!k) return 0;
+  const lx_entry *c = lx_entry_of_kind(S->in->gaz, e, LX_G_CURRENCY);
+  if (!c) return 0;
+  if ((c->flags & LX_GF_AMB) && !after) return 0;
+  /* codes are printed in capitals (BOB, not Bob); "Mark" and "Real" with a
+   * capital are names, not marks or reais */
+  if ((c->flags & LX_GF_ALLCAP) && !(t->flags & LX_TF_ALLCAP) &&
+      ((t->flags & LX_TF_CAP) || (c->flags & LX_GF_AMB)))
+    return 0;
+  if ((c->flags & LX_GF_AMB) && (t->flags & LX_TF_CAP) && !(t->flags & LX_TF_ALLCAP)) return 0;
+  if (after && currency_word_excluded(S, i, k)) return 0;
+  size_t vn;
+  const char *v = lx_entry_attr(S->in->gaz, c, "iso", &vn);
+  if (!v || vn != 3) return 0;
+  memcpy(iso, v, 3);
+  iso[3] = 0;
+  return k;
+}
+
+static double parse_factor(const char *s, size_t n) {
+  digits d;
+  if (!read_digits(s, n, &d)) return 1;
+  return d.v;
+}
+
+/* Units that are counted things, not measures. */
+static int unit_excluded(const char *phrase) {
+  static const char *const bad[] = {"bag", "bags", "bale", "bales", "contract", "contracts",
+                                    "lot", "lots", "bit", "bits", "magnitude", "rad",
+                                    "rem", "Mach", "m", "t", "l", "g", "C", "F", "W",
+                                    "stone", "ha", "nm", "mi", "mb"};
+  for (size_t k = 0; k < LX_COUNTOF(bad); k++)
+    if (strcmp(phrase, bad[k]) == 0) return 1;
+  return 0;
+}
+
+/* A unit phrase at i: tokens, canonical unit, factor. */
+static size_t unit_at(const nx *S, size_t i, char *unit, size_t ucap, double *factor) {
+  if (!ok_tok(S, i)) return 0;
+  const lx_token *t = &S->t[i];
+  if (t->kind == LX_TK_NUM) return 0;
+  if (t->kind == LX_TK_PUNCT) return 0;
+  const lx_entry *e;
+  size_t k = gaz_longest(S, i, &e);
+  if (!k) return 0;
+  const lx_entry *u = lx_entry_of_kind(S->in->gaz, e, LX_G_UNIT);
+  if (!u) return 0;
+  if ((u->flags & LX_GF_AMB) && unit_excluded(lx_dict_str(S->in->gaz, u->phrase))) return 0;
+  size_t vn;
+  const char *v = lx_entry_attr(S->in->gaz, u, "unit", &vn);
+  if (!v || vn == 0 || vn >= ucap) return 0;
+  memcpy(unit, v, vn);
+  unit[vn] = 0;
+  const char *f = lx_entry_attr(S->in->gaz, u, "factor", &vn);
+  *factor = f ? parse_factor(f, vn) : 1;
+  return k;
+}
+
+/* ---- what follows a number ---------------------------------------------------------- */
+
+/* "percent", "%", "pct", "per cent", "percentage point(s)", "pct points". */
+static size_t percent_at(const nx *S, size_t i) {
+  if (!ok_tok(S, i)) return 0;
+  const nx_word *w = lex(S, i);
+  if (w && w->cls == NX_W_PCT) {
+    size_t j = i + 1;
+    int pctage = ieq(w->w, w->n, "percentage");
+    if (tok_isl(S, j, "point") || tok_isl(S, j, "points") || tok_isl(S, j, "pts")) {
+      if (ok_tok(S, j)) j++;
+    } else if (pctage) {
+      return 0;
+    }
+    return j - i;
+  }
+  if (w && w->cls == NX_W_PER && tok_isl(S, i + 1, "cent") && ok_tok(S, i + 1)) return 2;
+  return 0;
+}
+
+/* Time unit at i (value NX_U_*), or 0. "second" alone is an ordinal. */
+static int tunit_at(const nx *S, size_t i) {
+  if (!ok_tok(S, i)) return 0;
+  const nx_word *w = lex(S, i);
+  if (w && w->cls == NX_W_TUNIT) return (int)w->v;
+  if (w && w->cls == NX_W_QUARTER) return U_QUARTER;
+  if (w && w->cls == NX_W_FRACPL && w->v == 4) return U_QUARTER;
+  return 0;
+}
+
+/* Is this word a spelled-out time unit tail: year-old, five-year... */
+static int tail_unit(const char *s, size_t n, size_t *used) {
+  size_t e = 0;
+  while (e < n && s[e] != '-') e++;
+  const nx_word *w = lex_str(s, e);
+  *used = e;
+  if (w && w->cls == NX_W_TUNIT) return (int)w->v;
+  if (w && w->cls == NX_W_QUARTER) return U_QUARTER;
+  return 0;
+}
+
+/* What precedes a number: modifiers, "the", "a", "between"; CTX_INNER marks
+ * the second number of a range (read without ranges of its own). */
+enum { CTX_NONE = 0, CTX_MOD = 1, CTX_THE = 2, CTX_A = 4, CTX_BETWEEN = 8, CTX_INNER = 32 };
+
+static int tunit_type(int unit) { return unit_is_time(unit) ? LEDE_T_TIME : LEDE_T_DATE; }
+
+/* A number followed by a time unit: "two weeks", "three years ago",
+ * "60 years old", "30 minutes". j is the unit token. */
+static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_res *r) {
+  size_t e = j + 1;
+  /* "one and a half years" is read before the unit by the caller */
+  if (tok_isl(S, e, "ago") && ok_tok(S, e)) {
+    res(r, a, e + 1, unit_is_time(unit) ? LEDE_T_TIME : LEDE_T_DATE, 0);
+    if (unit_is_time(unit))
+      str_duration(r, v, unit);
+    else
+      str_ago(S, v, unit, -1, r);
+    return 1;
+  }
+  if (tok_isl(S, e, "old") && ok_tok(S, e)) {
+    res(r, a, e + 1, LEDE_T_DATE, 0);
+    str_duration(r, v, unit);
+    return 1;
+  }
+  if ((tok_isl(S, e, "earlier") || tok_isl(S, e, "later") || tok_isl(S, e, "before")) &&
+      ok_tok(S, e)) {
+    res(r, a, e + 1, tunit_type(unit), 0);
+    str_duration(r, v, unit);
+    return 1;
+  }
+  /* the three months ended Sept. 30 */
+  if ((tok_isl(S, e, "ended") || tok_isl(S, e, "ending")) && ok_tok(S, e + 1) &&
+      !unit_is_time(unit)) {
+    lx_date d;
+    size_t k = abs_date(S, e + 1, &d);
+    if (k && d.month && d.hour < 0) {
+      res(r, a, e + 1 + k, LEDE_T_DATE, 0);
+      str_duration(r, v, unit);
+      return 1;
+    }
+  }
+  res(r, a, e, tunit_type(unit), 0);
+  str_duration(r, v, unit);
+  return 1;
+}
+
+/* Tail of a hyphenated number: 20-year-old, five-year, 24-hour, 10-mile,
+ * 5-percent. Returns 1 with r set, 0 when the token is not an entity. */
+static int hyphen_tail(size_t a, size_t e, const nxnum *N, nx_res *r) {
+  size_t used;
+  int unit = tail_unit(N->tail, N->tailn, &used);
+  if (unit) {
+    const char *rest = N->tail + used;
+    size_t rn = N->tailn - used;
+    if (rn > 0 && (ieq(rest, rn, "-old") || ieq(rest, rn, "s-old"))) {
+      res(r, a, e, LEDE_T_DATE, 0);
+      str_duration(r, N->v, unit);
+      return 1;
+    }
+    if (rn == 0) {
+      /* "a five-year plan": DATE; "24-hour": TIME; "year-long"... */
+      res(r, a, e, tunit_type(unit), 0);
+      str_duration(r, N->v, unit);
+      return 1;
+    }
+    if (ieq(rest, rn, "-long")) {
+      res(r, a, e, tunit_type(unit), 0);
+      str_duration(r, N->v, unit);
+      return 1;
+    }
+    return 0;
+  }
+  if (ieq(N->tail, N->tailn, "percent") || ieq(N->tail, N->tailn, "per-cent")) {
+    res(r, a, e, LEDE_T_PERCENT, N->v);
+    return 1;
+  }
+  const unitsfx *u = find_unit_sfx(N->tail, N->tailn, 0);
+  if (u) {
+    res(r, a, e, LEDE_T_QUANTITY, N->v * u->factor);
+    set_cstr(r, u->unit);
+    return 1;
+  }
+  return 0;
+}
+
+/* After a number at [N.a, N.end): percent, money, units, time units, years,
+ * or a bare CARDINAL. `a` is the span start (modifiers), ctx what precedes. */
+static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r);
+
+/* The second number of a range: "1,750 to 1,780 dlrs", "5 and 10 percent". */
+static int range_second(const nx *S, size_t j, int ctx, nxnum *M) {
+  if (!ok_tok(S, j)) return 0;
+  int join = tok_isl(S, j, "to") || (S->t[j].flags & LX_TF_DASH && tlen(S, j) == 1) ||
+             ((ctx & CTX_BETWEEN) && tok_isl(S, j, "and"));
+  if (!join || !ok_tok(S, j + 1)) return 0;
+  if (!number_at(S, j + 1, M)) return 0;
+  if (M->ord || M->frac || M->sfx == SFX_OTHER || M->sfx == SFX_HYPHEN ||
+      M->sfx == SFX_SLASH || M->decade)
+    return 0;
+  return 1;
+}
+
+static int prev_word_in(const nx *S, size_t i, const char *const *ws, size_t n) {
+  if (i <= S->t0) return 0;
+  const lx_token *t = &S->t[i - 1];
+  if (t->kind != LX_TK_WORD || t->end - t->start > 12) return 0;
+  unsigned char c0 = (unsigned char)S->text[t->start] | 0x20;
+  for (size_t k = 0; k < n; k++)
+    if ((unsigned char)ws[k][0] == c0 && tok_is(S, i - 1, ws[k])) return 1;
+  return 0;
+}
+
+/* Whether the number at i follows a name: "Boeing 737", "Euro 2020". */
+static int after_name(const nx *S, size_t i) {
+  if (i <= S->t0) return 0;
+  const lx_token *p = &S->t[i - 1];
+  if (p->kind != LX_TK_WORD || !(p->flags & LX_TF_CAP) || (p->flags & LX_TF_SENT)) return 0;
+  if (S->t[i].flags & LX_TF_NEWLINE) return 0;
+  const nx_word *w = lex(S, i - 1);
+  if (w) return 0;
+  if (p->flags & LX_TF_ALLCAP) {
+    /* a headline in capitals: JAPAN 2 SYRIA 1 is no name */
+    if (i + 1 < S->t1 && (S->t[i + 1].flags & LX_TF_ALLCAP)) return 0;
+    if (i - 1 > S->t0 && (S->t[i - 2].flags & LX_TF_ALLCAP)) return 0;
+  }
+  return 1;
+}
+
+static int phone_like(const char *s, size_t n) {
+  /* 555-1234, 202-555-1234, 1-800-555-1234 */
+  int groups = 1, dig = 0, cur = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (is_digit((unsigned char)s[k])) {
+      dig++;
+      cur++;
+    } else if (s[k] == '-' || s[k] == '.') {
+      if (cur == 0) return 0;
+      groups++;
+      cur = 0;
+    } else {
+      return 0;
+    }
+  }
+  return dig >= 7 && groups >= 2;
+}
+
+static const char *const year_preps[] = {
+    "in", "since", "until", "till", "by", "from", "to", "through", "during", "before",
+    "after", "of", "early", "late", "mid", "and", "or", "between", "year", "fiscal",
+    "around", "circa", "summer", "spring", "autumn", "winter", "season", "class",
+    "calendar", "than", "at", "for", "as", "on", "throughout"};
+
+static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
+  size_t e = N->end;
+  size_t s0 = N->a;
+  /* ordinals: "the third quarter of 2019", "the 21st century", "first" */
+  if (N->ord) {
+    /* the first nine months (of 2019) */
+    if (N->v == 1 && ok_tok(S, e) && !(S->t[e].flags & LX_TF_CAP)) {
+      nxnum M;
+      if (number_at(S, e, &M) && M.sfx == SFX_NONE && !M.ord && !M.frac && M.v >= 2 &&
+          M.v <= 100) {
+        int u2 = tunit_at(S, M.end);
+        if (u2 && u2 != U_QUARTER && u2 != U_WEEKEND) {
+          int y = 0;
+          size_t k = of_year(S, M.end + 1, &y);
+          res(r, a, M.end + 1 + k, tunit_type(u2), 0);
+          str_duration(r, M.v, u2);
+          return 1;
+        }
+      }
+    }
+    int unit = tunit_at(S, e);
+    if ((ctx & CTX_THE) && (unit == U_QUARTER || tok_isl(S, e, "half")) && ok_tok(S, e) &&
+        N->v >= 1 && N->v <= 4) {
+      int halves = tok_isl(S, e, "half");
+      if (halves && N->v > 2) return 0;
+      int y = 0;
+      size_t k = of_year(S, e + 1, &y);
+      res(r, a, e + 1 + k, LEDE_T_DATE, 0);
+      str_period(S, a, (int)N->v, halves, 0, y, r);
+      return 1;
+    }
+    if (unit == U_CENTURY && N->v >= 1 && N->v <= 30) {
+      res(r, a, e + 1, LEDE_T_DATE, 0);
+      set_str(r, "%02d", (int)N->v - 1);
+      return 1;
+    }
+    /* no "the" in an ORDINAL; a capitalized ordinal inside a sentence is a
+     * name: First Amendment, Second World War */
+    if (N->words && (S->t[s0].flags & LX_TF_CAP) && !(S->t[s0].flags & LX_TF_SENT) &&
+        !(S->t[s0].flags & LX_TF_ALLCAP))
+      return res(r, s0, e, 0, 0);
+    if (N->words && (S->t[e - 1].flags & LX_TF_HYPHEN) && N->tail) return res(r, s0, e, 0, 0);
+    res(r, s0, e, LEDE_T_ORDINAL, N->v);
+    return 1;
+  }
+  /* hyphenated tails: 20-year-old, five-year, 10-mile, 5-10, 2-1 */
+  if (N->sfx == SFX_HYPHEN) {
+    if (N->hi >= 0) {
+      /* a range or a score or a phone number */
+      size_t tk = N->a;
+      if (phone_like(tstr(S, tk), tlen(S, tk))) return res(r, N->a, N->a + 1, 0, 0);
+      /* years: 1990-95, 1990-1995 */
+      if (N->plain == 0 && N->intd == 4 && N->v >= 1000 && N->v <= 2999 && !N->scaled) {
+        int y1 = (int)N->v, y2 = (int)N->hi;
+        size_t hd = 0;
+        const char *h = strchr(tstr(S, tk), '-');
+        if (h) {
+          h++;
+          while (h + hd < tstr(S, tk) + tlen(S, tk) && is_digit((unsigned char)h[hd])) hd++;
+        }
+        if (hd == 2) y2 = y1 / 100 * 100 + y2;
+        if ((hd == 2 || hd == 4) && y2 > y1 && y2 - y1 < 100) {
+          res(r, a == N->a ? N->a : a, N->a + 1, LEDE_T_DATE, 0);
+          set_str(r, "%04d/%04d", y1, y2);
+          return 1;
+        }
+      }
+      size_t k = percent_at(S, e);
+      if (k) return res(r, a, e + k, LEDE_T_PERCENT, N->v);
+      char iso[4];
+      double f;
+      k = currency_at(S, e, 1, iso, &f);
+      if (k) {
+        res(r, a, e + k, LEDE_T_MONEY, N->v * f);
+        set_cstr(r, iso);
+        return 1;
+      }
+      char unit[48];
+      k = unit_at(S, e, unit, sizeof unit, &f);
+      if (k) {
+        res(r, a, e + k, LEDE_T_QUANTITY, N->v * f);
+        set_cstr(r, unit);
+        return 1;
+      }
+      int tu = tunit_at(S, e);
+      if (tu) return after_tunit(S, a, e, N->v, tu, r);
+      /* scores (2-1) and other pairs are not entities */
+      return res(r, N->a, e, 0, 0);
+    }
+    if (hyphen_tail(N->a, e, N, r)) {
+      if (r->type != LEDE_T_QUANTITY && r->type != LEDE_T_PERCENT) r->a = N->a;
+      else r->a = a;
+      return 1;
+    }
+    return res(r, N->a, e, 0, 0);
+  }
+  if (N->sfx == SFX_SLASH) {
+    /* 2019/20 and 1986/87: a year and the next */
+    const char *tl = N->tail;
+    size_t tn = N->tailn;
+    digits d;
+    if (N->intd == 4 && N->plain == 0 && read_digits(tl, tn, &d) && d.k == tn &&
+        (tn == 2 || tn == 4) && N->v >= 1000 && N->v <= 2999) {
+      int y1 = (int)N->v, y2 = (int)d.v;
+      if (tn == 2) y2 += y1 / 100 * 100;
+      if (y2 == y1 + 1) {
+        res(r, N->a, N->a + 1, LEDE_T_DATE, 0);
+        set_str(r, "%04d/%04d", y1, y2);
+        return 1;
+      }
+    }
+    return res(r, N->a, N->a + 1, 0, 0);
+  }
+  if (N->sfx == SFX_OTHER) return res(r, N->a, N->a + 1, 0, 0);
+  if (N->decade) {
+    int v = (int)N->v;
+    if (N->intd == 2) v += v >= 30 ? 1900 : 2000;
+    res(r, (ctx & CTX_THE) ? a : s0, e, LEDE_T_DATE, 0);
+    set_str(r, "%03dX", v / 10);
+    return 1;
+  }
+  /* "one and a half years" */
+  double v = N->v;
+  size_t j = e;
+  if (tok_isl(S, j, "and") && tok_isl(S, j + 1, "a") && tok_isl(S, j + 2, "half") &&
+      ok_tok(S, j + 2) && !N->scaled) {
+    v += 0.5;
+    j += 3;
+  }
+  /* a capitalized word that starts a line (tables: "681,000\n Year") is
+   * not the unit of the number before it */
+  int attach = !(j < S->t1 && (S->t[j].flags & LX_TF_NEWLINE) && (S->t[j].flags & LX_TF_CAP));
+  /* most numbers are followed by punctuation or a plain word: nothing to
+   * attach, no need to ask */
+  if (attach && j < S->t1) {
+    const lx_token *u = &S->t[j];
+    if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_DASH)) {
+      attach = 0;
+    } else if (u->kind == LX_TK_WORD && (u->flags & LX_TF_LOWER) && !lex(S, j)) {
+      unsigned char c0 = (unsigned char)S->text[u->start];
+      if (c0 != 'c' && c0 != 'p' && c0 != 'e' && !lx_dict_may_start(S->in->gaz, u->hash))
+        attach = 0;
+    }
+  }
+  if (attach && (N->sfx == SFX_NONE || N->sfx == SFX_SCALE)) {
+    /* percent */
+    size_t k = percent_at(S, j);
+    if (k) return res(r, a, j + k, LEDE_T_PERCENT, v);
+    /* money after the number */
+    char iso[4];
+    double f;
+    k = currency_at(S, j, 1, iso, &f);
+    if (k) {
+      /* "pounds": weight before "of" and for small unscaled amounts */
+      if (tok_isl(S, j, "pounds") || tok_isl(S, j, "pound")) {
+        if (tok_isl(S, j + k, "of") || (!N->scaled && !tok_isl(S, j + k, "sterling"))) {
+          res(r, a, j + k, LEDE_T_QUANTITY, v * 0.45359237);
+          set_str(r, "kg");
+          return 1;
+        }
+      }
+      res(r, a, j + k, LEDE_T_MONEY, v * f);
+      set_cstr(r, iso);
+      return 1;
+    }
+    /* units */
+    char unit[48];
+    k = unit_at(S, j, unit, sizeof unit, &f);
+    if (k) {
+      res(r, a, j + k, LEDE_T_QUANTITY, v * f);
+      set_cstr(r, unit);
+      return 1;
+    }
+    /* time units */
+    int tu = tunit_at(S, j);
+    if (tu && !(tu == U_QUARTER && tok_isl(S, j, "quarter"))) {
+      return after_tunit(S, (ctx & CTX_THE) ? a : a, j, v, tu, r);
+    }
+    if (tok_isl(S, j, "o'clock") && N->v >= 1 && N->v <= 12) {
+      res(r, a, j + 1, LEDE_T_TIME, 0);
+      set_str(r, "T%02d:00", (int)N->v);
+      return 1;
+    }
+    if ((tok_isl(S, j, "noon") || tok_isl(S, j, "midnight")) && N->v == 12) {
+      res(r, a, j + 1, LEDE_T_TIME, 0);
+      set_str(r, tok_isl(S, j, "noon") ? "T12:00" : "T00:00");
+      return 1;
+    }
+    /* a range: the unit printed once, after the second number */
+    nxnum M;
+    if (!N->words && !(ctx & CTX_INNER) && range_second(S, j, ctx, &M)) {
+      nx_res r2;
+      /* the second number is read once, without ranges of its own */
+      if (after_number(S, M.a, &M, CTX_INNER, &r2) && r2.type != LEDE_T_CARDINAL &&
+          r2.type != 0 && r2.type != LEDE_T_ORDINAL && r2.a == M.a) {
+        double lo = v;
+        if (!N->scaled && M.scaled) {
+          /* 5 to 10 million: the scale of the second */
+          double sc = M.v;
+          nxnum M0;
+          memset(&M0, 0, sizeof M0);
+          if (M.sfx == SFX_NONE && num_token(S, M.a, &M0) && M0.v > 0) sc = M.v / M0.v;
+          lo *= sc;
+        }
+        if (r2.type == LEDE_T_DATE) {
+          /* 1982 to 1985: both years */
+          if (!(N->plain && N->intd == 4 && v >= 1000 && v <= 2999 && r2.str[0] &&
+                strlen(r2.str) == 4))
+            goto no_range;
+          res(r, a, r2.b, LEDE_T_DATE, 0);
+          set_str(r, "%04d/%s", (int)v, r2.str);
+          return 1;
+        }
+        if (r2.type == LEDE_T_TIME) goto no_range;
+        *r = r2;
+        r->a = a;
+        if (r2.type == LEDE_T_MONEY || r2.type == LEDE_T_QUANTITY) {
+          /* same factor as the second */
+          double f2 = M.v != 0 ? r2.num / M.v : 1;
+          r->num = lo * f2;
+        } else if (r2.type == LEDE_T_PERCENT) {
+          r->num = lo;
+        }
+        return 1;
+      }
+      /* between 500,000 and 600,000: one CARDINAL */
+      if ((ctx & CTX_BETWEEN) && r2.type == LEDE_T_CARDINAL && tok_isl(S, j, "and")) {
+        res(r, a, r2.b, LEDE_T_CARDINAL, v);
+        return 1;
+      }
+    }
+  no_range:;
+  }
+  if (N->sfx == SFX_UNIT) {
+    /* 100m: metres; 10km; 5MW */
+    const unitsfx *u = N->gunit;
+    res(r, a, e, LEDE_T_QUANTITY, v * u->factor);
+    set_cstr(r, u->unit);
+    return 1;
+  }
+  /* years */
+  if (N->plain && N->intd == 4 && N->v >= 1000 && N->v <= 2999 && !N->scaled && !N->words) {
+    int y = (int)N->v;
+    int prep = prev_word_in(S, N->a, year_preps, LX_COUNTOF(year_preps));
+    int yearish = y >= 1900 && y <= 2099;
+    int plural_after = 0;
+    if (e < S->t1 && S->t[e].kind == LX_TK_WORD && (S->t[e].flags & LX_TF_LOWER)) {
+      const char *s = tstr(S, e);
+      size_t n = tlen(S, e);
+      plural_after = n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && !lex(S, e);
+    }
+    if (prep || (yearish && !plural_after)) {
+      if (after_name(S, N->a) && !prep) return res(r, N->a, e, 0, 0);
+      res(r, N->a, e, LEDE_T_DATE, 0);
+      set_year(r, y);
+      return 1;
+    }
+  }
+  /* a bare number */
+  if (!N->words && after_name(S, N->a)) return res(r, N->a, e, 0, 0);
+  if (N->words && (S->t[s0].flags & LX_TF_CAP) && !(S->t[s0].flags & LX_TF_SENT) &&
+      !(S->t[s0].flags & LX_TF_ALLCAP) && !(ctx & CTX_MOD))
+    return res(r, s0, e, 0, 0);
+  if (N->words && N->tail) return res(r, s0, e, 0, 0);
+  /* "one" the pronoun: the one, no one, one another, one's */
+  if (N->words && N->v == 1 && e == s0 + 1 && !N->frac) {
+    static const char *const det[] = {"the", "this", "that", "no", "any", "every", "each",
+                                      "which", "another", "only", "last", "little", "big",
+                                      "new", "old", "someone", "everyone", "such", "right",
+                                      "wrong", "first", "next", "same", "latest", "other"};
+    if (prev_word_in(S, s0, det, LX_COUNTOF(det)) || tok_isl(S, e, "another") ||
+        tok_isl(S, e, "'s") ||
+        tok_isl(S, e, "thing") || tok_isl(S, e, "way"))
+      return res(r, s0, e, 0, 0);
+  }
+  /* "a quarter" alone is not a number; fractions of a thing are */
+  res(r, a, e, LEDE_T_CARDINAL, v);
+  return 1;
+}
+
+/* ---- modifiers ---------------------------------------------------------------------- */
+
+/* Modifier words at i that belong to a following number ("more than", "at
+ * least", "up to", "as many as", "nearly"). Returns the index after them
+ * (i if none) and sets *between for "between". */
+static size_t modifiers(const nx *S, size_t i, int *between) {
+  size_t j = i;
+  *between = 0;
+  for (int rounds = 0; rounds < 3 && ok_tok(S, j); rounds++) {
+    const nx_word *w = lex(S, j);
+    if (!w || w->cls != NX_W_MOD) {
+      if (w && w->cls == NX_W_DET && tok_isl(S, j, "an") && tok_isl(S, j + 1, "estimated")) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    int kind = (int)w->v;
+    if (kind == 1) {
+      j++;
+      continue;
+    }
+    if (kind == 2) {
+      if (tok_isl(S, j + 1, "than")) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    /* kind 3: two-word modifiers */
+    if (tok_isl(S, j, "up") && tok_isl(S, j + 1, "to")) { j += 2; continue; }
+    if (tok_isl(S, j, "at") && (tok_isl(S, j + 1, "least") || tok_isl(S, j + 1, "most"))) {
+      j += 2;
+      continue;
+    }
+    if (tok_isl(S, j, "as") &&
+        (tok_isl(S, j + 1, "many") || tok_isl(S, j + 1, "much") || tok_isl(S, j + 1, "few") ||
+         tok_isl(S, j + 1, "little") || tok_isl(S, j + 1, "long") || tok_isl(S, j + 1, "high")) &&
+        tok_isl(S, j + 2, "as")) {
+      j += 3;
+      continue;
+    }
+    if (tok_isl(S, j, "well") && (lex_cls(S, j + 1) == NX_W_MOD)) { j++; continue; }
+    if (tok_isl(S, j, "between")) {
+      *between = 1;
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/* ---- temporal words ------------------------------------------------------------------ */
+
+/* "last year", "next month", "this week", "past two years", "the coming
+ * months", "last Tuesday", "this morning", "last night", "last summer".
+ * i is the REL word; a the span start ("the"). */
+static int rel_expr(const nx *S, size_t a, size_t i, int the, nx_res *r) {
+  const nx_word *w = lex(S, i);
+  if (!w) return 0;
+  int dir = (int)w->v;
+  int is_past = ieq(w->w, w->n, "past") || ieq(w->w, w->n, "coming") ||
+                ieq(w->w, w->n, "following") || ieq(w->w, w->n, "preceding") ||
+                ieq(w->w, w->n, "ensuing") || ieq(w->w, w->n, "upcoming") ||
+                ieq(w->w, w->n, "prior");
+  int is_same = ieq(w->w, w->n, "same");
+  if (is_same) return 0;
+  size_t j = i + 1;
+  if (!ok_tok(S, j)) return 0;
+  /* the past two years, the next five months, the last few days */
+  nxnum N;
+  if ((S->t[j].kind == LX_TK_NUM || lex_cls(S, j) == NX_W_UNIT ||
+       lex_cls(S, j) == NX_W_TENS || lex_cls(S, j) == NX_W_FEW) &&
+      !ieq(w->w, w->n, "this")) {
+    double n = -1;
+    size_t k = j;
+    if (lex_cls(S, j) == NX_W_FEW) {
+      k = j + 1;
+    } else if (number_at(S, j, &N) && N.sfx == SFX_NONE && !N.ord && !N.frac) {
+      n = N.v;
+      k = N.end;
+    } else {
+      return 0;
+    }
+    int unit = tunit_at(S, k);
+    if (!unit) return 0;
+    res(r, a, k + 1, tunit_type(unit), 0);
+    str_duration(r, n, unit);
+    return 1;
+  }
+  const nx_word *u = lex(S, j);
+  if (!u) return 0;
+  switch (u->cls) {
+    case NX_W_TUNIT: {
+      int unit = (int)u->v;
+      const char *s = tstr(S, j);
+      size_t n = tlen(S, j);
+      int plural = s[n - 1] == 's' || s[n - 1] == 'S';
+      if (plural && unit != U_HOUR) {
+        /* the coming months, the past weeks */
+        res(r, a, j + 1, tunit_type(unit), 0);
+        str_duration(r, -1, unit);
+        return 1;
+      }
+      if (unit_is_time(unit)) {
+        if (!the) return 0;
+        res(r, a, j + 1, LEDE_T_TIME, 0);
+        str_duration(r, 1, unit);
+        return 1;
+      }
+      if (the || is_past) {
+        /* the past year, the last decade: a duration */
+        res(r, a, j + 1, LEDE_T_DATE, 0);
+        str_duration(r, 1, unit);
+        return 1;
+      }
+      res(r, a, j + 1, LEDE_T_DATE, 0);
+      if (!str_rel_unit(S, unit, dir, r)) str_duration(r, 1, unit);
+      return 1;
+    }
+    case NX_W_QUARTER: {
+      res(r, a, j + 1, LEDE_T_DATE, 0);
+      str_period(S, a, 0, 0, dir, 0, r);
+      return 1;
+    }
+    case NX_W_MONTH: {
+      if (!(S->t[j].flags & LX_TF_CAP)) return 0;
+      res(r, a, j + 1, LEDE_T_DATE, 0);
+      str_month(S, a, (int)u->v, dir, r);
+      return 1;
+    }
+    case NX_W_WDAY: {
+      if (!(S->t[j].flags & LX_TF_CAP)) return 0;
+      int p = part_after(S, j + 1);
+      res(r, a, j + 1 + (p ? 1 : 0), p ? LEDE_T_TIME : LEDE_T_DATE, 0);
+      resolve_wday(S, a, (int)u->v, dir == 0 ? 0 : dir, r);
+      if (p) {
+        size_t l = strlen(r->str);
+        snprintf(r->str + l, sizeof r->str - l, "T%s", part_code[p]);
+      }
+      return 1;
+    }
+    case NX_W_SEASON: {
+      int y = 0;
+      size_t k = of_year(S, j + 1, &y);
+      res(r, a, j + 1 + k, LEDE_T_DATE, 0);
+      str_season(S, (int)u->v, dir, y, r);
+      return 1;
+    }
+    case NX_W_PART: {
+      /* this morning, last night, this evening */
+      int p = (int)u->v;
+      if (!ieq(w->w, w->n, "this") && !ieq(w->w, w->n, "last")) return 0;
+      if (ieq(w->w, w->n, "last") && p != 4 && p != 3) return 0;
+      res(r, a, j + 1, LEDE_T_TIME, 0);
+      if (has_ymd(S)) {
+        const lx_date *R = &S->in->ref;
+        int y, m, d;
+        add_days(R->year, R->month, R->day, ieq(w->w, w->n, "last") ? -1 : 0, &y, &m, &d);
+        set_str(r, "%04d-%02d-%02dT%s", y, m, d, part_code[p]);
+      } else {
+        set_str(r, "XXXX-XX-XXT%s", part_code[p]);
+      }
+      return 1;
+    }
+    case NX_W_HALF: {
+      /* the last half? rare; "the first half" goes through ordinals */
+      return 0;
+    }
+    default: return 0;
+  }
+}
+
+/* "early/mid/late" + year, month, decade, weekday, REL phrase. */
+static int early_expr(const nx *S, size_t a, size_t j, nx_res *r);
+
+/* Temporal expressions led by a word; a is the span start. */
+static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
+  const nx_word *w = lex(S, i);
+  if (!w) return 0;
+  const lx_token *t = &S->t[i];
+  switch (w->cls) {
+    case NX_W_REL: return rel_expr(S, a, i, the, r);
+    case NX_W_RECENT: {
+      int unit = tunit_at(S, i + 1);
+      if (!unit) return 0;
+      const char *s = tstr(S, i + 1);
+      if ((s[tlen(S, i + 1) - 1] | 32) != 's') return 0;
+      res(r, a, i + 2, tunit_type(unit), 0);
+      str_duration(r, -1, unit);
+      return 1;
+    }
+    case NX_W_DAYREL: {
+      int dir = (int)w->v;
+      int p = part_after(S, i + 1);
+      res(r, a, i + 1 + (p ? 1 : 0), p ? LEDE_T_TIME : LEDE_T_DATE, 0);
+      str_rel_unit(S, U_DAY, dir, r);
+      if (p) {
+        size_t l = strlen(r->str);
+        snprintf(r->str + l, sizeof r->str - l, "T%s", part_code[p]);
+      }
+      return 1;
+    }
+    case NX_W_TONIGHT: {
+      res(r, a, i + 1, LEDE_T_TIME, 0);
+      str_rel_unit(S, U_DAY, 0, r);
+      size_t l = strlen(r->str);
+      snprintf(r->str + l, sizeof r->str - l, "TNI");
+      return 1;
+    }
+    case NX_W_NOON: {
+      if (the) return 0;
+      res(r, a, i + 1, LEDE_T_TIME, 0);
+      set_str(r, "T%02d:00", (int)w->v);
+      return 1;
+    }
+    case NX_W_WDAY: {
+      if (!(t->flags & LX_TF_CAP)) return 0;
+      lx_date d;
+      size_t k = abs_date(S, i, &d);
+      if (k) return abs_result(S, a, i, k, &d, r);
+      /* abbreviations alone are too ambiguous (Sun, Sat, Wed) */
+      size_t n = tlen(S, i);
+      if (n <= 4 && !(t->flags & LX_TF_PERIOD)) return 0;
+      if (n <= 4 && (tok_isl(S, i, "sun.") || tok_isl(S, i, "sat."))) return 0;
+      if (the) return 0;
+      int p = part_after(S, i + 1);
+      res(r, a, i + 1 + (p ? 1 : 0), p ? LEDE_T_TIME : LEDE_T_DATE, 0);
+      resolve_wday(S, i, (int)w->v, 0, r);
+      if (p) {
+        size_t l = strlen(r->str);
+        snprintf(r->str + l, sizeof r->str - l, "T%s", part_code[p]);
+      }
+      /* "Tuesday, May 5" is matched whole above; "10 a.m. Tuesday" by times */
+      return 1;
+    }
+    case NX_W_WDAYS: {
+      if (!(t->flags & LX_TF_CAP) || the) return 0;
+      static const char *const names[] = {"mondays", "tuesdays", "wednesdays", "thursdays",
+                                          "fridays", "saturdays", "sundays"};
+      int wd = 0;
+      for (int k = 0; k < 7; k++)
+        if (tok_is(S, i, names[k])) wd = k + 1;
+      res(r, a, i + 1, LEDE_T_DATE, 0);
+      set_str(r, "XXXX-WXX-%d", wd);
+      return 1;
+    }
+    case NX_W_MONTH: {
+      if (!(t->flags & LX_TF_CAP)) return 0;
+      lx_date d;
+      size_t k = abs_date(S, i, &d);
+      if (k) return abs_result(S, a, i, k, &d, r);
+      if (the) return 0;
+      /* a month alone: not a name (Theresa May, April Fools), not the verb */
+      size_t n = tlen(S, i);
+      if (n <= 4 && !(t->flags & LX_TF_PERIOD) && !tok_isl(S, i, "may") &&
+          !tok_isl(S, i, "june") && !tok_isl(S, i, "july"))
+        return 0;
+      if (i > S->t0 && S->t[i - 1].kind == LX_TK_WORD && (S->t[i - 1].flags & LX_TF_CAP) &&
+          !(S->t[i - 1].flags & LX_TF_SENT) && !lex(S, i - 1))
+        return 0;
+      if (i + 1 < S->t1 && S->t[i + 1].kind == LX_TK_WORD && (S->t[i + 1].flags & LX_TF_CAP) &&
+          !(S->t[i + 1].flags & LX_TF_ALLCAP) && !lex(S, i + 1))
+        return 0;
+      if (w->v == 5 || w->v == 3 || w->v == 8 || (t->flags & LX_TF_SENT)) {
+        /* May, March, August: a preposition or a date word must lead */
+        static const char *const preps[] = {"in", "since", "until", "till", "by", "early",
+                                            "late", "mid", "from", "through", "to", "during",
+                                            "before", "after", "of", "and", "or", "end",
+                                            "beginning", "for", "last", "next", "this",
+                                            "between", "until", "around", "that", "each",
+                                            "every"};
+        if (!prev_word_in(S, i, preps, LX_COUNTOF(preps)) && !is_punct(S, i + 1, ',') &&
+            !tok_isl(S, i + 1, "and"))
+          return 0;
+        if (t->flags & LX_TF_SENT) return 0;
+      }
+      int y = 0;
+      size_t k2 = of_year(S, i + 1, &y);
+      res(r, a, i + 1 + k2, LEDE_T_DATE, 0);
+      if (y)
+        set_str(r, "%04d-%02d", y, (int)w->v);
+      else
+        str_month(S, i, (int)w->v, 0, r);
+      return 1;
+    }
+    case NX_W_SEASON: {
+      /* "fall" and "spring" are verbs and nouns too: only with a year or a
+       * determiner ("the fall", "this spring") */
+      int y = 0;
+      size_t k = of_year(S, i + 1, &y);
+      if (!k && year_tok(S, i + 1, &y) && ok_tok(S, i + 1)) k = 1;
+      int weak = w->v == 1 || w->v == 3;
+      if (weak && !k && !the) return 0;
+      if ((t->flags & LX_TF_CAP) && !(t->flags & LX_TF_SENT) && !(t->flags & LX_TF_ALLCAP) &&
+          !k)
+        return 0;
+      /* "the summer of 2019": the summer; "summer camp" is still a DATE */
+      res(r, a, i + 1 + k, LEDE_T_DATE, 0);
+      str_season(S, (int)w->v, 0, y, r);
+      return 1;
+    }
+    case NX_W_SETADV: {
+      if (the) return 0;
+      int unit = (int)w->v;
+      if ((t->flags & LX_TF_CAP) && !(t->flags & LX_TF_SENT)) return 0;
+      res(r, a, i + 1, unit == U_HOUR ? LEDE_T_TIME : LEDE_T_DATE, 0);
+      str_duration(r, 1, unit);
+      return 1;
+    }
+    case NX_W_EVERY: {
+      if (the) return 0;
+      size_t j = i + 1;
+      if (tok_isl(S, j, "other")) j++;
+      const nx_word *u = lex(S, j);
+      if (!u || !ok_tok(S, j)) return 0;
+      if (u->cls == NX_W_WDAY && (S->t[j].flags & LX_TF_CAP)) {
+        res(r, a, j + 1, LEDE_T_DATE, 0);
+        set_str(r, "XXXX-WXX-%d", (int)u->v);
+        return 1;
+      }
+      if (u->cls == NX_W_TUNIT) {
+        int unit = (int)u->v;
+        const char *s = tstr(S, j);
+        if ((s[tlen(S, j) - 1] | 32) == 's' && unit != U_WEEKEND) return 0;
+        res(r, a, j + 1, tunit_type(unit), 0);
+        str_duration(r, j > i + 1 ? 2 : 1, unit);
+        return 1;
+      }
+      /* every two years */
+      nxnum N;
+      if (number_at(S, j, &N) && N.sfx == SFX_NONE && !N.ord && !N.frac) {
+        int unit = tunit_at(S, N.end);
+        if (unit) {
+          res(r, a, N.end + 1, tunit_type(unit), 0);
+          str_duration(r, N.v, unit);
+          return 1;
+        }
+      }
+      return 0;
+    }
+    case NX_W_EARLY: return early_expr(S, a, i + 1, r);
+    case NX_W_TUNIT: {
+      /* "for decades", "decades ago", "centuries" */
+      if (the || (w->v != U_DECADE && w->v != U_CENTURY) || !(t->flags & LX_TF_LOWER)) return 0;
+      const char *s = tstr(S, i);
+      if ((s[tlen(S, i) - 1] | 32) != 's') return 0;
+      res(r, a, i + 1 + (tok_isl(S, i + 1, "ago") && ok_tok(S, i + 1)), LEDE_T_DATE, 0);
+      str_duration(r, -1, (int)w->v);
+      return 1;
+    }
+    case NX_W_AGO: {
+      /* earlier this year, later this month */
+      if (w->v != -2 && w->v != 2) return 0;
+      if (!tok_isl(S, i, "earlier") && !tok_isl(S, i, "later")) return 0;
+      const nx_word *u = lex(S, i + 1);
+      if (!u || u->cls != NX_W_REL || !tok_isl(S, i + 1, "this")) return 0;
+      return rel_expr(S, a, i + 1, 0, r) ? (r->a = a, 1) : 0;
+    }
+    case NX_W_FISCAL: {
+      size_t j = i + 1;
+      if (tok_isl(S, j, "year")) j++;
+      int y;
+      if (year_tok(S, j, &y) && ok_tok(S, j)) {
+        res(r, a, j + 1, LEDE_T_DATE, 0);
+        set_str(r, "FY%04d", y);
+        return 1;
+      }
+      return 0;
+    }
+    case NX_W_FEW: {
+      /* several hundred, a few thousand (dollars): the scale is the value */
+      const nx_word *sc = lex(S, i + 1);
+      if (sc && (sc->cls == NX_W_HUNDRED || sc->cls == NX_W_SCALE) && ok_tok(S, i + 1) &&
+          !tok_isl(S, i, "couple") && !tok_isl(S, i, "many")) {
+        nxnum N;
+        memset(&N, 0, sizeof N);
+        N.a = i;
+        N.v = 1;
+        N.hi = -1;
+        N.words = 1;
+        N.end = scale_words(S, i + 1, &N);
+        return after_number(S, a, &N, CTX_MOD, r);
+      }
+      /* several years, a few days, many years, a couple of weeks */
+      size_t j = i + 1;
+      if (tok_isl(S, i, "couple") && tok_isl(S, j, "of")) j++;
+      int unit = tunit_at(S, j);
+      if (!unit) return 0;
+      const char *s = tstr(S, j);
+      if ((s[tlen(S, j) - 1] | 32) != 's') return 0;
+      res(r, a, j + 1, tunit_type(unit), 0);
+      if (tok_isl(S, i, "couple"))
+        str_duration(r, 2, unit);
+      else
+        str_duration(r, -1, unit);
+      if (tok_isl(S, j + 1, "ago") && ok_tok(S, j + 1)) r->b = j + 2;
+      return 1;
+    }
+    default: return 0;
+  }
+}
+
+static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
+  if (!ok_tok(S, j)) return 0;
+  int y;
+  if (year_tok(S, j, &y)) {
+    res(r, a, j + 1, LEDE_T_DATE, 0);
+    set_year(r, y);
+    return 1;
+  }
+  if (S->t[j].kind == LX_TK_NUM) {
+    nxnum N;
+    if (number_at(S, j, &N) && N.decade) {
+      int v = (int)N.v;
+      if (N.intd == 2) v += v >= 30 ? 1900 : 2000;
+      res(r, a, j + 1, LEDE_T_DATE, 0);
+      set_str(r, "%03dX", v / 10);
+      return 1;
+    }
+    return 0;
+  }
+  const nx_word *u = lex(S, j);
+  if (!u) return 0;
+  if (u->cls == NX_W_MONTH || u->cls == NX_W_WDAY || u->cls == NX_W_REL ||
+      u->cls == NX_W_DAYREL || u->cls == NX_W_SEASON || u->cls == NX_W_TONIGHT) {
+    if (u->cls == NX_W_REL && tok_isl(S, j, "past")) return 0;
+    if (!temporal_word(S, a, j, 0, r)) return 0;
+    r->a = a;
+    if (r->type != LEDE_T_DATE && r->type != LEDE_T_TIME) return 0;
+    return 1;
+  }
+  if (u->cls == NX_W_PART) {
+    /* early morning */
+    return 0;
+  }
+  return 0;
+}
+
+/* Hyphenated words led by mid/early/late/first...: mid-1990s, mid-March,
+ * first-quarter, second-half, year-end. */
+static int hyphen_word(const nx *S, size_t i, nx_res *r) {
+  const char *s = tstr(S, i);
+  size_t n = tlen(S, i), e = 0;
+  while (e < n && s[e] != '-') e++;
+  if (e == n) return 0;
+  const nx_word *w = lex_str(s, e);
+  if (!w) return 0;
+  const char *rest = s + e + 1;
+  size_t rn = n - e - 1;
+  if (w->cls == NX_W_EARLY) {
+    digits d;
+    if (read_digits(rest, rn, &d)) {
+      if (d.k == rn && d.intd == 4 && !d.groups && d.fracd == 0) {
+        res(r, i, i + 1, LEDE_T_DATE, 0);
+        set_str(r, "%04d", (int)d.v);
+        return 1;
+      }
+      if (d.k + 1 == rn && (rest[d.k] | 32) == 's' && (d.intd == 4 || d.intd == 2)) {
+        int v = (int)d.v;
+        if (d.intd == 2) v += v >= 30 ? 1900 : 2000;
+        res(r, i, i + 1, LEDE_T_DATE, 0);
+        set_str(r, "%03dX", v / 10);
+        return 1;
+      }
+      return 0;
+    }
+    const nx_word *u = lex_str(rest, rn);
+    if (u && u->cls == NX_W_MONTH && rest[0] >= 'A' && rest[0] <= 'Z') {
+      res(r, i, i + 1, LEDE_T_DATE, 0);
+      str_month(S, i, (int)u->v, 0, r);
+      return 1;
+    }
+    if (u && u->cls == NX_W_TUNIT && (u->v == U_YEAR || u->v == U_MONTH || u->v == U_WEEK)) {
+      /* mid-year, mid-month */
+      res(r, i, i + 1, LEDE_T_DATE, 0);
+      str_rel_unit(S, (int)u->v, 0, r);
+      return 1;
+    }
+    return 0;
+  }
+  if (w->cls == NX_W_ORD && w->v >= 1 && w->v <= 4) {
+    const nx_word *u = lex_str(rest, rn);
+    /* first-quarter, second-half */
+    if (u && (u->cls == NX_W_QUARTER || (u->cls == NX_W_HALF && w->v <= 2))) {
+      res(r, i, i + 1, LEDE_T_DATE, 0);
+      str_period(S, i, (int)w->v, u->cls == NX_W_HALF, 0, 0, r);
+      return 1;
+    }
+    return 0;
+  }
+  if (w->cls == NX_W_TUNIT && w->v == U_YEAR && (ieq(rest, rn, "end") || ieq(rest, rn, "earlier") || ieq(rest, rn, "ago"))) {
+    res(r, i, i + 1, LEDE_T_DATE, 0);
+    if (ieq(rest, rn, "end"))
+      str_rel_unit(S, U_YEAR, 0, r);
+    else
+      str_rel_unit(S, U_YEAR, -1, r);
+    return 1;
+  }
+  return 0;
+}
+
+/* ---- money led by a currency ----------------------------------------------------------- */
+
+static int money_first(const nx *S, size_t a, size_t i, nx_res *r) {
+  char iso[4];
+  double f;
+  size_t k = currency_at(S, i, 0, iso, &f);
+  if (!k) return 0;
+  size_t j = i + k;
+  if (!ok_tok(S, j)) return 0;
+  nxnum N;
+  if (!number_at(S, j, &N)) return 0;
+  if (N.ord || N.decade || N.sfx == SFX_OTHER || N.sfx == SFX_SLASH) return 0;
+  double v = N.v;
+  size_t e = N.end;
+  if (N.sfx == SFX_UNIT) {
+    if (!N.glued_m) return 0;
+    v *= 1e6; /* $5m */
+  } else if (N.sfx == SFX_HYPHEN) {
+    if (N.hi < 0) return 0;
+  }
+  /* "US$870 million dollars" rarely; "$5 billion USD" */
+  res(r, a, e, LEDE_T_MONEY, v * f);
+  set_cstr(r, iso);
+  return 1;
+}
+
+/* ---- the scan ---------------------------------------------------------------------------- */
+
+/* "the end of" + a year, "the year", a month, "this year", "the 1990s". */
+static int edge_of(const nx *S, size_t a, size_t k, nx_res *r) {
+  int y;
+  if (year_tok(S, k, &y)) {
+    res(r, a, k + 1, LEDE_T_DATE, 0);
+    set_year(r, y);
+    return 1;
+  }
+  if (tok_isl(S, k, "the") && ok_tok(S, k + 1)) {
+    int unit = tunit_at(S, k + 1);
+    const char *s = tstr(S, k + 1);
+    if (unit && (s[tlen(S, k + 1) - 1] | 32) != 's' && unit != U_HOUR && unit != U_MIN &&
+        unit != U_SEC) {
+      res(r, a, k + 2, LEDE_T_DATE, 0);
+      if (unit == U_QUARTER)
+        str_period(S, a, 0, 0, 0, 0, r);
+      else if (!str_rel_unit(S, unit, 0, r))
+        return 0;
+      return 1;
+    }
+    nxnum N;
+    if (S->t[k + 1].kind == LX_TK_NUM && number_at(S, k + 1, &N) && N.decade) {
+      int v = (int)N.v;
+      if (N.intd == 2) v += v >= 30 ? 1900 : 2000;
+      res(r, a, k + 2, LEDE_T_DATE, 0);
+      set_str(r, "%03dX", v / 10);
+      return 1;
+    }
+    return 0;
+  }
+  const nx_word *w = lex(S, k);
+  if (!w || (w->cls != NX_W_MONTH && w->cls != NX_W_REL && w->cls != NX_W_SEASON)) return 0;
+  nx_res r2;
+  if (!temporal_word(S, k, k, 0, &r2) || r2.type != LEDE_T_DATE || r2.str[0] == 'P') return 0;
+  *r = r2;
+  r->a = a;
+  return 1;
+}
+
+/* Expression led by a determiner: "the 1990s", "the past two years", "the
+ * third quarter", "a decade", "a million", "a third", "a few days". */
+static int det_expr(const nx *S, size_t i, nx_res *r) {
+  size_t j = i + 1;
+  if (!ok_tok(S, j)) return 0;
+  int the = tok_isl(S, i, "the");
+  if (the) {
+    const lx_token *t = &S->t[j];
+    if (t->kind == LX_TK_NUM || lex_cls(S, j) == NX_W_UNIT || lex_cls(S, j) == NX_W_TENS) {
+      nxnum N;
+      if (!number_at(S, j, &N)) return 0;
+      if (N.decade || N.ord) return after_number(S, i, &N, CTX_THE, r);
+      /* the nine months (ended Sept. 30): a period */
+      int unit = N.sfx == SFX_NONE && !N.frac ? tunit_at(S, N.end) : 0;
+      if (unit && !unit_is_time(unit) && unit != U_QUARTER && !tok_isl(S, N.end + 1, "ago"))
+        return after_tunit(S, i, N.end, N.v, unit, r);
+      return 0;
+    }
+    if (t->kind == LX_TK_PUNCT && (t->flags & LX_TF_QUOTE) && ok_tok(S, j + 1) &&
+        S->t[j + 1].kind == LX_TK_NUM) {
+      /* the '90s */
+      nxnum N;
+      if (number_at(S, j + 1, &N) && N.decade && N.intd == 2) {
+        int v = (int)N.v + (N.v >= 30 ? 1900 : 1900 + 100 * (N.v < 30));
+        res(r, i, j + 2, LEDE_T_DATE, 0);
+        set_str(r, "%03dX", v / 10);
+        return 1;
+      }
+      return 0;
+    }
+    const nx_word *w = lex(S, j);
+    if (!w) return 0;
+    switch (w->cls) {
+      case NX_W_REL: return rel_expr(S, i, j, 1, r);
+      case NX_W_ORD: {
+        nxnum N;
+        if (number_at(S, j, &N) && N.ord) {
+          nx_res r2;
+          if (after_number(S, i, &N, CTX_THE, &r2) && r2.type == LEDE_T_DATE) {
+            *r = r2;
+            return 1;
+          }
+        }
+        return 0;
+      }
+      case NX_W_EDGE:
+      case NX_W_EARLY: {
+        /* the end of 2019, the middle of the year, the beginning of March */
+        if ((w->cls == NX_W_EDGE || tok_isl(S, j, "middle")) && tok_isl(S, j + 1, "of") &&
+            ok_tok(S, j + 2))
+          return edge_of(S, i, j + 2, r);
+        /* the early 1990s, the late 1980s */
+        if (w->cls == NX_W_EARLY && early_expr(S, i, j + 1, r)) return 1;
+        return 0;
+      }
+      case NX_W_TUNIT:
+        if (w->v == U_WEEKEND && tok_isl(S, j, "weekend")) {
+          res(r, i, j + 1, LEDE_T_DATE, 0);
+          str_rel_unit(S, U_WEEKEND, 0, r);
+          return 1;
+        }
+        return 0;
+      case NX_W_SEASON:
+        if (tok_isl(S, j + 1, "of") && !of_year(S, j + 1, &(int){0})) return 0;
+        return temporal_word(S, i, j, 1, r);
+      default: return 0;
+    }
+  }
+  /* a / an */
+  const nx_word *w = lex(S, j);
+  if (!w) return 0;
+  switch (w->cls) {
+    case NX_W_SCALE:
+    case NX_W_HUNDRED:
+    case NX_W_DOZEN: {
+      nxnum N;
+      if (spelled(S, i, &N)) return after_number(S, i, &N, CTX_A, r);
+      return 0;
+    }
+    case NX_W_TUNIT: {
+      int unit = (int)w->v;
+      const char *s = tstr(S, j);
+      if ((s[tlen(S, j) - 1] | 32) == 's') return 0;
+      return after_tunit(S, i, j, 1, unit, r);
+    }
+    case NX_W_FEW:
+      if (tok_isl(S, j, "few") || tok_isl(S, j, "couple")) return temporal_word(S, i, j, 0, r) ? (r->a = i, 1) : 0;
+      return 0;
+    case NX_W_HALF: {
+      /* a half hour */
+      int unit = tunit_at(S, j + 1);
+      if (unit && unit != U_WEEKEND) {
+        res(r, i, j + 2, tunit_type(unit), 0);
+        str_duration(r, 0.5, unit);
+        return 1;
+      }
+      return 0;
+    }
+    case NX_W_ORD:
+    case NX_W_QUARTER: {
+      /* a third (of...), a quarter of: fractions; "a third term" is an
+       * ordinal; "a quarter century" a date */
+      double den = w->v;
+      if (w->cls == NX_W_ORD && (den < 3 || den > 10)) return 0;
+      if (w->cls == NX_W_QUARTER && (tok_isl(S, j + 1, "century") || tok_isl(S, j + 1, "of") == 0)) {
+        if (tok_isl(S, j + 1, "century")) {
+          res(r, i, j + 2, LEDE_T_DATE, 0);
+          set_str(r, "P25Y");
+          return 1;
+        }
+        if (tok_isl(S, j + 1, "hour")) {
+          res(r, i, j + 2, LEDE_T_TIME, 0);
+          set_str(r, "PT15M");
+          return 1;
+        }
+        return 0;
+      }
+      size_t k = j + 1;
+      int end = k >= S->t1 || S->t[k].kind == LX_TK_PUNCT || tok_isl(S, k, "of") ||
+                tok_isl(S, k, "and") || tok_isl(S, k, "or");
+      if (!end) return 0;
+      res(r, i, j + 1, LEDE_T_CARDINAL, 1.0 / den);
+      return 1;
+    }
+    default: return 0;
+  }
+}
+
+/* "hundreds", "thousands of", "tens of thousands", "millions of dollars". */
+static int plural_expr(const nx *S, size_t i, nx_res *r) {
+  const nx_word *w = lex(S, i);
+  double v = w->v;
+  size_t j = i + 1, end = i + 1;
+  for (int k = 0; k < 3; k++) {
+    if (!tok_isl(S, j, "of") || !ok_tok(S, j + 1)) break;
+    const nx_word *u = lex(S, j + 1);
+    if (!u || u->cls != NX_W_PLURAL || u->v <= 10) break;
+    v *= u->v;
+    j += 2;
+    end = j;
+  }
+  if ((S->t[i].flags & LX_TF_CAP) && !(S->t[i].flags & LX_TF_SENT) &&
+      !(S->t[i].flags & LX_TF_ALLCAP))
+    return res(r, i, end, 0, 0);
+  if (tok_isl(S, end, "of") && ok_tok(S, end + 1)) {
+    char iso[4];
+    double f;
+    size_t k = currency_at(S, end + 1, 1, iso, &f);
+    if (k && !tok_isl(S, end + 1, "pounds")) {
+      res(r, i, end + 1 + k, LEDE_T_MONEY, v * f);
+      set_cstr(r, iso);
+      return 1;
+    }
+    int unit = tunit_at(S, end + 1);
+    if (unit && !tok_isl(S, end + 1, "quarter")) {
+      res(r, i, end + 2, tunit_type(unit), 0);
+      str_duration(r, -1, unit);
+      return 1;
+    }
+  }
+  res(r, i, end, LEDE_T_CARDINAL, v);
+  return 1;
+}
+
+/* Fractions led by "half": half a percentage point, half an hour, half a
+ * million, half of. */
+static int half_expr(const nx *S, size_t a, size_t i, nx_res *r) {
+  size_t j = i + 1;
+  if ((S->t[i].flags & LX_TF_CAP) && !(S->t[i].flags & LX_TF_SENT)) return 0;
+  if ((tok_isl(S, j, "a") || tok_isl(S, j, "an")) && ok_tok(S, j + 1)) {
+    size_t k = percent_at(S, j + 1);
+    if (k) return res(r, a, j + 1 + k, LEDE_T_PERCENT, 0.5);
+    int unit = tunit_at(S, j + 1);
+    if (unit) {
+      res(r, a, j + 2, tunit_type(unit), 0);
+      str_duration(r, 0.5, unit);
+      return 1;
+    }
+    const nx_word *w = lex(S, j + 1);
+    if (w && (w->cls == NX_W_SCALE || w->cls == NX_W_DOZEN || w->cls == NX_W_HUNDRED)) {
+      nxnum N;
+      memset(&N, 0, sizeof N);
+      N.a = i;
+      N.end = j + 2;
+      N.v = 0.5 * w->v;
+      N.words = 1;
+      N.scaled = 1;
+      N.hi = -1;
+      return after_number(S, a, &N, CTX_NONE, r);
+    }
+    return 0;
+  }
+  if (tok_isl(S, j, "of") || tok_isl(S, j, "the")) return res(r, a, i + 1, LEDE_T_CARDINAL, 0.5);
+  return 0;
+}
+
+/* Everything that can start at token i; a is where the span starts. */
+static int at(const nx *S, size_t i, nx_res *r) {
+  const lx_token *t = &S->t[i];
+  switch (t->kind) {
+    case LX_TK_NUM: {
+      /* the number is read first; the date grammar only where a date or a
+       * clock time can be: 10:30, 2019-11-18, 18.11.2019, 10am, 6 May */
+      nxnum N;
+      if (!number_at(S, i, &N)) return res(r, i, i + 1, 0, 0);
+      int maybe = N.sfx == SFX_OTHER ||
+                  ((N.sfx == SFX_SLASH || N.sfx == SFX_HYPHEN) && N.hi < 0 &&
+                   memchr(N.tail, N.sfx == SFX_SLASH ? '/' : '-', N.tailn)) ||
+                  (N.end == i + 1 && (lex_cls(S, i + 1) == NX_W_MONTH ||
+                                      lex_cls(S, i + 1) == NX_W_AMPM));
+      lx_date d;
+      size_t k = maybe ? abs_date(S, i, &d) : 0;
+      if (k) {
+        /* 10 a.m. Tuesday */
+        if (d.hour >= 0 && !d.month && ok_tok(S, i + k) && lex_cls(S, i + k) == NX_W_WDAY &&
+            (S->t[i + k].flags & LX_TF_CAP)) {
+          nx_res w;
+          if (temporal_word(S, i + k, i + k, 0, &w) && w.type == LEDE_T_DATE &&
+              w.str[0] != 'X') {
+            res(r, i, w.b, LEDE_T_TIME, 0);
+            str_time(r, w.str, &d);
+            return 1;
+          }
+        }
+        return abs_result(S, i, i, k, &d, r);
+      }
+      /* "No. 1", "#1", "Number 10": ranks and labels, not entities */
+      if (i > S->t0 && (tok_isl(S, i - 1, "#") || tok_isl(S, i - 1, "no.") ||
+                        tok_isl(S, i - 1, "nos.") ||
+                        (tok_isl(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER))))
+        return res(r, i, i + 1, 0, 0);
+      return after_number(S, i, &N, CTX_NONE, r);
+    }
+    case LX_TK_SYM: {
+      if (money_first(S, i, i, r)) return 1;
+      return 0;
+    }
+    case LX_TK_WORD: break;
+    default: return 0;
+  }
+  const nx_word *w = lex(S, i);
+  if (!w) {
+    if (t->flags & LX_TF_HYPHEN) {
+      if (hyphen_word(S, i, r)) return 1;
+      nxnum N;
+      if (spelled(S, i, &N)) return after_number(S, i, &N, CTX_NONE, r);
+      return 0;
+    }
+    /* currency codes before a number: USD 5 million, Rs 500 crore */
+    if (t->flags & LX_TF_ALLCAP) {
+      if (ok_tok(S, i + 1) && S->t[i + 1].kind == LX_TK_NUM) return money_first(S, i, i, r);
+    }
+    if (t->flags & LX_TF_DIGIT) {
+      /* FY2020 */
+      const char *s = tstr(S, i);
+      size_t n = tlen(S, i);
+      if (n == 6 && (s[0] | 32) == 'f' && (s[1] | 32) == 'y' && is_digit((unsigned char)s[2])) {
+        res(r, i, i + 1, LEDE_T_DATE, 0);
+        set_str(r, "FY%.4s", s + 2);
+        return 1;
+      }
+    }
+    return 0;
+  }
+  switch (w->cls) {
+    case NX_W_UNIT:
+    case NX_W_TENS: {
+      nxnum N;
+      if (spelled(S, i, &N)) return after_number(S, i, &N, CTX_NONE, r);
+      return 0;
+    }
+    case NX_W_HUNDRED:
+    case NX_W_SCALE:
+    case NX_W_DOZEN: return 0;
+    case NX_W_PLURAL: return plural_expr(S, i, r);
+    case NX_W_ORD: {
+      nxnum N;
+      if (spelled(S, i, &N)) return after_number(S, i, &N, CTX_NONE, r);
+      return 0;
+    }
+    case NX_W_HALF: return half_expr(S, i, i, r);
+    case NX_W_DET: return det_expr(S, i, r);
+    case NX_W_MOD: {
+      int between;
+      size_t j = modifiers(S, i, &between);
+      if (j == i || !ok_tok(S, j)) return 0;
+      int ctx = CTX_MOD | (between ? CTX_BETWEEN : 0);
+      nx_res r2;
+      const lx_token *u = &S->t[j];
+      int got = 0;
+      if (u->kind == LX_TK_NUM) {
+        lx_date d;
+        size_t k = abs_date(S, j, &d);
+        if (k) {
+          abs_result(S, d.hour >= 0 ? i : j, j, k, &d, &r2);
+          got = 1;
+        } else {
+          nxnum N;
+          if (number_at(S, j, &N)) got = after_number(S, i, &N, ctx, &r2);
+        }
+      } else if (u->kind == LX_TK_SYM) {
+        got = money_first(S, i, j, &r2);
+      } else {
+        const nx_word *x = lex(S, j);
+        if (x && (x->cls == NX_W_UNIT || x->cls == NX_W_TENS)) {
+          nxnum N;
+          if (spelled(S, j, &N)) got = after_number(S, i, &N, ctx, &r2);
+        } else if (x && x->cls == NX_W_DET && !tok_isl(S, j, "the")) {
+          got = det_expr(S, j, &r2);
+          if (got && r2.type != LEDE_T_DATE && r2.type != LEDE_T_TIME &&
+              r2.type != LEDE_T_CARDINAL && r2.type != LEDE_T_MONEY &&
+              r2.type != LEDE_T_PERCENT && r2.type != LEDE_T_QUANTITY)
+            got = 0;
+          if (got) r2.a = i;
+        } else if (x && x->cls == NX_W_HALF) {
+          got = half_expr(S, i, j, &r2);
+        } else if (x && x->cls == NX_W_PLURAL) {
+          got = plural_expr(S, j, &r2);
+          if (got && r2.type) r2.a = i;
+        } else if (!(u->flags & LX_TF_LOWER) || (u->flags & LX_TF_HYPHEN)) {
+          if (u->flags & LX_TF_HYPHEN) {
+            nxnum N;
+            if (spelled(S, j, &N)) got = after_number(S, i, &N, ctx, &r2);
+          } else if (u->flags & LX_TF_ALLCAP) {
+            got = money_first(S, i, j, &r2);
+          }
+        }
+      }
+      if (!got || r2.type == 0) return 0;
+      /* modifiers stay off ordinals and off the numbers of dates */
+      if (r2.type == LEDE_T_ORDINAL) return 0;
+      if (r2.type == LEDE_T_DATE && r2.a != i && r2.str[0] != 'P') return 0;
+      if (r2.a != i && r2.type == LEDE_T_DATE) return 0;
+      *r = r2;
+      return 1;
+    }
+    case NX_W_NO: return 0;
+    case NX_W_CURPRE:
+      if (ok_tok(S, i + 1) && S->t[i + 1].kind == LX_TK_NUM) return money_first(S, i, i, r);
+      return 0;
+    default:
+      if (!lead_class[w->cls]) return 0;
+      return temporal_word(S, i, i, 0, r);
+  }
+}
+
+int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
+  nx S;
+  S.in = in;
+  S.text = in->text;
+  S.t = in->toks;
+  S.t0 = t0;
+  S.t1 = t1 < in->ntoks ? t1 : in->ntoks;
+  S.out = out;
+  S.oom = 0;
+  nx_cache cache;
+  memset(cache.tag, 0, sizeof cache.tag);
+  cache.gi = (size_t)-1;
+  S.cache = &cache;
+  size_t i = t0;
+  while (i < S.t1) {
+    const lx_token *t = &S.t[i];
+    /* most tokens: one table probe and out */
+    if (t->kind == LX_TK_PUNCT) {
+      i++;
+      continue;
+    }
+    /* a word in capitals matters before a number (USD 5) or as a lexicon
+     * word (MAY 6, TWO); else it goes the way of other words */
+    if (t->kind == LX_TK_WORD && !(t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT)) &&
+        (!(t->flags & LX_TF_ALLCAP) || i + 1 >= S.t1 || S.t[i + 1].kind != LX_TK_NUM)) {
+      const nx_word *w = lex_peek(t->hash);
+      int lead = w ? lead_class[w->cls] : 0;
+      if (lead == 2 && i + 1 < S.t1) {
+        /* "the company", "this is": nothing can follow */
+        const lx_token *u = t + 1;
+        if (u->kind == LX_TK_WORD && !(u->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
+            !lex_peek(u->hash))
+          lead = 0;
+        else if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_QUOTE))
+          lead = 0;
+      }
+      if (!lead) {
+        i++;
+        continue;
+      }
+    }
+    nx_res r;
+    r.type = 0;
+    if (at(&S, i, &r) && r.b > i) {
+      if (r.b > S.t1) r.b = S.t1;
+      if (r.a < i) r.a = i;
+      if (r.type && !emit(&S, &r)) return 0;
+      i = r.b;
+      continue;
+    }
+    i++;
+  }
+  return !S.oom;
 }

@@ -37,8 +37,10 @@ static const struct {
      0},
     /* LX_P_DATELINE_AGENCY */
     {"\\((?<agency>\\p{L}[\\p{L}\\p{N} .&'’/\\-]{0,39})\\)" SEP_PART, 0},
-    /* LX_P_DATELINE_LINE */
-    {"(?<loc>" CAPWORD "(?:[ \\t]+" CAPWORD "){0,3})[ \\t]+(?<date>\\d{4}-\\d{2}-\\d{2})[ \\t]*$",
+    /* LX_P_DATELINE_LINE: also "MILWAUKEE, Wisconsin" over "1996-08-29" */
+    {"(?<loc>" CAPWORD "(?:[ \\t]+" CAPWORD "){0,3})"
+     "(?:,[ \\t]*(?<region>\\p{Lu}[\\p{L}\\p{M}.'’\\-]*(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}.'’\\-]*){0,2}))?"
+     "(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)(?<date>\\d{4}-\\d{2}-\\d{2})[ \\t]*$",
      0},
     /* LX_P_CAPTION_START */
     {"(?:(?:In |An? )?(?:this|these|the|an?)[ \\t]+(?:\\w+[ \\t]+){0,3}?(?:photos?|images?|pictures?|file photo|screenshot|screen grab|handout)\\b"

@@ -16,7 +16,7 @@ enum {
   LX_P_DATELINE,        /* WASHINGTON, May 6 (Yonhap) -- */
   LX_P_DATELINE_TITLE,  /* Seoul, May 7 (Yonhap) -- (needs date or agency) */
   LX_P_DATELINE_AGENCY, /* (CNN) -- */
-  LX_P_DATELINE_LINE,   /* LONDON 1996-08-30 on its own line */
+  LX_P_DATELINE_LINE,   /* LONDON 1996-08-30 on its own line (or two) */
   LX_P_CAPTION_START,   /* This photo, provided by ... */
   LX_P_CREDIT_END,      /* ... (Yonhap)  ... (AP Photo/Jane Doe) */
   LX_P_CREDIT_LINE,     /* Image Credit: X / Photo: X / X | Getty Images */

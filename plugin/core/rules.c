@@ -209,6 +209,24 @@ int lede_ruleset_pack(lede_ruleset *rs, const char *name, const char *source, ch
   return (int)rs->packs.n++;
 }
 
+int lede_ruleset_pack_applies(const lede_ruleset *rs, int index, const char *source) {
+  if (!rs || index < 0 || (size_t)index >= rs->packs.n) return -1;
+  const pack *p = (const pack *)rs->packs.p + index;
+  if (!p->source) return 1;
+  if (!source) return 0;
+  pcre2_match_data *md = pcre2_match_data_create(1, rs->gctx);
+  pcre2_match_context *mc = pcre2_match_context_create(rs->gctx);
+  int rc = -1;
+  if (md && mc) {
+    /* the same answer as lx_rules_begin; source hints are short */
+    pcre2_set_match_limit(mc, 1000000);
+    rc = pcre2_match(p->source, (PCRE2_SPTR)source, strlen(source), 0, 0, md, mc);
+  }
+  pcre2_match_data_free(md);
+  pcre2_match_context_free(mc);
+  return rc > 0;
+}
+
 /* A new rule with its options copied; NULL (and err) on a bad option. */
 static rule *new_rule(lede_ruleset *rs, const lede_rule_opts *o, int kind, char *err, size_t errsz) {
   if (!o || !o->name || !*o->name) {

@@ -88,7 +88,8 @@ void lx_split_lines(lx_ctx *c) {
 enum { C_BAD = 0, C_SHORT, C_NEARGOOD, C_GOOD };
 enum {
   R_NONE = 0, R_BODY, R_TITLE, R_SECTION, R_PUBLISHED, R_BYLINE, R_CAPTION,
-  R_CREDIT, R_BOILER, R_DATELINE, R_TITLE_DUP
+  R_CREDIT, R_BOILER, R_DATELINE, R_TITLE_DUP,
+  R_CONSUMED /* the date line of a dateline printed over two lines */
 };
 
 typedef struct blk {
@@ -234,10 +235,15 @@ void lx_tokens_in(const lx_ctx *c, size_t s, size_t e, size_t *t0, size_t *t1) {
     if (t[mid].start < s) lo = mid + 1;
     else hi = mid;
   }
-  size_t j = lo;
-  while (j < c->toks.n && t[j].end <= e) j++;
-  *t0 = lo;
-  *t1 = j;
+  size_t a = lo;
+  hi = c->toks.n;
+  while (lo < hi) { /* the first token ending after e */
+    size_t mid = (lo + hi) / 2;
+    if (t[mid].end <= e) lo = mid + 1;
+    else hi = mid;
+  }
+  *t0 = a;
+  *t1 = lo;
 }
 
 /* The tokens within [s, e): a range of the document's token array. */
@@ -485,7 +491,8 @@ static int is_media(const lx_ctx *c, const blk *b) {
  * success fills *d, the byte offsets of the date and of the prefix. */
 static int find_stamp(lx_ctx *c, const blk *b, lx_date *d, uint32_t *ds, uint32_t *de,
                       uint32_t *prefix_end) {
-  if (b->end - b->text_start > 160 || b->l1 - b->l0 > 2) return 0;
+  /* a date has a number: a day, a year or a time */
+  if (b->end - b->text_start > 160 || b->l1 - b->l0 > 2 || !b->numw) return 0;
   size_t n;
   lx_token *t = tokens_of(c, b->text_start, b->end, &n);
   for (size_t i = 0; i < n && i < 8; i++) {
@@ -758,6 +765,25 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
    * opening parenthesis */
   if (b->t0 >= b->t1) return 0;
   const lx_token *ft = (const lx_token *)c->toks.p + b->t0;
+  /* the next line, when a dateline may go on there ("MILWAUKEE, Wisconsin"
+   * over "1996-08-29"): right below, and short */
+  const lx_line *L = (const lx_line *)c->lines.p;
+  size_t line_end = L[b->l0].tend;
+  if (b->l1 - b->l0 == 1 && b->l1 < c->lines.n && !L[b->l1].blank_before &&
+      L[b->l1].tend - L[b->l1].tstart <= 12)
+    line_end = L[b->l1].tend;
+  /* a dateline ends with a separator among its first tokens: a dash, a
+   * colon or a bar; or it is a line of a place and an ISO date */
+  {
+    int sep = line_end > L[b->l0].tend;
+    for (uint32_t k = b->t0; k < b->t1 && k < b->t0 + 16 && !sep; k++) {
+      const lx_token *tk = (const lx_token *)c->toks.p + k;
+      char ch0 = c->text[tk->start];
+      sep = (tk->flags & LX_TF_DASH) || ch0 == ':' || ch0 == '|' ||
+            (tk->kind == LX_TK_NUM && tk->end - tk->start == 10 && c->text[tk->start + 4] == '-');
+    }
+    if (!sep) return 0;
+  }
   int allcap = (ft->flags & LX_TF_ALLCAP) || (ft->nletters == 1 && (ft->flags & LX_TF_CAP));
   int titlecase = (ft->flags & LX_TF_CAP) != 0;
   int paren = c->text[ft->start] == '(';
@@ -766,8 +792,8 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
     if ((id == LX_P_DATELINE || id == LX_P_DATELINE_LINE) && !allcap) continue;
     if (id == LX_P_DATELINE_TITLE && !titlecase) continue;
     if (id == LX_P_DATELINE_AGENCY && !paren) continue;
-    size_t end = id == LX_P_DATELINE_LINE ? c->lines.n ? ((lx_line *)c->lines.p)[b->l0].tend : e : lim;
-    if (id == LX_P_DATELINE_LINE && end - s > 80) continue;
+    size_t end = id == LX_P_DATELINE_LINE ? line_end : lim;
+    if (id == LX_P_DATELINE_LINE && end - s > 90) continue;
     if (!lx_pat_match(c, id, s, end, ov, 64)) continue;
     size_t ls = 0, le = 0, rs = 0, re = 0, ds = 0, de = 0, as = 0, ae = 0;
     int has_loc = lx_pat_group(c, id, ov, "loc", &ls, &le);
@@ -869,9 +895,9 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
       /* a dateline on its own line: the lead is what the block has after
        * that line (a wrapped line that does not start a paragraph) */
       const lx_line *L = (const lx_line *)c->lines.p;
-      b->lead_start = b->l1 - b->l0 > 1 ? L[b->l0 + 1].tstart : b->end;
+      b->lead_start = b->l1 - b->l0 > 1 ? L[b->l0 + 1].tstart : (uint32_t)LX_MAX(b->end, mend);
     }
-    return 1;
+    return mend > b->end ? 2 : 1; /* 2: it took the next block too */
   }
   return 0;
 }
@@ -885,8 +911,10 @@ static int may_start_caption(const lx_ctx *c, const blk *b) {
                                       "photo", "pictured", "above", "top", "image",
                                       "caption"};
   const lx_token *t = (const lx_token *)c->toks.p + b->t0;
+  unsigned char f = (unsigned char)c->text[t->start] | 0x20;
+  if (t->end - t->start > 8 || !strchr("tafpic", f)) return 0;
   for (size_t i = 0; i < LX_COUNTOF(first); i++)
-    if (lx_tok_ieq(c->text, t, first[i])) return 1;
+    if (first[i][0] == f && lx_tok_ieq(c->text, t, first[i])) return 1;
   return 0;
 }
 
@@ -1276,12 +1304,13 @@ void lx_structure(lx_ctx *c) {
     x.span = x.location = x.date = x.agency = lx_no_span;
     lx_date xd;
     memset(&xd, 0, sizeof xd);
-    if (match_dateline(c, b, &x, &xd)) {
-      /* what follows must read as text: the lead, or the next block */
+    int m = match_dateline(c, b, &x, &xd);
+    if (m) {
       dl = x;
       dl_date = xd;
       dl_block = i;
       b->dateline = 1;
+      if (m == 2 && i + 1 < nb) B[i + 1].role = R_CONSUMED;
       break;
     }
   }
@@ -1334,6 +1363,30 @@ void lx_structure(lx_ctx *c) {
       b->role = R_PUBLISHED;
     }
   }
+  /* wire copy prints the reporter's name alone on a line between the
+   * headline and the dateline: "Larry Fine" (a known given name, two to
+   * four capitalized words, under a headline) */
+  if (byline_block == SIZE_MAX && dl_block != SIZE_MAX && dl_block >= 2) {
+    blk *b = &B[dl_block - 1];
+    size_t n;
+    lx_token *t = tokens_of(c, b->text_start, b->end, &n);
+    if (b->role == R_NONE && !b->list && !b->cue && n >= 2 && n <= 4 && b->terms == 0 &&
+        B[dl_block - 2].role == R_NONE && headline_like(c, &B[dl_block - 2])) {
+      const lx_entry *e = lx_dict_exact(c->eng->gaz, c->text, t, 0, 1);
+      int given = 0;
+      for (; e; e = lx_entry_next(c->eng->gaz, e))
+        if (e->kind == LX_G_GIVEN && !(e->flags & LX_GF_AMB)) given = 1;
+      lede_span one[2];
+      if (given && parse_names(c, t, 0, n, one, 2) == 1 && one[0].start == t[0].start &&
+          one[0].end == t[n - 1].end) {
+        names[0] = one[0];
+        nnames = 1;
+        byline_block = dl_block - 1;
+        byline_span = lx_span(b->start, b->end);
+        b->role = R_BYLINE;
+      }
+    }
+  }
   /* a timestamp or byline found far from the story is noise: keep those
    * within the 12 blocks before the dateline or the body */
 
@@ -1370,21 +1423,23 @@ void lx_structure(lx_ctx *c) {
    * and list items are left out of it */
   int wire = 0;
   if (dl_block != SIZE_MAX && dl_block <= 5) {
-    size_t plain = 0;
-    for (size_t i = 0; i < dl_block; i++)
+    size_t plain = 0, lists = 0;
+    for (size_t i = 0; i < dl_block; i++) {
       if (B[i].role == R_NONE && !B[i].cue && !B[i].list) plain++;
-    wire = plain <= 2;
+      lists += B[i].list;
+    }
+    wire = plain <= 2 && lists == 0;
   }
   if (wire) {
+    /* numbered lines and tables of results are part of wire copy */
     best_s = dl_block;
     best_e = nb;
     for (size_t i = dl_block + 1; i < nb; i++) {
       blk *b = &B[i];
-      if (b->role == R_NONE && !b->cue && !b->list && b->bracket * 2 <= b->chars)
-        b->cls = C_GOOD;
+      if (b->role == R_NONE && !b->cue && b->bracket * 2 <= b->chars) b->cls = C_GOOD;
     }
     /* the story ends before a run of boilerplate at the end of the page */
-    while (best_e > dl_block + 1 && (B[best_e - 1].cue || B[best_e - 1].list)) best_e--;
+    while (best_e > dl_block + 1 && B[best_e - 1].cue) best_e--;
   }
   if (!wire) {
     double best = 0, cur = 0;
@@ -1430,6 +1485,21 @@ void lx_structure(lx_ctx *c) {
       best_e = dl_block + 1;
     }
   }
+  /* no block long enough to be judged (a story of a few short paragraphs,
+   * a snippet): the first run of plain sentences is the story */
+  if (best_s == SIZE_MAX) {
+    for (size_t i = 0; i < nb; i++) {
+      const blk *b = &B[i];
+      int sentence = b->role == R_NONE && !b->cue && !b->list && b->words >= 5 && b->terms >= 1 &&
+                     b->bracket * 2 <= b->chars;
+      if (sentence) {
+        if (best_s == SIZE_MAX) best_s = i;
+        best_e = i + 1;
+      } else if (best_s != SIZE_MAX && !transparent(b)) {
+        break;
+      }
+    }
+  }
 
 #ifdef LEDE_DEBUG_BLOCKS
   for (size_t i = 0; i < nb; i++) {
@@ -1471,6 +1541,20 @@ void lx_structure(lx_ctx *c) {
       if (headline_like(c, b)) {
         title_block = i;
         break;
+      }
+    }
+    /* over a dateline, a one-sentence line ending with a period is the
+     * headline too ("Jones Medical completes acquisition.") */
+    if (title_block == SIZE_MAX && dl_block != SIZE_MAX && body_start == dl_block) {
+      for (size_t i = body_start, k = 0; i-- > 0 && k < 3;) {
+        blk *b = &B[i];
+        if (b->role == R_BYLINE || b->role == R_PUBLISHED || transparent(b)) continue;
+        k++;
+        if (b->role == R_NONE && !b->list && !b->cue && b->l1 - b->l0 <= 2 && b->words >= 2 &&
+            b->words <= 20 && b->terms <= 1 && s[b->end - 1] == '.' && b->bracket * 2 <= b->chars) {
+          title_block = i;
+          break;
+        }
       }
     }
     /* a body that opens the document (wire copy without a dateline): its
@@ -1611,6 +1695,7 @@ void lx_structure(lx_ctx *c) {
       case R_TITLE:
       case R_SECTION:
       case R_BYLINE:
+      case R_CONSUMED:
         continue;
       case R_PUBLISHED:
         if (i == pub_block) {
@@ -1673,8 +1758,10 @@ void lx_structure(lx_ctx *c) {
         break;
     }
     /* inside the story every plain text block is a paragraph: figures-heavy
-     * paragraphs have few function words but belong to the story */
-    if (in_body && !b->cue && !b->list && (b->cls == C_GOOD || (b->words >= 3 && b->chars >= 25))) {
+     * paragraphs have few function words but belong to the story; in wire
+     * copy, numbered lines (tables of results, lists of measures) too */
+    if (in_body && !b->cue && (!b->list || wire) &&
+        (b->cls == C_GOOD || (b->words >= 3 && b->chars >= 25))) {
       lede_span *p = (lede_span *)lx_push(c, &in->paragraphs, sizeof(lede_span));
       *p = lx_span(b->start, b->end);
       continue;

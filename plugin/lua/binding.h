@@ -13,9 +13,19 @@
 
 extern void *const lede_json_null;
 
+/* keeper.c: C objects owned by Lua values, freed by their __gc, or by the
+ * keeper when the state closes if a finalizer was lost. lede_keep links a
+ * node (its obj set by the caller once made) and raises on no memory. */
+typedef struct lede_owned lede_owned;
+void lede_keeper_open(lua_State *L);
+lede_owned *lede_keep(lua_State *L, void (*free_fn)(void *));
+void lede_release(lede_owned *o);
+void lede_owned_set(lede_owned *o, void *obj);
+
 /* rules_lua.c */
 typedef struct lede_ruleset_ud {
   lede_ruleset *rs;
+  lede_owned *own;
   lua_State *L; /* the thread of the parse running its callbacks */
   int index;    /* where the userdata sits on that thread's stack */
   int base;     /* the stack top to restore */

@@ -14,6 +14,10 @@
 #define LEDE_COMPAT_FN static
 #endif
 
+#ifndef LUA_OK
+#define LUA_OK 0
+#endif
+
 #if LUA_VERSION_NUM < 502
 /* Lua 5.1 and LuaJIT */
 #ifndef luaL_newlibtable
@@ -24,9 +28,10 @@
 #endif
 #define lua_rawlen(L, i) lua_objlen(L, i)
 
-/* LuaJIT 2.1 provides luaL_setfuncs and luaL_testudata; plain 5.1 does not */
-#if !defined(LUAJIT_VERSION_NUM)
-LEDE_COMPAT_FN void luaL_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
+/* LuaJIT 2.1 declares luaL_setfuncs, luaL_testudata and luaL_setmetatable,
+ * plain 5.1 does not, and only luajit.h tells them apart: the binding uses
+ * its own, under the 5.2 names. */
+LEDE_COMPAT_FN void lede_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
   luaL_checkstack(L, nup, "too many upvalues");
   for (; l->name; l++) {
     for (int i = 0; i < nup; i++) lua_pushvalue(L, -nup);
@@ -35,7 +40,7 @@ LEDE_COMPAT_FN void luaL_setfuncs(lua_State *L, const luaL_Reg *l, int nup) {
   }
   lua_pop(L, nup);
 }
-LEDE_COMPAT_FN void *luaL_testudata(lua_State *L, int i, const char *tname) {
+LEDE_COMPAT_FN void *lede_testudata(lua_State *L, int i, const char *tname) {
   void *p = lua_touserdata(L, i);
   if (!p || !lua_getmetatable(L, i)) return NULL;
   luaL_getmetatable(L, tname);
@@ -43,12 +48,13 @@ LEDE_COMPAT_FN void *luaL_testudata(lua_State *L, int i, const char *tname) {
   lua_pop(L, 2);
   return same ? p : NULL;
 }
-#endif
-
-LEDE_COMPAT_FN void luaL_setmetatable(lua_State *L, const char *tname) {
+LEDE_COMPAT_FN void lede_setmetatable(lua_State *L, const char *tname) {
   luaL_getmetatable(L, tname);
   lua_setmetatable(L, -2);
 }
+#define luaL_setfuncs lede_setfuncs
+#define luaL_testudata lede_testudata
+#define luaL_setmetatable lede_setmetatable
 #endif /* < 5.2 */
 
 #if LUA_VERSION_NUM < 503

@@ -23,11 +23,16 @@ enum { UV_TEXT = 1, UV_CACHE = 2, UV_METHODS = 3 };
 
 typedef struct engine_ud {
   lede_engine *eng;
+  lede_owned *own;
 } engine_ud;
 
 typedef struct doc_ud {
   lede_doc *doc;
+  lede_owned *own;
 } doc_ud;
+
+static void free_engine(void *p) { lede_engine_free((lede_engine *)p); }
+static void free_doc(void *p) { lede_doc_free((lede_doc *)p); }
 
 typedef struct ents_ud {
   lede_doc *doc; /* borrowed: the view keeps its document alive */
@@ -46,16 +51,20 @@ static int l_engine_new(lua_State *L) {
   unsigned flags = (!lua_isnoneornil(L, 1) && !lua_toboolean(L, 1)) ? LEDE_ENGINE_NO_JIT : 0;
   engine_ud *e = (engine_ud *)lua_newuserdatauv(L, sizeof *e, 0);
   e->eng = NULL;
+  e->own = NULL;
   luaL_setmetatable(L, ENGINE_MT);
+  e->own = lede_keep(L, free_engine);
   lede_status st;
   e->eng = lede_engine_new_with(NULL, flags, &st);
   if (!e->eng) return luaL_error(L, "lede: cannot create engine: %s", lede_status_string(st));
+  lede_owned_set(e->own, e->eng);
   return 1;
 }
 
 static int l_engine_gc(lua_State *L) {
   engine_ud *e = (engine_ud *)luaL_checkudata(L, 1, ENGINE_MT);
-  lede_engine_free(e->eng);
+  lede_release(e->own); /* frees the engine */
+  e->own = NULL;
   e->eng = NULL;
   return 0;
 }
@@ -242,7 +251,9 @@ static int l_engine_parse(lua_State *L) {
   read_options(L, 3, &o);
   doc_ud *d = (doc_ud *)lua_newuserdatauv(L, sizeof *d, 3);
   d->doc = NULL;
+  d->own = NULL;
   luaL_setmetatable(L, DOC_MT);
+  d->own = lede_keep(L, free_doc);
   lua_pushvalue(L, 2);
   lua_setiuservalue(L, -2, UV_TEXT);
   lua_newtable(L);
@@ -259,6 +270,7 @@ static int l_engine_parse(lua_State *L) {
   }
   char err[300];
   lede_status st = lede_parse(e->eng, text, len, &o, &d->doc, err, sizeof err);
+  lede_owned_set(d->own, d->doc);
   if (rud) {
     lede_ruleset_unbind(rud);
     lua_pop(L, 1);
@@ -281,7 +293,8 @@ static doc_ud *check_doc(lua_State *L, int i) {
 
 static int l_doc_gc(lua_State *L) {
   doc_ud *d = (doc_ud *)luaL_checkudata(L, 1, DOC_MT);
-  lede_doc_free(d->doc);
+  lede_release(d->own); /* frees the document */
+  d->own = NULL;
   d->doc = NULL;
   return 0;
 }
@@ -796,6 +809,7 @@ int luaopen_lede_core(lua_State *L) {
                                        {"__pairs", l_ents_pairs},
                                        {"__tostring", l_ents_tostring},
                                        {NULL, NULL}};
+  lede_keeper_open(L); /* first: finalized after every object it keeps */
   new_mt(L, ENGINE_MT, engine_meta);
   new_mt(L, DOC_MT, doc_meta);
   new_mt(L, ENTS_MT, ents_meta);

@@ -19,9 +19,12 @@ enum { UV_FN = 1 };
 
 /* ---- the userdata --------------------------------------------------------- */
 
+static void free_ruleset(void *p) { lede_ruleset_free((lede_ruleset *)p); }
+
 static int l_rs_gc(lua_State *L) {
   lede_ruleset_ud *r = (lede_ruleset_ud *)luaL_checkudata(L, 1, RULESET_MT);
-  lede_ruleset_free(r->rs);
+  lede_release(r->own); /* frees the ruleset */
+  r->own = NULL;
   r->rs = NULL;
   return 0;
 }
@@ -36,9 +39,11 @@ static int l_rs_new(lua_State *L) {
   lede_ruleset_ud *r = (lede_ruleset_ud *)lua_newuserdatauv(L, sizeof *r, 1);
   memset(r, 0, sizeof *r);
   luaL_setmetatable(L, RULESET_MT);
+  r->own = lede_keep(L, free_ruleset);
   lede_status st;
   r->rs = lede_ruleset_new(NULL, &st);
   if (!r->rs) return luaL_error(L, "lede: cannot create a ruleset: %s", lede_status_string(st));
+  lede_owned_set(r->own, r->rs);
   return 1;
 }
 
@@ -120,6 +125,17 @@ static int l_rs_pack(lua_State *L) {
   const char *src = luaL_optstring(L, 3, NULL);
   char err[300];
   return rule_result(L, lede_ruleset_pack(r->rs, name, src, err, sizeof err), err);
+}
+
+/* rs:pack_applies(index [, source]) -> boolean (nil for no such pack) */
+static int l_rs_pack_applies(lua_State *L) {
+  lede_ruleset_ud *r = lede_check_ruleset(L, 1);
+  int idx = (int)luaL_checkinteger(L, 2);
+  const char *src = luaL_optstring(L, 3, NULL);
+  int rc = lede_ruleset_pack_applies(r->rs, idx, src);
+  if (rc < 0) lua_pushnil(L);
+  else lua_pushboolean(L, rc);
+  return 1;
 }
 
 /* rs:regex(opts, pattern) -> id */
@@ -358,7 +374,8 @@ void lede_open_rules(lua_State *L) {
                                      {"regex", l_rs_regex},       {"tokens", l_rs_tokens},
                                      {"dict", l_rs_dict},         {"dict_add", l_rs_dict_add},
                                      {"dict_load", l_rs_dict_load}, {"callback", l_rs_callback},
-                                     {"count", l_rs_count},       {NULL, NULL}};
+                                     {"count", l_rs_count},       {"pack_applies", l_rs_pack_applies},
+                                     {NULL, NULL}};
   luaL_newmetatable(L, RULESET_MT);
   luaL_setfuncs(L, meta, 0);
   luaL_newlib(L, methods);

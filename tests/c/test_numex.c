@@ -1,0 +1,492 @@
+/*
+ * C tests of numex.c (numbers, money, dates...): a table of sentences and
+ * the entities expected in them, each written TYPE[text]=value and joined
+ * by " | ". Built with ASan+UBSan by `make test`; tests/numex_c_spec.lua
+ * turns each "ok - " line into a busted test.
+ *
+ *   test_numex                      run the table
+ *   test_numex -e 'text' [ref]      print what is found (ref: 2020-05-06)
+ *   test_numex --bench file         MB/s of lx_numex alone over texts
+ *                                   separated by NUL bytes
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../plugin/core/ner.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                              \
+  do {                                                \
+    if (cond) {                                       \
+      passed++;                                       \
+      printf("ok - ");                                \
+    } else {                                          \
+      failed++;                                       \
+      printf("not ok - %s:%d: ", __FILE__, __LINE__); \
+    }                                                 \
+    printf(__VA_ARGS__);                              \
+    putchar('\n');                                    \
+  } while (0)
+
+static lede_engine *eng;
+
+static int cand_cmp(const void *a, const void *b) {
+  const lx_cand *x = (const lx_cand *)a, *y = (const lx_cand *)b;
+  if (x->t0 != y->t0) return x->t0 < y->t0 ? -1 : 1;
+  return x->t1 > y->t1 ? -1 : x->t1 < y->t1;
+}
+
+/* Runs numex over text (one block) and writes what it found into out. */
+static int run(const char *text, const char *ref, char *out, size_t cap) {
+  lx_vec toks = {NULL, 0, 0}, cands = {NULL, 0, 0};
+  const lede_allocator *al = &lx_default_allocator;
+  size_t n = strlen(text);
+  out[0] = 0;
+  if (!lx_tokenize(al, text, 0, n, &toks)) return 0;
+  lx_sentences(text, (lx_token *)toks.p, toks.n);
+  lx_ner_in in;
+  memset(&in, 0, sizeof in);
+  in.text = text;
+  in.toks = (const lx_token *)toks.p;
+  in.ntoks = toks.n;
+  in.gaz = eng->gaz;
+  in.alloc = al;
+  in.ref.hour = -1;
+  if (ref && *ref) {
+    lx_parse_iso(ref, strlen(ref), &in.ref);
+    in.has_ref = in.ref.year && in.ref.month && in.ref.day;
+  }
+  int ok = lx_numex(&in, 0, toks.n, &cands);
+  lx_cand *k = (lx_cand *)cands.p;
+  if (cands.n > 1) qsort(k, cands.n, sizeof *k, cand_cmp);
+  size_t len = 0;
+  uint32_t covered = 0;
+  const lx_token *t = (const lx_token *)toks.p;
+  for (size_t i = 0; i < cands.n; i++) {
+    if (k[i].t0 < covered) {
+      ok = 0; /* numex never proposes overlapping spans */
+      continue;
+    }
+    covered = k[i].t1;
+    const char *s = text + t[k[i].t0].start;
+    int sl = (int)(t[k[i].t1 - 1].end - t[k[i].t0].start);
+    char val[96];
+    if (k[i].value_kind == LEDE_V_STRING)
+      snprintf(val, sizeof val, "%s", k[i].str);
+    else if (k[i].value_kind == LEDE_V_AMOUNT)
+      snprintf(val, sizeof val, "%.10g %s", k[i].num, k[i].str);
+    else
+      snprintf(val, sizeof val, "%.10g", k[i].num);
+    int w = snprintf(out + len, cap - len, "%s%s[%.*s]=%s", len ? " | " : "",
+                     lede_type_name(k[i].type), sl, s, val);
+    if (w < 0 || (size_t)w >= cap - len) break;
+    len += (size_t)w;
+  }
+  lx_vec_free(al, &toks);
+  lx_vec_free(al, &cands);
+  return ok;
+}
+
+typedef struct tcase {
+  const char *text, *want;
+} tcase;
+
+#define REF "2020-05-06" /* a Wednesday */
+
+/* Sentences of a story datelined Wednesday 2020-05-06. */
+static const tcase cases[] = {
+    /* the seed's expressions */
+    {"the State Department said Wednesday.", "DATE[Wednesday]=2020-05-06"},
+    {"Pompeo and Kang spoke by phone on Tuesday to discuss the two countries' response",
+     "DATE[Tuesday]=2020-05-05 | CARDINAL[two]=2"},
+    {"meeting in Palo Alto, California, on Jan. 14, 2020.", "DATE[Jan. 14, 2020]=2020-01-14"},
+    {"The deal expired at the end of last year.", "DATE[the end of last year]=2019"},
+    {"under last year's deal", "DATE[last year]=2019"},
+    {"a rise of 13 percent over last year's cost-sharing deal",
+     "PERCENT[13 percent]=13 | DATE[last year]=2019"},
+    {"Seoul offered to pay US$870 million this year.",
+     "MONEY[US$870 million]=870000000 USD | DATE[this year]=2020"},
+    {"the talks collapsed last month", "DATE[last month]=2020-04"},
+    {"the 28,500 American troops stationed there", "CARDINAL[28,500]=28500"},
+    {"WASHINGTON, May 6 (Yonhap) -- Text.", "DATE[May 6]=2020-05-06"},
+    /* absolute dates */
+    {"It opened on 29 November 2018.", "DATE[29 November 2018]=2018-11-29"},
+    {"filed on 2019-11-18 in court", "DATE[2019-11-18]=2019-11-18"},
+    {"sales in March 2020 fell", "DATE[March 2020]=2020-03"},
+    {"He was born in 1996.", "DATE[1996]=1996"},
+    {"prices of the 1990s", "DATE[the 1990s]=199X"},
+    {"Lee, who left in May, said", "DATE[May]=2020-05"},
+    {"She may leave. They will march on.", ""},
+    {"May I ask?", ""},
+    {"Theresa May said it", ""},
+    {"on May 3rd, they met", "DATE[May 3rd]=2020-05-03"},
+    {"Sales rose in fiscal 1987.", "DATE[fiscal 1987]=FY1987"},
+    {"the 2019/20 season", "DATE[2019/20]=2019/2020"},
+    {"from 1990-95 output fell", "DATE[1990-95]=1990/1995"},
+    {"in the mid-1990s", "DATE[mid-1990s]=199X"},
+    {"in early 2020 the virus spread", "DATE[early 2020]=2020"},
+    {"by late March", "DATE[late March]=2020-03"},
+    {"Shipments for March shipment at", "DATE[March]=2020-03"},
+    /* relative dates */
+    {"The minister arrived yesterday and leaves today.",
+     "DATE[yesterday]=2020-05-05 | DATE[today]=2020-05-06"},
+    {"He will visit Seoul on Tuesday.", "DATE[Tuesday]=2020-05-12"},
+    {"They met last Tuesday.", "DATE[last Tuesday]=2020-05-05"},
+    {"They meet next Friday.", "DATE[next Friday]=2020-05-08"},
+    {"Talks resume next year.", "DATE[next year]=2021"},
+    {"earlier this year, prices fell", "DATE[earlier this year]=2020"},
+    {"this week and last week", "DATE[this week]=2020-W19 | DATE[last week]=2020-W18"},
+    {"during the weekend", "DATE[the weekend]=2020-W19-WE"},
+    {"in recent years", "DATE[recent years]=PXY"},
+    {"over the past two years", "DATE[the past two years]=P2Y"},
+    {"over the past year", "DATE[the past year]=P1Y"},
+    {"in the third quarter of 2019", "DATE[the third quarter of 2019]=2019-Q3"},
+    {"in the first half of 2020", "DATE[the first half of 2020]=2020-H1"},
+    {"first-quarter profit rose", "DATE[first-quarter]=2020-Q1"},
+    {"this summer", "DATE[this summer]=2020-SU"},
+    {"two years ago", "DATE[two years ago]=2018"},
+    {"three days ago", "DATE[three days ago]=2020-05-03"},
+    {"the 21st century", "DATE[the 21st century]=20"},
+    /* durations, ages, sets */
+    {"for two weeks", "DATE[two weeks]=P2W"},
+    {"about two weeks later", "DATE[about two weeks later]=P2W"},
+    {"a decade of growth", "DATE[a decade]=P10Y"},
+    {"for three years", "DATE[three years]=P3Y"},
+    {"a 20-year-old student", "DATE[20-year-old]=P20Y"},
+    {"he is 60 years old", "DATE[60 years old]=P60Y"},
+    {"a five-year plan", "DATE[five-year]=P5Y"},
+    {"meets every Monday", "DATE[every Monday]=XXXX-WXX-1"},
+    {"paid annually", "DATE[annually]=P1Y"},
+    {"held each year", "DATE[each year]=P1Y"},
+    {"one and a half years", "DATE[one and a half years]=P1.5Y"},
+    {"several years", "DATE[several years]=PXY"},
+    /* times */
+    {"at 10:30 a.m. the plane landed", "TIME[10:30 a.m.]=T10:30"},
+    {"posted 04:10 May 07, 2020", "TIME[04:10 May 07, 2020]=2020-05-07T04:10"},
+    {"at 8:03 am ET", "TIME[8:03 am ET]=T08:03-04:00"},
+    {"at midnight", "TIME[midnight]=T00:00"},
+    {"at noon", "TIME[noon]=T12:00"},
+    {"this morning", "TIME[this morning]=2020-05-06TMO"},
+    {"last night", "TIME[last night]=2020-05-05TNI"},
+    {"Tuesday night", "TIME[Tuesday night]=2020-05-05TNI"},
+    {"tonight", "TIME[tonight]=2020-05-06TNI"},
+    {"at 10 a.m. Tuesday", "TIME[10 a.m. Tuesday]=2020-05-05T10:00"},
+    {"for three hours", "TIME[three hours]=PT3H"},
+    /* money */
+    {"$ 5 each", "MONEY[$ 5]=5 USD"},
+    {"profit was 28.3 mln dlrs", "MONEY[28.3 mln dlrs]=28300000 USD"},
+    {"a loss of 28.3 mln dlr", "MONEY[28.3 mln dlr]=28300000 USD"},
+    {"raised €5bn", "MONEY[€5bn]=5000000000 EUR"},
+    {"spent 5 billion won", "MONEY[5 billion won]=5000000000 KRW"},
+    {"at 2.5 yen", "MONEY[2.5 yen]=2.5 JPY"},
+    {"sales at 1,750 to 1,780 dlrs per tonne", "MONEY[1,750 to 1,780 dlrs]=1750 USD"},
+    {"up 40 cents", "MONEY[40 cents]=0.4 USD"},
+    {"down two cts", "MONEY[two cts]=0.02 USD"},
+    {"more than $5 million", "MONEY[more than $5 million]=5000000 USD"},
+    {"15 mln stg", "MONEY[15 mln stg]=15000000 GBP"},
+    {"about 10 Canadian dlrs", "MONEY[about 10 Canadian dlrs]=10 CAD"},
+    {"HK$ 1.2 billion", "MONEY[HK$ 1.2 billion]=1200000000 HKD"},
+    {"millions of dollars", "MONEY[millions of dollars]=1000000 USD"},
+    {"a $5m deal", "MONEY[$5m]=5000000 USD"},
+    {"The team won 2-1.", ""},
+    /* percent */
+    {"up 16.057% on", "PERCENT[16.057%]=16.057"},
+    {"rose 13 pct in", "PERCENT[13 pct]=13"},
+    {"cut by 0.5 percentage points", "PERCENT[0.5 percentage points]=0.5"},
+    {"by half a percentage point", "PERCENT[half a percentage point]=0.5"},
+    {"about 20 per cent", "PERCENT[about 20 per cent]=20"},
+    {"between 5 and 10 percent", "PERCENT[between 5 and 10 percent]=5"},
+    /* quantities */
+    {"bags of 60 kilos", "QUANTITY[60 kilos]=60 kg"},
+    {"155 miles north", "QUANTITY[155 miles]=249.44832 km"},
+    {"6.4 mln bags", "CARDINAL[6.4 mln]=6400000"},
+    {"200,000 barrels per day", "QUANTITY[200,000 barrels per day]=200000 bpd"},
+    {"won the 100m final", "QUANTITY[100m]=100 m"},
+    /* ordinals */
+    {"the first time", "ORDINAL[first]=1"},
+    {"finished 3rd and 21st", "ORDINAL[3rd]=3 | ORDINAL[21st]=21"},
+    {"the twenty-first attempt", "ORDINAL[twenty-first]=21"},
+    {"a second term", "ORDINAL[second]=2"},
+    {"the First Amendment", ""},
+    /* cardinals */
+    {"twenty-five people", "CARDINAL[twenty-five]=25"},
+    {"1.5 million people", "CARDINAL[1.5 million]=1500000"},
+    {"a dozen eggs", "CARDINAL[a dozen]=12"},
+    {"hundreds of people", "CARDINAL[hundreds]=100"},
+    {"tens of thousands of people", "CARDINAL[tens of thousands]=10000"},
+    {"a third of voters", "CARDINAL[a third]=0.3333333333"},
+    {"two-thirds of voters", "CARDINAL[two-thirds]=0.6666666667"},
+    {"One of the suspects", "CARDINAL[One]=1"},
+    {"no one came; the one I saw", ""},
+    {"some 28,500 troops", "CARDINAL[some 28,500]=28500"},
+    {"nearly 3,000 people", "CARDINAL[nearly 3,000]=3000"},
+    {"one hundred and twenty people", "CARDINAL[one hundred and twenty]=120"},
+    {"half of them", "CARDINAL[half]=0.5"},
+    {"yields of 8 3/4 % and $16 3/8", "PERCENT[8 3/4 %]=8.75 | MONEY[$16 3/8]=16.375 USD"},
+    {"in the first nine months of 1989", "DATE[the first nine months of 1989]=P9M"},
+    {"by the end of 1989", "DATE[the end of 1989]=1989"},
+    {"at the end of the year", "DATE[the end of the year]=2020"},
+    {"from 1982 to 1985", "DATE[1982 to 1985]=1982/1985"},
+    {"between 500,000 and 600,000 people", "CARDINAL[between 500,000 and 600,000]=500000"},
+    {"Net 681,000\n    Year\n    Shr 89 cts", "CARDINAL[681,000]=681000 | MONEY[89 cts]=0.89 USD"},
+    {"several hundred people and a few thousand dollars",
+     "CARDINAL[several hundred]=100 | MONEY[a few thousand dollars]=1000 USD"},
+    {"for decades", "DATE[decades]=PXDE"},
+    {"in the three months ended Sept. 30", "DATE[the three months ended Sept. 30]=P3M"},
+    {"the two countries and the 10 days", "CARDINAL[two]=2 | DATE[the 10 days]=P10D"},
+    {"he scored 64 Mark said", "CARDINAL[64]=64"},
+    {"worth 64 marks", "MONEY[64 marks]=64 DEM"},
+    {"64 Bob Smith", "CARDINAL[64]=64"},
+    {"scored one try and 40.9 mln sdr", "CARDINAL[one]=1 | MONEY[40.9 mln sdr]=40900000 XDR"},
+    {"17.18 billion N.Z. Dlrs and 100 MLN CANADIAN DLR",
+     "MONEY[17.18 billion N.Z. Dlrs]=1.718e+10 NZD | MONEY[100 MLN CANADIAN DLR]=100000000 CAD"},
+    {"100 mln Special Drawing Rights", "MONEY[100 mln Special Drawing Rights]=100000000 XDR"},
+    /* negatives */
+    {"call 555-1234 now", ""},
+    {"a Boeing 737 jet", ""},
+    {"ahead of Euro 2020", ""},
+    {"ranked No. 1 in", ""},
+    {"the #1 seed", ""},
+};
+
+/* s with line breaks written \n (one report line per check). */
+static const char *esc(const char *s, char *buf, size_t cap) {
+  size_t n = 0;
+  for (; *s && n + 3 < cap; s++) {
+    if (*s == '\n') {
+      buf[n++] = '\\';
+      buf[n++] = 'n';
+    } else {
+      buf[n++] = *s;
+    }
+  }
+  buf[n] = 0;
+  return buf;
+}
+
+static void test_table(void) {
+  char got[1024], e1[512], e2[1024];
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    int ok = run(cases[i].text, REF, got, sizeof got);
+    CHECK(ok && strcmp(got, cases[i].want) == 0, "'%s': got '%s' want '%s'",
+          esc(cases[i].text, e1, sizeof e1), esc(got, e2, sizeof e2), cases[i].want);
+  }
+}
+
+/* Without a reference date, what is known is kept. */
+static void test_no_ref(void) {
+  static const tcase c[] = {
+      {"on Tuesday", "DATE[Tuesday]=XXXX-WXX-2"},
+      {"on May 6", "DATE[May 6]=--05-06"},
+      {"last year", "DATE[last year]=XXXX"},
+      {"in 1996", "DATE[1996]=1996"},
+  };
+  char got[512];
+  for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+    run(c[i].text, NULL, got, sizeof got);
+    CHECK(strcmp(got, c[i].want) == 0, "no ref: '%s': got '%s' want '%s'", c[i].text, got,
+          c[i].want);
+  }
+}
+
+/* Pathological inputs: linear time, bounded output, no crash. */
+static void test_pathological(void) {
+  const lede_allocator *al = &lx_default_allocator;
+  size_t n = 200000;
+  char *s = (char *)malloc(n + 1);
+  char got[64];
+  /* one number of 200,000 digits */
+  memset(s, '7', n);
+  s[n] = 0;
+  clock_t c0 = clock();
+  run(s, REF, got, sizeof got);
+  CHECK(strncmp(got, "CARDINAL[", 9) == 0, "a 200000-digit number is one CARDINAL");
+  /* 40,000 number words in a row */
+  size_t k = 0;
+  while (k + 5 < n) {
+    memcpy(s + k, "five ", 5);
+    k += 5;
+  }
+  s[k] = 0;
+  run(s, REF, got, sizeof got);
+  /* "last last last ...", "the the the", "$ $ $", digits and commas */
+  const char *units[] = {"last ", "the past ", "$ ", "1,000,", "May ", "about more than ",
+                         "12:30 ", "a a ", "- ", "1-", "one and a ", "hundreds of ", "1 to ",
+                         "between 1 and ", "the end of the ", "8 3/4 ", "first nine "};
+  for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+    size_t ul = strlen(units[u]);
+    k = 0;
+    while (k + ul < n) {
+      memcpy(s + k, units[u], ul);
+      k += ul;
+    }
+    s[k] = 0;
+    run(s, REF, got, sizeof got);
+  }
+  double secs = (double)(clock() - c0) / CLOCKS_PER_SEC;
+  CHECK(secs < 20, "pathological inputs in %.2f s (linear)", secs);
+  free(s);
+  (void)al;
+}
+
+/* Allocation failure is reported, never fatal. */
+static int fail_after;
+static void *fail_malloc(size_t n, void *ud) {
+  (void)ud;
+  if (fail_after-- <= 0) return NULL;
+  return malloc(n);
+}
+static void *fail_realloc(void *p, size_t n, void *ud) {
+  (void)ud;
+  if (fail_after-- <= 0) return NULL;
+  return realloc(p, n);
+}
+static void fail_free(void *p, void *ud) {
+  (void)ud;
+  free(p);
+}
+
+static void test_oom(void) {
+  const char *text = "On Tuesday 5 people paid $5 for 13 percent of two firms.";
+  lx_vec toks = {NULL, 0, 0}, cands = {NULL, 0, 0};
+  lx_tokenize(&lx_default_allocator, text, 0, strlen(text), &toks);
+  lede_allocator fa = {fail_malloc, fail_realloc, fail_free, NULL};
+  lx_ner_in in;
+  memset(&in, 0, sizeof in);
+  in.text = text;
+  in.toks = (const lx_token *)toks.p;
+  in.ntoks = toks.n;
+  in.gaz = eng->gaz;
+  in.alloc = &fa;
+  fail_after = 0;
+  int r = lx_numex(&in, 0, toks.n, &cands);
+  CHECK(r == 0, "allocation failure returns 0");
+  lx_vec_free(&fa, &cands);
+  lx_vec_free(&lx_default_allocator, &toks);
+}
+
+/* CPU time of this thread: other processes on a shared machine do not count. */
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* MB/s of lx_numex alone over the texts of a file (NUL-separated). */
+static int bench(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    perror(path);
+    return 1;
+  }
+  fseek(f, 0, SEEK_END);
+  long len = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = (char *)malloc((size_t)len + 1);
+  if (fread(buf, 1, (size_t)len, f) != (size_t)len) return 1;
+  fclose(f);
+  buf[len] = 0;
+  const lede_allocator *al = &lx_default_allocator;
+  /* tokenize every text once, outside the timing */
+  lx_vec toks = {NULL, 0, 0}, cands = {NULL, 0, 0};
+  size_t ndocs = 0;
+  lx_vec bounds = {NULL, 0, 0}; /* pairs of token indices */
+  size_t pos = 0;
+  while (pos < (size_t)len) {
+    size_t e = pos;
+    while (e < (size_t)len && buf[e]) e++;
+    size_t t0 = toks.n;
+    lx_tokenize(al, buf, pos, e, &toks);
+    lx_sentences(buf, (lx_token *)toks.p + t0, toks.n - t0);
+    lx_vec_reserve(al, &bounds, sizeof(size_t), bounds.n + 2);
+    ((size_t *)bounds.p)[bounds.n++] = t0;
+    ((size_t *)bounds.p)[bounds.n++] = toks.n;
+    ndocs++;
+    pos = e + 1;
+  }
+  lx_ner_in in;
+  memset(&in, 0, sizeof in);
+  in.text = buf;
+  in.toks = (const lx_token *)toks.p;
+  in.ntoks = toks.n;
+  in.gaz = eng->gaz;
+  in.alloc = al;
+  lx_parse_iso(REF, strlen(REF), &in.ref);
+  in.has_ref = 1;
+  double best = 1e9;
+  size_t found = 0;
+  for (int run = 0; run < 7; run++) {
+    double t0 = now();
+    found = 0;
+    for (size_t d = 0; d < bounds.n; d += 2) {
+      cands.n = 0;
+      lx_numex(&in, ((size_t *)bounds.p)[d], ((size_t *)bounds.p)[d + 1], &cands);
+      found += cands.n;
+    }
+    double t = now() - t0;
+    if (t < best) best = t;
+  }
+  printf("%zu docs, %.1f MB, %zu tokens, %zu expressions; numex best of 7 (thread CPU time): %.2f ms, %.0f MB/s\n",
+         ndocs, len / 1e6, toks.n, found, best * 1e3, len / 1e6 / best);
+  lx_vec_free(al, &toks);
+  lx_vec_free(al, &cands);
+  lx_vec_free(al, &bounds);
+  free(buf);
+  return 0;
+}
+
+int main(int argc, char **argv) {
+  lede_status st;
+  eng = lede_engine_new(NULL, &st);
+  if (!eng) {
+    fprintf(stderr, "no engine: %s\n", lede_status_string(st));
+    return 1;
+  }
+  if (argc >= 3 && strcmp(argv[1], "-e") == 0) {
+    char got[4096];
+    run(argv[2], argc >= 4 ? argv[3] : REF, got, sizeof got);
+    printf("%s\n", got);
+    lede_engine_free(eng);
+    return 0;
+  }
+  if (argc >= 3 && strcmp(argv[1], "--dump") == 0) {
+    /* every text of a NUL-separated file, one line of entities each */
+    FILE *f = fopen(argv[2], "rb");
+    if (!f) return 1;
+    static char buf[1 << 16], got[1 << 16];
+    int c;
+    size_t n = 0;
+    while ((c = fgetc(f)) != EOF) {
+      if (c == 0 || n + 1 == sizeof buf) {
+        buf[n] = 0;
+        run(buf, argc >= 4 ? argv[3] : REF, got, sizeof got);
+        printf("%s\n", got);
+        n = 0;
+      } else {
+        buf[n++] = (char)c;
+      }
+    }
+    buf[n] = 0;
+    run(buf, argc >= 4 ? argv[3] : REF, got, sizeof got);
+    printf("%s\n", got);
+    fclose(f);
+    lede_engine_free(eng);
+    return 0;
+  }
+  if (argc >= 3 && strcmp(argv[1], "--bench") == 0) {
+    int rc = bench(argv[2]);
+    lede_engine_free(eng);
+    return rc;
+  }
+  test_table();
+  test_no_ref();
+  test_pathological();
+  test_oom();
+  lede_engine_free(eng);
+  printf("%d passed, %d failed, 0 skipped\n", passed, failed);
+  return failed != 0;
+}

@@ -1,0 +1,113 @@
+-- numex end to end: lede.parse over invented sentences in a story dated
+-- Wednesday 2020-05-06, reading doc.entities (type, text, start, end, value).
+local lede = require "lede"
+
+local function ents(text, opts)
+  local doc = lede.parse(text, opts or { date = "2020-05-06" })
+  local out = {}
+  for i = 1, #doc.entities do
+    local e = doc.entities[i]
+    assert.equal(e.text, text:sub(e.start + 1, e["end"]))
+    out[#out + 1] = e
+  end
+  return out
+end
+
+-- the first entity of a type whose text is `text`
+local function find(list, type, text)
+  for _, e in ipairs(list) do
+    if e.type == type and e.text == text then return e end
+  end
+  return nil
+end
+
+local story = [[
+Pompeo and Kang spoke by phone on Tuesday to discuss the two countries' response, the State Department said Wednesday.
+
+The two met in Palo Alto, California, on Jan. 14, 2020. Trump said last month that he had rejected the offer.
+
+Seoul offered to raise its contribution by 13 percent from the US$870 million it agreed to pay under last year's cost-sharing deal for 28,500 American troops.
+]]
+
+describe("numex through lede.parse", function()
+  local list = ents(story)
+
+  local cases = {
+    { "DATE", "Tuesday", "2020-05-05" },
+    { "DATE", "Wednesday", "2020-05-06" },
+    { "DATE", "Jan. 14, 2020", "2020-01-14" },
+    { "DATE", "last month", "2020-04" },
+    { "DATE", "last year", "2019" },
+    { "PERCENT", "13 percent", 13 },
+    { "CARDINAL", "two", 2 },
+  }
+  for _, c in ipairs(cases) do
+    it(("finds %s %q = %s"):format(c[1], c[2], tostring(c[3])), function()
+      local e = find(list, c[1], c[2])
+      assert.is_table(e, c[2])
+      assert.equal(c[3], e.value)
+    end)
+  end
+
+  it("values US$870 million in dollars", function()
+    local e = find(list, "MONEY", "US$870 million")
+    assert.is_table(e)
+    assert.same({ amount = 870000000, currency = "USD" }, e.value)
+  end)
+
+  it("counts 28,500 troops", function()
+    local e = find(list, "CARDINAL", "28,500") or find(list, "QUANTITY", "28,500 American troops")
+    assert.is_table(e)
+    local v = type(e.value) == "table" and e.value.amount or e.value
+    assert.equal(28500, v)
+  end)
+
+  it("keeps the offsets of the text", function()
+    for _, e in ipairs(list) do
+      assert.equal(e.text, story:sub(e.start + 1, e["end"]))
+    end
+  end)
+
+  it("reads Reuters money and quantities", function()
+    local l = ents("Net profit was 28.3 mln dlrs, against 40 cts a share, the company said in a"
+      .. " statement on its results for the year.\n\n"
+      .. "Arrivals were 155,221 bags of 60 kilos, with sales at 1,750 to 1,780 dlrs per tonne"
+      .. " to ports, traders said.\n")
+    assert.same({ amount = 28300000, currency = "USD" }, find(l, "MONEY", "28.3 mln dlrs").value)
+    assert.same({ amount = 0.4, currency = "USD" }, find(l, "MONEY", "40 cts").value)
+    assert.same({ amount = 60, unit = "kg" }, find(l, "QUANTITY", "60 kilos").value)
+    assert.equal(155221, find(l, "CARDINAL", "155,221").value)
+    assert.same({ amount = 1750, currency = "USD" }, find(l, "MONEY", "1,750 to 1,780 dlrs").value)
+  end)
+
+  it("reads times, durations and ordinals", function()
+    local l = ents("The first flight left at 10:30 a.m. and the talks that followed it lasted two"
+      .. " weeks, the officials said.\n\n"
+      .. "He will fly to Tokyo next Tuesday, his third trip there in the past two years, the"
+      .. " ministry said in a statement.\n")
+    assert.equal("T10:30", find(l, "TIME", "10:30 a.m.").value)
+    assert.equal("P2W", find(l, "DATE", "two weeks").value)
+    assert.equal(1, find(l, "ORDINAL", "first").value)
+    assert.equal(3, find(l, "ORDINAL", "third").value)
+    assert.equal("2020-05-12", find(l, "DATE", "next Tuesday").value)
+    assert.equal("P2Y", find(l, "DATE", "the past two years").value)
+  end)
+
+  it("leaves verbs, names and scores alone", function()
+    local l = ents("Officials said they may march on Saturday if the talks fail to produce a deal.\n\n"
+      .. "A Boeing 737 landed at the airport as fans cheered; Japan won 2-1 and stayed ranked No. 1"
+      .. " in the group, the federation said.\n")
+    local numex = { DATE = 1, TIME = 1, MONEY = 1, PERCENT = 1, QUANTITY = 1, ORDINAL = 1, CARDINAL = 1 }
+    for _, e in ipairs(l) do
+      -- names (the product "Boeing 737", "Japan") belong to other recognizers
+      if numex[e.type] then assert.is_true(e.text == "Saturday", e.type .. " " .. e.text) end
+    end
+  end)
+
+  it("keeps what is known without a reference date", function()
+    local l = ents("The two ministers met on Tuesday, May 5, and they will meet again on May 12, the"
+      .. " ministry said in a statement.\n\nThe talks are expected to focus on trade and on the"
+      .. " cost of stationing troops, officials said.\n", {})
+    assert.equal("--05-12", find(l, "DATE", "May 12").value)
+  end)
+end)

@@ -1,0 +1,55 @@
+-- The tagger of names through lede.parse: names of people, organizations,
+-- places and other names (NORP stands for CoNLL's MISC) in article text.
+-- Cities and countries are GPE (OntoNotes): the gazetteer refines the
+-- tagger's LOC.
+local lede = require "lede"
+
+local text = table.concat({
+  "Kohl meets Yeltsin in Moscow",
+  "",
+  "German Chancellor Helmut Kohl met Russian President Boris Yeltsin in Moscow on Friday "
+    .. "to discuss trade with the European Union.",
+  "",
+  "Shares of Microsoft Corp rose in New York after the talks, traders said.",
+}, "\n")
+
+local function names(doc)
+  local got = {}
+  for _, ty, s, e in doc.entities:spans() do
+    got[#got + 1] = ty .. " " .. text:sub(s + 1, e)
+  end
+  return got
+end
+
+local function has(list, want)
+  for _, v in ipairs(list) do if v == want then return true end end
+  return false
+end
+
+describe("the tagger of names", function()
+  local got = names(lede.parse(text))
+  for _, want in ipairs({
+    "PERSON Helmut Kohl", "PERSON Boris Yeltsin", "GPE Moscow", "NORP German",
+    "ORG European Union", "ORG Microsoft Corp", "GPE New York",
+  }) do
+    it("finds " .. want, function()
+      assert.is_true(has(got, want), table.concat(got, "; "))
+    end)
+  end
+
+  it("finds nothing in lower-case text", function()
+    local doc = lede.parse("the cat sat on the mat.\n\nnothing else happened here at all.\n")
+    assert.equal(0, #doc.entities)
+  end)
+
+  it("takes any bytes", function()
+    local junk = {}
+    for i = 1, 5000 do junk[i] = string.char((i * 7919) % 256) end
+    local doc = lede.parse(table.concat(junk) .. "\n\nAngela Merkel \xff\xfe Berlin\n")
+    assert.is_true(#doc.entities >= 0)
+  end)
+
+  it("gives the same names to the same text twice", function()
+    assert.same(got, names(lede.parse(text)))
+  end)
+end)

@@ -1628,6 +1628,9 @@ void lx_structure(lx_ctx *c) {
   if (c->opts->ref_date && !has_optref)
     lx_fail(c, LEDE_EINVAL, "reference date '%.40s' is not ISO 8601 (YYYY-MM-DD)",
             c->opts->ref_date);
+  if (c->opts->has_tz && (c->opts->tz_minutes < -LX_TZ_MAX || c->opts->tz_minutes > LX_TZ_MAX))
+    lx_fail(c, LEDE_EINVAL, "zone of %d minutes east of UTC is out of range (-18:00 to +18:00)",
+            c->opts->tz_minutes);
   if (has_optref && c->opts->has_tz && !optref.has_tz) {
     optref.tz = c->opts->tz_minutes;
     optref.has_tz = 1;

@@ -190,6 +190,28 @@ static void test_rules_engines(void) {
   lede_ruleset_free(rs);
 }
 
+/* A caller's zone was taken whatever its size: 27:30 east of UTC came out
+ * in 'published' (fuzz_pipeline). Zones beyond +-18:00 are refused, as the
+ * Lua binding and lx_parse_iso refuse them. */
+static void test_zone_option(void) {
+  const char *text = "Markets rally\n\nMarch 14, 2021 09:32 AM\n\nShares closed higher on Friday "
+                     "after the central bank held its rate.\n";
+  lede_options o;
+  memset(&o, 0, sizeof o);
+  o.has_tz = 1;
+  int zones[] = {18 * 60, -18 * 60, 18 * 60 + 1, -(18 * 60 + 1), 27 * 60 + 30, 0x7fffffff};
+  for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++) {
+    o.tz_minutes = zones[i];
+    lede_doc *d = NULL;
+    char err[200] = "";
+    lede_status st = lede_parse(jit, text, strlen(text), &o, &d, err, sizeof err);
+    int ok = i < 2 ? st == LEDE_OK && d && d->published && strstr(d->published, i ? "-18:00" : "+18:00")
+                   : st == LEDE_EINVAL && !d && strstr(err, "out of range");
+    CHECK(ok, "zone option of %d minutes: %s (%s)", zones[i], lede_status_string(st), err);
+    lede_doc_free(d);
+  }
+}
+
 int main(int argc, char **argv) {
   lede_status st;
   jit = lede_engine_new(NULL, &st);
@@ -201,6 +223,7 @@ int main(int argc, char **argv) {
   test_fixtures(argc > 1 ? argv[1] : "tests/fixtures/regress");
   test_fields();
   test_rules_engines();
+  test_zone_option();
   lede_engine_free(jit);
   lede_engine_free(nojit);
   fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);

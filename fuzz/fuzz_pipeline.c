@@ -127,14 +127,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lx_date x;
   int bad_ref = o.ref_date && !lx_parse_iso(o.ref_date, strlen(o.ref_date), &x);
   int too_big = len > lim.max_input;
+  int bad_tz = o.has_tz && (o.tz_minutes < -18 * 60 || o.tz_minutes > 18 * 60);
   switch (st) {
     case LEDE_OK: FZ_ASSERT(!too_big, "over max_input, parsed"); break;
     case LEDE_ENOMEM: FZ_ASSERT(failures > 0, "ENOMEM without a failed allocation"); break;
-    case LEDE_EINVAL: FZ_ASSERT(bad_ref, "EINVAL with ref date '%s'", o.ref_date ? ref : ""); break;
+    case LEDE_EINVAL:
+      FZ_ASSERT(bad_ref || bad_tz, "EINVAL with ref date '%s', zone %d", o.ref_date ? ref : "",
+                o.tz_minutes);
+      break;
     case LEDE_ETOOBIG: FZ_ASSERT(too_big, "ETOOBIG under the limit"); break;
     default: FZ_ASSERT(0, "status %s", lede_status_string(st));
   }
-  if (st == LEDE_OK) FZ_ASSERT(!bad_ref, "a bad ref date '%s' was accepted", ref);
+  if (st == LEDE_OK) FZ_ASSERT(!bad_ref && !bad_tz, "a bad ref date '%s' or zone was accepted", ref);
 
   /* after a failed allocation: the same document as without it */
   if (failures && (st == LEDE_OK || st == LEDE_ENOMEM)) {

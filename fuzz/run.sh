@@ -11,7 +11,7 @@ dir=fuzz/run
 mkdir -p "$dir/corpus/$h" "$dir/artifacts" "$dir/logs"
 seeds="fuzz/seeds/$h"
 # the text harnesses also start from the articles the tests use
-case $h in parse | pipeline) seeds="$seeds tests/fixtures examples" ;; esac
+case $h in parse | pipeline) seeds="$seeds tests/fixtures tests/fixtures/regress examples" ;; esac
 log=$dir/logs/$h.log
 echo "== fuzz_$h: ${secs} s, inputs up to ${FUZZ_MAX_LEN:-4096} bytes (log: $log)"
 # shellcheck disable=SC2086

@@ -9,8 +9,9 @@
 #   make fuzz-one H=parse FUZZ_SECONDS=N [FUZZ_ARGS=...]   one harness
 #
 # Corpora grow in fuzz/run/corpus/<harness> (not in git); the seeds are
-# fuzz/seeds/<harness>, plus tests/fixtures and examples for the text
-# harnesses. A finding is written to fuzz/run/artifacts/ and stops the run;
+# fuzz/seeds/<harness>, plus tests/fixtures (and the regressions in
+# tests/fixtures/regress, replayed here under clang's sanitizers too) and
+# examples for the text harnesses. A finding is written to fuzz/run/artifacts/ and stops the run;
 # replay it with `fuzz/run/fuzz_<harness> <file>`.
 
 FUZZ_CC ?= clang-14
@@ -61,7 +62,7 @@ fuzz-cov:
 	  extra=""; [ $$h = lua_json ] && extra="plugin/lua/lua_json.c $(LUA_CFLAGS) $(LUA_LIBS)"; \
 	  $(FUZZ_CC) -std=c99 -O1 -g -fsanitize=fuzzer -fprofile-instr-generate -fcoverage-mapping \
 	    -DPCRE2_CODE_UNIT_WIDTH=8 -o $(FUZZ_COV_DIR)/cov_$$h fuzz/fuzz_$$h.c $(CORE_SRC) $$extra $(PCRE2_LIBS) -lm; \
-	  seeds="fuzz/seeds/$$h"; case $$h in parse|pipeline) seeds="$$seeds tests/fixtures examples";; esac; \
+	  seeds="fuzz/seeds/$$h"; case $$h in parse|pipeline) seeds="$$seeds tests/fixtures tests/fixtures/regress examples";; esac; \
 	  mkdir -p $(FUZZ_DIR)/corpus/$$h; \
 	  LLVM_PROFILE_FILE=$(FUZZ_COV_DIR)/$$h.profraw $(FUZZ_COV_DIR)/cov_$$h -runs=0 \
 	    $(FUZZ_DIR)/corpus/$$h $$seeds >/dev/null 2>&1; \
@@ -100,16 +101,14 @@ $(OUT)/test_regressions: tests/c/test_regressions.c fuzz/common.h $(REL_LIB)
 
 BINDING_SRC := $(wildcard plugin/lua/*.c)
 
-$(OUT)/test_alloc: tests/c/test_alloc.c fuzz/common.h $(REL_LIB) $(BINDING_SRC)
-	$(CC) $(REL_CFLAGS) $(LUA_CFLAGS) -o $@ $< $(BINDING_SRC) \
-	  $(REL_LIB) $(PCRE2_LIBS) $(LUA_LIBS) -lm
+$(OUT)/test_alloc: tests/c/test_alloc.c fuzz/common.h $(REL_LIB) $(BINDING_SRC) $(wildcard plugin/lua/*.h)
+	$(CC) $(REL_CFLAGS) $(LUA_CFLAGS) -o $@ $< $(BINDING_SRC) $(REL_LIB) $(PCRE2_LIBS) $(LUA_LIBS) -lm
 
 # threads: ThreadSanitizer rather than ASan (it reports any data race)
 $(OUT)/test_threads: tests/c/test_threads.c fuzz/common.h $(CORE_SRC) plugin/lede.h $(wildcard plugin/core/*.h) \
-	  $(BINDING_SRC) | $(OUT)
+	  $(BINDING_SRC) $(wildcard plugin/lua/*.h) | $(OUT)
 	$(CC) -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=thread -DPCRE2_CODE_UNIT_WIDTH=8 \
-	  $(PCRE2_CFLAGS) $(LUA_CFLAGS) -pthread -o $@ $< $(BINDING_SRC) \
-	  $(CORE_SRC) $(PCRE2_LIBS) $(LUA_LIBS) -lm
+	  $(PCRE2_CFLAGS) $(LUA_CFLAGS) -pthread -o $@ $< $(BINDING_SRC) $(CORE_SRC) $(PCRE2_LIBS) $(LUA_LIBS) -lm
 
 # the module's objects as the rock builds them (-fPIC), for the check that
 # no writable global exists (tests/reliability_c_spec.lua reads their symbols)

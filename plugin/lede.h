@@ -202,7 +202,8 @@ typedef struct lede_options {
    * none: "2020-05-06", "2020-05-06T10:00:00", with or without a zone. */
   const char *ref_date;
   /* Zone of the reference date and of times printed without one, in
-   * minutes east of UTC; used only when has_tz is set. */
+   * minutes east of UTC (-1080 to 1080, else LEDE_EINVAL); used only when
+   * has_tz is set. */
   int tz_minutes;
   int has_tz;
   /* A hint about the source: an agency or site name, or a URL. */

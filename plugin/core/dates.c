@@ -114,7 +114,7 @@ int lx_parse_iso(const char *s, size_t n, lx_date *o) {
     i += 2;
     if (i < n && s[i] == ':') i++;
     if (i + 2 <= n && digits(s + i, 2, &tm)) i += 2;
-    if (i != n || th > 14 || tm > 59) return 0;
+    if (i != n || tm > 59 || th * 60 + tm > LX_TZ_MAX) return 0;
     o->tz = sign * (th * 60 + tm);
     o->has_tz = 1;
     return 1;

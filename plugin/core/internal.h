@@ -34,6 +34,9 @@
 
 #define LX_MIN(a, b) ((a) < (b) ? (a) : (b))
 #define LX_MAX(a, b) ((a) > (b) ? (a) : (b))
+/* The widest zone offset accepted, in minutes (ISO 8601 allows any; real
+ * zones lie within -12:00..+14:00, and +-18:00 is the customary bound). */
+#define LX_TZ_MAX (18 * 60)
 #define LX_COUNTOF(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ---- allocation ------------------------------------------------------- */

@@ -162,6 +162,10 @@ int lx_pat_match(lx_ctx *c, int id, size_t start, size_t end, size_t *ov,
   if (rc == PCRE2_ERROR_NOMEMORY) lx_fail(c, LEDE_ENOMEM, "out of memory");
   if (rc <= 0) return 0;
   PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
+  /* the patterns are anchored, but PCRE2 10.42's interpreter (not its
+   * JIT) lets PCRE2_ANCHORED start after an invalid UTF-8 sequence of the
+   * subject under PCRE2_MATCH_INVALID_UTF: such a match is no match */
+  if (v[0] != start) return 0;
   uint32_t pairs = pcre2_get_ovector_count(md);
   size_t k = LX_MIN((size_t)pairs * 2, ovn);
   for (size_t i = 0; i < k; i++) ov[i] = v[i] == PCRE2_UNSET ? SIZE_MAX : v[i];

@@ -482,7 +482,37 @@ struct lx_rules_run {
   pcre2_match_context *mctx;
   pcre2_match_data *md;
   uint8_t *active; /* per pack */
+  uint32_t opts;   /* PCRE2_NO_JIT for an engine without JIT */
 };
+
+/* Matches a user's pattern on s[0, n) from off. An engine without JIT
+ * runs users' patterns with PCRE2's interpreter too (valgrind, and the
+ * depth and heap limits, which only the interpreter knows). */
+static int rule_match(lx_ctx *c, const pcre2_code *re, const char *s, size_t n, size_t off) {
+  return pcre2_match(re, (PCRE2_SPTR)s, n, off, PCRE2_NO_UTF_CHECK | c->rr->opts, c->rr->md,
+                     c->rr->mctx);
+}
+
+/* Where an anchored match was found (PCRE2 10.42's interpreter, unlike
+ * its JIT, lets PCRE2_ANCHORED start after, and PCRE2_ENDANCHORED end
+ * before, an invalid UTF-8 sequence of the subject): such a match is none. */
+static int anchored_at(lx_ctx *c, size_t start, size_t end) {
+  const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->rr->md);
+  return (start == SIZE_MAX || ov[0] == start) && (end == SIZE_MAX || ov[1] == end);
+}
+
+/* Fails the parse for a pattern that gave up: a limit, or memory. */
+LX_NORETURN static void match_failed(lx_ctx *c, const char *rule, const char *what, int rc,
+                                     size_t at) {
+  const char *why = rc == PCRE2_ERROR_MATCHLIMIT      ? "the match limit"
+                    : rc == PCRE2_ERROR_DEPTHLIMIT    ? "the depth limit"
+                    : rc == PCRE2_ERROR_HEAPLIMIT     ? "the heap limit"
+                    : rc == PCRE2_ERROR_JIT_STACKLIMIT ? "the JIT stack limit"
+                    : rc == PCRE2_ERROR_NOMEMORY      ? "memory"
+                                                      : "an error";
+  lx_fail(c, rc == PCRE2_ERROR_NOMEMORY ? LEDE_ENOMEM : LEDE_ELIMIT,
+          "rule '%s': %s ran into %s at byte %zu", rule, what, why, at);
+}
 
 static void *rr_alloc(lx_ctx *c, size_t n) {
   void *p = lx_malloc(c->alloc, n);
@@ -497,6 +527,7 @@ void lx_rules_begin(lx_ctx *c) {
   memset(rr, 0, sizeof *rr);
   c->rr = rr;
   rr->rs = rs;
+  rr->opts = (c->eng->flags & LEDE_ENGINE_NO_JIT) ? PCRE2_NO_JIT : 0;
   rr->active = (uint8_t *)rr_alloc(c, rs->packs.n);
   memset(rr->active, 0, rs->packs.n);
   const pack *P = (const pack *)rs->packs.p;
@@ -528,7 +559,7 @@ void lx_rules_begin(lx_ctx *c) {
     if (!P[i].source) {
       rr->active[i] = 1;
     } else if (src) {
-      int rc = pcre2_match(P[i].source, (PCRE2_SPTR)src, strlen(src), 0, 0, rr->md, rr->mctx);
+      int rc = pcre2_match(P[i].source, (PCRE2_SPTR)src, strlen(src), 0, rr->opts, rr->md, rr->mctx);
       rr->active[i] = rc > 0;
     }
   }
@@ -577,7 +608,8 @@ static int tok_eq(const char *text, const lx_token *t, const char *s) {
 }
 
 /* Whether token i passes element e's tests (before negation). */
-static int elem_test(lx_ctx *c, const tok_elem *e, size_t i, const uint8_t *etypes, size_t t0) {
+static int elem_test(lx_ctx *c, const rule *r, const tok_elem *e, size_t i, const uint8_t *etypes,
+                     size_t t0) {
   const lx_token *t = (const lx_token *)c->toks.p + i;
   if (e->text && !tok_eq(c->text, t, e->text)) return 0;
   /* lower-case text: tokens are keyed by the hash of their lower case */
@@ -601,57 +633,78 @@ static int elem_test(lx_ctx *c, const tok_elem *e, size_t i, const uint8_t *etyp
     if (!in) return 0;
   }
   if (e->re) {
-    int rc = pcre2_match(e->re, (PCRE2_SPTR)c->text + t->start, t->end - t->start, 0,
-                         PCRE2_NO_UTF_CHECK, c->rr->md, c->rr->mctx);
+    size_t tn = t->end - t->start;
+    int rc = rule_match(c, e->re, c->text + t->start, tn, 0);
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
       /* invalid UTF-8 inside the token is a non-match, not an error */
       if (rc <= PCRE2_ERROR_UTF8_ERR1 && rc >= PCRE2_ERROR_UTF8_ERR21) return 0;
-      lx_fail(c, LEDE_ELIMIT, "token pattern gave up at byte %u (%d)", t->start, rc);
+      match_failed(c, r->name, "token pattern", rc, t->start);
     }
-    if (rc <= 0) return 0;
+    if (rc <= 0 || !anchored_at(c, 0, tn)) return 0;
   }
   return 1;
 }
 
-static int elem_match(lx_ctx *c, const tok_elem *e, size_t i, const uint8_t *etypes, size_t t0) {
-  int ok = elem_test(c, e, i, etypes, t0);
+static int elem_match(lx_ctx *c, const rule *r, const tok_elem *e, size_t i, const uint8_t *etypes,
+                      size_t t0) {
+  int ok = elem_test(c, r, e, i, etypes, t0);
   return e->negate ? !ok : ok;
 }
 
-/* Is the window before/after the match accepted by the rule's context? */
-static int context_ok(lx_ctx *c, const rule *r, uint32_t ms, uint32_t me, uint32_t bs, uint32_t be) {
+/* How far 'before' and 'after' look: within the match's sentence (or
+ * paragraph), and at most this many bytes from the match. Without a bound
+ * each match searched back to the start of its paragraph, and a paragraph
+ * full of matches took quadratic time. */
+#define CONTEXT_MAX 512
+
+/* Is the window before/after the match accepted by the rule's context?
+ * The block is tokens [t0, t1), bytes [bs, be). */
+static int context_ok(lx_ctx *c, const rule *r, uint32_t ms, uint32_t me, size_t t0, size_t t1,
+                      uint32_t bs, uint32_t be) {
   if (!r->before && !r->after) return 1;
   const lx_token *t = (const lx_token *)c->toks.p;
-  uint32_t ws = bs, we = be;
+  uint32_t ws = ms - bs > CONTEXT_MAX ? ms - CONTEXT_MAX : bs;
+  uint32_t we = be - me > CONTEXT_MAX ? me + CONTEXT_MAX : be;
   if (r->o.within == LEDE_WITHIN_SENTENCE) {
-    /* the sentence around the match: from the last sentence start */
-    size_t a, b;
-    lx_tokens_in(c, bs, be, &a, &b);
-    for (size_t k = a; k < b; k++) {
-      if (t[k].start > ms) break;
-      if (t[k].flags & LX_TF_SENT) ws = t[k].start;
+    /* the sentence around the match: back from its first token (found by
+     * binary search) to the last sentence start, on to the next one */
+    size_t lo = t0, hi = t1;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (t[mid].end <= ms) lo = mid + 1;
+      else hi = mid;
     }
-    for (size_t k = a; k < b; k++)
-      if (t[k].start >= me && (t[k].flags & LX_TF_SENT)) {
+    for (size_t k = LX_MIN(lo + 1, t1); k-- > t0 && t[k].start >= ws;) {
+      if (t[k].start <= ms && (t[k].flags & LX_TF_SENT)) {
+        ws = t[k].start;
+        break;
+      }
+    }
+    lo = t0;
+    hi = t1;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (t[mid].start < me) lo = mid + 1;
+      else hi = mid;
+    }
+    for (size_t k = lo; k < t1 && t[k].start < we; k++)
+      if (t[k].flags & LX_TF_SENT) {
         we = t[k].start;
         break;
       }
   }
+  /* a bound may fall inside a character: keep whole characters */
+  while (ws < ms && ((unsigned char)c->text[ws] & 0xC0) == 0x80) ws++;
+  while (we > me && we < c->len && ((unsigned char)c->text[we] & 0xC0) == 0x80) we--;
   if (r->before) {
-    int rc = pcre2_match(r->before, (PCRE2_SPTR)c->text + ws, ms - ws, 0, PCRE2_NO_UTF_CHECK,
-                         c->rr->md, c->rr->mctx);
-    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
-      lx_fail(c, LEDE_ELIMIT, "rule '%s': 'before' pattern gave up at byte %u (%s)", r->name, ms,
-              rc == PCRE2_ERROR_MATCHLIMIT ? "match limit" : "error");
-    if (rc <= 0) return 0;
+    int rc = rule_match(c, r->before, c->text + ws, ms - ws, 0);
+    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) match_failed(c, r->name, "'before' pattern", rc, ms);
+    if (rc <= 0 || !anchored_at(c, SIZE_MAX, ms - ws)) return 0;
   }
   if (r->after) {
-    int rc = pcre2_match(r->after, (PCRE2_SPTR)c->text + me, we - me, 0, PCRE2_NO_UTF_CHECK,
-                         c->rr->md, c->rr->mctx);
-    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
-      lx_fail(c, LEDE_ELIMIT, "rule '%s': 'after' pattern gave up at byte %u (%s)", r->name, me,
-              rc == PCRE2_ERROR_MATCHLIMIT ? "match limit" : "error");
-    if (rc <= 0) return 0;
+    int rc = rule_match(c, r->after, c->text + me, we - me, 0);
+    if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) match_failed(c, r->name, "'after' pattern", rc, me);
+    if (rc <= 0 || !anchored_at(c, 0, SIZE_MAX)) return 0;
   }
   return 1;
 }
@@ -661,10 +714,16 @@ static void emit(lx_ctx *c, const rule *r, int id, uint32_t ms, uint32_t me, siz
                  const lede_span *groups, size_t ngroups, const char *entry_id, int entry_type) {
   const lede_ruleset *rs = c->rr->rs;
   if (me <= ms) return;
-  /* the tokens the span touches */
+  /* the tokens the span touches: the first by binary search (a block may
+   * be a whole long text: a scan from its start made each match cost its
+   * position, quadratic in all) */
   const lx_token *t = (const lx_token *)c->toks.p;
-  size_t a = bt0;
-  while (a < bt1 && t[a].end <= ms) a++;
+  size_t a = bt0, hi = bt1;
+  while (a < hi) {
+    size_t mid = a + (hi - a) / 2;
+    if (t[mid].end <= ms) a = mid + 1;
+    else hi = mid;
+  }
   size_t b = a;
   while (b < bt1 && t[b].start < me) b++;
   if (a >= b) return;
@@ -723,23 +782,15 @@ static void match_regex(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1, 
   size_t off = bs;
   lede_span groups[16];
   while (off <= be) {
-    int rc = pcre2_match(r->re, (PCRE2_SPTR)c->text, be, off, PCRE2_NO_UTF_CHECK, rr->md, rr->mctx);
+    int rc = rule_match(c, r->re, c->text, be, off);
     if (rc == PCRE2_ERROR_NOMATCH) break;
-    if (rc < 0) {
-      const char *why = rc == PCRE2_ERROR_MATCHLIMIT   ? "the match limit"
-                        : rc == PCRE2_ERROR_DEPTHLIMIT ? "the depth limit"
-                        : rc == PCRE2_ERROR_HEAPLIMIT  ? "the heap limit"
-                        : rc == PCRE2_ERROR_NOMEMORY   ? "memory"
-                                                       : "an error";
-      lx_fail(c, rc == PCRE2_ERROR_NOMEMORY ? LEDE_ENOMEM : LEDE_ELIMIT,
-              "rule '%s': pattern ran into %s at byte %zu", r->name, why, off);
-    }
+    if (rc < 0) match_failed(c, r->name, "pattern", rc, off);
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rr->md);
     size_t ng = LX_MIN((size_t)rc, LX_COUNTOF(groups));
     for (size_t g = 0; g < ng; g++)
       groups[g] = ov[2 * g] == PCRE2_UNSET ? lx_no_span : lx_span((uint32_t)ov[2 * g], (uint32_t)ov[2 * g + 1]);
     uint32_t ms = (uint32_t)ov[0], me = (uint32_t)ov[1];
-    if (me > ms && context_ok(c, r, ms, me, bs, be)) emit(c, r, id, ms, me, t0, t1, groups, ng, NULL, 0);
+    if (me > ms && context_ok(c, r, ms, me, t0, t1, bs, be)) emit(c, r, id, ms, me, t0, t1, groups, ng, NULL, 0);
     /* next: after the match; an empty match steps one character */
     if (me > off) {
       off = me;
@@ -778,7 +829,7 @@ static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1,
         const tok_elem *el = &r->elems[e];
         uint64_t can = st[e] & (((uint64_t)1 << el->max) - 1); /* below max */
         if (!can) continue;
-        if (!elem_match(c, el, pos, etypes, t0)) continue;
+        if (!elem_match(c, r, el, pos, etypes, t0)) continue;
         nx[e] |= can << 1;
         any = 1;
       }
@@ -787,7 +838,7 @@ static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1,
     }
     if (best > i) {
       uint32_t ms = t[i].start, me = t[best - 1].end;
-      if (context_ok(c, r, ms, me, bs, be)) emit(c, r, id, ms, me, t0, t1, NULL, 0, NULL, 0);
+      if (context_ok(c, r, ms, me, t0, t1, bs, be)) emit(c, r, id, ms, me, t0, t1, NULL, 0, NULL, 0);
       i = best; /* matches of one rule do not overlap */
     } else {
       i++;
@@ -831,7 +882,7 @@ static void match_dicts(lx_ctx *c, const lx_dict *d, int fold, size_t t0, size_t
       const char *tv = lx_entry_attr(d, e, "t", &vn);
       if (tv) etype = atoi(tv);
       uint32_t ms = t[i].start, me = t[i + k - 1].end;
-      if (context_ok(c, r, ms, me, bs, be)) {
+      if (context_ok(c, r, ms, me, t0, t1, bs, be)) {
         emit(c, r, id, ms, me, t0, t1, NULL, 0, eid, etype);
         took = 1;
       }

@@ -251,7 +251,8 @@ static lx_token *tokens_of(lx_ctx *c, size_t s, size_t e, size_t *n) {
   size_t t0, t1;
   lx_tokens_in(c, s, e, &t0, &t1);
   *n = t1 - t0;
-  return (lx_token *)c->toks.p + t0;
+  /* a text without a token never allocated the vector: no offset to NULL */
+  return c->toks.p ? (lx_token *)c->toks.p + t0 : NULL;
 }
 
 /* Builds the blocks (into c->blocks) from the lines. */
@@ -889,7 +890,13 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
         dl->agency_norm = lx_strndup(c, c->text + as, ae - as);
       }
     }
-    b->lead_start = (uint32_t)(id == LX_P_DATELINE_LINE ? LX_MAX(b->end, mend) : mend);
+    b->lead_start = (uint32_t)mend;
+    if (id == LX_P_DATELINE_LINE) {
+      /* a dateline on its own line: the lead is what the block has after
+       * that line (a wrapped line that does not start a paragraph) */
+      const lx_line *L = (const lx_line *)c->lines.p;
+      b->lead_start = b->l1 - b->l0 > 1 ? L[b->l0 + 1].tstart : (uint32_t)LX_MAX(b->end, mend);
+    }
     return mend > b->end ? 2 : 1; /* 2: it took the next block too */
   }
   return 0;
@@ -1621,6 +1628,9 @@ void lx_structure(lx_ctx *c) {
   if (c->opts->ref_date && !has_optref)
     lx_fail(c, LEDE_EINVAL, "reference date '%.40s' is not ISO 8601 (YYYY-MM-DD)",
             c->opts->ref_date);
+  if (c->opts->has_tz && (c->opts->tz_minutes < -LX_TZ_MAX || c->opts->tz_minutes > LX_TZ_MAX))
+    lx_fail(c, LEDE_EINVAL, "zone of %d minutes east of UTC is out of range (-18:00 to +18:00)",
+            c->opts->tz_minutes);
   if (has_optref && c->opts->has_tz && !optref.has_tz) {
     optref.tz = c->opts->tz_minutes;
     optref.has_tz = 1;
@@ -1692,15 +1702,18 @@ void lx_structure(lx_ctx *c) {
         continue;
       case R_PUBLISHED:
         if (i == pub_block) {
-          /* the timestamp is the field, a section before it too; the rest
-           * of its line is metadata */
+          /* the timestamp is the field (when it gave a date), a section
+           * before it too; the rest of its line is metadata */
           uint32_t from = b->start;
-          if (!lx_span_empty(section) && section.start >= b->start && section.end <= pub_s) {
-            add_rest(c, b->start, section.start, LEDE_B_METADATA);
+          if (!lx_span_empty(section) && section.start >= b->start && section.end <= b->end) {
+            add_rest(c, from, section.start, LEDE_B_METADATA);
             from = section.end;
           }
-          add_rest(c, from, pub_s, LEDE_B_METADATA);
-          add_rest(c, pub_e, b->end, LEDE_B_METADATA);
+          if (!lx_span_empty(d->published_span)) {
+            add_rest(c, from, pub_s, LEDE_B_METADATA);
+            from = pub_e;
+          }
+          add_rest(c, from, b->end, LEDE_B_METADATA);
           continue;
         }
         add_boiler(c, b->start, b->end, LEDE_B_METADATA);

@@ -170,7 +170,8 @@ static void dec_number(dec *d) {
   memcpy(tmp, d->s + st, len);
   tmp[len] = 0;
 #if LUA_VERSION_NUM >= 503
-  if (!frac && len < 19) {
+  /* (-0 is negative zero, a float: an integer would lose its sign) */
+  if (!frac && len < 19 && !(len == 2 && tmp[0] == '-')) {
     lua_pushinteger(d->L, (lua_Integer)strtoll(tmp, NULL, 10));
     return;
   }
@@ -396,9 +397,19 @@ static void enc_number(lua_State *L, sbuf *b, int idx) {
   sb_str(L, b, tmp);
 }
 
+/* An object key to sort: its bytes (NUL bytes included) and where its
+ * value is. */
+typedef struct key_ref {
+  const char *s;
+  size_t n;
+  size_t idx;
+} key_ref;
+
 static int cmp_keys(const void *a, const void *b) {
-  const char *const *x = (const char *const *)a, *const *y = (const char *const *)b;
-  return strcmp(*x, *y);
+  const key_ref *x = (const key_ref *)a, *y = (const key_ref *)b;
+  int c = memcmp(x->s, y->s, x->n < y->n ? x->n : y->n);
+  if (c) return c;
+  return (x->n > y->n) - (x->n < y->n);
 }
 
 static void enc_value(lua_State *L, sbuf *b, int v, int depth);
@@ -460,21 +471,24 @@ static void enc_table(lua_State *L, sbuf *b, int t, int depth) {
     }
     lua_rawseti(L, key_strs, (int)nk);
   }
-  /* sort indices by key string */
-  const char **keys = (const char **)lua_newuserdatauv(L, (nk + 1) * 2 * sizeof(char *), 0);
+  /* sort indices by key string (key_strs keeps the strings alive) */
+  key_ref *keys = (key_ref *)lua_newuserdatauv(L, (nk + 1) * sizeof(key_ref), 0);
   for (size_t i = 0; i < nk; i++) {
     lua_rawgeti(L, key_strs, (int)i + 1);
-    keys[2 * i] = lua_tostring(L, -1);
-    keys[2 * i + 1] = (const char *)(size_t)(i + 1);
+    keys[i].s = lua_tolstring(L, -1, &keys[i].n);
+    keys[i].idx = i + 1;
     lua_pop(L, 1);
   }
-  qsort((void *)keys, nk, 2 * sizeof(char *), cmp_keys);
+  qsort((void *)keys, nk, sizeof(key_ref), cmp_keys);
   sb_char(L, b, '{');
   for (size_t i = 0; i < nk; i++) {
+    /* a number key written as a string may meet the same string key */
+    if (i && cmp_keys(&keys[i - 1], &keys[i]) == 0)
+      luaL_error(L, "lede.json: key '%s' is both a number and a string", keys[i].s);
     if (i) sb_char(L, b, ',');
-    enc_string(L, b, keys[2 * i], strlen(keys[2 * i]));
+    enc_string(L, b, keys[i].s, keys[i].n);
     sb_char(L, b, ':');
-    lua_rawgeti(L, key_vals, (int)(size_t)keys[2 * i + 1]);
+    lua_rawgeti(L, key_vals, (int)keys[i].idx);
     lua_rawget(L, t);
     enc_value(L, b, lua_gettop(L), depth + 1);
     lua_pop(L, 1);

@@ -6,6 +6,10 @@
  */
 #include "tagger.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* FNV-1a: the tagger's own small keys (shapes, suffixes). */
 #define TG_FNV_OFFSET 2166136261u
 static inline uint32_t tg_hash_byte(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
@@ -75,16 +79,18 @@ static inline doc_slot *slots_of(lx_vec *st) {
   return (doc_slot *)((char *)st->p + sizeof(doc_hdr));
 }
 
-static doc_slot *slot_find(doc_slot *s, size_t cap, uint32_t h, int insert) {
-  if (!h) h = 1;
-  size_t j = mix32(h) & (cap - 1);
-  while (s[j].h) {
-    if (s[j].h == h) return &s[j];
-    j = (j + 1) & (cap - 1);
+/* The slot of word hash h (h != 0): its own, or the empty one where it
+ * goes (doc_key: 0 is stored as 1). Token hashes are already mixed. The loop stops on a match or a
+ * hole, which one is told after it: one predictable branch per probe. */
+static inline uint32_t doc_key(uint32_t h) { return h ? h : 1u; }
+
+static inline doc_slot *slot_probe(doc_slot *s, size_t cap, uint32_t h) {
+  size_t m = cap - 1, j = h & m;
+  for (;;) {
+    uint32_t x = s[j].h;
+    if ((x == h) | (x == 0)) return &s[j];
+    j = (j + 1) & m;
   }
-  if (!insert) return NULL;
-  s[j].h = h;
-  return &s[j];
 }
 
 static int is_word(const lx_token *t) { return t->kind == LX_TK_WORD && t->nletters > 0; }
@@ -100,6 +106,12 @@ static int initial_at(const char *text, const lx_token *t, size_t i) {
   char c = text[p->start];
   return c == '.' || c == '!' || c == '?' || c == ':' || c == '(' || c == '"';
 }
+
+/* LX_TGD_* of one occurrence from its LX_TF_CAP, LX_TF_ALLCAP and
+ * LX_TF_LOWER: all capitals, else lower case, else capitalized (which
+ * counts only away from a sentence start). */
+static const uint8_t doc_case[8] = {0, LX_TGD_CAP, LX_TGD_ALLCAP, LX_TGD_ALLCAP,
+                                    LX_TGD_LOWER, LX_TGD_LOWER, LX_TGD_ALLCAP, LX_TGD_ALLCAP};
 
 int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
               const lx_token *toks, size_t ntoks) {
@@ -130,10 +142,12 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
   for (size_t i = 0; i < ntoks; i++) {
     const lx_token *t = &toks[i];
     if (!is_word(t)) continue;
-    doc_slot *e = slot_find(s, cap, t->hash, 1);
-    if (t->flags & LX_TF_ALLCAP) e->flags |= LX_TGD_ALLCAP;
-    else if (t->flags & LX_TF_LOWER) e->flags |= LX_TGD_LOWER;
-    else if ((t->flags & LX_TF_CAP) && !initial_at(text, toks, i)) e->flags |= LX_TGD_CAP;
+    unsigned f = doc_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
+    if (f == LX_TGD_CAP && initial_at(text, toks, i)) f = 0;
+    uint32_t k = doc_key(t->hash);
+    doc_slot *e = slot_probe(s, cap, k);
+    e->h = k;
+    e->flags |= (uint8_t)f;
   }
   h->magic = DOC_MAGIC; /* last: a failure above leaves no valid header */
   st->n = size;
@@ -145,8 +159,8 @@ void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n) {
   doc_slot *s = slots_of(st);
   for (size_t i = 0; i < n; i++) {
     if (!lab[i] || T[i].kind != LX_TK_WORD) continue;
-    doc_slot *e = slot_find(s, h->cap, T[i].w, 0);
-    if (!e) continue;
+    doc_slot *e = slot_probe(s, h->cap, doc_key(T[i].w));
+    if (!e->h) continue;
     uint8_t *c = &e->hist[LX_TG_TYPE(lab[i])];
     if (*c < 255) (*c)++;
   }
@@ -179,21 +193,26 @@ int lx_tg_gaz_slot(int kind) {
 
 /* ---- the gazetteer's phrases ------------------------------------------------------ */
 
-/* gazetteer keys come out of lx_tg_gz_step already mixed */
-static inline size_t gz_slot_of(uint32_t k, size_t m) { return k & m; }
+/* Buckets of 8 keys then their 8 values, one cache line each; a key goes
+ * to the first bucket from its own (k & (nb - 1)) with room, so a lookup
+ * stops at the first bucket that has the key or a hole. Keys come out of
+ * lx_tg_gz_step already mixed. */
+enum { GZ_B = 8 };
 
 lede_status lx_tg_gaz_build(const lede_allocator *a, lx_tg_gaz *g, const unsigned char *keys,
                             const unsigned char *vals, size_t n) {
   memset(g, 0, sizeof *g);
   if (!n) return LEDE_OK;
-  size_t cap = 16;
-  while (cap < n + n / 3 + 1) {
-    if (cap > ((size_t)-1) / 16) return LEDE_EINVAL;
-    cap *= 2;
+  size_t nb = 2; /* at most 70% full */
+  while (nb * GZ_B * 7 < n * 10) {
+    if (nb > ((size_t)-1) / 256) return LEDE_EINVAL;
+    nb *= 2;
   }
-  g->kv = (uint32_t *)lx_malloc(a, 2 * cap * sizeof(uint32_t));
-  if (!g->kv) return LEDE_ENOMEM;
-  memset(g->kv, 0, 2 * cap * sizeof(uint32_t));
+  /* one more bucket: a lookup may read the values past the last one */
+  g->mem = lx_malloc(a, (nb + 1) * 2 * GZ_B * sizeof(uint32_t) + 64);
+  if (!g->mem) return LEDE_ENOMEM;
+  g->kv = (uint32_t *)(((uintptr_t)g->mem + 63) & ~(uintptr_t)63);
+  memset(g->kv, 0, (nb + 1) * 2 * GZ_B * sizeof(uint32_t));
   uint32_t prev = 0;
   for (size_t i = 0; i < n; i++) {
     const unsigned char *p = keys + 4 * i, *q = vals + 4 * i;
@@ -204,27 +223,54 @@ lede_status lx_tg_gaz_build(const lede_allocator *a, lx_tg_gaz *g, const unsigne
       return LEDE_EINVAL;
     }
     prev = k;
-    size_t j = gz_slot_of(k, cap - 1);
-    while (g->kv[2 * j]) j = (j + 1) & (cap - 1);
-    g->kv[2 * j] = k;
-    g->kv[2 * j + 1] = v;
+    for (size_t b = k & (nb - 1);; b = (b + 1) & (nb - 1)) {
+      uint32_t *B = g->kv + 2 * GZ_B * b;
+      size_t j = 0;
+      while (j < GZ_B && B[j]) j++;
+      if (j < GZ_B) {
+        B[j] = k;
+        B[GZ_B + j] = v;
+        break;
+      }
+    }
   }
-  g->cap = cap;
+  g->nb = nb;
   return LEDE_OK;
 }
 
 void lx_tg_gaz_free(const lede_allocator *a, lx_tg_gaz *g) {
-  lx_free(a, g->kv);
+  lx_free(a, g->mem);
   memset(g, 0, sizeof *g);
 }
 
+static inline const uint32_t *gz_bucket(const lx_tg_gaz *g, uint32_t k) {
+  return g->kv + 2 * GZ_B * (k & (g->nb - 1));
+}
+
+/* The value of key k, 0 if absent. */
 static inline uint32_t gz_find(const lx_tg_gaz *g, uint32_t k) {
-  size_t m = g->cap - 1, j = gz_slot_of(k, m);
+  size_t m = g->nb - 1, b = k & m;
   for (;;) {
-    uint32_t s = g->kv[2 * j];
-    if (s == k) return g->kv[2 * j + 1];
-    if (!s) return 0;
-    j = (j + 1) & m;
+    const uint32_t *B = g->kv + 2 * GZ_B * b;
+    unsigned hit = 0, hole = 0;
+#if defined(__SSE2__)
+    __m128i kv = _mm_set1_epi32((int)k), z = _mm_setzero_si128();
+    __m128i lo = _mm_load_si128((const __m128i *)B), hi = _mm_load_si128((const __m128i *)(B + 4));
+    hit = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, kv))) |
+          (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, kv))) << 4;
+    hole = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, z))) |
+           (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, z))) << 4;
+#else
+    for (unsigned j = 0; j < GZ_B; j++) {
+      hit |= (unsigned)(B[j] == k) << j;
+      hole |= (unsigned)(B[j] == 0) << j;
+    }
+#endif
+    /* no branch on whether the key is there: the value at slot 8 when it
+     * is not is the next bucket's first key, read and dropped */
+    uint32_t v = B[GZ_B + ctz64(hit | 0x100u)];
+    if (hit | hole) return hit ? v : 0;
+    b = (b + 1) & m;
   }
 }
 
@@ -253,6 +299,21 @@ static size_t gz_longest(const lx_tg_gaz *g, const lx_token *tk, size_t n, size_
 #define SENTINEL_W 0x5e5e5e5eu
 #define SENTINEL_SHAPE 0x3c3c3c3cu
 
+/* The symbol of an ASCII byte in a shape: X upper, x lower, d digit, else
+ * itself. */
+static const unsigned char shape_sym[128] = {
+#define S4(a, b, c, d) a, b, c, d
+    S4(0, 1, 2, 3), S4(4, 5, 6, 7), S4(8, 9, 10, 11), S4(12, 13, 14, 15),
+    S4(16, 17, 18, 19), S4(20, 21, 22, 23), S4(24, 25, 26, 27), S4(28, 29, 30, 31),
+    S4(' ', '!', '"', '#'), S4('$', '%', '&', '\''), S4('(', ')', '*', '+'), S4(',', '-', '.', '/'),
+    S4('d', 'd', 'd', 'd'), S4('d', 'd', 'd', 'd'), S4('d', 'd', ':', ';'), S4('<', '=', '>', '?'),
+    S4('@', 'X', 'X', 'X'), S4('X', 'X', 'X', 'X'), S4('X', 'X', 'X', 'X'), S4('X', 'X', 'X', 'X'),
+    S4('X', 'X', 'X', 'X'), S4('X', 'X', 'X', 'X'), S4('X', 'X', 'X', '['), S4('\\', ']', '^', '_'),
+    S4('`', 'x', 'x', 'x'), S4('x', 'x', 'x', 'x'), S4('x', 'x', 'x', 'x'), S4('x', 'x', 'x', 'x'),
+    S4('x', 'x', 'x', 'x'), S4('x', 'x', 'x', 'x'), S4('x', 'x', 'x', '{'), S4('|', '}', '~', 127),
+#undef S4
+};
+
 /* Shape and length of a token from its bytes. */
 static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o) {
   const unsigned char *s = (const unsigned char *)text + t->start;
@@ -265,8 +326,7 @@ static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o) {
   for (size_t i = 0; i < n && nsym < 8;) {
     unsigned char c = s[i], sym;
     if (c < 0x80) {
-      unsigned cl = lx_ascii_class[c];
-      sym = (cl & LX_CC_UPPER) ? 'X' : (cl & LX_CC_LETTER) ? 'x' : (cl & LX_CC_DIGIT) ? 'd' : c;
+      sym = shape_sym[c];
       i++;
     } else {
       uint32_t cp;
@@ -303,20 +363,24 @@ static void token_affixes(const char *text, const lx_token *t, lx_tg_tok *o) {
 }
 
 /* A word with a capital somewhere: what names are made of. */
-static inline int anchor(const lx_token *t) {
-  return t->kind == LX_TK_WORD && t->nletters > 0 &&
-         ((t->flags & LX_TF_CAP) || !(t->flags & LX_TF_LOWER));
+static inline unsigned anchor(const lx_token *t) {
+  return (unsigned)(t->kind == LX_TK_WORD) & (unsigned)(t->nletters > 0) &
+         ((unsigned)((t->flags & LX_TF_CAP) != 0) | (unsigned)((t->flags & LX_TF_LOWER) == 0));
 }
 
+/* lx_tg_tok.cas from LX_TF_CAP, LX_TF_ALLCAP and LX_TF_LOWER: 2 all
+ * capitals, 1 capitalized, 0 lower case, 3 other. */
+static const uint8_t tok_case[8] = {3, 1, 2, 2, 0, 1, 2, 2};
+
 lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
-                       const lx_token *toks, size_t t0, size_t t1, const lx_tg_gaz *gaz) {
+                       const lx_token *toks, size_t t0, size_t t1, const lx_tg_gaz *gaz,
+                       size_t *nscored) {
   if (t1 < t0) t1 = t0;
   size_t n = t1 - t0;
   doc_hdr *h = (doc_hdr *)st->p;
   size_t off = h->size;
   if (n > ((size_t)-1) / 2 / sizeof(lx_tg_tok) - 2 * LX_TG_PAD) return NULL;
-  size_t need = off + (n + 2 * LX_TG_PAD) * sizeof(lx_tg_tok) +
-                n * (LX_TG_NW * sizeof(int16_t) + sizeof(int32_t) + 1);
+  size_t need = off + lx_tg_block_size(n);
   if (!lx_vec_reserve(a, st, 1, need)) return NULL;
   st->n = off; /* the block area is scratch above the document's state */
   h = (doc_hdr *)st->p;
@@ -331,64 +395,107 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
       z[k]->cas = 3;
     }
   }
+  if (nscored) *nscored = 0;
+  if (!n) return T;
+  /* scratch in the partial scores' room (4 + 4 + 1 bytes a token and 4 of
+   * 32): the anchors (then the tokens whose attributes features read),
+   * the gaps, and whether each is scored with 2 zeros on each side */
+  uint32_t *A = (uint32_t *)lx_tg_partials(T, n), *G = A + n, *S = lx_tg_scored(T, n);
+  uint8_t *sb = (uint8_t *)(G + n) + 2;
+  int has_gaz = gaz && gaz->nb;
   /* which tokens are scored: words with a capital but function words, and
    * up to two tokens between two such (University of Kent, Nikolaus van der
    * Pas, AT&T). Function words cost 0.0014 F1 on dev for 7% of the time;
-   * leaving punctuation out of the gaps cost 0.0027 for 4%: it stays. */
-  int has_gaz = gaz && gaz->cap;
-  if (has_gaz)
-    for (size_t i = 0; i < n; i++)
-      if (anchor(&tk[i])) PREFETCH(&gaz->kv[2 * gz_slot_of(lx_tg_gz_step(0, tk[i].hash), gaz->cap - 1)]);
-  size_t caps_words = 0, lower_words = 0;
+   * leaving punctuation out of the gaps cost 0.0027 for 4%: it stays.
+   * The loops over every token have no branch that depends on the token:
+   * lists are built by writing each index and counting only those wanted. */
+  size_t na = 0;
+  unsigned caps_words = 0, lower_words = 0;
+  sb[-2] = sb[-1] = sb[n] = sb[n + 1] = 0;
   for (size_t i = 0; i < n; i++) {
+    const lx_token *t = &tk[i];
     lx_tg_tok *o = &T[i];
-    memset(o, 0, sizeof *o);
-    o->w = tk[i].hash;
-    o->flags = tk[i].flags;
-    o->kind = tk[i].kind;
-    if (anchor(&tk[i])) {
-      o->gz1 = has_gaz ? gz_find(gaz, lx_tg_gz_step(0, tk[i].hash)) : 0;
-      o->scored = !(o->gz1 & LX_TG_GZ_STOP);
-    }
-    if (tk[i].kind == LX_TK_WORD && tk[i].nletters > 1) {
-      if (tk[i].flags & LX_TF_ALLCAP) caps_words++;
-      else if (!(tk[i].flags & LX_TF_CAP) || (tk[i].flags & LX_TF_LOWER)) lower_words++;
-      else if (tk[i].nletters > 3) lower_words++; /* a capitalized word: not a headline */
-    }
+    unsigned f = t->flags;
+    o->w = t->hash;
+    o->gaz = 0;
+    o->flags = (uint16_t)f;
+    o->kind = t->kind;
+    o->scored = 0;
+    sb[i] = 0;
+    A[na] = (uint32_t)i;
+    na += anchor(t);
+    unsigned w2 = (unsigned)(t->kind == LX_TK_WORD) & (unsigned)(t->nletters > 1);
+    unsigned allcap = (f & LX_TF_ALLCAP) != 0;
+    caps_words += w2 & allcap;
+    /* a capitalized word of more than 3 letters: not a headline */
+    lower_words += w2 & !allcap &
+                   ((unsigned)!(f & LX_TF_CAP) | (unsigned)((f & LX_TF_LOWER) != 0) |
+                    (unsigned)(t->nletters > 3));
   }
   uint8_t caps = caps_words >= 2 && caps_words >= 3 * lower_words;
+  if (has_gaz) {
+    for (size_t j = 0; j < na; j++) PREFETCH(gz_bucket(gaz, lx_tg_gz_step(0, T[A[j]].w)));
+    for (size_t j = 0; j < na; j++) {
+      size_t i = A[j];
+      uint32_t k1 = lx_tg_gz_step(0, T[i].w), v = gz_find(gaz, k1);
+      T[i].gz1 = v;
+      T[i].scored = sb[i] = !(v & LX_TG_GZ_STOP);
+      /* the phrase's second token, looked up below */
+      if ((v & LX_TG_GZ_PREFIX) && i + 1 < n) PREFETCH(gz_bucket(gaz, lx_tg_gz_step(k1, T[i + 1].w)));
+    }
+  } else {
+    for (size_t j = 0; j < na; j++) {
+      T[A[j]].gz1 = 0;
+      T[A[j]].scored = sb[A[j]] = 1;
+    }
+  }
+  size_t ng = 0;
   for (size_t i = 0; i < n; i++) {
-    if (T[i].scored & 1) continue;
-    int before = (i >= 1 && (T[i - 1].scored & 1)) || (i >= 2 && (T[i - 2].scored & 1));
-    int after = (i + 1 < n && (T[i + 1].scored & 1)) || (i + 2 < n && (T[i + 2].scored & 1));
-    if (before && after) T[i].scored = 8; /* not an anchor for the next ones */
+    G[ng] = (uint32_t)i;
+    ng += (unsigned)!sb[i] & (unsigned)(sb[i - 1] | sb[i - 2]) & (unsigned)(sb[i + 1] | sb[i + 2]);
   }
   /* punctuation and function words between names may be inside one, never
    * begin or end one ("and Safety"); other words may (1860 Munich, de Silva) */
-  for (size_t i = 0; i < n; i++) {
-    if (T[i].scored != 8) continue;
+  for (size_t j = 0; j < ng; j++) {
+    size_t i = G[j];
     int inner = tk[i].kind == LX_TK_PUNCT;
     if (!inner && has_gaz && tk[i].kind == LX_TK_WORD)
       inner = (gz_find(gaz, lx_tg_gz_step(0, tk[i].hash)) & LX_TG_GZ_STOP) != 0;
     T[i].scored = (uint8_t)(LX_TG_S_SCORED | (inner ? LX_TG_S_INNER : 0));
+    sb[i] = 1;
   }
-  for (size_t i = 0; i < n; i++)
-    if (T[i].scored && (i + 1 == n || !T[i + 1].scored)) T[i].scored |= LX_TG_S_LAST;
-  /* attributes where features read them: the shape and case of the scored
-   * tokens and their neighbours, the rest of the scored tokens only */
-  doc_slot *slots = slots_of(st);
+  /* the scored tokens (S), the last of each run, and the tokens whose shape
+   * and case features read (the scored and their neighbours: A) */
+  size_t ns = 0, nn = 0;
   for (size_t i = 0; i < n; i++) {
+    unsigned sc = sb[i], next = sb[i + 1];
+    T[i].scored |= (uint8_t)((sc & !next) << 1); /* LX_TG_S_LAST */
+    S[ns] = (uint32_t)i;
+    ns += sc;
+    A[nn] = (uint32_t)i;
+    nn += sc | sb[i - 1] | next;
+  }
+  if (nscored) *nscored = ns;
+  doc_slot *slots = slots_of(st);
+  size_t cap = h->cap;
+  for (size_t j = 0; j < ns; j++) PREFETCH(&slots[T[S[j]].w & (cap - 1)]);
+  for (size_t j = 0; j < nn; j++) {
+    size_t i = A[j];
+    token_shape(text, &tk[i], &T[i]);
+    T[i].cas = tok_case[tk[i].flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
+  }
+  /* what only the scored tokens' own features read */
+  for (size_t j = 0; j < ns; j++) {
+    size_t i = S[j];
     lx_tg_tok *o = &T[i];
-    if (!(o->scored || (i > 0 && T[i - 1].scored) || (i + 1 < n && T[i + 1].scored))) continue;
     const lx_token *t = &tk[i];
-    token_shape(text, t, o);
-    o->cas = (t->flags & LX_TF_ALLCAP) ? 2 : (t->flags & LX_TF_CAP) ? 1 : (t->flags & LX_TF_LOWER) ? 0 : 3;
-    if (!o->scored) continue;
     token_affixes(text, t, o);
     o->caps = caps;
+    o->doc = 0;
+    o->hist = 0;
     if (is_word(t)) {
-      doc_slot *e = slot_find(slots, h->cap, t->hash, 0);
-      if (e) {
+      const doc_slot *e = slot_probe(slots, cap, doc_key(t->hash));
+      if (e->h) {
         o->doc = e->flags;
         int best = -1, bc = 0;
         for (int k = 0; k < LX_TG_NTYPES; k++)
@@ -405,15 +512,16 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
    * before a name is read by its identity: lower-case titles cost lookups
    * and gained nothing on dev) */
   if (has_gaz) {
-    for (size_t i = 0; i < n; i++) {
-      if (!T[i].scored || !anchor(&tk[i])) continue;
+    for (size_t j = 0; j < ns; j++) {
+      size_t i = S[j];
+      if (!anchor(&tk[i])) continue;
       uint32_t kinds;
       size_t k = gz_longest(gaz, tk, n, i, T[i].gz1, &kinds);
       for (uint32_t m = kinds; k && m; m &= m - 1) {
         uint32_t sl = ctz64(m);
-        for (size_t j = 0; j < k; j++) {
-          int pos = k == 1 ? LX_TG_U : j == 0 ? LX_TG_B : j + 1 == k ? LX_TG_L : LX_TG_I;
-          T[i + j].gaz |= (uint64_t)1 << (4 * sl + (uint32_t)pos);
+        for (size_t j2 = 0; j2 < k; j2++) {
+          int pos = k == 1 ? LX_TG_U : j2 == 0 ? LX_TG_B : j2 + 1 == k ? LX_TG_L : LX_TG_I;
+          T[i + j2].gaz |= (uint64_t)1 << (4 * sl + (uint32_t)pos);
         }
       }
     }
@@ -435,10 +543,23 @@ enum {
   F_LEN = 29, F_G0 = 32, F_GM1, F_GP1C = 35
 };
 
-size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
+/* The static features fall in two groups: templates over words, shapes
+ * and suffixes (open domains), hashed here; and templates over a few small
+ * attributes (LX_TG_DENSE of them in all), which inference reads from a
+ * table indexed by lx_tg_dense_features() instead of hashing each time.
+ * lx_tg_static_features() lists both as hashes, in the order the model was
+ * trained with: the bias, the hashed ones, then the others. */
+#define D_DOC 1u     /* + doc * 8 + cas | caps << 2 */
+#define D_HIST 129u  /* + hist * 8 + cas | caps << 2 */
+#define D_LEN 169u   /* + min(len, 12) * 4 + cas */
+#define D_G0 221u    /* + bit * 4 + cas */
+#define D_GM1 477u   /* + bit */
+#define D_GP1C 541u  /* + bit * 4 + cas of the next token */
+typedef char lx_tg_dense_fills[D_GP1C + 256 == LX_TG_DENSE ? 1 : -1];
+
+size_t lx_tg_hashed_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
   const lx_tg_tok *c = &T[i], *m1 = c - 1, *m2 = c - 2, *q1 = c + 1, *q2 = c + 2;
   size_t n = 0;
-  f[n++] = f1(F_BIAS, 0);
   f[n++] = f2(F_W0C, c->w, c->cas);
   f[n++] = f1(F_WM1, m1->w);
   f[n++] = f1(F_WP1, q1->w);
@@ -457,25 +578,60 @@ size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
   if (c->suf3) f[n++] = f1(F_SUF3, c->suf3);
   if (c->suf4) f[n++] = f1(F_SUF4, c->suf4);
   f[n++] = f2(F_SENT, (c->flags & LX_TF_SENT) != 0, c->shape);
-  f[n++] = f2(F_DOC, c->doc, c->cas | (uint32_t)c->caps << 2);
-  f[n++] = f2(F_HIST, c->hist, c->cas | (uint32_t)c->caps << 2);
-  f[n++] = f1(F_LEN, (uint32_t)(c->len > 12 ? 12 : c->len) * 4 + c->cas);
-  /* gazetteer bits, the current token's with its case */
-  for (uint64_t g = c->gaz; g && n < LX_TG_MAXF - LX_TG_NLABF; g &= g - 1)
-    f[n++] = f1(F_G0, (uint32_t)ctz64(g) * 4 + c->cas);
-  for (uint64_t g = m1->gaz; g && n < LX_TG_MAXF - LX_TG_NLABF; g &= g - 1)
-    f[n++] = f1(F_GM1, (uint32_t)ctz64(g));
-  for (uint64_t g = q1->gaz; g && n < LX_TG_MAXF - LX_TG_NLABF; g &= g - 1)
-    f[n++] = f2(F_GP1C, (uint32_t)ctz64(g), q1->cas);
   return n;
 }
 
-size_t lx_tg_label_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f) {
+size_t lx_tg_dense_features(const lx_tg_tok *T, size_t i, uint16_t *d) {
+  const lx_tg_tok *c = &T[i], *m1 = c - 1, *q1 = c + 1;
+  /* room left by the bias and the hashed ones (at most LX_TG_NHASHED) */
+  size_t n = 0, room = LX_TG_MAXF - LX_TG_NLABF - 1 - LX_TG_NHASHED + !c->suf2 + !c->suf3 + !c->suf4;
+  uint32_t cc = c->cas | (uint32_t)c->caps << 2;
+  d[n++] = (uint16_t)(D_DOC + c->doc * 8u + cc);
+  d[n++] = (uint16_t)(D_HIST + c->hist * 8u + cc);
+  d[n++] = (uint16_t)(D_LEN + (uint32_t)(c->len > 12 ? 12 : c->len) * 4 + c->cas);
+  /* gazetteer bits, the current token's with its case */
+  for (uint64_t g = c->gaz; g && n < room; g &= g - 1) d[n++] = (uint16_t)(D_G0 + ctz64(g) * 4 + c->cas);
+  for (uint64_t g = m1->gaz; g && n < room; g &= g - 1) d[n++] = (uint16_t)(D_GM1 + ctz64(g));
+  for (uint64_t g = q1->gaz; g && n < room; g &= g - 1)
+    d[n++] = (uint16_t)(D_GP1C + ctz64(g) * 4 + q1->cas);
+  return n;
+}
+
+uint32_t lx_tg_dense_key(size_t d) {
+  uint32_t x = (uint32_t)d;
+  if (x == 0) return f1(F_BIAS, 0);
+  if (x < D_HIST) return f2(F_DOC, (x - D_DOC) / 8, (x - D_DOC) % 8);
+  if (x < D_LEN) return f2(F_HIST, (x - D_HIST) / 8, (x - D_HIST) % 8);
+  if (x < D_G0) return f1(F_LEN, x - D_LEN);
+  if (x < D_GM1) return f1(F_G0, x - D_G0);
+  if (x < D_GP1C) return f1(F_GM1, x - D_GM1);
+  return f2(F_GP1C, (x - D_GP1C) / 4, (x - D_GP1C) % 4);
+}
+
+size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
+  uint16_t d[LX_TG_MAXF];
+  size_t n = 0;
+  f[n++] = lx_tg_dense_key(0);
+  n += lx_tg_hashed_features(T, i, f + n);
+  size_t nd = lx_tg_dense_features(T, i, d);
+  for (size_t k = 0; k < nd; k++) f[n++] = lx_tg_dense_key(d[k]);
+  return n;
+}
+
+void lx_tg_label_pair_keys(int p1, int p2, uint32_t *k) {
+  k[0] = f1(F_P1, (uint32_t)p1);
+  k[1] = f2(F_P2P1, (uint32_t)p2, (uint32_t)p1);
+}
+
+void lx_tg_label_token_features(const lx_tg_tok *T, size_t i, int p1, uint32_t *f) {
   const lx_tg_tok *c = &T[i];
-  f[0] = f1(F_P1, (uint32_t)p1);
-  f[1] = f2(F_P2P1, (uint32_t)p2, (uint32_t)p1);
-  f[2] = f2(F_P1W0, (uint32_t)p1, c->w);
-  f[3] = f2(F_P1S0, (uint32_t)p1, c->shape);
+  f[0] = f2(F_P1W0, (uint32_t)p1, c->w);
+  f[1] = f2(F_P1S0, (uint32_t)p1, c->shape);
+}
+
+size_t lx_tg_label_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f) {
+  lx_tg_label_pair_keys(p1, p2, f);
+  lx_tg_label_token_features(T, i, p1, f + 2);
   return LX_TG_NLABF;
 }
 

@@ -241,28 +241,6 @@ static inline unsigned ctz32(uint32_t x) {
 /* Slot of a key within a bucket from the mask of matching slots (0 = none). */
 static const uint8_t first_of[16] = {0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0};
 
-/* The row of key k given its two buckets (read without a branch: which
- * one holds the key is unpredictable). */
-static inline const int8_t *match(const bucket *B1, const bucket *B2, uint32_t k) {
-#if defined(__SSE2__)
-  __m128i kv = _mm_set1_epi32((int)k);
-  unsigned m1 = (unsigned)_mm_movemask_ps(
-      _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B1->key), kv)));
-  unsigned m2 = (unsigned)_mm_movemask_ps(
-      _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B2->key), kv)));
-#else
-  unsigned m1 = 0, m2 = 0;
-  for (unsigned s = 0; s < 3; s++) {
-    m1 |= (unsigned)(B1->key[s] == k) << s;
-    m2 |= (unsigned)(B2->key[s] == k) << s;
-  }
-#endif
-  /* masks, not ?: (compilers make branches of those) */
-  uintptr_t r1 = (uintptr_t)B1->row[first_of[m1]], r2 = (uintptr_t)B2->row[first_of[m2]];
-  uintptr_t s1 = (uintptr_t)0 - (uintptr_t)(m1 != 0), s2 = ((uintptr_t)0 - (uintptr_t)(m2 != 0)) & ~s1;
-  return (const int8_t *)((r1 & s1) | (r2 & s2) | ((uintptr_t)zero_row & ~(s1 | s2)));
-}
-
 /* sums of 16 int16 */
 typedef struct acc {
 #if defined(__SSE2__)
@@ -271,6 +249,14 @@ typedef struct acc {
   int16_t v[LX_TG_NW];
 #endif
 } acc;
+
+static inline void acc_zero(acc *s) {
+#if defined(__SSE2__)
+  s->lo = s->hi = _mm_setzero_si128();
+#else
+  memset(s->v, 0, sizeof s->v);
+#endif
+}
 
 static inline void acc_load(acc *s, const int16_t *p) {
 #if defined(__SSE2__)
@@ -299,14 +285,49 @@ static inline void acc_add16(acc *s, const int16_t *p) {
 #endif
 }
 
-static inline void acc_add8(acc *s, const int8_t *w8) {
 #if defined(__SSE2__)
-  __m128i w = _mm_loadu_si128((const __m128i *)w8);
+static inline void acc_addv(acc *s, __m128i w) {
   __m128i sign = _mm_cmpgt_epi8(_mm_setzero_si128(), w);
   s->lo = _mm_add_epi16(s->lo, _mm_unpacklo_epi8(w, sign));
   s->hi = _mm_add_epi16(s->hi, _mm_unpackhi_epi8(w, sign));
+}
+#endif
+
+static inline void acc_add8(acc *s, const int8_t *w8) {
+#if defined(__SSE2__)
+  acc_addv(s, _mm_loadu_si128((const __m128i *)w8));
 #else
   for (int l = 0; l < LX_TG_NW; l++) s->v[l] = (int16_t)(s->v[l] + w8[l]);
+#endif
+}
+
+/* Adds the row of key k given its two buckets (zeros if neither has it),
+ * without a branch: which one holds the key is unpredictable. */
+static inline void acc_match(acc *s, const bucket *B1, const bucket *B2, uint32_t k) {
+#if defined(__SSE2__)
+  __m128i kv = _mm_set1_epi32((int)k);
+  unsigned m1 = (unsigned)_mm_movemask_ps(
+      _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B1->key), kv)));
+  unsigned m2 = (unsigned)_mm_movemask_ps(
+      _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B2->key), kv)));
+  /* a key is in one bucket at most: read B1 if it has it, else B2, and
+   * drop the row if neither has (masks, not ?:, which compilers make
+   * branches of) */
+  uintptr_t in1 = (uintptr_t)0 - (uintptr_t)(m1 != 0);
+  const bucket *B = (const bucket *)(((uintptr_t)B1 & in1) | ((uintptr_t)B2 & ~in1));
+  __m128i w = _mm_load_si128((const __m128i *)B->row[first_of[m1 | m2]]);
+  acc_addv(s, _mm_and_si128(w, _mm_set1_epi32(-(int)((m1 | m2) != 0))));
+#else
+  for (unsigned j = 0; j < 3; j++) {
+    if (B1->key[j] == k) {
+      acc_add8(s, B1->row[j]);
+      return;
+    }
+    if (B2->key[j] == k) {
+      acc_add8(s, B2->row[j]);
+      return;
+    }
+  }
 #endif
 }
 
@@ -349,14 +370,10 @@ static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32
       uint16_t d[LX_TG_MAXF];
       size_t nd = lx_tg_dense_features(T, b->tok, d);
       acc s;
-#if defined(__SSE2__)
-      s.lo = s.hi = _mm_setzero_si128();
-#else
-      memset(&s, 0, sizeof s);
-#endif
+      acc_zero(&s);
       acc_add8(&s, tg->dense[0]);
       for (size_t j = 0; j < nd; j++) acc_add8(&s, tg->dense[d[j]]);
-      for (size_t j = 0; j < b->nf; j++) acc_add8(&s, match(b->b1[j], b->b2[j], b->f[j]));
+      for (size_t j = 0; j < b->nf; j++) acc_match(&s, b->b1[j], b->b2[j], b->f[j]);
       acc_store(&s, P + LX_TG_NW * b->tok);
     }
   }
@@ -436,7 +453,7 @@ static const uint16_t lede_type_of[LX_TG_NTYPES] = {LEDE_T_PERSON, LEDE_T_ORG, L
 int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1,
                   lx_vec *scratch, lx_vec *out) {
   if (!tg || !tg->nb || t1 <= t0 || t1 > in->ntoks) return 1;
-  if (!lx_tg_doc(in->alloc, scratch, in->text, in->toks, in->ntoks)) return 0;
+  if (!lx_tg_doc(in->alloc, scratch, in->text, in->toks, in->ntoks, &tg->gz)) return 0;
   size_t ns;
   lx_tg_tok *T = lx_tg_block(in->alloc, scratch, in->text, in->toks, t0, t1, &tg->gz, &ns);
   if (!T) return 0;
@@ -460,8 +477,8 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
       lx_tg_label_token_features(T, i, p1, f);
       const bucket *a1 = &tg->b[bucket1(f[0], tg->nb)], *a2 = &tg->b[bucket2(f[0], tg->nb)];
       const bucket *b1 = &tg->b[bucket1(f[1], tg->nb)], *b2 = &tg->b[bucket2(f[1], tg->nb)];
-      acc_add8(&s, match(a1, a2, f[0]));
-      acc_add8(&s, match(b1, b2, f[1]));
+      acc_match(&s, a1, a2, f[0]);
+      acc_match(&s, b1, b2, f[1]);
     }
     acc_store(&s, sc);
     lab[i] = (uint8_t)best_label(sc, tg->valid[p1][T[i].scored & 7], &mg[i]);

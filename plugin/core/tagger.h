@@ -101,13 +101,14 @@ lede_status lx_tg_gaz_build(const lede_allocator *a, lx_tg_gaz *g, const unsigne
 void lx_tg_gaz_free(const lede_allocator *a, lx_tg_gaz *g);
 
 /* Builds or finds the document's state at the start of st. Returns 0 on
- * allocation failure. A state built for the same (text, toks, ntoks) is
- * reused, so the per-document pass runs once whatever the blocks. */
+ * allocation failure. A state built for the same (text, toks, ntoks, gaz)
+ * is reused, so the per-document pass runs once whatever the blocks; it
+ * looks up the gazetteer (gaz may be NULL) for the blocks' features. */
 int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
-              const lx_token *toks, size_t ntoks);
+              const lx_token *toks, size_t ntoks, const lx_tg_gaz *gaz);
 
 /* Prepares the attributes of tokens toks[t0, t1) (absolute indices into the
- * document's tokens) after the document state; returns a pointer to the
+ * document's tokens) after the document state (built with the same gaz); returns a pointer to the
  * first one (sentinels at [-LX_TG_PAD, 0) and [n, n + LX_TG_PAD)), or NULL on
  * allocation failure. The pointer is valid until st grows again. Every
  * token has w, flags, kind, gaz and scored; the other fields are set only

@@ -55,117 +55,6 @@ static inline uint32_t f2(uint32_t t, uint32_t a, uint32_t b) {
   return nz(mix32((mix32(a + t * 0x85EBCA77u) ^ (b * 0x9E3779B1u)) + 0x27D4EB2Fu));
 }
 
-/* ---- the document's words ------------------------------------------------------ */
-
-#define DOC_MAGIC 0x6c78746764636f31ull /* "lxtgdco1" */
-
-typedef struct doc_hdr {
-  uint64_t magic;
-  const char *text;
-  const lx_token *toks;
-  size_t ntoks;
-  size_t cap;  /* word slots, a power of two */
-  size_t size; /* bytes of header and slots (16-aligned): the block follows */
-} doc_hdr;
-
-typedef struct doc_slot {
-  uint32_t h;       /* word hash; 0 = empty (hash 0 is stored as 1) */
-  uint8_t flags;    /* LX_TGD_* */
-  uint8_t hist[LX_TG_NTYPES]; /* tokens of this word tagged with each type */
-  uint8_t pad[3];
-} doc_slot;
-
-static inline doc_slot *slots_of(lx_vec *st) {
-  return (doc_slot *)((char *)st->p + sizeof(doc_hdr));
-}
-
-/* The slot of word hash h (h != 0): its own, or the empty one where it
- * goes (doc_key: 0 is stored as 1). Token hashes are already mixed. The loop stops on a match or a
- * hole, which one is told after it: one predictable branch per probe. */
-static inline uint32_t doc_key(uint32_t h) { return h ? h : 1u; }
-
-static inline doc_slot *slot_probe(doc_slot *s, size_t cap, uint32_t h) {
-  size_t m = cap - 1, j = h & m;
-  for (;;) {
-    uint32_t x = s[j].h;
-    if ((x == h) | (x == 0)) return &s[j];
-    j = (j + 1) & m;
-  }
-}
-
-static int is_word(const lx_token *t) { return t->kind == LX_TK_WORD && t->nletters > 0; }
-
-/* Whether token i starts a sentence or a line by its neighbours alone (the
- * sentence flags of other blocks are not set yet when the document's table
- * is built). */
-static int initial_at(const char *text, const lx_token *t, size_t i) {
-  if (i == 0 || (t[i].flags & LX_TF_NEWLINE)) return 1;
-  const lx_token *p = &t[i - 1];
-  if (p->kind != LX_TK_PUNCT) return 0;
-  if (p->flags & (LX_TF_QUOTE | LX_TF_DASH)) return 1;
-  char c = text[p->start];
-  return c == '.' || c == '!' || c == '?' || c == ':' || c == '(' || c == '"';
-}
-
-/* LX_TGD_* of one occurrence from its LX_TF_CAP, LX_TF_ALLCAP and
- * LX_TF_LOWER: all capitals, else lower case, else capitalized (which
- * counts only away from a sentence start). */
-static const uint8_t doc_case[8] = {0, LX_TGD_CAP, LX_TGD_ALLCAP, LX_TGD_ALLCAP,
-                                    LX_TGD_LOWER, LX_TGD_LOWER, LX_TGD_ALLCAP, LX_TGD_ALLCAP};
-
-int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
-              const lx_token *toks, size_t ntoks) {
-  if (st->p && st->n >= sizeof(doc_hdr)) {
-    const doc_hdr *h = (const doc_hdr *)st->p;
-    if (h->magic == DOC_MAGIC && h->text == text && h->toks == toks && h->ntoks == ntoks)
-      return 1;
-  }
-  size_t words = 0;
-  for (size_t i = 0; i < ntoks; i++) words += is_word(&toks[i]);
-  size_t cap = 16;
-  while (cap < 2 * words + 2) {
-    if (cap > ((size_t)-1) / 4 / sizeof(doc_slot)) return 0;
-    cap *= 2;
-  }
-  size_t size = sizeof(doc_hdr) + cap * sizeof(doc_slot);
-  size = (size + 15) & ~(size_t)15;
-  st->n = 0;
-  if (!lx_vec_reserve(a, st, 1, size)) return 0;
-  doc_hdr *h = (doc_hdr *)st->p;
-  memset(st->p, 0, size);
-  h->text = text;
-  h->toks = toks;
-  h->ntoks = ntoks;
-  h->cap = cap;
-  h->size = size;
-  doc_slot *s = slots_of(st);
-  for (size_t i = 0; i < ntoks; i++) {
-    const lx_token *t = &toks[i];
-    if (!is_word(t)) continue;
-    unsigned f = doc_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
-    if (f == LX_TGD_CAP && initial_at(text, toks, i)) f = 0;
-    uint32_t k = doc_key(t->hash);
-    doc_slot *e = slot_probe(s, cap, k);
-    e->h = k;
-    e->flags |= (uint8_t)f;
-  }
-  h->magic = DOC_MAGIC; /* last: a failure above leaves no valid header */
-  st->n = size;
-  return 1;
-}
-
-void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n) {
-  doc_hdr *h = (doc_hdr *)st->p;
-  doc_slot *s = slots_of(st);
-  for (size_t i = 0; i < n; i++) {
-    if (!lab[i] || T[i].kind != LX_TK_WORD) continue;
-    doc_slot *e = slot_probe(s, h->cap, doc_key(T[i].w));
-    if (!e->h) continue;
-    uint8_t *c = &e->hist[LX_TG_TYPE(lab[i])];
-    if (*c < 255) (*c)++;
-  }
-}
-
 /* ---- token attributes -------------------------------------------------------- */
 
 /* The gazetteer kinds the tagger looks at, each a slot of 4 bits. */
@@ -296,6 +185,215 @@ static size_t gz_longest(const lx_tg_gaz *g, const lx_token *tk, size_t n, size_
   return best;
 }
 
+/* ---- the document's words ------------------------------------------------------ */
+
+/* The document's state, built once whatever its blocks: a table of its
+ * words (case seen, types tagged so far, gazetteer value), and for each
+ * token its word's slot and what the blocks would otherwise look up again
+ * and again (sentence or line start, the gazetteer phrase it starts). */
+#define DOC_MAGIC 0x6c78746764636f32ull /* "lxtgdco2" */
+
+typedef struct doc_hdr {
+  uint64_t magic;
+  const char *text;
+  const lx_token *toks;
+  size_t ntoks;
+  const lx_tg_gaz *gaz;
+  size_t cap;  /* word slots, a power of two (one more, empty, for non-words) */
+  size_t size; /* bytes of header, slots and tokens (16-aligned): the block follows */
+  size_t bt0;  /* the first token of the last block */
+} doc_hdr;
+
+typedef struct doc_slot {
+  uint32_t h;       /* word hash; 0 = empty (hash 0 is stored as 1) */
+  uint32_t gz1;     /* gazetteer value of the word alone, once gzdone */
+  uint8_t flags;    /* LX_TGD_* */
+  uint8_t hist[LX_TG_NTYPES]; /* tokens of this word tagged with each type */
+  uint8_t best;     /* the type tagged most often (the first of equals) + 1; 0 none */
+  uint8_t gzdone;
+  uint8_t pad;
+} doc_slot;
+
+/* A token: its word's slot (cap for a token that is no word), and INFO_*. */
+typedef struct doc_tok {
+  uint32_t slot;
+  uint32_t info;
+} doc_tok;
+
+enum {
+  INFO_KINDS = 0xFFFFu,  /* the phrase it starts: kind slots, */
+  INFO_LEN_SHIFT = 16,   /* its length in tokens (up to LX_TG_GZ_MAXTOK), */
+  INFO_PHRASE = 1u << 22, /* for words that may start a longer phrase */
+  INFO_INITIAL = 1u << 23 /* starts a sentence or a line by its neighbours */
+};
+
+static inline doc_slot *slots_of(lx_vec *st) {
+  return (doc_slot *)((char *)st->p + sizeof(doc_hdr));
+}
+static inline doc_tok *dtoks_of(lx_vec *st) {
+  const doc_hdr *h = (const doc_hdr *)st->p;
+  return (doc_tok *)(slots_of(st) + h->cap + 1);
+}
+
+/* The slot of word hash h (h != 0): its own, or the empty one where it
+ * goes (doc_key: 0 is stored as 1). Token hashes are already mixed. The
+ * loop stops on a match or a hole, which one is told after it: one
+ * predictable branch per probe. */
+static inline uint32_t doc_key(uint32_t h) { return h ? h : 1u; }
+
+static inline size_t slot_probe(const doc_slot *s, size_t cap, uint32_t h) {
+  size_t m = cap - 1, j = h & m;
+  for (;;) {
+    uint32_t x = s[j].h;
+    if ((x == h) | (x == 0)) return j;
+    j = (j + 1) & m;
+  }
+}
+
+static int is_word(const lx_token *t) { return t->kind == LX_TK_WORD && t->nletters > 0; }
+
+/* A word with a capital somewhere: what names are made of. */
+static inline unsigned anchor(const lx_token *t) {
+  return (unsigned)(t->kind == LX_TK_WORD) & (unsigned)(t->nletters > 0) &
+         ((unsigned)((t->flags & LX_TF_CAP) != 0) | (unsigned)((t->flags & LX_TF_LOWER) == 0));
+}
+
+/* Whether token i starts a sentence or a line by its neighbours alone (the
+ * sentence flags of other blocks are not set yet when the document's table
+ * is built): after a line break, a quotation mark, a dash or one of
+ * . ! ? : ( " */
+static inline unsigned initial_at(const char *text, const lx_token *t, size_t i) {
+  if (i == 0) return 1;
+  const lx_token *p = &t[i - 1];
+  const uint64_t opens = 1ull << '.' | 1ull << '!' | 1ull << '?' | 1ull << ':' | 1ull << '(' |
+                         1ull << '"';
+  unsigned c = (unsigned char)text[p->start];
+  unsigned punct = (unsigned)((p->flags & (LX_TF_QUOTE | LX_TF_DASH)) != 0) |
+                   ((unsigned)(c < 64) & (unsigned)(opens >> (c & 63)));
+  return (unsigned)((t[i].flags & LX_TF_NEWLINE) != 0) |
+         ((unsigned)(p->kind == LX_TK_PUNCT) & punct & 1u);
+}
+
+/* LX_TGD_* of one occurrence from its LX_TF_CAP, LX_TF_ALLCAP and
+ * LX_TF_LOWER: all capitals, else lower case, else capitalized (which
+ * counts only away from a sentence start). */
+static const uint8_t doc_case[8] = {0, LX_TGD_CAP, LX_TGD_ALLCAP, LX_TGD_ALLCAP,
+                                    LX_TGD_LOWER, LX_TGD_LOWER, LX_TGD_ALLCAP, LX_TGD_ALLCAP};
+
+int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
+              const lx_token *toks, size_t ntoks, const lx_tg_gaz *gaz) {
+  if (st->p && st->n >= sizeof(doc_hdr)) {
+    const doc_hdr *h = (const doc_hdr *)st->p;
+    if (h->magic == DOC_MAGIC && h->text == text && h->toks == toks && h->ntoks == ntoks &&
+        h->gaz == gaz)
+      return 1;
+  }
+  size_t words = 0;
+  for (size_t i = 0; i < ntoks; i++) words += is_word(&toks[i]);
+  size_t cap = 16;
+  while (cap < 2 * words + 2) {
+    if (cap > ((size_t)-1) / 4 / sizeof(doc_slot)) return 0;
+    cap *= 2;
+  }
+  if (ntoks > ((size_t)-1) / 4 / sizeof(doc_tok)) return 0;
+  size_t size = sizeof(doc_hdr) + (cap + 1) * sizeof(doc_slot) + ntoks * sizeof(doc_tok);
+  size = (size + 15) & ~(size_t)15;
+  st->n = 0;
+  /* and room for three lists of tokens, past the state */
+  if (!lx_vec_reserve(a, st, 1, size + 3 * ntoks * sizeof(uint32_t))) return 0;
+  doc_hdr *h = (doc_hdr *)st->p;
+  memset(st->p, 0, sizeof *h + (cap + 1) * sizeof(doc_slot));
+  h->text = text;
+  h->toks = toks;
+  h->ntoks = ntoks;
+  h->gaz = gaz;
+  h->cap = cap;
+  h->size = size;
+  doc_slot *s = slots_of(st);
+  doc_tok *dt = dtoks_of(st);
+  /* lists are built by writing each index and counting only those wanted,
+   * so these loops have no branch that depends on the token */
+  uint32_t *W = (uint32_t *)((char *)st->p + size), *L = W + ntoks, *A = L + ntoks;
+  size_t nw = 0, nl = 0, na = 0;
+  for (size_t i = 0; i < ntoks; i++) {
+    dt[i].slot = (uint32_t)cap;
+    dt[i].info = 0;
+    W[nw] = (uint32_t)i;
+    nw += is_word(&toks[i]);
+  }
+  for (size_t q = 0; q < nw; q++) {
+    size_t i = W[q];
+    const lx_token *t = &toks[i];
+    unsigned f = doc_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
+    unsigned init = initial_at(text, toks, i);
+    uint32_t k = doc_key(t->hash);
+    size_t j = slot_probe(s, cap, k);
+    doc_slot *e = &s[j];
+    e->h = k;
+    dt[i].slot = (uint32_t)j;
+    dt[i].info = init ? INFO_INITIAL : 0;
+    /* capitalized counts only away from a sentence start */
+    e->flags |= (uint8_t)(f & ~(((unsigned)(f == LX_TGD_CAP) & init) * LX_TGD_CAP));
+    /* the gazetteer value of each word with a capital, once */
+    unsigned anch = anchor(t);
+    A[na] = (uint32_t)i;
+    na += anch;
+    L[nl] = (uint32_t)j;
+    nl += anch & !e->gzdone;
+    e->gzdone |= (uint8_t)anch;
+  }
+  if (gaz && gaz->nb) {
+    enum { AHEAD = 8 };
+    for (size_t q = 0; q < nl && q < AHEAD; q++) PREFETCH(gz_bucket(gaz, lx_tg_gz_step(0, s[L[q]].h)));
+    for (size_t q = 0; q < nl; q++) {
+      if (q + AHEAD < nl) PREFETCH(gz_bucket(gaz, lx_tg_gz_step(0, s[L[q + AHEAD]].h)));
+      s[L[q]].gz1 = gz_find(gaz, lx_tg_gz_step(0, s[L[q]].h));
+    }
+    /* phrases of more than one token (their second tokens' buckets are
+     * fetched ahead) */
+    uint32_t *P = W;
+    size_t np = 0;
+    for (size_t q = 0; q < na; q++) {
+      P[np] = A[q];
+      np += (s[dt[A[q]].slot].gz1 & LX_TG_GZ_PREFIX) != 0;
+    }
+    for (size_t q = 0; q < np + AHEAD; q++) {
+      if (q < np && P[q] + 1 < ntoks) {
+        const lx_token *t = &toks[P[q]];
+        PREFETCH(gz_bucket(gaz, lx_tg_gz_step(lx_tg_gz_step(0, t->hash), t[1].hash)));
+      }
+      if (q < AHEAD) continue;
+      size_t i = P[q - AHEAD];
+      uint32_t kinds;
+      size_t k = gz_longest(gaz, toks, ntoks, i, s[dt[i].slot].gz1, &kinds);
+      dt[i].info |= INFO_PHRASE | (uint32_t)k << INFO_LEN_SHIFT | kinds;
+    }
+  }
+  h->magic = DOC_MAGIC; /* last: a failure above leaves no valid header */
+  st->n = size;
+  return 1;
+}
+
+void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n) {
+  doc_hdr *h = (doc_hdr *)st->p;
+  doc_slot *s = slots_of(st);
+  const doc_tok *dt = dtoks_of(st) + h->bt0;
+  for (size_t i = 0; i < n; i++) {
+    if (!lab[i] || T[i].kind != LX_TK_WORD) continue;
+    doc_slot *e = &s[dt[i].slot];
+    if (!e->h) continue;
+    uint8_t *c = &e->hist[LX_TG_TYPE(lab[i])];
+    if (*c < 255) (*c)++;
+    int best = -1, bc = 0;
+    for (int k = 0; k < LX_TG_NTYPES; k++)
+      if (e->hist[k] > bc) {
+        bc = e->hist[k];
+        best = k;
+      }
+    e->best = (uint8_t)(best + 1);
+  }
+}
+
 #define SENTINEL_W 0x5e5e5e5eu
 #define SENTINEL_SHAPE 0x3c3c3c3cu
 
@@ -314,11 +412,48 @@ static const unsigned char shape_sym[128] = {
 #undef S4
 };
 
-/* Shape and length of a token from its bytes. */
-static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o) {
+static inline uint64_t load8_le(const unsigned char *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  return w;
+}
+
+/* the shapes of most words: x, X, Xx */
+#define FNV_STEP(h, c) ((uint32_t)(((uint32_t)(h) ^ (uint32_t)(c)) * 16777619u))
+#define SHAPE_x FNV_STEP(TG_FNV_OFFSET, 'x')
+#define SHAPE_X FNV_STEP(TG_FNV_OFFSET, 'X')
+#define SHAPE_Xx FNV_STEP(FNV_STEP(TG_FNV_OFFSET, 'X'), 'x')
+
+/* Shape and length of a token from its bytes (lim: the end of what may be
+ * read of the text). */
+static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o,
+                        const unsigned char *lim) {
   const unsigned char *s = (const unsigned char *)text + t->start;
   size_t n = t->end - t->start;
   o->len = (uint8_t)(n > 255 ? 255 : n);
+  unsigned f = t->flags;
+  if (t->kind == LX_TK_WORD && t->nletters == n && !(f & LX_TF_NONASCII)) {
+    /* ASCII letters only: the case flags tell most shapes */
+    if (f & LX_TF_LOWER) {
+      o->shape = SHAPE_x;
+      return;
+    }
+    if ((f & LX_TF_ALLCAP) || n == 1) {
+      o->shape = SHAPE_X;
+      return;
+    }
+    /* a capital, then lower case (bit 5 set) up to 8 more letters */
+    if ((f & LX_TF_CAP) && n <= 9 && s + 9 <= lim) {
+      uint64_t mask = n == 9 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n - 1))) - 1;
+      if ((~load8_le(s + 1) & 0x2020202020202020ull & mask) == 0) {
+        o->shape = SHAPE_Xx;
+        return;
+      }
+    }
+  }
   /* collapsed shape: runs of one class become one symbol, at most 8 */
   uint32_t sh = TG_FNV_OFFSET;
   unsigned char last = 0;
@@ -360,12 +495,6 @@ static void token_affixes(const char *text, const lx_token *t, lx_tg_tok *o) {
     else if (k == 3) o->suf3 = h;
     else o->suf4 = h;
   }
-}
-
-/* A word with a capital somewhere: what names are made of. */
-static inline unsigned anchor(const lx_token *t) {
-  return (unsigned)(t->kind == LX_TK_WORD) & (unsigned)(t->nletters > 0) &
-         ((unsigned)((t->flags & LX_TF_CAP) != 0) | (unsigned)((t->flags & LX_TF_LOWER) == 0));
 }
 
 /* lx_tg_tok.cas from LX_TF_CAP, LX_TF_ALLCAP and LX_TF_LOWER: 2 all
@@ -433,21 +562,15 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
                     (unsigned)(t->nletters > 3));
   }
   uint8_t caps = caps_words >= 2 && caps_words >= 3 * lower_words;
-  if (has_gaz) {
-    for (size_t j = 0; j < na; j++) PREFETCH(gz_bucket(gaz, lx_tg_gz_step(0, T[A[j]].w)));
-    for (size_t j = 0; j < na; j++) {
-      size_t i = A[j];
-      uint32_t k1 = lx_tg_gz_step(0, T[i].w), v = gz_find(gaz, k1);
-      T[i].gz1 = v;
-      T[i].scored = sb[i] = !(v & LX_TG_GZ_STOP);
-      /* the phrase's second token, looked up below */
-      if ((v & LX_TG_GZ_PREFIX) && i + 1 < n) PREFETCH(gz_bucket(gaz, lx_tg_gz_step(k1, T[i + 1].w)));
-    }
-  } else {
-    for (size_t j = 0; j < na; j++) {
-      T[A[j]].gz1 = 0;
-      T[A[j]].scored = sb[A[j]] = 1;
-    }
+  /* the document's pass looked the words with a capital up */
+  doc_slot *slots = slots_of(st);
+  const doc_tok *dt = dtoks_of(st) + t0;
+  h->bt0 = t0;
+  for (size_t j = 0; j < na; j++) {
+    size_t i = A[j];
+    uint32_t v = slots[dt[i].slot].gz1;
+    T[i].gz1 = v;
+    T[i].scored = sb[i] = !(v & LX_TG_GZ_STOP);
   }
   size_t ng = 0;
   for (size_t i = 0; i < n; i++) {
@@ -459,8 +582,18 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   for (size_t j = 0; j < ng; j++) {
     size_t i = G[j];
     int inner = tk[i].kind == LX_TK_PUNCT;
-    if (!inner && has_gaz && tk[i].kind == LX_TK_WORD)
-      inner = (gz_find(gaz, lx_tg_gz_step(0, tk[i].hash)) & LX_TG_GZ_STOP) != 0;
+    if (!inner && has_gaz && tk[i].kind == LX_TK_WORD) {
+      doc_slot *e = &slots[dt[i].slot];
+      uint32_t v = e->gz1;
+      if (!e->gzdone) { /* a word in lower case: not looked up yet */
+        v = gz_find(gaz, lx_tg_gz_step(0, tk[i].hash));
+        if (e->h) { /* not the empty slot of tokens that are no word */
+          e->gz1 = v;
+          e->gzdone = 1;
+        }
+      }
+      inner = (v & LX_TG_GZ_STOP) != 0;
+    }
     T[i].scored = (uint8_t)(LX_TG_S_SCORED | (inner ? LX_TG_S_INNER : 0));
     sb[i] = 1;
   }
@@ -476,12 +609,10 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     nn += sc | sb[i - 1] | next;
   }
   if (nscored) *nscored = ns;
-  doc_slot *slots = slots_of(st);
-  size_t cap = h->cap;
-  for (size_t j = 0; j < ns; j++) PREFETCH(&slots[T[S[j]].w & (cap - 1)]);
+  const unsigned char *lim = (const unsigned char *)text + toks[h->ntoks - 1].end;
   for (size_t j = 0; j < nn; j++) {
     size_t i = A[j];
-    token_shape(text, &tk[i], &T[i]);
+    token_shape(text, &tk[i], &T[i], lim);
     T[i].cas = tok_case[tk[i].flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
   }
   /* what only the scored tokens' own features read */
@@ -491,22 +622,11 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     const lx_token *t = &tk[i];
     token_affixes(text, t, o);
     o->caps = caps;
-    o->doc = 0;
-    o->hist = 0;
-    if (is_word(t)) {
-      const doc_slot *e = slot_probe(slots, cap, doc_key(t->hash));
-      if (e->h) {
-        o->doc = e->flags;
-        int best = -1, bc = 0;
-        for (int k = 0; k < LX_TG_NTYPES; k++)
-          if (e->hist[k] > bc) {
-            bc = e->hist[k];
-            best = k;
-          }
-        o->hist = (uint8_t)(best + 1);
-      }
-      if ((t->flags & LX_TF_SENT) || initial_at(text, toks, t0 + i)) o->doc |= LX_TGD_INITIAL;
-    }
+    const doc_slot *e = &slots[dt[i].slot]; /* the empty slot if no word */
+    o->doc = e->flags;
+    o->hist = e->best;
+    if (is_word(t) && ((t->flags & LX_TF_SENT) || (dt[i].info & INFO_INITIAL)))
+      o->doc |= LX_TGD_INITIAL;
   }
   /* gazetteer phrases starting at a scored word with a capital (the word
    * before a name is read by its identity: lower-case titles cost lookups
@@ -515,8 +635,14 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     for (size_t j = 0; j < ns; j++) {
       size_t i = S[j];
       if (!anchor(&tk[i])) continue;
-      uint32_t kinds;
-      size_t k = gz_longest(gaz, tk, n, i, T[i].gz1, &kinds);
+      /* the phrase the document's pass found, unless it runs past the block */
+      uint32_t info = dt[i].info, kinds = T[i].gz1 & 0xFFFFu;
+      size_t k = kinds ? 1 : 0;
+      if (info & INFO_PHRASE) {
+        k = (info >> INFO_LEN_SHIFT) & 31u;
+        kinds = info & INFO_KINDS;
+        if (i + k > n) k = gz_longest(gaz, tk, n, i, T[i].gz1, &kinds);
+      }
       for (uint32_t m = kinds; k && m; m &= m - 1) {
         uint32_t sl = ctz64(m);
         for (size_t j2 = 0; j2 < k; j2++) {

@@ -7,28 +7,38 @@
  * The model is a set of hashed features, each with 16 int8 weights (one per
  * label but O, whose weights are folded into the others: only differences
  * between labels matter). At load the features go into a cuckoo table of
- * buckets of 4 keys: a feature lives in one of two buckets, so a lookup
- * compares 8 keys without a branch (a mispredicted probe loop cost more than
- * the memory), and a feature not in the model reads a row of zeros. Slot j
- * has its weights in rows[j], 16 bytes within one cache line; with 56k
- * features keys and rows take 1.3 MB. A token's buckets are all prefetched
- * before any is read, then its rows; sums are int16 (8-bit weights lost
- * nothing on dev against 16-bit ones).
+ * 64-byte buckets, each one cache line with 3 keys and their 3 rows: a
+ * feature lives in one of two buckets, so a lookup reads two lines (both
+ * prefetched a token ahead) and compares 8 keys without a branch (a
+ * mispredicted probe loop cost more than the memory); a feature not in the
+ * model reads a row of zeros. Sums are int16 (8-bit weights lost nothing on
+ * dev against 16-bit ones).
+ * Templates over small attributes (document case, history, length,
+ * gazetteer bits; the labels before) are not hashed at run time: their rows
+ * are copied at load into small tables indexed directly.
  * Lower-case words away from any capital are O and cost nothing but the
  * block's pass over its tokens.
  */
 #include "tagger.h"
 
+typedef struct bucket {
+  uint32_t key[4];          /* 3 keys (0 = empty), then 0: no feature is 0 */
+  int8_t row[3][LX_TG_NW];  /* the weights of key[s] */
+} bucket;
+
 struct lx_tagger {
   const lede_allocator *alloc;
-  size_t nb;       /* buckets of 4 slots, a power of two; 0 = no model */
-  uint32_t *keys;  /* nb x 4 keys, 0 = empty, 16-byte aligned */
-  void *keys_mem;  /* what was allocated for keys */
-  int8_t *rows;    /* (nb x 4 + 1) x LX_TG_NW, 64-byte aligned; the last is 0 */
-  void *rows_mem;  /* what was allocated for rows */
+  size_t nb;       /* buckets; 0 = no model */
+  bucket *b;       /* 64-byte aligned */
+  void *b_mem;     /* what was allocated for b */
   size_t nfeat;
   lx_tg_gaz gz;    /* the gazetteer's phrases, from the model */
+  int8_t dense[LX_TG_DENSE][LX_TG_NW];  /* rows of lx_tg_dense_key(d) */
+  int16_t pair[LX_TG_NLAB][LX_TG_NLAB][LX_TG_NW]; /* [p2][p1]: the label-only rows */
+  uint32_t valid[LX_TG_NLAB][8]; /* [p1][scored]: labels that may follow */
 };
+
+static const int8_t zero_row[LX_TG_NW];
 
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
@@ -40,39 +50,39 @@ static uint32_t rd32(const unsigned char *p) {
   return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* The two buckets of a key: feature hashes are already mixed, so their low
- * and high bits serve (independent while there are at most 2^16 buckets). */
-static inline size_t bucket1(uint32_t k, size_t m) { return k & m; }
-static inline size_t bucket2(uint32_t k, size_t m) { return ((k >> 16) ^ (k << 16) ^ (k >> 3)) & m; }
+/* The two buckets of a key among nb: feature hashes are already mixed, so
+ * the high bits of the key and of an odd multiple of it serve. */
+static inline size_t bucket1(uint32_t k, size_t nb) { return (size_t)(((uint64_t)k * nb) >> 32); }
+static inline size_t bucket2(uint32_t k, size_t nb) {
+  return (size_t)(((uint64_t)(k * 0x9E3779B1u) * nb) >> 32);
+}
 
 void lx_tagger_free(lx_tagger *tg) {
   if (!tg) return;
-  lx_free(tg->alloc, tg->keys_mem);
-  lx_free(tg->alloc, tg->rows_mem);
+  lx_free(tg->alloc, tg->b_mem);
   lx_tg_gaz_free(tg->alloc, &tg->gz);
   lx_free(tg->alloc, tg);
 }
 
 /* Places features keys[0, nf) into nb buckets: src gets, per slot, the
  * feature's index + 1 (0 = empty). Returns 0 if some feature found no
- * place (the caller doubles nb). Deterministic. */
-static int cuckoo_build(const unsigned char *keys, size_t nf, size_t nb, uint32_t *slot_key,
+ * place (the caller grows nb). Deterministic. */
+static int cuckoo_build(const unsigned char *keys, size_t nf, size_t nb, bucket *B,
                         uint32_t *src) {
-  size_t m = nb - 1;
   uint32_t rnd = 0x9e3779b9u;
-  memset(slot_key, 0, nb * 4 * sizeof(uint32_t));
-  memset(src, 0, nb * 4 * sizeof(uint32_t));
+  memset(B, 0, nb * sizeof *B);
+  memset(src, 0, nb * 3 * sizeof(uint32_t));
   for (size_t i = 0; i < nf; i++) {
     uint32_t k = rd32(keys + 4 * i), s = (uint32_t)i + 1;
-    size_t b = bucket1(k, m);
+    size_t b = bucket1(k, nb);
     for (int kick = 0; kick < 500; kick++) {
-      size_t c[2] = {b, bucket1(k, m) == b ? bucket2(k, m) : bucket1(k, m)};
+      size_t c[2] = {b, bucket1(k, nb) == b ? bucket2(k, nb) : bucket1(k, nb)};
       int placed = 0;
       for (int w = 0; w < 2 && !placed; w++)
-        for (size_t j = c[w] * 4; j < c[w] * 4 + 4; j++)
-          if (!slot_key[j]) {
-            slot_key[j] = k;
-            src[j] = s;
+        for (size_t j = 0; j < 3; j++)
+          if (!B[c[w]].key[j]) {
+            B[c[w]].key[j] = k;
+            src[c[w] * 3 + j] = s;
             placed = 1;
             break;
           }
@@ -82,17 +92,46 @@ static int cuckoo_build(const unsigned char *keys, size_t nf, size_t nb, uint32_
       }
       /* evict a random key of bucket b; it moves to its other bucket */
       rnd = rnd * 1664525u + 1013904223u;
-      size_t j = b * 4 + (rnd >> 30);
-      uint32_t ek = slot_key[j], es = src[j];
-      slot_key[j] = k;
-      src[j] = s;
+      size_t j = (size_t)(((uint64_t)(rnd >> 16) * 3) >> 16);
+      uint32_t ek = B[b].key[j], es = src[b * 3 + j];
+      B[b].key[j] = k;
+      src[b * 3 + j] = s;
       k = ek;
       s = es;
-      b = bucket1(k, m) == b ? bucket2(k, m) : bucket1(k, m);
+      b = bucket1(k, nb) == b ? bucket2(k, nb) : bucket1(k, nb);
     }
     if (k) return 0;
   }
   return 1;
+}
+
+/* The row of key k (zeros if the model does not have it). */
+static const int8_t *find_row(const lx_tagger *tg, uint32_t k) {
+  const bucket *c[2] = {&tg->b[bucket1(k, tg->nb)], &tg->b[bucket2(k, tg->nb)]};
+  for (int w = 0; w < 2; w++)
+    for (int j = 0; j < 3; j++)
+      if (c[w]->key[j] == k) return c[w]->row[j];
+  return zero_row;
+}
+
+/* The tables read without hashing: dense templates, label pairs, and which
+ * labels may follow which. */
+static void small_tables(lx_tagger *tg) {
+  for (size_t d = 0; d < LX_TG_DENSE; d++)
+    memcpy(tg->dense[d], find_row(tg, lx_tg_dense_key(d)), LX_TG_NW);
+  for (int p2 = 0; p2 < LX_TG_NLAB; p2++)
+    for (int p1 = 0; p1 < LX_TG_NLAB; p1++) {
+      uint32_t k[2];
+      lx_tg_label_pair_keys(p1, p2, k);
+      const int8_t *a = find_row(tg, k[0]), *b = find_row(tg, k[1]);
+      for (int l = 0; l < LX_TG_NW; l++) tg->pair[p2][p1][l] = (int16_t)(a[l] + b[l]);
+    }
+  for (int p1 = 0; p1 < LX_TG_NLAB; p1++)
+    for (int s = 0; s < 8; s++) {
+      uint32_t m = 0;
+      for (int l = 0; l < LX_TG_NLAB; l++) m |= (uint32_t)lx_tg_valid(p1, l, s) << l;
+      tg->valid[p1][s] = m;
+    }
 }
 
 lx_tagger *lx_tagger_load(const lede_allocator *a, const void *model, size_t n,
@@ -140,39 +179,33 @@ lx_tagger *lx_tagger_load(const lede_allocator *a, const void *model, size_t n,
       lx_tagger_free(tg);
       return NULL;
     }
-  size_t nb = 4;
-  while (nb * 4 * 7 < nf * 8) nb *= 2; /* at most 7/8 full */
+  size_t nb = nf / 2 + 1; /* at most 6/7 full */
+  nb -= nb / 7;
   uint32_t *src = NULL;
   for (;;) {
-    tg->keys_mem = lx_malloc(a, nb * 4 * sizeof(uint32_t) + 16);
-    src = (uint32_t *)lx_malloc(a, nb * 4 * sizeof(uint32_t));
-    if (!tg->keys_mem || !src) break;
-    tg->keys = (uint32_t *)(((uintptr_t)tg->keys_mem + 15) & ~(uintptr_t)15);
-    if (cuckoo_build(keys, nf, nb, tg->keys, src)) break;
-    lx_free(a, tg->keys_mem);
+    tg->b_mem = lx_malloc(a, nb * sizeof(bucket) + 64);
+    src = (uint32_t *)lx_malloc(a, nb * 3 * sizeof(uint32_t));
+    if (!tg->b_mem || !src) break;
+    tg->b = (bucket *)(((uintptr_t)tg->b_mem + 63) & ~(uintptr_t)63);
+    if (cuckoo_build(keys, nf, nb, tg->b, src)) break;
+    lx_free(a, tg->b_mem);
     lx_free(a, src);
-    tg->keys_mem = NULL;
-    tg->keys = NULL;
+    tg->b_mem = NULL;
+    tg->b = NULL;
     src = NULL;
-    nb *= 2;
+    nb += nb / 8 + 1;
   }
-  size_t nslots = nb * 4;
-  if (tg->keys && src) tg->rows_mem = lx_malloc(a, (nslots + 1) * LX_TG_NW + 64);
-  if (!tg->keys || !src || !tg->rows_mem) {
+  if (!tg->b || !src) {
     lx_free(a, src);
     *st = LEDE_ENOMEM;
     lx_tagger_free(tg);
     return NULL;
   }
-  tg->rows = (int8_t *)(((uintptr_t)tg->rows_mem + 63) & ~(uintptr_t)63);
   tg->nb = nb;
   tg->nfeat = nf;
-  for (size_t j = 0; j <= nslots; j++) {
-    int8_t *r = tg->rows + j * LX_TG_NW;
-    if (j == nslots || !src[j]) {
-      memset(r, 0, LX_TG_NW);
-      continue;
-    }
+  for (size_t j = 0; j < nb * 3; j++) {
+    if (!src[j]) continue;
+    int8_t *r = tg->b[j / 3].row[j % 3];
     const unsigned char *q = rows + (size_t)(src[j] - 1) * LX_TG_NW;
     for (size_t w = 0; w < LX_TG_NW; w++) {
       int v = q[w] < 128 ? q[w] : (int)q[w] - 256;
@@ -180,6 +213,7 @@ lx_tagger *lx_tagger_load(const lede_allocator *a, const void *model, size_t n,
     }
   }
   lx_free(a, src);
+  small_tables(tg);
   return tg;
 }
 
@@ -191,102 +225,226 @@ lx_tagger *lx_tagger_new(const lede_allocator *a, lede_status *st) {
 #include <emmintrin.h>
 #endif
 
+static inline unsigned ctz32(uint32_t x) {
+#if defined(__GNUC__)
+  return (unsigned)__builtin_ctz(x);
+#else
+  unsigned k = 0;
+  while (!(x & 1)) {
+    x >>= 1;
+    k++;
+  }
+  return k;
+#endif
+}
+
 /* Slot of a key within a bucket from the mask of matching slots (0 = none). */
 static const uint8_t first_of[16] = {0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0};
 
-/* One token's features on their way to a partial score: hashes and
- * buckets (keys prefetched), then slots (rows prefetched), then the sum. */
-typedef struct stage {
+/* sums of 16 int16 */
+typedef struct acc {
+#if defined(__SSE2__)
+  __m128i lo, hi;
+#else
+  int16_t v[LX_TG_NW];
+#endif
+} acc;
+
+static inline void acc_zero(acc *s) {
+#if defined(__SSE2__)
+  s->lo = s->hi = _mm_setzero_si128();
+#else
+  memset(s->v, 0, sizeof s->v);
+#endif
+}
+
+static inline void acc_load(acc *s, const int16_t *p) {
+#if defined(__SSE2__)
+  s->lo = _mm_loadu_si128((const __m128i *)p);
+  s->hi = _mm_loadu_si128((const __m128i *)(p + 8));
+#else
+  memcpy(s->v, p, sizeof s->v);
+#endif
+}
+
+static inline void acc_store(const acc *s, int16_t *p) {
+#if defined(__SSE2__)
+  _mm_storeu_si128((__m128i *)p, s->lo);
+  _mm_storeu_si128((__m128i *)(p + 8), s->hi);
+#else
+  memcpy(p, s->v, sizeof s->v);
+#endif
+}
+
+static inline void acc_add16(acc *s, const int16_t *p) {
+#if defined(__SSE2__)
+  s->lo = _mm_add_epi16(s->lo, _mm_loadu_si128((const __m128i *)p));
+  s->hi = _mm_add_epi16(s->hi, _mm_loadu_si128((const __m128i *)(p + 8)));
+#else
+  for (int l = 0; l < LX_TG_NW; l++) s->v[l] = (int16_t)(s->v[l] + p[l]);
+#endif
+}
+
+#if defined(__SSE2__)
+static inline void acc_addv(acc *s, __m128i w) {
+  __m128i sign = _mm_cmpgt_epi8(_mm_setzero_si128(), w);
+  s->lo = _mm_add_epi16(s->lo, _mm_unpacklo_epi8(w, sign));
+  s->hi = _mm_add_epi16(s->hi, _mm_unpackhi_epi8(w, sign));
+}
+#endif
+
+static inline void acc_add8(acc *s, const int8_t *w8) {
+#if defined(__SSE2__)
+  acc_addv(s, _mm_loadu_si128((const __m128i *)w8));
+#else
+  for (int l = 0; l < LX_TG_NW; l++) s->v[l] = (int16_t)(s->v[l] + w8[l]);
+#endif
+}
+
+/* Adds the row of key k given its two buckets (zeros if neither has it),
+ * without a branch: which one holds the key is unpredictable. */
+static inline void acc_match(acc *s, const bucket *B1, const bucket *B2, uint32_t k) {
+#if defined(__SSE2__)
+  __m128i kv = _mm_set1_epi32((int)k);
+  unsigned m1 = (unsigned)_mm_movemask_ps(
+      _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B1->key), kv)));
+  unsigned m2 = (unsigned)_mm_movemask_ps(
+      _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B2->key), kv)));
+  /* a key is in one bucket at most: read B1 if it has it, else B2, and
+   * drop the row if neither has (masks, not ?:, which compilers make
+   * branches of) */
+  uintptr_t in1 = (uintptr_t)0 - (uintptr_t)(m1 != 0);
+  const bucket *B = (const bucket *)(((uintptr_t)B1 & in1) | ((uintptr_t)B2 & ~in1));
+  __m128i w = _mm_load_si128((const __m128i *)B->row[first_of[m1 | m2]]);
+  acc_addv(s, _mm_and_si128(w, _mm_set1_epi32(-(int)((m1 | m2) != 0))));
+#else
+  for (unsigned j = 0; j < 3; j++) {
+    if (B1->key[j] == k) {
+      acc_add8(s, B1->row[j]);
+      return;
+    }
+    if (B2->key[j] == k) {
+      acc_add8(s, B2->row[j]);
+      return;
+    }
+  }
+#endif
+}
+
+/* One token's hashed features on their way to a partial score: their
+ * buckets are prefetched a token before they are read. */
+typedef struct pend {
   size_t tok, nf;
-  int valid;
-  uint32_t f[LX_TG_MAXF], b1[LX_TG_MAXF], b2[LX_TG_MAXF], r[LX_TG_MAXF];
-} stage;
+  uint32_t f[LX_TG_NHASHED + 2];
+  const bucket *b1[LX_TG_NHASHED + 2], *b2[LX_TG_NHASHED + 2];
+} pend;
 
-static inline void stage_hash(const lx_tagger *tg, stage *S) {
-  size_t m = tg->nb - 1;
+static inline void pend_fetch(const lx_tagger *tg, pend *S) {
   for (size_t k = 0; k < S->nf; k++) {
-    S->b1[k] = (uint32_t)bucket1(S->f[k], m);
-    S->b2[k] = (uint32_t)bucket2(S->f[k], m);
-    PREFETCH(&tg->keys[S->b1[k] * 4]);
-    PREFETCH(&tg->keys[S->b2[k] * 4]);
+    S->b1[k] = &tg->b[bucket1(S->f[k], tg->nb)];
+    S->b2[k] = &tg->b[bucket2(S->f[k], tg->nb)];
+    PREFETCH(S->b1[k]);
+    PREFETCH(S->b2[k]);
   }
 }
 
-/* masks, not branches: which slot holds the key is unpredictable */
-static inline void stage_match(const lx_tagger *tg, stage *S) {
-  size_t zero = tg->nb * 4;
-  for (size_t k = 0; k < S->nf; k++) {
-    const uint32_t *K1 = tg->keys + (size_t)S->b1[k] * 4, *K2 = tg->keys + (size_t)S->b2[k] * 4;
-    uint32_t key = S->f[k];
+/* The partial scores (features that do not depend on labels, and those
+ * that do when the label before is known to be O) of every scored token
+ * of a block: a token's buckets are fetched while the one before is
+ * summed, so memory latency overlaps work. */
+static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32_t *S,
+                           size_t ns, int16_t *P) {
+  pend Q[2];
+  for (size_t k = 0; k <= ns; k++) {
+    pend *a = &Q[k & 1], *b = &Q[(k + 1) & 1];
+    if (k < ns) {
+      a->tok = S[k];
+      a->nf = lx_tg_hashed_features(T, a->tok, a->f);
+      if (a->tok == 0 || !T[a->tok - 1].scored) { /* the label before is O */
+        lx_tg_label_token_features(T, a->tok, 0, a->f + a->nf);
+        a->nf += 2;
+      }
+      pend_fetch(tg, a);
+    }
+    if (k > 0) {
+      uint16_t d[LX_TG_MAXF];
+      size_t nd = lx_tg_dense_features(T, b->tok, d);
+      acc s;
+      acc_zero(&s);
+      acc_add8(&s, tg->dense[0]);
+      for (size_t j = 0; j < nd; j++) acc_add8(&s, tg->dense[d[j]]);
+      for (size_t j = 0; j < b->nf; j++) acc_match(&s, b->b1[j], b->b2[j], b->f[j]);
+      acc_store(&s, P + LX_TG_NW * b->tok);
+    }
+  }
+}
+
+/* The best label of valid set m (bit l: label l may come) given the
+ * scores of labels 1..16 (O scores 0), the first of equal ones, and its
+ * margin over the next (INT32_MAX if it is the only one). Scores lie
+ * within +-LX_TG_MAXF * 127, so -32768 stands for "not valid". */
+static inline int best_label(const int16_t *sc, uint32_t m, int32_t *margin) {
+  int32_t best, second;
+  int l;
 #if defined(__SSE2__)
-    __m128i kv = _mm_set1_epi32((int)key);
-    unsigned m1 = (unsigned)_mm_movemask_ps(
-        _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)K1), kv)));
-    unsigned m2 = (unsigned)_mm_movemask_ps(
-        _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)K2), kv)));
+  const __m128i bits_lo = _mm_setr_epi16(1, 2, 4, 8, 16, 32, 64, 128);
+  const __m128i bits_hi = _mm_setr_epi16(256, 512, 1024, 2048, 4096, 8192, 16384, -32768);
+  const __m128i none = _mm_set1_epi16(-32768);
+  __m128i mv = _mm_set1_epi16((short)(m >> 1));
+  __m128i ok_lo = _mm_cmpeq_epi16(_mm_and_si128(mv, bits_lo), bits_lo);
+  __m128i ok_hi = _mm_cmpeq_epi16(_mm_and_si128(mv, bits_hi), bits_hi);
+  __m128i lo = _mm_loadu_si128((const __m128i *)sc), hi = _mm_loadu_si128((const __m128i *)(sc + 8));
+  lo = _mm_or_si128(_mm_and_si128(ok_lo, lo), _mm_andnot_si128(ok_lo, none));
+  hi = _mm_or_si128(_mm_and_si128(ok_hi, hi), _mm_andnot_si128(ok_hi, none));
+  /* the largest of the 16, in every lane */
+  __m128i x = _mm_max_epi16(lo, hi);
+  x = _mm_max_epi16(x, _mm_shuffle_epi32(x, _MM_SHUFFLE(1, 0, 3, 2)));
+  x = _mm_max_epi16(x, _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1)));
+  x = _mm_max_epi16(x, _mm_shufflelo_epi16(_mm_shufflehi_epi16(x, _MM_SHUFFLE(2, 3, 0, 1)),
+                                           _MM_SHUFFLE(2, 3, 0, 1)));
+  unsigned eq = (unsigned)_mm_movemask_epi8(
+      _mm_packs_epi16(_mm_cmpeq_epi16(lo, x), _mm_cmpeq_epi16(hi, x)));
+  unsigned k = ctz32(eq | 0x10000u);
+  int32_t top = (int16_t)_mm_cvtsi128_si32(x);
+  /* the largest of the others: the first best out */
+  __m128i kv = _mm_set1_epi16((short)(1u << k));
+  __m128i out_lo = _mm_cmpeq_epi16(kv, bits_lo), out_hi = _mm_cmpeq_epi16(kv, bits_hi);
+  lo = _mm_or_si128(_mm_andnot_si128(out_lo, lo), _mm_and_si128(out_lo, none));
+  hi = _mm_or_si128(_mm_andnot_si128(out_hi, hi), _mm_and_si128(out_hi, none));
+  x = _mm_max_epi16(lo, hi);
+  x = _mm_max_epi16(x, _mm_shuffle_epi32(x, _MM_SHUFFLE(1, 0, 3, 2)));
+  x = _mm_max_epi16(x, _mm_shuffle_epi32(x, _MM_SHUFFLE(2, 3, 0, 1)));
+  x = _mm_max_epi16(x, _mm_shufflelo_epi16(_mm_shufflehi_epi16(x, _MM_SHUFFLE(2, 3, 0, 1)),
+                                           _MM_SHUFFLE(2, 3, 0, 1)));
+  int32_t next = (int16_t)_mm_cvtsi128_si32(x);
+  int32_t o = (m & 1) ? 0 : -32768;
+  if ((m & 1) && top <= 0) { /* O comes first: it wins ties */
+    l = 0;
+    best = 0;
+    second = top;
+  } else {
+    l = (int)k + 1;
+    best = top;
+    second = next > o ? next : o;
+  }
+  if (second == -32768) second = INT32_MIN;
 #else
-    unsigned m1 = 0, m2 = 0;
-    for (unsigned s = 0; s < 4; s++) {
-      m1 |= (unsigned)(K1[s] == key) << s;
-      m2 |= (unsigned)(K2[s] == key) << s;
+  best = second = INT32_MIN;
+  l = 0;
+  for (int c = 0; c < LX_TG_NLAB; c++) {
+    if (!((m >> c) & 1)) continue;
+    int32_t s = c ? sc[c - 1] : 0;
+    if (s > best) {
+      second = best;
+      best = s;
+      l = c;
+    } else if (s > second) {
+      second = s;
     }
-#endif
-    size_t j1 = (size_t)S->b1[k] * 4 + first_of[m1], j2 = (size_t)S->b2[k] * 4 + first_of[m2];
-    size_t s1 = (size_t)0 - (size_t)(m1 != 0), s2 = ((size_t)0 - (size_t)(m2 != 0)) & ~s1;
-    size_t j = (j1 & s1) | (j2 & s2) | (zero & ~(s1 | s2));
-    S->r[k] = (uint32_t)j;
-    PREFETCH(&tg->rows[j * LX_TG_NW]);
-  }
-}
-
-/* sc = base (or 0) + the rows of S. */
-static inline void stage_sum(const lx_tagger *tg, const stage *S, const int16_t *base,
-                             int16_t *sc) {
-#if defined(__SSE2__)
-  __m128i lo = base ? _mm_loadu_si128((const __m128i *)base) : _mm_setzero_si128();
-  __m128i hi = base ? _mm_loadu_si128((const __m128i *)(base + 8)) : _mm_setzero_si128();
-  __m128i z = _mm_setzero_si128();
-  for (size_t k = 0; k < S->nf; k++) {
-    __m128i w = _mm_load_si128((const __m128i *)(tg->rows + (size_t)S->r[k] * LX_TG_NW));
-    __m128i sign = _mm_cmpgt_epi8(z, w);
-    lo = _mm_add_epi16(lo, _mm_unpacklo_epi8(w, sign));
-    hi = _mm_add_epi16(hi, _mm_unpackhi_epi8(w, sign));
-  }
-  _mm_storeu_si128((__m128i *)sc, lo);
-  _mm_storeu_si128((__m128i *)(sc + 8), hi);
-#else
-  for (size_t l = 0; l < LX_TG_NW; l++) sc[l] = base ? base[l] : 0;
-  for (size_t k = 0; k < S->nf; k++) {
-    const int8_t *w = tg->rows + (size_t)S->r[k] * LX_TG_NW;
-    for (size_t l = 0; l < LX_TG_NW; l++) sc[l] = (int16_t)(sc[l] + w[l]);
   }
 #endif
-}
-
-/* The partial scores (features that do not depend on labels) of every
- * scored token of a block, software-pipelined: a token's buckets are
- * fetched while the one before is matched and the one before that summed,
- * so memory latency overlaps work. */
-static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, size_t n, int16_t *P) {
-  stage S[3];
-  S[0].valid = S[1].valid = S[2].valid = 0;
-  size_t pos = 0;
-  for (size_t k = 0;; k++) {
-    stage *a = &S[k % 3], *b = &S[(k + 2) % 3], *c = &S[(k + 1) % 3];
-    while (pos < n && !T[pos].scored) pos++;
-    a->valid = pos < n;
-    if (a->valid) {
-      a->tok = pos++;
-      a->nf = lx_tg_static_features(T, a->tok, a->f);
-      stage_hash(tg, a);
-    }
-    if (b->valid) stage_match(tg, b);
-    if (c->valid) {
-      stage_sum(tg, c, NULL, P + LX_TG_NW * c->tok);
-      c->valid = 0;
-    }
-    if (!a->valid && !b->valid) break;
-  }
+  *margin = second == INT32_MIN ? INT32_MAX : best - second;
+  return l;
 }
 
 static const uint16_t lede_type_of[LX_TG_NTYPES] = {LEDE_T_PERSON, LEDE_T_ORG, LEDE_T_LOC,
@@ -295,48 +453,39 @@ static const uint16_t lede_type_of[LX_TG_NTYPES] = {LEDE_T_PERSON, LEDE_T_ORG, L
 int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1,
                   lx_vec *scratch, lx_vec *out) {
   if (!tg || !tg->nb || t1 <= t0 || t1 > in->ntoks) return 1;
-  if (!lx_tg_doc(in->alloc, scratch, in->text, in->toks, in->ntoks)) return 0;
-  lx_tg_tok *T = lx_tg_block(in->alloc, scratch, in->text, in->toks, t0, t1, &tg->gz);
+  if (!lx_tg_doc(in->alloc, scratch, in->text, in->toks, in->ntoks, &tg->gz)) return 0;
+  size_t ns;
+  lx_tg_tok *T = lx_tg_block(in->alloc, scratch, in->text, in->toks, t0, t1, &tg->gz, &ns);
   if (!T) return 0;
   size_t n = t1 - t0;
   int32_t *mg = lx_tg_margins(T, n);
   uint8_t *lab = lx_tg_labels(T, n);
   int16_t *P = lx_tg_partials(T, n);
-  partial_scores(tg, T, n, P);
-  stage L; /* the features that depend on labels, token by token */
-  int p1 = 0, p2 = 0;
-  for (size_t i = 0; i < n; i++) {
-    int l = 0;
-    int32_t margin = 0;
-    if (T[i].scored) {
-      int16_t sc[LX_TG_NW];
-      L.nf = lx_tg_label_features(T, i, p1, p2, L.f);
-      stage_hash(tg, &L);
-      stage_match(tg, &L);
-      stage_sum(tg, &L, P + LX_TG_NW * i, sc);
-      int sflags = T[i].scored;
-      int64_t best = INT64_MIN, second = INT64_MIN;
-      for (int c = 0; c < LX_TG_NLAB; c++) {
-        if (!lx_tg_valid(p1, c, sflags)) continue;
-        int64_t s = c ? sc[c - 1] : 0;
-        if (s > best) {
-          second = best;
-          best = s;
-          l = c;
-        } else if (s > second) {
-          second = s;
-        }
-      }
-      int64_t d = second == INT64_MIN ? INT32_MAX : best - second;
-      margin = (int32_t)(d > INT32_MAX ? INT32_MAX : d);
+  const uint32_t *S = lx_tg_scored(T, n);
+  partial_scores(tg, T, S, ns, P);
+  memset(lab, 0, n); /* tokens not scored are O */
+  /* the features that depend on labels, token by token */
+  for (size_t q = 0; q < ns; q++) {
+    size_t i = S[q];
+    int p1 = i >= 1 ? lab[i - 1] : 0, p2 = i >= 2 ? lab[i - 2] : 0;
+    int16_t sc[LX_TG_NW];
+    acc s;
+    acc_load(&s, P + LX_TG_NW * i);
+    acc_add16(&s, tg->pair[p2][p1]);
+    if (i > 0 && T[i - 1].scored) { /* else partial_scores added them */
+      uint32_t f[2];
+      lx_tg_label_token_features(T, i, p1, f);
+      const bucket *a1 = &tg->b[bucket1(f[0], tg->nb)], *a2 = &tg->b[bucket2(f[0], tg->nb)];
+      const bucket *b1 = &tg->b[bucket1(f[1], tg->nb)], *b2 = &tg->b[bucket2(f[1], tg->nb)];
+      acc_match(&s, a1, a2, f[0]);
+      acc_match(&s, b1, b2, f[1]);
     }
-    lab[i] = (uint8_t)l;
-    mg[i] = margin;
-    p2 = p1;
-    p1 = l;
+    acc_store(&s, sc);
+    lab[i] = (uint8_t)best_label(sc, tg->valid[p1][T[i].scored & 7], &mg[i]);
   }
   /* names: B I* L or U */
-  for (size_t i = 0; i < n; i++) {
+  for (size_t q = 0; q < ns; q++) {
+    size_t i = S[q];
     if (!lab[i]) continue;
     int pos = LX_TG_POS(lab[i]);
     if (pos != LX_TG_B && pos != LX_TG_U) continue;
@@ -360,7 +509,7 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     k->value_kind = LEDE_V_NONE;
     k->source = LX_SRC_TAGGER;
     k->score = m;
-    i = j;
+    while (q + 1 < ns && S[q + 1] <= j) q++;
   }
   lx_tg_note(scratch, T, lab, n);
   return 1;

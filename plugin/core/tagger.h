@@ -69,9 +69,11 @@ enum {
  * mask of slots, see lx_tg_gaz_slot) and whether longer phrases extend it.
  * No string is kept: a 32-bit collision can only add a feature. */
 typedef struct lx_tg_gaz {
-  size_t cap;      /* slots, a power of two; 0 = no gazetteer */
-  uint32_t *kv;    /* cap x (key, value): key 0 = empty, value = kind
-                      slots mask | LX_TG_GZ_PREFIX */
+  size_t nb;       /* buckets of 8 keys and their 8 values, a power of two;
+                      0 = no gazetteer */
+  uint32_t *kv;    /* nb + 1 buckets, 64-byte aligned: key 0 = empty, value =
+                      kind slots mask | LX_TG_GZ_PREFIX | LX_TG_GZ_STOP */
+  void *mem;       /* what was allocated for kv */
 } lx_tg_gaz;
 
 #define LX_TG_GZ_PREFIX (1u << 16)
@@ -99,17 +101,23 @@ lede_status lx_tg_gaz_build(const lede_allocator *a, lx_tg_gaz *g, const unsigne
 void lx_tg_gaz_free(const lede_allocator *a, lx_tg_gaz *g);
 
 /* Builds or finds the document's state at the start of st. Returns 0 on
- * allocation failure. A state built for the same (text, toks, ntoks) is
- * reused, so the per-document pass runs once whatever the blocks. */
+ * allocation failure. A state built for the same (text, toks, ntoks, gaz)
+ * is reused, so the per-document pass runs once whatever the blocks; it
+ * looks up the gazetteer (gaz may be NULL) for the blocks' features. */
 int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
-              const lx_token *toks, size_t ntoks);
+              const lx_token *toks, size_t ntoks, const lx_tg_gaz *gaz);
 
 /* Prepares the attributes of tokens toks[t0, t1) (absolute indices into the
- * document's tokens) after the document state; returns a pointer to the
+ * document's tokens) after the document state (built with the same gaz); returns a pointer to the
  * first one (sentinels at [-LX_TG_PAD, 0) and [n, n + LX_TG_PAD)), or NULL on
- * allocation failure. The pointer is valid until st grows again. */
+ * allocation failure. The pointer is valid until st grows again. Every
+ * token has w, flags, kind, gaz and scored; the other fields are set only
+ * where features read them (the scored tokens, and the shape, length and
+ * case of their neighbours). The indices of the scored tokens, in order,
+ * are at lx_tg_scored(T, n), and their count in *nscored (if not NULL). */
 lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
-                       const lx_token *toks, size_t t0, size_t t1, const lx_tg_gaz *gaz);
+                       const lx_token *toks, size_t t0, size_t t1, const lx_tg_gaz *gaz,
+                       size_t *nscored);
 
 /* Writes the feature hashes of token i given the labels of the two tokens
  * before it; returns how many (<= LX_TG_MAXF). Never 0 is a hash. They are
@@ -119,6 +127,19 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
 size_t lx_tg_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f);
 size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f);
 size_t lx_tg_label_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f);
+
+/* The same features as inference reads them. Static ones: the hashed
+ * templates (at most LX_TG_NHASHED hashes), and the templates over small
+ * attributes as indices below LX_TG_DENSE (the bias, index 0, is not
+ * listed: every token has it), whose hashes lx_tg_dense_key() gives.
+ * Label ones: the two that depend on the labels alone (their keys for a
+ * pair p1, p2) and the two that depend on the token too. */
+enum { LX_TG_NHASHED = 18, LX_TG_DENSE = 797 };
+size_t lx_tg_hashed_features(const lx_tg_tok *T, size_t i, uint32_t *f);
+size_t lx_tg_dense_features(const lx_tg_tok *T, size_t i, uint16_t *d);
+uint32_t lx_tg_dense_key(size_t d);
+void lx_tg_label_pair_keys(int p1, int p2, uint32_t *k);
+void lx_tg_label_token_features(const lx_tg_tok *T, size_t i, int p1, uint32_t *f);
 
 /* lx_tg_tok.scored: the token is labelled; it ends a run of scored tokens
  * (no name may stay open after it); it is a word between names (University
@@ -142,7 +163,8 @@ static inline int lx_tg_valid(int p1, int l, int s) {
 
 /* The block area holds, after the tokens' attributes and the right
  * sentinels, room for n partial scores (LX_TG_NW int16 each, 16-byte
- * aligned), n margins and n labels (lx_tg_block reserves it). */
+ * aligned), n margins, n labels (padded to 4 bytes) and the n indices of
+ * the scored tokens: lx_tg_block_size(n) bytes in all. */
 static inline int16_t *lx_tg_partials(lx_tg_tok *T, size_t n) {
   return (int16_t *)(T + n + LX_TG_PAD);
 }
@@ -151,6 +173,14 @@ static inline int32_t *lx_tg_margins(lx_tg_tok *T, size_t n) {
 }
 static inline uint8_t *lx_tg_labels(lx_tg_tok *T, size_t n) {
   return (uint8_t *)(lx_tg_margins(T, n) + n);
+}
+static inline uint32_t *lx_tg_scored(lx_tg_tok *T, size_t n) {
+  return (uint32_t *)(lx_tg_labels(T, n) + ((n + 3) & ~(size_t)3));
+}
+static inline size_t lx_tg_block_size(size_t n) {
+  return (n + 2 * LX_TG_PAD) * sizeof(lx_tg_tok) +
+         n * (LX_TG_NW * sizeof(int16_t) + sizeof(int32_t) + sizeof(uint32_t)) +
+         ((n + 3) & ~(size_t)3);
 }
 
 /* Records the labels given to a block's tokens in the document's history

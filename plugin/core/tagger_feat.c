@@ -6,6 +6,10 @@
  */
 #include "tagger.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* FNV-1a: the tagger's own small keys (shapes, suffixes). */
 #define TG_FNV_OFFSET 2166136261u
 static inline uint32_t tg_hash_byte(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
@@ -51,107 +55,6 @@ static inline uint32_t f2(uint32_t t, uint32_t a, uint32_t b) {
   return nz(mix32((mix32(a + t * 0x85EBCA77u) ^ (b * 0x9E3779B1u)) + 0x27D4EB2Fu));
 }
 
-/* ---- the document's words ------------------------------------------------------ */
-
-#define DOC_MAGIC 0x6c78746764636f31ull /* "lxtgdco1" */
-
-typedef struct doc_hdr {
-  uint64_t magic;
-  const char *text;
-  const lx_token *toks;
-  size_t ntoks;
-  size_t cap;  /* word slots, a power of two */
-  size_t size; /* bytes of header and slots (16-aligned): the block follows */
-} doc_hdr;
-
-typedef struct doc_slot {
-  uint32_t h;       /* word hash; 0 = empty (hash 0 is stored as 1) */
-  uint8_t flags;    /* LX_TGD_* */
-  uint8_t hist[LX_TG_NTYPES]; /* tokens of this word tagged with each type */
-  uint8_t pad[3];
-} doc_slot;
-
-static inline doc_slot *slots_of(lx_vec *st) {
-  return (doc_slot *)((char *)st->p + sizeof(doc_hdr));
-}
-
-static doc_slot *slot_find(doc_slot *s, size_t cap, uint32_t h, int insert) {
-  if (!h) h = 1;
-  size_t j = mix32(h) & (cap - 1);
-  while (s[j].h) {
-    if (s[j].h == h) return &s[j];
-    j = (j + 1) & (cap - 1);
-  }
-  if (!insert) return NULL;
-  s[j].h = h;
-  return &s[j];
-}
-
-static int is_word(const lx_token *t) { return t->kind == LX_TK_WORD && t->nletters > 0; }
-
-/* Whether token i starts a sentence or a line by its neighbours alone (the
- * sentence flags of other blocks are not set yet when the document's table
- * is built). */
-static int initial_at(const char *text, const lx_token *t, size_t i) {
-  if (i == 0 || (t[i].flags & LX_TF_NEWLINE)) return 1;
-  const lx_token *p = &t[i - 1];
-  if (p->kind != LX_TK_PUNCT) return 0;
-  if (p->flags & (LX_TF_QUOTE | LX_TF_DASH)) return 1;
-  char c = text[p->start];
-  return c == '.' || c == '!' || c == '?' || c == ':' || c == '(' || c == '"';
-}
-
-int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
-              const lx_token *toks, size_t ntoks) {
-  if (st->p && st->n >= sizeof(doc_hdr)) {
-    const doc_hdr *h = (const doc_hdr *)st->p;
-    if (h->magic == DOC_MAGIC && h->text == text && h->toks == toks && h->ntoks == ntoks)
-      return 1;
-  }
-  size_t words = 0;
-  for (size_t i = 0; i < ntoks; i++) words += is_word(&toks[i]);
-  size_t cap = 16;
-  while (cap < 2 * words + 2) {
-    if (cap > ((size_t)-1) / 4 / sizeof(doc_slot)) return 0;
-    cap *= 2;
-  }
-  size_t size = sizeof(doc_hdr) + cap * sizeof(doc_slot);
-  size = (size + 15) & ~(size_t)15;
-  st->n = 0;
-  if (!lx_vec_reserve(a, st, 1, size)) return 0;
-  doc_hdr *h = (doc_hdr *)st->p;
-  memset(st->p, 0, size);
-  h->text = text;
-  h->toks = toks;
-  h->ntoks = ntoks;
-  h->cap = cap;
-  h->size = size;
-  doc_slot *s = slots_of(st);
-  for (size_t i = 0; i < ntoks; i++) {
-    const lx_token *t = &toks[i];
-    if (!is_word(t)) continue;
-    doc_slot *e = slot_find(s, cap, t->hash, 1);
-    if (t->flags & LX_TF_ALLCAP) e->flags |= LX_TGD_ALLCAP;
-    else if (t->flags & LX_TF_LOWER) e->flags |= LX_TGD_LOWER;
-    else if ((t->flags & LX_TF_CAP) && !initial_at(text, toks, i)) e->flags |= LX_TGD_CAP;
-  }
-  h->magic = DOC_MAGIC; /* last: a failure above leaves no valid header */
-  st->n = size;
-  return 1;
-}
-
-void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n) {
-  doc_hdr *h = (doc_hdr *)st->p;
-  doc_slot *s = slots_of(st);
-  for (size_t i = 0; i < n; i++) {
-    if (!lab[i] || T[i].kind != LX_TK_WORD) continue;
-    doc_slot *e = slot_find(s, h->cap, T[i].w, 0);
-    if (!e) continue;
-    uint8_t *c = &e->hist[LX_TG_TYPE(lab[i])];
-    if (*c < 255) (*c)++;
-  }
-}
-
 /* ---- token attributes -------------------------------------------------------- */
 
 /* The gazetteer kinds the tagger looks at, each a slot of 4 bits. */
@@ -179,21 +82,26 @@ int lx_tg_gaz_slot(int kind) {
 
 /* ---- the gazetteer's phrases ------------------------------------------------------ */
 
-/* gazetteer keys come out of lx_tg_gz_step already mixed */
-static inline size_t gz_slot_of(uint32_t k, size_t m) { return k & m; }
+/* Buckets of 8 keys then their 8 values, one cache line each; a key goes
+ * to the first bucket from its own (k & (nb - 1)) with room, so a lookup
+ * stops at the first bucket that has the key or a hole. Keys come out of
+ * lx_tg_gz_step already mixed. */
+enum { GZ_B = 8 };
 
 lede_status lx_tg_gaz_build(const lede_allocator *a, lx_tg_gaz *g, const unsigned char *keys,
                             const unsigned char *vals, size_t n) {
   memset(g, 0, sizeof *g);
   if (!n) return LEDE_OK;
-  size_t cap = 16;
-  while (cap < n + n / 3 + 1) {
-    if (cap > ((size_t)-1) / 16) return LEDE_EINVAL;
-    cap *= 2;
+  size_t nb = 2; /* at most 70% full */
+  while (nb * GZ_B * 7 < n * 10) {
+    if (nb > ((size_t)-1) / 256) return LEDE_EINVAL;
+    nb *= 2;
   }
-  g->kv = (uint32_t *)lx_malloc(a, 2 * cap * sizeof(uint32_t));
-  if (!g->kv) return LEDE_ENOMEM;
-  memset(g->kv, 0, 2 * cap * sizeof(uint32_t));
+  /* one more bucket: a lookup may read the values past the last one */
+  g->mem = lx_malloc(a, (nb + 1) * 2 * GZ_B * sizeof(uint32_t) + 64);
+  if (!g->mem) return LEDE_ENOMEM;
+  g->kv = (uint32_t *)(((uintptr_t)g->mem + 63) & ~(uintptr_t)63);
+  memset(g->kv, 0, (nb + 1) * 2 * GZ_B * sizeof(uint32_t));
   uint32_t prev = 0;
   for (size_t i = 0; i < n; i++) {
     const unsigned char *p = keys + 4 * i, *q = vals + 4 * i;
@@ -204,27 +112,54 @@ lede_status lx_tg_gaz_build(const lede_allocator *a, lx_tg_gaz *g, const unsigne
       return LEDE_EINVAL;
     }
     prev = k;
-    size_t j = gz_slot_of(k, cap - 1);
-    while (g->kv[2 * j]) j = (j + 1) & (cap - 1);
-    g->kv[2 * j] = k;
-    g->kv[2 * j + 1] = v;
+    for (size_t b = k & (nb - 1);; b = (b + 1) & (nb - 1)) {
+      uint32_t *B = g->kv + 2 * GZ_B * b;
+      size_t j = 0;
+      while (j < GZ_B && B[j]) j++;
+      if (j < GZ_B) {
+        B[j] = k;
+        B[GZ_B + j] = v;
+        break;
+      }
+    }
   }
-  g->cap = cap;
+  g->nb = nb;
   return LEDE_OK;
 }
 
 void lx_tg_gaz_free(const lede_allocator *a, lx_tg_gaz *g) {
-  lx_free(a, g->kv);
+  lx_free(a, g->mem);
   memset(g, 0, sizeof *g);
 }
 
+static inline const uint32_t *gz_bucket(const lx_tg_gaz *g, uint32_t k) {
+  return g->kv + 2 * GZ_B * (k & (g->nb - 1));
+}
+
+/* The value of key k, 0 if absent. */
 static inline uint32_t gz_find(const lx_tg_gaz *g, uint32_t k) {
-  size_t m = g->cap - 1, j = gz_slot_of(k, m);
+  size_t m = g->nb - 1, b = k & m;
   for (;;) {
-    uint32_t s = g->kv[2 * j];
-    if (s == k) return g->kv[2 * j + 1];
-    if (!s) return 0;
-    j = (j + 1) & m;
+    const uint32_t *B = g->kv + 2 * GZ_B * b;
+    unsigned hit = 0, hole = 0;
+#if defined(__SSE2__)
+    __m128i kv = _mm_set1_epi32((int)k), z = _mm_setzero_si128();
+    __m128i lo = _mm_load_si128((const __m128i *)B), hi = _mm_load_si128((const __m128i *)(B + 4));
+    hit = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, kv))) |
+          (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, kv))) << 4;
+    hole = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(lo, z))) |
+           (unsigned)_mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(hi, z))) << 4;
+#else
+    for (unsigned j = 0; j < GZ_B; j++) {
+      hit |= (unsigned)(B[j] == k) << j;
+      hole |= (unsigned)(B[j] == 0) << j;
+    }
+#endif
+    /* no branch on whether the key is there: the value at slot 8 when it
+     * is not is the next bucket's first key, read and dropped */
+    uint32_t v = B[GZ_B + ctz64(hit | 0x100u)];
+    if (hit | hole) return hit ? v : 0;
+    b = (b + 1) & m;
   }
 }
 
@@ -250,14 +185,275 @@ static size_t gz_longest(const lx_tg_gaz *g, const lx_token *tk, size_t n, size_
   return best;
 }
 
+/* ---- the document's words ------------------------------------------------------ */
+
+/* The document's state, built once whatever its blocks: a table of its
+ * words (case seen, types tagged so far, gazetteer value), and for each
+ * token its word's slot and what the blocks would otherwise look up again
+ * and again (sentence or line start, the gazetteer phrase it starts). */
+#define DOC_MAGIC 0x6c78746764636f32ull /* "lxtgdco2" */
+
+typedef struct doc_hdr {
+  uint64_t magic;
+  const char *text;
+  const lx_token *toks;
+  size_t ntoks;
+  const lx_tg_gaz *gaz;
+  size_t cap;  /* word slots, a power of two (one more, empty, for non-words) */
+  size_t size; /* bytes of header, slots and tokens (16-aligned): the block follows */
+  size_t bt0;  /* the first token of the last block */
+} doc_hdr;
+
+typedef struct doc_slot {
+  uint32_t h;       /* word hash; 0 = empty (hash 0 is stored as 1) */
+  uint32_t gz1;     /* gazetteer value of the word alone, once gzdone */
+  uint8_t flags;    /* LX_TGD_* */
+  uint8_t hist[LX_TG_NTYPES]; /* tokens of this word tagged with each type */
+  uint8_t best;     /* the type tagged most often (the first of equals) + 1; 0 none */
+  uint8_t gzdone;
+  uint8_t pad;
+} doc_slot;
+
+/* A token: its word's slot (cap for a token that is no word), and INFO_*. */
+typedef struct doc_tok {
+  uint32_t slot;
+  uint32_t info;
+} doc_tok;
+
+enum {
+  INFO_KINDS = 0xFFFFu,  /* the phrase it starts: kind slots, */
+  INFO_LEN_SHIFT = 16,   /* its length in tokens (up to LX_TG_GZ_MAXTOK), */
+  INFO_PHRASE = 1u << 22, /* for words that may start a longer phrase */
+  INFO_INITIAL = 1u << 23 /* starts a sentence or a line by its neighbours */
+};
+
+static inline doc_slot *slots_of(lx_vec *st) {
+  return (doc_slot *)((char *)st->p + sizeof(doc_hdr));
+}
+static inline doc_tok *dtoks_of(lx_vec *st) {
+  const doc_hdr *h = (const doc_hdr *)st->p;
+  return (doc_tok *)(slots_of(st) + h->cap + 1);
+}
+
+/* The slot of word hash h (h != 0): its own, or the empty one where it
+ * goes (doc_key: 0 is stored as 1). Token hashes are already mixed. The
+ * loop stops on a match or a hole, which one is told after it: one
+ * predictable branch per probe. */
+static inline uint32_t doc_key(uint32_t h) { return h ? h : 1u; }
+
+static inline size_t slot_probe(const doc_slot *s, size_t cap, uint32_t h) {
+  size_t m = cap - 1, j = h & m;
+  for (;;) {
+    uint32_t x = s[j].h;
+    if ((x == h) | (x == 0)) return j;
+    j = (j + 1) & m;
+  }
+}
+
+static int is_word(const lx_token *t) { return t->kind == LX_TK_WORD && t->nletters > 0; }
+
+/* A word with a capital somewhere: what names are made of. */
+static inline unsigned anchor(const lx_token *t) {
+  return (unsigned)(t->kind == LX_TK_WORD) & (unsigned)(t->nletters > 0) &
+         ((unsigned)((t->flags & LX_TF_CAP) != 0) | (unsigned)((t->flags & LX_TF_LOWER) == 0));
+}
+
+/* Whether token i starts a sentence or a line by its neighbours alone (the
+ * sentence flags of other blocks are not set yet when the document's table
+ * is built): after a line break, a quotation mark, a dash or one of
+ * . ! ? : ( " */
+static inline unsigned initial_at(const char *text, const lx_token *t, size_t i) {
+  if (i == 0) return 1;
+  const lx_token *p = &t[i - 1];
+  const uint64_t opens = 1ull << '.' | 1ull << '!' | 1ull << '?' | 1ull << ':' | 1ull << '(' |
+                         1ull << '"';
+  unsigned c = (unsigned char)text[p->start];
+  unsigned punct = (unsigned)((p->flags & (LX_TF_QUOTE | LX_TF_DASH)) != 0) |
+                   ((unsigned)(c < 64) & (unsigned)(opens >> (c & 63)));
+  return (unsigned)((t[i].flags & LX_TF_NEWLINE) != 0) |
+         ((unsigned)(p->kind == LX_TK_PUNCT) & punct & 1u);
+}
+
+/* LX_TGD_* of one occurrence from its LX_TF_CAP, LX_TF_ALLCAP and
+ * LX_TF_LOWER: all capitals, else lower case, else capitalized (which
+ * counts only away from a sentence start). */
+static const uint8_t doc_case[8] = {0, LX_TGD_CAP, LX_TGD_ALLCAP, LX_TGD_ALLCAP,
+                                    LX_TGD_LOWER, LX_TGD_LOWER, LX_TGD_ALLCAP, LX_TGD_ALLCAP};
+
+int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
+              const lx_token *toks, size_t ntoks, const lx_tg_gaz *gaz) {
+  if (st->p && st->n >= sizeof(doc_hdr)) {
+    const doc_hdr *h = (const doc_hdr *)st->p;
+    if (h->magic == DOC_MAGIC && h->text == text && h->toks == toks && h->ntoks == ntoks &&
+        h->gaz == gaz)
+      return 1;
+  }
+  size_t words = 0;
+  for (size_t i = 0; i < ntoks; i++) words += is_word(&toks[i]);
+  size_t cap = 16;
+  while (cap < 2 * words + 2) {
+    if (cap > ((size_t)-1) / 4 / sizeof(doc_slot)) return 0;
+    cap *= 2;
+  }
+  if (ntoks > ((size_t)-1) / 4 / sizeof(doc_tok)) return 0;
+  size_t size = sizeof(doc_hdr) + (cap + 1) * sizeof(doc_slot) + ntoks * sizeof(doc_tok);
+  size = (size + 15) & ~(size_t)15;
+  st->n = 0;
+  /* and room for three lists of tokens, past the state */
+  if (!lx_vec_reserve(a, st, 1, size + 3 * ntoks * sizeof(uint32_t))) return 0;
+  doc_hdr *h = (doc_hdr *)st->p;
+  memset(st->p, 0, sizeof *h + (cap + 1) * sizeof(doc_slot));
+  h->text = text;
+  h->toks = toks;
+  h->ntoks = ntoks;
+  h->gaz = gaz;
+  h->cap = cap;
+  h->size = size;
+  doc_slot *s = slots_of(st);
+  doc_tok *dt = dtoks_of(st);
+  /* lists are built by writing each index and counting only those wanted,
+   * so these loops have no branch that depends on the token */
+  uint32_t *W = (uint32_t *)((char *)st->p + size), *L = W + ntoks, *A = L + ntoks;
+  size_t nw = 0, nl = 0, na = 0;
+  for (size_t i = 0; i < ntoks; i++) {
+    dt[i].slot = (uint32_t)cap;
+    dt[i].info = 0;
+    W[nw] = (uint32_t)i;
+    nw += is_word(&toks[i]);
+  }
+  for (size_t q = 0; q < nw; q++) {
+    size_t i = W[q];
+    const lx_token *t = &toks[i];
+    unsigned f = doc_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
+    unsigned init = initial_at(text, toks, i);
+    uint32_t k = doc_key(t->hash);
+    size_t j = slot_probe(s, cap, k);
+    doc_slot *e = &s[j];
+    e->h = k;
+    dt[i].slot = (uint32_t)j;
+    dt[i].info = init ? INFO_INITIAL : 0;
+    /* capitalized counts only away from a sentence start */
+    e->flags |= (uint8_t)(f & ~(((unsigned)(f == LX_TGD_CAP) & init) * LX_TGD_CAP));
+    /* the gazetteer value of each word with a capital, once */
+    unsigned anch = anchor(t);
+    A[na] = (uint32_t)i;
+    na += anch;
+    L[nl] = (uint32_t)j;
+    nl += anch & !e->gzdone;
+    e->gzdone |= (uint8_t)anch;
+  }
+  if (gaz && gaz->nb) {
+    enum { AHEAD = 8 };
+    for (size_t q = 0; q < nl && q < AHEAD; q++) PREFETCH(gz_bucket(gaz, lx_tg_gz_step(0, s[L[q]].h)));
+    for (size_t q = 0; q < nl; q++) {
+      if (q + AHEAD < nl) PREFETCH(gz_bucket(gaz, lx_tg_gz_step(0, s[L[q + AHEAD]].h)));
+      s[L[q]].gz1 = gz_find(gaz, lx_tg_gz_step(0, s[L[q]].h));
+    }
+    /* phrases of more than one token (their second tokens' buckets are
+     * fetched ahead) */
+    uint32_t *P = W;
+    size_t np = 0;
+    for (size_t q = 0; q < na; q++) {
+      P[np] = A[q];
+      np += (s[dt[A[q]].slot].gz1 & LX_TG_GZ_PREFIX) != 0;
+    }
+    for (size_t q = 0; q < np + AHEAD; q++) {
+      if (q < np && P[q] + 1 < ntoks) {
+        const lx_token *t = &toks[P[q]];
+        PREFETCH(gz_bucket(gaz, lx_tg_gz_step(lx_tg_gz_step(0, t->hash), t[1].hash)));
+      }
+      if (q < AHEAD) continue;
+      size_t i = P[q - AHEAD];
+      uint32_t kinds;
+      size_t k = gz_longest(gaz, toks, ntoks, i, s[dt[i].slot].gz1, &kinds);
+      dt[i].info |= INFO_PHRASE | (uint32_t)k << INFO_LEN_SHIFT | kinds;
+    }
+  }
+  h->magic = DOC_MAGIC; /* last: a failure above leaves no valid header */
+  st->n = size;
+  return 1;
+}
+
+void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n) {
+  doc_hdr *h = (doc_hdr *)st->p;
+  doc_slot *s = slots_of(st);
+  const doc_tok *dt = dtoks_of(st) + h->bt0;
+  for (size_t i = 0; i < n; i++) {
+    if (!lab[i] || T[i].kind != LX_TK_WORD) continue;
+    doc_slot *e = &s[dt[i].slot];
+    if (!e->h) continue;
+    uint8_t *c = &e->hist[LX_TG_TYPE(lab[i])];
+    if (*c < 255) (*c)++;
+    int best = -1, bc = 0;
+    for (int k = 0; k < LX_TG_NTYPES; k++)
+      if (e->hist[k] > bc) {
+        bc = e->hist[k];
+        best = k;
+      }
+    e->best = (uint8_t)(best + 1);
+  }
+}
+
 #define SENTINEL_W 0x5e5e5e5eu
 #define SENTINEL_SHAPE 0x3c3c3c3cu
 
-/* Shape and length of a token from its bytes. */
-static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o) {
+/* The symbol of an ASCII byte in a shape: X upper, x lower, d digit, else
+ * itself. */
+static const unsigned char shape_sym[128] = {
+#define S4(a, b, c, d) a, b, c, d
+    S4(0, 1, 2, 3), S4(4, 5, 6, 7), S4(8, 9, 10, 11), S4(12, 13, 14, 15),
+    S4(16, 17, 18, 19), S4(20, 21, 22, 23), S4(24, 25, 26, 27), S4(28, 29, 30, 31),
+    S4(' ', '!', '"', '#'), S4('$', '%', '&', '\''), S4('(', ')', '*', '+'), S4(',', '-', '.', '/'),
+    S4('d', 'd', 'd', 'd'), S4('d', 'd', 'd', 'd'), S4('d', 'd', ':', ';'), S4('<', '=', '>', '?'),
+    S4('@', 'X', 'X', 'X'), S4('X', 'X', 'X', 'X'), S4('X', 'X', 'X', 'X'), S4('X', 'X', 'X', 'X'),
+    S4('X', 'X', 'X', 'X'), S4('X', 'X', 'X', 'X'), S4('X', 'X', 'X', '['), S4('\\', ']', '^', '_'),
+    S4('`', 'x', 'x', 'x'), S4('x', 'x', 'x', 'x'), S4('x', 'x', 'x', 'x'), S4('x', 'x', 'x', 'x'),
+    S4('x', 'x', 'x', 'x'), S4('x', 'x', 'x', 'x'), S4('x', 'x', 'x', '{'), S4('|', '}', '~', 127),
+#undef S4
+};
+
+static inline uint64_t load8_le(const unsigned char *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  return w;
+}
+
+/* the shapes of most words: x, X, Xx */
+#define FNV_STEP(h, c) ((uint32_t)(((uint32_t)(h) ^ (uint32_t)(c)) * 16777619u))
+#define SHAPE_x FNV_STEP(TG_FNV_OFFSET, 'x')
+#define SHAPE_X FNV_STEP(TG_FNV_OFFSET, 'X')
+#define SHAPE_Xx FNV_STEP(FNV_STEP(TG_FNV_OFFSET, 'X'), 'x')
+
+/* Shape and length of a token from its bytes (lim: the end of what may be
+ * read of the text). */
+static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o,
+                        const unsigned char *lim) {
   const unsigned char *s = (const unsigned char *)text + t->start;
   size_t n = t->end - t->start;
   o->len = (uint8_t)(n > 255 ? 255 : n);
+  unsigned f = t->flags;
+  if (t->kind == LX_TK_WORD && t->nletters == n && !(f & LX_TF_NONASCII)) {
+    /* ASCII letters only: the case flags tell most shapes */
+    if (f & LX_TF_LOWER) {
+      o->shape = SHAPE_x;
+      return;
+    }
+    if ((f & LX_TF_ALLCAP) || n == 1) {
+      o->shape = SHAPE_X;
+      return;
+    }
+    /* a capital, then lower case (bit 5 set) up to 8 more letters */
+    if ((f & LX_TF_CAP) && n <= 9 && s + 9 <= lim) {
+      uint64_t mask = n == 9 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n - 1))) - 1;
+      if ((~load8_le(s + 1) & 0x2020202020202020ull & mask) == 0) {
+        o->shape = SHAPE_Xx;
+        return;
+      }
+    }
+  }
   /* collapsed shape: runs of one class become one symbol, at most 8 */
   uint32_t sh = TG_FNV_OFFSET;
   unsigned char last = 0;
@@ -265,8 +461,7 @@ static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o) {
   for (size_t i = 0; i < n && nsym < 8;) {
     unsigned char c = s[i], sym;
     if (c < 0x80) {
-      unsigned cl = lx_ascii_class[c];
-      sym = (cl & LX_CC_UPPER) ? 'X' : (cl & LX_CC_LETTER) ? 'x' : (cl & LX_CC_DIGIT) ? 'd' : c;
+      sym = shape_sym[c];
       i++;
     } else {
       uint32_t cp;
@@ -302,21 +497,19 @@ static void token_affixes(const char *text, const lx_token *t, lx_tg_tok *o) {
   }
 }
 
-/* A word with a capital somewhere: what names are made of. */
-static inline int anchor(const lx_token *t) {
-  return t->kind == LX_TK_WORD && t->nletters > 0 &&
-         ((t->flags & LX_TF_CAP) || !(t->flags & LX_TF_LOWER));
-}
+/* lx_tg_tok.cas from LX_TF_CAP, LX_TF_ALLCAP and LX_TF_LOWER: 2 all
+ * capitals, 1 capitalized, 0 lower case, 3 other. */
+static const uint8_t tok_case[8] = {3, 1, 2, 2, 0, 1, 2, 2};
 
 lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
-                       const lx_token *toks, size_t t0, size_t t1, const lx_tg_gaz *gaz) {
+                       const lx_token *toks, size_t t0, size_t t1, const lx_tg_gaz *gaz,
+                       size_t *nscored) {
   if (t1 < t0) t1 = t0;
   size_t n = t1 - t0;
   doc_hdr *h = (doc_hdr *)st->p;
   size_t off = h->size;
   if (n > ((size_t)-1) / 2 / sizeof(lx_tg_tok) - 2 * LX_TG_PAD) return NULL;
-  size_t need = off + (n + 2 * LX_TG_PAD) * sizeof(lx_tg_tok) +
-                n * (LX_TG_NW * sizeof(int16_t) + sizeof(int32_t) + 1);
+  size_t need = off + lx_tg_block_size(n);
   if (!lx_vec_reserve(a, st, 1, need)) return NULL;
   st->n = off; /* the block area is scratch above the document's state */
   h = (doc_hdr *)st->p;
@@ -331,89 +524,130 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
       z[k]->cas = 3;
     }
   }
+  if (nscored) *nscored = 0;
+  if (!n) return T;
+  /* scratch in the partial scores' room (4 + 4 + 1 bytes a token and 4 of
+   * 32): the anchors (then the tokens whose attributes features read),
+   * the gaps, and whether each is scored with 2 zeros on each side */
+  uint32_t *A = (uint32_t *)lx_tg_partials(T, n), *G = A + n, *S = lx_tg_scored(T, n);
+  uint8_t *sb = (uint8_t *)(G + n) + 2;
+  int has_gaz = gaz && gaz->nb;
   /* which tokens are scored: words with a capital but function words, and
    * up to two tokens between two such (University of Kent, Nikolaus van der
    * Pas, AT&T). Function words cost 0.0014 F1 on dev for 7% of the time;
-   * leaving punctuation out of the gaps cost 0.0027 for 4%: it stays. */
-  int has_gaz = gaz && gaz->cap;
-  if (has_gaz)
-    for (size_t i = 0; i < n; i++)
-      if (anchor(&tk[i])) PREFETCH(&gaz->kv[2 * gz_slot_of(lx_tg_gz_step(0, tk[i].hash), gaz->cap - 1)]);
-  size_t caps_words = 0, lower_words = 0;
+   * leaving punctuation out of the gaps cost 0.0027 for 4%: it stays.
+   * The loops over every token have no branch that depends on the token:
+   * lists are built by writing each index and counting only those wanted. */
+  size_t na = 0;
+  unsigned caps_words = 0, lower_words = 0;
+  sb[-2] = sb[-1] = sb[n] = sb[n + 1] = 0;
   for (size_t i = 0; i < n; i++) {
+    const lx_token *t = &tk[i];
     lx_tg_tok *o = &T[i];
-    memset(o, 0, sizeof *o);
-    o->w = tk[i].hash;
-    o->flags = tk[i].flags;
-    o->kind = tk[i].kind;
-    if (anchor(&tk[i])) {
-      o->gz1 = has_gaz ? gz_find(gaz, lx_tg_gz_step(0, tk[i].hash)) : 0;
-      o->scored = !(o->gz1 & LX_TG_GZ_STOP);
-    }
-    if (tk[i].kind == LX_TK_WORD && tk[i].nletters > 1) {
-      if (tk[i].flags & LX_TF_ALLCAP) caps_words++;
-      else if (!(tk[i].flags & LX_TF_CAP) || (tk[i].flags & LX_TF_LOWER)) lower_words++;
-      else if (tk[i].nletters > 3) lower_words++; /* a capitalized word: not a headline */
-    }
+    unsigned f = t->flags;
+    o->w = t->hash;
+    o->gaz = 0;
+    o->flags = (uint16_t)f;
+    o->kind = t->kind;
+    o->scored = 0;
+    sb[i] = 0;
+    A[na] = (uint32_t)i;
+    na += anchor(t);
+    unsigned w2 = (unsigned)(t->kind == LX_TK_WORD) & (unsigned)(t->nletters > 1);
+    unsigned allcap = (f & LX_TF_ALLCAP) != 0;
+    caps_words += w2 & allcap;
+    /* a capitalized word of more than 3 letters: not a headline */
+    lower_words += w2 & !allcap &
+                   ((unsigned)!(f & LX_TF_CAP) | (unsigned)((f & LX_TF_LOWER) != 0) |
+                    (unsigned)(t->nletters > 3));
   }
   uint8_t caps = caps_words >= 2 && caps_words >= 3 * lower_words;
+  /* the document's pass looked the words with a capital up */
+  doc_slot *slots = slots_of(st);
+  const doc_tok *dt = dtoks_of(st) + t0;
+  h->bt0 = t0;
+  for (size_t j = 0; j < na; j++) {
+    size_t i = A[j];
+    uint32_t v = slots[dt[i].slot].gz1;
+    T[i].gz1 = v;
+    T[i].scored = sb[i] = !(v & LX_TG_GZ_STOP);
+  }
+  size_t ng = 0;
   for (size_t i = 0; i < n; i++) {
-    if (T[i].scored & 1) continue;
-    int before = (i >= 1 && (T[i - 1].scored & 1)) || (i >= 2 && (T[i - 2].scored & 1));
-    int after = (i + 1 < n && (T[i + 1].scored & 1)) || (i + 2 < n && (T[i + 2].scored & 1));
-    if (before && after) T[i].scored = 8; /* not an anchor for the next ones */
+    G[ng] = (uint32_t)i;
+    ng += (unsigned)!sb[i] & (unsigned)(sb[i - 1] | sb[i - 2]) & (unsigned)(sb[i + 1] | sb[i + 2]);
   }
   /* punctuation and function words between names may be inside one, never
    * begin or end one ("and Safety"); other words may (1860 Munich, de Silva) */
-  for (size_t i = 0; i < n; i++) {
-    if (T[i].scored != 8) continue;
+  for (size_t j = 0; j < ng; j++) {
+    size_t i = G[j];
     int inner = tk[i].kind == LX_TK_PUNCT;
-    if (!inner && has_gaz && tk[i].kind == LX_TK_WORD)
-      inner = (gz_find(gaz, lx_tg_gz_step(0, tk[i].hash)) & LX_TG_GZ_STOP) != 0;
+    if (!inner && has_gaz && tk[i].kind == LX_TK_WORD) {
+      doc_slot *e = &slots[dt[i].slot];
+      uint32_t v = e->gz1;
+      if (!e->gzdone) { /* a word in lower case: not looked up yet */
+        v = gz_find(gaz, lx_tg_gz_step(0, tk[i].hash));
+        if (e->h) { /* not the empty slot of tokens that are no word */
+          e->gz1 = v;
+          e->gzdone = 1;
+        }
+      }
+      inner = (v & LX_TG_GZ_STOP) != 0;
+    }
     T[i].scored = (uint8_t)(LX_TG_S_SCORED | (inner ? LX_TG_S_INNER : 0));
+    sb[i] = 1;
   }
-  for (size_t i = 0; i < n; i++)
-    if (T[i].scored && (i + 1 == n || !T[i + 1].scored)) T[i].scored |= LX_TG_S_LAST;
-  /* attributes where features read them: the shape and case of the scored
-   * tokens and their neighbours, the rest of the scored tokens only */
-  doc_slot *slots = slots_of(st);
+  /* the scored tokens (S), the last of each run, and the tokens whose shape
+   * and case features read (the scored and their neighbours: A) */
+  size_t ns = 0, nn = 0;
   for (size_t i = 0; i < n; i++) {
+    unsigned sc = sb[i], next = sb[i + 1];
+    T[i].scored |= (uint8_t)((sc & !next) << 1); /* LX_TG_S_LAST */
+    S[ns] = (uint32_t)i;
+    ns += sc;
+    A[nn] = (uint32_t)i;
+    nn += sc | sb[i - 1] | next;
+  }
+  if (nscored) *nscored = ns;
+  const unsigned char *lim = (const unsigned char *)text + toks[h->ntoks - 1].end;
+  for (size_t j = 0; j < nn; j++) {
+    size_t i = A[j];
+    token_shape(text, &tk[i], &T[i], lim);
+    T[i].cas = tok_case[tk[i].flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
+  }
+  /* what only the scored tokens' own features read */
+  for (size_t j = 0; j < ns; j++) {
+    size_t i = S[j];
     lx_tg_tok *o = &T[i];
-    if (!(o->scored || (i > 0 && T[i - 1].scored) || (i + 1 < n && T[i + 1].scored))) continue;
     const lx_token *t = &tk[i];
-    token_shape(text, t, o);
-    o->cas = (t->flags & LX_TF_ALLCAP) ? 2 : (t->flags & LX_TF_CAP) ? 1 : (t->flags & LX_TF_LOWER) ? 0 : 3;
-    if (!o->scored) continue;
     token_affixes(text, t, o);
     o->caps = caps;
-    if (is_word(t)) {
-      doc_slot *e = slot_find(slots, h->cap, t->hash, 0);
-      if (e) {
-        o->doc = e->flags;
-        int best = -1, bc = 0;
-        for (int k = 0; k < LX_TG_NTYPES; k++)
-          if (e->hist[k] > bc) {
-            bc = e->hist[k];
-            best = k;
-          }
-        o->hist = (uint8_t)(best + 1);
-      }
-      if ((t->flags & LX_TF_SENT) || initial_at(text, toks, t0 + i)) o->doc |= LX_TGD_INITIAL;
-    }
+    const doc_slot *e = &slots[dt[i].slot]; /* the empty slot if no word */
+    o->doc = e->flags;
+    o->hist = e->best;
+    if (is_word(t) && ((t->flags & LX_TF_SENT) || (dt[i].info & INFO_INITIAL)))
+      o->doc |= LX_TGD_INITIAL;
   }
   /* gazetteer phrases starting at a scored word with a capital (the word
    * before a name is read by its identity: lower-case titles cost lookups
    * and gained nothing on dev) */
   if (has_gaz) {
-    for (size_t i = 0; i < n; i++) {
-      if (!T[i].scored || !anchor(&tk[i])) continue;
-      uint32_t kinds;
-      size_t k = gz_longest(gaz, tk, n, i, T[i].gz1, &kinds);
+    for (size_t j = 0; j < ns; j++) {
+      size_t i = S[j];
+      if (!anchor(&tk[i])) continue;
+      /* the phrase the document's pass found, unless it runs past the block */
+      uint32_t info = dt[i].info, kinds = T[i].gz1 & 0xFFFFu;
+      size_t k = kinds ? 1 : 0;
+      if (info & INFO_PHRASE) {
+        k = (info >> INFO_LEN_SHIFT) & 31u;
+        kinds = info & INFO_KINDS;
+        if (i + k > n) k = gz_longest(gaz, tk, n, i, T[i].gz1, &kinds);
+      }
       for (uint32_t m = kinds; k && m; m &= m - 1) {
         uint32_t sl = ctz64(m);
-        for (size_t j = 0; j < k; j++) {
-          int pos = k == 1 ? LX_TG_U : j == 0 ? LX_TG_B : j + 1 == k ? LX_TG_L : LX_TG_I;
-          T[i + j].gaz |= (uint64_t)1 << (4 * sl + (uint32_t)pos);
+        for (size_t j2 = 0; j2 < k; j2++) {
+          int pos = k == 1 ? LX_TG_U : j2 == 0 ? LX_TG_B : j2 + 1 == k ? LX_TG_L : LX_TG_I;
+          T[i + j2].gaz |= (uint64_t)1 << (4 * sl + (uint32_t)pos);
         }
       }
     }
@@ -435,10 +669,23 @@ enum {
   F_LEN = 29, F_G0 = 32, F_GM1, F_GP1C = 35
 };
 
-size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
+/* The static features fall in two groups: templates over words, shapes
+ * and suffixes (open domains), hashed here; and templates over a few small
+ * attributes (LX_TG_DENSE of them in all), which inference reads from a
+ * table indexed by lx_tg_dense_features() instead of hashing each time.
+ * lx_tg_static_features() lists both as hashes, in the order the model was
+ * trained with: the bias, the hashed ones, then the others. */
+#define D_DOC 1u     /* + doc * 8 + cas | caps << 2 */
+#define D_HIST 129u  /* + hist * 8 + cas | caps << 2 */
+#define D_LEN 169u   /* + min(len, 12) * 4 + cas */
+#define D_G0 221u    /* + bit * 4 + cas */
+#define D_GM1 477u   /* + bit */
+#define D_GP1C 541u  /* + bit * 4 + cas of the next token */
+typedef char lx_tg_dense_fills[D_GP1C + 256 == LX_TG_DENSE ? 1 : -1];
+
+size_t lx_tg_hashed_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
   const lx_tg_tok *c = &T[i], *m1 = c - 1, *m2 = c - 2, *q1 = c + 1, *q2 = c + 2;
   size_t n = 0;
-  f[n++] = f1(F_BIAS, 0);
   f[n++] = f2(F_W0C, c->w, c->cas);
   f[n++] = f1(F_WM1, m1->w);
   f[n++] = f1(F_WP1, q1->w);
@@ -457,25 +704,60 @@ size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
   if (c->suf3) f[n++] = f1(F_SUF3, c->suf3);
   if (c->suf4) f[n++] = f1(F_SUF4, c->suf4);
   f[n++] = f2(F_SENT, (c->flags & LX_TF_SENT) != 0, c->shape);
-  f[n++] = f2(F_DOC, c->doc, c->cas | (uint32_t)c->caps << 2);
-  f[n++] = f2(F_HIST, c->hist, c->cas | (uint32_t)c->caps << 2);
-  f[n++] = f1(F_LEN, (uint32_t)(c->len > 12 ? 12 : c->len) * 4 + c->cas);
-  /* gazetteer bits, the current token's with its case */
-  for (uint64_t g = c->gaz; g && n < LX_TG_MAXF - LX_TG_NLABF; g &= g - 1)
-    f[n++] = f1(F_G0, (uint32_t)ctz64(g) * 4 + c->cas);
-  for (uint64_t g = m1->gaz; g && n < LX_TG_MAXF - LX_TG_NLABF; g &= g - 1)
-    f[n++] = f1(F_GM1, (uint32_t)ctz64(g));
-  for (uint64_t g = q1->gaz; g && n < LX_TG_MAXF - LX_TG_NLABF; g &= g - 1)
-    f[n++] = f2(F_GP1C, (uint32_t)ctz64(g), q1->cas);
   return n;
 }
 
-size_t lx_tg_label_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f) {
+size_t lx_tg_dense_features(const lx_tg_tok *T, size_t i, uint16_t *d) {
+  const lx_tg_tok *c = &T[i], *m1 = c - 1, *q1 = c + 1;
+  /* room left by the bias and the hashed ones (at most LX_TG_NHASHED) */
+  size_t n = 0, room = LX_TG_MAXF - LX_TG_NLABF - 1 - LX_TG_NHASHED + !c->suf2 + !c->suf3 + !c->suf4;
+  uint32_t cc = c->cas | (uint32_t)c->caps << 2;
+  d[n++] = (uint16_t)(D_DOC + c->doc * 8u + cc);
+  d[n++] = (uint16_t)(D_HIST + c->hist * 8u + cc);
+  d[n++] = (uint16_t)(D_LEN + (uint32_t)(c->len > 12 ? 12 : c->len) * 4 + c->cas);
+  /* gazetteer bits, the current token's with its case */
+  for (uint64_t g = c->gaz; g && n < room; g &= g - 1) d[n++] = (uint16_t)(D_G0 + ctz64(g) * 4 + c->cas);
+  for (uint64_t g = m1->gaz; g && n < room; g &= g - 1) d[n++] = (uint16_t)(D_GM1 + ctz64(g));
+  for (uint64_t g = q1->gaz; g && n < room; g &= g - 1)
+    d[n++] = (uint16_t)(D_GP1C + ctz64(g) * 4 + q1->cas);
+  return n;
+}
+
+uint32_t lx_tg_dense_key(size_t d) {
+  uint32_t x = (uint32_t)d;
+  if (x == 0) return f1(F_BIAS, 0);
+  if (x < D_HIST) return f2(F_DOC, (x - D_DOC) / 8, (x - D_DOC) % 8);
+  if (x < D_LEN) return f2(F_HIST, (x - D_HIST) / 8, (x - D_HIST) % 8);
+  if (x < D_G0) return f1(F_LEN, x - D_LEN);
+  if (x < D_GM1) return f1(F_G0, x - D_G0);
+  if (x < D_GP1C) return f1(F_GM1, x - D_GM1);
+  return f2(F_GP1C, (x - D_GP1C) / 4, (x - D_GP1C) % 4);
+}
+
+size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
+  uint16_t d[LX_TG_MAXF];
+  size_t n = 0;
+  f[n++] = lx_tg_dense_key(0);
+  n += lx_tg_hashed_features(T, i, f + n);
+  size_t nd = lx_tg_dense_features(T, i, d);
+  for (size_t k = 0; k < nd; k++) f[n++] = lx_tg_dense_key(d[k]);
+  return n;
+}
+
+void lx_tg_label_pair_keys(int p1, int p2, uint32_t *k) {
+  k[0] = f1(F_P1, (uint32_t)p1);
+  k[1] = f2(F_P2P1, (uint32_t)p2, (uint32_t)p1);
+}
+
+void lx_tg_label_token_features(const lx_tg_tok *T, size_t i, int p1, uint32_t *f) {
   const lx_tg_tok *c = &T[i];
-  f[0] = f1(F_P1, (uint32_t)p1);
-  f[1] = f2(F_P2P1, (uint32_t)p2, (uint32_t)p1);
-  f[2] = f2(F_P1W0, (uint32_t)p1, c->w);
-  f[3] = f2(F_P1S0, (uint32_t)p1, c->shape);
+  f[0] = f2(F_P1W0, (uint32_t)p1, c->w);
+  f[1] = f2(F_P1S0, (uint32_t)p1, c->shape);
+}
+
+size_t lx_tg_label_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f) {
+  lx_tg_label_pair_keys(p1, p2, f);
+  lx_tg_label_token_features(T, i, p1, f + 2);
   return LX_TG_NLABF;
 }
 

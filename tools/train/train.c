@@ -431,10 +431,10 @@ static void gazetteer_free(lx_tg_gaz *g) {
 static void run_doc(wt *t, const float *W, doc *d, const lx_tg_gaz *gaz, lx_vec *st, int learn,
                     stats *s, prf *r, size_t *sp) {
   st->n = 0; /* a new document: forget the last one's state */
-  if (!lx_tg_doc(A, st, d->j.text, d->toks, d->ntoks)) die("out of memory");
+  if (!lx_tg_doc(A, st, d->j.text, d->toks, d->ntoks, gaz)) die("out of memory");
   for (size_t b = 0; b < d->nblocks; b++) {
     size_t t0 = d->blocks[b], t1 = d->blocks[b + 1];
-    lx_tg_tok *T = lx_tg_block(A, st, d->j.text, d->toks, t0, t1, gaz);
+    lx_tg_tok *T = lx_tg_block(A, st, d->j.text, d->toks, t0, t1, gaz, NULL);
     if (!T) die("out of memory");
     size_t n = t1 - t0;
     uint8_t *lab = lx_tg_labels(T, n);
@@ -649,10 +649,10 @@ static double prep_corpus(doc *D, size_t n, const lx_tg_gaz *gaz, int stage) {
   double t0 = cpu_now();
   for (size_t d = 0; d < n; d++) {
     st.n = 0;
-    if (!lx_tg_doc(A, &st, D[d].j.text, D[d].toks, D[d].ntoks)) die("out of memory");
+    if (!lx_tg_doc(A, &st, D[d].j.text, D[d].toks, D[d].ntoks, gaz)) die("out of memory");
     for (size_t b = 0; stage >= 1 && b < D[d].nblocks; b++) {
       size_t b0 = D[d].blocks[b], b1 = D[d].blocks[b + 1];
-      lx_tg_tok *T = lx_tg_block(A, &st, D[d].j.text, D[d].toks, b0, b1, gaz);
+      lx_tg_tok *T = lx_tg_block(A, &st, D[d].j.text, D[d].toks, b0, b1, gaz, NULL);
       if (!T) die("out of memory");
       for (size_t i = 0; stage >= 1 && i < b1 - b0; i++) {
         scored_tokens += T[i].scored != 0;
@@ -744,10 +744,10 @@ static int cmd_train(int argc, char **argv) {
     lx_vec st = {NULL, 0, 0};
     for (size_t d = 0; d < n; d++) {
       st.n = 0;
-      if (!lx_tg_doc(A, &st, D[d].j.text, D[d].toks, D[d].ntoks)) die("out of memory");
+      if (!lx_tg_doc(A, &st, D[d].j.text, D[d].toks, D[d].ntoks, gaz)) die("out of memory");
       for (size_t b = 0; b < D[d].nblocks; b++) {
         size_t b0 = D[d].blocks[b], b1 = D[d].blocks[b + 1];
-        lx_tg_tok *T = lx_tg_block(A, &st, D[d].j.text, D[d].toks, b0, b1, gaz);
+        lx_tg_tok *T = lx_tg_block(A, &st, D[d].j.text, D[d].toks, b0, b1, gaz, NULL);
         if (!T) die("out of memory");
         int bad = 0;
         for (size_t i = 0; i < b1 - b0; i++) {

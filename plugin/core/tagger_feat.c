@@ -572,10 +572,12 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     T[i].gz1 = v;
     T[i].scored = sb[i] = !(v & LX_TG_GZ_STOP);
   }
+  /* sb[i - 2] as sp[i]: an index never below zero (size_t i - 1 would wrap) */
+  const uint8_t *sp = sb - 2;
   size_t ng = 0;
   for (size_t i = 0; i < n; i++) {
     G[ng] = (uint32_t)i;
-    ng += (unsigned)!sb[i] & (unsigned)(sb[i - 1] | sb[i - 2]) & (unsigned)(sb[i + 1] | sb[i + 2]);
+    ng += (unsigned)!sb[i] & (unsigned)(sp[i + 1] | sp[i]) & (unsigned)(sb[i + 1] | sb[i + 2]);
   }
   /* punctuation and function words between names may be inside one, never
    * begin or end one ("and Safety"); other words may (1860 Munich, de Silva) */
@@ -606,7 +608,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     S[ns] = (uint32_t)i;
     ns += sc;
     A[nn] = (uint32_t)i;
-    nn += sc | sb[i - 1] | next;
+    nn += sc | sp[i + 1] | next;
   }
   if (nscored) *nscored = ns;
   const unsigned char *lim = (const unsigned char *)text + toks[h->ntoks - 1].end;

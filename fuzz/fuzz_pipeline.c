@@ -109,7 +109,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lede_limits lim;
   lede_limits_default(&lim);
   lim.max_entities = h[5] & 7;
-  if (h[5] & 0x80) lim.max_input = len ? len - 1 : 1;
+  /* one byte under the input (0 would mean the default limit) */
+  if ((h[5] & 0x80) && len > 1) lim.max_input = len - 1;
   lede_engine_set_limits(eng, &lim);
 
   long live0 = alloc_state.live;

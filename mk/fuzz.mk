@@ -4,7 +4,9 @@
 #
 #   make fuzz-build                 the harnesses (clang-14, ASan+UBSan)
 #   make fuzz FUZZ_SECONDS=N        each harness N seconds, one after another
-#   make fuzz-ci                    a short run of each (CI)
+#   make fuzz-ci                    a short run of each (CI): a fixed number of
+#                                   executions from a fixed seed over the seeds
+#                                   alone, so that it runs the same here and in CI
 #   make fuzz-cov                   line coverage of the kept corpora (llvm-cov)
 #   make fuzz-one H=parse FUZZ_SECONDS=N [FUZZ_ARGS=...]   one harness
 #
@@ -16,7 +18,7 @@
 
 FUZZ_CC ?= clang-14
 FUZZ_SECONDS ?= 60
-FUZZ_CI_SECONDS ?= 20
+FUZZ_CI_RUNS ?= 20000
 FUZZ_MAX_LEN ?= 4096
 FUZZ_ARGS ?=
 FUZZ_DIR := fuzz/run
@@ -51,7 +53,10 @@ fuzz-one: $(FUZZ_DIR)/fuzz_$(H)
 	@fuzz/run.sh $(H) $(FUZZ_SECONDS) $(FUZZ_ARGS)
 
 fuzz-ci:
-	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_CI_SECONDS)
+	@rm -rf $(FUZZ_DIR)/ci
+	@$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=900 FUZZ_CORPUS=$(CURDIR)/$(FUZZ_DIR)/ci/corpus \
+	  FUZZ_LOGS=$(CURDIR)/$(FUZZ_DIR)/ci/logs \
+	  FUZZ_ARGS="-seed=1 -runs=$(FUZZ_CI_RUNS) $(FUZZ_ARGS)"
 
 # Line coverage of the core by the corpora: the harnesses built with
 # clang's source-based coverage, run once over each corpus.

@@ -65,7 +65,10 @@ test-lua: build | $(OUT)
 test: $(OUT)/test_core test-lua
 
 # The busted suite with the module built under ASan+UBSan; the stock
-# interpreter gets the runtime by LD_PRELOAD.
+# interpreter gets the runtime by LD_PRELOAD. The C tests the suite runs are
+# built first, without it (mk/*.mk add theirs to these prerequisites).
+check-asan check-valgrind: $(OUT)/test_core
+
 check-asan: | $(OUT)
 	$(MAKE) build TREE=$(CURDIR)/.rocks-asan \
 	  CFLAGS_ROCK="-O1 -g -fPIC -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all -Wl,-z,nodelete"

@@ -17,7 +17,7 @@ $(OUT)/bench_numex: tests/c/test_numex.c $(CORE_SRC) plugin/lede.h plugin/core/*
 
 # the busted suite runs the C test (tests/numex_c_spec.lua): build it first
 test-lua: $(OUT)/test_numex
-test-lua-only: $(OUT)/test_numex
+test-lua-only check-asan check-valgrind: $(OUT)/test_numex
 
 bench-numex: $(OUT)/bench_numex
 	@for f in $(NUMEX_CORPUS); do \

@@ -34,4 +34,4 @@ $(OUT)/test_tagger: tests/c/test_tagger.c $(CORE_SRC) plugin/lede.h plugin/core/
 	  -fno-sanitize-recover=all -DPCRE2_CODE_UNIT_WIDTH=8 $(PCRE2_CFLAGS) \
 	  -o $@ tests/c/test_tagger.c $(CORE_SRC) $(PCRE2_LIBS) -lm -lpthread
 
-test-lua test-lua-only: $(OUT)/test_tagger
+test-lua test-lua-only check-asan check-valgrind: $(OUT)/test_tagger

@@ -33,6 +33,10 @@ end
 -- not run with the ASan runtime preloaded).
 M.instrumented = os.getenv("LEDE_SANITIZER")
 
+--- How much slower the suite runs instrumented: time bounds that guard
+-- against hangs are multiplied by it (valgrind ~50x, ASan ~3x).
+M.slowdown = ({ valgrind = 60, asan = 5 })[M.instrumented or ""] or 1
+
 --- Marks the current test pending when the suite runs instrumented; true
 -- if it did.
 function M.skip_instrumented(pending, what)

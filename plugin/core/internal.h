@@ -115,6 +115,16 @@ uint32_t lx_cp_fold(uint32_t cp);
 
 /* ---- hashing -------------------------------------------------------------- */
 
+/* Eight bytes as a little-endian word (unaligned; the caller has them). */
+static inline uint64_t lx_load8_le(const unsigned char *p) {
+  uint64_t w;
+  memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  w = __builtin_bswap64(w);
+#endif
+  return w;
+}
+
 /* Tokens and phrases are keyed by a 32-bit hash of their lower-cased UTF-8
  * bytes (inner apostrophes U+2019 as '\''), taken eight bytes at a time
  * (little-endian chunks, the last one zero-padded), then finalized with the

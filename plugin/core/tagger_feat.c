@@ -412,15 +412,6 @@ static const unsigned char shape_sym[128] = {
 #undef S4
 };
 
-static inline uint64_t load8_le(const unsigned char *p) {
-  uint64_t w;
-  memcpy(&w, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  w = __builtin_bswap64(w);
-#endif
-  return w;
-}
-
 /* the shapes of most words: x, X, Xx */
 #define FNV_STEP(h, c) ((uint32_t)(((uint32_t)(h) ^ (uint32_t)(c)) * 16777619u))
 #define SHAPE_x FNV_STEP(TG_FNV_OFFSET, 'x')
@@ -448,7 +439,7 @@ static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o,
     /* a capital, then lower case (bit 5 set) up to 8 more letters */
     if ((f & LX_TF_CAP) && n <= 9 && s + 9 <= lim) {
       uint64_t mask = n == 9 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n - 1))) - 1;
-      if ((~load8_le(s + 1) & 0x2020202020202020ull & mask) == 0) {
+      if ((~lx_load8_le(s + 1) & 0x2020202020202020ull & mask) == 0) {
         o->shape = SHAPE_Xx;
         return;
       }

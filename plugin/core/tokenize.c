@@ -254,27 +254,18 @@ static size_t scan_number(const scan *sc, size_t i, acc *a) {
  * apostrophes as '\''. An ASCII word or number is hashed eight bytes at a
  * time: every byte such a token may hold (letters, digits, - ' . , : / $)
  * lower-cases by setting bit 5, so no per-byte work is needed. */
-static inline uint64_t load8_le(const unsigned char *p) {
-  uint64_t w;
-  memcpy(&w, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  w = __builtin_bswap64(w);
-#endif
-  return w;
-}
-
 /* `fold` is 0x20 in every byte for words and numbers (lower-casing), 0 for
  * ASCII punctuation (which has no case). */
 static uint32_t hash_ascii(const unsigned char *p, size_t n, const unsigned char *lim,
                            uint64_t fold) {
   uint64_t h = LX_HASH_SEED;
   size_t i = 0;
-  for (; i + 8 <= n; i += 8) h = lx_hash_mix(h, load8_le(p + i) | fold);
+  for (; i + 8 <= n; i += 8) h = lx_hash_mix(h, lx_load8_le(p + i) | fold);
   if (i < n) {
     size_t r = n - i;
     uint64_t mask = ((uint64_t)1 << (8 * r)) - 1, w;
     if (p + i + 8 <= lim) {
-      w = load8_le(p + i) & mask;
+      w = lx_load8_le(p + i) & mask;
     } else {
       w = 0;
       for (size_t k = 0; k < r; k++) w |= (uint64_t)p[i + k] << (8 * k);

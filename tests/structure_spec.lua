@@ -176,6 +176,32 @@ describe("structure", function()
   end
 end)
 
+describe("dates that do not exist", function()
+  -- found by fuzz_parse: "Feb 29, 2018" came out as published 2018-02-29
+  local function parse(text, date) return lede.parse(text, { date = date }) end
+
+  it("a year without February 29 makes 'Feb 29, YEAR' no date", function()
+    assert.is_nil(parse("Board meets\n\nFeb 29, 2018 10:15 AM\n\nThe board met.").published)
+    assert.is_nil(parse("Board meets\n\n29 February 2019\n\nThe board met.").published)
+    assert.equal("2020-02-29T10:15:00", parse("Board meets\n\nFeb 29, 2020 10:15 AM\n\nThe board met.").published)
+  end)
+
+  it("a dateline's Feb 29 takes a year only where that year has the day", function()
+    local text = "WESTMERE, Feb 29 (Reuters) - The harbor board met on Thursday."
+    assert.equal("--02-29", parse(text, "2019-03-01").dateline.date)
+    assert.equal("2020-02-29", parse(text, "2020-03-01").dateline.date)
+    assert.is_nil(parse(text:gsub("29", "30"), "2020-03-01").dateline.date)
+  end)
+
+  it("an entity's Feb 29 takes the story's year only where that year has the day", function()
+    local doc = parse("Board meets\n\nWESTMERE, March 2 (Reuters) - The board met on Feb 29 and on Feb 29, 2020.", "2019-03-05")
+    local values = {}
+    for e in doc.entities:each("DATE") do values[e.text] = e.value end
+    assert.equal("--02-29", values["Feb 29"])
+    assert.equal("2020-02-29", values["Feb 29, 2020"])
+  end)
+end)
+
 describe("nothing is dropped", function()
   -- every non-blank byte is in a field, a paragraph, a caption or a block
   for _, file in ipairs({ "../../examples/article.txt", "web_page.txt", "wire_ap.txt",

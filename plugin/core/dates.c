@@ -72,6 +72,8 @@ static int valid_ymd(int y, int m, int d) {
   return d >= 1 && d <= (y ? lx_days_in_month(y, m) : (m == 2 ? 29 : lx_days_in_month(2001, m)));
 }
 
+int lx_date_valid(int year, int month, int day) { return valid_ymd(year, month, day); }
+
 int lx_parse_iso(const char *s, size_t n, lx_date *o) {
   date_init(o);
   int y, m, d;
@@ -124,6 +126,7 @@ int lx_parse_iso(const char *s, size_t n, lx_date *o) {
 
 size_t lx_format_iso(const lx_date *d, char *out, size_t cap) {
   int k;
+  if (d->month && !valid_ymd(d->year, d->month, d->day)) return 0; /* never an impossible day */
   if (d->year && d->month && d->day)
     k = snprintf(out, cap, "%04d-%02d-%02d", d->year, d->month, d->day);
   else if (d->year && d->month)
@@ -527,6 +530,7 @@ static size_t tdate(const g *G, size_t i, lx_date *d) {
         size_t k = skip_comma(G, j);
         int y;
         if (tyear(G, k, &y) && !tis(G, k + 1, ":")) {
+          if (!valid_ymd(y, m, v)) return 0; /* 29 February 2018: no such day */
           d->year = y;
           j = k + 1;
         }
@@ -548,6 +552,7 @@ static size_t tdate(const g *G, size_t i, lx_date *d) {
     size_t k = skip_comma(G, j);
     int y;
     if (tyear(G, k, &y)) {
+      if (!valid_ymd(y, m, v)) return 0; /* Feb. 29, 2018: no such day */
       d->year = y;
       j = k + 1;
     }

@@ -206,6 +206,9 @@ typedef struct lx_date {
 } lx_date;
 
 int lx_days_in_month(int year, int month);
+/* Whether the month (1-12) has that day (0: no day; year 0: any year, so
+ * February has 29 days). */
+int lx_date_valid(int year, int month, int day);
 /* Days since 1970-01-01 for a proleptic Gregorian date. */
 int64_t lx_days_from_civil(int y, int m, int d);
 void lx_civil_from_days(int64_t z, int *y, int *m, int *d);

@@ -1224,6 +1224,7 @@ static void date_part(const nx *S, const lx_date *d, char *buf, size_t cap) {
     int rm = ref_m(S);
     if (rm && d->month - rm > 6) y--;
     else if (rm && rm - d->month > 6) y++;
+    if (!lx_date_valid(y, d->month, d->day)) y = 0; /* Feb 29 in 2019: no year */
   }
   wr w = w_of(buf, cap);
   if (y) w_int(&w, y, 4);

@@ -864,12 +864,14 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
         if (n >= 2 && t[1].kind == LX_TK_NUM) {
           int m = lx_month_from_word(c->text + t[0].start, t[0].end - t[0].start);
           int day = atoi(c->text + t[1].start);
-          if (m && day >= 1 && day <= 31) {
+          if (m && lx_date_valid(0, m, day) && day) {
             date->month = m;
             date->day = day;
             size_t k = n > 2 && c->text[t[2].start] == ',' ? 3 : 2;
-            if (k < n && t[k].kind == LX_TK_NUM && t[k].end - t[k].start == 4)
-              date->year = atoi(c->text + t[k].start);
+            if (k < n && t[k].kind == LX_TK_NUM && t[k].end - t[k].start == 4) {
+              int y = atoi(c->text + t[k].start);
+              if (lx_date_valid(y, m, day)) date->year = y;
+            }
           }
         }
       }
@@ -1191,12 +1193,13 @@ static void format_into(lx_ctx *c, const lx_date *d, const char **out) {
   *out = k ? lx_strndup(c, buf, k) : NULL;
 }
 
-/* Year for a month/day printed without one, near a known date. */
-static int year_near(const lx_date *ref, int month) {
+/* Year for a month/day printed without one, near a known date; 0 when that
+ * year has no such day (February 29). */
+static int year_near(const lx_date *ref, int month, int day) {
   int y = ref->year;
   if (ref->month && month - ref->month > 6) y--;
   else if (ref->month && ref->month - month > 6) y++;
-  return y;
+  return lx_date_valid(y, month, day) ? y : 0;
 }
 
 /* ---- output helpers --------------------------------------------------------------- */
@@ -1646,7 +1649,7 @@ void lx_structure(lx_ctx *c) {
   }
   if (has_pub) {
     if (!pub.year) {
-      if (has_optref) pub.year = year_near(&optref, pub.month);
+      if (has_optref) pub.year = year_near(&optref, pub.month, pub.day);
     }
     if (pub.year) {
       if (pub.hour >= 0 && !pub.has_tz) {
@@ -1668,8 +1671,8 @@ void lx_structure(lx_ctx *c) {
     lx_date x = dl_date;
     x.hour = -1;
     if (!x.year) {
-      if (has_ref) x.year = year_near(&ref, x.month);
-      else if (has_optref) x.year = year_near(&optref, x.month);
+      if (has_ref) x.year = year_near(&ref, x.month, x.day);
+      else if (has_optref) x.year = year_near(&optref, x.month, x.day);
     }
     format_into(c, &x, &d->dateline.date_iso);
     if (x.year && x.day) {

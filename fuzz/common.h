@@ -296,6 +296,22 @@ FZ_NOCOV static inline int fz_iso_ok(const char *s) {
   return 0;
 }
 
+/* A value that starts with a calendar date (YYYY-MM-DD, or --MM-DD without
+ * the year) names a day that exists; other values (durations, sets, years,
+ * months, times) are not checked here. */
+FZ_NOCOV static inline int fz_calendar_ok(const char *s) {
+#define FZ_D(c) ((c) >= '0' && (c) <= '9')
+  size_t n = strlen(s);
+  if (n >= 10 && FZ_D(s[0]) && FZ_D(s[1]) && FZ_D(s[2]) && FZ_D(s[3]) && s[4] == '-' &&
+      FZ_D(s[5]) && FZ_D(s[6]) && s[7] == '-' && FZ_D(s[8]) && FZ_D(s[9]))
+    return lx_date_valid(atoi(s), atoi(s + 5), atoi(s + 8)) && atoi(s + 8) > 0;
+  if (n >= 7 && s[0] == '-' && s[1] == '-' && FZ_D(s[2]) && FZ_D(s[3]) && s[4] == '-' &&
+      FZ_D(s[5]) && FZ_D(s[6]))
+    return lx_date_valid(0, atoi(s + 2), atoi(s + 5)) && atoi(s + 5) > 0;
+#undef FZ_D
+  return 1;
+}
+
 /* Checks a parsed document: spans in bounds and nested as documented,
  * strings well formed, the lead and the paragraphs consistent, and every
  * byte that is not white space inside some field or block. */
@@ -368,6 +384,10 @@ FZ_NOCOV static inline void fz_check_doc(const lede_doc *d, const char *text, si
     fz_check_span(d, e->role_span, "entity role");
     FZ_ASSERT(e->span.start != LEDE_NONE && e->span.start < e->span.end, "entity %zu span", i);
     FZ_ASSERT(e->value_kind <= LEDE_V_AMOUNT, "entity %zu value kind", i);
+    if ((e->type == LEDE_T_DATE || e->type == LEDE_T_TIME) && e->value_kind == LEDE_V_STRING &&
+        e->str)
+      FZ_ASSERT(fz_calendar_ok(e->str), "entity %zu: %s value '%s' is a day that exists", i,
+                e->type == LEDE_T_DATE ? "DATE" : "TIME", e->str);
     if (i)
       FZ_ASSERT(e->span.start > d->entities[i - 1].span.start ||
                     (e->span.start == d->entities[i - 1].span.start &&

@@ -39,6 +39,18 @@
     }                                                                          \
   } while (0)
 
+/* The default engine of the harnesses that parse with one, made on first
+ * use and kept for the process (engines are immutable once made). */
+static inline lede_engine *fz_default_engine(void) {
+  static lede_engine *e;
+  if (!e) {
+    lede_status st;
+    e = lede_engine_new(NULL, &st);
+    FZ_ASSERT(e, "engine: %s", lede_status_string(st));
+  }
+  return e;
+}
+
 /* ---- a counting allocator that fails the n-th call ----------------------- */
 
 typedef struct fz_alloc_state {

@@ -14,16 +14,6 @@
 
 #include "common.h"
 
-static lede_engine *engine;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv) {
-  (void)argc;
-  (void)argv;
-  lede_status st;
-  engine = lede_engine_new(NULL, &st);
-  FZ_ASSERT(engine, "engine");
-  return 0;
-}
 
 void lx_json_value(lx_buf *b, const lede_allocator *a, const lede_entity *e, int *fail);
 
@@ -78,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *text = (const char *)data + need;
   size_t len = size - need;
   lede_doc *doc = NULL;
-  FZ_ASSERT(lede_parse(engine, text, len, NULL, &doc, NULL, 0) == LEDE_OK, "parse");
+  FZ_ASSERT(lede_parse(fz_default_engine(), text, len, NULL, &doc, NULL, 0) == LEDE_OK, "parse");
   /* what the parse made, to put back before freeing */
   lede_doc saved = *doc;
 

@@ -7,21 +7,11 @@
  */
 #include "common.h"
 
-static lede_engine *engine;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv) {
-  (void)argc;
-  (void)argv;
-  lede_status st;
-  engine = lede_engine_new(NULL, &st);
-  FZ_ASSERT(engine, "engine: %s", lede_status_string(st));
-  return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lede_doc *doc = NULL;
   char err[256];
-  lede_status st = lede_parse(engine, (const char *)data, size, NULL, &doc, err, sizeof err);
+  lede_status st = lede_parse(fz_default_engine(), (const char *)data, size, NULL, &doc, err, sizeof err);
   FZ_ASSERT(st == LEDE_OK && doc, "parse: %s (%s)", lede_status_string(st), err);
   fz_check_doc(doc, (const char *)data, size);
   FZ_ASSERT(fz_check_json(doc, fz_one_in_eight(data, size)) == LEDE_OK, "json");

@@ -31,16 +31,6 @@
  */
 #include "common.h"
 
-static lede_engine *engine;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv) {
-  (void)argc;
-  (void)argv;
-  lede_status st;
-  engine = lede_engine_new(NULL, &st);
-  FZ_ASSERT(engine, "engine");
-  return 0;
-}
 
 typedef struct cb_state {
   size_t len;
@@ -237,7 +227,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   lim.match_limit = match_limits[b0 & 3];
   if (b0 & 4) lim.depth_limit = 20;
   if (b0 & 8) lim.heap_limit_kib = 1;
-  lede_engine_set_limits(engine, &lim);
+  lede_engine_set_limits(fz_default_engine(), &lim);
   static const char *const sources[] = {NULL, "Yonhap", "https://example.com/a", "AP", ""};
   lede_options o;
   memset(&o, 0, sizeof o);
@@ -246,7 +236,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   o.skip = (uint32_t)((b0 >> 4) & 3) * LEDE_SKIP_NUMEX;
   lede_doc *doc = NULL;
   char err[300];
-  st = lede_parse(engine, text, len, &o, &doc, err, sizeof err);
+  st = lede_parse(fz_default_engine(), text, len, &o, &doc, err, sizeof err);
   if (st != LEDE_OK) {
     if (getenv("FZ_DEBUG")) fprintf(stderr, "status %s: %s\n", lede_status_string(st), err);
     FZ_ASSERT(!doc && err[0], "a failure has a message");

@@ -65,7 +65,9 @@ test-lua: build | $(OUT)
 test: $(OUT)/test_core test-lua
 
 # The busted suite with the module built under ASan+UBSan; the stock
-# interpreter gets the runtime by LD_PRELOAD. The C tests the suite runs are
+# interpreter gets the runtime by LD_PRELOAD. Children inherit it: system
+# tools the specs run (date, sort, mktemp) leak at exit under it and print
+# "Aborted"; that noise is theirs, the suite's own result is the last line. The C tests the suite runs are
 # built first, without it (mk/*.mk add theirs to these prerequisites).
 check-asan check-valgrind: $(OUT)/test_core
 

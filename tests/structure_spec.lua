@@ -202,6 +202,21 @@ describe("dates that do not exist", function()
   end)
 end)
 
+describe("found by the fuzzers", function()
+  it("keeps the short line after a dateline printed over two lines, as the lead", function()
+    local doc = lede.parse("Valencia win at home\nMADRID\n    1998-09-01\nxx 01\nValencia beat the visitors 6-0 on Sunday.\n")
+    assert.equal("xx 01", doc.lead)
+    assert.equal("Valencia beat the visitors 6-0 on Sunday.", doc.paragraphs[2].text)
+  end)
+
+  it("writes a duration of more days than a 64-bit integer holds (no overflow)", function()
+    local doc = lede.parse("Board meets\n\nLONDON (Reuters) - The plan will take " .. string.rep("3", 60) .. " days, the board said.")
+    local v
+    for e in doc.entities:each("DATE") do v = e.value end
+    assert.equal("P3.33333e+59D", v)
+  end)
+end)
+
 describe("nothing is dropped", function()
   -- every non-blank byte is in a field, a paragraph, a caption or a block
   for _, file in ipairs({ "../../examples/article.txt", "web_page.txt", "wire_ap.txt",

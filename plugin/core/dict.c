@@ -23,6 +23,7 @@ typedef struct start_slot {
 
 struct lx_dict {
   const lede_allocator *alloc;
+  int bad_phrase; /* the last lx_dict_add failed on the phrase, not memory */
   lx_vec entries;  /* lx_entry */
   lx_buf pool;     /* strings */
   slot *table;
@@ -251,14 +252,20 @@ static uint8_t case_flags(const char *s, size_t n) {
   return f;
 }
 
+int lx_dict_bad_phrase(const lx_dict *d) { return d->bad_phrase; }
+
 lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
                       const char *canonical, size_t cn, const char *attrs,
                       size_t an, uint32_t id) {
   const lede_allocator *a = d->alloc;
   d->toks.n = 0;
+  d->bad_phrase = 0;
   if (!lx_tokenize(a, phrase, 0, n, &d->toks)) return NULL;
   size_t nt = d->toks.n;
-  if (nt == 0 || nt > 255) return NULL;
+  if (nt == 0 || nt > 255) {
+    d->bad_phrase = 1;
+    return NULL;
+  }
   lx_token *t = (lx_token *)d->toks.p;
   /* the key: lower-cased tokens joined by one space, built in a scratch
    * buffer the dictionary keeps (one allocation per phrase made loading the

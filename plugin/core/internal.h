@@ -272,10 +272,12 @@ void lx_dict_free(lx_dict *d);
  * format). Returns LEDE_OK or an error with a message in err. */
 lede_status lx_dict_load_tsv(lx_dict *d, const char *tsv, size_t n,
                              char *err, size_t errsz);
-/* Adds one phrase; returns the entry or NULL on allocation failure. */
+/* Adds one phrase; returns the entry, or NULL when the phrase has no token
+ * or more than 255 (lx_dict_bad_phrase then says so) or memory ran out. */
 lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
                       const char *canonical, size_t cn, const char *attrs,
                       size_t an, uint32_t id);
+int lx_dict_bad_phrase(const lx_dict *d);
 /* Longest entry whose phrase matches tokens from i; returns its token count
  * and the first entry of the key's chain in *e, 0 if none. */
 size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,

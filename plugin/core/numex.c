@@ -1084,7 +1084,7 @@ static const char unit_letter[] = {0, 'Y', 'M', 'W', 'D', 0, 0, 'H', 'M', 'S', 0
 /* An ISO 8601 duration of n units (n < 0: unknown count, X). */
 static void str_duration(nx_res *r, double n, int unit) {
   char num[32];
-  if (n < 0) {
+  if (n < 0 || !(n <= 1e300)) { /* unknown, or no finite count (NaN, inf) */
     num[0] = 'X';
     num[1] = 0;
   } else {
@@ -1093,7 +1093,7 @@ static void str_duration(nx_res *r, double n, int unit) {
     else if (unit == U_MILLENNIUM) { n *= 1000; unit = U_YEAR; }
     else if (unit == U_FORTNIGHT) { n *= 2; unit = U_WEEK; }
     else if (unit == U_QUARTER) { n *= 3; unit = U_MONTH; }
-    if (n == (double)(long long)n && n < 1e15) {
+    if (n < 1e15 && n == (double)(long long)n) { /* range first: the cast of a larger n is UB */
       wr w = w_of(num, sizeof num);
       w_int(&w, (long long)n, 1);
     } else {
@@ -1119,12 +1119,11 @@ static int unit_is_time(int unit) { return unit >= U_HOUR && unit <= U_SEC; }
 /* "two years ago": the reference moved back by n units. */
 static void str_ago(const nx *S, double n, int unit, int sign, nx_res *r) {
   const lx_date *R = &S->in->ref;
-  int k = (int)n;
-  if (n != k || n < 0 || n > 100000) {
+  if (!(n >= 0 && n <= 100000) || n != (double)(int)n) { /* range first, then the cast */
     str_duration(r, n, unit);
     return;
   }
-  k *= sign;
+  int k = (int)n * sign;
   if (!ref_y(S)) {
     set_str(r, "XXXX");
     return;

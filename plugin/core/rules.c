@@ -389,10 +389,8 @@ lede_status lede_ruleset_dict_add(lede_ruleset *rs, int id, const char *phrase, 
   int an = type ? snprintf(attrs, sizeof attrs, "t=%d", type) : 0;
   lx_dict *d = r->o.fold_accents ? rs->dict_fold : rs->dict;
   if (!lx_dict_add(d, phrase, n, id, eid ? eid : "", eid ? idn : 0, attrs, (size_t)an, 0)) {
-    /* a phrase of no token is a bad phrase; otherwise memory */
-    size_t i = 0;
-    while (i < n && (phrase[i] == ' ' || phrase[i] == '\t')) i++;
-    return i == n || n > 4096 ? LEDE_EINVAL : LEDE_ENOMEM;
+    /* a phrase of no token (or over 255) is a bad phrase; otherwise memory */
+    return lx_dict_bad_phrase(d) ? LEDE_EINVAL : LEDE_ENOMEM;
   }
   return LEDE_OK;
 }

@@ -897,7 +897,9 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
       /* a dateline on its own line: the lead is what the block has after
        * that line (a wrapped line that does not start a paragraph) */
       const lx_line *L = (const lx_line *)c->lines.p;
-      b->lead_start = b->l1 - b->l0 > 1 ? L[b->l0 + 1].tstart : (uint32_t)LX_MAX(b->end, mend);
+      size_t k = b->l0 + 1; /* the dateline may run over lines: "MADRID\n 1996-09-01" */
+      while (k < b->l1 && L[k].tstart < mend) k++;
+      b->lead_start = k < b->l1 ? L[k].tstart : (uint32_t)LX_MAX(b->end, mend);
     }
     return mend > b->end ? 2 : 1; /* 2: it took the next block too */
   }
@@ -1701,8 +1703,19 @@ void lx_structure(lx_ctx *c) {
       case R_TITLE:
       case R_SECTION:
       case R_BYLINE:
-      case R_CONSUMED:
         continue;
+      case R_CONSUMED: {
+        /* the date line of a dateline over two blocks: its lines after the
+         * date are the lead (a wrapped line that does not start a paragraph) */
+        const lx_line *L = (const lx_line *)c->lines.p;
+        size_t k = b->l0;
+        while (k < b->l1 && L[k].tstart < d->dateline.span.end) k++;
+        if (k < b->l1) {
+          lede_span *p = (lede_span *)lx_push(c, &in->paragraphs, sizeof(lede_span));
+          *p = lx_span(L[k].tstart, b->end);
+        }
+        continue;
+      }
       case R_PUBLISHED:
         if (i == pub_block) {
           /* the timestamp is the field (when it gave a date), a section

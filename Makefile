@@ -49,6 +49,10 @@ $(OUT):
 	mkdir -p $(OUT)
 
 # C tests of the Lua-free core (built with sanitizers: they are small)
+# every C test includes tests/c/check.h (its CHECK and counters)
+$(OUT)/test_core $(OUT)/test_numex $(OUT)/test_tagger $(OUT)/test_alloc $(OUT)/test_threads \
+  $(OUT)/test_regressions: tests/c/check.h
+
 $(OUT)/test_core: tests/c/test_core.c $(CORE_SRC) plugin/lede.h plugin/core/*.h | $(OUT)
 	$(CC) -std=c99 -g -O1 -Wall -Wextra -Werror -fsanitize=address,undefined \
 	  -fno-sanitize-recover=all -DPCRE2_CODE_UNIT_WIDTH=8 $(PCRE2_CFLAGS) \

@@ -24,21 +24,7 @@
 
 int luaopen_lede_core(lua_State *L);
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                              \
-  do {                                                \
-    if (cond) {                                       \
-      passed++;                                       \
-      printf("ok - ");                                \
-    } else {                                          \
-      failed++;                                       \
-      printf("not ok - %s:%d: ", __FILE__, __LINE__); \
-    }                                                 \
-    printf(__VA_ARGS__);                              \
-    putchar('\n');                                    \
-    fflush(stdout);                                   \
-  } while (0)
+#include "check.h"
 
 /* An invented article with every part the structure stage looks for. */
 static const char article[] =

@@ -9,22 +9,7 @@
 
 #include "../../plugin/core/internal.h"
 
-static int passed, failed;
-
-/* Prints one TAP-like line per check; tests/core_c_spec.lua turns each into
- * a busted test, so the suite's summary line counts them. */
-#define CHECK(cond, ...)                              \
-  do {                                                \
-    if (cond) {                                       \
-      passed++;                                       \
-      printf("ok - ");                                \
-    } else {                                          \
-      failed++;                                       \
-      printf("not ok - %s:%d: ", __FILE__, __LINE__); \
-    }                                                 \
-    printf(__VA_ARGS__);                              \
-    putchar('\n');                                    \
-  } while (0)
+#include "check.h"
 
 /* ---- tokenizer ------------------------------------------------------------ */
 

@@ -17,20 +17,7 @@
 
 #include "../../plugin/core/ner.h"
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                              \
-  do {                                                \
-    if (cond) {                                       \
-      passed++;                                       \
-      printf("ok - ");                                \
-    } else {                                          \
-      failed++;                                       \
-      printf("not ok - %s:%d: ", __FILE__, __LINE__); \
-    }                                                 \
-    printf(__VA_ARGS__);                              \
-    putchar('\n');                                    \
-  } while (0)
+#include "check.h"
 
 static lede_engine *eng;
 

@@ -18,21 +18,7 @@ static jmp_buf check_jmp;
 #define FZ_FAIL() longjmp(check_jmp, 1)
 #include "../../fuzz/common.h"
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                              \
-  do {                                                \
-    if (cond) {                                       \
-      passed++;                                       \
-      printf("ok - ");                                \
-    } else {                                          \
-      failed++;                                       \
-      printf("not ok - %s:%d: ", __FILE__, __LINE__); \
-    }                                                 \
-    printf(__VA_ARGS__);                              \
-    putchar('\n');                                    \
-    fflush(stdout);                                   \
-  } while (0)
+#include "check.h"
 
 static lede_engine *jit, *nojit;
 

@@ -18,20 +18,7 @@
 extern const char lx_gazetteer_tsv[];
 extern const size_t lx_gazetteer_tsv_len;
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                              \
-  do {                                                \
-    if (cond) {                                       \
-      passed++;                                       \
-      printf("ok - ");                                \
-    } else {                                          \
-      failed++;                                       \
-      printf("not ok - %s:%d: ", __FILE__, __LINE__); \
-    }                                                 \
-    printf(__VA_ARGS__);                              \
-    putchar('\n');                                    \
-  } while (0)
+#include "check.h"
 
 static const lede_allocator *A = &lx_default_allocator;
 

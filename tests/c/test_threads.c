@@ -21,21 +21,7 @@
 
 int luaopen_lede_core(lua_State *L);
 
-static int passed, failed;
-
-#define CHECK(cond, ...)                              \
-  do {                                                \
-    if (cond) {                                       \
-      passed++;                                       \
-      printf("ok - ");                                \
-    } else {                                          \
-      failed++;                                       \
-      printf("not ok - %s:%d: ", __FILE__, __LINE__); \
-    }                                                 \
-    printf(__VA_ARGS__);                              \
-    putchar('\n');                                    \
-    fflush(stdout);                                   \
-  } while (0)
+#include "check.h"
 
 #define MAX_TEXTS 64
 static char *texts[MAX_TEXTS];

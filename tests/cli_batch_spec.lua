@@ -11,19 +11,7 @@ local json = lede.json
 local bin = "timeout 300 " .. H.lede_bin()
 local dir = H.root .. "/tests/out/batch"
 
-local ARTICLE = [[
-Harbor board backs ferry link to Westmere
-
-By Tomas Reyes
-
-PORTLAND, Maine, June 4 (Reuters) - The Casco Harbor board voted 5-2 on Thursday to fund a ferry link between Portland and the island town of Westmere, a project its chairwoman, Alice Dunmore, said would cost $18 million over six years.
-
-"This is the cheapest bridge we will ever build," Dunmore told reporters after the vote at City Hall.
-
-The state Department of Transportation will pay 40 percent of the cost, and the first boat is due to sail in the spring of 2026.
-
-Critics, among them the Westmere Fishermen's Association, said the schedule left too little room for the lobster season.
-]]
+local ARTICLE = H.fixture("ferry_link.txt") -- an invented wire story
 
 local function have(cmd)
   local _, rc = H.run("command -v " .. cmd .. " >/dev/null 2>&1")

@@ -8,19 +8,7 @@ local lede = require "lede"
 local mb = tonumber(arg[1]) or 50
 local path = arg[2] or "tests/out/cli-bench.jsonl"
 
-local ARTICLE = [[
-Harbor board backs ferry link to Westmere
-
-By Tomas Reyes
-
-PORTLAND, Maine, June 4 (Reuters) - The Casco Harbor board voted 5-2 on Thursday to fund a ferry link between Portland and the island town of Westmere, a project its chairwoman, Alice Dunmore, said would cost $18 million over six years.
-
-"This is the cheapest bridge we will ever build," Dunmore told reporters after the vote at City Hall.
-
-The state Department of Transportation will pay 40 percent of the cost, and the first boat is due to sail in the spring of 2026.
-
-Critics, among them the Westmere Fishermen's Association, said the schedule left too little room for the lobster season.
-]]
+local ARTICLE = assert(io.open("tests/fixtures/ferry_link.txt")):read("a") -- an invented wire story
 
 local f = assert(io.open(path, "wb"))
 local body = lede.json.encode(ARTICLE)

@@ -104,6 +104,14 @@ describe("numex through lede.parse", function()
     end
   end)
 
+  it("reads a fiscal year of four digits, and nothing else after FY", function()
+    local l = ents("Profit rose in FY2019 and fell in FY2020, the company said.\n\n"
+      .. "The codes fy0teo and FY12ab are not years.\n")
+    assert.equal("FY2019", find(l, "DATE", "FY2019").value)
+    assert.equal("FY2020", find(l, "DATE", "FY2020").value)
+    for _, e in ipairs(l) do assert.is_false(e.text:lower():find("^fy%d%d?%a") ~= nil, e.text) end
+  end)
+
   it("keeps what is known without a reference date", function()
     local l = ents("The two ministers met on Tuesday, May 5, and they will meet again on May 12, the"
       .. " ministry said in a statement.\n\nThe talks are expected to focus on trade and on the"

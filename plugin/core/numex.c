@@ -325,7 +325,7 @@ static void set_str(nx_res *r, const char *fmt, ...) {
       while (k && n < cap) o[n++] = tmp[--k];
     } else if (*f == 's') {
       const char *a = va_arg(ap, const char *);
-      for (int k = 0; a[k] && n < cap && (prec < 0 || k < prec); k++) o[n++] = a[k];
+      for (int k = 0; (prec < 0 || k < prec) && a[k] && n < cap; k++) o[n++] = a[k];
     } else if (*f == 'c') {
       int c = va_arg(ap, int);
       if (n < cap) o[n++] = (char)c;
@@ -2754,7 +2754,8 @@ static int at(const nx *S, size_t i, nx_res *r) {
       /* FY2020 */
       const char *s = tstr(S, i);
       size_t n = tlen(S, i);
-      if (n == 6 && (s[0] | 32) == 'f' && (s[1] | 32) == 'y' && is_digit((unsigned char)s[2])) {
+      if (n == 6 && (s[0] | 32) == 'f' && (s[1] | 32) == 'y' && is_digit((unsigned char)s[2]) &&
+          is_digit((unsigned char)s[3]) && is_digit((unsigned char)s[4]) && is_digit((unsigned char)s[5])) {
         res(r, i, i + 1, LEDE_T_DATE, 0);
         set_str(r, "FY%.4s", s + 2);
         return 1;

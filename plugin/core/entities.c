@@ -315,6 +315,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
         break;
       }
     }
+    /* "Pompeo later": a name does not end in a lower-case word */
+    while (b > a + 1 && tok_is_word(&t[b - 1]) && (t[b - 1].flags & LX_TF_LOWER)) b--;
     k[i].t0 = (uint32_t)a;
     k[i].t1 = (uint32_t)b;
   }
@@ -1201,7 +1203,8 @@ void lx_link(lx_ctx *c) {
     uint32_t nh = span_hash_lower(canon, clen, e->type);
     uint32_t found = link_get(&lt, K_NAME, nh, CL, canon, clen);
     int definite = e->type == LEDE_T_ORG && e->span.end - e->span.start > 4 &&
-                   memcmp(c->text + e->span.start, "the ", 4) == 0 && b > a;
+                   (c->text[e->span.start] | 0x20) == 't' &&
+                   memcmp(c->text + e->span.start + 1, "he ", 3) == 0 && b > a;
     if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1)
       /* a surname (or the family name a Korean name opens with) */
       found = link_get(&lt, K_PERSON_TOKEN, t[a].hash, CL, NULL, 0);

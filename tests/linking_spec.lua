@@ -1,0 +1,52 @@
+-- Mentions of one entity share its canonical form: surnames, acronyms and
+-- definite descriptions ("the department") link back to the name before
+-- them, at the start of a sentence as well as inside one.
+local lede = require "lede"
+
+local text = table.concat({
+  "WASHINGTON (AP) -- The State Department said on Tuesday that U.S. Secretary of State "
+    .. "Mike Pompeo would visit the Republic of Korea (ROK) next week.",
+  "",
+  "The department added that Pompeo later met officials of the World Health Organization. "
+    .. "A spokesman for the department said WHO had asked for the talks.",
+}, "\n")
+
+local doc = lede.parse(text)
+
+local function mentions(pred)
+  local got = {}
+  for e in doc.entities:each() do
+    if pred(e) then got[#got + 1] = e.text .. "=" .. tostring(e.canonical) end
+  end
+  return table.concat(got, "; ")
+end
+
+describe("linked mentions", function()
+  it("links a surname to the full name, and keeps the lower-case word after it out", function()
+    assert.equal("Mike Pompeo=Mike Pompeo; Pompeo=Mike Pompeo",
+      mentions(function(e) return e.type == "PERSON" end))
+  end)
+
+  it("links 'the department' to the State Department, capitalized or not", function()
+    local got = mentions(function(e) return e.type == "ORG" and e.text:lower():find("department", 1, true) end)
+    assert.equal("State Department=State Department; The department=State Department; "
+      .. "the department=State Department", got)
+  end)
+
+  it("links an acronym to the name it abbreviates", function()
+    local got = mentions(function(e) return e.type == "ORG" and (e.text == "WHO" or e.text:find("World")) end)
+    assert.equal("World Health Organization=World Health Organization; WHO=World Health Organization", got)
+  end)
+
+  it("links a country's other names to one canonical", function()
+    local got = mentions(function(e) return e.type == "GPE" and (e.text == "ROK" or e.text:find("Korea")) end)
+    assert.equal("Republic of Korea=South Korea; ROK=South Korea", got)
+  end)
+
+  it("gives the person the role the text gives", function()
+    for e in doc.entities:each() do
+      if e.text == "Mike Pompeo" then assert.equal("U.S. Secretary of State", e.role) return end
+    end
+    error("no Mike Pompeo")
+  end)
+end)

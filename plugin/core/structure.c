@@ -755,6 +755,19 @@ static int parse_tz_attr(const char *v, size_t n, int *tz) {
 }
 
 /* Tries the dateline patterns at the start of a block. */
+/* The number a token starts with ("4", "4th", "2020"), read within the
+ * token: the text is the caller's and ends with no NUL. 0 if none; more
+ * than 9 digits read as 0 too (no day or year). */
+static int leading_int(const char *s, size_t n) {
+  int v = 0;
+  size_t k = 0;
+  for (; k < n && s[k] >= '0' && s[k] <= '9'; k++) {
+    if (k == 9) return 0;
+    v = v * 10 + (s[k] - '0');
+  }
+  return v;
+}
+
 static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
   size_t ov[64];
   size_t s = b->text_start, e = b->end;
@@ -863,13 +876,13 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
         date->hour = -1;
         if (n >= 2 && t[1].kind == LX_TK_NUM) {
           int m = lx_month_from_word(c->text + t[0].start, t[0].end - t[0].start);
-          int day = atoi(c->text + t[1].start);
+          int day = leading_int(c->text + t[1].start, t[1].end - t[1].start);
           if (m && lx_date_valid(0, m, day) && day) {
             date->month = m;
             date->day = day;
             size_t k = n > 2 && c->text[t[2].start] == ',' ? 3 : 2;
             if (k < n && t[k].kind == LX_TK_NUM && t[k].end - t[k].start == 4) {
-              int y = atoi(c->text + t[k].start);
+              int y = leading_int(c->text + t[k].start, 4);
               if (lx_date_valid(y, m, day)) date->year = y;
             }
           }

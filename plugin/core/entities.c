@@ -1202,9 +1202,12 @@ void lx_link(lx_ctx *c) {
     }
     uint32_t nh = span_hash_lower(canon, clen, e->type);
     uint32_t found = link_get(&lt, K_NAME, nh, CL, canon, clen);
-    int definite = e->type == LEDE_T_ORG && e->span.end - e->span.start > 4 &&
-                   (c->text[e->span.start] | 0x20) == 't' &&
-                   memcmp(c->text + e->span.start + 1, "he ", 3) == 0 && b > a;
+    /* "the department" (and "The department" that definite_descriptions
+     * found at a sentence start; "The Economist" is a name) */
+    int definite = e->type == LEDE_T_ORG && e->span.end - e->span.start > 4 && b > a &&
+                   memcmp(c->text + e->span.start + 1, "he ", 3) == 0 &&
+                   (c->text[e->span.start] == 't' ||
+                    (c->text[e->span.start] == 'T' && e->rule == LEDE_RULE_LINKING));
     if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1)
       /* a surname (or the family name a Korean name opens with) */
       found = link_get(&lt, K_PERSON_TOKEN, t[a].hash, CL, NULL, 0);

@@ -209,6 +209,13 @@ describe("found by the fuzzers", function()
     assert.equal("Valencia beat the visitors 6-0 on Sunday.", doc.paragraphs[2].text)
   end)
 
+  it("reads an upper-case wire date within its tokens, and no day from a run of digits", function()
+    assert.equal("--03-04", lede.parse("NEW YORK, MARCH 4 - Shares rose, traders said.\n").dateline.date)
+    assert.equal("1987-03-04", lede.parse("NEW YORK, MARCH 4, 1987 - Shares rose, traders said.\n").dateline.date)
+    local doc = lede.parse("NEW YORK, MARCH " .. string.rep("9", 12) .. " - Shares rose, traders said.\n")
+    assert.is_nil(doc.dateline and doc.dateline.date)
+  end)
+
   it("writes a duration of more days than a 64-bit integer holds (no overflow)", function()
     local doc = lede.parse("Board meets\n\nLONDON (Reuters) - The plan will take " .. string.rep("3", 60) .. " days, the board said.")
     local v

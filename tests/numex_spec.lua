@@ -112,6 +112,17 @@ describe("numex through lede.parse", function()
     for _, e in ipairs(l) do assert.is_false(e.text:lower():find("^fy%d%d?%a") ~= nil, e.text) end
   end)
 
+  it("reads a span of years, and no date from a phone number or an endless one", function()
+    local l = ents("Prices rose in 1990-95 and in 1990-1995, the board said. Call 555-1234 or 1234-5678.\n\n"
+      .. "Output was 1996-" .. string.rep("9", 80) .. " tonnes, the board said.\n")
+    assert.equal("1990/1995", find(l, "DATE", "1990-95").value)
+    assert.equal("1990/1995", find(l, "DATE", "1990-1995").value)
+    for _, e in ipairs(l) do
+      assert.is_nil(e.text:find("1996", 1, true), e.text)
+      assert.is_nil(e.text:find("1234", 1, true), e.text)
+    end
+  end)
+
   it("keeps what is known without a reference date", function()
     local l = ents("The two ministers met on Tuesday, May 5, and they will meet again on May 12, the"
       .. " ministry said in a statement.\n\nThe talks are expected to focus on trade and on the"

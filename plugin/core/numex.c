@@ -1696,14 +1696,15 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   /* hyphenated tails: 20-year-old, five-year, 10-mile, 5-10, 2-1 */
   if (N->sfx == SFX_HYPHEN) {
     if (N->hi >= 0) {
-      /* a range or a score or a phone number */
+      /* a range or a score or a phone number; years first: 1990-1995 has
+       * a phone number's shape */
       size_t tk = N->a;
-      if (phone_like(tstr(S, tk), tlen(S, tk))) return res(r, N->a, N->a + 1, 0, 0);
       /* years: 1990-95, 1990-1995 */
       if (N->plain == 0 && N->intd == 4 && N->v >= 1000 && N->v <= 2999 && !N->scaled) {
-        int y1 = (int)N->v, y2 = (int)N->hi;
+        /* the range first: the cast of a larger double is UB (1996-0999...) */
+        int y1 = (int)N->v, y2 = N->hi <= 9999 ? (int)N->hi : -1;
         size_t hd = 0;
-        const char *h = strchr(tstr(S, tk), '-');
+        const char *h = memchr(tstr(S, tk), '-', tlen(S, tk));
         if (h) {
           h++;
           while (h + hd < tstr(S, tk) + tlen(S, tk) && is_digit((unsigned char)h[hd])) hd++;
@@ -1715,6 +1716,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
           return 1;
         }
       }
+      if (phone_like(tstr(S, tk), tlen(S, tk))) return res(r, N->a, N->a + 1, 0, 0);
       size_t k = percent_at(S, e);
       if (k) return res(r, a, e + k, LEDE_T_PERCENT, N->v);
       char iso[4];

@@ -867,12 +867,14 @@ static void match_dicts(lx_ctx *c, const lx_dict *d, int fold, size_t t0, size_t
         int same = 1;
         for (size_t j = i; j < i + k && same; j++) {
           while (ph[p] == ' ') p++;
-          size_t n = t[j].end - t[j].start;
-          if (strncmp(ph + p, c->text + t[j].start, n) != 0) same = 0;
-          p += n;
+          /* byte by byte: the phrase may end first, and the text may hold NULs */
+          const char *s = c->text + t[j].start;
+          for (size_t q = 0, n = t[j].end - t[j].start; q < n && same; q++, p++)
+            if (!ph[p] || ph[p] != s[q]) same = 0;
         }
+        if (!same) continue;
         while (ph[p] == ' ') p++;
-        if (!same || ph[p]) continue;
+        if (ph[p]) continue;
       }
       const char *eid = lx_dict_str(d, e->canonical);
       int etype = 0;

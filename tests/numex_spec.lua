@@ -123,6 +123,17 @@ describe("numex through lede.parse", function()
     end
   end)
 
+  it("reads a span of days of one month as one date", function()
+    local l = ents("Economists polled between May 4-8 expected cuts. Talks on May 5-6, 2019 failed.\n\n"
+      .. "No such days as Feb 28-30 were held, and the score on May 2-1 stands.\n")
+    assert.equal("2020-05-04/2020-05-08", find(l, "DATE", "May 4-8").value)
+    assert.equal("2019-05-05/2019-05-06", find(l, "DATE", "May 5-6, 2019").value)
+    for _, e in ipairs(l) do
+      assert.is_nil(e.text:find("28-30", 1, true), e.text)
+      assert.is_nil(e.text:find("2-1", 1, true), e.text)
+    end
+  end)
+
   it("keeps what is known without a reference date", function()
     local l = ents("The two ministers met on Tuesday, May 5, and they will meet again on May 12, the"
       .. " ministry said in a statement.\n\nThe talks are expected to focus on trade and on the"

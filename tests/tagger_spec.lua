@@ -49,6 +49,22 @@ describe("the tagger of names", function()
     assert.is_true(#doc.entities >= 0)
   end)
 
+  it("calls no person a sentence-case headline's first word that names no one", function()
+    local doc = lede.parse("Central bank holds rates as inflation eases\n\n"
+      .. "FRANKFURT (Reuters) - The European Central Bank kept its rates on Thursday, President "
+      .. "Christine Lagarde said.\n")
+    for e in doc.entities:each("PERSON") do assert.equal("Christine Lagarde", e.text) end
+  end)
+
+  it("keeps the person a headline starts with when the story names her", function()
+    local doc = lede.parse("Lagarde holds rates as inflation eases\n\n"
+      .. "FRANKFURT (Reuters) - The European Central Bank kept its rates on Thursday, President "
+      .. "Christine Lagarde said.\n")
+    local got = {}
+    for e in doc.entities:each("PERSON") do got[#got + 1] = e.text .. "=" .. e.canonical end
+    assert.equal("Lagarde=Christine Lagarde; Christine Lagarde=Christine Lagarde", table.concat(got, "; "))
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

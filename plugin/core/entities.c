@@ -690,6 +690,37 @@ static int cmp_entity(const void *a, const void *b) {
   return 0;
 }
 
+/* "Central bank holds rates": a headline written in sentence case gives
+ * its first word a capital, and the tagger may call it a person. A lone
+ * word there that no gazetteer knows as a name and that no other person of
+ * the document shares is dropped ("Lagarde holds rates" keeps Lagarde,
+ * who the story names). At most one entity starts the title: linear. */
+static void drop_lone_title_word(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  size_t n = in->entities.n;
+  for (size_t i = 0; i < n; i++) {
+    const lede_entity *e = &E[i];
+    if (e->type != LEDE_T_PERSON || e->rule != LEDE_RULE_TAGGER || !(e->flags & LEDE_EF_IN_TITLE) ||
+        e->span.start != c->doc->title.start)
+      continue;
+    size_t a, b;
+    lx_tokens_in(c, e->span.start, e->span.end, &a, &b);
+    if (b != a + 1 || gaz_has(c, a, b, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME) | NAME_KINDS)) return;
+    for (size_t j = 0; j < n; j++) {
+      if (j == i || E[j].type != LEDE_T_PERSON) continue;
+      size_t x, y;
+      lx_tokens_in(c, E[j].span.start, E[j].span.end, &x, &y);
+      for (size_t k = x; k < y; k++)
+        if (t[k].hash == t[a].hash) return;
+    }
+    memmove(&E[i], &E[i + 1], (n - i - 1) * sizeof *E);
+    in->entities.n--;
+    return;
+  }
+}
+
 void lx_entities(lx_ctx *c) {
   lede_doc *d = c->doc;
   lede_doc_internal *in = d->internal;
@@ -760,6 +791,7 @@ void lx_entities(lx_ctx *c) {
     lx_tokens_in(c, s.start, s.end, &t0, &t1);
     recognize(c, &ni, t0, t1, take_p ? 0 : LEDE_EF_IN_CAPTION);
   }
+  if (!lx_span_empty(d->title)) drop_lone_title_word(c);
   if (in->entities.n > 1)
     qsort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
 }

@@ -1257,6 +1257,23 @@ static int may_be_date(const nx *S, size_t i) {
 }
 
 /* lx_match_date at i, within the block. */
+/* Two days of one month as one token, "4-8": the tokens used (0 if not
+ * one), the first and the last day. */
+static size_t day_range(const nx *S, size_t i, int *d1, int *d2) {
+  if (!ok_tok(S, i) || S->t[i].kind != LX_TK_NUM) return 0;
+  const char *s = tstr(S, i);
+  size_t n = tlen(S, i), k = 0;
+  int a = 0, b = 0;
+  while (k < n && k < 2 && is_digit((unsigned char)s[k])) a = a * 10 + (s[k++] - '0');
+  if (k == 0 || k >= n || s[k] != '-') return 0;
+  size_t h = ++k;
+  while (k < n && k - h < 2 && is_digit((unsigned char)s[k])) b = b * 10 + (s[k++] - '0');
+  if (k == h || k != n || a < 1 || b > 31 || a >= b) return 0;
+  *d1 = a;
+  *d2 = b;
+  return 1;
+}
+
 static size_t abs_date(const nx *S, size_t i, lx_date *d) {
   if (i >= S->t1) return 0;
   if (S->t[i].kind == LX_TK_NUM && !may_be_date(S, i)) return 0;
@@ -2180,6 +2197,20 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
     }
     case NX_W_MONTH: {
       if (!(t->flags & LX_TF_CAP)) return 0;
+      int m = (int)w->v, d1, d2;
+      if (day_range(S, i + 1, &d1, &d2) && lx_date_valid(0, m, d2)) {
+        /* "March 4-8", "May 5-6, 2020": a span of days */
+        int y = 0;
+        size_t k = 2;
+        if (is_punct(S, i + 2, ',') && ok_tok(S, i + 3) && year_tok(S, i + 3, &y)) k = 4;
+        if (!y) y = year_for_month(S, i, m, 0);
+        res(r, a, i + k, LEDE_T_DATE, 0);
+        if (y && lx_date_valid(y, m, d2))
+          set_str(r, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, d1, y, m, d2);
+        else
+          set_str(r, "--%02d-%02d/--%02d-%02d", m, d1, m, d2);
+        return 1;
+      }
       lx_date d;
       size_t k = abs_date(S, i, &d);
       if (k) return abs_result(S, a, i, k, &d, r);

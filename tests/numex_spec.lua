@@ -134,6 +134,16 @@ describe("numex through lede.parse", function()
     end
   end)
 
+  it("puts a month without a year in the past unless the sentence is in the future", function()
+    local l = ents("Prices have risen since March, officials said. Output fell in November, they said.\n\n"
+      .. "A new plant opens in June. Talks will resume in March, the ministry said. "
+      .. "The fee rose on Jan. 4 and will fall on Feb. 3, it said.\n")
+    local v = {}
+    for _, e in ipairs(l) do if e.type == "DATE" then v[#v + 1] = e.text .. "=" .. e.value end end
+    assert.equal("March=2020-03; November=2019-11; June=2020-06; March=2021-03; Jan. 4=2020-01-04; "
+      .. "Feb. 3=2021-02-03", table.concat(v, "; "))
+  end)
+
   it("keeps what is known without a reference date", function()
     local l = ents("The two ministers met on Tuesday, May 5, and they will meet again on May 12, the"
       .. " ministry said in a statement.\n\nThe talks are expected to focus on trade and on the"

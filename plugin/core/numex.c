@@ -938,6 +938,15 @@ static void resolve_wday(const nx *S, size_t at, int wd, int dir, nx_res *r) {
 
 /* The year of a month printed without one: the nearest to the story (or the
  * coming one when the sentence speaks of the future). */
+/* The year of month m in a sentence not in the future tense, in a story of
+ * month rm of year y: news tells what happened, so a month up to the
+ * story's is this year's ("sales fell in March" in October), the month
+ * after it too (what is announced for it), and a later one last year's
+ * ("output fell in December" in October). */
+static int past_year(int y, int rm, int m) {
+  return m <= rm + 1 ? y : y - 1;
+}
+
 static int year_for_month(const nx *S, size_t at, int m, int dir) {
   int y = ref_y(S), rm = ref_m(S);
   if (!y) return 0;
@@ -945,9 +954,7 @@ static int year_for_month(const nx *S, size_t at, int m, int dir) {
   if (dir < 0) return m < rm ? y : y - 1;
   if (dir > 0) return m > rm ? y : y + 1;
   if (future_ctx(S, at)) return m >= rm ? y : y + 1;
-  if (m - rm > 6) return y - 1;
-  if (rm - m > 6) return y + 1;
-  return y;
+  return past_year(y, rm, m);
 }
 
 static void str_month(const nx *S, size_t at, int m, int dir, nx_res *r) {
@@ -1216,13 +1223,12 @@ static void str_time(nx_res *r, const char *date, const lx_date *d) {
 
 /* The date part of an lx_date as ISO (the year filled from the story when the
  * print has month and day only). */
-static void date_part(const nx *S, const lx_date *d, char *buf, size_t cap) {
+static void date_part(const nx *S, const lx_date *d, size_t at, char *buf, size_t cap) {
   int y = d->year;
   if (!y && d->month && ref_y(S)) {
     y = ref_y(S);
-    int rm = ref_m(S);
-    if (rm && d->month - rm > 6) y--;
-    else if (rm && rm - d->month > 6) y++;
+    int rm = ref_m(S), m = d->month;
+    if (rm) y = future_ctx(S, at) ? (m >= rm ? y : y + 1) : past_year(y, rm, m);
     if (!lx_date_valid(y, d->month, d->day)) y = 0; /* Feb 29 in 2019: no year */
   }
   wr w = w_of(buf, cap);
@@ -1296,7 +1302,7 @@ static int part_after(const nx *S, size_t i) {
 static int abs_result(const nx *S, size_t a, size_t i, size_t k, const lx_date *d,
                       nx_res *r) {
   char date[24];
-  date_part(S, d, date, sizeof date);
+  date_part(S, d, i, date, sizeof date);
   size_t b = i + k;
   if (d->hour >= 0) {
     res(r, a, b, LEDE_T_TIME, 0);

@@ -202,6 +202,47 @@ describe("dates that do not exist", function()
   end)
 end)
 
+describe("published times", function()
+  local function published(stamp, agency)
+    return lede.parse("Harbor plan wins vote\n\n" .. stamp .. "\n\nPORTLAND, Ore. (" .. agency
+      .. ") -- The council voted on Tuesday.\n").published
+  end
+
+  it("take the agency's home zone in daylight time where its rule says so", function()
+    assert.equal("2020-05-07T04:10:00-04:00", published("May 07, 2020 04:10", "AP"))
+    assert.equal("2020-01-07T04:10:00-05:00", published("Jan 07, 2020 04:10", "AP"))
+    assert.equal("2020-05-07T04:10:00+01:00", published("May 07, 2020 04:10", "Reuters"))
+    assert.equal("2020-01-07T04:10:00+00:00", published("Jan 07, 2020 04:10", "Reuters"))
+    assert.equal("2020-01-07T04:10:00+11:00", published("Jan 07, 2020 04:10", "AAP"))
+    assert.equal("2020-05-07T04:10:00+09:00", published("May 07, 2020 04:10", "Yonhap"))
+  end)
+
+  it("read a zone printed between the time and the date", function()
+    assert.equal("2020-10-07T10:42:00-04:00", published("Published: 10:42 a.m. ET, Wednesday, Oct. 7, 2020", "AP"))
+    assert.equal("2020-01-09T21:05:00-05:00", published("Updated 9:05 PM EST, Thu January 9, 2020", "AP"))
+  end)
+end)
+
+describe("bylines", function()
+  local function byline(line)
+    local doc = lede.parse("Harbor plan wins vote\n\n" .. line
+      .. "\n\nPORTLAND, Ore. (AP) -- The council voted on Tuesday.\n")
+    return table.concat(doc.byline, "; ")
+  end
+
+  it("end a name where the agency or the role begins", function()
+    assert.equal("TOM REYES", byline("By TOM REYES Associated Press"))
+    assert.equal("JOHN DOE", byline("By JOHN DOE AP Business Writer"))
+    assert.equal("Jane Roe", byline("By Jane Roe Staff Writer"))
+    assert.equal("John Smith; Mary Jones", byline("By John Smith and Mary Jones Associated Press"))
+  end)
+
+  it("name no one when only an agency or a desk signs", function()
+    assert.equal("", byline("By Reuters Staff"))
+    assert.equal("", byline("By The Associated Press"))
+  end)
+end)
+
 describe("found by the fuzzers", function()
   it("keeps the short line after a dateline printed over two lines, as the lead", function()
     local doc = lede.parse("Valencia win at home\nMADRID\n    1998-09-01\nxx 01\nValencia beat the visitors 6-0 on Sunday.\n")

@@ -295,6 +295,31 @@ static int us_dst(int y, int m, int d) {
   return v >= sm * 100 + sd && v < em * 100 + ed;
 }
 
+int lx_dst_rule(const char *s, size_t n) {
+  static const char *const names[] = {"us", "eu", "au", "nz"};
+  for (size_t i = 0; s && i < LX_COUNTOF(names); i++)
+    if (n == 2 && memcmp(s, names[i], 2) == 0) return (int)i + 1;
+  return LX_DST_NONE;
+}
+
+int lx_dst_on(int rule, int y, int m, int d) {
+  if (y < 1 || m < 1 || m > 12 || d < 1) return 0;
+  int v = m * 100 + d;
+  switch (rule) {
+    case LX_DST_US: return us_dst(y, m, d);
+    case LX_DST_EU: /* last Sunday of March to last Sunday of October (1996 on) */
+      if (y < 1996) return 0;
+      return v >= 300 + last_sunday(y, 3) && v < 1000 + last_sunday(y, 10);
+    case LX_DST_AU: /* New South Wales: first Sunday of October to first Sunday of April (2008 on) */
+      if (y < 2008) return 0;
+      return v >= 1000 + nth_sunday(y, 10, 1) || v < 400 + nth_sunday(y, 4, 1);
+    case LX_DST_NZ: /* last Sunday of September to first Sunday of April (2008 on) */
+      if (y < 2008) return 0;
+      return v >= 900 + last_sunday(y, 9) || v < 400 + nth_sunday(y, 4, 1);
+    default: return 0;
+  }
+}
+
 /* Offset of a zone abbreviation; 1 when known. */
 static int zone_offset(const char *s, size_t n, const lx_date *when, int *tz) {
   for (size_t i = 0; i < LX_COUNTOF(zones); i++) {
@@ -585,12 +610,22 @@ size_t lx_match_date_ref(const char *text, const lx_token *t, size_t n, size_t i
   /* time first: 04:10 May 07, 2020 / 21:17 18.11.2019 */
   if ((k = ttime(&G, j, out)) != 0) {
     size_t tj = j + k;
-    size_t z = skip_comma(&G, tj);
+    /* "10:42 a.m. ET, Wednesday, Oct. 7, 2020": a zone after the time (its
+     * daylight time is read again once the date is known) */
+    lx_date probe = *out;
+    int tz0;
+    size_t zk0 = tzone(&G, tj, &probe, &tz0);
+    size_t z = skip_comma(&G, tj + zk0);
     size_t w = tweekday(&G, z) ? skip_comma(&G, z + 1) : z;
     size_t dk = tdate(&G, w, out);
     if (dk) {
       j = w + dk;
       int tz;
+      if (zk0 && tzone(&G, tj, out, &tz) == zk0) {
+        out->tz = tz;
+        out->has_tz = 1;
+        return j - i;
+      }
       size_t zk = tzone(&G, j, out, &tz);
       if (zk) {
         out->tz = tz;

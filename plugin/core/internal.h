@@ -213,6 +213,12 @@ int lx_date_valid(int year, int month, int day);
 int64_t lx_days_from_civil(int y, int m, int d);
 void lx_civil_from_days(int64_t z, int *y, int *m, int *d);
 int lx_weekday(int y, int m, int d); /* 0 = Monday */
+/* Daylight-time rules of the agency table ("dst=us", "eu", "au", "nz"):
+ * the rule named by s (0 if none), and whether it is in effect on a local
+ * date (by the date alone: the hour of the change is not told apart). */
+enum { LX_DST_NONE = 0, LX_DST_US, LX_DST_EU, LX_DST_AU, LX_DST_NZ };
+int lx_dst_rule(const char *s, size_t n);
+int lx_dst_on(int rule, int y, int m, int d);
 /* Parses "YYYY-MM-DD[THH:MM[:SS][Z|+HH:MM]]"; returns 1 on success. */
 int lx_parse_iso(const char *s, size_t n, lx_date *out);
 /* Writes ISO 8601 (date, date-time, with zone when has_tz). */
@@ -391,7 +397,8 @@ typedef struct lx_ctx {
   /* the reference date everything relative resolves against */
   lx_date ref;
   int has_ref;
-  int pub_tz;      /* zone of the source, from the agency table */
+  int pub_tz;      /* zone of the source, from the agency table (standard time) */
+  int pub_dst;     /* its daylight-time rule (LX_DST_*) */
   int has_pub_tz;
 } lx_ctx;
 

@@ -538,10 +538,15 @@ static int noise_word(const lx_ctx *c, const lx_token *t) {
   return 0;
 }
 
-static int is_agency_tokens(const lx_ctx *c, const lx_token *t, size_t n) {
+/* The tokens of an agency's name at t (at most n), or 0. */
+static size_t agency_at(const lx_ctx *c, const lx_token *t, size_t n) {
   const lx_entry *e;
   size_t k = lx_dict_longest(c->eng->gaz, c->text, t, n, 0, &e);
-  return k == n && lx_entry_of_kind(c->eng->gaz, e, LX_G_AGENCY) != NULL;
+  return k && lx_entry_of_kind(c->eng->gaz, e, LX_G_AGENCY) != NULL ? k : 0;
+}
+
+static int is_agency_tokens(const lx_ctx *c, const lx_token *t, size_t n) {
+  return n && agency_at(c, t, n) == n;
 }
 
 /* Name particles that may be lower case inside a name. */
@@ -580,6 +585,17 @@ static int parse_names(lx_ctx *c, const lx_token *t, size_t i, size_t n,
     }
     if (words == 0) return count ? count : -1;
     size_t e = i;
+    /* "TOM REYES Associated Press", "Jane Roe Staff Writer": the name ends
+     * where an agency or a role begins */
+    for (size_t k = s + 1; k < e; k++) {
+      size_t ag = agency_at(c, t + k, e - k);
+      if (noise_word(c, &t[k]) || (ag && (k + ag == e || noise_word(c, &t[k + ag])))) {
+        e = k;
+        words = 0;
+        for (size_t q = s; q < e; q++) words += !particle(c, &t[q]);
+        break;
+      }
+    }
     /* drop "Staff Writer", "Reuters", "IGN Staff" */
     int noise = 0;
     for (size_t k = s; k < e; k++)
@@ -900,6 +916,8 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
         if (parse_tz_attr(tz, vn, &off)) {
           c->pub_tz = off;
           c->has_pub_tz = 1;
+          const char *dst = lx_entry_attr(c->eng->gaz, ag, "dst", &vn);
+          c->pub_dst = lx_dst_rule(dst, dst ? vn : 0);
         }
       } else {
         dl->agency_norm = lx_strndup(c, c->text + as, ae - as);
@@ -1660,6 +1678,8 @@ void lx_structure(lx_ctx *c) {
     if (ag && parse_tz_attr(lx_entry_attr(c->eng->gaz, ag, "tz", &vn), vn, &off)) {
       c->pub_tz = off;
       c->has_pub_tz = 1;
+      const char *dst = lx_entry_attr(c->eng->gaz, ag, "dst", &vn);
+      c->pub_dst = lx_dst_rule(dst, dst ? vn : 0);
     }
   }
   if (has_pub) {
@@ -1669,7 +1689,8 @@ void lx_structure(lx_ctx *c) {
     if (pub.year) {
       if (pub.hour >= 0 && !pub.has_tz) {
         if (c->has_pub_tz) {
-          pub.tz = c->pub_tz;
+          /* the agency's home zone, in daylight time where its rule says so */
+          pub.tz = c->pub_tz + (lx_dst_on(c->pub_dst, pub.year, pub.month, pub.day) ? 60 : 0);
           pub.has_tz = 1;
         } else if (c->opts->has_tz) {
           pub.tz = c->opts->tz_minutes;

@@ -24,6 +24,7 @@ local ATTR = {
   cc = "^%u%u$",
   type = "type",
   tz = "^[+-]%d%d:%d%d$",
+  dst = "^[a-z][a-z]$", -- a daylight-time rule of lx_dst_rule: us, eu, au, nz
   iso = "^%u%u%u$",
   unit = "^.+$",
   factor = "^%d+%.?%d*$",

@@ -65,6 +65,25 @@ describe("the tagger of names", function()
     assert.equal("Lagarde=Christine Lagarde; Christine Lagarde=Christine Lagarde", table.concat(got, "; "))
   end)
 
+  it("runs no name across a sentence's end, a double quotation mark or a comma", function()
+    local t = 'Board meets\n\nThe farmer lives in Lao Cai. "Everything else is gone," he said. '
+      .. "Fans of the African Nations' Cup, the Sant 'Egidio Community and Typhoon Saola came.\n"
+    for _, ty, s, e in lede.parse(t).entities:spans() do
+      local x = t:sub(s + 1, e)
+      assert.is_nil(x:find('"', 1, true), x)
+      assert.is_nil(x:find(". ", 1, true), x)
+      assert.is_nil(x:find(",$"), x)
+    end
+  end)
+
+  it("calls a named storm an event", function()
+    local got = {}
+    for e in lede.parse("Board meets\n\nTyphoon Saola and Hurricane Katrina hit the coast.\n").entities:each() do
+      got[#got + 1] = e.type .. " " .. e.text
+    end
+    assert.equal("EVENT Typhoon Saola; EVENT Hurricane Katrina", table.concat(got, "; "))
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

@@ -290,6 +290,23 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
   for (size_t i = from; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     size_t a = k[i].t0, b = k[i].t1;
+    /* a name does not run across a sentence's end or a double quotation
+     * mark ("Lao Cai. "Everything..."; an apostrophe may be inside one:
+     * "African Nations' Cup", "Sant 'Egidio") */
+    for (size_t j = a + 1; j < b; j++) {
+      const unsigned char *q = (const unsigned char *)c->text + t[j].start;
+      int dquote = (t[j].flags & LX_TF_QUOTE) && q[0] != '\'' &&
+                   !(t[j].end - t[j].start == 3 && q[0] == 0xE2 && q[1] == 0x80 &&
+                     (q[2] == 0x98 || q[2] == 0x99));
+      if (dquote || (t[j].flags & (LX_TF_SENT | LX_TF_PARA)) || tok_ch(c, &t[j], '.')) {
+        b = j;
+        break;
+      }
+    }
+    while (b > a + 1 && (tok_ch(c, &t[b - 1], ',') || tok_ch(c, &t[b - 1], ';') ||
+                         tok_ch(c, &t[b - 1], ':')))
+      b--;
+    k[i].t1 = (uint32_t)b;
     if (k[i].type != LEDE_T_PERSON) {
       /* "Interior" of "Interior Minister": part of a title */
       int cap = 0;
@@ -448,6 +465,12 @@ static const char *const law_words[] = {"act", "treaty", "constitution", "accord
 /* OntoNotes types for what the tagger calls LOC and MISC. */
 static int refine_type(lx_ctx *c, const lx_cand *k) {
   size_t t0 = k->t0, t1 = k->t1;
+  /* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
+  static const char *const storms[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical",
+                                       "superstorm", "super"};
+  if (t1 - t0 >= 2 && word_in(c, &TOKS(c)[t0], storms, LX_COUNTOF(storms)) &&
+      tok_is_cap(&TOKS(c)[t1 - 1]) && tok_is_cap(&TOKS(c)[t0]))
+    return LEDE_T_EVENT;
   const lx_entry *e = gaz_exact(c, t0, t1, NAME_KINDS);
   if (k->type == LEDE_T_LOC) {
     if (e && type_of_kind(c, e) != LEDE_T_NORP) return type_of_kind(c, e);

@@ -217,6 +217,12 @@ describe("published times", function()
     assert.equal("2020-05-07T04:10:00+09:00", published("May 07, 2020 04:10", "Yonhap"))
   end)
 
+  it("take the zone of the source the caller names when no dateline names one", function()
+    local text = "Harbor plan wins vote\n\nMay 07, 2020 04:10\n\nThe council voted on Tuesday to approve it.\n"
+    assert.equal("2020-05-07T04:10:00-04:00", lede.parse(text, { source = "AP" }).published)
+    assert.equal("2020-05-07T04:10:00+09:00", lede.parse(text, { source = "Yonhap" }).published)
+  end)
+
   it("read a zone printed between the time and the date", function()
     assert.equal("2020-10-07T10:42:00-04:00", published("Published: 10:42 a.m. ET, Wednesday, Oct. 7, 2020", "AP"))
     assert.equal("2020-01-09T21:05:00-05:00", published("Updated 9:05 PM EST, Thu January 9, 2020", "AP"))

@@ -936,8 +936,6 @@ static void resolve_wday(const nx *S, size_t at, int wd, int dir, nx_res *r) {
   str_ymd(r, y, m, d);
 }
 
-/* The year of a month printed without one: the nearest to the story (or the
- * coming one when the sentence speaks of the future). */
 /* The year of month m in a sentence not in the future tense, in a story of
  * month rm of year y: news tells what happened, so a month up to the
  * story's is this year's ("sales fell in March" in October), the month
@@ -947,6 +945,9 @@ static int past_year(int y, int rm, int m) {
   return m <= rm + 1 ? y : y - 1;
 }
 
+/* The year of a month printed without one: dir -1 the last such month, +1
+ * the next, 0 by the sentence (the coming one in the future tense, else
+ * past_year). */
 static int year_for_month(const nx *S, size_t at, int m, int dir) {
   int y = ref_y(S), rm = ref_m(S);
   if (!y) return 0;
@@ -1226,9 +1227,7 @@ static void str_time(nx_res *r, const char *date, const lx_date *d) {
 static void date_part(const nx *S, const lx_date *d, size_t at, char *buf, size_t cap) {
   int y = d->year;
   if (!y && d->month && ref_y(S)) {
-    y = ref_y(S);
-    int rm = ref_m(S), m = d->month;
-    if (rm) y = future_ctx(S, at) ? (m >= rm ? y : y + 1) : past_year(y, rm, m);
+    y = year_for_month(S, at, d->month, 0);
     if (!lx_date_valid(y, d->month, d->day)) y = 0; /* Feb 29 in 2019: no year */
   }
   wr w = w_of(buf, cap);
@@ -1262,7 +1261,6 @@ static int may_be_date(const nx *S, size_t i) {
   return c == NX_W_MONTH || c == NX_W_AMPM;
 }
 
-/* lx_match_date at i, within the block. */
 /* Two days of one month as one token, "4-8": the tokens used (0 if not
  * one), the first and the last day. */
 static size_t day_range(const nx *S, size_t i, int *d1, int *d2) {
@@ -1280,6 +1278,7 @@ static size_t day_range(const nx *S, size_t i, int *d1, int *d2) {
   return 1;
 }
 
+/* lx_match_date at i, within the block. */
 static size_t abs_date(const nx *S, size_t i, lx_date *d) {
   if (i >= S->t1) return 0;
   if (S->t[i].kind == LX_TK_NUM && !may_be_date(S, i)) return 0;

@@ -770,7 +770,19 @@ static int parse_tz_attr(const char *v, size_t n, int *tz) {
   return 1;
 }
 
-/* Tries the dateline patterns at the start of a block. */
+/* The agency's home zone (standard time) and its daylight-time rule
+ * become the zone of times printed without one. */
+static void agency_zone(lx_ctx *c, const lx_entry *ag) {
+  size_t vn = 0;
+  int off;
+  const char *tz = lx_entry_attr(c->eng->gaz, ag, "tz", &vn); /* before vn is read */
+  if (!parse_tz_attr(tz, vn, &off)) return;
+  c->pub_tz = off;
+  c->has_pub_tz = 1;
+  const char *dst = lx_entry_attr(c->eng->gaz, ag, "dst", &vn);
+  c->pub_dst = lx_dst_rule(dst, dst ? vn : 0);
+}
+
 /* The number a token starts with ("4", "4th", "2020"), read within the
  * token: the text is the caller's and ends with no NUL. 0 if none; more
  * than 9 digits read as 0 too (no day or year). */
@@ -784,6 +796,7 @@ static int leading_int(const char *s, size_t n) {
   return v;
 }
 
+/* Tries the dateline patterns at the start of a block. */
 static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
   size_t ov[64];
   size_t s = b->text_start, e = b->end;
@@ -910,15 +923,7 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
       const lx_entry *ag = agency_entry(c, c->text + as, ae - as);
       if (ag) {
         dl->agency_norm = lx_dict_str(c->eng->gaz, ag->canonical);
-        size_t vn;
-        const char *tz = lx_entry_attr(c->eng->gaz, ag, "tz", &vn);
-        int off;
-        if (parse_tz_attr(tz, vn, &off)) {
-          c->pub_tz = off;
-          c->has_pub_tz = 1;
-          const char *dst = lx_entry_attr(c->eng->gaz, ag, "dst", &vn);
-          c->pub_dst = lx_dst_rule(dst, dst ? vn : 0);
-        }
+        agency_zone(c, ag);
       } else {
         dl->agency_norm = lx_strndup(c, c->text + as, ae - as);
       }
@@ -1673,14 +1678,7 @@ void lx_structure(lx_ctx *c) {
   }
   if (c->opts->source && !c->has_pub_tz) {
     const lx_entry *ag = agency_entry(c, c->opts->source, strlen(c->opts->source));
-    size_t vn;
-    int off;
-    if (ag && parse_tz_attr(lx_entry_attr(c->eng->gaz, ag, "tz", &vn), vn, &off)) {
-      c->pub_tz = off;
-      c->has_pub_tz = 1;
-      const char *dst = lx_entry_attr(c->eng->gaz, ag, "dst", &vn);
-      c->pub_dst = lx_dst_rule(dst, dst ? vn : 0);
-    }
+    if (ag) agency_zone(c, ag);
   }
   if (has_pub) {
     if (!pub.year) {

@@ -227,6 +227,14 @@ describe("published times", function()
     assert.equal("2020-10-07T10:42:00-04:00", published("Published: 10:42 a.m. ET, Wednesday, Oct. 7, 2020", "AP"))
     assert.equal("2020-01-09T21:05:00-05:00", published("Updated 9:05 PM EST, Thu January 9, 2020", "AP"))
   end)
+
+  it("read a zone's offset only within -14:00 to +14:00", function()
+    assert.equal("2020-11-20T08:03:00+08:00", published("Nov. 20, 2020 8:03 GMT+8", "AP"))
+    assert.equal("2020-11-20T08:03:00+05:30", published("Nov. 20, 2020 8:03 UTC+05:30", "AP"))
+    -- a fuzz finding: '+81:18' was written as the offset; now the line is no stamp
+    assert.is_nil(published("Nov. 20, 2020 8:03 GMT+81:18", "AP"))
+    assert.is_nil(published("Nov. 20, 2020 8:03 Z+81:18", "AP"))
+  end)
 end)
 
 describe("bylines", function()

@@ -423,8 +423,10 @@ static size_t tzone(const g *G, size_t i, const lx_date *when, int *tz) {
         int h = 0, m = 0;
         const char *s = ts(G, j + 1);
         size_t n = tl(G, j + 1);
-        if ((n <= 2 && digits(s, n, &h)) ||
-            (n == 5 && s[2] == ':' && digits(s, 2, &h) && digits(s + 3, 2, &m))) {
+        /* an offset out of range stays unread: "Z+81:18" is Z */
+        if (((n <= 2 && digits(s, n, &h)) ||
+             (n == 5 && s[2] == ':' && digits(s, 2, &h) && digits(s + 3, 2, &m))) &&
+            h <= 14 && m <= 59) {
           off = (tis(G, j, "-") ? -1 : 1) * (h * 60 + m);
           j += 2;
         }

@@ -761,11 +761,12 @@ static int parse_tz_attr(const char *v, size_t n, int *tz) {
   int sign = v[0] == '-' ? -1 : 1;
   size_t i = (v[0] == '+' || v[0] == '-') ? 1 : 0;
   int h = 0, m = 0;
-  while (i < n && v[i] >= '0' && v[i] <= '9') h = h * 10 + (v[i++] - '0');
+  for (size_t k = 0; k < 2 && i < n && v[i] >= '0' && v[i] <= '9'; k++) h = h * 10 + (v[i++] - '0');
   if (i < n && v[i] == ':') {
     i++;
-    while (i < n && v[i] >= '0' && v[i] <= '9') m = m * 10 + (v[i++] - '0');
+    for (size_t k = 0; k < 2 && i < n && v[i] >= '0' && v[i] <= '9'; k++) m = m * 10 + (v[i++] - '0');
   }
+  if (i != n || m > 59 || h * 60 + m > LX_TZ_MAX) return 0;
   *tz = sign * (h * 60 + m);
   return 1;
 }

@@ -16,11 +16,6 @@ typedef struct slot {
   uint32_t entry; /* index + 1; 0 = empty */
 } slot;
 
-typedef struct start_slot {
-  uint32_t hash;
-  uint8_t maxtok; /* 0 = empty */
-} start_slot;
-
 struct lx_dict {
   const lede_allocator *alloc;
   int bad_phrase; /* the last lx_dict_add failed on the phrase, not memory */
@@ -28,31 +23,79 @@ struct lx_dict {
   lx_buf pool;     /* strings */
   slot *table;
   size_t table_cap, table_used;
-  start_slot *starts; /* first-token hash -> longest phrase */
-  size_t starts_cap, starts_used;
   uint8_t maxtok;
   int fold;        /* keys fold accents */
-  uint64_t *bloom; /* first-token hashes: a bit filter that fits in cache */
-  unsigned bloom_lb; /* log2 of its bits: 16 bits a slot of starts */
+  lx_vec prefixes; /* uint32: every phrase's prefixes, as filter items */
+  uint64_t *bloom; /* the filter of those items: fits in cache */
+  unsigned bloom_lb; /* log2 of its bits */
   lx_vec toks;     /* scratch for tokenizing phrases */
   lx_buf key;      /* scratch for the key of a phrase being added */
 };
 
-/* The filter has 16 bits for each slot of the starts table (at most 3/4
- * full: ~5% false hits), so a small dictionary (cue words, titles) has a
- * filter of a few KiB that stays in L1, and the gazetteer's (64k slots)
- * 128 KiB. Its bit comes from the high bits of a multiplicative mix, the
- * table's slot from the low bits of the hash. */
-#define BLOOM_MIN_LB 12
-#define BLOOM_MAX_LB 20
+/* A lookup walks a phrase's tokens, hashing as it goes; a bit filter over
+ * every phrase's prefixes tells, in cache, whether some phrase continues
+ * past the tokens hashed so far (PRE_CONT) and whether one ends there
+ * (PRE_KEY); of first tokens, whether a phrase starts there (PRE_START),
+ * and one not printed with a capital (PRE_LSTART). The table, its entries and their keys, all far in memory, are
+ * read only for a length the filter lets through (~1% of the others). The
+ * filter has 16 bits an item, between 4 KiB (cue words, titles) and 1 MiB
+ * (beyond 500,000 items it fills up and lets more through); an item sets 2
+ * bits of one 64-bit word. */
+#define BLOOM_MIN_LB 15
+#define BLOOM_MAX_LB 23
+#define PRE_CONT 0x5bd1e995u
+#define PRE_KEY 0x27d4eb2fu
+#define PRE_START 0x165667b1u
+#define PRE_LSTART 0xd3a2646cu
 
-static inline uint32_t bloom_bit(const lx_dict *d, uint32_t h) {
-  return (h * 0x9E3779B1u) >> (32 - d->bloom_lb);
+static inline uint32_t pre_item(uint32_t h, uint32_t role) {
+  uint32_t x = (h ^ role) * 0x9E3779B1u;
+  x ^= x >> 15;
+  x *= 0x85EBCA77u;
+  return x ^ (x >> 13);
 }
 
-static inline int bloom_has(const lx_dict *d, uint32_t h) {
-  uint32_t b = bloom_bit(d, h);
-  return (int)((d->bloom[b >> 6] >> (b & 63)) & 1);
+static inline uint64_t bloom_bits(uint32_t x) {
+  return ((uint64_t)1 << (x & 63)) | ((uint64_t)1 << ((x >> 6) & 63));
+}
+
+static inline void bloom_set(lx_dict *d, uint32_t x) {
+  d->bloom[x >> (32 - (d->bloom_lb - 6))] |= bloom_bits(x);
+}
+
+/* Whether the filter lets prefix hash h through in role (never a false
+ * "no"). */
+static inline int pre_has(const lx_dict *d, uint32_t h, uint32_t role) {
+  if (!d->bloom) return 0;
+  uint32_t x = pre_item(h, role);
+  uint64_t m = bloom_bits(x);
+  return (d->bloom[x >> (32 - (d->bloom_lb - 6))] & m) == m;
+}
+
+/* Notes an item; the filter doubles (rebuilt from the items) while it
+ * has fewer than 16 bits an item. */
+static int pre_note(lx_dict *d, uint32_t h, uint32_t role) {
+  uint32_t x = pre_item(h, role);
+  if (!lx_vec_reserve(d->alloc, &d->prefixes, sizeof(uint32_t), d->prefixes.n + 1)) return 0;
+  ((uint32_t *)d->prefixes.p)[d->prefixes.n++] = x;
+  unsigned lb = d->bloom ? d->bloom_lb : BLOOM_MIN_LB;
+  while (lb < BLOOM_MAX_LB && ((size_t)1 << lb) < d->prefixes.n * 16) lb++;
+  if (!d->bloom || lb != d->bloom_lb) {
+    uint64_t *bloom = (uint64_t *)lx_malloc(d->alloc, ((size_t)1 << lb) / 8);
+    if (!bloom) {
+      d->prefixes.n--;
+      return 0;
+    }
+    memset(bloom, 0, ((size_t)1 << lb) / 8);
+    lx_free(d->alloc, d->bloom);
+    d->bloom = bloom;
+    d->bloom_lb = lb;
+    const uint32_t *it = (const uint32_t *)d->prefixes.p;
+    for (size_t i = 0; i < d->prefixes.n; i++) bloom_set(d, it[i]);
+  } else {
+    bloom_set(d, x);
+  }
+  return 1;
 }
 
 static const char *const kind_names[LX_G_COUNT] = {
@@ -103,7 +146,7 @@ void lx_dict_free(lx_dict *d) {
   lx_vec_free(a, &d->entries);
   lx_buf_free(a, &d->pool);
   lx_free(a, d->table);
-  lx_free(a, d->starts);
+  lx_vec_free(a, &d->prefixes);
   lx_free(a, d->bloom);
   lx_vec_free(a, &d->toks);
   lx_buf_free(a, &d->key);
@@ -141,66 +184,10 @@ static int table_grow(lx_dict *d) {
   return 1;
 }
 
-static int starts_grow(lx_dict *d) {
-  size_t cap = d->starts_cap ? d->starts_cap * 2 : 1024;
-  start_slot *t = (start_slot *)lx_malloc(d->alloc, cap * sizeof(start_slot));
-  if (!t) return 0;
-  unsigned lb = BLOOM_MIN_LB;
-  while (lb < BLOOM_MAX_LB && ((size_t)1 << lb) < cap * 16) lb++;
-  uint64_t *bloom = (uint64_t *)lx_malloc(d->alloc, ((size_t)1 << lb) / 8);
-  if (!bloom) {
-    lx_free(d->alloc, t);
-    return 0;
-  }
-  memset(t, 0, cap * sizeof(start_slot));
-  memset(bloom, 0, ((size_t)1 << lb) / 8);
-  lx_free(d->alloc, d->bloom);
-  d->bloom = bloom;
-  d->bloom_lb = lb;
-  for (size_t i = 0; i < d->starts_cap; i++) {
-    if (!d->starts[i].maxtok) continue;
-    size_t j = d->starts[i].hash & (cap - 1);
-    while (t[j].maxtok) j = (j + 1) & (cap - 1);
-    t[j] = d->starts[i];
-    uint32_t b = bloom_bit(d, t[j].hash);
-    d->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
-  }
-  lx_free(d->alloc, d->starts);
-  d->starts = t;
-  d->starts_cap = cap;
-  return 1;
-}
+int lx_dict_may_start(const lx_dict *d, uint32_t hash) { return pre_has(d, hash, PRE_START); }
 
-static int starts_note(lx_dict *d, uint32_t hash, uint8_t ntok) {
-  if ((d->starts_used + 1) * 4 > d->starts_cap * 3 && !starts_grow(d)) return 0;
-  size_t j = hash & (d->starts_cap - 1);
-  while (d->starts[j].maxtok) {
-    if (d->starts[j].hash == hash) {
-      if (d->starts[j].maxtok < ntok) d->starts[j].maxtok = ntok;
-      return 1;
-    }
-    j = (j + 1) & (d->starts_cap - 1);
-  }
-  d->starts[j].hash = hash;
-  d->starts[j].maxtok = ntok;
-  d->starts_used++;
-  uint32_t b = bloom_bit(d, hash);
-  d->bloom[b >> 6] |= (uint64_t)1 << (b & 63);
-  return 1;
-}
-
-static inline uint8_t starts_max(const lx_dict *d, uint32_t hash) {
-  if (!d->starts_cap || !bloom_has(d, hash)) return 0;
-  size_t j = hash & (d->starts_cap - 1);
-  while (d->starts[j].maxtok) {
-    if (d->starts[j].hash == hash) return d->starts[j].maxtok;
-    j = (j + 1) & (d->starts_cap - 1);
-  }
-  return 0;
-}
-
-int lx_dict_may_start(const lx_dict *d, uint32_t hash) {
-  return starts_max(d, hash) != 0;
+int lx_dict_may_start_uncapitalized(const lx_dict *d, uint32_t hash) {
+  return pre_has(d, hash, PRE_LSTART);
 }
 
 /* Appends the lower-cased (and, fold, accent-folded) text of s[0,n) to b
@@ -278,11 +265,15 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
     if (i + 1 < nt) key->p[key->n++] = ' '; /* append_key keeps spare room */
     t[i].hash = tok_hash(d, phrase, &t[i]);
     h = i ? lx_hash_combine(h, t[i].hash) : t[i].hash;
+    if (i + 1 < nt && !pre_note(d, h, PRE_CONT)) return NULL;
   }
-  uint32_t first_hash = t[0].hash;
+  uint8_t cf = case_flags(phrase, n);
+  if (!pre_note(d, t[0].hash, PRE_START) ||
+      (!(cf & (LX_GF_CAP | LX_GF_ALLCAP)) && !pre_note(d, t[0].hash, PRE_LSTART)))
+    return NULL;
   if (!lx_vec_reserve(a, &d->entries, sizeof(lx_entry), d->entries.n + 1) ||
       ((d->table_used + 1) * 4 > d->table_cap * 3 && !table_grow(d)) ||
-      !starts_note(d, first_hash, (uint8_t)nt))
+      !pre_note(d, h, PRE_KEY))
     return NULL;
   uint32_t ko = pool_add(d, key->p, key->n);
   uint32_t po = ko ? pool_add(d, phrase, n) : 0;
@@ -297,7 +288,7 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
   e->attrs = ao;
   e->kind = (uint16_t)kind;
   e->ntok = (uint8_t)nt;
-  e->flags = case_flags(phrase, n);
+  e->flags = cf;
   e->id = id;
   e->key = ko;
   if (an) {
@@ -380,23 +371,25 @@ size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
   *out = NULL;
   if (!d->table_cap || i >= n) return 0;
   uint32_t h = tok_hash(d, text, &t[i]);
-  uint8_t maxk = starts_max(d, h);
-  if (!maxk) return 0;
-  size_t lim = LX_MIN((size_t)maxk, n - i);
+  size_t lim = LX_MIN((size_t)d->maxtok, n - i);
+  /* the lengths the filter lets through, then the longest that is there */
   uint32_t hs[256];
-  hs[1] = h;
-  size_t k = 1;
-  for (; k < lim; k++) {
+  uint8_t ks[256];
+  size_t nk = 0;
+  for (size_t k = 1;; k++) {
+    if (pre_has(d, h, PRE_KEY)) {
+      hs[nk] = h;
+      ks[nk++] = (uint8_t)k;
+    }
     /* phrases do not run across a paragraph break */
-    if (t[i + k].flags & LX_TF_PARA) break;
+    if (k >= lim || !pre_has(d, h, PRE_CONT) || (t[i + k].flags & LX_TF_PARA)) break;
     h = lx_hash_combine(h, tok_hash(d, text, &t[i + k]));
-    hs[k + 1] = h;
   }
-  for (; k >= 1; k--) {
-    const lx_entry *e = probe(d, hs[k], text, t + i, k);
+  while (nk--) {
+    const lx_entry *e = probe(d, hs[nk], text, t + i, ks[nk]);
     if (e) {
       *out = e;
-      return k;
+      return ks[nk];
     }
   }
   return 0;
@@ -406,9 +399,8 @@ const lx_entry *lx_dict_exact(const lx_dict *d, const char *text, const lx_token
                               size_t k) {
   if (!d->table_cap || k == 0 || k > d->maxtok) return NULL;
   uint32_t h = tok_hash(d, text, &t[i]);
-  if (k > 1 && starts_max(d, h) < k) return NULL;
   for (size_t j = 1; j < k; j++) h = lx_hash_combine(h, tok_hash(d, text, &t[i + j]));
-  return probe(d, h, text, t + i, k);
+  return pre_has(d, h, PRE_KEY) ? probe(d, h, text, t + i, k) : NULL;
 }
 
 size_t lx_dict_longest_fold(const lx_dict *d, const char *text, const lx_token *t, size_t n,
@@ -470,7 +462,7 @@ const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n) {
   const lx_token *t = (const lx_token *)v.p;
   uint32_t h = tok_hash(d, s, &t[0]);
   for (size_t i = 1; i < v.n; i++) h = lx_hash_combine(h, tok_hash(d, s, &t[i]));
-  return probe(d, h, s, t, v.n);
+  return pre_has(d, h, PRE_KEY) ? probe(d, h, s, t, v.n) : NULL;
 }
 
 lede_status lx_dict_copy_kinds(lx_dict *dst, const lx_dict *src, uint32_t kinds) {

@@ -49,27 +49,48 @@ static int case_fits(const lx_entry *e, const lx_token *t, size_t n) {
   return 1;
 }
 
-/* Per token (c->tkinds, filled block by block): the gazetteer kinds of the
- * one-token phrases it spells, whether any phrase starts with it, and
- * whether this was computed. The rules then ask in O(1). */
+/* Per token (c->tkinds): whether any gazetteer phrase may start with it
+ * (TK_STARTS, known once TK_SEEN: the dictionary's filter, in cache, filled
+ * block by block), and the kinds of the one-token phrases it spells (known
+ * once TK_DONE: a lookup in the table, far in memory, made the first time
+ * a rule asks, since most tokens are never asked). The rules then ask in
+ * O(1). The vector is the context's scratch, written through the const
+ * context as a memo. */
 #define TK_DONE 0x80000000u
 #define TK_STARTS 0x40000000u
+#define TK_SEEN 0x20000000u
 
-static uint32_t tk_compute(const lx_ctx *c, size_t i) {
-  const lx_token *t = TOKS(c);
-  const lx_dict *g = GAZ(c);
-  uint32_t m = TK_DONE;
-  if (lx_dict_may_start(g, t[i].hash)) {
-    m |= TK_STARTS;
-    for (const lx_entry *e = lx_dict_exact(g, c->text, t, i, 1); e; e = lx_entry_next(g, e))
-      m |= KIND(e->kind);
-  }
-  return m;
+static uint32_t tk_starts(const lx_ctx *c, size_t i) {
+  return lx_dict_may_start(GAZ(c), TOKS(c)[i].hash) ? TK_SEEN | TK_STARTS : TK_SEEN;
 }
 
 static uint32_t tk(const lx_ctx *c, size_t i) {
+  if (i >= c->tkinds.n) { /* not a block's token: not memoized */
+    uint32_t m = tk_starts(c, i) | TK_DONE;
+    if (m & TK_STARTS)
+      for (const lx_entry *e = lx_dict_exact(GAZ(c), c->text, TOKS(c), i, 1); e;
+           e = lx_entry_next(GAZ(c), e))
+        m |= KIND(e->kind);
+    return m;
+  }
+  uint32_t *memo = (uint32_t *)c->tkinds.p;
+  uint32_t m = memo[i];
+  if (m & TK_DONE) return m;
+  if (!(m & TK_SEEN)) m = tk_starts(c, i);
+  m |= TK_DONE;
+  if (m & TK_STARTS)
+    for (const lx_entry *e = lx_dict_exact(GAZ(c), c->text, TOKS(c), i, 1); e;
+         e = lx_entry_next(GAZ(c), e))
+      m |= KIND(e->kind);
+  memo[i] = m;
+  return m;
+}
+
+/* Whether a gazetteer phrase may start at token i (the filter only). */
+static int tk_may_start(const lx_ctx *c, size_t i) {
   uint32_t m = i < c->tkinds.n ? ((const uint32_t *)c->tkinds.p)[i] : 0;
-  return m & TK_DONE ? m : tk_compute(c, i);
+  if (!(m & TK_SEEN)) m = tk_starts(c, i);
+  return (m & TK_STARTS) != 0;
 }
 
 static void token_kinds(lx_ctx *c, size_t t0, size_t t1) {
@@ -82,7 +103,7 @@ static void token_kinds(lx_ctx *c, size_t t0, size_t t1) {
   }
   uint32_t *k = (uint32_t *)c->tkinds.p;
   for (size_t i = t0; i < t1; i++)
-    if (!(k[i] & TK_DONE)) k[i] = tk_compute(c, i);
+    if (!(k[i] & TK_SEEN)) k[i] = tk_starts(c, i);
 }
 
 /* The gazetteer entry of one of `kinds` spelled by exactly tokens [t0, t1). */
@@ -155,7 +176,9 @@ static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   const lx_dict *g = GAZ(c);
   for (size_t i = t0; i < t1;) {
-    if (!(tk(c, i) & TK_STARTS)) {
+    /* a word in lower case fits only a phrase printed so (case_fits) */
+    if (!tk_may_start(c, i) ||
+        (t[i].kind == LX_TK_WORD && !tok_is_cap(&t[i]) && !lx_dict_may_start_uncapitalized(g, t[i].hash))) {
       i++;
       continue;
     }
@@ -626,7 +649,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   lx_tick(c);
   lx_cand *k = (lx_cand *)c->cands.p;
   size_t n = c->cands.n, nt = t1 - t0;
-  if (n > 1) qsort(k, n, sizeof *k, cmp_weight);
+  if (n > 1) lx_sort(k, n, sizeof *k, cmp_weight);
   /* scratch: covered[i] the type over token t0 + i; owner[i] the index of
    * the kept candidate there (-1 none) */
   lx_vec *w = &c->work;
@@ -661,7 +684,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     lx_rules_match(c, t0, t1, flags, covered);
     k = (lx_cand *)c->cands.p; /* the vector may have moved */
     size_t nu = c->cands.n - kept;
-    if (nu > 1) qsort(k + kept, nu, sizeof *k, cmp_user);
+    if (nu > 1) lx_sort(k + kept, nu, sizeof *k, cmp_user);
     const lx_token *t = TOKS(c);
     for (size_t u = kept; u < kept + nu; u++) {
       lx_cand *uc = &k[u];
@@ -701,7 +724,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
       if (k[i].score != INT32_MIN) k[m++] = k[i];
     kept = m;
   }
-  if (kept > 1) qsort(k, kept, sizeof *k, cmp_start);
+  if (kept > 1) lx_sort(k, kept, sizeof *k, cmp_start);
   for (size_t i = 0; i < kept; i++) add_entity(c, k[i].t0, k[i].t1, &k[i], k[i].type, flags);
   if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, flags);
 }
@@ -757,7 +780,7 @@ void lx_entities(lx_ctx *c) {
   ni.ref = c->ref;
   ni.has_ref = c->has_ref;
   c->tkinds.n = 0;
-  size_t t0, t1;
+  size_t t0 = 0, t1;
   if (!lx_span_empty(d->title)) {
     lx_tokens_in(c, d->title.start, d->title.end, &t0, &t1);
     recognize(c, &ni, t0, t1, LEDE_EF_IN_TITLE);
@@ -811,12 +834,12 @@ void lx_entities(lx_ctx *c) {
     int take_p = ic >= in->captions.n ||
                  (ip < in->paragraphs.n && P[ip].start < C[ic].span.start);
     lede_span s = take_p ? P[ip++] : C[ic++].span;
-    lx_tokens_in(c, s.start, s.end, &t0, &t1);
+    lx_tokens_in_from(c, t0, s.start, s.end, &t0, &t1);
     recognize(c, &ni, t0, t1, take_p ? 0 : LEDE_EF_IN_CAPTION);
   }
   if (!lx_span_empty(d->title)) drop_lone_title_word(c);
   if (in->entities.n > 1)
-    qsort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
+    lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
 }
 
 /* ---- linking ------------------------------------------------------------------------- */
@@ -969,7 +992,7 @@ static void definite_descriptions(lx_ctx *c) {
     if (!e) break;
   }
   if (in->entities.n != n0)
-    qsort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
+    lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
 }
 
 /* One sense per document: the tagger reads each mention alone, and may
@@ -1099,7 +1122,7 @@ static void propagate_names(lx_ctx *c) {
   }
   if (!keys) return;
   /* the content blocks, in order, and the entities covering their tokens */
-  size_t ei = 0;
+  size_t ei = 0, t0 = 0, t1;
   lede_span blocks[1];
   const lede_span *P = (const lede_span *)in->paragraphs.p;
   size_t nb = in->paragraphs.n + 1;
@@ -1112,8 +1135,7 @@ static void propagate_names(lx_ctx *c) {
       sp = P[bi - 1];
     }
     blocks[0] = sp;
-    size_t t0, t1;
-    lx_tokens_in(c, blocks[0].start, blocks[0].end, &t0, &t1);
+    lx_tokens_in_from(c, t0, blocks[0].start, blocks[0].end, &t0, &t1);
     for (size_t i = t0; i < t1; i++) {
       if (!tok_is_cap(&t[i]) || t[i].kind != LX_TK_WORD) continue;
       size_t j = t[i].hash & (cap - 1);
@@ -1136,7 +1158,7 @@ static void propagate_names(lx_ctx *c) {
     }
   }
   if (in->entities.n != n0)
-    qsort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
+    lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
 }
 
 /* The linking table: (tag, 32-bit hash) -> cluster, open addressing. */
@@ -1223,9 +1245,8 @@ void lx_link(lx_ctx *c) {
   /* full names first, so that a lone "Pompeo" in the headline finds "Mike
    * Pompeo" of the lead; then every other mention in text order */
   size_t no = 0;
-  for (size_t i = 0; i < n; i++) {
-    size_t a, b;
-    ent_tokens(c, &E[i], &a, &b);
+  for (size_t i = 0, a = 0, b; i < n; i++) {
+    lx_tokens_in_from(c, a, E[i].span.start, E[i].span.end, &a, &b);
     ta[i] = (uint32_t)a;
     tb[i] = (uint32_t)b;
     ent_cl[i] = UINT32_MAX;
@@ -1458,9 +1479,9 @@ void lx_quotes(lx_ctx *c) {
   const lede_entity *E = (const lede_entity *)in->entities.p;
   size_t ne = in->entities.n;
   const lede_span *P = (const lede_span *)in->paragraphs.p;
+  size_t t0 = 0, t1;
   for (size_t pi = 0; pi < in->paragraphs.n; pi++) {
-    size_t t0, t1;
-    lx_tokens_in(c, P[pi].start, P[pi].end, &t0, &t1);
+    lx_tokens_in_from(c, t0, P[pi].start, P[pi].end, &t0, &t1);
     for (size_t i = t0; i < t1; i++) {
       if (!(t[i].flags & LX_TF_QUOTE) || !(t[i].flags & LX_TF_OPENQ)) continue;
       /* the closing mark: the next quotation mark that does not open */

@@ -71,6 +71,8 @@ typedef struct lx_vec {
 
 /* Returns 0 on allocation failure. */
 int lx_vec_reserve(const lede_allocator *a, lx_vec *v, size_t elem, size_t want);
+/* Sorts like qsort; fast on small and on already sorted arrays. */
+void lx_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void lx_vec_free(const lede_allocator *a, lx_vec *v);
 
 /* A growable byte buffer. */
@@ -193,8 +195,19 @@ static inline int lx_tok_is(const char *text, const lx_token *t, const char *s) 
   size_t n = strlen(s);
   return t->end - t->start == n && memcmp(text + t->start, s, n) == 0;
 }
-/* Case-insensitive (ASCII) comparison of a token with a lower-case word. */
-int lx_tok_ieq(const char *text, const lx_token *t, const char *lower);
+/* Case-insensitive (ASCII) comparison of a token with a lower-case word
+ * (inline: the rules run it down lists of words, where the first byte
+ * mostly decides). */
+static inline int lx_tok_ieq(const char *text, const lx_token *t, const char *lower) {
+  size_t n = t->end - t->start;
+  const char *s = text + t->start;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (!lower[i] || c != (unsigned char)lower[i]) return 0;
+  }
+  return lower[n] == 0;
+}
 
 /* ---- dates ----------------------------------------------------------------- */
 
@@ -309,6 +322,9 @@ size_t lx_dict_size(const lx_dict *d);
 uint8_t lx_dict_maxtok(const lx_dict *d);
 /* Whether any phrase of the dictionary starts with this token hash. */
 int lx_dict_may_start(const lx_dict *d, uint32_t hash);
+/* Whether a phrase printed without a capital (LX_GF_CAP, LX_GF_ALLCAP)
+ * may start with it. */
+int lx_dict_may_start_uncapitalized(const lx_dict *d, uint32_t hash);
 
 /* ---- engine ------------------------------------------------------------------ */
 
@@ -414,6 +430,10 @@ lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *w
 
 /* The tokens within the bytes [s, e) as a range [*t0, *t1) of c->toks. */
 void lx_tokens_in(const lx_ctx *c, size_t s, size_t e, size_t *t0, size_t *t1);
+/* The same, looking first just after token `from` (0: anywhere): spans
+ * asked for in text order cost a short walk each. */
+void lx_tokens_in_from(const lx_ctx *c, size_t from, size_t s, size_t e, size_t *t0,
+                       size_t *t1);
 
 /* stages */
 void lx_split_lines(lx_ctx *c);

@@ -227,23 +227,52 @@ static void block_features(lx_ctx *c, blk *b) {
   }
 }
 
+/* The first of t[0, n) starting at or after s, and the first ending after
+ * e: binary searches without a branch on the comparison (a conditional
+ * move), whose outcome is a coin toss for the predictor; the mispredictions
+ * cost more than the search's work did. */
+static size_t first_starting_from(const lx_token *t, size_t n, size_t s) {
+  if (!n) return 0;
+  const lx_token *b = t;
+  while (n > 1) {
+    size_t half = n / 2;
+    b = b[half].start < s ? b + half : b;
+    n -= half;
+  }
+  return (size_t)(b - t) + (b->start < s);
+}
+
+static size_t first_ending_after(const lx_token *t, size_t n, size_t e) {
+  if (!n) return 0;
+  const lx_token *b = t;
+  while (n > 1) {
+    size_t half = n / 2;
+    b = b[half].end <= e ? b + half : b;
+    n -= half;
+  }
+  return (size_t)(b - t) + (b->end <= e);
+}
+
 void lx_tokens_in(const lx_ctx *c, size_t s, size_t e, size_t *t0, size_t *t1) {
+  lx_tokens_in_from(c, 0, s, e, t0, t1);
+}
+
+void lx_tokens_in_from(const lx_ctx *c, size_t from, size_t s, size_t e, size_t *t0,
+                       size_t *t1) {
   const lx_token *t = (const lx_token *)c->toks.p;
-  size_t lo = 0, hi = c->toks.n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (t[mid].start < s) lo = mid + 1;
-    else hi = mid;
-  }
-  size_t a = lo;
-  hi = c->toks.n;
-  while (lo < hi) { /* the first token ending after e */
-    size_t mid = (lo + hi) / 2;
-    if (t[mid].end <= e) lo = mid + 1;
-    else hi = mid;
-  }
+  size_t n = c->toks.n, a;
+  /* spans asked for in text order start near the last: a short walk
+   * from there, else a search */
+  if (from && (from > n || t[from - 1].start >= s)) from = 0;
+  a = from;
+  while (a < n && a < from + 8 && t[a].start < s) a++;
+  if (a == from + 8 && a < n && t[a].start < s) a += first_starting_from(t + a, n - a, s);
+  /* most spans are an entity's few tokens: a short walk first */
+  size_t z = a;
+  while (z < n && z < a + 8 && t[z].end <= e) z++;
+  if (z == a + 8 && z < n && t[z].end <= e) z += first_ending_after(t + z, n - z, e);
   *t0 = a;
-  *t1 = lo;
+  *t1 = z;
 }
 
 /* The tokens within [s, e): a range of the document's token array. */

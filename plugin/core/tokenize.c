@@ -48,17 +48,6 @@ static int is_abbrev(const char *s, size_t n) {
   return 0;
 }
 
-int lx_tok_ieq(const char *text, const lx_token *t, const char *lower) {
-  size_t n = t->end - t->start;
-  const char *s = text + t->start;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') c += 32;
-    if (!lower[i] || c != (unsigned char)lower[i]) return 0;
-  }
-  return lower[n] == 0;
-}
-
 /* ---- scanning ------------------------------------------------------------- */
 
 typedef struct scan {

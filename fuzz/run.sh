@@ -17,8 +17,10 @@ seeds="fuzz/seeds/$h"
 case $h in parse | pipeline) seeds="$seeds tests/fixtures tests/fixtures/regress examples" ;; esac
 log=$logs/$h.log
 echo "== fuzz_$h: ${secs} s, inputs up to ${FUZZ_MAX_LEN:-4096} bytes (log: $log)"
+# -reload=0: one process per corpus, so re-reading the corpus directory (a
+# stat per file, 14% of the time with 50,000 files) finds nothing new
 # shellcheck disable=SC2086
-"$dir/fuzz_$h" -max_total_time="$secs" -max_len="${FUZZ_MAX_LEN:-4096}" -timeout=10 \
+"$dir/fuzz_$h" -max_total_time="$secs" -max_len="${FUZZ_MAX_LEN:-4096}" -timeout=10 -reload=0 \
   -dict=fuzz/lede.dict -print_final_stats=1 -artifact_prefix="$dir/artifacts/$h-" \
   "$@" "$corpus" $seeds >"$log" 2>&1
 rc=$?

@@ -169,6 +169,69 @@ static void test_dict(void) {
   lx_dict_free(d);
 }
 
+/* The prefix filter in front of the table: it grows through its sizes as
+ * phrases come (from 4 KiB to its largest), never says no to a phrase that
+ * is there, lets few others through, and lookups still find the longest
+ * phrase when a shorter one sits inside it with no phrase between. */
+static void test_dict_filter(void) {
+  const lede_allocator *A = &lx_default_allocator;
+  lx_dict *d = lx_dict_new(A);
+  char ph[8192], text[256];
+  enum { N = 60000 };
+  size_t added = 0;
+  for (size_t i = 0; i < N; i++) {
+    /* phrases of 1 to 7 tokens of invented words, every 997th of 200 */
+    size_t nt = i % 997 == 0 ? 200 : 1 + i % 7, n = 0;
+    for (size_t k = 0; k < nt; k++)
+      n += (size_t)snprintf(ph + n, sizeof ph - n, "%sW%zux%zu", k ? " " : "", i, k);
+    if (lx_dict_add(d, ph, n, LX_G_ORG, NULL, 0, NULL, 0, (uint32_t)i)) added++;
+  }
+  CHECK(added == N && lx_dict_size(d) == N, "added %zu of %d", added, (int)N);
+  size_t missed = 0;
+  for (size_t i = 0; i < N; i += 7) {
+    size_t nt = i % 997 == 0 ? 200 : 1 + i % 7, n = 0;
+    for (size_t k = 0; k < nt; k++)
+      n += (size_t)snprintf(ph + n, sizeof ph - n, "%sw%zux%zu", k ? " " : "", i, k);
+    const lx_entry *e = lx_dict_find(d, ph, n);
+    if (!e || e->id != i) missed++;
+  }
+  CHECK(missed == 0, "%zu phrases not found", missed);
+  /* words that are in no phrase: the filter lets few through (a filter
+   * that said yes to all would pass this count, not the next check) */
+  size_t through = 0, found = 0;
+  for (size_t i = 0; i < 10000; i++) {
+    int n = snprintf(ph, sizeof ph, "absent%zu", i);
+    if (lx_dict_may_start(d, lx_hash_lower(ph, (size_t)n))) through++;
+    if (lx_dict_find(d, ph, (size_t)n)) found++;
+  }
+  CHECK(found == 0, "%zu absent words found", found);
+  CHECK(through < 500, "%zu of 10000 absent words pass the filter", through);
+  lx_dict_free(d);
+
+  /* "x y z" and "x", no "x y": the longest is found past the gap */
+  d = lx_dict_new(A);
+  const char *tsv = "org\tAlpha Beta Gamma\t\t\norg\tAlpha\t\t\nregion\tdelta\t\t\n";
+  char err[128];
+  CHECK(lx_dict_load_tsv(d, tsv, strlen(tsv), err, sizeof err) == LEDE_OK, "load: %s", err);
+  snprintf(text, sizeof text, "Alpha Beta Gamma. Alpha Beta delta.\n\nAlpha Beta\n\nGamma");
+  lx_vec v = {NULL, 0, 0};
+  CHECK(lx_tokenize(A, text, 0, strlen(text), &v), "tokenize");
+  const lx_token *t = (const lx_token *)v.p;
+  const lx_entry *e;
+  CHECK(lx_dict_longest(d, text, t, v.n, 0, &e) == 3 && e, "the longest, three tokens");
+  CHECK(lx_dict_longest(d, text, t, v.n, 4, &e) == 1 && e, "one token when the second misses");
+  CHECK(lx_dict_longest(d, text, t, v.n, 6, &e) == 1 && e && e->kind == LX_G_REGION,
+        "a lower-case phrase");
+  /* "Alpha Beta" + paragraph + "Gamma": phrases stop at a paragraph */
+  CHECK(lx_dict_longest(d, text, t, v.n, 8, &e) == 1, "no phrase across a paragraph break");
+  CHECK(lx_dict_exact(d, text, t, 0, 3) && !lx_dict_exact(d, text, t, 0, 2) &&
+            lx_dict_exact(d, text, t, 0, 1),
+        "exact lengths");
+  CHECK(lx_dict_may_start_uncapitalized(d, t[6].hash), "delta: printed in lower case");
+  lx_vec_free(A, &v);
+  lx_dict_free(d);
+}
+
 /* ---- the public API ---------------------------------------------------------------- */
 
 static void test_api(void) {
@@ -225,6 +288,7 @@ int main(void) {
   test_tokenizer();
   test_dates();
   test_dict();
+  test_dict_filter();
   test_api();
   fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);
   return failed ? 1 : 0;

@@ -2,9 +2,10 @@
  * Phrase dictionaries: the built-in gazetteer and users' phrase lists share
  * this one structure. A phrase is tokenized with the document tokenizer;
  * its key is the hash of its lower-cased tokens, so a lookup at a document
- * position costs one hash combination per token and one probe per length,
- * whatever the dictionary size. Matches are verified against the stored key
- * text, so a hash collision can never produce a wrong entity.
+ * position costs one hash combination and a look at a bit filter in cache
+ * per token, and a probe of the table only for a length that some phrase
+ * has, whatever the dictionary size. Matches are verified against the
+ * stored key text, so a hash collision can never produce a wrong entity.
  */
 #include <stdio.h>
 #include <stdlib.h>

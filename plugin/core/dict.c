@@ -37,11 +37,12 @@ struct lx_dict {
  * every phrase's prefixes tells, in cache, whether some phrase continues
  * past the tokens hashed so far (PRE_CONT) and whether one ends there
  * (PRE_KEY); of first tokens, whether a phrase starts there (PRE_START),
- * and one not printed with a capital (PRE_LSTART). The table, its entries and their keys, all far in memory, are
- * read only for a length the filter lets through (~1% of the others). The
- * filter has 16 bits an item, between 4 KiB (cue words, titles) and 1 MiB
- * (beyond 500,000 items it fills up and lets more through); an item sets 2
- * bits of one 64-bit word. */
+ * and one not printed with a capital (PRE_LSTART). The table, its entries
+ * and their keys, all far in memory, are read only for a length the
+ * filter lets through (about 1% of the others). The filter has 16 bits an
+ * item, between 4 KiB (cue words, titles) and 1 MiB (beyond 500,000 items
+ * it fills up and lets more through); an item sets 2 bits of one 64-bit
+ * word. */
 #define BLOOM_MIN_LB 15
 #define BLOOM_MAX_LB 23
 #define PRE_CONT 0x5bd1e995u

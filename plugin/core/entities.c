@@ -64,24 +64,26 @@ static uint32_t tk_starts(const lx_ctx *c, size_t i) {
   return lx_dict_may_start(GAZ(c), TOKS(c)[i].hash) ? TK_SEEN | TK_STARTS : TK_SEEN;
 }
 
+/* The kinds of the one-token gazetteer phrases token i spells. */
+static uint32_t tk_kinds(const lx_ctx *c, size_t i) {
+  uint32_t m = 0;
+  for (const lx_entry *e = lx_dict_exact(GAZ(c), c->text, TOKS(c), i, 1); e;
+       e = lx_entry_next(GAZ(c), e))
+    m |= KIND(e->kind);
+  return m;
+}
+
 static uint32_t tk(const lx_ctx *c, size_t i) {
   if (i >= c->tkinds.n) { /* not a block's token: not memoized */
     uint32_t m = tk_starts(c, i) | TK_DONE;
-    if (m & TK_STARTS)
-      for (const lx_entry *e = lx_dict_exact(GAZ(c), c->text, TOKS(c), i, 1); e;
-           e = lx_entry_next(GAZ(c), e))
-        m |= KIND(e->kind);
-    return m;
+    return m & TK_STARTS ? m | tk_kinds(c, i) : m;
   }
   uint32_t *memo = (uint32_t *)c->tkinds.p;
   uint32_t m = memo[i];
   if (m & TK_DONE) return m;
   if (!(m & TK_SEEN)) m = tk_starts(c, i);
   m |= TK_DONE;
-  if (m & TK_STARTS)
-    for (const lx_entry *e = lx_dict_exact(GAZ(c), c->text, TOKS(c), i, 1); e;
-         e = lx_entry_next(GAZ(c), e))
-      m |= KIND(e->kind);
+  if (m & TK_STARTS) m |= tk_kinds(c, i);
   memo[i] = m;
   return m;
 }
@@ -177,8 +179,8 @@ static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_dict *g = GAZ(c);
   for (size_t i = t0; i < t1;) {
     /* a word in lower case fits only a phrase printed so (case_fits) */
-    if (!tk_may_start(c, i) ||
-        (t[i].kind == LX_TK_WORD && !tok_is_cap(&t[i]) && !lx_dict_may_start_uncapitalized(g, t[i].hash))) {
+    if (!tk_may_start(c, i) || (t[i].kind == LX_TK_WORD && !tok_is_cap(&t[i]) &&
+                                 !lx_dict_may_start_uncapitalized(g, t[i].hash))) {
       i++;
       continue;
     }

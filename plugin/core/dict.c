@@ -12,10 +12,24 @@
 
 #include "internal.h"
 
+/* A key's slot: one half of a cache line holds what a lookup reads, so a
+ * lookup of a phrase up to 18 bytes long ("washington", "prime minister")
+ * reads one line of the table and nothing else, and the kinds of every
+ * entry of the key are known without reading them. */
+#define SLOT_KEY 19
 typedef struct slot {
   uint32_t hash;
-  uint32_t entry; /* index + 1; 0 = empty */
+  uint32_t entry;  /* the first of the key's entries, index + 1; 0 = empty */
+  uint32_t kinds;  /* bit (1 << kind) of each of them (bit 31 for kinds >= 31) */
+  uint8_t ntok;    /* tokens of the key */
+  char key[SLOT_KEY]; /* the key with its NUL, or "" when it is longer (in
+                         the pool) */
 } slot;
+typedef char lx_slot_is_32_bytes[sizeof(slot) == 32 ? 1 : -1];
+
+static inline uint32_t kind_bit(int kind) {
+  return kind >= 0 && kind < 31 ? 1u << kind : 1u << 31;
+}
 
 struct lx_dict {
   const lede_allocator *alloc;
@@ -302,18 +316,25 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
   /* chain behind an entry with the same key, else a new slot */
   size_t j = h & (d->table_cap - 1);
   while (d->table[j].entry) {
-    if (d->table[j].hash == h) {
-      lx_entry *o = (lx_entry *)d->entries.p + (d->table[j].entry - 1);
+    slot *sl = &d->table[j];
+    if (sl->hash == h) {
+      lx_entry *o = (lx_entry *)d->entries.p + (sl->entry - 1);
       if (strcmp(d->pool.p + o->key, d->pool.p + ko) == 0) {
         while (o->next) o = (lx_entry *)d->entries.p + (o->next - 1);
         o->next = idx + 1;
+        sl->kinds |= kind_bit(kind);
         return (lx_entry *)d->entries.p + idx;
       }
     }
     j = (j + 1) & (d->table_cap - 1);
   }
-  d->table[j].hash = h;
-  d->table[j].entry = idx + 1;
+  slot *sl = &d->table[j];
+  sl->hash = h;
+  sl->entry = idx + 1;
+  sl->kinds = kind_bit(kind);
+  sl->ntok = (uint8_t)nt;
+  memset(sl->key, 0, SLOT_KEY);
+  if (key->n < SLOT_KEY) memcpy(sl->key, key->p, key->n);
   d->table_used++;
   return (lx_entry *)d->entries.p + idx;
 }
@@ -355,21 +376,35 @@ static int key_matches(const char *text, const lx_token *t, size_t k, const char
   return *q == 0;
 }
 
-static const lx_entry *probe(const lx_dict *d, uint32_t h, const char *text,
-                             const lx_token *t, size_t k) {
+/* The slot of the key tokens t[0..k) spell (hash h), or NULL. */
+static const slot *probe_slot(const lx_dict *d, uint32_t h, const char *text,
+                              const lx_token *t, size_t k) {
   size_t j = h & (d->table_cap - 1);
-  while (d->table[j].entry) {
-    if (d->table[j].hash == h) {
-      const lx_entry *e = (const lx_entry *)d->entries.p + (d->table[j].entry - 1);
-      if (e->ntok == k && key_matches(text, t, k, d->pool.p + e->key, d->fold)) return e;
+  for (;;) {
+    const slot *sl = &d->table[j];
+    if (!sl->entry) return NULL;
+    if (sl->hash == h && sl->ntok == k) {
+      const char *key = sl->key[0] ? sl->key
+                                   : d->pool.p + ((const lx_entry *)d->entries.p)[sl->entry - 1].key;
+      if (key_matches(text, t, k, key, d->fold)) return sl;
     }
     j = (j + 1) & (d->table_cap - 1);
   }
-  return NULL;
+}
+
+static const lx_entry *probe(const lx_dict *d, uint32_t h, const char *text,
+                             const lx_token *t, size_t k) {
+  const slot *sl = probe_slot(d, h, text, t, k);
+  return sl ? (const lx_entry *)d->entries.p + (sl->entry - 1) : NULL;
 }
 
 size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
                        size_t n, size_t i, const lx_entry **out) {
+  return lx_dict_longest_min(d, text, t, n, i, 1, out);
+}
+
+size_t lx_dict_longest_min(const lx_dict *d, const char *text, const lx_token *t, size_t n,
+                           size_t i, size_t minlen, const lx_entry **out) {
   *out = NULL;
   if (!d->table_cap || i >= n) return 0;
   uint32_t h = tok_hash(d, text, &t[i]);
@@ -379,7 +414,7 @@ size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
   uint8_t ks[256];
   size_t nk = 0;
   for (size_t k = 1;; k++) {
-    if (pre_has(d, h, PRE_KEY)) {
+    if (k >= minlen && pre_has(d, h, PRE_KEY)) {
       hs[nk] = h;
       ks[nk++] = (uint8_t)k;
     }
@@ -403,6 +438,18 @@ const lx_entry *lx_dict_exact(const lx_dict *d, const char *text, const lx_token
   uint32_t h = tok_hash(d, text, &t[i]);
   for (size_t j = 1; j < k; j++) h = lx_hash_combine(h, tok_hash(d, text, &t[i + j]));
   return pre_has(d, h, PRE_KEY) ? probe(d, h, text, t + i, k) : NULL;
+}
+
+uint32_t lx_dict_exact_kinds(const lx_dict *d, const char *text, const lx_token *t, size_t i,
+                             size_t k, const lx_entry **e) {
+  *e = NULL;
+  if (!d->table_cap || k == 0 || k > d->maxtok) return 0;
+  uint32_t h = tok_hash(d, text, &t[i]);
+  for (size_t j = 1; j < k; j++) h = lx_hash_combine(h, tok_hash(d, text, &t[i + j]));
+  const slot *sl = pre_has(d, h, PRE_KEY) ? probe_slot(d, h, text, t + i, k) : NULL;
+  if (!sl) return 0;
+  *e = (const lx_entry *)d->entries.p + (sl->entry - 1); /* not read */
+  return sl->kinds;
 }
 
 size_t lx_dict_longest_fold(const lx_dict *d, const char *text, const lx_token *t, size_t n,
@@ -481,6 +528,14 @@ lede_status lx_dict_copy_kinds(lx_dict *dst, const lx_dict *src, uint32_t kinds)
 
 const lx_entry *lx_entry_next(const lx_dict *d, const lx_entry *e) {
   return e && e->next ? (const lx_entry *)d->entries.p + (e->next - 1) : NULL;
+}
+
+uint32_t lx_entry_index(const lx_dict *d, const lx_entry *e) {
+  return (uint32_t)(e - (const lx_entry *)d->entries.p);
+}
+
+const lx_entry *lx_dict_entry(const lx_dict *d, uint32_t index) {
+  return index < d->entries.n ? (const lx_entry *)d->entries.p + index : NULL;
 }
 
 const lx_entry *lx_entry_of_kind(const lx_dict *d, const lx_entry *e, int kind) {

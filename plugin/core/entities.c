@@ -51,46 +51,69 @@ static int case_fits(const lx_entry *e, const lx_token *t, size_t n) {
 
 /* Per token (c->tkinds): whether any gazetteer phrase may start with it
  * (TK_STARTS, known once TK_SEEN: the dictionary's filter, in cache, filled
- * block by block), and the kinds of the one-token phrases it spells (known
- * once TK_DONE: a lookup in the table, far in memory, made the first time
- * a rule asks, since most tokens are never asked). The rules then ask in
- * O(1). The vector is the context's scratch, written through the const
- * context as a memo. */
+ * block by block), and the kinds of the one-token phrases it spells and
+ * the first of them (known once TK_DONE: a lookup in the table, far in
+ * memory, made the first time a rule asks, since most tokens are never
+ * asked). The rules then ask in O(1): a token is looked up once whatever
+ * asks (the gazetteer's candidates, given names, surnames, honorifics, the
+ * linker), where each used to probe the table again. The vector is the
+ * context's scratch, written through the const context as a memo. */
 #define TK_DONE 0x80000000u
 #define TK_STARTS 0x40000000u
 #define TK_SEEN 0x20000000u
+
+typedef struct tk_memo {
+  uint32_t m;     /* TK_* | kinds */
+  uint32_t entry; /* the first one-token entry, index + 1; 0 none */
+} tk_memo;
 
 static uint32_t tk_starts(const lx_ctx *c, size_t i) {
   return lx_dict_may_start(GAZ(c), TOKS(c)[i].hash) ? TK_SEEN | TK_STARTS : TK_SEEN;
 }
 
-/* The kinds of the one-token gazetteer phrases token i spells. */
-static uint32_t tk_kinds(const lx_ctx *c, size_t i) {
-  uint32_t m = 0;
-  for (const lx_entry *e = lx_dict_exact(GAZ(c), c->text, TOKS(c), i, 1); e;
-       e = lx_entry_next(GAZ(c), e))
-    m |= KIND(e->kind);
-  return m;
+/* Fills the kinds of the one-token gazetteer phrases token i spells, and
+ * the first of them, into a memo whose m has TK_SEEN. */
+static void tk_lookup(const lx_ctx *c, size_t i, tk_memo *k) {
+  k->m |= TK_DONE;
+  k->entry = 0;
+  if (!(k->m & TK_STARTS)) return;
+  const lx_entry *e;
+  uint32_t kinds = lx_dict_exact_kinds(GAZ(c), c->text, TOKS(c), i, 1, &e);
+  if (e) k->entry = lx_entry_index(GAZ(c), e) + 1;
+  k->m |= kinds & ~(TK_DONE | TK_STARTS | TK_SEEN);
+}
+
+/* Token i's memo, looked up if it was not (not memoized for a token of no
+ * block: *tmp holds it). */
+static const tk_memo *tk_get(const lx_ctx *c, size_t i, tk_memo *tmp) {
+  if (i >= c->tkinds.n) {
+    tmp->m = tk_starts(c, i);
+    tk_lookup(c, i, tmp);
+    return tmp;
+  }
+  tk_memo *k = (tk_memo *)c->tkinds.p + i;
+  if (!(k->m & TK_DONE)) {
+    if (!(k->m & TK_SEEN)) k->m = tk_starts(c, i);
+    tk_lookup(c, i, k);
+  }
+  return k;
 }
 
 static uint32_t tk(const lx_ctx *c, size_t i) {
-  if (i >= c->tkinds.n) { /* not a block's token: not memoized */
-    uint32_t m = tk_starts(c, i) | TK_DONE;
-    return m & TK_STARTS ? m | tk_kinds(c, i) : m;
-  }
-  uint32_t *memo = (uint32_t *)c->tkinds.p;
-  uint32_t m = memo[i];
-  if (m & TK_DONE) return m;
-  if (!(m & TK_SEEN)) m = tk_starts(c, i);
-  m |= TK_DONE;
-  if (m & TK_STARTS) m |= tk_kinds(c, i);
-  memo[i] = m;
-  return m;
+  tk_memo tmp;
+  return tk_get(c, i, &tmp)->m;
+}
+
+/* The first entry of the one-token phrases token i spells, or NULL. */
+static const lx_entry *tk_entry(const lx_ctx *c, size_t i) {
+  tk_memo tmp;
+  const tk_memo *k = tk_get(c, i, &tmp);
+  return k->entry ? lx_dict_entry(GAZ(c), k->entry - 1) : NULL;
 }
 
 /* Whether a gazetteer phrase may start at token i (the filter only). */
 static int tk_may_start(const lx_ctx *c, size_t i) {
-  uint32_t m = i < c->tkinds.n ? ((const uint32_t *)c->tkinds.p)[i] : 0;
+  uint32_t m = i < c->tkinds.n ? ((const tk_memo *)c->tkinds.p)[i].m : 0;
   if (!(m & TK_SEEN)) m = tk_starts(c, i);
   return (m & TK_STARTS) != 0;
 }
@@ -98,14 +121,14 @@ static int tk_may_start(const lx_ctx *c, size_t i) {
 static void token_kinds(lx_ctx *c, size_t t0, size_t t1) {
   if (c->tkinds.n < c->toks.n) {
     size_t n = c->toks.n;
-    if (!lx_vec_reserve(c->alloc, &c->tkinds, sizeof(uint32_t), n + 1))
+    if (!lx_vec_reserve(c->alloc, &c->tkinds, sizeof(tk_memo), n + 1))
       lx_fail(c, LEDE_ENOMEM, "out of memory");
-    memset(c->tkinds.p, 0, n * sizeof(uint32_t));
+    memset(c->tkinds.p, 0, n * sizeof(tk_memo));
     c->tkinds.n = n;
   }
-  uint32_t *k = (uint32_t *)c->tkinds.p;
+  tk_memo *k = (tk_memo *)c->tkinds.p;
   for (size_t i = t0; i < t1; i++)
-    if (!(k[i] & TK_SEEN)) k[i] = tk_starts(c, i);
+    if (!(k[i].m & TK_SEEN)) k[i].m = tk_starts(c, i);
 }
 
 /* The gazetteer entry of one of `kinds` spelled by exactly tokens [t0, t1). */
@@ -113,7 +136,8 @@ static const lx_entry *gaz_exact(const lx_ctx *c, size_t t0, size_t t1, uint32_t
   if (t0 >= t1 || t1 - t0 > 255) return NULL;
   uint32_t m = tk(c, t0);
   if (!(m & TK_STARTS) || (t1 - t0 == 1 && !(m & kinds))) return NULL;
-  const lx_entry *e = lx_dict_exact(GAZ(c), c->text, TOKS(c), t0, t1 - t0);
+  const lx_entry *e = t1 - t0 == 1 ? tk_entry(c, t0)
+                                   : lx_dict_exact(GAZ(c), c->text, TOKS(c), t0, t1 - t0);
   for (; e; e = lx_entry_next(GAZ(c), e))
     if (kinds & KIND(e->kind)) return e;
   return NULL;
@@ -184,8 +208,18 @@ static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
       i++;
       continue;
     }
+    /* phrases of two tokens or more, else the token's own (memoized; its
+     * entries, far in memory, are read only if one is a name: most are
+     * given names and surnames) */
     const lx_entry *e;
-    size_t k = lx_dict_longest(g, c->text, t, t1, i, &e);
+    size_t k = lx_dict_longest_min(g, c->text, t, t1, i, 2, &e);
+    if (!k) {
+      if (!(tk(c, i) & NAME_KINDS)) {
+        i++;
+        continue;
+      }
+      k = (e = tk_entry(c, i)) != NULL;
+    }
     const lx_entry *best = NULL;
     for (; k && e; e = lx_entry_next(g, e)) {
       if (!(NAME_KINDS & KIND(e->kind)) || (e->flags & LX_GF_AMB)) continue;

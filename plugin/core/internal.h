@@ -301,9 +301,17 @@ int lx_dict_bad_phrase(const lx_dict *d);
  * and the first entry of the key's chain in *e, 0 if none. */
 size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,
                        size_t n, size_t i, const lx_entry **e);
+/* The same among phrases of at least minlen tokens (a caller that knows the
+ * one-token phrase at i already asks from 2). */
+size_t lx_dict_longest_min(const lx_dict *d, const char *text, const lx_token *t, size_t n,
+                           size_t i, size_t minlen, const lx_entry **e);
 /* The entry (first of its chain) spelled by exactly tokens t[i..i+k). */
 const lx_entry *lx_dict_exact(const lx_dict *d, const char *text, const lx_token *t, size_t i,
                               size_t k);
+/* The same, and the kinds of the key's entries as a mask (bit 1 << kind,
+ * bit 31 for kinds of 31 and more), read without reading the entries. */
+uint32_t lx_dict_exact_kinds(const lx_dict *d, const char *text, const lx_token *t, size_t i,
+                             size_t k, const lx_entry **e);
 /* Adds to dst every entry of src whose kind is in the bit mask kinds. */
 lede_status lx_dict_copy_kinds(lx_dict *dst, const lx_dict *src, uint32_t kinds);
 /* lx_dict_longest for a folding dictionary. */
@@ -314,6 +322,10 @@ const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n);
 /* Entry of a kind in the chain, or NULL; the next one in the chain. */
 const lx_entry *lx_entry_of_kind(const lx_dict *d, const lx_entry *e, int kind);
 const lx_entry *lx_entry_next(const lx_dict *d, const lx_entry *e);
+/* An entry's index in its dictionary, and the entry of an index (memos keep
+ * indices: 4 bytes where a pointer takes 8). */
+uint32_t lx_entry_index(const lx_dict *d, const lx_entry *e);
+const lx_entry *lx_dict_entry(const lx_dict *d, uint32_t index);
 const char *lx_dict_str(const lx_dict *d, uint32_t off);
 /* Value of attribute key in an entry's attrs, or NULL; *vn gets its length. */
 const char *lx_entry_attr(const lx_dict *d, const lx_entry *e, const char *key,
@@ -407,7 +419,7 @@ typedef struct lx_ctx {
   lx_vec work;     /* bytes of scratch for one stage at a time (elem size 1) */
   lx_vec tagwork;  /* the tagger's bytes of scratch */
   lx_vec cands;    /* entity candidates of the block being recognized */
-  lx_vec tkinds;   /* per token: gazetteer kinds of its one-token phrases */
+  lx_vec tkinds;   /* per token: its one-token gazetteer phrases (entities.c) */
   lx_rules_run *rr; /* the user rules of this parse (rules.c), or NULL */
   void *md; /* PCRE2 match data, created on first use */
   /* the reference date everything relative resolves against */

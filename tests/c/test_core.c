@@ -228,6 +228,36 @@ static void test_dict_filter(void) {
             lx_dict_exact(d, text, t, 0, 1),
         "exact lengths");
   CHECK(lx_dict_may_start_uncapitalized(d, t[6].hash), "delta: printed in lower case");
+  CHECK(lx_dict_longest_min(d, text, t, v.n, 0, 2, &e) == 3 &&
+            lx_dict_longest_min(d, text, t, v.n, 4, 2, &e) == 0 && !e,
+        "from two tokens: the three, and nothing where only one token is a phrase");
+  lx_vec_free(A, &v);
+  lx_dict_free(d);
+
+  /* the kinds of a key's entries come from its slot; keys up to 18 bytes
+   * are kept in the slot, longer ones in the pool: both are found, and a
+   * text that differs past the 18th byte is not */
+  d = lx_dict_new(A);
+  tsv = "org\tAlpha\t\t\ncity\tALPHA\t\t\n"
+        "org\tabcdefghijklmnopqr\t\t\norg\tabcdefghijklmnopqrs\t\t\n"
+        "org\tAbcdefghijklmnopqrstuvwxyz Omega\t\t\n";
+  CHECK(lx_dict_load_tsv(d, tsv, strlen(tsv), err, sizeof err) == LEDE_OK, "load: %s", err);
+  snprintf(text, sizeof text,
+           "Alpha abcdefghijklmnopqr abcdefghijklmnopqrs abcdefghijklmnopqrt "
+           "abcdefghijklmnopqrstuvwxyz omega abcdefghijklmnopqrstuvwxyZ omegA");
+  v.n = 0;
+  CHECK(lx_tokenize(A, text, 0, strlen(text), &v), "tokenize");
+  t = (const lx_token *)v.p;
+  CHECK(lx_dict_exact_kinds(d, text, t, 0, 1, &e) == ((1u << LX_G_ORG) | (1u << LX_G_CITY)) &&
+            e && e->kind == LX_G_ORG && lx_entry_next(d, e) && lx_entry_next(d, e)->kind == LX_G_CITY,
+        "both kinds of a key, and its first entry");
+  CHECK(lx_dict_exact(d, text, t, 1, 1) && lx_dict_exact(d, text, t, 2, 1) &&
+            !lx_dict_exact(d, text, t, 3, 1),
+        "keys of 18 and 19 bytes; not one of 19 that differs at the end");
+  CHECK(lx_dict_exact(d, text, t, 4, 2) && lx_dict_exact(d, text, t, 6, 2) &&
+            lx_dict_exact_kinds(d, text, t, 4, 2, &e) == (1u << LX_G_ORG),
+        "a long key, in any case");
+  CHECK(lx_dict_exact_kinds(d, text, t, 3, 1, &e) == 0 && !e, "no kinds for no key");
   lx_vec_free(A, &v);
   lx_dict_free(d);
 }

@@ -257,22 +257,42 @@ void lx_tokens_in(const lx_ctx *c, size_t s, size_t e, size_t *t0, size_t *t1) {
   lx_tokens_in_from(c, 0, s, e, t0, t1);
 }
 
+/* The first of t[a, n) starting at or after s, and the first of t[z, n)
+ * ending after e, looked for from a (z): a gallop 1, 2, 4... tokens ahead,
+ * then a search within the last step. Spans asked for in text order cost
+ * the logarithm of their distance and length, not of the document's
+ * length (a paragraph used to cost two searches over the rest of it). */
+static size_t gallop_start(const lx_token *t, size_t n, size_t a, size_t s) {
+  if (a >= n || t[a].start >= s) return a;
+  size_t lo = a, step = 1; /* t[lo] starts before s */
+  while (step < n - lo && t[lo + step].start < s) {
+    lo += step;
+    step *= 2;
+  }
+  size_t hi = step < n - lo ? lo + step : n;
+  return lo + 1 + first_starting_from(t + lo + 1, hi - lo - 1, s);
+}
+
+static size_t gallop_end(const lx_token *t, size_t n, size_t z, size_t e) {
+  if (z >= n || t[z].end > e) return z;
+  size_t lo = z, step = 1; /* t[lo] ends at or before e */
+  while (step < n - lo && t[lo + step].end <= e) {
+    lo += step;
+    step *= 2;
+  }
+  size_t hi = step < n - lo ? lo + step : n;
+  return lo + 1 + first_ending_after(t + lo + 1, hi - lo - 1, e);
+}
+
 void lx_tokens_in_from(const lx_ctx *c, size_t from, size_t s, size_t e, size_t *t0,
                        size_t *t1) {
   const lx_token *t = (const lx_token *)c->toks.p;
-  size_t n = c->toks.n, a;
-  /* spans asked for in text order start near the last: a short walk
-   * from there, else a search */
+  size_t n = c->toks.n;
+  /* a hint past the span is no hint */
   if (from && (from > n || t[from - 1].start >= s)) from = 0;
-  a = from;
-  while (a < n && a < from + 8 && t[a].start < s) a++;
-  if (a == from + 8 && a < n && t[a].start < s) a += first_starting_from(t + a, n - a, s);
-  /* most spans are an entity's few tokens: a short walk first */
-  size_t z = a;
-  while (z < n && z < a + 8 && t[z].end <= e) z++;
-  if (z == a + 8 && z < n && t[z].end <= e) z += first_ending_after(t + z, n - z, e);
+  size_t a = gallop_start(t, n, from, s);
   *t0 = a;
-  *t1 = z;
+  *t1 = gallop_end(t, n, a, e);
 }
 
 /* The tokens within [s, e): a range of the document's token array. */

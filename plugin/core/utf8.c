@@ -217,10 +217,31 @@ static inline void hs_byte(hasher *s, unsigned char b) {
   }
 }
 
+/* Eight ASCII bytes lower-cased at once: 0x20 added to each of A-Z. */
+static inline uint64_t lower8(uint64_t x) {
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t ge_a = (x + ones * (0x80 - 'A')) & high;  /* byte >= 'A' (bytes < 0x80) */
+  uint64_t gt_z = (x + ones * (0x7F - 'Z')) & high;  /* byte > 'Z' */
+  return x | ((ge_a & ~gt_z) >> 2);
+}
+
 static uint32_t hash_folding(const char *s, size_t n, int fold) {
   const unsigned char *u = (const unsigned char *)s;
   hasher hs = {LX_HASH_SEED, 0, 0, 0};
   size_t i = 0;
+  /* ASCII eight bytes at a time, as hs_byte would have packed them */
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w = lx_load8_le(u + i);
+    if (w & 0x8080808080808080ull) break;
+    hs.h = lx_hash_mix(hs.h, lower8(w));
+    hs.n += 8;
+  }
+  if (i < n && n - i < 8) { /* the last bytes, if ASCII */
+    uint64_t w = 0;
+    for (size_t k = i; k < n; k++) w |= (uint64_t)u[k] << (8 * (k - i));
+    if (!(w & 0x8080808080808080ull))
+      return lx_hash_final(lx_hash_mix(hs.h, lower8(w)), n);
+  }
   while (i < n) {
     unsigned char c = u[i];
     if (c < 0x80) {

@@ -74,6 +74,38 @@ static void test_tokenizer(void) {
   CHECK(w.n >= 3, "tokens around bad bytes: %zu", w.n);
   lx_vec_free(&lx_default_allocator, &w);
   CHECK(lede_count_tokens("one two, three.", 15) == 5, "count_tokens");
+  /* lx_hash_lower hashes ASCII eight bytes at a time: the same hash as the
+   * lower-cased bytes packed and mixed one by one, for every ASCII byte
+   * (@ [ ` { sit next to the letters), at every length, with a non-ASCII
+   * letter anywhere */
+  size_t bad_hashes = 0;
+  unsigned rnd = 12345;
+  for (int round = 0; round < 4000; round++) {
+    char str[48], low[48];
+    size_t n = (size_t)(round % 41);
+    for (size_t k = 0; k < n; k++) {
+      rnd = rnd * 1103515245u + 12345u;
+      str[k] = (char)(1 + (rnd >> 16) % 127);
+    }
+    if (round % 3 == 0 && n >= 2) { /* an é (not lower-cased here: already lower) */
+      size_t at = (size_t)(round % (int)(n - 1));
+      str[at] = (char)0xC3;
+      str[at + 1] = (char)0xA9;
+    }
+    for (size_t k = 0; k < n; k++) low[k] = (char)(str[k] >= 'A' && str[k] <= 'Z' ? str[k] + 32 : str[k]);
+    uint64_t h = LX_HASH_SEED, acc = 0;
+    size_t k = 0;
+    for (; k < n; k++) {
+      acc |= (uint64_t)(unsigned char)low[k] << (8 * (k % 8));
+      if (k % 8 == 7) {
+        h = lx_hash_mix(h, acc);
+        acc = 0;
+      }
+    }
+    if (n % 8) h = lx_hash_mix(h, acc);
+    if (lx_hash_lower(str, n) != lx_hash_final(h, n)) bad_hashes++;
+  }
+  CHECK(bad_hashes == 0, "%zu of 4000 strings hashed unlike their lower-cased bytes", bad_hashes);
 }
 
 /* ---- dates ------------------------------------------------------------------ */

@@ -32,6 +32,7 @@ static inline uint32_t kind_bit(int kind) {
 }
 
 struct lx_dict {
+  lx_dict_filter f; /* first: the inline checks of internal.h read it */
   const lede_allocator *alloc;
   int bad_phrase; /* the last lx_dict_add failed on the phrase, not memory */
   lx_vec entries;  /* lx_entry */
@@ -41,17 +42,17 @@ struct lx_dict {
   uint8_t maxtok;
   int fold;        /* keys fold accents */
   lx_vec prefixes; /* uint32: every phrase's prefixes, as filter items */
-  uint64_t *bloom; /* the filter of those items: fits in cache */
-  unsigned bloom_lb; /* log2 of its bits */
   lx_vec toks;     /* scratch for tokenizing phrases */
   lx_buf key;      /* scratch for the key of a phrase being added */
 };
 
 /* A lookup walks a phrase's tokens, hashing as it goes; a bit filter over
  * every phrase's prefixes tells, in cache, whether some phrase continues
- * past the tokens hashed so far (PRE_CONT) and whether one ends there
- * (PRE_KEY); of first tokens, whether a phrase starts there (PRE_START),
- * and one not printed with a capital (PRE_LSTART). The table, its entries
+ * past the tokens hashed so far (LX_PRE_CONT) and whether one ends
+ * there (LX_PRE_KEY); of first tokens, whether a phrase starts there
+ * (LX_PRE_START), and one not printed with a capital (LX_PRE_LSTART): the
+ * filter heads the struct (lx_dict_filter, internal.h), so that the
+ * per-token checks are inline in their loops. The table, its entries
  * and their keys, all far in memory, are read only for a length the
  * filter lets through (about 1% of the others). The filter has 16 bits an
  * item, between 4 KiB (cue words, titles) and 1 MiB (beyond 500,000 items
@@ -59,53 +60,33 @@ struct lx_dict {
  * word. */
 #define BLOOM_MIN_LB 15
 #define BLOOM_MAX_LB 23
-#define PRE_CONT 0x5bd1e995u
-#define PRE_KEY 0x27d4eb2fu
-#define PRE_START 0x165667b1u
-#define PRE_LSTART 0xd3a2646cu
-
-static inline uint32_t pre_item(uint32_t h, uint32_t role) {
-  uint32_t x = (h ^ role) * 0x9E3779B1u;
-  x ^= x >> 15;
-  x *= 0x85EBCA77u;
-  return x ^ (x >> 13);
-}
-
-static inline uint64_t bloom_bits(uint32_t x) {
-  return ((uint64_t)1 << (x & 63)) | ((uint64_t)1 << ((x >> 6) & 63));
-}
 
 static inline void bloom_set(lx_dict *d, uint32_t x) {
-  d->bloom[x >> (32 - (d->bloom_lb - 6))] |= bloom_bits(x);
+  d->f.bloom[x >> (32 - (d->f.bloom_lb - 6))] |= lx_bloom_bits(x);
 }
 
-/* Whether the filter lets prefix hash h through in role (never a false
- * "no"). */
 static inline int pre_has(const lx_dict *d, uint32_t h, uint32_t role) {
-  if (!d->bloom) return 0;
-  uint32_t x = pre_item(h, role);
-  uint64_t m = bloom_bits(x);
-  return (d->bloom[x >> (32 - (d->bloom_lb - 6))] & m) == m;
+  return lx_filter_has(&d->f, h, role);
 }
 
 /* Notes an item; the filter doubles (rebuilt from the items) while it
  * has fewer than 16 bits an item. */
 static int pre_note(lx_dict *d, uint32_t h, uint32_t role) {
-  uint32_t x = pre_item(h, role);
+  uint32_t x = lx_pre_item(h, role);
   if (!lx_vec_reserve(d->alloc, &d->prefixes, sizeof(uint32_t), d->prefixes.n + 1)) return 0;
   ((uint32_t *)d->prefixes.p)[d->prefixes.n++] = x;
-  unsigned lb = d->bloom ? d->bloom_lb : BLOOM_MIN_LB;
+  unsigned lb = d->f.bloom ? d->f.bloom_lb : BLOOM_MIN_LB;
   while (lb < BLOOM_MAX_LB && ((size_t)1 << lb) < d->prefixes.n * 16) lb++;
-  if (!d->bloom || lb != d->bloom_lb) {
+  if (!d->f.bloom || lb != d->f.bloom_lb) {
     uint64_t *bloom = (uint64_t *)lx_malloc(d->alloc, ((size_t)1 << lb) / 8);
     if (!bloom) {
       d->prefixes.n--;
       return 0;
     }
     memset(bloom, 0, ((size_t)1 << lb) / 8);
-    lx_free(d->alloc, d->bloom);
-    d->bloom = bloom;
-    d->bloom_lb = lb;
+    lx_free(d->alloc, d->f.bloom);
+    d->f.bloom = bloom;
+    d->f.bloom_lb = lb;
     const uint32_t *it = (const uint32_t *)d->prefixes.p;
     for (size_t i = 0; i < d->prefixes.n; i++) bloom_set(d, it[i]);
   } else {
@@ -163,7 +144,7 @@ void lx_dict_free(lx_dict *d) {
   lx_buf_free(a, &d->pool);
   lx_free(a, d->table);
   lx_vec_free(a, &d->prefixes);
-  lx_free(a, d->bloom);
+  lx_free(a, d->f.bloom);
   lx_vec_free(a, &d->toks);
   lx_buf_free(a, &d->key);
   lx_free(a, d);
@@ -200,11 +181,6 @@ static int table_grow(lx_dict *d) {
   return 1;
 }
 
-int lx_dict_may_start(const lx_dict *d, uint32_t hash) { return pre_has(d, hash, PRE_START); }
-
-int lx_dict_may_start_uncapitalized(const lx_dict *d, uint32_t hash) {
-  return pre_has(d, hash, PRE_LSTART);
-}
 
 /* Appends the lower-cased (and, fold, accent-folded) text of s[0,n) to b
  * (the key form). */
@@ -281,15 +257,15 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
     if (i + 1 < nt) key->p[key->n++] = ' '; /* append_key keeps spare room */
     t[i].hash = tok_hash(d, phrase, &t[i]);
     h = i ? lx_hash_combine(h, t[i].hash) : t[i].hash;
-    if (i + 1 < nt && !pre_note(d, h, PRE_CONT)) return NULL;
+    if (i + 1 < nt && !pre_note(d, h, LX_PRE_CONT)) return NULL;
   }
   uint8_t cf = case_flags(phrase, n);
-  if (!pre_note(d, t[0].hash, PRE_START) ||
-      (!(cf & (LX_GF_CAP | LX_GF_ALLCAP)) && !pre_note(d, t[0].hash, PRE_LSTART)))
+  if (!pre_note(d, t[0].hash, LX_PRE_START) ||
+      (!(cf & (LX_GF_CAP | LX_GF_ALLCAP)) && !pre_note(d, t[0].hash, LX_PRE_LSTART)))
     return NULL;
   if (!lx_vec_reserve(a, &d->entries, sizeof(lx_entry), d->entries.n + 1) ||
       ((d->table_used + 1) * 4 > d->table_cap * 3 && !table_grow(d)) ||
-      !pre_note(d, h, PRE_KEY))
+      !pre_note(d, h, LX_PRE_KEY))
     return NULL;
   uint32_t ko = pool_add(d, key->p, key->n);
   uint32_t po = ko ? pool_add(d, phrase, n) : 0;
@@ -414,12 +390,12 @@ size_t lx_dict_longest_min(const lx_dict *d, const char *text, const lx_token *t
   uint8_t ks[256];
   size_t nk = 0;
   for (size_t k = 1;; k++) {
-    if (k >= minlen && pre_has(d, h, PRE_KEY)) {
+    if (k >= minlen && pre_has(d, h, LX_PRE_KEY)) {
       hs[nk] = h;
       ks[nk++] = (uint8_t)k;
     }
     /* phrases do not run across a paragraph break */
-    if (k >= lim || !pre_has(d, h, PRE_CONT) || (t[i + k].flags & LX_TF_PARA)) break;
+    if (k >= lim || !pre_has(d, h, LX_PRE_CONT) || (t[i + k].flags & LX_TF_PARA)) break;
     h = lx_hash_combine(h, tok_hash(d, text, &t[i + k]));
   }
   while (nk--) {
@@ -437,7 +413,7 @@ const lx_entry *lx_dict_exact(const lx_dict *d, const char *text, const lx_token
   if (!d->table_cap || k == 0 || k > d->maxtok) return NULL;
   uint32_t h = tok_hash(d, text, &t[i]);
   for (size_t j = 1; j < k; j++) h = lx_hash_combine(h, tok_hash(d, text, &t[i + j]));
-  return pre_has(d, h, PRE_KEY) ? probe(d, h, text, t + i, k) : NULL;
+  return pre_has(d, h, LX_PRE_KEY) ? probe(d, h, text, t + i, k) : NULL;
 }
 
 uint32_t lx_dict_exact_kinds(const lx_dict *d, const char *text, const lx_token *t, size_t i,
@@ -446,7 +422,7 @@ uint32_t lx_dict_exact_kinds(const lx_dict *d, const char *text, const lx_token 
   if (!d->table_cap || k == 0 || k > d->maxtok) return 0;
   uint32_t h = tok_hash(d, text, &t[i]);
   for (size_t j = 1; j < k; j++) h = lx_hash_combine(h, tok_hash(d, text, &t[i + j]));
-  const slot *sl = pre_has(d, h, PRE_KEY) ? probe_slot(d, h, text, t + i, k) : NULL;
+  const slot *sl = pre_has(d, h, LX_PRE_KEY) ? probe_slot(d, h, text, t + i, k) : NULL;
   if (!sl) return 0;
   *e = (const lx_entry *)d->entries.p + (sl->entry - 1); /* not read */
   return sl->kinds;
@@ -511,7 +487,7 @@ const lx_entry *lx_dict_find(const lx_dict *d, const char *s, size_t n) {
   const lx_token *t = (const lx_token *)v.p;
   uint32_t h = tok_hash(d, s, &t[0]);
   for (size_t i = 1; i < v.n; i++) h = lx_hash_combine(h, tok_hash(d, s, &t[i]));
-  return pre_has(d, h, PRE_KEY) ? probe(d, h, s, t, v.n) : NULL;
+  return pre_has(d, h, LX_PRE_KEY) ? probe(d, h, s, t, v.n) : NULL;
 }
 
 lede_status lx_dict_copy_kinds(lx_dict *dst, const lx_dict *src, uint32_t kinds) {

@@ -332,11 +332,47 @@ const char *lx_entry_attr(const lx_dict *d, const lx_entry *e, const char *key,
                           size_t *vn);
 size_t lx_dict_size(const lx_dict *d);
 uint8_t lx_dict_maxtok(const lx_dict *d);
+/* A dictionary's bit filter over its phrases' prefixes (dict.c says what
+ * it holds), the first member of every lx_dict so that the checks made
+ * for every token are inline: an item is a role and a prefix's hash
+ * mixed; it sets 2 bits of one 64-bit word. Never a false "no". */
+typedef struct lx_dict_filter {
+  uint64_t *bloom;   /* NULL while the dictionary is empty */
+  unsigned bloom_lb; /* log2 of its bits */
+} lx_dict_filter;
+
+#define LX_PRE_CONT 0x5bd1e995u   /* a phrase continues past these tokens */
+#define LX_PRE_KEY 0x27d4eb2fu    /* a phrase ends here */
+#define LX_PRE_START 0x165667b1u  /* a phrase starts with this token */
+#define LX_PRE_LSTART 0xd3a2646cu /* one printed without a capital does */
+
+static inline uint32_t lx_pre_item(uint32_t h, uint32_t role) {
+  uint32_t x = (h ^ role) * 0x9E3779B1u;
+  x ^= x >> 15;
+  x *= 0x85EBCA77u;
+  return x ^ (x >> 13);
+}
+
+static inline uint64_t lx_bloom_bits(uint32_t x) {
+  return ((uint64_t)1 << (x & 63)) | ((uint64_t)1 << ((x >> 6) & 63));
+}
+
+static inline int lx_filter_has(const lx_dict_filter *f, uint32_t h, uint32_t role) {
+  if (!f->bloom) return 0;
+  uint32_t x = lx_pre_item(h, role);
+  uint64_t m = lx_bloom_bits(x);
+  return (f->bloom[x >> (32 - (f->bloom_lb - 6))] & m) == m;
+}
+
 /* Whether any phrase of the dictionary starts with this token hash. */
-int lx_dict_may_start(const lx_dict *d, uint32_t hash);
+static inline int lx_dict_may_start(const lx_dict *d, uint32_t hash) {
+  return lx_filter_has((const lx_dict_filter *)(const void *)d, hash, LX_PRE_START);
+}
 /* Whether a phrase printed without a capital (LX_GF_CAP, LX_GF_ALLCAP)
  * may start with it. */
-int lx_dict_may_start_uncapitalized(const lx_dict *d, uint32_t hash);
+static inline int lx_dict_may_start_uncapitalized(const lx_dict *d, uint32_t hash) {
+  return lx_filter_has((const lx_dict_filter *)(const void *)d, hash, LX_PRE_LSTART);
+}
 
 /* ---- engine ------------------------------------------------------------------ */
 

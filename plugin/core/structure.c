@@ -1008,18 +1008,24 @@ static int may_start_caption(const lx_ctx *c, const blk *b) {
   return 0;
 }
 
+/* Whether the word w (n bytes, starting with its first byte) is in p[0, len). */
+static int has_word(const char *p, size_t len, const char *w, size_t n) {
+  const char *end = p + len;
+  for (const char *q = p; (q = (const char *)memchr(q, w[0], (size_t)(end - q))) != NULL; q++)
+    if ((size_t)(end - q) >= n && memcmp(q, w, n) == 0) return 1;
+  return 0;
+}
+
+/* A credit ends a caption: a ')' last, or a '/', a '|', "Photo" or "Image"
+ * in its last 80 bytes (memchr: this is asked of every block). */
 static int may_end_with_credit(const lx_ctx *c, const blk *b) {
   const char *s = c->text;
   if (s[b->end - 1] == ')') return 1;
   size_t from = b->end - b->text_start > 80 ? b->end - 80 : b->text_start;
-  for (size_t i = from; i < b->end; i++) {
-    char ch = s[i];
-    if (ch == '/' || ch == '|') return 1;
-    if ((ch == 'P' || ch == 'I') && i + 5 <= b->end &&
-        (memcmp(s + i, "Photo", 5) == 0 || memcmp(s + i, "Image", 5) == 0))
-      return 1;
-  }
-  return 0;
+  const char *p = s + from;
+  size_t n = b->end - from;
+  return memchr(p, '/', n) || memchr(p, '|', n) || has_word(p, n, "Photo", 5) ||
+         has_word(p, n, "Image", 5);
 }
 
 static int caption_like(lx_ctx *c, blk *b, lede_span *credit, lede_span *restr) {

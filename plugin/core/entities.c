@@ -816,7 +816,7 @@ void lx_entities(lx_ctx *c) {
   ni.ref = c->ref;
   ni.has_ref = c->has_ref;
   c->tkinds.n = 0;
-  size_t t0 = 0, t1;
+  size_t t0 = 0, t1 = 0;
   if (!lx_span_empty(d->title)) {
     lx_tokens_in(c, d->title.start, d->title.end, &t0, &t1);
     recognize(c, &ni, t0, t1, LEDE_EF_IN_TITLE);
@@ -870,7 +870,7 @@ void lx_entities(lx_ctx *c) {
     int take_p = ic >= in->captions.n ||
                  (ip < in->paragraphs.n && P[ip].start < C[ic].span.start);
     lede_span s = take_p ? P[ip++] : C[ic++].span;
-    lx_tokens_in_from(c, t0, s.start, s.end, &t0, &t1);
+    lx_tokens_in_from(c, t1, s.start, s.end, &t0, &t1);
     recognize(c, &ni, t0, t1, take_p ? 0 : LEDE_EF_IN_CAPTION);
   }
   if (!lx_span_empty(d->title)) drop_lone_title_word(c);
@@ -1158,7 +1158,7 @@ static void propagate_names(lx_ctx *c) {
   }
   if (!keys) return;
   /* the content blocks, in order, and the entities covering their tokens */
-  size_t ei = 0, t0 = 0, t1;
+  size_t ei = 0, t0 = 0, t1 = 0;
   lede_span blocks[1];
   const lede_span *P = (const lede_span *)in->paragraphs.p;
   size_t nb = in->paragraphs.n + 1;
@@ -1171,7 +1171,7 @@ static void propagate_names(lx_ctx *c) {
       sp = P[bi - 1];
     }
     blocks[0] = sp;
-    lx_tokens_in_from(c, t0, blocks[0].start, blocks[0].end, &t0, &t1);
+    lx_tokens_in_from(c, t1, blocks[0].start, blocks[0].end, &t0, &t1);
     for (size_t i = t0; i < t1; i++) {
       if (!tok_is_cap(&t[i]) || t[i].kind != LX_TK_WORD) continue;
       size_t j = t[i].hash & (cap - 1);
@@ -1515,9 +1515,9 @@ void lx_quotes(lx_ctx *c) {
   const lede_entity *E = (const lede_entity *)in->entities.p;
   size_t ne = in->entities.n;
   const lede_span *P = (const lede_span *)in->paragraphs.p;
-  size_t t0 = 0, t1;
+  size_t t0 = 0, t1 = 0;
   for (size_t pi = 0; pi < in->paragraphs.n; pi++) {
-    lx_tokens_in_from(c, t0, P[pi].start, P[pi].end, &t0, &t1);
+    lx_tokens_in_from(c, t1, P[pi].start, P[pi].end, &t0, &t1);
     for (size_t i = t0; i < t1; i++) {
       if (!(t[i].flags & LX_TF_QUOTE) || !(t[i].flags & LX_TF_OPENQ)) continue;
       /* the closing mark: the next quotation mark that does not open */

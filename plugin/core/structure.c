@@ -295,6 +295,12 @@ void lx_tokens_in_from(const lx_ctx *c, size_t from, size_t s, size_t e, size_t 
   *t1 = gallop_end(t, n, a, e);
 }
 
+/* A block's tokens (build_blocks found them: no search). */
+static lx_token *block_tokens(lx_ctx *c, const blk *b, size_t *n) {
+  *n = b->t1 - b->t0;
+  return c->toks.p ? (lx_token *)c->toks.p + b->t0 : NULL;
+}
+
 /* The tokens within [s, e): a range of the document's token array. */
 static lx_token *tokens_of(lx_ctx *c, size_t s, size_t e, size_t *n) {
   size_t t0, t1;
@@ -543,7 +549,7 @@ static int find_stamp(lx_ctx *c, const blk *b, lx_date *d, uint32_t *ds, uint32_
   /* a date has a number: a day, a year or a time */
   if (b->end - b->text_start > 160 || b->l1 - b->l0 > 2 || !b->numw) return 0;
   size_t n;
-  lx_token *t = tokens_of(c, b->text_start, b->end, &n);
+  lx_token *t = block_tokens(c, b, &n);
   for (size_t i = 0; i < n && i < 8; i++) {
     lx_date x;
     size_t k = lx_match_date(c->text, t, n, i, &x);
@@ -674,7 +680,7 @@ static int find_byline(lx_ctx *c, const blk *b, const blk *next, lede_span *name
                        int *nnames, lede_span *span) {
   if (b->end - b->text_start > 200) return 0;
   size_t n;
-  lx_token *t = tokens_of(c, b->text_start, b->end, &n);
+  lx_token *t = block_tokens(c, b, &n);
   if (n == 0 || !byline_word(c, &t[0]) || !(t[0].flags & LX_TF_CAP)) {
     /* "By" may be lower case only as the line's first word */
     if (!(n && byline_word(c, &t[0]) && lx_tok_is(c->text, &t[0], "by"))) return 0;
@@ -684,7 +690,7 @@ static int find_byline(lx_ctx *c, const blk *b, const blk *next, lede_span *name
   if (i == n) {
     /* "By" alone: the names are on the next block */
     if (!next || next->end - next->text_start > 120) return 0;
-    t = tokens_of(c, next->text_start, next->end, &n);
+    t = block_tokens(c, next, &n);
     int k = parse_names(c, t, 0, n, names, 8);
     if (k <= 0) return 0;
     *nnames = k;
@@ -1466,7 +1472,7 @@ void lx_structure(lx_ctx *c) {
   if (byline_block == SIZE_MAX && dl_block != SIZE_MAX && dl_block >= 2) {
     blk *b = &B[dl_block - 1];
     size_t n;
-    lx_token *t = tokens_of(c, b->text_start, b->end, &n);
+    lx_token *t = block_tokens(c, b, &n);
     if (b->role == R_NONE && !b->list && !b->cue && n >= 2 && n <= 4 && b->terms == 0 &&
         B[dl_block - 2].role == R_NONE && headline_like(c, &B[dl_block - 2])) {
       const lx_entry *e = lx_dict_exact(c->eng->gaz, c->text, t, 0, 1);

@@ -29,8 +29,11 @@ static int tok_ch(const lx_ctx *c, const lx_token *t, char ch) {
   return t->end - t->start == 1 && c->text[t->start] == ch;
 }
 
-/* Whether a token is one of the words of a list (lower case). */
+/* Whether a token is one of the words of a list (lower case, and in
+ * listed_words below). The engine's set of all the lists' words tells
+ * most tokens no at once. */
 static int word_in(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
+  if (!lx_hashset_has(&c->eng->listed, t->hash ? t->hash : 1)) return 0;
   for (size_t i = 0; i < n; i++)
     if (lx_tok_ieq(c->text, t, w[i])) return 1;
   return 0;
@@ -518,6 +521,9 @@ static const char *const event_words[] = {
     "summit", "conference", "election", "elections", "tournament", "festival", "series",
     "revolution", "crisis", "storm", "hurricane", "typhoon", "earthquake", "prix",
     "marathon", "derby", "trophy", "league", "classic", "masters", "show", "expo"};
+/* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
+static const char *const storms[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical",
+                                     "superstorm", "super"};
 static const char *const law_words[] = {"act", "treaty", "constitution", "accord", "law",
                                         "bill", "amendment", "convention", "code"};
 
@@ -525,8 +531,6 @@ static const char *const law_words[] = {"act", "treaty", "constitution", "accord
 static int refine_type(lx_ctx *c, const lx_cand *k) {
   size_t t0 = k->t0, t1 = k->t1;
   /* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
-  static const char *const storms[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical",
-                                       "superstorm", "super"};
   if (t1 - t0 >= 2 && word_in(c, &TOKS(c)[t0], storms, LX_COUNTOF(storms)) &&
       tok_is_cap(&TOKS(c)[t1 - 1]) && tok_is_cap(&TOKS(c)[t0]))
     return LEDE_T_EVENT;
@@ -908,9 +912,12 @@ static void core_text(const lx_ctx *c, const lede_entity *e, const char **s, siz
   *n = len;
 }
 
-/* The entity's tokens. */
+/* The entity's tokens. Entities are mostly asked for in text order: the
+ * search starts from the last one's (a memo in the context, written
+ * through the const pointer; a hint past the entity is dropped). */
 static void ent_tokens(const lx_ctx *c, const lede_entity *e, size_t *t0, size_t *t1) {
-  lx_tokens_in(c, e->span.start, e->span.end, t0, t1);
+  lx_tokens_in_from(c, c->tok_hint, e->span.start, e->span.end, t0, t1);
+  ((lx_ctx *)c)->tok_hint = *t0;
 }
 
 /* The role a person's mention carries: the title right before it, with
@@ -1409,10 +1416,7 @@ static const char *const cue_verbs[] = {
     "remarked", "observed", "commented", "confirmed", "denied", "suggested", "thanked"};
 
 static int is_cue(const lx_ctx *c, const lx_token *t) {
-  if (t->kind != LX_TK_WORD) return 0;
-  for (size_t i = 0; i < LX_COUNTOF(cue_verbs); i++)
-    if (lx_tok_ieq(c->text, t, cue_verbs[i])) return 1;
-  return 0;
+  return t->kind == LX_TK_WORD && word_in(c, t, cue_verbs, LX_COUNTOF(cue_verbs));
 }
 
 static int pronoun(const lx_ctx *c, const lx_token *t) {
@@ -1588,4 +1592,24 @@ void lx_quotes(lx_ctx *c) {
     }
     lx_tick(c);
   }
+}
+
+/* ---- the word lists' set ----------------------------------------------------------- */
+
+int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
+  static const struct {
+    const char *const *w;
+    size_t n;
+  } lists[] = {{org_heads, LX_COUNTOF(org_heads)},     {fac_words, LX_COUNTOF(fac_words)},
+               {loc_words, LX_COUNTOF(loc_words)},     {event_words, LX_COUNTOF(event_words)},
+               {storms, LX_COUNTOF(storms)},           {law_words, LX_COUNTOF(law_words)},
+               {desc_heads, LX_COUNTOF(desc_heads)},   {cue_verbs, LX_COUNTOF(cue_verbs)}};
+  const char *all[256];
+  size_t n = 0;
+  for (size_t l = 0; l < LX_COUNTOF(lists); l++)
+    for (size_t i = 0; i < lists[l].n; i++) {
+      if (n == LX_COUNTOF(all)) return 0; /* grow `all` with the lists */
+      all[n++] = lists[l].w[i];
+    }
+  return lx_hashset_build(a, s, all, n);
 }

@@ -407,6 +407,8 @@ struct lede_engine {
   struct lx_tagger *tagger; /* the statistical tagger of names (tagger.c) */
   lx_dict *titles;   /* the gazetteer's titles, modifiers and honorifics */
   lx_hashset nonname; /* function words and weekdays: never a name alone */
+  lx_hashset listed; /* every word of entities.c's word lists: a token whose
+                        hash is not here is in none of them */
   struct lx_patterns *pat; /* compiled built-in patterns (PCRE2) */
 };
 
@@ -456,6 +458,7 @@ typedef struct lx_ctx {
   lx_vec tagwork;  /* the tagger's bytes of scratch */
   lx_vec cands;    /* entity candidates of the block being recognized */
   lx_vec tkinds;   /* per token: its one-token gazetteer phrases (entities.c) */
+  size_t tok_hint; /* the first token of the last entity's range (entities.c) */
   lx_rules_run *rr; /* the user rules of this parse (rules.c), or NULL */
   void *md; /* PCRE2 match data, created on first use */
   /* the reference date everything relative resolves against */
@@ -475,6 +478,8 @@ void lx_tick(lx_ctx *c);                          /* checks the budget */
 double lx_now(void);
 
 lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *widgets);
+/* The set of the words entities.c's rules look for (lede_engine.listed). */
+int lx_listed_words_build(const lede_allocator *a, lx_hashset *s);
 
 /* The tokens within the bytes [s, e) as a range [*t0, *t1) of c->toks. */
 void lx_tokens_in(const lx_ctx *c, size_t s, size_t e, size_t *t0, size_t *t1);

@@ -70,7 +70,7 @@ typedef struct tk_memo {
   uint32_t entry; /* the first one-token entry, index + 1; 0 none */
 } tk_memo;
 
-static uint32_t tk_starts(const lx_ctx *c, size_t i) {
+static inline uint32_t tk_starts(const lx_ctx *c, size_t i) {
   return lx_dict_may_start(GAZ(c), TOKS(c)[i].hash) ? TK_SEEN | TK_STARTS : TK_SEEN;
 }
 
@@ -266,17 +266,17 @@ static int name_word(const lx_ctx *c, const lx_token *t) {
   return 1;
 }
 
-/* The length of a title at i: (modifiers) title-word; 0 if none. */
-static size_t title_at(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
+/* The length of a title at i: (modifiers) title-word; 0 if none. Most
+ * tokens start none: title_at tells them inline, title_from does the rest. */
+static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
   const lx_token *t = TOKS(c);
   const lx_dict *td = c->eng->titles;
-  if (i >= t1 || !lx_dict_may_start(td, t[i].hash)) return 0;
   size_t j = i;
   int cap = 1;
   /* modifiers: deputy, assistant, vice, acting, former, ... */
   for (int m = 0; m < 4 && j < t1; m++) {
-    const lx_entry *me = lx_dict_exact(td, c->text, t, j, 1);
-    if (!lx_entry_of_kind(td, me, LX_G_TITLEMOD)) break;
+    const lx_entry *me;
+    if (!(lx_dict_exact_kinds(td, c->text, t, j, 1, &me) & KIND(LX_G_TITLEMOD))) break;
     if (!tok_is_cap(&t[j])) cap = 0;
     j++;
   }
@@ -290,6 +290,11 @@ static size_t title_at(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
   if (!tok_is_cap(&t[j])) cap = 0;
   if (capitalized) *capitalized = cap;
   return j + k - i;
+}
+
+static inline size_t title_at(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
+  if (i >= t1 || !lx_dict_may_start(c->eng->titles, TOKS(c)[i].hash)) return 0;
+  return title_from(c, i, t1, capitalized);
 }
 
 /* Person names the rules see: "Mike Pompeo" (a given name and a name

@@ -1277,8 +1277,8 @@ void lx_link(lx_ctx *c) {
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
   /* scratch: clusters, the table, each entity's tokens and cluster */
-  size_t cap = 64;
-  while (cap < n * 8) cap *= 2;
+  size_t cap = 64; /* up to 3 keys an entity, most entities none (values) */
+  while (cap < n * 4) cap *= 2;
   lx_vec *cv = &c->work;
   cv->n = 0;
   size_t bytes = n * sizeof(cluster) + cap * sizeof(link_slot) + 4 * n * sizeof(uint32_t);

@@ -1347,6 +1347,11 @@ static void tokenize_doc(lx_ctx *c) {
   const lx_line *L = (const lx_line *)c->lines.p;
   size_t nl = c->lines.n, k = 0;
   c->toks.n = 0;
+  /* a token per 5 bytes is about what news holds: the vector is not
+   * regrown and copied for each doubling (up to a million tokens ahead) */
+  size_t guess = LX_MIN(c->len / 5 + 16, (size_t)1 << 20);
+  if (!lx_vec_reserve(c->alloc, &c->toks, sizeof(lx_token), guess))
+    lx_fail(c, LEDE_ENOMEM, "out of memory");
   while (k < nl) {
     size_t from = L[k].start, first = c->toks.n;
     size_t j = k;

@@ -929,7 +929,7 @@ static void ent_tokens(const lx_ctx *c, const lede_entity *e, size_t *t0, size_t
  * the place or people it belongs to ("U.S. Secretary of State"), or an
  * appositive after it (", deputy assistant secretary of state for Korea
  * and Japan,"). */
-static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i) {
+static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, size_t t1) {
   const lede_entity *e = &E[i];
   const lx_token *t = TOKS(c);
   /* a title right before (entities are sorted by start) */
@@ -956,9 +956,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i) {
       return r;
     }
   }
-  /* an appositive: ", <title phrase>," */
-  size_t t0, t1;
-  ent_tokens(c, e, &t0, &t1);
+  /* an appositive: ", <title phrase>," (t1: the token after the mention) */
   if (t1 + 1 < c->toks.n && tok_ch(c, &t[t1], ',')) {
     size_t j = t1 + 1;
     if (lx_tok_ieq(c->text, &t[j], "the") || lx_tok_ieq(c->text, &t[j], "a") ||
@@ -1293,8 +1291,11 @@ void lx_link(lx_ctx *c) {
   /* full names first, so that a lone "Pompeo" in the headline finds "Mike
    * Pompeo" of the lead; then every other mention in text order */
   size_t no = 0;
+  /* entities are sorted by start: one walk over the tokens finds them all */
+  size_t ntoks = c->toks.n;
   for (size_t i = 0, a = 0, b; i < n; i++) {
-    lx_tokens_in_from(c, a, E[i].span.start, E[i].span.end, &a, &b);
+    while (a < ntoks && t[a].start < E[i].span.start) a++;
+    for (b = a; b < ntoks && t[b].end <= E[i].span.end;) b++;
     ta[i] = (uint32_t)a;
     tb[i] = (uint32_t)b;
     ent_cl[i] = UINT32_MAX;
@@ -1378,7 +1379,7 @@ void lx_link(lx_ctx *c) {
           CL[found].role_span = e->role_span;
         }
       } else {
-        lede_span r = mention_role(c, E, i);
+        lede_span r = mention_role(c, E, i, b);
         if (!lx_span_empty(r)) {
           e->role_span = r;
           e->role = lx_strndup(c, c->text + r.start, r.end - r.start);

@@ -181,7 +181,6 @@ static int table_grow(lx_dict *d) {
   return 1;
 }
 
-
 /* Appends the lower-cased (and, fold, accent-folded) text of s[0,n) to b
  * (the key form). */
 static int append_key(const lede_allocator *a, lx_buf *b, const char *s, size_t n, int fold) {
@@ -408,14 +407,6 @@ size_t lx_dict_longest_min(const lx_dict *d, const char *text, const lx_token *t
   return 0;
 }
 
-const lx_entry *lx_dict_exact(const lx_dict *d, const char *text, const lx_token *t, size_t i,
-                              size_t k) {
-  if (!d->table_cap || k == 0 || k > d->maxtok) return NULL;
-  uint32_t h = tok_hash(d, text, &t[i]);
-  for (size_t j = 1; j < k; j++) h = lx_hash_combine(h, tok_hash(d, text, &t[i + j]));
-  return pre_has(d, h, LX_PRE_KEY) ? probe(d, h, text, t + i, k) : NULL;
-}
-
 uint32_t lx_dict_exact_kinds(const lx_dict *d, const char *text, const lx_token *t, size_t i,
                              size_t k, const lx_entry **e) {
   *e = NULL;
@@ -426,6 +417,13 @@ uint32_t lx_dict_exact_kinds(const lx_dict *d, const char *text, const lx_token 
   if (!sl) return 0;
   *e = (const lx_entry *)d->entries.p + (sl->entry - 1); /* not read */
   return sl->kinds;
+}
+
+const lx_entry *lx_dict_exact(const lx_dict *d, const char *text, const lx_token *t, size_t i,
+                              size_t k) {
+  const lx_entry *e;
+  lx_dict_exact_kinds(d, text, t, i, k, &e);
+  return e;
 }
 
 size_t lx_dict_longest_fold(const lx_dict *d, const char *text, const lx_token *t, size_t n,

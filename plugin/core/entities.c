@@ -526,7 +526,7 @@ static const char *const event_words[] = {
     "summit", "conference", "election", "elections", "tournament", "festival", "series",
     "revolution", "crisis", "storm", "hurricane", "typhoon", "earthquake", "prix",
     "marathon", "derby", "trophy", "league", "classic", "masters", "show", "expo"};
-/* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
+/* words that open a storm's name (refine_type) */
 static const char *const storms[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical",
                                      "superstorm", "super"};
 static const char *const law_words[] = {"act", "treaty", "constitution", "accord", "law",

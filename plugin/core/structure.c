@@ -1014,7 +1014,7 @@ static int may_start_caption(const lx_ctx *c, const blk *b) {
   return 0;
 }
 
-/* Whether the word w (n bytes, starting with its first byte) is in p[0, len). */
+/* Whether w (n bytes) occurs in p[0, len). */
 static int has_word(const char *p, size_t len, const char *w, size_t n) {
   const char *end = p + len;
   for (const char *q = p; (q = (const char *)memchr(q, w[0], (size_t)(end - q))) != NULL; q++)

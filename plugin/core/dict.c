@@ -164,21 +164,42 @@ static uint32_t pool_add(lx_dict *d, const char *s, size_t n) {
   return off;
 }
 
-static int table_grow(lx_dict *d) {
-  size_t cap = d->table_cap ? d->table_cap * 2 : 1024;
+/* The home slot of hash h: the table's size needs no power of two (a
+ * multiply-shift maps h onto it), so a table made for a known number of
+ * phrases is 4/3 of them, not the next power of two above. Memory is time
+ * here too: the slots hold the keys, and every fresh page costs a fault. */
+static inline size_t home(const lx_dict *d, uint32_t h) {
+  return (size_t)(((uint64_t)h * d->table_cap) >> 32);
+}
+
+/* Moves the slots into a table of cap slots (more than they are). */
+static int table_resize(lx_dict *d, size_t cap) {
+  if (cap > UINT32_MAX || cap > SIZE_MAX / sizeof(slot)) return 0;
   slot *t = (slot *)lx_malloc(d->alloc, cap * sizeof(slot));
   if (!t) return 0;
   memset(t, 0, cap * sizeof(slot));
-  for (size_t i = 0; i < d->table_cap; i++) {
-    if (!d->table[i].entry) continue;
-    size_t j = d->table[i].hash & (cap - 1);
-    while (t[j].entry) j = (j + 1) & (cap - 1);
-    t[j] = d->table[i];
-  }
-  lx_free(d->alloc, d->table);
+  slot *old = d->table;
+  size_t n = d->table_cap;
   d->table = t;
   d->table_cap = cap;
+  for (size_t i = 0; i < n; i++) {
+    if (!old[i].entry) continue;
+    size_t j = home(d, old[i].hash);
+    while (t[j].entry) j = j + 1 == cap ? 0 : j + 1;
+    t[j] = old[i];
+  }
+  lx_free(d->alloc, old);
   return 1;
+}
+
+static int table_grow(lx_dict *d) {
+  return table_resize(d, d->table_cap ? d->table_cap * 2 : 1024);
+}
+
+int lx_dict_reserve(lx_dict *d, size_t n) {
+  size_t want = (d->table_used + n) / 3 * 4 + 16;
+  if (want > d->table_cap && !table_resize(d, want)) return 0;
+  return lx_vec_reserve(d->alloc, &d->entries, sizeof(lx_entry), d->entries.n + n);
 }
 
 /* Appends the lower-cased (and, fold, accent-folded) text of s[0,n) to b
@@ -289,7 +310,7 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
   uint32_t idx = (uint32_t)d->entries.n++;
   if (nt > d->maxtok) d->maxtok = (uint8_t)nt;
   /* chain behind an entry with the same key, else a new slot */
-  size_t j = h & (d->table_cap - 1);
+  size_t j = home(d, h);
   while (d->table[j].entry) {
     slot *sl = &d->table[j];
     if (sl->hash == h) {
@@ -301,7 +322,7 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
         return (lx_entry *)d->entries.p + idx;
       }
     }
-    j = (j + 1) & (d->table_cap - 1);
+    j = j + 1 == d->table_cap ? 0 : j + 1;
   }
   slot *sl = &d->table[j];
   sl->hash = h;
@@ -354,7 +375,7 @@ static int key_matches(const char *text, const lx_token *t, size_t k, const char
 /* The slot of the key tokens t[0..k) spell (hash h), or NULL. */
 static const slot *probe_slot(const lx_dict *d, uint32_t h, const char *text,
                               const lx_token *t, size_t k) {
-  size_t j = h & (d->table_cap - 1);
+  size_t j = home(d, h);
   for (;;) {
     const slot *sl = &d->table[j];
     if (!sl->entry) return NULL;
@@ -363,7 +384,7 @@ static const slot *probe_slot(const lx_dict *d, uint32_t h, const char *text,
                                    : d->pool.p + ((const lx_entry *)d->entries.p)[sl->entry - 1].key;
       if (key_matches(text, t, k, key, d->fold)) return sl;
     }
-    j = (j + 1) & (d->table_cap - 1);
+    j = j + 1 == d->table_cap ? 0 : j + 1;
   }
 }
 
@@ -535,9 +556,18 @@ const char *lx_entry_attr(const lx_dict *d, const lx_entry *e, const char *key,
   return NULL;
 }
 
+size_t lx_count_lines(const char *s, size_t n) {
+  size_t lines = n > 0 && s[n - 1] != '\n';
+  const char *end = s + n;
+  for (const char *p = s; (p = (const char *)memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+    lines++;
+  return lines;
+}
+
 lede_status lx_dict_load_tsv(lx_dict *d, const char *tsv, size_t n, char *err,
                              size_t errsz) {
   size_t i = 0, line = 0;
+  if (!lx_dict_reserve(d, lx_count_lines(tsv, n))) return LEDE_ENOMEM;
   while (i < n) {
     size_t e = i;
     while (e < n && tsv[e] != '\n') e++;

@@ -297,6 +297,11 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
                       const char *canonical, size_t cn, const char *attrs,
                       size_t an, uint32_t id);
 int lx_dict_bad_phrase(const lx_dict *d);
+/* Makes room for n more phrases (one table, sized once); 0 on allocation
+ * failure. Adding without it works too, the table doubling as it fills. */
+int lx_dict_reserve(lx_dict *d, size_t n);
+/* Lines of a text (a bound on the phrases of a TSV). */
+size_t lx_count_lines(const char *s, size_t n);
 /* Longest entry whose phrase matches tokens from i; returns its token count
  * and the first entry of the key's chain in *e, 0 if none. */
 size_t lx_dict_longest(const lx_dict *d, const char *text, const lx_token *t,

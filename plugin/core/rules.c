@@ -399,6 +399,14 @@ lede_status lede_ruleset_dict_load(lede_ruleset *rs, int id, const char *tsv, si
                                    size_t errsz) {
   size_t i = 0, line = 0;
   const char *name = lede_ruleset_rule_name(rs, id);
+  if (id >= 1 && (size_t)id <= rs->rules.n) {
+    const rule *r = (const rule *)rs->rules.p + (id - 1);
+    if (r->kind == R_DICT &&
+        !lx_dict_reserve(r->o.fold_accents ? rs->dict_fold : rs->dict, lx_count_lines(tsv, n))) {
+      if (err) snprintf(err, errsz, "rule '%s': out of memory", name ? name : "?");
+      return LEDE_ENOMEM;
+    }
+  }
   while (i < n) {
     size_t e = i;
     while (e < n && tsv[e] != '\n') e++;

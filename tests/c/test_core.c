@@ -228,6 +228,26 @@ static void test_dict_filter(void) {
     if (!e || e->id != i) missed++;
   }
   CHECK(missed == 0, "%zu phrases not found", missed);
+  /* a table made for 1,000 phrases (1,349 slots, no power of two) that
+   * gets 3,000 grows, and finds them all */
+  lx_dict *r = lx_dict_new(A);
+  CHECK(r && lx_dict_reserve(r, 1000), "reserve");
+  size_t rmissed = 0;
+  for (size_t i = 0; i < 3000; i++) {
+    int n = snprintf(ph, sizeof ph, "Name%zu Other%zu", i, i % 7);
+    if (!lx_dict_add(r, ph, (size_t)n, LX_G_ORG, NULL, 0, NULL, 0, (uint32_t)i)) rmissed++;
+  }
+  for (size_t i = 0; i < 3000; i++) {
+    int n = snprintf(ph, sizeof ph, "name%zu other%zu", i, i % 7);
+    const lx_entry *e = lx_dict_find(r, ph, (size_t)n);
+    if (!e || e->id != i) rmissed++;
+  }
+  CHECK(rmissed == 0 && lx_dict_size(r) == 3000, "%zu of 3000 phrases lost past a reservation",
+        rmissed);
+  lx_dict_free(r);
+  CHECK(lx_count_lines("a\nb\n", 4) == 2 && lx_count_lines("a\nb", 3) == 2 &&
+            lx_count_lines("", 0) == 0,
+        "lines of a text");
   /* words that are in no phrase: the filter lets few through (a filter
    * that said yes to all would pass this count, not the next check) */
   size_t through = 0, found = 0;

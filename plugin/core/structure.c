@@ -1348,9 +1348,10 @@ static void tokenize_doc(lx_ctx *c) {
   size_t nl = c->lines.n, k = 0;
   c->toks.n = 0;
   /* a token per 5 bytes is about what news holds: the vector is not
-   * regrown and copied for each doubling (up to a million tokens ahead) */
-  size_t guess = LX_MIN(c->len / 5 + 16, (size_t)1 << 20);
-  if (!lx_vec_reserve(c->alloc, &c->toks, sizeof(lx_token), guess))
+   * regrown and copied for each doubling. (Capped, it made a long input
+   * grow once more than one half its size: time stopped being linear.
+   * Pages of a large block are not touched until tokens fill them.) */
+  if (!lx_vec_reserve(c->alloc, &c->toks, sizeof(lx_token), c->len / 5 + 16))
     lx_fail(c, LEDE_ENOMEM, "out of memory");
   while (k < nl) {
     size_t from = L[k].start, first = c->toks.n;

@@ -107,10 +107,8 @@ static uint32_t tk(const lx_ctx *c, size_t i) {
   return tk_get(c, i, &tmp)->m;
 }
 
-/* The first entry of the one-token phrases token i spells, or NULL. */
-static const lx_entry *tk_entry(const lx_ctx *c, size_t i) {
-  tk_memo tmp;
-  const tk_memo *k = tk_get(c, i, &tmp);
+/* The first entry of a memo's one-token phrases, or NULL. */
+static const lx_entry *tk_entry(const lx_ctx *c, const tk_memo *k) {
   return k->entry ? lx_dict_entry(GAZ(c), k->entry - 1) : NULL;
 }
 
@@ -137,9 +135,10 @@ static void token_kinds(lx_ctx *c, size_t t0, size_t t1) {
 /* The gazetteer entry of one of `kinds` spelled by exactly tokens [t0, t1). */
 static const lx_entry *gaz_exact(const lx_ctx *c, size_t t0, size_t t1, uint32_t kinds) {
   if (t0 >= t1 || t1 - t0 > 255) return NULL;
-  uint32_t m = tk(c, t0);
-  if (!(m & TK_STARTS) || (t1 - t0 == 1 && !(m & kinds))) return NULL;
-  const lx_entry *e = t1 - t0 == 1 ? tk_entry(c, t0)
+  tk_memo tmp;
+  const tk_memo *k = tk_get(c, t0, &tmp);
+  if (!(k->m & TK_STARTS) || (t1 - t0 == 1 && !(k->m & kinds))) return NULL;
+  const lx_entry *e = t1 - t0 == 1 ? tk_entry(c, k)
                                    : lx_dict_exact(GAZ(c), c->text, TOKS(c), t0, t1 - t0);
   for (; e; e = lx_entry_next(GAZ(c), e))
     if (kinds & KIND(e->kind)) return e;
@@ -217,11 +216,13 @@ static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
     const lx_entry *e;
     size_t k = lx_dict_longest_min(g, c->text, t, t1, i, 2, &e);
     if (!k) {
-      if (!(tk(c, i) & NAME_KINDS)) {
+      tk_memo tmp;
+      const tk_memo *m = tk_get(c, i, &tmp);
+      if (!(m->m & NAME_KINDS)) {
         i++;
         continue;
       }
-      k = (e = tk_entry(c, i)) != NULL;
+      k = (e = tk_entry(c, m)) != NULL;
     }
     const lx_entry *best = NULL;
     for (; k && e; e = lx_entry_next(g, e)) {

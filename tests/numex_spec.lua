@@ -150,4 +150,18 @@ describe("numex through lede.parse", function()
       .. " cost of stationing troops, officials said.\n", {})
     assert.equal("--05-12", find(l, "DATE", "May 12").value)
   end)
+
+  it("dates named holidays in the year the story means, over the tagger's names", function()
+    local l = ents("Retailers said Black Friday sales rose, and Cyber Monday may set a record.\n\n"
+      .. "Stores will close on Christmas Day. They closed on Good Friday and over the"
+      .. " Memorial Day weekend. Muslims marked the end of Ramadan.\n", { date = "2019-12-02" })
+    assert.equal("2019-11-29", find(l, "DATE", "Black Friday").value)
+    assert.equal("2019-12-02", find(l, "DATE", "Cyber Monday").value)
+    assert.equal("2019-12-25", find(l, "DATE", "Christmas Day").value)
+    assert.equal("2019-04-19", find(l, "DATE", "Good Friday").value)
+    assert.equal("2019-05-27", find(l, "DATE", "Memorial Day weekend").value)
+    local r = find(l, "DATE", "Ramadan")
+    assert.is_not_nil(r)
+    assert.is_nil(r.value)
+  end)
 end)

@@ -53,6 +53,9 @@
  *      the form of its period: the type of TIMEX3 SET is not carried);
  *    parts of days: "this morning" 2020-05-06TMO, "last night"
  *      2020-05-05TNI, "Tuesday night" 2020-05-05TNI, "tonight" (MO AF EV NI);
+ *    holidays: "Christmas" 2019-12-25 (the year a month would take),
+ *      "Easter 2024" 2024-03-31, "last Thanksgiving", "Labor Day weekend";
+ *      no value for lunar calendars ("Ramadan") and country-dependent days;
  *    times: "10:30 a.m." T10:30 (no date is assumed for a time printed
  *      alone), "8:03 am ET" T08:03-04:00 (the zone from
  *      the print, US daylight time computed), "noon" T12:00, a time with its
@@ -102,7 +105,7 @@ enum {
   NX_W_TUNIT, NX_W_PART, NX_W_NOON, NX_W_SEASON, NX_W_SETADV, NX_W_EVERY,
   NX_W_MOD, NX_W_DET, NX_W_FEW, NX_W_AGO, NX_W_EARLY, NX_W_FISCAL, NX_W_PCT,
   NX_W_PER, NX_W_OLD, NX_W_OCLOCK, NX_W_NO, NX_W_OF, NX_W_AND, NX_W_WHILE,
-  NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE, NX_W_EDGE,
+  NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE, NX_W_EDGE, NX_W_HOLIDAY,
   NX_W_COUNT
 };
 
@@ -137,7 +140,7 @@ static const uint8_t lead_class[NX_W_COUNT] = {
     [NX_W_NOON] = 1,   [NX_W_SEASON] = 1, [NX_W_SETADV] = 1, [NX_W_EVERY] = 2,
     [NX_W_MOD] = 2,    [NX_W_DET] = 2,    [NX_W_FEW] = 2,    [NX_W_AGO] = 2,
     [NX_W_EARLY] = 2,  [NX_W_FISCAL] = 2, [NX_W_AMPM] = 0,   [NX_W_CURPRE] = 2,
-    [NX_W_TUNIT] = 1};
+    [NX_W_TUNIT] = 1,  [NX_W_HOLIDAY] = 1};
 
 /* Probes the lexicon with a token's hash alone (no check of the text): for
  * deciding to skip, a rare collision only costs a closer look. */
@@ -243,6 +246,13 @@ static inline const nx_word *lex(const nx *S, size_t i) {
   return w;
 }
 
+/* Token i is a lexicon word other than the first word of a holiday
+ * ("Canada", "New" and "Good" are names' words too). */
+static inline int lex_word(const nx *S, size_t i) {
+  const nx_word *w = lex(S, i);
+  return w && w->cls != NX_W_HOLIDAY;
+}
+
 static inline int lex_cls(const nx *S, size_t i) {
   const nx_word *w = lex(S, i);
   return w ? w->cls : NX_W_NONE;
@@ -280,7 +290,7 @@ static int emit(nx *S, const nx_res *r) {
   c->num = r->num;
   switch (r->type) {
     case LEDE_T_DATE:
-    case LEDE_T_TIME: c->value_kind = LEDE_V_STRING; break;
+    case LEDE_T_TIME: c->value_kind = r->str[0] ? LEDE_V_STRING : LEDE_V_NONE; break;
     case LEDE_T_MONEY:
     case LEDE_T_QUANTITY: c->value_kind = LEDE_V_AMOUNT; break;
     default: c->value_kind = LEDE_V_NUMBER; break;
@@ -1314,6 +1324,191 @@ static int abs_result(const nx *S, size_t a, size_t i, size_t k, const lx_date *
   return 1;
 }
 
+/* ---- holidays -------------------------------------------------------------------- */
+
+/* Named holidays are DATEs, as OntoNotes tags them ("Christmas", "Labor Day
+ * weekend", "Eid al-Fitr"). Their value is the day they fall on in the year
+ * nearest the story (the next one in a sentence about the future; "last
+ * Christmas", "next Easter" and "Christmas 2019" as printed): fixed days,
+ * Easter and the days counted from it (the Gregorian computus), and days
+ * given as the nth weekday of a month, by the US federal calendar where
+ * countries differ (Thanksgiving, Labor Day, Memorial Day). Holidays of
+ * lunar and lunisolar calendars (Ramadan, Hanukkah, Diwali...) and those
+ * whose day depends on the country (Independence Day) have no value. The
+ * words are lower case; a possessive after a word is skipped ("New Year's
+ * Day", "Presidents' Day"); '~' marks a word that may be in lower case. */
+enum { HD_NONE, HD_FIXED, HD_EASTER, HD_NTH, HD_THANKS, HD_ELECTION };
+
+typedef struct holiday {
+  const char *w[4];
+  uint8_t rule;
+  int8_t m, d;  /* HD_FIXED: the day; HD_NTH: month m, the d-th (-1 last) */
+  int8_t wd;    /* HD_NTH: 0 Monday .. 6 Sunday */
+  int8_t off;   /* HD_EASTER, HD_THANKS: days after */
+} holiday;
+
+/* Longer phrases before their prefixes. */
+static const holiday holidays[] = {
+    {{"christmas", "eve"}, HD_FIXED, 12, 24, 0, 0},
+    {{"christmas", "day"}, HD_FIXED, 12, 25, 0, 0},
+    {{"christmas"}, HD_FIXED, 12, 25, 0, 0},
+    {{"xmas"}, HD_FIXED, 12, 25, 0, 0},
+    {{"new", "year", "eve"}, HD_FIXED, 12, 31, 0, 0},
+    {{"new", "years", "eve"}, HD_FIXED, 12, 31, 0, 0},
+    {{"new", "year", "day"}, HD_FIXED, 1, 1, 0, 0},
+    {{"new", "years", "day"}, HD_FIXED, 1, 1, 0, 0},
+    {{"new", "year"}, HD_FIXED, 1, 1, 0, 0},
+    {{"valentine", "day"}, HD_FIXED, 2, 14, 0, 0},
+    {{"valentines", "day"}, HD_FIXED, 2, 14, 0, 0},
+    {{"st.", "patrick", "day"}, HD_FIXED, 3, 17, 0, 0},
+    {{"st", "patrick", "day"}, HD_FIXED, 3, 17, 0, 0},
+    {{"saint", "patrick", "day"}, HD_FIXED, 3, 17, 0, 0},
+    {{"halloween"}, HD_FIXED, 10, 31, 0, 0},
+    {{"boxing", "day"}, HD_FIXED, 12, 26, 0, 0},
+    {{"veterans", "day"}, HD_FIXED, 11, 11, 0, 0},
+    {{"remembrance", "day"}, HD_FIXED, 11, 11, 0, 0},
+    {{"armistice", "day"}, HD_FIXED, 11, 11, 0, 0},
+    {{"bastille", "day"}, HD_FIXED, 7, 14, 0, 0},
+    {{"canada", "day"}, HD_FIXED, 7, 1, 0, 0},
+    {{"australia", "day"}, HD_FIXED, 1, 26, 0, 0},
+    {{"groundhog", "day"}, HD_FIXED, 2, 2, 0, 0},
+    {{"juneteenth"}, HD_FIXED, 6, 19, 0, 0},
+    {{"easter", "sunday"}, HD_EASTER, 0, 0, 0, 0},
+    {{"easter", "monday"}, HD_EASTER, 0, 0, 0, 1},
+    {{"easter"}, HD_EASTER, 0, 0, 0, 0},
+    {{"good", "friday"}, HD_EASTER, 0, 0, 0, -2},
+    {{"maundy", "thursday"}, HD_EASTER, 0, 0, 0, -3},
+    {{"palm", "sunday"}, HD_EASTER, 0, 0, 0, -7},
+    {{"ash", "wednesday"}, HD_EASTER, 0, 0, 0, -46},
+    {{"pentecost"}, HD_EASTER, 0, 0, 0, 49},
+    {{"thanksgiving", "day"}, HD_THANKS, 0, 0, 0, 0},
+    {{"thanksgiving"}, HD_THANKS, 0, 0, 0, 0},
+    {{"black", "friday"}, HD_THANKS, 0, 0, 0, 1},
+    {{"cyber", "monday"}, HD_THANKS, 0, 0, 0, 4},
+    {{"memorial", "day"}, HD_NTH, 5, -1, 0, 0},
+    {{"labor", "day"}, HD_NTH, 9, 1, 0, 0},
+    {{"presidents", "day"}, HD_NTH, 2, 3, 0, 0},
+    {{"president", "day"}, HD_NTH, 2, 3, 0, 0},
+    {{"columbus", "day"}, HD_NTH, 10, 2, 0, 0},
+    {{"mother", "day"}, HD_NTH, 5, 2, 6, 0},
+    {{"mothers", "day"}, HD_NTH, 5, 2, 6, 0},
+    {{"father", "day"}, HD_NTH, 6, 3, 6, 0},
+    {{"fathers", "day"}, HD_NTH, 6, 3, 6, 0},
+    {{"election", "day"}, HD_ELECTION, 0, 0, 0, 0},
+    {{"labour", "day"}, HD_NONE, 0, 0, 0, 0},
+    {{"independence", "day"}, HD_NONE, 0, 0, 0, 0},
+    {{"lunar", "new", "year"}, HD_NONE, 0, 0, 0, 0},
+    {{"chinese", "new", "year"}, HD_NONE, 0, 0, 0, 0},
+    {{"eid", "~al-fitr"}, HD_NONE, 0, 0, 0, 0},
+    {{"eid", "~al-adha"}, HD_NONE, 0, 0, 0, 0},
+    {{"eid"}, HD_NONE, 0, 0, 0, 0},
+    {{"ramadan"}, HD_NONE, 0, 0, 0, 0},
+    {{"hanukkah"}, HD_NONE, 0, 0, 0, 0},
+    {{"chanukah"}, HD_NONE, 0, 0, 0, 0},
+    {{"passover"}, HD_NONE, 0, 0, 0, 0},
+    {{"rosh", "hashanah"}, HD_NONE, 0, 0, 0, 0},
+    {{"yom", "kippur"}, HD_NONE, 0, 0, 0, 0},
+    {{"diwali"}, HD_NONE, 0, 0, 0, 0},
+};
+
+/* Easter Sunday of year y (Gregorian; the anonymous algorithm). */
+static void easter(int y, int *m, int *d) {
+  int a = y % 19, b = y / 100, c = y % 100, e = b % 4, f = (b + 8) / 25;
+  int g = (b - f + 1) / 3, h = (19 * a + b - b / 4 - g + 15) % 30;
+  int l = (32 + 2 * e + 2 * (c / 4) - h - c % 4) % 7, k = (a + 11 * h + 22 * l) / 451;
+  *m = (h + l - 7 * k + 114) / 31;
+  *d = (h + l - 7 * k + 114) % 31 + 1;
+}
+
+/* The n-th weekday wd (0 Monday) of month m (n = -1: the last). */
+static int nth_wday(int y, int m, int n, int wd) {
+  if (n > 0) return 1 + (wd - lx_weekday(y, m, 1) + 7) % 7 + 7 * (n - 1);
+  static const int8_t mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int last = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+  return last - (lx_weekday(y, m, last) - wd + 7) % 7;
+}
+
+/* The day of holiday h in year y, as days since the epoch. */
+static int64_t holiday_day(const holiday *h, int y) {
+  int m = h->m, d = h->d, off = h->off;
+  switch (h->rule) {
+    case HD_EASTER: easter(y, &m, &d); break;
+    case HD_NTH: d = nth_wday(y, m, d, h->wd); break;
+    case HD_THANKS: m = 11, d = nth_wday(y, 11, 4, 3); break;
+    case HD_ELECTION: m = 11, d = nth_wday(y, 11, 1, 0), off = 1; break;
+    default: break;
+  }
+  return lx_days_from_civil(y, m, d) + off;
+}
+
+/* Tokens of holiday h at i (0 if it is not there). */
+static size_t holiday_at(const nx *S, size_t i, const holiday *h) {
+  size_t j = i;
+  for (int k = 0; k < 4 && h->w[k]; k++) {
+    const char *w = h->w[k];
+    int any_case = w[0] == '~';
+    if ((k ? !ok_tok(S, j) : j >= S->t1) || S->t[j].kind != LX_TK_WORD || !tok_is(S, j, w + any_case))
+      return 0;
+    if (!any_case && !(S->t[j].flags & LX_TF_CAP)) return 0;
+    if (k > 0 && (S->t[j].flags & LX_TF_SENT)) return 0;
+    j++;
+    /* a possessive before the next word: 's, or an apostrophe after a plural */
+    if (k + 1 < 4 && h->w[k + 1] && ok_tok(S, j) && S->t[j].start == S->t[j - 1].end &&
+        ((S->t[j].flags & LX_TF_POSS) ||
+         (tlen(S, j) <= 3 && (S->t[j].flags & LX_TF_QUOTE) && !(S->t[j].flags & LX_TF_OPENQ) &&
+          (tstr(S, j)[0] == '\'' || (unsigned char)tstr(S, j)[0] == 0xE2))))
+      j++;
+  }
+  return j - i;
+}
+
+/* A holiday at token i; a is the span start, dir -1 "last", +1 "next", 2
+ * "this", 0 none. */
+static int holiday_expr(const nx *S, size_t a, size_t i, int dir, nx_res *r) {
+  const holiday *h = NULL;
+  size_t k = 0;
+  for (size_t q = 0; q < LX_COUNTOF(holidays) && !k; q++)
+    if (tok_is(S, i, holidays[q].w[0]) && (k = holiday_at(S, i, &holidays[q]))) h = &holidays[q];
+  if (!k) return 0;
+  size_t b = i + k;
+  int y = 0;
+  /* "Christmas 2019"; "Labor Day weekend" */
+  if (ok_tok(S, b) && !dir && year_tok(S, b, &y)) b++;
+  else if (ok_tok(S, b) && (tok_isl(S, b, "weekend") || tok_isl(S, b, "eve"))) b++;
+  /* a longer name, none of it a date: "Good Friday Agreement" */
+  else if (ok_tok(S, b) && S->t[b].kind == LX_TK_WORD && (S->t[b].flags & LX_TF_CAP) &&
+           !(S->t[b].flags & LX_TF_SENT))
+    return res(r, i, b + 1, 0, 0);
+  res(r, a, b, LEDE_T_DATE, 0);
+  if (h->rule == HD_NONE) return 1; /* r->str is empty: no value */
+  if (!y && has_ymd(S)) {
+    const lx_date *R = &S->in->ref;
+    int64_t ref = lx_days_from_civil(R->year, R->month, R->day);
+    y = R->year;
+    if (dir == -1) {
+      if (holiday_day(h, y) >= ref) y--;
+    } else if (dir == 1) {
+      if (holiday_day(h, y) <= ref) y++;
+    } else if (dir == 0 && future_ctx(S, i)) {
+      if (holiday_day(h, y) < ref) y++;
+    } else if (dir == 0 && R->month) {
+      /* as a month is (past_year): this year's up to the month after the
+       * story's, else last year's */
+      int yy, mm, dd;
+      lx_civil_from_days(holiday_day(h, y), &yy, &mm, &dd);
+      if (yy == y && mm > R->month + 1) y--;
+    }
+  }
+  if (y >= 1 && y <= 9999) {
+    int yy, mm, dd;
+    lx_civil_from_days(holiday_day(h, y), &yy, &mm, &dd);
+    str_ymd(r, yy, mm, dd);
+  } else if (h->rule == HD_FIXED) {
+    set_str(r, "--%02d-%02d", h->m, h->d);
+  }
+  return 1;
+}
+
 /* ---- currencies and units (the gazetteer) ----------------------------------------- */
 
 /* The longest gazetteer phrase at i (0 if none), remembered for the next
@@ -1636,8 +1831,7 @@ static int after_name(const nx *S, size_t i) {
   const lx_token *p = &S->t[i - 1];
   if (p->kind != LX_TK_WORD || !(p->flags & LX_TF_CAP) || (p->flags & LX_TF_SENT)) return 0;
   if (S->t[i].flags & LX_TF_NEWLINE) return 0;
-  const nx_word *w = lex(S, i - 1);
-  if (w) return 0;
+  if (lex_word(S, i - 1)) return 0; /* "Canada 2" is a name */
   if (p->flags & LX_TF_ALLCAP) {
     /* a headline in capitals: JAPAN 2 SYRIA 1 is no name */
     if (i + 1 < S->t1 && (S->t[i + 1].flags & LX_TF_ALLCAP)) return 0;
@@ -2118,6 +2312,10 @@ static int rel_expr(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       }
       return 1;
     }
+    case NX_W_HOLIDAY: {
+      if (is_past || the) return 0;
+      return holiday_expr(S, a, j, ieq(w->w, w->n, "this") ? 2 : dir, r);
+    }
     case NX_W_HALF: {
       /* the last half? rare; "the first half" goes through ordinals */
       return 0;
@@ -2189,6 +2387,7 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       /* "Tuesday, May 5" is matched whole above; "10 a.m. Tuesday" by times */
       return 1;
     }
+    case NX_W_HOLIDAY: return (t->flags & LX_TF_CAP) ? holiday_expr(S, a, i, 0, r) : 0;
     case NX_W_WDAYS: {
       if (!(t->flags & LX_TF_CAP) || the) return 0;
       static const char *const names[] = {"mondays", "tuesdays", "wednesdays", "thursdays",
@@ -2226,10 +2425,10 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
           !tok_isl(S, i, "june") && !tok_isl(S, i, "july"))
         return 0;
       if (i > S->t0 && S->t[i - 1].kind == LX_TK_WORD && (S->t[i - 1].flags & LX_TF_CAP) &&
-          !(S->t[i - 1].flags & LX_TF_SENT) && !lex(S, i - 1))
+          !(S->t[i - 1].flags & LX_TF_SENT) && !lex_word(S, i - 1))
         return 0;
       if (i + 1 < S->t1 && S->t[i + 1].kind == LX_TK_WORD && (S->t[i + 1].flags & LX_TF_CAP) &&
-          !(S->t[i + 1].flags & LX_TF_ALLCAP) && !lex(S, i + 1))
+          !(S->t[i + 1].flags & LX_TF_ALLCAP) && !lex_word(S, i + 1))
         return 0;
       if (w->v == 5 || w->v == 3 || w->v == 8 || (t->flags & LX_TF_SENT)) {
         /* May, March, August: a preposition or a date word must lead */

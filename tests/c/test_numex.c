@@ -64,6 +64,8 @@ static int run(const char *text, const char *ref, char *out, size_t cap) {
     char val[96];
     if (k[i].value_kind == LEDE_V_STRING)
       snprintf(val, sizeof val, "%s", k[i].str);
+    else if (k[i].value_kind == LEDE_V_NONE)
+      val[0] = 0;
     else if (k[i].value_kind == LEDE_V_AMOUNT)
       snprintf(val, sizeof val, "%.10g %s", k[i].num, k[i].str);
     else
@@ -232,6 +234,26 @@ static const tcase cases[] = {
     {"17.18 billion N.Z. Dlrs and 100 MLN CANADIAN DLR",
      "MONEY[17.18 billion N.Z. Dlrs]=1.718e+10 NZD | MONEY[100 MLN CANADIAN DLR]=100000000 CAD"},
     {"100 mln Special Drawing Rights", "MONEY[100 mln Special Drawing Rights]=100000000 XDR"},
+    /* holidays: the day in the year a month would take, or as printed */
+    {"Shops were closed for Christmas.", "DATE[Christmas]=2019-12-25"},
+    {"He will be home for Christmas.", "DATE[Christmas]=2020-12-25"},
+    {"Churches were empty at Easter.", "DATE[Easter]=2020-04-12"},
+    {"on New Year's Day and New Year\xe2\x80\x99s Eve",
+     "DATE[New Year's Day]=2020-01-01 | DATE[New Year\xe2\x80\x99s Eve]=2019-12-31"},
+    {"traffic over the Labor Day weekend", "DATE[Labor Day weekend]=2019-09-02"},
+    {"sales on Black Friday and Cyber Monday",
+     "DATE[Black Friday]=2019-11-29 | DATE[Cyber Monday]=2019-12-02"},
+    {"It snowed last Christmas.", "DATE[last Christmas]=2019-12-25"},
+    {"until next Thanksgiving", "DATE[next Thanksgiving]=2020-11-26"},
+    {"closed on Presidents' Day and Memorial Day",
+     "DATE[Presidents' Day]=2020-02-17 | DATE[Memorial Day]=2020-05-25"},
+    {"at Christmas 2018 and Easter 2024", "DATE[Christmas 2018]=2018-12-25 | DATE[Easter 2024]=2024-03-31"},
+    {"Good Friday 2000 and Easter Monday 2025",
+     "DATE[Good Friday 2000]=2000-04-21 | DATE[Easter Monday 2025]=2025-04-21"},
+    {"during Ramadan and Eid al-Fitr", "DATE[Ramadan]= | DATE[Eid al-Fitr]="},
+    {"the Good Friday Agreement", ""},
+    {"flights to Christmas Island", ""},
+    {"the new year, a black friday, good news", ""},
     /* negatives */
     {"call 555-1234 now", ""},
     {"a Boeing 737 jet", ""},
@@ -271,6 +293,8 @@ static void test_no_ref(void) {
       {"on May 6", "DATE[May 6]=--05-06"},
       {"last year", "DATE[last year]=XXXX"},
       {"in 1996", "DATE[1996]=1996"},
+      {"on Christmas Eve", "DATE[Christmas Eve]=--12-24"},
+      {"at Easter", "DATE[Easter]="},
   };
   char got[512];
   for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {

@@ -65,6 +65,15 @@ local wdays = { { "monday", "mon", "mon." }, { "tuesday", "tue", "tue.", "tues",
 for d, ws in ipairs(wdays) do add("NX_W_WDAY", d, table.unpack(ws)) end
 add("NX_W_WDAYS", 0, "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays")
 
+-- holidays: the first word of a named holiday (numex.c matches the rest
+-- against its table of holidays); value unused
+add("NX_W_HOLIDAY", 0, "christmas", "xmas", "easter", "thanksgiving", "halloween", "hanukkah",
+  "chanukah", "ramadan", "passover", "diwali", "black", "cyber", "new", "memorial", "labor",
+  "labour", "independence", "valentine", "valentines", "veterans", "presidents", "president",
+  "good", "boxing", "mother", "mothers", "father", "fathers", "st.", "st", "saint", "columbus",
+  "remembrance", "armistice", "bastille", "canada", "australia", "eid", "lunar", "chinese",
+  "rosh", "yom", "groundhog", "election", "pentecost", "palm", "ash", "juneteenth", "maundy")
+
 -- relative words: value = direction (-1 past, 0 this, +1 next, 2 recent)
 add("NX_W_REL", -1, "last", "past", "previous", "preceding", "prior")
 add("NX_W_REL", 1, "next", "coming", "following", "upcoming", "ensuing")

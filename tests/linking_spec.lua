@@ -49,4 +49,14 @@ describe("linked mentions", function()
     end
     error("no Mike Pompeo")
   end)
+
+  it("takes a gazetteer canonical of another type only for a name, not an abbreviation", function()
+    local d = lede.parse("Volkswagen unveiled its ID electric car line on Monday, the company said"
+      .. " in a statement.\n\nThe ID cars go on sale next year.\n", {})
+    local n = 0
+    for e in d.entities:each("ORG") do
+      if e.text == "ID" then n = n + 1; assert.equal("ID", e.canonical) end -- not Idaho
+    end
+    assert.is_true(n > 0)
+  end)
 end)

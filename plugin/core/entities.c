@@ -1266,6 +1266,24 @@ static uint32_t acronym_hash(const char *s, size_t n) {
   return m >= 2 && m < sizeof buf ? lx_hash_lower(buf, m) : 0;
 }
 
+static int is_place(int type) {
+  return type == LEDE_T_GPE || type == LEDE_T_LOC || type == LEDE_T_FAC;
+}
+
+/* The gazetteer name spelled by tokens [a, b) for an entity of a type: one
+ * of its type (a place of any place type), else, unless the name is an
+ * abbreviation, the first (a team named by its city is the city: CHICAGO
+ * is Chicago; an organization "ID" or "Co" is not Idaho or Colorado). */
+static const lx_entry *gaz_of_type(const lx_ctx *c, size_t a, size_t b, int type) {
+  const lx_entry *first = gaz_exact(c, a, b, NAME_KINDS);
+  for (const lx_entry *g = first; g; g = lx_entry_next(GAZ(c), g)) {
+    if (!(NAME_KINDS & KIND(g->kind))) continue;
+    int t = type_of_kind(c, g);
+    if (t == type || (is_place(t) && is_place(type))) return g;
+  }
+  return b - a > 1 || TOKS(c)[a].nletters > 3 ? first : NULL;
+}
+
 void lx_link(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   consistent_types(c);
@@ -1318,8 +1336,8 @@ void lx_link(lx_ctx *c) {
     const char *canon = e->canonical;
     size_t clen = canon ? strlen(canon) : 0;
     if (!canon) {
-      const lx_entry *g = b > a ? gaz_exact(c, a, b, NAME_KINDS) : NULL;
-      if (g && e->type != LEDE_T_PERSON) {
+      const lx_entry *g = b > a && e->type != LEDE_T_PERSON ? gaz_of_type(c, a, b, e->type) : NULL;
+      if (g) {
         canon = lx_dict_str(GAZ(c), g->canonical);
         clen = strlen(canon);
       } else {

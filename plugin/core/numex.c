@@ -1475,9 +1475,10 @@ static int holiday_expr(const nx *S, size_t a, size_t i, int dir, nx_res *r) {
   /* "Christmas 2019"; "Labor Day weekend" */
   if (ok_tok(S, b) && !dir && year_tok(S, b, &y)) b++;
   else if (ok_tok(S, b) && (tok_isl(S, b, "weekend") || tok_isl(S, b, "eve"))) b++;
-  /* a longer name, none of it a date: "Good Friday Agreement" */
+  /* a longer name, none of it a date: "Good Friday Agreement" (not "Easter
+   * April 9") */
   else if (ok_tok(S, b) && S->t[b].kind == LX_TK_WORD && (S->t[b].flags & LX_TF_CAP) &&
-           !(S->t[b].flags & LX_TF_SENT))
+           !(S->t[b].flags & LX_TF_SENT) && !lex(S, b))
     return res(r, i, b + 1, 0, 0);
   res(r, a, b, LEDE_T_DATE, 0);
   if (h->rule == HD_NONE) return 1; /* r->str is empty: no value */

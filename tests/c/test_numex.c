@@ -252,6 +252,7 @@ static const tcase cases[] = {
      "DATE[Good Friday 2000]=2000-04-21 | DATE[Easter Monday 2025]=2025-04-21"},
     {"during Ramadan and Eid al-Fitr", "DATE[Ramadan]= | DATE[Eid al-Fitr]="},
     {"the Good Friday Agreement", ""},
+    {"before Easter April 9", "DATE[Easter]=2020-04-12 | DATE[April 9]=2020-04-09"},
     {"flights to Christmas Island", ""},
     {"the new year, a black friday, good news", ""},
     /* negatives */

@@ -351,6 +351,29 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
  * title is the place ("Busan Mayor" is GPE + TITLE), and two persons with
  * nothing but a space between them are one ("Kim" "Seong-ho"), so are
  * "Ministry of the Interior" "and" "Safety". */
+/* A name's parentheses are closed within it: "Zeleznik (B)" takes the
+ * ")" the tagger left out when its group is short, "Mladost (L) 2" ends
+ * at it; a "(" left open with no ")" near ends the name before it.
+ * Returns the new end of tokens [a, b) (b <= t1, the block's end). */
+size_t lx_close_parens(const char *text, const lx_token *t, size_t a, size_t b, size_t t1) {
+#define PAREN(i, ch) (t[i].end - t[i].start == 1 && text[t[i].start] == (ch))
+  for (size_t p = a + 1; p < b; p++) {
+    if (!PAREN(p, '(')) continue;
+    size_t q = p + 1;
+    while (q < b && q < p + 4 && !PAREN(q, ')')) q++;
+    if (q < b && PAREN(q, ')')) {
+      /* closed inside: what follows is the name's only if it is a word */
+      if (q + 1 < b && t[q + 1].kind == LX_TK_NUM) return q + 1;
+      p = q;
+      continue;
+    }
+    if (q == b && b < t1 && b <= p + 3 && PAREN(b, ')')) return b + 1;
+    return p;
+  }
+  return b;
+#undef PAREN
+}
+
 static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;
@@ -374,6 +397,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
     while (b > a + 1 && (tok_ch(c, &t[b - 1], ',') || tok_ch(c, &t[b - 1], ';') ||
                          tok_ch(c, &t[b - 1], ':')))
       b--;
+    b = lx_close_parens(c->text, t, a, b, t1);
     k[i].t1 = (uint32_t)b;
     if (k[i].type != LEDE_T_PERSON) {
       /* "Interior" of "Interior Minister": part of a title */

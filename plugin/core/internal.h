@@ -485,6 +485,8 @@ double lx_now(void);
 lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *widgets);
 /* The set of the words entities.c's rules look for (lede_engine.listed). */
 int lx_listed_words_build(const lede_allocator *a, lx_hashset *s);
+/* The end of a name over tokens [a, b) with its parentheses closed (entities.c). */
+size_t lx_close_parens(const char *text, const lx_token *t, size_t a, size_t b, size_t t1);
 
 /* The tokens within the bytes [s, e) as a range [*t0, *t1) of c->toks. */
 void lx_tokens_in(const lx_ctx *c, size_t s, size_t e, size_t *t0, size_t *t1);

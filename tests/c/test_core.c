@@ -314,6 +314,26 @@ static void test_dict_filter(void) {
   lx_dict_free(d);
 }
 
+/* ---- names' parentheses ------------------------------------------------------------ */
+
+static void test_close_parens(void) {
+  const lede_allocator *A = &lx_default_allocator;
+  /* tokens: 0 Rudar 1 ( 2 K 3 ) 4 2 5 Borac 6 ( 7 C 8 , 9 one 10 two 11 three */
+  const char *text = "Rudar (K) 2 Borac (C, one two three";
+  lx_vec v = {NULL, 0, 0};
+  CHECK(lx_tokenize(A, text, 0, strlen(text), &v) && v.n == 12, "tokenize %zu", v.n);
+  if (v.n == 12) {
+    const lx_token *t = (const lx_token *)v.p;
+    CHECK(lx_close_parens(text, t, 0, 3, 12) == 4, "\"Rudar (K\" takes its \")\"");
+    CHECK(lx_close_parens(text, t, 0, 5, 12) == 4, "\"Rudar (K) 2\" ends at \")\"");
+    CHECK(lx_close_parens(text, t, 0, 4, 12) == 4, "\"Rudar (K)\" is whole");
+    CHECK(lx_close_parens(text, t, 0, 3, 3) == 1, "no \")\" within the block: ends before \"(\"");
+    CHECK(lx_close_parens(text, t, 5, 10, 12) == 6, "\"Borac (C, one\" ends before \"(\"");
+    CHECK(lx_close_parens(text, t, 5, 6, 12) == 6, "no parenthesis, no change");
+  }
+  lx_vec_free(A, &v);
+}
+
 /* ---- the public API ---------------------------------------------------------------- */
 
 static void test_api(void) {
@@ -371,6 +391,7 @@ int main(void) {
   test_dates();
   test_dict();
   test_dict_filter();
+  test_close_parens();
   test_api();
   fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);
   return failed ? 1 : 0;

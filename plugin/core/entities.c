@@ -351,6 +351,14 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
  * title is the place ("Busan Mayor" is GPE + TITLE), and two persons with
  * nothing but a space between them are one ("Kim" "Seong-ho"), so are
  * "Ministry of the Interior" "and" "Safety". */
+/* the last words of events (refine_type), and what joins an event's name
+ * to the word after it (fix_tagger_spans) */
+static const char *const event_words[] = {
+    "war", "cup", "olympics", "games", "championship", "championships", "open",
+    "summit", "conference", "election", "elections", "tournament", "festival", "series",
+    "revolution", "crisis", "storm", "hurricane", "typhoon", "earthquake", "prix",
+    "marathon", "derby", "trophy", "league", "classic", "masters", "show", "expo"};
+
 /* A name's parentheses are closed within it: "Zeleznik (B)" takes the
  * ")" the tagger left out when its group is short, "Mladost (L) 2" ends
  * at it; a "(" left open with no ")" near ends the name before it.
@@ -436,9 +444,13 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
     if (m > from) {
       lx_cand *p = &k[m - 1];
       size_t j = p->t1;
+      /* two persons' halves; a name and the event word after it ("Greater
+       * Milwaukee" "Open") */
       if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER &&
-          p->type == LEDE_T_PERSON && k[i].type == LEDE_T_PERSON && k[i].t0 == j && j < t1 &&
-          !(t[j].flags & LX_TF_SENT) && t[j].start > t[j - 1].end &&
+          ((p->type == LEDE_T_PERSON && k[i].type == LEDE_T_PERSON) ||
+           (p->type == LEDE_T_NORP && k[i].type == LEDE_T_NORP && k[i].t1 == j + 1 &&
+            word_in(c, &t[j], event_words, LX_COUNTOF(event_words)))) &&
+          k[i].t0 == j && j < t1 && !(t[j].flags & LX_TF_SENT) && t[j].start > t[j - 1].end &&
           t[j].start - t[j - 1].end == 1 && c->text[t[j - 1].end] == ' ') {
         p->t1 = k[i].t1;
         continue;
@@ -546,11 +558,6 @@ static const char *const loc_words[] = {
     "river", "mountain", "mountains", "mount", "mt.", "ocean", "sea", "lake", "gulf",
     "bay", "valley", "island", "islands", "peninsula", "strait", "desert", "coast",
     "basin", "plateau", "delta", "forest", "region", "continent"};
-static const char *const event_words[] = {
-    "war", "cup", "olympics", "games", "championship", "championships", "open",
-    "summit", "conference", "election", "elections", "tournament", "festival", "series",
-    "revolution", "crisis", "storm", "hurricane", "typhoon", "earthquake", "prix",
-    "marathon", "derby", "trophy", "league", "classic", "masters", "show", "expo"};
 /* words that open a storm's name (refine_type) */
 static const char *const storms[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical",
                                      "superstorm", "super"};

@@ -84,6 +84,16 @@ describe("the tagger of names", function()
     assert.equal("EVENT Typhoon Saola; EVENT Hurricane Katrina", table.concat(got, "; "))
   end)
 
+  it("finds no person in a place's name or in an acronym's plural", function()
+    local t = "Toyota and Volkswagen are among the new models on display this week at the"
+      .. " Los Angeles Auto Show.\n\nNew electric vehicles, several new small SUVs and a plug-in"
+      .. " van are on display.\n"
+    for e in lede.parse(t).entities:each() do
+      assert.is_false(e.type == "PERSON", e.text)
+      assert.is_nil(e.text:find("SUVs", 1, true), e.text)
+    end
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

@@ -301,6 +301,22 @@ static inline size_t title_at(const lx_ctx *c, size_t i, size_t t1, int *capital
 /* Person names the rules see: "Mike Pompeo" (a given name and a name
  * word), "Mr. Smith" (an honorific), "Foreign Minister Kang" (a capitalized
  * title), "Kang Kyung-wha" (a surname and a hyphenated given name). */
+/* Whether token i is inside a gazetteer name that begins one or two
+ * capitalized tokens before it, within [t0, t1). */
+static int inside_gaz_name(const lx_ctx *c, size_t i, size_t t0, size_t t1) {
+  const lx_token *t = TOKS(c);
+  for (size_t back = 1; back <= 2 && i >= t0 + back; back++) {
+    size_t s = i - back;
+    if (!tok_is_cap(&t[s])) return 0;
+    if (!tk_may_start(c, s)) continue;
+    const lx_entry *e;
+    size_t k = lx_dict_longest(GAZ(c), c->text, t, t1, s, &e);
+    for (; k > back && e; e = lx_entry_next(GAZ(c), e))
+      if (NAME_KINDS & KIND(e->kind)) return 1;
+  }
+  return 0;
+}
+
 static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
@@ -335,6 +351,8 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     /* "Kang Kyung-wha", "Lee Haye-ah": a surname and a hyphenated name */
     int asian = se && (t[i + 1].flags & LX_TF_HYPHEN) && !(t[i + 1].flags & LX_TF_DIGIT);
     if (!given && !asian) continue;
+    /* not inside a known name begun before it ("Los Angeles Auto Show") */
+    if (inside_gaz_name(c, i, t0, t1)) continue;
     /* not when the pair is a known place or organization ("Santa Clara") */
     size_t j = i + 1;
     while (j < t1 && j - i < 4 && name_word(c, &t[j]) && !(t[j].flags & LX_TF_SENT) &&
@@ -382,6 +400,14 @@ size_t lx_close_parens(const char *text, const lx_token *t, size_t a, size_t b, 
 #undef PAREN
 }
 
+/* Two capitals or more and a final "s": "SUVs". */
+static int plural_acronym(const char *s, size_t n) {
+  if (n < 3 || s[n - 1] != 's') return 0;
+  for (size_t i = 0; i + 1 < n; i++)
+    if (s[i] < 'A' || s[i] > 'Z') return 0;
+  return 1;
+}
+
 static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;
@@ -406,6 +432,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
                          tok_ch(c, &t[b - 1], ':')))
       b--;
     b = lx_close_parens(c->text, t, a, b, t1);
+    /* "SUVs", "CEOs", "NGOs": a plural of an acronym is a common noun */
+    if (b == a + 1 && plural_acronym(c->text + t[a].start, t[a].end - t[a].start)) b = a;
     k[i].t1 = (uint32_t)b;
     if (k[i].type != LEDE_T_PERSON) {
       /* "Interior" of "Interior Minister": part of a title */

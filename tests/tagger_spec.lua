@@ -94,6 +94,20 @@ describe("the tagger of names", function()
     end
   end)
 
+  it("takes no one-word names in a text in another script, where sentences open with capitals", function()
+    local t = "Новости города\n\nВчера Анна Смирнова открыла выставку в центре города. Думаю, что"
+      .. " это важно, сказала она.\n\nКороче, выставка продлится до конца месяца. Помним, что в"
+      .. " прошлом году Игорь Петров показал 20 картин.\n"
+    local names = {}
+    for e in lede.parse(t).entities:each() do
+      if e.type ~= "CARDINAL" then
+        assert.is_truthy(e.text:find(" ", 1, true), e.text)
+        names[#names + 1] = e.text
+      end
+    end
+    assert.is_truthy(table.concat(names, "|"):find("Игорь Петров", 1, true))
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

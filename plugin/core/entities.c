@@ -432,8 +432,12 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
                          tok_ch(c, &t[b - 1], ':')))
       b--;
     b = lx_close_parens(c->text, t, a, b, t1);
-    /* "SUVs", "CEOs", "NGOs": a plural of an acronym is a common noun */
-    if (b == a + 1 && plural_acronym(c->text + t[a].start, t[a].end - t[a].start)) b = a;
+    /* "SUVs", "CEOs", "NGOs": a plural of an acronym is a common noun; in
+     * another script than Latin a one-word name is too often a sentence's
+     * first word (the tagger learned English) */
+    if (b == a + 1 &&
+        (c->other_script || plural_acronym(c->text + t[a].start, t[a].end - t[a].start)))
+      b = a;
     k[i].t1 = (uint32_t)b;
     if (k[i].type != LEDE_T_PERSON) {
       /* "Interior" of "Interior Minister": part of a title */
@@ -872,8 +876,26 @@ static void drop_lone_title_word(lx_ctx *c) {
   }
 }
 
+/* Whether most of the first 4,000 words are in a script other than Latin
+ * (Cyrillic, Greek, Hebrew, Arabic, Indic, CJK, Hangul: UTF-8 lead bytes
+ * CE..DF and E0..ED but E2, the punctuation's), where the tagger, trained
+ * on English, takes capitalized words of every kind for names. */
+static int other_script(const lx_ctx *c) {
+  const lx_token *t = TOKS(c);
+  size_t latin = 0, other = 0, words = 0;
+  for (size_t i = 0; i < c->toks.n && words < 4000; i++) {
+    if (t[i].kind != LX_TK_WORD) continue;
+    words++;
+    unsigned char b = (unsigned char)c->text[t[i].start];
+    if (b < 0x80) latin++;
+    else if ((b >= 0xCE && b <= 0xDF) || (b >= 0xE0 && b <= 0xED && b != 0xE2)) other++;
+  }
+  return other > latin;
+}
+
 void lx_entities(lx_ctx *c) {
   lede_doc *d = c->doc;
+  c->other_script = other_script(c);
   lede_doc_internal *in = d->internal;
   lx_ner_in ni;
   memset(&ni, 0, sizeof ni);

@@ -464,6 +464,7 @@ typedef struct lx_ctx {
   lx_vec cands;    /* entity candidates of the block being recognized */
   lx_vec tkinds;   /* per token: its one-token gazetteer phrases (entities.c) */
   size_t tok_hint; /* the first token of the last entity's range (entities.c) */
+  int other_script; /* the words are mostly not in Latin script (entities.c) */
   lx_rules_run *rr; /* the user rules of this parse (rules.c), or NULL */
   void *md; /* PCRE2 match data, created on first use */
   /* the reference date everything relative resolves against */

@@ -108,6 +108,26 @@ describe("the tagger of names", function()
     assert.is_truthy(table.concat(names, "|"):find("Игорь Петров", 1, true))
   end)
 
+  it("takes no one-word names in German, where every noun has a capital", function()
+    local t = "Neue Regeln für Kliniken\n\nDie Versicherung der Patienten ist nicht einfach, und"
+      .. " die Kliniken haben mit der Abrechnung viel Arbeit. Das Ministerium will die Regeln"
+      .. " ändern, sagte Anna Becker am Montag in Berlin. Die Kosten für die Behandlung sind in den"
+      .. " letzten Jahren gestiegen, und die Verwaltung ist nicht schneller geworden. Viele Ärzte"
+      .. " sagen, dass die Dokumentation mit der Zeit mehr Aufwand macht als die Pflege. Die"
+      .. " Krankenkassen und die Länder streiten sich seit Jahren über die Finanzierung der"
+      .. " Investitionen, und das Ministerium ist in der Mitte.\n"
+    local got = {}
+    for e in lede.parse(t).entities:each() do
+      if e.rule == "tagger" then
+        assert.is_truthy(e.text:find(" ", 1, true), e.text)
+      end
+      got[#got + 1] = e.type .. " " .. e.text
+    end
+    got = table.concat(got, "; ")
+    assert.is_truthy(got:find("PERSON Anna Becker", 1, true), got)
+    assert.is_truthy(got:find("GPE Berlin", 1, true), got)
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

@@ -400,6 +400,26 @@ size_t lx_close_parens(const char *text, const lx_token *t, size_t a, size_t b, 
 #undef PAREN
 }
 
+/* A contraction: "Don't", "We're", "They’ll", "I'm" (an apostrophe and an
+ * English ending; "O'Brien" and "Gama'a" are names). */
+int lx_contraction(const char *s, size_t n) {
+  for (size_t i = 1; i < n; i++) {
+    size_t k = 0;
+    if (s[i] == '\'') k = i + 1;
+    else if (i + 2 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+             (unsigned char)s[i + 2] == 0x99)
+      k = i + 3;
+    if (!k) continue;
+    /* English endings only: "Gama'a" is a name */
+    size_t m = n - k;
+    const char *e = s + k;
+    return (m == 1 && (e[0] == 't' || e[0] == 'd' || e[0] == 'm')) ||
+           (m == 2 && ((e[0] == 'r' && e[1] == 'e') || (e[0] == 'v' && e[1] == 'e') ||
+                       (e[0] == 'l' && e[1] == 'l')));
+  }
+  return 0;
+}
+
 /* Two capitals or more and a final "s": "SUVs". */
 static int plural_acronym(const char *s, size_t n) {
   if (n < 3 || s[n - 1] != 's') return 0;
@@ -433,10 +453,11 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
       b--;
     b = lx_close_parens(c->text, t, a, b, t1);
     /* "SUVs", "CEOs", "NGOs": a plural of an acronym is a common noun; in
-     * another script than Latin a one-word name is too often a sentence's
-     * first word (the tagger learned English) */
-    if (b == a + 1 &&
-        (c->other_script || plural_acronym(c->text + t[a].start, t[a].end - t[a].start)))
+     * another language a one-word name is too often a sentence's first
+     * word (the tagger learned English); "Don't", "We're" open sentences */
+    if ((b == a + 1 &&
+         (c->other_language || plural_acronym(c->text + t[a].start, t[a].end - t[a].start))) ||
+        lx_contraction(c->text + t[a].start, t[a].end - t[a].start))
       b = a;
     k[i].t1 = (uint32_t)b;
     if (k[i].type != LEDE_T_PERSON) {
@@ -876,26 +897,52 @@ static void drop_lone_title_word(lx_ctx *c) {
   }
 }
 
-/* Whether most of the first 4,000 words are in a script other than Latin
- * (Cyrillic, Greek, Hebrew, Arabic, Indic, CJK, Hangul: UTF-8 lead bytes
- * CE..DF and E0..ED but E2, the punctuation's), where the tagger, trained
- * on English, takes capitalized words of every kind for names. */
-static int other_script(const lx_ctx *c) {
+/* Function words of English, and of the other languages of Latin script
+ * most often met in news (German, French, Spanish, Portuguese, Italian,
+ * Dutch), none of them a word of the other group. */
+static const char *const english_words[] = {"the", "of", "and", "to", "in", "is", "that",
+                                            "for", "with", "was", "on", "it", "he", "by"};
+static const char *const other_words[] = {
+    "der", "die", "und", "das", "ist", "nicht", "mit", "sich", "les", "des", "et", "est",
+    "une", "dans", "pour", "pas", "el", "los", "las", "y", "que", "del", "por", "una",
+    "em", "os", "um", "uma", "com", "il", "di", "che", "della", "het", "een", "van"};
+
+static int word_of(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (lx_tok_ieq(c->text, t, w[k])) return 1;
+  return 0;
+}
+
+/* Whether the text is not in English, by its first 4,000 words: most of
+ * them in another script (Cyrillic, Greek, Hebrew, Arabic, Indic, CJK,
+ * Hangul: UTF-8 lead bytes CE..DF and E0..ED but E2, the punctuation's),
+ * or more function words of other languages than of English (twenty at
+ * least: a table of scores has neither). The tagger learned English,
+ * where a capital marks a name; elsewhere it takes capitalized words of
+ * every kind (every German noun) for names. */
+static int other_language(const lx_ctx *c) {
   const lx_token *t = TOKS(c);
-  size_t latin = 0, other = 0, words = 0;
+  size_t latin = 0, other = 0, words = 0, en = 0, xx = 0;
   for (size_t i = 0; i < c->toks.n && words < 4000; i++) {
     if (t[i].kind != LX_TK_WORD) continue;
     words++;
     unsigned char b = (unsigned char)c->text[t[i].start];
-    if (b < 0x80) latin++;
-    else if ((b >= 0xCE && b <= 0xDF) || (b >= 0xE0 && b <= 0xED && b != 0xE2)) other++;
+    if (b < 0x80) {
+      latin++;
+      if (!(t[i].flags & LX_TF_LOWER) || t[i].end - t[i].start > 5) continue;
+      if (word_of(c, &t[i], english_words, LX_COUNTOF(english_words))) en++;
+      else if (word_of(c, &t[i], other_words, LX_COUNTOF(other_words))) xx++;
+    } else if ((b >= 0xCE && b <= 0xDF) || (b >= 0xE0 && b <= 0xED && b != 0xE2)) {
+      other++;
+    }
   }
-  return other > latin;
+  if (other > latin) return 1;
+  return xx >= 20 && xx > en;
 }
 
 void lx_entities(lx_ctx *c) {
   lede_doc *d = c->doc;
-  c->other_script = other_script(c);
+  c->other_language = other_language(c);
   lede_doc_internal *in = d->internal;
   lx_ner_in ni;
   memset(&ni, 0, sizeof ni);

@@ -464,7 +464,7 @@ typedef struct lx_ctx {
   lx_vec cands;    /* entity candidates of the block being recognized */
   lx_vec tkinds;   /* per token: its one-token gazetteer phrases (entities.c) */
   size_t tok_hint; /* the first token of the last entity's range (entities.c) */
-  int other_script; /* the words are mostly not in Latin script (entities.c) */
+  int other_language; /* the text is not in English (entities.c) */
   lx_rules_run *rr; /* the user rules of this parse (rules.c), or NULL */
   void *md; /* PCRE2 match data, created on first use */
   /* the reference date everything relative resolves against */
@@ -488,6 +488,8 @@ lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *w
 int lx_listed_words_build(const lede_allocator *a, lx_hashset *s);
 /* The end of a name over tokens [a, b) with its parentheses closed (entities.c). */
 size_t lx_close_parens(const char *text, const lx_token *t, size_t a, size_t b, size_t t1);
+/* Whether s[0, n) is an English contraction: "Don't", "We’re" (entities.c). */
+int lx_contraction(const char *s, size_t n);
 
 /* The tokens within the bytes [s, e) as a range [*t0, *t1) of c->toks. */
 void lx_tokens_in(const lx_ctx *c, size_t s, size_t e, size_t *t0, size_t *t1);

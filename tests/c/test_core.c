@@ -334,6 +334,16 @@ static void test_close_parens(void) {
   lx_vec_free(A, &v);
 }
 
+static void test_contraction(void) {
+  static const struct {
+    const char *s;
+    int want;
+  } c[] = {{"Don't", 1}, {"We\xe2\x80\x99re", 1}, {"I'm", 1}, {"They'll", 1}, {"We've", 1},
+           {"O'Brien", 0}, {"Gama'a", 0}, {"Shul'ala", 0}, {"D'", 0}, {"Pompeo", 0}};
+  for (size_t i = 0; i < sizeof c / sizeof c[0]; i++)
+    CHECK(lx_contraction(c[i].s, strlen(c[i].s)) == c[i].want, "contraction %s", c[i].s);
+}
+
 /* ---- the public API ---------------------------------------------------------------- */
 
 static void test_api(void) {
@@ -392,6 +402,7 @@ int main(void) {
   test_dict();
   test_dict_filter();
   test_close_parens();
+  test_contraction();
   test_api();
   fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);
   return failed ? 1 : 0;

@@ -907,10 +907,9 @@ static const char *const other_words[] = {
     "une", "dans", "pour", "pas", "el", "los", "las", "y", "que", "del", "por", "una",
     "em", "os", "um", "uma", "com", "il", "di", "che", "della", "het", "een", "van"};
 
-static int word_of(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
-  for (size_t k = 0; k < n; k++)
-    if (lx_tok_ieq(c->text, t, w[k])) return 1;
-  return 0;
+int lx_language_words_build(const lede_allocator *a, lx_hashset *english, lx_hashset *other) {
+  return lx_hashset_build(a, english, english_words, LX_COUNTOF(english_words)) &&
+         lx_hashset_build(a, other, other_words, LX_COUNTOF(other_words));
 }
 
 /* Whether the text is not in English, by its first 4,000 words: most of
@@ -930,8 +929,9 @@ static int other_language(const lx_ctx *c) {
     if (b < 0x80) {
       latin++;
       if (!(t[i].flags & LX_TF_LOWER) || t[i].end - t[i].start > 5) continue;
-      if (word_of(c, &t[i], english_words, LX_COUNTOF(english_words))) en++;
-      else if (word_of(c, &t[i], other_words, LX_COUNTOF(other_words))) xx++;
+      uint32_t h = t[i].hash ? t[i].hash : 1;
+      if (lx_hashset_has(&c->eng->english, h)) en++;
+      else if (lx_hashset_has(&c->eng->other_lang, h)) xx++;
     } else if ((b >= 0xCE && b <= 0xDF) || (b >= 0xE0 && b <= 0xED && b != 0xE2)) {
       other++;
     }

@@ -414,6 +414,8 @@ struct lede_engine {
   lx_hashset nonname; /* function words and weekdays: never a name alone */
   lx_hashset listed; /* every word of entities.c's word lists: a token whose
                         hash is not here is in none of them */
+  lx_hashset english, other_lang; /* function words of English and of other
+                                     languages (entities.c, other_language) */
   struct lx_patterns *pat; /* compiled built-in patterns (PCRE2) */
 };
 
@@ -486,6 +488,8 @@ double lx_now(void);
 lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *widgets);
 /* The set of the words entities.c's rules look for (lede_engine.listed). */
 int lx_listed_words_build(const lede_allocator *a, lx_hashset *s);
+/* The sets of lede_engine.english and other_lang. */
+int lx_language_words_build(const lede_allocator *a, lx_hashset *english, lx_hashset *other);
 /* The end of a name over tokens [a, b) with its parentheses closed (entities.c). */
 size_t lx_close_parens(const char *text, const lx_token *t, size_t a, size_t b, size_t t1);
 /* Whether s[0, n) is an English contraction: "Don't", "We’re" (entities.c). */

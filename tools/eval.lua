@@ -6,6 +6,7 @@
 --   "gold" with title/byline/dateline/body: the structure fields
 --     (title exact, byline exact and invented, dateline location/date/agency,
 --     body token F1 per document, averaged);
+--   the page is "text" or "html";
 --   "entities" (CoNLL-style PER/ORG/LOC/MISC spans): exact-span micro P/R/F1
 --     overall and per type, after mapping lede's types to CoNLL's.
 -- usage: lua5.4 tools/eval.lua CORPUS [--limit N] [--show-errors N] [--field F]
@@ -136,8 +137,10 @@ local function score_structure(rec, doc)
     S.body.n = S.body.n + 1
     S.body.f1, S.body.p, S.body.r = S.body.f1 + f, S.body.p + p, S.body.r + r
     if f < 0.8 then note("body", id, string.format("F1 %.3f (P %.3f R %.3f)", f, p, r), "") end
-    local fw = f1_counts(words(rec.text), words(g.body))
-    S.body_whole.f1 = S.body_whole.f1 + fw
+    if type(rec.text) == "string" then -- the whole text as the body: a baseline
+      local fw = f1_counts(words(rec.text), words(g.body))
+      S.body_whole.f1 = S.body_whole.f1 + fw
+    end
   end
 end
 
@@ -194,7 +197,8 @@ for line in f:lines() do
   if line:match("%S") then
     n = n + 1
     local rec = json.decode(line)
-    local text = rec.text
+    -- a page as text, or as HTML (lede.parse reads either)
+    local text = type(rec.text) == "string" and rec.text or rec.html
     if type(text) == "string" then
       bytes = bytes + #text
       local doc = lede.parse(text)

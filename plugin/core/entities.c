@@ -298,9 +298,6 @@ static inline size_t title_at(const lx_ctx *c, size_t i, size_t t1, int *capital
   return title_from(c, i, t1, capitalized);
 }
 
-/* Person names the rules see: "Mike Pompeo" (a given name and a name
- * word), "Mr. Smith" (an honorific), "Foreign Minister Kang" (a capitalized
- * title), "Kang Kyung-wha" (a surname and a hyphenated given name). */
 /* Whether token i is inside a gazetteer name that begins one or two
  * capitalized tokens before it, within [t0, t1). */
 static int inside_gaz_name(const lx_ctx *c, size_t i, size_t t0, size_t t1) {
@@ -317,6 +314,9 @@ static int inside_gaz_name(const lx_ctx *c, size_t i, size_t t0, size_t t1) {
   return 0;
 }
 
+/* Person names the rules see: "Mike Pompeo" (a given name and a name
+ * word), "Mr. Smith" (an honorific), "Foreign Minister Kang" (a capitalized
+ * title), "Kang Kyung-wha" (a surname and a hyphenated given name). */
 static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
@@ -364,11 +364,6 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   }
 }
 
-/* The tagger's persons, in OntoNotes' bounds: titles and honorifics are
- * not part of a name ("Mayor Kim" is TITLE + PERSON), a place before a
- * title is the place ("Busan Mayor" is GPE + TITLE), and two persons with
- * nothing but a space between them are one ("Kim" "Seong-ho"), so are
- * "Ministry of the Interior" "and" "Safety". */
 /* the last words of events (refine_type), and what joins an event's name
  * to the word after it (fix_tagger_spans) */
 static const char *const event_words[] = {
@@ -428,6 +423,14 @@ static int plural_acronym(const char *s, size_t n) {
   return 1;
 }
 
+/* The tagger's names, in OntoNotes' bounds: titles and honorifics are
+ * not part of a name ("Mayor Kim" is TITLE + PERSON), a place before a
+ * title is the place ("Busan Mayor" is GPE + TITLE), parentheses close
+ * within a name, and two persons with nothing but a space between them
+ * are one ("Kim" "Seong-ho"), so are "Ministry of the Interior" "and"
+ * "Safety", and a name and its event word ("Greater Milwaukee" "Open").
+ * Not names: contractions ("Don't"), acronyms' plurals ("SUVs"), and in a
+ * text not in English one-word names. */
 static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;

@@ -1328,8 +1328,9 @@ static int abs_result(const nx *S, size_t a, size_t i, size_t k, const lx_date *
 
 /* Named holidays are DATEs, as OntoNotes tags them ("Christmas", "Labor Day
  * weekend", "Eid al-Fitr"). Their value is the day they fall on in the year
- * nearest the story (the next one in a sentence about the future; "last
- * Christmas", "next Easter" and "Christmas 2019" as printed): fixed days,
+ * a month printed alone would take (this year's up to the month after the
+ * story's, else last year's; the next one in a sentence about the future;
+ * "last Christmas", "next Easter" and "Christmas 2019" as printed): fixed days,
  * Easter and the days counted from it (the Gregorian computus), and days
  * given as the nth weekday of a month, by the US federal calendar where
  * countries differ (Thanksgiving, Labor Day, Memorial Day). Holidays of

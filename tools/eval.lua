@@ -72,7 +72,7 @@ local S = {
   date = { n = 0, ok = 0 },
   agency = { n = 0, ok = 0 },
   body = { n = 0, f1 = 0, p = 0, r = 0 },
-  body_whole = { f1 = 0 },
+  body_whole = { f1 = 0, n = 0 },
   errors = {},
 }
 
@@ -139,7 +139,7 @@ local function score_structure(rec, doc)
     if f < 0.8 then note("body", id, string.format("F1 %.3f (P %.3f R %.3f)", f, p, r), "") end
     if type(rec.text) == "string" then -- the whole text as the body: a baseline
       local fw = f1_counts(words(rec.text), words(g.body))
-      S.body_whole.f1 = S.body_whole.f1 + fw
+      S.body_whole.f1, S.body_whole.n = S.body_whole.f1 + fw, S.body_whole.n + 1
     end
   end
 end
@@ -223,9 +223,10 @@ if S.docs > 0 then
   if S.date.n > 0 then print("  dateline date          " .. pct(S.date.ok, S.date.n)) end
   if S.agency.n > 0 then print("  dateline agency        " .. pct(S.agency.ok, S.agency.n)) end
   if S.body.n > 0 then
-    print(string.format("  body token F1          %.4f (P %.4f R %.4f, %d documents; whole page text %.4f)",
-      S.body.f1 / S.body.n, S.body.p / S.body.n, S.body.r / S.body.n, S.body.n,
-      S.body_whole.f1 / S.body.n))
+    local whole = S.body_whole.n > 0
+      and string.format("; whole page text %.4f", S.body_whole.f1 / S.body_whole.n) or ""
+    print(string.format("  body token F1          %.4f (P %.4f R %.4f, %d documents%s)",
+      S.body.f1 / S.body.n, S.body.p / S.body.n, S.body.r / S.body.n, S.body.n, whole))
   end
   if show > 0 then
     for kind, list in pairs(S.errors) do

@@ -59,4 +59,13 @@ describe("linked mentions", function()
     end
     assert.is_true(n > 0)
   end)
+
+  it("gives a quotation to the speaker, not to the source it came through", function()
+    local d = lede.parse("Grant says his team will be back\n\nBy Ann Lee\n\nThe coach spoke about"
+      .. " the game on Monday, a day after the loss.\n\nPaul Grant, via the Daily Herald, said that"
+      .. " the team \"played hard and lost anyway.\"\n\nGrant, via Twitter, said \"thanks for the"
+      .. " support.\"\n")
+    assert.equal(2, #d.quotes)
+    for _, q in ipairs(d.quotes) do assert.equal("Paul Grant", q.speaker) end
+  end)
 end)

@@ -1661,6 +1661,17 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
     /* the entity ending at token j */
     size_t k = first_from(E, n, t[j].end);
     if (k > 0 && E[k - 1].span.end == t[j].end) e = (int32_t)(k - 1);
+    if (e >= 0) {
+      /* "Richardson, via USA Today, said": a source is not the speaker */
+      size_t a = j;
+      while (a > t0 && t[a].start > E[e].span.start) a--;
+      if (a > t0 && lx_tok_ieq(c->text, &t[a - 1], "the")) a--;
+      if (a > t0 && (lx_tok_ieq(c->text, &t[a - 1], "via") ||
+                     lx_tok_ieq(c->text, &t[a - 1], "per"))) {
+        j = a - 1;
+        continue;
+      }
+    }
     if (e >= 0 && (E[e].type == LEDE_T_PERSON || E[e].type == LEDE_T_ORG)) return e;
     if (e >= 0 && E[e].type == LEDE_T_TITLE) continue;
     if (t[j].flags & LX_TF_QUOTE) break;

@@ -68,4 +68,13 @@ describe("linked mentions", function()
     assert.equal(2, #d.quotes)
     for _, q in ipairs(d.quotes) do assert.equal("Paul Grant", q.speaker) end
   end)
+
+  it("takes a name in quotation marks without a reporting verb for a title, not a quotation", function()
+    local d = lede.parse("Studio sets its winter films\n\nBy Ann Lee\n\nThe studio will show films from its"
+      .. " library, including \"Ice Harbor\" and \"The Long Night,\" this winter.\n\n\"We expect"
+      .. " a strong season,\" said Mary Tan, the studio's chief.\n")
+    assert.equal(1, #d.quotes)
+    assert.equal("We expect a strong season", d.quotes[1].text)
+    assert.equal("Mary Tan", d.quotes[1].speaker)
+  end)
 end)

@@ -1679,6 +1679,16 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
   return -1;
 }
 
+/* Whether tokens [a, b) are one to six words, every one capitalized. */
+static int title_cased(const lx_token *t, size_t a, size_t b) {
+  size_t words = 0;
+  for (size_t k = a; k < b; k++) {
+    if (t[k].kind != LX_TK_WORD) continue;
+    if (!tok_is_cap(&t[k]) || ++words > 6) return 0;
+  }
+  return words > 0;
+}
+
 void lx_quotes(lx_ctx *c) {
   lede_doc *d = c->doc;
   lede_doc_internal *in = d->internal;
@@ -1729,6 +1739,12 @@ void lx_quotes(lx_ctx *c) {
           }
           if (t[m].flags & LX_TF_QUOTE) break;
         }
+      }
+      /* no cue: a name in quotation marks is a title or a slogan, not a
+       * quotation ("Star Wars", "Mary Poppins", "In God We Trust") */
+      if (speaker < 0 && lx_span_empty(cue) && title_cased(t, i + 1, qe)) {
+        i = j;
+        continue;
       }
       /* a partial quote inside a sentence: the sentence's first person or
        * organization speaks ("Knapper ... reaffirmed that Washington expects

@@ -904,12 +904,19 @@ static void str_ymd(nx_res *r, int y, int m, int d) {
   r->str[10] = 0;
 }
 
-/* Whether the sentence before token i speaks of the future. */
+/* Whether the sentence before token i speaks of the future: a future
+ * word ("will", "next", "scheduled") nearer than a verb of the past ("said
+ * on March 24" in a sentence about next summer is past). */
 static int future_ctx(const nx *S, size_t i) {
+  static const char *const past[] = {"said", "told", "added", "announced", "reported",
+                                     "confirmed", "wrote", "was", "were", "had", "did"};
   size_t k = i, steps = 0;
   while (k > S->t0 && steps < 14) {
     k--;
     steps++;
+    if (S->t[k].kind == LX_TK_WORD && (S->t[k].flags & LX_TF_LOWER) && tlen(S, k) <= 9)
+      for (size_t p = 0; p < LX_COUNTOF(past); p++)
+        if (tok_is(S, k, past[p])) return 0;
     const nx_word *w = S->t[k].kind == LX_TK_WORD ? lex_peek(S->t[k].hash) : NULL;
     if (w) {
       if (w->cls == NX_W_FUTURE && (w->v == 1 || tok_isl(S, k + 1, "to"))) return 1;
@@ -2858,6 +2865,12 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       int end = k >= S->t1 || S->t[k].kind == LX_TK_PUNCT || tok_isl(S, k, "of") ||
                 tok_isl(S, k, "and") || tok_isl(S, k, "or");
       if (!end) return 0;
+      /* "a quarter of a percentage point" */
+      if (tok_isl(S, k, "of") && (tok_isl(S, k + 1, "a") || tok_isl(S, k + 1, "an")) &&
+          ok_tok(S, k + 2)) {
+        size_t p = percent_at(S, k + 2);
+        if (p) return res(r, i, k + 2 + p, LEDE_T_PERCENT, 1.0 / den);
+      }
       res(r, i, j + 1, LEDE_T_CARDINAL, 1.0 / den);
       return 1;
     }

@@ -121,6 +121,8 @@ describe("the tagger of names", function()
       if e.rule == "tagger" then
         assert.is_truthy(e.text:find(" ", 1, true), e.text)
       end
+      assert.is_nil(e.text:find("^D[ie][es] "), e.text) -- "Die Kosten", "Das Ministerium"
+      assert.is_not_equal("linking", e.rule, e.text) -- nothing found everywhere
       got[#got + 1] = e.type .. " " .. e.text
     end
     got = table.concat(got, "; ")

@@ -455,6 +455,10 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
                          tok_ch(c, &t[b - 1], ':')))
       b--;
     b = lx_close_parens(c->text, t, a, b, t1);
+    /* in another language, its articles open sentences: "Die Kosten" */
+    if (c->other_language)
+      while (a < b && lx_hashset_has(&c->eng->other_lang, t[a].hash ? t[a].hash : 1)) a++;
+    k[i].t0 = (uint32_t)a;
     /* "SUVs", "CEOs", "NGOs": a plural of an acronym is a common noun; in
      * another language a one-word name is too often a sentence's first
      * word (the tagger learned English); "Don't", "We're" open sentences */
@@ -1418,7 +1422,9 @@ static const lx_entry *gaz_of_type(const lx_ctx *c, size_t a, size_t b, int type
 void lx_link(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   consistent_types(c);
-  propagate_names(c);
+  /* not in another language: a word the tagger took for a name there is
+   * too often a common noun, and would be found everywhere */
+  if (!c->other_language) propagate_names(c);
   definite_descriptions(c);
   size_t n = in->entities.n;
   if (n == 0) return;

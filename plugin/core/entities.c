@@ -398,6 +398,8 @@ size_t lx_close_parens(const char *text, const lx_token *t, size_t a, size_t b, 
 /* A contraction: "Don't", "We're", "They’ll", "I'm" (an apostrophe and an
  * English ending; "O'Brien" and "Gama'a" are names). */
 int lx_contraction(const char *s, size_t n) {
+  /* most tokens end otherwise */
+  if (n < 3 || !memchr("tdmel", s[n - 1], 5)) return 0;
   for (size_t i = 1; i < n; i++) {
     size_t k = 0;
     if (s[i] == '\'') k = i + 1;
@@ -937,8 +939,11 @@ static int other_language(const lx_ctx *c) {
       latin++;
       if (!(t[i].flags & LX_TF_LOWER) || t[i].end - t[i].start > 5) continue;
       uint32_t h = t[i].hash ? t[i].hash : 1;
-      if (lx_hashset_has(&c->eng->english, h)) en++;
-      else if (lx_hashset_has(&c->eng->other_lang, h)) xx++;
+      if (lx_hashset_has(&c->eng->english, h)) {
+        if (++en >= 40 && en > 2 * xx) return 0; /* English, plainly */
+      } else if (lx_hashset_has(&c->eng->other_lang, h)) {
+        xx++;
+      }
     } else if ((b >= 0xCE && b <= 0xDF) || (b >= 0xE0 && b <= 0xED && b != 0xE2)) {
       other++;
     }

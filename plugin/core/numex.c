@@ -106,7 +106,7 @@ enum {
   NX_W_MOD, NX_W_DET, NX_W_FEW, NX_W_AGO, NX_W_EARLY, NX_W_FISCAL, NX_W_PCT,
   NX_W_PER, NX_W_OLD, NX_W_OCLOCK, NX_W_NO, NX_W_OF, NX_W_AND, NX_W_WHILE,
   NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE, NX_W_EDGE, NX_W_HOLIDAY,
-  NX_W_COUNT
+  NX_W_PAST, NX_W_COUNT
 };
 
 /* time units (values of NX_W_TUNIT and NX_W_SETADV) */
@@ -247,10 +247,10 @@ static inline const nx_word *lex(const nx *S, size_t i) {
 }
 
 /* Token i is a lexicon word other than the first word of a holiday
- * ("Canada", "New" and "Good" are names' words too). */
+ * ("Canada", "New" and "Good" are names' words too) or a verb of the past. */
 static inline int lex_word(const nx *S, size_t i) {
   const nx_word *w = lex(S, i);
-  return w && w->cls != NX_W_HOLIDAY;
+  return w && w->cls != NX_W_HOLIDAY && w->cls != NX_W_PAST;
 }
 
 static inline int lex_cls(const nx *S, size_t i) {
@@ -908,17 +908,13 @@ static void str_ymd(nx_res *r, int y, int m, int d) {
  * word ("will", "next", "scheduled") nearer than a verb of the past ("said
  * on March 24" in a sentence about next summer is past). */
 static int future_ctx(const nx *S, size_t i) {
-  static const char *const past[] = {"said", "told", "added", "announced", "reported",
-                                     "confirmed", "wrote", "was", "were", "had", "did"};
   size_t k = i, steps = 0;
   while (k > S->t0 && steps < 14) {
     k--;
     steps++;
-    if (S->t[k].kind == LX_TK_WORD && (S->t[k].flags & LX_TF_LOWER) && tlen(S, k) <= 9)
-      for (size_t p = 0; p < LX_COUNTOF(past); p++)
-        if (tok_is(S, k, past[p])) return 0;
     const nx_word *w = S->t[k].kind == LX_TK_WORD ? lex_peek(S->t[k].hash) : NULL;
     if (w) {
+      if (w->cls == NX_W_PAST) return 0;
       if (w->cls == NX_W_FUTURE && (w->v == 1 || tok_isl(S, k + 1, "to"))) return 1;
       if ((w->cls == NX_W_REL || w->cls == NX_W_DAYREL) && w->v == 1) return 1;
     }
@@ -1475,8 +1471,11 @@ static size_t holiday_at(const nx *S, size_t i, const holiday *h) {
 static int holiday_expr(const nx *S, size_t a, size_t i, int dir, nx_res *r) {
   const holiday *h = NULL;
   size_t k = 0;
+  char c0 = (char)(S->text[S->t[i].start] | 0x20);
   for (size_t q = 0; q < LX_COUNTOF(holidays) && !k; q++)
-    if (tok_is(S, i, holidays[q].w[0]) && (k = holiday_at(S, i, &holidays[q]))) h = &holidays[q];
+    if (holidays[q].w[0][0] == c0 && tok_is(S, i, holidays[q].w[0]) &&
+        (k = holiday_at(S, i, &holidays[q])))
+      h = &holidays[q];
   if (!k) return 0;
   size_t b = i + k;
   int y = 0;

@@ -74,6 +74,11 @@ add("NX_W_HOLIDAY", 0, "christmas", "xmas", "easter", "thanksgiving", "halloween
   "remembrance", "armistice", "bastille", "canada", "australia", "eid", "lunar", "chinese",
   "rosh", "yom", "groundhog", "election", "pentecost", "palm", "ash", "juneteenth", "maundy")
 
+-- verbs of the past: a date after them is past, whatever future word came
+-- before in the sentence ("will be sold, the minister said on Tuesday")
+add("NX_W_PAST", 0, "said", "told", "added", "announced", "reported", "confirmed", "wrote",
+  "was", "were", "had", "did")
+
 -- relative words: value = direction (-1 past, 0 this, +1 next, 2 recent)
 add("NX_W_REL", -1, "last", "past", "previous", "preceding", "prior")
 add("NX_W_REL", 1, "next", "coming", "following", "upcoming", "ensuing")

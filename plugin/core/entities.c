@@ -1406,7 +1406,7 @@ static uint32_t acronym_hash(const char *s, size_t n) {
   return m >= 2 && m < sizeof buf ? lx_hash_lower(buf, m) : 0;
 }
 
-static int is_place(int type) {
+static int is_place_type(int type) {
   return type == LEDE_T_GPE || type == LEDE_T_LOC || type == LEDE_T_FAC;
 }
 
@@ -1419,7 +1419,7 @@ static const lx_entry *gaz_of_type(const lx_ctx *c, size_t a, size_t b, int type
   for (const lx_entry *g = first; g; g = lx_entry_next(GAZ(c), g)) {
     if (!(NAME_KINDS & KIND(g->kind))) continue;
     int t = type_of_kind(c, g);
-    if (t == type || (is_place(t) && is_place(type))) return g;
+    if (t == type || (is_place_type(t) && is_place_type(type))) return g;
   }
   return b - a > 1 || TOKS(c)[a].nletters > 3 ? first : NULL;
 }
@@ -1674,8 +1674,8 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
     if (k > 0 && E[k - 1].span.end == t[j].end) e = (int32_t)(k - 1);
     if (e >= 0) {
       /* "Richardson, via USA Today, said": a source is not the speaker */
-      size_t a = j;
-      while (a > t0 && t[a].start > E[e].span.start) a--;
+      size_t a, b;
+      ent_tokens(c, &E[e], &a, &b);
       if (a > t0 && lx_tok_ieq(c->text, &t[a - 1], "the")) a--;
       if (a > t0 && (lx_tok_ieq(c->text, &t[a - 1], "via") ||
                      lx_tok_ieq(c->text, &t[a - 1], "per"))) {

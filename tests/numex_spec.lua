@@ -80,6 +80,18 @@ describe("numex through lede.parse", function()
     assert.same({ amount = 1750, currency = "USD" }, find(l, "MONEY", "1,750 to 1,780 dlrs").value)
   end)
 
+  it("gives values as printed, not as binary floating point computes them", function()
+    local l = ents("Reserves rose 4.1 billion marks to 16.74 billion after a trip of 300 miles;"
+      .. " the debt is 123,456,789,012,345 dollars.\n")
+    -- exact: 4.1 * 1e9 is 4099999999.9999995 in doubles, 300 * 1.609344 is 482.80320000000006
+    assert.equal(4100000000, find(l, "MONEY", "4.1 billion marks").value.amount)
+    assert.equal(16740000000, find(l, "CARDINAL", "16.74 billion").value)
+    assert.equal(482.8032, find(l, "QUANTITY", "300 miles").value.amount)
+    assert.equal(123456789012345, find(l, "MONEY", "123,456,789,012,345 dollars").value.amount)
+    local j = lede.json.encode(find(l, "MONEY", "4.1 billion marks").value)
+    assert.truthy(j:find('"amount":4100000000', 1, true), j)
+  end)
+
   it("reads times, durations and ordinals", function()
     local l = ents("The first flight left at 10:30 a.m. and the talks that followed it lasted two"
       .. " weeks, the officials said.\n\n"

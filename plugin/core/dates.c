@@ -460,14 +460,18 @@ static size_t tzone(const g *G, size_t i, const lx_date *when, int *tz) {
   return 0;
 }
 
-/* A clock time: 04:10, 8:03 am, 11:03 PM, 9 a.m., 10am, 20:13:05. */
+/* A clock time: 04:10, 8:03 am, 11:03 PM, 9 a.m., 10am, 20:13:05, and the
+ * wire's 1350 GMT (four digits only before a zone). */
 static size_t ttime(const g *G, size_t i, lx_date *d) {
   if (i >= G->n || G->t[i].kind != LX_TK_NUM) return 0;
   const char *s = ts(G, i);
   size_t n = tl(G, i);
   int h, m = 0, sec = 0, ampm = 0;
   size_t j = i + 1;
-  if (n >= 4 && n <= 8 && (s[1] == ':' || s[2] == ':')) {
+  if (n == 4 && digits(s, 2, &h) && digits(s + 2, 2, &m)) {
+    int tz;
+    if (h > 23 || m > 59 || !tzone(G, j, d, &tz)) return 0;
+  } else if (n >= 4 && n <= 8 && (s[1] == ':' || s[2] == ':')) {
     size_t c = s[1] == ':' ? 1 : 2;
     if (!digits(s, c, &h) || c + 3 > n || !digits(s + c + 1, 2, &m)) return 0;
     if (c + 3 < n) {

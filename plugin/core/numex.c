@@ -274,6 +274,24 @@ static int ieq(const char *s, size_t n, const char *lower) {
   return lower[k] == 0;
 }
 
+static const double pow10_tab[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* A value as a reader would write it: "4.1 billion" is 4100000000, not the
+ * 4099999999.9999995 that 4.1 * 1e9 gives in binary floating point, and 300
+ * miles are 482.8032 km, not 482.80320000000006. A double holds 15
+ * significant decimal digits and the products' noise lies beyond them, so
+ * rounding to 15 keeps every digit a text can give and drops the noise. */
+static double snap(double x) {
+  double ax = fabs(x);
+  if (!(ax >= 1e-6 && ax < 1e15)) return x; /* 0, NaN, tiny or huge: as is */
+  int k = 14 - (int)floor(log10(ax)); /* decimals kept: 0 .. 20 */
+  if (k < 0) k = 0;
+  if (k > 22) k = 22;
+  return nearbyint(x * pow10_tab[k]) / pow10_tab[k];
+}
+
 static int emit(nx *S, const nx_res *r) {
   lx_vec *v = S->out;
   if (v->n >= v->cap && !lx_vec_reserve(S->in->alloc, v, sizeof(lx_cand), v->n + 1)) {
@@ -287,7 +305,7 @@ static int emit(nx *S, const nx_res *r) {
   c->type = (uint16_t)r->type;
   c->source = LX_SRC_NUMEX;
   c->score = 100;
-  c->num = r->num;
+  c->num = snap(r->num);
   switch (r->type) {
     case LEDE_T_DATE:
     case LEDE_T_TIME: c->value_kind = r->str[0] ? LEDE_V_STRING : LEDE_V_NONE; break;
@@ -424,10 +442,6 @@ static int res(nx_res *r, size_t a, size_t b, int type, double num) {
 
 /* ---- numbers ------------------------------------------------------------------ */
 
-static const double pow10_tab[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
 /* The numeric prefix of a digit string: 28,500  3.5  .5  16.057. */
 typedef struct digits {
   double v;
@@ -520,7 +534,7 @@ static const unitsfx unit_sfx[] = {
     {"acre", "ha", 0.40468564224}, {"megawatt", "W", 1e6}, {"ounce", "kg", 0.028349523125},
     {"gallon", "l", 3.785411784}, {"yard", "m", 0.9144}, {"kilogram", "kg", 1},
     {"liter", "l", 1},         {"litre", "l", 1},        {"square-foot", "m2", 0.09290304},
-    {"square-mile", "km2", 2.589988110336}, {"barrel", "bbl", 158.987294928},
+    {"square-mile", "km2", 2.589988110336}, {"barrel", "bbl", 1},
     {"degree", "deg", 1}};
 
 static const unitsfx *find_unit_sfx(const char *s, size_t n, int glued) {
@@ -1017,8 +1031,9 @@ static void str_period(const nx *S, size_t at, int q, int halves, int dir, int y
     return;
   }
   int y = ref_y(S), m = ref_m(S);
-  if (!y || !m) {
-    set_str(r, "XXXX-%c%d", c, q);
+  if (!y || !m) { /* "the current quarter" with no date to count from */
+    if (q) set_str(r, "XXXX-%c%d", c, q);
+    else set_str(r, "XXXX-%cX", c);
     return;
   }
   int cur = halves ? (m - 1) / 6 + 1 : (m - 1) / 3 + 1;
@@ -1271,7 +1286,9 @@ static int may_be_date(const nx *S, size_t i) {
   if (n >= 3 && (s[n - 1] | 32) == 'm' && ((s[n - 2] | 32) == 'a' || (s[n - 2] | 32) == 'p'))
     return 1;
   int c = lex_cls(S, i + 1);
-  return c == NX_W_MONTH || c == NX_W_AMPM;
+  if (c == NX_W_MONTH || c == NX_W_AMPM) return 1;
+  /* 1350 GMT, (0800 GMT) */
+  return n == 4 && ok_tok(S, i + 1) && (S->t[i + 1].flags & LX_TF_ALLCAP);
 }
 
 /* Two days of one month as one token, "4-8": the tokens used (0 if not
@@ -1893,9 +1910,17 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       }
     }
     int unit = tunit_at(S, e);
-    if ((ctx & CTX_THE) && (unit == U_QUARTER || tok_isl(S, e, "half")) && ok_tok(S, e) &&
-        N->v >= 1 && N->v <= 4) {
-      int halves = tok_isl(S, e, "half");
+    int halves = tok_isl(S, e, "half");
+    /* a period of the year: "the third quarter", and without the article
+     * "third-quarter profit", "third quarter earnings", "3RD QTR", "first
+     * half sales" (not "a second half", nor a capitalized "Second Half") */
+    int period = (ctx & CTX_THE) ||
+                 (!(ctx & CTX_MOD) && !(s0 > S->t0 && (tok_isl(S, s0 - 1, "a") ||
+                                                        tok_isl(S, s0 - 1, "an"))) &&
+                  ((unit == U_QUARTER && lex_cls(S, e) == NX_W_QUARTER) ||
+                   (halves && (!(S->t[s0].flags & LX_TF_CAP) ||
+                               (S->t[s0].flags & (LX_TF_SENT | LX_TF_ALLCAP))))));
+    if (period && (unit == U_QUARTER || halves) && ok_tok(S, e) && N->v >= 1 && N->v <= 4) {
       if (halves && N->v > 2) return 0;
       int y = 0;
       size_t k = of_year(S, e + 1, &y);
@@ -2049,7 +2074,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     }
     /* time units */
     int tu = tunit_at(S, j);
-    if (tu && !(tu == U_QUARTER && tok_isl(S, j, "quarter"))) {
+    if (tu && !(tu == U_QUARTER && lex_cls(S, j) == NX_W_QUARTER)) {
       return after_tunit(S, (ctx & CTX_THE) ? a : a, j, v, tu, r);
     }
     if (tok_isl(S, j, "o'clock") && N->v >= 1 && N->v <= 12) {
@@ -2064,7 +2089,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     }
     /* a range: the unit printed once, after the second number */
     nxnum M;
-    if (!N->words && !(ctx & CTX_INNER) && range_second(S, j, ctx, &M)) {
+    if (!(ctx & CTX_INNER) && range_second(S, j, ctx, &M) && (!N->words || M.words)) {
       nx_res r2;
       /* the second number is read once, without ranges of its own */
       if (after_number(S, M.a, &M, CTX_INNER, &r2) && r2.type != LEDE_T_CARDINAL &&
@@ -2075,7 +2100,14 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
           double sc = M.v;
           nxnum M0;
           memset(&M0, 0, sizeof M0);
-          if (M.sfx == SFX_NONE && num_token(S, M.a, &M0) && M0.v > 0) sc = M.v / M0.v;
+          if (M.words) {
+            /* "six to seven mln": the scale words that end the second */
+            sc = 1;
+            for (size_t k = M.end; k > M.a && lex_cls(S, k - 1) == NX_W_SCALE; k--)
+              sc *= lex(S, k - 1)->v;
+          } else if (M.sfx == SFX_NONE && num_token(S, M.a, &M0) && M0.v > 0) {
+            sc = M.v / M0.v;
+          }
           lo *= sc;
         }
         if (r2.type == LEDE_T_DATE) {
@@ -2903,7 +2935,7 @@ static int plural_expr(const nx *S, size_t i, nx_res *r) {
       return 1;
     }
     int unit = tunit_at(S, end + 1);
-    if (unit && !tok_isl(S, end + 1, "quarter")) {
+    if (unit && lex_cls(S, end + 1) != NX_W_QUARTER) {
       res(r, i, end + 2, tunit_type(unit), 0);
       str_duration(r, -1, unit);
       return 1;
@@ -2946,10 +2978,27 @@ static int half_expr(const nx *S, size_t a, size_t i, nx_res *r) {
 }
 
 /* Everything that can start at token i; a is where the span starts. */
+/* "Q3", "3Q" (and "Q3 2019", "3Q of 2019"): a quarter of the year, unless a
+ * name comes before it (Audi Q3). */
+static int quarter_code(const nx *S, size_t i, nx_res *r) {
+  const char *s = tstr(S, i);
+  if (tlen(S, i) != 2) return 0;
+  int q = (s[0] | 32) == 'q' ? s[1] - '0' : (s[1] | 32) == 'q' ? s[0] - '0' : 0;
+  if (q < 1 || q > 4) return 0;
+  if (i > S->t0 && (S->t[i - 1].flags & LX_TF_CAP) && !(S->t[i - 1].flags & LX_TF_SENT))
+    return 0;
+  int y = 0;
+  size_t k = year_tok(S, i + 1, &y) ? 1 : of_year(S, i + 1, &y);
+  res(r, i, i + 1 + k, LEDE_T_DATE, 0);
+  str_period(S, i, q, 0, 0, y, r);
+  return 1;
+}
+
 static int at(const nx *S, size_t i, nx_res *r) {
   const lx_token *t = &S->t[i];
   switch (t->kind) {
     case LX_TK_NUM: {
+      if (quarter_code(S, i, r)) return 1;
       /* the number is read first; the date grammar only where a date or a
        * clock time can be: 10:30, 2019-11-18, 18.11.2019, 10am, 6 May */
       nxnum N;
@@ -2958,7 +3007,9 @@ static int at(const nx *S, size_t i, nx_res *r) {
                   ((N.sfx == SFX_SLASH || N.sfx == SFX_HYPHEN) && N.hi < 0 &&
                    memchr(N.tail, N.sfx == SFX_SLASH ? '/' : '-', N.tailn)) ||
                   (N.end == i + 1 && (lex_cls(S, i + 1) == NX_W_MONTH ||
-                                      lex_cls(S, i + 1) == NX_W_AMPM));
+                                      lex_cls(S, i + 1) == NX_W_AMPM)) ||
+                  (N.end == i + 1 && N.plain && N.intd == 4 && ok_tok(S, i + 1) &&
+                   (S->t[i + 1].flags & LX_TF_ALLCAP));
       lx_date d;
       size_t k = maybe ? abs_date(S, i, &d) : 0;
       if (k) {
@@ -3002,6 +3053,7 @@ static int at(const nx *S, size_t i, nx_res *r) {
       if (ok_tok(S, i + 1) && S->t[i + 1].kind == LX_TK_NUM) return money_first(S, i, i, r);
     }
     if (t->flags & LX_TF_DIGIT) {
+      if (quarter_code(S, i, r)) return 1;
       /* FY2020 */
       const char *s = tstr(S, i);
       size_t n = tlen(S, i);

@@ -29,7 +29,7 @@ static const char *const abbrevs[] = {
     "Pvt", "Rd", "Rep", "Rev", "Sat", "Sen", "Sep", "Sept", "Sgt", "Sr", "St",
     "Sun", "Supt", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue", "Tues", "Univ",
     "Va", "Vol", "Vt", "Wash", "Wed", "Wis", "Wyo", "al", "approx", "co",
-    "corp", "dept", "est", "etc", "inc", "jr", "ltd", "mln", "no", "nos", "sr",
+    "corp", "dept", "est", "etc", "inc", "jr", "ltd", "no", "nos", "sr",
     "st", "vol", "vs"};
 
 static int is_abbrev(const char *s, size_t n) {

@@ -139,6 +139,19 @@ static const tcase cases[] = {
     {"in the third quarter of 2019", "DATE[the third quarter of 2019]=2019-Q3"},
     {"in the first half of 2020", "DATE[the first half of 2020]=2020-H1"},
     {"first-quarter profit rose", "DATE[first-quarter]=2020-Q1"},
+    /* periods of the year without an article, and their shorthands */
+    {"third quarter profit rose", "DATE[third quarter]=2019-Q3"},
+    {"3RD QTR NET", "DATE[3RD QTR]=2019-Q3"},
+    {"first half sales fell", "DATE[first half]=2020-H1"},
+    {"a second half surge", "ORDINAL[second]=2"},
+    {"Nine mths shr 53 cts",
+     "DATE[Nine mths]=P9M | MONEY[53 cts]=0.53 USD"},
+    {"Q3 revenue rose", "DATE[Q3]=2019-Q3"},
+    {"Sales grew in 3Q 2019.", "DATE[3Q 2019]=2019-Q3"},
+    {"Q2 of 2018 was weak", "DATE[Q2 of 2018]=2018-Q2"},
+    {"He drove an Audi Q3 home.", ""},
+    {"for 1986 qtr and six mths", "DATE[1986]=1986 | DATE[six mths]=P6M"},
+    {"the crop was 11.2 mln. Exports fell", "CARDINAL[11.2 mln]=11200000"},
     {"this summer", "DATE[this summer]=2020-SU"},
     {"two years ago", "DATE[two years ago]=2018"},
     {"three days ago", "DATE[three days ago]=2020-05-03"},
@@ -161,6 +174,11 @@ static const tcase cases[] = {
     {"posted 04:10 May 07, 2020", "TIME[04:10 May 07, 2020]=2020-05-07T04:10"},
     {"at 8:03 am ET", "TIME[8:03 am ET]=T08:03-04:00"},
     {"at midnight", "TIME[midnight]=T00:00"},
+    {"trading ended at 1350 GMT", "TIME[1350 GMT]=T13:50+00:00"},
+    {"at 11 a.m. EDT (1500 GMT), he spoke",
+     "TIME[11 a.m. EDT]=T11:00-04:00 | TIME[1500 GMT]=T15:00+00:00"},
+    {"in 2019 NASA said", "DATE[2019]=2019"},
+    {"in 1996 US output fell", "DATE[1996]=1996"},
     {"at noon", "TIME[noon]=T12:00"},
     {"this morning", "TIME[this morning]=2020-05-06TMO"},
     {"last night", "TIME[last night]=2020-05-05TNI"},
@@ -197,6 +215,12 @@ static const tcase cases[] = {
     {"155 miles north", "QUANTITY[155 miles]=249.44832 km"},
     {"6.4 mln bags", "CARDINAL[6.4 mln]=6400000"},
     {"200,000 barrels per day", "QUANTITY[200,000 barrels per day]=200000 bpd"},
+    {"output of 7 mln barrels", "QUANTITY[7 mln barrels]=7000000 bbl"},
+    /* spelled ranges */
+    {"growth of between three and six pct", "PERCENT[between three and six pct]=3"},
+    {"six to seven mln barrels", "QUANTITY[six to seven mln barrels]=6000000 bbl"},
+    {"between two and three billion dlrs",
+     "MONEY[between two and three billion dlrs]=2000000000 USD"},
     {"won the 100m final", "QUANTITY[100m]=100 m"},
     /* ordinals */
     {"the first time", "ORDINAL[first]=1"},
@@ -299,6 +323,7 @@ static void test_no_ref(void) {
       {"in 1996", "DATE[1996]=1996"},
       {"on Christmas Eve", "DATE[Christmas Eve]=--12-24"},
       {"at Easter", "DATE[Easter]="},
+      {"in the current quarter", "DATE[the current quarter]=XXXX-QX"},
   };
   char got[512];
   for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {

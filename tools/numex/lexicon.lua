@@ -46,12 +46,12 @@ add("NX_W_HALF", 2, "half")
 -- plural fractions: "two-thirds", "three quarters"
 add("NX_W_FRACPL", 2, "halves")
 add("NX_W_FRACPL", 3, "thirds")
-add("NX_W_FRACPL", 4, "quarters", "fourths")
+add("NX_W_FRACPL", 4, "quarters", "fourths", "qtrs")
 add("NX_W_FRACPL", 5, "fifths")
 add("NX_W_FRACPL", 6, "sixths")
 add("NX_W_FRACPL", 8, "eighths")
 add("NX_W_FRACPL", 10, "tenths")
-add("NX_W_QUARTER", 4, "quarter")
+add("NX_W_QUARTER", 4, "quarter", "qtr")
 
 local months = { { "january", "jan", "jan." }, { "february", "feb", "feb." },
   { "march", "mar", "mar." }, { "april", "apr", "apr." }, { "may" },
@@ -90,7 +90,7 @@ add("NX_W_DAYREL", 1, "tomorrow")
 add("NX_W_TONIGHT", 0, "tonight")
 -- time units: value = unit code (numex.c NX_U_*)
 add("NX_W_TUNIT", 1, "year", "years", "yr", "yrs")
-add("NX_W_TUNIT", 2, "month", "months")
+add("NX_W_TUNIT", 2, "month", "months", "mth", "mths")
 add("NX_W_TUNIT", 3, "week", "weeks")
 add("NX_W_TUNIT", 4, "day", "days")
 add("NX_W_TUNIT", 5, "decade", "decades")

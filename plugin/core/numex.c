@@ -2155,7 +2155,12 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     if (e < S->t1 && S->t[e].kind == LX_TK_WORD && (S->t[e].flags & LX_TF_LOWER)) {
       const char *s = tstr(S, e);
       size_t n = tlen(S, e);
-      plural_after = n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && !lex(S, e);
+      /* "2018 cars" counts; "2018 analysis", "2018 census" do not */
+      plural_after = n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'i' &&
+                     s[n - 2] != 'u' && !lex(S, e);
+      /* "a 2018 study": an article before the number, no plural after it */
+      if (N->a > S->t0 && (tok_isl(S, N->a - 1, "a") || tok_isl(S, N->a - 1, "an")))
+        plural_after = 0;
     }
     if (prep || (yearish && !plural_after)) {
       if (after_name(S, N->a) && !prep) return res(r, N->a, e, 0, 0);
@@ -3148,6 +3153,43 @@ static int at(const nx *S, size_t i, nx_res *r) {
   }
 }
 
+/* "80% to 90%", "$5 to $10", "between $5 and $10": a range whose both ends
+ * carry their sign is one entity, valued by its lower end. Not a change:
+ * "from 5% to 10%", "rose 0.1 pct to 54.2 pct", nor a tally: "a 53 percent
+ * to 39 percent lead" (a range goes up), nor "cut 0.5 percentage points to
+ * 10.5 pct". */
+static const char *const change_words[] = {
+    "from", "rose", "fell", "rise", "fall", "rising", "falling", "risen", "fallen", "up", "down",
+    "increased", "decreased", "gained", "lost", "dropped", "climbed", "jumped", "slipped",
+    "declined", "cut", "raised", "grew", "eased", "edged", "advanced", "slid", "plunged",
+    "soared", "tumbled", "surged", "added", "shed", "lowered", "reduced", "by"};
+
+/* Whether [a, b) counts percentage points (a change, not a level). */
+static int has_points(const nx *S, size_t a, size_t b) {
+  for (size_t k = a; k < b; k++)
+    if (tok_isl(S, k, "points") || tok_isl(S, k, "point")) return 1;
+  return 0;
+}
+
+static void range_tail(const nx *S, nx_res *r) {
+  size_t j = r->b;
+  if (!ok_tok(S, j) || !ok_tok(S, j + 1)) return;
+  int to = tok_isl(S, j, "to");
+  int join = to || ((S->t[j].flags & LX_TF_DASH) && tlen(S, j) <= 3) ||
+             (tok_isl(S, j, "and") && tok_isl(S, r->a, "between"));
+  if (!join) return;
+  if (to && prev_word_in(S, r->a, change_words, LX_COUNTOF(change_words))) return;
+  nx_res r2;
+  r2.type = 0;
+  if (!at(S, j + 1, &r2) || r2.type != r->type || r2.a != j + 1 || r2.b > S->t1) return;
+  if (r->type != LEDE_T_PERCENT && strcmp(r->str, r2.str) != 0) return;
+  /* "cut 0.5 percentage points to 10.5 pct" */
+  if (r->type == LEDE_T_PERCENT && has_points(S, r->a, r->b) != has_points(S, r2.a, r2.b))
+    return;
+  if (!(r2.num > r->num)) return;
+  r->b = r2.b;
+}
+
 int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   nx S;
   S.in = in;
@@ -3194,6 +3236,8 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
     if (at(&S, i, &r) && r.b > i) {
       if (r.b > S.t1) r.b = S.t1;
       if (r.a < i) r.a = i;
+      if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY)
+        range_tail(&S, &r);
       if (r.type && !emit(&S, &r)) return 0;
       i = r.b;
       continue;

@@ -216,6 +216,19 @@ static const tcase cases[] = {
     {"6.4 mln bags", "CARDINAL[6.4 mln]=6400000"},
     {"200,000 barrels per day", "QUANTITY[200,000 barrels per day]=200000 bpd"},
     {"output of 7 mln barrels", "QUANTITY[7 mln barrels]=7000000 bbl"},
+    /* ranges whose both ends carry their sign; changes and tallies are two */
+    {"it cost 80% to 90% more", "PERCENT[80% to 90%]=80"},
+    {"prices of $5 to $10", "MONEY[$5 to $10]=5 USD"},
+    {"between $5 and $10 each", "MONEY[between $5 and $10]=5 USD"},
+    {"a $386 - $389 an ounce range", "MONEY[$386 - $389]=386 USD"},
+    {"it rose from 5% to 10%", "PERCENT[5%]=5 | PERCENT[10%]=10"},
+    {"the rate rose 0.1 pct to 54.2 pct", "PERCENT[0.1 pct]=0.1 | PERCENT[54.2 pct]=54.2"},
+    {"a 53 percent to 39 percent lead", "PERCENT[53 percent]=53 | PERCENT[39 percent]=39"},
+    {"it cut its rate 0.5 percentage points to 10.5 pct",
+     "PERCENT[0.5 percentage points]=0.5 | PERCENT[10.5 pct]=10.5"},
+    /* a year before a singular noun */
+    {"then a 2018 analysis found", "DATE[2018]=2018"},
+    {"the 2019 census", "DATE[2019]=2019"},
     /* spelled ranges */
     {"growth of between three and six pct", "PERCENT[between three and six pct]=3"},
     {"six to seven mln barrels", "QUANTITY[six to seven mln barrels]=6000000 bbl"},

@@ -2169,6 +2169,16 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       return 1;
     }
   }
+  /* an age in apposition to a name: "Mr. Smith, 52, was named chairman" */
+  if (N->plain && N->v >= 1 && N->v <= 99 && e == N->a + 1 && N->a >= S->t0 + 2 &&
+      tok_is(S, N->a - 1, ",") && S->t[N->a - 2].kind == LX_TK_WORD &&
+      (S->t[N->a - 2].flags & LX_TF_CAP) && !(S->t[N->a - 2].flags & LX_TF_ALLCAP) &&
+      !lex_word(S, N->a - 2) && ok_tok(S, e) &&
+      (tok_is(S, e, ",") || tok_is(S, e, ".") || tok_is(S, e, ";"))) {
+    res(r, N->a, e, LEDE_T_DATE, 0);
+    str_duration(r, N->v, U_YEAR);
+    return 1;
+  }
   /* a bare number */
   if (!N->words && after_name(S, N->a)) return res(r, N->a, e, 0, 0);
   if (N->words && (S->t[s0].flags & LX_TF_CAP) && !(S->t[s0].flags & LX_TF_SENT) &&

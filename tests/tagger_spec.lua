@@ -130,6 +130,20 @@ describe("the tagger of names", function()
     assert.is_truthy(got:find("GPE Berlin", 1, true), got)
   end)
 
+  it("keeps an initial that is an honorific too, and a given name that is a title too", function()
+    -- "M." is Monsieur before a French name, an initial in a scorecard;
+    -- "Dean" alone is a given name, a title only with a modifier
+    local t = "England beat Kent by five wickets at Canterbury on Sunday.\n\n"
+      .. "Kent 211 (M. Walker 63, D. Fulton 40), England 212-5 (M. Vaughan 71, N. Hussain 55).\n\n"
+      .. "The England team: Dean Parker, Alan Lowe, Marcus Ridley and Dean Moss.\n"
+    local got = {}
+    for e in lede.parse(t).entities:each("PERSON") do got[#got + 1] = e.text end
+    got = table.concat(got, "|")
+    for _, want in ipairs({ "M. Walker", "D. Fulton", "M. Vaughan", "Dean Parker", "Dean Moss" }) do
+      assert.is_truthy(("|" .. got .. "|"):find("|" .. want .. "|", 1, true), want .. " in " .. got)
+    end
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

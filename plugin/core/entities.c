@@ -481,6 +481,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
       size_t tl = title_at(c, a, b, &cap);
       if (!tl && tok_is_cap(&t[a]) && is_honorific(c, a)) tl = 1;
       if (!tl || a + tl >= b) break;
+      /* an initial that is an honorific too: the tagger read a name ("M.
+       * Gatting" is no Monsieur) */
+      if (tl == 1 && t[a].end - t[a].start == 2 && c->text[t[a].start + 1] == '.') break;
       a += tl;
     }
     /* a trailing title: what is before it is not a person */

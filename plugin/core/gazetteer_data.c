@@ -45679,7 +45679,7 @@ const char lx_gazetteer_tsv[] =
     "title\011dalai lama\011\011\012"
     "title\011dealer\011\011\012"
     "title\011dealers\011dealer\011\012"
-    "title\011dean\011\011\012"
+    "title\011dean\011\011amb=1\012"
     "title\011defence lawyer\011defense lawyer\011\012"
     "title\011defence minister\011defense minister\011\012"
     "title\011defence secretary\011defense secretary\011\012"

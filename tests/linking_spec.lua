@@ -60,6 +60,17 @@ describe("linked mentions", function()
     assert.is_true(n > 0)
   end)
 
+  it("ends an agency's name before a lower-case generic word, and keeps a facility's", function()
+    local d = lede.parse("Floods killed 12 people, the Xinhua news agency said on Friday. Flights"
+      .. " left Stansted airport late, and the SEC.\n", {})
+    local got = {}
+    for e in d.entities:each() do got[#got + 1] = e.type .. " " .. e.text end
+    got = table.concat(got, "; ")
+    assert.truthy(got:find("ORG Xinhua;", 1, true), got)
+    assert.truthy(got:find("FAC Stansted airport", 1, true), got)
+    assert.truthy(got:find("ORG SEC$"), got)
+  end)
+
   it("gives a quotation to the speaker, not to the source it came through", function()
     local d = lede.parse("Grant says his team will be back\n\nBy Ann Lee\n\nThe coach spoke about"
       .. " the game on Monday, a day after the loss.\n\nPaul Grant, via the Daily Herald, said that"

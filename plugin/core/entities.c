@@ -48,7 +48,15 @@ static int case_fits(const lx_entry *e, const lx_token *t, size_t n) {
       if (t[i].nletters >= 2 && !(t[i].flags & LX_TF_ALLCAP)) return 0;
     return tok_is_cap(&t[0]) || t[0].kind != LX_TK_WORD;
   }
-  if (e->flags & LX_GF_CAP) return tok_is_cap(&t[0]) || t[0].kind == LX_TK_NUM;
+  if (e->flags & LX_GF_CAP) {
+    /* "the Xinhua news agency" is Xinhua: an agency's name printed in
+     * capitals does not end in a lower-case word ("the Gulf war", "Stansted
+     * airport", "the State department" are names with their generic word) */
+    if (e->kind == LX_G_AGENCY && n >= 2 && t[n - 1].kind == LX_TK_WORD &&
+        (t[n - 1].flags & LX_TF_LOWER))
+      return 0;
+    return tok_is_cap(&t[0]) || t[0].kind == LX_TK_NUM;
+  }
   return 1;
 }
 
@@ -215,6 +223,8 @@ static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
      * given names and surnames) */
     const lx_entry *e;
     size_t k = lx_dict_longest_min(g, c->text, t, t1, i, 2, &e);
+    const lx_entry *best = NULL;
+  one_token:
     if (!k) {
       tk_memo tmp;
       const tk_memo *m = tk_get(c, i, &tmp);
@@ -224,7 +234,6 @@ static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
       }
       k = (e = tk_entry(c, m)) != NULL;
     }
-    const lx_entry *best = NULL;
     for (; k && e; e = lx_entry_next(g, e)) {
       if (!(NAME_KINDS & KIND(e->kind)) || (e->flags & LX_GF_AMB)) continue;
       if (!case_fits(e, t + i, k)) continue;
@@ -243,6 +252,10 @@ static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
       }
       best = e;
       break;
+    }
+    if (!best && k >= 2) { /* the phrase did not fit: the token alone may */
+      k = 0;
+      goto one_token;
     }
     if (best) {
       lx_cand *cd = push_cand(c, i, i + k, type_of_kind(c, best), LX_SRC_GAZ, 40);

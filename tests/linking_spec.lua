@@ -80,6 +80,15 @@ describe("linked mentions", function()
     for _, q in ipairs(d.quotes) do assert.equal("Paul Grant", q.speaker) end
   end)
 
+  it("gives a quotation to who told it, not to whom it was told", function()
+    local d = lede.parse("Port reopens after strike\n\nBy Ann Lee\n\nDockworkers returned on Monday"
+      .. " after a week-long strike.\n\nUnion spokesman Peter Hale told Harbor Radio that the"
+      .. " deal \"gives us what we asked for.\"\n\nHe told the Daily Herald: \"We will be back"
+      .. " at work tonight.\"\n")
+    assert.equal(2, #d.quotes)
+    for _, q in ipairs(d.quotes) do assert.equal("Peter Hale", q.speaker, q.text) end
+  end)
+
   it("takes a name in quotation marks without a reporting verb for a title, not a quotation", function()
     local d = lede.parse("Studio sets its winter films\n\nBy Ann Lee\n\nThe studio will show films from its"
       .. " library, including \"Ice Harbor\" and \"The Long Night,\" this winter.\n\n\"We expect"

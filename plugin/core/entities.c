@@ -1669,8 +1669,12 @@ static void add_quote(lx_ctx *c, lede_span s, int32_t speaker, lede_span cue) {
 static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, size_t v, size_t t0,
                             size_t t1, uint32_t quote_start) {
   const lx_token *t = TOKS(c);
-  /* after the verb: "said Kim", "said the ministry" */
-  if (v + 1 < t1) {
+  /* after the verb: "said Kim", "said the ministry"; not after "told",
+   * whose object is the one spoken to ("Haq told Polygraph.info that",
+   * "He told the BBC:") */
+  int to_whom = lx_tok_ieq(c->text, &t[v], "told") || lx_tok_ieq(c->text, &t[v], "tells") ||
+                lx_tok_ieq(c->text, &t[v], "thanked");
+  if (v + 1 < t1 && !to_whom) {
     size_t j = v + 1;
     if (lx_tok_ieq(c->text, &t[j], "the")) j++;
     int32_t e = j < t1 ? entity_at_token(c, E, n, j) : -1;

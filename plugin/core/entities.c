@@ -379,6 +379,25 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
 
 /* the last words of events (refine_type), and what joins an event's name
  * to the word after it (fix_tagger_spans) */
+/* English words that open sentences and never a name: the tagger, which
+ * reads a capital at a sentence's start as a weak cue, made "Rather" a
+ * person and "Within Delhi" a place. Articles are not here ("The Hague",
+ * "The Netherlands"), nor words that begin names ("All Blacks"). */
+static const char *const openers[] = {
+    "within", "rather", "without", "despite", "however", "meanwhile", "instead", "unlike",
+    "amid", "among", "inside", "outside", "toward", "towards", "upon", "beyond", "behind",
+    "besides", "throughout", "whether", "unless", "perhaps", "indeed", "moreover",
+    "furthermore", "nevertheless", "nonetheless", "thus", "hence", "therefore", "otherwise",
+    "also", "even", "only", "just", "then", "here", "later", "earlier", "in", "at", "on",
+    "for", "with", "after", "before", "during", "from", "by", "since", "until", "but",
+    "and", "if", "while", "when", "where", "although", "though", "because", "according",
+    "across", "against", "into", "through", "both", "either", "neither", "several", "every",
+    "each", "these", "those", "his", "her", "its", "their", "our", "my", "your", "we",
+    "they", "he", "she", "it", "what", "which", "who", "why", "how", "yesterday",
+    "tomorrow", "already", "again", "once", "nor", "unfortunately", "fortunately",
+    "recently", "currently", "initially", "finally", "eventually", "additionally",
+    "similarly", "ultimately", "overall", "still", "yet"};
+
 static const char *const event_words[] = {
     "war", "cup", "olympics", "games", "championship", "championships", "open",
     "summit", "conference", "election", "elections", "tournament", "festival", "series",
@@ -473,6 +492,10 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
     /* in another language, its articles open sentences: "Die Kosten" */
     if (c->other_language)
       while (a < b && lx_hashset_has(&c->eng->other_lang, t[a].hash ? t[a].hash : 1)) a++;
+    /* "Rather", "Within Delhi": a word that opens sentences, not names */
+    if (a < b && (t[a].flags & LX_TF_SENT) && !(t[a].flags & LX_TF_ALLCAP) &&
+        word_in(c, &t[a], openers, LX_COUNTOF(openers)))
+      a++;
     k[i].t0 = (uint32_t)a;
     /* "SUVs", "CEOs", "NGOs": a plural of an acronym is a common noun; in
      * another language a one-word name is too often a sentence's first
@@ -603,9 +626,13 @@ static int source_rank(int source, int type) {
 }
 
 static long cand_weight(const lx_cand *k) {
-  /* longer spans first; among equals, the more reliable source */
-  return (long)(k->t1 - k->t0) * 1000 + source_rank(k->source, k->type) * 10 +
-         (k->score > 9 ? 9 : k->score < 0 ? 0 : k->score);
+  /* longer spans first; among equals, the more reliable source; an
+   * organization the gazetteer names in two words or more is that
+   * organization whatever the tagger reads ("Getty Images" in a photo
+   * credit is no person) */
+  int rank = source_rank(k->source, k->type);
+  if (k->source == LX_SRC_GAZ && k->type == LEDE_T_ORG && k->t1 - k->t0 >= 2) rank = 55;
+  return (long)(k->t1 - k->t0) * 1000 + rank * 10 + (k->score > 9 ? 9 : k->score < 0 ? 0 : k->score);
 }
 
 static int cmp_weight(const void *a, const void *b) {
@@ -1817,8 +1844,9 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
   } lists[] = {{org_heads, LX_COUNTOF(org_heads)},     {fac_words, LX_COUNTOF(fac_words)},
                {loc_words, LX_COUNTOF(loc_words)},     {event_words, LX_COUNTOF(event_words)},
                {storms, LX_COUNTOF(storms)},           {law_words, LX_COUNTOF(law_words)},
-               {desc_heads, LX_COUNTOF(desc_heads)},   {cue_verbs, LX_COUNTOF(cue_verbs)}};
-  const char *all[256];
+               {desc_heads, LX_COUNTOF(desc_heads)},   {cue_verbs, LX_COUNTOF(cue_verbs)},
+               {openers, LX_COUNTOF(openers)}};
+  const char *all[512];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)
     for (size_t i = 0; i < lists[l].n; i++) {

@@ -483,16 +483,39 @@ static void token_affixes(const char *text, const lx_token *t, lx_tg_tok *o) {
   size_t n = t->end - t->start;
   o->suf2 = o->suf3 = o->suf4 = 0;
   if (t->kind != LX_TK_WORD || n < 4) return;
-  for (size_t k = 2; k <= 4 && k < n; k++) {
-    uint32_t h = TG_FNV_OFFSET;
-    for (size_t i = n - k; i < n; i++) {
-      unsigned char c = s[i];
-      h = tg_hash_byte(h, (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
-    }
-    if (k == 2) o->suf2 = h;
-    else if (k == 3) o->suf3 = h;
-    else o->suf4 = h;
+  /* the last 4 bytes, folded, into the hashes of the 2, 3 and 4 that end
+   * the word (the 4 only past 4 bytes) */
+  uint32_t h2 = TG_FNV_OFFSET, h3 = TG_FNV_OFFSET, h4 = TG_FNV_OFFSET;
+  for (size_t k = 0; k < 4; k++) {
+    unsigned x = s[n - 4 + k];
+    x |= (unsigned)(x - 'A' < 26u) << 5;
+    h4 = tg_hash_byte(h4, (unsigned char)x);
+    if (k >= 1) h3 = tg_hash_byte(h3, (unsigned char)x);
+    if (k >= 2) h2 = tg_hash_byte(h2, (unsigned char)x);
   }
+  o->suf2 = h2;
+  o->suf3 = h3;
+  o->suf4 = n > 4 ? h4 : 0;
+}
+
+/* What the block's pass counts of a token, by tok_letters() * 8 + its
+ * LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER: bit 0 anchor(); bit 1 a word of
+ * 2 letters or more in capitals; bit 2 one that is not (lower case, or
+ * other, or capitalized and longer than 3 letters): a table costs less
+ * than the tests. */
+enum { CL_ANCHOR = 1, CL_CAPS = 2, CL_LOWER = 4 };
+static const uint8_t tok_class[40] = {
+    0, 0, 0, 0, 0, 0, 0, 0, /* no word, or no letter */
+    1, 1, 1, 1, 0, 1, 0, 1, /* 1 letter */
+    5, 1, 3, 3, 4, 5, 2, 3, /* 2 */
+    5, 1, 3, 3, 4, 5, 2, 3, /* 3 */
+    5, 5, 3, 3, 4, 5, 2, 3  /* more */
+};
+
+/* 0 for a token that is no word, else its letters up to 4 */
+static inline unsigned tok_letters(const lx_token *t) {
+  unsigned l = t->nletters < 4 ? t->nletters : 4;
+  return (unsigned)(t->kind == LX_TK_WORD) * l;
 }
 
 /* lx_tg_tok.cas from LX_TF_CAP, LX_TF_ALLCAP and LX_TF_LOWER: 2 all
@@ -549,15 +572,11 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     o->kind = t->kind;
     o->scored = 0;
     sb[i] = 0;
+    unsigned cl = tok_class[tok_letters(t) * 8 + (f & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER))];
     A[na] = (uint32_t)i;
-    na += anchor(t);
-    unsigned w2 = (unsigned)(t->kind == LX_TK_WORD) & (unsigned)(t->nletters > 1);
-    unsigned allcap = (f & LX_TF_ALLCAP) != 0;
-    caps_words += w2 & allcap;
-    /* a capitalized word of more than 3 letters: not a headline */
-    lower_words += w2 & !allcap &
-                   ((unsigned)!(f & LX_TF_CAP) | (unsigned)((f & LX_TF_LOWER) != 0) |
-                    (unsigned)(t->nletters > 3));
+    na += cl & CL_ANCHOR;
+    caps_words += (cl / CL_CAPS) & 1;
+    lower_words += cl / CL_LOWER; /* a capitalized word of more than 3 letters: not a headline */
   }
   uint8_t caps = caps_words >= 2 && caps_words >= 3 * lower_words;
   /* the document's pass looked the words with a capital up */
@@ -570,12 +589,17 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     T[i].gz1 = v;
     T[i].scored = sb[i] = !(v & LX_TG_GZ_STOP);
   }
-  /* sb[i - 2] as sp[i]: an index never below zero (size_t i - 1 would wrap) */
-  const uint8_t *sp = sb - 2;
+  /* sb holds 0 or 1 a byte: the tests below take 8 tokens at a time as
+   * bits of words (read up to 10 bytes past sb[n - 1], still in the room of
+   * the partial scores; bytes from n on are masked) and list the few that
+   * pass, rather than visit every token */
+  const uint64_t ones = 0x0101010101010101ull;
   size_t ng = 0;
-  for (size_t i = 0; i < n; i++) {
-    G[ng] = (uint32_t)i;
-    ng += (unsigned)!sb[i] & (unsigned)(sp[i + 1] | sp[i]) & (unsigned)(sb[i + 1] | sb[i + 2]);
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
+    uint64_t g = ~lx_load8_le(sb + i) & (lx_load8_le(sb + i - 1) | lx_load8_le(sb + i - 2)) &
+                 (lx_load8_le(sb + i + 1) | lx_load8_le(sb + i + 2)) & keep;
+    for (; g; g &= g - 1) G[ng++] = (uint32_t)(i + ctz64(g) / 8);
   }
   /* punctuation and function words between names may be inside one, never
    * begin or end one ("and Safety"); other words may (1860 Munich, de Silva) */
@@ -600,13 +624,13 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   /* the scored tokens (S), the last of each run, and the tokens whose shape
    * and case features read (the scored and their neighbours: A) */
   size_t ns = 0, nn = 0;
-  for (size_t i = 0; i < n; i++) {
-    unsigned sc = sb[i], next = sb[i + 1];
-    T[i].scored |= (uint8_t)((sc & !next) << 1); /* LX_TG_S_LAST */
-    S[ns] = (uint32_t)i;
-    ns += sc;
-    A[nn] = (uint32_t)i;
-    nn += sc | sp[i + 1] | next;
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
+    uint64_t sc = lx_load8_le(sb + i) & keep, next = lx_load8_le(sb + i + 1);
+    uint64_t m = (sc | lx_load8_le(sb + i - 1) | next) & keep;
+    for (uint64_t l = sc & ~next; l; l &= l - 1) T[i + ctz64(l) / 8].scored |= LX_TG_S_LAST;
+    for (; sc; sc &= sc - 1) S[ns++] = (uint32_t)(i + ctz64(sc) / 8);
+    for (; m; m &= m - 1) A[nn++] = (uint32_t)(i + ctz64(m) / 8);
   }
   if (nscored) *nscored = ns;
   const unsigned char *lim = (const unsigned char *)text + toks[h->ntoks - 1].end;

@@ -707,9 +707,74 @@ enum {
 #define D_GP1C 541u  /* + bit * 4 + cas of the next token */
 typedef char lx_tg_dense_fills[D_GP1C + 256 == LX_TG_DENSE ? 1 : -1];
 
+#if defined(__SSE2__)
+/* f1() and f2() on 4 lanes. SSE2 multiplies 32 bits only into 64, on lanes
+ * 0 and 2: the odd lanes go through a second product. */
+static inline __m128i mul_x4(__m128i a, uint32_t k) {
+  __m128i kv = _mm_set1_epi32((int)k);
+  __m128i even = _mm_mul_epu32(a, kv), odd = _mm_mul_epu32(_mm_srli_epi64(a, 32), kv);
+  return _mm_unpacklo_epi32(_mm_shuffle_epi32(even, _MM_SHUFFLE(0, 0, 2, 0)),
+                            _mm_shuffle_epi32(odd, _MM_SHUFFLE(0, 0, 2, 0)));
+}
+
+static inline __m128i mix32_x4(__m128i h) {
+  h = _mm_xor_si128(h, _mm_srli_epi32(h, 16));
+  h = mul_x4(h, 0x7feb352du);
+  h = _mm_xor_si128(h, _mm_srli_epi32(h, 15));
+  h = mul_x4(h, 0x846ca68bu);
+  return _mm_xor_si128(h, _mm_srli_epi32(h, 16));
+}
+
+static inline __m128i nz_x4(__m128i h) {
+  return _mm_or_si128(h, _mm_srli_epi32(_mm_cmpeq_epi32(h, _mm_setzero_si128()), 31));
+}
+
+#define TK(t) ((int)((uint32_t)(t) * 0x85EBCA77u))
+#define T1(t) ((int)((uint32_t)(t) * 0x85EBCA77u + 0x165667B1u))
+
+/* f1(t, a) with tc = T1(t) */
+static inline __m128i f1_x4(__m128i tc, __m128i a) {
+  return nz_x4(mix32_x4(_mm_add_epi32(mul_x4(a, 0x9E3779B1u), tc)));
+}
+
+/* f2(t, a, b) with tk = TK(t) */
+static inline __m128i f2_x4(__m128i tk, __m128i a, __m128i b) {
+  __m128i h = _mm_xor_si128(mix32_x4(_mm_add_epi32(a, tk)), mul_x4(b, 0x9E3779B1u));
+  return nz_x4(mix32_x4(_mm_add_epi32(h, _mm_set1_epi32(0x27D4EB2F))));
+}
+#define V4(a, b, c, d) _mm_setr_epi32((int)(a), (int)(b), (int)(c), (int)(d))
+#endif
+
 size_t lx_tg_hashed_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
   const lx_tg_tok *c = &T[i], *m1 = c - 1, *m2 = c - 2, *q1 = c + 1, *q2 = c + 2;
   size_t n = 0;
+#if defined(__SSE2__)
+  /* the same hashes 4 at a time, stored in the order below (a store may
+   * write past a lane that a later one fills) */
+  uint32_t sent = (c->flags & LX_TF_SENT) != 0;
+  __m128i w1 = f1_x4(_mm_setr_epi32(T1(F_WM1), T1(F_WP1), T1(F_WM2), T1(F_WP2)),
+                     V4(m1->w, q1->w, m2->w, q2->w));
+  __m128i s1 = f1_x4(_mm_setr_epi32(T1(F_S0), T1(F_SM1), T1(F_SP1), T1(F_SUF2)),
+                     V4(c->shape, m1->shape, q1->shape, c->suf2));
+  __m128i a2 = f2_x4(_mm_setr_epi32(TK(F_W0C), TK(F_SM1S0), TK(F_S0SP1), TK(F_WM1S0)),
+                     V4(c->w, m1->shape, c->shape, m1->w),
+                     V4(c->cas, c->shape, q1->shape, c->shape));
+  __m128i b2 = f2_x4(_mm_setr_epi32(TK(F_S0WP1), TK(F_WM1W0), TK(F_W0WP1), TK(F_SENT)),
+                     V4(c->shape, m1->w, c->w, sent), V4(q1->w, c->w, q1->w, c->shape));
+  uint32_t tail[4];
+  _mm_storeu_si128((__m128i *)(f + 1), w1);                       /* WM1 WP1 WM2 WP2 */
+  _mm_storeu_si128((__m128i *)(f + 5), s1);                       /* S0 SM1 SP1 */
+  _mm_storeu_si128((__m128i *)(f + 8), _mm_shuffle_epi32(a2, _MM_SHUFFLE(0, 3, 2, 1)));
+  _mm_storeu_si128((__m128i *)(f + 11), b2);                      /* S0WP1 WM1W0 W0WP1 */
+  f[0] = (uint32_t)_mm_cvtsi128_si32(a2);                         /* W0C */
+  _mm_storeu_si128((__m128i *)tail, _mm_unpackhi_epi32(s1, b2));  /* SUF2 SENT in 2, 3 */
+  n = 14;
+  if (c->suf2) f[n++] = tail[2];
+  if (c->suf3) f[n++] = f1(F_SUF3, c->suf3);
+  if (c->suf4) f[n++] = f1(F_SUF4, c->suf4);
+  f[n++] = tail[3];
+  return n;
+#else
   f[n++] = f2(F_W0C, c->w, c->cas);
   f[n++] = f1(F_WM1, m1->w);
   f[n++] = f1(F_WP1, q1->w);
@@ -729,6 +794,7 @@ size_t lx_tg_hashed_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
   if (c->suf4) f[n++] = f1(F_SUF4, c->suf4);
   f[n++] = f2(F_SENT, (c->flags & LX_TF_SENT) != 0, c->shape);
   return n;
+#endif
 }
 
 size_t lx_tg_dense_features(const lx_tg_tok *T, size_t i, uint16_t *d) {

@@ -377,8 +377,6 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   }
 }
 
-/* the last words of events (refine_type), and what joins an event's name
- * to the word after it (fix_tagger_spans) */
 /* English words that open sentences and never a name: the tagger, which
  * reads a capital at a sentence's start as a weak cue, made "Rather" a
  * person and "Within Delhi" a place. Articles are not here ("The Hague",
@@ -398,6 +396,8 @@ static const char *const openers[] = {
     "recently", "currently", "initially", "finally", "eventually", "additionally",
     "similarly", "ultimately", "overall", "still", "yet"};
 
+/* the last words of events (refine_type), and what joins an event's name
+ * to the word after it (fix_tagger_spans) */
 static const char *const event_words[] = {
     "war", "cup", "olympics", "games", "championship", "championships", "open",
     "summit", "conference", "election", "elections", "tournament", "festival", "series",

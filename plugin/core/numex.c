@@ -2992,7 +2992,6 @@ static int half_expr(const nx *S, size_t a, size_t i, nx_res *r) {
   return 0;
 }
 
-/* Everything that can start at token i; a is where the span starts. */
 /* "Q3", "3Q" (and "Q3 2019", "3Q of 2019"): a quarter of the year, unless a
  * name comes before it (Audi Q3). */
 static int quarter_code(const nx *S, size_t i, nx_res *r) {
@@ -3009,6 +3008,7 @@ static int quarter_code(const nx *S, size_t i, nx_res *r) {
   return 1;
 }
 
+/* Everything that can start at token i; a is where the span starts. */
 static int at(const nx *S, size_t i, nx_res *r) {
   const lx_token *t = &S->t[i];
   switch (t->kind) {

@@ -158,6 +158,21 @@ describe("the tagger of names", function()
     assert.truthy(got:find("ORG Getty Images", 1, true), got)
   end)
 
+  it("calls a firm named after someone an organization, suffix and all", function()
+    local t = "Harlan Medical Industries Inc said on Friday it had agreed to buy Dwight Financial"
+      .. " Group Inc for $40 million. Both compete with Morton Controls Inc and Lyle Stores"
+      .. " Corp <LYL>, analysts said.\n"
+    local got = {}
+    for e in lede.parse(t).entities:each() do got[#got + 1] = e.type .. " " .. e.text end
+    got = table.concat(got, "; ")
+    for _, want in ipairs({ "ORG Harlan Medical Industries Inc", "ORG Dwight Financial Group Inc",
+      "ORG Morton Controls Inc" }) do
+      assert.truthy(got:find(want, 1, true), want .. " in " .. got)
+    end
+    assert.is_nil(got:find("PERSON", 1, true), got)
+    assert.is_nil(got:find("<", 1, true), got)
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

@@ -327,6 +327,15 @@ static int inside_gaz_name(const lx_ctx *c, size_t i, size_t t0, size_t t1) {
   return 0;
 }
 
+/* Words of company names: "Jones Medical Industries Inc" is no person. */
+static const char *const company_words[] = {
+    "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "llc", "group",
+    "holdings", "industries", "communications", "financial", "bancorp", "bancshares",
+    "partners", "capital", "securities", "systems", "technologies", "enterprises",
+    "airlines", "motors", "pharmaceuticals", "insurance", "associates", "spa", "ag", "gmbh",
+    "nv", "sa", "bhd", "investments", "brothers", "bros", "bros.", "trust", "bank", "services",
+    "stores"};
+
 /* Person names the rules see: "Mike Pompeo" (a given name and a name
  * word), "Mr. Smith" (an honorific), "Foreign Minister Kang" (a capitalized
  * title), "Kang Kyung-wha" (a surname and a hyphenated given name). */
@@ -372,7 +381,12 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
            !gaz_has(c, j, j + 1, KIND(LX_G_TITLE) | KIND(LX_G_COUNTRY) | KIND(LX_G_DEMONYM)))
       j++;
     if (j == i + 1 || gaz_has(c, i, j, NAME_KINDS)) continue;
-    push_cand(c, i, j, LEDE_T_PERSON, LX_SRC_RULE, 35);
+    /* "Roosevelt Financial Group Inc", "George Weston Ltd": a firm named
+     * after someone */
+    int firm = 0;
+    for (size_t q = i + 1; q < j && !firm; q++)
+      firm = word_in(c, &t[q], company_words, LX_COUNTOF(company_words));
+    push_cand(c, i, j, firm ? LEDE_T_ORG : LEDE_T_PERSON, LX_SRC_RULE, 35);
     i = j - 1;
   }
 }
@@ -485,8 +499,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
         break;
       }
     }
+    /* nor ends in punctuation ("Stone Container Co <STO>") */
     while (b > a + 1 && (tok_ch(c, &t[b - 1], ',') || tok_ch(c, &t[b - 1], ';') ||
-                         tok_ch(c, &t[b - 1], ':')))
+                         tok_ch(c, &t[b - 1], ':') || tok_ch(c, &t[b - 1], '<')))
       b--;
     b = lx_close_parens(c->text, t, a, b, t1);
     /* in another language, its articles open sentences: "Die Kosten" */
@@ -537,6 +552,12 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
     while (b > a + 1 && tok_is_word(&t[b - 1]) && (t[b - 1].flags & LX_TF_LOWER)) b--;
     k[i].t0 = (uint32_t)a;
     k[i].t1 = (uint32_t)b;
+    /* "Reagan Communications", "Jones Medical Industries": a firm */
+    for (size_t q = a + 1; q < b; q++)
+      if (word_in(c, &t[q], company_words, LX_COUNTOF(company_words))) {
+        k[i].type = LEDE_T_ORG;
+        break;
+      }
   }
   /* the tagger emits in order: join neighbours */
   size_t m = from;
@@ -554,6 +575,16 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
           k[i].t0 == j && j < t1 && !(t[j].flags & LX_TF_SENT) && t[j].start > t[j - 1].end &&
           t[j].start - t[j - 1].end == 1 && c->text[t[j - 1].end] == ' ') {
         p->t1 = k[i].t1;
+        continue;
+      }
+      /* "Roosevelt Financial" "Group Inc", "Johnson Controls" "Inc": a
+       * firm's name and the words that end it */
+      if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER &&
+          (p->type == LEDE_T_ORG || p->type == LEDE_T_PERSON) && k[i].type == LEDE_T_ORG &&
+          k[i].t0 == j && j < t1 && word_in(c, &t[j], company_words, LX_COUNTOF(company_words)) &&
+          t[j].start - t[j - 1].end == 1 && c->text[t[j - 1].end] == ' ') {
+        p->t1 = k[i].t1;
+        p->type = LEDE_T_ORG;
         continue;
       }
       /* "Ministry of the Interior" and "Safety": "Department of Health
@@ -1845,7 +1876,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {loc_words, LX_COUNTOF(loc_words)},     {event_words, LX_COUNTOF(event_words)},
                {storms, LX_COUNTOF(storms)},           {law_words, LX_COUNTOF(law_words)},
                {desc_heads, LX_COUNTOF(desc_heads)},   {cue_verbs, LX_COUNTOF(cue_verbs)},
-               {openers, LX_COUNTOF(openers)}};
+               {openers, LX_COUNTOF(openers)},         {company_words, LX_COUNTOF(company_words)}};
   const char *all[512];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)

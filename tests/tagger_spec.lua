@@ -148,13 +148,17 @@ describe("the tagger of names", function()
     local t = "Smog closes schools in the capital\n\nSchools closed across the capital on Monday as"
       .. " smog thickened over the plains.\n\nRather, the city blamed farmers who burn stubble."
       .. " Within Lahore, the air was worse than anywhere in the region. (Photo: Ali Khan/Getty"
-      .. " Images)\n\nOverall, officials said the smog would lift by Friday.\n"
+      .. " Images)\n\nOverall, officials said the smog would lift by Friday. Oh, and the schools"
+      .. " reopen next week, said Mayor Oh Se-hoon.\n"
     local got = {}
     for e in lede.parse(t).entities:each() do got[#got + 1] = e.type .. " " .. e.text end
     got = table.concat(got, "; ")
     assert.is_nil(got:find("Rather", 1, true), got)
     assert.is_nil(got:find("Within", 1, true), got)
+    assert.truthy(got:find("GPE Lahore", 1, true), got)
     assert.is_nil(got:find("Overall", 1, true), got)
+    assert.is_nil(got:find("GPE Oh", 1, true), got) -- no Ohio
+    assert.truthy(got:find("PERSON Oh Se-hoon", 1, true), got)
     assert.truthy(got:find("ORG Getty Images", 1, true), got)
   end)
 

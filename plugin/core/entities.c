@@ -410,6 +410,11 @@ static const char *const openers[] = {
     "recently", "currently", "initially", "finally", "eventually", "additionally",
     "similarly", "ultimately", "overall", "still", "yet"};
 
+/* Interjections, names only when no comma follows ("Oh, and..." is no
+ * Ohio; "Oh Se-hoon" is a mayor). */
+static const char *const interjections[] = {"oh", "ah", "yes", "no", "well", "wow", "hey",
+                                            "ok", "okay", "please", "thanks", "sorry"};
+
 /* the last words of events (refine_type), and what joins an event's name
  * to the word after it (fix_tagger_spans) */
 static const char *const event_words[] = {
@@ -507,10 +512,18 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
     /* in another language, its articles open sentences: "Die Kosten" */
     if (c->other_language)
       while (a < b && lx_hashset_has(&c->eng->other_lang, t[a].hash ? t[a].hash : 1)) a++;
-    /* "Rather", "Within Delhi": a word that opens sentences, not names */
+    /* "Rather", "Within Delhi": a word that opens sentences, not names;
+     * "Oh, and": an interjection */
     if (a < b && (t[a].flags & LX_TF_SENT) && !(t[a].flags & LX_TF_ALLCAP) &&
-        word_in(c, &t[a], openers, LX_COUNTOF(openers)))
+        (word_in(c, &t[a], openers, LX_COUNTOF(openers)) ||
+         (b == a + 1 && b < t1 && (tok_ch(c, &t[b], ',') || tok_ch(c, &t[b], '!')) &&
+          word_in(c, &t[a], interjections, LX_COUNTOF(interjections))))) {
       a++;
+      /* the type was read for the longer span: "Within Lahore" a person,
+       * Lahore a place */
+      const lx_entry *pe = gaz_exact(c, a, b, PLACE_KINDS);
+      if (pe && !(pe->flags & LX_GF_AMB)) k[i].type = (uint16_t)type_of_kind(c, pe);
+    }
     k[i].t0 = (uint32_t)a;
     /* "SUVs", "CEOs", "NGOs": a plural of an acronym is a common noun; in
      * another language a one-word name is too often a sentence's first
@@ -1876,7 +1889,8 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {loc_words, LX_COUNTOF(loc_words)},     {event_words, LX_COUNTOF(event_words)},
                {storms, LX_COUNTOF(storms)},           {law_words, LX_COUNTOF(law_words)},
                {desc_heads, LX_COUNTOF(desc_heads)},   {cue_verbs, LX_COUNTOF(cue_verbs)},
-               {openers, LX_COUNTOF(openers)},         {company_words, LX_COUNTOF(company_words)}};
+               {openers, LX_COUNTOF(openers)},         {company_words, LX_COUNTOF(company_words)},
+               {interjections, LX_COUNTOF(interjections)}};
   const char *all[512];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)

@@ -12,7 +12,10 @@
  *  - a range whose unit is printed once is one entity: "1,750 to 1,780 dlrs",
  *    "5-10 percent", "between 5 and 10 percent"; its value is the low end (the
  *    high end's scale applies to both: "5 to 10 million dlrs" is 5000000);
- *    "$5 to $10" are two entities;
+ *    so is a range whose both ends carry their sign, going up: "80% to
+ *    90%", "$5 to $10"; a change is two: "from 5% to 10%", "rose 0.1 pct to
+ *    54.2 pct";
+ *  - an age in apposition is a DATE: "Mr. Smith, 52," P52Y;
  *  - a number inside a date, time, amount or percentage is not a CARDINAL;
  *    "May 3rd" is a DATE, "the third quarter" a DATE, "third" alone ORDINAL;
  *  - not tagged: "may"/"march" in lower case, a number right after a
@@ -63,6 +66,8 @@
  *      2020-05-05T10:00;
  *    without a reference date what is known is kept: "--05-06", "--05",
  *      "XXXX-WXX-2" (Tuesday), "XXXX" (last year), "XXXX-XX" (last month).
+ *  - numbers are rounded to 15 significant digits, which keeps what a text
+ *    can print and drops binary noise ("4.1 billion" is 4100000000);
  *  - MONEY: LEDE_V_AMOUNT, num = the amount in units of the currency (cents
  *    and pence divided by 100), str = ISO 4217 code: "US$870 million"
  *    870000000 USD, "28.3 mln dlrs" 28300000 USD, "40 cents" 0.4 USD,

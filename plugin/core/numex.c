@@ -2115,6 +2115,15 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
           }
           lo *= sc;
         }
+        int dunit = tunit_at(S, M.end);
+        if ((r2.type == LEDE_T_DATE || r2.type == LEDE_T_TIME) && r2.str[0] == 'P' && dunit &&
+            !(N->intd == 4 && v >= 1000) && lo < M.v) {
+          /* "2 to 3 years", "two to three weeks": a duration, valued by its
+           * low end */
+          res(r, a, r2.b, r2.type, 0);
+          str_duration(r, lo, dunit);
+          return 1;
+        }
         if (r2.type == LEDE_T_DATE) {
           /* 1982 to 1985: both years */
           if (!(N->plain && N->intd == 4 && v >= 1000 && v <= 2999 && r2.str[0] &&

@@ -26,6 +26,13 @@ local function has(list, want)
   return false
 end
 
+-- "TYPE text; TYPE text; ..." of every entity of a text
+local function listed(t)
+  local got = {}
+  for e in lede.parse(t).entities:each() do got[#got + 1] = e.type .. " " .. e.text end
+  return table.concat(got, "; ")
+end
+
 describe("the tagger of names", function()
   local got = names(lede.parse(text))
   for _, want in ipairs({
@@ -150,9 +157,7 @@ describe("the tagger of names", function()
       .. " Within Lahore, the air was worse than anywhere in the region. (Photo: Ali Khan/Getty"
       .. " Images)\n\nOverall, officials said the smog would lift by Friday. Oh, and the schools"
       .. " reopen next week, said Mayor Oh Se-hoon.\n"
-    local got = {}
-    for e in lede.parse(t).entities:each() do got[#got + 1] = e.type .. " " .. e.text end
-    got = table.concat(got, "; ")
+    local got = listed(t)
     assert.is_nil(got:find("Rather", 1, true), got)
     assert.is_nil(got:find("Within", 1, true), got)
     assert.truthy(got:find("GPE Lahore", 1, true), got)
@@ -166,9 +171,7 @@ describe("the tagger of names", function()
     local t = "Harlan Medical Industries Inc said on Friday it had agreed to buy Dwight Financial"
       .. " Group Inc for $40 million. Both compete with Morton Controls Inc and Lyle Stores"
       .. " Corp <LYL>, analysts said.\n"
-    local got = {}
-    for e in lede.parse(t).entities:each() do got[#got + 1] = e.type .. " " .. e.text end
-    got = table.concat(got, "; ")
+    local got = listed(t)
     for _, want in ipairs({ "ORG Harlan Medical Industries Inc", "ORG Dwight Financial Group Inc",
       "ORG Morton Controls Inc" }) do
       assert.truthy(got:find(want, 1, true), want .. " in " .. got)

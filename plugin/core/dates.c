@@ -460,8 +460,14 @@ static size_t tzone(const g *G, size_t i, const lx_date *when, int *tz) {
   return 0;
 }
 
+/* Whether "local time" is at i (after a clock time, in place of a zone). */
+static int local_time(const g *G, size_t i) {
+  return i + 1 < G->n && tis(G, i, "local") && tis(G, i + 1, "time");
+}
+
 /* A clock time: 04:10, 8:03 am, 11:03 PM, 9 a.m., 10am, 20:13:05, and the
- * wire's 1350 GMT (four digits only before a zone). */
+ * wire's 1350 GMT, 0900 local time (four digits only before a zone or
+ * "local time"). */
 static size_t ttime(const g *G, size_t i, lx_date *d) {
   if (i >= G->n || G->t[i].kind != LX_TK_NUM) return 0;
   const char *s = ts(G, i);
@@ -470,7 +476,7 @@ static size_t ttime(const g *G, size_t i, lx_date *d) {
   size_t j = i + 1;
   if (n == 4 && digits(s, 2, &h) && digits(s + 2, 2, &m)) {
     int tz;
-    if (h > 23 || m > 59 || !tzone(G, j, d, &tz)) return 0;
+    if (h > 23 || m > 59 || !(tzone(G, j, d, &tz) || local_time(G, j))) return 0;
   } else if (n >= 4 && n <= 8 && (s[1] == ':' || s[2] == ':')) {
     size_t c = s[1] == ':' ? 1 : 2;
     if (!digits(s, c, &h) || c + 3 > n || !digits(s + c + 1, 2, &m)) return 0;
@@ -654,6 +660,8 @@ size_t lx_match_date_ref(const char *text, const lx_token *t, size_t n, size_t i
       out->tz = tz;
       out->has_tz = 1;
       j += zk;
+    } else if (local_time(&G, j)) {
+      j += 2; /* "0900 local time": the place's zone, not known here */
     }
     return j - i;
   }

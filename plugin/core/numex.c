@@ -14,8 +14,17 @@
  *    high end's scale applies to both: "5 to 10 million dlrs" is 5000000);
  *    so is a range whose both ends carry their sign, going up: "80% to
  *    90%", "$5 to $10"; a change is two: "from 5% to 10%", "rose 0.1 pct to
- *    54.2 pct";
+ *    54.2 pct", "fell 3/8 to 21-5/8 dlrs"; an either-or of an amount or a
+ *    duration is a range: "three or four days", "5 or 6 percent" ("one or
+ *    two" stays two numbers);
+ *  - wires' fractions are one number: "5-1/2 pct" 5.5, "106-26/32";
  *  - an age in apposition is a DATE: "Mr. Smith, 52," P52Y;
+ *  - a day (week, minute...) counted in a run is a DATE (TIME) with its
+ *    determiner and no value: "the third straight day", "a second
+ *    consecutive week", "the 63rd minute"; "the first time" is an ORDINAL;
+ *  - a four-digit number from 1900 to 2099 is a year unless a plural noun
+ *    follows with no determiner before it: "the 1990 results", "its 1989
+ *    sales" are years, "he sold 1990 shares" a count;
  *  - a number inside a date, time, amount or percentage is not a CARDINAL;
  *    "May 3rd" is a DATE, "the third quarter" a DATE, "third" alone ORDINAL;
  *  - not tagged: "may"/"march" in lower case, a number right after a
@@ -669,6 +678,20 @@ static int spell_atom(spell *p, const nx_word *w) {
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 /* Reads the digits token i into N (without following words). */
+/* The value of a fraction a/b (s[0, n)) with a < b and b a usual
+ * denominator (2, 3, 4, 8, 16, 32, 64), or 0. */
+static double fraction_str(const char *s, size_t n) {
+  size_t k = 0;
+  int a = 0, b = 0;
+  while (k < n && k < 3 && is_digit((unsigned char)s[k])) a = a * 10 + (s[k++] - '0');
+  if (k == 0 || k >= n || s[k] != '/') return 0;
+  size_t m = ++k;
+  while (k < n && k - m < 3 && is_digit((unsigned char)s[k])) b = b * 10 + (s[k++] - '0');
+  if (k != n || k == m || a == 0 || a >= b) return 0;
+  if (b != 2 && b != 3 && b != 4 && b != 8 && b != 16 && b != 32 && b != 64) return 0;
+  return (double)a / b;
+}
+
 static int num_token(const nx *S, size_t i, nxnum *N) {
   const char *s = tstr(S, i);
   size_t n = tlen(S, i);
@@ -682,6 +705,13 @@ static int num_token(const nx *S, size_t i, nxnum *N) {
   const char *r = s + d.k;
   size_t rn = n - d.k;
   if (r[0] == '-') {
+    /* a whole and a fraction, as wires print them: "5-1/2", "30-1/8" */
+    double f = d.fracd == 0 && !d.groups ? fraction_str(r + 1, rn - 1) : 0;
+    if (f > 0) {
+      N->v += f;
+      N->plain = 0;
+      return 1;
+    }
     N->sfx = SFX_HYPHEN;
     N->tail = r + 1;
     N->tailn = rn - 1;
@@ -832,18 +862,7 @@ static int spelled(const nx *S, size_t j, nxnum *N) {
 
 /* The value of a fraction token a/b with a < b and b a usual denominator
  * (2, 3, 4, 8, 16, 32, 64), or 0. */
-static double fraction_tok(const nx *S, size_t i) {
-  const char *s = tstr(S, i);
-  size_t n = tlen(S, i), k = 0;
-  int a = 0, b = 0;
-  while (k < n && k < 3 && is_digit((unsigned char)s[k])) a = a * 10 + (s[k++] - '0');
-  if (k == 0 || k >= n || s[k] != '/') return 0;
-  size_t m = ++k;
-  while (k < n && k - m < 3 && is_digit((unsigned char)s[k])) b = b * 10 + (s[k++] - '0');
-  if (k != n || k == m || a == 0 || a >= b) return 0;
-  if (b != 2 && b != 3 && b != 4 && b != 8 && b != 16 && b != 32 && b != 64) return 0;
-  return (double)a / b;
-}
+static double fraction_tok(const nx *S, size_t i) { return fraction_str(tstr(S, i), tlen(S, i)); }
 
 /* A number from token j (digits or words), with its scale words. */
 static int number_at(const nx *S, size_t j, nxnum *N) {
@@ -1276,6 +1295,12 @@ static void date_part(const nx *S, const lx_date *d, size_t at, char *buf, size_
   }
 }
 
+/* Whether a zone (or "local time") may follow the four digits at i: 1350
+ * GMT, (0800 GMT), 0900 local time. */
+static int zone_after(const nx *S, size_t i) {
+  return ok_tok(S, i + 1) && ((S->t[i + 1].flags & LX_TF_ALLCAP) || tok_is(S, i + 1, "local"));
+}
+
 /* Whether the date grammar can match at the number token i: a clock time,
  * a date with separators, or a number before a month or am/pm. */
 static int may_be_date(const nx *S, size_t i) {
@@ -1292,8 +1317,7 @@ static int may_be_date(const nx *S, size_t i) {
     return 1;
   int c = lex_cls(S, i + 1);
   if (c == NX_W_MONTH || c == NX_W_AMPM) return 1;
-  /* 1350 GMT, (0800 GMT) */
-  return n == 4 && ok_tok(S, i + 1) && (S->t[i + 1].flags & LX_TF_ALLCAP);
+  return n == 4 && zone_after(S, i);
 }
 
 /* Two days of one month as one token, "4-8": the tokens used (0 if not
@@ -1753,7 +1777,13 @@ static int tunit_type(int unit) { return unit_is_time(unit) ? LEDE_T_TIME : LEDE
  * "60 years old", "30 minutes". j is the unit token. */
 static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_res *r) {
   size_t e = j + 1;
-  /* "one and a half years" is read before the unit by the caller */
+  /* "one and a half years" is read before the unit by the caller; "an
+   * hour and a half", "two years and a half" here */
+  if (tok_isl(S, e, "and") && tok_isl(S, e + 1, "a") && tok_isl(S, e + 2, "half") &&
+      ok_tok(S, e + 2) && unit != U_WEEKEND) {
+    v += 0.5;
+    e += 3;
+  }
   if (tok_isl(S, e, "ago") && ok_tok(S, e)) {
     res(r, a, e + 1, unit_is_time(unit) ? LEDE_T_TIME : LEDE_T_DATE, 0);
     if (unit_is_time(unit))
@@ -1832,11 +1862,12 @@ static int hyphen_tail(size_t a, size_t e, const nxnum *N, nx_res *r) {
  * or a bare CARDINAL. `a` is the span start (modifiers), ctx what precedes. */
 static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r);
 
-/* The second number of a range: "1,750 to 1,780 dlrs", "5 and 10 percent". */
+/* The second number of a range: "1,750 to 1,780 dlrs", "5 and 10 percent",
+ * "three or four days". */
 static int range_second(const nx *S, size_t j, int ctx, nxnum *M) {
   if (!ok_tok(S, j)) return 0;
   int join = tok_isl(S, j, "to") || (S->t[j].flags & LX_TF_DASH && tlen(S, j) == 1) ||
-             ((ctx & CTX_BETWEEN) && tok_isl(S, j, "and"));
+             ((ctx & CTX_BETWEEN) && tok_isl(S, j, "and")) || tok_isl(S, j, "or");
   if (!join || !ok_tok(S, j + 1)) return 0;
   if (!number_at(S, j + 1, M)) return 0;
   if (M->ord || M->frac || M->sfx == SFX_OTHER || M->sfx == SFX_HYPHEN ||
@@ -1853,6 +1884,34 @@ static int prev_word_in(const nx *S, size_t i, const char *const *ws, size_t n) 
   for (size_t k = 0; k < n; k++)
     if ((unsigned char)ws[k][0] == c0 && tok_is(S, i - 1, ws[k])) return 1;
   return 0;
+}
+
+/* Words of a change, before which "X to Y" goes from one level to another:
+ * "rose 0.1 pct to 54.2 pct", "fell 3/8 to 21-5/8". */
+static const char *const change_words[] = {
+    "from", "rose", "fell", "rise", "fall", "rising", "falling", "risen", "fallen", "up", "down",
+    "increased", "decreased", "gained", "lost", "dropped", "climbed", "jumped", "slipped",
+    "declined", "cut", "raised", "grew", "eased", "edged", "advanced", "slid", "plunged",
+    "soared", "tumbled", "surged", "added", "shed", "lowered", "reduced", "by"};
+
+/* Determiners before which a year-like number followed by a plural is a
+ * year: "the 1990 results", "its 1989 sales". */
+static const char *const year_dets[] = {"the", "its", "their", "his", "her", "our", "my", "your"};
+
+/* A day (week...) counted in a run, after the ordinal N: "third straight
+ * day", "second consecutive quarter", "10th day": the unit's token, or 0.
+ * A DATE (a TIME for hours) with no value. Not "the third quarter" (a
+ * period, valued), "the 21st century" nor a name ("the Second Day"). */
+static size_t ord_run(const nx *S, const nxnum *N) {
+  size_t u = N->end;
+  if (tok_isl(S, u, "straight") || tok_isl(S, u, "consecutive") ||
+      tok_isl(S, u, "successive") || tok_isl(S, u, "running"))
+    u++;
+  int ru = tunit_at(S, u);
+  if (!ru || ru == U_WEEKEND || ru == U_CENTURY || N->v < 1 || N->v > 1000) return 0;
+  if (u == N->end && ru == U_QUARTER && N->v <= 4) return 0;
+  if ((S->t[u].flags & LX_TF_CAP) && !(S->t[u].flags & LX_TF_ALLCAP)) return 0;
+  return u;
 }
 
 /* Whether the number at i follows a name: "Boeing 737", "Euro 2020". */
@@ -1932,6 +1991,14 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       res(r, a, e + 1 + k, LEDE_T_DATE, 0);
       str_period(S, a, (int)N->v, halves, 0, y, r);
       return 1;
+    }
+    /* "the third straight day", "its fifth successive quarter", "the 10th
+     * day of the strike" ("a second straight week": det_expr) */
+    if ((ctx & CTX_THE) ||
+        (s0 > S->t0 && ((S->t[s0 - 1].flags & LX_TF_POSS) ||
+                        prev_word_in(S, s0, year_dets, LX_COUNTOF(year_dets))))) {
+      size_t u = ord_run(S, N);
+      if (u) return res(r, (ctx & CTX_THE) ? a : s0, u + 1, tunit_type(tunit_at(S, u)), 0);
     }
     if (unit == U_CENTURY && N->v >= 1 && N->v <= 30) {
       res(r, a, e + 1, LEDE_T_DATE, 0);
@@ -2094,11 +2161,22 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     }
     /* a range: the unit printed once, after the second number */
     nxnum M;
-    if (!(ctx & CTX_INNER) && range_second(S, j, ctx, &M) && (!N->words || M.words)) {
+    if (!(ctx & CTX_INNER) && range_second(S, j, ctx, &M)) {
       nx_res r2;
+      /* "three or four days", "5 or 6 percent": an either-or is a range
+       * going up, of the unit printed once */
+      int either = tok_isl(S, j, "or");
+      /* "fell 3/8 to 21-5/8 dlrs", "rose 2 to 30 pct": a change by the
+       * first to the second, not a range (a range's ends are near) */
+      if (tok_isl(S, j, "to") && M.v > 3 * v && !(ctx & CTX_BETWEEN) &&
+          prev_word_in(S, N->a, change_words, LX_COUNTOF(change_words)))
+        goto no_range;
       /* the second number is read once, without ranges of its own */
       if (after_number(S, M.a, &M, CTX_INNER, &r2) && r2.type != LEDE_T_CARDINAL &&
-          r2.type != 0 && r2.type != LEDE_T_ORDINAL && r2.a == M.a) {
+          r2.type != 0 && r2.type != LEDE_T_ORDINAL && r2.a == M.a &&
+          !(either && !(v < M.v && (r2.type == LEDE_T_PERCENT || r2.type == LEDE_T_MONEY ||
+                                    r2.type == LEDE_T_QUANTITY || r2.str[0] == 'P' ||
+                                    tunit_at(S, M.end))))) {
         double lo = v;
         if (!N->scaled && M.scaled) {
           /* 5 to 10 million: the scale of the second */
@@ -2116,14 +2194,21 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
           lo *= sc;
         }
         int dunit = tunit_at(S, M.end);
-        if ((r2.type == LEDE_T_DATE || r2.type == LEDE_T_TIME) && r2.str[0] == 'P' && dunit &&
+        if ((r2.type == LEDE_T_DATE || r2.type == LEDE_T_TIME) && dunit &&
             !(N->intd == 4 && v >= 1000) && lo < M.v) {
-          /* "2 to 3 years", "two to three weeks": a duration, valued by its
-           * low end */
-          res(r, a, r2.b, r2.type, 0);
-          str_duration(r, lo, dunit);
-          return 1;
+          /* "2 to 3 years", "two to three weeks", "five or six years ago": a
+           * duration (or a time ago), valued by its low end */
+          if (r2.str[0] == 'P') {
+            res(r, a, r2.b, r2.type, 0);
+            str_duration(r, lo, dunit);
+            return 1;
+          }
+          if (tok_isl(S, M.end + 1, "ago")) {
+            after_tunit(S, a, M.end, lo, dunit, r);
+            return 1;
+          }
         }
+        if (either && r2.type == LEDE_T_DATE) goto no_range;
         if (r2.type == LEDE_T_DATE) {
           /* 1982 to 1985: both years */
           if (!(N->plain && N->intd == 4 && v >= 1000 && v <= 2999 && r2.str[0] &&
@@ -2172,8 +2257,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       /* "2018 cars" counts; "2018 analysis", "2018 census" do not */
       plural_after = n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'i' &&
                      s[n - 2] != 'u' && !lex(S, e);
-      /* "a 2018 study": an article before the number, no plural after it */
-      if (N->a > S->t0 && (tok_isl(S, N->a - 1, "a") || tok_isl(S, N->a - 1, "an")))
+      /* "a 2018 study": an article before the number, no plural after it;
+       * "the 1990 results", "its 1989 sales", "the company's 1988
+       * earnings": a determiner before a year-like number (a count that
+       * large takes a comma: "the 1,990 results") */
+      if (N->a > S->t0 && (tok_isl(S, N->a - 1, "a") || tok_isl(S, N->a - 1, "an") ||
+                           (yearish && (prev_word_in(S, N->a, year_dets, LX_COUNTOF(year_dets)) ||
+                                        (S->t[N->a - 1].flags & LX_TF_POSS)))))
         plural_after = 0;
     }
     if (prep || (yearish && !plural_after)) {
@@ -2842,7 +2932,8 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
         nxnum N;
         if (number_at(S, j, &N) && N.ord) {
           nx_res r2;
-          if (after_number(S, i, &N, CTX_THE, &r2) && r2.type == LEDE_T_DATE) {
+          if (after_number(S, i, &N, CTX_THE, &r2) &&
+              (r2.type == LEDE_T_DATE || r2.type == LEDE_T_TIME)) {
             *r = r2;
             return 1;
           }
@@ -2905,8 +2996,14 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
     case NX_W_ORD:
     case NX_W_QUARTER: {
       /* a third (of...), a quarter of: fractions; "a third term" is an
-       * ordinal; "a quarter century" a date */
+       * ordinal; "a quarter century" a date; "a third straight day" a day
+       * in a run (ord_run) */
       double den = w->v;
+      nxnum N;
+      if (w->cls == NX_W_ORD && number_at(S, j, &N) && N.ord && !(S->t[j].flags & LX_TF_CAP)) {
+        size_t u = ord_run(S, &N);
+        if (u) return res(r, i, u + 1, tunit_type(tunit_at(S, u)), 0);
+      }
       if (w->cls == NX_W_ORD && (den < 3 || den > 10)) return 0;
       if (w->cls == NX_W_QUARTER && (tok_isl(S, j + 1, "century") || tok_isl(S, j + 1, "of") == 0)) {
         if (tok_isl(S, j + 1, "century")) {
@@ -3037,8 +3134,7 @@ static int at(const nx *S, size_t i, nx_res *r) {
                    memchr(N.tail, N.sfx == SFX_SLASH ? '/' : '-', N.tailn)) ||
                   (N.end == i + 1 && (lex_cls(S, i + 1) == NX_W_MONTH ||
                                       lex_cls(S, i + 1) == NX_W_AMPM)) ||
-                  (N.end == i + 1 && N.plain && N.intd == 4 && ok_tok(S, i + 1) &&
-                   (S->t[i + 1].flags & LX_TF_ALLCAP));
+                  (N.end == i + 1 && N.plain && N.intd == 4 && zone_after(S, i));
       lx_date d;
       size_t k = maybe ? abs_date(S, i, &d) : 0;
       if (k) {
@@ -3177,17 +3273,6 @@ static int at(const nx *S, size_t i, nx_res *r) {
   }
 }
 
-/* "80% to 90%", "$5 to $10", "between $5 and $10": a range whose both ends
- * carry their sign is one entity, valued by its lower end. Not a change:
- * "from 5% to 10%", "rose 0.1 pct to 54.2 pct", nor a tally: "a 53 percent
- * to 39 percent lead" (a range goes up), nor "cut 0.5 percentage points to
- * 10.5 pct". */
-static const char *const change_words[] = {
-    "from", "rose", "fell", "rise", "fall", "rising", "falling", "risen", "fallen", "up", "down",
-    "increased", "decreased", "gained", "lost", "dropped", "climbed", "jumped", "slipped",
-    "declined", "cut", "raised", "grew", "eased", "edged", "advanced", "slid", "plunged",
-    "soared", "tumbled", "surged", "added", "shed", "lowered", "reduced", "by"};
-
 /* Whether [a, b) counts percentage points (a change, not a level). */
 static int has_points(const nx *S, size_t a, size_t b) {
   for (size_t k = a; k < b; k++)
@@ -3195,6 +3280,11 @@ static int has_points(const nx *S, size_t a, size_t b) {
   return 0;
 }
 
+/* "80% to 90%", "$5 to $10", "between $5 and $10": a range whose both ends
+ * carry their sign is one entity, valued by its lower end. Not a change:
+ * "from 5% to 10%", "rose 0.1 pct to 54.2 pct", nor a tally: "a 53 percent
+ * to 39 percent lead" (a range goes up), nor "cut 0.5 percentage points to
+ * 10.5 pct". */
 static void range_tail(const nx *S, nx_res *r) {
   size_t j = r->b;
   if (!ok_tok(S, j) || !ok_tok(S, j + 1)) return;

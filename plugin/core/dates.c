@@ -555,12 +555,13 @@ static size_t tdate(const g *G, size_t i, lx_date *d) {
         }
       }
     }
-    /* 29 November 2018, 6th May */
+    /* 29 November 2018, 6th May, the 5th of January */
     if (tday(G, i, &v)) {
       size_t j = i + 1;
-      if (tis(G, j, "de")) j++; /* 22 de outubro: not English, no */
+      int of = tis(G, j, "of") && n > 2 && !(s[n - 1] >= '0' && s[n - 1] <= '9');
+      if (tis(G, j, "de") || of) j++; /* 22 de outubro: not English, no */
       int m = tmonth(G, j);
-      if (m && j == i + 1 && valid_ymd(0, m, v)) {
+      if (m && (j == i + 1 || of) && valid_ymd(0, m, v)) {
         d->month = m;
         d->day = v;
         j++;

@@ -1317,6 +1317,7 @@ static int may_be_date(const nx *S, size_t i) {
     return 1;
   int c = lex_cls(S, i + 1);
   if (c == NX_W_MONTH || c == NX_W_AMPM) return 1;
+  if (tok_isl(S, i + 1, "of") && lex_cls(S, i + 2) == NX_W_MONTH) return 1; /* 5th of May */
   return n == 4 && zone_after(S, i);
 }
 
@@ -1947,6 +1948,13 @@ static int phone_like(const char *s, size_t n) {
   return dig >= 7 && groups >= 2;
 }
 
+/* Words of paying before an amount: "paid 50 pounds", "worth 200 pounds". */
+static const char *const pay_words[] = {
+    "paid", "pay", "pays", "cost", "costs", "worth", "fined", "fine", "earned", "earns", "earn",
+    "won", "wins", "raised", "spent", "spend", "salary", "prize", "price", "fee", "fees",
+    "charged", "charge", "bid", "offered", "owed", "owes", "damages", "compensation",
+    "donated", "awarded", "sold", "bought", "lent", "loaned", "borrowed", "wage", "wages"};
+
 static const char *const year_preps[] = {
     "in", "since", "until", "till", "by", "from", "to", "through", "during", "before",
     "after", "of", "early", "late", "mid", "and", "or", "between", "year", "fiscal",
@@ -1958,6 +1966,12 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   size_t s0 = N->a;
   /* ordinals: "the third quarter of 2019", "the 21st century", "first" */
   if (N->ord) {
+    /* "the 5th of January" */
+    if (!N->words && tok_isl(S, e, "of") && lex_cls(S, e + 1) == NX_W_MONTH) {
+      lx_date d;
+      size_t k = abs_date(S, s0, &d);
+      if (k) return abs_result(S, (ctx & CTX_THE) ? a : s0, s0, k, &d, r);
+    }
     /* the first nine months (of 2019) */
     if (N->v == 1 && ok_tok(S, e) && !(S->t[e].flags & LX_TF_CAP)) {
       nxnum M;
@@ -2124,9 +2138,15 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     double f;
     k = currency_at(S, j, 1, iso, &f);
     if (k) {
-      /* "pounds": weight before "of" and for small unscaled amounts */
+      /* "pounds": weight before "of" and for small unscaled amounts, but
+       * money after a word of paying ("paid 50 pounds", "fined 200
+       * pounds") or as a wage ("50,000 pounds a year") */
       if (tok_isl(S, j, "pounds") || tok_isl(S, j, "pound")) {
-        if (tok_isl(S, j + k, "of") || (!N->scaled && !tok_isl(S, j + k, "sterling"))) {
+        int paid = prev_word_in(S, a, pay_words, LX_COUNTOF(pay_words)) ||
+                   ((tok_isl(S, j + k, "a") || tok_isl(S, j + k, "per")) &&
+                    tunit_at(S, j + k + 1) && !unit_is_time(tunit_at(S, j + k + 1)));
+        if (tok_isl(S, j + k, "of") ||
+            (!N->scaled && !paid && !tok_isl(S, j + k, "sterling"))) {
           res(r, a, j + k, LEDE_T_QUANTITY, v * 0.45359237);
           set_str(r, "kg");
           return 1;

@@ -193,6 +193,15 @@ static const tcase cases[] = {
     {"talks began at 0900 local time", "TIME[0900 local time]=T09:00"},
     {"at 10 a.m. local time", "TIME[10 a.m. local time]=T10:00"},
     {"the 1200 local residents", "CARDINAL[1200]=1200"},
+    /* a day of a month as an ordinal */
+    {"on the 5th of January", "DATE[the 5th of January]=2020-01-05"},
+    {"by the 21st of March 2019", "DATE[the 21st of March 2019]=2019-03-21"},
+    {"the 3rd of the month", "ORDINAL[3rd]=3"},
+    /* pounds paid are money, pounds weighed a weight */
+    {"she was fined 200 pounds", "MONEY[200 pounds]=200 GBP"},
+    {"he earned 50,000 pounds a year", "MONEY[50,000 pounds]=50000 GBP | DATE[a year]=P1Y"},
+    {"the baby weighed 8 pounds", "QUANTITY[8 pounds]=3.62873896 kg"},
+    {"500 pounds of beef", "QUANTITY[500 pounds]=226.796185 kg"},
     {"two years and a half", "DATE[two years and a half]=P2.5Y"},
     {"meets every Monday", "DATE[every Monday]=XXXX-WXX-1"},
     {"paid annually", "DATE[annually]=P1Y"},

@@ -180,6 +180,19 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("<", 1, true), got)
   end)
 
+  it("calls a designator and its number a law or a place built", function()
+    local t = "Marlow Foods Corp filed for Chapter 11 protection on Monday. Talks on U.N. Resolution"
+      .. " 818 stalled, and Washington may invoke Section 301. Trucks use Route 44 and"
+      .. " Interstate 19 to reach Terminal 3.\n"
+    local got = listed(t)
+    for _, want in ipairs({ "LAW Chapter 11", "ORG U.N.", "LAW Resolution 818", "LAW Section 301",
+      "FAC Route 44", "FAC Interstate 19", "FAC Terminal 3" }) do
+      assert.truthy(got:find(want, 1, true), want .. " in " .. got)
+    end
+    assert.is_nil(got:find("CARDINAL", 1, true), got)
+    assert.is_nil(got:find("NORP", 1, true), got)
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

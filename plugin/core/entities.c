@@ -339,10 +339,38 @@ static const char *const company_words[] = {
 /* Person names the rules see: "Mike Pompeo" (a given name and a name
  * word), "Mr. Smith" (an honorific), "Foreign Minister Kang" (a capitalized
  * title), "Kang Kyung-wha" (a surname and a hyphenated given name). */
+/* Designators before a number: "Chapter 11", "Resolution 242", "Section
+ * 301", "Article 5" are laws; "Route 66", "Interstate 95", "Terminal 5"
+ * places built. The number alone is no CARDINAL (numex: after a name). */
+static const char *const law_designators[] = {"chapter", "article", "section", "resolution",
+                                              "proposition", "amendment", "rule", "directive",
+                                              "clause", "title", "regulation"};
+static const char *const fac_designators[] = {"route", "highway", "interstate", "terminal",
+                                              "pier", "gate", "runway", "platform"};
+
+/* The type a capitalized designator gives the number after it, or 0. */
+static int designator_type(const lx_ctx *c, size_t i, size_t t1) {
+  const lx_token *t = TOKS(c);
+  if (i + 1 >= t1 || t[i + 1].kind != LX_TK_NUM || !(t[i].flags & LX_TF_CAP) ||
+      (t[i].flags & LX_TF_ALLCAP) || (t[i + 1].flags & LX_TF_NEWLINE) ||
+      t[i + 1].start != t[i].end + 1)
+    return 0;
+  if (word_in(c, &t[i], law_designators, LX_COUNTOF(law_designators))) return LEDE_T_LAW;
+  if (word_in(c, &t[i], fac_designators, LX_COUNTOF(fac_designators))) return LEDE_T_FAC;
+  return 0;
+}
+
 static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
     if (!tok_is_word(&t[i])) continue;
+    /* "Chapter 11", "Route 66" */
+    int dt = designator_type(c, i, t1);
+    if (dt) {
+      push_cand(c, i, i + 2, dt, LX_SRC_RULE, 35);
+      i++;
+      continue;
+    }
     /* honorific + name words */
     if (tok_is_cap(&t[i]) && is_honorific(c, i) && i + 1 < t1 && name_word(c, &t[i + 1])) {
       size_t j = i + 1;
@@ -509,6 +537,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
                          tok_ch(c, &t[b - 1], ':') || tok_ch(c, &t[b - 1], '<')))
       b--;
     b = lx_close_parens(c->text, t, a, b, t1);
+    /* "U.N. Resolution 242": the designator goes with its number */
+    if (b > a && designator_type(c, b - 1, t1)) b--;
     /* in another language, its articles open sentences: "Die Kosten" */
     if (c->other_language)
       while (a < b && lx_hashset_has(&c->eng->other_lang, t[a].hash ? t[a].hash : 1)) a++;
@@ -1890,7 +1920,9 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {storms, LX_COUNTOF(storms)},           {law_words, LX_COUNTOF(law_words)},
                {desc_heads, LX_COUNTOF(desc_heads)},   {cue_verbs, LX_COUNTOF(cue_verbs)},
                {openers, LX_COUNTOF(openers)},         {company_words, LX_COUNTOF(company_words)},
-               {interjections, LX_COUNTOF(interjections)}};
+               {interjections, LX_COUNTOF(interjections)},
+               {law_designators, LX_COUNTOF(law_designators)},
+               {fac_designators, LX_COUNTOF(fac_designators)}};
   const char *all[512];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)

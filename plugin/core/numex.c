@@ -54,6 +54,14 @@
  *      "the end of 1989" 1989, "the end of the year" 2020, "1982 to 1985"
  *      1982/1985; a month or a quarter without a year takes the nearest
  *      (quarters: the latest begun) unless the sentence speaks of the future;
+ *      "the year", "the quarter" after a preposition of time ("for the
+ *      year", "earlier in the day") are the story's: 2020, 2020-Q2; a
+ *      period that ends on a date is the one that holds it: "the year
+ *      ended Dec. 31, 1986" 1986, "the year to January 1987" FY1987 (a
+ *      fiscal year is named by its end), "the quarter ended Sept. 30"
+ *      2019-Q3, "the week ended Feb. 22" 2020-W08; "the current fiscal
+ *      year" FY2020; "the year before", "the day after" have no value
+ *      (their time is the story's event, not its date);
  *    durations: "two weeks" P2W, "three years" P3Y, "a decade" P10Y,
  *      "the past two years" P2Y, "three hours" PT3H, "recent years" PXY
  *      (X: an unknown count), "decades" PXDE (TIMEX3 units DE, CE for
@@ -2395,6 +2403,13 @@ static int rel_expr(const nx *S, size_t a, size_t i, int the, nx_res *r) {
   if (is_same) return 0;
   size_t j = i + 1;
   if (!ok_tok(S, j)) return 0;
+  /* "the current fiscal year", "last fiscal year": FY2020, FY2019 */
+  int fiscal = 0;
+  if (tok_isl(S, j, "fiscal") && ok_tok(S, j + 1) &&
+      (tok_isl(S, j + 1, "year") || lex_cls(S, j + 1) == NX_W_QUARTER)) {
+    fiscal = 1;
+    j++;
+  }
   /* the past two years, the next five months, the last few days */
   nxnum N;
   if ((S->t[j].kind == LX_TK_NUM || lex_cls(S, j) == NX_W_UNIT ||
@@ -2436,14 +2451,20 @@ static int rel_expr(const nx *S, size_t a, size_t i, int the, nx_res *r) {
         str_duration(r, 1, unit);
         return 1;
       }
-      if (the || is_past) {
-        /* the past year, the last decade: a duration */
+      if ((the || is_past) && dir != 0) {
+        /* the past year, the last decade: a duration ("the current
+         * year" is this one) */
         res(r, a, j + 1, LEDE_T_DATE, 0);
         str_duration(r, 1, unit);
         return 1;
       }
       res(r, a, j + 1, LEDE_T_DATE, 0);
       if (!str_rel_unit(S, unit, dir, r)) str_duration(r, 1, unit);
+      if (fiscal && unit == U_YEAR && r->str[0] != 'X') {
+        char y[sizeof r->str];
+        memcpy(y, r->str, sizeof y);
+        set_str(r, "FY%.4s", y);
+      }
       return 1;
     }
     case NX_W_QUARTER: {
@@ -2914,6 +2935,100 @@ static int edge_of(const nx *S, size_t a, size_t k, nx_res *r) {
   return 1;
 }
 
+/* Words before "the year", "the quarter"... that make it a period of
+ * time: "for the year", "earlier in the day", "the rest of the week". */
+static const char *const period_preps[] = {"in", "for", "during", "through", "throughout",
+                                           "over", "into", "within"};
+static const char *const period_parts[] = {"rest", "remainder", "balance", "course", "most",
+                                           "much", "part", "some", "all"};
+
+/* "the year", "the quarter", "the week", "the day" as the period of the
+ * story's time: after a preposition of time ("for the year", "earlier in
+ * the day"), after "the rest of", or before "ended"/"ending" and a date
+ * ("the quarter ended Sept. 30", a duration). Valued as "this year", "this
+ * quarter"... j is the unit's token (singular, lower case). */
+static int the_period(const nx *S, size_t i, size_t j, int unit, nx_res *r) {
+  if (unit != U_YEAR && unit != U_QUARTER && unit != U_MONTH && unit != U_WEEK &&
+      unit != U_DAY)
+    return 0;
+  const char *s = tstr(S, j);
+  size_t n = tlen(S, j);
+  if ((s[n - 1] | 32) == 's' || !(S->t[j].flags & LX_TF_LOWER)) return 0;
+  size_t e = j + 1;
+  /* "the year 2001" */
+  if (unit == U_YEAR && ok_tok(S, e) && S->t[e].kind == LX_TK_NUM) {
+    nxnum N;
+    if (number_at(S, e, &N) && N.plain && N.intd == 4 && N.v >= 1000 && N.v <= 2999 &&
+        N.end == e + 1) {
+      res(r, i, e + 1, LEDE_T_DATE, 0);
+      set_year(r, (int)N.v);
+      return 1;
+    }
+  }
+  if (ok_tok(S, e) && ok_tok(S, e + 1) &&
+      (tok_isl(S, e, "ended") || tok_isl(S, e, "ending") ||
+       (tok_isl(S, e, "to") && lex_cls(S, e + 1) == NX_W_MONTH))) {
+    /* the period that ends on the date: "the year ended Dec. 31, 1986"
+     * 1986, "the year to February" (ended Feb.), "the year ended January
+     * 31, 1987" FY1987 (a fiscal year is
+     * named by its end), "the quarter ended Sept. 30" 2019-Q3, "the week
+     * ended Feb. 22" 1987-W08; a duration when the year is not known */
+    lx_date d;
+    size_t k = abs_date(S, e + 1, &d);
+    if (!k && lex_cls(S, e + 1) == NX_W_MONTH && (S->t[e + 1].flags & LX_TF_CAP)) {
+      memset(&d, 0, sizeof d); /* "the year to February": a month alone */
+      d.month = (int)lex(S, e + 1)->v;
+      d.hour = -1;
+      k = 1;
+    }
+    if (k && d.month && d.hour < 0) {
+      res(r, i, e + 1 + k, LEDE_T_DATE, 0);
+      int y = d.year;
+      if (!y && ref_y(S)) {
+        y = year_for_month(S, e + 1, d.month, 0);
+        if (d.day && !lx_date_valid(y, d.month, d.day)) y = 0;
+      }
+      if (!y || (unit == U_WEEK && !d.day)) {
+        str_duration(r, 1, unit);
+      } else if (unit == U_YEAR) {
+        if (d.month == 12 && (d.day == 31 || !d.day)) set_year(r, y);
+        else set_str(r, "FY%04d", y);
+      } else if (unit == U_QUARTER) {
+        set_str(r, "%04d-Q%d", y, (d.month - 1) / 3 + 1);
+      } else if (unit == U_MONTH) {
+        set_str(r, "%04d-%02d", y, d.month);
+      } else if (unit == U_WEEK) {
+        int wy, wn;
+        iso_week(y, d.month, d.day, &wy, &wn);
+        set_str(r, "%04d-W%02d", wy, wn);
+      } else if (d.day) {
+        str_ymd(r, y, d.month, d.day);
+      } else {
+        str_duration(r, 1, unit);
+      }
+      return 1;
+    }
+  }
+  /* "the year before", "the day after", "the year earlier": before or
+   * after a time the story tells, not its own date: no value */
+  if (ok_tok(S, e) && (tok_isl(S, e, "earlier") || tok_isl(S, e, "later") ||
+                       ((tok_isl(S, e, "before") || tok_isl(S, e, "after")) &&
+                        (e + 1 >= S->t1 || S->t[e + 1].kind == LX_TK_PUNCT))))
+    return res(r, i, e + 1, LEDE_T_DATE, 0);
+  int of = prev_word_in(S, i, (const char *const[]){"of"}, 1);
+  if (!(prev_word_in(S, i, period_preps, LX_COUNTOF(period_preps)) ||
+        (of && i >= S->t0 + 2 && prev_word_in(S, i - 1, period_parts, LX_COUNTOF(period_parts)))))
+    return 0;
+  /* "in the year of the dragon", "for the day of action", "the week that" */
+  if (ok_tok(S, e) && (tok_isl(S, e, "of") || tok_isl(S, e, "that") || tok_isl(S, e, "when") ||
+                       tok_isl(S, e, "in") || tok_isl(S, e, "which")))
+    return 0;
+  res(r, i, e, LEDE_T_DATE, 0);
+  if (unit == U_QUARTER) str_period(S, i, 0, 0, 0, 0, r);
+  else str_rel_unit(S, unit, 0, r);
+  return 1;
+}
+
 /* Expression led by a determiner: "the 1990s", "the past two years", "the
  * third quarter", "a decade", "a million", "a third", "a few days". */
 static int det_expr(const nx *S, size_t i, nx_res *r) {
@@ -2976,7 +3091,8 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
           str_rel_unit(S, U_WEEKEND, 0, r);
           return 1;
         }
-        return 0;
+        return the_period(S, i, j, (int)w->v, r);
+      case NX_W_QUARTER: return the_period(S, i, j, U_QUARTER, r);
       case NX_W_SEASON:
         if (tok_isl(S, j + 1, "of") && !of_year(S, j + 1, &(int){0})) return 0;
         return temporal_word(S, i, j, 1, r);

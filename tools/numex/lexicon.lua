@@ -80,7 +80,7 @@ add("NX_W_PAST", 0, "said", "told", "added", "announced", "reported", "confirmed
   "was", "were", "had", "did")
 
 -- relative words: value = direction (-1 past, 0 this, +1 next, 2 recent)
-add("NX_W_REL", -1, "last", "past", "previous", "preceding", "prior")
+add("NX_W_REL", -1, "last", "past", "previous", "preceding", "prior", "latest")
 add("NX_W_REL", 1, "next", "coming", "following", "upcoming", "ensuing")
 add("NX_W_REL", 0, "this", "current", "same")
 add("NX_W_RECENT", 0, "recent")

@@ -557,7 +557,10 @@ static const unitsfx unit_sfx[] = {
     {"gallon", "l", 3.785411784}, {"yard", "m", 0.9144}, {"kilogram", "kg", 1},
     {"liter", "l", 1},         {"litre", "l", 1},        {"square-foot", "m2", 0.09290304},
     {"square-mile", "km2", 2.589988110336}, {"barrel", "bbl", 1},
-    {"degree", "deg", 1}};
+    {"degree", "deg", 1},      {"horsepower", "hp", 1},  {"hectare", "ha", 1},
+    {"watt", "W", 1},          {"kilowatt", "W", 1e3},   {"gigawatt", "W", 1e9},
+    {"centimeter", "m", 0.01}, {"centimetre", "m", 0.01}, {"millimeter", "m", 0.001},
+    {"millimetre", "m", 0.001}, {"square-meter", "m2", 1}, {"square-metre", "m2", 1}};
 
 static const unitsfx *find_unit_sfx(const char *s, size_t n, int glued) {
   /* glued units are the short ones; hyphen tails the words */
@@ -3163,6 +3166,15 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
           ok_tok(S, k + 2)) {
         size_t p = percent_at(S, k + 2);
         if (p) return res(r, i, k + 2 + p, LEDE_T_PERCENT, 1.0 / den);
+        /* "a quarter of a million (dollars)": a part of the number */
+        nxnum M;
+        if (lex_cls(S, k + 2) == NX_W_SCALE && spelled(S, k + 1, &M)) {
+          M.v /= den;
+          if (after_number(S, i, &M, CTX_A, r) && r->type) {
+            r->a = i;
+            return 1;
+          }
+        }
       }
       res(r, i, j + 1, LEDE_T_CARDINAL, 1.0 / den);
       return 1;

@@ -219,6 +219,14 @@ static const tcase cases[] = {
     {"The year before, it lost money", "DATE[The year before]="},
     {"up from the year earlier", "DATE[the year earlier]="},
     {"the day before the election", ""},
+    /* units in a hyphenated tail */
+    {"a 275-horsepower motor", "QUANTITY[275-horsepower]=275 hp"},
+    {"a 500-hectare farm", "QUANTITY[500-hectare]=500 ha"},
+    {"a 9-millimeter pistol", "QUANTITY[9-millimeter]=0.009 m"},
+    /* a part of a spelled large number */
+    {"a quarter of a million people", "CARDINAL[a quarter of a million]=250000"},
+    {"a third of a billion dollars", "MONEY[a third of a billion dollars]=333333333.3 USD"},
+    {"a quarter of the vote", "CARDINAL[a quarter]=0.25"},
     /* pounds paid are money, pounds weighed a weight */
     {"she was fined 200 pounds", "MONEY[200 pounds]=200 GBP"},
     {"he earned 50,000 pounds a year", "MONEY[50,000 pounds]=50000 GBP | DATE[a year]=P1Y"},

@@ -1261,7 +1261,22 @@ static void definite_descriptions(lx_ctx *c) {
   size_t ei = 0;
   uint32_t heads[8];
   size_t nheads = 0;
-  for (size_t i = 0; i + 1 < c->toks.n; i++) {
+  /* nothing refers back before the first organization with a head is
+   * known: after the ends of the entities up to it */
+  uint32_t known = 0;
+  size_t f = 0;
+  for (; f < n0; f++) {
+    known = LX_MAX(known, E[f].span.end);
+    if (E[f].type != LEDE_T_ORG) continue;
+    size_t a, b;
+    ent_tokens(c, &E[f], &a, &b);
+    if (b > a && desc_head_of(c, &t[b - 1])) break;
+  }
+  if (f == n0) return;
+  size_t i0, i1;
+  lx_tokens_in(c, known, known, &i0, &i1);
+  const uint32_t the = lx_hash_lower("the", 3);
+  for (size_t i = i0; i + 1 < c->toks.n; i++) {
     /* entities before this token become known */
     while (ei < n0 && E[ei].span.end <= t[i].start) {
       if (E[ei].type == LEDE_T_ORG) {
@@ -1280,7 +1295,9 @@ static void definite_descriptions(lx_ctx *c) {
       }
       ei++;
     }
-    if (!nheads || !lx_tok_ieq(c->text, &t[i], "the") || !(t[i + 1].flags & LX_TF_LOWER)) continue;
+    if (!nheads || t[i].hash != the || !lx_tok_ieq(c->text, &t[i], "the") ||
+        !(t[i + 1].flags & LX_TF_LOWER))
+      continue;
     int match = 0;
     for (size_t k = 0; k < nheads; k++) match |= heads[k] == t[i + 1].hash;
     if (!match) continue;

@@ -709,11 +709,47 @@ static long cand_weight(const lx_cand *k) {
   return (long)(k->t1 - k->t0) * 1000 + rank * 10 + (k->score > 9 ? 9 : k->score < 0 ? 0 : k->score);
 }
 
-static int cmp_weight(const void *a, const void *b) {
-  long x = cand_weight((const lx_cand *)a), y = cand_weight((const lx_cand *)b);
-  if (x != y) return x > y ? -1 : 1;
-  const lx_cand *p = (const lx_cand *)a, *q = (const lx_cand *)b;
-  return p->t0 < q->t0 ? -1 : p->t0 > q->t0;
+/* A candidate's place in the order overlaps are resolved in: heavier
+ * first, then by start, then as pushed (the order a stable sort by weight
+ * and start gives). The weight is computed once, not at each comparison. */
+typedef struct cand_key {
+  uint64_t hi; /* ~weight: ascending is heavier first */
+  uint64_t lo; /* start << 32 | index */
+} cand_key;
+
+static inline int key_less(const cand_key *a, const cand_key *b) {
+  return a->hi < b->hi || (a->hi == b->hi && a->lo < b->lo);
+}
+
+static int cmp_key(const void *a, const void *b) {
+  const cand_key *x = (const cand_key *)a, *y = (const cand_key *)b;
+  return key_less(x, y) ? -1 : key_less(y, x);
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Fills key[0, n) with the order of the candidates k[0, n). */
+static void order_by_weight(const lx_cand *k, size_t n, cand_key *key) {
+  int sorted = 1;
+  for (size_t i = 0; i < n; i++) {
+    key[i].hi = ~(uint64_t)cand_weight(&k[i]);
+    key[i].lo = (uint64_t)k[i].t0 << 32 | (uint32_t)i;
+    if (i && key_less(&key[i], &key[i - 1])) sorted = 0;
+  }
+  if (sorted) return;
+  if (n > 32) { /* keys are distinct: any sort gives this order */
+    qsort(key, n, sizeof *key, cmp_key);
+    return;
+  }
+  for (size_t i = 1; i < n; i++) {
+    cand_key x = key[i];
+    size_t j = i;
+    for (; j > 0 && key_less(&x, &key[j - 1]); j--) key[j] = key[j - 1];
+    key[j] = x;
+  }
 }
 
 static int cmp_start(const void *a, const void *b) {
@@ -905,36 +941,63 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   lx_tick(c);
   lx_cand *k = (lx_cand *)c->cands.p;
   size_t n = c->cands.n, nt = t1 - t0;
-  if (n > 1) lx_sort(k, n, sizeof *k, cmp_weight);
   /* scratch: covered[i] the type over token t0 + i; owner[i] the index of
-   * the kept candidate there (-1 none) */
+   * the kept candidate there (-1 none); the candidates' order; the kept
+   * ones, in that order */
   lx_vec *w = &c->work;
   w->n = 0;
   size_t cov_bytes = (nt + 7) & ~(size_t)7;
-  if (!lx_vec_reserve(c->alloc, w, 1, cov_bytes + nt * sizeof(int32_t)))
+  size_t own_bytes = (nt * sizeof(int32_t) + 15) & ~(size_t)15;
+  if (n > (SIZE_MAX - cov_bytes - own_bytes) / (sizeof(cand_key) + sizeof(lx_cand)) ||
+      !lx_vec_reserve(c->alloc, w, 1,
+                      cov_bytes + own_bytes + n * (sizeof(cand_key) + sizeof(lx_cand))))
     lx_fail(c, LEDE_ENOMEM, "out of memory");
   uint8_t *covered = (uint8_t *)w->p;
   int32_t *owner = (int32_t *)((char *)w->p + cov_bytes);
+  cand_key *key = (cand_key *)((char *)w->p + cov_bytes + own_bytes);
+  lx_cand *kc = (lx_cand *)(key + n);
+  order_by_weight(k, n, key);
   memset(covered, 0, nt);
   for (size_t i = 0; i < nt; i++) owner[i] = -1;
   size_t kept = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (k[i].t0 < t0 || k[i].t1 > t1 || k[i].t1 <= k[i].t0) continue;
+  for (size_t q = 0; q < n; q++) {
+    lx_cand *ki = &k[(uint32_t)key[q].lo];
+    if (ki->t0 < t0 || ki->t1 > t1 || ki->t1 <= ki->t0) continue;
     int free_span = 1;
-    for (size_t j = k[i].t0; j < k[i].t1; j++)
+    for (size_t j = ki->t0; j < ki->t1; j++)
       if (covered[j - t0]) {
         free_span = 0;
         break;
       }
     if (!free_span) continue;
-    if (k[i].source == LX_SRC_TAGGER) k[i].type = (uint16_t)refine_type(c, &k[i]);
-    for (size_t j = k[i].t0; j < k[i].t1; j++) {
-      covered[j - t0] = (uint8_t)(k[i].type < 256 ? k[i].type : 255);
+    if (ki->source == LX_SRC_TAGGER) ki->type = (uint16_t)refine_type(c, ki);
+    for (size_t j = ki->t0; j < ki->t1; j++) {
+      covered[j - t0] = (uint8_t)(ki->type < 256 ? ki->type : 255);
       owner[j - t0] = (int32_t)kept;
     }
-    k[kept++] = k[i];
+    kc[kept++] = *ki;
   }
   c->cands.n = kept;
+  if (!c->rr) {
+    /* by start (the kept candidates do not overlap: starts differ) */
+    uint64_t *at = (uint64_t *)key; /* start << 32 | index, distinct */
+    for (size_t i = 0; i < kept; i++) at[i] = (uint64_t)kc[i].t0 << 32 | (uint32_t)i;
+    if (kept > 32) {
+      qsort(at, kept, sizeof *at, cmp_u64);
+    } else {
+      for (size_t i = 1; i < kept; i++) {
+        uint64_t x = at[i];
+        size_t j = i;
+        for (; j > 0 && x < at[j - 1]; j--) at[j] = at[j - 1];
+        at[j] = x;
+      }
+    }
+    for (size_t i = 0; i < kept; i++) k[i] = kc[(uint32_t)at[i]];
+    for (size_t i = 0; i < kept; i++) add_entity(c, k[i].t0, k[i].t1, &k[i], k[i].type, flags);
+    if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, flags);
+    return;
+  }
+  memcpy(k, kc, kept * sizeof *k);
   /* user rules */
   if (c->rr) {
     lx_rules_match(c, t0, t1, flags, covered);

@@ -221,6 +221,28 @@ void *lx_push(lx_ctx *c, lx_vec *v, size_t elem) {
   return p;
 }
 
+void *lx_scratch(lx_ctx *c, size_t bytes) {
+  lx_vec *w = &c->work;
+  w->n = 0;
+  if (bytes > w->cap) {
+    /* nothing to keep: a new block rather than a copying realloc, and a
+     * few KiB at least so that a parse's first stages do not grow it by
+     * doubling */
+    size_t cap = 4096;
+    while (cap < bytes) {
+      if (cap > SIZE_MAX / 2) lx_fail(c, LEDE_ENOMEM, "out of memory");
+      cap *= 2;
+    }
+    lx_free(c->alloc, w->p);
+    w->p = NULL;
+    w->cap = 0;
+    w->p = lx_malloc(c->alloc, cap);
+    if (!w->p) lx_fail(c, LEDE_ENOMEM, "out of memory");
+    w->cap = cap;
+  }
+  return w->p;
+}
+
 void lx_tick(lx_ctx *c) {
   if (c->deadline > 0 && lx_now() > c->deadline)
     lx_fail(c, LEDE_ETIMEOUT, "time budget of %.3f s exceeded",

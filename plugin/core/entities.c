@@ -944,17 +944,14 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   /* scratch: covered[i] the type over token t0 + i; owner[i] the index of
    * the kept candidate there (-1 none); the candidates' order; the kept
    * ones, in that order */
-  lx_vec *w = &c->work;
-  w->n = 0;
   size_t cov_bytes = (nt + 7) & ~(size_t)7;
   size_t own_bytes = (nt * sizeof(int32_t) + 15) & ~(size_t)15;
-  if (n > (SIZE_MAX - cov_bytes - own_bytes) / (sizeof(cand_key) + sizeof(lx_cand)) ||
-      !lx_vec_reserve(c->alloc, w, 1,
-                      cov_bytes + own_bytes + n * (sizeof(cand_key) + sizeof(lx_cand))))
+  if (n > (SIZE_MAX - cov_bytes - own_bytes) / (sizeof(cand_key) + sizeof(lx_cand)))
     lx_fail(c, LEDE_ENOMEM, "out of memory");
-  uint8_t *covered = (uint8_t *)w->p;
-  int32_t *owner = (int32_t *)((char *)w->p + cov_bytes);
-  cand_key *key = (cand_key *)((char *)w->p + cov_bytes + own_bytes);
+  char *w = (char *)lx_scratch(c, cov_bytes + own_bytes + n * (sizeof(cand_key) + sizeof(lx_cand)));
+  uint8_t *covered = (uint8_t *)w;
+  int32_t *owner = (int32_t *)(w + cov_bytes);
+  cand_key *key = (cand_key *)(w + cov_bytes + own_bytes);
   lx_cand *kc = (lx_cand *)(key + n);
   order_by_weight(k, n, key);
   memset(covered, 0, nt);
@@ -1410,10 +1407,7 @@ static void consistent_types(lx_ctx *c) {
   lede_entity *E = (lede_entity *)in->entities.p;
   size_t cap = 16;
   while (cap < n * 2) cap *= 2;
-  lx_vec *w = &c->work;
-  w->n = 0;
-  if (!lx_vec_reserve(c->alloc, w, 1, cap * sizeof(ct_slot))) lx_fail(c, LEDE_ENOMEM, "out of memory");
-  ct_slot *tab = (ct_slot *)w->p;
+  ct_slot *tab = (ct_slot *)lx_scratch(c, cap * sizeof(ct_slot));
   memset(tab, 0, cap * sizeof(ct_slot));
   int mixed = 0;
   for (size_t i = 0; i < n; i++) {
@@ -1465,10 +1459,7 @@ static void propagate_names(lx_ctx *c) {
   /* a small open-addressing table: token hash -> type */
   size_t cap = 64;
   while (cap < n0 * 4) cap *= 2;
-  lx_vec *tv = &c->work;
-  tv->n = 0;
-  if (!lx_vec_reserve(c->alloc, tv, 1, cap * sizeof(uint64_t))) lx_fail(c, LEDE_ENOMEM, "out of memory");
-  uint64_t *tab = (uint64_t *)tv->p;
+  uint64_t *tab = (uint64_t *)lx_scratch(c, cap * sizeof(uint64_t));
   memset(tab, 0, cap * sizeof(uint64_t));
   size_t keys = 0;
   const lede_entity *E = (const lede_entity *)in->entities.p;
@@ -1635,11 +1626,8 @@ void lx_link(lx_ctx *c) {
   /* scratch: clusters, the table, each entity's tokens and cluster */
   size_t cap = 64; /* up to 3 keys an entity, most entities none (values) */
   while (cap < n * 4) cap *= 2;
-  lx_vec *cv = &c->work;
-  cv->n = 0;
   size_t bytes = n * sizeof(cluster) + cap * sizeof(link_slot) + 4 * n * sizeof(uint32_t);
-  if (!lx_vec_reserve(c->alloc, cv, 1, bytes)) lx_fail(c, LEDE_ENOMEM, "out of memory");
-  cluster *CL = (cluster *)cv->p;
+  cluster *CL = (cluster *)lx_scratch(c, bytes);
   link_table lt;
   lt.s = (link_slot *)(CL + n);
   lt.cap = cap;

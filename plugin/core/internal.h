@@ -482,6 +482,8 @@ void *lx_alloc(lx_ctx *c, size_t n);              /* arena, zeroed */
 char *lx_strndup(lx_ctx *c, const char *s, size_t n);
 char *lx_sprintf(lx_ctx *c, const char *fmt, ...);
 void *lx_push(lx_ctx *c, lx_vec *v, size_t elem); /* zeroed slot */
+/* c->work as at least `bytes` of scratch (its content is not kept). */
+void *lx_scratch(lx_ctx *c, size_t bytes);
 void lx_tick(lx_ctx *c);                          /* checks the budget */
 double lx_now(void);
 

@@ -1238,9 +1238,7 @@ static void neighbours(const blk *B, size_t n, int ignore_near, uint8_t *prev, u
 
 static void smooth(lx_ctx *c, blk *B, size_t n) {
   if (n == 0) return;
-  c->work.n = 0;
-  if (!lx_vec_reserve(c->alloc, &c->work, 1, 4 * n)) lx_fail(c, LEDE_ENOMEM, "out of memory");
-  uint8_t *pi = (uint8_t *)c->work.p;
+  uint8_t *pi = (uint8_t *)lx_scratch(c, 4 * n);
   uint8_t *ni = pi + n, *pn = pi + 2 * n, *nn = pi + 3 * n;
   neighbours(B, n, 1, pi, ni);
   neighbours(B, n, 0, pn, nn);

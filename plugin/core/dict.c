@@ -306,6 +306,7 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
   if (an) {
     const char *p = d->pool.p + ao;
     if (strstr(p, "amb=1")) e->flags |= LX_GF_AMB;
+    if (lx_entry_attr(d, e, "type", NULL)) e->flags |= LX_GF_TYPE;
   }
   uint32_t idx = (uint32_t)d->entries.n++;
   if (nt > d->maxtok) d->maxtok = (uint8_t)nt;

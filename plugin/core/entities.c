@@ -161,7 +161,7 @@ static int gaz_has(const lx_ctx *c, size_t t0, size_t t1, uint32_t kinds) {
 /* The type a gazetteer kind stands for (or an attr type=...). */
 static int type_of_kind(const lx_ctx *c, const lx_entry *e) {
   size_t vn;
-  const char *v = lx_entry_attr(GAZ(c), e, "type", &vn);
+  const char *v = e->flags & LX_GF_TYPE ? lx_entry_attr(GAZ(c), e, "type", &vn) : NULL;
   if (v) {
     int t = lede_type_from_name(v, vn);
     if (t) return t;

@@ -270,7 +270,8 @@ enum {
   LX_GF_AMB = 1,      /* ambiguous: needs context */
   LX_GF_ALLCAP = 2,   /* printed all in capitals (acronym) */
   LX_GF_CAP = 4,      /* printed with a capital */
-  LX_GF_LOWER = 8     /* printed in lower case */
+  LX_GF_LOWER = 8,    /* printed in lower case */
+  LX_GF_TYPE = 16     /* its attrs have a type= (read without parsing them) */
 };
 
 enum {

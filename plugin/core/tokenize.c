@@ -245,7 +245,7 @@ static size_t scan_number(const scan *sc, size_t i, acc *a) {
  * lower-cases by setting bit 5, so no per-byte work is needed. */
 /* `fold` is 0x20 in every byte for words and numbers (lower-casing), 0 for
  * ASCII punctuation (which has no case). */
-static uint32_t hash_ascii(const unsigned char *p, size_t n, const unsigned char *lim,
+static inline uint32_t hash_ascii(const unsigned char *p, size_t n, const unsigned char *lim,
                            uint64_t fold) {
   uint64_t h = LX_HASH_SEED;
   size_t i = 0;

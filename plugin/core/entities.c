@@ -96,7 +96,7 @@ static void tk_lookup(const lx_ctx *c, size_t i, tk_memo *k) {
 
 /* Token i's memo, looked up if it was not (not memoized for a token of no
  * block: *tmp holds it). */
-static const tk_memo *tk_get(const lx_ctx *c, size_t i, tk_memo *tmp) {
+static inline const tk_memo *tk_get(const lx_ctx *c, size_t i, tk_memo *tmp) {
   if (i >= c->tkinds.n) {
     tmp->m = tk_starts(c, i);
     tk_lookup(c, i, tmp);
@@ -273,7 +273,7 @@ static int is_honorific(const lx_ctx *c, size_t i) {
 
 /* A capitalized word that can be part of a name (not a function word, not
  * a day of the week). */
-static int name_word(const lx_ctx *c, const lx_token *t) {
+static inline int name_word(const lx_ctx *c, const lx_token *t) {
   if (t->kind != LX_TK_WORD || !tok_is_cap(t) || (t->flags & LX_TF_DIGIT)) return 0;
   if (t->nletters == 1 && !(t->flags & LX_TF_PERIOD)) return 0;
   if (t->nletters <= 12 && lx_hashset_has(&c->eng->nonname, t->hash ? t->hash : 1)) return 0;

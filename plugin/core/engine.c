@@ -339,6 +339,7 @@ static void ctx_release(lx_ctx *c) {
   lx_vec_free(c->alloc, &c->tagwork);
   lx_vec_free(c->alloc, &c->cands);
   lx_vec_free(c->alloc, &c->tkinds);
+  lx_vec_free(c->alloc, &c->ptoks);
   lx_rules_end(c);
   lx_patterns_release(c);
 }

@@ -1129,6 +1129,30 @@ static int other_language(const lx_ctx *c) {
   return xx >= 20 && xx > en;
 }
 
+/* The tokens [*t0, *t1) of paragraph pi. Three stages walk the paragraphs
+ * (entities, names propagated, quotes): their tokens are looked for once,
+ * at the first call, into c->ptoks. */
+static void para_tokens(lx_ctx *c, size_t pi, size_t *t0, size_t *t1) {
+  const lede_doc_internal *in = c->doc->internal;
+  size_t np = in->paragraphs.n;
+  if (c->ptoks.n != np) {
+    if (!lx_vec_reserve(c->alloc, &c->ptoks, 2 * sizeof(uint32_t), np))
+      lx_fail(c, LEDE_ENOMEM, "out of memory");
+    const lede_span *P = (const lede_span *)in->paragraphs.p;
+    uint32_t *r = (uint32_t *)c->ptoks.p;
+    size_t a = 0, b = 0;
+    for (size_t i = 0; i < np; i++) {
+      lx_tokens_in_from(c, b, P[i].start, P[i].end, &a, &b);
+      r[2 * i] = (uint32_t)a;
+      r[2 * i + 1] = (uint32_t)b;
+    }
+    c->ptoks.n = np;
+  }
+  const uint32_t *r = (const uint32_t *)c->ptoks.p + 2 * pi;
+  *t0 = r[0];
+  *t1 = r[1];
+}
+
 void lx_entities(lx_ctx *c) {
   lede_doc *d = c->doc;
   c->other_language = other_language(c);
@@ -1196,8 +1220,12 @@ void lx_entities(lx_ctx *c) {
   while (ip < in->paragraphs.n || ic < in->captions.n) {
     int take_p = ic >= in->captions.n ||
                  (ip < in->paragraphs.n && P[ip].start < C[ic].span.start);
-    lede_span s = take_p ? P[ip++] : C[ic++].span;
-    lx_tokens_in_from(c, t1, s.start, s.end, &t0, &t1);
+    if (take_p) {
+      para_tokens(c, ip++, &t0, &t1);
+    } else {
+      lede_span s = C[ic++].span;
+      lx_tokens_in_from(c, t1, s.start, s.end, &t0, &t1);
+    }
     recognize(c, &ni, t0, t1, take_p ? 0 : LEDE_EF_IN_CAPTION);
   }
   if (!lx_span_empty(d->title)) drop_lone_title_word(c);
@@ -1446,6 +1474,15 @@ static void consistent_types(lx_ctx *c) {
   }
 }
 
+/* The first of tokens t[a, n) that starts at or after s, walked to (in
+ * strides of 8 over the tokens between entities: walks over the entities
+ * in order visit each token about once). */
+static inline size_t tok_starting_from(const lx_token *t, size_t n, size_t a, uint32_t s) {
+  while (a + 8 < n && t[a + 8].start < s) a += 8;
+  while (a < n && t[a].start < s) a++;
+  return a;
+}
+
 /* Document-level consistency: a name found once is found everywhere. Each
  * person's surname and given name (a lone "Pompeo" after "Mike Pompeo"),
  * and every one-word name of another type, are looked for in the content
@@ -1463,13 +1500,16 @@ static void propagate_names(lx_ctx *c) {
   memset(tab, 0, cap * sizeof(uint64_t));
   size_t keys = 0;
   const lede_entity *E = (const lede_entity *)in->entities.p;
+  /* the entities' tokens: they are sorted by start, one walk finds them */
+  size_t ntoks = c->toks.n, a = 0;
   for (size_t i = 0; i < n0; i++) {
     int ty = E[i].type;
     if (ty != LEDE_T_PERSON && ty != LEDE_T_ORG && ty != LEDE_T_GPE && ty != LEDE_T_LOC &&
         ty != LEDE_T_NORP)
       continue;
-    size_t a, b;
-    ent_tokens(c, &E[i], &a, &b);
+    a = tok_starting_from(t, ntoks, a, E[i].span.start);
+    size_t b = a;
+    while (b < ntoks && t[b].end <= E[i].span.end) b++;
     if (b <= a) continue;
     size_t picks[2];
     size_t np = 0;
@@ -1510,7 +1550,8 @@ static void propagate_names(lx_ctx *c) {
       sp = P[bi - 1];
     }
     blocks[0] = sp;
-    lx_tokens_in_from(c, t1, blocks[0].start, blocks[0].end, &t0, &t1);
+    if (bi == 0) lx_tokens_in_from(c, t1, blocks[0].start, blocks[0].end, &t0, &t1);
+    else para_tokens(c, bi - 1, &t0, &t1);
     for (size_t i = t0; i < t1; i++) {
       if (!tok_is_cap(&t[i]) || t[i].kind != LX_TK_WORD) continue;
       size_t j = t[i].hash & (cap - 1);
@@ -1640,7 +1681,7 @@ void lx_link(lx_ctx *c) {
   /* entities are sorted by start: one walk over the tokens finds them all */
   size_t ntoks = c->toks.n;
   for (size_t i = 0, a = 0, b; i < n; i++) {
-    while (a < ntoks && t[a].start < E[i].span.start) a++;
+    a = tok_starting_from(t, ntoks, a, E[i].span.start);
     for (b = a; b < ntoks && t[b].end <= E[i].span.end;) b++;
     ta[i] = (uint32_t)a;
     tb[i] = (uint32_t)b;
@@ -1895,10 +1936,9 @@ void lx_quotes(lx_ctx *c) {
   const lx_token *t = TOKS(c);
   const lede_entity *E = (const lede_entity *)in->entities.p;
   size_t ne = in->entities.n;
-  const lede_span *P = (const lede_span *)in->paragraphs.p;
   size_t t0 = 0, t1 = 0;
   for (size_t pi = 0; pi < in->paragraphs.n; pi++) {
-    lx_tokens_in_from(c, t1, P[pi].start, P[pi].end, &t0, &t1);
+    para_tokens(c, pi, &t0, &t1);
     for (size_t i = t0; i < t1; i++) {
       if (!(t[i].flags & LX_TF_QUOTE) || !(t[i].flags & LX_TF_OPENQ)) continue;
       /* the closing mark: the next quotation mark that does not open */

@@ -467,6 +467,7 @@ typedef struct lx_ctx {
   lx_vec tagwork;  /* the tagger's bytes of scratch */
   lx_vec cands;    /* entity candidates of the block being recognized */
   lx_vec tkinds;   /* per token: its one-token gazetteer phrases (entities.c) */
+  lx_vec ptoks;    /* per paragraph: its tokens, t0 and t1 (entities.c) */
   size_t tok_hint; /* the first token of the last entity's range (entities.c) */
   int other_language; /* the text is not in English (entities.c) */
   lx_rules_run *rr; /* the user rules of this parse (rules.c), or NULL */

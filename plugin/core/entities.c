@@ -1433,8 +1433,11 @@ static void consistent_types(lx_ctx *c) {
   size_t n = in->entities.n;
   if (n < 2) return;
   lede_entity *E = (lede_entity *)in->entities.p;
+  /* a slot per name at most, half the table empty */
+  size_t names = 0;
+  for (size_t i = 0; i < n; i++) names += ct_index(E[i].type) >= 0 && E[i].rule < LEDE_RULE_USER;
   size_t cap = 16;
-  while (cap < n * 2) cap *= 2;
+  while (cap < names * 2) cap *= 2;
   ct_slot *tab = (ct_slot *)lx_scratch(c, cap * sizeof(ct_slot));
   memset(tab, 0, cap * sizeof(ct_slot));
   int mixed = 0;
@@ -1494,8 +1497,14 @@ static void propagate_names(lx_ctx *c) {
   if (!n0) return;
   const lx_token *t = TOKS(c);
   /* a small open-addressing table: token hash -> type */
+  size_t names = 0; /* two keys each at most */
+  for (size_t i = 0; i < n0; i++) {
+    int ty = ((const lede_entity *)in->entities.p)[i].type;
+    names += ty == LEDE_T_PERSON || ty == LEDE_T_ORG || ty == LEDE_T_GPE || ty == LEDE_T_LOC ||
+             ty == LEDE_T_NORP;
+  }
   size_t cap = 64;
-  while (cap < n0 * 4) cap *= 2;
+  while (cap < names * 4) cap *= 2;
   uint64_t *tab = (uint64_t *)lx_scratch(c, cap * sizeof(uint64_t));
   memset(tab, 0, cap * sizeof(uint64_t));
   size_t keys = 0;
@@ -1665,8 +1674,11 @@ void lx_link(lx_ctx *c) {
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
   /* scratch: clusters, the table, each entity's tokens and cluster */
-  size_t cap = 64; /* up to 3 keys an entity, most entities none (values) */
-  while (cap < n * 4) cap *= 2;
+  size_t named = 0; /* up to 3 keys each; values and titles have none */
+  for (size_t i = 0; i < n; i++)
+    named += !(E[i].type >= LEDE_T_DATE && E[i].type <= LEDE_T_CARDINAL) && E[i].type != LEDE_T_TITLE;
+  size_t cap = 64;
+  while (cap < named * 4) cap *= 2;
   size_t bytes = n * sizeof(cluster) + cap * sizeof(link_slot) + 4 * n * sizeof(uint32_t);
   cluster *CL = (cluster *)lx_scratch(c, bytes);
   link_table lt;

@@ -135,25 +135,32 @@ void lx_hashset_free(const lede_allocator *a, lx_hashset *s) {
 
 /* qsort for the small and the nearly sorted arrays a parse sorts (a
  * block's candidates, a document's entities after a few are appended):
- * an insertion sort up to 32 elements, a check that the array is already
- * in order, else qsort. Stable up to 32 elements, as glibc's qsort (a
- * merge sort) is, so the order of equal elements is the same either way. */
+ * an insertion sort up to 32 elements, and beyond while it moves fewer
+ * than two elements per element (a few out of place), else qsort. Stable,
+ * as glibc's qsort (a merge sort) is, so the order of equal elements is
+ * the same either way (and qsort after a stable partial pass too). */
 void lx_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
   char *b = (char *)base;
   if (n < 2) return;
-  if (n <= 32 && size <= 256) {
-    unsigned char tmp[256];
-    for (size_t i = 1; i < n; i++) {
-      if (cmp(b + (i - 1) * size, b + i * size) <= 0) continue;
-      size_t j = i - 1;
-      while (j > 0 && cmp(b + (j - 1) * size, b + i * size) > 0) j--;
-      memcpy(tmp, b + i * size, size);
-      memmove(b + (j + 1) * size, b + j * size, (i - j) * size);
-      memcpy(b + j * size, tmp, size);
-    }
+  if (size > 256) {
+    size_t i = 1;
+    while (i < n && cmp(b + (i - 1) * size, b + i * size) <= 0) i++;
+    if (i < n) qsort(base, n, size, cmp);
     return;
   }
-  size_t i = 1;
-  while (i < n && cmp(b + (i - 1) * size, b + i * size) <= 0) i++;
-  if (i < n) qsort(base, n, size, cmp);
+  unsigned char tmp[256];
+  size_t moved = 0, limit = n <= 32 ? (size_t)-1 : 2 * n;
+  for (size_t i = 1; i < n; i++) {
+    if (cmp(b + (i - 1) * size, b + i * size) <= 0) continue;
+    size_t j = i - 1;
+    while (j > 0 && cmp(b + (j - 1) * size, b + i * size) > 0) j--;
+    moved += i - j;
+    if (moved > limit) {
+      qsort(base, n, size, cmp);
+      return;
+    }
+    memcpy(tmp, b + i * size, size);
+    memmove(b + (j + 1) * size, b + j * size, (i - j) * size);
+    memcpy(b + j * size, tmp, size);
+  }
 }

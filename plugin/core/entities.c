@@ -994,7 +994,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, flags);
     return;
   }
-  memcpy(k, kc, kept * sizeof *k);
+  if (kept) memcpy(k, kc, kept * sizeof *k); /* k is NULL when nothing was pushed */
   /* user rules */
   if (c->rr) {
     lx_rules_match(c, t0, t1, flags, covered);

@@ -193,6 +193,15 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("NORP", 1, true), got)
   end)
 
+  it("calls a contest an event, not an organization", function()
+    local got = listed("Nick Faldo leads the Dakota Open by two strokes after Thursday's round."
+      .. " Last week he won the Sunbelt Classic, and next month he plays the Amateur Championship.\n")
+    for _, want in ipairs({ "EVENT Dakota Open", "EVENT Sunbelt Classic", "EVENT Amateur Championship" }) do
+      assert.truthy(got:find(want, 1, true), want .. " in " .. got)
+    end
+    assert.is_nil(got:find("ORG", 1, true), got)
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

@@ -451,6 +451,13 @@ static const char *const event_words[] = {
     "revolution", "crisis", "storm", "hurricane", "typhoon", "earthquake", "prix",
     "marathon", "derby", "trophy", "league", "classic", "masters", "show", "expo"};
 
+/* The last words of contests, which the tagger may read as organizations
+ * (refine_type); fewer than event_words: "Premier League", "Southeastern
+ * Conference" are organizations. */
+static const char *const contests[] = {"open", "classic", "championship", "championships",
+                                       "cup", "olympics", "games", "tournament", "marathon",
+                                       "prix", "derby", "trophy", "masters", "invitational"};
+
 /* A name's parentheses are closed within it: "Zeleznik (B)" takes the
  * ")" the tagger left out when its group is short, "Mladost (L) 2" ends
  * at it; a "(" left open with no ")" near ends the name before it.
@@ -806,6 +813,11 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
     return LEDE_T_NORP;
   }
   if (e && k->type == LEDE_T_ORG && e->kind == LX_G_FAC) return LEDE_T_FAC;
+  /* "Texas Open", "BellSouth Classic", "Davis Cup": a contest, not who
+   * runs it */
+  if (k->type == LEDE_T_ORG && !e && t1 - t0 >= 2 && tok_is_cap(&TOKS(c)[t1 - 1]) &&
+      last_word_in(c, t0, t1, contests, LX_COUNTOF(contests)))
+    return LEDE_T_EVENT;
   return k->type;
 }
 
@@ -2042,7 +2054,8 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {openers, LX_COUNTOF(openers)},         {company_words, LX_COUNTOF(company_words)},
                {interjections, LX_COUNTOF(interjections)},
                {law_designators, LX_COUNTOF(law_designators)},
-               {fac_designators, LX_COUNTOF(fac_designators)}};
+               {fac_designators, LX_COUNTOF(fac_designators)},
+               {contests, LX_COUNTOF(contests)}};
   const char *all[512];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)

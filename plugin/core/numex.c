@@ -73,6 +73,12 @@
  *      the form of its period: the type of TIMEX3 SET is not carried);
  *    parts of days: "this morning" 2020-05-06TMO, "last night"
  *      2020-05-05TNI, "Tuesday night" 2020-05-05TNI, "tonight" (MO AF EV NI);
+ *      with no day named, "in the morning", "at night", "at dawn", "fell
+ *      overnight" XXXX-XX-XXTMO, XXXX-XX-XXTNI;
+ *    a count left unsaid: "for years" PXY, "within hours" PTXH, "minutes
+ *      later" PTXM (after a preposition of time, or before later, earlier,
+ *      ago; not "hours worked", "after hours trading"); an age in decades
+ *      ("in his 40s") has no value;
  *    holidays: "Christmas" 2019-12-25 (the year a month would take),
  *      "Easter 2024" 2024-03-31, "last Thanksgiving", "Labor Day weekend";
  *      no value for lunar calendars ("Ramadan") and country-dependent days;
@@ -162,7 +168,7 @@ static const uint8_t lead_class[NX_W_COUNT] = {
     [NX_W_NOON] = 1,   [NX_W_SEASON] = 1, [NX_W_SETADV] = 1, [NX_W_EVERY] = 2,
     [NX_W_MOD] = 2,    [NX_W_DET] = 2,    [NX_W_FEW] = 2,    [NX_W_AGO] = 2,
     [NX_W_EARLY] = 2,  [NX_W_FISCAL] = 2, [NX_W_AMPM] = 0,   [NX_W_CURPRE] = 2,
-    [NX_W_TUNIT] = 1,  [NX_W_HOLIDAY] = 1};
+    [NX_W_TUNIT] = 1,  [NX_W_HOLIDAY] = 1, [NX_W_PART] = 1};
 
 /* Probes the lexicon with a token's hash alone (no check of the text): for
  * deciding to skip, a rare collision only costs a closer look. */
@@ -2112,6 +2118,10 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   if (N->sfx == SFX_OTHER) return res(r, N->a, N->a + 1, 0, 0);
   if (N->decade) {
     int v = (int)N->v;
+    /* "in his 40s", "their 20s": an age, not the 1940s (no value) */
+    if (N->intd == 2 && s0 > S->t0 &&
+        prev_word_in(S, s0, (const char *const[]){"his", "her", "their", "my", "your", "our"}, 6))
+      return res(r, s0, e, LEDE_T_DATE, 0);
     if (N->intd == 2) v += v >= 30 ? 1900 : 2000;
     res(r, (ctx & CTX_THE) ? a : s0, e, LEDE_T_DATE, 0);
     set_str(r, "%03dX", v / 10);
@@ -2530,6 +2540,27 @@ static int rel_expr(const nx *S, size_t a, size_t i, int the, nx_res *r) {
 /* "early/mid/late" + year, month, decade, weekday, REL phrase. */
 static int early_expr(const nx *S, size_t a, size_t j, nx_res *r);
 
+/* Words before "the year", "the quarter"... that make it a period of
+ * time: "for the year", "earlier in the day", "the rest of the week". */
+static const char *const period_preps[] = {"in", "for", "during", "through", "throughout",
+                                           "over", "into", "within"};
+static const char *const period_parts[] = {"rest", "remainder", "balance", "course", "most",
+                                           "much", "part", "some", "all"};
+
+static const char *const free_words[] = {"of",   "to",   "after", "before", "since", "until",
+                                         "now",  "and",  "or",    "but",    "on",    "in",
+                                         "at",   "when", "while", "as",     "with",  "from",
+                                         "by",   "during"};
+
+/* Whether what is at j lets a bare time word end there ("for years.",
+ * "within hours of", "for years to come"; not "in hours worked", "after
+ * hours trading", "in years three"). */
+static int free_after(const nx *S, size_t j) {
+  if (j >= S->t1 || S->t[j].kind == LX_TK_PUNCT) return 1;
+  return S->t[j].kind == LX_TK_WORD &&
+         prev_word_in(S, j + 1, free_words, LX_COUNTOF(free_words));
+}
+
 /* Temporal expressions led by a word; a is the span start. */
 static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
   const nx_word *w = lex(S, i);
@@ -2712,13 +2743,45 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
     }
     case NX_W_EARLY: return early_expr(S, a, i + 1, r);
     case NX_W_TUNIT: {
-      /* "for decades", "decades ago", "centuries" */
-      if (the || (w->v != U_DECADE && w->v != U_CENTURY) || !(t->flags & LX_TF_LOWER)) return 0;
+      /* "for decades", "decades ago", "centuries"; a count of units left
+       * unsaid: "for years", "within hours", "minutes later", "Years
+       * later" (a preposition of time before, or ago/later/earlier after) */
+      int unit = (int)w->v;
+      if (the || unit == U_WEEKEND || !(t->flags & LX_TF_LOWER || (t->flags & LX_TF_SENT)))
+        return 0;
       const char *s = tstr(S, i);
       if ((s[tlen(S, i) - 1] | 32) != 's') return 0;
-      res(r, a, i + 1 + (tok_isl(S, i + 1, "ago") && ok_tok(S, i + 1)), LEDE_T_DATE, 0);
-      str_duration(r, -1, (int)w->v);
+      int after = ok_tok(S, i + 1) &&
+                  (tok_isl(S, i + 1, "ago") || tok_isl(S, i + 1, "later") ||
+                   tok_isl(S, i + 1, "earlier"));
+      if (unit != U_DECADE && unit != U_CENTURY && !after &&
+          (!(prev_word_in(S, i, period_preps, LX_COUNTOF(period_preps)) ||
+             prev_word_in(S, i, (const char *const[]){"after", "before"}, 2)) ||
+           !free_after(S, i + 1)))
+        return 0;
+      res(r, a, i + 1 + after, tunit_type(unit), 0);
+      str_duration(r, -1, unit);
       return 1;
+    }
+    case NX_W_PART: {
+      /* "overnight" as an adverb ("stocks fell overnight", "Overnight,
+       * ...") */
+      if (tok_isl(S, i, "overnight") &&
+          (i + 1 >= S->t1 || S->t[i + 1].kind == LX_TK_PUNCT)) {
+        res(r, a, i + 1, LEDE_T_TIME, 0);
+        set_str(r, "XXXX-XX-XXTNI");
+        return 1;
+      }
+      /* "at night", "at dawn" */
+      const char *s = tstr(S, i);
+      if (!the && (t->flags & LX_TF_LOWER) && (s[tlen(S, i) - 1] | 32) != 's' &&
+          !tok_isl(S, i, "overnight") && free_after(S, i + 1) &&
+          prev_word_in(S, i, (const char *const[]){"at", "by", "until", "before", "after"}, 5)) {
+        res(r, a, i + 1, LEDE_T_TIME, 0);
+        set_str(r, "XXXX-XX-XXT%s", part_code[w->v >= 1 && w->v <= 4 ? (int)w->v : 1]);
+        return 1;
+      }
+      return 0;
     }
     case NX_W_AGO: {
       /* earlier this year, later this month */
@@ -2938,13 +3001,6 @@ static int edge_of(const nx *S, size_t a, size_t k, nx_res *r) {
   return 1;
 }
 
-/* Words before "the year", "the quarter"... that make it a period of
- * time: "for the year", "earlier in the day", "the rest of the week". */
-static const char *const period_preps[] = {"in", "for", "during", "through", "throughout",
-                                           "over", "into", "within"};
-static const char *const period_parts[] = {"rest", "remainder", "balance", "course", "most",
-                                           "much", "part", "some", "all"};
-
 /* "the year", "the quarter", "the week", "the day" as the period of the
  * story's time: after a preposition of time ("for the year", "earlier in
  * the day"), after "the rest of", or before "ended"/"ending" and a date
@@ -3096,6 +3152,21 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
         }
         return the_period(S, i, j, (int)w->v, r);
       case NX_W_QUARTER: return the_period(S, i, j, U_QUARTER, r);
+      case NX_W_PART: {
+        /* "in the morning", "during the night" (not "the morning news") */
+        const char *s = tstr(S, j);
+        size_t e = j + 1;
+        if ((s[tlen(S, j) - 1] | 32) == 's' || !(S->t[j].flags & LX_TF_LOWER) ||
+            !prev_word_in(S, i, period_preps, LX_COUNTOF(period_preps)))
+          return 0;
+        if (e < S->t1 && S->t[e].kind == LX_TK_WORD && (S->t[e].flags & LX_TF_LOWER) &&
+            !prev_word_in(S, e + 1, (const char *const[]){"and", "or", "when", "before", "after",
+                                                          "to", "at", "in", "on", "with", "as"}, 11))
+          return 0;
+        res(r, i, e, LEDE_T_TIME, 0);
+        set_str(r, "XXXX-XX-XXT%s", part_code[w->v >= 1 && w->v <= 4 ? (int)w->v : 1]);
+        return 1;
+      }
       case NX_W_SEASON:
         if (tok_isl(S, j + 1, "of") && !of_year(S, j + 1, &(int){0})) return 0;
         return temporal_word(S, i, j, 1, r);

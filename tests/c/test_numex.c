@@ -219,6 +219,23 @@ static const tcase cases[] = {
     {"The year before, it lost money", "DATE[The year before]="},
     {"up from the year earlier", "DATE[the year earlier]="},
     {"the day before the election", ""},
+    /* bare time words: a count left unsaid, parts of a day */
+    {"he waited for years.", "DATE[years]=PXY"},
+    {"it collapsed within hours of the vote", "TIME[hours]=PTXH"},
+    {"Minutes later, it fell", "TIME[Minutes later]=PTXM"},
+    {"for years to come", "DATE[years]=PXY"},
+    {"gains in hours worked", ""},
+    {"in after hours trading", ""},
+    {"a coupon in years three and four", "CARDINAL[three]=3 | CARDINAL[four]=4"},
+    {"stocks fell overnight.", "TIME[overnight]=XXXX-XX-XXTNI"},
+    {"after overnight talks", ""},
+    {"he left in the morning and came back at night.",
+     "TIME[the morning]=XXXX-XX-XXTMO | TIME[night]=XXXX-XX-XXTNI"},
+    {"the morning news", ""},
+    {"at dawn on Friday", "TIME[dawn]=XXXX-XX-XXTMO | DATE[Friday]=2020-05-01"},
+    /* an age in decades */
+    {"a man in his 40s", "DATE[40s]="},
+    {"music of the '80s and the 1990s", "DATE[the '80s]=198X | DATE[the 1990s]=199X"},
     /* units in a hyphenated tail */
     {"a 275-horsepower motor", "QUANTITY[275-horsepower]=275 hp"},
     {"a 500-hectare farm", "QUANTITY[500-hectare]=500 ha"},

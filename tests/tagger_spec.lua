@@ -202,6 +202,15 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("ORG", 1, true), got)
   end)
 
+  it("calls an act or a treaty the tagger reads as an organization a law", function()
+    local got = listed("The bank said the Financial Services Act and the Banking Act would not"
+      .. " apply. The Treaty of Lisbon and the Kyoto Protocol were also cited.\n")
+    for _, want in ipairs({ "LAW Financial Services Act", "LAW Banking Act", "LAW Treaty of Lisbon",
+      "LAW Kyoto Protocol" }) do
+      assert.truthy(got:find(want, 1, true), want .. " in " .. got)
+    end
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

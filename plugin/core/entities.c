@@ -451,6 +451,12 @@ static const char *const event_words[] = {
     "revolution", "crisis", "storm", "hurricane", "typhoon", "earthquake", "prix",
     "marathon", "derby", "trophy", "league", "classic", "masters", "show", "expo"};
 
+/* Words that make a law of a name the tagger reads as an organization
+ * (refine_type): its last word ("Clean Air Act") or its first before "of"
+ * ("Treaty of Rome"). */
+static const char *const org_laws[] = {"act", "treaty", "protocol", "amendment",
+                                       "constitution"};
+
 /* The last words of contests, which the tagger may read as organizations
  * (refine_type); fewer than event_words: "Premier League", "Southeastern
  * Conference" are organizations. */
@@ -813,6 +819,16 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
     return LEDE_T_NORP;
   }
   if (e && k->type == LEDE_T_ORG && e->kind == LX_G_FAC) return LEDE_T_FAC;
+  /* "Trades Disputes Act", "Peking Protocol", "Treaty of Baden": a law,
+   * not a body */
+  if (k->type == LEDE_T_ORG && !e && t1 - t0 >= 2) {
+    const lx_token *t = TOKS(c);
+    if (((t[t1 - 1].flags & LX_TF_CAP) && !(t[t1 - 1].flags & LX_TF_ALLCAP) &&
+         last_word_in(c, t0, t1, org_laws, LX_COUNTOF(org_laws))) ||
+        (t1 - t0 >= 3 && word_in(c, &t[t0], org_laws, LX_COUNTOF(org_laws)) &&
+         lx_tok_is(c->text, &t[t0 + 1], "of")))
+      return LEDE_T_LAW;
+  }
   /* "Texas Open", "BellSouth Classic", "Davis Cup": a contest, not who
    * runs it */
   if (k->type == LEDE_T_ORG && !e && t1 - t0 >= 2 && tok_is_cap(&TOKS(c)[t1 - 1]) &&
@@ -2055,7 +2071,8 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {interjections, LX_COUNTOF(interjections)},
                {law_designators, LX_COUNTOF(law_designators)},
                {fac_designators, LX_COUNTOF(fac_designators)},
-               {contests, LX_COUNTOF(contests)}};
+               {contests, LX_COUNTOF(contests)},
+               {org_laws, LX_COUNTOF(org_laws)}};
   const char *all[512];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)

@@ -211,6 +211,28 @@ describe("the tagger of names", function()
     end
   end)
 
+  it("calls a city in a line of standings or scores a team, and leaves fixtures and prose alone", function()
+    local t = table.concat({
+      "BASEBALL - MAJOR LEAGUE STANDINGS AFTER TUESDAY GAMES.",
+      "NEW YORK 1996-08-27",
+      "Major League Baseball standings after games played on Tuesday (tabulate under won, lost,"
+        .. " winning percentage and games behind):",
+      "AMERICAN LEAGUE", "EASTERN DIVISION", "W L PCT GB",
+      "BOSTON 70 60 .538 -", "DETROIT 65 66 .496 5 1/2",
+      "CENTRAL DIVISION",
+      "CLEVELAND 71 59 .546 -", "MILWAUKEE 62 68 .477 9",
+      "WEDNESDAY, AUGUST 28 SCHEDULE",
+      "BOSTON AT DETROIT", "MILWAUKEE AT CLEVELAND", "",
+    }, "\n")
+    local types = {}
+    for e in lede.parse(t).entities:each() do types[e.start] = e.type .. " " .. e.text end
+    local function at(line) return t:find(line, 1, true) - 1 end
+    assert.equal("ORG DETROIT", types[at("DETROIT 65")])
+    assert.equal("ORG CLEVELAND", types[at("CLEVELAND 71")])
+    assert.equal("GPE DETROIT", types[at("DETROIT\n")])
+    assert.equal("GPE NEW YORK", types[at("NEW YORK 1996")])
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

@@ -1690,12 +1690,54 @@ static const lx_entry *gaz_of_type(const lx_ctx *c, size_t a, size_t b, int type
   return b - a > 1 || TOKS(c)[a].nletters > 3 ? first : NULL;
 }
 
+/* Whether the city or state at tokens [a, b) names a team in a sports
+ * table (an organization): a line of scores "Minnesota 6 MILWAUKEE 1", a
+ * line of standings "CLEVELAND 80 53 .602". Not fixtures ("KANSAS CITY AT
+ * DETROIT": where the game is played, CoNLL reads places), and countries
+ * stay places (a national side is its country's name, as OntoNotes and
+ * CoNLL read it). */
+static int team_in_table(const lx_ctx *c, size_t a, size_t b) {
+  const lx_token *t = TOKS(c);
+  size_t n = c->toks.n;
+  int starts = a == 0 || (t[a].flags & LX_TF_NEWLINE);
+  int num_after = b < n && t[b].kind == LX_TK_NUM && !(t[b].flags & LX_TF_NEWLINE);
+  int table = 0;
+  if (starts && num_after && b + 1 < n && !(t[b + 1].flags & LX_TF_NEWLINE)) {
+    const lx_token *u = &t[b + 1];
+    /* standings: two numbers or more; scores: a number, then a name */
+    table = u->kind == LX_TK_NUM ||
+            (u->kind == LX_TK_PUNCT && b + 2 < n && t[b + 2].kind == LX_TK_NUM) ||
+            (u->kind == LX_TK_WORD && tok_is_cap(u));
+  }
+  /* the second side of a score line: "Minnesota 6 MILWAUKEE 1" */
+  if (!table && num_after && (b + 1 >= n || (t[b + 1].flags & LX_TF_NEWLINE)) && a > 0 &&
+      t[a - 1].kind == LX_TK_NUM && !(t[a].flags & LX_TF_NEWLINE))
+    table = 1;
+  if (!table) return 0;
+  return gaz_exact(c, a, b, KIND(LX_G_CITY) | KIND(LX_G_STATE)) != NULL &&
+         gaz_exact(c, a, b, KIND(LX_G_COUNTRY)) == NULL;
+}
+
+/* Teams in sports tables, once every mention is found (a table's rows
+ * are often found only as mentions of a name read elsewhere). */
+static void teams_in_tables(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  for (size_t i = 0; i < in->entities.n; i++) {
+    if (E[i].type != LEDE_T_GPE) continue;
+    size_t a, b;
+    ent_tokens(c, &E[i], &a, &b);
+    if (b > a && team_in_table(c, a, b)) E[i].type = LEDE_T_ORG;
+  }
+}
+
 void lx_link(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   consistent_types(c);
   /* not in another language: a word the tagger took for a name there is
    * too often a common noun, and would be found everywhere */
   if (!c->other_language) propagate_names(c);
+  teams_in_tables(c);
   definite_descriptions(c);
   size_t n = in->entities.n;
   if (n == 0) return;

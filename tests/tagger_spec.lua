@@ -233,6 +233,16 @@ describe("the tagger of names", function()
     assert.equal("GPE NEW YORK", types[at("NEW YORK 1996")])
   end)
 
+  it("reads a firm's first word alone as the firm, not as a person", function()
+    local t = "Quarnell Instruments Inc said on Tuesday it agreed to sell its chemicals unit."
+      .. " Quarnell said the sale would close in June. Analysts said Quarnell had few options."
+      .. " Chairman Robert Hale of Hale Partners said Hale would not sell.\n"
+    local got = listed(t)
+    assert.is_nil(got:find("PERSON Quarnell", 1, true), got)
+    assert.truthy(got:find("ORG Quarnell;", 1, true), got)
+    assert.truthy((got .. ";"):find("PERSON Hale;", 1, true), got) -- a surname stays a person
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

@@ -1731,9 +1731,59 @@ static void teams_in_tables(lx_ctx *c) {
   }
 }
 
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* "Real" after "Real Madrid", "Deportivo" after "Deportivo Coruna": a
+ * one-word name the tagger calls a person, that opens an organization's
+ * name in the same document and ends no person's, is that organization
+ * said short. */
+static void short_org_names(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  size_t n = in->entities.n, no = 0, np = 0, cand = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (E[i].rule >= LEDE_RULE_USER) continue;
+    no += E[i].type == LEDE_T_ORG;
+    np += E[i].type == LEDE_T_PERSON;
+    cand += E[i].type == LEDE_T_PERSON && E[i].rule == LEDE_RULE_TAGGER;
+  }
+  if (!no || !cand) return;
+  uint32_t *first = (uint32_t *)lx_scratch(c, (no + np) * sizeof(uint32_t));
+  uint32_t *last = first + no;
+  size_t nf = 0, nl = 0;
+  const lx_token *t = TOKS(c);
+  for (size_t i = 0; i < n; i++) {
+    if (E[i].rule >= LEDE_RULE_USER) continue;
+    if (E[i].type != LEDE_T_ORG && E[i].type != LEDE_T_PERSON) continue;
+    size_t a, b;
+    ent_tokens(c, &E[i], &a, &b);
+    if (b < a + 2) continue;
+    if (E[i].type == LEDE_T_ORG) first[nf++] = t[a].hash;
+    else last[nl++] = t[b - 1].hash;
+  }
+  if (!nf) return;
+  lx_sort(first, nf, sizeof *first, cmp_u32);
+  if (nl) lx_sort(last, nl, sizeof *last, cmp_u32);
+  for (size_t i = 0; i < n; i++) {
+    if (E[i].type != LEDE_T_PERSON || E[i].rule != LEDE_RULE_TAGGER) continue;
+    size_t a, b;
+    ent_tokens(c, &E[i], &a, &b);
+    if (b != a + 1) continue;
+    uint32_t h = t[a].hash;
+    if (bsearch(&h, first, nf, sizeof *first, cmp_u32) &&
+        !(nl && bsearch(&h, last, nl, sizeof *last, cmp_u32)) &&
+        !gaz_has(c, a, b, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME)))
+      E[i].type = LEDE_T_ORG;
+  }
+}
+
 void lx_link(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   consistent_types(c);
+  short_org_names(c);
   /* not in another language: a word the tagger took for a name there is
    * too often a common noun, and would be found everywhere */
   if (!c->other_language) propagate_names(c);

@@ -255,6 +255,18 @@ describe("bylines", function()
     assert.equal("", byline("By Reuters Staff"))
     assert.equal("", byline("By The Associated Press"))
   end)
+
+  it("take a name alone between a headline ending with a period and the dateline", function()
+    for _, name in ipairs({ "Audrius Kelmelis", "Brad Holloway" }) do
+      local doc = lede.parse("Lithuanian farmers block border road.\n" .. name
+        .. "\nVILNIUS 1996-08-31\nHundreds of farmers blocked the main road to Poland on Saturday.\n")
+      assert.equal("Lithuanian farmers block border road.", doc.title)
+      assert.same({ name }, doc.byline)
+      local found = {}
+      for e in doc.entities:each() do found[#found + 1] = e.type .. " " .. e.text end
+      assert.truthy(table.concat(found, "; "):find("NORP Lithuanian", 1, true), table.concat(found, "; "))
+    end
+  end)
 end)
 
 describe("found by the fuzzers", function()

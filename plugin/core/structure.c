@@ -1283,6 +1283,14 @@ static int headline_like(const lx_ctx *c, const blk *b) {
   return 1;
 }
 
+/* Over a dateline, a one-sentence line ending with a period is a headline
+ * too: "Jones Medical completes acquisition." */
+static int sentence_headline(const lx_ctx *c, const blk *b) {
+  return b->role == R_NONE && !b->list && !b->cue && b->l1 - b->l0 <= 2 && b->words >= 2 &&
+         b->words <= 20 && b->terms <= 1 && c->text[b->end - 1] == '.' &&
+         b->bracket * 2 <= b->chars;
+}
+
 /* ---- the reference date and the published time ------------------------------------- */
 
 static void format_into(lx_ctx *c, const lx_date *d, const char **out) {
@@ -1472,21 +1480,37 @@ void lx_structure(lx_ctx *c) {
   }
   /* wire copy prints the reporter's name alone on a line between the
    * headline and the dateline: "Larry Fine" (a known given name, two to
-   * four capitalized words, under a headline) */
+   * four capitalized words, under a headline; the headline may end with
+   * a period) */
   if (byline_block == SIZE_MAX && dl_block != SIZE_MAX && dl_block >= 2) {
     blk *b = &B[dl_block - 1];
     size_t n;
     lx_token *t = block_tokens(c, b, &n);
+    const blk *h = &B[dl_block - 2];
     if (b->role == R_NONE && !b->list && !b->cue && n >= 2 && n <= 4 && b->terms == 0 &&
-        B[dl_block - 2].role == R_NONE && headline_like(c, &B[dl_block - 2])) {
+        h->role == R_NONE && (headline_like(c, h) || sentence_headline(c, h))) {
       const lx_entry *e = lx_dict_exact(c->eng->gaz, c->text, t, 0, 1);
       int given = 0;
       for (; e; e = lx_entry_next(c->eng->gaz, e))
         if (e->kind == LX_G_GIVEN && !(e->flags & LX_GF_AMB)) given = 1;
+      /* under a headline that ends with a period, two or three plain
+       * capitalized words are a name too ("Liutauras Stremaitis", "Brad
+       * Dorfman": an unknown or an ambiguous given name) */
+      int plain = sentence_headline(c, h) && n <= 3;
+      for (size_t k = 0; k < n && plain; k++)
+        plain = t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_CAP) &&
+                !(t[k].flags & (LX_TF_ALLCAP | LX_TF_DIGIT)) && t[k].nletters >= 2;
       lede_span one[2];
+      int found = 0;
       if (given && parse_names(c, t, 0, n, one, 2) == 1 && one[0].start == t[0].start &&
           one[0].end == t[n - 1].end) {
         names[0] = one[0];
+        found = 1;
+      } else if (plain) {
+        names[0] = lx_span(t[0].start, t[n - 1].end);
+        found = 1;
+      }
+      if (found) {
         nnames = 1;
         byline_block = dl_block - 1;
         byline_span = lx_span(b->start, b->end);
@@ -1657,8 +1681,7 @@ void lx_structure(lx_ctx *c) {
         blk *b = &B[i];
         if (b->role == R_BYLINE || b->role == R_PUBLISHED || transparent(b)) continue;
         k++;
-        if (b->role == R_NONE && !b->list && !b->cue && b->l1 - b->l0 <= 2 && b->words >= 2 &&
-            b->words <= 20 && b->terms <= 1 && s[b->end - 1] == '.' && b->bracket * 2 <= b->chars) {
+        if (sentence_headline(c, b)) {
           title_block = i;
           break;
         }

@@ -26,6 +26,11 @@ local function has(list, want)
   return false
 end
 
+-- every one of wants ("TYPE text") is in got
+local function finds_all(got, wants)
+  for _, want in ipairs(wants) do assert.truthy(got:find(want, 1, true), want .. " in " .. got) end
+end
+
 -- "TYPE text; TYPE text; ..." of every entity of a text
 local function listed(t)
   local got = {}
@@ -172,10 +177,8 @@ describe("the tagger of names", function()
       .. " Group Inc for $40 million. Both compete with Morton Controls Inc and Lyle Stores"
       .. " Corp <LYL>, analysts said.\n"
     local got = listed(t)
-    for _, want in ipairs({ "ORG Harlan Medical Industries Inc", "ORG Dwight Financial Group Inc",
-      "ORG Morton Controls Inc" }) do
-      assert.truthy(got:find(want, 1, true), want .. " in " .. got)
-    end
+    finds_all(got, { "ORG Harlan Medical Industries Inc", "ORG Dwight Financial Group Inc",
+      "ORG Morton Controls Inc" })
     assert.is_nil(got:find("PERSON", 1, true), got)
     assert.is_nil(got:find("<", 1, true), got)
   end)
@@ -185,10 +188,8 @@ describe("the tagger of names", function()
       .. " 818 stalled, and Washington may invoke Section 301. Trucks use Route 44 and"
       .. " Interstate 19 to reach Terminal 3.\n"
     local got = listed(t)
-    for _, want in ipairs({ "LAW Chapter 11", "ORG U.N.", "LAW Resolution 818", "LAW Section 301",
-      "FAC Route 44", "FAC Interstate 19", "FAC Terminal 3" }) do
-      assert.truthy(got:find(want, 1, true), want .. " in " .. got)
-    end
+    finds_all(got, { "LAW Chapter 11", "ORG U.N.", "LAW Resolution 818", "LAW Section 301",
+      "FAC Route 44", "FAC Interstate 19", "FAC Terminal 3" })
     assert.is_nil(got:find("CARDINAL", 1, true), got)
     assert.is_nil(got:find("NORP", 1, true), got)
   end)
@@ -196,19 +197,15 @@ describe("the tagger of names", function()
   it("calls a contest an event, not an organization", function()
     local got = listed("Nick Faldo leads the Dakota Open by two strokes after Thursday's round."
       .. " Last week he won the Sunbelt Classic, and next month he plays the Amateur Championship.\n")
-    for _, want in ipairs({ "EVENT Dakota Open", "EVENT Sunbelt Classic", "EVENT Amateur Championship" }) do
-      assert.truthy(got:find(want, 1, true), want .. " in " .. got)
-    end
+    finds_all(got, { "EVENT Dakota Open", "EVENT Sunbelt Classic", "EVENT Amateur Championship" })
     assert.is_nil(got:find("ORG", 1, true), got)
   end)
 
   it("calls an act or a treaty the tagger reads as an organization a law", function()
     local got = listed("The bank said the Financial Services Act and the Banking Act would not"
       .. " apply. The Treaty of Lisbon and the Kyoto Protocol were also cited.\n")
-    for _, want in ipairs({ "LAW Financial Services Act", "LAW Banking Act", "LAW Treaty of Lisbon",
-      "LAW Kyoto Protocol" }) do
-      assert.truthy(got:find(want, 1, true), want .. " in " .. got)
-    end
+    finds_all(got, { "LAW Financial Services Act", "LAW Banking Act", "LAW Treaty of Lisbon",
+      "LAW Kyoto Protocol" })
   end)
 
   it("calls a city in a line of standings or scores a team, and leaves fixtures and prose alone", function()

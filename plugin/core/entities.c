@@ -336,9 +336,6 @@ static const char *const company_words[] = {
     "nv", "sa", "bhd", "investments", "brothers", "bros", "bros.", "trust", "bank", "services",
     "stores"};
 
-/* Person names the rules see: "Mike Pompeo" (a given name and a name
- * word), "Mr. Smith" (an honorific), "Foreign Minister Kang" (a capitalized
- * title), "Kang Kyung-wha" (a surname and a hyphenated given name). */
 /* Designators before a number: "Chapter 11", "Resolution 242", "Section
  * 301", "Article 5" are laws; "Route 66", "Interstate 95", "Terminal 5"
  * places built. The number alone is no CARDINAL (numex: after a name). */
@@ -360,6 +357,10 @@ static int designator_type(const lx_ctx *c, size_t i, size_t t1) {
   return 0;
 }
 
+/* Person names the rules see: "Mike Pompeo" (a given name and a name
+ * word), "Mr. Smith" (an honorific), "Foreign Minister Kang" (a capitalized
+ * title), "Kang Kyung-wha" (a surname and a hyphenated given name); and
+ * designators with their numbers. */
 static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {

@@ -1912,9 +1912,15 @@ static const char *const change_words[] = {
     "declined", "cut", "raised", "grew", "eased", "edged", "advanced", "slid", "plunged",
     "soared", "tumbled", "surged", "added", "shed", "lowered", "reduced", "by"};
 
-/* Determiners before which a year-like number followed by a plural is a
- * year: "the 1990 results", "its 1989 sales". */
-static const char *const year_dets[] = {"the", "its", "their", "his", "her", "our", "my", "your"};
+/* Whether a possessive comes before token i ("his 40s", "the company's
+ * 1990 results"), or also "the" when the is set ("the 1990 results", "the
+ * third straight day"). */
+static int owned(const nx *S, size_t i, int the) {
+  static const char *const poss[] = {"its", "their", "his", "her", "our", "my", "your"};
+  if (i <= S->t0) return 0;
+  return (S->t[i - 1].flags & LX_TF_POSS) || prev_word_in(S, i, poss, LX_COUNTOF(poss)) ||
+         (the && tok_isl(S, i - 1, "the"));
+}
 
 /* A day (week...) counted in a run, after the ordinal N: "third straight
  * day", "second consecutive quarter", "10th day": the unit's token, or 0.
@@ -2025,9 +2031,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     }
     /* "the third straight day", "its fifth successive quarter", "the 10th
      * day of the strike" ("a second straight week": det_expr) */
-    if ((ctx & CTX_THE) ||
-        (s0 > S->t0 && ((S->t[s0 - 1].flags & LX_TF_POSS) ||
-                        prev_word_in(S, s0, year_dets, LX_COUNTOF(year_dets))))) {
+    if ((ctx & CTX_THE) || owned(S, s0, 1)) {
       size_t u = ord_run(S, N);
       if (u) return res(r, (ctx & CTX_THE) ? a : s0, u + 1, tunit_type(tunit_at(S, u)), 0);
     }
@@ -2119,9 +2123,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   if (N->decade) {
     int v = (int)N->v;
     /* "in his 40s", "their 20s": an age, not the 1940s (no value) */
-    if (N->intd == 2 && s0 > S->t0 &&
-        prev_word_in(S, s0, (const char *const[]){"his", "her", "their", "my", "your", "our"}, 6))
-      return res(r, s0, e, LEDE_T_DATE, 0);
+    if (N->intd == 2 && owned(S, s0, 0)) return res(r, s0, e, LEDE_T_DATE, 0);
     if (N->intd == 2) v += v >= 30 ? 1900 : 2000;
     res(r, (ctx & CTX_THE) ? a : s0, e, LEDE_T_DATE, 0);
     set_str(r, "%03dX", v / 10);
@@ -2303,8 +2305,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
        * earnings": a determiner before a year-like number (a count that
        * large takes a comma: "the 1,990 results") */
       if (N->a > S->t0 && (tok_isl(S, N->a - 1, "a") || tok_isl(S, N->a - 1, "an") ||
-                           (yearish && (prev_word_in(S, N->a, year_dets, LX_COUNTOF(year_dets)) ||
-                                        (S->t[N->a - 1].flags & LX_TF_POSS)))))
+                           (yearish && owned(S, N->a, 1))))
         plural_after = 0;
     }
     if (prep || (yearish && !plural_after)) {

@@ -240,6 +240,13 @@ describe("the tagger of names", function()
     assert.truthy((got .. ";"):find("PERSON Hale;", 1, true), got) -- a surname stays a person
   end)
 
+  it("takes a firm's possessive name whole, but not a place's nor a parent's", function()
+    local got = listed("Quillon's Bancshares Inc. agreed to be bought, Britain's Lloyds Bank said."
+      .. " Dorrance Corp's Dorrance Chemical Co was not part of it.\n")
+    finds_all(got, { "ORG Quillon's Bancshares Inc.", "GPE Britain", "ORG Lloyds Bank" })
+    assert.is_nil(got:find("Corp's", 1, true), got)
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

@@ -372,6 +372,33 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       i++;
       continue;
     }
+    /* "Boatmen's Bancshares Inc.", "Moody's Investors Service": a name, its
+     * possessive and capitalized words up to a company word (the tagger
+     * may read the first word alone as a person); not a place's
+     * possessive ("Britain's Lloyds Bank") */
+    if (name_word(c, &t[i]) && i + 2 < t1 && (t[i + 1].flags & LX_TF_POSS) &&
+        name_word(c, &t[i + 2]) && !gaz_has(c, i, i + 1, PLACE_KINDS | KIND(LX_G_DEMONYM)) &&
+        /* the name starts here: not "Mobil Corp's Mobil Chemical Co",
+         * "Standard and Poor's Corp" */
+        !(i > t0 && (name_word(c, &t[i - 1]) || lx_tok_ieq(c->text, &t[i - 1], "and") ||
+                     tok_ch(c, &t[i - 1], '&'))) &&
+        !word_in(c, &t[i], company_words, LX_COUNTOF(company_words)) &&
+        /* a parent and its unit: "Fluor's Fluor Constructors Inc", "ATT's
+         * Network Systems" */
+        t[i + 2].hash != t[i].hash &&
+        !((t[i].flags & LX_TF_ALLCAP) && !(t[i + 2].flags & LX_TF_ALLCAP))) {
+      size_t j = i + 2, end = 0;
+      while (j < t1 && j - i <= 6 && name_word(c, &t[j]) &&
+             !(t[j].flags & (LX_TF_SENT | LX_TF_NEWLINE))) {
+        if (word_in(c, &t[j], company_words, LX_COUNTOF(company_words))) end = j + 1;
+        j++;
+      }
+      if (end) {
+        push_cand(c, i, end, LEDE_T_ORG, LX_SRC_RULE, 35);
+        i = end - 1;
+        continue;
+      }
+    }
     /* honorific + name words */
     if (tok_is_cap(&t[i]) && is_honorific(c, i) && i + 1 < t1 && name_word(c, &t[i + 1])) {
       size_t j = i + 1;

@@ -767,9 +767,19 @@ static int cmp_key(const void *a, const void *b) {
   return key_less(x, y) ? -1 : key_less(y, x);
 }
 
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
+/* Sorts distinct keys (any sort gives their one order): inline insertion
+ * for the few a block has, qsort past 32. */
+static void sort_keys(cand_key *key, size_t n) {
+  if (n > 32) {
+    qsort(key, n, sizeof *key, cmp_key);
+    return;
+  }
+  for (size_t i = 1; i < n; i++) {
+    cand_key x = key[i];
+    size_t j = i;
+    for (; j > 0 && key_less(&x, &key[j - 1]); j--) key[j] = key[j - 1];
+    key[j] = x;
+  }
 }
 
 /* Fills key[0, n) with the order of the candidates k[0, n). */
@@ -780,17 +790,7 @@ static void order_by_weight(const lx_cand *k, size_t n, cand_key *key) {
     key[i].lo = (uint64_t)k[i].t0 << 32 | (uint32_t)i;
     if (i && key_less(&key[i], &key[i - 1])) sorted = 0;
   }
-  if (sorted) return;
-  if (n > 32) { /* keys are distinct: any sort gives this order */
-    qsort(key, n, sizeof *key, cmp_key);
-    return;
-  }
-  for (size_t i = 1; i < n; i++) {
-    cand_key x = key[i];
-    size_t j = i;
-    for (; j > 0 && key_less(&x, &key[j - 1]); j--) key[j] = key[j - 1];
-    key[j] = x;
-  }
+  if (!sorted) sort_keys(key, n);
 }
 
 static int cmp_start(const void *a, const void *b) {
@@ -1033,19 +1033,12 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   c->cands.n = kept;
   if (!c->rr) {
     /* by start (the kept candidates do not overlap: starts differ) */
-    uint64_t *at = (uint64_t *)key; /* start << 32 | index, distinct */
-    for (size_t i = 0; i < kept; i++) at[i] = (uint64_t)kc[i].t0 << 32 | (uint32_t)i;
-    if (kept > 32) {
-      qsort(at, kept, sizeof *at, cmp_u64);
-    } else {
-      for (size_t i = 1; i < kept; i++) {
-        uint64_t x = at[i];
-        size_t j = i;
-        for (; j > 0 && x < at[j - 1]; j--) at[j] = at[j - 1];
-        at[j] = x;
-      }
+    for (size_t i = 0; i < kept; i++) {
+      key[i].hi = 0;
+      key[i].lo = (uint64_t)kc[i].t0 << 32 | (uint32_t)i;
     }
-    for (size_t i = 0; i < kept; i++) k[i] = kc[(uint32_t)at[i]];
+    sort_keys(key, kept);
+    for (size_t i = 0; i < kept; i++) k[i] = kc[(uint32_t)key[i].lo];
     for (size_t i = 0; i < kept; i++) add_entity(c, k[i].t0, k[i].t1, &k[i], k[i].type, flags);
     if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, flags);
     return;

@@ -194,6 +194,24 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("NORP", 1, true), got)
   end)
 
+  it("reads a lawmaker's party-and-state tag as the state, and an interstate as a road", function()
+    local t = "Rep. Dana Whitcomb, D-Calif., and Sen. Lyle Ambrose (R-Texas) wrote the bill."
+      .. " Rep. Corinne Vale (D-N.Y.) and Sen. Hal Prewitt (D., Mich.) opposed it, as did"
+      .. " Sen. Ona Reyes, I-Vt. Crews closed I-95 near Exit 12.\n"
+    local got = {}
+    for e in lede.parse(t).entities:each() do
+      got[#got + 1] = e.type .. " " .. t:sub(e.start + 1, e["end"]) .. "=" .. tostring(e.canonical)
+    end
+    got = table.concat(got, "; ")
+    finds_all(got, { "GPE Calif.=California", "GPE Texas=Texas", "GPE N.Y.=New York",
+      "GPE Mich.=Michigan", "GPE Vt.=Vermont", "FAC I-95=", "FAC Exit 12=",
+      "PERSON Dana Whitcomb=", "PERSON Hal Prewitt=" })
+    assert.is_nil(got:find("D-", 1, true), got)
+    assert.is_nil(got:find("R-", 1, true), got)
+    assert.is_nil(got:find("D., Mich.", 1, true), got)
+    assert.is_nil(got:find("NORP", 1, true), got)
+  end)
+
   it("calls a contest an event, not an organization", function()
     local got = listed("Nick Faldo leads the Dakota Open by two strokes after Thursday's round."
       .. " Last week he won the Sunbelt Classic, and next month he plays the Amateur Championship.\n")

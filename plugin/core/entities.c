@@ -343,7 +343,7 @@ static const char *const law_designators[] = {"chapter", "article", "section", "
                                               "proposition", "amendment", "rule", "directive",
                                               "clause", "title", "regulation"};
 static const char *const fac_designators[] = {"route", "highway", "interstate", "terminal",
-                                              "pier", "gate", "runway", "platform"};
+                                              "pier", "gate", "runway", "platform", "exit"};
 
 /* The type a capitalized designator gives the number after it, or 0. */
 static int designator_type(const lx_ctx *c, size_t i, size_t t1) {
@@ -357,6 +357,56 @@ static int designator_type(const lx_ctx *c, size_t i, size_t t1) {
   return 0;
 }
 
+/* The state of a lawmaker's party-and-state tag, printed after the name:
+ * "Adam Schiff, D-Calif.," "(R-Texas)", "(D-N.Y.)", "(D., Mich.)". The
+ * tagger reads the tag as one name ("D-Calif" an organization, "D., Mich."
+ * a person). Returns the tokens the tag spans from i (the party), the
+ * bytes of the state in *bs, *be and its gazetteer entry in *state; 0 if
+ * there is no tag at i. The
+ * candidate starts at the comma or parenthesis before the party, so it
+ * outweighs the tagger's reading of the tag alone. */
+static size_t party_state_tag(const lx_ctx *c, size_t i, size_t t1, uint32_t *bs, uint32_t *be,
+                              const lx_entry **state) {
+  const lx_token *t = TOKS(c);
+  const char *s = c->text + t[i].start;
+  size_t len = t[i].end - t[i].start;
+  if (!(s[0] == 'D' || s[0] == 'R' || s[0] == 'I') || i == 0 ||
+      !(tok_ch(c, &t[i - 1], ',') || tok_ch(c, &t[i - 1], '(')))
+    return 0;
+  if (len >= 3 && s[1] == '-') {
+    /* "D-Calif." is the token "D-Calif" and a period; "D-N.Y." three */
+    size_t j = i + 1;
+    while (j < t1 && j - i <= 3 && t[j].start == t[j - 1].end &&
+           (tok_ch(c, &t[j], '.') || tok_is_word(&t[j])))
+      j++;
+    for (; j > i; j--) {
+      uint32_t a = t[i].start + 2, b = t[j - 1].end;
+      const lx_entry *e = lx_entry_of_kind(GAZ(c), lx_dict_find(GAZ(c), c->text + a, b - a),
+                                           LX_G_STATE);
+      if (e) {
+        *bs = a;
+        *be = b;
+        *state = e;
+        return j - i;
+      }
+    }
+    return 0;
+  }
+  /* "(D., Mich.)": the party, a comma, the state, the parenthesis */
+  if (!(len == 1 || (len == 2 && s[1] == '.')) || t[i - 1].end - t[i - 1].start != 1 ||
+      c->text[t[i - 1].start] != '(' || i + 3 >= t1 || !tok_ch(c, &t[i + 1], ','))
+    return 0;
+  const lx_entry *e;
+  size_t k = lx_dict_longest(GAZ(c), c->text, t, t1, i + 2, &e);
+  if (!k || !(e = lx_entry_of_kind(GAZ(c), e, LX_G_STATE)) || i + 2 + k >= t1 ||
+      !tok_ch(c, &t[i + 2 + k], ')'))
+    return 0;
+  *state = e;
+  *bs = t[i + 2].start;
+  *be = t[i + 1 + k].end;
+  return 2 + k;
+}
+
 /* Person names the rules see: "Mike Pompeo" (a given name and a name
  * word), "Mr. Smith" (an honorific), "Foreign Minister Kang" (a capitalized
  * title), "Kang Kyung-wha" (a surname and a hyphenated given name); and
@@ -365,6 +415,18 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
     if (!tok_is_word(&t[i])) continue;
+    /* "D-Calif.": the state is a place; the party letter is no name */
+    uint32_t bs, be;
+    const lx_entry *st;
+    size_t pk = i > t0 ? party_state_tag(c, i, t1, &bs, &be, &st) : 0;
+    if (pk) {
+      lx_cand *k = push_cand(c, i - 1, i + pk, LEDE_T_GPE, LX_SRC_RULE, 35);
+      k->bstart = bs;
+      k->bend = be;
+      k->canon = lx_dict_str(GAZ(c), st->canonical); /* "Calif." is California */
+      i += pk - 1;
+      continue;
+    }
     /* "Chapter 11", "Route 66" */
     int dt = designator_type(c, i, t1);
     if (dt) {
@@ -821,8 +883,20 @@ static const char *const law_words[] = {"act", "treaty", "constitution", "accord
                                         "bill", "amendment", "convention", "code"};
 
 /* OntoNotes types for what the tagger calls LOC and MISC. */
+/* "I-95", "I-405": an interstate highway, printed as one token. */
+static int interstate(const lx_ctx *c, size_t t0, size_t t1) {
+  const lx_token *t = TOKS(c);
+  const char *s = c->text + t[t0].start;
+  size_t n = t[t0].end - t[t0].start;
+  if (t1 != t0 + 1 || n < 3 || n > 5 || s[0] != 'I' || s[1] != '-') return 0;
+  for (size_t i = 2; i < n; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}
+
 static int refine_type(lx_ctx *c, const lx_cand *k) {
   size_t t0 = k->t0, t1 = k->t1;
+  if (interstate(c, t0, t1)) return LEDE_T_FAC;
   /* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
   if (t1 - t0 >= 2 && word_in(c, &TOKS(c)[t0], storms, LX_COUNTOF(storms)) &&
       tok_is_cap(&TOKS(c)[t1 - 1]) && tok_is_cap(&TOKS(c)[t0]))
@@ -884,11 +958,12 @@ static lede_entity *add_entity(lx_ctx *c, size_t t0, size_t t1, const lx_cand *k
   if (k) {
     e->value_kind = k->value_kind;
     e->num = k->num;
+    /* a span that is not whole tokens (user rules, party-and-state tags) */
+    if (k->bend > k->bstart) e->span = lx_span(k->bstart, k->bend);
+    e->canonical = k->canon;
     if (k->source == LX_SRC_USER) {
-      if (k->bend > k->bstart) e->span = lx_span(k->bstart, k->bend);
       e->rule = LEDE_RULE_USER + k->rule - 1;
       e->str = k->ustr;
-      e->canonical = k->canon;
       e->id = k->entry_id;
     } else {
       e->rule = k->source; /* LX_SRC_* and LEDE_RULE_* number the built-ins alike */

@@ -30,7 +30,8 @@ typedef struct lx_cand {
   int32_t score;      /* higher wins an overlap between candidates of one source */
   double num;         /* numeric value (LEDE_V_NUMBER, LEDE_V_AMOUNT) */
   char str[48];       /* value string (ISO 8601, ISO 4217 code, unit), or "" */
-  /* user rules only (entities.c zeroes them for the built-ins): */
+  /* user rules (entities.c zeroes them for the built-in recognizers; its
+   * hand rules set bstart, bend and canon where a span is not whole tokens) */
   uint32_t rule;      /* the rule's id */
   uint32_t bstart, bend; /* the exact byte span when it is not whole tokens */
   int32_t priority;

@@ -212,6 +212,20 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("NORP", 1, true), got)
   end)
 
+  it("finds the place inside a place's ministry or bank, nested in the organization", function()
+    local t = "Vardania's central bank held rates, and Japan's finance ministry said it would watch."
+      .. " Ostrander's Bancshares Inc. agreed.\n"
+    local got = {}
+    for e in lede.parse(t).entities:each() do
+      got[#got + 1] = string.format("%s %s %d-%d", e.type, e.text, e.start, e["end"])
+    end
+    got = table.concat(got, "; ")
+    local j = t:find("Japan", 1, true) - 1
+    finds_all(got, { string.format("ORG Japan's finance ministry %d-%d", j, j + 24),
+      string.format("GPE Japan %d-%d", j, j + 5), "ORG Ostrander's Bancshares Inc." })
+    assert.is_nil(got:find("GPE Ostrander", 1, true), got)
+  end)
+
   it("calls a contest an event, not an organization", function()
     local got = listed("Nick Faldo leads the Dakota Open by two strokes after Thursday's round."
       .. " Last week he won the Sunbelt Classic, and next month he plays the Amateur Championship.\n")

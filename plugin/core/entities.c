@@ -773,6 +773,10 @@ static void possessive_org_candidates(lx_ctx *c, size_t t0, size_t t1) {
     while (s > t0 && tok_is_cap(&t[s - 1]) && i + 1 - s < 4) s--;
     while (s < i + 1 && !gaz_has(c, s, i + 1, PLACE_KINDS | KIND(LX_G_COUNTRY))) s++;
     if (s > i) continue;
+    /* the place is the whole name: not "Al" of "El Al's head office" */
+    if (s > t0 && tok_is_cap(&t[s - 1]) && !(t[s - 1].flags & LX_TF_SENT) &&
+        t[s - 1].end == t[s].start - 1)
+      continue;
     /* up to two lower-case modifiers, then an organization head */
     size_t j = i + 2, mods = 0;
     while (j < t1 && mods < 3 && (t[j].flags & LX_TF_LOWER) && !org_head(c, &t[j])) {
@@ -991,6 +995,22 @@ static lede_entity *add_span_entity(lx_ctx *c, lede_span s, int type, uint8_t fl
   return e;
 }
 
+/* The entity of a kept candidate; "Seoul's foreign ministry" (a rule's
+ * organization named by a place's possessive) holds the place too, an
+ * entity of its own: the article names Seoul. */
+static void add_candidate(lx_ctx *c, const lx_cand *k, uint8_t flags) {
+  if (!add_entity(c, k->t0, k->t1, k, k->type, flags)) return;
+  if (k->source != LX_SRC_RULE || k->type != LEDE_T_ORG) return;
+  const lx_token *t = TOKS(c);
+  for (size_t p = k->t0 + 1; p + 1 < k->t1; p++) {
+    if (!(t[p].flags & LX_TF_POSS)) continue;
+    const lx_entry *e = gaz_exact(c, k->t0, p, PLACE_KINDS);
+    lede_entity *pe = e ? add_entity(c, k->t0, p, NULL, type_of_kind(c, e), flags) : NULL;
+    if (pe) pe->rule = LEDE_RULE_GAZETTEER;
+    return;
+  }
+}
+
 /* Titles around the block's persons: before a name ("Foreign Minister"),
  * or capitalized on their own ("the Secretary of State said"). */
 static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *covered, uint8_t flags) {
@@ -1114,7 +1134,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     }
     sort_keys(key, kept);
     for (size_t i = 0; i < kept; i++) k[i] = kc[(uint32_t)key[i].lo];
-    for (size_t i = 0; i < kept; i++) add_entity(c, k[i].t0, k[i].t1, &k[i], k[i].type, flags);
+    for (size_t i = 0; i < kept; i++) add_candidate(c, &k[i], flags);
     if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, flags);
     return;
   }
@@ -1165,7 +1185,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     kept = m;
   }
   if (kept > 1) lx_sort(k, kept, sizeof *k, cmp_start);
-  for (size_t i = 0; i < kept; i++) add_entity(c, k[i].t0, k[i].t1, &k[i], k[i].type, flags);
+  for (size_t i = 0; i < kept; i++) add_candidate(c, &k[i], flags);
   if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, flags);
 }
 

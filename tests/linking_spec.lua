@@ -50,6 +50,21 @@ describe("linked mentions", function()
     error("no Mike Pompeo")
   end)
 
+  it("reads a title that begins with a modifier word: chief executive, chief of staff", function()
+    local t = "Stocks fell.\n\nShares of Dorvale Foods rose after Chief Executive Harlan Gray spoke, and"
+      .. " chief financial officer Mina Toller said sales grew. Chief of Staff Ron Pell agreed,"
+      .. " as did Deputy Chief Executive Ann Kiley. General Electric Co. was not named.\n"
+    local roles, titles = {}, {}
+    for e in lede.parse(t).entities:each() do
+      if e.type == "PERSON" then roles[#roles + 1] = e.text .. "=" .. tostring(e.role) end
+      if e.type == "TITLE" then titles[#titles + 1] = e.text end
+    end
+    assert.same({ "Harlan Gray=Chief Executive", "Mina Toller=chief financial officer",
+      "Ron Pell=Chief of Staff", "Ann Kiley=Deputy Chief Executive" }, roles)
+    assert.same({ "Chief Executive", "chief financial officer", "Chief of Staff",
+      "Deputy Chief Executive" }, titles)
+  end)
+
   it("takes a gazetteer canonical of another type only for a name, not an abbreviation", function()
     local d = lede.parse("Volkswagen unveiled its ID electric car line on Monday, the company said"
       .. " in a statement.\n\nThe ID cars go on sale next year.\n", {})

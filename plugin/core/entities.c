@@ -291,19 +291,28 @@ static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized)
   for (int m = 0; m < 4 && j < t1; m++) {
     const lx_entry *me;
     if (!(lx_dict_exact_kinds(td, c->text, t, j, 1, &me) & KIND(LX_G_TITLEMOD))) break;
-    if (!tok_is_cap(&t[j])) cap = 0;
     j++;
   }
-  if (j >= t1 || !lx_dict_may_start(td, t[j].hash)) return 0;
-  const lx_entry *e;
-  size_t k = lx_dict_longest(td, c->text, t, t1, j, &e);
-  const lx_entry *title = k ? lx_entry_of_kind(td, e, LX_G_TITLE) : NULL;
-  /* modifiers alone are not a title */
-  if (!title) return 0;
-  if (title->flags & LX_GF_AMB && j == i) return 0;
-  if (!tok_is_cap(&t[j])) cap = 0;
-  if (capitalized) *capitalized = cap;
-  return j + k - i;
+  /* the title after the modifiers, or a title of two words or more that
+   * begins among them and covers them: "chief" and "executive" are
+   * modifiers ("chief economist", "executive editor") and "chief
+   * executive" a title; "General" of "General Electric" is no title */
+  size_t jm = j;
+  for (;; j--) {
+    const lx_entry *e, *title = NULL;
+    size_t k = j < t1 && lx_dict_may_start(td, t[j].hash)
+                   ? lx_dict_longest(td, c->text, t, t1, j, &e)
+                   : 0;
+    if (k && (j == jm || (k >= 2 && j + k >= jm))) title = lx_entry_of_kind(td, e, LX_G_TITLE);
+    if (title) {
+      if (title->flags & LX_GF_AMB && j == i) return 0;
+      for (size_t q = i; q <= j; q++)
+        if (!tok_is_cap(&t[q])) cap = 0;
+      if (capitalized) *capitalized = cap;
+      return j + k - i;
+    }
+    if (j == i) return 0; /* modifiers alone are not a title */
+  }
 }
 
 static inline size_t title_at(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {

@@ -80,6 +80,15 @@ describe("numex through lede.parse", function()
     assert.same({ amount = 1750, currency = "USD" }, find(l, "MONEY", "1,750 to 1,780 dlrs").value)
   end)
 
+  it("reads a glued lower-case g as grams, and 5G as no quantity", function()
+    local l = ents("Each bar has 5g of sugar and 200mg of salt, and the phone runs on 5G and 4G"
+      .. " networks.\n")
+    assert.same({ amount = 0.005, unit = "kg" }, find(l, "QUANTITY", "5g").value)
+    assert.truthy(find(l, "QUANTITY", "200mg"))
+    assert.is_nil(find(l, "QUANTITY", "5G"))
+    assert.is_nil(find(l, "QUANTITY", "4G"))
+  end)
+
   it("gives values as printed, not as binary floating point computes them", function()
     local l = ents("Reserves rose 4.1 billion marks to 16.74 billion after a trip of 300 miles;"
       .. " the debt is 123,456,789,012,345 dollars.\n")

@@ -782,7 +782,8 @@ static int num_token(const nx *S, size_t i, nxnum *N) {
     N->gunit = find_unit_sfx("m", 1, 1);
     return 1;
   }
-  const unitsfx *u = find_unit_sfx(r, k, 1);
+  /* "5g" is five grams, "5G" a mobile network's generation */
+  const unitsfx *u = k == 1 && r[0] == 'G' ? NULL : find_unit_sfx(r, k, 1);
   if (u) {
     N->sfx = SFX_UNIT;
     N->gunit = u;

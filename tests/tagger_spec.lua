@@ -226,6 +226,18 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("GPE Ostrander", 1, true), got)
   end)
 
+  it("reads a known product with its model and maker, and its model number as no cardinal", function()
+    local got = listed("Brandt Telecom will stock the iPhone 12 Pro Max and 75 million Galaxy S20"
+      .. " phones. Gamers queued for the Sony PlayStation 5 while airlines ordered Airbus A320neo"
+      .. " jets. Brandt sold 12 million iPhones.\n")
+    finds_all(got, { "PRODUCT iPhone 12 Pro Max;", "PRODUCT Galaxy S20;",
+      "PRODUCT Sony PlayStation 5;", "PRODUCT Airbus A320neo;", "CARDINAL 12 million;",
+      "CARDINAL 75 million;" })
+    assert.is_nil(got:find("CARDINAL 12;", 1, true), got)
+    assert.is_nil(got:find("CARDINAL 5", 1, true), got)
+    assert.is_nil(got:find("PERSON Max", 1, true), got)
+  end)
+
   it("calls a contest an event, not an organization", function()
     local got = listed("Nick Faldo leads the Dakota Open by two strokes after Thursday's round."
       .. " Last week he won the Sunbelt Classic, and next month he plays the Amateur Championship.\n")

@@ -207,6 +207,43 @@ static int sentence_word(const lx_ctx *c, const lx_token *t) {
   return lx_hashset_has(&c->eng->nonname, t->hash ? t->hash : 1);
 }
 
+/* A product's model after its name: "iPhone 12", "Galaxy S20", "iPhone 12
+ * Pro Max". Returns the tokens of the model from j (0 if none): a number
+ * of at most four digits that no scale word or percent sign follows (not
+ * "iPhone 12 million"), or a capital and digits ("S20", "A14"), then up
+ * to two variant words. */
+static const char *const model_words[] = {"pro", "max", "plus", "mini", "ultra", "lite", "air",
+                                          "neo", "edge", "fold", "flip", "se"};
+static const char *const after_number[] = {"million", "billion", "trillion", "percent",
+                                           "pct", "mln", "bln", "bn", "%"};
+
+static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
+  const lx_token *t = TOKS(c);
+  if (j >= t1 || (t[j].flags & (LX_TF_NEWLINE | LX_TF_SENT)) || t[j].start != t[j - 1].end + 1)
+    return 0;
+  const char *s = c->text + t[j].start;
+  size_t n = t[j].end - t[j].start, k = 0;
+  if (t[j].kind == LX_TK_NUM && n <= 4) {
+    for (k = 0; k < n && s[k] >= '0' && s[k] <= '9'; k++) {
+    }
+    if (k < n || (j + 1 < t1 && word_in(c, &t[j + 1], after_number, LX_COUNTOF(after_number))))
+      return 0;
+  } else if (t[j].kind == LX_TK_WORD && n >= 2 && n <= 6 && s[0] >= 'A' && s[0] <= 'Z' &&
+             s[1] >= '0' && s[1] <= '9') {
+    for (k = 1; k < n && s[k] >= '0' && s[k] <= '9'; k++) {
+    }
+    if (k < n) return 0;
+  } else {
+    return 0;
+  }
+  size_t m = 1;
+  while (m < 3 && j + m < t1 && (t[j + m].flags & LX_TF_CAP) &&
+         t[j + m].start == t[j + m - 1].end + 1 &&
+         word_in(c, &t[j + m], model_words, LX_COUNTOF(model_words)))
+    m++;
+  return m;
+}
+
 /* Gazetteer names in a block: unambiguous phrases in a fitting case. */
 static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
@@ -258,8 +295,8 @@ static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
       goto one_token;
     }
     if (best) {
-      lx_cand *cd = push_cand(c, i, i + k, type_of_kind(c, best), LX_SRC_GAZ, 40);
-      (void)cd;
+      if (best->kind == LX_G_PRODUCT) k += product_model(c, i + k, t1); /* "iPhone 12" */
+      push_cand(c, i, i + k, type_of_kind(c, best), LX_SRC_GAZ, 40);
       i += k;
     } else {
       i++;
@@ -366,6 +403,18 @@ static int designator_type(const lx_ctx *c, size_t i, size_t t1) {
   return 0;
 }
 
+/* A product named after its maker, with its model: "Sony PlayStation 5",
+ * "Samsung Galaxy S20", "Airbus A320neo". Returns the end of the name
+ * from i (the maker, a known organization), or i if there is none. */
+static size_t maker_product(const lx_ctx *c, size_t i, size_t t1) {
+  const lx_entry *e;
+  if (!gaz_has(c, i, i + 1, KIND(LX_G_ORG)) || i + 1 >= t1) return i;
+  size_t k = lx_dict_longest(GAZ(c), c->text, TOKS(c), t1, i + 1, &e);
+  if (!k || !lx_entry_of_kind(GAZ(c), e, LX_G_PRODUCT)) return i;
+  size_t j = i + 1 + k;
+  return j + product_model(c, j, t1);
+}
+
 /* The state of a lawmaker's party-and-state tag, printed after the name:
  * "Adam Schiff, D-Calif.," "(R-Texas)", "(D-N.Y.)", "(D., Mich.)". The
  * tagger reads the tag as one name ("D-Calif" an organization, "D., Mich."
@@ -434,6 +483,13 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       k->bend = be;
       k->canon = lx_dict_str(GAZ(c), st->canonical); /* "Calif." is California */
       i += pk - 1;
+      continue;
+    }
+    /* "Sony PlayStation 5": a product, not a person nor its maker */
+    size_t pe = tok_is_cap(&t[i]) ? maker_product(c, i, t1) : i;
+    if (pe > i + 1) {
+      push_cand(c, i, pe, LEDE_T_PRODUCT, LX_SRC_RULE, 35);
+      i = pe - 1;
       continue;
     }
     /* "Chapter 11", "Route 66" */
@@ -907,9 +963,20 @@ static int interstate(const lx_ctx *c, size_t t0, size_t t1) {
   return 1;
 }
 
+/* Where a known product and its model end from i ("Galaxy S20"), or i. */
+static size_t product_and_model(const lx_ctx *c, size_t i, size_t t1) {
+  const lx_entry *e;
+  size_t k = lx_dict_longest(GAZ(c), c->text, TOKS(c), t1, i, &e);
+  if (!k || !lx_entry_of_kind(GAZ(c), e, LX_G_PRODUCT)) return i;
+  return i + k + product_model(c, i + k, t1);
+}
+
 static int refine_type(lx_ctx *c, const lx_cand *k) {
   size_t t0 = k->t0, t1 = k->t1;
   if (interstate(c, t0, t1)) return LEDE_T_FAC;
+  /* "Galaxy S20", "Airbus A320neo": a product with its model or maker */
+  if (t1 - t0 >= 2 && (product_and_model(c, t0, t1) == t1 || maker_product(c, t0, t1) == t1))
+    return LEDE_T_PRODUCT;
   /* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
   if (t1 - t0 >= 2 && word_in(c, &TOKS(c)[t0], storms, LX_COUNTOF(storms)) &&
       tok_is_cap(&TOKS(c)[t1 - 1]) && tok_is_cap(&TOKS(c)[t0]))
@@ -2289,7 +2356,9 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {law_designators, LX_COUNTOF(law_designators)},
                {fac_designators, LX_COUNTOF(fac_designators)},
                {contests, LX_COUNTOF(contests)},
-               {org_laws, LX_COUNTOF(org_laws)}};
+               {org_laws, LX_COUNTOF(org_laws)},
+               {model_words, LX_COUNTOF(model_words)},
+               {after_number, LX_COUNTOF(after_number)}};
   const char *all[512];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)

@@ -190,6 +190,10 @@ describe("the tagger of names", function()
     local got = listed(t)
     finds_all(got, { "LAW Chapter 11", "ORG U.N.", "LAW Resolution 818", "LAW Section 301",
       "FAC Route 44", "FAC Interstate 19", "FAC Terminal 3" })
+    got = listed("The crash near Junction 26 will be heard at Kestwick Crown Court, and the appeal"
+      .. " at the High Court in London. Vetrov won on Centre Court.\n")
+    finds_all(got, { "FAC Junction 26", "ORG Kestwick Crown Court", "ORG High Court",
+      "FAC Centre Court" })
     assert.is_nil(got:find("CARDINAL", 1, true), got)
     assert.is_nil(got:find("NORP", 1, true), got)
   end)

@@ -389,7 +389,7 @@ static const char *const law_designators[] = {"chapter", "article", "section", "
                                               "proposition", "amendment", "rule", "directive",
                                               "clause", "title", "regulation"};
 static const char *const fac_designators[] = {"route", "highway", "interstate", "terminal",
-                                              "pier", "gate", "runway", "platform", "exit"};
+                                              "pier", "gate", "runway", "platform", "exit", "junction"};
 
 /* The type a capitalized designator gives the number after it, or 0. */
 static int designator_type(const lx_ctx *c, size_t i, size_t t1) {
@@ -984,6 +984,13 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   const lx_entry *e = gaz_exact(c, t0, t1, NAME_KINDS);
   if (k->type == LEDE_T_LOC) {
     if (e && type_of_kind(c, e) != LEDE_T_NORP) return type_of_kind(c, e);
+    /* "Bradford Crown Court", "High Court": a court of law is a body; a
+     * tennis court is a place ("Stadium Court", "Centre Court") */
+    const lx_token *t = TOKS(c);
+    if (lx_tok_ieq(c->text, &t[t1 - 1], "court") && t1 - t0 >= 2 &&
+        !lx_tok_ieq(c->text, &t[t1 - 2], "stadium") && !lx_tok_ieq(c->text, &t[t1 - 2], "centre") &&
+        !lx_tok_ieq(c->text, &t[t1 - 2], "center"))
+      return LEDE_T_ORG;
     if (last_word_in(c, t0, t1, fac_words, LX_COUNTOF(fac_words))) return LEDE_T_FAC;
     if (last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words))) return LEDE_T_LOC;
     if (lx_tok_ieq(c->text, &TOKS(c)[t0], "mount") || lx_tok_ieq(c->text, &TOKS(c)[t0], "lake"))

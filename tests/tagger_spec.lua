@@ -242,6 +242,15 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("PERSON Max", 1, true), got)
   end)
 
+  it("reads a name with a company's legal form as one organization", function()
+    local got = listed("Mr. Oudeman is chairman of Verlaan N.V., the Dutch publisher. Harbeck S.A."
+      .. " and Castellini S.p.A. bid, as did Drummond Shipping Plc and Kessler GmbH.\n")
+    finds_all(got, { "ORG Verlaan N.V.;", "ORG Harbeck S.A.;", "ORG Castellini S.p.A.;",
+      "ORG Drummond Shipping Plc;", "ORG Kessler GmbH" })
+    assert.is_nil(got:find("PERSON Harbeck", 1, true), got)
+    assert.is_nil(got:find("ORG Plc", 1, true), got)
+  end)
+
   it("calls a contest an event, not an organization", function()
     local got = listed("Nick Faldo leads the Dakota Open by two strokes after Thursday's round."
       .. " Last week he won the Sunbelt Classic, and next month he plays the Amateur Championship.\n")

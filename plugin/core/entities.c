@@ -415,6 +415,34 @@ static size_t maker_product(const lx_ctx *c, size_t i, size_t t1) {
   return j + product_model(c, j, t1);
 }
 
+/* A company's legal form, as printed (case matters: "SA" is no "sa"):
+ * "Elsevier N.V.", "Nestle S.A.", "Fiat S.p.A.", "Vodafone plc"; with
+ * `common`, also the forms the tagger learned (Inc, Corp, Ltd, AG). */
+static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
+  static const char *const forms[] = {
+      "N.V.", "NV", "B.V.", "BV", "S.A.", "S.p.A.", "SpA", "GmbH", "plc", "PLC", "Plc", "K.K.",
+      "Oyj", "ASA", "A/S", "LLC", "L.L.C.", "LLP", "S.A.B.", "A.G.",
+      /* common: */
+      "AG", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Co.", "Co"};
+  size_t n = t->end - t->start, nf = common ? LX_COUNTOF(forms) : LX_COUNTOF(forms) - 9;
+  const char *s = c->text + t->start;
+  for (size_t i = 0; i < nf; i++)
+    if (strlen(forms[i]) == n && memcmp(forms[i], s, n) == 0) return 1;
+  return 0;
+}
+
+/* The company a legal form at j ends: capitalized name words before it,
+ * on its line (at most four). Returns where the name starts, or j. */
+static size_t company_before(const lx_ctx *c, size_t t0, size_t j) {
+  const lx_token *t = TOKS(c);
+  if (!legal_form(c, &t[j], 0)) return j;
+  size_t a = j;
+  while (a > t0 && j - a < 4 && name_word(c, &t[a - 1]) && t[a].start == t[a - 1].end + 1 &&
+         !(t[a].flags & (LX_TF_NEWLINE | LX_TF_SENT)))
+    a--;
+  return a;
+}
+
 /* The state of a lawmaker's party-and-state tag, printed after the name:
  * "Adam Schiff, D-Calif.," "(R-Texas)", "(D-N.Y.)", "(D., Mich.)". The
  * tagger reads the tag as one name ("D-Calif" an organization, "D., Mich."
@@ -484,6 +512,16 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       k->canon = lx_dict_str(GAZ(c), st->canonical); /* "Calif." is California */
       i += pk - 1;
       continue;
+    }
+    /* "Elsevier N.V.", "Nestle S.A.": a name and its legal form */
+    if (name_word(c, &t[i])) {
+      size_t j = i + 1;
+      while (j < t1 && j - i < 4 && name_word(c, &t[j]) && !legal_form(c, &t[j], 0)) j++;
+      if (j < t1 && company_before(c, t0, j) == i) {
+        push_cand(c, i, j + 1, LEDE_T_ORG, LX_SRC_RULE, 35);
+        i = j;
+        continue;
+      }
     }
     /* "Sony PlayStation 5": a product, not a person nor its maker */
     size_t pe = tok_is_cap(&t[i]) ? maker_product(c, i, t1) : i;
@@ -974,6 +1012,9 @@ static size_t product_and_model(const lx_ctx *c, size_t i, size_t t1) {
 static int refine_type(lx_ctx *c, const lx_cand *k) {
   size_t t0 = k->t0, t1 = k->t1;
   if (interstate(c, t0, t1)) return LEDE_T_FAC;
+  /* "Philips N.V.", "Hale Partners Inc": a name with a legal form is a company */
+  if (t1 - t0 >= 2 && k->type != LEDE_T_ORG && legal_form(c, &TOKS(c)[t1 - 1], 1))
+    return LEDE_T_ORG;
   /* "Galaxy S20", "Airbus A320neo": a product with its model or maker */
   if (t1 - t0 >= 2 && (product_and_model(c, t0, t1) == t1 || maker_product(c, t0, t1) == t1))
     return LEDE_T_PRODUCT;

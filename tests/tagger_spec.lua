@@ -251,6 +251,13 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("ORG Plc", 1, true), got)
   end)
 
+  it("keeps a surname that is a title word, and types a place the tagger read as a person", function()
+    local got = listed("Coach Dale Ormsby praised Aaron Judge after the game. The final will be"
+      .. " played at Corwin Field Stadium, and the team later fished at Muskeg Lake.\n")
+    finds_all(got, { "PERSON Aaron Judge;", "FAC Corwin Field Stadium;", "LOC Muskeg Lake" })
+    assert.is_nil(got:find("TITLE Judge", 1, true), got)
+  end)
+
   it("calls a contest an event, not an organization", function()
     local got = listed("Nick Faldo leads the Dakota Open by two strokes after Thursday's round."
       .. " Last week he won the Sunbelt Classic, and next month he plays the Amateur Championship.\n")

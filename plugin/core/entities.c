@@ -661,6 +661,14 @@ static const char *const contests[] = {"open", "classic", "championship", "champ
  * ")" the tagger left out when its group is short, "Mladost (L) 2" ends
  * at it; a "(" left open with no ")" near ends the name before it.
  * Returns the new end of tokens [a, b) (b <= t1, the block's end). */
+/* A given name and one more word: "John Tower", "Aaron Judge" (surnames
+ * that are common nouns); an ambiguous given name ("John") if amb_ok. */
+static int given_and_surname(const lx_ctx *c, size_t t0, size_t t1, int amb_ok) {
+  if (t1 != t0 + 2) return 0;
+  const lx_entry *g = gaz_exact(c, t0, t0 + 1, KIND(LX_G_GIVEN));
+  return g && (amb_ok || !(g->flags & LX_GF_AMB));
+}
+
 size_t lx_close_parens(const char *text, const lx_token *t, size_t a, size_t b, size_t t1) {
 #define PAREN(i, ch) (t[i].end - t[i].start == 1 && text[t[i].start] == (ch))
   for (size_t p = a + 1; p < b; p++) {
@@ -789,6 +797,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
     /* a trailing title: what is before it is not a person */
     for (size_t j = a + 1; j < b; j++) {
       int cap = 0;
+      /* not a surname that is a title word after a given name: "Aaron
+       * Judge", "Ray Chancellor" */
+      if (given_and_surname(c, a, b, 0)) break;
       if (title_at(c, j, b, &cap) == b - j && cap) {
         const lx_entry *e = gaz_exact(c, a, j, NAME_KINDS);
         k[i].type = (uint16_t)(e ? type_of_kind(c, e) : LEDE_T_ORG);
@@ -1012,6 +1023,13 @@ static size_t product_and_model(const lx_ctx *c, size_t i, size_t t1) {
 static int refine_type(lx_ctx *c, const lx_cand *k) {
   size_t t0 = k->t0, t1 = k->t1;
   if (interstate(c, t0, t1)) return LEDE_T_FAC;
+  /* "Raymond James Stadium", "Kettle River": a person's name does not
+   * end in a place's word */
+  if (k->type == LEDE_T_PERSON && t1 - t0 >= 2) {
+    if (last_word_in(c, t0, t1, fac_words, LX_COUNTOF(fac_words)) && !given_and_surname(c, t0, t1, 1))
+      return LEDE_T_FAC;
+    if (last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words))) return LEDE_T_LOC;
+  }
   /* "Philips N.V.", "Hale Partners Inc": a name with a legal form is a company */
   if (t1 - t0 >= 2 && k->type != LEDE_T_ORG && legal_form(c, &TOKS(c)[t1 - 1], 1))
     return LEDE_T_ORG;

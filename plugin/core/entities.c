@@ -408,7 +408,7 @@ static int designator_type(const lx_ctx *c, size_t i, size_t t1) {
  * from i (the maker, a known organization), or i if there is none. */
 static size_t maker_product(const lx_ctx *c, size_t i, size_t t1) {
   const lx_entry *e;
-  if (!gaz_has(c, i, i + 1, KIND(LX_G_ORG)) || i + 1 >= t1) return i;
+  if (i + 1 >= t1 || !gaz_has(c, i, i + 1, KIND(LX_G_ORG)) || !tk_may_start(c, i + 1)) return i;
   size_t k = lx_dict_longest(GAZ(c), c->text, TOKS(c), t1, i + 1, &e);
   if (!k || !lx_entry_of_kind(GAZ(c), e, LX_G_PRODUCT)) return i;
   size_t j = i + 1 + k;
@@ -418,16 +418,24 @@ static size_t maker_product(const lx_ctx *c, size_t i, size_t t1) {
 /* A company's legal form, as printed (case matters: "SA" is no "sa"):
  * "Elsevier N.V.", "Nestle S.A.", "Fiat S.p.A.", "Vodafone plc"; with
  * `common`, also the forms the tagger learned (Inc, Corp, Ltd, AG). */
+static const char *const legal_forms[] = {
+    "N.V.", "NV", "B.V.", "BV", "S.A.", "S.p.A.", "SpA", "GmbH", "plc", "PLC", "Plc", "K.K.",
+    "Oyj", "ASA", "LLC", "L.L.C.", "LLP", "S.A.B.", "A.G.",
+    /* common: */
+    "AG", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Co.", "Co"};
+enum { LEGAL_COMMON = 9 }; /* the last ones */
+
 static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
-  static const char *const forms[] = {
-      "N.V.", "NV", "B.V.", "BV", "S.A.", "S.p.A.", "SpA", "GmbH", "plc", "PLC", "Plc", "K.K.",
-      "Oyj", "ASA", "A/S", "LLC", "L.L.C.", "LLP", "S.A.B.", "A.G.",
-      /* common: */
-      "AG", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Co.", "Co"};
-  size_t n = t->end - t->start, nf = common ? LX_COUNTOF(forms) : LX_COUNTOF(forms) - 9;
+  size_t n = t->end - t->start;
+  if (n < 2 || n > 6 || t->kind != LX_TK_WORD ||
+      !lx_hashset_has(&c->eng->listed, t->hash ? t->hash : 1))
+    return 0;
   const char *s = c->text + t->start;
+  size_t nf = LX_COUNTOF(legal_forms) - (common ? 0 : LEGAL_COMMON);
   for (size_t i = 0; i < nf; i++)
-    if (strlen(forms[i]) == n && memcmp(forms[i], s, n) == 0) return 1;
+    if (legal_forms[i][0] == s[0] && strlen(legal_forms[i]) == n &&
+        memcmp(legal_forms[i], s, n) == 0)
+      return 1;
   return 0;
 }
 
@@ -448,9 +456,8 @@ static size_t company_before(const lx_ctx *c, size_t t0, size_t j) {
  * tagger reads the tag as one name ("D-Calif" an organization, "D., Mich."
  * a person). Returns the tokens the tag spans from i (the party), the
  * bytes of the state in *bs, *be and its gazetteer entry in *state; 0 if
- * there is no tag at i. The
- * candidate starts at the comma or parenthesis before the party, so it
- * outweighs the tagger's reading of the tag alone. */
+ * there is no tag at i. The candidate starts at the comma or parenthesis
+ * before the party, so it outweighs the tagger's reading of the tag alone. */
 static size_t party_state_tag(const lx_ctx *c, size_t i, size_t t1, uint32_t *bs, uint32_t *be,
                               const lx_entry **state) {
   const lx_token *t = TOKS(c);
@@ -514,7 +521,8 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       continue;
     }
     /* "Elsevier N.V.", "Nestle S.A.": a name and its legal form */
-    if (name_word(c, &t[i])) {
+    if (i + 1 < t1 && (!(t[i + 1].flags & LX_TF_LOWER) || lx_tok_is(c->text, &t[i + 1], "plc")) &&
+        name_word(c, &t[i])) {
       size_t j = i + 1;
       while (j < t1 && j - i < 4 && name_word(c, &t[j]) && !legal_form(c, &t[j], 0)) j++;
       if (j < t1 && company_before(c, t0, j) == i) {
@@ -524,7 +532,9 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       }
     }
     /* "Sony PlayStation 5": a product, not a person nor its maker */
-    size_t pe = tok_is_cap(&t[i]) ? maker_product(c, i, t1) : i;
+    size_t pe = tok_is_cap(&t[i]) && i + 1 < t1 && !(t[i + 1].flags & LX_TF_LOWER)
+                    ? maker_product(c, i, t1)
+                    : i;
     if (pe > i + 1) {
       push_cand(c, i, pe, LEDE_T_PRODUCT, LX_SRC_RULE, 35);
       i = pe - 1;
@@ -1012,9 +1022,17 @@ static int interstate(const lx_ctx *c, size_t t0, size_t t1) {
   return 1;
 }
 
+/* Whether a token may end a product's model: a number, a code with
+ * digits ("S20"), a variant word ("Max"). */
+static int model_like(const lx_ctx *c, const lx_token *t) {
+  return t->kind == LX_TK_NUM || (t->flags & LX_TF_DIGIT) ||
+         word_in(c, t, model_words, LX_COUNTOF(model_words));
+}
+
 /* Where a known product and its model end from i ("Galaxy S20"), or i. */
 static size_t product_and_model(const lx_ctx *c, size_t i, size_t t1) {
   const lx_entry *e;
+  if (!tk_may_start(c, i)) return i;
   size_t k = lx_dict_longest(GAZ(c), c->text, TOKS(c), t1, i, &e);
   if (!k || !lx_entry_of_kind(GAZ(c), e, LX_G_PRODUCT)) return i;
   return i + k + product_model(c, i + k, t1);
@@ -1034,13 +1052,16 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   if (t1 - t0 >= 2 && k->type != LEDE_T_ORG && legal_form(c, &TOKS(c)[t1 - 1], 1))
     return LEDE_T_ORG;
   /* "Galaxy S20", "Airbus A320neo": a product with its model or maker */
-  if (t1 - t0 >= 2 && (product_and_model(c, t0, t1) == t1 || maker_product(c, t0, t1) == t1))
+  if (t1 - t0 >= 2 && ((model_like(c, &TOKS(c)[t1 - 1]) && product_and_model(c, t0, t1) == t1) ||
+                        maker_product(c, t0, t1) == t1))
     return LEDE_T_PRODUCT;
   /* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
   if (t1 - t0 >= 2 && word_in(c, &TOKS(c)[t0], storms, LX_COUNTOF(storms)) &&
       tok_is_cap(&TOKS(c)[t1 - 1]) && tok_is_cap(&TOKS(c)[t0]))
     return LEDE_T_EVENT;
   const lx_entry *e = gaz_exact(c, t0, t1, NAME_KINDS);
+  /* "Nintendo Switch", "Microsoft Windows": a known product of two words */
+  if (e && e->kind == LX_G_PRODUCT && t1 - t0 >= 2) return LEDE_T_PRODUCT;
   if (k->type == LEDE_T_LOC) {
     if (e && type_of_kind(c, e) != LEDE_T_NORP) return type_of_kind(c, e);
     /* "Bradford Crown Court", "High Court": a court of law is a body; a
@@ -2424,6 +2445,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {contests, LX_COUNTOF(contests)},
                {org_laws, LX_COUNTOF(org_laws)},
                {model_words, LX_COUNTOF(model_words)},
+               {legal_forms, LX_COUNTOF(legal_forms)},
                {after_number, LX_COUNTOF(after_number)}};
   const char *all[512];
   size_t n = 0;

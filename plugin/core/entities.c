@@ -403,16 +403,29 @@ static int designator_type(const lx_ctx *c, size_t i, size_t t1) {
   return 0;
 }
 
+/* Whether a token may end a product's model: a number, a code with
+ * digits ("S20"), a variant word ("Max"). */
+static int model_like(const lx_ctx *c, const lx_token *t) {
+  return t->kind == LX_TK_NUM || (t->flags & LX_TF_DIGIT) ||
+         word_in(c, t, model_words, LX_COUNTOF(model_words));
+}
+
+/* Where a known product and its model end from i ("Galaxy S20"), or i. */
+static size_t product_and_model(const lx_ctx *c, size_t i, size_t t1) {
+  const lx_entry *e;
+  if (!tk_may_start(c, i)) return i;
+  size_t k = lx_dict_longest(GAZ(c), c->text, TOKS(c), t1, i, &e);
+  if (!k || !lx_entry_of_kind(GAZ(c), e, LX_G_PRODUCT)) return i;
+  return i + k + product_model(c, i + k, t1);
+}
+
 /* A product named after its maker, with its model: "Sony PlayStation 5",
  * "Samsung Galaxy S20", "Airbus A320neo". Returns the end of the name
  * from i (the maker, a known organization), or i if there is none. */
 static size_t maker_product(const lx_ctx *c, size_t i, size_t t1) {
-  const lx_entry *e;
-  if (i + 1 >= t1 || !gaz_has(c, i, i + 1, KIND(LX_G_ORG)) || !tk_may_start(c, i + 1)) return i;
-  size_t k = lx_dict_longest(GAZ(c), c->text, TOKS(c), t1, i + 1, &e);
-  if (!k || !lx_entry_of_kind(GAZ(c), e, LX_G_PRODUCT)) return i;
-  size_t j = i + 1 + k;
-  return j + product_model(c, j, t1);
+  if (i + 1 >= t1 || !gaz_has(c, i, i + 1, KIND(LX_G_ORG))) return i;
+  size_t e = product_and_model(c, i + 1, t1);
+  return e > i + 1 ? e : i;
 }
 
 /* A company's legal form, as printed (case matters: "SA" is no "sa"):
@@ -439,16 +452,20 @@ static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
   return 0;
 }
 
-/* The company a legal form at j ends: capitalized name words before it,
- * on its line (at most four). Returns where the name starts, or j. */
-static size_t company_before(const lx_ctx *c, size_t t0, size_t j) {
+/* The end of a company named from i by up to four capitalized name words
+ * on one line and a legal form ("Elsevier N.V."), or 0; the name starts
+ * at i (no name word runs into it). */
+static size_t company_at(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
   const lx_token *t = TOKS(c);
-  if (!legal_form(c, &t[j], 0)) return j;
-  size_t a = j;
-  while (a > t0 && j - a < 4 && name_word(c, &t[a - 1]) && t[a].start == t[a - 1].end + 1 &&
-         !(t[a].flags & (LX_TF_NEWLINE | LX_TF_SENT)))
-    a--;
-  return a;
+  if (i > t0 && name_word(c, &t[i - 1]) && t[i].start == t[i - 1].end + 1 &&
+      !(t[i].flags & (LX_TF_NEWLINE | LX_TF_SENT)))
+    return 0;
+  for (size_t j = i + 1; j < t1 && j - i <= 4; j++) {
+    if (t[j].start != t[j - 1].end + 1 || (t[j].flags & (LX_TF_NEWLINE | LX_TF_SENT))) return 0;
+    if (legal_form(c, &t[j], 0)) return j + 1;
+    if (!name_word(c, &t[j]) || j - i == 4) return 0;
+  }
+  return 0;
 }
 
 /* The state of a lawmaker's party-and-state tag, printed after the name:
@@ -523,11 +540,10 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     /* "Elsevier N.V.", "Nestle S.A.": a name and its legal form */
     if (i + 1 < t1 && (!(t[i + 1].flags & LX_TF_LOWER) || lx_tok_is(c->text, &t[i + 1], "plc")) &&
         name_word(c, &t[i])) {
-      size_t j = i + 1;
-      while (j < t1 && j - i < 4 && name_word(c, &t[j]) && !legal_form(c, &t[j], 0)) j++;
-      if (j < t1 && company_before(c, t0, j) == i) {
-        push_cand(c, i, j + 1, LEDE_T_ORG, LX_SRC_RULE, 35);
-        i = j;
+      size_t ce = company_at(c, t0, i, t1);
+      if (ce) {
+        push_cand(c, i, ce, LEDE_T_ORG, LX_SRC_RULE, 35);
+        i = ce - 1;
         continue;
       }
     }
@@ -1020,22 +1036,6 @@ static int interstate(const lx_ctx *c, size_t t0, size_t t1) {
   for (size_t i = 2; i < n; i++)
     if (s[i] < '0' || s[i] > '9') return 0;
   return 1;
-}
-
-/* Whether a token may end a product's model: a number, a code with
- * digits ("S20"), a variant word ("Max"). */
-static int model_like(const lx_ctx *c, const lx_token *t) {
-  return t->kind == LX_TK_NUM || (t->flags & LX_TF_DIGIT) ||
-         word_in(c, t, model_words, LX_COUNTOF(model_words));
-}
-
-/* Where a known product and its model end from i ("Galaxy S20"), or i. */
-static size_t product_and_model(const lx_ctx *c, size_t i, size_t t1) {
-  const lx_entry *e;
-  if (!tk_may_start(c, i)) return i;
-  size_t k = lx_dict_longest(GAZ(c), c->text, TOKS(c), t1, i, &e);
-  if (!k || !lx_entry_of_kind(GAZ(c), e, LX_G_PRODUCT)) return i;
-  return i + k + product_model(c, i + k, t1);
 }
 
 static int refine_type(lx_ctx *c, const lx_cand *k) {

@@ -45,6 +45,8 @@ local cases = {
   { "100k unbalanced quotation marks in paragraphs", 100000,
     [[return rep(rep("He said \u{201C}yes and ", 10) .. "she said.\n\n", n / 10)]] },
   { "100k bare quotation marks", 100000, [[return rep("\"", n)]] },
+  { "100k partial quotes in one sentence", 100000,
+    [[return "Kim Ayers of Veltro Corp said " .. rep("\u{201C}yes\u{201D} and ", n / 4)]] },
   { "100k quotes with said", 100000, [[return rep("\u{201C}Yes,\u{201D} Kim said. \"No, ", n / 2)]] },
   { "nested parentheses 100k deep", 100000, [[return rep("(", n) .. "x" .. rep(")", n)]] },
   { "nested brackets 100k deep", 100000, [[return rep("[", n) .. "x" .. rep("]", n)]] },

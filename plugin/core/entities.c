@@ -2350,12 +2350,22 @@ void lx_quotes(lx_ctx *c) {
   size_t t0 = 0, t1 = 0;
   for (size_t pi = 0; pi < in->paragraphs.n; pi++) {
     para_tokens(c, pi, &t0, &t1);
+    /* cursors that only move forward, so that a paragraph of many
+     * quotation marks stays linear: the next closing mark (jc), the last
+     * sentence start seen (ss, scanned up to sscan), and for the sentence's
+     * partial quotes its first person or organization (sp, looked for up
+     * to spk) and the first cue after it (cu, looked for up to cscan) */
+    size_t jc = t0, ss = t0, sscan = t0, spk = 0, cscan = 0, cu = SIZE_MAX;
+    size_t sp_ss = SIZE_MAX, cu_sp = SIZE_MAX;
+    int32_t sp = -1;
     for (size_t i = t0; i < t1; i++) {
       if (!(t[i].flags & LX_TF_QUOTE) || !(t[i].flags & LX_TF_OPENQ)) continue;
       /* the closing mark: the next quotation mark that does not open */
-      size_t j = i + 1;
-      while (j < t1 && !((t[j].flags & LX_TF_QUOTE) && !(t[j].flags & LX_TF_OPENQ))) j++;
-      if (j >= t1 || j == i + 1) continue;
+      if (jc <= i) jc = i + 1;
+      while (jc < t1 && !((t[jc].flags & LX_TF_QUOTE) && !(t[jc].flags & LX_TF_OPENQ))) jc++;
+      if (jc >= t1) break; /* none closes from here on */
+      size_t j = jc;
+      if (j == i + 1) continue;
       /* the words inside, without the quotation marks; a trailing comma in
        * the quote belongs to the sentence around it */
       size_t qe = j;
@@ -2401,24 +2411,28 @@ void lx_quotes(lx_ctx *c) {
        * organization speaks ("Knapper ... reaffirmed that Washington expects
        * Seoul to show "flexibility"") */
       if (speaker < 0) {
-        size_t s = i;
-        while (s > t0 && !(t[s].flags & LX_TF_SENT)) s--;
-        for (size_t k2 = first_from(E, ne, t[s].start); k2 < ne; k2++) {
-          if (E[k2].span.start >= t[i].start) break;
-          if (E[k2].type == LEDE_T_PERSON || E[k2].type == LEDE_T_ORG) {
-            speaker = (int32_t)k2;
-            break;
-          }
+        for (; sscan <= i; sscan++)
+          if (t[sscan].flags & LX_TF_SENT) ss = sscan;
+        if (sp_ss != ss) { /* a new sentence */
+          sp_ss = ss;
+          sp = -1;
+          spk = first_from(E, ne, t[ss].start);
         }
+        for (; sp < 0 && spk < ne && E[spk].span.start < t[i].start; spk++)
+          if (E[spk].type == LEDE_T_PERSON || E[spk].type == LEDE_T_ORG) sp = (int32_t)spk;
+        speaker = sp;
         /* and its reporting verb, if one stands between them */
         if (speaker >= 0) {
-          size_t a, b;
-          ent_tokens(c, &E[speaker], &a, &b);
-          for (size_t m = b; m < i; m++)
-            if (is_cue(c, &t[m])) {
-              cue = lx_span(t[m].start, t[m].end);
-              break;
-            }
+          if (cu_sp != (size_t)speaker) {
+            size_t a, b;
+            ent_tokens(c, &E[speaker], &a, &b);
+            cu_sp = (size_t)speaker;
+            cscan = b;
+            cu = SIZE_MAX;
+          }
+          for (; cu == SIZE_MAX && cscan < i; cscan++)
+            if (is_cue(c, &t[cscan])) cu = cscan;
+          if (cu != SIZE_MAX && cu < i) cue = lx_span(t[cu].start, t[cu].end);
         }
       }
       add_quote(c, qs, speaker, cue);

@@ -320,3 +320,37 @@ describe("nothing is dropped", function()
     end)
   end
 end)
+
+describe("a snippet", function()
+  -- a sentence or a few short lines with no story around them: the text is
+  -- the body (paragraphs), never boilerplate, so its entities are found
+  local cases = {
+    { "Sales rose 5% in March.", { "PERCENT", "DATE" } },
+    { "It will be paid Dec. 15.", { "DATE" } },
+    { "He paid $5 million.", { "MONEY" } },
+    { "Tokyo", { "GPE" } },
+    { "Apple Inc.", { "ORG" } },
+    { "Prices fell.\nMarch 3 was worse.", { "DATE" } },
+  }
+  for _, c in ipairs(cases) do
+    it("is its own body: " .. c[1]:gsub("\n", " / "), function()
+      local doc = lede.parse(c[1], { date = "2020-05-06" })
+      assert.are.equal(0, #doc.boilerplate)
+      assert.is_true(#doc.paragraphs >= 1)
+      local got = {}
+      for e in doc.entities:each() do got[#got + 1] = e.type end
+      assert.are.same(c[2], got)
+    end)
+  end
+
+  it("that is a headline stays the title", function()
+    local doc = lede.parse("Barack Obama visited Paris")
+    assert.are.equal("Barack Obama visited Paris", doc.title)
+    assert.are.equal(2, #doc.entities)
+  end)
+
+  it("of menu words stays boilerplate", function()
+    local doc = lede.parse("Home\nSign in\nSubscribe")
+    assert.are.equal(0, #doc.paragraphs)
+  end)
+end)

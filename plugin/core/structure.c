@@ -1617,7 +1617,9 @@ void lx_structure(lx_ctx *c) {
     }
   }
   /* no block long enough to be judged (a story of a few short paragraphs,
-   * a snippet): the first run of plain sentences is the story */
+   * a snippet): the first run of plain sentences is the story, and each of
+   * them a paragraph however short */
+  int snippet = 0;
   if (best_s == SIZE_MAX) {
     for (size_t i = 0; i < nb; i++) {
       const blk *b = &B[i];
@@ -1626,6 +1628,7 @@ void lx_structure(lx_ctx *c) {
       if (sentence) {
         if (best_s == SIZE_MAX) best_s = i;
         best_e = i + 1;
+        snippet = 1;
       } else if (best_s != SIZE_MAX && !transparent(b)) {
         break;
       }
@@ -1696,6 +1699,23 @@ void lx_structure(lx_ctx *c) {
       best_s = body_start;
     }
     if (title_block != SIZE_MAX) B[title_block].role = R_TITLE;
+  }
+  /* a text of a few short lines and no story in them ("Obama visited
+   * Paris.", "He paid $5 million."): what is not the title, nor a menu or a
+   * cue, is the text itself, not boilerplate (its entities are wanted) */
+  if (best_s == SIZE_MAX && nb <= 3) {
+    for (size_t i = 0; i < nb; i++) {
+      const blk *b = &B[i];
+      int plain = b->role == R_NONE && !b->cue && !b->list && b->words >= 1 &&
+                  b->bracket * 2 <= b->chars;
+      if (plain) {
+        if (best_s == SIZE_MAX) best_s = i;
+        best_e = i + 1;
+        snippet = 1;
+      } else if (best_s != SIZE_MAX && !transparent(b)) {
+        break;
+      }
+    }
   }
 
   /* 7. section: the words before a timestamp on its line ("All News"), or a
@@ -1901,7 +1921,7 @@ void lx_structure(lx_ctx *c) {
      * paragraphs have few function words but belong to the story; in wire
      * copy, numbered lines (tables of results, lists of measures) too */
     if (in_body && !b->cue && (!b->list || wire) &&
-        (b->cls == C_GOOD || (b->words >= 3 && b->chars >= 25))) {
+        (b->cls == C_GOOD || (b->words >= 3 && b->chars >= 25) || snippet)) {
       lede_span *p = (lede_span *)lx_push(c, &in->paragraphs, sizeof(lede_span));
       *p = lx_span(b->start, b->end);
       continue;

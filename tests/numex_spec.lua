@@ -165,6 +165,16 @@ describe("numex through lede.parse", function()
       .. "Feb. 3=2021-02-03", table.concat(v, "; "))
   end)
 
+  it("reads a payment date as coming, a period that ended and a past perfect as past", function()
+    local l = ents("The company raised its dividend to 22 cents, payable Dec. 15 to holders of record"
+      .. " Nov. 30, it said.\n\nAnalysts had expected earnings of $1.05 a share for the quarter"
+      .. " ended Sept. 30, and sales to slow in December.\n", { date = "1989-10-19" })
+    assert.equal("1989-12-15", find(l, "DATE", "Dec. 15").value)
+    assert.equal("1989-11-30", find(l, "DATE", "Nov. 30").value)
+    assert.equal("1989-Q3", find(l, "DATE", "the quarter ended Sept. 30").value)
+    assert.equal("1988-12", find(l, "DATE", "December").value)
+  end)
+
   it("keeps what is known without a reference date", function()
     local l = ents("The two ministers met on Tuesday, May 5, and they will meet again on May 12, the"
       .. " ministry said in a statement.\n\nThe talks are expected to focus on trade and on the"

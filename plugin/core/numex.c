@@ -970,8 +970,12 @@ static int future_ctx(const nx *S, size_t i) {
     steps++;
     const nx_word *w = S->t[k].kind == LX_TK_WORD ? lex_peek(S->t[k].hash) : NULL;
     if (w) {
-      if (w->cls == NX_W_PAST) return 0;
-      if (w->cls == NX_W_FUTURE && (w->v == 1 || tok_isl(S, k + 1, "to"))) return 1;
+      /* "the quarter ended Sept. 30" is past, "the quarter ending Dec. 31"
+       * may not be */
+      if (w->cls == NX_W_PAST || (w->cls == NX_W_WHILE && tok_isl(S, k, "ended"))) return 0;
+      /* "analysts had expected" is past */
+      if (w->cls == NX_W_FUTURE && (w->v == 1 || tok_isl(S, k + 1, "to")))
+        return !(k > S->t0 && tok_isl(S, k - 1, "had"));
       if ((w->cls == NX_W_REL || w->cls == NX_W_DAYREL) && w->v == 1) return 1;
     }
     if (S->t[k].flags & (LX_TF_SENT | LX_TF_PARA)) break;

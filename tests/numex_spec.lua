@@ -175,6 +175,19 @@ describe("numex through lede.parse", function()
     assert.equal("1988-12", find(l, "DATE", "December").value)
   end)
 
+  it("finds the rank in a hyphenated superlative, its bytes only", function()
+    local text = "Japan's second-largest carmaker beat the fourth-seeded team and the"
+      .. " third-most-watched show. A first-class seat costs more in the second-hand market.\n"
+    local got = {}
+    for _, e in ipairs(ents(text)) do
+      if e.type == "ORDINAL" then
+        got[#got + 1] = e.text .. "=" .. e.value
+        assert.equal(e.text, text:sub(e.start + 1, e["end"]))
+      end
+    end
+    assert.equal("second=2; fourth=4; third=3", table.concat(got, "; "))
+  end)
+
   it("keeps what is known without a reference date", function()
     local l = ents("The two ministers met on Tuesday, May 5, and they will meet again on May 12, the"
       .. " ministry said in a statement.\n\nThe talks are expected to focus on trade and on the"

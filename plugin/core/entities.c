@@ -1242,7 +1242,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   /* the recognizers do not know the user fields */
   for (size_t i = 0; i < c->cands.n; i++) {
     lx_cand *k = (lx_cand *)c->cands.p + i;
-    k->rule = k->bstart = k->bend = 0;
+    k->rule = 0; /* bstart, bend: numex may set them ("second-largest") */
     k->priority = 0;
     k->overlap = k->override = 0;
     k->ustr = k->canon = k->entry_id = NULL;

@@ -207,6 +207,8 @@ typedef struct nx_res {
   int type;    /* LEDE_T_*; 0 = consumed without an entity */
   double num;
   char str[48];
+  uint32_t bs, be; /* the entity's bytes when they are not whole tokens
+                      (be > bs), as "second" in "second-largest" */
 } nx_res;
 
 static inline size_t tlen(const nx *S, size_t i) { return S->t[i].end - S->t[i].start; }
@@ -343,6 +345,10 @@ static int emit(nx *S, const nx_res *r) {
   }
   memcpy(c->str, r->str, sizeof c->str);
   c->str[sizeof c->str - 1] = 0;
+  if (r->be > r->bs) {
+    c->bstart = r->bs;
+    c->bend = r->be;
+  }
   return 1;
 }
 
@@ -465,6 +471,7 @@ static int res(nx_res *r, size_t a, size_t b, int type, double num) {
   r->type = type;
   r->num = num;
   r->str[0] = 0;
+  r->bs = r->be = 0;
   return 1;
 }
 
@@ -1842,6 +1849,14 @@ static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_r
   return 1;
 }
 
+/* The tail of a hyphenated ordinal that makes it a rank: a superlative
+ * ("largest", "most-watched" reads "most"), or ranked, placed, seeded. */
+static int rank_tail(const char *t, size_t n) {
+  if (n >= 4 && ieq(t + n - 3, 3, "est")) return 1;
+  return ieq(t, n, "ranked") || ieq(t, n, "placed") || ieq(t, n, "seeded") ||
+         ieq(t, n, "place") || (n > 5 && ieq(t, 5, "most-")) || (n > 6 && ieq(t, 6, "least-"));
+}
+
 /* Tail of a hyphenated number: 20-year-old, five-year, 24-hour, 10-mile,
  * 5-percent. Returns 1 with r set, 0 when the token is not an entity. */
 static int hyphen_tail(size_t a, size_t e, const nxnum *N, nx_res *r) {
@@ -2050,7 +2065,17 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     if (N->words && (S->t[s0].flags & LX_TF_CAP) && !(S->t[s0].flags & LX_TF_SENT) &&
         !(S->t[s0].flags & LX_TF_ALLCAP))
       return res(r, s0, e, 0, 0);
-    if (N->words && (S->t[e - 1].flags & LX_TF_HYPHEN) && N->tail) return res(r, s0, e, 0, 0);
+    if (N->words && (S->t[e - 1].flags & LX_TF_HYPHEN) && N->tail) {
+      /* "second-largest", "third-ranked": the ordinal is the word before
+       * the hyphen; "first-class", "second-hand" are no rank */
+      if (e - s0 == 1 && rank_tail(N->tail, N->tailn)) {
+        res(r, s0, e, LEDE_T_ORDINAL, N->v);
+        r->bs = S->t[s0].start;
+        r->be = (uint32_t)(N->tail - 1 - S->text);
+        return 1;
+      }
+      return res(r, s0, e, 0, 0);
+    }
     res(r, s0, e, LEDE_T_ORDINAL, N->v);
     return 1;
   }

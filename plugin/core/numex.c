@@ -1262,6 +1262,8 @@ static int year_tok(const nx *S, size_t i, int *y) {
 
 /* "of 2019", "of this year", "of last year": a year after a period. Returns
  * the tokens taken, the year in *y. */
+static size_t period_end(const nx *S, size_t a, size_t e);
+
 static size_t of_year(const nx *S, size_t i, int *y) {
   if (!tok_isl(S, i, "of") || !ok_tok(S, i + 1)) return 0;
   if (year_tok(S, i + 1, y)) return 2;
@@ -1275,8 +1277,16 @@ static size_t of_year(const nx *S, size_t i, int *y) {
       return 3;
     }
   }
+  /* "the first half of the year": the story's year, unless a date ends
+   * that year ("of the year ending Oct. 31, 1988") */
+  if (tok_isl(S, i + 1, "the") && tok_isl(S, i + 2, "year") && ok_tok(S, i + 2)) {
+    size_t k = period_end(S, i + 1, i + 3);
+    *y = k ? 0 : ref_y(S);
+    return 3 + k;
+  }
   return 0;
 }
+
 
 /* ---- absolute dates and times (dates.c) ------------------------------------------- */
 
@@ -1376,6 +1386,25 @@ static size_t abs_date(const nx *S, size_t i, lx_date *d) {
   for (size_t q = 1; q < k; q++)
     if (S->t[i + q].flags & LX_TF_PARA) return 0;
   return k;
+}
+
+/* The tokens of the date that ends a period after token e - 1 ("the three
+ * months ended Sept. 30", "the 12 months to June", "the six months through
+ * March 31"), 0 if none; "to" and "through" only when the period began
+ * with "the" (token a). */
+static size_t period_end(const nx *S, size_t a, size_t e) {
+  if (!ok_tok(S, e + 1)) return 0;
+  if (!(tok_isl(S, e, "ended") || tok_isl(S, e, "ending") ||
+        ((tok_isl(S, a, "the") || (a > S->t0 && tok_isl(S, a - 1, "the"))) &&
+         (tok_isl(S, e, "to") || tok_isl(S, e, "through")))))
+    return 0;
+  lx_date d;
+  size_t k = abs_date(S, e + 1, &d);
+  if (k && d.month && d.hour < 0) return 1 + k;
+  /* a month alone, or with its year: "to June", "through March 2020" */
+  if (lex_cls(S, e + 1) != NX_W_MONTH) return 0;
+  int y;
+  return year_tok(S, e + 2, &y) && ok_tok(S, e + 2) ? 3 : 2;
 }
 
 /* A part of the day after a date: "Tuesday night". */
@@ -1833,13 +1862,11 @@ static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_r
     str_duration(r, v, unit);
     return 1;
   }
-  /* the three months ended Sept. 30 */
-  if ((tok_isl(S, e, "ended") || tok_isl(S, e, "ending")) && ok_tok(S, e + 1) &&
-      !unit_is_time(unit)) {
-    lx_date d;
-    size_t k = abs_date(S, e + 1, &d);
-    if (k && d.month && d.hour < 0) {
-      res(r, a, e + 1 + k, LEDE_T_DATE, 0);
+  /* the three months ended Sept. 30, the 12 months to June */
+  if (!unit_is_time(unit)) {
+    size_t k = period_end(S, a, e);
+    if (k) {
+      res(r, a, e + k, LEDE_T_DATE, 0);
       str_duration(r, v, unit);
       return 1;
     }
@@ -2024,6 +2051,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         if (u2 && u2 != U_QUARTER && u2 != U_WEEKEND) {
           int y = 0;
           size_t k = of_year(S, M.end + 1, &y);
+          if (!k) k = period_end(S, a, M.end + 1);
           res(r, a, M.end + 1 + k, tunit_type(u2), 0);
           str_duration(r, M.v, u2);
           return 1;
@@ -2217,7 +2245,14 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       set_cstr(r, unit);
       return 1;
     }
-    /* time units */
+    /* time units; "three straight quarters", "two consecutive months" */
+    if ((tok_isl(S, j, "straight") || tok_isl(S, j, "consecutive") ||
+         tok_isl(S, j, "successive")) &&
+        ok_tok(S, j + 1)) {
+      int su = tunit_at(S, j + 1);
+      if (su && su != U_WEEKEND && su != U_CENTURY && !(S->t[j + 1].flags & LX_TF_CAP))
+        return after_tunit(S, a, j + 1, v, su, r);
+    }
     int tu = tunit_at(S, j);
     if (tu && !(tu == U_QUARTER && lex_cls(S, j) == NX_W_QUARTER)) {
       return after_tunit(S, (ctx & CTX_THE) ? a : a, j, v, tu, r);

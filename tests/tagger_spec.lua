@@ -251,6 +251,22 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("ORG Plc", 1, true), got)
   end)
 
+  it("reads a court case as one law, and stops a name before a date in lower case", function()
+    local got = listed("The ruling in Halvorsen v. Brandt Mutual Insurance Co. cited a case the"
+      .. " court overturned, Doyle v. Marsh last June. Arsenal v Chelsea ended 2-2.\n")
+    finds_all(got, { "LAW Halvorsen v. Brandt Mutual Insurance Co.;", "LAW Doyle v. Marsh;",
+      "DATE last June" })
+    assert.is_nil(got:find("LAW Arsenal", 1, true), got)
+  end)
+
+  it("takes an ordinal in figures into the organization it numbers", function()
+    local got = listed("She was confirmed to the 4th U.S. Circuit Court of Appeals before the end of"
+      .. " the 118th Congress. Troops of the 82nd Airborne Division took part. He finished"
+      .. " 2nd in Denver.\n")
+    finds_all(got, { "ORG 4th U.S. Circuit Court of Appeals;", "ORG 118th Congress;",
+      "ORG 82nd Airborne Division;", "ORDINAL 2nd;" })
+  end)
+
   it("keeps a surname that is a title word, and types a place the tagger read as a person", function()
     local got = listed("Coach Dale Ormsby praised Aaron Judge after the game. The final will be"
       .. " played at Corwin Field Stadium, and the team later fished at Muskeg Lake.\n")

@@ -517,6 +517,37 @@ static size_t party_state_tag(const lx_ctx *c, size_t i, size_t t1, uint32_t *bs
   return 2 + k;
 }
 
+/* A court case at the "v." of token i: "Roe v. Wade", "Brown v. Board of
+ * Education", "Dobbs v. Jackson Women's Health Organization" (the names
+ * of the parties, capitalized words with "of", "the", "and", "&" or a
+ * possessive between them). Returns the case's first token in *a and its
+ * end, or 0. Only "v." with its period: "Arsenal v Chelsea" is a match,
+ * "Kramer vs. Kramer" a film as often as a case. */
+static size_t court_case(const lx_ctx *c, size_t t0, size_t i, size_t t1, size_t *a) {
+  const lx_token *t = TOKS(c);
+  if (i == t0 || i + 1 >= t1 || t[i].end - t[i].start != 2 || c->text[t[i].start] != 'v' ||
+      c->text[t[i].start + 1] != '.' || !name_word(c, &t[i - 1]) || !name_word(c, &t[i + 1]))
+    return 0;
+  size_t s = i - 1;
+  while (s > t0 && i - s < 5 && name_word(c, &t[s - 1]) && !(t[s].flags & LX_TF_SENT) &&
+         !(t[s - 1].flags & LX_TF_NEWLINE))
+    s--;
+  size_t e = i + 2, j = e;
+  while (j < t1 && j - i <= 8 && !(t[j].flags & (LX_TF_SENT | LX_TF_NEWLINE))) {
+    if (name_word(c, &t[j])) {
+      e = ++j;
+      continue;
+    }
+    int joins = (t[j].flags & LX_TF_POSS) || lx_tok_is(c->text, &t[j], "of") ||
+                lx_tok_is(c->text, &t[j], "the") || lx_tok_is(c->text, &t[j], "and") ||
+                tok_ch(c, &t[j], '&');
+    if (!joins) break;
+    j++;
+  }
+  *a = s;
+  return e;
+}
+
 /* Person names the rules see: "Mike Pompeo" (a given name and a name
  * word), "Mr. Smith" (an honorific), "Foreign Minister Kang" (a capitalized
  * title), "Kang Kyung-wha" (a surname and a hyphenated given name); and
@@ -535,6 +566,13 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       k->bend = be;
       k->canon = lx_dict_str(GAZ(c), st->canonical); /* "Calif." is California */
       i += pk - 1;
+      continue;
+    }
+    /* "Roe v. Wade": a court case, a LAW */
+    size_t ca, ce0 = court_case(c, t0, i, t1, &ca);
+    if (ce0) {
+      push_cand(c, ca, ce0, LEDE_T_LAW, LX_SRC_RULE, 35);
+      i = ce0 - 1;
       continue;
     }
     /* "Elsevier N.V.", "Nestle S.A.": a name and its legal form */
@@ -752,13 +790,37 @@ static int plural_acronym(const char *s, size_t n) {
  * "Safety", and a name and its event word ("Greater Milwaukee" "Open").
  * Not names: contractions ("Don't"), acronyms' plurals ("SUVs"), and in a
  * text not in English one-word names. */
+/* The first of the numex candidates k[0, nn) (in token order) that starts
+ * at or after token j: a binary search. */
+static size_t numex_from(const lx_cand *k, size_t nn, size_t j) {
+  size_t lo = 0, hi = nn;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (k[mid].t0 < j) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;
   size_t n = c->cands.n;
+  /* the numbers and dates come first, in token order */
+  size_t nn = 0;
+  while (nn < n && k[nn].source == LX_SRC_NUMEX) nn++;
   for (size_t i = from; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     size_t a = k[i].t0, b = k[i].t1;
+    /* a date that begins with a word in lower case ends a name before it
+     * ("Roe v. Wade last June") */
+    for (size_t q = numex_from(k, nn, a + 1); q < nn && k[q].t0 < b; q++) {
+      if ((k[q].type == LEDE_T_DATE || k[q].type == LEDE_T_TIME) &&
+          (t[k[q].t0].flags & LX_TF_LOWER)) {
+        b = k[q].t0;
+        break;
+      }
+    }
     /* a name does not run across a sentence's end or a double quotation
      * mark ("Lao Cai. "Everything..."; an apostrophe may be inside one:
      * "African Nations' Cup", "Sant 'Egidio") */
@@ -950,9 +1012,10 @@ static long cand_weight(const lx_cand *k) {
   /* longer spans first; among equals, the more reliable source; an
    * organization the gazetteer names in two words or more is that
    * organization whatever the tagger reads ("Getty Images" in a photo
-   * credit is no person) */
+   * credit is no person); a court case ("Roe v. Wade") is a LAW */
   int rank = source_rank(k->source, k->type);
   if (k->source == LX_SRC_GAZ && k->type == LEDE_T_ORG && k->t1 - k->t0 >= 2) rank = 55;
+  if (k->source == LX_SRC_RULE && k->type == LEDE_T_LAW) rank = 55;
   return (long)(k->t1 - k->t0) * 1000 + rank * 10 + (k->score > 9 ? 9 : k->score < 0 ? 0 : k->score);
 }
 
@@ -1390,6 +1453,43 @@ static void drop_lone_title_word(lx_ctx *c) {
   }
 }
 
+/* "the 9th U.S. Circuit Court of Appeals", "the 118th Congress", "the
+ * 82nd Airborne Division": an ordinal in figures right before an
+ * organization the built-in recognizers found (or a name the tagger found
+ * whose head is a court's or an army's unit) is part of its name.
+ * Entities are sorted by start; one pass. */
+static const char *const unit_heads[] = {
+    "circuit", "congress", "division", "fleet", "army", "corps", "brigade", "regiment",
+    "battalion", "airborne", "infantry", "squadron", "precinct", "district", "cavalry"};
+
+static void ordinals_in_orgs(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  size_t n = in->entities.n, m = 0;
+  for (size_t i = 0; i < n; i++) {
+    /* the tagger may call "Circuit" of "the 9th Circuit" or "Airborne
+     * Division" a miscellaneous name: its head word says organization */
+    if (i + 1 < n && E[i].type == LEDE_T_ORDINAL && E[i + 1].type == LEDE_T_NORP &&
+        E[i + 1].rule == LEDE_RULE_TAGGER && E[i + 1].span.start == E[i].span.end + 1) {
+      size_t a, b;
+      lx_tokens_in(c, E[i + 1].span.start, E[i + 1].span.end, &a, &b);
+      if (b > a && word_in(c, &TOKS(c)[b - 1], unit_heads, LX_COUNTOF(unit_heads)))
+        E[i + 1].type = LEDE_T_ORG;
+    }
+    if (i + 1 < n && E[i].type == LEDE_T_ORDINAL && E[i].rule == LEDE_RULE_NUMEX &&
+        E[i + 1].type == LEDE_T_ORG && E[i + 1].rule >= LEDE_RULE_TAGGER &&
+        E[i + 1].rule <= LEDE_RULE_PATTERNS && E[i + 1].span.start == E[i].span.end + 1 &&
+        c->text[E[i].span.end] == ' ' && E[i].span.end > E[i].span.start &&
+        c->text[E[i].span.start] >= '0' && c->text[E[i].span.start] <= '9' &&
+        c->text[E[i + 1].span.start] >= 'A' && c->text[E[i + 1].span.start] <= 'Z') {
+      E[i + 1].span.start = E[i].span.start;
+      continue; /* the ordinal is dropped */
+    }
+    E[m++] = E[i];
+  }
+  in->entities.n = m;
+}
+
 /* Function words of English, and of the other languages of Latin script
  * most often met in news (German, French, Spanish, Portuguese, Italian,
  * Dutch), none of them a word of the other group. */
@@ -1538,6 +1638,7 @@ void lx_entities(lx_ctx *c) {
   if (!lx_span_empty(d->title)) drop_lone_title_word(c);
   if (in->entities.n > 1)
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
+  ordinals_in_orgs(c);
 }
 
 /* ---- linking ------------------------------------------------------------------------- */
@@ -2460,6 +2561,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {org_laws, LX_COUNTOF(org_laws)},
                {model_words, LX_COUNTOF(model_words)},
                {legal_forms, LX_COUNTOF(legal_forms)},
+               {unit_heads, LX_COUNTOF(unit_heads)},
                {after_number, LX_COUNTOF(after_number)}};
   const char *all[512];
   size_t n = 0;

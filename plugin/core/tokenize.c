@@ -30,7 +30,7 @@ static const char *const abbrevs[] = {
     "Sun", "Supt", "Tenn", "Tex", "Thu", "Thur", "Thurs", "Tue", "Tues", "Univ",
     "Va", "Vol", "Vt", "Wash", "Wed", "Wis", "Wyo", "al", "approx", "co",
     "corp", "dept", "est", "etc", "inc", "jr", "ltd", "no", "nos", "sr",
-    "st", "vol", "vs"};
+    "st", "v", "vol", "vs"};
 
 static int is_abbrev(const char *s, size_t n) {
   if (n == 0 || n > 6) return 0;

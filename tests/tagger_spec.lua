@@ -251,6 +251,15 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("ORG Plc", 1, true), got)
   end)
 
+  it("keeps a company whole across a place, an ampersand or a legal form the tagger cut off", function()
+    local got = listed("Shares of Meridian Gold Corporation of South Africa Ltd rose, and Hale &"
+      .. " Lorimer Plc fell. Gold Fields of Namibia Ltd and Tessaro Systems Corp gained.\n")
+    finds_all(got, { "ORG Meridian Gold Corporation of South Africa Ltd;",
+      "ORG Hale & Lorimer Plc;", "ORG Tessaro Systems Corp" })
+    assert.is_nil(got:find("ORG Ltd;", 1, true), got)
+    assert.is_nil(got:find("ORG Corp;", 1, true), got)
+  end)
+
   it("reads a court case as one law, and stops a name before a date in lower case", function()
     local got = listed("The ruling in Halvorsen v. Brandt Mutual Insurance Co. cited a case the"
       .. " court overturned, Doyle v. Marsh last June. Arsenal v Chelsea ended 2-2.\n")

@@ -452,18 +452,21 @@ static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
   return 0;
 }
 
-/* The end of a company named from i by up to four capitalized name words
- * on one line and a legal form ("Elsevier N.V."), or 0; the name starts
+/* The end of a company named from i by up to six capitalized name words
+ * (with "&" or "of" between) on one line and a legal form ("Elsevier N.V."), or 0; the name starts
  * at i (no name word runs into it). */
 static size_t company_at(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
   const lx_token *t = TOKS(c);
   if (i > t0 && name_word(c, &t[i - 1]) && t[i].start == t[i - 1].end + 1 &&
       !(t[i].flags & (LX_TF_NEWLINE | LX_TF_SENT)))
     return 0;
-  for (size_t j = i + 1; j < t1 && j - i <= 4; j++) {
+  for (size_t j = i + 1; j < t1 && j - i <= 6; j++) {
     if (t[j].start != t[j - 1].end + 1 || (t[j].flags & (LX_TF_NEWLINE | LX_TF_SENT))) return 0;
     if (legal_form(c, &t[j], 0)) return j + 1;
-    if (!name_word(c, &t[j]) || j - i == 4) return 0;
+    /* "Tate & Lyle Plc", "Bank of Ireland plc" */
+    int joins = (tok_ch(c, &t[j], '&') || lx_tok_is(c->text, &t[j], "of")) && j + 1 < t1 &&
+                name_word(c, &t[j + 1]);
+    if ((!joins && !name_word(c, &t[j])) || j - i == 6) return 0;
   }
   return 0;
 }
@@ -809,6 +812,23 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
   /* the numbers and dates come first, in token order */
   size_t nn = 0;
   while (nn < n && k[nn].source == LX_SRC_NUMEX) nn++;
+  /* "Anglo American Corporation of South" and "Africa Ltd": two names of
+   * organizations that a place cuts in two are one */
+  for (size_t i = from, p = SIZE_MAX; i < n; i++) {
+    if (k[i].source != LX_SRC_TAGGER) continue;
+    if (p != SIZE_MAX && k[p].type == LEDE_T_ORG && k[i].type == LEDE_T_ORG &&
+        k[p].t1 == k[i].t0 && k[p].t1 > k[p].t0) {
+      size_t m = k[p].t1;
+      if (gaz_has(c, m - 1, m + 1, PLACE_KINDS) ||
+          (m >= k[p].t0 + 2 && gaz_has(c, m - 2, m + 1, PLACE_KINDS)) ||
+          (m + 2 <= k[i].t1 && gaz_has(c, m - 1, m + 2, PLACE_KINDS))) {
+        k[p].t1 = k[i].t1;
+        k[i].t1 = k[i].t0; /* dropped */
+        continue;
+      }
+    }
+    p = i;
+  }
   for (size_t i = from; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     size_t a = k[i].t0, b = k[i].t1;
@@ -820,6 +840,28 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
         b = k[q].t0;
         break;
       }
+    }
+    /* a legal form alone ("Ltd" after "Gold Fields of South Africa"), or a
+     * name with one after "of" or "&" ("Namibia Ltd" after "Gold Fields
+     * of"), takes the capitalized words before it in its sentence, "of"
+     * and "&" between */
+    if (b > a && k[i].type == LEDE_T_ORG && legal_form(c, &t[b - 1], 1) &&
+        (b == a + 1 ||
+         (a >= 2 && (lx_tok_is(c->text, &t[a - 1], "of") || tok_ch(c, &t[a - 1], '&')) &&
+          !(t[a].flags & (LX_TF_SENT | LX_TF_PARA))))) {
+      size_t s = a;
+      while (s > 0 && a - s < 8 && !(t[s].flags & (LX_TF_SENT | LX_TF_PARA))) {
+        if (tok_is_cap(&t[s - 1]) && t[s - 1].kind == LX_TK_WORD) {
+          s--;
+        } else if (s >= 2 && s < a && tok_is_cap(&t[s - 2]) && t[s - 2].kind == LX_TK_WORD &&
+                   !(t[s - 1].flags & (LX_TF_SENT | LX_TF_PARA)) &&
+                   (lx_tok_is(c->text, &t[s - 1], "of") || tok_ch(c, &t[s - 1], '&'))) {
+          s -= 2;
+        } else {
+          break;
+        }
+      }
+      a = s;
     }
     /* a name does not run across a sentence's end or a double quotation
      * mark ("Lao Cai. "Everything..."; an apostrophe may be inside one:

@@ -251,6 +251,15 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("ORG Plc", 1, true), got)
   end)
 
+  it("ends an organization where a title before a person begins", function()
+    local got = listed("The Federal Water Safety Administration Director Milena Kostic said the"
+      .. " plant would reopen. National Rail Safety Agency Director Branka Jovic said on Monday"
+      .. " the line would reopen.\n")
+    finds_all(got, { "ORG Federal Water Safety Administration;", "TITLE Director;",
+      "PERSON Milena Kostic;", "PERSON Branka Jovic" })
+    assert.is_nil(got:find("Director Branka", 1, true), got)
+  end)
+
   it("keeps a company whole across a place, an ampersand or a legal form the tagger cut off", function()
     local got = listed("Shares of Meridian Gold Corporation of South Africa Ltd rose, and Hale &"
       .. " Lorimer Plc fell. Gold Fields of Namibia Ltd and Tessaro Systems Corp gained.\n")

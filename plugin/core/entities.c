@@ -911,7 +911,27 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
       /* "Interior" of "Interior Minister": part of a title */
       int cap = 0;
       size_t tl = title_at(c, a, t1, &cap);
-      if (tl && cap && a + tl > b) k[i].t1 = k[i].t0; /* dropped */
+      if (tl && cap && a + tl > b) {
+        k[i].t1 = k[i].t0; /* dropped */
+        continue;
+      }
+      /* "Federal Aviation Administration Director Jane Doe": an
+       * organization ends where a capitalized title before a name begins
+       * (the rules then read the title and the person) */
+      if (k[i].type == LEDE_T_ORG && b >= a + 3) {
+        for (size_t p = a + 1; p + 1 < b; p++) {
+          if (!tok_is_cap(&t[p]) || t[p].kind != LX_TK_WORD) continue;
+          cap = 0;
+          tl = title_at(c, p, b, &cap);
+          size_t q = p + tl; /* the name: a given name, or two name words that end the span */
+          if (tl && cap && q < b && name_word(c, &t[q]) &&
+              (gaz_has(c, q, q + 1, KIND(LX_G_GIVEN)) ||
+               (q + 2 == b && name_word(c, &t[q + 1])))) {
+            k[i].t1 = (uint32_t)p;
+            break;
+          }
+        }
+      }
       continue;
     }
     for (;;) {

@@ -203,6 +203,17 @@ describe("numex through lede.parse", function()
       { date = "2020-11-09" }), "DATE", "the first half of the year").value)
   end)
 
+  it("reads cents named by their dollar, and 'over' a duration as 'during' it", function()
+    local l = ents("The plan costs $1.5 trillion over 10 years. Net profit was 45 Canadian cents a"
+      .. " share, against 37 U.S. cts. He has worked there for over 10 years.\n")
+    local got = {}
+    for _, e in ipairs(l) do got[#got + 1] = e.type .. " " .. e.text end
+    assert.are.same({ "MONEY $1.5 trillion", "DATE 10 years", "MONEY 45 Canadian cents",
+      "MONEY 37 U.S. cts", "DATE over 10 years" }, got)
+    assert.equal("CAD", find(l, "MONEY", "45 Canadian cents").value.currency)
+    assert.equal(0.45, find(l, "MONEY", "45 Canadian cents").value.amount)
+  end)
+
   it("keeps what is known without a reference date", function()
     local l = ents("The two ministers met on Tuesday, May 5, and they will meet again on May 12, the"
       .. " ministry said in a statement.\n\nThe talks are expected to focus on trade and on the"

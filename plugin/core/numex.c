@@ -1671,8 +1671,9 @@ static int subunit(const nx *S, size_t i, const char **iso) {
   return 0;
 }
 
-/* Adjectives before dollars/dlrs that name the dollar: "Canadian dlrs". */
-static size_t dollar_adj(const nx *S, size_t i, char iso[4]) {
+/* Adjectives before dollars/dlrs (or cents, *factor 0.01) that name the
+ * dollar: "Canadian dlrs", "45 Canadian cents". */
+static size_t dollar_adj(const nx *S, size_t i, char iso[4], double *factor) {
   static const struct {
     const char *w, *w2, *iso;
   } adj[] = {{"australian", NULL, "AUD"}, {"canadian", NULL, "CAD"},
@@ -1695,6 +1696,12 @@ static size_t dollar_adj(const nx *S, size_t i, char iso[4]) {
     if (tok_isl(S, j, "dlrs") || tok_isl(S, j, "dlr") || tok_isl(S, j, "dollars") ||
         tok_isl(S, j, "dollar")) {
       memcpy(iso, adj[k].iso, 4);
+      return j + 1 - i;
+    }
+    /* "45 Canadian cents" */
+    if (tok_isl(S, j, "cents") || tok_isl(S, j, "cent") || tok_isl(S, j, "cts")) {
+      memcpy(iso, adj[k].iso, 4);
+      *factor = 0.01;
       return j + 1 - i;
     }
     return 0;
@@ -1722,7 +1729,7 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
   }
   if (after && (t->flags & LX_TF_CAP)) {
     /* "Canadian dlrs", "N.Z. Dlrs", "CANADIAN DLR" */
-    size_t k = dollar_adj(S, i, iso);
+    size_t k = dollar_adj(S, i, iso, factor);
     if (k) return k;
   }
   const lx_entry *e;
@@ -3545,6 +3552,13 @@ static int at(const nx *S, size_t i, nx_res *r) {
       if (r2.type == LEDE_T_ORDINAL) return 0;
       if (r2.type == LEDE_T_DATE && r2.a != i && r2.str[0] != 'P') return 0;
       if (r2.a != i && r2.type == LEDE_T_DATE) return 0;
+      /* "$1.5 trillion over 10 years": "over" a duration is "during" it,
+       * no modifier; "for over 10 years", "in over a decade" are "more than" */
+      if (r2.type == LEDE_T_DATE && r2.str[0] == 'P' && tok_isl(S, i, "over") &&
+          !(i > S->t0 && (tok_isl(S, i - 1, "for") || tok_isl(S, i - 1, "in") ||
+                          tok_isl(S, i - 1, "of") || tok_isl(S, i - 1, "after") ||
+                          tok_isl(S, i - 1, "than") || tok_isl(S, i - 1, "by"))))
+        return 0;
       *r = r2;
       return 1;
     }

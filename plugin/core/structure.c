@@ -1215,6 +1215,26 @@ static int transparent(const blk *b) {
          (b->role == R_BOILER && b->kind == LEDE_B_MEDIA);
 }
 
+/* The first run of plain blocks (no role, cue or list, not mostly
+ * bracketed) of at least min_words words and min_terms sentence ends
+ * each, captions and credits between them: [*s, *e). Returns whether
+ * there is one. */
+static int plain_run(const blk *B, size_t nb, uint32_t min_words, uint32_t min_terms,
+                     size_t *s, size_t *e) {
+  *s = SIZE_MAX;
+  for (size_t i = 0; i < nb; i++) {
+    const blk *b = &B[i];
+    if (b->role == R_NONE && !b->cue && !b->list && b->words >= min_words &&
+        b->terms >= min_terms && b->bracket * 2 <= b->chars) {
+      if (*s == SIZE_MAX) *s = i;
+      *e = i + 1;
+    } else if (*s != SIZE_MAX && !transparent(b)) {
+      break;
+    }
+  }
+  return *s != SIZE_MAX;
+}
+
 /* The class of the nearest block before (dir < 0) or after each block that
  * is good or bad (or near-good unless ignore_near), skipping short and
  * transparent blocks: jusText's context, computed in two linear passes so
@@ -1620,20 +1640,7 @@ void lx_structure(lx_ctx *c) {
    * a snippet): the first run of plain sentences is the story, and each of
    * them a paragraph however short */
   int snippet = 0;
-  if (best_s == SIZE_MAX) {
-    for (size_t i = 0; i < nb; i++) {
-      const blk *b = &B[i];
-      int sentence = b->role == R_NONE && !b->cue && !b->list && b->words >= 5 && b->terms >= 1 &&
-                     b->bracket * 2 <= b->chars;
-      if (sentence) {
-        if (best_s == SIZE_MAX) best_s = i;
-        best_e = i + 1;
-        snippet = 1;
-      } else if (best_s != SIZE_MAX && !transparent(b)) {
-        break;
-      }
-    }
-  }
+  if (best_s == SIZE_MAX) snippet = plain_run(B, nb, 5, 1, &best_s, &best_e);
 
 #ifdef LEDE_DEBUG_BLOCKS
   for (size_t i = 0; i < nb; i++) {
@@ -1703,20 +1710,7 @@ void lx_structure(lx_ctx *c) {
   /* a text of a few short lines and no story in them ("Obama visited
    * Paris.", "He paid $5 million."): what is not the title, nor a menu or a
    * cue, is the text itself, not boilerplate (its entities are wanted) */
-  if (best_s == SIZE_MAX && nb <= 3) {
-    for (size_t i = 0; i < nb; i++) {
-      const blk *b = &B[i];
-      int plain = b->role == R_NONE && !b->cue && !b->list && b->words >= 1 &&
-                  b->bracket * 2 <= b->chars;
-      if (plain) {
-        if (best_s == SIZE_MAX) best_s = i;
-        best_e = i + 1;
-        snippet = 1;
-      } else if (best_s != SIZE_MAX && !transparent(b)) {
-        break;
-      }
-    }
-  }
+  if (best_s == SIZE_MAX && nb <= 3) snippet = plain_run(B, nb, 1, 0, &best_s, &best_e);
 
   /* 7. section: the words before a timestamp on its line ("All News"), or a
    * short line right above the title */

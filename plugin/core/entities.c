@@ -453,8 +453,9 @@ static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
 }
 
 /* The end of a company named from i by up to six capitalized name words
- * (with "&" or "of" between) on one line and a legal form ("Elsevier N.V."), or 0; the name starts
- * at i (no name word runs into it). */
+ * (with "&" or "of" between) on one line and a legal form ("Elsevier
+ * N.V.", "Tate & Lyle Plc"), or 0; the name starts at i (no name word runs
+ * into it). */
 static size_t company_at(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
   const lx_token *t = TOKS(c);
   if (i > t0 && name_word(c, &t[i - 1]) && t[i].start == t[i - 1].end + 1 &&
@@ -785,14 +786,6 @@ static int plural_acronym(const char *s, size_t n) {
   return 1;
 }
 
-/* The tagger's names, in OntoNotes' bounds: titles and honorifics are
- * not part of a name ("Mayor Kim" is TITLE + PERSON), a place before a
- * title is the place ("Busan Mayor" is GPE + TITLE), parentheses close
- * within a name, and two persons with nothing but a space between them
- * are one ("Kim" "Seong-ho"), so are "Ministry of the Interior" "and"
- * "Safety", and a name and its event word ("Greater Milwaukee" "Open").
- * Not names: contractions ("Don't"), acronyms' plurals ("SUVs"), and in a
- * text not in English one-word names. */
 /* The first of the numex candidates k[0, nn) (in token order) that starts
  * at or after token j: a binary search. */
 static size_t numex_from(const lx_cand *k, size_t nn, size_t j) {
@@ -805,7 +798,15 @@ static size_t numex_from(const lx_cand *k, size_t nn, size_t j) {
   return lo;
 }
 
-static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
+/* The tagger's names, in OntoNotes' bounds: titles and honorifics are
+ * not part of a name ("Mayor Kim" is TITLE + PERSON), a place before a
+ * title is the place ("Busan Mayor" is GPE + TITLE), parentheses close
+ * within a name, and two persons with nothing but a space between them
+ * are one ("Kim" "Seong-ho"), so are "Ministry of the Interior" "and"
+ * "Safety", and a name and its event word ("Greater Milwaukee" "Open").
+ * Not names: contractions ("Don't"), acronyms' plurals ("SUVs"), and in a
+ * text not in English one-word names. */
+static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;
   size_t n = c->cands.n;
@@ -814,7 +815,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
   while (nn < n && k[nn].source == LX_SRC_NUMEX) nn++;
   /* "Anglo American Corporation of South" and "Africa Ltd": two names of
    * organizations that a place cuts in two are one */
-  for (size_t i = from, p = SIZE_MAX; i < n; i++) {
+  for (size_t i = 0, p = SIZE_MAX; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     if (p != SIZE_MAX && k[p].type == LEDE_T_ORG && k[i].type == LEDE_T_ORG &&
         k[p].t1 == k[i].t0 && k[p].t1 > k[p].t0) {
@@ -829,7 +830,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
     }
     p = i;
   }
-  for (size_t i = from; i < n; i++) {
+  for (size_t i = 0; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     size_t a = k[i].t0, b = k[i].t1;
     /* a date that begins with a word in lower case ends a name before it
@@ -847,13 +848,13 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
      * and "&" between */
     if (b > a && k[i].type == LEDE_T_ORG && legal_form(c, &t[b - 1], 1) &&
         (b == a + 1 ||
-         (a >= 2 && (lx_tok_is(c->text, &t[a - 1], "of") || tok_ch(c, &t[a - 1], '&')) &&
+         (a >= t0 + 2 && (lx_tok_is(c->text, &t[a - 1], "of") || tok_ch(c, &t[a - 1], '&')) &&
           !(t[a].flags & (LX_TF_SENT | LX_TF_PARA))))) {
       size_t s = a;
-      while (s > 0 && a - s < 8 && !(t[s].flags & (LX_TF_SENT | LX_TF_PARA))) {
+      while (s > t0 && a - s < 8 && !(t[s].flags & (LX_TF_SENT | LX_TF_PARA))) {
         if (tok_is_cap(&t[s - 1]) && t[s - 1].kind == LX_TK_WORD) {
           s--;
-        } else if (s >= 2 && s < a && tok_is_cap(&t[s - 2]) && t[s - 2].kind == LX_TK_WORD &&
+        } else if (s >= t0 + 2 && s < a && tok_is_cap(&t[s - 2]) && t[s - 2].kind == LX_TK_WORD &&
                    !(t[s - 1].flags & (LX_TF_SENT | LX_TF_PARA)) &&
                    (lx_tok_is(c->text, &t[s - 1], "of") || tok_ch(c, &t[s - 1], '&'))) {
           s -= 2;
@@ -970,10 +971,10 @@ static void fix_tagger_spans(lx_ctx *c, size_t from, size_t t1) {
       }
   }
   /* the tagger emits in order: join neighbours */
-  size_t m = from;
-  for (size_t i = from; i < n; i++) {
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
     if (k[i].t1 <= k[i].t0) continue;
-    if (m > from) {
+    if (m > 0) {
       lx_cand *p = &k[m - 1];
       size_t j = p->t1;
       /* two persons' halves; a name and the event word after it ("Greater
@@ -1363,7 +1364,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
       (!(skip & LEDE_SKIP_TAGGER) &&
        !lx_tagger_tag(c->eng->tagger, ni, t0, t1, &c->tagwork, &c->cands)))
     lx_fail(c, LEDE_ENOMEM, "out of memory");
-  if (!(skip & LEDE_SKIP_PATTERNS)) fix_tagger_spans(c, 0, t1);
+  if (!(skip & LEDE_SKIP_PATTERNS)) fix_tagger_spans(c, t0, t1);
   /* the recognizers do not know the user fields */
   for (size_t i = 0; i < c->cands.n; i++) {
     lx_cand *k = (lx_cand *)c->cands.p + i;
@@ -1515,15 +1516,16 @@ static void drop_lone_title_word(lx_ctx *c) {
   }
 }
 
+/* The head words of courts' and armies' units (ordinals_in_orgs). */
+static const char *const unit_heads[] = {
+    "circuit", "congress", "division", "fleet", "army", "corps", "brigade", "regiment",
+    "battalion", "airborne", "infantry", "squadron", "precinct", "district", "cavalry"};
+
 /* "the 9th U.S. Circuit Court of Appeals", "the 118th Congress", "the
  * 82nd Airborne Division": an ordinal in figures right before an
  * organization the built-in recognizers found (or a name the tagger found
  * whose head is a court's or an army's unit) is part of its name.
  * Entities are sorted by start; one pass. */
-static const char *const unit_heads[] = {
-    "circuit", "congress", "division", "fleet", "army", "corps", "brigade", "regiment",
-    "battalion", "airborne", "infantry", "squadron", "precinct", "district", "cavalry"};
-
 static void ordinals_in_orgs(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;

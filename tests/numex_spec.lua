@@ -192,13 +192,15 @@ describe("numex through lede.parse", function()
     local l = ents("Profit rose in the three months to September and in the 12 months through"
       .. " June 2019. Sales fell in the first nine months of the year and in the second half"
       .. " of the year ending Oct. 31, 1988. Exports dropped for three straight quarters and"
-      .. " two consecutive months. He extended the loan by three months to June.\n",
+      .. " two consecutive months. He extended the loan by three months to June. It will spend"
+      .. " more over the next three fiscal years.\n",
       { date = "2020-11-09" })
     local got = {}
     for _, e in ipairs(l) do if e.type == "DATE" then got[#got + 1] = e.text end end
     assert.are.same({ "the three months to September", "the 12 months through June 2019",
       "the first nine months of the year", "the second half of the year ending Oct. 31, 1988",
-      "three straight quarters", "two consecutive months", "three months", "June" }, got)
+      "three straight quarters", "two consecutive months", "three months", "June",
+      "the next three fiscal years" }, got)
     assert.equal("2020-H1", find(ents("Sales rose in the first half of the year.\n",
       { date = "2020-11-09" }), "DATE", "the first half of the year").value)
   end)

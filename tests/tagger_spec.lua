@@ -277,6 +277,15 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("LAW Arsenal", 1, true), got)
   end)
 
+  it("keeps a title word that opens an organization's name", function()
+    local got = listed("Figures from the General Administration of Tariffs showed a rise, the"
+      .. " General Staff said. Auditors at the General Accounting Office and Marlow General"
+      .. " Corp agreed. Attorney General Dana Whitfield said so.\n")
+    finds_all(got, { "ORG General Administration of Tariffs;", "ORG General Staff;",
+      "ORG General Accounting Office;", "TITLE Attorney General;", "PERSON Dana Whitfield" })
+    assert.is_nil(got:find("PERSON Staff", 1, true), got)
+  end)
+
   it("takes an ordinal in figures into the organization it numbers", function()
     local got = listed("She was confirmed to the 4th U.S. Circuit Court of Appeals before the end of"
       .. " the 118th Congress. Troops of the 82nd Airborne Division took part. He finished"

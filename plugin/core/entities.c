@@ -382,6 +382,31 @@ static const char *const company_words[] = {
     "nv", "sa", "bhd", "investments", "brothers", "bros", "bros.", "trust", "bank", "services",
     "stores"};
 
+/* Heads of organization names ("the foreign ministry", "the General
+ * Administration of Customs"). */
+static const char *const org_heads[] = {
+    "ministry", "department", "agency", "bank", "government", "embassy", "office",
+    "parliament", "council", "commission", "committee", "court", "police", "military",
+    "army", "navy", "administration", "cabinet", "regulator", "bureau", "board"};
+
+static int org_head(const lx_ctx *c, const lx_token *t) {
+  return word_in(c, t, org_heads, LX_COUNTOF(org_heads));
+}
+
+/* A word after a title word that makes the two an organization's name:
+ * "General Staff", "General Assembly", "General Accounting Office",
+ * "Surgeon General's Office" is not, "General Agency for Trade" is. */
+static const char *const org_title_words[] = {
+    "staff", "secretariat", "assembly", "directorate", "accounting", "headquarters",
+    "command", "inspectorate", "electric", "dynamics", "mills", "foods", "hospital",
+    "union", "confederation", "federation", "chamber", "authority"};
+
+static int org_after_title(const lx_ctx *c, const lx_token *t) {
+  return tok_is_cap(t) &&
+         (org_head(c, t) || word_in(c, t, company_words, LX_COUNTOF(company_words)) ||
+          word_in(c, t, org_title_words, LX_COUNTOF(org_title_words)));
+}
+
 /* Designators before a number: "Chapter 11", "Resolution 242", "Section
  * 301", "Article 5" are laws; "Route 66", "Interstate 95", "Terminal 5"
  * places built. The number alone is no CARDINAL (numex: after a name). */
@@ -644,7 +669,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     int cap = 0;
     size_t tl = tok_is_cap(&t[i]) ? title_at(c, i, t1, &cap) : 0;
     if (tl && cap && i + tl < t1 && name_word(c, &t[i + tl]) &&
-        !gaz_has(c, i + tl, i + tl + 1, NAME_KINDS)) {
+        !gaz_has(c, i + tl, i + tl + 1, NAME_KINDS) && !org_after_title(c, &t[i + tl])) {
       size_t j = i + tl;
       while (j < t1 && j - (i + tl) < 3 && name_word(c, &t[j]) &&
              !(t[j].flags & LX_TF_SENT) && !gaz_has(c, j, j + 1, KIND(LX_G_TITLE)))
@@ -842,6 +867,17 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         break;
       }
     }
+    /* "General Staff", "General Administration of Customs": the tagger
+     * leaves out a title word (it learned "General Smith"); before a word
+     * that heads organizations it is the organization's first word */
+    if (b > a && a > t0 && tok_is_cap(&t[a - 1]) && !(t[a].flags & LX_TF_SENT) &&
+        org_after_title(c, &t[a])) {
+      if (gaz_has(c, a - 1, a, KIND(LX_G_TITLE))) {
+        a--;
+        k[i].t0 = (uint32_t)a;
+        k[i].type = LEDE_T_ORG;
+      }
+    }
     /* a legal form alone ("Ltd" after "Gold Fields of South Africa"), or a
      * name with one after "of" or "&" ("Namibia Ltd" after "Gold Fields
      * of"), takes the capitalized words before it in its sentence, "of"
@@ -940,6 +976,11 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       size_t tl = title_at(c, a, b, &cap);
       if (!tl && tok_is_cap(&t[a]) && is_honorific(c, a)) tl = 1;
       if (!tl || a + tl >= b) break;
+      /* "General Staff", "General Agency for Trade": an organization */
+      if (org_after_title(c, &t[a + tl])) {
+        k[i].type = LEDE_T_ORG;
+        break;
+      }
       /* an initial that is an honorific too: the tagger read a name ("M.
        * Gatting" is no Monsieur) */
       if (tl == 1 && t[a].end - t[a].start == 2 && c->text[t[a].start + 1] == '.') break;
@@ -1020,14 +1061,6 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
 
 /* "Seoul's foreign ministry", "China's commerce ministry": a place's
  * possessive and a lower-case organization noun phrase. */
-static const char *const org_heads[] = {
-    "ministry", "department", "agency", "bank", "government", "embassy", "office",
-    "parliament", "council", "commission", "committee", "court", "police", "military",
-    "army", "navy", "administration", "cabinet", "regulator", "bureau", "board"};
-
-static int org_head(const lx_ctx *c, const lx_token *t) {
-  return word_in(c, t, org_heads, LX_COUNTOF(org_heads));
-}
 
 static void possessive_org_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
@@ -2626,6 +2659,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {model_words, LX_COUNTOF(model_words)},
                {legal_forms, LX_COUNTOF(legal_forms)},
                {unit_heads, LX_COUNTOF(unit_heads)},
+               {org_title_words, LX_COUNTOF(org_title_words)},
                {after_number, LX_COUNTOF(after_number)}};
   const char *all[512];
   size_t n = 0;

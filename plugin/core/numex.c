@@ -1976,6 +1976,13 @@ static int owned(const nx *S, size_t i, int the) {
          (the && tok_isl(S, i - 1, "the"));
 }
 
+/* A word between a count and its time unit: "three straight quarters",
+ * "two consecutive months", "the next three fiscal years". */
+static int run_word(const nx *S, size_t i) {
+  return tok_isl(S, i, "straight") || tok_isl(S, i, "consecutive") ||
+         tok_isl(S, i, "successive") || tok_isl(S, i, "fiscal") || tok_isl(S, i, "calendar");
+}
+
 /* A day (week...) counted in a run, after the ordinal N: "third straight
  * day", "second consecutive quarter", "10th day": the unit's token, or 0.
  * A DATE (a TIME for hours) with no value. Not "the third quarter" (a
@@ -2252,10 +2259,9 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       set_cstr(r, unit);
       return 1;
     }
-    /* time units; "three straight quarters", "two consecutive months" */
-    if ((tok_isl(S, j, "straight") || tok_isl(S, j, "consecutive") ||
-         tok_isl(S, j, "successive")) &&
-        ok_tok(S, j + 1)) {
+    /* time units; "three straight quarters", "two consecutive months",
+     * "three fiscal years" */
+    if (run_word(S, j) && ok_tok(S, j + 1)) {
       int su = tunit_at(S, j + 1);
       if (su && su != U_WEEKEND && su != U_CENTURY && !(S->t[j + 1].flags & LX_TF_CAP))
         return after_tunit(S, a, j + 1, v, su, r);
@@ -2511,6 +2517,7 @@ static int rel_expr(const nx *S, size_t a, size_t i, int the, nx_res *r) {
     } else {
       return 0;
     }
+    if (run_word(S, k) && ok_tok(S, k + 1) && tunit_at(S, k + 1)) k++;
     int unit = tunit_at(S, k);
     if (!unit) return 0;
     res(r, a, k + 1, tunit_type(unit), 0);

@@ -205,6 +205,19 @@ describe("numex through lede.parse", function()
       { date = "2020-11-09" }), "DATE", "the first half of the year").value)
   end)
 
+  it("reads a rate's unit as no date, a set with its count, and a speed whole", function()
+    local l = ents("The minimum wage rises to $5.10 an hour, mills produce 40,000 tonnes a year and"
+      .. " prices rise 3% a year. Profit was 9 mln dlrs a year earlier. The board meets twice a"
+      .. " month. Winds reached 90 miles an hour. A week later it met again.\n",
+      { date = "2020-11-09" })
+    local got = {}
+    for _, e in ipairs(l) do got[#got + 1] = e.type .. " " .. e.text end
+    assert.are.same({ "MONEY $5.10", "QUANTITY 40,000 tonnes", "PERCENT 3%",
+      "MONEY 9 mln dlrs", "DATE a year earlier", "DATE twice a month",
+      "QUANTITY 90 miles an hour", "DATE A week later" }, got)
+    assert.equal("km/h", find(l, "QUANTITY", "90 miles an hour").value.unit)
+  end)
+
   it("reads cents named by their dollar, and 'over' a duration as 'during' it", function()
     local l = ents("The plan costs $1.5 trillion over 10 years. Net profit was 45 Canadian cents a"
       .. " share, against 37 U.S. cts. He has worked there for over 10 years.\n")

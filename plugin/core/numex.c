@@ -2255,6 +2255,14 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     char unit[48];
     k = unit_at(S, j, unit, sizeof unit, &f);
     if (k) {
+      /* a speed: "60 miles an hour", "90 km per hour" */
+      if ((strcmp(unit, "km") == 0 || strcmp(unit, "m") == 0) &&
+          (tok_isl(S, j + k, "an") || tok_isl(S, j + k, "per") || tok_isl(S, j + k, "a")) &&
+          tok_isl(S, j + k + 1, "hour")) {
+        res(r, a, j + k + 2, LEDE_T_QUANTITY, unit[1] ? v * f : v * f / 1000);
+        set_cstr(r, "km/h");
+        return 1;
+      }
       res(r, a, j + k, LEDE_T_QUANTITY, v * f);
       set_cstr(r, unit);
       return 1;
@@ -3170,6 +3178,37 @@ static int the_period(const nx *S, size_t i, size_t j, int unit, nx_res *r) {
 
 /* Expression led by a determiner: "the 1990s", "the past two years", "the
  * third quarter", "a decade", "a million", "a third", "a few days". */
+static int once_word(const nx *S, size_t i) {
+  return tok_isl(S, i, "once") || tok_isl(S, i, "twice") || tok_isl(S, i, "thrice");
+}
+
+/* Whether "a"/"an" at i makes a rate of the amount before it: "$4.25 an
+ * hour", "100,000 barrels a day", "5% a year", "500 cars a week" ("a
+ * week" is then no date). Not after a year ("in 1990 a week later"). */
+static int per_unit(const nx *S, size_t i) {
+  if (i <= S->t0 || !(S->t[i].flags & LX_TF_LOWER)) return 0;
+  /* "5 mln dlrs a year earlier", "200 a month ago": a date */
+  static const char *const rel[] = {"ago", "earlier", "before", "later", "after", "previously",
+                                    "prior", "since", "from", "back", "hence", "into"};
+  size_t u = i + 2;
+  if (u < S->t1 && S->t[u].kind == LX_TK_WORD)
+    for (size_t k = 0; k < LX_COUNTOF(rel); k++)
+      if (tok_is(S, u, rel[k])) return 0;
+  size_t p = i - 1;
+  if (S->t[p].kind != LX_TK_NUM) {
+    int pct = tlen(S, p) == 1 && tstr(S, p)[0] == '%';
+    if (!pct && !(S->t[p].kind == LX_TK_WORD && (S->t[p].flags & LX_TF_LOWER))) return 0;
+    if (p <= S->t0) return 0;
+    p--;
+    if (S->t[p].kind != LX_TK_NUM && lex_cls(S, p) != NX_W_SCALE) return 0;
+  }
+  if (S->t[p].kind == LX_TK_NUM && tlen(S, p) == 4) {
+    const char *d = tstr(S, p);
+    if ((d[0] == '1' && d[1] >= '7' && d[1] <= '9') || (d[0] == '2' && d[1] == '0')) return 0;
+  }
+  return 1;
+}
+
 static int det_expr(const nx *S, size_t i, nx_res *r) {
   size_t j = i + 1;
   if (!ok_tok(S, j)) return 0;
@@ -3268,6 +3307,12 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       int unit = (int)w->v;
       const char *s = tstr(S, j);
       if ((s[tlen(S, j) - 1] | 32) == 's') return 0;
+      if (per_unit(S, i)) return 0;
+      /* "twice a month", "once a year": a set */
+      if (i > S->t0 && once_word(S, i - 1) && after_tunit(S, i, j, 1, unit, r)) {
+        r->a = i - 1;
+        return 1;
+      }
       return after_tunit(S, i, j, 1, unit, r);
     }
     case NX_W_FEW:
@@ -3623,7 +3668,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   memset(cache.tag, 0, sizeof cache.tag);
   cache.gi = (size_t)-1;
   S.cache = &cache;
-  size_t i = t0;
+  size_t i = t0, last = t0; /* last: where the last expression ended */
   while (i < S.t1) {
     const lx_token *t = &S.t[i];
     /* most tokens: one table probe and out */
@@ -3655,11 +3700,12 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
     r.type = 0;
     if (at(&S, i, &r) && r.b > i) {
       if (r.b > S.t1) r.b = S.t1;
-      if (r.a < i) r.a = i;
+      /* a set opens on the word before its "a": "twice a month" */
+      if (r.a < i && !(r.a + 1 == i && i > last && once_word(&S, r.a))) r.a = i;
       if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY)
         range_tail(&S, &r);
       if (r.type && !emit(&S, &r)) return 0;
-      i = r.b;
+      i = last = r.b;
       continue;
     }
     i++;

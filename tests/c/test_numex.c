@@ -246,7 +246,7 @@ static const tcase cases[] = {
     {"a quarter of the vote", "CARDINAL[a quarter]=0.25"},
     /* pounds paid are money, pounds weighed a weight */
     {"she was fined 200 pounds", "MONEY[200 pounds]=200 GBP"},
-    {"he earned 50,000 pounds a year", "MONEY[50,000 pounds]=50000 GBP | DATE[a year]=P1Y"},
+    {"he earned 50,000 pounds a year", "MONEY[50,000 pounds]=50000 GBP"},
     {"the baby weighed 8 pounds", "QUANTITY[8 pounds]=3.62873896 kg"},
     {"500 pounds of beef", "QUANTITY[500 pounds]=226.796185 kg"},
     {"two years and a half", "DATE[two years and a half]=P2.5Y"},

@@ -114,14 +114,16 @@ describe("numex through lede.parse", function()
     assert.equal("P2Y", find(l, "DATE", "the past two years").value)
   end)
 
-  it("leaves verbs, names and scores alone", function()
+  it("leaves verbs and names alone, and reads a score whole", function()
     local l = ents("Officials said they may march on Saturday if the talks fail to produce a deal.\n\n"
       .. "A Boeing 737 landed at the airport as fans cheered; Japan won 2-1 and stayed ranked No. 1"
       .. " in the group, the federation said.\n")
     local numex = { DATE = 1, TIME = 1, MONEY = 1, PERCENT = 1, QUANTITY = 1, ORDINAL = 1, CARDINAL = 1 }
     for _, e in ipairs(l) do
       -- names (the product "Boeing 737", "Japan") belong to other recognizers
-      if numex[e.type] then assert.is_true(e.text == "Saturday", e.type .. " " .. e.text) end
+      if numex[e.type] then
+        assert.is_true(e.text == "Saturday" or e.text == "2-1", e.type .. " " .. e.text)
+      end
     end
   end)
 
@@ -216,6 +218,18 @@ describe("numex through lede.parse", function()
       "MONEY 9 mln dlrs", "DATE a year earlier", "DATE twice a month",
       "QUANTITY 90 miles an hour", "DATE A week later" }, got)
     assert.equal("km/h", find(l, "QUANTITY", "90 miles an hour").value.unit)
+  end)
+
+  it("reads a score or a tally as one cardinal with its text as value", function()
+    local l = ents("Norland beat Vesta 3-1 (halftime 2-0) on Friday. The council voted 21-18 for"
+      .. " the plan, a 4-2 lead became a 6-5 defeat, and she won 3-6 6-3 6-4. Pages 10-12"
+      .. " are missing.\n", { date = "2020-11-09" })
+    local got = {}
+    for _, e in ipairs(l) do
+      if e.type == "CARDINAL" then got[#got + 1] = e.text .. "=" .. tostring(e.value) end
+    end
+    assert.equal("3-1=3-1 2-0=2-0 21-18=21-18 4-2=4-2 6-5=6-5 3-6=3-6 6-3=6-3 6-4=6-4",
+      table.concat(got, " "))
   end)
 
   it("reads cents named by their dollar, and 'over' a duration as 'during' it", function()

@@ -341,6 +341,9 @@ static int emit(nx *S, const nx_res *r) {
     case LEDE_T_TIME: c->value_kind = r->str[0] ? LEDE_V_STRING : LEDE_V_NONE; break;
     case LEDE_T_MONEY:
     case LEDE_T_QUANTITY: c->value_kind = LEDE_V_AMOUNT; break;
+    case LEDE_T_CARDINAL: /* a score, "2-1", is its text */
+      c->value_kind = r->str[0] ? LEDE_V_STRING : LEDE_V_NUMBER;
+      break;
     default: c->value_kind = LEDE_V_NUMBER; break;
   }
   memcpy(c->str, r->str, sizeof c->str);
@@ -3464,6 +3467,56 @@ static int quarter_code(const nx *S, size_t i, nx_res *r) {
 }
 
 /* Everything that can start at token i; a is where the span starts. */
+/* A score or a tally in one token, "2-1", "52-48", after a verb of
+ * winning or voting or before the word it qualifies: "beat Syria 2-1",
+ * "voted 52-48", "a 3-0 win". One CARDINAL, its text as value. */
+static int score_shape(const nx *S, size_t i) {
+  size_t n = tlen(S, i), h = 0;
+  const char *s = tstr(S, i);
+  if (S->t[i].kind != LX_TK_NUM || n < 3 || n > 7) return 0;
+  for (size_t q = 0; q < n; q++) {
+    if (s[q] == '-' && !h && q > 0 && q <= 3) {
+      h = q;
+      continue;
+    }
+    if (s[q] < '0' || s[q] > '9') return 0;
+  }
+  return h && n - h - 1 > 0 && n - h - 1 <= 3;
+}
+
+static int score_at(const nx *S, size_t i) {
+  static const char *const verbs[] = {
+      "beat", "beating", "beats", "won", "win", "wins", "winning", "lost", "lose", "loses",
+      "losing", "drew", "draw", "drawing", "defeated", "defeating", "edged", "routed", "downed",
+      "thrashed", "crushed", "led", "leads", "leading", "trailed", "trailing", "voted", "vote",
+      "votes", "tied", "level", "ended", "finished", "halftime", "half-time", "aggregate"};
+  static const char *const nouns[] = {"win", "victory", "defeat", "loss", "vote", "lead", "draw",
+                                      "margin", "majority", "decision", "tie", "triumph",
+                                      "drubbing", "thrashing", "rout", "scoreline", "verdict"};
+  if (!score_shape(S, i)) return 0;
+  /* the sets of a match: "won 3-6 6-3 6-3" */
+  size_t p = i;
+  while (p > S->t0 && p + 5 > i && score_shape(S, p - 1) && !(S->t[p].flags & LX_TF_NEWLINE))
+    p--;
+  size_t e = i;
+  while (e + 1 < S->t1 && e < p + 5 && score_shape(S, e + 1) &&
+         !(S->t[e + 1].flags & LX_TF_NEWLINE))
+    e++;
+  i = p;
+  if (i > S->t0 && S->t[i - 1].kind == LX_TK_WORD) {
+    for (size_t q = 0; q < LX_COUNTOF(verbs); q++)
+      if (tok_is(S, i - 1, verbs[q])) return 1;
+    /* "beat Syria 2-1": a name between */
+    if (i > S->t0 + 1 && (S->t[i - 1].flags & LX_TF_CAP) && S->t[i - 2].kind == LX_TK_WORD)
+      for (size_t q = 0; q < 12; q++)
+        if (tok_is(S, i - 2, verbs[q])) return 1;
+  }
+  if (ok_tok(S, e + 1) && S->t[e + 1].kind == LX_TK_WORD)
+    for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
+      if (tok_is(S, e + 1, nouns[q])) return 1;
+  return 0;
+}
+
 static int at(const nx *S, size_t i, nx_res *r) {
   const lx_token *t = &S->t[i];
   switch (t->kind) {
@@ -3500,6 +3553,12 @@ static int at(const nx *S, size_t i, nx_res *r) {
                         tok_isl(S, i - 1, "nos.") ||
                         (tok_isl(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER))))
         return res(r, i, i + 1, 0, 0);
+      if (score_at(S, i)) {
+        res(r, i, i + 1, LEDE_T_CARDINAL, 0);
+        memcpy(r->str, tstr(S, i), tlen(S, i)); /* at most 7 bytes */
+        r->str[tlen(S, i)] = 0;
+        return 1;
+      }
       return after_number(S, i, &N, CTX_NONE, r);
     }
     case LX_TK_SYM: {

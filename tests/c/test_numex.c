@@ -189,7 +189,7 @@ static const tcase cases[] = {
     {"a dividend of 2-1/2 cts", "MONEY[2-1/2 cts]=0.025 USD"},
     {"shares fell 3/8 to 21-5/8 dlrs", "CARDINAL[3/8]=0.375 | MONEY[21-5/8 dlrs]=21.625 USD"},
     {"prices rose 5 to 10 pct", "PERCENT[5 to 10 pct]=5"},
-    {"a 2-1 win", ""},
+    {"a 2-1 win", "CARDINAL[2-1]=2-1"},
     {"talks began at 0900 local time", "TIME[0900 local time]=T09:00"},
     {"at 10 a.m. local time", "TIME[10 a.m. local time]=T10:00"},
     {"the 1200 local residents", "CARDINAL[1200]=1200"},
@@ -288,7 +288,7 @@ static const tcase cases[] = {
     {"HK$ 1.2 billion", "MONEY[HK$ 1.2 billion]=1200000000 HKD"},
     {"millions of dollars", "MONEY[millions of dollars]=1000000 USD"},
     {"a $5m deal", "MONEY[$5m]=5000000 USD"},
-    {"The team won 2-1.", ""},
+    {"The team won 2-1.", "CARDINAL[2-1]=2-1"},
     /* percent */
     {"up 16.057% on", "PERCENT[16.057%]=16.057"},
     {"rose 13 pct in", "PERCENT[13 pct]=13"},

@@ -177,6 +177,14 @@ describe("numex through lede.parse", function()
     assert.equal("1988-12", find(l, "DATE", "December").value)
   end)
 
+  it("reads 'would' and a commodity's delivery month as coming, 'would have' as past", function()
+    local l = ents("Gold for December delivery fell. The carmaker said it would idle two plants"
+      .. " beginning Dec. 4.\n\nThe plant would have closed in June.\n", { date = "1989-10-25" })
+    assert.equal("1989-12", find(l, "DATE", "December").value)
+    assert.equal("1989-12-04", find(l, "DATE", "Dec. 4").value)
+    assert.equal("1989-06", find(l, "DATE", "June").value)
+  end)
+
   it("finds the rank in a hyphenated superlative, its bytes only", function()
     local text = "Japan's second-largest carmaker beat the fourth-seeded team and the"
       .. " third-most-watched show. A first-class seat costs more in the second-hand market.\n"

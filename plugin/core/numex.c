@@ -975,6 +975,11 @@ static void str_ymd(nx_res *r, int y, int m, int d) {
  * on March 24" in a sentence about next summer is past). */
 static int future_ctx(const nx *S, size_t i) {
   size_t k = i, steps = 0;
+  /* "gold for December delivery", "the March contract": a future month */
+  for (size_t q = i + 1; q < S->t1 && q <= i + 3 && S->t[q].kind != LX_TK_PUNCT; q++)
+    if (tok_isl(S, q, "delivery") || tok_isl(S, q, "contract") || tok_isl(S, q, "futures") ||
+        tok_isl(S, q, "contracts") || tok_isl(S, q, "expiry"))
+      return 1;
   while (k > S->t0 && steps < 14) {
     k--;
     steps++;
@@ -985,7 +990,9 @@ static int future_ctx(const nx *S, size_t i) {
       if (w->cls == NX_W_PAST || (w->cls == NX_W_WHILE && tok_isl(S, k, "ended"))) return 0;
       /* "analysts had expected" is past */
       if (w->cls == NX_W_FUTURE && (w->v == 1 || tok_isl(S, k + 1, "to")))
-        return !(k > S->t0 && tok_isl(S, k - 1, "had"));
+        /* "analysts had expected", "it would have closed": past */
+        return !(k > S->t0 && tok_isl(S, k - 1, "had")) &&
+               !(tok_isl(S, k, "would") && tok_isl(S, k + 1, "have"));
       if ((w->cls == NX_W_REL || w->cls == NX_W_DAYREL) && w->v == 1) return 1;
     }
     if (S->t[k].flags & (LX_TF_SENT | LX_TF_PARA)) break;

@@ -286,6 +286,14 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("PERSON Staff", 1, true), got)
   end)
 
+  it("joins an organization's head, a preposition and a name, and a nationality's industry", function()
+    local got = listed("The Federal Office for Mining Safety said the Commission on Coastal"
+      .. " Fisheries would meet. Shares in British Aerospace rose.\n")
+    finds_all(got, { "ORG Federal Office for Mining Safety;", "ORG Commission on Coastal Fisheries;",
+      "ORG British Aerospace" })
+    assert.is_nil(got:find("NORP British;", 1, true), got)
+  end)
+
   it("takes an ordinal in figures into the organization it numbers", function()
     local got = listed("She was confirmed to the 4th U.S. Circuit Court of Appeals before the end of"
       .. " the 118th Congress. Troops of the 82nd Airborne Division took part. He finished"

@@ -401,6 +401,28 @@ static const char *const org_title_words[] = {
     "command", "inspectorate", "electric", "dynamics", "mills", "foods", "hospital",
     "union", "confederation", "federation", "chamber", "authority"};
 
+/* Last words of organizations that a preposition and a second name
+ * complete: "Federal Office for Police Matters", "Commission on Human
+ * Rights" (with org_heads and org_title_words). */
+static const char *const org_end_words[] = {
+    "institute", "centre", "center", "foundation", "fund", "society", "association",
+    "organisation", "organization", "tribunal", "alliance", "league", "movement",
+    "front", "coalition", "forum", "academy", "network", "programme", "program",
+    "service", "trust", "union", "federation", "authority", "party", "secretariat"};
+
+static int org_end_word(const lx_ctx *c, const lx_token *t) {
+  return tok_is_cap(t) &&
+         (org_head(c, t) || word_in(c, t, org_end_words, LX_COUNTOF(org_end_words)));
+}
+
+/* Industries that a nationality names a company with: "British
+ * Aerospace", "Japan Airlines", "Deutsche Telekom" is the tagger's. */
+static const char *const sector_words[] = {
+    "aerospace", "airways", "airlines", "petroleum", "steel", "gas", "telecom",
+    "telecommunications", "rail", "railways", "coal", "energy", "broadcasting",
+    "shipbuilders", "telekom", "airports", "nuclear", "tobacco", "sugar", "biscuits",
+    "electricity", "shipping", "aluminium", "aluminum", "chemicals", "steamship"};
+
 static int org_after_title(const lx_ctx *c, const lx_token *t) {
   return tok_is_cap(t) &&
          (org_head(c, t) || word_in(c, t, company_words, LX_COUNTOF(company_words)) ||
@@ -842,6 +864,18 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
    * organizations that a place cuts in two are one */
   for (size_t i = 0, p = SIZE_MAX; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
+    /* "Federal Office" for "Police Matters", "Commission" on "Human
+     * Rights": an organization's head, a preposition, a name */
+    if (p != SIZE_MAX && k[p].type == LEDE_T_ORG &&
+        (k[i].type == LEDE_T_ORG || k[i].type == LEDE_T_NORP) && k[p].t1 > k[p].t0 &&
+        k[p].t1 + 1 == k[i].t0 && org_end_word(c, &t[k[p].t1 - 1]) &&
+        (lx_tok_is(c->text, &t[k[p].t1], "for") || lx_tok_is(c->text, &t[k[p].t1], "on") ||
+         lx_tok_is(c->text, &t[k[p].t1], "of")) &&
+        !(t[k[i].t0].flags & (LX_TF_SENT | LX_TF_PARA))) {
+      k[p].t1 = k[i].t1;
+      k[i].t1 = k[i].t0; /* dropped */
+      continue;
+    }
     if (p != SIZE_MAX && k[p].type == LEDE_T_ORG && k[i].type == LEDE_T_ORG &&
         k[p].t1 == k[i].t0 && k[p].t1 > k[p].t0) {
       size_t m = k[p].t1;
@@ -866,6 +900,15 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         b = k[q].t0;
         break;
       }
+    }
+    /* "British Aerospace", "Thai Airways International": a nationality
+     * or a country the tagger left out of a company named by its industry */
+    if (b > a && a > t0 && k[i].type == LEDE_T_ORG && tok_is_cap(&t[a - 1]) &&
+        tok_is_cap(&t[a]) && !(t[a].flags & LX_TF_SENT) &&
+        word_in(c, &t[a], sector_words, LX_COUNTOF(sector_words)) &&
+        gaz_has(c, a - 1, a, KIND(LX_G_DEMONYM) | KIND(LX_G_COUNTRY))) {
+      a--;
+      k[i].t0 = (uint32_t)a;
     }
     /* "General Staff", "General Administration of Customs": the tagger
      * leaves out a title word (it learned "General Smith"); before a word
@@ -2660,8 +2703,10 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {legal_forms, LX_COUNTOF(legal_forms)},
                {unit_heads, LX_COUNTOF(unit_heads)},
                {org_title_words, LX_COUNTOF(org_title_words)},
+               {org_end_words, LX_COUNTOF(org_end_words)},
+               {sector_words, LX_COUNTOF(sector_words)},
                {after_number, LX_COUNTOF(after_number)}};
-  const char *all[512];
+  const char *all[768];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)
     for (size_t i = 0; i < lists[l].n; i++) {

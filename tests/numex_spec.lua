@@ -185,6 +185,17 @@ describe("numex through lede.parse", function()
     assert.equal("1989-06", find(l, "DATE", "June").value)
   end)
 
+  it("reads a fraction before a preposition, the week that ended on a weekday, a law taking effect", function()
+    local l = ents("Shares have fallen by nearly a third since March. Claims fell in the week ended"
+      .. " Saturday. The rule takes effect on Jan. 1 and expires on Dec. 31. It was a third"
+      .. " attempt.\n", { date = "2011-11-16" })
+    assert.near(1 / 3, find(l, "CARDINAL", "nearly a third").value, 1e-9)
+    assert.equal("2011-W45", find(l, "DATE", "the week ended Saturday").value)
+    assert.equal("2012-01-01", find(l, "DATE", "Jan. 1").value)
+    assert.equal("2011-12-31", find(l, "DATE", "Dec. 31").value)
+    assert.equal(3, find(l, "ORDINAL", "third").value)
+  end)
+
   it("finds the rank in a hyphenated superlative, its bytes only", function()
     local text = "Japan's second-largest carmaker beat the fourth-seeded team and the"
       .. " third-most-watched show. A first-class seat costs more in the second-hand market.\n"

@@ -984,6 +984,10 @@ static int future_ctx(const nx *S, size_t i) {
     k--;
     steps++;
     const nx_word *w = S->t[k].kind == LX_TK_WORD ? lex_peek(S->t[k].hash) : NULL;
+    /* "the law takes effect on Jan. 1" */
+    if (!w && tok_isl(S, k, "effect") && k > S->t0 &&
+        (tok_isl(S, k - 1, "takes") || tok_isl(S, k - 1, "take")))
+      return 1;
     if (w) {
       /* "the quarter ended Sept. 30" is past, "the quarter ending Dec. 31"
        * may not be */
@@ -1411,6 +1415,8 @@ static size_t period_end(const nx *S, size_t a, size_t e) {
   lx_date d;
   size_t k = abs_date(S, e + 1, &d);
   if (k && d.month && d.hour < 0) return 1 + k;
+  /* "the week ended Saturday" */
+  if (lex_cls(S, e + 1) == NX_W_WDAY && (S->t[e + 1].flags & LX_TF_CAP)) return 2;
   /* a month alone, or with its year: "to June", "through March 2020" */
   if (lex_cls(S, e + 1) != NX_W_MONTH) return 0;
   int y;
@@ -3130,6 +3136,25 @@ static int the_period(const nx *S, size_t i, size_t j, int unit, nx_res *r) {
      * 31, 1987" FY1987 (a fiscal year is
      * named by its end), "the quarter ended Sept. 30" 2019-Q3, "the week
      * ended Feb. 22" 1987-W08; a duration when the year is not known */
+    /* "the week ended Saturday": the week of that day */
+    if (unit == U_WEEK && !tok_isl(S, e, "to") && lex_cls(S, e + 1) == NX_W_WDAY &&
+        (S->t[e + 1].flags & LX_TF_CAP)) {
+      nx_res w;
+      if (!temporal_word(S, e + 1, e + 1, 0, &w) || w.type != LEDE_T_DATE) return 0;
+      res(r, i, w.b, LEDE_T_DATE, 0);
+      const char *q = w.str; /* YYYY-MM-DD when the weekday resolved */
+      int ymd = strlen(q) == 10 && q[4] == '-' && q[7] == '-' && q[0] >= '0' && q[0] <= '9';
+      int y = ymd ? (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0') : 0;
+      int m = ymd ? (q[5] - '0') * 10 + (q[6] - '0') : 0, dd = ymd ? (q[8] - '0') * 10 + (q[9] - '0') : 0;
+      if (ymd) {
+        int wy, wn;
+        iso_week(y, m, dd, &wy, &wn);
+        set_str(r, "%04d-W%02d", wy, wn);
+      } else {
+        str_duration(r, 1, unit);
+      }
+      return 1;
+    }
     lx_date d;
     size_t k = abs_date(S, e + 1, &d);
     if (!k && lex_cls(S, e + 1) == NX_W_MONTH && (S->t[e + 1].flags & LX_TF_CAP)) {
@@ -3364,8 +3389,14 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
         return 0;
       }
       size_t k = j + 1;
+      /* "fell by a third since March", "a third in 2010": a preposition
+       * after it ends a fraction, a noun makes an ordinal */
+      static const char *const preps[] = {"since", "in", "from", "over", "to", "during",
+                                          "last", "this", "on", "at", "by", "than",
+                                          "between", "while", "compared", "within"};
       int end = k >= S->t1 || S->t[k].kind == LX_TK_PUNCT || tok_isl(S, k, "of") ||
                 tok_isl(S, k, "and") || tok_isl(S, k, "or");
+      for (size_t q = 0; !end && q < LX_COUNTOF(preps); q++) end = tok_is(S, k, preps[q]);
       if (!end) return 0;
       /* "a quarter of a percentage point" */
       if (tok_isl(S, k, "of") && (tok_isl(S, k + 1, "a") || tok_isl(S, k + 1, "an")) &&

@@ -294,6 +294,13 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("NORP British;", 1, true), got)
   end)
 
+  it("keeps a contest named after a place whole, with its final", function()
+    local got = listed("Kessler won the Vellmar Grand Prix on Sunday and qualified for the IAAF"
+      .. " Grand Prix Final in Milan.\n\nATHLETICS - OSTRAVA GRAND PRIX RESULTS.\n")
+    finds_all(got, { "EVENT IAAF Grand Prix Final;", "EVENT OSTRAVA GRAND PRIX" })
+    assert.is_nil(got:find("GPE OSTRAVA", 1, true), got)
+  end)
+
   it("takes an ordinal in figures into the organization it numbers", function()
     local got = listed("She was confirmed to the 4th U.S. Circuit Court of Appeals before the end of"
       .. " the 118th Congress. Troops of the 82nd Airborne Division took part. He finished"

@@ -757,7 +757,8 @@ static const char *const event_words[] = {
     "war", "cup", "olympics", "games", "championship", "championships", "open",
     "summit", "conference", "election", "elections", "tournament", "festival", "series",
     "revolution", "crisis", "storm", "hurricane", "typhoon", "earthquake", "prix",
-    "marathon", "derby", "trophy", "league", "classic", "masters", "show", "expo"};
+    "marathon", "derby", "trophy", "league", "classic", "masters", "show", "expo", "final",
+    "finals"};
 
 /* Words that make a law of a name the tagger reads as an organization
  * (refine_type): its last word ("Clean Air Act") or its first before "of"
@@ -1070,6 +1071,21 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
           k[i].t0 == j && j < t1 && !(t[j].flags & LX_TF_SENT) && t[j].start > t[j - 1].end &&
           t[j].start - t[j - 1].end == 1 && c->text[t[j - 1].end] == ' ') {
         p->t1 = k[i].t1;
+        continue;
+      }
+      /* "Berlin" "Grand Prix", "Hong Kong" "Open": a place or a sponsor
+       * and the contest named after it; "IAAF Grand Prix" "Final" */
+      if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER && k[i].t0 == j &&
+          j < t1 && t[j].start - t[j - 1].end == 1 && c->text[t[j - 1].end] == ' ' &&
+          !(t[j].flags & LX_TF_SENT) &&
+          (((p->type == LEDE_T_LOC || p->type == LEDE_T_ORG) && k[i].type == LEDE_T_NORP &&
+            p->t1 - p->t0 <= 3 &&
+            word_in(c, &t[k[i].t1 - 1], event_words, LX_COUNTOF(event_words))) ||
+           (p->type == LEDE_T_NORP && k[i].t1 == j + 1 &&
+            word_in(c, &t[j - 1], event_words, LX_COUNTOF(event_words)) &&
+            (lx_tok_ieq(c->text, &t[j], "final") || lx_tok_ieq(c->text, &t[j], "finals"))))) {
+        p->t1 = k[i].t1;
+        p->type = LEDE_T_NORP;
         continue;
       }
       /* "Roosevelt Financial" "Group Inc", "Johnson Controls" "Inc": a

@@ -113,3 +113,19 @@ describe("linked mentions", function()
     assert.equal("Mary Tan", d.quotes[1].speaker)
   end)
 end)
+
+describe("a firm's or a club's first word alone", function()
+  it("is the organization, not a person, unless a person of the document bears it", function()
+    local d = lede.parse("Morgan Stanley raised its forecast on Monday. Morgan said sales would"
+      .. " grow.\n\n"
+      .. "Hanna Lysgaard of Lysgaard Partners said so. Lysgaard added more.\n")
+    local got = {}
+    for e in d.entities:each() do
+      if e.type == "ORG" or e.type == "PERSON" then got[#got + 1] = e.type .. " " .. e.text end
+    end
+    got = table.concat(got, "; ")
+    assert.truthy(got:find("ORG Morgan;", 1, true), got)
+    assert.truthy(got:find("PERSON Lysgaard$"), got)
+  end)
+end)
+

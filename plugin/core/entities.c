@@ -1608,6 +1608,40 @@ static void drop_lone_title_word(lx_ctx *c) {
   }
 }
 
+/* "Real" after "Real Madrid", "Deportivo" after "Deportivo Coruna": the
+ * tagger reads the first word of a club or a firm alone as a person. A
+ * one-word person of the tagger that opens an organization of two words
+ * or more in the document and is in no longer person's name is that
+ * organization (a person is named in full first). Bounded tables: linear. */
+static void org_first_words(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  size_t n = in->entities.n, no = 0, np = 0;
+  uint32_t org[32], per[128];
+  for (size_t i = 0; i < n; i++) {
+    if (E[i].type != LEDE_T_ORG && E[i].type != LEDE_T_PERSON) continue;
+    size_t a, b;
+    lx_tokens_in(c, E[i].span.start, E[i].span.end, &a, &b);
+    if (b < a + 2) continue;
+    if (E[i].type == LEDE_T_ORG && no < LX_COUNTOF(org) && tok_is_cap(&t[a])) org[no++] = t[a].hash;
+    for (size_t k = a; E[i].type == LEDE_T_PERSON && k < b && np < LX_COUNTOF(per); k++)
+      per[np++] = t[k].hash;
+  }
+  if (!no) return;
+  for (size_t i = 0; i < n; i++) {
+    if (E[i].type != LEDE_T_PERSON || E[i].rule != LEDE_RULE_TAGGER) continue;
+    size_t a, b, k;
+    lx_tokens_in(c, E[i].span.start, E[i].span.end, &a, &b);
+    if (b != a + 1) continue;
+    for (k = 0; k < no && org[k] != t[a].hash; k++) {}
+    if (k == no) continue;
+    for (k = 0; k < np && per[k] != t[a].hash; k++) {}
+    if (k < np) continue;
+    E[i].type = LEDE_T_ORG;
+  }
+}
+
 /* The head words of courts' and armies' units (ordinals_in_orgs). */
 static const char *const unit_heads[] = {
     "circuit", "congress", "division", "fleet", "army", "corps", "brigade", "regiment",
@@ -1795,6 +1829,7 @@ void lx_entities(lx_ctx *c) {
   if (in->entities.n > 1)
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
   ordinals_in_orgs(c);
+  org_first_words(c);
 }
 
 /* ---- linking ------------------------------------------------------------------------- */

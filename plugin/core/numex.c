@@ -3142,11 +3142,15 @@ static int the_period(const nx *S, size_t i, size_t j, int unit, nx_res *r) {
       nx_res w;
       if (!temporal_word(S, e + 1, e + 1, 0, &w) || w.type != LEDE_T_DATE) return 0;
       res(r, i, w.b, LEDE_T_DATE, 0);
-      const char *q = w.str; /* YYYY-MM-DD when the weekday resolved */
-      int ymd = strlen(q) == 10 && q[4] == '-' && q[7] == '-' && q[0] >= '0' && q[0] <= '9';
-      int y = ymd ? (q[0] - '0') * 1000 + (q[1] - '0') * 100 + (q[2] - '0') * 10 + (q[3] - '0') : 0;
-      int m = ymd ? (q[5] - '0') * 10 + (q[6] - '0') : 0, dd = ymd ? (q[8] - '0') * 10 + (q[9] - '0') : 0;
-      if (ymd) {
+      /* the weekday's value is YYYY-MM-DD when the reference date is known */
+      const char *q = w.str;
+      int y = 0, m = 0, dd = 0;
+      if (strlen(q) == 10 && q[4] == '-' && q[7] == '-') {
+        for (int x = 0; x < 4; x++) y = y * 10 + (q[x] - '0');
+        m = (q[5] - '0') * 10 + (q[6] - '0');
+        dd = (q[8] - '0') * 10 + (q[9] - '0');
+      }
+      if (lx_date_valid(y, m, dd)) {
         int wy, wn;
         iso_week(y, m, dd, &wy, &wn);
         set_str(r, "%04d-W%02d", wy, wn);
@@ -3211,8 +3215,6 @@ static int the_period(const nx *S, size_t i, size_t j, int unit, nx_res *r) {
   return 1;
 }
 
-/* Expression led by a determiner: "the 1990s", "the past two years", "the
- * third quarter", "a decade", "a million", "a third", "a few days". */
 static int once_word(const nx *S, size_t i) {
   return tok_isl(S, i, "once") || tok_isl(S, i, "twice") || tok_isl(S, i, "thrice");
 }
@@ -3244,6 +3246,8 @@ static int per_unit(const nx *S, size_t i) {
   return 1;
 }
 
+/* Expression led by a determiner: "the 1990s", "the past two years", "the
+ * third quarter", "a decade", "a million", "a third", "a few days". */
 static int det_expr(const nx *S, size_t i, nx_res *r) {
   size_t j = i + 1;
   if (!ok_tok(S, j)) return 0;
@@ -3504,7 +3508,6 @@ static int quarter_code(const nx *S, size_t i, nx_res *r) {
   return 1;
 }
 
-/* Everything that can start at token i; a is where the span starts. */
 /* A score or a tally in one token, "2-1", "52-48", after a verb of
  * winning or voting or before the word it qualifies: "beat Syria 2-1",
  * "voted 52-48", "a 3-0 win". One CARDINAL, its text as value. */
@@ -3524,10 +3527,13 @@ static int score_shape(const nx *S, size_t i) {
 
 static int score_at(const nx *S, size_t i) {
   static const char *const verbs[] = {
-      "beat", "beating", "beats", "won", "win", "wins", "winning", "lost", "lose", "loses",
-      "losing", "drew", "draw", "drawing", "defeated", "defeating", "edged", "routed", "downed",
-      "thrashed", "crushed", "led", "leads", "leading", "trailed", "trailing", "voted", "vote",
-      "votes", "tied", "level", "ended", "finished", "halftime", "half-time", "aggregate"};
+      "won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "drew", "draw",
+      "drawing", "leads", "leading", "trailing", "voted", "vote", "votes", "tied", "level",
+      "ended", "finished", "halftime", "half-time", "aggregate"};
+  /* verbs with the beaten side between: "beat Syria 2-1" */
+  static const char *const beat[] = {"beat", "beating", "beats", "defeated", "defeating",
+                                     "edged", "routed", "downed", "thrashed", "crushed",
+                                     "led", "trailed"};
   static const char *const nouns[] = {"win", "victory", "defeat", "loss", "vote", "lead", "draw",
                                       "margin", "majority", "decision", "tie", "triumph",
                                       "drubbing", "thrashing", "rout", "scoreline", "verdict"};
@@ -3544,10 +3550,11 @@ static int score_at(const nx *S, size_t i) {
   if (i > S->t0 && S->t[i - 1].kind == LX_TK_WORD) {
     for (size_t q = 0; q < LX_COUNTOF(verbs); q++)
       if (tok_is(S, i - 1, verbs[q])) return 1;
-    /* "beat Syria 2-1": a name between */
+    for (size_t q = 0; q < LX_COUNTOF(beat); q++)
+      if (tok_is(S, i - 1, beat[q])) return 1;
     if (i > S->t0 + 1 && (S->t[i - 1].flags & LX_TF_CAP) && S->t[i - 2].kind == LX_TK_WORD)
-      for (size_t q = 0; q < 12; q++)
-        if (tok_is(S, i - 2, verbs[q])) return 1;
+      for (size_t q = 0; q < LX_COUNTOF(beat); q++)
+        if (tok_is(S, i - 2, beat[q])) return 1;
   }
   if (ok_tok(S, e + 1) && S->t[e + 1].kind == LX_TK_WORD)
     for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
@@ -3555,6 +3562,7 @@ static int score_at(const nx *S, size_t i) {
   return 0;
 }
 
+/* Everything that can start at token i; a is where the span starts. */
 static int at(const nx *S, size_t i, nx_res *r) {
   const lx_token *t = &S->t[i];
   switch (t->kind) {

@@ -393,9 +393,9 @@ static int org_head(const lx_ctx *c, const lx_token *t) {
   return word_in(c, t, org_heads, LX_COUNTOF(org_heads));
 }
 
-/* A word after a title word that makes the two an organization's name:
- * "General Staff", "General Assembly", "General Accounting Office",
- * "Surgeon General's Office" is not, "General Agency for Trade" is. */
+/* Words that, after a title word, make the two an organization's name
+ * ("General Staff", "General Assembly", "General Accounting Office"), with
+ * org_heads and company_words: org_after_title. */
 static const char *const org_title_words[] = {
     "staff", "secretariat", "assembly", "directorate", "accounting", "headquarters",
     "command", "inspectorate", "electric", "dynamics", "mills", "foods", "hospital",
@@ -408,11 +408,12 @@ static const char *const org_end_words[] = {
     "institute", "centre", "center", "foundation", "fund", "society", "association",
     "organisation", "organization", "tribunal", "alliance", "league", "movement",
     "front", "coalition", "forum", "academy", "network", "programme", "program",
-    "service", "trust", "union", "federation", "authority", "party", "secretariat"};
+    "service", "trust", "party"};
 
 static int org_end_word(const lx_ctx *c, const lx_token *t) {
   return tok_is_cap(t) &&
-         (org_head(c, t) || word_in(c, t, org_end_words, LX_COUNTOF(org_end_words)));
+         (org_head(c, t) || word_in(c, t, org_end_words, LX_COUNTOF(org_end_words)) ||
+          word_in(c, t, org_title_words, LX_COUNTOF(org_title_words)));
 }
 
 /* Industries that a nationality names a company with: "British

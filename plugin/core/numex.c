@@ -971,8 +971,10 @@ static void str_ymd(nx_res *r, int y, int m, int d) {
 }
 
 /* Whether the sentence before token i speaks of the future: a future
- * word ("will", "next", "scheduled") nearer than a verb of the past ("said
- * on March 24" in a sentence about next summer is past). */
+ * word ("will", "next", "scheduled", "would" but not "would have", "takes
+ * effect") nearer than a verb of the past ("said on March 24" in a sentence
+ * about next summer is past); or a commodity's word within three tokens
+ * after it ("December delivery", "the March contract"). */
 static int future_ctx(const nx *S, size_t i) {
   size_t k = i, steps = 0;
   /* "gold for December delivery", "the March contract": a future month */

@@ -251,6 +251,33 @@ describe("numex through lede.parse", function()
       table.concat(got, " "))
   end)
 
+  it("reads a tally after a verb of deciding, and the sets of a match after commas", function()
+    local l = ents("The assembly passed the levy 68-31 late Wednesday and the board approved it"
+      .. " 7-2 on Friday; the court ruled 5-4 that it stands. The board approved a 10-12 percent"
+      .. " rise. Dorn defeated Aaltonen 7-6 (6), 6-3, 6-4.\n", { date = "2020-11-09" })
+    local got = {}
+    for _, e in ipairs(l) do
+      if e.type == "CARDINAL" or e.type == "PERCENT" then got[#got + 1] = e.type .. " " .. e.text end
+    end
+    assert.are.same({ "CARDINAL 68-31", "CARDINAL 7-2", "CARDINAL 5-4", "PERCENT 10-12 percent",
+      "CARDINAL 7-6", "CARDINAL 6", "CARDINAL 6-3", "CARDINAL 6-4" }, got)
+  end)
+
+  it("reads a hyphenated century as a date, a ranked ordinal, and a measure with its smaller unit",
+    function()
+    local l = ents("The 21st-century economy replaced the 19th-century mills. The 11th-seeded Orla"
+      .. " lost; 1st-quarter sales fell. He stands 6 feet 2 inches tall.\n", { date = "2020-11-09" })
+    assert.equal("20", find(l, "DATE", "21st-century").value)
+    assert.equal("18", find(l, "DATE", "19th-century").value)
+    assert.equal(11, find(l, "ORDINAL", "11th").value)
+    assert.equal("2020-Q1", find(l, "DATE", "1st-quarter").value)
+    local q = find(l, "QUANTITY", "6 feet 2 inches").value
+    assert.equal("m", q.unit)
+    assert.is_true(math.abs(q.amount - 1.8796) < 1e-9)
+    -- a capitalized tail is a name's part: no date inside "20th-Century Vox"
+    assert.is_nil(find(ents("The 20th-Century Vox deal closed.\n"), "DATE", "20th-Century"))
+  end)
+
   it("reads cents named by their dollar, and 'over' a duration as 'during' it", function()
     local l = ents("The plan costs $1.5 trillion over 10 years. Net profit was 45 Canadian cents a"
       .. " share, against 37 U.S. cts. He has worked there for over 10 years.\n")

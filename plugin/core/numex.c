@@ -757,12 +757,21 @@ static int num_token(const nx *S, size_t i, nxnum *N) {
     N->sfx = SFX_OTHER;
     return 1;
   }
+  int ord = d.fracd == 0 && !d.groups &&
+            (ieq(r, k, "st") || ieq(r, k, "nd") || ieq(r, k, "rd") || ieq(r, k, "th"));
   if (k < rn) {
+    /* an ordinal before a hyphen: 21st-century, 2nd-largest */
+    if (ord && r[k] == '-' && k + 1 < rn) {
+      N->ord = 1;
+      N->sfx = SFX_HYPHEN;
+      N->tail = r + k + 1;
+      N->tailn = rn - k - 1;
+      return 1;
+    }
     N->sfx = SFX_OTHER;
     return 1;
   }
-  if (d.fracd == 0 && !d.groups &&
-      (ieq(r, k, "st") || ieq(r, k, "nd") || ieq(r, k, "rd") || ieq(r, k, "th"))) {
+  if (ord) {
     N->sfx = SFX_ORD;
     N->ord = 1;
     return 1;
@@ -2125,9 +2134,25 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     if (N->words && (S->t[s0].flags & LX_TF_CAP) && !(S->t[s0].flags & LX_TF_SENT) &&
         !(S->t[s0].flags & LX_TF_ALLCAP))
       return res(r, s0, e, 0, 0);
-    if (N->words && (S->t[e - 1].flags & LX_TF_HYPHEN) && N->tail) {
-      /* "second-largest", "third-ranked": the ordinal is the word before
-       * the hyphen; "first-class", "second-hand" are no rank */
+    if (N->tail && N->sfx == SFX_HYPHEN) {
+      /* "21st-century", "19th-century": the century; "second-largest",
+       * "3rd-ranked": the ordinal is the part before the hyphen;
+       * "first-class", "second-hand" are no rank */
+      if (e - s0 == 1 && !N->words && N->tail[0] >= 'A' && N->tail[0] <= 'Z' && !(S->t[s0].flags & LX_TF_ALLCAP))
+        return res(r, s0, e, 0, 0); /* a name: 20th-Century Fox */
+      if (e - s0 == 1 && ieq(N->tail, N->tailn, "century") && N->v >= 1 && N->v <= 30) {
+        res(r, s0, e, LEDE_T_DATE, 0); /* "the" goes with the noun after */
+        set_str(r, "%02d", (int)N->v - 1);
+        return 1;
+      }
+      /* "1st-quarter", "2nd-half" (the words: hyphen_word) */
+      int half = ieq(N->tail, N->tailn, "half");
+      if (e - s0 == 1 && !N->words && (half || ieq(N->tail, N->tailn, "quarter")) &&
+          N->v >= 1 && N->v <= (half ? 2 : 4)) {
+        res(r, s0, e, LEDE_T_DATE, 0);
+        str_period(S, s0, (int)N->v, half, 0, 0, r);
+        return 1;
+      }
       if (e - s0 == 1 && rank_tail(N->tail, N->tailn)) {
         res(r, s0, e, LEDE_T_ORDINAL, N->v);
         r->bs = S->t[s0].start;
@@ -2279,6 +2304,19 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
           tok_isl(S, j + k + 1, "hour")) {
         res(r, a, j + k + 2, LEDE_T_QUANTITY, unit[1] ? v * f : v * f / 1000);
         set_cstr(r, "km/h");
+        return 1;
+      }
+      /* a measure and a smaller unit of it: "6 feet 2 inches", "2 metres
+       * 10 centimetres", one quantity */
+      nxnum M;
+      char unit2[48];
+      double f2;
+      size_t k2;
+      if (ok_tok(S, j + k) && S->t[j + k].kind == LX_TK_NUM && number_at(S, j + k, &M) &&
+          M.sfx == SFX_NONE && !M.ord && !M.frac && (k2 = unit_at(S, M.end, unit2, sizeof unit2, &f2)) &&
+          strcmp(unit, unit2) == 0 && f2 < f && M.v * f2 < f) {
+        res(r, a, M.end + k2, LEDE_T_QUANTITY, v * f + M.v * f2);
+        set_cstr(r, unit);
         return 1;
       }
       res(r, a, j + k, LEDE_T_QUANTITY, v * f);
@@ -3527,7 +3565,38 @@ static int score_shape(const nx *S, size_t i) {
   return h && n - h - 1 > 0 && n - h - 1 <= 3;
 }
 
-static int score_at(const nx *S, size_t i) {
+/* A tally after a verb of deciding, with what was decided between: "passed
+ * the measure 68-31", "approved it 219-213 on Friday", "ruled 5-4". What
+ * follows must not make the pair a range of something ("approved a 10-12
+ * percent rise"): the end of the clause, a preposition, a day. */
+static int tally_at(const nx *S, size_t i, size_t e) {
+  static const char *const verbs[] = {"passed", "approved", "rejected", "adopted", "confirmed",
+                                      "ratified", "endorsed", "cleared", "upheld", "overturned",
+                                      "ruled", "overrode", "defeated", "elected", "chose"};
+  static const char *const next[] = {"on", "in", "at", "with", "after", "and", "but", "to",
+                                     "as", "late", "early", "earlier", "over", "when", "while",
+                                     "despite", "before", "vote", "margin", "that"};
+  if (ok_tok(S, e + 1) && !(S->t[e + 1].flags & LX_TF_NEWLINE)) {
+    const lx_token *n = &S->t[e + 1];
+    if (n->kind == LX_TK_NUM || n->kind == LX_TK_SYM) return 0;
+    if (n->kind == LX_TK_WORD) {
+      int cls = lex_cls(S, e + 1), ok = cls == NX_W_WDAY || cls == NX_W_DAYREL || cls == NX_W_MONTH;
+      for (size_t q = 0; q < LX_COUNTOF(next) && !ok; q++) ok = tok_is(S, e + 1, next[q]);
+      if (!ok) return 0;
+    }
+  }
+  /* the verb, then up to five words of what was decided, none a number */
+  for (size_t k = i, w = 0; k > S->t0 && w <= 5; k--, w++) {
+    const lx_token *p = &S->t[k - 1];
+    if (p->kind != LX_TK_WORD) return 0;
+    for (size_t q = 0; q < LX_COUNTOF(verbs); q++)
+      if (tok_is(S, k - 1, verbs[q])) return 1;
+    if (p->flags & (LX_TF_SENT | LX_TF_NEWLINE)) return 0;
+  }
+  return 0;
+}
+
+static int score_at(const nx *S, size_t i, int depth) {
   static const char *const verbs[] = {
       "won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "drew", "draw",
       "drawing", "leads", "leading", "trailing", "voted", "vote", "votes", "tied", "level",
@@ -3561,7 +3630,16 @@ static int score_at(const nx *S, size_t i) {
   if (ok_tok(S, e + 1) && S->t[e + 1].kind == LX_TK_WORD)
     for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
       if (tok_is(S, e + 1, nouns[q])) return 1;
-  return 0;
+  if (i == e && tally_at(S, i, e)) return 1;
+  /* the sets after the first, with commas and tie-breaks: "beat Fritz
+   * 7-6 (6), 6-3" */
+  if (i < S->t0 + 2 || !tok_isl(S, i - 1, ",")) return 0;
+  size_t k = i - 2;
+  if (k >= S->t0 + 3 && tok_isl(S, k, ")") && S->t[k - 1].kind == LX_TK_NUM &&
+      tok_isl(S, k - 2, "("))
+    k -= 3;
+  /* five sets at most: a list of pairs costs no more than that */
+  return depth < 5 && score_shape(S, k) && score_at(S, k, depth + 1);
 }
 
 /* Everything that can start at token i; a is where the span starts. */
@@ -3601,7 +3679,7 @@ static int at(const nx *S, size_t i, nx_res *r) {
                         tok_isl(S, i - 1, "nos.") ||
                         (tok_isl(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER))))
         return res(r, i, i + 1, 0, 0);
-      if (score_at(S, i)) {
+      if (score_at(S, i, 0)) {
         res(r, i, i + 1, LEDE_T_CARDINAL, 0);
         memcpy(r->str, tstr(S, i), tlen(S, i)); /* at most 7 bytes */
         r->str[tlen(S, i)] = 0;

@@ -278,6 +278,24 @@ describe("numex through lede.parse", function()
     assert.is_nil(find(ents("The 20th-Century Vox deal closed.\n"), "DATE", "20th-Century"))
   end)
 
+  it("reads US zones spelled out, the half of the day after a clock time, a day named alone",
+    function()
+    local l = ents("The window opens at 11:15 a.m. Eastern time (1515 GMT) and closes at 9 p.m."
+      .. " Pacific Standard Time. The talks ended about 4:30 in the afternoon; the bell rang at 8:15"
+      .. " in the morning and at 9:40 at night. The summit opens on the 15th. He holed out on the"
+      .. " 15th and 17th holes.\n", { date = "2020-05-06" })
+    assert.equal("T11:15-04:00", find(l, "TIME", "11:15 a.m. Eastern time").value)
+    assert.equal("T21:00-08:00", find(l, "TIME", "9 p.m. Pacific Standard Time").value)
+    assert.equal("T16:30", find(l, "TIME", "about 4:30 in the afternoon").value)
+    assert.equal("T08:15", find(l, "TIME", "8:15 in the morning").value)
+    assert.equal("T21:40", find(l, "TIME", "9:40 at night").value)
+    assert.equal("2020-05-15", find(l, "DATE", "the 15th").value)
+    assert.equal(17, find(l, "ORDINAL", "17th").value)
+    -- the nearest month's: the 28th in a May 6 story is in April
+    assert.equal("2020-04-28", find(ents("He died on the 28th.\n", { date = "2020-05-06" }),
+      "DATE", "the 28th").value)
+  end)
+
   it("reads cents named by their dollar, and 'over' a duration as 'during' it", function()
     local l = ents("The plan costs $1.5 trillion over 10 years. Net profit was 45 Canadian cents a"
       .. " share, against 37 U.S. cts. He has worked there for over 10 years.\n")

@@ -440,6 +440,30 @@ static size_t tzone(const g *G, size_t i, const lx_date *when, int *tz) {
     }
     return 0;
   }
+  /* the US zones spelled out: "Eastern time", "Pacific Standard Time",
+   * "Central Daylight Time" */
+  if (j + 1 < G->n && G->t[j].kind == LX_TK_WORD && (G->t[j].flags & LX_TF_CAP)) {
+    static const char *const us[] = {"Eastern", "Central", "Mountain", "Pacific"};
+    static const char *const us_abbr[] = {"ET", "CT", "MT", "PT"};
+    for (size_t z = 0; z < LX_COUNTOF(us); z++) {
+      if (!tis(G, j, us[z])) continue;
+      size_t k = j + 1;
+      int fixed = 0; /* 1 standard, 2 daylight, as printed */
+      if (tis(G, k, "Standard") || tis(G, k, "standard")) fixed = 1, k++;
+      else if (tis(G, k, "Daylight") || tis(G, k, "daylight")) fixed = 2, k++;
+      if (!tis(G, k, "time") && !tis(G, k, "Time")) return 0;
+      int off;
+      if (!zone_offset(us_abbr[z], 2, when, &off)) return 0;
+      if (fixed) off = zones[z].minutes + (fixed == 2 ? 60 : 0);
+      k++;
+      if (paren) {
+        if (!tis(G, k, ")")) return 0;
+        k++;
+      }
+      *tz = off;
+      return k - i;
+    }
+  }
   if (j + 1 < G->n && (tis(G, j, "+") || tis(G, j, "-")) && G->t[j + 1].kind == LX_TK_NUM &&
       !(G->t[j + 1].flags & LX_TF_SPACE)) {
     const char *s = ts(G, j + 1);
@@ -663,6 +687,19 @@ size_t lx_match_date_ref(const char *text, const lx_token *t, size_t n, size_t i
       j += zk;
     } else if (local_time(&G, j)) {
       j += 2; /* "0900 local time": the place's zone, not known here */
+    }
+    /* "4:30 in the afternoon", "9:15 at night": the half of the day a
+     * clock time without am or pm is in */
+    if (k == 1 && memchr(ts(&G, i), ':', tl(&G, i)) && out->hour >= 1 && out->hour <= 11) {
+      size_t p = j;
+      if (tis(&G, p, "in") && tis(&G, p + 1, "the") &&
+          (tis(&G, p + 2, "morning") || tis(&G, p + 2, "afternoon") || tis(&G, p + 2, "evening"))) {
+        if (!tis(&G, p + 2, "morning")) out->hour += 12;
+        j = p + 3;
+      } else if (tis(&G, p, "at") && tis(&G, p + 1, "night") && out->hour >= 6) {
+        out->hour += 12;
+        j = p + 2;
+      }
     }
     return j - i;
   }

@@ -2083,6 +2083,26 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       size_t k = abs_date(S, s0, &d);
       if (k) return abs_result(S, (ctx & CTX_THE) ? a : s0, s0, k, &d, r);
     }
+    /* a day of the month named alone: "opens on the 15th", "until the
+     * 3rd." (no noun after: "on the 15th and 17th holes" is no date); the
+     * day nearest the story's */
+    if ((ctx & CTX_THE) && !N->words && N->sfx == SFX_ORD && N->v >= 1 && N->v <= 31 && a > S->t0 &&
+        (tok_isl(S, a - 1, "on") || tok_isl(S, a - 1, "by") || tok_isl(S, a - 1, "until") ||
+         tok_isl(S, a - 1, "till") || tok_isl(S, a - 1, "since") || tok_isl(S, a - 1, "before")) &&
+        (!ok_tok(S, e) || (S->t[e].kind == LX_TK_PUNCT && !(S->t[e].flags & LX_TF_HYPHEN) &&
+                           !tok_isl(S, e, "-")))) {
+      res(r, a, e, LEDE_T_DATE, 0);
+      if (has_ymd(S) && S->in->ref.day) {
+        int y = ref_y(S), m = ref_m(S), day = (int)N->v, rd = S->in->ref.day;
+        /* this month's, or the next's or the last's when nearer */
+        if (day - rd > 15) m--;
+        else if (rd - day > 15) m++;
+        if (m < 1) m = 12, y--;
+        if (m > 12) m = 1, y++;
+        if (day <= lx_days_in_month(y, m)) str_ymd(r, y, m, day);
+      }
+      return 1;
+    }
     /* the first nine months (of 2019) */
     if (N->v == 1 && ok_tok(S, e) && !(S->t[e].flags & LX_TF_CAP)) {
       nxnum M;

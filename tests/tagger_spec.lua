@@ -294,6 +294,15 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("NORP British;", 1, true), got)
   end)
 
+  it("reads a place's adjective in -based as one NORP, apart from the name after it", function()
+    local got = listed("Port Ellis-based Varnholm Fabrics Inc said it had bought Hong Kong-based"
+      .. " Tellmark Holdings. A Vienna-based spokesman and a community-based plan agreed.\n")
+    finds_all(got, { "NORP Port Ellis-based;", "ORG Varnholm Fabrics Inc;", "NORP Hong Kong-based;",
+      "ORG Tellmark Holdings;", "NORP Vienna-based" })
+    assert.is_nil(got:find("community", 1, true), got)
+    assert.is_nil(got:find("PERSON", 1, true), got)
+  end)
+
   it("keeps a contest named after a place whole, with its final", function()
     local got = listed("Kessler won the Vellmar Grand Prix on Sunday and qualified for the IAAF"
       .. " Grand Prix Final in Milan.\n\nATHLETICS - OSTRAVA GRAND PRIX RESULTS.\n")

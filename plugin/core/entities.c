@@ -604,6 +604,31 @@ static size_t court_case(const lx_ctx *c, size_t t0, size_t i, size_t t1, size_t
  * word), "Mr. Smith" (an honorific), "Foreign Minister Kang" (a capitalized
  * title), "Kang Kyung-wha" (a surname and a hyphenated given name); and
  * designators with their numbers. */
+/* "Boston-based", "Mo.-based": an adjective made of a place and "-based",
+ * one token. */
+static int place_based(const lx_ctx *c, const lx_token *t) {
+  static const char based[] = "-based";
+  size_t n = t->end - t->start;
+  const char *s = c->text + t->start;
+  if (!(t->flags & LX_TF_HYPHEN) || n < 8 || s[0] < 'A' || s[0] > 'Z') return 0;
+  for (size_t q = 0; q < 6; q++)
+    if ((s[n - 6 + q] | 0x20) != based[q] && s[n - 6 + q] != based[q]) return 0;
+  return 1;
+}
+
+/* Where a place's adjective starts: "St. Louis-based", "Hong Kong-based",
+ * "New York-based" take up to two capitalized words before, joined by one
+ * space, that are not function words ("The Boston-based"). */
+static size_t place_based_start(const lx_ctx *c, size_t j, size_t t0) {
+  const lx_token *t = TOKS(c);
+  size_t s = j;
+  while (s > t0 && j - s < 2 && tok_is_cap(&t[s - 1]) && t[s - 1].kind == LX_TK_WORD &&
+         !(t[s - 1].flags & LX_TF_ALLCAP) && t[s - 1].end + 1 == t[s].start &&
+         !lx_hashset_has(&c->eng->stop, t[s - 1].hash ? t[s - 1].hash : 1))
+    s--;
+  return s;
+}
+
 static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
@@ -702,7 +727,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       continue;
     }
     if (!name_word(c, &t[i]) || i + 1 >= t1 || !name_word(c, &t[i + 1])) continue;
-    if (t[i + 1].flags & LX_TF_SENT) continue;
+    if ((t[i + 1].flags & LX_TF_SENT) || place_based(c, &t[i + 1])) continue;
     /* given name + name words: "Mike Pompeo", "Donald J. Trump" */
     const lx_entry *ge = gaz_exact(c, i, i + 1, KIND(LX_G_GIVEN));
     const lx_entry *se = gaz_exact(c, i, i + 1, KIND(LX_G_SURNAME));
@@ -715,6 +740,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     /* not when the pair is a known place or organization ("Santa Clara") */
     size_t j = i + 1;
     while (j < t1 && j - i < 4 && name_word(c, &t[j]) && !(t[j].flags & LX_TF_SENT) &&
+           !place_based(c, &t[j]) &&
            !gaz_has(c, j, j + 1, KIND(LX_G_TITLE) | KIND(LX_G_COUNTRY) | KIND(LX_G_DEMONYM)))
       j++;
     if (j == i + 1 || gaz_has(c, i, j, NAME_KINDS)) continue;
@@ -855,6 +881,14 @@ static size_t numex_from(const lx_cand *k, size_t nn, size_t j) {
  * "Safety", and a name and its event word ("Greater Milwaukee" "Open").
  * Not names: contractions ("Don't"), acronyms' plurals ("SUVs"), and in a
  * text not in English one-word names. */
+/* The adjectives of places as one NORP each ("Minneapolis-based First Bank
+ * System": CoNLL marks the adjective MISC, the company ORG). */
+static void place_based_candidates(lx_ctx *c, size_t t0, size_t t1) {
+  const lx_token *t = TOKS(c);
+  for (size_t j = t0; j < t1; j++)
+    if (place_based(c, &t[j])) push_cand(c, place_based_start(c, j, t0), j + 1, LEDE_T_NORP, LX_SRC_RULE, 36);
+}
+
 static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;
@@ -903,6 +937,18 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         break;
       }
     }
+    /* a place's adjective is not part of the name after it ("Hong
+     * Kong-based Jardine Matheson"): the tagger read them together, so a
+     * person there is a company */
+    for (size_t j = a; j + 1 < b; j++) {
+      if (place_based(c, &t[j])) {
+        a = j + 1;
+        k[i].t0 = (uint32_t)a;
+        if (k[i].type == LEDE_T_PERSON) k[i].type = LEDE_T_ORG;
+      }
+    }
+    /* and the adjective alone is no person ("Hong Kong-based") */
+    if (b > a && place_based(c, &t[b - 1])) k[i].type = LEDE_T_NORP;
     /* "British Aerospace", "Thai Airways International": a nationality
      * or a country the tagger left out of a company named by its industry */
     if (b > a && a > t0 && k[i].type == LEDE_T_ORG && tok_is_cap(&t[a - 1]) &&
@@ -1470,6 +1516,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   if (!(skip & LEDE_SKIP_PATTERNS)) {
     rule_candidates(c, t0, t1);
     possessive_org_candidates(c, t0, t1);
+    place_based_candidates(c, t0, t1);
   }
   lx_tick(c);
   lx_cand *k = (lx_cand *)c->cands.p;

@@ -303,6 +303,13 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("PERSON", 1, true), got)
   end)
 
+  it("reads a name after a kind of firm or 'a stake in' as a company", function()
+    local got = listed("Orvell Chemie said it would sell its stake in Brannock Teknika. Its unit"
+      .. " Tessaly Fleming will expand. It raised its stake in Poland, said broker Anil Varma.\n")
+    finds_all(got, { "ORG Brannock Teknika;", "ORG Tessaly Fleming;", "GPE Poland;",
+      "PERSON Anil Varma" })
+  end)
+
   it("keeps a contest named after a place whole, with its final", function()
     local got = listed("Kessler won the Vellmar Grand Prix on Sunday and qualified for the IAAF"
       .. " Grand Prix Final in Milan.\n\nATHLETICS - OSTRAVA GRAND PRIX RESULTS.\n")

@@ -1303,6 +1303,34 @@ static int interstate(const lx_ctx *c, size_t t0, size_t t1) {
   return 1;
 }
 
+/* Nouns that name a kind of firm right before its name: "its unit Jardine
+ * Fleming", "the newspaper Le Soir" (not the words of a person's trade:
+ * "broker Shakil Rizvi", "publisher", "producer"); and the
+ * words after which a name is what one owns part of: "a stake in Organon
+ * Teknika". */
+static const char *const firm_nouns[] = {
+    "unit", "subsidiary", "affiliate", "division", "brokerage", "insurer", "carrier",
+    "airline", "retailer", "manufacturer", "newspaper", "daily", "broadcaster",
+    "conglomerate", "utility", "refiner", "automaker", "carmaker", "chipmaker", "distributor",
+    "supplier", "exporter", "lender", "bank"};
+static const char *const stake_words[] = {"stake", "stakes", "holding", "shareholding",
+                                          "interest"};
+
+/* Whether the name at t0 follows a kind of firm ("its unit") or "a stake
+ * in": a company, whatever type the tagger read; a known place or a given
+ * name ("the bank Marcus Goldman founded") says otherwise. */
+static int firm_context(lx_ctx *c, size_t t0, size_t t1) {
+  const lx_token *t = TOKS(c);
+  if (t0 == 0 || (t[t0].flags & (LX_TF_SENT | LX_TF_PARA))) return 0;
+  if (gaz_has(c, t0, t1, PLACE_KINDS | KIND(LX_G_COUNTRY)) ||
+      (t1 > t0 + 1 && gaz_exact(c, t0, t0 + 1, KIND(LX_G_GIVEN))))
+    return 0;
+  const lx_token *p = &t[t0 - 1];
+  if ((p->flags & LX_TF_LOWER) && word_in(c, p, firm_nouns, LX_COUNTOF(firm_nouns))) return 1;
+  return t0 >= 2 && lx_tok_is(c->text, p, "in") && (t[t0 - 2].flags & LX_TF_LOWER) &&
+         word_in(c, &t[t0 - 2], stake_words, LX_COUNTOF(stake_words));
+}
+
 static int refine_type(lx_ctx *c, const lx_cand *k) {
   size_t t0 = k->t0, t1 = k->t1;
   if (interstate(c, t0, t1)) return LEDE_T_FAC;
@@ -1325,6 +1353,8 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
       tok_is_cap(&TOKS(c)[t1 - 1]) && tok_is_cap(&TOKS(c)[t0]))
     return LEDE_T_EVENT;
   const lx_entry *e = gaz_exact(c, t0, t1, NAME_KINDS);
+  if (!e && (k->type == LEDE_T_PERSON || k->type == LEDE_T_LOC) && firm_context(c, t0, t1))
+    return LEDE_T_ORG;
   /* "Nintendo Switch", "Microsoft Windows": a known product of two words */
   if (e && e->kind == LX_G_PRODUCT && t1 - t0 >= 2) return LEDE_T_PRODUCT;
   if (k->type == LEDE_T_LOC) {
@@ -2804,7 +2834,9 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {org_title_words, LX_COUNTOF(org_title_words)},
                {org_end_words, LX_COUNTOF(org_end_words)},
                {sector_words, LX_COUNTOF(sector_words)},
-               {after_number, LX_COUNTOF(after_number)}};
+               {after_number, LX_COUNTOF(after_number)},
+               {firm_nouns, LX_COUNTOF(firm_nouns)},
+               {stake_words, LX_COUNTOF(stake_words)}};
   const char *all[768];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)

@@ -296,6 +296,16 @@ describe("numex through lede.parse", function()
       "DATE", "the 28th").value)
   end)
 
+  it("reads the early hours of a day and an hour before a weekday as one time", function()
+    local l = ents("In the early hours of Monday a fire broke out; crews worked into the early"
+      .. " hours. The strike began at midnight Sunday. The early hours of the talks were calm.\n",
+      { date = "2020-05-06" })
+    assert.equal("2020-05-04TMO", find(l, "TIME", "the early hours of Monday").value)
+    assert.equal("XXXX-XX-XXTMO", find(l, "TIME", "the early hours").value)
+    assert.equal("2020-05-03T00:00", find(l, "TIME", "midnight Sunday").value)
+    assert.is_nil(find(l, "TIME", "The early hours"))
+  end)
+
   it("reads cents named by their dollar, and 'over' a duration as 'during' it", function()
     local l = ents("The plan costs $1.5 trillion over 10 years. Net profit was 45 Canadian cents a"
       .. " share, against 37 U.S. cts. He has worked there for over 10 years.\n")

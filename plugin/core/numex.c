@@ -2761,6 +2761,16 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
     }
     case NX_W_NOON: {
       if (the) return 0;
+      /* "midnight Sunday", "noon Tuesday": the hour of that day */
+      size_t j = i + 1;
+      if (ok_tok(S, j) && (S->t[j].flags & LX_TF_CAP) && tlen(S, j) > 4 &&
+          lex_cls(S, j) == NX_W_WDAY) {
+        res(r, a, j + 1, LEDE_T_TIME, 0);
+        resolve_wday(S, j, (int)lex(S, j)->v, 0, r);
+        size_t l = strlen(r->str);
+        snprintf(r->str + l, sizeof r->str - l, "T%02d:00", (int)w->v);
+        return 1;
+      }
       res(r, a, i + 1, LEDE_T_TIME, 0);
       set_str(r, "T%02d:00", (int)w->v);
       return 1;
@@ -3358,6 +3368,22 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
         if ((w->cls == NX_W_EDGE || tok_isl(S, j, "middle")) && tok_isl(S, j + 1, "of") &&
             ok_tok(S, j + 2))
           return edge_of(S, i, j + 2, r);
+        /* "the early hours of Monday": a time of that day, before dawn;
+         * "into the early hours" */
+        if (tok_isl(S, j, "early") && tok_isl(S, j + 1, "hours")) {
+          size_t d = j + 3;
+          int day = (tok_isl(S, j + 2, "of") || tok_isl(S, j + 2, "on")) && ok_tok(S, d) &&
+                    (S->t[d].flags & LX_TF_CAP) && tlen(S, d) > 4 && lex_cls(S, d) == NX_W_WDAY;
+          const nx_word *wd = day ? lex(S, d) : NULL;
+          /* "the early hours of the talks" are no time of day */
+          if (!wd && tok_isl(S, j + 2, "of")) return 0;
+          res(r, i, wd ? d + 1 : j + 2, LEDE_T_TIME, 0);
+          if (wd) resolve_wday(S, d, (int)wd->v, 0, r);
+          else set_str(r, "XXXX-XX-XX");
+          size_t l = strlen(r->str);
+          snprintf(r->str + l, sizeof r->str - l, "TMO");
+          return 1;
+        }
         /* the early 1990s, the late 1980s */
         if (w->cls == NX_W_EARLY && early_expr(S, i, j + 1, r)) return 1;
         return 0;

@@ -886,7 +886,8 @@ static size_t numex_from(const lx_cand *k, size_t nn, size_t j) {
 static void place_based_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t j = t0; j < t1; j++)
-    if (place_based(c, &t[j])) push_cand(c, place_based_start(c, j, t0), j + 1, LEDE_T_NORP, LX_SRC_RULE, 36);
+    if (place_based(c, &t[j]))
+      push_cand(c, place_based_start(c, j, t0), j + 1, LEDE_T_NORP, LX_SRC_RULE, 36);
 }
 
 static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {

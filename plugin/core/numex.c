@@ -2158,7 +2158,8 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       /* "21st-century", "19th-century": the century; "second-largest",
        * "3rd-ranked": the ordinal is the part before the hyphen;
        * "first-class", "second-hand" are no rank */
-      if (e - s0 == 1 && !N->words && N->tail[0] >= 'A' && N->tail[0] <= 'Z' && !(S->t[s0].flags & LX_TF_ALLCAP))
+      if (e - s0 == 1 && !N->words && N->tail[0] >= 'A' && N->tail[0] <= 'Z' &&
+          !(S->t[s0].flags & LX_TF_ALLCAP))
         return res(r, s0, e, 0, 0); /* a name: 20th-Century Fox */
       if (e - s0 == 1 && ieq(N->tail, N->tailn, "century") && N->v >= 1 && N->v <= 30) {
         res(r, s0, e, LEDE_T_DATE, 0); /* "the" goes with the noun after */
@@ -2333,7 +2334,8 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       double f2;
       size_t k2;
       if (ok_tok(S, j + k) && S->t[j + k].kind == LX_TK_NUM && number_at(S, j + k, &M) &&
-          M.sfx == SFX_NONE && !M.ord && !M.frac && (k2 = unit_at(S, M.end, unit2, sizeof unit2, &f2)) &&
+          M.sfx == SFX_NONE && !M.ord && !M.frac &&
+          (k2 = unit_at(S, M.end, unit2, sizeof unit2, &f2)) != 0 &&
           strcmp(unit, unit2) == 0 && f2 < f && M.v * f2 < f) {
         res(r, a, M.end + k2, LEDE_T_QUANTITY, v * f + M.v * f2);
         set_cstr(r, unit);

@@ -310,6 +310,15 @@ describe("the tagger of names", function()
       "PERSON Anil Varma" })
   end)
 
+  it("ends a name before a weekday after it and a title after an organization's head", function()
+    local got = listed("Orwin leads the Greater Tallow Open Thursday, and will meet Foreign"
+      .. " Minister Jose Ramon Ilundain Monday. Zambian Football Association President Ravi Monteiro"
+      .. " spoke on Super Tuesday.\n")
+    finds_all(got, { "EVENT Greater Tallow Open;", "DATE Thursday;", "PERSON Jose Ramon Ilundain;",
+      "DATE Monday;", "ORG Football Association;", "TITLE President;", "EVENT Super Tuesday" })
+    assert.is_nil(got:find("Association President", 1, true), got)
+  end)
+
   it("keeps a contest named after a place whole, with its final", function()
     local got = listed("Kessler won the Vellmar Grand Prix on Sunday and qualified for the IAAF"
       .. " Grand Prix Final in Milan.\n\nATHLETICS - OSTRAVA GRAND PRIX RESULTS.\n")

@@ -886,7 +886,7 @@ static size_t numex_from(const lx_cand *k, size_t nn, size_t j) {
 static void place_based_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t j = t0; j < t1; j++)
-    if (place_based(c, &t[j]))
+    if ((t[j].flags & LX_TF_HYPHEN) && place_based(c, &t[j]))
       push_cand(c, place_based_start(c, j, t0), j + 1, LEDE_T_NORP, LX_SRC_RULE, 36);
 }
 
@@ -1334,13 +1334,13 @@ static const char *const stake_words[] = {"stake", "stakes", "holding", "shareho
 static int firm_context(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   if (t0 == 0 || (t[t0].flags & (LX_TF_SENT | LX_TF_PARA))) return 0;
-  if (gaz_has(c, t0, t1, PLACE_KINDS | KIND(LX_G_COUNTRY)) ||
-      (t1 > t0 + 1 && gaz_exact(c, t0, t0 + 1, KIND(LX_G_GIVEN))))
-    return 0;
   const lx_token *p = &t[t0 - 1];
-  if ((p->flags & LX_TF_LOWER) && word_in(c, p, firm_nouns, LX_COUNTOF(firm_nouns))) return 1;
-  return t0 >= 2 && lx_tok_is(c->text, p, "in") && (t[t0 - 2].flags & LX_TF_LOWER) &&
-         word_in(c, &t[t0 - 2], stake_words, LX_COUNTOF(stake_words));
+  if (!(p->flags & LX_TF_LOWER)) return 0;
+  int firm = word_in(c, p, firm_nouns, LX_COUNTOF(firm_nouns)) ||
+             (t0 >= 2 && lx_tok_is(c->text, p, "in") && (t[t0 - 2].flags & LX_TF_LOWER) &&
+              word_in(c, &t[t0 - 2], stake_words, LX_COUNTOF(stake_words)));
+  return firm && !gaz_has(c, t0, t1, PLACE_KINDS | KIND(LX_G_COUNTRY)) &&
+         !(t1 > t0 + 1 && gaz_exact(c, t0, t0 + 1, KIND(LX_G_GIVEN)));
 }
 
 static int refine_type(lx_ctx *c, const lx_cand *k) {

@@ -443,18 +443,20 @@ static size_t tzone(const g *G, size_t i, const lx_date *when, int *tz) {
   /* the US zones spelled out: "Eastern time", "Pacific Standard Time",
    * "Central Daylight Time" */
   if (j + 1 < G->n && G->t[j].kind == LX_TK_WORD && (G->t[j].flags & LX_TF_CAP)) {
-    static const char *const us[] = {"Eastern", "Central", "Mountain", "Pacific"};
-    static const char *const us_abbr[] = {"ET", "CT", "MT", "PT"};
+    /* the zone's abbreviations: daylight time computed, standard, daylight */
+    static const char *const us[][4] = {{"Eastern", "ET", "EST", "EDT"},
+                                        {"Central", "CT", "CST", "CDT"},
+                                        {"Mountain", "MT", "MST", "MDT"},
+                                        {"Pacific", "PT", "PST", "PDT"}};
     for (size_t z = 0; z < LX_COUNTOF(us); z++) {
-      if (!tis(G, j, us[z])) continue;
+      if (!tis(G, j, us[z][0])) continue;
       size_t k = j + 1;
-      int fixed = 0; /* 1 standard, 2 daylight, as printed */
-      if (tis(G, k, "Standard") || tis(G, k, "standard")) fixed = 1, k++;
-      else if (tis(G, k, "Daylight") || tis(G, k, "daylight")) fixed = 2, k++;
+      int as = 1; /* as printed */
+      if (tis(G, k, "Standard") || tis(G, k, "standard")) as = 2, k++;
+      else if (tis(G, k, "Daylight") || tis(G, k, "daylight")) as = 3, k++;
       if (!tis(G, k, "time") && !tis(G, k, "Time")) return 0;
       int off;
-      if (!zone_offset(us_abbr[z], 2, when, &off)) return 0;
-      if (fixed) off = zones[z].minutes + (fixed == 2 ? 60 : 0);
+      if (!zone_offset(us[z][as], strlen(us[z][as]), when, &off)) return 0;
       k++;
       if (paren) {
         if (!tis(G, k, ")")) return 0;

@@ -402,6 +402,13 @@ static void set_str(nx_res *r, const char *fmt, ...) {
   va_end(ap);
 }
 
+/* Appends a time of day to the date in r->str: "T" and the code ("MO",
+ * "NI", "12:00"). */
+static void add_time_of_day(nx_res *r, const char *code) {
+  size_t l = strlen(r->str);
+  snprintf(r->str + l, sizeof r->str - l, "T%s", code);
+}
+
 static void set_cstr(nx_res *r, const char *s) {
   size_t n = strlen(s);
   if (n >= sizeof r->str) n = sizeof r->str - 1;
@@ -2662,10 +2669,7 @@ static int rel_expr(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       int p = part_after(S, j + 1);
       res(r, a, j + 1 + (p ? 1 : 0), p ? LEDE_T_TIME : LEDE_T_DATE, 0);
       resolve_wday(S, a, (int)u->v, dir == 0 ? 0 : dir, r);
-      if (p) {
-        size_t l = strlen(r->str);
-        snprintf(r->str + l, sizeof r->str - l, "T%s", part_code[p]);
-      }
+      if (p) add_time_of_day(r, part_code[p]);
       return 1;
     }
     case NX_W_SEASON: {
@@ -2748,17 +2752,13 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       int p = part_after(S, i + 1);
       res(r, a, i + 1 + (p ? 1 : 0), p ? LEDE_T_TIME : LEDE_T_DATE, 0);
       str_rel_unit(S, U_DAY, dir, r);
-      if (p) {
-        size_t l = strlen(r->str);
-        snprintf(r->str + l, sizeof r->str - l, "T%s", part_code[p]);
-      }
+      if (p) add_time_of_day(r, part_code[p]);
       return 1;
     }
     case NX_W_TONIGHT: {
       res(r, a, i + 1, LEDE_T_TIME, 0);
       str_rel_unit(S, U_DAY, 0, r);
-      size_t l = strlen(r->str);
-      snprintf(r->str + l, sizeof r->str - l, "TNI");
+      add_time_of_day(r, "NI");
       return 1;
     }
     case NX_W_NOON: {
@@ -2769,8 +2769,7 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
           lex_cls(S, j) == NX_W_WDAY) {
         res(r, a, j + 1, LEDE_T_TIME, 0);
         resolve_wday(S, j, (int)lex(S, j)->v, 0, r);
-        size_t l = strlen(r->str);
-        snprintf(r->str + l, sizeof r->str - l, "T%02d:00", (int)w->v);
+        add_time_of_day(r, w->v == 12 ? "12:00" : "00:00"); /* noon, midnight */
         return 1;
       }
       res(r, a, i + 1, LEDE_T_TIME, 0);
@@ -2790,10 +2789,7 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       int p = part_after(S, i + 1);
       res(r, a, i + 1 + (p ? 1 : 0), p ? LEDE_T_TIME : LEDE_T_DATE, 0);
       resolve_wday(S, i, (int)w->v, 0, r);
-      if (p) {
-        size_t l = strlen(r->str);
-        snprintf(r->str + l, sizeof r->str - l, "T%s", part_code[p]);
-      }
+      if (p) add_time_of_day(r, part_code[p]);
       /* "Tuesday, May 5" is matched whole above; "10 a.m. Tuesday" by times */
       return 1;
     }
@@ -3382,8 +3378,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
           res(r, i, wd ? d + 1 : j + 2, LEDE_T_TIME, 0);
           if (wd) resolve_wday(S, d, (int)wd->v, 0, r);
           else set_str(r, "XXXX-XX-XX");
-          size_t l = strlen(r->str);
-          snprintf(r->str + l, sizeof r->str - l, "TMO");
+          add_time_of_day(r, "MO");
           return 1;
         }
         /* the early 1990s, the late 1980s */

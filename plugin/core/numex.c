@@ -2084,8 +2084,8 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   size_t s0 = N->a;
   /* ordinals: "the third quarter of 2019", "the 21st century", "first" */
   if (N->ord) {
-    /* "the 5th of January" */
-    if (!N->words && tok_isl(S, e, "of") && lex_cls(S, e + 1) == NX_W_MONTH) {
+    /* "the 5th of January", "the fifth of May" */
+    if (tok_isl(S, e, "of") && lex_cls(S, e + 1) == NX_W_MONTH) {
       lx_date d;
       size_t k = abs_date(S, s0, &d);
       if (k) return abs_result(S, (ctx & CTX_THE) ? a : s0, s0, k, &d, r);
@@ -2157,9 +2157,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       return 1;
     }
     /* no "the" in an ORDINAL; a capitalized ordinal inside a sentence is a
-     * name: First Amendment, Second World War */
+     * name (First Amendment, Second World War) unless a common noun follows:
+     * "the Sixth test", "Second one-day international" ("the Fourth of
+     * July" stays a name) */
     if (N->words && (S->t[s0].flags & LX_TF_CAP) && !(S->t[s0].flags & LX_TF_SENT) &&
-        !(S->t[s0].flags & LX_TF_ALLCAP))
+        !(S->t[s0].flags & LX_TF_ALLCAP) &&
+        !(e < S->t1 && S->t[e].kind == LX_TK_WORD && (S->t[e].flags & LX_TF_LOWER) &&
+          !tok_is(S, e, "of")))
       return res(r, s0, e, 0, 0);
     if (N->tail && N->sfx == SFX_HYPHEN) {
       /* "21st-century", "19th-century": the century; "second-largest",

@@ -342,6 +342,10 @@ static const tcase cases[] = {
     {"the Second Day parade", ""},
     {"the third century", "DATE[the third century]=02"},
     {"the First Amendment", ""},
+    {"the Sixth test at the Oval", "ORDINAL[Sixth]=6"},
+    {"Third place: Alba", "ORDINAL[Third]=3"},
+    {"the Fourth of July", "DATE[the Fourth of July]=2019-07-04"},
+    {"on the fifth of May", "DATE[the fifth of May]=2020-05-05"},
     /* cardinals */
     {"twenty-five people", "CARDINAL[twenty-five]=25"},
     {"1.5 million people", "CARDINAL[1.5 million]=1500000"},

@@ -394,6 +394,14 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("Corp's", 1, true), got)
   end)
 
+  it("opens no name inside parentheses that close in it", function()
+    local got = listed("Coach Ferrel Maddox said he saw (Walter) Brenner pitch, and"
+      .. " (league champion Dara) Kowalczyk too.\n")
+    finds_all(got, { "PERSON (Walter) Brenner", "PERSON Kowalczyk" })
+    assert.is_nil(got:find("PERSON Walter)", 1, true), got)
+    assert.is_nil(got:find("Dara) ", 1, true), got)
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

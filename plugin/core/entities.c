@@ -1020,6 +1020,24 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     if (b >= a + 3 && k[i].type == LEDE_T_ORG && !(t[b - 1].flags & LX_TF_ALLCAP) &&
         org_end_word(c, &t[b - 2]) && gaz_has(c, b - 1, b, KIND(LX_G_TITLE)))
       b--;
+    /* a ")" that no "(" in the name opens: an editor's first name, "(Tom)
+     * Seaver", takes its "("; otherwise the name is what follows the ")"
+     * ("(Olympic champion Lindsay) Davenport"), if it is capitalized */
+    for (size_t j = a; j < b; j++) {
+      if (tok_ch(c, &t[j], '(')) break;
+      if (!tok_ch(c, &t[j], ')')) continue;
+      if (j == a + 1 && j + 1 < b && a > t0 && tok_ch(c, &t[a - 1], '(') &&
+          gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN))) {
+        a--;
+      } else {
+        a = j + 1;
+        if (a < b && !tok_is_cap(&t[a])) b = a;
+      }
+      break;
+    }
+    if (b > a && a >= t0 + 3 && k[i].type == LEDE_T_PERSON && tok_ch(c, &t[a - 1], ')') &&
+        tok_ch(c, &t[a - 3], '(') && gaz_exact(c, a - 2, a - 1, KIND(LX_G_GIVEN)))
+      a -= 3;
     b = lx_close_parens(c->text, t, a, b, t1);
     /* "U.N. Resolution 242": the designator goes with its number */
     if (b > a && designator_type(c, b - 1, t1)) b--;

@@ -129,3 +129,27 @@ describe("a firm's or a club's first word alone", function()
   end)
 end)
 
+describe("people and firms said again", function()
+  it("reads an age or a role in lower case as a person's, and links a family name said first",
+    function()
+    local d = lede.parse("BEIJING, May 6 (Reuters) - Police detained the veteran activist Zhou"
+      .. " Renbo on Monday. Zhou, 52, was taken to a police station in Harbin. Lin said Zhou's"
+      .. " wife had not been told.\n")
+    local got = {}
+    for e in d.entities:each() do
+      if e.type == "PERSON" then got[#got + 1] = e.text .. "=" .. e.canonical end
+    end
+    assert.equal("Zhou Renbo=Zhou Renbo; Zhou=Zhou Renbo; Lin=Lin; Zhou=Zhou Renbo",
+      table.concat(got, "; "))
+  end)
+
+  it("keeps the possessive a firm's name holds when it is said short", function()
+    local d = lede.parse("Shares of Tidewater's Holdings Inc. fell 3 percent on Tuesday."
+      .. " Analysts said Tidewater's outlook was weak, and Ardell's shares rose.\n")
+    local got = {}
+    for e in d.entities:each() do
+      if e.type == "ORG" then got[#got + 1] = e.text end
+    end
+    assert.equal("Tidewater's Holdings Inc.; Tidewater's; Ardell", table.concat(got, "; "))
+  end)
+end)

@@ -890,6 +890,8 @@ static void place_based_candidates(lx_ctx *c, size_t t0, size_t t1) {
       push_cand(c, place_based_start(c, j, t0), j + 1, LEDE_T_NORP, LX_SRC_RULE, 36);
 }
 
+static int is_cue(const lx_ctx *c, const lx_token *t);
+
 static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;
@@ -992,15 +994,17 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       }
       a = s;
     }
-    /* a name does not run across a sentence's end or a double quotation
+    /* a name does not run across a sentence's end, a double quotation
      * mark ("Lao Cai. "Everything..."; an apostrophe may be inside one:
-     * "African Nations' Cup", "Sant 'Egidio") */
+     * "African Nations' Cup", "Sant 'Egidio") or a verb of saying ("Lee
+     * said Wang's arrest") */
     for (size_t j = a + 1; j < b; j++) {
       const unsigned char *q = (const unsigned char *)c->text + t[j].start;
       int dquote = (t[j].flags & LX_TF_QUOTE) && q[0] != '\'' &&
                    !(t[j].end - t[j].start == 3 && q[0] == 0xE2 && q[1] == 0x80 &&
                      (q[2] == 0x98 || q[2] == 0x99));
-      if (dquote || (t[j].flags & (LX_TF_SENT | LX_TF_PARA)) || tok_ch(c, &t[j], '.')) {
+      if (dquote || (t[j].flags & (LX_TF_SENT | LX_TF_PARA)) || tok_ch(c, &t[j], '.') ||
+          ((t[j].flags & LX_TF_LOWER) && is_cue(c, &t[j]))) {
         b = j;
         break;
       }
@@ -1361,9 +1365,51 @@ static int firm_context(lx_ctx *c, size_t t0, size_t t1) {
          !(t1 > t0 + 1 && gaz_exact(c, t0, t0 + 1, KIND(LX_G_GIVEN)));
 }
 
+/* An age in apposition after token t1 - 1: "Wang, 45, was sentenced". */
+static int age_after(const lx_ctx *c, size_t t1) {
+  const lx_token *t = TOKS(c);
+  if (t1 + 2 >= c->toks.n || !tok_ch(c, &t[t1], ',') || !tok_ch(c, &t[t1 + 2], ',') ||
+      t[t1 + 1].kind != LX_TK_NUM || t[t1 + 1].end - t[t1 + 1].start != 2)
+    return 0;
+  const char *s = c->text + t[t1 + 1].start;
+  return s[0] >= '1' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9';
+}
+
+/* Roles a firm holds as well as a person: "lead manager Morgan Stanley
+ * International", "the official Xinhua", "producer Novo Industri". */
+static const char *const firm_roles[] = {
+    "producer", "publisher", "manager", "official", "engineer", "maker", "owner",
+    "operator", "partner", "adviser", "advisor", "underwriter", "contractor", "dealer",
+    "broker", "agent", "sponsor", "shareholder", "member", "buyer", "seller", "developer",
+    "builder", "designer", "trader", "investor", "holder", "champion", "leader", "organizer",
+    "organiser", "host", "bidder", "creditor", "customer", "client", "rival", "competitor"};
+
+/* Words shaped as a person's name: at most three, each capitalized (not in
+ * capitals), none a nation's, a country's, a body's or a firm's word. */
+static int person_shaped(const lx_ctx *c, size_t t0, size_t t1) {
+  const lx_token *t = TOKS(c);
+  if (t1 - t0 > 3) return 0;
+  for (size_t i = t0; i < t1; i++) {
+    if (t[i].kind != LX_TK_WORD || !(t[i].flags & LX_TF_CAP) || (t[i].flags & LX_TF_ALLCAP) ||
+        (t[i].flags & LX_TF_HYPHEN) || org_end_word(c, &t[i]) || legal_form(c, &t[i], 1) ||
+        gaz_has(c, i, i + 1,
+                KIND(LX_G_DEMONYM) | KIND(LX_G_COUNTRY) | KIND(LX_G_ORG) | KIND(LX_G_AGENCY)))
+      return 0;
+  }
+  return 1;
+}
+
 static int refine_type(lx_ctx *c, const lx_cand *k) {
   size_t t0 = k->t0, t1 = k->t1;
   if (interstate(c, t0, t1)) return LEDE_T_FAC;
+  /* "Wang, 45,", "dissident Wang Donghai": the tagger's name that an age
+   * follows or a role in lower case precedes is a person's */
+  if (k->source == LX_SRC_TAGGER && k->type != LEDE_T_PERSON && person_shaped(c, t0, t1) &&
+      !gaz_exact(c, t0, t1, NAME_KINDS & ~(KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))) &&
+      (age_after(c, t1) || (t0 > 0 && (TOKS(c)[t0 - 1].flags & LX_TF_LOWER) &&
+                            gaz_has(c, t0 - 1, t0, KIND(LX_G_TITLE)) &&
+                            !word_in(c, &TOKS(c)[t0 - 1], firm_roles, LX_COUNTOF(firm_roles)))))
+    return LEDE_T_PERSON;
   /* "Raymond James Stadium", "Kettle River": a person's name does not
    * end in a place's word */
   if (k->type == LEDE_T_PERSON && t1 - t0 >= 2) {
@@ -2459,10 +2505,43 @@ static void short_org_names(lx_ctx *c) {
   }
 }
 
+/* "Boatmen's" after "Boatmen's Bancshares Inc.": an organization whose
+ * name holds a possessive keeps it when said short ("Boatmen's was the
+ * prize"), where the tokens split it off as they split any possessive. */
+static void possessive_org_names(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  size_t n = in->entities.n, no = 0, nt = c->toks.n;
+  for (size_t i = 0; i < n; i++) no += E[i].type == LEDE_T_ORG && E[i].rule < LEDE_RULE_USER;
+  if (no < 2) return;
+  uint32_t *first = (uint32_t *)lx_scratch(c, no * sizeof(uint32_t));
+  size_t nf = 0;
+  const lx_token *t = TOKS(c);
+  for (size_t i = 0; i < n; i++) {
+    if (E[i].type != LEDE_T_ORG || E[i].rule >= LEDE_RULE_USER) continue;
+    size_t a, b;
+    ent_tokens(c, &E[i], &a, &b);
+    if (b >= a + 3 && (t[a + 1].flags & LX_TF_POSS)) first[nf++] = t[a].hash;
+  }
+  if (!nf) return;
+  lx_sort(first, nf, sizeof *first, cmp_u32);
+  for (size_t i = 0; i < n; i++) {
+    if (E[i].type != LEDE_T_ORG || E[i].rule >= LEDE_RULE_USER) continue;
+    size_t a, b;
+    ent_tokens(c, &E[i], &a, &b);
+    if (b != a + 1 || b >= nt || !(t[b].flags & LX_TF_POSS) || t[b].start != E[i].span.end ||
+        (i + 1 < n && E[i + 1].span.start < t[b].end))
+      continue;
+    uint32_t h = t[a].hash;
+    if (bsearch(&h, first, nf, sizeof *first, cmp_u32)) E[i].span.end = t[b].end;
+  }
+}
+
 void lx_link(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   consistent_types(c);
   short_org_names(c);
+  possessive_org_names(c);
   /* not in another language: a word the tagger took for a name there is
    * too often a common noun, and would be found everywhere */
   if (!c->other_language) propagate_names(c);
@@ -2562,7 +2641,12 @@ void lx_link(lx_ctx *c) {
     ent_cl[i] = found;
     if (e->type == LEDE_T_PERSON && b - a >= 2) {
       link_put(&lt, K_PERSON_TOKEN, t[b - 1].hash, found, CL, NULL, 0);
-      if (t[a + 1].flags & LX_TF_HYPHEN) link_put(&lt, K_PERSON_TOKEN, t[a].hash, found, CL, NULL, 0);
+      /* a family name first: "Kang Kyung-wha", "Wang Donghai" (a word
+       * that is a surname and never a given name) */
+      if ((t[a + 1].flags & LX_TF_HYPHEN) ||
+          (b - a == 2 && gaz_exact(c, a, a + 1, KIND(LX_G_SURNAME)) &&
+           !gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN))))
+        link_put(&lt, K_PERSON_TOKEN, t[a].hash, found, CL, NULL, 0);
     }
     if (e->type == LEDE_T_ORG && b > a && !definite) {
       if (desc_head_of(c, &t[b - 1])) link_put(&lt, K_ORG_HEAD, t[b - 1].hash, found, CL, NULL, 0);
@@ -2865,7 +2949,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {org_end_words, LX_COUNTOF(org_end_words)},
                {sector_words, LX_COUNTOF(sector_words)},
                {after_number, LX_COUNTOF(after_number)},
-               {firm_nouns, LX_COUNTOF(firm_nouns)},
+               {firm_nouns, LX_COUNTOF(firm_nouns)}, {firm_roles, LX_COUNTOF(firm_roles)},
                {stake_words, LX_COUNTOF(stake_words)}};
   const char *all[768];
   size_t n = 0;

@@ -1070,6 +1070,14 @@ static int year_for_month(const nx *S, size_t at, int m, int dir) {
   return past_year(y, rm, m);
 }
 
+/* The year of the day (month m, day d or 0) that ended a period ("the
+ * quarter ended June 30"): the last such day up to the story's. */
+static int ended_year(const nx *S, int m, int d) {
+  int y = ref_y(S), rm = ref_m(S);
+  if (!y || !rm) return y;
+  return m < rm || (m == rm && S->in->ref.day && d && d <= S->in->ref.day) ? y : y - 1;
+}
+
 static void str_month(const nx *S, size_t at, int m, int dir, nx_res *r) {
   int y = year_for_month(S, at, m, dir);
   wr w = w_of(r->str, sizeof r->str);
@@ -2141,6 +2149,19 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       if (halves && N->v > 2) return 0;
       int y = 0;
       size_t k = of_year(S, e + 1, &y);
+      /* "the second quarter ending Dec. 31": a fiscal quarter, named by
+       * the calendar's that ends on that date */
+      lx_date d;
+      if (!k && (ctx & CTX_THE) && (k = period_end(S, a, e + 1)) && abs_date(S, e + 2, &d) &&
+          d.month && d.hour < 0) {
+        y = d.year;
+        if (!y && tok_isl(S, e + 1, "ended")) y = ended_year(S, d.month, d.day);
+        else if (!y) y = year_for_month(S, e + 2, d.month, 0);
+        res(r, a, e + 1 + k, LEDE_T_DATE, 0);
+        int part = (d.month - 1) / (halves ? 6 : 3) + 1;
+        if (y) set_str(r, halves ? "%04d-H%d" : "%04d-Q%d", y, part);
+        return 1;
+      }
       res(r, a, e + 1 + k, LEDE_T_DATE, 0);
       str_period(S, a, (int)N->v, halves, 0, y, r);
       return 1;
@@ -3243,7 +3264,8 @@ static int the_period(const nx *S, size_t i, size_t j, int unit, nx_res *r) {
       res(r, i, e + 1 + k, LEDE_T_DATE, 0);
       int y = d.year;
       if (!y && ref_y(S)) {
-        y = year_for_month(S, e + 1, d.month, 0);
+        y = tok_isl(S, e, "ended") ? ended_year(S, d.month, d.day)
+                                   : year_for_month(S, e + 1, d.month, 0);
         if (d.day && !lx_date_valid(y, d.month, d.day)) y = 0;
       }
       if (!y || (unit == U_WEEK && !d.day)) {
@@ -3324,6 +3346,11 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
   size_t j = i + 1;
   if (!ok_tok(S, j)) return 0;
   int the = tok_isl(S, i, "the");
+  /* "the fiscal second quarter", "the fiscal year ended June 30" */
+  if (the && tok_isl(S, j, "fiscal") && ok_tok(S, j + 1) &&
+      (lex_cls(S, j + 1) == NX_W_ORD || lex_cls(S, j + 1) == NX_W_QUARTER ||
+       tok_isl(S, j + 1, "year") || tok_isl(S, j + 1, "quarter") || tok_isl(S, j + 1, "half")))
+    j++;
   if (the) {
     const lx_token *t = &S->t[j];
     if (t->kind == LX_TK_NUM || lex_cls(S, j) == NX_W_UNIT || lex_cls(S, j) == NX_W_TENS) {

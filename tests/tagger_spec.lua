@@ -402,6 +402,13 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("Dara) ", 1, true), got)
   end)
 
+  it("takes no verb of saying into a place's name", function()
+    local got = listed("An official at the Port said the berth was closed."
+      .. " Ships wait off Port Said.\n")
+    assert.is_nil(got:find("Port said", 1, true), got)
+    finds_all(got, { "GPE Port Said" })
+  end)
+
   it("gives the same names to the same text twice", function()
     assert.same(got, names(lede.parse(text)))
   end)

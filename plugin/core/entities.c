@@ -42,6 +42,8 @@ static int word_in(const lx_ctx *c, const lx_token *t, const char *const *w, siz
 /* Whether the printed case of a gazetteer phrase fits the text's:
  * acronyms need capitals ("US", not "us"), names a capital, lower-case
  * phrases anything. */
+static int is_cue(const lx_ctx *c, const lx_token *t);
+
 static int case_fits(const lx_entry *e, const lx_token *t, size_t n) {
   if (e->flags & LX_GF_ALLCAP) {
     for (size_t i = 0; i < n; i++)
@@ -274,6 +276,8 @@ static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
     for (; k && e; e = lx_entry_next(g, e)) {
       if (!(NAME_KINDS & KIND(e->kind)) || (e->flags & LX_GF_AMB)) continue;
       if (!case_fits(e, t + i, k)) continue;
+      /* "a spokesman in Port said" is no Port Said */
+      if (k >= 2 && (t[i + k - 1].flags & LX_TF_LOWER) && is_cue(c, &t[i + k - 1])) continue;
       /* a capitalized common word opening a sentence is not enough */
       if (k == 1 && (t[i].flags & LX_TF_SENT) && sentence_word(c, &t[i])) continue;
       /* languages are names of peoples too: a language needs its context */
@@ -889,8 +893,6 @@ static void place_based_candidates(lx_ctx *c, size_t t0, size_t t1) {
     if ((t[j].flags & LX_TF_HYPHEN) && place_based(c, &t[j]))
       push_cand(c, place_based_start(c, j, t0), j + 1, LEDE_T_NORP, LX_SRC_RULE, 36);
 }
-
-static int is_cue(const lx_ctx *c, const lx_token *t);
 
 static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);

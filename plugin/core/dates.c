@@ -626,7 +626,7 @@ static size_t tdate(const g *G, size_t i, lx_date *d) {
   }
   /* the fifth of May, the Fourth of July */
   int m;
-  if (tday_word(G, i, &v) && tis(G, i + 1, "of") && (m = tmonth(G, i + 2)) &&
+  if (tis(G, i + 1, "of") && tday_word(G, i, &v) && (m = tmonth(G, i + 2)) &&
       valid_ymd(0, m, v)) {
     d->month = m;
     d->day = v;

@@ -649,8 +649,11 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       i += pk - 1;
       continue;
     }
-    /* "Roe v. Wade": a court case, a LAW */
-    size_t ca, ce0 = court_case(c, t0, i, t1, &ca);
+    /* "Roe v. Wade": a court case, a LAW (every token comes by: the "v."
+     * is tested here, without a call) */
+    size_t ca, ce0 = 0;
+    if (t[i].end - t[i].start == 2 && c->text[t[i].start] == 'v')
+      ce0 = court_case(c, t0, i, t1, &ca);
     if (ce0) {
       push_cand(c, ca, ce0, LEDE_T_LAW, LX_SRC_RULE, 35);
       i = ce0 - 1;
@@ -1406,11 +1409,12 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   if (interstate(c, t0, t1)) return LEDE_T_FAC;
   /* "Wang, 45,", "dissident Wang Donghai": the tagger's name that an age
    * follows or a role in lower case precedes is a person's */
-  if (k->source == LX_SRC_TAGGER && k->type != LEDE_T_PERSON && person_shaped(c, t0, t1) &&
-      !gaz_exact(c, t0, t1, NAME_KINDS & ~(KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))) &&
+  if (k->source == LX_SRC_TAGGER && k->type != LEDE_T_PERSON &&
       (age_after(c, t1) || (t0 > 0 && (TOKS(c)[t0 - 1].flags & LX_TF_LOWER) &&
                             gaz_has(c, t0 - 1, t0, KIND(LX_G_TITLE)) &&
-                            !word_in(c, &TOKS(c)[t0 - 1], firm_roles, LX_COUNTOF(firm_roles)))))
+                            !word_in(c, &TOKS(c)[t0 - 1], firm_roles, LX_COUNTOF(firm_roles)))) &&
+      person_shaped(c, t0, t1) &&
+      !gaz_exact(c, t0, t1, NAME_KINDS & ~(KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))))
     return LEDE_T_PERSON;
   /* "Raymond James Stadium", "Kettle River": a person's name does not
    * end in a place's word */

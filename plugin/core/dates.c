@@ -376,27 +376,6 @@ static int tday(const g *G, size_t i, int *v) {
   return *v >= 1 && *v <= 31;
 }
 
-/* A day of month spelled as an ordinal word: "fifth", "twenty-first". */
-static int tday_word(const g *G, size_t i, int *v) {
-  static const char *const ord[] = {
-      "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-      "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-      "seventeenth", "eighteenth", "nineteenth", "twentieth"};
-  if (i >= G->n || G->t[i].kind != LX_TK_WORD) return 0;
-  const char *s = ts(G, i);
-  size_t n = tl(G, i), k = 0;
-  int tens = 0;
-  if (n > 7 && lower_eq(s, 7, "twenty-")) tens = 20, k = 7;
-  else if (n > 7 && lower_eq(s, 7, "thirty-")) tens = 30, k = 7;
-  else if (lower_eq(s, n, "thirtieth")) return *v = 30;
-  for (int w = 0; w < (tens ? 9 : 20); w++)
-    if (lower_eq(s + k, n - k, ord[w])) {
-      *v = tens + w + 1;
-      return *v <= 31;
-    }
-  return 0;
-}
-
 static int tyear(const g *G, size_t i, int *v) {
   size_t nd;
   if (!tnum(G, i, v, &nd) || nd != 4) return 0;
@@ -624,21 +603,7 @@ static size_t tdate(const g *G, size_t i, lx_date *d) {
     }
     return 0;
   }
-  /* the fifth of May, the Fourth of July */
-  int m;
-  if (tis(G, i + 1, "of") && tday_word(G, i, &v) && (m = tmonth(G, i + 2)) &&
-      valid_ymd(0, m, v)) {
-    d->month = m;
-    d->day = v;
-    size_t k = skip_comma(G, i + 3);
-    int y;
-    if (tyear(G, k, &y) && !tis(G, k + 1, ":") && valid_ymd(y, m, v)) {
-      d->year = y;
-      return k + 1 - i;
-    }
-    return 3;
-  }
-  m = tmonth(G, i);
+  int m = tmonth(G, i);
   if (!m) return 0;
   size_t j = i + 1;
   if (tday(G, j, &v) && valid_ymd(0, m, v)) {

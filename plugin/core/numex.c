@@ -1072,10 +1072,9 @@ static int year_for_month(const nx *S, size_t at, int m, int dir) {
 
 /* The year of the day (month m, day d or 0) that ended a period ("the
  * quarter ended June 30"): the last such day up to the story's. */
-static int ended_year(const nx *S, int m, int d) {
-  int y = ref_y(S), rm = ref_m(S);
-  if (!y || !rm) return y;
-  return m < rm || (m == rm && S->in->ref.day && d && d <= S->in->ref.day) ? y : y - 1;
+static int ended_year(const nx *S, size_t at, int m, int d) {
+  if (m == ref_m(S) && d && S->in->ref.day && d <= S->in->ref.day) return ref_y(S);
+  return year_for_month(S, at, m, -1);
 }
 
 static void str_month(const nx *S, size_t at, int m, int dir, nx_res *r) {
@@ -2092,10 +2091,27 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   size_t s0 = N->a;
   /* ordinals: "the third quarter of 2019", "the 21st century", "first" */
   if (N->ord) {
-    /* "the 5th of January", "the fifth of May" */
+    /* "the 5th of January"; "the fifth of May", "the Fourth of July" (the
+     * day spelled: the number read here, the month and a year after it) */
     if (tok_isl(S, e, "of") && lex_cls(S, e + 1) == NX_W_MONTH) {
       lx_date d;
-      size_t k = abs_date(S, s0, &d);
+      size_t k = 0;
+      if (!N->words) {
+        k = abs_date(S, s0, &d);
+      } else if (N->v >= 1 && N->v <= 31 && ok_tok(S, e + 1)) {
+        memset(&d, 0, sizeof d);
+        d.hour = -1;
+        d.month = (int)lex(S, e + 1)->v;
+        d.day = (int)N->v;
+        k = e + 2 - s0;
+        size_t q = tok_isl(S, e + 2, ",") ? e + 3 : e + 2;
+        int y;
+        if (year_tok(S, q, &y) && ok_tok(S, q)) {
+          d.year = y;
+          k = q + 1 - s0;
+        }
+        if (!lx_date_valid(d.year, d.month, d.day)) k = 0;
+      }
       if (k) return abs_result(S, (ctx & CTX_THE) ? a : s0, s0, k, &d, r);
     }
     /* a day of the month named alone: "opens on the 15th", "until the
@@ -2155,7 +2171,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       if (!k && (ctx & CTX_THE) && (k = period_end(S, a, e + 1)) && abs_date(S, e + 2, &d) &&
           d.month && d.hour < 0) {
         y = d.year;
-        if (!y && tok_isl(S, e + 1, "ended")) y = ended_year(S, d.month, d.day);
+        if (!y && tok_isl(S, e + 1, "ended")) y = ended_year(S, e + 2, d.month, d.day);
         else if (!y) y = year_for_month(S, e + 2, d.month, 0);
         res(r, a, e + 1 + k, LEDE_T_DATE, 0);
         int part = (d.month - 1) / (halves ? 6 : 3) + 1;
@@ -2179,8 +2195,8 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     }
     /* no "the" in an ORDINAL; a capitalized ordinal inside a sentence is a
      * name (First Amendment, Second World War) unless a common noun follows:
-     * "the Sixth test", "Second one-day international" ("the Fourth of
-     * July" stays a name) */
+     * "the Sixth test", "Second one-day international" (not "of": "the
+     * First of the Month") */
     if (N->words && (S->t[s0].flags & LX_TF_CAP) && !(S->t[s0].flags & LX_TF_SENT) &&
         !(S->t[s0].flags & LX_TF_ALLCAP) &&
         !(e < S->t1 && S->t[e].kind == LX_TK_WORD && (S->t[e].flags & LX_TF_LOWER) &&
@@ -3264,7 +3280,7 @@ static int the_period(const nx *S, size_t i, size_t j, int unit, nx_res *r) {
       res(r, i, e + 1 + k, LEDE_T_DATE, 0);
       int y = d.year;
       if (!y && ref_y(S)) {
-        y = tok_isl(S, e, "ended") ? ended_year(S, d.month, d.day)
+        y = tok_isl(S, e, "ended") ? ended_year(S, e + 1, d.month, d.day)
                                    : year_for_month(S, e + 1, d.month, 0);
         if (d.day && !lx_date_valid(y, d.month, d.day)) y = 0;
       }

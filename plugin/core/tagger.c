@@ -8,11 +8,13 @@
  * label but O, whose weights are folded into the others: only differences
  * between labels matter). At load the features go into a cuckoo table of
  * 64-byte buckets, each one cache line with 3 keys and their 3 rows: a
- * feature lives in one of two buckets, so a lookup reads two lines (both
- * prefetched a token ahead) and compares 8 keys without a branch (a
- * mispredicted probe loop cost more than the memory); a feature not in the
- * model reads a row of zeros. Sums are int16 (8-bit weights lost nothing on
- * dev against 16-bit ones).
+ * feature lives in one of two buckets, most in the first, which is flagged
+ * if one of its keys went to the second; so a lookup reads one line
+ * (prefetched a token ahead) and compares 4 keys without a branch on which
+ * slot matches (a mispredicted probe loop cost more than the memory), and
+ * reads the second line only after a miss in a flagged bucket; a feature
+ * not in the model reads a row of zeros. Sums are int16 (8-bit weights
+ * lost nothing on dev against 16-bit ones).
  * Templates over small attributes (document case, history, length,
  * gazetteer bits; the labels before) are not hashed at run time: their rows
  * are copied at load into small tables indexed directly.
@@ -22,7 +24,8 @@
 #include "tagger.h"
 
 typedef struct bucket {
-  uint32_t key[4];          /* 3 keys (0 = empty), then 0: no feature is 0 */
+  uint32_t key[4];          /* 3 keys (0 = empty), then a flag: some key whose
+                               first bucket this is lives in its second */
   int8_t row[3][LX_TG_NW];  /* the weights of key[s] */
 } bucket;
 
@@ -102,15 +105,24 @@ static int cuckoo_build(const unsigned char *keys, size_t nf, size_t nb, bucket 
     }
     if (k) return 0;
   }
+  /* flag the first bucket of every key placed in its second: a lookup
+   * reads the second bucket only after a miss in a flagged first one */
+  for (size_t j = 0; j < nb; j++)
+    for (size_t s = 0; s < 3; s++) {
+      uint32_t k = B[j].key[s];
+      if (k && bucket1(k, nb) != j) B[bucket1(k, nb)].key[3] = 1;
+    }
   return 1;
 }
 
 /* The row of key k (zeros if the model does not have it). */
 static const int8_t *find_row(const lx_tagger *tg, uint32_t k) {
   const bucket *c[2] = {&tg->b[bucket1(k, tg->nb)], &tg->b[bucket2(k, tg->nb)]};
-  for (int w = 0; w < 2; w++)
+  for (int w = 0; w < 2; w++) {
     for (int j = 0; j < 3; j++)
       if (c[w]->key[j] == k) return c[w]->row[j];
+    if (!c[w]->key[3]) break;
+  }
   return zero_row;
 }
 
@@ -179,8 +191,9 @@ lx_tagger *lx_tagger_load(const lede_allocator *a, const void *model, size_t n,
       lx_tagger_free(tg);
       return NULL;
     }
-  size_t nb = nf / 2 + 1; /* at most 6/7 full */
-  nb -= nb / 7;
+  /* half full: a lookup reads one bucket, and a second after 7% of them on
+   * dev (a quarter at 6/7 full, which halved the table) */
+  size_t nb = nf / 2 + nf / 6 + 1;
   uint32_t *src = NULL;
   for (;;) {
     tg->b_mem = lx_malloc(a, nb * sizeof(bucket) + 64);
@@ -301,50 +314,51 @@ static inline void acc_add8(acc *s, const int8_t *w8) {
 #endif
 }
 
-/* Adds the row of key k given its two buckets (zeros if neither has it),
- * without a branch: which one holds the key is unpredictable. */
-static inline void acc_match(acc *s, const bucket *B1, const bucket *B2, uint32_t k) {
+/* Adds the row of key k given its first bucket B1 (zeros if the model
+ * does not have it). The second bucket is read only after a miss in a
+ * flagged first one (few: the table is sparse enough); which slot holds
+ * the key, and whether one does, is unpredictable: no branch on it. */
+static inline void acc_match(acc *s, const lx_tagger *tg, const bucket *B1, uint32_t k) {
 #if defined(__SSE2__)
   __m128i kv = _mm_set1_epi32((int)k);
-  unsigned m1 = (unsigned)_mm_movemask_ps(
-      _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B1->key), kv)));
-  unsigned m2 = (unsigned)_mm_movemask_ps(
-      _mm_castsi128_ps(_mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B2->key), kv)));
-  /* a key is in one bucket at most: read B1 if it has it, else B2, and
-   * drop the row if neither has (masks, not ?:, which compilers make
-   * branches of) */
-  uintptr_t in1 = (uintptr_t)0 - (uintptr_t)(m1 != 0);
-  const bucket *B = (const bucket *)(((uintptr_t)B1 & in1) | ((uintptr_t)B2 & ~in1));
-  __m128i w = _mm_load_si128((const __m128i *)B->row[first_of[m1 | m2]]);
-  acc_addv(s, _mm_and_si128(w, _mm_set1_epi32(-(int)((m1 | m2) != 0))));
+  const bucket *B = B1;
+  unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
+                   _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
+  if (!m && B->key[3]) {
+    B = &tg->b[bucket2(k, tg->nb)];
+    m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
+            _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
+  }
+  /* a miss reads row 0 and drops it (a mask, not ?:, which compilers
+   * make a branch of) */
+  __m128i w = _mm_load_si128((const __m128i *)B->row[first_of[m]]);
+  acc_addv(s, _mm_and_si128(w, _mm_set1_epi32(-(int)(m != 0))));
 #else
-  for (unsigned j = 0; j < 3; j++) {
-    if (B1->key[j] == k) {
-      acc_add8(s, B1->row[j]);
-      return;
-    }
-    if (B2->key[j] == k) {
-      acc_add8(s, B2->row[j]);
-      return;
-    }
+  const bucket *B = B1;
+  for (int w = 0; w < 2; w++) {
+    for (unsigned j = 0; j < 3; j++)
+      if (B->key[j] == k) {
+        acc_add8(s, B->row[j]);
+        return;
+      }
+    if (!B->key[3]) return;
+    B = &tg->b[bucket2(k, tg->nb)];
   }
 #endif
 }
 
 /* One token's hashed features on their way to a partial score: their
- * buckets are prefetched a token before they are read. */
+ * first buckets are prefetched a token before they are read. */
 typedef struct pend {
   size_t tok, nf;
   uint32_t f[LX_TG_NHASHED + 2];
-  const bucket *b1[LX_TG_NHASHED + 2], *b2[LX_TG_NHASHED + 2];
+  const bucket *b1[LX_TG_NHASHED + 2];
 } pend;
 
 static inline void pend_fetch(const lx_tagger *tg, pend *S) {
   for (size_t k = 0; k < S->nf; k++) {
     S->b1[k] = &tg->b[bucket1(S->f[k], tg->nb)];
-    S->b2[k] = &tg->b[bucket2(S->f[k], tg->nb)];
     PREFETCH(S->b1[k]);
-    PREFETCH(S->b2[k]);
   }
 }
 
@@ -373,7 +387,7 @@ static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32
       acc_zero(&s);
       acc_add8(&s, tg->dense[0]);
       for (size_t j = 0; j < nd; j++) acc_add8(&s, tg->dense[d[j]]);
-      for (size_t j = 0; j < b->nf; j++) acc_match(&s, b->b1[j], b->b2[j], b->f[j]);
+      for (size_t j = 0; j < b->nf; j++) acc_match(&s, tg, b->b1[j], b->f[j]);
       acc_store(&s, P + LX_TG_NW * b->tok);
     }
   }
@@ -475,10 +489,8 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     if (i > 0 && T[i - 1].scored) { /* else partial_scores added them */
       uint32_t f[2];
       lx_tg_label_token_features(T, i, p1, f);
-      const bucket *a1 = &tg->b[bucket1(f[0], tg->nb)], *a2 = &tg->b[bucket2(f[0], tg->nb)];
-      const bucket *b1 = &tg->b[bucket1(f[1], tg->nb)], *b2 = &tg->b[bucket2(f[1], tg->nb)];
-      acc_match(&s, a1, a2, f[0]);
-      acc_match(&s, b1, b2, f[1]);
+      acc_match(&s, tg, &tg->b[bucket1(f[0], tg->nb)], f[0]);
+      acc_match(&s, tg, &tg->b[bucket1(f[1], tg->nb)], f[1]);
     }
     acc_store(&s, sc);
     lab[i] = (uint8_t)best_label(sc, tg->valid[p1][T[i].scored & 7], &mg[i]);

@@ -523,6 +523,6 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     k->score = m;
     while (q + 1 < ns && S[q + 1] <= j) q++;
   }
-  lx_tg_note(scratch, T, lab, n);
+  lx_tg_note_scored(scratch, T, lab, S, ns); /* tokens not scored are O */
   return 1;
 }

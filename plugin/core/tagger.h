@@ -186,6 +186,10 @@ static inline size_t lx_tg_block_size(size_t n) {
 /* Records the labels given to a block's tokens in the document's history
  * (what the next blocks see as `hist`). */
 void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n);
+/* The same when only the ns tokens listed in S (in order) may have a label
+ * other than O (inference: the scored ones). */
+void lx_tg_note_scored(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, const uint32_t *S,
+                       size_t ns);
 
 /* The model's data (tagger_model.c, generated from data/tagger.model). */
 extern const char lx_tagger_model[];

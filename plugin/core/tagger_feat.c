@@ -381,24 +381,36 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
   return 1;
 }
 
+/* Notes label l of block token i (whose document token is dt[i]). */
+static inline void note_one(doc_slot *s, const doc_tok *dt, const lx_tg_tok *T, size_t i,
+                            unsigned l) {
+  if (!l || T[i].kind != LX_TK_WORD) return;
+  doc_slot *e = &s[dt[i].slot];
+  if (!e->h) return;
+  uint8_t *c = &e->hist[LX_TG_TYPE(l)];
+  if (*c < 255) (*c)++;
+  int best = -1, bc = 0;
+  for (int k = 0; k < LX_TG_NTYPES; k++)
+    if (e->hist[k] > bc) {
+      bc = e->hist[k];
+      best = k;
+    }
+  e->best = (uint8_t)(best + 1);
+}
+
 void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n) {
   doc_hdr *h = (doc_hdr *)st->p;
   doc_slot *s = slots_of(st);
   const doc_tok *dt = dtoks_of(st) + h->bt0;
-  for (size_t i = 0; i < n; i++) {
-    if (!lab[i] || T[i].kind != LX_TK_WORD) continue;
-    doc_slot *e = &s[dt[i].slot];
-    if (!e->h) continue;
-    uint8_t *c = &e->hist[LX_TG_TYPE(lab[i])];
-    if (*c < 255) (*c)++;
-    int best = -1, bc = 0;
-    for (int k = 0; k < LX_TG_NTYPES; k++)
-      if (e->hist[k] > bc) {
-        bc = e->hist[k];
-        best = k;
-      }
-    e->best = (uint8_t)(best + 1);
-  }
+  for (size_t i = 0; i < n; i++) note_one(s, dt, T, i, lab[i]);
+}
+
+void lx_tg_note_scored(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, const uint32_t *S,
+                       size_t ns) {
+  doc_hdr *h = (doc_hdr *)st->p;
+  doc_slot *s = slots_of(st);
+  const doc_tok *dt = dtoks_of(st) + h->bt0;
+  for (size_t q = 0; q < ns; q++) note_one(s, dt, T, S[q], lab[S[q]]);
 }
 
 #define SENTINEL_W 0x5e5e5e5eu

@@ -223,8 +223,7 @@ typedef struct doc_tok {
 enum {
   INFO_KINDS = 0xFFFFu,  /* the phrase it starts: kind slots, */
   INFO_LEN_SHIFT = 16,   /* its length in tokens (up to LX_TG_GZ_MAXTOK), */
-  INFO_PHRASE = 1u << 22, /* for words that may start a longer phrase */
-  INFO_INITIAL = 1u << 23 /* starts a sentence or a line by its neighbours */
+  INFO_PHRASE = 1u << 22 /* for words that may start a longer phrase */
 };
 
 static inline doc_slot *slots_of(lx_vec *st) {
@@ -321,7 +320,7 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
   /* lists are built by writing each index and counting only those wanted,
    * so these loops have no branch that depends on the token */
   uint32_t *W = (uint32_t *)((char *)st->p + size), *L = W + ntoks, *A = L + ntoks;
-  size_t nw = 0, nl = 0, na = 0;
+  size_t nw = 0, nl = 0, na = 0, nc = 0;
   for (size_t i = 0; i < ntoks; i++) {
     dt[i].slot = (uint32_t)cap;
     dt[i].info = 0;
@@ -332,15 +331,16 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
     size_t i = W[q];
     const lx_token *t = &toks[i];
     unsigned f = doc_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
-    unsigned init = initial_at(text, toks, i);
     uint32_t k = doc_key(t->hash);
     size_t j = slot_probe(s, cap, k);
     doc_slot *e = &s[j];
     e->h = k;
     dt[i].slot = (uint32_t)j;
-    dt[i].info = init ? INFO_INITIAL : 0;
-    /* capitalized counts only away from a sentence start */
-    e->flags |= (uint8_t)(f & ~(((unsigned)(f == LX_TGD_CAP) & init) * LX_TGD_CAP));
+    /* capitalized counts only away from a sentence start: those words are
+     * listed (over W, already read) and told apart below */
+    e->flags |= (uint8_t)(f & ~(unsigned)LX_TGD_CAP);
+    W[nc] = (uint32_t)i;
+    nc += f == LX_TGD_CAP;
     /* the gazetteer value of each word with a capital, once */
     unsigned anch = anchor(t);
     A[na] = (uint32_t)i;
@@ -348,6 +348,10 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
     L[nl] = (uint32_t)j;
     nl += anch & !e->gzdone;
     e->gzdone |= (uint8_t)anch;
+  }
+  for (size_t q = 0; q < nc; q++) {
+    size_t i = W[q];
+    s[dt[i].slot].flags |= (uint8_t)(!initial_at(text, toks, i) * LX_TGD_CAP);
   }
   if (gaz && gaz->nb) {
     enum { AHEAD = 8 };
@@ -661,7 +665,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     const doc_slot *e = &slots[dt[i].slot]; /* the empty slot if no word */
     o->doc = e->flags;
     o->hist = e->best;
-    if (is_word(t) && ((t->flags & LX_TF_SENT) || (dt[i].info & INFO_INITIAL)))
+    if (is_word(t) && ((t->flags & LX_TF_SENT) || initial_at(text, toks, t0 + i)))
       o->doc |= LX_TGD_INITIAL;
   }
   /* gazetteer phrases starting at a scored word with a capital (the word

@@ -341,8 +341,10 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
     e->flags |= (uint8_t)(f & ~(unsigned)LX_TGD_CAP);
     W[nc] = (uint32_t)i;
     nc += f == LX_TGD_CAP;
-    /* the gazetteer value of each word with a capital, once */
-    unsigned anch = anchor(t);
+    /* the gazetteer value of each word with a capital, once (anchor(), of
+     * which W holds only words) */
+    unsigned anch =
+        (unsigned)((t->flags & LX_TF_CAP) != 0) | (unsigned)((t->flags & LX_TF_LOWER) == 0);
     A[na] = (uint32_t)i;
     na += anch;
     L[nl] = (uint32_t)j;

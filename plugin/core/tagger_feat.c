@@ -230,8 +230,20 @@ enum {
   INFO_PHRASE = 1u << 22 /* for words that may start a longer phrase */
 };
 
+/* After the header, the keys of the slots (doc_slot.h again, 0 = empty):
+ * only they are cleared for each document, a slot's other fields when its
+ * word first comes (clearing 16 bytes a slot was most of the pass's
+ * stores); then the slots. */
+typedef char lx_tg_slot_is_16[sizeof(doc_slot) == 16 ? 1 : -1];
+static inline size_t keys_bytes(size_t cap) {
+  return ((cap + 1) * sizeof(uint32_t) + 15) & ~(size_t)15;
+}
+static inline uint32_t *keys_of(lx_vec *st) {
+  return (uint32_t *)((char *)st->p + sizeof(doc_hdr));
+}
 static inline doc_slot *slots_of(lx_vec *st) {
-  return (doc_slot *)((char *)st->p + sizeof(doc_hdr));
+  const doc_hdr *h = (const doc_hdr *)st->p;
+  return (doc_slot *)((char *)st->p + sizeof(doc_hdr) + keys_bytes(h->cap));
 }
 static inline doc_tok *dtoks_of(lx_vec *st) {
   const doc_hdr *h = (const doc_hdr *)st->p;
@@ -244,10 +256,10 @@ static inline doc_tok *dtoks_of(lx_vec *st) {
  * predictable branch per probe. */
 static inline uint32_t doc_key(uint32_t h) { return h ? h : 1u; }
 
-static inline size_t slot_probe(const doc_slot *s, size_t cap, uint32_t h) {
+static inline size_t slot_probe(const uint32_t *keys, size_t cap, uint32_t h) {
   size_t m = cap - 1, j = h & m;
   for (;;) {
-    uint32_t x = s[j].h;
+    uint32_t x = keys[j];
     if ((x == h) | (x == 0)) return j;
     j = (j + 1) & m;
   }
@@ -303,7 +315,8 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
     cap *= 2;
   }
   if (ntoks > ((size_t)-1) / 4 / sizeof(doc_tok)) return 0;
-  size_t size = sizeof(doc_hdr) + (cap + 1) * sizeof(doc_slot) + ntoks * sizeof(doc_tok);
+  size_t size = sizeof(doc_hdr) + keys_bytes(cap) + (cap + 1) * sizeof(doc_slot) +
+                ntoks * sizeof(doc_tok);
   size = (size + 15) & ~(size_t)15;
   st->n = 0;
   /* and room for three lists of tokens, past the state, which is also room
@@ -312,15 +325,17 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
   size_t room = LX_MAX(3 * ntoks * sizeof(uint32_t), lx_tg_block_size(LX_MIN(ntoks, 512)));
   if (!lx_vec_reserve(a, st, 1, size + room)) return 0;
   doc_hdr *h = (doc_hdr *)st->p;
-  memset(st->p, 0, sizeof *h + (cap + 1) * sizeof(doc_slot));
+  memset(st->p, 0, sizeof *h + keys_bytes(cap));
   h->text = text;
   h->toks = toks;
   h->ntoks = ntoks;
   h->gaz = gaz;
   h->cap = cap;
   h->size = size;
+  uint32_t *keys = keys_of(st);
   doc_slot *s = slots_of(st);
   doc_tok *dt = dtoks_of(st);
+  memset(&s[cap], 0, sizeof s[cap]); /* the empty slot of tokens that are no word */
   /* lists are built by writing each index and counting only those wanted,
    * so these loops have no branch that depends on the token */
   uint32_t *W = (uint32_t *)((char *)st->p + size), *L = W + ntoks, *A = L + ntoks;
@@ -336,8 +351,16 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
     const lx_token *t = &toks[i];
     unsigned f = doc_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
     uint32_t k = doc_key(t->hash);
-    size_t j = slot_probe(s, cap, k);
+    size_t j = slot_probe(keys, cap, k);
     doc_slot *e = &s[j];
+    /* cleared if the word is new (a mask, not a branch: which words are
+     * new is unpredictable) */
+    uint64_t q[2], keep = (uint64_t)0 - (uint64_t)(keys[j] != 0);
+    memcpy(q, e, sizeof q);
+    q[0] &= keep;
+    q[1] &= keep;
+    memcpy(e, q, sizeof q);
+    keys[j] = k;
     e->h = k;
     dt[i].slot = (uint32_t)j;
     /* capitalized counts only away from a sentence start: those words are

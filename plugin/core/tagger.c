@@ -324,7 +324,10 @@ static inline void acc_match(acc *s, const lx_tagger *tg, const bucket *B1, uint
   const bucket *B = B1;
   unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
                    _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
-  if (!m && B->key[3]) {
+  /* both tests, then one branch, taken by few (a branch on m alone would
+   * be on whether the key is there) */
+  unsigned spill = (unsigned)(m == 0) & (unsigned)(B->key[3] != 0);
+  if (spill) {
     B = &tg->b[bucket2(k, tg->nb)];
     m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
             _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;

@@ -29,6 +29,21 @@ typedef struct bucket {
   int8_t row[3][LX_TG_NW];  /* the weights of key[s] */
 } bucket;
 
+/* Shapes common enough that the rows of the templates over shapes alone
+ * (LX_TG_NSHAPEF of them) are summed at load for every pair of them, as
+ * the dense templates are: most tokens look up 6 features fewer. Any list
+ * gives the same scores (the rows are those of the same keys); this one
+ * covers most names and their neighbours in news: the sentinels before
+ * and after a block, words, numbers, punctuation. */
+enum { NSH = 48, SH_SLOTS = 256, SH_NONE = 0xFF };
+typedef char lx_tg_nsh_fits[NSH <= 64 ? 1 : -1];
+static const char *const common_shapes[NSH] = {
+    NULL,   "",      "x",    "X",    "Xx",   "d",    ",",     ".",    "(",    ")",
+    "\"",   "'",     "-",    ":",    ";",    "/",    "&",     "$",    "%",    "o",
+    "<",    ">",     "?",    "!",    "Xx.",  "X.",   "x.",    "X.X.", "XxXx", "Xx-Xx",
+    "Xx-x", "x-Xx",  "x-x",  "X-X",  "X-d",  "d.d",  "d,d",   "d-d",  "d/d",  "dx",
+    "dX",   "'x",    "'X",   "X'Xx", "X'x",  "Xx'x", "d,d,d", "X&X"};
+
 struct lx_tagger {
   const lede_allocator *alloc;
   size_t nb;       /* buckets; 0 = no model */
@@ -39,6 +54,13 @@ struct lx_tagger {
   int8_t dense[LX_TG_DENSE][LX_TG_NW];  /* rows of lx_tg_dense_key(d) */
   int16_t pair[LX_TG_NLAB][LX_TG_NLAB][LX_TG_NW]; /* [p2][p1]: the label-only rows */
   uint32_t valid[LX_TG_NLAB][8]; /* [p1][scored]: labels that may follow */
+  int nsh;         /* 1 if the shape tables below serve */
+  uint32_t sh_mul;             /* of sh_slot(), which has no collision */
+  uint32_t sh_key[SH_SLOTS];   /* a common shape, at sh_slot() of it */
+  uint8_t sh_id[SH_SLOTS];     /* its index in common_shapes, SH_NONE if none */
+  int16_t sh_before[NSH][NSH][LX_TG_NW]; /* [before][token]: SM1 + SM1S0 */
+  int16_t sh_after[NSH][NSH][LX_TG_NW];  /* [token][after]: SP1 + S0SP1 */
+  int16_t sh_own[2][NSH][LX_TG_NW];      /* [sentence start][token]: S0 + SENT */
 };
 
 static const int8_t zero_row[LX_TG_NW];
@@ -126,9 +148,72 @@ static const int8_t *find_row(const lx_tagger *tg, uint32_t k) {
   return zero_row;
 }
 
+static inline size_t sh_slot(uint32_t mul, uint32_t shape) {
+  return (size_t)((shape * mul) >> 24); /* 256 slots */
+}
+
+/* The index of a shape in common_shapes, or SH_NONE. */
+static inline unsigned sh_index(const lx_tagger *tg, uint32_t shape) {
+  size_t j = sh_slot(tg->sh_mul, shape);
+  return tg->sh_key[j] == shape ? tg->sh_id[j] : SH_NONE;
+}
+
+static void sum_rows(const lx_tagger *tg, uint32_t k1, uint32_t k2, int16_t *dst) {
+  const int8_t *a = find_row(tg, k1), *b = find_row(tg, k2);
+  for (int l = 0; l < LX_TG_NW; l++) dst[l] = (int16_t)(a[l] + b[l]);
+}
+
+/* The tables of the templates over shapes alone. They serve only if
+ * lx_tg_hashed_features() has them where partial_scores() drops them
+ * (checked on a made-up block). */
+static void shape_tables(lx_tagger *tg) {
+  uint32_t hs[NSH], k[LX_TG_NSHAPEF];
+  for (size_t i = 0; i < NSH; i++) hs[i] = lx_tg_shape_of(common_shapes[i]);
+  /* a multiplier that puts every shape in a slot of its own (a few tries;
+   * the last one tried keeps the first of colliding shapes) */
+  for (uint32_t t = 0; t < 1000; t++) {
+    tg->sh_mul = 0x9E3779B1u + 2 * t;
+    memset(tg->sh_id, SH_NONE, sizeof tg->sh_id);
+    size_t placed = 0;
+    for (size_t i = 0; i < NSH; i++) {
+      size_t j = sh_slot(tg->sh_mul, hs[i]);
+      if (tg->sh_id[j] != SH_NONE) continue; /* taken: not served by the tables */
+      tg->sh_key[j] = hs[i];
+      tg->sh_id[j] = (uint8_t)i;
+      placed++;
+    }
+    if (placed == NSH) break;
+  }
+  for (size_t a = 0; a < NSH; a++)
+    for (size_t b = 0; b < NSH; b++) {
+      lx_tg_shape_keys(hs[a], hs[b], hs[b], 0, k);
+      sum_rows(tg, k[1], k[3], tg->sh_before[a][b]);
+      lx_tg_shape_keys(hs[a], hs[a], hs[b], 0, k);
+      sum_rows(tg, k[2], k[4], tg->sh_after[a][b]);
+    }
+  for (int sent = 0; sent < 2; sent++)
+    for (size_t a = 0; a < NSH; a++) {
+      lx_tg_shape_keys(hs[a], hs[a], hs[a], sent, k);
+      sum_rows(tg, k[0], k[5], tg->sh_own[sent][a]);
+    }
+  lx_tg_tok T[5];
+  uint32_t f[LX_TG_NHASHED];
+  memset(T, 0, sizeof T);
+  for (int i = 0; i < 5; i++) {
+    T[i].w = 0x1234567u * (uint32_t)(i + 1);
+    T[i].shape = hs[2 + i];
+  }
+  T[2].flags = LX_TF_SENT;
+  size_t n = lx_tg_hashed_features(T, 2, f);
+  lx_tg_shape_keys(T[1].shape, T[2].shape, T[3].shape, 1, k);
+  tg->nsh = n == LX_TG_NHASHED - 3 && f[5] == k[0] && f[6] == k[1] && f[7] == k[2] &&
+            f[8] == k[3] && f[9] == k[4] && f[n - 1] == k[5];
+}
+
 /* The tables read without hashing: dense templates, label pairs, and which
- * labels may follow which. */
+ * labels may follow which (and those over common shapes). */
 static void small_tables(lx_tagger *tg) {
+  shape_tables(tg);
   for (size_t d = 0; d < LX_TG_DENSE; d++)
     memcpy(tg->dense[d], find_row(tg, lx_tg_dense_key(d)), LX_TG_NW);
   for (int p2 = 0; p2 < LX_TG_NLAB; p2++)
@@ -354,6 +439,7 @@ static inline void acc_match(acc *s, const lx_tagger *tg, const bucket *B1, uint
  * first buckets are prefetched a token before they are read. */
 typedef struct pend {
   size_t tok, nf;
+  unsigned shm, sh0, shp, sent; /* common shapes' indices (SH_NONE: none) */
   uint32_t f[LX_TG_NHASHED + 2];
   const bucket *b1[LX_TG_NHASHED + 2];
 } pend;
@@ -377,6 +463,23 @@ static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32
     if (k < ns) {
       a->tok = S[k];
       a->nf = lx_tg_hashed_features(T, a->tok, a->f);
+      const lx_tg_tok *c = &T[a->tok];
+      a->sh0 = SH_NONE;
+      if (tg->nsh) {
+        a->shm = sh_index(tg, c[-1].shape);
+        a->sh0 = sh_index(tg, c->shape);
+        a->shp = sh_index(tg, c[1].shape);
+        a->sent = (c->flags & LX_TF_SENT) != 0;
+        if ((a->shm | a->sh0 | a->shp) < 64) { /* none is SH_NONE (NSH <= 64) */
+          /* the shapes are common: the tables have the 6 templates over
+           * them (at 5 to 9 and last); the others close up */
+          size_t n = a->nf;
+          memmove(a->f + 5, a->f + 10, (n - 11) * sizeof a->f[0]);
+          a->nf = n - LX_TG_NSHAPEF;
+        } else {
+          a->sh0 = SH_NONE;
+        }
+      }
       if (a->tok == 0 || !T[a->tok - 1].scored) { /* the label before is O */
         lx_tg_label_token_features(T, a->tok, 0, a->f + a->nf);
         a->nf += 2;
@@ -390,6 +493,11 @@ static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32
       acc_zero(&s);
       acc_add8(&s, tg->dense[0]);
       for (size_t j = 0; j < nd; j++) acc_add8(&s, tg->dense[d[j]]);
+      if (b->sh0 != SH_NONE) {
+        acc_add16(&s, tg->sh_before[b->shm][b->sh0]);
+        acc_add16(&s, tg->sh_after[b->sh0][b->shp]);
+        acc_add16(&s, tg->sh_own[b->sent][b->sh0]);
+      }
       for (size_t j = 0; j < b->nf; j++) acc_match(&s, tg, b->b1[j], b->f[j]);
       acc_store(&s, P + LX_TG_NW * b->tok);
     }

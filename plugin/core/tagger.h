@@ -139,6 +139,17 @@ size_t lx_tg_hashed_features(const lx_tg_tok *T, size_t i, uint32_t *f);
 size_t lx_tg_dense_features(const lx_tg_tok *T, size_t i, uint16_t *d);
 uint32_t lx_tg_dense_key(size_t d);
 void lx_tg_label_pair_keys(int p1, int p2, uint32_t *k);
+
+/* The templates of lx_tg_hashed_features() that read shapes alone: the
+ * token's (S0), the one before's (SM1), after's (SP1), the pairs SM1S0 and
+ * S0SP1, and the token's with its sentence start (SENT), in this order (6
+ * keys), for shapes sm1, s0, sp1. They are the first 6 templates at
+ * positions 5 to 9 and the last of lx_tg_hashed_features(). A shape from
+ * its collapsed symbols ("Xx", "d.d"; no two equal in a row), or the
+ * sentinels' before (NULL) and after ("") a block. */
+enum { LX_TG_NSHAPEF = 6 };
+uint32_t lx_tg_shape_of(const char *sym);
+void lx_tg_shape_keys(uint32_t sm1, uint32_t s0, uint32_t sp1, int sent, uint32_t *k);
 void lx_tg_label_token_features(const lx_tg_tok *T, size_t i, int p1, uint32_t *f);
 
 /* lx_tg_tok.scored: the token is labelled; it ends a run of scored tokens

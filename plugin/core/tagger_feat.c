@@ -905,6 +905,24 @@ size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
   return n;
 }
 
+uint32_t lx_tg_shape_of(const char *sym) {
+  if (!sym) return SENTINEL_SHAPE;
+  if (!*sym) return SENTINEL_SHAPE + 1;
+  uint32_t sh = TG_FNV_OFFSET;
+  size_t n = 0;
+  for (; sym[n] && n < 8; n++) sh = tg_hash_byte(sh, (unsigned char)sym[n]);
+  return n >= 8 ? tg_hash_byte(sh, '+') : sh;
+}
+
+void lx_tg_shape_keys(uint32_t sm1, uint32_t s0, uint32_t sp1, int sent, uint32_t *k) {
+  k[0] = f1(F_S0, s0);
+  k[1] = f1(F_SM1, sm1);
+  k[2] = f1(F_SP1, sp1);
+  k[3] = f2(F_SM1S0, sm1, s0);
+  k[4] = f2(F_S0SP1, s0, sp1);
+  k[5] = f2(F_SENT, (uint32_t)(sent != 0), s0);
+}
+
 void lx_tg_label_pair_keys(int p1, int p2, uint32_t *k) {
   k[0] = f1(F_P1, (uint32_t)p1);
   k[1] = f2(F_P2P1, (uint32_t)p2, (uint32_t)p1);

@@ -61,6 +61,7 @@ struct lx_tagger {
   int16_t sh_before[NSH][NSH][LX_TG_NW]; /* [before][token]: SM1 + SM1S0 */
   int16_t sh_after[NSH][NSH][LX_TG_NW];  /* [token][after]: SP1 + S0SP1 */
   int16_t sh_own[2][NSH][LX_TG_NW];      /* [sentence start][token]: S0 + SENT */
+  int8_t sh_p1[LX_TG_NLAB][NSH][LX_TG_NW]; /* [label before][token]: P1S0 */
 };
 
 static const int8_t zero_row[LX_TG_NW];
@@ -196,6 +197,9 @@ static void shape_tables(lx_tagger *tg) {
       lx_tg_shape_keys(hs[a], hs[a], hs[a], sent, k);
       sum_rows(tg, k[0], k[5], tg->sh_own[sent][a]);
     }
+  for (int p1 = 0; p1 < LX_TG_NLAB; p1++)
+    for (size_t a = 0; a < NSH; a++)
+      memcpy(tg->sh_p1[p1][a], find_row(tg, lx_tg_label_shape_key(p1, hs[a])), LX_TG_NW);
   lx_tg_tok T[5];
   uint32_t f[LX_TG_NHASHED];
   memset(T, 0, sizeof T);
@@ -206,8 +210,11 @@ static void shape_tables(lx_tagger *tg) {
   T[2].flags = LX_TF_SENT;
   size_t n = lx_tg_hashed_features(T, 2, f);
   lx_tg_shape_keys(T[1].shape, T[2].shape, T[3].shape, 1, k);
+  uint32_t lf[2];
+  lx_tg_label_token_features(T, 2, 3, lf);
   tg->nsh = n == LX_TG_NHASHED - 3 && f[5] == k[0] && f[6] == k[1] && f[7] == k[2] &&
-            f[8] == k[3] && f[9] == k[4] && f[n - 1] == k[5];
+            f[8] == k[3] && f[9] == k[4] && f[n - 1] == k[5] &&
+            lf[0] == lx_tg_label_word_feature(T, 2, 3) && lf[1] == lx_tg_label_shape_key(3, hs[4]);
 }
 
 /* The tables read without hashing: dense templates, label pairs, and which
@@ -440,6 +447,7 @@ static inline void acc_match(acc *s, const lx_tagger *tg, const bucket *B1, uint
 typedef struct pend {
   size_t tok, nf;
   unsigned shm, sh0, shp, sent; /* common shapes' indices (SH_NONE: none) */
+  unsigned own, after_o; /* the token's shape's index; whether to add P1S0 after O */
   uint32_t f[LX_TG_NHASHED + 2];
   const bucket *b1[LX_TG_NHASHED + 2];
 } pend;
@@ -464,10 +472,11 @@ static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32
       a->tok = S[k];
       a->nf = lx_tg_hashed_features(T, a->tok, a->f);
       const lx_tg_tok *c = &T[a->tok];
-      a->sh0 = SH_NONE;
+      a->sh0 = a->own = SH_NONE;
+      a->after_o = 0;
       if (tg->nsh) {
         a->shm = sh_index(tg, c[-1].shape);
-        a->sh0 = sh_index(tg, c->shape);
+        a->sh0 = a->own = sh_index(tg, c->shape);
         a->shp = sh_index(tg, c[1].shape);
         a->sent = (c->flags & LX_TF_SENT) != 0;
         if ((a->shm | a->sh0 | a->shp) < 64) { /* none is SH_NONE (NSH <= 64) */
@@ -481,8 +490,13 @@ static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32
         }
       }
       if (a->tok == 0 || !T[a->tok - 1].scored) { /* the label before is O */
-        lx_tg_label_token_features(T, a->tok, 0, a->f + a->nf);
-        a->nf += 2;
+        if (a->own != SH_NONE) { /* P1S0 from the table */
+          a->f[a->nf++] = lx_tg_label_word_feature(T, a->tok, 0);
+          a->after_o = 1;
+        } else {
+          lx_tg_label_token_features(T, a->tok, 0, a->f + a->nf);
+          a->nf += 2;
+        }
       }
       pend_fetch(tg, a);
     }
@@ -498,6 +512,7 @@ static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32
         acc_add16(&s, tg->sh_after[b->sh0][b->shp]);
         acc_add16(&s, tg->sh_own[b->sent][b->sh0]);
       }
+      if (b->after_o) acc_add8(&s, tg->sh_p1[0][b->own]);
       for (size_t j = 0; j < b->nf; j++) acc_match(&s, tg, b->b1[j], b->f[j]);
       acc_store(&s, P + LX_TG_NW * b->tok);
     }
@@ -598,10 +613,15 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     acc_load(&s, P + LX_TG_NW * i);
     acc_add16(&s, tg->pair[p2][p1]);
     if (i > 0 && T[i - 1].scored) { /* else partial_scores added them */
-      uint32_t f[2];
-      lx_tg_label_token_features(T, i, p1, f);
-      acc_match(&s, tg, &tg->b[bucket1(f[0], tg->nb)], f[0]);
-      acc_match(&s, tg, &tg->b[bucket1(f[1], tg->nb)], f[1]);
+      uint32_t f = lx_tg_label_word_feature(T, i, p1);
+      acc_match(&s, tg, &tg->b[bucket1(f, tg->nb)], f);
+      unsigned own = tg->nsh ? sh_index(tg, T[i].shape) : SH_NONE;
+      if (own != SH_NONE) {
+        acc_add8(&s, tg->sh_p1[p1][own]);
+      } else {
+        f = lx_tg_label_shape_key(p1, T[i].shape);
+        acc_match(&s, tg, &tg->b[bucket1(f, tg->nb)], f);
+      }
     }
     acc_store(&s, sc);
     lab[i] = (uint8_t)best_label(sc, tg->valid[p1][T[i].scored & 7], &mg[i]);

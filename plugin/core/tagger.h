@@ -151,6 +151,10 @@ enum { LX_TG_NSHAPEF = 6 };
 uint32_t lx_tg_shape_of(const char *sym);
 void lx_tg_shape_keys(uint32_t sm1, uint32_t s0, uint32_t sp1, int sent, uint32_t *k);
 void lx_tg_label_token_features(const lx_tg_tok *T, size_t i, int p1, uint32_t *f);
+/* The two of lx_tg_label_token_features() apart: with the word, and with
+ * shape `shape`. */
+uint32_t lx_tg_label_word_feature(const lx_tg_tok *T, size_t i, int p1);
+uint32_t lx_tg_label_shape_key(int p1, uint32_t shape);
 
 /* lx_tg_tok.scored: the token is labelled; it ends a run of scored tokens
  * (no name may stay open after it); it is a word between names (University

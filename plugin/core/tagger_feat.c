@@ -934,6 +934,14 @@ void lx_tg_label_token_features(const lx_tg_tok *T, size_t i, int p1, uint32_t *
   f[1] = f2(F_P1S0, (uint32_t)p1, c->shape);
 }
 
+uint32_t lx_tg_label_word_feature(const lx_tg_tok *T, size_t i, int p1) {
+  return f2(F_P1W0, (uint32_t)p1, T[i].w);
+}
+
+uint32_t lx_tg_label_shape_key(int p1, uint32_t shape) {
+  return f2(F_P1S0, (uint32_t)p1, shape);
+}
+
 size_t lx_tg_label_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32_t *f) {
   lx_tg_label_pair_keys(p1, p2, f);
   lx_tg_label_token_features(T, i, p1, f + 2);

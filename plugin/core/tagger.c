@@ -200,21 +200,33 @@ static void shape_tables(lx_tagger *tg) {
   for (int p1 = 0; p1 < LX_TG_NLAB; p1++)
     for (size_t a = 0; a < NSH; a++)
       memcpy(tg->sh_p1[p1][a], find_row(tg, lx_tg_label_shape_key(p1, hs[a])), LX_TG_NW);
+  /* a made-up token (with suffixes) has the same hashes both ways: those
+   * of lx_tg_hashed_features(), and the others plus those of the shapes */
   lx_tg_tok T[5];
-  uint32_t f[LX_TG_NHASHED];
+  uint32_t f[LX_TG_NHASHED + 2], g[LX_TG_NHASHED + 2 + LX_TG_NSHAPEF];
   memset(T, 0, sizeof T);
   for (int i = 0; i < 5; i++) {
     T[i].w = 0x1234567u * (uint32_t)(i + 1);
     T[i].shape = hs[2 + i];
   }
   T[2].flags = LX_TF_SENT;
+  T[2].suf2 = 0x2222u;
+  T[2].suf3 = 0x3333u;
+  T[2].suf4 = 0x4444u;
   size_t n = lx_tg_hashed_features(T, 2, f);
-  lx_tg_shape_keys(T[1].shape, T[2].shape, T[3].shape, 1, k);
+  size_t m = lx_tg_hashed_features_noshape(T, 2, g);
+  lx_tg_shape_keys(T[1].shape, T[2].shape, T[3].shape, 1, g + m);
+  m += LX_TG_NSHAPEF;
+  int same = n == m;
+  for (size_t i = 0; same && i < n; i++) {
+    size_t hits = 0;
+    for (size_t j = 0; j < m; j++) hits += f[i] == g[j];
+    same = hits == 1;
+  }
   uint32_t lf[2];
   lx_tg_label_token_features(T, 2, 3, lf);
-  tg->nsh = n == LX_TG_NHASHED - 3 && f[5] == k[0] && f[6] == k[1] && f[7] == k[2] &&
-            f[8] == k[3] && f[9] == k[4] && f[n - 1] == k[5] &&
-            lf[0] == lx_tg_label_word_feature(T, 2, 3) && lf[1] == lx_tg_label_shape_key(3, hs[4]);
+  tg->nsh = same && lf[0] == lx_tg_label_word_feature(T, 2, 3) &&
+            lf[1] == lx_tg_label_shape_key(3, hs[4]);
 }
 
 /* The tables read without hashing: dense templates, label pairs, and which
@@ -470,7 +482,6 @@ static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32
     pend *a = &Q[k & 1], *b = &Q[(k + 1) & 1];
     if (k < ns) {
       a->tok = S[k];
-      a->nf = lx_tg_hashed_features(T, a->tok, a->f);
       const lx_tg_tok *c = &T[a->tok];
       a->sh0 = a->own = SH_NONE;
       a->after_o = 0;
@@ -479,16 +490,11 @@ static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32
         a->sh0 = a->own = sh_index(tg, c->shape);
         a->shp = sh_index(tg, c[1].shape);
         a->sent = (c->flags & LX_TF_SENT) != 0;
-        if ((a->shm | a->sh0 | a->shp) < 64) { /* none is SH_NONE (NSH <= 64) */
-          /* the shapes are common: the tables have the 6 templates over
-           * them (at 5 to 9 and last); the others close up */
-          size_t n = a->nf;
-          memmove(a->f + 5, a->f + 10, (n - 11) * sizeof a->f[0]);
-          a->nf = n - LX_TG_NSHAPEF;
-        } else {
-          a->sh0 = SH_NONE;
-        }
+        if ((a->shm | a->sh0 | a->shp) >= 64) a->sh0 = SH_NONE; /* one is SH_NONE */
       }
+      /* if the shapes are common, the tables have the 6 templates over them */
+      a->nf = a->sh0 != SH_NONE ? lx_tg_hashed_features_noshape(T, a->tok, a->f)
+                                : lx_tg_hashed_features(T, a->tok, a->f);
       if (a->tok == 0 || !T[a->tok - 1].scored) { /* the label before is O */
         if (a->own != SH_NONE) { /* P1S0 from the table */
           a->f[a->nf++] = lx_tg_label_word_feature(T, a->tok, 0);

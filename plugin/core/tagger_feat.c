@@ -829,6 +829,27 @@ static inline __m128i nz_x4(__m128i h) {
     if (c->suf4) f[n++] = f1(F_SUF4, c->suf4);                                               \
     f[n++] = tail[3];                                                                        \
     return n;                                                                                \
+  }                                                                                          \
+  static ATTR size_t noshape_x4##S(const lx_tg_tok *T, size_t i, uint32_t *f) {              \
+    const lx_tg_tok *c = &T[i], *m1 = c - 1, *m2 = c - 2, *q1 = c + 1, *q2 = c + 2;          \
+    __m128i w1 = f1_x4##S(_mm_setr_epi32(T1(F_WM1), T1(F_WP1), T1(F_WM2), T1(F_WP2)),        \
+                          V4(m1->w, q1->w, m2->w, q2->w));                                   \
+    __m128i sf = f1_x4##S(_mm_setr_epi32(T1(F_SUF2), T1(F_SUF3), T1(F_SUF4), T1(F_SUF4)),    \
+                          V4(c->suf2, c->suf3, c->suf4, c->suf4));                           \
+    __m128i a2 = f2_x4##S(_mm_setr_epi32(TK(F_W0C), TK(F_WM1S0), TK(F_S0WP1), TK(F_WM1W0)),  \
+                          V4(c->w, m1->w, c->shape, m1->w), V4(c->cas, c->shape, q1->w, c->w)); \
+    uint32_t suf[4];                                                                         \
+    _mm_storeu_si128((__m128i *)(f + 1), w1); /* WM1 WP1 WM2 WP2 */                          \
+    _mm_storeu_si128((__m128i *)(f + 4), a2); /* W0C WM1S0 S0WP1 WM1W0, over WP2 */          \
+    f[0] = f[4];                                                                             \
+    f[4] = (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(w1, 12));                              \
+    _mm_storeu_si128((__m128i *)suf, sf);                                                    \
+    f[8] = f2(F_W0WP1, c->w, q1->w);                                                         \
+    size_t n = 9;                                                                            \
+    if (c->suf2) f[n++] = suf[0];                                                            \
+    if (c->suf3) f[n++] = suf[1];                                                            \
+    if (c->suf4) f[n++] = suf[2];                                                            \
+    return n;                                                                                \
   }
 
 TG_DEFINE_X4(, )
@@ -836,6 +857,31 @@ TG_DEFINE_X4(, )
 TG_DEFINE_X4(_41, TG_41)
 #endif
 #endif
+
+size_t lx_tg_hashed_features_noshape(const lx_tg_tok *T, size_t i, uint32_t *f) {
+#if defined(__SSE2__)
+#if defined(TG_SSE41)
+  if (__builtin_cpu_supports("sse4.1")) return noshape_x4_41(T, i, f);
+#endif
+  return noshape_x4(T, i, f);
+#else
+  const lx_tg_tok *c = &T[i], *m1 = c - 1, *m2 = c - 2, *q1 = c + 1, *q2 = c + 2;
+  size_t n = 0;
+  f[n++] = f2(F_W0C, c->w, c->cas);
+  f[n++] = f1(F_WM1, m1->w);
+  f[n++] = f1(F_WP1, q1->w);
+  f[n++] = f1(F_WM2, m2->w);
+  f[n++] = f1(F_WP2, q2->w);
+  f[n++] = f2(F_WM1S0, m1->w, c->shape);
+  f[n++] = f2(F_S0WP1, c->shape, q1->w);
+  f[n++] = f2(F_WM1W0, m1->w, c->w);
+  f[n++] = f2(F_W0WP1, c->w, q1->w);
+  if (c->suf2) f[n++] = f1(F_SUF2, c->suf2);
+  if (c->suf3) f[n++] = f1(F_SUF3, c->suf3);
+  if (c->suf4) f[n++] = f1(F_SUF4, c->suf4);
+  return n;
+#endif
+}
 
 size_t lx_tg_hashed_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
 #if defined(__SSE2__)

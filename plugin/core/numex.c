@@ -316,6 +316,9 @@ static const double pow10_tab[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7
 static double snap(double x) {
   double ax = fabs(x);
   if (!(ax >= 1e-6 && ax < 1e15)) return x; /* 0, NaN, tiny or huge: as is */
+  /* a whole number (most values) has no noise: x * 10^k stays below 2^53,
+   * so is exact, and dividing it back gives x; no log10 */
+  if ((double)(int64_t)x == x) return x;
   int k = 14 - (int)floor(log10(ax)); /* decimals kept: 0 .. 20 */
   if (k < 0) k = 0;
   if (k > 22) k = 22;

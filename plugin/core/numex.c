@@ -3947,8 +3947,12 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   cache.gi = (size_t)-1;
   S.cache = &cache;
   size_t i = t0, last = t0; /* last: where the last expression ended */
-  while (i < S.t1) {
-    const lx_token *t = &S.t[i];
+  /* the tokens and the block's end in locals: S goes by address to at(),
+   * which would make the skipping loop reload them from memory */
+  const lx_token *const T = S.t;
+  const size_t n = S.t1;
+  while (i < n) {
+    const lx_token *t = &T[i];
     /* most tokens: one table probe and out */
     if (t->kind == LX_TK_PUNCT) {
       i++;
@@ -3957,10 +3961,10 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
     /* a word in capitals matters before a number (USD 5) or as a lexicon
      * word (MAY 6, TWO); else it goes the way of other words */
     if (t->kind == LX_TK_WORD && !(t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT)) &&
-        (!(t->flags & LX_TF_ALLCAP) || i + 1 >= S.t1 || S.t[i + 1].kind != LX_TK_NUM)) {
+        (!(t->flags & LX_TF_ALLCAP) || i + 1 >= n || T[i + 1].kind != LX_TK_NUM)) {
       const nx_word *w = lex_peek(t->hash);
       int lead = w ? lead_class[w->cls] : 0;
-      if (lead == 2 && i + 1 < S.t1) {
+      if (lead == 2 && i + 1 < n) {
         /* "the company", "this is": nothing can follow */
         const lx_token *u = t + 1;
         if (u->kind == LX_TK_WORD && !(u->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&

@@ -1690,11 +1690,11 @@ static size_t gaz_longest(const nx *S, size_t i, const lx_entry **e) {
 
 /* Amb currencies that are plain words even after a number. */
 static int currency_word_excluded(const nx *S, size_t i, size_t n) {
-  static const char *const bad[] = {"p", "sum", "real", "sol", "colon", "ether", "lot"};
+  /* the lengths known at compile time: no strlen per word */
   if (n != 1) return 0;
-  for (size_t k = 0; k < LX_COUNTOF(bad); k++)
-    if (tok_is(S, i, bad[k])) return 1;
-  return 0;
+  return tok_isl(S, i, "p") || tok_isl(S, i, "sum") || tok_isl(S, i, "real") ||
+         tok_isl(S, i, "sol") || tok_isl(S, i, "colon") || tok_isl(S, i, "ether") ||
+         tok_isl(S, i, "lot");
 }
 
 /* Words of a hundredth of a currency. */

@@ -505,45 +505,56 @@ static int is_digit3(const char *p) {
 }
 
 static int read_digits(const char *s, size_t n, digits *o) {
+  /* counters in locals: stores through o may alias s (char), which would
+   * keep them in memory at every digit */
   uint64_t mant = 0;
-  double big = 0;
-  int sig = 0;
+  int sig = 0, intd = 0, fracd = 0, groups = 0;
   size_t i = 0;
-  o->intd = o->fracd = o->groups = 0;
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
     if (c >= '0' && c <= '9') {
       if (sig < 19) mant = mant * 10 + (c - '0');
-      big = big * 10 + (c - '0');
       sig++;
-      o->intd++;
+      intd++;
       i++;
-    } else if (c == ',' && o->intd > 0 && i + 3 < n && is_digit3(s + i + 1) &&
+    } else if (c == ',' && intd > 0 && i + 3 < n && is_digit3(s + i + 1) &&
                (i + 4 == n || !(s[i + 4] >= '0' && s[i + 4] <= '9'))) {
       /* a thousands separator: exactly three digits follow */
-      o->groups = 1;
+      groups = 1;
       i++;
     } else {
       break;
     }
   }
+  size_t ie = i; /* the end of the integer part */
   if (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
     i++;
     while (i < n && s[i] >= '0' && s[i] <= '9') {
       if (sig < 19) {
         mant = mant * 10 + (unsigned)(s[i] - '0');
-        o->fracd++;
+        fracd++;
       }
       sig++;
       i++;
     }
   }
-  if (o->intd == 0) return 0;
+  o->intd = intd;
+  o->fracd = fracd;
+  o->groups = groups;
+  if (intd == 0) return 0;
   o->k = i;
-  if (sig <= 19 && o->fracd <= 22)
-    o->v = (double)mant / pow10_tab[o->fracd];
-  else
-    o->v = big; /* very long: the integer part, approximate */
+  if (sig <= 19 && fracd <= 22) {
+    o->v = (double)mant / pow10_tab[fracd];
+  } else {
+    /* very long: the integer part, approximate (its digits again, only
+     * here: most numbers never need it) */
+    double big = 0;
+    for (size_t q = 0; q < ie; q++) {
+      unsigned char c = (unsigned char)s[q];
+      if (c >= '0' && c <= '9') big = big * 10 + (c - '0');
+    }
+    o->v = big;
+  }
   return 1;
 }
 

@@ -3659,6 +3659,8 @@ static int score_shape(const nx *S, size_t i) {
   size_t n = tlen(S, i), h = 0;
   const char *s = tstr(S, i);
   if (S->t[i].kind != LX_TK_NUM || n < 3 || n > 7) return 0;
+  /* the hyphen is the second, third or fourth byte: most numbers have none */
+  if (s[1] != '-' && s[2] != '-' && (n == 3 || s[3] != '-')) return 0;
   for (size_t q = 0; q < n; q++) {
     if (s[q] == '-' && !h && q > 0 && q <= 3) {
       h = q;

@@ -3780,10 +3780,12 @@ static int at(const nx *S, size_t i, nx_res *r) {
         }
         return abs_result(S, i, i, k, &d, r);
       }
-      /* "No. 1", "#1", "Number 10": ranks and labels, not entities */
-      if (i > S->t0 && (tok_isl(S, i - 1, "#") || tok_isl(S, i - 1, "no.") ||
-                        tok_isl(S, i - 1, "nos.") ||
-                        (tok_isl(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER))))
+      /* "No. 1", "#1", "Number 10": ranks and labels, not entities (the
+       * first byte of the word before, folded as tok_isl folds it, first) */
+      unsigned char b0 = i > S->t0 ? (unsigned char)S->text[S->t[i - 1].start] | 0x20 : 0;
+      if ((b0 == '#' || b0 == 'n') &&
+          (tok_isl(S, i - 1, "#") || tok_isl(S, i - 1, "no.") || tok_isl(S, i - 1, "nos.") ||
+           (tok_isl(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER))))
         return res(r, i, i + 1, 0, 0);
       if (score_at(S, i, 0)) {
         res(r, i, i + 1, LEDE_T_CARDINAL, 0);

@@ -3805,6 +3805,13 @@ static int at(const nx *S, size_t i, nx_res *r) {
   const nx_word *w = lex(S, i);
   if (!w) {
     if (t->flags & LX_TF_HYPHEN) {
+      /* both readings open with a lexicon word before the first hyphen
+       * ("mid-1990s", "twenty-five"): look it up once for the many that
+       * do not ("long-term") */
+      const char *s = tstr(S, i);
+      size_t n = tlen(S, i), e = 0;
+      while (e < n && s[e] != '-') e++;
+      if (!lex_str(s, e)) return 0;
       if (hyphen_word(S, i, r)) return 1;
       nxnum N;
       if (spelled(S, i, &N)) return after_number(S, i, &N, CTX_NONE, r);

@@ -1511,68 +1511,69 @@ typedef struct holiday {
   int8_t off;   /* HD_EASTER, HD_THANKS: days after */
 } holiday;
 
-/* Longer phrases before their prefixes. */
+/* Sorted by first letter (holiday_expr searches the letter by halves);
+ * within a letter, longer phrases before their prefixes. */
 static const holiday holidays[] = {
+    {{"armistice", "day"}, HD_FIXED, 11, 11, 0, 0},
+    {{"australia", "day"}, HD_FIXED, 1, 26, 0, 0},
+    {{"ash", "wednesday"}, HD_EASTER, 0, 0, 0, -46},
+    {{"boxing", "day"}, HD_FIXED, 12, 26, 0, 0},
+    {{"bastille", "day"}, HD_FIXED, 7, 14, 0, 0},
+    {{"black", "friday"}, HD_THANKS, 0, 0, 0, 1},
     {{"christmas", "eve"}, HD_FIXED, 12, 24, 0, 0},
     {{"christmas", "day"}, HD_FIXED, 12, 25, 0, 0},
     {{"christmas"}, HD_FIXED, 12, 25, 0, 0},
-    {{"xmas"}, HD_FIXED, 12, 25, 0, 0},
+    {{"canada", "day"}, HD_FIXED, 7, 1, 0, 0},
+    {{"cyber", "monday"}, HD_THANKS, 0, 0, 0, 4},
+    {{"columbus", "day"}, HD_NTH, 10, 2, 0, 0},
+    {{"chinese", "new", "year"}, HD_NONE, 0, 0, 0, 0},
+    {{"chanukah"}, HD_NONE, 0, 0, 0, 0},
+    {{"diwali"}, HD_NONE, 0, 0, 0, 0},
+    {{"easter", "sunday"}, HD_EASTER, 0, 0, 0, 0},
+    {{"easter", "monday"}, HD_EASTER, 0, 0, 0, 1},
+    {{"easter"}, HD_EASTER, 0, 0, 0, 0},
+    {{"election", "day"}, HD_ELECTION, 0, 0, 0, 0},
+    {{"eid", "~al-fitr"}, HD_NONE, 0, 0, 0, 0},
+    {{"eid", "~al-adha"}, HD_NONE, 0, 0, 0, 0},
+    {{"eid"}, HD_NONE, 0, 0, 0, 0},
+    {{"father", "day"}, HD_NTH, 6, 3, 6, 0},
+    {{"fathers", "day"}, HD_NTH, 6, 3, 6, 0},
+    {{"groundhog", "day"}, HD_FIXED, 2, 2, 0, 0},
+    {{"good", "friday"}, HD_EASTER, 0, 0, 0, -2},
+    {{"halloween"}, HD_FIXED, 10, 31, 0, 0},
+    {{"hanukkah"}, HD_NONE, 0, 0, 0, 0},
+    {{"independence", "day"}, HD_NONE, 0, 0, 0, 0},
+    {{"juneteenth"}, HD_FIXED, 6, 19, 0, 0},
+    {{"labor", "day"}, HD_NTH, 9, 1, 0, 0},
+    {{"labour", "day"}, HD_NONE, 0, 0, 0, 0},
+    {{"lunar", "new", "year"}, HD_NONE, 0, 0, 0, 0},
+    {{"maundy", "thursday"}, HD_EASTER, 0, 0, 0, -3},
+    {{"memorial", "day"}, HD_NTH, 5, -1, 0, 0},
+    {{"mother", "day"}, HD_NTH, 5, 2, 6, 0},
+    {{"mothers", "day"}, HD_NTH, 5, 2, 6, 0},
     {{"new", "year", "eve"}, HD_FIXED, 12, 31, 0, 0},
     {{"new", "years", "eve"}, HD_FIXED, 12, 31, 0, 0},
     {{"new", "year", "day"}, HD_FIXED, 1, 1, 0, 0},
     {{"new", "years", "day"}, HD_FIXED, 1, 1, 0, 0},
     {{"new", "year"}, HD_FIXED, 1, 1, 0, 0},
-    {{"valentine", "day"}, HD_FIXED, 2, 14, 0, 0},
-    {{"valentines", "day"}, HD_FIXED, 2, 14, 0, 0},
+    {{"palm", "sunday"}, HD_EASTER, 0, 0, 0, -7},
+    {{"pentecost"}, HD_EASTER, 0, 0, 0, 49},
+    {{"presidents", "day"}, HD_NTH, 2, 3, 0, 0},
+    {{"president", "day"}, HD_NTH, 2, 3, 0, 0},
+    {{"passover"}, HD_NONE, 0, 0, 0, 0},
+    {{"remembrance", "day"}, HD_FIXED, 11, 11, 0, 0},
+    {{"ramadan"}, HD_NONE, 0, 0, 0, 0},
+    {{"rosh", "hashanah"}, HD_NONE, 0, 0, 0, 0},
     {{"st.", "patrick", "day"}, HD_FIXED, 3, 17, 0, 0},
     {{"st", "patrick", "day"}, HD_FIXED, 3, 17, 0, 0},
     {{"saint", "patrick", "day"}, HD_FIXED, 3, 17, 0, 0},
-    {{"halloween"}, HD_FIXED, 10, 31, 0, 0},
-    {{"boxing", "day"}, HD_FIXED, 12, 26, 0, 0},
-    {{"veterans", "day"}, HD_FIXED, 11, 11, 0, 0},
-    {{"remembrance", "day"}, HD_FIXED, 11, 11, 0, 0},
-    {{"armistice", "day"}, HD_FIXED, 11, 11, 0, 0},
-    {{"bastille", "day"}, HD_FIXED, 7, 14, 0, 0},
-    {{"canada", "day"}, HD_FIXED, 7, 1, 0, 0},
-    {{"australia", "day"}, HD_FIXED, 1, 26, 0, 0},
-    {{"groundhog", "day"}, HD_FIXED, 2, 2, 0, 0},
-    {{"juneteenth"}, HD_FIXED, 6, 19, 0, 0},
-    {{"easter", "sunday"}, HD_EASTER, 0, 0, 0, 0},
-    {{"easter", "monday"}, HD_EASTER, 0, 0, 0, 1},
-    {{"easter"}, HD_EASTER, 0, 0, 0, 0},
-    {{"good", "friday"}, HD_EASTER, 0, 0, 0, -2},
-    {{"maundy", "thursday"}, HD_EASTER, 0, 0, 0, -3},
-    {{"palm", "sunday"}, HD_EASTER, 0, 0, 0, -7},
-    {{"ash", "wednesday"}, HD_EASTER, 0, 0, 0, -46},
-    {{"pentecost"}, HD_EASTER, 0, 0, 0, 49},
     {{"thanksgiving", "day"}, HD_THANKS, 0, 0, 0, 0},
     {{"thanksgiving"}, HD_THANKS, 0, 0, 0, 0},
-    {{"black", "friday"}, HD_THANKS, 0, 0, 0, 1},
-    {{"cyber", "monday"}, HD_THANKS, 0, 0, 0, 4},
-    {{"memorial", "day"}, HD_NTH, 5, -1, 0, 0},
-    {{"labor", "day"}, HD_NTH, 9, 1, 0, 0},
-    {{"presidents", "day"}, HD_NTH, 2, 3, 0, 0},
-    {{"president", "day"}, HD_NTH, 2, 3, 0, 0},
-    {{"columbus", "day"}, HD_NTH, 10, 2, 0, 0},
-    {{"mother", "day"}, HD_NTH, 5, 2, 6, 0},
-    {{"mothers", "day"}, HD_NTH, 5, 2, 6, 0},
-    {{"father", "day"}, HD_NTH, 6, 3, 6, 0},
-    {{"fathers", "day"}, HD_NTH, 6, 3, 6, 0},
-    {{"election", "day"}, HD_ELECTION, 0, 0, 0, 0},
-    {{"labour", "day"}, HD_NONE, 0, 0, 0, 0},
-    {{"independence", "day"}, HD_NONE, 0, 0, 0, 0},
-    {{"lunar", "new", "year"}, HD_NONE, 0, 0, 0, 0},
-    {{"chinese", "new", "year"}, HD_NONE, 0, 0, 0, 0},
-    {{"eid", "~al-fitr"}, HD_NONE, 0, 0, 0, 0},
-    {{"eid", "~al-adha"}, HD_NONE, 0, 0, 0, 0},
-    {{"eid"}, HD_NONE, 0, 0, 0, 0},
-    {{"ramadan"}, HD_NONE, 0, 0, 0, 0},
-    {{"hanukkah"}, HD_NONE, 0, 0, 0, 0},
-    {{"chanukah"}, HD_NONE, 0, 0, 0, 0},
-    {{"passover"}, HD_NONE, 0, 0, 0, 0},
-    {{"rosh", "hashanah"}, HD_NONE, 0, 0, 0, 0},
+    {{"valentine", "day"}, HD_FIXED, 2, 14, 0, 0},
+    {{"valentines", "day"}, HD_FIXED, 2, 14, 0, 0},
+    {{"veterans", "day"}, HD_FIXED, 11, 11, 0, 0},
+    {{"xmas"}, HD_FIXED, 12, 25, 0, 0},
     {{"yom", "kippur"}, HD_NONE, 0, 0, 0, 0},
-    {{"diwali"}, HD_NONE, 0, 0, 0, 0},
 };
 
 /* Easter Sunday of year y (Gregorian; the anonymous algorithm). */
@@ -1632,9 +1633,15 @@ static int holiday_expr(const nx *S, size_t a, size_t i, int dir, nx_res *r) {
   const holiday *h = NULL;
   size_t k = 0;
   char c0 = (char)(S->text[S->t[i].start] | 0x20);
-  for (size_t q = 0; q < LX_COUNTOF(holidays) && !k; q++)
-    if (holidays[q].w[0][0] == c0 && tok_is(S, i, holidays[q].w[0]) &&
-        (k = holiday_at(S, i, &holidays[q])))
+  /* the first holiday of that letter; then the letter's, in order */
+  size_t lo = 0, hi = LX_COUNTOF(holidays);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if ((unsigned char)holidays[mid].w[0][0] < (unsigned char)c0) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t q = lo; q < LX_COUNTOF(holidays) && holidays[q].w[0][0] == c0 && !k; q++)
+    if (tok_is(S, i, holidays[q].w[0]) && (k = holiday_at(S, i, &holidays[q])))
       h = &holidays[q];
   if (!k) return 0;
   size_t b = i + k;

@@ -3975,25 +3975,25 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   memset(cache.tag, 0, sizeof cache.tag);
   cache.gi = (size_t)-1;
   S.cache = &cache;
-  size_t i = t0, last = t0; /* last: where the last expression ended */
-  /* the tokens and the block's end in locals: S goes by address to at(),
-   * which would make the skipping loop reload them from memory */
-  const lx_token *const T = S.t;
-  const size_t n = S.t1;
-  while (i < n) {
-    const lx_token *t = &T[i];
+  size_t last = t0; /* where the last expression ended */
+  /* the scan walks a pointer with the block's end in a local: S goes by
+   * address to at(), which would make the skipping loop reload S.t and
+   * S.t1 from memory */
+  const lx_token *const T = S.t, *const end = T + S.t1;
+  const lx_token *t = t0 < S.t1 ? T + t0 : end;
+  while (t < end) {
     /* most tokens: one table probe and out */
     if (t->kind == LX_TK_PUNCT) {
-      i++;
+      t++;
       continue;
     }
     /* a word in capitals matters before a number (USD 5) or as a lexicon
      * word (MAY 6, TWO); else it goes the way of other words */
     if (t->kind == LX_TK_WORD && !(t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT)) &&
-        (!(t->flags & LX_TF_ALLCAP) || i + 1 >= n || T[i + 1].kind != LX_TK_NUM)) {
+        (!(t->flags & LX_TF_ALLCAP) || t + 1 >= end || t[1].kind != LX_TK_NUM)) {
       const nx_word *w = lex_peek(t->hash);
       int lead = w ? lead_class[w->cls] : 0;
-      if (lead == 2 && i + 1 < n) {
+      if (lead == 2 && t + 1 < end) {
         /* "the company", "this is": nothing can follow */
         const lx_token *u = t + 1;
         if (u->kind == LX_TK_WORD && !(u->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
@@ -4003,10 +4003,11 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
           lead = 0;
       }
       if (!lead) {
-        i++;
+        t++;
         continue;
       }
     }
+    size_t i = (size_t)(t - T);
     nx_res r;
     r.type = 0;
     if (at(&S, i, &r) && r.b > i) {
@@ -4016,10 +4017,11 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY)
         range_tail(&S, &r);
       if (r.type && !emit(&S, &r)) return 0;
-      i = last = r.b;
+      last = r.b;
+      t = T + r.b;
       continue;
     }
-    i++;
+    t++;
   }
   return !S.oom;
 }

@@ -248,8 +248,11 @@ static const nx_word *lex_hash(uint32_t h, const char *s, size_t n) {
     if (nx_slots[j].hash == h) {
       const nx_word *w = &nx_words[nx_slots[j].idx - 1];
       if (w->n != n) return NULL;
+      /* the lexicon is in lower case: a byte equal to the word's is one
+       * that lower-casing leaves as it is; only the others are folded */
       for (size_t k = 0; k < n; k++) {
         unsigned char c = (unsigned char)s[k];
+        if (c == (unsigned char)w->w[k]) continue;
         if (c >= 'A' && c <= 'Z') c += 32;
         if (c != (unsigned char)w->w[k]) return NULL;
       }

@@ -637,10 +637,14 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
     if (!tok_is_word(&t[i])) continue;
-    /* "D-Calif.": the state is a place; the party letter is no name */
+    /* "D-Calif.": the state is a place; the party letter is no name (a
+     * word that begins with no party's letter is not asked: most words) */
     uint32_t bs, be;
     const lx_entry *st;
-    size_t pk = i > t0 ? party_state_tag(c, i, t1, &bs, &be, &st) : 0;
+    char p0 = c->text[t[i].start];
+    size_t pk = i > t0 && (p0 == 'D' || p0 == 'R' || p0 == 'I')
+                    ? party_state_tag(c, i, t1, &bs, &be, &st)
+                    : 0;
     if (pk) {
       lx_cand *k = push_cand(c, i - 1, i + pk, LEDE_T_GPE, LX_SRC_RULE, 35);
       k->bstart = bs;
@@ -678,8 +682,8 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       i = pe - 1;
       continue;
     }
-    /* "Chapter 11", "Route 66" */
-    int dt = designator_type(c, i, t1);
+    /* "Chapter 11", "Route 66" (asked only before a number) */
+    int dt = i + 1 < t1 && t[i + 1].kind == LX_TK_NUM ? designator_type(c, i, t1) : 0;
     if (dt) {
       push_cand(c, i, i + 2, dt, LX_SRC_RULE, 35);
       i++;

@@ -250,18 +250,21 @@ static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
 static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   const lx_dict *g = GAZ(c);
+  const tk_memo *memo = (const tk_memo *)c->tkinds.p; /* token_kinds saw [t0, t1) */
   for (size_t i = t0; i < t1;) {
     /* a word in lower case fits only a phrase printed so (case_fits) */
-    if (!tk_may_start(c, i) || (t[i].kind == LX_TK_WORD && !tok_is_cap(&t[i]) &&
-                                 !lx_dict_may_start_uncapitalized(g, t[i].hash))) {
+    if (!(memo[i].m & TK_STARTS) || (t[i].kind == LX_TK_WORD && !tok_is_cap(&t[i]) &&
+                                      !lx_dict_may_start_uncapitalized(g, t[i].hash))) {
       i++;
       continue;
     }
-    /* phrases of two tokens or more, else the token's own (memoized; its
+    /* phrases of two tokens or more (where the filter lets one go past the
+     * token: most tokens start none), else the token's own (memoized; its
      * entries, far in memory, are read only if one is a name: most are
      * given names and surnames) */
-    const lx_entry *e;
-    size_t k = lx_dict_longest_min(g, c->text, t, t1, i, 2, &e);
+    const lx_entry *e = NULL;
+    size_t k = lx_dict_may_continue(g, t[i].hash) ? lx_dict_longest_min(g, c->text, t, t1, i, 2, &e)
+                                                  : 0;
     const lx_entry *best = NULL;
   one_token:
     if (!k) {

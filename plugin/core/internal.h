@@ -380,6 +380,13 @@ static inline int lx_dict_may_start(const lx_dict *d, uint32_t hash) {
 static inline int lx_dict_may_start_uncapitalized(const lx_dict *d, uint32_t hash) {
   return lx_filter_has((const lx_dict_filter *)(const void *)d, hash, LX_PRE_LSTART);
 }
+/* Whether a phrase of two tokens or more may start with this token hash
+ * (the token's key hash: t->hash in a dictionary that does not fold
+ * accents, as the gazetteer): where not, lx_dict_longest_min with a
+ * minimum of 2 finds nothing. */
+static inline int lx_dict_may_continue(const lx_dict *d, uint32_t hash) {
+  return lx_filter_has((const lx_dict_filter *)(const void *)d, hash, LX_PRE_CONT);
+}
 
 /* ---- engine ------------------------------------------------------------------ */
 

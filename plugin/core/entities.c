@@ -1786,20 +1786,27 @@ static void org_first_words(lx_ctx *c) {
   const lx_token *t = TOKS(c);
   size_t n = in->entities.n, no = 0, np = 0;
   uint32_t org[32], per[128];
+  /* the entities are in text order: each one's tokens are looked for from
+   * the last one's (a search from the document's start cost a gallop over
+   * all the tokens before it) */
+  size_t hint = 0;
   for (size_t i = 0; i < n; i++) {
     if (E[i].type != LEDE_T_ORG && E[i].type != LEDE_T_PERSON) continue;
     size_t a, b;
-    lx_tokens_in(c, E[i].span.start, E[i].span.end, &a, &b);
+    lx_tokens_in_from(c, hint, E[i].span.start, E[i].span.end, &a, &b);
+    hint = a;
     if (b < a + 2) continue;
     if (E[i].type == LEDE_T_ORG && no < LX_COUNTOF(org) && tok_is_cap(&t[a])) org[no++] = t[a].hash;
     for (size_t k = a; E[i].type == LEDE_T_PERSON && k < b && np < LX_COUNTOF(per); k++)
       per[np++] = t[k].hash;
   }
   if (!no) return;
+  hint = 0;
   for (size_t i = 0; i < n; i++) {
     if (E[i].type != LEDE_T_PERSON || E[i].rule != LEDE_RULE_TAGGER) continue;
     size_t a, b, k;
-    lx_tokens_in(c, E[i].span.start, E[i].span.end, &a, &b);
+    lx_tokens_in_from(c, hint, E[i].span.start, E[i].span.end, &a, &b);
+    hint = a;
     if (b != a + 1) continue;
     for (k = 0; k < no && org[k] != t[a].hash; k++) {}
     if (k == no) continue;

@@ -360,7 +360,12 @@ static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized)
 }
 
 static inline size_t title_at(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
-  if (i >= t1 || !lx_dict_may_start(c->eng->titles, TOKS(c)[i].hash)) return 0;
+  if (i >= t1) return 0;
+  /* the titles are phrases of the gazetteer (engine.c copies them): a token
+   * the memo says starts none of its phrases starts no title */
+  if (i < c->tkinds.n && (((const tk_memo *)c->tkinds.p)[i].m & (TK_SEEN | TK_STARTS)) == TK_SEEN)
+    return 0;
+  if (!lx_dict_may_start(c->eng->titles, TOKS(c)[i].hash)) return 0;
   return title_from(c, i, t1, capitalized);
 }
 

@@ -34,8 +34,12 @@ static int tok_ch(const lx_ctx *c, const lx_token *t, char ch) {
  * most tokens no at once. */
 static int word_in(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
   if (!lx_hashset_has(&c->eng->listed, t->hash ? t->hash : 1)) return 0;
+  /* the token's first byte, lower-cased once, tells most words of the list
+   * no (lx_tok_ieq compares it first) */
+  unsigned char f = (unsigned char)c->text[t->start];
+  if (f >= 'A' && f <= 'Z') f += 32;
   for (size_t i = 0; i < n; i++)
-    if (lx_tok_ieq(c->text, t, w[i])) return 1;
+    if ((unsigned char)w[i][0] == f && lx_tok_ieq(c->text, t, w[i])) return 1;
   return 0;
 }
 

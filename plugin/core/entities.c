@@ -1571,8 +1571,17 @@ static void add_candidate(lx_ctx *c, const lx_cand *k, uint8_t flags) {
  * or capitalized on their own ("the Secretary of State said"). */
 static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *covered, uint8_t flags) {
   const lx_token *t = TOKS(c);
+  /* the end of the block's last person: no title after it is before one */
+  size_t pend = t1;
+  while (pend > t0 && covered[pend - 1 - t0] != LEDE_T_PERSON) pend--;
   for (size_t i = t0; i < t1; i++) {
     if (covered[i - t0] || !tok_is_word(&t[i])) continue;
+    /* before a person, or after a person and a comma (an appositive), or
+     * capitalized inside a sentence (a capitalized title begins with a
+     * capital): a token that can open none is not looked up (most) */
+    int appositive = i >= t0 + 2 && tok_ch(c, &t[i - 1], ',') &&
+                     covered[i - 1 - t0 - 1] == LEDE_T_PERSON;
+    if (i + 1 >= pend && !appositive && (!tok_is_cap(&t[i]) || (t[i].flags & LX_TF_SENT))) continue;
     int cap = 0;
     size_t tl = title_at(c, i, t1, &cap);
     if (!tl) continue;
@@ -1581,10 +1590,7 @@ static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *cover
     for (size_t k = i; k < j; k++)
       if (covered[k - t0]) free_span = 0;
     if (!free_span) continue;
-    /* before a person, or after a person and a comma (an appositive), or
-     * capitalized inside a sentence */
     int before_person = j < t1 && covered[j - t0] == LEDE_T_PERSON;
-    int appositive = i >= t0 + 2 && tok_ch(c, &t[i - 1], ',') && covered[i - 1 - t0 - 1] == LEDE_T_PERSON;
     int capital = cap && !(t[i].flags & LX_TF_SENT);
     if (!(before_person || appositive || capital)) continue;
     lede_entity *te = add_entity(c, i, j, NULL, LEDE_T_TITLE, flags);

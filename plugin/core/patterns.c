@@ -21,6 +21,9 @@
 #define PARTICLE "(?:de|da|do|dos|das|del|di|du|la|le|el|al|of|am|an|der|sur|upon|on|y)"
 #define REGION_PART "(?:[ \\t]*,[ \\t]*(?<region>\\p{Lu}[\\p{L}\\p{M}.'’\\-]*(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}.'’\\-]*){0,3}))"
 
+/* a lazy prefix: lx_pat_match matches what follows it unanchored */
+#define LAZY_PREFIX "(?:.*?)"
+
 static const struct {
   const char *pattern;
   uint32_t flags;
@@ -105,18 +108,23 @@ lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *
   }
   uint32_t jit = 0;
   if (use_jit) pcre2_config(PCRE2_CONFIG_JIT, &jit);
-  for (int i = 0; i < LX_P_COUNT; i++) {
+  for (int i = 0; i < 2 * LX_P_COUNT; i++) {
     int ec;
     PCRE2_SIZE eo;
-    p->code[i] = pcre2_compile((PCRE2_SPTR)defs[i].pattern, PCRE2_ZERO_TERMINATED,
-                               defs[i].flags | PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES |
-                                   PCRE2_MATCH_INVALID_UTF | PCRE2_ANCHORED,
-                               &ec, &eo, cc);
-    if (!p->code[i]) {
+    /* the patterns, then the tails of those with a lazy prefix */
+    int t = i >= LX_P_COUNT, d = i % LX_P_COUNT;
+    size_t skip = sizeof LAZY_PREFIX - 1;
+    if (t && strncmp(defs[d].pattern, LAZY_PREFIX, skip) != 0) continue;
+    pcre2_code **slot = t ? &p->tail[d] : &p->code[d];
+    uint32_t opts = defs[d].flags | PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES |
+                    PCRE2_MATCH_INVALID_UTF | (t ? 0 : PCRE2_ANCHORED);
+    *slot = pcre2_compile((PCRE2_SPTR)defs[d].pattern + (t ? skip : 0), PCRE2_ZERO_TERMINATED,
+                          opts, &ec, &eo, cc);
+    if (!*slot) {
       if (err) {
         char msg[160];
         pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
-        snprintf(err, errsz, "built-in pattern %d at offset %zu: %s", i, (size_t)eo, msg);
+        snprintf(err, errsz, "built-in pattern %d at offset %zu: %s", d, (size_t)eo, msg);
       }
       /* (compile errors are positive: no memory is PCRE2_ERROR_HEAP_FAILED) */
       *st = ec == PCRE2_ERROR_HEAP_FAILED ? LEDE_ENOMEM : LEDE_EPATTERN;
@@ -127,7 +135,7 @@ lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *
     /* JIT is an optimization: a failure (no memory for it) is not an error */
     if (jit) {
       p->jit_compiling = 1;
-      pcre2_jit_compile(p->code[i], PCRE2_JIT_COMPLETE);
+      pcre2_jit_compile(*slot, PCRE2_JIT_COMPLETE);
       p->jit_compiling = 0;
     }
   }
@@ -138,7 +146,10 @@ lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *
 
 void lx_patterns_free(const lede_allocator *a, lx_patterns *p) {
   if (!p) return;
-  for (int i = 0; i < LX_P_COUNT; i++) pcre2_code_free(p->code[i]);
+  for (int i = 0; i < LX_P_COUNT; i++) {
+    pcre2_code_free(p->code[i]);
+    pcre2_code_free(p->tail[i]);
+  }
   pcre2_general_context_free(p->gctx);
   lx_free(a, p);
 }
@@ -152,11 +163,49 @@ static pcre2_match_data *md_for(lx_ctx *c) {
   return (pcre2_match_data *)c->md;
 }
 
+/* Whether the bytes text[a, b) are all characters that "." matches under
+ * any newline convention: printable ASCII, tab, or a control character
+ * that ends no line (a byte of another character, or an invalid one, says
+ * no: the caller then asks the anchored pattern). */
+static int plain_run(const char *text, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++) {
+    unsigned char ch = (unsigned char)text[i];
+    if (ch >= 0x80 || (ch >= '\n' && ch <= '\r')) return 0;
+  }
+  return 1;
+}
+
+/* A pattern "(?:.*?)R" anchored at start tries R at each character from
+ * start in turn, up to the first that "." does not match (a line's end; an
+ * invalid UTF-8 sequence, which no item matches), and PCRE2 has no start
+ * optimization for it: over a caption's last 200 bytes it cost thousands
+ * of instructions a call. R unanchored finds the first position where it
+ * matches with R's first bytes as a filter: where there is none, the
+ * pattern has no match; where it is reached over plain characters, the
+ * match is the pattern's (same groups; it starts at start). Otherwise,
+ * and on any error, the anchored pattern is asked. */
+static int tail_match(lx_ctx *c, int id, size_t start, size_t end, pcre2_match_data *md) {
+  int rc = pcre2_match(c->eng->pat->tail[id], (PCRE2_SPTR)c->text, end, start,
+                       PCRE2_NO_UTF_CHECK, md, NULL);
+  if (rc == PCRE2_ERROR_NOMATCH) return rc;
+  if (rc > 0) {
+    PCRE2_SIZE *v = pcre2_get_ovector_pointer(md);
+    if (v[0] >= start && plain_run(c->text, start, v[0])) {
+      v[0] = start;
+      return rc;
+    }
+  }
+  return pcre2_match(c->eng->pat->code[id], (PCRE2_SPTR)c->text, end, start,
+                     PCRE2_NO_UTF_CHECK, md, NULL);
+}
+
 int lx_pat_match(lx_ctx *c, int id, size_t start, size_t end, size_t *ov,
                  size_t ovn) {
   pcre2_match_data *md = md_for(c);
-  int rc = pcre2_match(c->eng->pat->code[id], (PCRE2_SPTR)c->text, end, start,
-                       PCRE2_NO_UTF_CHECK, md, NULL);
+  int rc = c->eng->pat->tail[id]
+               ? tail_match(c, id, start, end, md)
+               : pcre2_match(c->eng->pat->code[id], (PCRE2_SPTR)c->text, end, start,
+                             PCRE2_NO_UTF_CHECK, md, NULL);
   /* the interpreter allocates its frames on the first match: a failure is
    * ENOMEM, not "no match" (which would make another document) */
   if (rc == PCRE2_ERROR_NOMEMORY) lx_fail(c, LEDE_ENOMEM, "out of memory");

@@ -28,6 +28,9 @@ typedef struct lx_patterns {
   int jit_compiling; /* set while pcre2_jit_compile runs (patterns.c) */
   pcre2_general_context *gctx;
   pcre2_code *code[LX_P_COUNT];
+  /* of a pattern that begins with a lazy "(?:.*?)", the rest, unanchored
+   * (patterns.c: lx_pat_match); NULL for the others */
+  pcre2_code *tail[LX_P_COUNT];
 } lx_patterns;
 
 lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *st, char *err,

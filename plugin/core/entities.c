@@ -649,6 +649,20 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
     if (!tok_is_word(&t[i])) continue;
+    /* "Roe v. Wade": a court case, a LAW (every token comes by: the "v."
+     * is tested here, without a call; a "v." is no party's letter below) */
+    size_t ca, ce0 = 0;
+    if (t[i].end - t[i].start == 2 && c->text[t[i].start] == 'v')
+      ce0 = court_case(c, t0, i, t1, &ca);
+    if (ce0) {
+      push_cand(c, ca, ce0, LEDE_T_LAW, LX_SRC_RULE, 35);
+      i = ce0 - 1;
+      continue;
+    }
+    /* every rule below opens at a capitalized word (a party's capital
+     * letter, name_word, tok_is_cap, a designator's LX_TF_CAP): the words
+     * in lower case, most, stop here */
+    if (!tok_is_cap(&t[i])) continue;
     /* "D-Calif.": the state is a place; the party letter is no name (a
      * word that begins with no party's letter is not asked: most words) */
     uint32_t bs, be;
@@ -663,16 +677,6 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       k->bend = be;
       k->canon = lx_dict_str(GAZ(c), st->canonical); /* "Calif." is California */
       i += pk - 1;
-      continue;
-    }
-    /* "Roe v. Wade": a court case, a LAW (every token comes by: the "v."
-     * is tested here, without a call) */
-    size_t ca, ce0 = 0;
-    if (t[i].end - t[i].start == 2 && c->text[t[i].start] == 'v')
-      ce0 = court_case(c, t0, i, t1, &ca);
-    if (ce0) {
-      push_cand(c, ca, ce0, LEDE_T_LAW, LX_SRC_RULE, 35);
-      i = ce0 - 1;
       continue;
     }
     /* "Elsevier N.V.", "Nestle S.A.": a name and its legal form */

@@ -1573,19 +1573,24 @@ static void add_candidate(lx_ctx *c, const lx_cand *k, uint8_t flags) {
 
 /* Titles around the block's persons: before a name ("Foreign Minister"),
  * or capitalized on their own ("the Secretary of State said"). */
-static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *covered, uint8_t flags) {
+/* pend: the end of the block's last person (t0 if none): no title after
+ * it is before one. */
+static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *covered, size_t pend,
+                           uint8_t flags) {
   const lx_token *t = TOKS(c);
-  /* the end of the block's last person: no title after it is before one */
-  size_t pend = t1;
-  while (pend > t0 && covered[pend - 1 - t0] != LEDE_T_PERSON) pend--;
   for (size_t i = t0; i < t1; i++) {
     if (covered[i - t0] || !tok_is_word(&t[i])) continue;
     /* before a person, or after a person and a comma (an appositive), or
      * capitalized inside a sentence (a capitalized title begins with a
      * capital): a token that can open none is not looked up (most) */
-    int appositive = i >= t0 + 2 && tok_ch(c, &t[i - 1], ',') &&
-                     covered[i - 1 - t0 - 1] == LEDE_T_PERSON;
-    if (i + 1 >= pend && !appositive && (!tok_is_cap(&t[i]) || (t[i].flags & LX_TF_SENT))) continue;
+    int appositive = -1; /* not known yet */
+    if (i + 1 >= pend && (!tok_is_cap(&t[i]) || (t[i].flags & LX_TF_SENT)) &&
+        !(appositive = i >= t0 + 2 && tok_ch(c, &t[i - 1], ',') &&
+                       covered[i - 1 - t0 - 1] == LEDE_T_PERSON))
+      continue;
+    if (appositive < 0)
+      appositive = i >= t0 + 2 && tok_ch(c, &t[i - 1], ',') &&
+                   covered[i - 1 - t0 - 1] == LEDE_T_PERSON;
     int cap = 0;
     size_t tl = title_at(c, i, t1, &cap);
     if (!tl) continue;
@@ -1674,7 +1679,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   order_by_weight(k, n, key);
   memset(covered, 0, nt);
   for (size_t i = 0; i < nt; i++) owner[i] = -1;
-  size_t kept = 0;
+  size_t kept = 0, pend = t0; /* pend: the end of the last person kept */
   for (size_t q = 0; q < n; q++) {
     lx_cand *ki = &k[(uint32_t)key[q].lo];
     if (ki->t0 < t0 || ki->t1 > t1 || ki->t1 <= ki->t0) continue;
@@ -1686,6 +1691,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
       }
     if (!free_span) continue;
     if (ki->source == LX_SRC_TAGGER) ki->type = (uint16_t)refine_type(c, ki);
+    if (ki->type == LEDE_T_PERSON && ki->t1 > pend) pend = ki->t1;
     for (size_t j = ki->t0; j < ki->t1; j++) {
       covered[j - t0] = (uint8_t)(ki->type < 256 ? ki->type : 255);
       owner[j - t0] = (int32_t)kept;
@@ -1702,7 +1708,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     sort_keys(key, kept);
     for (size_t i = 0; i < kept; i++) k[i] = kc[(uint32_t)key[i].lo];
     for (size_t i = 0; i < kept; i++) add_candidate(c, &k[i], flags);
-    if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, flags);
+    if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, pend, flags);
     return;
   }
   if (kept) memcpy(k, kc, kept * sizeof *k); /* k is NULL when nothing was pushed */
@@ -1753,7 +1759,9 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   }
   if (kept > 1) lx_sort(k, kept, sizeof *k, cmp_start);
   for (size_t i = 0; i < kept; i++) add_candidate(c, &k[i], flags);
-  if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, flags);
+  /* the user rules moved the persons: the last one is looked for */
+  for (pend = t1; pend > t0 && covered[pend - 1 - t0] != LEDE_T_PERSON;) pend--;
+  if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, pend, flags);
 }
 
 static int cmp_entity(const void *a, const void *b) {

@@ -199,8 +199,57 @@ static int tail_match(lx_ctx *c, int id, size_t start, size_t end, pcre2_match_d
                      PCRE2_NO_UTF_CHECK, md, NULL);
 }
 
+/* Whether s begins with the lower-case ASCII word w, in any case. */
+static int starts_ci(const char *s, size_t n, const char *w) {
+  size_t i = 0;
+  for (; w[i]; i++) {
+    unsigned char ch = i < n ? (unsigned char)s[i] : 0;
+    if (ch >= 'A' && ch <= 'Z') ch += 32;
+    if (ch != (unsigned char)w[i]) return 0;
+  }
+  return 1;
+}
+
+static int ascii_word_char(unsigned char ch) {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+         ch == '_';
+}
+
+/* Whether LX_P_CAPTION_START may match s[0, n): a block that starts with
+ * neither "above", "top" nor "caption" needs the first word of one of its
+ * keywords (photo, image, picture, file, screen, handout: "pictured",
+ * "file photo", "screen grab" begin so) at the start of one of its first
+ * six words ("In the" and three words before it), the words (\w+) and
+ * the blanks between them ASCII; a byte >= 0x80 there (a \w of Unicode,
+ * a letter that case folding may equal) says maybe. Exact: where it says
+ * no, the pattern has no match; it reads a few words where PCRE2 cost
+ * about 1,700 instructions (the lazy words before the keyword). */
+static int caption_start_may(const char *s, size_t n) {
+  static const char *const first[] = {"above", "top", "caption"};
+  static const char *const keys[] = {"photo", "image", "picture", "file", "screen", "handout"};
+  for (size_t k = 0; k < sizeof first / sizeof *first; k++)
+    if (starts_ci(s, n, first[k])) return 1;
+  size_t i = 0, words = 0;
+  while (i < n && words < 6) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch >= 0x80) return 1;
+    if (ch == ' ' || ch == '\t') {
+      i++;
+      continue;
+    }
+    if (!ascii_word_char(ch)) return 0; /* a keyword is after blanks and words only */
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++)
+      if (starts_ci(s + i, n - i, keys[k])) return 1;
+    while (i < n && ascii_word_char((unsigned char)s[i])) i++;
+    if (i < n && (unsigned char)s[i] >= 0x80) return 1;
+    words++;
+  }
+  return 0;
+}
+
 int lx_pat_match(lx_ctx *c, int id, size_t start, size_t end, size_t *ov,
                  size_t ovn) {
+  if (id == LX_P_CAPTION_START && !caption_start_may(c->text + start, end - start)) return 0;
   pcre2_match_data *md = md_for(c);
   int rc = c->eng->pat->tail[id]
                ? tail_match(c, id, start, end, md)

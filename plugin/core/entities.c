@@ -1706,8 +1706,8 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
       key[i].lo = (uint64_t)kc[i].t0 << 32 | (uint32_t)i;
     }
     sort_keys(key, kept);
-    for (size_t i = 0; i < kept; i++) k[i] = kc[(uint32_t)key[i].lo];
-    for (size_t i = 0; i < kept; i++) add_candidate(c, &k[i], flags);
+    /* (read where they are: the vector of candidates is not read again) */
+    for (size_t i = 0; i < kept; i++) add_candidate(c, &kc[(uint32_t)key[i].lo], flags);
     if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, pend, flags);
     return;
   }

@@ -67,8 +67,8 @@ static int case_fits(const lx_entry *e, const lx_token *t, size_t n) {
 }
 
 /* Per token (c->tkinds): whether any gazetteer phrase may start with it
- * (TK_STARTS, known once TK_SEEN: the dictionary's filter, in cache, filled
- * block by block), and the kinds of the one-token phrases it spells and
+ * (TK_STARTS, known once TK_SEEN: the dictionary's filter, in cache, noted
+ * as gaz_candidates reads the block's tokens), and the kinds of the one-token phrases it spells and
  * the first of them (known once TK_DONE: a lookup in the table, far in
  * memory, made the first time a rule asks, since most tokens are never
  * asked). The rules then ask in O(1): a token is looked up once whatever
@@ -133,7 +133,7 @@ static int tk_may_start(const lx_ctx *c, size_t i) {
   return (m & TK_STARTS) != 0;
 }
 
-static void token_kinds(lx_ctx *c, size_t t0, size_t t1) {
+static void token_kinds(lx_ctx *c) {
   if (c->tkinds.n < c->toks.n) {
     size_t n = c->toks.n;
     if (!lx_vec_reserve(c->alloc, &c->tkinds, sizeof(tk_memo), n + 1))
@@ -141,9 +141,8 @@ static void token_kinds(lx_ctx *c, size_t t0, size_t t1) {
     memset(c->tkinds.p, 0, n * sizeof(tk_memo));
     c->tkinds.n = n;
   }
-  tk_memo *k = (tk_memo *)c->tkinds.p;
-  for (size_t i = t0; i < t1; i++)
-    if (!(k[i].m & TK_SEEN)) k[i].m = tk_starts(c, i);
+  /* the filter's answers (TK_SEEN) are noted by gaz_candidates, which reads
+   * every token, and by tk_get on the tokens the rules ask of */
 }
 
 /* The gazetteer entry of one of `kinds` spelled by exactly tokens [t0, t1). */
@@ -254,8 +253,9 @@ static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
 static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   const lx_dict *g = GAZ(c);
-  const tk_memo *memo = (const tk_memo *)c->tkinds.p; /* token_kinds saw [t0, t1) */
+  tk_memo *memo = (tk_memo *)c->tkinds.p; /* token_kinds made room for every token */
   for (size_t i = t0; i < t1;) {
+    if (!(memo[i].m & TK_SEEN)) memo[i].m = tk_starts(c, i);
     /* a word in lower case fits only a phrase printed so (case_fits) */
     if (!(memo[i].m & TK_STARTS) || (t[i].kind == LX_TK_WORD && !tok_is_cap(&t[i]) &&
                                       !lx_dict_may_start_uncapitalized(g, t[i].hash))) {
@@ -1640,7 +1640,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   if (t0 >= t1) return;
   uint32_t skip = c->opts->skip;
   lx_sentences(c->text, (lx_token *)c->toks.p + t0, t1 - t0);
-  token_kinds(c, t0, t1);
+  token_kinds(c);
   c->cands.n = 0;
   if ((!(skip & LEDE_SKIP_NUMEX) && !lx_numex(ni, t0, t1, &c->cands)) ||
       (!(skip & LEDE_SKIP_TAGGER) &&

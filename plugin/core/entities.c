@@ -1221,7 +1221,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         }
       }
     }
-    k[m++] = k[i];
+    if (m != i) k[m] = k[i]; /* (most stay where they are) */
+    m++;
   }
   c->cands.n = m;
 }

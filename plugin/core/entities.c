@@ -504,10 +504,14 @@ enum { LEGAL_COMMON = 9 }; /* the last ones */
 
 static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
   size_t n = t->end - t->start;
-  if (n < 2 || n > 6 || t->kind != LX_TK_WORD ||
-      !lx_hashset_has(&c->eng->listed, t->hash ? t->hash : 1))
-    return 0;
   const char *s = c->text + t->start;
+  /* the forms' first letters (a test in registers before the set's) */
+  switch (n >= 2 && n <= 6 ? s[0] : 0) {
+    case 'A': case 'B': case 'C': case 'G': case 'I': case 'K':
+    case 'L': case 'N': case 'O': case 'P': case 'S': case 'p': break;
+    default: return 0;
+  }
+  if (t->kind != LX_TK_WORD || !lx_hashset_has(&c->eng->listed, t->hash ? t->hash : 1)) return 0;
   size_t nf = LX_COUNTOF(legal_forms) - (common ? 0 : LEGAL_COMMON);
   for (size_t i = 0; i < nf; i++)
     if (legal_forms[i][0] == s[0] && strlen(legal_forms[i]) == n &&

@@ -250,11 +250,15 @@ static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
 }
 
 /* Gazetteer names in a block: unambiguous phrases in a fitting case. */
-static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
+/* Returns the union of the block's tokens' flags (LX_TF_*: the later
+ * rules skip a block without their token). */
+static unsigned gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   const lx_dict *g = GAZ(c);
   tk_memo *memo = (tk_memo *)c->tkinds.p; /* token_kinds made room for every token */
+  unsigned fl = 0;
   for (size_t i = t0; i < t1;) {
+    fl |= t[i].flags;
     if (!(memo[i].m & TK_SEEN)) memo[i].m = tk_starts(c, i);
     /* a word in lower case fits only a phrase printed so (case_fits) */
     if (!(memo[i].m & TK_STARTS) || (t[i].kind == LX_TK_WORD && !tok_is_cap(&t[i]) &&
@@ -308,11 +312,13 @@ static void gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
     if (best) {
       if (best->kind == LX_G_PRODUCT) k += product_model(c, i + k, t1); /* "iPhone 12" */
       push_cand(c, i, i + k, type_of_kind(c, best), LX_SRC_GAZ, 40);
+      for (size_t q = i + 1; q < i + k; q++) fl |= t[q].flags; /* (i's are in) */
       i += k;
     } else {
       i++;
     }
   }
+  return fl;
 }
 
 static int is_honorific(const lx_ctx *c, size_t i) {
@@ -1662,11 +1668,17 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     k->overlap = k->override = 0;
     k->ustr = k->canon = k->entry_id = NULL;
   }
-  if (!(skip & LEDE_SKIP_GAZETTEER)) gaz_candidates(c, t0, t1);
+  unsigned fl = 0; /* the union of the tokens' flags */
+  if (!(skip & LEDE_SKIP_GAZETTEER)) {
+    fl = gaz_candidates(c, t0, t1);
+  } else {
+    for (size_t i = t0; i < t1; i++) fl |= TOKS(c)[i].flags;
+  }
   if (!(skip & LEDE_SKIP_PATTERNS)) {
     rule_candidates(c, t0, t1);
-    possessive_org_candidates(c, t0, t1);
-    place_based_candidates(c, t0, t1);
+    /* they open at a possessive, at a hyphenated word: a block may have none */
+    if (fl & LX_TF_POSS) possessive_org_candidates(c, t0, t1);
+    if (fl & LX_TF_HYPHEN) place_based_candidates(c, t0, t1);
   }
   lx_tick(c);
   lx_cand *k = (lx_cand *)c->cands.p;

@@ -32,8 +32,12 @@ static int tok_ch(const lx_ctx *c, const lx_token *t, char ch) {
 /* Whether a token is one of the words of a list (lower case, and in
  * listed_words below). The engine's set of all the lists' words tells
  * most tokens no at once. */
-static int word_in(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
-  if (!lx_hashset_has(&c->eng->listed, t->hash ? t->hash : 1)) return 0;
+static int listed(const lx_ctx *c, const lx_token *t) {
+  return lx_hashset_has(&c->eng->listed, t->hash ? t->hash : 1);
+}
+
+/* word_in of a listed token (the set asked once for several lists) */
+static int in_list(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
   /* the token's first byte, lower-cased once, tells most words of the list
    * no (lx_tok_ieq compares it first) */
   unsigned char f = (unsigned char)c->text[t->start];
@@ -41,6 +45,10 @@ static int word_in(const lx_ctx *c, const lx_token *t, const char *const *w, siz
   for (size_t i = 0; i < n; i++)
     if ((unsigned char)w[i][0] == f && lx_tok_ieq(c->text, t, w[i])) return 1;
   return 0;
+}
+
+static int word_in(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
+  return listed(c, t) && in_list(c, t, w, n);
 }
 
 /* Whether the printed case of a gazetteer phrase fits the text's:
@@ -433,9 +441,10 @@ static const char *const org_end_words[] = {
     "service", "trust", "party"};
 
 static int org_end_word(const lx_ctx *c, const lx_token *t) {
-  return tok_is_cap(t) &&
-         (org_head(c, t) || word_in(c, t, org_end_words, LX_COUNTOF(org_end_words)) ||
-          word_in(c, t, org_title_words, LX_COUNTOF(org_title_words)));
+  return tok_is_cap(t) && listed(c, t) &&
+         (in_list(c, t, org_heads, LX_COUNTOF(org_heads)) ||
+          in_list(c, t, org_end_words, LX_COUNTOF(org_end_words)) ||
+          in_list(c, t, org_title_words, LX_COUNTOF(org_title_words)));
 }
 
 /* Industries that a nationality names a company with: "British
@@ -447,9 +456,10 @@ static const char *const sector_words[] = {
     "electricity", "shipping", "aluminium", "aluminum", "chemicals", "steamship"};
 
 static int org_after_title(const lx_ctx *c, const lx_token *t) {
-  return tok_is_cap(t) &&
-         (org_head(c, t) || word_in(c, t, company_words, LX_COUNTOF(company_words)) ||
-          word_in(c, t, org_title_words, LX_COUNTOF(org_title_words)));
+  return tok_is_cap(t) && listed(c, t) &&
+         (in_list(c, t, org_heads, LX_COUNTOF(org_heads)) ||
+          in_list(c, t, company_words, LX_COUNTOF(company_words)) ||
+          in_list(c, t, org_title_words, LX_COUNTOF(org_title_words)));
 }
 
 /* Designators before a number: "Chapter 11", "Resolution 242", "Section

@@ -76,13 +76,14 @@ static int case_fits(const lx_entry *e, const lx_token *t, size_t n) {
 
 /* Per token (c->tkinds): whether any gazetteer phrase may start with it
  * (TK_STARTS, known once TK_SEEN: the dictionary's filter, in cache, noted
- * as gaz_candidates reads the block's tokens), and the kinds of the one-token phrases it spells and
- * the first of them (known once TK_DONE: a lookup in the table, far in
- * memory, made the first time a rule asks, since most tokens are never
- * asked). The rules then ask in O(1): a token is looked up once whatever
- * asks (the gazetteer's candidates, given names, surnames, honorifics, the
- * linker), where each used to probe the table again. The vector is the
- * context's scratch, written through the const context as a memo. */
+ * as gaz_candidates reads the block's tokens), and the kinds of the
+ * one-token phrases it spells and the first of them (known once TK_DONE:
+ * a lookup in the table, far in memory, made the first time a rule asks,
+ * since most tokens are never asked). The rules then ask in O(1): a token
+ * is looked up once whatever asks (the gazetteer's candidates, given
+ * names, surnames, honorifics, the linker), where each used to probe the
+ * table again. The vector is the context's scratch, written through the
+ * const context as a memo. */
 #define TK_DONE 0x80000000u
 #define TK_STARTS 0x40000000u
 #define TK_SEEN 0x20000000u
@@ -257,8 +258,8 @@ static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
   return m;
 }
 
-/* Gazetteer names in a block: unambiguous phrases in a fitting case. */
-/* Returns the union of the block's tokens' flags (LX_TF_*: the later
+/* Gazetteer names in a block: unambiguous phrases in a fitting case.
+ * Returns the union of the block's tokens' flags (LX_TF_*: the later
  * rules skip a block without their token). */
 static unsigned gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);

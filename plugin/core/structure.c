@@ -476,6 +476,19 @@ static int edge_punct(const lx_ctx *c, const lx_token *t) {
   return ch != 0xC2; /* © stays */
 }
 
+/* The first bytes of the cues a block may hold anywhere: bit 1 for a
+ * notice ("all rights reserved", "\xc2\xa9", "accept cookies", "cookie",
+ * "cookies"), bit 2 for a word in a short heading ("comments", "related",
+ * "read next", "recommended for you", "more stories", "most read"). The
+ * dictionary matches a key's first byte as it is or upper-cased (no other
+ * code point lowers to these), so a token starting with another byte
+ * starts none of them and is not looked up: the loop below sees every
+ * token of every block up to 1000 bytes. */
+static const uint8_t contained_first[256] = {
+    ['a'] = 1, ['A'] = 1, ['c'] = 3, ['C'] = 3, [0xC2] = 1,
+    ['r'] = 2, ['R'] = 2, ['m'] = 2, ['M'] = 2,
+};
+
 /* The boilerplate kind a block's words call for, + 1; 0 if none. */
 static int cue_kind(const lx_ctx *c, const blk *b) {
   size_t len = b->end - b->text_start;
@@ -494,8 +507,11 @@ static int cue_kind(const lx_ctx *c, const blk *b) {
     if (e->id & (1u << 0) && len <= 160) return e->kind + 1;      /* a prefix */
   }
   /* contained: notices, cookie banners, short headings */
+  unsigned may = len <= 40 ? 3 : 1;
   for (size_t i = a; i < z; i++) {
-    if (!lx_dict_may_start(d, t[i].hash)) continue;
+    if (!(contained_first[(unsigned char)c->text[t[i].start]] & may) ||
+        !lx_dict_may_start(d, t[i].hash))
+      continue;
     k = lx_dict_longest(d, c->text, t, z, i, &e);
     for (; k && e; e = lx_entry_next(d, e)) {
       if ((e->id & (1u << 1)) && len <= 400) return e->kind + 1;

@@ -1016,7 +1016,9 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
 
 /* ---- captions ------------------------------------------------------------------ */
 
-/* Cheap tests before the patterns: most blocks are neither. */
+/* Cheap tests before the patterns: most blocks are neither. 1: the block
+ * opens with an article or "In" (the pattern then wants a photo word, see
+ * photo_word_may); 2: with a label ("File", "Photo", "Caption"). */
 static int may_start_caption(const lx_ctx *c, const blk *b) {
   if (b->t0 >= b->t1) return 0;
   static const char *const first[] = {"this", "these", "the", "a", "an", "in", "file",
@@ -1026,7 +1028,7 @@ static int may_start_caption(const lx_ctx *c, const blk *b) {
   unsigned char f = (unsigned char)c->text[t->start] | 0x20;
   if (t->end - t->start > 8 || !strchr("tafpic", f)) return 0;
   for (size_t i = 0; i < LX_COUNTOF(first); i++)
-    if (first[i][0] == f && lx_tok_ieq(c->text, t, first[i])) return 1;
+    if (first[i][0] == f && lx_tok_ieq(c->text, t, first[i])) return i < 6 ? 1 : 2;
   return 0;
 }
 
@@ -1035,6 +1037,69 @@ static int has_word(const char *p, size_t len, const char *w, size_t n) {
   const char *end = p + len;
   for (const char *q = p; (q = (const char *)memchr(q, w[0], (size_t)(end - q))) != NULL; q++)
     if ((size_t)(end - q) >= n && memcmp(q, w, n) == 0) return 1;
+  return 0;
+}
+
+/* Whether LX_P_CAPTION_START may match a block that opens with an article
+ * or "In" ("The photo shows", "In this file photo"): the pattern's photo
+ * word (photo, image, picture, screenshot, screen grab, file photo,
+ * handout) starts a word after at most five runs of blanks, with only
+ * word characters and blanks before it. Decided on ASCII: a byte >= 0x80
+ * (which \w may take, or which may match a letter without case, as
+ * U+017F does 's') leaves it to the pattern. Most paragraphs open with an
+ * article: the pattern is run on few of them this way. */
+static int photo_word_may(const char *s, size_t i, size_t e) {
+  static const char *const words[] = {"photo", "image", "picture", "screen", "handout", "file"};
+  unsigned runs = 0;
+  for (size_t j = i; j < e; j++) {
+    unsigned char ch = (unsigned char)s[j];
+    if (ch == ' ' || ch == '\t') {
+      if (j > i && s[j - 1] != ' ' && s[j - 1] != '\t' && ++runs == 6) return 0;
+      continue;
+    }
+    if (ch >= 0x80) return 1;
+    unsigned char f = ch | 0x20;
+    if (!((f >= 'a' && f <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) return 0;
+    if (!runs || (s[j - 1] != ' ' && s[j - 1] != '\t')) continue;
+    /* a word's start */
+    if (f != 'p' && f != 'i' && f != 's' && f != 'h' && f != 'f') continue;
+    for (size_t k = 0; k < LX_COUNTOF(words); k++) {
+      const char *w = words[k];
+      size_t q = 0;
+      while (w[q] && j + q < e && (s[j + q] | 0x20) == w[q]) q++;
+      if (!w[q]) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Whether LX_P_CREDIT_END may match [from, end) (it is case-sensitive):
+ * its credit is printed in the open (an agency's name in capitals,
+ * "Getty Images", "Bloomberg", "Photo", "Image"), or it is a parenthesis
+ * that closes the block, before a period and blanks, and names an agency
+ * or a photo. Most blocks that end with ')' or hold a '/' have neither,
+ * and the pattern (which tries every start of its lazy prefix) is not run
+ * on them. */
+static int credit_end_may(const char *s, size_t from, size_t end) {
+  static const char *const open[] = {"REUTERS", "AFP", "AP", "EPA", "Getty Images",
+                                     "Bloomberg", "Photo", "Image"};
+  /* the parenthesis' names the list above does not cover ("Images" has
+   * "Image", "Photos" "Photo") */
+  static const char *const paren[] = {"Yonhap", "Reuters", "Xinhua", "Kyodo", "UPI",
+                                      "Pool", "Handout", "Agency", "News", "via "};
+  for (size_t k = 0; k < LX_COUNTOF(open); k++)
+    if (has_word(s + from, end - from, open[k], strlen(open[k]))) return 1;
+  size_t z = end;
+  while (z > from && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
+  if (z > from && s[z - 1] == '.') z--;
+  while (z > from && (s[z - 1] == ' ' || s[z - 1] == '\t')) z--;
+  if (z == from || s[z - 1] != ')') return 0;
+  /* the credit has no parenthesis: it follows the last '(' */
+  size_t q = z - 1;
+  while (q > from && s[q - 1] != '(') q--;
+  if (q == from) return 0;
+  for (size_t k = 0; k < LX_COUNTOF(paren); k++)
+    if (has_word(s + q, z - 1 - q, paren[k], strlen(paren[k]))) return 1;
   return 0;
 }
 
@@ -1054,13 +1119,16 @@ static int caption_like(lx_ctx *c, blk *b, lede_span *credit, lede_span *restr) 
   size_t ov[64];
   *credit = *restr = lx_no_span;
   if (b->end - b->text_start > 800 || b->list) return 0;
-  int start = may_start_caption(c, b) &&
+  int may = may_start_caption(c, b);
+  int start = may && (may == 2 || photo_word_may(c->text, b->text_start, b->end)) &&
               lx_pat_match(c, LX_P_CAPTION_START, b->text_start, b->end, ov, 64) > 0;
   if (!start && !may_end_with_credit(c, b)) return 0;
   /* the credit is looked for in the last 200 bytes */
   size_t from = b->end > b->text_start + 200 ? b->end - 200 : b->text_start;
   /* move to a character boundary */
   while (from > b->text_start && ((unsigned char)c->text[from] & 0xC0) == 0x80) from--;
+  /* without a caption's start only a credit makes a caption */
+  if (!start && !credit_end_may(c->text, from, b->end)) return 0;
   int cred = 0;
   size_t cs, ce;
   if (lx_pat_match(c, LX_P_CREDIT_END, from, b->end, ov, 64)) {

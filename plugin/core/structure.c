@@ -284,15 +284,74 @@ static size_t gallop_end(const lx_token *t, size_t n, size_t z, size_t e) {
   return lo + 1 + first_ending_after(t + lo + 1, hi - lo - 1, e);
 }
 
+/* The same two searches from a guess g that may lie on either side of the
+ * answer: a walk of a few tokens (the guesses below are mostly that
+ * close), then a gallop up, or down when g is past the answer (t[g] starts
+ * at or after s, ends after e). */
+static size_t find_start(const lx_token *t, size_t n, size_t g, size_t s) {
+  if (g < n && t[g].start < s) {
+    for (int k = 0; k < 8; k++)
+      if (++g == n || t[g].start >= s) return g;
+    return gallop_start(t, n, g, s);
+  }
+  size_t hi = g < n ? g : n; /* t[hi] starts at or after s, or hi == n */
+  for (int k = 0; k < 8; k++, hi--)
+    if (hi == 0 || t[hi - 1].start < s) return hi;
+  size_t step = 1;
+  while (step <= hi && t[hi - step].start >= s) {
+    hi -= step;
+    step *= 2;
+  }
+  size_t lo = step <= hi ? hi - step + 1 : 0; /* t[lo - 1] starts before s */
+  return lo + first_starting_from(t + lo, hi - lo, s);
+}
+
+static size_t find_end(const lx_token *t, size_t n, size_t z, size_t g, size_t e) {
+  if (g < n && t[g].end <= e) {
+    for (int k = 0; k < 8; k++)
+      if (++g == n || t[g].end > e) return g;
+    return gallop_end(t, n, g, e);
+  }
+  size_t hi = g < n ? g : n; /* t[hi] ends after e, or hi == n */
+  for (int k = 0; k < 8; k++, hi--)
+    if (hi == z || t[hi - 1].end <= e) return hi;
+  size_t step = 1;
+  while (step <= hi - z && t[hi - step].end > e) {
+    hi -= step;
+    step *= 2;
+  }
+  size_t lo = step <= hi - z ? hi - step + 1 : z;
+  return lo + first_ending_after(t + lo, hi - lo, e);
+}
+
+/* Tokens are spread about evenly over the text: the start is looked for
+ * from where the mean density puts it (reckoned from the hint when there
+ * is one), the end from where it puts the span's end, and the searches
+ * cost the logarithm of the guesses' error, mostly a walk of a few tokens.
+ * Without a hint a span (an entity's, a title's) used to cost a gallop
+ * from the document's start, and a paragraph a gallop over its length. */
 void lx_tokens_in_from(const lx_ctx *c, size_t from, size_t s, size_t e, size_t *t0,
                        size_t *t1) {
   const lx_token *t = (const lx_token *)c->toks.p;
   size_t n = c->toks.n;
+  if (!n) {
+    *t0 = *t1 = 0;
+    return;
+  }
   /* a hint past the span is no hint */
   if (from && (from > n || t[from - 1].start >= s)) from = 0;
-  size_t a = gallop_start(t, n, from, s);
+  size_t a;
+  if (from && (from == n || t[from].start >= s)) {
+    a = from;
+  } else {
+    /* from the hint, the guess's error is that of the distance from it */
+    size_t g = from ? from + (size_t)((uint64_t)LX_MIN(s - t[from].start, c->len) * n / c->len)
+                    : (size_t)((uint64_t)LX_MIN(s, c->len) * n / c->len);
+    a = find_start(t, n, LX_MIN(g, n), s);
+  }
   *t0 = a;
-  *t1 = gallop_end(t, n, a, e);
+  size_t g = e > s ? a + (size_t)((uint64_t)LX_MIN(e - s, c->len) * n / c->len) : a;
+  *t1 = find_end(t, n, a, LX_MIN(g, n), e);
 }
 
 /* A block's tokens (build_blocks found them: no search). */

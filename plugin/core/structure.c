@@ -191,40 +191,69 @@ static uint32_t tok_chars(const lx_ctx *c, const lx_token *t) {
 }
 
 /* Counts over the block's tokens: words, function words, capitals, sentence
- * ends, bracketed text (links and images in page dumps). */
+ * ends, bracketed text (links and images in page dumps). Its tokens run
+ * from b->t0 to the last that ends within the block: b->t1 is found in the
+ * same walk. The counts are kept in locals: the text is read through a
+ * char pointer, which may alias the block, and counters in the block were
+ * loaded and stored again for each token. */
 static void block_features(lx_ctx *c, blk *b) {
   const lx_token *t = (const lx_token *)c->toks.p;
+  const size_t tn = c->toks.n;
+  const char *text = c->text;
   const lx_hashset *stop = &c->eng->stop;
+  const uint32_t end = b->end;
+  uint32_t chars = 0, bracket = 0, nstop = 0, numw = 0, terms = 0, pipes = 0;
+  /* words and numbers by their case flags (LX_TF_CAP, ALLCAP, LOWER: bits
+   * 0 to 2), summed below: one count a word instead of three */
+  uint32_t by_case[8] = {0};
   int in_br = 0;
   uint32_t prev_end = b->text_start;
-  for (uint32_t i = b->t0; i < b->t1; i++) {
+  size_t i = b->t0;
+  for (; i < tn && t[i].end <= end; i++) {
     const lx_token *k = &t[i];
     uint32_t ch = tok_chars(c, k);
     /* a space between tokens counts as one character */
-    b->chars += ch + (k->start > prev_end);
+    chars += ch + (k->start > prev_end);
     prev_end = k->end;
-    if (in_br) b->bracket += ch;
+    if (LX_UNLIKELY(in_br)) bracket += ch;
     if (k->kind == LX_TK_WORD || k->kind == LX_TK_NUM) {
-      b->words++;
+      by_case[k->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)]++;
       if (k->kind == LX_TK_NUM) {
-        if (!k->nletters) b->numw++;
+        numw += !k->nletters;
       } else if (k->nletters <= 12 && lx_hashset_has(stop, k->hash ? k->hash : 1)) {
-        b->stop++;
+        nstop++;
       }
-      if (k->flags & LX_TF_CAP) b->capw++;
-      if (k->flags & LX_TF_ALLCAP) b->allcapw++;
-      if (k->flags & LX_TF_LOWER) b->lowerw++;
       continue;
     }
-    char c0 = c->text[k->start];
+    char c0 = text[k->start];
     if (c0 == '[') in_br = 1;
     else if (c0 == ']') in_br = 0;
-    else if (c0 == '|') b->pipes++;
+    else if (c0 == '|') pipes++;
     else if ((c0 == '.' || c0 == '!' || c0 == '?') && k->kind == LX_TK_PUNCT &&
-             (i + 1 == b->t1 || (t[i + 1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
+             /* the block's last token, or one before a space or a quote */
+             (i + 1 == tn || t[i + 1].end > end ||
+              (t[i + 1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
               (t[i + 1].flags & LX_TF_QUOTE)))
-      b->terms++;
+      terms++;
   }
+  uint32_t words = 0, capw = 0, allcapw = 0, lowerw = 0;
+  for (unsigned f = 0; f < 8; f++) {
+    words += by_case[f];
+    if (f & LX_TF_CAP) capw += by_case[f];
+    if (f & LX_TF_ALLCAP) allcapw += by_case[f];
+    if (f & LX_TF_LOWER) lowerw += by_case[f];
+  }
+  b->t1 = (uint32_t)i;
+  b->chars = chars;
+  b->bracket = bracket;
+  b->words = words;
+  b->stop = nstop;
+  b->capw = capw;
+  b->allcapw = allcapw;
+  b->lowerw = lowerw;
+  b->numw = numw;
+  b->terms = terms;
+  b->pipes = pipes;
 }
 
 /* The first of t[0, n) starting at or after s, and the first ending after
@@ -427,9 +456,8 @@ static void build_blocks(lx_ctx *c) {
   for (size_t i = 0; i < c->blocks.n; i++) {
     while (j < tn && t[j].start < B[i].text_start) j++;
     B[i].t0 = (uint32_t)j;
-    while (j < tn && t[j].end <= B[i].end) j++;
-    B[i].t1 = (uint32_t)j;
     block_features(c, &B[i]);
+    j = B[i].t1;
     B[i].ends_term = (uint8_t)ends_terminal(s, B[i].start, B[i].end);
     if ((i & 1023) == 0) lx_tick(c);
   }

@@ -202,40 +202,58 @@ static void block_features(lx_ctx *c, blk *b) {
   const char *text = c->text;
   const lx_hashset *stop = &c->eng->stop;
   const uint32_t end = b->end;
-  uint32_t chars = 0, bracket = 0, nstop = 0, numw = 0, terms = 0, pipes = 0;
+  /* code points of the tokens, and the spaces between them (one each) */
+  uint32_t tchars = 0, gaps = 0;
+  uint32_t bracket = 0, nstop = 0, numw = 0, terms = 0, pipes = 0;
   /* words and numbers by their case flags (LX_TF_CAP, ALLCAP, LOWER: bits
    * 0 to 2), summed below: one count a word instead of three */
   uint32_t by_case[8] = {0};
+  /* the function words' set, probed here as lx_hashset_has does */
+  const uint32_t *slots = stop->slots;
+  const size_t mask = stop->cap - 1;
+  /* inside [ ]: the tokens after a '[' up to its ']' are counted as
+   * bracketed when the bracket closes (or the block ends), from tchars
+   * then and at the '[' */
   int in_br = 0;
+  uint32_t br_from = 0;
   uint32_t prev_end = b->text_start;
   size_t i = b->t0;
   for (; i < tn && t[i].end <= end; i++) {
     const lx_token *k = &t[i];
-    uint32_t ch = tok_chars(c, k);
-    /* a space between tokens counts as one character */
-    chars += ch + (k->start > prev_end);
+    tchars += tok_chars(c, k);
+    gaps += k->start > prev_end;
     prev_end = k->end;
-    if (LX_UNLIKELY(in_br)) bracket += ch;
     if (k->kind == LX_TK_WORD || k->kind == LX_TK_NUM) {
       by_case[k->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)]++;
       if (k->kind == LX_TK_NUM) {
         numw += !k->nletters;
-      } else if (k->nletters <= 12 && lx_hashset_has(stop, k->hash ? k->hash : 1)) {
-        nstop++;
+      } else if (k->nletters <= 12 && stop->cap) {
+        uint32_t h = k->hash ? k->hash : 1;
+        size_t j = h & mask;
+        while (slots[j] && slots[j] != h) j = (j + 1) & mask;
+        nstop += slots[j] == h;
       }
       continue;
     }
     char c0 = text[k->start];
-    if (c0 == '[') in_br = 1;
-    else if (c0 == ']') in_br = 0;
-    else if (c0 == '|') pipes++;
-    else if ((c0 == '.' || c0 == '!' || c0 == '?') && k->kind == LX_TK_PUNCT &&
-             /* the block's last token, or one before a space or a quote */
-             (i + 1 == tn || t[i + 1].end > end ||
-              (t[i + 1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
-              (t[i + 1].flags & LX_TF_QUOTE)))
+    if (c0 == '[') {
+      if (!in_br) br_from = tchars;
+      in_br = 1;
+    } else if (c0 == ']') {
+      if (in_br) bracket += tchars - br_from;
+      in_br = 0;
+    } else if (c0 == '|') {
+      pipes++;
+    } else if ((c0 == '.' || c0 == '!' || c0 == '?') && k->kind == LX_TK_PUNCT &&
+               /* the block's last token, or one before a space or a quote */
+               (i + 1 == tn || t[i + 1].end > end ||
+                (t[i + 1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
+                (t[i + 1].flags & LX_TF_QUOTE))) {
       terms++;
+    }
   }
+  if (in_br) bracket += tchars - br_from;
+  uint32_t chars = tchars + gaps;
   uint32_t words = 0, capw = 0, allcapw = 0, lowerw = 0;
   for (unsigned f = 0; f < 8; f++) {
     words += by_case[f];

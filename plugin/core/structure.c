@@ -837,7 +837,9 @@ static const char *const not_places[] = {
     "PREVIEW", "REVIEW", "RESEARCH ALERT", "NYSE", "NASDAQ", "AMEX", "TSE"};
 
 static int bad_place(const char *s, size_t n) {
-  for (size_t i = 0; i < LX_COUNTOF(not_places); i++) {
+  /* (the first byte first: this is asked of every candidate dateline) */
+  for (size_t i = 0; i < LX_COUNTOF(not_places) && n; i++) {
+    if (not_places[i][0] != s[0]) continue;
     size_t k = strlen(not_places[i]);
     if (k == n && memcmp(not_places[i], s, n) == 0) return 1;
   }
@@ -881,7 +883,9 @@ static char *place_case(lx_ctx *c, const char *s, size_t n) {
       int part = 0;
       if (i > 0)
         for (size_t p = 0; p < LX_COUNTOF(parts); p++)
-          if (strlen(parts[p]) == we - i && memcmp(parts[p], o + i, we - i) == 0) part = 1;
+          if (parts[p][0] == o[i] && strlen(parts[p]) == we - i &&
+              memcmp(parts[p], o + i, we - i) == 0)
+            part = 1;
       /* "N.Y." / "D.C.": initials keep their capitals */
       int initials = we - i >= 2 && o[i + 1] == '.';
       if (part) {

@@ -45,6 +45,12 @@ void lx_split_lines(lx_ctx *c) {
   size_t n = c->len, i = 0;
   int blank = 1;
   unsigned count = 0;
+  /* room for a line per 48 bytes (news runs 60 to 100 a line): one
+   * allocation for most documents, not one and then a copy per doubling;
+   * the lines are appended here, not by lx_push (a call and a memset of
+   * unknown size each) */
+  if (!lx_vec_reserve(c->alloc, &c->lines, sizeof(lx_line), n / 48 + 16))
+    lx_fail(c, LEDE_ENOMEM, "out of memory");
   while (i < n) {
     const char *nl = (const char *)memchr(s + i, '\n', n - i);
     size_t e = nl ? (size_t)(nl - s) : n;
@@ -68,7 +74,11 @@ void lx_split_lines(lx_ctx *c) {
     if (ts == te) {
       blank = 1;
     } else {
-      lx_line *l = (lx_line *)lx_push(c, &c->lines, sizeof(lx_line));
+      if (LX_UNLIKELY(c->lines.n == c->lines.cap) &&
+          !lx_vec_reserve(c->alloc, &c->lines, sizeof(lx_line), c->lines.n + 1))
+        lx_fail(c, LEDE_ENOMEM, "out of memory");
+      lx_line *l = (lx_line *)c->lines.p + c->lines.n++;
+      memset(l, 0, sizeof *l);
       l->start = (uint32_t)i;
       l->end = (uint32_t)(e > i && s[e - 1] == '\r' ? e - 1 : e);
       l->tstart = (uint32_t)ts;

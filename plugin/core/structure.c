@@ -124,6 +124,7 @@ typedef struct blk {
   uint8_t caption;       /* the block reads as a photo caption */
   uint8_t credit;        /* the block is a credit line */
   uint32_t lead_start;   /* for the dateline block: where the lead starts */
+  uint32_t notice0, notice1; /* its tokens that may start a notice cue are in these */
 } blk;
 
 /* Length in bytes of a list marker at s[i..e): "* ", "+ ", "- ", "• ",
@@ -206,7 +207,17 @@ static uint32_t tok_chars(const lx_ctx *c, const lx_token *t) {
  * same walk. The counts are kept in locals: the text is read through a
  * char pointer, which may alias the block, and counters in the block were
  * loaded and stored again for each token. */
-static void block_features(lx_ctx *c, blk *b) {
+/* The first words of the notice cues (cue_kind: how 1 or 3), whose token
+ * hashes block_features looks for (a word's is lx_hash_lower of its text,
+ * as the hash sets assume); the other, "\xc2\xa9", is told by its first
+ * byte. */
+static const char *const notice_words[] = {"all", "accept", "cookie", "cookies"};
+typedef struct notice_hashes {
+  uint32_t h[LX_COUNTOF(notice_words)];
+  uint64_t bloom; /* bit h & 63 of each */
+} notice_hashes;
+
+static void block_features(lx_ctx *c, blk *b, const notice_hashes *nh) {
   const lx_token *t = (const lx_token *)c->toks.p;
   const size_t tn = c->toks.n;
   const char *text = c->text;
@@ -226,6 +237,7 @@ static void block_features(lx_ctx *c, blk *b) {
    * then and at the '[' */
   int in_br = 0;
   uint32_t br_from = 0;
+  uint32_t notice0 = 0, notice1 = 0;
   uint32_t prev_end = b->text_start;
   size_t i = b->t0;
   for (; i < tn && t[i].end <= end; i++) {
@@ -237,11 +249,21 @@ static void block_features(lx_ctx *c, blk *b) {
       by_case[k->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)]++;
       if (k->kind == LX_TK_NUM) {
         numw += !k->nletters;
-      } else if (k->nletters <= 12 && stop->cap) {
-        uint32_t h = k->hash ? k->hash : 1;
-        size_t j = h & mask;
-        while (slots[j] && slots[j] != h) j = (j + 1) & mask;
-        nstop += slots[j] == h;
+      } else if (k->nletters <= 12) {
+        if (stop->cap) {
+          uint32_t h = k->hash ? k->hash : 1;
+          size_t j = h & mask;
+          while (slots[j] && slots[j] != h) j = (j + 1) & mask;
+          nstop += slots[j] == h;
+        }
+        if (LX_UNLIKELY((nh->bloom >> (k->hash & 63)) & 1)) {
+          for (size_t q = 0; q < LX_COUNTOF(nh->h); q++) {
+            if (k->hash != nh->h[q]) continue;
+            if (!notice1) notice0 = (uint32_t)i;
+            notice1 = (uint32_t)i + 1;
+            break;
+          }
+        }
       }
       continue;
     }
@@ -260,6 +282,9 @@ static void block_features(lx_ctx *c, blk *b) {
                 (t[i + 1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
                 (t[i + 1].flags & LX_TF_QUOTE))) {
       terms++;
+    } else if ((unsigned char)c0 == 0xC2) {
+      if (!notice1) notice0 = (uint32_t)i;
+      notice1 = (uint32_t)i + 1;
     }
   }
   if (in_br) bracket += tchars - br_from;
@@ -282,6 +307,8 @@ static void block_features(lx_ctx *c, blk *b) {
   b->numw = numw;
   b->terms = terms;
   b->pipes = pipes;
+  b->notice0 = notice0;
+  b->notice1 = notice1;
 }
 
 /* The first of t[0, n) starting at or after s, and the first ending after
@@ -481,10 +508,16 @@ static void build_blocks(lx_ctx *c) {
   blk *B = (blk *)c->blocks.p;
   const lx_token *t = (const lx_token *)c->toks.p;
   size_t tn = c->toks.n, j = 0;
+  notice_hashes nh;
+  nh.bloom = 0;
+  for (size_t q = 0; q < LX_COUNTOF(notice_words); q++) {
+    nh.h[q] = lx_hash_lower(notice_words[q], strlen(notice_words[q]));
+    nh.bloom |= (uint64_t)1 << (nh.h[q] & 63);
+  }
   for (size_t i = 0; i < c->blocks.n; i++) {
     while (j < tn && t[j].start < B[i].text_start) j++;
     B[i].t0 = (uint32_t)j;
-    block_features(c, &B[i]);
+    block_features(c, &B[i], &nh);
     j = B[i].t1;
     B[i].ends_term = (uint8_t)ends_terminal(s, B[i].start, B[i].end);
     if ((i & 1023) == 0) lx_tick(c);
@@ -624,9 +657,11 @@ static int cue_kind(const lx_ctx *c, const blk *b) {
     if (e->id & (1u << 2) && k == z - a) return e->kind + 1;      /* the whole block */
     if (e->id & (1u << 0) && len <= 160) return e->kind + 1;      /* a prefix */
   }
-  /* contained: notices, cookie banners, short headings */
+  /* contained: notices, cookie banners, short headings; past 40 bytes
+   * only a notice, which starts at a token block_features saw */
   unsigned may = len <= 40 ? 3 : 1;
-  for (size_t i = a; i < z; i++) {
+  size_t from = len <= 40 ? a : LX_MAX(a, b->notice0), to = len <= 40 ? z : LX_MIN(z, b->notice1);
+  for (size_t i = from; i < to; i++) {
     if (!(contained_first[(unsigned char)c->text[t[i].start]] & may) ||
         !lx_dict_may_start(d, t[i].hash))
       continue;

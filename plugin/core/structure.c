@@ -434,7 +434,14 @@ void lx_tokens_in_from(const lx_ctx *c, size_t from, size_t s, size_t e, size_t 
     a = find_start(t, n, LX_MIN(g, n), s);
   }
   *t0 = a;
-  size_t g = e > s ? a + (size_t)((uint64_t)LX_MIN(e - s, c->len) * n / c->len) : a;
+  if (e <= s + 64) {
+    /* a short span (an entity's): a walk over its few tokens */
+    size_t z = a;
+    while (z < n && t[z].end <= e) z++;
+    *t1 = z;
+    return;
+  }
+  size_t g = a + (size_t)((uint64_t)LX_MIN(e - s, c->len) * n / c->len);
   *t1 = find_end(t, n, a, LX_MIN(g, n), e);
 }
 

@@ -1072,6 +1072,18 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
     if (id == LX_P_DATELINE_AGENCY && !paren) continue;
     size_t end = id == LX_P_DATELINE_LINE ? line_end : lim;
     if (id == LX_P_DATELINE_LINE && end - s > 90) continue;
+    /* what the patterns cannot match, told without them: a Title Case
+     * place has a lower-case letter (or a mark, an apostrophe, a period, a
+     * hyphen) after its capital, not a second capital ("CRICKET -"); a
+     * dateline line ends with its ISO date (the line is trimmed), so with
+     * a digit, not with another ASCII byte (a byte >= 0x80 may end a digit
+     * \d takes) */
+    if (id == LX_P_DATELINE_TITLE && s + 1 < end && (unsigned char)c->text[s] < 0x80 &&
+        c->text[s + 1] >= 'A' && c->text[s + 1] <= 'Z')
+      continue;
+    if (id == LX_P_DATELINE_LINE && end > s && (unsigned char)c->text[end - 1] < 0x80 &&
+        !(c->text[end - 1] >= '0' && c->text[end - 1] <= '9'))
+      continue;
     if (!lx_pat_match(c, id, s, end, ov, 64)) continue;
     size_t ls = 0, le = 0, rs = 0, re = 0, ds = 0, de = 0, as = 0, ae = 0;
     int has_loc = lx_pat_group(c, id, ov, "loc", &ls, &le);

@@ -1032,6 +1032,29 @@ static int leading_int(const char *s, size_t n) {
   return v;
 }
 
+/* Whether text[s, e) has a separator SEP_PART takes before a line break: a
+ * dash, a colon or a bar before a blank, two dashes, an en or an em dash.
+ * The patterns but the line's (LX_P_DATELINE_LINE) end with one, and no
+ * part of them matches a line break: without one they cannot match. The
+ * bytes that may start one (or end the line) are looked for in a table:
+ * most datelines are found, after a scan of a line's first words. */
+static const uint8_t sep_lead[256] = {['-'] = 1, [':'] = 1, ['|'] = 1, [0xE2] = 1, ['\n'] = 1};
+
+static int has_separator(const char *text, size_t s, size_t e) {
+  const unsigned char *u = (const unsigned char *)text;
+  for (size_t i = s; i < e; i++) {
+    if (!sep_lead[u[i]]) continue;
+    unsigned char ch = u[i];
+    if (ch == '\n') return 0;
+    if (ch == 0xE2) {
+      if (i + 2 < e && u[i + 1] == 0x80 && (u[i + 2] == 0x93 || u[i + 2] == 0x94)) return 1;
+    } else if (i + 1 < e && (u[i + 1] == ' ' || u[i + 1] == '\t' || (ch == '-' && u[i + 1] == '-'))) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* Tries the dateline patterns at the start of a block. */
 static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
   size_t ov[64];
@@ -1052,13 +1075,14 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
     line_end = L[b->l1].tend;
   /* a dateline ends with a separator among its first tokens: a dash, a
    * colon or a bar; or it is a line of a place and an ISO date */
+  int seps = -1; /* has_separator once asked; 1 (not asked) after a separator token */
   {
     int sep = line_end > L[b->l0].tend;
     for (uint32_t k = b->t0; k < b->t1 && k < b->t0 + 16 && !sep; k++) {
       const lx_token *tk = (const lx_token *)c->toks.p + k;
       char ch0 = c->text[tk->start];
-      sep = (tk->flags & LX_TF_DASH) || ch0 == ':' || ch0 == '|' ||
-            (tk->kind == LX_TK_NUM && tk->end - tk->start == 10 && c->text[tk->start + 4] == '-');
+      if ((tk->flags & LX_TF_DASH) || ch0 == ':' || ch0 == '|') seps = sep = 1;
+      else sep = tk->kind == LX_TK_NUM && tk->end - tk->start == 10 && c->text[tk->start + 4] == '-';
     }
     if (!sep) return 0;
   }
@@ -1084,6 +1108,10 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
     if (id == LX_P_DATELINE_LINE && end > s && (unsigned char)c->text[end - 1] < 0x80 &&
         !(c->text[end - 1] >= '0' && c->text[end - 1] <= '9'))
       continue;
+    if (id != LX_P_DATELINE_LINE) {
+      if (seps < 0) seps = has_separator(c->text, s, lim);
+      if (!seps) continue;
+    }
     if (!lx_pat_match(c, id, s, end, ov, 64)) continue;
     size_t ls = 0, le = 0, rs = 0, re = 0, ds = 0, de = 0, as = 0, ae = 0;
     int has_loc = lx_pat_group(c, id, ov, "loc", &ls, &le);

@@ -2054,6 +2054,7 @@ void lx_structure(lx_ctx *c) {
   memset(&ref, 0, sizeof ref);
   ref.hour = -1;
   int has_ref = 0;
+  const char *ref_iso = NULL; /* ref's date as printed, when ref is the dateline's */
   lx_date optref;
   int has_optref = c->opts->ref_date &&
                    lx_parse_iso(c->opts->ref_date, strlen(c->opts->ref_date), &optref);
@@ -2103,6 +2104,7 @@ void lx_structure(lx_ctx *c) {
     if (x.year && x.day) {
       ref = x;
       has_ref = 1;
+      ref_iso = d->dateline.date_iso;
     }
   }
   if (!has_ref && has_optref) {
@@ -2114,7 +2116,9 @@ void lx_structure(lx_ctx *c) {
   if (has_ref && ref.year) {
     lx_date r = ref;
     r.hour = -1;
-    format_into(c, &r, &d->ref_date);
+    /* the dateline's date (its hour already unset) is printed already */
+    if (ref_iso) d->ref_date = ref_iso;
+    else format_into(c, &r, &d->ref_date);
   }
 
   /* 9. paragraphs, captions, boilerplate, in document order */

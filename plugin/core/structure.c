@@ -1544,12 +1544,34 @@ static void neighbours(const blk *B, size_t n, int ignore_near, uint8_t *prev, u
   }
 }
 
+/* neighbours with and without ignore_near, in the same two passes. */
+static void neighbours_both(const blk *B, size_t n, uint8_t *pi, uint8_t *ni, uint8_t *pn,
+                            uint8_t *nn) {
+  uint8_t last_i = C_BAD, last_n = C_BAD;
+  for (size_t i = 0; i < n; i++) {
+    pi[i] = last_i;
+    pn[i] = last_n;
+    int k = B[i].cls & 0x7F;
+    if (transparent(&B[i])) continue;
+    if (k == C_BAD || k == C_GOOD) last_i = last_n = (uint8_t)k;
+    else if (k == C_NEARGOOD) last_n = (uint8_t)k;
+  }
+  last_i = last_n = C_BAD;
+  for (size_t i = n; i-- > 0;) {
+    ni[i] = last_i;
+    nn[i] = last_n;
+    int k = B[i].cls & 0x7F;
+    if (transparent(&B[i])) continue;
+    if (k == C_BAD || k == C_GOOD) last_i = last_n = (uint8_t)k;
+    else if (k == C_NEARGOOD) last_n = (uint8_t)k;
+  }
+}
+
 static void smooth(lx_ctx *c, blk *B, size_t n) {
   if (n == 0) return;
   uint8_t *pi = (uint8_t *)lx_scratch(c, 4 * n);
   uint8_t *ni = pi + n, *pn = pi + 2 * n, *nn = pi + 3 * n;
-  neighbours(B, n, 1, pi, ni);
-  neighbours(B, n, 0, pn, nn);
+  neighbours_both(B, n, pi, ni, pn, nn);
   /* short blocks take the class of their context */
   for (size_t i = 0; i < n; i++) {
     if (B[i].cls != C_SHORT || B[i].role != R_NONE) continue;

@@ -201,22 +201,24 @@ static uint32_t tok_chars(const lx_ctx *c, const lx_token *t) {
   return k;
 }
 
-/* Counts over the block's tokens: words, function words, capitals, sentence
- * ends, bracketed text (links and images in page dumps). Its tokens run
- * from b->t0 to the last that ends within the block: b->t1 is found in the
- * same walk. The counts are kept in locals: the text is read through a
- * char pointer, which may alias the block, and counters in the block were
- * loaded and stored again for each token. */
 /* The first words of the notice cues (cue_kind: how 1 or 3), whose token
  * hashes block_features looks for (a word's is lx_hash_lower of its text,
  * as the hash sets assume); the other, "\xc2\xa9", is told by its first
- * byte. */
+ * byte. The hashes are taken once per document. */
 static const char *const notice_words[] = {"all", "accept", "cookie", "cookies"};
 typedef struct notice_hashes {
   uint32_t h[LX_COUNTOF(notice_words)];
   uint64_t bloom; /* bit h & 63 of each */
 } notice_hashes;
 
+/* Counts over the block's tokens: words, function words, capitals, sentence
+ * ends, bracketed text (links and images in page dumps). Its tokens run
+ * from b->t0 to the last that ends within the block: b->t1 is found in the
+ * same walk. The counts are kept in locals: the text is read through a
+ * char pointer, which may alias the block, and counters in the block were
+ * loaded and stored again for each token. The tokens that may start a
+ * notice cue (notice_words, or the first byte of "\xc2\xa9") are marked
+ * in [b->notice0, b->notice1), for cue_kind. */
 static void block_features(lx_ctx *c, blk *b, const notice_hashes *nh) {
   const lx_token *t = (const lx_token *)c->toks.p;
   const size_t tn = c->toks.n;
@@ -637,8 +639,7 @@ static int edge_punct(const lx_ctx *c, const lx_token *t) {
  * "read next", "recommended for you", "more stories", "most read"). The
  * dictionary matches a key's first byte as it is or upper-cased (no other
  * code point lowers to these), so a token starting with another byte
- * starts none of them and is not looked up: the loop below sees every
- * token of every block up to 1000 bytes. */
+ * starts none of them and is not looked up. */
 static const uint8_t contained_first[256] = {
     ['a'] = 1, ['A'] = 1, ['c'] = 3, ['C'] = 3, [0xC2] = 1,
     ['r'] = 2, ['R'] = 2, ['m'] = 2, ['M'] = 2,
@@ -1048,7 +1049,8 @@ static int has_separator(const char *text, size_t s, size_t e) {
     if (ch == '\n') return 0;
     if (ch == 0xE2) {
       if (i + 2 < e && u[i + 1] == 0x80 && (u[i + 2] == 0x93 || u[i + 2] == 0x94)) return 1;
-    } else if (i + 1 < e && (u[i + 1] == ' ' || u[i + 1] == '\t' || (ch == '-' && u[i + 1] == '-'))) {
+    } else if (i + 1 < e &&
+               (u[i + 1] == ' ' || u[i + 1] == '\t' || (ch == '-' && u[i + 1] == '-'))) {
       return 1;
     }
   }
@@ -1082,7 +1084,8 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
       const lx_token *tk = (const lx_token *)c->toks.p + k;
       char ch0 = c->text[tk->start];
       if ((tk->flags & LX_TF_DASH) || ch0 == ':' || ch0 == '|') seps = sep = 1;
-      else sep = tk->kind == LX_TK_NUM && tk->end - tk->start == 10 && c->text[tk->start + 4] == '-';
+      else
+        sep = tk->kind == LX_TK_NUM && tk->end - tk->start == 10 && c->text[tk->start + 4] == '-';
     }
     if (!sep) return 0;
   }

@@ -2101,6 +2101,20 @@ static void ent_tokens(const lx_ctx *c, const lede_entity *e, size_t *t0, size_t
   ((lx_ctx *)c)->tok_hint = *t0;
 }
 
+/* While linking, an entity's cluster field (written only at its end) holds
+ * its first token: the first starting at or after its start, found once by
+ * one walk over the tokens (first_tokens) or known where a mention is
+ * added, and kept through the sorts. Its tokens are then that one and those
+ * that follow it inside the span (as lx_tokens_in_from finds them), without
+ * a search per pass. */
+static void link_tokens(const lx_ctx *c, const lede_entity *e, size_t *t0, size_t *t1) {
+  const lx_token *t = TOKS(c);
+  size_t n = c->toks.n, a = e->cluster, b = a;
+  while (b < n && t[b].end <= e->span.end) b++;
+  *t0 = a;
+  *t1 = b;
+}
+
 /* The role a person's mention carries: the title right before it, with
  * the place or people it belongs to ("U.S. Secretary of State"), or an
  * appositive after it (", deputy assistant secretary of state for Korea
@@ -2187,7 +2201,7 @@ static void definite_descriptions(lx_ctx *c) {
     known = LX_MAX(known, E[f].span.end);
     if (E[f].type != LEDE_T_ORG) continue;
     size_t a, b;
-    ent_tokens(c, &E[f], &a, &b);
+    link_tokens(c, &E[f], &a, &b);
     if (b > a && desc_head_of(c, &t[b - 1])) break;
   }
   if (f == n0) return;
@@ -2199,7 +2213,7 @@ static void definite_descriptions(lx_ctx *c) {
     while (ei < n0 && E[ei].span.end <= t[i].start) {
       if (E[ei].type == LEDE_T_ORG) {
         size_t a, b;
-        ent_tokens(c, &E[ei], &a, &b);
+        link_tokens(c, &E[ei], &a, &b);
         if (b > a && desc_head_of(c, &t[b - 1])) {
           uint32_t h = t[b - 1].hash;
           int seen = 0;
@@ -2229,6 +2243,7 @@ static void definite_descriptions(lx_ctx *c) {
                                      LEDE_RULE_LINKING);
     E = (lede_entity *)in->entities.p; /* the vector may have moved */
     if (!e) break;
+    e->cluster = (uint32_t)i; /* its first token (link_tokens) */
   }
   if (in->entities.n != n0)
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
@@ -2298,7 +2313,7 @@ static void consistent_types(lx_ctx *c) {
     }
     if (tie) {
       size_t a, b;
-      ent_tokens(c, &E[i], &a, &b);
+      link_tokens(c, &E[i], &a, &b);
       const lx_entry *g = b > a ? gaz_exact(c, a, b, NAME_KINDS) : NULL;
       int gx = g ? ct_index(type_of_kind(c, g)) : -1;
       if (gx >= 0 && sl->count[gx] == sl->count[best]) best = gx;
@@ -2314,6 +2329,18 @@ static inline size_t tok_starting_from(const lx_token *t, size_t n, size_t a, ui
   while (a + 8 < n && t[a + 8].start < s) a += 8;
   while (a < n && t[a].start < s) a++;
   return a;
+}
+
+/* Each entity's first token into its cluster field (see link_tokens). */
+static void first_tokens(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  size_t n = in->entities.n, ntoks = c->toks.n, a = 0;
+  for (size_t i = 0; i < n; i++) {
+    a = tok_starting_from(t, ntoks, a, E[i].span.start);
+    E[i].cluster = (uint32_t)a;
+  }
 }
 
 /* Document-level consistency: a name found once is found everywhere. Each
@@ -2339,16 +2366,13 @@ static void propagate_names(lx_ctx *c) {
   memset(tab, 0, cap * sizeof(uint64_t));
   size_t keys = 0;
   const lede_entity *E = (const lede_entity *)in->entities.p;
-  /* the entities' tokens: they are sorted by start, one walk finds them */
-  size_t ntoks = c->toks.n, a = 0;
   for (size_t i = 0; i < n0; i++) {
     int ty = E[i].type;
     if (ty != LEDE_T_PERSON && ty != LEDE_T_ORG && ty != LEDE_T_GPE && ty != LEDE_T_LOC &&
         ty != LEDE_T_NORP)
       continue;
-    a = tok_starting_from(t, ntoks, a, E[i].span.start);
-    size_t b = a;
-    while (b < ntoks && t[b].end <= E[i].span.end) b++;
+    size_t a, b;
+    link_tokens(c, &E[i], &a, &b);
     if (b <= a) continue;
     size_t picks[2];
     size_t np = 0;
@@ -2408,8 +2432,9 @@ static void propagate_names(lx_ctx *c) {
       if (i > t0 && name_word(c, &t[i - 1]) && !(t[i].flags & LX_TF_SENT) &&
           !gaz_has(c, i - 1, i, KIND(LX_G_TITLE) | KIND(LX_G_HONORIFIC)))
         continue;
-      add_span_entity(c, lx_span(t[i].start, t[i].end), (int)(tab[j] & 0xff),
-                      bi == 0 ? LEDE_EF_IN_TITLE : 0, LEDE_RULE_LINKING);
+      lede_entity *e = add_span_entity(c, lx_span(t[i].start, t[i].end), (int)(tab[j] & 0xff),
+                                       bi == 0 ? LEDE_EF_IN_TITLE : 0, LEDE_RULE_LINKING);
+      if (e) e->cluster = (uint32_t)i; /* its first token (link_tokens) */
     }
   }
   if (in->entities.n != n0)
@@ -2528,7 +2553,7 @@ static void teams_in_tables(lx_ctx *c) {
   for (size_t i = 0; i < in->entities.n; i++) {
     if (E[i].type != LEDE_T_GPE) continue;
     size_t a, b;
-    ent_tokens(c, &E[i], &a, &b);
+    link_tokens(c, &E[i], &a, &b);
     if (b > a && team_in_table(c, a, b)) E[i].type = LEDE_T_ORG;
   }
 }
@@ -2561,7 +2586,7 @@ static void short_org_names(lx_ctx *c) {
     if (E[i].rule >= LEDE_RULE_USER) continue;
     if (E[i].type != LEDE_T_ORG && E[i].type != LEDE_T_PERSON) continue;
     size_t a, b;
-    ent_tokens(c, &E[i], &a, &b);
+    link_tokens(c, &E[i], &a, &b);
     if (b < a + 2) continue;
     if (E[i].type == LEDE_T_ORG) first[nf++] = t[a].hash;
     else last[nl++] = t[b - 1].hash;
@@ -2572,7 +2597,7 @@ static void short_org_names(lx_ctx *c) {
   for (size_t i = 0; i < n; i++) {
     if (E[i].type != LEDE_T_PERSON || E[i].rule != LEDE_RULE_TAGGER) continue;
     size_t a, b;
-    ent_tokens(c, &E[i], &a, &b);
+    link_tokens(c, &E[i], &a, &b);
     if (b != a + 1) continue;
     uint32_t h = t[a].hash;
     if (bsearch(&h, first, nf, sizeof *first, cmp_u32) &&
@@ -2597,7 +2622,7 @@ static void possessive_org_names(lx_ctx *c) {
   for (size_t i = 0; i < n; i++) {
     if (E[i].type != LEDE_T_ORG || E[i].rule >= LEDE_RULE_USER) continue;
     size_t a, b;
-    ent_tokens(c, &E[i], &a, &b);
+    link_tokens(c, &E[i], &a, &b);
     if (b >= a + 3 && (t[a + 1].flags & LX_TF_POSS)) first[nf++] = t[a].hash;
   }
   if (!nf) return;
@@ -2605,7 +2630,7 @@ static void possessive_org_names(lx_ctx *c) {
   for (size_t i = 0; i < n; i++) {
     if (E[i].type != LEDE_T_ORG || E[i].rule >= LEDE_RULE_USER) continue;
     size_t a, b;
-    ent_tokens(c, &E[i], &a, &b);
+    link_tokens(c, &E[i], &a, &b);
     if (b != a + 1 || b >= nt || !(t[b].flags & LX_TF_POSS) || t[b].start != E[i].span.end ||
         (i + 1 < n && E[i + 1].span.start < t[b].end))
       continue;
@@ -2616,6 +2641,7 @@ static void possessive_org_names(lx_ctx *c) {
 
 void lx_link(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
+  first_tokens(c);
   consistent_types(c);
   short_org_names(c);
   possessive_org_names(c);
@@ -2645,11 +2671,8 @@ void lx_link(lx_ctx *c) {
   /* full names first, so that a lone "Pompeo" in the headline finds "Mike
    * Pompeo" of the lead; then every other mention in text order */
   size_t no = 0;
-  /* entities are sorted by start: one walk over the tokens finds them all */
-  size_t ntoks = c->toks.n;
-  for (size_t i = 0, a = 0, b; i < n; i++) {
-    a = tok_starting_from(t, ntoks, a, E[i].span.start);
-    for (b = a; b < ntoks && t[b].end <= E[i].span.end;) b++;
+  for (size_t i = 0, a, b; i < n; i++) {
+    link_tokens(c, &E[i], &a, &b);
     ta[i] = (uint32_t)a;
     tb[i] = (uint32_t)b;
     ent_cl[i] = UINT32_MAX;

@@ -2235,9 +2235,12 @@ static void definite_descriptions(lx_ctx *c) {
   lx_tokens_in(c, known, known, &i0, &i1);
   const uint32_t the = lx_hash_lower("the", 3);
   for (size_t i = i0; i + 1 < c->toks.n; i++) {
-    /* entities before this token become known */
+    /* "the" and a lower-case word: the rest waits for such a token */
+    if (t[i].hash != the || !(t[i + 1].flags & LX_TF_LOWER)) continue;
+    /* entities before this token become known (those before f have no
+     * head) */
     while (ei < n0 && E[ei].span.end <= t[i].start) {
-      if (E[ei].type == LEDE_T_ORG) {
+      if (E[ei].type == LEDE_T_ORG && ei >= f) {
         size_t a, b;
         link_tokens(c, &E[ei], &a, &b);
         if (b > a && desc_head_of(c, &t[b - 1])) {
@@ -2253,9 +2256,7 @@ static void definite_descriptions(lx_ctx *c) {
       }
       ei++;
     }
-    if (!nheads || t[i].hash != the || !lx_tok_ieq(c->text, &t[i], "the") ||
-        !(t[i + 1].flags & LX_TF_LOWER))
-      continue;
+    if (!nheads || !lx_tok_ieq(c->text, &t[i], "the")) continue;
     int match = 0;
     for (size_t k = 0; k < nheads; k++) match |= heads[k] == t[i + 1].hash;
     if (!match) continue;

@@ -2070,6 +2070,7 @@ typedef struct cluster {
   uint32_t first;        /* entity index of the mention naming it best */
   const char *canonical;
   size_t canon_len;
+  const char *copy;      /* the canonical name copied for the mentions, once */
   uint32_t ntok;         /* tokens of the canonical name (persons) */
   uint32_t head_hash;    /* organizations: hash of the last word, lower case */
   const char *role;
@@ -2813,8 +2814,11 @@ void lx_link(lx_ctx *c) {
       continue;
     }
     e->cluster = k;
-    if (!e->canonical || e->type == LEDE_T_PERSON || e->type == LEDE_T_ORG)
-      e->canonical = lx_strndup(c, CL[k].canonical, CL[k].canon_len);
+    if (!e->canonical || e->type == LEDE_T_PERSON || e->type == LEDE_T_ORG) {
+      /* the mentions share one copy (the doc's strings live as long as it) */
+      if (!CL[k].copy) CL[k].copy = lx_strndup(c, CL[k].canonical, CL[k].canon_len);
+      e->canonical = CL[k].copy;
+    }
     if (e->type == LEDE_T_PERSON && CL[k].role && !(e->flags & LEDE_EF_IN_BYLINE))
       e->role = CL[k].role;
   }

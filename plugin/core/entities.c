@@ -2311,7 +2311,9 @@ static void consistent_types(lx_ctx *c) {
   for (size_t i = 0; i < n; i++) names += ct_index(E[i].type) >= 0 && E[i].rule < LEDE_RULE_USER;
   size_t cap = 16;
   while (cap < names * 2) cap *= 2;
-  ct_slot *tab = (ct_slot *)lx_scratch(c, cap * sizeof(ct_slot));
+  /* the table, then each name's hash (for the second walk) */
+  ct_slot *tab = (ct_slot *)lx_scratch(c, cap * sizeof(ct_slot) + n * sizeof(uint32_t));
+  uint32_t *hs = (uint32_t *)(tab + cap);
   memset(tab, 0, cap * sizeof(ct_slot));
   int mixed = 0;
   for (size_t i = 0; i < n; i++) {
@@ -2319,18 +2321,19 @@ static void consistent_types(lx_ctx *c) {
     if (x < 0 || E[i].rule >= LEDE_RULE_USER) continue;
     uint32_t h = lx_hash_lower(c->text + E[i].span.start, E[i].span.end - E[i].span.start);
     if (!h) h = 1;
+    hs[i] = h;
     size_t j = h & (cap - 1);
     while (tab[j].key && tab[j].key != h) j = (j + 1) & (cap - 1);
+    /* a name seen before with other types only: two types (once a name
+     * has two, the second one's first mention said so) */
+    if (tab[j].key && !tab[j].count[x]) mixed = 1;
     tab[j].key = h;
     if (tab[j].count[x] < UINT16_MAX) tab[j].count[x]++;
-    for (int y = 0; y < CT_NTYPES; y++)
-      if (y != x && tab[j].count[y]) mixed = 1;
   }
   if (!mixed) return;
   for (size_t i = 0; i < n; i++) {
     if (E[i].rule != LEDE_RULE_TAGGER || ct_index(E[i].type) < 0) continue;
-    uint32_t h = lx_hash_lower(c->text + E[i].span.start, E[i].span.end - E[i].span.start);
-    if (!h) h = 1;
+    uint32_t h = hs[i];
     size_t j = h & (cap - 1);
     while (tab[j].key != h) j = (j + 1) & (cap - 1);
     const ct_slot *sl = &tab[j];

@@ -2102,6 +2102,17 @@ static void ent_tokens(const lx_ctx *c, const lede_entity *e, size_t *t0, size_t
   ((lx_ctx *)c)->tok_hint = *t0;
 }
 
+/* lx_hash_lower of text[s, e): when that is exactly a word or a number at
+ * token a, its token's hash (the tokenizer keys words and numbers by
+ * lx_hash_lower of their bytes, eight at a time), without hashing again. */
+static uint32_t text_hash(const lx_ctx *c, size_t a, uint32_t s, uint32_t e) {
+  const lx_token *t = TOKS(c) + a;
+  if (a < c->toks.n && t->start == s && t->end == e &&
+      (t->kind == LX_TK_WORD || t->kind == LX_TK_NUM))
+    return t->hash;
+  return lx_hash_lower(c->text + s, e - s);
+}
+
 /* While linking, an entity's cluster field (written only at its end) holds
  * its first token: the first starting at or after its start, found once by
  * one walk over the tokens (first_tokens) or known where a mention is
@@ -2319,7 +2330,7 @@ static void consistent_types(lx_ctx *c) {
   for (size_t i = 0; i < n; i++) {
     int x = ct_index(E[i].type);
     if (x < 0 || E[i].rule >= LEDE_RULE_USER) continue;
-    uint32_t h = lx_hash_lower(c->text + E[i].span.start, E[i].span.end - E[i].span.start);
+    uint32_t h = text_hash(c, E[i].cluster, E[i].span.start, E[i].span.end);
     if (!h) h = 1;
     hs[i] = h;
     size_t j = h & (cap - 1);
@@ -2733,7 +2744,11 @@ void lx_link(lx_ctx *c) {
         core_text(c, e, &canon, &clen);
       }
     }
-    uint32_t nh = span_hash_lower(canon, clen, e->type);
+    /* the text's own hash when the name is the text (a lone word's is its
+     * token's) */
+    uint32_t nh = canon == c->text + e->span.start && clen == e->span.end - e->span.start
+                      ? lx_hash_combine(text_hash(c, a, e->span.start, e->span.end), e->type)
+                      : span_hash_lower(canon, clen, e->type);
     uint32_t found = link_get(&lt, K_NAME, nh, CL, canon, clen);
     /* "the department" (and "The department" that definite_descriptions
      * found at a sentence start; "The Economist" is a name) */

@@ -2072,7 +2072,6 @@ typedef struct cluster {
   size_t canon_len;
   const char *copy;      /* the canonical name copied for the mentions, once */
   uint32_t ntok;         /* tokens of the canonical name (persons) */
-  uint32_t head_hash;    /* organizations: hash of the last word, lower case */
   const char *role;
   lede_span role_span;
 } cluster;
@@ -2541,6 +2540,16 @@ static uint32_t acronym_hash(const char *s, size_t n) {
   return m >= 2 && m < sizeof buf ? lx_hash_lower(buf, m) : 0;
 }
 
+/* "the department" (and "The department" that definite_descriptions found
+ * at a sentence start; "The Economist" is a name): a mention of an
+ * organization by its head, at tokens [a, b). */
+static int is_definite(const lx_ctx *c, const lede_entity *e, size_t a, size_t b) {
+  return e->type == LEDE_T_ORG && e->span.end - e->span.start > 4 && b > a &&
+         memcmp(c->text + e->span.start + 1, "he ", 3) == 0 &&
+         (c->text[e->span.start] == 't' ||
+          (c->text[e->span.start] == 'T' && e->rule == LEDE_RULE_LINKING));
+}
+
 static int is_place_type(int type) {
   return type == LEDE_T_GPE || type == LEDE_T_LOC || type == LEDE_T_FAC;
 }
@@ -2723,9 +2732,19 @@ void lx_link(lx_ctx *c) {
       ent_cl[i] = 0; /* marked: ordered already */
     }
   }
+  /* the last mentions (in that order) that look up a surname, a head or an
+   * acronym: the keys they read are not written after them (0: none) */
+  size_t last_surname = 0, last_head = 0, last_acronym = 0;
   for (size_t i = 0; i < n; i++) {
-    if (ent_cl[i] == 0) ent_cl[i] = UINT32_MAX;
-    else order[no++] = (uint32_t)i;
+    if (ent_cl[i] == 0) {
+      ent_cl[i] = UINT32_MAX;
+      continue;
+    }
+    size_t a = ta[i], b = tb[i];
+    if (E[i].type == LEDE_T_PERSON && b - a == 1) last_surname = no;
+    if (is_definite(c, &E[i], a, b)) last_head = no;
+    if (E[i].type == LEDE_T_ORG && b - a == 1 && (t[a].flags & LX_TF_ALLCAP)) last_acronym = no;
+    order[no++] = (uint32_t)i;
   }
   for (size_t oi = 0; oi < no; oi++) {
     size_t i = order[oi];
@@ -2750,12 +2769,7 @@ void lx_link(lx_ctx *c) {
                       ? lx_hash_combine(text_hash(c, a, e->span.start, e->span.end), e->type)
                       : span_hash_lower(canon, clen, e->type);
     uint32_t found = link_get(&lt, K_NAME, nh, CL, canon, clen);
-    /* "the department" (and "The department" that definite_descriptions
-     * found at a sentence start; "The Economist" is a name) */
-    int definite = e->type == LEDE_T_ORG && e->span.end - e->span.start > 4 && b > a &&
-                   memcmp(c->text + e->span.start + 1, "he ", 3) == 0 &&
-                   (c->text[e->span.start] == 't' ||
-                    (c->text[e->span.start] == 'T' && e->rule == LEDE_RULE_LINKING));
+    int definite = is_definite(c, e, a, b);
     if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1)
       /* a surname (or the family name a Korean name opens with) */
       found = link_get(&lt, K_PERSON_TOKEN, t[a].hash, CL, NULL, 0);
@@ -2773,7 +2787,6 @@ void lx_link(lx_ctx *c) {
       q->canonical = canon;
       q->canon_len = clen;
       q->ntok = (uint32_t)(b - a);
-      q->head_hash = b > a ? t[b - 1].hash : 0;
       q->role_span = no_span_;
       found = (uint32_t)ncl++;
       if (!definite) link_put(&lt, K_NAME, nh, found, CL, canon, clen);
@@ -2785,7 +2798,7 @@ void lx_link(lx_ctx *c) {
       CL[found].first = (uint32_t)i;
     }
     ent_cl[i] = found;
-    if (e->type == LEDE_T_PERSON && b - a >= 2) {
+    if (e->type == LEDE_T_PERSON && b - a >= 2 && oi < last_surname) {
       link_put(&lt, K_PERSON_TOKEN, t[b - 1].hash, found, CL, NULL, 0);
       /* a family name first: "Kang Kyung-wha", "Wang Donghai" (a word
        * that is a surname and never a given name) */
@@ -2795,8 +2808,9 @@ void lx_link(lx_ctx *c) {
         link_put(&lt, K_PERSON_TOKEN, t[a].hash, found, CL, NULL, 0);
     }
     if (e->type == LEDE_T_ORG && b > a && !definite) {
-      if (desc_head_of(c, &t[b - 1])) link_put(&lt, K_ORG_HEAD, t[b - 1].hash, found, CL, NULL, 0);
-      uint32_t ah = acronym_hash(canon, clen);
+      if (oi < last_head && desc_head_of(c, &t[b - 1]))
+        link_put(&lt, K_ORG_HEAD, t[b - 1].hash, found, CL, NULL, 0);
+      uint32_t ah = oi < last_acronym ? acronym_hash(canon, clen) : 0;
       if (ah) link_put(&lt, K_ACRONYM, ah, found, CL, NULL, 0);
     }
     /* roles */

@@ -2311,14 +2311,40 @@ typedef struct ct_slot {
   uint16_t count[CT_NTYPES];
 } ct_slot;
 
-static void consistent_types(lx_ctx *c) {
+/* The entities counted by kind, once (first_tokens), and kept true through
+ * the passes that change types: each pass used to count them again to size
+ * its scratch or to return early. Not a user rule's, unless said. */
+typedef struct link_census {
+  size_t weighed; /* of a type consistent_types weighs (ct_index >= 0) */
+  size_t orgs, persons, cand; /* organizations, persons, the tagger's persons */
+  size_t names;   /* any rule's persons, organizations, places and peoples */
+  size_t plain;   /* any rule's values and titles */
+} link_census;
+
+static int propagated_type(int ty) {
+  return ty == LEDE_T_PERSON || ty == LEDE_T_ORG || ty == LEDE_T_GPE || ty == LEDE_T_LOC ||
+         ty == LEDE_T_NORP;
+}
+
+/* Counts (sign 1) or uncounts (sign -1) an entity of type ty and rule r. */
+static void census_add(link_census *k, int ty, uint32_t r, int sign) {
+  size_t d = (size_t)sign; /* wraps for -1: the counts stay exact */
+  k->names += propagated_type(ty) ? d : 0;
+  k->plain += (ty >= LEDE_T_DATE && ty <= LEDE_T_CARDINAL) || ty == LEDE_T_TITLE ? d : 0;
+  if (r >= LEDE_RULE_USER) return;
+  k->weighed += ct_index(ty) >= 0 ? d : 0;
+  k->orgs += ty == LEDE_T_ORG ? d : 0;
+  k->persons += ty == LEDE_T_PERSON ? d : 0;
+  k->cand += ty == LEDE_T_PERSON && r == LEDE_RULE_TAGGER ? d : 0;
+}
+
+static void consistent_types(lx_ctx *c, link_census *k) {
   lede_doc_internal *in = c->doc->internal;
   size_t n = in->entities.n;
   if (n < 2) return;
   lede_entity *E = (lede_entity *)in->entities.p;
   /* a slot per name at most, half the table empty */
-  size_t names = 0;
-  for (size_t i = 0; i < n; i++) names += ct_index(E[i].type) >= 0 && E[i].rule < LEDE_RULE_USER;
+  size_t names = k->weighed;
   size_t cap = 16;
   while (cap < names * 2) cap *= 2;
   /* the table, then each name's hash (for the second walk) */
@@ -2359,7 +2385,9 @@ static void consistent_types(lx_ctx *c) {
       int gx = g ? ct_index(type_of_kind(c, g)) : -1;
       if (gx >= 0 && sl->count[gx] == sl->count[best]) best = gx;
     }
+    census_add(k, E[i].type, E[i].rule, -1);
     E[i].type = ct_types[best];
+    census_add(k, E[i].type, E[i].rule, 1);
   }
 }
 
@@ -2372,15 +2400,18 @@ static inline size_t tok_starting_from(const lx_token *t, size_t n, size_t a, ui
   return a;
 }
 
-/* Each entity's first token into its cluster field (see link_tokens). */
-static void first_tokens(lx_ctx *c) {
+/* Each entity's first token into its cluster field (see link_tokens), and
+ * the entities counted. */
+static void first_tokens(lx_ctx *c, link_census *k) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
   size_t n = in->entities.n, ntoks = c->toks.n, a = 0;
+  memset(k, 0, sizeof *k);
   for (size_t i = 0; i < n; i++) {
     a = tok_starting_from(t, ntoks, a, E[i].span.start);
     E[i].cluster = (uint32_t)a;
+    census_add(k, E[i].type, E[i].rule, 1);
   }
 }
 
@@ -2388,19 +2419,14 @@ static void first_tokens(lx_ctx *c) {
  * person's surname and given name (a lone "Pompeo" after "Mike Pompeo"),
  * and every one-word name of another type, are looked for in the content
  * blocks wherever no entity covers them. */
-static void propagate_names(lx_ctx *c) {
+static void propagate_names(lx_ctx *c, const link_census *k) {
   lede_doc *d = c->doc;
   lede_doc_internal *in = d->internal;
   size_t n0 = in->entities.n;
   if (!n0) return;
   const lx_token *t = TOKS(c);
   /* a small open-addressing table: token hash -> type */
-  size_t names = 0; /* two keys each at most */
-  for (size_t i = 0; i < n0; i++) {
-    int ty = ((const lede_entity *)in->entities.p)[i].type;
-    names += ty == LEDE_T_PERSON || ty == LEDE_T_ORG || ty == LEDE_T_GPE || ty == LEDE_T_LOC ||
-             ty == LEDE_T_NORP;
-  }
+  size_t names = k->names; /* two keys each at most */
   size_t cap = 64;
   while (cap < names * 4) cap *= 2;
   uint64_t *tab = (uint64_t *)lx_scratch(c, cap * sizeof(uint64_t));
@@ -2409,9 +2435,7 @@ static void propagate_names(lx_ctx *c) {
   const lede_entity *E = (const lede_entity *)in->entities.p;
   for (size_t i = 0; i < n0; i++) {
     int ty = E[i].type;
-    if (ty != LEDE_T_PERSON && ty != LEDE_T_ORG && ty != LEDE_T_GPE && ty != LEDE_T_LOC &&
-        ty != LEDE_T_NORP)
-      continue;
+    if (!propagated_type(ty)) continue;
     size_t a, b;
     link_tokens(c, &E[i], &a, &b);
     if (b <= a) continue;
@@ -2618,16 +2642,10 @@ static int cmp_u32(const void *a, const void *b) {
  * one-word name the tagger calls a person, that opens an organization's
  * name in the same document and ends no person's, is that organization
  * said short. */
-static void short_org_names(lx_ctx *c) {
+static void short_org_names(lx_ctx *c, link_census *k) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
-  size_t n = in->entities.n, no = 0, np = 0, cand = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (E[i].rule >= LEDE_RULE_USER) continue;
-    no += E[i].type == LEDE_T_ORG;
-    np += E[i].type == LEDE_T_PERSON;
-    cand += E[i].type == LEDE_T_PERSON && E[i].rule == LEDE_RULE_TAGGER;
-  }
+  size_t n = in->entities.n, no = k->orgs, np = k->persons, cand = k->cand;
   if (!no || !cand) return;
   uint32_t *first = (uint32_t *)lx_scratch(c, (no + np) * sizeof(uint32_t));
   uint32_t *last = first + no;
@@ -2653,19 +2671,21 @@ static void short_org_names(lx_ctx *c) {
     uint32_t h = t[a].hash;
     if (bsearch(&h, first, nf, sizeof *first, cmp_u32) &&
         !(nl && bsearch(&h, last, nl, sizeof *last, cmp_u32)) &&
-        !gaz_has(c, a, b, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME)))
+        !gaz_has(c, a, b, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))) {
+      census_add(k, E[i].type, E[i].rule, -1);
       E[i].type = LEDE_T_ORG;
+      census_add(k, E[i].type, E[i].rule, 1);
+    }
   }
 }
 
 /* "Boatmen's" after "Boatmen's Bancshares Inc.": an organization whose
  * name holds a possessive keeps it when said short ("Boatmen's was the
  * prize"), where the tokens split it off as they split any possessive. */
-static void possessive_org_names(lx_ctx *c) {
+static void possessive_org_names(lx_ctx *c, const link_census *k) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
-  size_t n = in->entities.n, no = 0, nt = c->toks.n;
-  for (size_t i = 0; i < n; i++) no += E[i].type == LEDE_T_ORG && E[i].rule < LEDE_RULE_USER;
+  size_t n = in->entities.n, no = k->orgs, nt = c->toks.n;
   if (no < 2) return;
   uint32_t *first = (uint32_t *)lx_scratch(c, no * sizeof(uint32_t));
   size_t nf = 0;
@@ -2692,13 +2712,14 @@ static void possessive_org_names(lx_ctx *c) {
 
 void lx_link(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
-  first_tokens(c);
-  consistent_types(c);
-  short_org_names(c);
-  possessive_org_names(c);
+  link_census k;
+  first_tokens(c, &k);
+  consistent_types(c, &k);
+  short_org_names(c, &k);
+  possessive_org_names(c, &k);
   /* not in another language: a word the tagger took for a name there is
    * too often a common noun, and would be found everywhere */
-  if (!c->other_language) propagate_names(c);
+  if (!c->other_language) propagate_names(c, &k);
   teams_in_tables(c);
   definite_descriptions(c);
   size_t n = in->entities.n;
@@ -2706,9 +2727,9 @@ void lx_link(lx_ctx *c) {
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
   /* scratch: clusters, the table, each entity's tokens and cluster */
-  size_t named = 0; /* up to 3 keys each; values and titles have none */
-  for (size_t i = 0; i < n; i++)
-    named += !(E[i].type >= LEDE_T_DATE && E[i].type <= LEDE_T_CARDINAL) && E[i].type != LEDE_T_TITLE;
+  /* up to 3 keys each; values and titles have none (no pass changes
+   * theirs, and the mentions added are names) */
+  size_t named = n - k.plain;
   size_t cap = 64;
   while (cap < named * 4) cap *= 2;
   size_t bytes = n * sizeof(cluster) + cap * sizeof(link_slot) + 4 * n * sizeof(uint32_t);

@@ -2311,14 +2311,14 @@ typedef struct ct_slot {
   uint16_t count[CT_NTYPES];
 } ct_slot;
 
-/* The entities counted by kind, once (first_tokens), and kept true through
- * the passes that change types: each pass used to count them again to size
- * its scratch or to return early. Not a user rule's, unless said. */
+/* The entities counted by type, once (first_tokens), and kept true through
+ * the passes that change types: each pass used to count some kinds again
+ * to size its scratch or to return early. */
+enum { CS_TYPES = LEDE_T_BUILTIN_COUNT + 1 }; /* custom types share the last */
 typedef struct link_census {
-  size_t weighed; /* of a type consistent_types weighs (ct_index >= 0) */
-  size_t orgs, persons, cand; /* organizations, persons, the tagger's persons */
-  size_t names;   /* any rule's persons, organizations, places and peoples */
-  size_t plain;   /* any rule's values and titles */
+  size_t all[CS_TYPES]; /* any rule's */
+  size_t own[CS_TYPES]; /* not a user rule's */
+  size_t cand;          /* the tagger's persons */
 } link_census;
 
 static int propagated_type(int ty) {
@@ -2327,15 +2327,19 @@ static int propagated_type(int ty) {
 }
 
 /* Counts (sign 1) or uncounts (sign -1) an entity of type ty and rule r. */
-static void census_add(link_census *k, int ty, uint32_t r, int sign) {
+static inline void census_add(link_census *k, int ty, uint32_t r, int sign) {
   size_t d = (size_t)sign; /* wraps for -1: the counts stay exact */
-  k->names += propagated_type(ty) ? d : 0;
-  k->plain += (ty >= LEDE_T_DATE && ty <= LEDE_T_CARDINAL) || ty == LEDE_T_TITLE ? d : 0;
+  size_t x = ty >= 0 && ty < LEDE_T_BUILTIN_COUNT ? (size_t)ty : CS_TYPES - 1;
+  k->all[x] += d;
   if (r >= LEDE_RULE_USER) return;
-  k->weighed += ct_index(ty) >= 0 ? d : 0;
-  k->orgs += ty == LEDE_T_ORG ? d : 0;
-  k->persons += ty == LEDE_T_PERSON ? d : 0;
-  k->cand += ty == LEDE_T_PERSON && r == LEDE_RULE_TAGGER ? d : 0;
+  k->own[x] += d;
+  if (ty == LEDE_T_PERSON && r == LEDE_RULE_TAGGER) k->cand += d;
+}
+
+/* The persons, organizations, places and peoples (of any rule). */
+static size_t census_names(const link_census *k) {
+  return k->all[LEDE_T_PERSON] + k->all[LEDE_T_ORG] + k->all[LEDE_T_GPE] +
+         k->all[LEDE_T_LOC] + k->all[LEDE_T_NORP];
 }
 
 static void consistent_types(lx_ctx *c, link_census *k) {
@@ -2344,7 +2348,8 @@ static void consistent_types(lx_ctx *c, link_census *k) {
   if (n < 2) return;
   lede_entity *E = (lede_entity *)in->entities.p;
   /* a slot per name at most, half the table empty */
-  size_t names = k->weighed;
+  size_t names = 0;
+  for (int x = 0; x < CT_NTYPES; x++) names += k->own[ct_types[x]];
   size_t cap = 16;
   while (cap < names * 2) cap *= 2;
   /* the table, then each name's hash (for the second walk) */
@@ -2426,7 +2431,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
   if (!n0) return;
   const lx_token *t = TOKS(c);
   /* a small open-addressing table: token hash -> type */
-  size_t names = k->names; /* two keys each at most */
+  size_t names = census_names(k); /* two keys each at most */
   size_t cap = 64;
   while (cap < names * 4) cap *= 2;
   uint64_t *tab = (uint64_t *)lx_scratch(c, cap * sizeof(uint64_t));
@@ -2645,7 +2650,7 @@ static int cmp_u32(const void *a, const void *b) {
 static void short_org_names(lx_ctx *c, link_census *k) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
-  size_t n = in->entities.n, no = k->orgs, np = k->persons, cand = k->cand;
+  size_t n = in->entities.n, no = k->own[LEDE_T_ORG], np = k->own[LEDE_T_PERSON], cand = k->cand;
   if (!no || !cand) return;
   uint32_t *first = (uint32_t *)lx_scratch(c, (no + np) * sizeof(uint32_t));
   uint32_t *last = first + no;
@@ -2685,7 +2690,7 @@ static void short_org_names(lx_ctx *c, link_census *k) {
 static void possessive_org_names(lx_ctx *c, const link_census *k) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
-  size_t n = in->entities.n, no = k->orgs, nt = c->toks.n;
+  size_t n = in->entities.n, no = k->own[LEDE_T_ORG], nt = c->toks.n;
   if (no < 2) return;
   uint32_t *first = (uint32_t *)lx_scratch(c, no * sizeof(uint32_t));
   size_t nf = 0;
@@ -2729,7 +2734,8 @@ void lx_link(lx_ctx *c) {
   /* scratch: clusters, the table, each entity's tokens and cluster */
   /* up to 3 keys each; values and titles have none (no pass changes
    * theirs, and the mentions added are names) */
-  size_t named = n - k.plain;
+  size_t named = n - k.all[LEDE_T_TITLE];
+  for (int ty = LEDE_T_DATE; ty <= LEDE_T_CARDINAL; ty++) named -= k.all[ty];
   size_t cap = 64;
   while (cap < named * 4) cap *= 2;
   size_t bytes = n * sizeof(cluster) + cap * sizeof(link_slot) + 4 * n * sizeof(uint32_t);

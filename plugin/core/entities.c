@@ -2630,9 +2630,15 @@ static int team_in_table(const lx_ctx *c, size_t a, size_t b) {
 static void teams_in_tables(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
   for (size_t i = 0; i < in->entities.n; i++) {
     if (E[i].type != LEDE_T_GPE) continue;
-    size_t a, b;
+    /* team_in_table wants a row's first cell or a name after a number:
+     * the first token tells, before the others are found */
+    size_t a = E[i].cluster, b;
+    if (a >= c->toks.n ||
+        !(a == 0 || (t[a].flags & LX_TF_NEWLINE) || t[a - 1].kind == LX_TK_NUM))
+      continue;
     link_tokens(c, &E[i], &a, &b);
     if (b > a && team_in_table(c, a, b)) E[i].type = LEDE_T_ORG;
   }
@@ -2656,14 +2662,19 @@ static void short_org_names(lx_ctx *c, link_census *k) {
   uint32_t *last = first + no;
   size_t nf = 0, nl = 0;
   const lx_token *t = TOKS(c);
+  size_t nt = c->toks.n;
   for (size_t i = 0; i < n; i++) {
     if (E[i].rule >= LEDE_RULE_USER) continue;
     if (E[i].type != LEDE_T_ORG && E[i].type != LEDE_T_PERSON) continue;
-    size_t a, b;
-    link_tokens(c, &E[i], &a, &b);
-    if (b < a + 2) continue;
-    if (E[i].type == LEDE_T_ORG) first[nf++] = t[a].hash;
-    else last[nl++] = t[b - 1].hash;
+    /* two tokens at least: the second ends within the span */
+    size_t a = E[i].cluster, b;
+    if (a + 1 >= nt || t[a + 1].end > E[i].span.end) continue;
+    if (E[i].type == LEDE_T_ORG) {
+      first[nf++] = t[a].hash;
+    } else {
+      link_tokens(c, &E[i], &a, &b);
+      last[nl++] = t[b - 1].hash;
+    }
   }
   if (!nf) return;
   lx_sort(first, nf, sizeof *first, cmp_u32);
@@ -2697,15 +2708,19 @@ static void possessive_org_names(lx_ctx *c, const link_census *k) {
   const lx_token *t = TOKS(c);
   for (size_t i = 0; i < n; i++) {
     if (E[i].type != LEDE_T_ORG || E[i].rule >= LEDE_RULE_USER) continue;
-    size_t a, b;
-    link_tokens(c, &E[i], &a, &b);
-    if (b >= a + 3 && (t[a + 1].flags & LX_TF_POSS)) first[nf++] = t[a].hash;
+    /* three tokens at least, the second a possessive */
+    size_t a = E[i].cluster;
+    if (a + 2 < nt && (t[a + 1].flags & LX_TF_POSS) && t[a + 2].end <= E[i].span.end)
+      first[nf++] = t[a].hash;
   }
   if (!nf) return;
   lx_sort(first, nf, sizeof *first, cmp_u32);
   for (size_t i = 0; i < n; i++) {
     if (E[i].type != LEDE_T_ORG || E[i].rule >= LEDE_RULE_USER) continue;
-    size_t a, b;
+    /* one token, a possessive right after it: the next token tells */
+    size_t a = E[i].cluster, b;
+    if (a + 1 >= nt || !(t[a + 1].flags & LX_TF_POSS) || t[a + 1].start != E[i].span.end)
+      continue;
     link_tokens(c, &E[i], &a, &b);
     if (b != a + 1 || b >= nt || !(t[b].flags & LX_TF_POSS) || t[b].start != E[i].span.end ||
         (i + 1 < n && E[i + 1].span.start < t[b].end))

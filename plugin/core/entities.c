@@ -2336,6 +2336,11 @@ static inline void census_add(link_census *k, int ty, uint32_t r, int sign) {
   if (ty == LEDE_T_PERSON && r == LEDE_RULE_TAGGER) k->cand += d;
 }
 
+/* Values and titles: no pass reads their tokens, and they are not linked. */
+static int plain_type(int ty) {
+  return (ty >= LEDE_T_DATE && ty <= LEDE_T_CARDINAL) || ty == LEDE_T_TITLE;
+}
+
 /* The persons, organizations, places and peoples (of any rule). */
 static size_t census_names(const link_census *k) {
   return k->all[LEDE_T_PERSON] + k->all[LEDE_T_ORG] + k->all[LEDE_T_GPE] +
@@ -2405,8 +2410,9 @@ static inline size_t tok_starting_from(const lx_token *t, size_t n, size_t a, ui
   return a;
 }
 
-/* Each entity's first token into its cluster field (see link_tokens), and
- * the entities counted. */
+/* Each entity's first token into its cluster field (see link_tokens; not
+ * for values and titles, whose tokens no pass reads), and the entities
+ * counted. */
 static void first_tokens(lx_ctx *c, link_census *k) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
@@ -2414,9 +2420,10 @@ static void first_tokens(lx_ctx *c, link_census *k) {
   size_t n = in->entities.n, ntoks = c->toks.n, a = 0;
   memset(k, 0, sizeof *k);
   for (size_t i = 0; i < n; i++) {
+    census_add(k, E[i].type, E[i].rule, 1);
+    if (plain_type(E[i].type)) continue;
     a = tok_starting_from(t, ntoks, a, E[i].span.start);
     E[i].cluster = (uint32_t)a;
-    census_add(k, E[i].type, E[i].rule, 1);
   }
 }
 
@@ -2765,6 +2772,11 @@ void lx_link(lx_ctx *c) {
    * Pompeo" of the lead; then every other mention in text order */
   size_t no = 0;
   for (size_t i = 0, a, b; i < n; i++) {
+    if (plain_type(E[i].type)) {
+      ta[i] = tb[i] = 0; /* not linked */
+      ent_cl[i] = UINT32_MAX;
+      continue;
+    }
     link_tokens(c, &E[i], &a, &b);
     ta[i] = (uint32_t)a;
     tb[i] = (uint32_t)b;

@@ -2773,8 +2773,8 @@ void lx_link(lx_ctx *c) {
   size_t no = 0;
   for (size_t i = 0, a, b; i < n; i++) {
     if (plain_type(E[i].type)) {
-      ta[i] = tb[i] = 0; /* not linked */
-      ent_cl[i] = UINT32_MAX;
+      ta[i] = tb[i] = 0;
+      ent_cl[i] = 1; /* marked: not linked */
       continue;
     }
     link_tokens(c, &E[i], &a, &b);
@@ -2790,7 +2790,7 @@ void lx_link(lx_ctx *c) {
    * acronym: the keys they read are not written after them (0: none) */
   size_t last_surname = 0, last_head = 0, last_acronym = 0;
   for (size_t i = 0; i < n; i++) {
-    if (ent_cl[i] == 0) {
+    if (ent_cl[i] <= 1) { /* ordered already, or not linked */
       ent_cl[i] = UINT32_MAX;
       continue;
     }
@@ -2802,9 +2802,7 @@ void lx_link(lx_ctx *c) {
   }
   for (size_t oi = 0; oi < no; oi++) {
     size_t i = order[oi];
-    lede_entity *e = &E[i];
-    if (e->type >= LEDE_T_DATE && e->type <= LEDE_T_CARDINAL) continue; /* values */
-    if (e->type == LEDE_T_TITLE) continue;
+    lede_entity *e = &E[i]; /* not a value nor a title: those are not in order */
     size_t a = ta[i], b = tb[i];
     const char *canon = e->canonical;
     size_t clen = canon ? strlen(canon) : 0;

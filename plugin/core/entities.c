@@ -2406,7 +2406,12 @@ static void consistent_types(lx_ctx *c, link_census *k) {
  * in order visit each token about once). */
 static inline size_t tok_starting_from(const lx_token *t, size_t n, size_t a, uint32_t s) {
   while (a + 8 < n && t[a + 8].start < s) a += 8;
-  while (a < n && t[a].start < s) a++;
+  /* the last token before s is within t[a, a + 8) (or a is the answer):
+   * found by halves */
+  if (a + 4 < n && t[a + 4].start < s) a += 4;
+  if (a + 2 < n && t[a + 2].start < s) a += 2;
+  if (a + 1 < n && t[a + 1].start < s) a += 1;
+  if (a < n && t[a].start < s) a++;
   return a;
 }
 

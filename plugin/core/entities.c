@@ -2453,9 +2453,11 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
   for (size_t i = 0; i < n0; i++) {
     int ty = E[i].type;
     if (!propagated_type(ty)) continue;
-    size_t a, b;
-    link_tokens(c, &E[i], &a, &b);
-    if (b <= a) continue;
+    /* a person's tokens; another name's only if it is one word */
+    size_t a = E[i].cluster, b = a + 1;
+    if (a >= c->toks.n || t[a].end > E[i].span.end) continue; /* no token */
+    if (ty == LEDE_T_PERSON) link_tokens(c, &E[i], &a, &b);
+    else if (a + 1 < c->toks.n && t[a + 1].end <= E[i].span.end) continue;
     size_t picks[2];
     size_t np = 0;
     if (ty == LEDE_T_PERSON && b - a >= 2) {

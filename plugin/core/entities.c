@@ -2760,20 +2760,20 @@ void lx_link(lx_ctx *c) {
   if (n == 0) return;
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
-  /* scratch: clusters, the table, each entity's tokens and cluster */
-  /* up to 3 keys each; values and titles have none (no pass changes
-   * theirs, and the mentions added are names) */
+  /* scratch: clusters, each entity's tokens and cluster, the table (up to
+   * 3 keys a mention, half of it empty: sized for that, cleared for the
+   * keys that will be written, known once the mentions are ordered) */
+  /* values and titles have none (no pass changes theirs, and the mentions
+   * added are names) */
   size_t named = n - k.all[LEDE_T_TITLE];
   for (int ty = LEDE_T_DATE; ty <= LEDE_T_CARDINAL; ty++) named -= k.all[ty];
-  size_t cap = 64;
-  while (cap < named * 4) cap *= 2;
-  size_t bytes = n * sizeof(cluster) + cap * sizeof(link_slot) + 4 * n * sizeof(uint32_t);
+  size_t cap = 16;
+  while (cap < named * 6) cap *= 2;
+  size_t bytes = n * sizeof(cluster) + 4 * n * sizeof(uint32_t) + cap * sizeof(link_slot);
   cluster *CL = (cluster *)lx_scratch(c, bytes);
+  uint32_t *ta = (uint32_t *)(CL + n), *tb = ta + n, *ent_cl = tb + n, *order = ent_cl + n;
   link_table lt;
-  lt.s = (link_slot *)(CL + n);
-  lt.cap = cap;
-  memset(lt.s, 0, cap * sizeof(link_slot));
-  uint32_t *ta = (uint32_t *)(lt.s + cap), *tb = ta + n, *ent_cl = tb + n, *order = ent_cl + n;
+  lt.s = (link_slot *)(order + n);
   size_t ncl = 0;
   /* full names first, so that a lone "Pompeo" in the headline finds "Mike
    * Pompeo" of the lead; then every other mention in text order */
@@ -2796,6 +2796,7 @@ void lx_link(lx_ctx *c) {
   /* the last mentions (in that order) that look up a surname, a head or an
    * acronym: the keys they read are not written after them (0: none) */
   size_t last_surname = 0, last_head = 0, last_acronym = 0;
+  size_t full_names = no, orgs = 0, orgs_head = 0, orgs_acronym = 0;
   for (size_t i = 0; i < n; i++) {
     if (ent_cl[i] <= 1) { /* ordered already, or not linked */
       ent_cl[i] = UINT32_MAX;
@@ -2803,10 +2804,19 @@ void lx_link(lx_ctx *c) {
     }
     size_t a = ta[i], b = tb[i];
     if (E[i].type == LEDE_T_PERSON && b - a == 1) last_surname = no;
-    if (is_definite(c, &E[i], a, b)) last_head = no;
-    if (E[i].type == LEDE_T_ORG && b - a == 1 && (t[a].flags & LX_TF_ALLCAP)) last_acronym = no;
+    if (is_definite(c, &E[i], a, b)) last_head = no, orgs_head = orgs;
+    if (E[i].type == LEDE_T_ORG && b - a == 1 && (t[a].flags & LX_TF_ALLCAP))
+      last_acronym = no, orgs_acronym = orgs;
+    orgs += E[i].type == LEDE_T_ORG;
     order[no++] = (uint32_t)i;
   }
+  /* the keys written: a name per mention at most, a full name's two words
+   * (if a surname is looked up after them), an organization's head and
+   * acronym (if looked up after it) */
+  size_t keys = no + (last_surname ? 2 * full_names : 0) + orgs_head + orgs_acronym;
+  lt.cap = 16;
+  while (lt.cap < keys * 2) lt.cap *= 2;
+  memset(lt.s, 0, lt.cap * sizeof(link_slot));
   for (size_t oi = 0; oi < no; oi++) {
     size_t i = order[oi];
     lede_entity *e = &E[i]; /* not a value nor a title: those are not in order */

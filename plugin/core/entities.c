@@ -2425,8 +2425,12 @@ static void first_tokens(lx_ctx *c, link_census *k) {
   size_t n = in->entities.n, ntoks = c->toks.n, a = 0;
   memset(k, 0, sizeof *k);
   for (size_t i = 0; i < n; i++) {
-    census_add(k, E[i].type, E[i].rule, 1);
-    if (plain_type(E[i].type)) continue;
+    int ty = E[i].type;
+    if (plain_type(ty)) { /* a built-in type: counted, of any rule */
+      k->all[ty]++;
+      continue;
+    }
+    census_add(k, ty, E[i].rule, 1);
     a = tok_starting_from(t, ntoks, a, E[i].span.start);
     E[i].cluster = (uint32_t)a;
   }

@@ -2765,10 +2765,10 @@ void lx_link(lx_ctx *c) {
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
   /* scratch: clusters, each entity's tokens and cluster, the table (up to
-   * 3 keys a mention, half of it empty: sized for that, cleared for the
-   * keys that will be written, known once the mentions are ordered) */
-  /* values and titles have none (no pass changes theirs, and the mentions
-   * added are names) */
+   * 3 keys a named mention, half of it empty: sized for that, cleared for
+   * the keys that will be written, known once the mentions are ordered).
+   * Values and titles are not named (no pass changes their types, and the
+   * mentions added are names). */
   size_t named = n - k.all[LEDE_T_TITLE];
   for (int ty = LEDE_T_DATE; ty <= LEDE_T_CARDINAL; ty++) named -= k.all[ty];
   size_t cap = 16;

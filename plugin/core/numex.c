@@ -1999,6 +1999,13 @@ static int hyphen_tail(size_t a, size_t e, const nxnum *N, nx_res *r) {
  * or a bare CARDINAL. `a` is the span start (modifiers), ctx what precedes. */
 static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r);
 
+/* A dash against the number after it and apart from the word before
+ * ("-12.99  -5.44%") is the second number's sign, not a range. */
+static int dash_is_sign(const nx *S, size_t j) {
+  return j > S->t0 && ok_tok(S, j + 1) && S->t[j].end == S->t[j + 1].start &&
+         S->t[j].start > S->t[j - 1].end;
+}
+
 /* The second number of a range: "1,750 to 1,780 dlrs", "5 and 10 percent",
  * "three or four days". */
 static int range_second(const nx *S, size_t j, int ctx, nxnum *M) {
@@ -2006,6 +2013,7 @@ static int range_second(const nx *S, size_t j, int ctx, nxnum *M) {
   int join = tok_isl(S, j, "to") || (S->t[j].flags & LX_TF_DASH && tlen(S, j) == 1) ||
              ((ctx & CTX_BETWEEN) && tok_isl(S, j, "and")) || tok_isl(S, j, "or");
   if (!join || !ok_tok(S, j + 1)) return 0;
+  if (dash_is_sign(S, j)) return 0;
   if (!number_at(S, j + 1, M)) return 0;
   if (M->ord || M->frac || M->sfx == SFX_OTHER || M->sfx == SFX_HYPHEN ||
       M->sfx == SFX_SLASH || M->decade)
@@ -3953,6 +3961,9 @@ static void range_tail(const nx *S, nx_res *r) {
   int join = to || ((S->t[j].flags & LX_TF_DASH) && tlen(S, j) <= 3) ||
              (tok_isl(S, j, "and") && tok_isl(S, r->a, "between"));
   if (!join) return;
+  /* "-12.99  -5.44%": a dash against the number after it and apart from
+   * the one before is the second number's sign, not a range */
+  if (!to && dash_is_sign(S, j)) return;
   if (to && prev_word_in(S, r->a, change_words, LX_COUNTOF(change_words))) return;
   nx_res r2;
   r2.type = 0;
@@ -3963,6 +3974,35 @@ static void range_tail(const nx *S, nx_res *r) {
     return;
   if (!(r2.num > r->num)) return;
   r->b = r2.b;
+}
+
+/* A sign before an amount: "minus 2 percent", "minus $37.63", "-20C",
+ * "−0.5%" (U+2212) are negative and the sign is in the span. A dash is a
+ * sign only against the number and after a space, an opening bracket or
+ * the start (not "3-5", not "pre-20"); "negative" is left alone ("a
+ * negative 2 percent" reads as an adjective as often as a sign). */
+static void signed_value(const nx *S, nx_res *r) {
+  if (r->type != LEDE_T_CARDINAL && r->type != LEDE_T_PERCENT && r->type != LEDE_T_MONEY &&
+      r->type != LEDE_T_QUANTITY)
+    return;
+  if (r->type == LEDE_T_CARDINAL && r->str[0]) return; /* a score, "2-1" */
+  if (r->be > r->bs || !(r->num > 0)) return;
+  size_t s = r->a - 1;
+  const lx_token *t = &S->t[s], *u = &S->t[r->a];
+  if (t->kind == LX_TK_WORD) {
+    if (!tok_isl(S, s, "minus")) return;
+  } else {
+    size_t n = t->end - t->start;
+    const char *p = S->text + t->start;
+    int dash = (n == 1 && p[0] == '-') || (n == 3 && memcmp(p, "\xE2\x88\x92", 3) == 0);
+    if (!dash || t->end != u->start) return;
+    if (t->start > 0) {
+      unsigned char c = (unsigned char)S->text[t->start - 1];
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '(' && c != '[') return;
+    }
+  }
+  r->a = s;
+  r->num = -r->num;
 }
 
 int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
@@ -4017,6 +4057,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       if (r.b > S.t1) r.b = S.t1;
       /* a set opens on the word before its "a": "twice a month" */
       if (r.a < i && !(r.a + 1 == i && i > last && once_word(&S, r.a))) r.a = i;
+      if (r.a > last && r.a > S.t0) signed_value(&S, &r);
       if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY)
         range_tail(&S, &r);
       if (r.type && !emit(&S, &r)) return 0;

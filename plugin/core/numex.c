@@ -1958,7 +1958,45 @@ static int rank_tail(const char *t, size_t n) {
 
 /* Tail of a hyphenated number: 20-year-old, five-year, 24-hour, 10-mile,
  * 5-percent. Returns 1 with r set, 0 when the token is not an entity. */
+/* A scale after the hyphen of a number ("1.5-billion", "10-million-dollar"):
+ * its factor, and the rest of the tail after it in *rest, *rn. */
+static double hyphen_scale(const nxnum *N, const char **rest, size_t *rn) {
+  static const struct { const char *w; size_t n; double f; } sc[] = {
+      {"million", 7, 1e6}, {"billion", 7, 1e9}, {"trillion", 8, 1e12}};
+  if (N->sfx != SFX_HYPHEN || N->hi >= 0 || N->words || !N->tail) return 0;
+  for (size_t k = 0; k < LX_COUNTOF(sc); k++) {
+    if (N->tailn < sc[k].n || !ieq(N->tail, sc[k].n, sc[k].w)) continue;
+    if (N->tailn > sc[k].n && N->tail[sc[k].n] != '-') continue;
+    *rest = N->tail + sc[k].n;
+    *rn = N->tailn - sc[k].n;
+    return sc[k].f;
+  }
+  return 0;
+}
+
+/* The currency of a hyphenated amount's last word: "10-million-dollar". */
+static const char *hyphen_currency(const char *s, size_t n) {
+  static const struct { const char *w; const char *iso; } cw[] = {
+      {"-dollar", "USD"}, {"-euro", "EUR"}, {"-yen", "JPY"}, {"-pound", "GBP"},
+      {"-yuan", "CNY"}, {"-rupee", "INR"}, {"-won", "KRW"}, {"-franc", "CHF"}};
+  for (size_t k = 0; k < LX_COUNTOF(cw); k++)
+    if (ieq(s, n, cw[k].w)) return cw[k].iso;
+  return NULL;
+}
+
 static int hyphen_tail(size_t a, size_t e, const nxnum *N, nx_res *r) {
+  /* "a 1.5-billion project": a cardinal; "the 10-million-dollar deal": money */
+  const char *rest;
+  size_t rn;
+  double scale = hyphen_scale(N, &rest, &rn);
+  if (scale > 0) {
+    if (rn == 0) return res(r, a, e, LEDE_T_CARDINAL, N->v * scale);
+    const char *iso = hyphen_currency(rest, rn);
+    if (!iso) return 0;
+    res(r, a, e, LEDE_T_MONEY, N->v * scale);
+    set_cstr(r, iso);
+    return 1;
+  }
   size_t used;
   int unit = tail_unit(N->tail, N->tailn, &used);
   if (unit) {
@@ -2314,6 +2352,16 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     if (hyphen_tail(N->a, e, N, r)) {
       if (r->type != LEDE_T_QUANTITY && r->type != LEDE_T_PERCENT) r->a = N->a;
       else r->a = a;
+      /* "a 2.5-billion guilder order" */
+      char iso[4];
+      double f;
+      size_t k;
+      if (r->type == LEDE_T_CARDINAL && (k = currency_at(S, e, 1, iso, &f)) != 0) {
+        r->b = e + k;
+        r->type = LEDE_T_MONEY;
+        r->num *= f;
+        set_cstr(r, iso);
+      }
       return 1;
     }
     return res(r, N->a, e, 0, 0);
@@ -3196,8 +3244,13 @@ static int money_first(const nx *S, size_t a, size_t i, nx_res *r) {
   if (N.sfx == SFX_UNIT) {
     if (!N.glued_m) return 0;
     v *= 1e6; /* $5m */
-  } else if (N.sfx == SFX_HYPHEN) {
-    if (N.hi < 0) return 0;
+  } else if (N.sfx == SFX_HYPHEN && N.hi < 0) {
+    /* "$1.5-billion project" */
+    const char *rest;
+    size_t rn;
+    double scale = hyphen_scale(&N, &rest, &rn);
+    if (scale == 0 || rn > 0) return 0;
+    v *= scale;
   }
   /* "US$870 million dollars" rarely; "$5 billion USD" */
   res(r, a, e, LEDE_T_MONEY, v * f);

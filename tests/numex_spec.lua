@@ -361,4 +361,11 @@ describe("numex through lede.parse", function()
     assert.equal("JPY", find(l, "MONEY", "5-billion-yen").value.currency)
     assert.equal(2e6, find(l, "CARDINAL", "2-million").value)
   end)
+  it("counts 'only one' before a noun, not 'the only one'", function()
+    local l = ents("Only one in five voters came, and only one bid was made. He was the only one"
+      .. " there.\n")
+    local n = 0
+    for _, e in ipairs(l) do if e.type == "CARDINAL" and e.text:lower() == "one" then n = n + 1 end end
+    assert.equal(2, n)
+  end)
 end)

@@ -2626,12 +2626,19 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   /* "one" the pronoun: the one, no one, one another, one's */
   if (N->words && N->v == 1 && e == s0 + 1 && !N->frac) {
     static const char *const det[] = {"the", "this", "that", "no", "any", "every", "each",
-                                      "which", "another", "only", "last", "little", "big",
+                                      "which", "another", "last", "little", "big",
                                       "new", "old", "someone", "everyone", "such", "right",
                                       "wrong", "first", "next", "same", "latest", "other"};
     if (prev_word_in(S, s0, det, LX_COUNTOF(det)) || tok_isl(S, e, "another") ||
         tok_isl(S, e, "'s") ||
         tok_isl(S, e, "thing") || tok_isl(S, e, "way"))
+      return res(r, s0, e, 0, 0);
+    /* "the only one", "his only one"; but "only one company", "only one in
+     * five" count */
+    static const char *const owner[] = {"the", "my", "your", "his", "her", "its", "our",
+                                        "their"};
+    if (s0 > S->t0 + 1 && tok_isl(S, s0 - 1, "only") &&
+        prev_word_in(S, s0 - 1, owner, LX_COUNTOF(owner)))
       return res(r, s0, e, 0, 0);
   }
   /* "a quarter" alone is not a number; fractions of a thing are */

@@ -368,4 +368,17 @@ describe("numex through lede.parse", function()
     for _, e in ipairs(l) do if e.type == "CARDINAL" and e.text:lower() == "one" then n = n + 1 end end
     assert.equal(2, n)
   end)
+  it("reads a period of a fiscal year whole, a year before 'fiscal year', an hour of the day", function()
+    local l = ents("Profit fell in the fourth quarter of fiscal 2019 and in the first half of the"
+      .. " 2018 fiscal year, and rose in the third quarter of the fiscal year ended Sept. 30."
+      .. " Sales in the 2017 fiscal year were flat. They met at 3 o'clock in the afternoon"
+      .. " and at 10 o'clock at night.\n")
+    assert.equal("FY2019-Q4", find(l, "DATE", "the fourth quarter of fiscal 2019").value)
+    assert.equal("FY2018-H1", find(l, "DATE", "the first half of the 2018 fiscal year").value)
+    assert.equal("FY2019-Q3",
+      find(l, "DATE", "the third quarter of the fiscal year ended Sept. 30").value)
+    assert.equal("FY2017", find(l, "DATE", "the 2017 fiscal year").value)
+    assert.equal("T15:00", find(l, "TIME", "3 o'clock in the afternoon").value)
+    assert.equal("T22:00", find(l, "TIME", "10 o'clock at night").value)
+  end)
 end)

@@ -1465,6 +1465,33 @@ static size_t period_end(const nx *S, size_t a, size_t e) {
   return year_tok(S, e + 2, &y) && ok_tok(S, e + 2) ? 3 : 2;
 }
 
+/* "of fiscal 2002", "of the 2002 fiscal year", "of the fiscal year" at i:
+ * the tokens taken, the year in *y (0 when not printed). */
+static size_t of_fiscal_year(const nx *S, size_t i, int *y) {
+  *y = 0;
+  if (!tok_isl(S, i, "of") || !ok_tok(S, i + 2)) return 0;
+  if (tok_isl(S, i + 1, "fiscal") && year_tok(S, i + 2, y)) return 3;
+  if (!tok_isl(S, i + 1, "the")) return 0;
+  size_t j = i + 2;
+  int yy = 0;
+  if (year_tok(S, j, &yy)) j++;
+  if (!tok_isl(S, j, "fiscal") || !ok_tok(S, j + 1) || !tok_isl(S, j + 1, "year")) return 0;
+  *y = yy;
+  j += 2;
+  /* "the fiscal year ending June 30": named by the year it ends in */
+  lx_date d;
+  size_t k = period_end(S, i, j);
+  if (k && abs_date(S, j + 1, &d) && d.month && d.hour < 0) {
+    if (!yy) {
+      if (d.year) *y = d.year;
+      else if (tok_isl(S, j, "ended")) *y = ended_year(S, j + 1, d.month, d.day);
+      else *y = year_for_month(S, j + 1, d.month, 0);
+    }
+    j += k;
+  }
+  return j - i;
+}
+
 /* A part of the day after a date: "Tuesday night". */
 static int part_after(const nx *S, size_t i) {
   const nx_word *w = lex(S, i);
@@ -2248,6 +2275,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         if (y) set_str(r, halves ? "%04d-H%d" : "%04d-Q%d", y, part);
         return 1;
       }
+      /* "of fiscal 2002", "of the 2002 fiscal year", "of the fiscal year":
+       * a fiscal period, FY2002-Q4 (no value when its year is not printed) */
+      if (!k && (k = of_fiscal_year(S, e + 1, &y)) != 0) {
+        res(r, a, e + 1 + k, LEDE_T_DATE, 0);
+        if (y) set_str(r, halves ? "FY%04d-H%d" : "FY%04d-Q%d", y, (int)N->v);
+        return 1;
+      }
       res(r, a, e + 1 + k, LEDE_T_DATE, 0);
       str_period(S, a, (int)N->v, halves, 0, y, r);
       return 1;
@@ -2473,6 +2507,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       set_cstr(r, unit);
       return 1;
     }
+    /* "the 2002 fiscal year", "the 1999 calendar year": a year, no count */
+    if (N->plain && N->intd == 4 && N->v >= 1000 && N->v <= 2999 && ok_tok(S, j + 1) &&
+        tok_isl(S, j + 1, "year") && (tok_isl(S, j, "fiscal") || tok_isl(S, j, "calendar"))) {
+      res(r, a, j + 2, LEDE_T_DATE, 0);
+      set_str(r, tok_isl(S, j, "fiscal") ? "FY%04d" : "%04d", (int)N->v);
+      return 1;
+    }
     /* time units; "three straight quarters", "two consecutive months",
      * "three fiscal years" */
     if (run_word(S, j) && ok_tok(S, j + 1)) {
@@ -2485,8 +2526,22 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       return after_tunit(S, (ctx & CTX_THE) ? a : a, j, v, tu, r);
     }
     if (tok_isl(S, j, "o'clock") && N->v >= 1 && N->v <= 12) {
-      res(r, a, j + 1, LEDE_T_TIME, 0);
-      set_str(r, "T%02d:00", (int)N->v);
+      /* "3 o'clock in the afternoon", "10 o'clock at night" */
+      int h = (int)N->v;
+      size_t b = j + 1;
+      if (ok_tok(S, b + 2) && tok_isl(S, b, "in") && tok_isl(S, b + 1, "the") &&
+          (tok_isl(S, b + 2, "morning") || tok_isl(S, b + 2, "afternoon") ||
+           tok_isl(S, b + 2, "evening"))) {
+        if (!tok_isl(S, b + 2, "morning") && h < 12) h += 12;
+        if (tok_isl(S, b + 2, "morning") && h == 12) h = 0;
+        b += 3;
+      } else if (ok_tok(S, b + 1) && tok_isl(S, b, "at") && tok_isl(S, b + 1, "night")) {
+        if (h >= 6 && h < 12) h += 12;
+        if (h == 12) h = 0;
+        b += 2;
+      }
+      res(r, a, b, LEDE_T_TIME, 0);
+      set_str(r, "T%02d:00", h);
       return 1;
     }
     if ((tok_isl(S, j, "noon") || tok_isl(S, j, "midnight")) && N->v == 12) {
@@ -3465,6 +3520,10 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       nxnum N;
       if (!number_at(S, j, &N)) return 0;
       if (N.decade || N.ord) return after_number(S, i, &N, CTX_THE, r);
+      /* the 2002 fiscal year */
+      if (N.plain && N.intd == 4 && ok_tok(S, N.end + 1) && tok_isl(S, N.end + 1, "year") &&
+          (tok_isl(S, N.end, "fiscal") || tok_isl(S, N.end, "calendar")))
+        return after_number(S, i, &N, CTX_THE, r);
       /* the nine months (ended Sept. 30): a period */
       int unit = N.sfx == SFX_NONE && !N.frac ? tunit_at(S, N.end) : 0;
       if (unit && !unit_is_time(unit) && unit != U_QUARTER && !tok_isl(S, N.end + 1, "ago"))

@@ -3266,6 +3266,13 @@ static int hyphen_word(const nx *S, size_t i, nx_res *r) {
       str_rel_unit(S, (int)u->v, 0, r);
       return 1;
     }
+    /* mid-afternoon, mid-morning, late-night: a part of a day not named */
+    if (u && u->cls == NX_W_PART && u->v >= 1 && u->v <= 4 && rest[rn - 1] != 's' &&
+        !(S->t[i].flags & LX_TF_CAP)) {
+      res(r, i, i + 1, LEDE_T_TIME, 0);
+      set_str(r, "XXXX-XX-XXT%s", part_code[(int)u->v]);
+      return 1;
+    }
     return 0;
   }
   if (w->cls == NX_W_ORD && w->v >= 1 && w->v <= 4) {

@@ -4131,6 +4131,45 @@ static void signed_value(const nx *S, nx_res *r) {
   r->num = -r->num;
 }
 
+/* The rank of an ISO 8601 duration's single unit ("P3Y", "PT20M"): 7 for
+ * years down to 1 for seconds, 0 if it is not one number and one unit. */
+static int duration_rank(const char *p) {
+  if (p[0] != 'P') return 0;
+  int t = p[1] == 'T';
+  const char *q = p + 1 + t;
+  if (!is_digit((unsigned char)*q)) return 0;
+  while (is_digit((unsigned char)*q) || *q == '.') q++;
+  if (q[0] == 0 || q[1] != 0) return 0;
+  static const char date_u[] = "DWMY", time_u[] = "SMH";
+  const char *u = strchr(t ? time_u : date_u, q[0]);
+  if (!u) return 0;
+  return t ? (int)(u - time_u) + 1 : (int)(u - date_u) + 4;
+}
+
+/* "three hours and 20 minutes", "two years and three months": one
+ * duration, P2Y3M, PT3H20M, when the second unit is the smaller. */
+static void compound_duration(const nx *S, nx_res *r) {
+  size_t j = r->b;
+  int hi = duration_rank(r->str);
+  if (!hi || !ok_tok(S, j + 1) || !tok_isl(S, j, "and")) return;
+  nx_res r2;
+  r2.type = 0;
+  if (!at(S, j + 1, &r2) || r2.a != j + 1 || r2.b > S->t1) return;
+  if (r2.type != LEDE_T_DATE && r2.type != LEDE_T_TIME) return;
+  int lo = duration_rank(r2.str);
+  if (!lo || lo >= hi) return;
+  char v[sizeof r->str];
+  size_t n = strlen(r->str);
+  const char *tail = r2.str + 1; /* after its P */
+  if (lo <= 3 && hi <= 3) tail++; /* both times: one T */
+  else if (lo <= 3 && *tail != 'T') return;
+  if (n + strlen(tail) + 1 > sizeof v) return;
+  memcpy(v, r->str, n);
+  memcpy(v + n, tail, strlen(tail) + 1);
+  memcpy(r->str, v, sizeof v);
+  r->b = r2.b;
+}
+
 int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   nx S;
   S.in = in;
@@ -4184,6 +4223,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       /* a set opens on the word before its "a": "twice a month" */
       if (r.a < i && !(r.a + 1 == i && i > last && once_word(&S, r.a))) r.a = i;
       if (r.a > last && r.a > S.t0) signed_value(&S, &r);
+      if (r.type == LEDE_T_DATE || r.type == LEDE_T_TIME) compound_duration(&S, &r);
       if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY)
         range_tail(&S, &r);
       if (r.type && !emit(&S, &r)) return 0;

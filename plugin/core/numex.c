@@ -2647,6 +2647,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       /* "2018 cars" counts; "2018 analysis", "2018 census" do not */
       plural_after = n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'i' &&
                      s[n - 2] != 'u' && !lex(S, e);
+      /* "1987 sales", "1990 earnings": what a year's accounts report */
+      static const char *const accounts[] = {"sales", "earnings", "results", "revenues",
+                                             "profits", "losses", "figures", "exports",
+                                             "imports", "elections", "accounts", "shipments"};
+      if (plural_after && yearish)
+        for (size_t k = 0; k < LX_COUNTOF(accounts); k++)
+          if (tok_is(S, e, accounts[k])) plural_after = 0;
       /* "a 2018 study": an article before the number, no plural after it;
        * "the 1990 results", "its 1989 sales", "the company's 1988
        * earnings": a determiner before a year-like number (a count that
@@ -2672,8 +2679,10 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     str_duration(r, N->v, U_YEAR);
     return 1;
   }
-  /* a bare number */
-  if (!N->words && after_name(S, N->a)) return res(r, N->a, e, 0, 0);
+  /* a bare number; a name's number is digits alone ("Boeing 737", "Apollo
+   * 13"), not "Net 5,400,000" nor "Revs 112.5 mln" in a table of results */
+  if (!N->words && (N->plain || N->sfx != SFX_NONE) && after_name(S, N->a))
+    return res(r, N->a, e, 0, 0);
   if (N->words && (S->t[s0].flags & LX_TF_CAP) && !(S->t[s0].flags & LX_TF_SENT) &&
       !(S->t[s0].flags & LX_TF_ALLCAP) && !(ctx & CTX_MOD))
     return res(r, s0, e, 0, 0);

@@ -1933,6 +1933,8 @@ static int tunit_type(int unit) { return unit_is_time(unit) ? LEDE_T_TIME : LEDE
 
 /* A number followed by a time unit: "two weeks", "three years ago",
  * "60 years old", "30 minutes". j is the unit token. */
+static int at(const nx *S, size_t i, nx_res *r);
+
 static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_res *r) {
   size_t e = j + 1;
   /* "one and a half years" is read before the unit by the caller; "an
@@ -1954,6 +1956,24 @@ static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_r
     res(r, a, e + 1, LEDE_T_DATE, 0);
     str_duration(r, v, unit);
     return 1;
+  }
+  /* "two days before Christmas", "a week after July 4": one date, the
+   * anchor's moved by the count */
+  if ((tok_isl(S, e, "before") || tok_isl(S, e, "after")) && (unit == U_DAY || unit == U_WEEK) &&
+      v >= 1 && v <= 1000 && v == (int)v && ok_tok(S, e + 1)) {
+    nx_res r2;
+    r2.type = 0;
+    int y, m, d;
+    if (at(S, e + 1, &r2) && r2.a == e + 1 && r2.type == LEDE_T_DATE && r2.b <= S->t1 &&
+        strlen(r2.str) == 10 && sscanf(r2.str, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+        lx_date_valid(y, m, d)) {
+      int64_t k = (int64_t)v * (unit == U_WEEK ? 7 : 1);
+      if (tok_isl(S, e, "before")) k = -k;
+      res(r, a, r2.b, LEDE_T_DATE, 0);
+      add_days(y, m, d, k, &y, &m, &d);
+      str_ymd(r, y, m, d);
+      return 1;
+    }
   }
   if ((tok_isl(S, e, "earlier") || tok_isl(S, e, "later") || tok_isl(S, e, "before")) &&
       ok_tok(S, e)) {
@@ -3206,6 +3226,17 @@ static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
     res(r, a, j + 1, LEDE_T_DATE, 0);
     set_year(r, y);
     return 1;
+  }
+  /* the late 19th century, the early twentieth century */
+  {
+    nxnum N;
+    if ((S->t[j].kind == LX_TK_NUM || lex_cls(S, j) == NX_W_ORD) && number_at(S, j, &N) &&
+        N.ord && N.sfx != SFX_HYPHEN && N.v >= 1 && N.v <= 30 && ok_tok(S, N.end) &&
+        tunit_at(S, N.end) == U_CENTURY && !(S->t[N.end].flags & LX_TF_CAP)) {
+      res(r, a, N.end + 1, LEDE_T_DATE, 0);
+      set_str(r, "%02d", (int)N.v - 1);
+      return 1;
+    }
   }
   if (S->t[j].kind == LX_TK_NUM) {
     nxnum N;

@@ -2442,6 +2442,10 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     int v = (int)N->v;
     /* "in his 40s", "their 20s": an age, not the 1940s (no value) */
     if (N->intd == 2 && owned(S, s0, 0)) return res(r, s0, e, LEDE_T_DATE, 0);
+    /* "the low 40s", "the upper 90s": a level, not the 1940s */
+    if (N->intd == 2 && s0 > S->t0 &&
+        prev_word_in(S, s0, (const char *const[]){"low", "high", "upper", "lower"}, 4))
+      return res(r, s0, e, LEDE_T_CARDINAL, v);
     if (N->intd == 2) v += v >= 30 ? 1900 : 2000;
     res(r, (ctx & CTX_THE) ? a : s0, e, LEDE_T_DATE, 0);
     set_str(r, "%03dX", v / 10);
@@ -2649,6 +2653,31 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   no_range:;
   }
   if (N->sfx == SFX_UNIT) {
+    /* "2.1m votes", "1.5m barrels": millions of what is counted, not metres */
+    static const char *const counted[] = {
+        "people",    "votes",     "voters",    "shares",   "barrels",   "tonnes",   "tons",
+        "users",     "customers", "subscribers", "viewers", "passengers", "visitors",
+        "tourists",  "copies",    "units",     "jobs",     "households", "homes",   "residents",
+        "children",  "workers",   "members",   "acres",    "hectares",  "cars",     "vehicles",
+        "doses",     "cases",     "deaths",    "tickets",  "downloads", "followers", "readers",
+        "students",  "patients",  "refugees",  "employees", "signatures", "animals", "trees"};
+    if (N->glued_m && ok_tok(S, e) && (S->t[e].flags & LX_TF_LOWER)) {
+      int count = 0;
+      for (size_t k = 0; k < LX_COUNTOF(counted) && !count; k++)
+        count = tok_is(S, e, counted[k]);
+      if (count) {
+        char unit[48];
+        double f;
+        size_t k = unit_at(S, e, unit, sizeof unit, &f);
+        if (k) {
+          res(r, a, e + k, LEDE_T_QUANTITY, v * 1e6 * f);
+          set_cstr(r, unit);
+        } else {
+          res(r, a, e, LEDE_T_CARDINAL, v * 1e6);
+        }
+        return 1;
+      }
+    }
     /* 100m: metres; 10km; 5MW */
     const unitsfx *u = N->gunit;
     res(r, a, e, LEDE_T_QUANTITY, v * u->factor);

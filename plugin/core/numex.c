@@ -629,6 +629,7 @@ typedef struct nxnum {
   int decade;    /* 1980s: v is the first year */
   int sfx;       /* SFX_* of the last token */
   int glued_m;   /* "5m": million after a currency, else metres */
+  int glued_p;   /* "45p": pence */
   const unitsfx *gunit;
   const char *tail; /* after the hyphen of the last token */
   size_t tailn;
@@ -823,6 +824,13 @@ static int num_token(const nx *S, size_t i, nxnum *N) {
     N->glued_m = 1;
     N->sfx = SFX_UNIT;
     N->gunit = find_unit_sfx("m", 1, 1);
+    return 1;
+  }
+  /* "45p a share": pence (not a video's 720p or 1080p) */
+  if (k == 1 && r[0] == 'p' && N->v < 1000 && N->v != 360 && N->v != 480 && N->v != 576 &&
+      N->v != 720) {
+    N->glued_p = 1;
+    N->sfx = SFX_OTHER;
     return 1;
   }
   /* "5g" is five grams, "5G" a mobile network's generation */
@@ -2122,7 +2130,8 @@ static const char *const change_words[] = {
     "from", "rose", "fell", "rise", "fall", "rising", "falling", "risen", "fallen", "up", "down",
     "increased", "decreased", "gained", "lost", "dropped", "climbed", "jumped", "slipped",
     "declined", "cut", "raised", "grew", "eased", "edged", "advanced", "slid", "plunged",
-    "soared", "tumbled", "surged", "added", "shed", "lowered", "reduced", "by"};
+    "soared", "tumbled", "surged", "added", "shed", "lowered", "reduced", "by", "firmed",
+    "dipped", "rallied", "slumped", "sank", "climbing", "jumping", "dropping", "gaining"};
 
 /* Whether a possessive comes before token i ("his 40s", "the company's
  * 1990 results"), or also "the" when the is set ("the 1990 results", "the
@@ -2436,6 +2445,11 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       }
     }
     return res(r, N->a, N->a + 1, 0, 0);
+  }
+  if (N->glued_p && !N->scaled) {
+    res(r, a, e, LEDE_T_MONEY, N->v / 100);
+    set_cstr(r, "GBP");
+    return 1;
   }
   if (N->sfx == SFX_OTHER) return res(r, N->a, N->a + 1, 0, 0);
   if (N->decade) {

@@ -600,7 +600,8 @@ static const unitsfx unit_sfx[] = {
     {"degree", "deg", 1},      {"horsepower", "hp", 1},  {"hectare", "ha", 1},
     {"watt", "W", 1},          {"kilowatt", "W", 1e3},   {"gigawatt", "W", 1e9},
     {"centimeter", "m", 0.01}, {"centimetre", "m", 0.01}, {"millimeter", "m", 0.001},
-    {"millimetre", "m", 0.001}, {"square-meter", "m2", 1}, {"square-metre", "m2", 1}};
+    {"millimetre", "m", 0.001}, {"square-meter", "m2", 1}, {"square-metre", "m2", 1},
+    {"kilo", "kg", 1}};
 
 static const unitsfx *find_unit_sfx(const char *s, size_t n, int glued) {
   /* glued units are the short ones; hyphen tails the words */
@@ -610,7 +611,9 @@ static const unitsfx *find_unit_sfx(const char *s, size_t n, int glued) {
     const char *u = unit_sfx[k].s;
     if ((unsigned char)u[0] != c0) continue;
     size_t un = strlen(u);
-    if (glued != (un <= 3)) continue;
+    /* glued: up to 3 letters; after a hyphen: 2 letters or more ("20-ton",
+     * "a 10-km race") */
+    if (glued ? un > 3 : un < 2) continue;
     if (un == n && ieq(s, n, u)) return &unit_sfx[k];
   }
   return NULL;
@@ -2075,10 +2078,21 @@ static int hyphen_tail(size_t a, size_t e, const nxnum *N, nx_res *r) {
     }
     return 0;
   }
-  if (ieq(N->tail, N->tailn, "percent") || ieq(N->tail, N->tailn, "per-cent")) {
+  if (ieq(N->tail, N->tailn, "percent") || ieq(N->tail, N->tailn, "per-cent") ||
+      ieq(N->tail, N->tailn, "pct")) {
     res(r, a, e, LEDE_T_PERCENT, N->v);
     return 1;
   }
+  /* "a 1,750,000-dlr loan", "a 500-yen coin" */
+  static const struct { const char *w; const char *iso; } cur[] = {
+      {"dlr", "USD"}, {"dlrs", "USD"}, {"dollar", "USD"}, {"yen", "JPY"}, {"euro", "EUR"},
+      {"yuan", "CNY"}, {"rupee", "INR"}, {"stg", "GBP"}};
+  for (size_t k = 0; k < LX_COUNTOF(cur); k++)
+    if (ieq(N->tail, N->tailn, cur[k].w)) {
+      res(r, a, e, LEDE_T_MONEY, N->v);
+      set_cstr(r, cur[k].iso);
+      return 1;
+    }
   const unitsfx *u = find_unit_sfx(N->tail, N->tailn, 0);
   if (u) {
     res(r, a, e, LEDE_T_QUANTITY, N->v * u->factor);
@@ -2091,6 +2105,18 @@ static int hyphen_tail(size_t a, size_t e, const nxnum *N, nx_res *r) {
 /* After a number at [N.a, N.end): percent, money, units, time units, years,
  * or a bare CARDINAL. `a` is the span start (modifiers), ctx what precedes. */
 static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r);
+
+/* The tail after a number's hyphen is one lower-case noun: "seat",
+ * "member", "nation" (not "odd", "fold", "plus", "ish"). */
+static int count_noun(const nxnum *N) {
+  for (size_t k = 0; k < N->tailn; k++)
+    if (N->tail[k] < 'a' || N->tail[k] > 'z') return 0;
+  static const char *const no[] = {"odd", "fold", "plus", "ish", "something", "and", "or",
+                                   "to", "th", "st", "nd", "rd"};
+  for (size_t k = 0; k < LX_COUNTOF(no); k++)
+    if (ieq(N->tail, N->tailn, no[k])) return 0;
+  return 1;
+}
 
 /* A dash against the number after it and apart from the word before
  * ("-12.99  -5.44%") is the second number's sign, not a range. */
@@ -2425,6 +2451,24 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         r->num *= f;
         set_cstr(r, iso);
       }
+      return 1;
+    }
+    /* "a 5,000-seat stadium", "a 12-member panel", "a 6.8-magnitude quake":
+     * the count, its bytes alone (the noun after the hyphen is no unit) */
+    if (!N->words && e == N->a + 1 && N->tailn >= 3 && N->tailn <= 20 && count_noun(N)) {
+      /* "1987-model cars": the year */
+      if (N->intd == 4 && N->v >= 1900 && N->v <= 2099 && N->v == (int)N->v &&
+          (ieq(N->tail, N->tailn, "model") || ieq(N->tail, N->tailn, "season") ||
+           ieq(N->tail, N->tailn, "crop") || ieq(N->tail, N->tailn, "vintage"))) {
+        res(r, N->a, e, LEDE_T_DATE, 0);
+        set_year(r, (int)N->v);
+        r->bs = S->t[N->a].start;
+        r->be = (uint32_t)(N->tail - 1 - S->text);
+        return 1;
+      }
+      res(r, N->a, e, LEDE_T_CARDINAL, N->v);
+      r->bs = S->t[N->a].start;
+      r->be = (uint32_t)(N->tail - 1 - S->text);
       return 1;
     }
     return res(r, N->a, e, 0, 0);

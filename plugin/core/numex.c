@@ -867,6 +867,8 @@ static size_t scale_words(const nx *S, size_t j, nxnum *N) {
 
 /* A spelled number from token j; "a"/"an" may stand for one before a scale
  * word ("a million"). Returns 1 if one was read. */
+static size_t of_year(const nx *S, size_t i, int *y);
+
 static int spelled(const nx *S, size_t j, nxnum *N) {
   memset(N, 0, sizeof *N);
   N->hi = -1;
@@ -918,6 +920,11 @@ static int spelled(const nx *S, size_t j, nxnum *N) {
       }
       break;
     }
+    /* "three quarters of the votes" is a fraction; "the past two quarters"
+     * counts periods of a year */
+    if (w && w->cls == NX_W_FRACPL && w->v == 4 && p.n > 0 &&
+        (!(ok_tok(S, i + 1) && tok_isl(S, i + 1, "of")) || of_year(S, i + 1, &(int){0})))
+      break;
     if (!spell_atom(&p, w)) break;
     i++;
   }
@@ -2011,11 +2018,10 @@ static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_r
 static int rank_tail(const char *t, size_t n) {
   if (n >= 4 && ieq(t + n - 3, 3, "est")) return 1;
   return ieq(t, n, "ranked") || ieq(t, n, "placed") || ieq(t, n, "seeded") ||
+         ieq(t, n, "ever") || /* first-ever */
          ieq(t, n, "place") || (n > 5 && ieq(t, 5, "most-")) || (n > 6 && ieq(t, 6, "least-"));
 }
 
-/* Tail of a hyphenated number: 20-year-old, five-year, 24-hour, 10-mile,
- * 5-percent. Returns 1 with r set, 0 when the token is not an entity. */
 /* A scale after the hyphen of a number ("1.5-billion", "10-million-dollar"):
  * its factor, and the rest of the tail after it in *rest, *rn. */
 static double hyphen_scale(const nxnum *N, const char **rest, size_t *rn) {
@@ -2042,6 +2048,8 @@ static const char *hyphen_currency(const char *s, size_t n) {
   return NULL;
 }
 
+/* Tail of a hyphenated number: 20-year-old, five-year, 24-hour, 10-mile,
+ * 5-percent. Returns 1 with r set, 0 when the token is not an entity. */
 static int hyphen_tail(size_t a, size_t e, const nxnum *N, nx_res *r) {
   /* "a 1.5-billion project": a cardinal; "the 10-million-dollar deal": money */
   const char *rest;
@@ -2292,6 +2300,8 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       if (number_at(S, e, &M) && M.sfx == SFX_NONE && !M.ord && !M.frac && M.v >= 2 &&
           M.v <= 100) {
         int u2 = tunit_at(S, M.end);
+        /* "the first two quarters" (not "the first three quarter results") */
+        if (u2 == U_QUARTER && tok_isl(S, M.end, "quarters")) u2 = U_MONTH, M.v *= 3;
         if (u2 && u2 != U_QUARTER && u2 != U_WEEKEND) {
           int y = 0;
           size_t k = of_year(S, M.end + 1, &y);

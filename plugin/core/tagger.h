@@ -201,7 +201,8 @@ static inline size_t lx_tg_block_size(size_t n) {
 }
 
 /* Records the labels given to a block's tokens in the document's history
- * (what the next blocks see as `hist`). */
+ * (what the next blocks see as `hist`); only scored tokens may have a label
+ * other than O (the others' are not read). */
 void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n);
 /* The same when only the ns tokens listed in S (in order) may have a label
  * other than O (inference: the scored ones). */

@@ -194,7 +194,9 @@ static size_t gz_longest(const lx_tg_gaz *g, const lx_token *tk, size_t n, size_
 /* The document's state, built once whatever its blocks: a table of its
  * words (case seen, types tagged so far, gazetteer value), and for each
  * token its word's slot and what the blocks would otherwise look up again
- * and again (sentence or line start, the gazetteer phrase it starts). */
+ * and again (the gazetteer phrase it starts). Words all in lower case come
+ * into the table only when a block scores one (most never do), so the pass
+ * over the document only marks those that also come with a capital. */
 #define DOC_MAGIC 0x6c78746764636f32ull /* "lxtgdco2" */
 
 typedef struct doc_hdr {
@@ -218,7 +220,10 @@ typedef struct doc_slot {
   uint8_t pad;
 } doc_slot;
 
-/* A token: its word's slot (cap for a token that is no word), and INFO_*. */
+/* A token: its word's slot (cap for a token that is no word), and INFO_*.
+ * Set by the document's pass for words with a capital or no case (INFO_*
+ * is read for those only), by a block for the others it scores (slot
+ * only): other tokens' are never read. */
 typedef struct doc_tok {
   uint32_t slot;
   uint32_t info;
@@ -335,14 +340,23 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
   doc_tok *dt = dtoks_of(st);
   memset(&s[cap], 0, sizeof s[cap]); /* the empty slot of tokens that are no word */
   /* lists are built by writing each index and counting only those wanted,
-   * so these loops have no branch that depends on the token */
+   * so these loops have no branch that depends on the token. Words all in
+   * lower case (most) only mark their word as seen so if it is in the
+   * table; the others (W, with a capital or no case) fill it; the first
+   * list grows from the start of the room, the hashes of the lower-case
+   * words (H) from the end of the same ntoks (nw + nh <= ntoks). */
   uint32_t *W = (uint32_t *)((char *)st->p + size), *L = W + ntoks, *A = L + ntoks;
-  size_t nw = 0, nl = 0, na = 0, nc = 0;
+  uint32_t *H = L; /* H[-1], H[-2]... */
+  size_t nw = 0, nh = 0, nl = 0, na = 0, nc = 0;
   for (size_t i = 0; i < ntoks; i++) {
-    dt[i].slot = (uint32_t)cap;
-    dt[i].info = 0;
+    const lx_token *t = &toks[i];
+    unsigned word = (unsigned)(t->kind == LX_TK_WORD) & (unsigned)(t->nletters > 0);
+    unsigned low = word & (unsigned)((t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)) ==
+                                     LX_TF_LOWER);
     W[nw] = (uint32_t)i;
-    nw += is_word(&toks[i]);
+    nw += word & !low;
+    H[-1 - (ptrdiff_t)nh] = t->hash;
+    nh += low;
   }
   for (size_t q = 0; q < nw; q++) {
     size_t i = W[q];
@@ -361,6 +375,7 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
     keys[j] = k;
     e->h = k;
     dt[i].slot = (uint32_t)j;
+    dt[i].info = 0;
     /* capitalized counts only away from a sentence start: those words are
      * listed (over W, already read) and told apart below */
     e->flags |= (uint8_t)(f & ~(unsigned)LX_TGD_CAP);
@@ -376,6 +391,12 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
     nl += anch & !e->gzdone;
     e->gzdone |= (uint8_t)anch;
   }
+  /* a lower-case word marks its word if the table has it; a hole it finds
+   * gets the mark too, harmless: a slot is cleared when its word comes.
+   * Words only ever in lower case come into the table when a block reads
+   * them (word_slot()): their flags are LX_TGD_LOWER alone. */
+  for (size_t q = 0; q < nh; q++)
+    s[slot_probe(keys, cap, doc_key(H[-1 - (ptrdiff_t)q]))].flags |= LX_TGD_LOWER;
   for (size_t q = 0; q < nc; q++) {
     size_t i = W[q];
     s[dt[i].slot].flags |= (uint8_t)(!initial_at(text, toks, i) * LX_TGD_CAP);
@@ -412,6 +433,23 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
   return 1;
 }
 
+/* The slot of a word all in lower case (hash h), which the document's
+ * pass put in the table only if the word also comes with a capital or no
+ * case: else it comes now, seen in lower case only. */
+static uint32_t word_slot(lx_vec *st, uint32_t h) {
+  const doc_hdr *hd = (const doc_hdr *)st->p;
+  uint32_t *keys = keys_of(st), k = doc_key(h);
+  size_t j = slot_probe(keys, hd->cap, k);
+  if (!keys[j]) {
+    doc_slot *e = &slots_of(st)[j];
+    memset(e, 0, sizeof *e);
+    keys[j] = k;
+    e->h = k;
+    e->flags = LX_TGD_LOWER;
+  }
+  return (uint32_t)j;
+}
+
 /* Notes label l of block token i (whose document token is dt[i]). */
 static inline void note_one(doc_slot *s, const doc_tok *dt, const lx_tg_tok *T, size_t i,
                             unsigned l) {
@@ -433,7 +471,8 @@ void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n) {
   doc_hdr *h = (doc_hdr *)st->p;
   doc_slot *s = slots_of(st);
   const doc_tok *dt = dtoks_of(st) + h->bt0;
-  for (size_t i = 0; i < n; i++) note_one(s, dt, T, i, lab[i]);
+  for (size_t i = 0; i < n; i++)
+    if (T[i].scored) note_one(s, dt, T, i, lab[i]);
 }
 
 void lx_tg_note_scored(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, const uint32_t *S,
@@ -624,7 +663,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   uint8_t caps = caps_words >= 2 && caps_words >= 3 * lower_words;
   /* the document's pass looked the words with a capital up */
   doc_slot *slots = slots_of(st);
-  const doc_tok *dt = dtoks_of(st) + t0;
+  doc_tok *dt = dtoks_of(st) + t0;
   h->bt0 = t0;
   for (size_t j = 0; j < na; j++) {
     size_t i = A[j];
@@ -649,6 +688,12 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   for (size_t j = 0; j < ng; j++) {
     size_t i = G[j];
     int inner = tk[i].kind == LX_TK_PUNCT;
+    /* the document's pass gave a slot to words with a capital or no case
+     * only: the others get theirs here */
+    if (!is_word(&tk[i]))
+      dt[i].slot = (uint32_t)h->cap;
+    else if ((tk[i].flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)) == LX_TF_LOWER)
+      dt[i].slot = word_slot(st, tk[i].hash);
     if (!inner && has_gaz && tk[i].kind == LX_TK_WORD) {
       doc_slot *e = &slots[dt[i].slot];
       uint32_t v = e->gz1;

@@ -111,9 +111,10 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
  * document's tokens) after the document state (built with the same gaz); returns a pointer to the
  * first one (sentinels at [-LX_TG_PAD, 0) and [n, n + LX_TG_PAD)), or NULL on
  * allocation failure. The pointer is valid until st grows again. Every
- * token has w, flags, kind, gaz and scored; the other fields are set only
- * where features read them (the scored tokens, and the shape, length and
- * case of their neighbours). The indices of the scored tokens, in order,
+ * token has scored; the other fields are set only where features read
+ * them: w, flags, kind, gaz, shape, length and case for the scored tokens
+ * and their neighbours, w for the tokens two away, the rest for the scored
+ * tokens. The indices of the scored tokens, in order,
  * are at lx_tg_scored(T, n), and their count in *nscored (if not NULL). */
 lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
                        const lx_token *toks, size_t t0, size_t t1, const lx_tg_gaz *gaz,

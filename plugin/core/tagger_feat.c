@@ -191,6 +191,28 @@ static size_t gz_longest(const lx_tg_gaz *g, const lx_token *tk, size_t n, size_
 
 /* ---- the document's words ------------------------------------------------------ */
 
+/* What the passes tell of a token, by tok_letters() * 8 + its LX_TF_CAP |
+ * LX_TF_ALLCAP | LX_TF_LOWER (a table costs less than the tests). For the
+ * blocks: bit 0 anchor(); bit 1 a word of 2 letters or more in capitals;
+ * bit 2 one that is not (lower case, or other, or capitalized and longer
+ * than 3 letters). For the document's table: bit 3 a word with a capital
+ * or no case, bit 4 one all in lower case. */
+enum { CL_ANCHOR = 1, CL_CAPS = 2, CL_LOWER = 4, CL_TABLE = 8, CL_LOWERCASE = 16 };
+static const uint8_t tok_class[40] = {
+    0,  0,  0,  0,  0,  0,  0,  0,  /* no word, or no letter */
+    9,  9,  9,  9,  16, 9,  8,  9,  /* 1 letter */
+    13, 9,  11, 11, 20, 13, 10, 11, /* 2 */
+    13, 9,  11, 11, 20, 13, 10, 11, /* 3 */
+    13, 13, 11, 11, 20, 13, 10, 11  /* more */
+};
+
+/* 0 for a token that is no word, else its letters up to 4 */
+static inline unsigned tok_letters(const lx_token *t) {
+  unsigned l = t->nletters < 4 ? t->nletters : 4;
+  return (unsigned)(t->kind == LX_TK_WORD) * l;
+}
+
+
 /* The document's state, built once whatever its blocks: a table of its
  * words (case seen, types tagged so far, gazetteer value), and for each
  * token its word's slot and what the blocks would otherwise look up again
@@ -253,6 +275,11 @@ static inline doc_slot *slots_of(lx_vec *st) {
 static inline doc_tok *dtoks_of(lx_vec *st) {
   const doc_hdr *h = (const doc_hdr *)st->p;
   return (doc_tok *)(slots_of(st) + h->cap + 1);
+}
+/* Then each token's tok_class(), and 8 zeros: blocks read them 8 at a time. */
+static inline uint8_t *classes_of(lx_vec *st) {
+  const doc_hdr *h = (const doc_hdr *)st->p;
+  return (uint8_t *)(dtoks_of(st) + h->ntoks);
 }
 
 /* The slot of word hash h (h != 0): its own, or the empty one where it
@@ -319,7 +346,7 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
   }
   if (ntoks > ((size_t)-1) / 4 / sizeof(doc_tok)) return 0;
   size_t size = sizeof(doc_hdr) + keys_bytes(cap) + (cap + 1) * sizeof(doc_slot) +
-                ntoks * sizeof(doc_tok);
+                ntoks * sizeof(doc_tok) + ntoks + 8;
   size = (size + 15) & ~(size_t)15;
   st->n = 0;
   /* and room for three lists of tokens, past the state, which is also room
@@ -348,15 +375,17 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
   uint32_t *W = (uint32_t *)((char *)st->p + size), *L = W + ntoks, *A = L + ntoks;
   uint32_t *H = L; /* H[-1], H[-2]... */
   size_t nw = 0, nh = 0, nl = 0, na = 0, nc = 0;
+  uint8_t *cls = classes_of(st);
+  memset(cls + ntoks, 0, 8);
   for (size_t i = 0; i < ntoks; i++) {
     const lx_token *t = &toks[i];
-    unsigned word = (unsigned)(t->kind == LX_TK_WORD) & (unsigned)(t->nletters > 0);
-    unsigned low = word & (unsigned)((t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)) ==
-                                     LX_TF_LOWER);
+    unsigned c = tok_class[tok_letters(t) * 8 +
+                           (t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER))];
+    cls[i] = (uint8_t)c;
     W[nw] = (uint32_t)i;
-    nw += word & !low;
+    nw += (c / CL_TABLE) & 1;
     H[-1 - (ptrdiff_t)nh] = t->hash;
-    nh += low;
+    nh += c / CL_LOWERCASE;
   }
   for (size_t q = 0; q < nw; q++) {
     size_t i = W[q];
@@ -580,26 +609,6 @@ static void token_affixes(const char *text, const lx_token *t, lx_tg_tok *o) {
   o->suf4 = n > 4 ? h4 : 0;
 }
 
-/* What the block's pass counts of a token, by tok_letters() * 8 + its
- * LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER: bit 0 anchor(); bit 1 a word of
- * 2 letters or more in capitals; bit 2 one that is not (lower case, or
- * other, or capitalized and longer than 3 letters): a table costs less
- * than the tests. */
-enum { CL_ANCHOR = 1, CL_CAPS = 2, CL_LOWER = 4 };
-static const uint8_t tok_class[40] = {
-    0, 0, 0, 0, 0, 0, 0, 0, /* no word, or no letter */
-    1, 1, 1, 1, 0, 1, 0, 1, /* 1 letter */
-    5, 1, 3, 3, 4, 5, 2, 3, /* 2 */
-    5, 1, 3, 3, 4, 5, 2, 3, /* 3 */
-    5, 5, 3, 3, 4, 5, 2, 3  /* more */
-};
-
-/* 0 for a token that is no word, else its letters up to 4 */
-static inline unsigned tok_letters(const lx_token *t) {
-  unsigned l = t->nletters < 4 ? t->nletters : 4;
-  return (unsigned)(t->kind == LX_TK_WORD) * l;
-}
-
 /* lx_tg_tok.cas from LX_TF_CAP, LX_TF_ALLCAP and LX_TF_LOWER: 2 all
  * capitals, 1 capitalized, 0 lower case, 3 other. */
 static const uint8_t tok_case[8] = {3, 1, 2, 2, 0, 1, 2, 2};
@@ -640,25 +649,25 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
    * Pas, AT&T). Function words cost 0.0014 F1 on dev for 7% of the time;
    * leaving punctuation out of the gaps cost 0.0027 for 4%: it stays.
    * The loops over every token have no branch that depends on the token:
-   * lists are built by writing each index and counting only those wanted. */
+   * lists are built by writing each index and counting only those wanted.
+   * The classes of the tokens (tok_class(), from the document's pass) are
+   * read 8 at a time as bytes of a word (bytes from n on are masked): the
+   * anchors are listed, the others counted. Only the flag scored is set
+   * for every token here; w, flags, kind and gaz are set below for the
+   * tokens features read (the scored and their neighbours). */
+  const uint64_t ones = 0x0101010101010101ull;
+  const uint8_t *cl8 = classes_of(st) + t0;
   size_t na = 0;
-  unsigned caps_words = 0, lower_words = 0;
-  sb[-2] = sb[-1] = sb[n] = sb[n + 1] = 0;
-  for (size_t i = 0; i < n; i++) {
-    const lx_token *t = &tk[i];
-    lx_tg_tok *o = &T[i];
-    unsigned f = t->flags;
-    o->w = t->hash;
-    o->gaz = 0;
-    o->flags = (uint16_t)f;
-    o->kind = t->kind;
-    o->scored = 0;
-    sb[i] = 0;
-    unsigned cl = tok_class[tok_letters(t) * 8 + (f & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER))];
-    A[na] = (uint32_t)i;
-    na += cl & CL_ANCHOR;
-    caps_words += (cl / CL_CAPS) & 1;
-    lower_words += cl / CL_LOWER; /* a capitalized word of more than 3 letters: not a headline */
+  uint64_t caps_words = 0, lower_words = 0;
+  memset(sb - 2, 0, n + 4);
+  for (size_t i = 0; i < n; i++) T[i].scored = 0;
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
+    uint64_t c = lx_load8_le(cl8 + i);
+    caps_words += (((c / CL_CAPS) & keep) * ones) >> 56;
+    /* a capitalized word of more than 3 letters: not a headline */
+    lower_words += (((c / CL_LOWER) & keep) * ones) >> 56;
+    for (uint64_t an = c & keep; an; an &= an - 1) A[na++] = (uint32_t)(i + ctz64(an) / 8);
   }
   uint8_t caps = caps_words >= 2 && caps_words >= 3 * lower_words;
   /* the document's pass looked the words with a capital up */
@@ -675,7 +684,6 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
    * bits of words (read up to 10 bytes past sb[n - 1], still in the room of
    * the partial scores; bytes from n on are masked) and list the few that
    * pass, rather than visit every token */
-  const uint64_t ones = 0x0101010101010101ull;
   size_t ng = 0;
   for (size_t i = 0; i < n; i += 8) {
     uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
@@ -716,16 +724,28 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
     uint64_t sc = lx_load8_le(sb + i) & keep, next = lx_load8_le(sb + i + 1);
     uint64_t m = (sc | lx_load8_le(sb + i - 1) | next) & keep;
+    /* two tokens away: only their words are read */
+    uint64_t m2 = (lx_load8_le(sb + i - 2) | lx_load8_le(sb + i + 2)) & keep & ~m;
     for (uint64_t l = sc & ~next; l; l &= l - 1) T[i + ctz64(l) / 8].scored |= LX_TG_S_LAST;
     for (; sc; sc &= sc - 1) S[ns++] = (uint32_t)(i + ctz64(sc) / 8);
     for (; m; m &= m - 1) A[nn++] = (uint32_t)(i + ctz64(m) / 8);
+    for (; m2; m2 &= m2 - 1) {
+      size_t k = i + ctz64(m2) / 8;
+      T[k].w = tk[k].hash;
+    }
   }
   if (nscored) *nscored = ns;
   const unsigned char *lim = (const unsigned char *)text + toks[h->ntoks - 1].end;
   for (size_t j = 0; j < nn; j++) {
     size_t i = A[j];
-    token_shape(text, &tk[i], &T[i], lim);
-    T[i].cas = tok_case[tk[i].flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
+    const lx_token *t = &tk[i];
+    lx_tg_tok *o = &T[i];
+    o->w = t->hash;
+    o->gaz = 0;
+    o->flags = t->flags;
+    o->kind = t->kind;
+    token_shape(text, t, o, lim);
+    o->cas = tok_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
   }
   /* what only the scored tokens' own features read */
   for (size_t j = 0; j < ns; j++) {

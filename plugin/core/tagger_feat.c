@@ -673,7 +673,10 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   size_t na = 0;
   uint64_t caps_words = 0, lower_words = 0;
   memset(sb - 2, 0, n + 4);
-  for (size_t i = 0; i < n; i++) T[i].scored = 0;
+  size_t i0 = 0; /* 4 a turn: a store 48 bytes apart is all the loop does */
+  for (; i0 + 4 <= n; i0 += 4)
+    T[i0].scored = T[i0 + 1].scored = T[i0 + 2].scored = T[i0 + 3].scored = 0;
+  for (; i0 < n; i0++) T[i0].scored = 0;
   for (size_t i = 0; i < n; i += 8) {
     uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
     uint64_t c = lx_load8_le(cl8 + i);

@@ -361,10 +361,10 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
                 ntoks * sizeof(doc_tok) + ntoks + 8;
   size = (size + 15) & ~(size_t)15;
   st->n = 0;
-  /* and room for three lists of tokens, past the state, which is also room
+  /* and room for four lists of tokens, past the state, which is also room
    * for the blocks (lx_tg_block): for one of up to 512 tokens at least, so
    * that growing for the next block seldom copies the state */
-  size_t room = LX_MAX(3 * ntoks * sizeof(uint32_t), lx_tg_block_size(LX_MIN(ntoks, 512)));
+  size_t room = LX_MAX(4 * ntoks * sizeof(uint32_t), lx_tg_block_size(LX_MIN(ntoks, 512)));
   if (!lx_vec_reserve(a, st, 1, size + room)) return 0;
   doc_hdr *h = (doc_hdr *)st->p;
   memset(h, 0, sizeof *h);
@@ -382,11 +382,12 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
   /* lists are built by writing each index and counting only those wanted,
    * so these loops have no branch that depends on the token. Words all in
    * lower case (most) only mark their word as seen so if it is in the
-   * table; the others (W, with a capital or no case) fill it; the first
-   * list grows from the start of the room, the hashes of the lower-case
-   * words (H) from the end of the same ntoks (nw + nh <= ntoks). */
+   * table; the others (W, with a capital or no case) fill it. The hashes
+   * of the lower-case words (H) have a list of their own: at the end of
+   * W's room, the index written past W's last and the hash written past
+   * H's would meet at the last token when every token is a word. */
   uint32_t *W = (uint32_t *)((char *)st->p + size), *L = W + ntoks, *A = L + ntoks;
-  uint32_t *H = L; /* H[-1], H[-2]... */
+  uint32_t *H = A + ntoks;
   size_t nw = 0, nh = 0, nl = 0, na = 0, nc = 0;
   uint8_t *cls = classes_of(st);
   memset(cls + ntoks, 0, 8);
@@ -397,7 +398,7 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
     cls[i] = (uint8_t)c;
     W[nw] = (uint32_t)i;
     nw += (c / CL_TABLE) & 1;
-    H[-1 - (ptrdiff_t)nh] = t->hash;
+    H[nh] = t->hash;
     nh += c / CL_LOWERCASE;
   }
   for (size_t q = 0; q < nw; q++) {
@@ -438,7 +439,7 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
    * Words only ever in lower case come into the table when a block reads
    * them (word_slot()): their flags are LX_TGD_LOWER alone. */
   for (size_t q = 0; q < nh; q++)
-    s[slot_probe(keys, cap, doc_key(H[-1 - (ptrdiff_t)q]))].flags |= LX_TGD_LOWER;
+    s[slot_probe(keys, cap, doc_key(H[q]))].flags |= LX_TGD_LOWER;
   for (size_t q = 0; q < nc; q++) {
     size_t i = W[q];
     s[dt[i].slot].flags |= (uint8_t)(!initial_at(text, toks, i) * LX_TGD_CAP);
@@ -713,11 +714,11 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     size_t i = G[j];
     int inner = tk[i].kind == LX_TK_PUNCT;
     /* the document's pass gave a slot to words with a capital or no case
-     * only: the others get theirs here */
-    if (!is_word(&tk[i]))
-      dt[i].slot = (uint32_t)h->cap;
-    else if ((tk[i].flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)) == LX_TF_LOWER)
+     * only (its classes tell which): the others get theirs here */
+    if (cl8[i] & CL_LOWERCASE)
       dt[i].slot = word_slot(st, tk[i].hash);
+    else if (!(cl8[i] & CL_TABLE))
+      dt[i].slot = (uint32_t)h->cap;
     if (!inner && has_gaz && tk[i].kind == LX_TK_WORD) {
       doc_slot *e = &slots[dt[i].slot];
       uint32_t v = e->gz1;
@@ -782,7 +783,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   if (has_gaz) {
     for (size_t j = 0; j < ns; j++) {
       size_t i = S[j];
-      if (!anchor(&tk[i])) continue;
+      if (!(cl8[i] & CL_ANCHOR)) continue; /* anchor(), as the document's pass saw it */
       /* the phrase the document's pass found, unless it runs past the block */
       uint32_t info = dt[i].info, kinds = T[i].gz1 & 0xFFFFu;
       size_t k = kinds ? 1 : 0;

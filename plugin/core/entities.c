@@ -2910,6 +2910,16 @@ void lx_link(lx_ctx *c) {
       }
     }
   }
+  /* the clusters' canonical names are copied into one block (a copy each
+   * took an allocation of its own): room for every cluster's, though a
+   * cluster whose mentions keep their own canonical names needs none */
+  size_t room = 0;
+  for (size_t q = 0; q < ncl; q++) room += CL[q].canon_len + 1;
+  char *pool = NULL;
+  if (room) {
+    pool = (char *)lx_arena_alloc(&in->arena, room);
+    if (!pool) lx_fail(c, LEDE_ENOMEM, "out of memory");
+  }
   /* write back: canonical names and cluster ids; persons share the role */
   for (size_t i = 0; i < n; i++) {
     lede_entity *e = &E[i];
@@ -2921,7 +2931,12 @@ void lx_link(lx_ctx *c) {
     e->cluster = k;
     if (!e->canonical || e->type == LEDE_T_PERSON || e->type == LEDE_T_ORG) {
       /* the mentions share one copy (the doc's strings live as long as it) */
-      if (!CL[k].copy) CL[k].copy = lx_strndup(c, CL[k].canonical, CL[k].canon_len);
+      if (!CL[k].copy) {
+        memcpy(pool, CL[k].canonical, CL[k].canon_len);
+        pool[CL[k].canon_len] = 0;
+        CL[k].copy = pool;
+        pool += CL[k].canon_len + 1;
+      }
       e->canonical = CL[k].copy;
     }
     if (e->type == LEDE_T_PERSON && CL[k].role && !(e->flags & LEDE_EF_IN_BYLINE))

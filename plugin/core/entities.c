@@ -3094,6 +3094,11 @@ void lx_quotes(lx_ctx *c) {
     size_t sp_ss = SIZE_MAX, cu_sp = SIZE_MAX;
     int32_t sp = -1;
     for (size_t i = t0; i < t1; i++) {
+      /* quotation marks are rare: passed over four tokens at a time */
+      while (i + 4 <= t1 &&
+             !((t[i].flags | t[i + 1].flags | t[i + 2].flags | t[i + 3].flags) & LX_TF_QUOTE))
+        i += 4;
+      if (i == t1) break;
       if (!(t[i].flags & LX_TF_QUOTE) || !(t[i].flags & LX_TF_OPENQ)) continue;
       /* the closing mark: the next quotation mark that does not open */
       if (jc <= i) jc = i + 1;

@@ -2219,6 +2219,31 @@ static int desc_head_of(const lx_ctx *c, const lx_token *t) {
   return 0;
 }
 
+/* Sorts the entities once mentions were added at their end (from n0 on):
+ * the added ones, if in text order (they are found so), are merged in from
+ * the end (the entities before the first of them do not move), where
+ * lx_sort walked each back with a comparison a step. The order is
+ * lx_sort's: a mention is added only where no entity is, so no two
+ * compare equal (and on a tie the entity already there would come first,
+ * as lx_sort's insertions keep it). */
+static void sort_added(lx_ctx *c, size_t n0) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  size_t n = in->entities.n, k = n - n0;
+  for (size_t i = n0 + 1; i < n; i++)
+    if (cmp_entity(&E[i - 1], &E[i]) > 0) {
+      lx_sort(E, n, sizeof(lede_entity), cmp_entity);
+      return;
+    }
+  lede_entity *A = (lede_entity *)lx_scratch(c, k * sizeof(lede_entity));
+  memcpy(A, E + n0, k * sizeof(lede_entity));
+  size_t i = n0, j = k, o = n;
+  while (j > 0) {
+    if (i > 0 && cmp_entity(&E[i - 1], &A[j - 1]) > 0) E[--o] = E[--i];
+    else E[--o] = A[--j];
+  }
+}
+
 /* "the department" after "the State Department": adds the mention. */
 static void definite_descriptions(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
@@ -2283,8 +2308,7 @@ static void definite_descriptions(lx_ctx *c) {
     if (!e) break;
     e->cluster = (uint32_t)i; /* its first token (link_tokens) */
   }
-  if (in->entities.n != n0)
-    lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
+  if (in->entities.n != n0) sort_added(c, n0);
 }
 
 /* One sense per document: the tagger reads each mention alone, and may
@@ -2525,8 +2549,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
       if (e) e->cluster = (uint32_t)i; /* its first token (link_tokens) */
     }
   }
-  if (in->entities.n != n0)
-    lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
+  if (in->entities.n != n0) sort_added(c, n0);
 }
 
 /* The linking table: (tag, 32-bit hash) -> cluster, open addressing. */

@@ -2993,8 +2993,40 @@ static const char *const cue_verbs[] = {
     "continued", "concluded", "cautioned", "urged", "predicted", "tweeted", "posted",
     "remarked", "observed", "commented", "confirmed", "denied", "suggested", "thanked"};
 
+/* cue_verbs by length (for is_cue): those of n letters are
+ * cue_verbs[cue_by_len[k]] for k in [cue_from[n], cue_from[n + 1]) (in the
+ * list's order, "said" first), and cue_letters[n] has their first letters. */
+static const uint8_t cue_by_len[] = {
+    2, 0, 1, 3, 6, 13, 4, 5, 9, 10, 12, 14, 34, 7, 8, 15, 16, 18, 37, 42, 21, 22, 36, 44, 17,
+    20, 25, 29, 30, 38, 39, 11, 19, 23, 31, 32, 33, 35, 40, 41, 43, 24, 26, 27, 28};
+static const uint8_t cue_from[14] = {0, 0, 0, 0, 1, 6, 13, 20, 24, 31, 41, 44, 44, 45};
+#define WL(ch) (1u << ((ch) - 'a'))
+static const uint32_t cue_letters[13] = {
+    [3] = WL('s'),
+    [4] = WL('a') | WL('s') | WL('t'),
+    [5] = WL('a') | WL('n') | WL('t') | WL('u') | WL('w'),
+    [6] = WL('a') | WL('d') | WL('p') | WL('s') | WL('w'),
+    [7] = WL('c') | WL('r') | WL('t'),
+    [8] = WL('a') | WL('d') | WL('i') | WL('o') | WL('r') | WL('s'),
+    [9] = WL('a') | WL('c') | WL('e') | WL('p') | WL('r') | WL('s'),
+    [10] = WL('e') | WL('r'),
+    [12] = WL('a')};
+#undef WL
+
+/* A word of cue_verbs (as word_in finds it), compared with the few of its
+ * length once its length and first letter may be a cue's: word_in asked
+ * the set of listed words, then walked the list (a listed word that is no
+ * cue walked all of it). A cue's hash is in the listed set: the answer is
+ * word_in's. */
 static int is_cue(const lx_ctx *c, const lx_token *t) {
-  return t->kind == LX_TK_WORD && word_in(c, t, cue_verbs, LX_COUNTOF(cue_verbs));
+  size_t n = t->end - t->start;
+  if (t->kind != LX_TK_WORD || n < 3 || n > 12) return 0;
+  const unsigned char *s = (const unsigned char *)c->text + t->start;
+  unsigned ch0 = s[0] | 32u; /* a letter lower-cased; other bytes match none */
+  if (ch0 < 'a' || ch0 > 'z' || !(cue_letters[n] & (1u << (ch0 - 'a')))) return 0;
+  for (size_t k = cue_from[n]; k < cue_from[n + 1]; k++)
+    if (lx_tok_ieq(c->text, t, cue_verbs[cue_by_len[k]])) return 1;
+  return 0;
 }
 
 static int pronoun(const lx_ctx *c, const lx_token *t) {

@@ -3154,8 +3154,24 @@ void lx_quotes(lx_ctx *c) {
   const lede_entity *E = (const lede_entity *)in->entities.p;
   size_t ne = in->entities.n;
   size_t t0 = 0, t1 = 0;
+  /* the paragraphs' tokens (para_tokens finds them once) */
+  if (in->paragraphs.n) para_tokens(c, 0, &t0, &t1);
+  const uint32_t *pt = (const uint32_t *)c->ptoks.p;
   for (size_t pi = 0; pi < in->paragraphs.n; pi++) {
-    para_tokens(c, pi, &t0, &t1);
+    t0 = pt[2 * pi];
+    t1 = pt[2 * pi + 1];
+    /* quotation marks are rare: the first one is looked for (four tokens
+     * at a time), and a paragraph without one is passed over before its
+     * cursors are set */
+    size_t i0 = t0;
+    while (i0 + 4 <= t1 &&
+           !((t[i0].flags | t[i0 + 1].flags | t[i0 + 2].flags | t[i0 + 3].flags) & LX_TF_QUOTE))
+      i0 += 4;
+    while (i0 < t1 && !(t[i0].flags & LX_TF_QUOTE)) i0++;
+    if (i0 == t1) {
+      if (c->deadline > 0) lx_tick(c);
+      continue;
+    }
     /* cursors that only move forward, so that a paragraph of many
      * quotation marks stays linear: the next closing mark (jc), the last
      * sentence start seen (ss, scanned up to sscan), and for the sentence's
@@ -3164,8 +3180,8 @@ void lx_quotes(lx_ctx *c) {
     size_t jc = t0, ss = t0, sscan = t0, spk = 0, cscan = 0, cu = SIZE_MAX;
     size_t sp_ss = SIZE_MAX, cu_sp = SIZE_MAX;
     int32_t sp = -1;
-    for (size_t i = t0; i < t1; i++) {
-      /* quotation marks are rare: passed over four tokens at a time */
+    for (size_t i = i0; i < t1; i++) {
+      /* the next one, four tokens at a time */
       while (i + 4 <= t1 &&
              !((t[i].flags | t[i + 1].flags | t[i + 2].flags | t[i + 3].flags) & LX_TF_QUOTE))
         i += 4;

@@ -2706,6 +2706,15 @@ static int cmp_u32(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Whether h is one of the n values of s: sorted (looked for by halves),
+ * or not (one by one). */
+static int has_u32(const uint32_t *s, size_t n, uint32_t h, int sorted) {
+  if (sorted) return bsearch(&h, s, n, sizeof *s, cmp_u32) != NULL;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == h) return 1;
+  return 0;
+}
+
 /* "Real" after "Real Madrid", "Deportivo" after "Deportivo Coruna": a
  * one-word name the tagger calls a person, that opens an organization's
  * name in the same document and ends no person's, is that organization
@@ -2717,7 +2726,7 @@ static void short_org_names(lx_ctx *c, link_census *k) {
   if (!no || !cand) return;
   uint32_t *first = (uint32_t *)lx_scratch(c, (no + np) * sizeof(uint32_t));
   uint32_t *last = first + no;
-  size_t nf = 0, nl = 0;
+  size_t nf = 0, nl = 0, ones = 0;
   const lx_token *t = TOKS(c);
   size_t nt = c->toks.n;
   for (size_t i = 0; i < n; i++) {
@@ -2725,7 +2734,12 @@ static void short_org_names(lx_ctx *c, link_census *k) {
     if (E[i].type != LEDE_T_ORG && E[i].type != LEDE_T_PERSON) continue;
     /* two tokens at least: the second ends within the span */
     size_t a = E[i].cluster, b;
-    if (a + 1 >= nt || t[a + 1].end > E[i].span.end) continue;
+    if (a + 1 >= nt || t[a + 1].end > E[i].span.end) {
+      /* one token (or none): a tagger's person of one is looked up below */
+      ones += E[i].type == LEDE_T_PERSON && E[i].rule == LEDE_RULE_TAGGER && a < nt &&
+              t[a].end <= E[i].span.end;
+      continue;
+    }
     if (E[i].type == LEDE_T_ORG) {
       first[nf++] = t[a].hash;
     } else {
@@ -2733,17 +2747,21 @@ static void short_org_names(lx_ctx *c, link_census *k) {
       last[nl++] = t[b - 1].hash;
     }
   }
-  if (!nf) return;
-  lx_sort(first, nf, sizeof *first, cmp_u32);
-  if (nl) lx_sort(last, nl, sizeof *last, cmp_u32);
+  /* nothing to look up (most documents), or a few lookups (one by one):
+   * the sorts are spared */
+  if (!nf || !ones) return;
+  int sorted = ones > 8;
+  if (sorted) {
+    lx_sort(first, nf, sizeof *first, cmp_u32);
+    if (nl) lx_sort(last, nl, sizeof *last, cmp_u32);
+  }
   for (size_t i = 0; i < n; i++) {
     if (E[i].type != LEDE_T_PERSON || E[i].rule != LEDE_RULE_TAGGER) continue;
     size_t a, b;
     link_tokens(c, &E[i], &a, &b);
     if (b != a + 1) continue;
     uint32_t h = t[a].hash;
-    if (bsearch(&h, first, nf, sizeof *first, cmp_u32) &&
-        !(nl && bsearch(&h, last, nl, sizeof *last, cmp_u32)) &&
+    if (has_u32(first, nf, h, sorted) && !(nl && has_u32(last, nl, h, sorted)) &&
         !gaz_has(c, a, b, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))) {
       census_add(k, E[i].type, E[i].rule, -1);
       E[i].type = LEDE_T_ORG;

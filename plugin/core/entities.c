@@ -3207,7 +3207,13 @@ void lx_quotes(lx_ctx *c) {
       if (!(t[i].flags & LX_TF_QUOTE) || !(t[i].flags & LX_TF_OPENQ)) continue;
       /* the closing mark: the next quotation mark that does not open */
       if (jc <= i) jc = i + 1;
-      while (jc < t1 && !((t[jc].flags & LX_TF_QUOTE) && !(t[jc].flags & LX_TF_OPENQ))) jc++;
+      for (;;) { /* tokens without a mark passed over four at a time */
+        while (jc + 4 <= t1 && !((t[jc].flags | t[jc + 1].flags | t[jc + 2].flags |
+                                  t[jc + 3].flags) & LX_TF_QUOTE))
+          jc += 4;
+        if (jc >= t1 || ((t[jc].flags & LX_TF_QUOTE) && !(t[jc].flags & LX_TF_OPENQ))) break;
+        jc++;
+      }
       if (jc >= t1) break; /* none closes from here on */
       size_t j = jc;
       if (j == i + 1) continue;

@@ -41,6 +41,7 @@ struct lx_dict {
   size_t table_cap, table_used;
   uint8_t maxtok;
   int fold;        /* keys fold accents */
+  uint32_t mark;   /* kinds whose one-token phrases the filter notes */
   lx_vec prefixes; /* uint32: every phrase's prefixes, as filter items */
   lx_vec toks;     /* scratch for tokenizing phrases */
   lx_buf key;      /* scratch for the key of a phrase being added */
@@ -253,6 +254,8 @@ static uint8_t case_flags(const char *s, size_t n) {
 
 int lx_dict_bad_phrase(const lx_dict *d) { return d->bad_phrase; }
 
+void lx_dict_mark_kinds(lx_dict *d, uint32_t kinds) { d->mark = kinds; }
+
 lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
                       const char *canonical, size_t cn, const char *attrs,
                       size_t an, uint32_t id) {
@@ -285,7 +288,8 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
     return NULL;
   if (!lx_vec_reserve(a, &d->entries, sizeof(lx_entry), d->entries.n + 1) ||
       ((d->table_used + 1) * 4 > d->table_cap * 3 && !table_grow(d)) ||
-      !pre_note(d, h, LX_PRE_KEY))
+      !pre_note(d, h, LX_PRE_KEY) ||
+      (nt == 1 && (d->mark & kind_bit(kind)) && !pre_note(d, h, LX_PRE_MARK)))
     return NULL;
   uint32_t ko = pool_add(d, key->p, key->n);
   uint32_t po = ko ? pool_add(d, phrase, n) : 0;

@@ -86,6 +86,7 @@ lede_engine *lede_engine_new_with(const lede_allocator *alloc, unsigned flags,
     lede_engine_free(e);
     return NULL;
   }
+  lx_dict_mark_kinds(e->gaz, LX_G_NAME_KINDS);
   char err[200];
   *st = lx_dict_load_tsv(e->gaz, lx_gazetteer_tsv, lx_gazetteer_tsv_len, err, sizeof err);
   if (*st != LEDE_OK) {

@@ -20,6 +20,7 @@
 #define TOKS(c) ((const lx_token *)(c)->toks.p)
 #define GAZ(c) ((c)->eng->gaz)
 #define KIND(k) (1u << (k))
+#define NAME_KINDS LX_G_NAME_KINDS
 
 static const lede_span no_span_ = {LEDE_NONE, LEDE_NONE};
 
@@ -197,10 +198,6 @@ static int type_of_kind(const lx_ctx *c, const lx_entry *e) {
   }
 }
 
-#define NAME_KINDS                                                                      \
-  (KIND(LX_G_COUNTRY) | KIND(LX_G_CITY) | KIND(LX_G_STATE) | KIND(LX_G_REGION) |         \
-   KIND(LX_G_DEMONYM) | KIND(LX_G_NORP) | KIND(LX_G_ORG) | KIND(LX_G_AGENCY) |           \
-   KIND(LX_G_EVENT) | KIND(LX_G_FAC) | KIND(LX_G_PRODUCT) | KIND(LX_G_LANGUAGE))
 #define PLACE_KINDS (KIND(LX_G_COUNTRY) | KIND(LX_G_CITY) | KIND(LX_G_STATE) | KIND(LX_G_REGION))
 
 /* ---- candidates -------------------------------------------------------------- */
@@ -285,6 +282,13 @@ static unsigned gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
     const lx_entry *best = NULL;
   one_token:
     if (!k) {
+      /* a token not looked up yet that the filter says is no one-token name
+       * is not (most: given names, surnames, titles, first words of
+       * phrases): the table is left for a rule that asks */
+      if (!(memo[i].m & TK_DONE) && !lx_dict_may_be_marked(g, t[i].hash)) {
+        i++;
+        continue;
+      }
       tk_memo tmp;
       const tk_memo *m = tk_get(c, i, &tmp);
       if (!(m->m & NAME_KINDS)) {

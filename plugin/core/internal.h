@@ -281,6 +281,14 @@ enum {
   LX_G_LANGUAGE, LX_G_EVENT, LX_G_TZ, LX_G_FAC, LX_G_PRODUCT,
   LX_G_COUNT
 };
+/* The kinds of names (places, peoples, organizations, events, ...): the
+ * gazetteer's filter notes its one-token phrases of these kinds
+ * (lx_dict_mark_kinds), the kinds the recognizer's gazetteer candidates
+ * and most of its rules ask a single token for. */
+#define LX_G_NAME_KINDS                                                                  \
+  ((1u << LX_G_COUNTRY) | (1u << LX_G_CITY) | (1u << LX_G_STATE) | (1u << LX_G_REGION) |   \
+   (1u << LX_G_DEMONYM) | (1u << LX_G_NORP) | (1u << LX_G_ORG) | (1u << LX_G_AGENCY) |     \
+   (1u << LX_G_EVENT) | (1u << LX_G_FAC) | (1u << LX_G_PRODUCT) | (1u << LX_G_LANGUAGE))
 int lx_gaz_kind_from_name(const char *s, size_t n);
 const char *lx_gaz_kind_name(int kind);
 
@@ -298,6 +306,10 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
                       const char *canonical, size_t cn, const char *attrs,
                       size_t an, uint32_t id);
 int lx_dict_bad_phrase(const lx_dict *d);
+/* Has the filter note the one-token phrases of the kinds in a bit mask
+ * (1 << kind; bit 31 for kinds of 31 and more), added from now on:
+ * lx_dict_may_be_marked then tells most other tokens no. */
+void lx_dict_mark_kinds(lx_dict *d, uint32_t kinds);
 /* Makes room for n more phrases (one table, sized once); 0 on allocation
  * failure. Adding without it works too, the table doubling as it fills. */
 int lx_dict_reserve(lx_dict *d, size_t n);
@@ -351,11 +363,12 @@ typedef struct lx_dict_filter {
 #define LX_PRE_KEY 0x27d4eb2fu    /* a phrase ends here */
 #define LX_PRE_START 0x165667b1u  /* a phrase starts with this token */
 #define LX_PRE_LSTART 0xd3a2646cu /* one printed without a capital does */
+#define LX_PRE_MARK 0x85ebca6bu   /* a one-token phrase of a marked kind */
 
 /* One multiply is mixing enough: the prefix hashes are finalized hashes
  * already. The word is read from the product's high bits (which depend on
  * every bit of h), the two bits from its low 12 (a bijection of h's low
- * 12 bits, distinct for the four roles); at most 17 + 12 bits are used. */
+ * 12 bits, distinct for the five roles); at most 17 + 12 bits are used. */
 static inline uint32_t lx_pre_item(uint32_t h, uint32_t role) {
   return (h ^ role) * 0x9E3779B1u;
 }
@@ -379,6 +392,11 @@ static inline int lx_dict_may_start(const lx_dict *d, uint32_t hash) {
  * may start with it. */
 static inline int lx_dict_may_start_uncapitalized(const lx_dict *d, uint32_t hash) {
   return lx_filter_has((const lx_dict_filter *)(const void *)d, hash, LX_PRE_LSTART);
+}
+/* Whether this token hash may be a one-token phrase of a kind marked by
+ * lx_dict_mark_kinds (the token's key hash, as below). */
+static inline int lx_dict_may_be_marked(const lx_dict *d, uint32_t hash) {
+  return lx_filter_has((const lx_dict_filter *)(const void *)d, hash, LX_PRE_MARK);
 }
 /* Whether a phrase of two tokens or more may start with this token hash
  * (the token's key hash: t->hash in a dictionary that does not fold

@@ -1606,7 +1606,11 @@ static void add_candidate(lx_ctx *c, const lx_cand *k, uint8_t flags) {
 static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *covered, size_t pend,
                            uint8_t flags) {
   const lx_token *t = TOKS(c);
+  const tk_memo *memo = (const tk_memo *)c->tkinds.p;
   for (size_t i = t0; i < t1; i++) {
+    /* a token the memo says starts no gazetteer phrase starts no title
+     * (title_at would say so): most */
+    if ((memo[i].m & (TK_SEEN | TK_STARTS)) == TK_SEEN) continue;
     if (covered[i - t0] || !tok_is_word(&t[i])) continue;
     /* before a person, or after a person and a comma (an appositive), or
      * capitalized inside a sentence (a capitalized title begins with a

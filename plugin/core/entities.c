@@ -110,20 +110,28 @@ static void tk_lookup(const lx_ctx *c, size_t i, tk_memo *k) {
   k->m |= kinds & ~(TK_DONE | TK_STARTS | TK_SEEN);
 }
 
-/* Token i's memo, looked up if it was not (not memoized for a token of no
- * block: *tmp holds it). */
-static inline const tk_memo *tk_get(const lx_ctx *c, size_t i, tk_memo *tmp) {
+/* tk_get of a token not looked up yet. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const tk_memo *tk_fill(const lx_ctx *c, size_t i, tk_memo *tmp) {
   if (i >= c->tkinds.n) {
     tmp->m = tk_starts(c, i);
     tk_lookup(c, i, tmp);
     return tmp;
   }
   tk_memo *k = (tk_memo *)c->tkinds.p + i;
-  if (!(k->m & TK_DONE)) {
-    if (!(k->m & TK_SEEN)) k->m = tk_starts(c, i);
-    tk_lookup(c, i, k);
-  }
+  if (!(k->m & TK_SEEN)) k->m = tk_starts(c, i);
+  tk_lookup(c, i, k);
   return k;
+}
+
+/* Token i's memo, looked up if it was not (not memoized for a token of no
+ * block: *tmp holds it). Inline, the memo read; most asks find it there. */
+static inline const tk_memo *tk_get(const lx_ctx *c, size_t i, tk_memo *tmp) {
+  if (i < c->tkinds.n && (((const tk_memo *)c->tkinds.p)[i].m & TK_DONE))
+    return (const tk_memo *)c->tkinds.p + i;
+  return tk_fill(c, i, tmp);
 }
 
 static uint32_t tk(const lx_ctx *c, size_t i) {
@@ -168,7 +176,7 @@ static const lx_entry *gaz_exact(const lx_ctx *c, size_t t0, size_t t1, uint32_t
   return NULL;
 }
 
-static int gaz_has(const lx_ctx *c, size_t t0, size_t t1, uint32_t kinds) {
+static inline int gaz_has(const lx_ctx *c, size_t t0, size_t t1, uint32_t kinds) {
   if (t1 == t0 + 1) return (tk(c, t0) & kinds) != 0;
   return gaz_exact(c, t0, t1, kinds) != NULL;
 }
@@ -258,20 +266,45 @@ static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
 /* Gazetteer names in a block: unambiguous phrases in a fitting case.
  * Returns the union of the block's tokens' flags (LX_TF_*: the later
  * rules skip a block without their token). */
+/* gaz_candidates' walk from token i to the first token of [i, t1) that may
+ * start a phrase in its case (t1 if none), the flags of those before it
+ * or'ed into *fl, the filter's answers noted in their memos. Most tokens
+ * start none: a loop of its own keeps what it reads in registers, where
+ * inside gaz_candidates it was reloaded from the stack for every token. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static size_t gaz_next_start(const lx_ctx *c, tk_memo *memo, size_t i, size_t t1,
+                             unsigned *fl) {
+  const lx_token *t = TOKS(c);
+  /* a copy of the filter: the memos' stores cannot change it (they could
+   * its size, for all the compiler knows), so it stays in registers */
+  const lx_dict_filter flt = *(const lx_dict_filter *)(const void *)GAZ(c);
+  unsigned f = *fl;
+  for (; i < t1; i++) {
+    f |= t[i].flags;
+    uint32_t m = memo[i].m;
+    if (!(m & TK_SEEN)) {
+      m = lx_filter_has(&flt, t[i].hash, LX_PRE_START) ? TK_SEEN | TK_STARTS : TK_SEEN;
+      memo[i].m = m;
+    }
+    /* a word in lower case fits only a phrase printed so (case_fits) */
+    if ((m & TK_STARTS) && (t[i].kind != LX_TK_WORD || tok_is_cap(&t[i]) ||
+                            lx_filter_has(&flt, t[i].hash, LX_PRE_LSTART)))
+      break;
+  }
+  *fl = f;
+  return i;
+}
+
 static unsigned gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   const lx_dict *g = GAZ(c);
   tk_memo *memo = (tk_memo *)c->tkinds.p; /* token_kinds made room for every token */
   unsigned fl = 0;
   for (size_t i = t0; i < t1;) {
-    fl |= t[i].flags;
-    if (!(memo[i].m & TK_SEEN)) memo[i].m = tk_starts(c, i);
-    /* a word in lower case fits only a phrase printed so (case_fits) */
-    if (!(memo[i].m & TK_STARTS) || (t[i].kind == LX_TK_WORD && !tok_is_cap(&t[i]) &&
-                                      !lx_dict_may_start_uncapitalized(g, t[i].hash))) {
-      i++;
-      continue;
-    }
+    i = gaz_next_start(c, memo, i, t1, &fl);
+    if (i >= t1) break;
     /* phrases of two tokens or more (where the filter lets one go past the
      * token: most tokens start none), else the token's own (memoized; its
      * entries, far in memory, are read only if one is a name: most are

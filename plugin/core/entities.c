@@ -2050,8 +2050,11 @@ void lx_entities(lx_ctx *c) {
   c->tkinds.n = 0;
   /* room for the entities made once for most documents (about one in ten
    * tokens in news; CoNLL's one in five grow once), where doubling from 16
-   * cost a copying realloc or more a document */
-  size_t want = LX_MIN(c->toks.n / 8 + 16, (size_t)c->eng->limits.max_entities + 1);
+   * cost a copying realloc or more a document; no more than 8,192 ahead
+   * (576 KiB), so a long input with few names does not hold memory it
+   * never uses: past that the vector doubles as before */
+  size_t want = LX_MIN(LX_MIN(c->toks.n / 8 + 16, (size_t)8192),
+                       (size_t)c->eng->limits.max_entities + 1);
   if (!lx_vec_reserve(c->alloc, &in->entities, sizeof(lede_entity), want))
     lx_fail(c, LEDE_ENOMEM, "out of memory");
   size_t t0 = 0, t1 = 0;

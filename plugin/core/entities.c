@@ -333,6 +333,8 @@ static unsigned gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
     for (; k && e; e = lx_entry_next(g, e)) {
       if (!(NAME_KINDS & KIND(e->kind)) || (e->flags & LX_GF_AMB)) continue;
       if (!case_fits(e, t + i, k)) continue;
+      /* "3m users", "5g": a number with a unit in lower case is no "3M" */
+      if (k == 1 && t[i].kind == LX_TK_NUM && (t[i].flags & LX_TF_LOWER)) continue;
       /* "a spokesman in Port said" is no Port Said */
       if (k >= 2 && (t[i + k - 1].flags & LX_TF_LOWER) && is_cue(c, &t[i + k - 1])) continue;
       /* a capitalized common word opening a sentence is not enough */

@@ -2746,7 +2746,9 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         return 1;
       }
     }
-    /* 100m: metres; 10km; 5MW */
+    /* 100m: metres; 10km; 5MW; but a capital M alone is no metre ("3M", a
+     * company; "5M" millions of something) */
+    if (N->glued_m && S->text[S->t[e - 1].end - 1] == 'M') return res(r, N->a, e, 0, 0);
     const unitsfx *u = N->gunit;
     res(r, a, e, LEDE_T_QUANTITY, v * u->factor);
     set_cstr(r, u->unit);

@@ -216,6 +216,14 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("NORP", 1, true), got)
   end)
 
+  it("reads a place's ranked bank as a place and a rank, not an organization's name", function()
+    local d = lede.parse("Italy's second-biggest bank and France's largest oil company said"
+      .. " on Monday that Japan's central bank would act.\n")
+    local orgs = {}
+    for e in d.entities:each("ORG") do orgs[#orgs + 1] = e.text end
+    assert.same({ "Japan's central bank" }, orgs)
+  end)
+
   it("finds the place inside a place's ministry or bank, nested in the organization", function()
     local t = "Vardania's central bank held rates, and Japan's finance ministry said it would watch."
       .. " Ostrander's Bancshares Inc. agreed.\n"

@@ -1287,6 +1287,19 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   c->cands.n = m;
 }
 
+/* A superlative or an ordinal in lower case: "biggest", "second-largest",
+ * "third", "top", "leading". */
+static int rank_word(const lx_ctx *c, const lx_token *t) {
+  const char *s = c->text + t->start;
+  size_t n = t->end - t->start;
+  if (n >= 6 && memcmp(s + n - 3, "est", 3) == 0) return 1;
+  static const char *const w[] = {"first", "second", "third", "fourth", "fifth", "top",
+                                  "leading", "no."};
+  for (size_t k = 0; k < LX_COUNTOF(w); k++)
+    if (lx_tok_is(c->text, t, w[k])) return 1;
+  return 0;
+}
+
 /* "Seoul's foreign ministry", "China's commerce ministry": a place's
  * possessive and a lower-case organization noun phrase. */
 
@@ -1303,13 +1316,17 @@ static void possessive_org_candidates(lx_ctx *c, size_t t0, size_t t1) {
     if (s > t0 && tok_is_cap(&t[s - 1]) && !(t[s - 1].flags & LX_TF_SENT) &&
         t[s - 1].end == t[s].start - 1)
       continue;
-    /* up to two lower-case modifiers, then an organization head */
+    /* up to two lower-case modifiers, then an organization head; a rank
+     * makes it a description, not a name ("Italy's second-biggest bank",
+     * "France's largest oil company", "its top ministry") */
     size_t j = i + 2, mods = 0;
+    int rank = 0;
     while (j < t1 && mods < 3 && (t[j].flags & LX_TF_LOWER) && !org_head(c, &t[j])) {
+      rank |= rank_word(c, &t[j]);
       j++;
       mods++;
     }
-    if (j < t1 && org_head(c, &t[j]) && (t[j].flags & LX_TF_LOWER)) {
+    if (!rank && j < t1 && org_head(c, &t[j]) && (t[j].flags & LX_TF_LOWER)) {
       push_cand(c, s, j + 1, LEDE_T_ORG, LX_SRC_RULE, 36);
       i = j;
     }

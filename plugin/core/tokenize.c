@@ -433,16 +433,34 @@ static int prefix_abbrev(const char *text, const lx_token *t) {
                                     "Rep.", "Rev.", "St.", "Mt.", "Ft.", "No.",
                                     "Adm.", "Maj.", "Pres.", "Hon.", "Cpl.", "Pvt.",
                                     "vs.", "Supt.", "Insp.", "Det.", "Cmdr."};
-  for (size_t i = 0; i < LX_COUNTOF(pre); i++)
-    if (strlen(pre[i]) == n && memcmp(pre[i], s, n) == 0) return 1;
   /* an initial: one capital and its period */
   if (n == 2 && s[1] == '.') return 1;
+  /* the words are 3 to 5 bytes; a word that differs in its first byte
+   * is none of them */
+  if (n < 3 || n > 5) return 0;
+  for (size_t i = 0; i < LX_COUNTOF(pre); i++)
+    if (pre[i][0] == s[0] && strlen(pre[i]) == n && memcmp(pre[i], s, n) == 0) return 1;
   return 0;
 }
+
+/* Punctuation that may end a sentence (its first byte). */
+static inline int may_end_sentence(char ch) { return ch == '.' || ch == '!' || ch == '?'; }
 
 void lx_sentences(const char *text, lx_token *t, size_t n) {
   int start = 1;
   for (size_t i = 0; i < n; i++) {
+    /* inside a sentence most tokens neither start nor end one: a word or
+     * a number without an abbreviation period, punctuation other than
+     * . ! ?, none after a blank line; they are passed over here, with
+     * the tests below that all fail for them */
+    if (!start) {
+      const lx_token *p = t + i, *pe = t + n;
+      while (p < pe && !(p->flags & (LX_TF_PERIOD | LX_TF_PARA)) &&
+             (p->kind != LX_TK_PUNCT || !may_end_sentence(text[p->start])))
+        p++;
+      if (p == pe) break;
+      i = (size_t)(p - t);
+    }
     if (t[i].flags & LX_TF_PARA) start = 1;
     if (start && !(t[i].kind == LX_TK_PUNCT && (t[i].flags & LX_TF_QUOTE))) {
       /* the first word (an opening quotation mark is skipped over) */
@@ -467,7 +485,7 @@ void lx_sentences(const char *text, lx_token *t, size_t n) {
                                              "i", "his", "her", "its", "their", "on",
                                              "at", "for", "as", "after", "while"};
       int starter = 0;
-      for (size_t k = 0; k < LX_COUNTOF(starters); k++)
+      for (size_t k = 0; k < LX_COUNTOF(starters) && !starter; k++)
         if (lx_tok_ieq(text, &t[i + 1], starters[k])) starter = 1;
       end = starter;
     }

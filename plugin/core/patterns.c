@@ -85,6 +85,28 @@ static void pc_free(void *q, void *ud) {
   else lx_free(p->alloc, b);
 }
 
+/* Copies pattern d's name table (PCRE2 keeps it sorted by name, the
+ * groups of a duplicated name in a row) into p->names[d], in its order. */
+static void read_names(lx_patterns *p, int d) {
+  uint32_t count = 0, size = 0;
+  PCRE2_SPTR table = NULL;
+  p->nnames[d] = LX_P_NAMES_PCRE2;
+  if (pcre2_pattern_info(p->code[d], PCRE2_INFO_NAMECOUNT, &count) != 0 ||
+      pcre2_pattern_info(p->code[d], PCRE2_INFO_NAMEENTRYSIZE, &size) != 0 ||
+      pcre2_pattern_info(p->code[d], PCRE2_INFO_NAMETABLE, &table) != 0)
+    return;
+  if (count > LX_COUNTOF(p->names[d]) || (count && !table)) return;
+  for (uint32_t k = 0; k < count; k++) {
+    PCRE2_SPTR e = table + (size_t)k * size;
+    int n = (e[0] << 8) | e[1];
+    size_t len = strlen((const char *)e + 2);
+    if (n <= 0 || n > 255 || len >= sizeof p->names[d][k].name) return;
+    memcpy(p->names[d][k].name, e + 2, len + 1);
+    p->names[d][k].group = (uint8_t)n;
+  }
+  p->nnames[d] = (uint8_t)count;
+}
+
 lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *st, char *err,
                              size_t errsz) {
   lx_patterns *p = (lx_patterns *)lx_malloc(a, sizeof *p);
@@ -132,6 +154,7 @@ lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *
       lx_patterns_free(a, p);
       return NULL;
     }
+    if (!t) read_names(p, d);
     /* JIT is an optimization: a failure (no memory for it) is not an error */
     if (jit) {
       p->jit_compiling = 1;
@@ -273,6 +296,20 @@ int lx_pat_match(lx_ctx *c, int id, size_t start, size_t end, size_t *ov,
 
 int lx_pat_group(const lx_ctx *c, int id, const size_t *ov, const char *name,
                  size_t *s, size_t *e) {
+  const lx_patterns *pat = c->eng->pat;
+  if (pat->nnames[id] != LX_P_NAMES_PCRE2) {
+    /* the copy of the name table: the same groups in the same order */
+    for (size_t k = 0; k < pat->nnames[id]; k++) {
+      const char *nm = pat->names[id][k].name;
+      if (nm[0] != name[0] || strcmp(nm, name) != 0) continue;
+      int n = pat->names[id][k].group;
+      if (n >= 32 || ov[2 * n] == SIZE_MAX) continue;
+      *s = ov[2 * n];
+      *e = ov[2 * n + 1];
+      return 1;
+    }
+    return 0;
+  }
   PCRE2_SPTR first, last;
   int size = pcre2_substring_nametable_scan(c->eng->pat->code[id], (PCRE2_SPTR)name,
                                             &first, &last);

@@ -31,7 +31,17 @@ typedef struct lx_patterns {
   /* of a pattern that begins with a lazy "(?:.*?)", the rest, unanchored
    * (patterns.c: lx_pat_match); NULL for the others */
   pcre2_code *tail[LX_P_COUNT];
+  /* each pattern's name table (name, group), read once when it is compiled,
+   * so that lx_pat_group need not ask PCRE2 (a search of the table by
+   * strcmp, about 230 instructions a call); nnames is LX_P_NAMES_PCRE2 for
+   * a table that does not fit, which PCRE2 is then asked for */
+  struct {
+    char name[16];
+    uint8_t group;
+  } names[LX_P_COUNT][12];
+  uint8_t nnames[LX_P_COUNT];
 } lx_patterns;
+#define LX_P_NAMES_PCRE2 0xFF
 
 lx_patterns *lx_patterns_new(const lede_allocator *a, int use_jit, lede_status *st, char *err,
                              size_t errsz);

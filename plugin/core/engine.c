@@ -98,7 +98,7 @@ lede_engine *lede_engine_new_with(const lede_allocator *alloc, unsigned flags,
     lede_engine_free(e);
     return NULL;
   }
-  *st = lx_cues_build(&e->alloc, &e->cues, &e->widgets);
+  *st = lx_cues_build(&e->alloc, &e->cues, &e->widgets, &e->stop, &e->block_words);
   if (*st != LEDE_OK) {
     lede_engine_free(e);
     return NULL;
@@ -150,6 +150,7 @@ void lede_engine_free(lede_engine *e) {
   lx_hashset_free(&e->alloc, &e->english);
   lx_hashset_free(&e->alloc, &e->other_lang);
   lx_hashset_free(&e->alloc, &e->widgets);
+  lx_free(&e->alloc, e->block_words.slots);
   lx_patterns_free(&e->alloc, e->pat);
   lede_allocator a = e->alloc;
   a.free(e, a.ud);

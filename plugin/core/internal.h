@@ -417,6 +417,13 @@ typedef struct lx_hashset {
 int lx_hashset_build(const lede_allocator *a, lx_hashset *s,
                      const char *const *words, size_t n);
 void lx_hashset_free(const lede_allocator *a, lx_hashset *s);
+/* Hashes with a few flag bits each: an entry is flags << 32 | hash (open
+ * addressing, 0 = empty; a hash is never 0). */
+typedef struct lx_hashflags {
+  uint64_t *slots;
+  size_t cap;
+} lx_hashflags;
+
 static inline int lx_hashset_has(const lx_hashset *s, uint32_t h) {
   if (!s->cap) return 0;
   if (h == 0) h = 1;
@@ -436,6 +443,8 @@ struct lede_engine {
   lx_hashset stop; /* function words of several languages */
   lx_dict *cues;   /* boilerplate cue phrases (structure.c) */
   lx_hashset widgets; /* words of share/navigation widgets */
+  lx_hashflags block_words; /* the function words and the first words of notices,
+                               one probe a word (structure.c, block_features) */
   struct lx_tagger *tagger; /* the statistical tagger of names (tagger.c) */
   lx_dict *titles;   /* the gazetteer's titles, modifiers and honorifics */
   lx_hashset nonname; /* function words and weekdays: never a name alone */
@@ -515,7 +524,8 @@ void *lx_scratch(lx_ctx *c, size_t bytes);
 void lx_tick(lx_ctx *c);                          /* checks the budget */
 double lx_now(void);
 
-lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *widgets);
+lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *widgets,
+                          const lx_hashset *stop, lx_hashflags *block_words);
 /* The set of the words entities.c's rules look for (lede_engine.listed). */
 int lx_listed_words_build(const lede_allocator *a, lx_hashset *s);
 /* The sets of lede_engine.english and other_lang. */

@@ -191,25 +191,13 @@ static int ends_terminal(const char *s, size_t ts, size_t te) {
   return 0;
 }
 
-/* Code points of a token: bytes less UTF-8 continuation bytes. */
-static uint32_t tok_chars(const lx_ctx *c, const lx_token *t) {
-  uint32_t n = t->end - t->start;
-  if (!(t->flags & LX_TF_NONASCII)) return n;
-  const unsigned char *u = (const unsigned char *)c->text + t->start;
-  uint32_t k = 0;
-  for (uint32_t i = 0; i < n; i++) k += (u[i] & 0xC0) != 0x80;
-  return k;
-}
-
 /* The first words of the notice cues (cue_kind: how 1 or 3), whose token
  * hashes block_features looks for (a word's is lx_hash_lower of its text,
  * as the hash sets assume); the other, "\xc2\xa9", is told by its first
- * byte. The hashes are taken once per document. */
+ * byte. They are in the engine's block_words with flag BW_NOTICE, the
+ * function words with BW_STOP (lx_cues_build). */
 static const char *const notice_words[] = {"all", "accept", "cookie", "cookies"};
-typedef struct notice_hashes {
-  uint32_t h[LX_COUNTOF(notice_words)];
-  uint64_t bloom; /* bit h & 63 of each */
-} notice_hashes;
+enum { BW_STOP = 1, BW_NOTICE = 2 };
 
 /* Counts over the block's tokens: words, function words, capitals, sentence
  * ends, bracketed text (links and images in page dumps). Its tokens run
@@ -218,22 +206,23 @@ typedef struct notice_hashes {
  * char pointer, which may alias the block, and counters in the block were
  * loaded and stored again for each token. The tokens that may start a
  * notice cue (notice_words, or the first byte of "\xc2\xa9") are marked
- * in [b->notice0, b->notice1), for cue_kind. */
-static void block_features(lx_ctx *c, blk *b, const notice_hashes *nh) {
-  const lx_token *t = (const lx_token *)c->toks.p;
-  const size_t tn = c->toks.n;
+ * in [b->notice0, b->notice1), for cue_kind. A word of 12 letters or fewer
+ * is looked up once in the engine's block_words, which tells both whether
+ * it is a function word and whether it begins a notice. */
+static void block_features(lx_ctx *c, blk *b) {
+  const lx_token *const t = (const lx_token *)c->toks.p;
+  const lx_token *const te = t + c->toks.n;
   const char *text = c->text;
-  const lx_hashset *stop = &c->eng->stop;
   const uint32_t end = b->end;
-  /* code points of the tokens, and the spaces between them (one each) */
+  /* code points of the tokens (their bytes less the continuation bytes of
+   * the few that are not ASCII), and the spaces between them (one each) */
   uint32_t tchars = 0, gaps = 0;
   uint32_t bracket = 0, nstop = 0, numw = 0, terms = 0, pipes = 0;
   /* words and numbers by their case flags (LX_TF_CAP, ALLCAP, LOWER: bits
    * 0 to 2), summed below: one count a word instead of three */
   uint32_t by_case[8] = {0};
-  /* the function words' set, probed here as lx_hashset_has does */
-  const uint32_t *slots = stop->slots;
-  const size_t mask = stop->cap - 1;
+  const uint64_t *slots = c->eng->block_words.slots;
+  const size_t mask = c->eng->block_words.cap - 1;
   /* inside [ ]: the tokens after a '[' up to its ']' are counted as
    * bracketed when the bracket closes (or the block ends), from tchars
    * then and at the '[' */
@@ -241,35 +230,40 @@ static void block_features(lx_ctx *c, blk *b, const notice_hashes *nh) {
   uint32_t br_from = 0;
   uint32_t notice0 = 0, notice1 = 0;
   uint32_t prev_end = b->text_start;
-  size_t i = b->t0;
-  for (; i < tn && t[i].end <= end; i++) {
-    const lx_token *k = &t[i];
-    tchars += tok_chars(c, k);
-    gaps += k->start > prev_end;
-    prev_end = k->end;
-    if (k->kind == LX_TK_WORD || k->kind == LX_TK_NUM) {
+  const lx_token *k = t + b->t0;
+  for (; k < te && k->end <= end; k++) {
+    const uint32_t ks = k->start, ke = k->end;
+    tchars += ke - ks;
+    if (LX_UNLIKELY(k->flags & LX_TF_NONASCII)) {
+      const unsigned char *u = (const unsigned char *)text;
+      for (uint32_t q = ks; q < ke; q++) tchars -= (u[q] & 0xC0) == 0x80;
+    }
+    gaps += ks > prev_end;
+    prev_end = ke;
+    const unsigned kind = k->kind;
+    if (kind == LX_TK_WORD || kind == LX_TK_NUM) {
       by_case[k->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)]++;
-      if (k->kind == LX_TK_NUM) {
+      if (kind == LX_TK_NUM) {
         numw += !k->nletters;
       } else if (k->nletters <= 12) {
-        if (stop->cap) {
-          uint32_t h = k->hash ? k->hash : 1;
-          size_t j = h & mask;
-          while (slots[j] && slots[j] != h) j = (j + 1) & mask;
-          nstop += slots[j] == h;
-        }
-        if (LX_UNLIKELY((nh->bloom >> (k->hash & 63)) & 1)) {
-          for (size_t q = 0; q < LX_COUNTOF(nh->h); q++) {
-            if (k->hash != nh->h[q]) continue;
-            if (!notice1) notice0 = (uint32_t)i;
-            notice1 = (uint32_t)i + 1;
-            break;
+        /* a token's hash is never 0 (lx_hash_final), the empty slot's */
+        const uint32_t h = k->hash;
+        size_t j = h & mask;
+        uint64_t e;
+        while ((e = slots[j]) != 0 && (uint32_t)e != h) j = (j + 1) & mask;
+        if (e) {
+          const unsigned f = (unsigned)(e >> 32);
+          nstop += f & BW_STOP;
+          if (LX_UNLIKELY(f & BW_NOTICE)) {
+            const uint32_t i = (uint32_t)(k - t);
+            if (!notice1) notice0 = i;
+            notice1 = i + 1;
           }
         }
       }
       continue;
     }
-    char c0 = text[k->start];
+    char c0 = text[ks];
     if (c0 == '[') {
       if (!in_br) br_from = tchars;
       in_br = 1;
@@ -278,15 +272,16 @@ static void block_features(lx_ctx *c, blk *b, const notice_hashes *nh) {
       in_br = 0;
     } else if (c0 == '|') {
       pipes++;
-    } else if ((c0 == '.' || c0 == '!' || c0 == '?') && k->kind == LX_TK_PUNCT &&
+    } else if ((c0 == '.' || c0 == '!' || c0 == '?') && kind == LX_TK_PUNCT &&
                /* the block's last token, or one before a space or a quote */
-               (i + 1 == tn || t[i + 1].end > end ||
-                (t[i + 1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
-                (t[i + 1].flags & LX_TF_QUOTE))) {
+               (k + 1 == te || k[1].end > end ||
+                (k[1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
+                (k[1].flags & LX_TF_QUOTE))) {
       terms++;
     } else if ((unsigned char)c0 == 0xC2) {
-      if (!notice1) notice0 = (uint32_t)i;
-      notice1 = (uint32_t)i + 1;
+      const uint32_t i = (uint32_t)(k - t);
+      if (!notice1) notice0 = i;
+      notice1 = i + 1;
     }
   }
   if (in_br) bracket += tchars - br_from;
@@ -298,7 +293,7 @@ static void block_features(lx_ctx *c, blk *b, const notice_hashes *nh) {
     if (f & LX_TF_ALLCAP) allcapw += by_case[f];
     if (f & LX_TF_LOWER) lowerw += by_case[f];
   }
-  b->t1 = (uint32_t)i;
+  b->t1 = (uint32_t)(k - t);
   b->chars = chars;
   b->bracket = bracket;
   b->words = words;
@@ -517,16 +512,10 @@ static void build_blocks(lx_ctx *c) {
   blk *B = (blk *)c->blocks.p;
   const lx_token *t = (const lx_token *)c->toks.p;
   size_t tn = c->toks.n, j = 0;
-  notice_hashes nh;
-  nh.bloom = 0;
-  for (size_t q = 0; q < LX_COUNTOF(notice_words); q++) {
-    nh.h[q] = lx_hash_lower(notice_words[q], strlen(notice_words[q]));
-    nh.bloom |= (uint64_t)1 << (nh.h[q] & 63);
-  }
   for (size_t i = 0; i < c->blocks.n; i++) {
     while (j < tn && t[j].start < B[i].text_start) j++;
     B[i].t0 = (uint32_t)j;
-    block_features(c, &B[i], &nh);
+    block_features(c, &B[i]);
     j = B[i].t1;
     B[i].ends_term = (uint8_t)ends_terminal(s, B[i].start, B[i].end);
     if ((i & 1023) == 0) lx_tick(c);
@@ -613,9 +602,19 @@ static const char *const widget_words[] = {
     "messenger", "sms", "blogger", "stumbleupon", "tumblr", "vk", "on", "this",
     "via", "text", "more", "gift", "article", "subscribe", "follow", "us", "+"};
 
+/* Adds flag f to hash h in a table with room for it. */
+static void hashflags_add(lx_hashflags *m, uint32_t h, unsigned f) {
+  size_t mask = m->cap - 1, j = h & mask;
+  while (m->slots[j] && (uint32_t)m->slots[j] != h) j = (j + 1) & mask;
+  m->slots[j] = (m->slots[j] | h) | ((uint64_t)f << 32);
+}
+
 /* The engine compiles the cues once into a phrase dictionary (entry kind =
- * block kind, id = the bit of `how`) and the widget words into a set. */
-lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *widgets) {
+ * block kind, id = the bit of `how`) and the widget words into a set; the
+ * function words (the hashes of the set stop) and the first words of the
+ * notices into block_words, at one slot in eight taken at most. */
+lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *widgets,
+                          const lx_hashset *stop, lx_hashflags *block_words) {
   *cues = lx_dict_new(a);
   if (!*cues) return LEDE_ENOMEM;
   for (size_t i = 0; i < LX_COUNTOF(cue_table); i++) {
@@ -624,6 +623,19 @@ lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *w
       return LEDE_ENOMEM;
   }
   if (!lx_hashset_build(a, widgets, widget_words, LX_COUNTOF(widget_words))) return LEDE_ENOMEM;
+  size_t n = LX_COUNTOF(notice_words), cap = 64;
+  for (size_t i = 0; i < stop->cap; i++) n += stop->slots[i] != 0;
+  while (cap < n * 8) cap *= 2;
+  block_words->slots = (uint64_t *)lx_malloc(a, cap * sizeof(uint64_t));
+  if (!block_words->slots) return LEDE_ENOMEM;
+  memset(block_words->slots, 0, cap * sizeof(uint64_t));
+  block_words->cap = cap;
+  for (size_t i = 0; i < stop->cap; i++)
+    if (stop->slots[i]) hashflags_add(block_words, stop->slots[i], BW_STOP);
+  for (size_t q = 0; q < LX_COUNTOF(notice_words); q++) {
+    uint32_t h = lx_hash_lower(notice_words[q], strlen(notice_words[q]));
+    hashflags_add(block_words, h ? h : 1, BW_NOTICE);
+  }
   return LEDE_OK;
 }
 

@@ -158,6 +158,10 @@ static size_t list_marker(const char *s, size_t i, size_t e) {
 
 static int starts_upper(const char *s, size_t i, size_t e) {
   if (i >= e) return 0;
+  unsigned char ch = (unsigned char)s[i];
+  if (ch < 0x80) /* what the decoding and lx_cp_class give an ASCII byte */
+    return (lx_ascii_class[ch] & (LX_CC_UPPER | LX_CC_DIGIT | LX_CC_QUOTE)) || ch == '(' ||
+           ch == '[';
   uint32_t cp;
   lx_utf8_decode((const unsigned char *)s + i, e - i, &cp);
   unsigned cls = lx_cp_class(cp);

@@ -1247,11 +1247,16 @@ static int may_start_caption(const lx_ctx *c, const blk *b) {
   static const char *const first[] = {"this", "these", "the", "a", "an", "in", "file",
                                       "photo", "pictured", "above", "top", "image",
                                       "caption"};
+  /* the words above by their first letter (bit i for first[i]) */
+  static const uint16_t by_first[26] = {
+      ['a' - 'a'] = 1 << 3 | 1 << 4 | 1 << 9, ['c' - 'a'] = 1 << 12,
+      ['f' - 'a'] = 1 << 6, ['i' - 'a'] = 1 << 5 | 1 << 11,
+      ['p' - 'a'] = 1 << 7 | 1 << 8, ['t' - 'a'] = 1 << 0 | 1 << 1 | 1 << 2 | 1 << 10};
   const lx_token *t = (const lx_token *)c->toks.p + b->t0;
   unsigned char f = (unsigned char)c->text[t->start] | 0x20;
-  if (t->end - t->start > 8 || !strchr("tafpic", f)) return 0;
-  for (size_t i = 0; i < LX_COUNTOF(first); i++)
-    if (first[i][0] == f && lx_tok_ieq(c->text, t, first[i])) return i < 6 ? 1 : 2;
+  if (t->end - t->start > 8 || f < 'a' || f > 'z') return 0;
+  for (unsigned m = by_first[f - 'a'], i = 0; m; m >>= 1, i++)
+    if ((m & 1) && lx_tok_ieq(c->text, t, first[i])) return i < 6 ? 1 : 2;
   return 0;
 }
 
@@ -1327,14 +1332,16 @@ static int credit_end_may(const char *s, size_t from, size_t end) {
 }
 
 /* A credit ends a caption: a ')' last, or a '/', a '|', "Photo" or "Image"
- * in its last 80 bytes (memchr: this is asked of every block). */
+ * in its last 80 bytes (memchr: this is asked of every block). A '|' is a
+ * token of its own, which block_features counted in b->pipes: a block
+ * without one has none to look for. */
 static int may_end_with_credit(const lx_ctx *c, const blk *b) {
   const char *s = c->text;
   if (s[b->end - 1] == ')') return 1;
   size_t from = b->end - b->text_start > 80 ? b->end - 80 : b->text_start;
   const char *p = s + from;
   size_t n = b->end - from;
-  return memchr(p, '/', n) || memchr(p, '|', n) || has_word(p, n, "Photo", 5) ||
+  return memchr(p, '/', n) || (b->pipes && memchr(p, '|', n)) || has_word(p, n, "Photo", 5) ||
          has_word(p, n, "Image", 5);
 }
 

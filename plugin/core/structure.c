@@ -1278,24 +1278,37 @@ static int has_word(const char *p, size_t len, const char *w, size_t n) {
  * article: the pattern is run on few of them this way. */
 static int photo_word_may(const char *s, size_t i, size_t e) {
   static const char *const words[] = {"photo", "image", "picture", "screen", "handout", "file"};
+  const unsigned char *u = (const unsigned char *)s;
   unsigned runs = 0;
-  for (size_t j = i; j < e; j++) {
-    unsigned char ch = (unsigned char)s[j];
+  size_t j = i;
+  /* by runs: of blanks, and of word characters (A-Z a-z 0-9 _: the ASCII
+   * letters and digits of lx_ascii_class) */
+  while (j < e) {
+    unsigned char ch = u[j];
     if (ch == ' ' || ch == '\t') {
-      if (j > i && s[j - 1] != ' ' && s[j - 1] != '\t' && ++runs == 6) return 0;
+      /* a run of blanks after a word (or the block's leading blanks) */
+      if (j > i && ++runs == 6) return 0;
+      do j++;
+      while (j < e && (u[j] == ' ' || u[j] == '\t'));
       continue;
     }
     if (ch >= 0x80) return 1;
+    if (!(lx_ascii_class[ch] & (LX_CC_LETTER | LX_CC_DIGIT)) && ch != '_') return 0;
+    /* a word's start (after blanks) */
     unsigned char f = ch | 0x20;
-    if (!((f >= 'a' && f <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) return 0;
-    if (!runs || (s[j - 1] != ' ' && s[j - 1] != '\t')) continue;
-    /* a word's start */
-    if (f != 'p' && f != 'i' && f != 's' && f != 'h' && f != 'f') continue;
-    for (size_t k = 0; k < LX_COUNTOF(words); k++) {
-      const char *w = words[k];
-      size_t q = 0;
-      while (w[q] && j + q < e && (s[j + q] | 0x20) == w[q]) q++;
-      if (!w[q]) return 1;
+    if (runs && (f == 'p' || f == 'i' || f == 's' || f == 'h' || f == 'f')) {
+      for (size_t k = 0; k < LX_COUNTOF(words); k++) {
+        const char *w = words[k];
+        size_t q = 0;
+        while (w[q] && j + q < e && (s[j + q] | 0x20) == w[q]) q++;
+        if (!w[q]) return 1;
+      }
+    }
+    for (j++; j < e; j++) {
+      ch = u[j];
+      if (ch == ' ' || ch == '\t') break;
+      if (ch >= 0x80) return 1;
+      if (!(lx_ascii_class[ch] & (LX_CC_LETTER | LX_CC_DIGIT)) && ch != '_') return 0;
     }
   }
   return 0;

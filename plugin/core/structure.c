@@ -930,10 +930,32 @@ static int bad_place(const char *s, size_t n) {
   return letters < 2;
 }
 
+/* The gazetteer's entries for the text [s, e) of a dateline whose block's
+ * tokens start at t0. lx_dict_find tokenizes the text again (about 700
+ * instructions); where the document's tokens cover [s, e) exactly, a word
+ * starting at s and a token ending at e, they are the tokens it would make:
+ * the tokenizer reads no byte outside a token to cut it, but the one after
+ * it, and a token that ends at e in the document ends there without it
+ * (the byte after it let the token end, and the text's end does too).
+ * The phrase is then looked up with them (lx_dict_exact: the same hashes,
+ * the same key comparison); otherwise as before. */
+static const lx_entry *gaz_find(const lx_ctx *c, size_t t0, size_t s, size_t e) {
+  const lx_token *t = (const lx_token *)c->toks.p;
+  size_t n = c->toks.n, a = t0;
+  while (a < n && t[a].start < s) a++;
+  size_t z = a;
+  while (z < n && t[z].end <= e) z++;
+  if (a < z && t[a].start == s && t[a].kind == LX_TK_WORD && t[z - 1].end == e)
+    return lx_dict_exact(c->eng->gaz, c->text, t, a, z - a);
+  return lx_dict_find(c->eng->gaz, c->text + s, e - s);
+}
+
 /* Title-cases an ALL CAPS place name: "FORT LAUDERDALE" -> "Fort
- * Lauderdale"; particles stay lower case, "N.Y." keeps its form. */
-static char *place_case(lx_ctx *c, const char *s, size_t n) {
-  const lx_entry *e = lx_dict_find(c->eng->gaz, s, n);
+ * Lauderdale"; particles stay lower case, "N.Y." keeps its form. The name
+ * is the text [ls, ls + n) of a dateline whose block's tokens start at t0. */
+static char *place_case(lx_ctx *c, size_t t0, size_t ls, size_t n) {
+  const char *s = c->text + ls;
+  const lx_entry *e = gaz_find(c, t0, ls, ls + n);
   for (; e; e = lx_entry_next(c->eng->gaz, e)) {
     if (e->kind == LX_G_CITY || e->kind == LX_G_COUNTRY || e->kind == LX_G_STATE ||
         e->kind == LX_G_REGION) {
@@ -1000,12 +1022,13 @@ static char *place_case(lx_ctx *c, const char *s, size_t n) {
   return o;
 }
 
-/* Whether the gazetteer knows a place by this name. */
-static int is_place(const lx_ctx *c, const char *s, size_t n) {
-  const lx_entry *e = lx_dict_find(c->eng->gaz, s, n);
-  for (; e; e = lx_entry_next(c->eng->gaz, e))
-    if (e->kind == LX_G_CITY || e->kind == LX_G_COUNTRY || e->kind == LX_G_STATE ||
-        e->kind == LX_G_REGION)
+/* Whether the gazetteer knows a place by the name [s, e) of a dateline
+ * whose block's tokens start at t0. */
+static int is_place(const lx_ctx *c, size_t t0, size_t s, size_t e) {
+  const lx_entry *en = gaz_find(c, t0, s, e);
+  for (; en; en = lx_entry_next(c->eng->gaz, en))
+    if (en->kind == LX_G_CITY || en->kind == LX_G_COUNTRY || en->kind == LX_G_STATE ||
+        en->kind == LX_G_REGION)
       return 1;
   return 0;
 }
@@ -1014,6 +1037,11 @@ static int is_place(const lx_ctx *c, const char *s, size_t n) {
 static const lx_entry *agency_entry(const lx_ctx *c, const char *s, size_t n) {
   const lx_entry *e = lx_dict_find(c->eng->gaz, s, n);
   return lx_entry_of_kind(c->eng->gaz, e, LX_G_AGENCY);
+}
+
+/* The same for the name [s, e) of a dateline whose block's tokens start at t0. */
+static const lx_entry *agency_entry_at(const lx_ctx *c, size_t t0, size_t s, size_t e) {
+  return lx_entry_of_kind(c->eng->gaz, gaz_find(c, t0, s, e), LX_G_AGENCY);
 }
 
 static int parse_tz_attr(const char *v, size_t n, int *tz) {
@@ -1147,7 +1175,7 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
     int has_agency = lx_pat_group(c, id, ov, "agency", &as, &ae);
     if (!has_agency && lx_pat_group(c, id, ov, "agency_c", &as, &ae)) {
       /* "ROME, March 13, Reuter -": only a known agency */
-      if (!agency_entry(c, c->text + as, ae - as)) continue;
+      if (!agency_entry_at(c, b->t0, as, ae)) continue;
       has_agency = 1;
     }
     size_t mend = ov[1];
@@ -1161,7 +1189,7 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
       if (words > 5) continue;
     }
     if (has_agency) {
-      const lx_entry *ag = agency_entry(c, c->text + as, ae - as);
+      const lx_entry *ag = agency_entry_at(c, b->t0, as, ae);
       /* an unknown parenthesis is taken only with a place and a date */
       if (!ag && !(has_loc && has_date)) continue;
     }
@@ -1170,8 +1198,7 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
        * must be known or the text must go on as a sentence */
       const char *sp = c->text + mend;
       (void)sp;
-      int known = is_place(c, c->text + ls, le - ls) ||
-                  (has_region && is_place(c, c->text + rs, re - rs));
+      int known = is_place(c, b->t0, ls, le) || (has_region && is_place(c, b->t0, rs, re));
       size_t ss, se;
       int dash = lx_pat_group(c, id, ov, "sep", &ss, &se) && c->text[ss] != ':';
       if (!dash || !known) continue;
@@ -1191,10 +1218,10 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
       while (le2 > ls && c->text[le2 - 1] == ',') le2--;
       dl->location = lx_span((uint32_t)ls, (uint32_t)le2);
       if (has_region) {
-        char *a = place_case(c, c->text + ls, le - ls);
+        char *a = place_case(c, b->t0, ls, le - ls);
         dl->location_norm = lx_sprintf(c, "%s, %.*s", a, (int)(re - rs), c->text + rs);
       } else {
-        dl->location_norm = place_case(c, c->text + ls, le - ls);
+        dl->location_norm = place_case(c, b->t0, ls, le - ls);
       }
     }
     if (has_date) {
@@ -1223,7 +1250,7 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
     }
     if (has_agency) {
       dl->agency = lx_span((uint32_t)as, (uint32_t)ae);
-      const lx_entry *ag = agency_entry(c, c->text + as, ae - as);
+      const lx_entry *ag = agency_entry_at(c, b->t0, as, ae);
       if (ag) {
         dl->agency_norm = lx_dict_str(c->eng->gaz, ag->canonical);
         agency_zone(c, ag);

@@ -1766,6 +1766,8 @@ static void tokenize_doc(lx_ctx *c) {
   while (k < nl) {
     size_t from = L[k].start, first = c->toks.n;
     size_t j = k;
+    /* (most documents are one slice: their last line is within reach) */
+    if (L[nl - 1].end - from < 65536) j = nl;
     while (j < nl && L[j].end - from < 65536) j++;
     if (j == k) j = k + 1;
     if (!lx_tokenize(c->alloc, c->text, from, L[j - 1].end, &c->toks))

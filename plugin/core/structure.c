@@ -474,6 +474,11 @@ static void build_blocks(lx_ctx *c) {
   for (size_t k = 0; k < nl; k++) long_lines += L[k].tend - L[k].tstart > 120;
   int unwrapped = long_lines >= 3 || long_lines * 20 >= nl;
   int prev_list_indent = -1;
+  /* a block starts at a line at most: room for them all at once, each
+   * appended and zeroed here (not by lx_push, a call and a memset of a
+   * size unknown to the compiler each) */
+  if (!lx_vec_reserve(c->alloc, &c->blocks, sizeof(blk), nl))
+    lx_fail(c, LEDE_ENOMEM, "out of memory");
   for (size_t k = 0; k < nl; k++) {
     lx_line *l = &L[k];
     size_t lm = list_marker(s, l->tstart, l->tend);
@@ -501,7 +506,8 @@ static void build_blocks(lx_ctx *c) {
         fresh = 1;
     }
     if (fresh) {
-      blk *b = (blk *)lx_push(c, &c->blocks, sizeof(blk));
+      blk *b = (blk *)c->blocks.p + c->blocks.n++;
+      memset(b, 0, sizeof *b);
       b->start = l->tstart;
       b->text_start = (uint32_t)(l->tstart + lm);
       b->l0 = (uint32_t)k;

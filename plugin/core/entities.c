@@ -3149,12 +3149,7 @@ static size_t first_from(const lede_entity *E, size_t n, uint32_t b) {
 /* Index of the entity starting at token i, or -1 (E sorted by start). */
 static int32_t entity_at_token(const lx_ctx *c, const lede_entity *E, size_t n, size_t i) {
   uint32_t s = TOKS(c)[i].start;
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (E[mid].span.start < s) lo = mid + 1;
-    else hi = mid;
-  }
+  size_t lo = first_from(E, n, s);
   return lo < n && E[lo].span.start == s ? (int32_t)lo : -1;
 }
 

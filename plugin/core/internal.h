@@ -191,6 +191,23 @@ int lx_tokenize(const lede_allocator *a, const char *text, size_t start,
 /* Marks LX_TF_SENT on the first token of each sentence. */
 void lx_sentences(const char *text, lx_token *t, size_t n);
 
+/* Whether s[0, n) is one of the n_words words of `words`, sorted in byte
+ * order (a search by halves). */
+static inline int lx_sorted_has(const char *const *words, size_t n_words, const char *s,
+                                size_t n) {
+  size_t lo = 0, hi = n_words;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    size_t k = strlen(words[mid]);
+    int cmp = memcmp(s, words[mid], n < k ? n : k);
+    if (cmp == 0) cmp = (n > k) - (n < k);
+    if (cmp == 0) return 1;
+    if (cmp < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return 0;
+}
+
 static inline int lx_tok_is(const char *text, const lx_token *t, const char *s) {
   size_t n = strlen(s);
   return t->end - t->start == n && memcmp(text + t->start, s, n) == 0;

@@ -918,17 +918,7 @@ static const char *const not_places[] = {
 static int bad_place(const char *s, size_t n) {
   /* a search by halves (this is asked of every candidate dateline): the
    * words are sorted in byte order */
-  size_t lo = 0, hi = n ? LX_COUNTOF(not_places) : 0;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const char *w = not_places[mid];
-    size_t k = strlen(w);
-    int cmp = memcmp(s, w, LX_MIN(n, k));
-    if (cmp == 0) cmp = (n > k) - (n < k);
-    if (cmp == 0) return 1;
-    if (cmp < 0) hi = mid;
-    else lo = mid + 1;
-  }
+  if (n && lx_sorted_has(not_places, LX_COUNTOF(not_places), s, n)) return 1;
   /* a place has letters */
   int letters = 0;
   for (size_t i = 0; i < n; i++)

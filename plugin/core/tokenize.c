@@ -34,18 +34,7 @@ static const char *const abbrevs[] = {
 
 static int is_abbrev(const char *s, size_t n) {
   if (n == 0 || n > 6) return 0;
-  size_t lo = 0, hi = LX_COUNTOF(abbrevs);
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const char *a = abbrevs[mid];
-    size_t an = strlen(a);
-    int c = memcmp(s, a, LX_MIN(n, an));
-    if (c == 0) c = (n > an) - (n < an);
-    if (c == 0) return 1;
-    if (c < 0) hi = mid;
-    else lo = mid + 1;
-  }
-  return 0;
+  return lx_sorted_has(abbrevs, LX_COUNTOF(abbrevs), s, n);
 }
 
 /* ---- scanning ------------------------------------------------------------- */

@@ -4309,6 +4309,22 @@ static void compound_duration(const nx *S, nx_res *r) {
   r->b = r2.b;
 }
 
+/* "10 dollars and 50 cents", "5 pounds and 20 pence": one sum, when the
+ * second is the smaller coin of the same currency. */
+static void money_and_cents(const nx *S, nx_res *r) {
+  size_t j = r->b;
+  if (!(r->num >= 1) || !ok_tok(S, j + 1) || !tok_isl(S, j, "and")) return;
+  nx_res r2;
+  r2.type = 0;
+  if (!at(S, j + 1, &r2) || r2.a != j + 1 || r2.b > S->t1 || r2.type != LEDE_T_MONEY) return;
+  if (strcmp(r->str, r2.str) != 0 || !(r2.num > 0 && r2.num < 1)) return;
+  if (!(tok_isl(S, r2.b - 1, "cents") || tok_isl(S, r2.b - 1, "pence") ||
+        tok_isl(S, r2.b - 1, "cent") || tok_isl(S, r2.b - 1, "penny")))
+    return;
+  r->num += r2.num;
+  r->b = r2.b;
+}
+
 int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   nx S;
   S.in = in;
@@ -4363,6 +4379,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       if (r.a < i && !(r.a + 1 == i && i > last && once_word(&S, r.a))) r.a = i;
       if (r.a > last && r.a > S.t0) signed_value(&S, &r);
       if (r.type == LEDE_T_DATE || r.type == LEDE_T_TIME) compound_duration(&S, &r);
+      if (r.type == LEDE_T_MONEY) money_and_cents(&S, &r);
       if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY)
         range_tail(&S, &r);
       if (r.type && !emit(&S, &r)) return 0;

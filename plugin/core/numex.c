@@ -2355,6 +2355,19 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
      * day of the strike" ("a second straight week": det_expr) */
     if ((ctx & CTX_THE) || owned(S, s0, 1)) {
       size_t u = ord_run(S, N);
+      /* "the first day of next month", "the 10th day of March": that day */
+      nx_res r2;
+      int y, m;
+      r2.type = 0;
+      if (u && u == N->end && tunit_at(S, u) == U_DAY && N->v >= 1 && N->v <= 31 &&
+          ok_tok(S, u + 2) && tok_isl(S, u + 1, "of") && at(S, u + 2, &r2) && r2.a == u + 2 &&
+          r2.type == LEDE_T_DATE && r2.b <= S->t1 && strlen(r2.str) == 7 &&
+          sscanf(r2.str, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12 &&
+          N->v <= lx_days_in_month(y, m)) {
+        res(r, (ctx & CTX_THE) ? a : s0, r2.b, LEDE_T_DATE, 0);
+        str_ymd(r, y, m, (int)N->v);
+        return 1;
+      }
       if (u) return res(r, (ctx & CTX_THE) ? a : s0, u + 1, tunit_type(tunit_at(S, u)), 0);
     }
     if (unit == U_CENTURY && N->v >= 1 && N->v <= 30) {

@@ -1483,6 +1483,14 @@ static size_t period_end(const nx *S, size_t a, size_t e) {
   return year_tok(S, e + 2, &y) && ok_tok(S, e + 2) ? 3 : 2;
 }
 
+/* The year of the date d after "ending"/"ended" at j: printed, else the
+ * last one that has passed ("ended") or the one the month falls in. */
+static int end_date_year(const nx *S, size_t j, const lx_date *d) {
+  if (d->year) return d->year;
+  if (tok_isl(S, j, "ended")) return ended_year(S, j + 1, d->month, d->day);
+  return year_for_month(S, j + 1, d->month, 0);
+}
+
 /* "of fiscal 2002", "of the 2002 fiscal year", "of the fiscal year" at i:
  * the tokens taken, the year in *y (0 when not printed). */
 static size_t of_fiscal_year(const nx *S, size_t i, int *y) {
@@ -1500,11 +1508,7 @@ static size_t of_fiscal_year(const nx *S, size_t i, int *y) {
   lx_date d;
   size_t k = period_end(S, i, j);
   if (k && abs_date(S, j + 1, &d) && d.month && d.hour < 0) {
-    if (!yy) {
-      if (d.year) *y = d.year;
-      else if (tok_isl(S, j, "ended")) *y = ended_year(S, j + 1, d.month, d.day);
-      else *y = year_for_month(S, j + 1, d.month, 0);
-    }
+    if (!yy) *y = end_date_year(S, j, &d);
     j += k;
   }
   return j - i;
@@ -1953,6 +1957,14 @@ static int tunit_type(int unit) { return unit_is_time(unit) ? LEDE_T_TIME : LEDE
  * "60 years old", "30 minutes". j is the unit token. */
 static int at(const nx *S, size_t i, nx_res *r);
 
+/* The expression that starts at i, right after a joining word ("to",
+ * "and", "before"), inside the block: what ranges, sums and durations
+ * join. */
+static int at_next(const nx *S, size_t i, nx_res *r) {
+  r->type = 0;
+  return at(S, i, r) && r->a == i && r->b <= S->t1;
+}
+
 static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_res *r) {
   size_t e = j + 1;
   /* "one and a half years" is read before the unit by the caller; "an
@@ -1980,9 +1992,8 @@ static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_r
   if ((tok_isl(S, e, "before") || tok_isl(S, e, "after")) && (unit == U_DAY || unit == U_WEEK) &&
       v >= 1 && v <= 1000 && v == (int)v && ok_tok(S, e + 1)) {
     nx_res r2;
-    r2.type = 0;
     int y, m, d;
-    if (at(S, e + 1, &r2) && r2.a == e + 1 && r2.type == LEDE_T_DATE && r2.b <= S->t1 &&
+    if (at_next(S, e + 1, &r2) && r2.type == LEDE_T_DATE &&
         strlen(r2.str) == 10 && sscanf(r2.str, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
         lx_date_valid(y, m, d)) {
       int64_t k = (int64_t)v * (unit == U_WEEK ? 7 : 1);
@@ -2332,9 +2343,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       lx_date d;
       if (!k && (ctx & CTX_THE) && (k = period_end(S, a, e + 1)) && abs_date(S, e + 2, &d) &&
           d.month && d.hour < 0) {
-        y = d.year;
-        if (!y && tok_isl(S, e + 1, "ended")) y = ended_year(S, e + 2, d.month, d.day);
-        else if (!y) y = year_for_month(S, e + 2, d.month, 0);
+        y = end_date_year(S, e + 1, &d);
         res(r, a, e + 1 + k, LEDE_T_DATE, 0);
         int part = (d.month - 1) / (halves ? 6 : 3) + 1;
         if (y) set_str(r, halves ? "%04d-H%d" : "%04d-Q%d", y, part);
@@ -2358,10 +2367,9 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       /* "the first day of next month", "the 10th day of March": that day */
       nx_res r2;
       int y, m;
-      r2.type = 0;
       if (u && u == N->end && tunit_at(S, u) == U_DAY && N->v >= 1 && N->v <= 31 &&
-          ok_tok(S, u + 2) && tok_isl(S, u + 1, "of") && at(S, u + 2, &r2) && r2.a == u + 2 &&
-          r2.type == LEDE_T_DATE && r2.b <= S->t1 && strlen(r2.str) == 7 &&
+          ok_tok(S, u + 2) && tok_isl(S, u + 1, "of") && at_next(S, u + 2, &r2) &&
+          r2.type == LEDE_T_DATE && strlen(r2.str) == 7 &&
           sscanf(r2.str, "%4d-%2d", &y, &m) == 2 && m >= 1 && m <= 12 &&
           N->v <= lx_days_in_month(y, m)) {
         res(r, (ctx & CTX_THE) ? a : s0, r2.b, LEDE_T_DATE, 0);
@@ -4244,8 +4252,7 @@ static void range_tail(const nx *S, nx_res *r) {
   if (!to && dash_is_sign(S, j)) return;
   if (to && prev_word_in(S, r->a, change_words, LX_COUNTOF(change_words))) return;
   nx_res r2;
-  r2.type = 0;
-  if (!at(S, j + 1, &r2) || r2.type != r->type || r2.a != j + 1 || r2.b > S->t1) return;
+  if (!at_next(S, j + 1, &r2) || r2.type != r->type) return;
   if (r->type != LEDE_T_PERCENT && strcmp(r->str, r2.str) != 0) return;
   /* "cut 0.5 percentage points to 10.5 pct" */
   if (r->type == LEDE_T_PERCENT && has_points(S, r->a, r->b) != has_points(S, r2.a, r2.b))
@@ -4305,8 +4312,7 @@ static void compound_duration(const nx *S, nx_res *r) {
   int hi = duration_rank(r->str);
   if (!hi || !ok_tok(S, j + 1) || !tok_isl(S, j, "and")) return;
   nx_res r2;
-  r2.type = 0;
-  if (!at(S, j + 1, &r2) || r2.a != j + 1 || r2.b > S->t1) return;
+  if (!at_next(S, j + 1, &r2)) return;
   if (r2.type != LEDE_T_DATE && r2.type != LEDE_T_TIME) return;
   int lo = duration_rank(r2.str);
   if (!lo || lo >= hi) return;
@@ -4328,8 +4334,7 @@ static void money_and_cents(const nx *S, nx_res *r) {
   size_t j = r->b;
   if (!(r->num >= 1) || !ok_tok(S, j + 1) || !tok_isl(S, j, "and")) return;
   nx_res r2;
-  r2.type = 0;
-  if (!at(S, j + 1, &r2) || r2.a != j + 1 || r2.b > S->t1 || r2.type != LEDE_T_MONEY) return;
+  if (!at_next(S, j + 1, &r2) || r2.type != LEDE_T_MONEY) return;
   if (strcmp(r->str, r2.str) != 0 || !(r2.num > 0 && r2.num < 1)) return;
   if (!(tok_isl(S, r2.b - 1, "cents") || tok_isl(S, r2.b - 1, "pence") ||
         tok_isl(S, r2.b - 1, "cent") || tok_isl(S, r2.b - 1, "penny")))

@@ -393,6 +393,33 @@ describe("numex through lede.parse", function()
     assert.equal("P2Y3M", find(l, "DATE", "two years and three months").value)
     assert.equal("PT20M", find(l, "TIME", "20 minutes").value)
   end)
+  it("reads a race time or a term in three units as one duration", function()
+    local l = ents("Ruiz won in 4 hours 48 mins 2 seconds; Osei ran 1 minute 50.574 seconds."
+      .. " The bond has a life of 12 years 259 days.\n")
+    assert.equal("PT4H48M2S", find(l, "TIME", "4 hours 48 mins 2 seconds").value)
+    assert.equal("PT1M50.574S", find(l, "TIME", "1 minute 50.574 seconds").value)
+    assert.equal("P12Y259D", find(l, "DATE", "12 years 259 days").value)
+  end)
+  it("reads a lone C or F after a number as a temperature only where it closes", function()
+    local l = ents("Lows fell to 4.0 C (39.2 F) in Brandon and 5 Celsius (41 F) in Dauphin."
+      .. " Class 3 C shares rose.\n")
+    assert.same({ amount = 4, unit = "C" }, find(l, "QUANTITY", "4.0 C").value)
+    assert.same({ amount = 39.2, unit = "F" }, find(l, "QUANTITY", "39.2 F").value)
+    assert.same({ amount = 41, unit = "F" }, find(l, "QUANTITY", "41 F").value)
+    assert.is_nil(find(l, "QUANTITY", "3 C"))
+  end)
+  it("does not read the daily or weekly that names a paper as a set", function()
+    local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
+      .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"
+    local sets = {}
+    for _, e in ipairs(ents(text)) do
+      if e.type == "DATE" and (e.text == "daily" or e.text == "weekly") then
+        sets[#sets + 1] = e.start
+      end
+    end
+    -- the crush rate's weekly and the last daily; not the two papers
+    assert.same({ text:find("weekly U.S.", 1, true) - 1, text:find("daily.", 1, true) - 1 }, sets)
+  end)
   it("reads a year before a company's accounts, and a large number after a name as a count", function()
     local l = ents("The company expects 2021 sales to rise. Shr 1.12 dlrs vs 98 cts; Net 5,400,000"
       .. " vs 4,200,000; Revs 112.5 mln vs 98.7 mln. It sold 2021 cars and a Boeing 737.\n")

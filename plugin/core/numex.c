@@ -1884,6 +1884,28 @@ static int unit_excluded(const char *phrase) {
   return 0;
 }
 
+/* "(39.2 F)", "reached 90 F.", "5 C (41 F)": a capital C or F alone after a
+ * number, closed by a bracket, a comma, a semicolon or a full stop (not
+ * "F.C."), or before the other scale in brackets, is a temperature. */
+static int temperature_letter(const nx *S, size_t i) {
+  const lx_token *t = &S->t[i];
+  if (t->end != t->start + 1 || (S->text[t->start] != 'C' && S->text[t->start] != 'F'))
+    return 0;
+  if (i + 1 >= S->t1) return 1;
+  const lx_token *u = t + 1;
+  if (u->kind != LX_TK_PUNCT) return 0;
+  char c = S->text[u->start];
+  if (c == '(') { /* "5 C (41 F)" */
+    if (i + 3 >= S->t1 || u[1].kind != LX_TK_NUM || u[2].end != u[2].start + 1) return 0;
+    char o = S->text[u[2].start];
+    return o != S->text[t->start] && (o == 'C' || o == 'F');
+  }
+  if (u->start != t->end) return 0;
+  if (c == ')' || c == ',' || c == ';') return 1;
+  if (c != '.') return 0;
+  return i + 2 >= S->t1 || (S->t[i + 2].flags & (LX_TF_SPACE | LX_TF_NEWLINE));
+}
+
 /* A unit phrase at i: tokens, canonical unit, factor. */
 static size_t unit_at(const nx *S, size_t i, char *unit, size_t ucap, double *factor) {
   if (!ok_tok(S, i)) return 0;
@@ -1895,7 +1917,9 @@ static size_t unit_at(const nx *S, size_t i, char *unit, size_t ucap, double *fa
   if (!k) return 0;
   const lx_entry *u = lx_entry_of_kind(S->in->gaz, e, LX_G_UNIT);
   if (!u) return 0;
-  if ((u->flags & LX_GF_AMB) && unit_excluded(lx_dict_str(S->in->gaz, u->phrase))) return 0;
+  if ((u->flags & LX_GF_AMB) && unit_excluded(lx_dict_str(S->in->gaz, u->phrase)) &&
+      !(k == 1 && temperature_letter(S, i)))
+    return 0;
   size_t vn;
   const char *v = lx_entry_attr(S->in->gaz, u, "unit", &vn);
   if (!v || vn == 0 || vn >= ucap) return 0;
@@ -3063,6 +3087,39 @@ static int free_after(const nx *S, size_t j) {
          prev_word_in(S, j + 1, free_words, LX_COUNTOF(free_words));
 }
 
+/* "the opposition daily La Voie", "the news weekly Der Spiegel", "the daily
+ * Sueddeutsche Zeitung on Saturday": daily or weekly names a paper when a
+ * kind of paper comes before it, or when the capitalized words after it end
+ * the phrase ("The weekly U.S. soybean crush" stays a set). */
+static int paper_name(const nx *S, size_t i) {
+  static const char *const kinds[] = {"business", "conservative", "economic",
+                                      "english-language", "evening", "financial", "government",
+                                      "independent", "influential", "leading", "liberal",
+                                      "local", "morning", "national", "news", "newsmagazine",
+                                      "official", "opposition", "party", "popular",
+                                      "pro-government", "regional", "sports", "state",
+                                      "state-run", "tabloid"};
+  static const char *const next[] = {"added", "carried", "cited", "earlier", "had", "has",
+                                     "in", "is", "last", "late", "newspaper", "on",
+                                     "published", "quoted", "quoting", "reported", "reports",
+                                     "said", "says", "that", "this", "was", "which", "wrote"};
+  const lx_token *t = &S->t[i];
+  if ((t->flags & LX_TF_ALLCAP) || !ok_tok(S, i + 1)) return 0;
+  size_t j = i + 1;
+  while (j < S->t1 && j < i + 5 && (S->t[j].flags & LX_TF_CAP) &&
+         !(S->t[j].flags & LX_TF_SENT) && !lex(S, j))
+    j++;
+  if (j == i + 1) return 0;
+  if (i > S->t0)
+    for (size_t k = 0; k < LX_COUNTOF(kinds); k++)
+      if (tok_is_n(S, i - 1, kinds[k], strlen(kinds[k]))) return 1;
+  if (j >= S->t1 || (S->t[j].flags & LX_TF_PARA)) return 1;
+  if (S->t[j].kind == LX_TK_PUNCT) return !(S->t[j - 1].flags & LX_TF_PERIOD);
+  for (size_t k = 0; k < LX_COUNTOF(next); k++)
+    if (tok_is_n(S, j, next[k], strlen(next[k]))) return 1;
+  return 0;
+}
+
 /* Temporal expressions led by a word; a is the span start. */
 static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
   const nx_word *w = lex(S, i);
@@ -3210,6 +3267,7 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       if (the) return 0;
       int unit = (int)w->v;
       if ((t->flags & LX_TF_CAP) && !(t->flags & LX_TF_SENT)) return 0;
+      if ((unit == U_DAY || unit == U_WEEK) && paper_name(S, i)) return 0;
       res(r, a, i + 1, unit == U_HOUR ? LEDE_T_TIME : LEDE_T_DATE, 0);
       str_duration(r, 1, unit);
       return 1;
@@ -4305,27 +4363,57 @@ static int duration_rank(const char *p) {
   return t ? (int)(u - time_u) + 1 : (int)(u - date_u) + 4;
 }
 
-/* "three hours and 20 minutes", "two years and three months": one
- * duration, P2Y3M, PT3H20M, when the second unit is the smaller. */
-static void compound_duration(const nx *S, nx_res *r) {
+/* The rank of the last unit of a duration of numbers and units only
+ * ("PT4H48M": minutes, 2), as duration_rank ranks them; else 0. */
+static int last_rank(const char *p) {
+  if (p[0] != 'P') return 0;
+  const char *q = p + 1, *t = NULL;
+  for (; *q; q++) {
+    if (*q == 'T' && !t) t = q;
+    else if (!is_digit((unsigned char)*q) && *q != '.' && !strchr("YMWDHS", *q)) return 0;
+  }
+  size_t n = (size_t)(q - p);
+  if (n < 3 || !is_digit((unsigned char)p[n - 2])) return 0;
+  static const char date_u[] = "DWMY", time_u[] = "SMH";
+  const char *u = strchr(t ? time_u : date_u, p[n - 1]);
+  if (!u) return 0;
+  return t ? (int)(u - time_u) + 1 : (int)(u - date_u) + 4;
+}
+
+/* One more, smaller unit after r's duration: joined to it (1), or not (0). */
+static int more_duration(const nx *S, nx_res *r) {
   size_t j = r->b;
-  int hi = duration_rank(r->str);
-  if (!hi || !ok_tok(S, j + 1) || !tok_isl(S, j, "and")) return;
+  int hi = last_rank(r->str);
+  if (!hi || !ok_tok(S, j)) return 0;
+  if (tok_isl(S, j, "and")) {
+    if (!ok_tok(S, ++j)) return 0;
+  } else if (S->t[j].kind != LX_TK_NUM) {
+    return 0;
+  }
   nx_res r2;
-  if (!at_next(S, j + 1, &r2)) return;
-  if (r2.type != LEDE_T_DATE && r2.type != LEDE_T_TIME) return;
+  if (!at_next(S, j, &r2)) return 0;
+  if (r2.type != LEDE_T_DATE && r2.type != LEDE_T_TIME) return 0;
   int lo = duration_rank(r2.str);
-  if (!lo || lo >= hi) return;
+  if (!lo || lo >= hi) return 0;
   char v[sizeof r->str];
   size_t n = strlen(r->str);
   const char *tail = r2.str + 1; /* after its P */
   if (lo <= 3 && hi <= 3) tail++; /* both times: one T */
-  else if (lo <= 3 && *tail != 'T') return;
-  if (n + strlen(tail) + 1 > sizeof v) return;
+  else if (lo <= 3 && *tail != 'T') return 0;
+  if (n + strlen(tail) + 1 > sizeof v) return 0;
   memcpy(v, r->str, n);
   memcpy(v + n, tail, strlen(tail) + 1);
   memcpy(r->str, v, sizeof v);
   r->b = r2.b;
+  return 1;
+}
+
+/* "three hours and 20 minutes", "two years and three months", "4 hours 48
+ * mins 2 seconds": one duration, P2Y3M, PT3H20M, PT4H48M2S, each unit
+ * smaller than the one before. Without "and", the second opens on digits. */
+static void compound_duration(const nx *S, nx_res *r) {
+  if (!duration_rank(r->str)) return; /* one number and one unit to start */
+  while (more_duration(S, r)) continue;
 }
 
 /* "10 dollars and 50 cents", "5 pounds and 20 pence": one sum, when the

@@ -408,6 +408,14 @@ describe("numex through lede.parse", function()
     assert.same({ amount = 41, unit = "F" }, find(l, "QUANTITY", "41 F").value)
     assert.is_nil(find(l, "QUANTITY", "3 C"))
   end)
+  it("reads a year printed right after a quarter or a half, and after a range of months", function()
+    local l = ents("Second quarter 2019 results were weak; output for first half 2018 was set."
+      .. " Tin was lent between April and June 2019. The November to February 2020 rains.\n")
+    assert.equal("2019-Q2", find(l, "DATE", "Second quarter 2019").value)
+    assert.equal("2018-H1", find(l, "DATE", "first half 2018").value)
+    assert.equal("2019-04", find(l, "DATE", "April").value)
+    assert.equal("2019-11", find(l, "DATE", "November").value)
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

@@ -868,6 +868,8 @@ static size_t scale_words(const nx *S, size_t j, nxnum *N) {
 /* A spelled number from token j; "a"/"an" may stand for one before a scale
  * word ("a million"). Returns 1 if one was read. */
 static size_t of_year(const nx *S, size_t i, int *y);
+static int year_tok(const nx *S, size_t i, int *y);
+static int year_tok(const nx *S, size_t i, int *y);
 
 static int spelled(const nx *S, size_t j, nxnum *N) {
   memset(N, 0, sizeof *N);
@@ -1028,10 +1030,12 @@ static void str_ymd(nx_res *r, int y, int m, int d) {
  * after it ("December delivery", "the March contract"). */
 static int future_ctx(const nx *S, size_t i) {
   size_t k = i, steps = 0;
-  /* "gold for December delivery", "the March contract": a future month */
+  /* "gold for December delivery", "the March contract", "the first October
+   * cargo": a future month */
   for (size_t q = i + 1; q < S->t1 && q <= i + 3 && S->t[q].kind != LX_TK_PUNCT; q++)
     if (tok_isl(S, q, "delivery") || tok_isl(S, q, "contract") || tok_isl(S, q, "futures") ||
-        tok_isl(S, q, "contracts") || tok_isl(S, q, "expiry"))
+        tok_isl(S, q, "contracts") || tok_isl(S, q, "expiry") || tok_isl(S, q, "cargo") ||
+        tok_isl(S, q, "cargoes") || tok_isl(S, q, "loading"))
       return 1;
   while (k > S->t0 && steps < 14) {
     k--;
@@ -1110,6 +1114,21 @@ static int year_for_month(const nx *S, size_t at, int m, int dir) {
 static int ended_year(const nx *S, size_t at, int m, int d) {
   if (m == ref_m(S) && d && S->in->ref.day && d <= S->in->ref.day) return ref_y(S);
   return year_for_month(S, at, m, -1);
+}
+
+/* "between April and June 1995", "March to May 2019": the year printed
+ * after a second month is the first month's too (the year before when the
+ * range crosses New Year: "November to February 2020"); else 0. */
+static int range_year(const nx *S, size_t i, int m) {
+  if (!(tok_isl(S, i, "and") || tok_isl(S, i, "to") || tok_isl(S, i, "through") ||
+        tok_isl(S, i, "until") || tok_isl(S, i, "or") || is_punct(S, i, '-')) ||
+      !ok_tok(S, i + 1) || !ok_tok(S, i + 2))
+    return 0;
+  const nx_word *w = lex(S, i + 1);
+  int y;
+  if (!w || w->cls != NX_W_MONTH || !(S->t[i + 1].flags & LX_TF_CAP) || !year_tok(S, i + 2, &y))
+    return 0;
+  return m <= (int)w->v ? y : y - 1;
 }
 
 static void str_month(const nx *S, size_t at, int m, int dir, nx_res *r) {
@@ -2362,6 +2381,11 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       if (halves && N->v > 2) return 0;
       int y = 0;
       size_t k = of_year(S, e + 1, &y);
+      /* "second quarter 1996 results", as tables print it */
+      if (!k && ok_tok(S, e + 1) && year_tok(S, e + 1, &y)) {
+        if (y >= 1900 && y <= 2099) k = 1;
+        else y = 0;
+      }
       /* "the second quarter ending Dec. 31": a fiscal quarter, named by
        * the calendar's that ends on that date */
       lx_date d;
@@ -3240,6 +3264,7 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       }
       int y = 0;
       size_t k2 = of_year(S, i + 1, &y);
+      if (!k2) y = range_year(S, i + 1, (int)w->v);
       res(r, a, i + 1 + k2, LEDE_T_DATE, 0);
       if (y)
         set_str(r, "%04d-%02d", y, (int)w->v);

@@ -416,6 +416,14 @@ describe("numex through lede.parse", function()
     assert.equal("2019-04", find(l, "DATE", "April").value)
     assert.equal("2019-11", find(l, "DATE", "November").value)
   end)
+  it("reads a British clock time and leaves a sign-off's telephone number out", function()
+    local l = ents("The shelling began at 4.50 a.m. and stopped at 2.00 p.m., up 10.30 percent."
+      .. "\n-- Tallinn Newsroom +372 631 1223\n-- Mara Pohl 204 555 0142\n")
+    assert.equal("T04:50", find(l, "TIME", "4.50 a.m.").value)
+    assert.equal("T14:00", find(l, "TIME", "2.00 p.m.").value)
+    assert.equal(10.3, find(l, "PERCENT", "10.30 percent").value)
+    for _, e in ipairs(l) do assert.is_not.equal("CARDINAL", e.type, e.text) end
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

@@ -546,7 +546,7 @@ static int local_time(const g *G, size_t i) {
   return i + 1 < G->n && tis(G, i, "local") && tis(G, i + 1, "time");
 }
 
-/* A clock time: 04:10, 8:03 am, 11:03 PM, 9 a.m., 10am, 20:13:05, and the
+/* A clock time: 04:10, 8:03 am, 11:03 PM, 9 a.m., 10am, 10.30 a.m., 20:13:05, and the
  * wire's 1350 GMT, 0900 local time (four digits only before a zone or
  * "local time"). */
 static size_t ttime(const g *G, size_t i, lx_date *d) {
@@ -566,6 +566,12 @@ static size_t ttime(const g *G, size_t i, lx_date *d) {
     }
     ampm = tampm(G, j);
     if (ampm) j++;
+  } else if ((n == 4 || n == 5) && s[n - 3] == '.') {
+    /* the British 10.30 a.m., 2.00 p.m.: only with its am or pm */
+    if (!digits(s, n - 3, &h) || !digits(s + n - 2, 2, &m)) return 0;
+    ampm = tampm(G, j);
+    if (!ampm) return 0;
+    j++;
   } else {
     /* 9 a.m. / 10am: an hour needs its am/pm */
     size_t k = 0;

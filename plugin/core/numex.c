@@ -4456,6 +4456,37 @@ static void money_and_cents(const nx *S, nx_res *r) {
   r->b = r2.b;
 }
 
+/* Token i is digits and nothing else, at most 8: how many, or 0. */
+static size_t digit_group(const nx *S, size_t i) {
+  if (i >= S->t1 || S->t[i].kind != LX_TK_NUM) return 0;
+  size_t n = tlen(S, i);
+  const char *s = tstr(S, i);
+  if (n > 8) return 0;
+  for (size_t k = 0; k < n; k++)
+    if (!is_digit((unsigned char)s[k])) return 0;
+  return n;
+}
+
+/* A telephone number at i, as wire stories sign off ("Newsroom +48 22 653
+ * 9700", "Gilbert Le Gras 204 947 3548"): its tokens, or 0. Not numbers:
+ * OntoNotes leaves them out. Groups of digits on one line, two or more
+ * after a glued "+", else three or more of two to four digits, the last of
+ * four. */
+static size_t phone_run(const nx *S, size_t i) {
+  size_t g = digit_group(S, i);
+  if (!g || (i > S->t0 && digit_group(S, i - 1))) return 0;
+  const lx_token *p = i > S->t0 ? &S->t[i - 1] : NULL;
+  int plus = p && p->end == S->t[i].start && p->end == p->start + 1 && S->text[p->start] == '+';
+  size_t j = i + 1, longest = g;
+  while ((g = digit_group(S, j)) != 0 && !(S->t[j].flags & (LX_TF_NEWLINE | LX_TF_PARA)) &&
+         S->t[j].start > S->t[j - 1].end) {
+    if (g > longest) longest = g;
+    j++;
+  }
+  if (plus) return j - i >= 2 ? j - i : 0;
+  return j - i >= 3 && longest <= 4 && tlen(S, j - 1) == 4 && tlen(S, i) >= 2 ? j - i : 0;
+}
+
 int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   nx S;
   S.in = in;
@@ -4502,6 +4533,11 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       }
     }
     size_t i = (size_t)(t - T);
+    size_t phone = t->kind == LX_TK_NUM ? phone_run(&S, i) : 0;
+    if (phone) {
+      t += phone;
+      continue;
+    }
     nx_res r;
     r.type = 0;
     if (at(&S, i, &r) && r.b > i) {

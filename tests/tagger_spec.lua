@@ -88,6 +88,18 @@ describe("the tagger of names", function()
     end
   end)
 
+  it("opens no name on a country in brackets from the line before, and keeps an editor's (Tom)", function()
+    local t = "TENNIS - DRAW.\n\nFirst round:\nWalt Brenner (South Africa) vs. Guy Lacroix (France)\n"
+      .. "Fernando Alcaraz (Brazil) vs. Ivo Kral (Slovakia)\n"
+    local got = {}
+    for _, ty, s, e in lede.parse(t).entities:spans() do got[#got + 1] = ty .. " " .. t:sub(s + 1, e) end
+    assert.is_true(has(got, "PERSON Fernando Alcaraz"), table.concat(got, "; "))
+    assert.is_true(has(got, "GPE France"), table.concat(got, "; "))
+    t = "Pitcher (Tom) Seaver won.\n"
+    got = {}
+    for _, ty, s, e in lede.parse(t).entities:spans() do got[#got + 1] = ty .. " " .. t:sub(s + 1, e) end
+    assert.is_true(has(got, "PERSON (Tom) Seaver"), table.concat(got, "; "))
+  end)
   it("calls a named storm an event", function()
     local got = {}
     for e in lede.parse("Board meets\n\nTyphoon Saola and Hurricane Katrina hit the coast.\n").entities:each() do

@@ -1114,6 +1114,17 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* a ")" that no "(" in the name opens: an editor's first name, "(Tom)
      * Seaver", takes its "("; otherwise the name is what follows the ")"
      * ("(Olympic champion Lindsay) Davenport"), if it is capitalized */
+    /* a name does not open on a bracket closed before its end: "(France)
+     * Fernando Meligeni" in a draw is a country and a name; "(Tom) Seaver"
+     * keeps its given name */
+    if (b > a + 3 && tok_ch(c, &t[a], '(')) {
+      size_t j = a + 1;
+      while (j < b && !tok_ch(c, &t[j], ')') && !tok_ch(c, &t[j], '(')) j++;
+      if (j + 1 < b && tok_ch(c, &t[j], ')') &&
+          !(j == a + 2 && gaz_exact(c, a + 1, a + 2, KIND(LX_G_GIVEN)) &&
+            !gaz_exact(c, a + 1, a + 2, PLACE_KINDS)))
+        a = j + 1;
+    }
     for (size_t j = a; j < b; j++) {
       if (tok_ch(c, &t[j], '(')) break;
       if (!tok_ch(c, &t[j], ')')) continue;
@@ -1127,7 +1138,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       break;
     }
     if (b > a && a >= t0 + 3 && k[i].type == LEDE_T_PERSON && tok_ch(c, &t[a - 1], ')') &&
-        tok_ch(c, &t[a - 3], '(') && gaz_exact(c, a - 2, a - 1, KIND(LX_G_GIVEN)))
+        tok_ch(c, &t[a - 3], '(') && gaz_exact(c, a - 2, a - 1, KIND(LX_G_GIVEN)) &&
+        !gaz_exact(c, a - 2, a - 1, PLACE_KINDS))
       a -= 3;
     b = lx_close_parens(c->text, t, a, b, t1);
     /* "U.N. Resolution 242": the designator goes with its number */

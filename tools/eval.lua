@@ -8,7 +8,12 @@
 --     body token F1 per document, averaged);
 --   the page is "text" or "html";
 --   "entities" (CoNLL-style PER/ORG/LOC/MISC spans): exact-span micro P/R/F1
---     overall and per type, after mapping lede's types to CoNLL's.
+--     overall and per type, after mapping lede's types to CoNLL's;
+--   "entities" with lede's own (OntoNotes) types, such as DATE or MONEY: the
+--     same per type, over the types the line's "types" lists (else those its
+--     entities have), and for the spans found whose gold has a "value" the
+--     share of values lede gives equal (DATE strings, MONEY amount and
+--     currency, numbers). A line's "date" is passed as the reference date.
 -- usage: lua5.4 tools/eval.lua CORPUS [--limit N] [--show-errors N] [--field F]
 local lede = require "lede"
 local json = lede.json
@@ -188,6 +193,105 @@ local function score_entities(rec, doc)
   end
 end
 
+-- ---- entities with lede's own types (OntoNotes) ---------------------------------
+
+local conll_types = { PER = true, ORG = true, LOC = true, MISC = true }
+local O = { tp = {}, fp = {}, fn = {}, vok = {}, vn = {}, docs = 0, errors = {}, seen = {} }
+
+local function onto_gold(rec)
+  for _, e in ipairs(rec.entities) do
+    if not conll_types[e.type] then return true end
+  end
+  return type(rec.types) == "table"
+end
+
+local function same_value(want, got)
+  if type(want) == "table" then
+    if type(got) ~= "table" then return false end
+    for k, v in pairs(want) do
+      local g = got[k]
+      if type(v) == "number" then
+        if type(g) ~= "number" or math.abs(g - v) > 1e-9 * math.max(1, math.abs(v)) then
+          return false
+        end
+      elseif g ~= v then
+        return false
+      end
+    end
+    return true
+  elseif type(want) == "number" then
+    return type(got) == "number" and math.abs(got - want) <= 1e-9 * math.max(1, math.abs(want))
+  end
+  return want == got
+end
+
+local function show_value(v)
+  if type(v) == "table" then
+    local keys = {}
+    for k in pairs(v) do keys[#keys + 1] = k end
+    table.sort(keys)
+    for i, k in ipairs(keys) do keys[i] = k .. "=" .. tostring(v[k]) end
+    return "{" .. table.concat(keys, " ") .. "}"
+  end
+  return tostring(v)
+end
+
+local function score_onto(rec, doc)
+  O.docs = O.docs + 1
+  local types = {}
+  if type(rec.types) == "table" then
+    for _, t in ipairs(rec.types) do types[t] = true end
+  else
+    for _, e in ipairs(rec.entities) do types[e.type] = true end
+  end
+  for t in pairs(types) do
+    if not O.seen[t] then
+      O.seen[t] = true
+      O.tp[t], O.fp[t], O.fn[t], O.vok[t], O.vn[t] = 0, 0, 0, 0, 0
+    end
+  end
+  local gold = {}
+  for _, e in ipairs(rec.entities) do
+    if types[e.type] then gold[e.start .. ":" .. e["end"]] = e end
+  end
+  local pred = {}
+  for i = 1, #doc.entities do
+    local e = doc.entities[i]
+    if types[e.type] then
+      local k = e.start .. ":" .. e["end"]
+      if not pred[k] then pred[k] = e end
+    end
+  end
+  local function err(kind, k, t, other)
+    if #O.errors < show * 4 then
+      local s, e = k:match("(%d+):(%d+)")
+      O.errors[#O.errors + 1] = string.format("  %s %s %q (%s) [%s]", kind, t,
+        rec.text:sub(s + 1, e), other, rec.id or O.docs)
+    end
+  end
+  for k, e in pairs(pred) do
+    local g = gold[k]
+    if g and g.type == e.type then
+      O.tp[e.type] = O.tp[e.type] + 1
+      if not isnull(g.value) then
+        O.vn[e.type] = O.vn[e.type] + 1
+        if same_value(g.value, e.value) then O.vok[e.type] = O.vok[e.type] + 1
+        else err("VALUE", k, e.type, "gold " .. show_value(g.value) .. ", lede " .. show_value(e.value)) end
+      end
+    else
+      O.fp[e.type] = O.fp[e.type] + 1
+      err("FP", k, e.type, "gold " .. (g and g.type or "-"))
+    end
+  end
+  for k, g in pairs(gold) do
+    local e = pred[k]
+    if not (e and e.type == g.type) then
+      O.fn[g.type] = O.fn[g.type] + 1
+      err("FN", k, g.type, "lede " .. (e and e.type or "-"))
+    end
+  end
+end
+
 -- ---- main --------------------------------------------------------------------
 
 local f = assert(io.open(path, "rb"))
@@ -201,9 +305,12 @@ for line in f:lines() do
     local text = type(rec.text) == "string" and rec.text or rec.html
     if type(text) == "string" then
       bytes = bytes + #text
-      local doc = lede.parse(text)
+      local opts = type(rec.date) == "string" and { date = rec.date } or nil
+      local doc = lede.parse(text, opts)
       if type(rec.gold) == "table" then score_structure(rec, doc) end
-      if type(rec.entities) == "table" then score_entities(rec, doc) end
+      if type(rec.entities) == "table" then
+        if onto_gold(rec) then score_onto(rec, doc) else score_entities(rec, doc) end
+      end
     end
   end
 end
@@ -253,4 +360,27 @@ if E.docs > 0 then
   local f1 = p + r > 0 and 2 * p * r / (p + r) or 0
   print(string.format("  micro P %.4f R %.4f F1 %.4f", p, r, f1))
   for i = 1, #E.errors do print(E.errors[i]) end
+end
+if O.docs > 0 then
+  print("entities (exact span, lede's types)")
+  local order = {}
+  for t in pairs(O.seen) do order[#order + 1] = t end
+  table.sort(order)
+  local TP, FP, FN = 0, 0, 0
+  for _, t in ipairs(order) do
+    local tp, fp, fn = O.tp[t], O.fp[t], O.fn[t]
+    TP, FP, FN = TP + tp, FP + fp, FN + fn
+    local p = tp + fp > 0 and tp / (tp + fp) or 0
+    local r = tp + fn > 0 and tp / (tp + fn) or 0
+    local f1 = p + r > 0 and 2 * p * r / (p + r) or 0
+    local v = O.vn[t] > 0 and string.format("  values %d/%d", O.vok[t], O.vn[t]) or ""
+    print(string.format("  %-11s P %.4f R %.4f F1 %.4f  (tp %d fp %d fn %d)%s", t, p, r, f1,
+      tp, fp, fn, v))
+  end
+  local p = TP + FP > 0 and TP / (TP + FP) or 0
+  local r = TP + FN > 0 and TP / (TP + FN) or 0
+  local f1 = p + r > 0 and 2 * p * r / (p + r) or 0
+  print(string.format("  micro       P %.4f R %.4f F1 %.4f", p, r, f1))
+  table.sort(O.errors)
+  for i = 1, #O.errors do print(O.errors[i]) end
 end

@@ -100,6 +100,20 @@ describe("the tagger of names", function()
     for _, ty, s, e in lede.parse(t).entities:spans() do got[#got + 1] = ty .. " " .. t:sub(s + 1, e) end
     assert.is_true(has(got, "PERSON (Tom) Seaver"), table.concat(got, "; "))
   end)
+  it("runs no name on into lower-case words past a name's own", function()
+    local t = "Grain\n\nThe official explained why the Department raised its estimate. Staying on"
+      .. " the Moon and reaching Mars is hard. Holders get shares of Magna for each Orion share."
+      .. " The Liberal party won, and Bild am Sonntag said so.\n"
+    for _, ty, s, e in lede.parse(t).entities:spans() do
+      local x = t:sub(s + 1, e)
+      for _, bad in ipairs({ " raised", " reaching", " each", " and$" }) do
+        assert.is_nil(x:find(bad), x)
+      end
+    end
+    local got = {}
+    for _, ty, s, e in lede.parse(t).entities:spans() do got[#got + 1] = ty .. " " .. t:sub(s + 1, e) end
+    assert.is_true(has(got, "ORG Liberal party"), table.concat(got, "; "))
+  end)
   it("calls a named storm an event", function()
     local got = {}
     for e in lede.parse("Board meets\n\nTyphoon Saola and Hurricane Katrina hit the coast.\n").entities:each() do

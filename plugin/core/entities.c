@@ -459,6 +459,19 @@ static const char *const org_heads[] = {
     "parliament", "council", "commission", "committee", "court", "police", "military",
     "army", "navy", "administration", "cabinet", "regulator", "bureau", "board"};
 
+/* Lower-case words that end names of organizations and places besides
+ * org_heads ("Liberal party", "Stansted airport", "London stock exchange"). */
+static const char *const name_heads[] = {
+    "airport", "association", "club", "company", "convention", "corporation", "division",
+    "exchange", "group", "institute", "island", "islands", "league", "party", "river",
+    "society", "stadium", "union", "university"};
+
+/* Lower-case words no name runs across: pronouns, determiners, auxiliaries. */
+static const char *const name_breaks[] = {
+    "any", "are", "be", "been", "each", "every", "had", "has", "have", "he", "her", "his",
+    "it", "its", "my", "our", "she", "some", "their", "they", "this", "those", "was", "we",
+    "were", "will", "would", "your"};
+
 static int org_head(const lx_ctx *c, const lx_token *t) {
   return word_in(c, t, org_heads, LX_COUNTOF(org_heads));
 }
@@ -1099,6 +1112,24 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* nor ends in punctuation ("Stone Container Co <STO>") */
     while (b > a + 1 && (tok_ch(c, &t[b - 1], ',') || tok_ch(c, &t[b - 1], ';') ||
                          tok_ch(c, &t[b - 1], ':') || tok_ch(c, &t[b - 1], '<')))
+      b--;
+    /* nor runs on into lower-case words: not past a pronoun, a determiner or
+     * an auxiliary ("Matt has my Complete", "Magna for each First
+     * Granite"), nor ends in any but a head ("the Department raised", "the
+     * Moon and reaching", "the Wild before winger"; "Liberal party",
+     * "Stansted airport", "Lloyd's" stay). Other lower-case words inside
+     * are the name's ("Bild am Sonntag", "Cup winners Cup"). */
+    for (size_t j = a + 1; j < b; j++) {
+      if (t[j].kind == LX_TK_WORD && (t[j].flags & LX_TF_LOWER) &&
+          in_list(c, &t[j], name_breaks, LX_COUNTOF(name_breaks))) {
+        b = j;
+        break;
+      }
+    }
+    while (b > a + 1 && t[b - 1].kind == LX_TK_WORD && (t[b - 1].flags & LX_TF_LOWER) &&
+           !(t[b - 1].flags & LX_TF_POSS) &&
+           !word_in(c, &t[b - 1], org_heads, LX_COUNTOF(org_heads)) &&
+           !word_in(c, &t[b - 1], name_heads, LX_COUNTOF(name_heads)))
       b--;
     /* nor in a day of the week after a name of two words or more ("the
      * Greater Milwaukee Open Thursday"; "Super Tuesday" stays), nor in a

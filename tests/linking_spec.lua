@@ -27,6 +27,15 @@ describe("linked mentions", function()
       mentions(function(e) return e.type == "PERSON" end))
   end)
 
+  it("gives a person her surname where a town has the same name, not after 'in'", function()
+    local t = "Star's return\n\nThe singer Jessie Buckley opened the show. Buckley grew up near"
+      .. " Glasgow and was born in Buckley, a town in Wales.\n"
+    local got = {}
+    for e in lede.parse(t).entities:each() do
+      if e.text == "Buckley" then got[#got + 1] = e.type .. "=" .. tostring(e.canonical) end
+    end
+    assert.same({ "PERSON=Jessie Buckley", "GPE=Buckley" }, got)
+  end)
   it("links 'the department' to the State Department, capitalized or not", function()
     local got = mentions(function(e) return e.type == "ORG" and e.text:lower():find("department", 1, true) end)
     assert.equal("State Department=State Department; The department=State Department; "

@@ -1142,9 +1142,6 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     if (b >= a + 3 && k[i].type == LEDE_T_ORG && !(t[b - 1].flags & LX_TF_ALLCAP) &&
         org_end_word(c, &t[b - 2]) && gaz_has(c, b - 1, b, KIND(LX_G_TITLE)))
       b--;
-    /* a ")" that no "(" in the name opens: an editor's first name, "(Tom)
-     * Seaver", takes its "("; otherwise the name is what follows the ")"
-     * ("(Olympic champion Lindsay) Davenport"), if it is capitalized */
     /* a name does not open on a bracket closed before its end: "(France)
      * Fernando Meligeni" in a draw is a country and a name; "(Tom) Seaver"
      * keeps its given name */
@@ -1156,6 +1153,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
             !gaz_exact(c, a + 1, a + 2, PLACE_KINDS)))
         a = j + 1;
     }
+    /* a ")" that no "(" in the name opens: an editor's first name, "(Tom)
+     * Seaver", takes its "("; otherwise the name is what follows the ")"
+     * ("(Olympic champion Lindsay) Davenport"), if it is capitalized */
     for (size_t j = a; j < b; j++) {
       if (tok_ch(c, &t[j], '(')) break;
       if (!tok_ch(c, &t[j], ')')) continue;
@@ -2565,6 +2565,64 @@ static void consistent_types(lx_ctx *c, link_census *k) {
   }
 }
 
+/* Words before a place that keep it one: "grew up in Buckley". */
+static const char *const place_preps[] = {"across", "at", "from", "in", "inside", "into",
+                                          "near", "of", "outside", "through", "to"};
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Whether h is one of the n values of s: sorted (looked for by halves),
+ * or not (one by one). */
+static int has_u32(const uint32_t *s, size_t n, uint32_t h, int sorted) {
+  if (sorted) return bsearch(&h, s, n, sizeof *s, cmp_u32) != NULL;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == h) return 1;
+  return 0;
+}
+
+/* A person's surname is the person's wherever the document says it: after
+ * "Jessie Buckley", "Buckley grew up in Glasgow" is hers, though Buckley is
+ * a town too (the tagger and the gazetteer read the word alone). Only a
+ * one-word city of the tagger or the gazetteer that is a surname too, of a
+ * person named with a given name, changes; after a preposition of place
+ * it stays a place ("born in Buckley"). Companies named after people stay
+ * companies ("Hilton"). */
+static void surnames_of_persons(lx_ctx *c, link_census *k) {
+  size_t np = k->own[LEDE_T_PERSON];
+  if (!np || !k->own[LEDE_T_GPE]) return;
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  size_t n = in->entities.n, nt = c->toks.n, ns = 0;
+  const lx_token *t = TOKS(c);
+  uint32_t *sur = (uint32_t *)lx_scratch(c, np * sizeof(uint32_t));
+  for (size_t i = 0; i < n; i++) {
+    if (E[i].type != LEDE_T_PERSON || E[i].rule >= LEDE_RULE_USER) continue;
+    size_t a, b;
+    link_tokens(c, &E[i], &a, &b);
+    if (b >= a + 2 && ns < np && gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN)))
+      sur[ns++] = t[b - 1].hash;
+  }
+  if (!ns) return;
+  qsort(sur, ns, sizeof *sur, cmp_u32); /* looked up by halves: many names stay linear */
+  for (size_t i = 0; i < n; i++) {
+    int ty = E[i].type;
+    if (ty != LEDE_T_GPE || (E[i].rule != LEDE_RULE_TAGGER && E[i].rule != LEDE_RULE_GAZETTEER))
+      continue;
+    size_t a = E[i].cluster;
+    if (a >= nt || t[a].end != E[i].span.end || t[a].kind != LX_TK_WORD) continue;
+    if (!has_u32(sur, ns, t[a].hash, 1)) continue;
+    if (a > 0 && in_list(c, &t[a - 1], place_preps, LX_COUNTOF(place_preps))) continue;
+    if (!gaz_exact(c, a, a + 1, KIND(LX_G_SURNAME)) || !gaz_exact(c, a, a + 1, KIND(LX_G_CITY)))
+      continue;
+    census_add(k, ty, E[i].rule, -1);
+    E[i].type = LEDE_T_PERSON;
+    census_add(k, E[i].type, E[i].rule, 1);
+  }
+}
+
 /* The first of tokens t[a, n) that starts at or after s, walked to (in
  * strides of 8 over the tokens between entities: walks over the entities
  * in order visit each token about once). */
@@ -2825,20 +2883,6 @@ static void teams_in_tables(lx_ctx *c) {
   }
 }
 
-static int cmp_u32(const void *a, const void *b) {
-  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* Whether h is one of the n values of s: sorted (looked for by halves),
- * or not (one by one). */
-static int has_u32(const uint32_t *s, size_t n, uint32_t h, int sorted) {
-  if (sorted) return bsearch(&h, s, n, sizeof *s, cmp_u32) != NULL;
-  for (size_t i = 0; i < n; i++)
-    if (s[i] == h) return 1;
-  return 0;
-}
-
 /* "Real" after "Real Madrid", "Deportivo" after "Deportivo Coruna": a
  * one-word name the tagger calls a person, that opens an organization's
  * name in the same document and ends no person's, is that organization
@@ -2934,6 +2978,7 @@ void lx_link(lx_ctx *c) {
   link_census k;
   first_tokens(c, &k);
   consistent_types(c, &k);
+  surnames_of_persons(c, &k);
   short_org_names(c, &k);
   possessive_org_names(c, &k);
   /* not in another language: a word the tagger took for a name there is

@@ -36,6 +36,16 @@ describe("linked mentions", function()
     end
     assert.same({ "PERSON=Jessie Buckley", "GPE=Buckley" }, got)
   end)
+  it("keeps a city after a preposition of place where its other mentions are a team", function()
+    local t = "BASEBALL - RESULTS.\n\nNEW YORK 1996-08-29\n\nResults of games on Wednesday:\n"
+      .. "Chicago 5 Toronto 3\nCleveland 4 Chicago 2\nChicago 7 Detroit 1\n\nFRIDAY'S SCHEDULE\n"
+      .. "TORONTO AT CHICAGO\nDETROIT AT CLEVELAND\n\nIn Chicago, Frank Tomas homered twice.\n"
+    local got = {}
+    for e in lede.parse(t).entities:each() do
+      if e.text:upper() == "CHICAGO" then got[#got + 1] = e.type end
+    end
+    assert.same({ "ORG", "ORG", "ORG", "GPE", "GPE" }, got)
+  end)
   it("links 'the department' to the State Department, capitalized or not", function()
     local got = mentions(function(e) return e.type == "ORG" and e.text:lower():find("department", 1, true) end)
     assert.equal("State Department=State Department; The department=State Department; "

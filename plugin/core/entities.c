@@ -2451,6 +2451,11 @@ static void definite_descriptions(lx_ctx *c) {
   if (in->entities.n != n0) sort_added(c, n0);
 }
 
+/* Words before a place that keep it one: "grew up in Buckley"; the last,
+ * "of", only where a surname is weighed ("the mayor of Buckley"). */
+static const char *const place_preps[] = {"across", "at", "from", "in", "inside", "into",
+                                          "near", "outside", "through", "to", "of"};
+
 /* One sense per document: the tagger reads each mention alone, and may
  * call "Busan" a place in one sentence and an organization in the next
  * ("the Busan city government"). The same text gets the type most of its
@@ -2543,6 +2548,15 @@ static void consistent_types(lx_ctx *c, link_census *k) {
   if (!mixed) return;
   for (size_t i = 0; i < n; i++) {
     if (E[i].rule != LEDE_RULE_TAGGER || ct_index(E[i].type) < 0) continue;
+    /* "running through Glasgow" stays the city whatever the others are
+     * ("in Jordan's film" is weighed with them) */
+    size_t a0 = E[i].cluster;
+    if (E[i].type == LEDE_T_GPE && a0 > 0 && a0 < c->toks.n &&
+        TOKS(c)[a0].end == E[i].span.end &&
+        in_list(c, &TOKS(c)[a0 - 1], place_preps, LX_COUNTOF(place_preps) - 1) &&
+        gaz_exact(c, a0, a0 + 1, PLACE_KINDS) &&
+        !(a0 + 1 < c->toks.n && (TOKS(c)[a0 + 1].flags & LX_TF_POSS)))
+      continue;
     uint32_t h = hs[i];
     size_t j = h & (cap - 1);
     while (tab[j].key != h) j = (j + 1) & (cap - 1);
@@ -2564,10 +2578,6 @@ static void consistent_types(lx_ctx *c, link_census *k) {
     census_add(k, E[i].type, E[i].rule, 1);
   }
 }
-
-/* Words before a place that keep it one: "grew up in Buckley". */
-static const char *const place_preps[] = {"across", "at", "from", "in", "inside", "into",
-                                          "near", "of", "outside", "through", "to"};
 
 static int cmp_u32(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;

@@ -424,6 +424,14 @@ describe("numex through lede.parse", function()
     assert.equal(10.3, find(l, "PERCENT", "10.30 percent").value)
     for _, e in ipairs(l) do assert.is_not.equal("CARDINAL", e.type, e.text) end
   end)
+  it("reads an expression that opens a paragraph whole", function()
+    local l = ents("Fires spread\n\nCrews were called in, officials said.\n\nMore than 14,000"
+      .. " firefighters are at work.\n\nTwo weeks ago the first fire broke out near the town.\n\n"
+      .. "Up to 5,000 homes are at risk, the governor said on Tuesday.\n")
+    assert.equal(14000, find(l, "CARDINAL", "More than 14,000").value)
+    assert.equal("2020-04-22", find(l, "DATE", "Two weeks ago").value)
+    assert.equal(5000, find(l, "CARDINAL", "Up to 5,000").value)
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

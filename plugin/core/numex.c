@@ -197,6 +197,7 @@ typedef struct nx {
   const char *text;
   const lx_token *t;
   size_t t0, t1; /* the block */
+  size_t from;    /* where the expression being read starts */
   lx_vec *out;
   int oom;
 } nx;
@@ -237,9 +238,10 @@ static inline int tok_is(const nx *S, size_t i, const char *lower) {
 static inline int is_punct(const nx *S, size_t i, char c) {
   return i < S->t1 && S->t[i].kind == LX_TK_PUNCT && tlen(S, i) == 1 && tstr(S, i)[0] == c;
 }
-/* A paragraph break ends every expression. */
+/* A paragraph break ends every expression (the first token of the one
+ * being read may open a paragraph: "About 200 people died."). */
 static inline int ok_tok(const nx *S, size_t i) {
-  return i < S->t1 && !(S->t[i].flags & LX_TF_PARA);
+  return i < S->t1 && (!(S->t[i].flags & LX_TF_PARA) || i == S->from);
 }
 
 static const nx_word *lex_hash(uint32_t h, const char *s, size_t n) {
@@ -4494,6 +4496,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   S.t = in->toks;
   S.t0 = t0;
   S.t1 = t1 < in->ntoks ? t1 : in->ntoks;
+  S.from = t0;
   S.out = out;
   S.oom = 0;
   nx_cache cache;
@@ -4533,6 +4536,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       }
     }
     size_t i = (size_t)(t - T);
+    S.from = i;
     size_t phone = t->kind == LX_TK_NUM ? phone_run(&S, i) : 0;
     if (phone) {
       t += phone;

@@ -2096,6 +2096,30 @@ static void para_tokens(lx_ctx *c, size_t pi, size_t *t0, size_t *t1) {
   *t1 = r[1];
 }
 
+/* The country of the dateline's place, from the gazetteer ("BUENOS AIRES"
+ * AR, "Rochester, N.Y." by its state): a story's "pesos" are its country's. */
+static void story_country(const lx_ctx *c, char cc[3]) {
+  cc[0] = 0;
+  const char *loc = c->doc->dateline.location_norm;
+  if (!loc) return;
+  for (int part = 0; part < 2 && *loc; part++) {
+    size_t n = 0;
+    while (loc[n] && loc[n] != ',') n++;
+    const lx_entry *e = lx_dict_find(GAZ(c), loc, n);
+    for (; e; e = lx_entry_next(GAZ(c), e)) {
+      size_t vn;
+      const char *v = lx_entry_attr(GAZ(c), e, "cc", &vn);
+      if (v && vn == 2) {
+        memcpy(cc, v, 2);
+        cc[2] = 0;
+        return;
+      }
+    }
+    loc += n;
+    while (*loc == ',' || *loc == ' ') loc++;
+  }
+}
+
 void lx_entities(lx_ctx *c) {
   lede_doc *d = c->doc;
   c->other_language = other_language(c);
@@ -2109,6 +2133,7 @@ void lx_entities(lx_ctx *c) {
   ni.alloc = c->alloc;
   ni.ref = c->ref;
   ni.has_ref = c->has_ref;
+  story_country(c, ni.cc);
   c->tkinds.n = 0;
   /* room for the entities made once for most documents (about one in ten
    * tokens in news; CoNLL's one in five grow once), where doubling from 16

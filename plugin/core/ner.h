@@ -49,6 +49,7 @@ typedef struct lx_ner_in {
   lx_date ref;          /* the article's own date: dateline, published, or
                            the caller's reference date */
   int has_ref;          /* ref has a year, a month and a day */
+  char cc[3];           /* the country of the dateline's place (ISO 3166), or "" */
 } lx_ner_in;
 
 /* numex.c: DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL and CARDINAL over

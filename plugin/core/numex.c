@@ -47,7 +47,7 @@
  *      "last month" 2020-04, "last year" 2019, "this week" 2020-W19,
  *      "the weekend" 2020-W19-WE, "the third quarter of 2019" 2019-Q3,
  *      "the first half of 2020" 2020-H1, "summer" 2020-SU (SP SU FA WI),
- *      "the 1990s" 199X, "the 21st century" 20, "fiscal 1987" FY1987,
+ *      "the 1990s" 199 (TIMEX3), "the 21st century" 20, "fiscal 1987" FY1987,
  *      "2019/20" 2019/2020 (an ISO interval), "1990-95" 1990/1995,
  *      "two years ago" 2018, "a week ago" 2020-04-29,
  *      "earlier this year" 2020, "early 2020" 2020, "late March" 2020-03,
@@ -1252,7 +1252,7 @@ static int str_rel_unit(const nx *S, int unit, int dir, nx_res *r) {
       }
       return 1;
     case U_DECADE:
-      if (y) set_str(r, "%03dX", y / 10 + dir);
+      if (y) set_str(r, "%03d", y / 10 + dir);
       else set_str(r, "XXXX");
       return 1;
     case U_CENTURY:
@@ -1722,6 +1722,13 @@ static int holiday_expr(const nx *S, size_t a, size_t i, int dir, nx_res *r) {
   /* "Christmas 2019"; "Labor Day weekend" */
   if (ok_tok(S, b) && !dir && year_tok(S, b, &y)) b++;
   else if (ok_tok(S, b) && (tok_isl(S, b, "weekend") || tok_isl(S, b, "eve"))) b++;
+  /* "the Christmas holidays", "the Easter break": the period, "the" and all */
+  else if (a < i && ok_tok(S, b) &&
+           (tok_isl(S, b, "holiday") || tok_isl(S, b, "holidays") || tok_isl(S, b, "season") ||
+            tok_isl(S, b, "break") || tok_isl(S, b, "period"))) {
+    b++;
+    if (ok_tok(S, b) && tok_isl(S, b, "weekend")) b++; /* "the Labor Day holiday weekend" */
+  }
   /* a longer name, none of it a date: "Good Friday Agreement" (not "Easter
    * April 9") */
   else if (ok_tok(S, b) && S->t[b].kind == LX_TK_WORD && (S->t[b].flags & LX_TF_CAP) &&
@@ -1844,6 +1851,29 @@ static size_t dollar_adj(const nx *S, size_t i, char iso[4], double *factor) {
   return 0;
 }
 
+/* A currency word that many countries use ("pesos", "rupees", "dinars")
+ * is the story's country's, when its dateline says where that is: "pesos"
+ * in Buenos Aires are ARS. iso holds the gazetteer's default. */
+static void local_currency(const char cc[3], char iso[4]) {
+  static const struct {
+    char deflt[4], cc[3], iso[4];
+  } local[] = {
+      {"MXN", "AR", "ARS"}, {"MXN", "CL", "CLP"}, {"MXN", "CO", "COP"}, {"MXN", "CU", "CUP"},
+      {"MXN", "PH", "PHP"}, {"MXN", "UY", "UYU"}, {"MXN", "DO", "DOP"}, {"INR", "PK", "PKR"},
+      {"INR", "LK", "LKR"}, {"INR", "NP", "NPR"}, {"INR", "MU", "MUR"}, {"IQD", "JO", "JOD"},
+      {"IQD", "KW", "KWD"}, {"IQD", "BH", "BHD"}, {"IQD", "TN", "TND"}, {"IQD", "DZ", "DZD"},
+      {"IQD", "LY", "LYD"}, {"IQD", "RS", "RSD"}, {"KES", "UG", "UGX"}, {"KES", "TZ", "TZS"},
+      {"KES", "SO", "SOS"}, {"GBP", "EG", "EGP"}, {"GBP", "LB", "LBP"}, {"GBP", "SY", "SYP"},
+      {"NOK", "DK", "DKK"}, {"FRF", "CH", "CHF"}, {"FRF", "BE", "BEF"}, {"FRF", "LU", "LUF"},
+      {"USD", "AU", "AUD"}, {"USD", "NZ", "NZD"}, {"USD", "CA", "CAD"}, {"USD", "HK", "HKD"},
+      {"USD", "SG", "SGD"}, {"USD", "TW", "TWD"}, {"USD", "JM", "JMD"}, {"KRW", "KP", "KPW"}};
+  for (size_t q = 0; q < LX_COUNTOF(local); q++)
+    if (memcmp(local[q].deflt, iso, 3) == 0 && memcmp(local[q].cc, cc, 2) == 0) {
+      memcpy(iso, local[q].iso, 4);
+      return;
+    }
+}
+
 /* A currency phrase at i. Returns its tokens, the code in iso and the factor
  * of the printed unit (0.01 for cents). `after` says a number precedes. */
 static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double *factor) {
@@ -1885,6 +1915,10 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
   if (!v || vn != 3) return 0;
   memcpy(iso, v, 3);
   iso[3] = 0;
+  /* not "dlrs": the wire's dollars are U.S. dollars wherever it writes */
+  if (k == 1 && S->in->cc[0] && (t->flags & LX_TF_LOWER) &&
+      (memcmp(iso, "USD", 3) != 0 || tok_isl(S, i, "dollars") || tok_isl(S, i, "dollar")))
+    local_currency(S->in->cc, iso);
   return k;
 }
 
@@ -2302,6 +2336,33 @@ static const char *const year_preps[] = {
     "around", "circa", "summer", "spring", "autumn", "winter", "season", "class",
     "calendar", "than", "at", "for", "as", "on", "throughout"};
 
+/* The number at n (tokens [n, e), the span from a) is an age: "At 78, Biden
+ * is the oldest" (a sentence that opens on it, a name or a pronoun after),
+ * "aged 18", "people over 70", "those under 16". Returns where the age's
+ * span starts (its "over"), SIZE_MAX if it is none. */
+static size_t age_context(const nx *S, size_t a, size_t n, size_t e) {
+  static const char *const people[] = {"adults", "americans", "anyone", "children", "everyone",
+                                       "those", "men", "patients", "people", "residents",
+                                       "voters", "women", "workers"};
+  if (n == S->t0) return SIZE_MAX;
+  if (a == n && tok_isl(S, n - 1, "aged")) return n;
+  if (a == n && tok_isl(S, n - 1, "at") && (S->t[n - 1].flags & LX_TF_SENT) &&
+      is_punct(S, e, ',') && ok_tok(S, e + 1)) {
+    const lx_token *u = &S->t[e + 1];
+    int name = u->kind == LX_TK_WORD && (u->flags & LX_TF_CAP) && !lex_word(S, e + 1) &&
+               !tok_isl(S, e + 1, "the");
+    return name || tok_isl(S, e + 1, "he") || tok_isl(S, e + 1, "she") ? n : SIZE_MAX;
+  }
+  size_t m = a < n ? a : n - 1; /* the modifier: read with the number, or not */
+  if (m + 1 != n || m <= S->t0) return SIZE_MAX;
+  if (!(tok_isl(S, m, "over") || tok_isl(S, m, "under") || tok_isl(S, m, "above")))
+    return SIZE_MAX;
+  if (tok_isl(S, m - 1, "aged")) return m;
+  for (size_t k = 0; k < LX_COUNTOF(people); k++)
+    if (tok_is_n(S, m - 1, people[k], strlen(people[k]))) return m;
+  return SIZE_MAX;
+}
+
 static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   size_t e = N->end;
   size_t s0 = N->a;
@@ -2587,7 +2648,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       return res(r, s0, e, LEDE_T_CARDINAL, v);
     if (N->intd == 2) v += v >= 30 ? 1900 : 2000;
     res(r, (ctx & CTX_THE) ? a : s0, e, LEDE_T_DATE, 0);
-    set_str(r, "%03dX", v / 10);
+    set_str(r, "%03d", v / 10);
     return 1;
   }
   /* "one and a half years" */
@@ -2858,6 +2919,14 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       set_year(r, y);
       return 1;
     }
+  }
+  /* an age said so: "At 78, Biden is", "people over 70", "those aged 18" */
+  size_t age_a;
+  if (N->plain && N->v >= 1 && N->v <= 120 && e == N->a + 1 &&
+      (age_a = age_context(S, a, N->a, e)) != SIZE_MAX) {
+    res(r, age_a, e, LEDE_T_DATE, 0);
+    str_duration(r, N->v, U_YEAR);
+    return 1;
   }
   /* an age in apposition to a name: "Mr. Smith, 52, was named chairman" */
   if (N->plain && N->v >= 1 && N->v <= 99 && e == N->a + 1 && N->a >= S->t0 + 2 &&
@@ -3449,7 +3518,7 @@ static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
       int v = (int)N.v;
       if (N.intd == 2) v += v >= 30 ? 1900 : 2000;
       res(r, a, j + 1, LEDE_T_DATE, 0);
-      set_str(r, "%03dX", v / 10);
+      set_str(r, "%03d", v / 10);
       return 1;
     }
     return 0;
@@ -3494,7 +3563,7 @@ static int hyphen_word(const nx *S, size_t i, nx_res *r) {
         int v = (int)d.v;
         if (d.intd == 2) v += v >= 30 ? 1900 : 2000;
         res(r, i, i + 1, LEDE_T_DATE, 0);
-        set_str(r, "%03dX", v / 10);
+        set_str(r, "%03d", v / 10);
         return 1;
       }
       return 0;
@@ -3599,7 +3668,7 @@ static int edge_of(const nx *S, size_t a, size_t k, nx_res *r) {
       int v = (int)N.v;
       if (N.intd == 2) v += v >= 30 ? 1900 : 2000;
       res(r, a, k + 2, LEDE_T_DATE, 0);
-      set_str(r, "%03dX", v / 10);
+      set_str(r, "%03d", v / 10);
       return 1;
     }
     return 0;
@@ -3768,6 +3837,20 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
     j++;
   if (the) {
     const lx_token *t = &S->t[j];
+    /* "the Labor Day weekend", "the Christmas holidays" (not "the Christmas
+     * tree": a holiday alone is read without "the") */
+    if (lex_cls(S, j) == NX_W_HOLIDAY && (t->flags & LX_TF_CAP)) {
+      nx_res h;
+      if (holiday_expr(S, i, j, 0, &h) && h.type == LEDE_T_DATE && h.b > j &&
+          (tok_isl(S, h.b - 1, "weekend") || tok_isl(S, h.b - 1, "eve") ||
+           tok_isl(S, h.b - 1, "holiday") || tok_isl(S, h.b - 1, "holidays") ||
+           tok_isl(S, h.b - 1, "season") || tok_isl(S, h.b - 1, "break") ||
+           tok_isl(S, h.b - 1, "period"))) {
+        *r = h;
+        return 1;
+      }
+      return 0;
+    }
     if (t->kind == LX_TK_NUM || lex_cls(S, j) == NX_W_UNIT || lex_cls(S, j) == NX_W_TENS) {
       nxnum N;
       if (!number_at(S, j, &N)) return 0;
@@ -3789,7 +3872,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       if (number_at(S, j + 1, &N) && N.decade && N.intd == 2) {
         int v = (int)N.v + (N.v >= 30 ? 1900 : 1900 + 100 * (N.v < 30));
         res(r, i, j + 2, LEDE_T_DATE, 0);
-        set_str(r, "%03dX", v / 10);
+        set_str(r, "%03d", v / 10);
         return 1;
       }
       return 0;
@@ -3930,7 +4013,9 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
        * after it ends a fraction, a noun makes an ordinal */
       static const char *const preps[] = {"since", "in", "from", "over", "to", "during",
                                           "last", "this", "on", "at", "by", "than",
-                                          "between", "while", "compared", "within"};
+                                          "between", "while", "compared", "within", "among",
+                                          "amid", "after", "before", "for", "as", "with",
+                                          "across", "under", "against"};
       int end = k >= S->t1 || S->t[k].kind == LX_TK_PUNCT || tok_isl(S, k, "of") ||
                 tok_isl(S, k, "and") || tok_isl(S, k, "or");
       for (size_t q = 0; !end && q < LX_COUNTOF(preps); q++) end = tok_is(S, k, preps[q]);
@@ -4137,6 +4222,71 @@ static int score_at(const nx *S, size_t i, int depth) {
   return depth < 5 && score_shape(S, k) && score_at(S, k, depth + 1);
 }
 
+/* A number after modifiers at i ("more than 14,000", "an estimated $8
+ * billion", "between 10 and 20"). */
+static int mod_expr(const nx *S, size_t i, nx_res *r) {
+  int between;
+  size_t j = modifiers(S, i, &between);
+  if (j == i || !ok_tok(S, j)) return 0;
+  int ctx = CTX_MOD | (between ? CTX_BETWEEN : 0);
+  nx_res r2;
+  const lx_token *u = &S->t[j];
+  int got = 0;
+  if (u->kind == LX_TK_NUM) {
+    lx_date d;
+    size_t k = abs_date(S, j, &d);
+    if (k) {
+      abs_result(S, d.hour >= 0 ? i : j, j, k, &d, &r2);
+      got = 1;
+    } else {
+      nxnum N;
+      if (number_at(S, j, &N)) got = after_number(S, i, &N, ctx, &r2);
+    }
+  } else if (u->kind == LX_TK_SYM) {
+    got = money_first(S, i, j, &r2);
+  } else {
+    const nx_word *x = lex(S, j);
+    if (x && (x->cls == NX_W_UNIT || x->cls == NX_W_TENS)) {
+      nxnum N;
+      if (spelled(S, j, &N)) got = after_number(S, i, &N, ctx, &r2);
+    } else if (x && x->cls == NX_W_DET && !tok_isl(S, j, "the")) {
+      got = det_expr(S, j, &r2);
+      if (got && r2.type != LEDE_T_DATE && r2.type != LEDE_T_TIME &&
+          r2.type != LEDE_T_CARDINAL && r2.type != LEDE_T_MONEY &&
+          r2.type != LEDE_T_PERCENT && r2.type != LEDE_T_QUANTITY)
+        got = 0;
+      if (got) r2.a = i;
+    } else if (x && x->cls == NX_W_HALF) {
+      got = half_expr(S, i, j, &r2);
+    } else if (x && x->cls == NX_W_PLURAL) {
+      got = plural_expr(S, j, &r2);
+      if (got && r2.type) r2.a = i;
+    } else if (!(u->flags & LX_TF_LOWER) || (u->flags & LX_TF_HYPHEN)) {
+      if (u->flags & LX_TF_HYPHEN) {
+        nxnum N;
+        if (spelled(S, j, &N)) got = after_number(S, i, &N, ctx, &r2);
+      } else if (u->flags & LX_TF_ALLCAP) {
+        got = money_first(S, i, j, &r2);
+      }
+    }
+  }
+  if (!got || r2.type == 0) return 0;
+  /* modifiers stay off ordinals and off the numbers of dates */
+  if (r2.type == LEDE_T_ORDINAL) return 0;
+  if (r2.type == LEDE_T_DATE && r2.a != i && r2.str[0] != 'P') return 0;
+  if (r2.a != i && r2.type == LEDE_T_DATE) return 0;
+  /* "$1.5 trillion over 10 years": "over" a duration is "during" it,
+   * no modifier; "for over 10 years", "in over a decade" are "more than" */
+  if (r2.type == LEDE_T_DATE && r2.str[0] == 'P' && tok_isl(S, i, "over") &&
+      r2.b != i + 2 && /* "people over 70": an age, no unit */
+      !(i > S->t0 && (tok_isl(S, i - 1, "for") || tok_isl(S, i - 1, "in") ||
+                      tok_isl(S, i - 1, "of") || tok_isl(S, i - 1, "after") ||
+                      tok_isl(S, i - 1, "than") || tok_isl(S, i - 1, "by"))))
+    return 0;
+  *r = r2;
+  return 1;
+}
+
 /* Everything that can start at token i; a is where the span starts. */
 static int at(const nx *S, size_t i, nx_res *r) {
   const lx_token *t = &S->t[i];
@@ -4241,68 +4391,11 @@ static int at(const nx *S, size_t i, nx_res *r) {
       return 0;
     }
     case NX_W_HALF: return half_expr(S, i, i, r);
-    case NX_W_DET: return det_expr(S, i, r);
-    case NX_W_MOD: {
-      int between;
-      size_t j = modifiers(S, i, &between);
-      if (j == i || !ok_tok(S, j)) return 0;
-      int ctx = CTX_MOD | (between ? CTX_BETWEEN : 0);
-      nx_res r2;
-      const lx_token *u = &S->t[j];
-      int got = 0;
-      if (u->kind == LX_TK_NUM) {
-        lx_date d;
-        size_t k = abs_date(S, j, &d);
-        if (k) {
-          abs_result(S, d.hour >= 0 ? i : j, j, k, &d, &r2);
-          got = 1;
-        } else {
-          nxnum N;
-          if (number_at(S, j, &N)) got = after_number(S, i, &N, ctx, &r2);
-        }
-      } else if (u->kind == LX_TK_SYM) {
-        got = money_first(S, i, j, &r2);
-      } else {
-        const nx_word *x = lex(S, j);
-        if (x && (x->cls == NX_W_UNIT || x->cls == NX_W_TENS)) {
-          nxnum N;
-          if (spelled(S, j, &N)) got = after_number(S, i, &N, ctx, &r2);
-        } else if (x && x->cls == NX_W_DET && !tok_isl(S, j, "the")) {
-          got = det_expr(S, j, &r2);
-          if (got && r2.type != LEDE_T_DATE && r2.type != LEDE_T_TIME &&
-              r2.type != LEDE_T_CARDINAL && r2.type != LEDE_T_MONEY &&
-              r2.type != LEDE_T_PERCENT && r2.type != LEDE_T_QUANTITY)
-            got = 0;
-          if (got) r2.a = i;
-        } else if (x && x->cls == NX_W_HALF) {
-          got = half_expr(S, i, j, &r2);
-        } else if (x && x->cls == NX_W_PLURAL) {
-          got = plural_expr(S, j, &r2);
-          if (got && r2.type) r2.a = i;
-        } else if (!(u->flags & LX_TF_LOWER) || (u->flags & LX_TF_HYPHEN)) {
-          if (u->flags & LX_TF_HYPHEN) {
-            nxnum N;
-            if (spelled(S, j, &N)) got = after_number(S, i, &N, ctx, &r2);
-          } else if (u->flags & LX_TF_ALLCAP) {
-            got = money_first(S, i, j, &r2);
-          }
-        }
-      }
-      if (!got || r2.type == 0) return 0;
-      /* modifiers stay off ordinals and off the numbers of dates */
-      if (r2.type == LEDE_T_ORDINAL) return 0;
-      if (r2.type == LEDE_T_DATE && r2.a != i && r2.str[0] != 'P') return 0;
-      if (r2.a != i && r2.type == LEDE_T_DATE) return 0;
-      /* "$1.5 trillion over 10 years": "over" a duration is "during" it,
-       * no modifier; "for over 10 years", "in over a decade" are "more than" */
-      if (r2.type == LEDE_T_DATE && r2.str[0] == 'P' && tok_isl(S, i, "over") &&
-          !(i > S->t0 && (tok_isl(S, i - 1, "for") || tok_isl(S, i - 1, "in") ||
-                          tok_isl(S, i - 1, "of") || tok_isl(S, i - 1, "after") ||
-                          tok_isl(S, i - 1, "than") || tok_isl(S, i - 1, "by"))))
-        return 0;
-      *r = r2;
-      return 1;
-    }
+    case NX_W_DET:
+      /* "an estimated 300" opens on a modifier */
+      if (tok_isl(S, i, "an") && tok_isl(S, i + 1, "estimated")) return mod_expr(S, i, r);
+      return det_expr(S, i, r);
+    case NX_W_MOD: return mod_expr(S, i, r);
     case NX_W_NO: return 0;
     case NX_W_CURPRE:
       if (ok_tok(S, i + 1) && S->t[i + 1].kind == LX_TK_NUM) return money_first(S, i, i, r);

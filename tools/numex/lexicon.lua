@@ -153,8 +153,10 @@ add("NX_W_NOW", 0, "now")
 -- forward): value 1 = by itself, 2 = when "to" follows
 add("NX_W_FUTURE", 1, "will", "shall", "won't", "scheduled", "slated", "due", "expected",
   "expects", "plans", "plan", "planned", "planning", "until", "till", "intends", "aims",
-  "hopes", "'ll", "payable", "would", "expires")
-add("NX_W_FUTURE", 2, "set", "going")
+  "hopes", "'ll", "payable", "would", "expires",
+  -- a scheduled event in the present tense: "the summit starts on Thursday"
+  "starts", "begins", "opens", "resumes", "convenes", "can")
+add("NX_W_FUTURE", 2, "set", "going", "likely")
 add("NX_W_AMPM", 0, "am", "pm", "a.m.", "p.m.")
 -- currency abbreviations printed before a number
 add("NX_W_CURPRE", 0, "rs", "rs.")

@@ -463,6 +463,16 @@ describe("numex through lede.parse", function()
     assert.equal("2020-05-07", find(l, "DATE", "Thursday").value)
     assert.equal("2020-05-08", find(l, "DATE", "Friday").value)
   end)
+  it("reads a score after the beaten side, takes no designator's number, and pounds as the story's money", function()
+    local l = ents("WIMBLEDON, England (Reuters) - The Braves beat the Houston Astros 6-2 on Tuesday and"
+      .. " Ruiz won, beating the third seed 6-4 3-6 7-5. Ruiz gets 375,000 pounds. She lost 10 pounds."
+      .. " Game 2 is on Wednesday.\n")
+    assert.equal("6-2", find(l, "CARDINAL", "6-2").value)
+    assert.equal("7-5", find(l, "CARDINAL", "7-5").value)
+    assert.equal("GBP", find(l, "MONEY", "375,000 pounds").value.currency)
+    assert.equal("kg", find(l, "QUANTITY", "10 pounds").value.unit)
+    assert.is_nil(find(l, "CARDINAL", "2"))
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

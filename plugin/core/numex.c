@@ -2292,8 +2292,20 @@ static size_t ord_run(const nx *S, const nxnum *N) {
 
 /* Whether the number at i follows a name: "Boeing 737", "Euro 2020". */
 static int after_name(const nx *S, size_t i) {
+  /* a sentence may open on a name's designator: "Game 2 is Wednesday" */
+  static const char *const designators[] = {"act",      "apollo", "article", "chapter", "day",
+                                            "episode",  "flight", "game",    "gate",    "level",
+                                            "phase",    "room",   "round",   "route",   "season",
+                                            "section",  "stage",  "terminal", "week"};
   if (i <= S->t0) return 0;
   const lx_token *p = &S->t[i - 1];
+  size_t n = p->end - p->start;
+  if (p->kind == LX_TK_WORD && (p->flags & LX_TF_SENT) && (p->flags & LX_TF_CAP) &&
+      !(p->flags & LX_TF_ALLCAP) && !(S->t[i].flags & LX_TF_NEWLINE) && n < 12) {
+    char low[12];
+    for (size_t k = 0; k < n; k++) low[k] = (char)(S->text[p->start + k] | 0x20);
+    if (lx_sorted_has(designators, LX_COUNTOF(designators), low, n)) return 1;
+  }
   if (p->kind != LX_TK_WORD || !(p->flags & LX_TF_CAP) || (p->flags & LX_TF_SENT)) return 0;
   if (S->t[i].flags & LX_TF_NEWLINE) return 0;
   if (lex_word(S, i - 1)) return 0; /* "Canada 2" is a name */
@@ -2687,9 +2699,18 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
        * money after a word of paying ("paid 50 pounds", "fined 200
        * pounds") or as a wage ("50,000 pounds a year") */
       if (tok_isl(S, j, "pounds") || tok_isl(S, j, "pound")) {
+        static const char *const weighs[] = {"weigh", "weighs", "weighed", "weighing",
+                                             "lost", "gained", "put", "shed", "heavier",
+                                             "lighter", "weight"};
+        /* where pounds are the currency (the dateline's country), a weight
+         * only after a word of weighing */
+        const char *cc = S->in->cc;
+        int home = (cc[0] == 'G' && cc[1] == 'B') || (cc[0] == 'E' && cc[1] == 'G') ||
+                   (cc[0] == 'L' && cc[1] == 'B') || (cc[0] == 'S' && cc[1] == 'Y');
         int paid = prev_word_in(S, a, pay_words, LX_COUNTOF(pay_words)) ||
                    ((tok_isl(S, j + k, "a") || tok_isl(S, j + k, "per")) &&
-                    tunit_at(S, j + k + 1) && !unit_is_time(tunit_at(S, j + k + 1)));
+                    tunit_at(S, j + k + 1) && !unit_is_time(tunit_at(S, j + k + 1))) ||
+                   (home && !prev_word_in(S, a, weighs, LX_COUNTOF(weighs)));
         if (tok_isl(S, j + k, "of") ||
             (!N->scaled && !paid && !tok_isl(S, j + k, "sterling"))) {
           res(r, a, j + k, LEDE_T_QUANTITY, v * 0.45359237);
@@ -4184,7 +4205,8 @@ static int score_at(const nx *S, size_t i, int depth) {
   /* verbs with the beaten side between: "beat Syria 2-1" */
   static const char *const beat[] = {"beat", "beating", "beats", "defeated", "defeating",
                                      "edged", "routed", "downed", "thrashed", "crushed",
-                                     "led", "trailed"};
+                                     "led", "trailed", "lead", "trail", "trails", "topped",
+                                     "blanked", "swept", "outscored", "upset"};
   static const char *const nouns[] = {"win", "victory", "defeat", "loss", "vote", "lead", "draw",
                                       "margin", "majority", "decision", "tie", "triumph",
                                       "drubbing", "thrashing", "rout", "scoreline", "verdict"};
@@ -4203,9 +4225,14 @@ static int score_at(const nx *S, size_t i, int depth) {
       if (tok_is(S, i - 1, verbs[q])) return 1;
     for (size_t q = 0; q < LX_COUNTOF(beat); q++)
       if (tok_is(S, i - 1, beat[q])) return 1;
-    if (i > S->t0 + 1 && (S->t[i - 1].flags & LX_TF_CAP) && S->t[i - 2].kind == LX_TK_WORD)
+    /* the beaten side in up to four words: "beat the Houston Astros 6-2",
+     * "beating the third seed 6-4", "lead the series 3-2" */
+    for (size_t k = i - 1, w = 0; k > S->t0 && w < 4; k--, w++) {
+      if (S->t[k].kind != LX_TK_WORD || (S->t[k].flags & (LX_TF_SENT | LX_TF_NEWLINE))) break;
+      if (S->t[k - 1].kind != LX_TK_WORD) break;
       for (size_t q = 0; q < LX_COUNTOF(beat); q++)
-        if (tok_is(S, i - 2, beat[q])) return 1;
+        if (tok_is(S, k - 1, beat[q])) return 1;
+    }
   }
   if (ok_tok(S, e + 1) && S->t[e + 1].kind == LX_TK_WORD)
     for (size_t q = 0; q < LX_COUNTOF(nouns); q++)

@@ -473,6 +473,15 @@ describe("numex through lede.parse", function()
     assert.equal("kg", find(l, "QUANTITY", "10 pounds").value.unit)
     assert.is_nil(find(l, "CARDINAL", "2"))
   end)
+  it("reads the tense of a long sentence, a far 'next' as no future, a market's close as past", function()
+    local l = ents("The carrier said it would cut about 2,000 jobs, or roughly a third of its office"
+      .. " staff, by September. Holders will get a premium of 41% to Tuesday's close. Rotor must"
+      .. " play its next home game in an empty stadium after fans hurled bottles at players"
+      .. " on Saturday.\n")
+    assert.equal("2020-09", find(l, "DATE", "September").value)
+    assert.equal("2020-05-05", find(l, "DATE", "Tuesday").value)
+    assert.equal("2020-05-02", find(l, "DATE", "Saturday").value)
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

@@ -1039,7 +1039,9 @@ static int future_ctx(const nx *S, size_t i) {
         tok_isl(S, q, "contracts") || tok_isl(S, q, "expiry") || tok_isl(S, q, "cargo") ||
         tok_isl(S, q, "cargoes") || tok_isl(S, q, "loading"))
       return 1;
-  while (k > S->t0 && steps < 14) {
+  /* the sentence's verb may be far: "would cut about 2,000 jobs, or roughly
+   * a third of its office staff, by September" */
+  while (k > S->t0 && steps < 30) {
     k--;
     steps++;
     const nx_word *w = S->t[k].kind == LX_TK_WORD ? lex_peek(S->t[k].hash) : NULL;
@@ -1056,7 +1058,9 @@ static int future_ctx(const nx *S, size_t i) {
         /* "analysts had expected", "it would have closed": past */
         return !(k > S->t0 && tok_isl(S, k - 1, "had")) &&
                !(tok_isl(S, k, "would") && tok_isl(S, k + 1, "have"));
-      if ((w->cls == NX_W_REL || w->cls == NX_W_DAYREL) && w->v == 1) return 1;
+      /* "next" or "tomorrow" speak of what is near them: "must play their
+       * next home game after fans hurled bottles ... on Saturday" is past */
+      if ((w->cls == NX_W_REL || w->cls == NX_W_DAYREL) && w->v == 1 && steps <= 8) return 1;
     }
     if (S->t[k].flags & (LX_TF_SENT | LX_TF_PARA)) break;
   }
@@ -1065,6 +1069,16 @@ static int future_ctx(const nx *S, size_t i) {
 
 /* A weekday wd (1 = Monday) relative to the reference: dir -1 last, +1 next,
  * 0 by the tense of the sentence. */
+/* "a premium of 41% to Tuesday's close": a market's day that has closed,
+ * whatever the sentence's tense. */
+static int market_close(const nx *S, size_t at) {
+  size_t j = at + 1;
+  if (j + 1 >= S->t1 || !(S->t[j].flags & LX_TF_POSS)) return 0;
+  return tok_isl(S, j + 1, "close") || tok_isl(S, j + 1, "closing") ||
+         tok_isl(S, j + 1, "session") || tok_isl(S, j + 1, "settlement") ||
+         tok_isl(S, j + 1, "levels");
+}
+
 static void resolve_wday(const nx *S, size_t at, int wd, int dir, nx_res *r) {
   if (!has_ymd(S)) {
     set_str(r, "XXXX-WXX-%d", wd);
@@ -1079,7 +1093,7 @@ static void resolve_wday(const nx *S, size_t at, int wd, int dir, nx_res *r) {
   } else if (dir > 0) {
     delta = (w - rw + 7) % 7;
     if (delta == 0) delta = 7;
-  } else if (future_ctx(S, at)) {
+  } else if (!market_close(S, at) && future_ctx(S, at)) {
     delta = (w - rw + 7) % 7;
   } else {
     delta = -((rw - w + 7) % 7);

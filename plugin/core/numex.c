@@ -4485,7 +4485,7 @@ static void range_tail(const nx *S, nx_res *r) {
  * sign only against the number and after a space, an opening bracket or
  * the start (not "3-5", not "pre-20"); "negative" is left alone ("a
  * negative 2 percent" reads as an adjective as often as a sign). */
-static void signed_value(const nx *S, nx_res *r) {
+static void signed_value(const nx *S, nx_res *r, size_t last) {
   if (r->type != LEDE_T_CARDINAL && r->type != LEDE_T_PERCENT && r->type != LEDE_T_MONEY &&
       r->type != LEDE_T_QUANTITY)
     return;
@@ -4495,6 +4495,13 @@ static void signed_value(const nx *S, nx_res *r) {
   const lx_token *t = &S->t[s], *u = &S->t[r->a];
   if (t->kind == LX_TK_WORD) {
     if (!tok_isl(S, s, "minus")) return;
+    /* "around minus 14 degrees": the modifier before the sign */
+    const nx_word *w = s >= last + 1 && s - 1 >= S->t0 ? lex(S, s - 1) : NULL;
+    if (w && w->cls == NX_W_MOD && w->v == 1) {
+      r->a = s - 1;
+      r->num = -r->num;
+      return;
+    }
   } else {
     size_t n = t->end - t->start;
     const char *p = S->text + t->start;
@@ -4682,7 +4689,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       if (r.b > S.t1) r.b = S.t1;
       /* a set opens on the word before its "a": "twice a month" */
       if (r.a < i && !(r.a + 1 == i && i > last && once_word(&S, r.a))) r.a = i;
-      if (r.a > last && r.a > S.t0) signed_value(&S, &r);
+      if (r.a > last && r.a > S.t0) signed_value(&S, &r, last);
       if (r.type == LEDE_T_DATE || r.type == LEDE_T_TIME) compound_duration(&S, &r);
       if (r.type == LEDE_T_MONEY) money_and_cents(&S, &r);
       if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY)

@@ -484,6 +484,19 @@ describe("numex through lede.parse", function()
     assert.equal("2020-05-05", find(l, "DATE", "Tuesday").value)
     assert.equal("2020-05-02", find(l, "DATE", "Saturday").value)
   end)
+  it("reads a date with what frames it: earlier in the week, the same period last year, every few days, a day at its hour", function()
+    local l = ents("Schools shut earlier in the week. Sales rose from the same period last year and"
+      .. " from the year-earlier period. Cases double every two to three days. The summit opens"
+      .. " on Thursday at 9 a.m. Turnout in the May 9 vote was high, as early as March.\n")
+    assert.equal("2020-W19", find(l, "DATE", "earlier in the week").value)
+    assert.equal("2019", find(l, "DATE", "the same period last year").value)
+    assert.is_truthy(find(l, "DATE", "the year-earlier period"))
+    assert.is_truthy(find(l, "DATE", "every two to three days"))
+    assert.equal("2020-05-07T09:00", find(l, "TIME", "Thursday at 9 a.m.").value)
+    assert.equal("2020-05-09", find(l, "DATE", "May 9").value)
+    assert.is_truthy(find(l, "DATE", "March"))
+    for _, e in ipairs(l) do assert.is_not.equal("PERSON", e.type, e.text) end
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

@@ -1032,11 +1032,26 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     size_t a = k[i].t0, b = k[i].t1;
     /* a date that begins with a word in lower case ends a name before it
-     * ("Roe v. Wade last June") */
+     * ("Roe v. Wade last June"), and so does a month and its day the name
+     * runs into ("Turnout in the May 9 vote") */
     for (size_t q = numex_from(k, nn, a + 1); q < nn && k[q].t0 < b; q++) {
       if ((k[q].type == LEDE_T_DATE || k[q].type == LEDE_T_TIME) &&
           (t[k[q].t0].flags & LX_TF_LOWER)) {
         b = k[q].t0;
+        break;
+      }
+      if ((k[q].type == LEDE_T_DATE || k[q].type == LEDE_T_TIME) && k[q].t0 + 1 < k[q].t1 &&
+          t[k[q].t0 + 1].kind == LX_TK_NUM && k[q].t0 + 1 >= b &&
+          lx_month_from_word(c->text + t[k[q].t0].start, t[k[q].t0].end - t[k[q].t0].start)) {
+        b = k[q].t0;
+        /* what is left of one word opening a sentence or a line, or of
+         * punctuation, was no name ("Turnout in the May 9 vote", "Jan/Dec") */
+        while (b > a + 1 && t[b - 1].kind == LX_TK_WORD && (t[b - 1].flags & LX_TF_LOWER)) b--;
+        size_t w = a;
+        while (w < b && t[w].kind == LX_TK_WORD) w++;
+        if (w < b || (b == a + 1 && (t[a].flags & (LX_TF_SENT | LX_TF_NEWLINE))) ||
+            (b > a && t[b - 1].kind != LX_TK_WORD))
+          b = a;
         break;
       }
     }

@@ -3362,7 +3362,7 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
                                             "before", "after", "of", "and", "or", "end",
                                             "beginning", "for", "last", "next", "this",
                                             "between", "until", "around", "that", "each",
-                                            "every"};
+                                            "every", "as"};
         if (!prev_word_in(S, i, preps, LX_COUNTOF(preps)) && !is_punct(S, i + 1, ',') &&
             !tok_isl(S, i + 1, "and"))
           return 0;
@@ -3844,10 +3844,14 @@ static int per_unit(const nx *S, size_t i) {
   if (u < S->t1 && S->t[u].kind == LX_TK_WORD)
     for (size_t k = 0; k < LX_COUNTOF(rel); k++)
       if (tok_is(S, u, rel[k])) return 0;
+  /* "$5 over a decade", "in a week": a preposition between, no rate */
+  static const char *const preps[] = {"after", "at", "by", "during", "for", "in", "on", "over",
+                                      "under", "within"};
   size_t p = i - 1;
   if (S->t[p].kind != LX_TK_NUM) {
     int pct = tlen(S, p) == 1 && tstr(S, p)[0] == '%';
     if (!pct && !(S->t[p].kind == LX_TK_WORD && (S->t[p].flags & LX_TF_LOWER))) return 0;
+    if (!pct && lx_sorted_has(preps, LX_COUNTOF(preps), tstr(S, p), tlen(S, p))) return 0;
     if (p <= S->t0) return 0;
     p--;
     if (S->t[p].kind != LX_TK_NUM && lex_cls(S, p) != NX_W_SCALE) return 0;
@@ -4630,6 +4634,50 @@ static size_t phone_run(const nx *S, size_t i) {
   return j - i >= 3 && longest <= 4 && tlen(S, j - 1) == 4 && tlen(S, i) >= 2 ? j - i : 0;
 }
 
+/* What a date read alone leaves out around it: "earlier in the week", "the
+ * same period last year", "the year-earlier quarter", "every two to three
+ * days", "Thursday at 9 a.m." (a TIME then). Never before last, the end of
+ * the expression before. */
+static void widen_date(const nx *S, nx_res *r, size_t last) {
+  size_t a = r->a;
+  if (a >= last + 2 && a >= S->t0 + 2 && tok_isl(S, a, "the") && tok_isl(S, a - 1, "in") &&
+      (tok_isl(S, a - 2, "earlier") || tok_isl(S, a - 2, "later") ||
+       tok_isl(S, a - 2, "early") || tok_isl(S, a - 2, "late"))) {
+    r->a = a - 2;
+    return;
+  }
+  if (a >= last + 3 && a >= S->t0 + 3 && tok_isl(S, a - 3, "the") && tok_isl(S, a - 2, "same") &&
+      (tok_isl(S, a - 1, "period") || tok_isl(S, a - 1, "quarter") ||
+       tok_isl(S, a - 1, "month") || tok_isl(S, a - 1, "week") || tok_isl(S, a - 1, "time"))) {
+    r->a = a - 3;
+    return;
+  }
+  if (a >= last + 1 && a > S->t0 && tok_isl(S, a - 1, "the") && r->b == a + 1 &&
+      tok_isl(S, a, "year-earlier") && ok_tok(S, r->b) &&
+      (tok_isl(S, r->b, "period") || tok_isl(S, r->b, "quarter") ||
+       tok_isl(S, r->b, "month") || tok_isl(S, r->b, "level"))) {
+    r->a = a - 1;
+    r->b++;
+    return;
+  }
+  if (a >= last + 1 && a > S->t0 && tok_isl(S, a - 1, "every") && r->str[0] == 'P' &&
+      r->b > a + 1) {
+    r->a = a - 1; /* "every two to three days": a set */
+    return;
+  }
+  /* a day and its clock time: one TIME */
+  if (r->str[0] >= '0' && r->str[0] <= '9' && strlen(r->str) == 10 && ok_tok(S, r->b) &&
+      tok_isl(S, r->b, "at") && ok_tok(S, r->b + 1)) {
+    nx_res t;
+    if (at_next(S, r->b + 1, &t) && t.type == LEDE_T_TIME && t.str[0] == 'T' &&
+        strlen(r->str) + strlen(t.str) < sizeof r->str) {
+      strcat(r->str, t.str);
+      r->b = t.b;
+      r->type = LEDE_T_TIME;
+    }
+  }
+}
+
 int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   nx S;
   S.in = in;
@@ -4692,6 +4740,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       if (r.a > last && r.a > S.t0) signed_value(&S, &r, last);
       if (r.type == LEDE_T_DATE || r.type == LEDE_T_TIME) compound_duration(&S, &r);
       if (r.type == LEDE_T_MONEY) money_and_cents(&S, &r);
+      if (r.type == LEDE_T_DATE) widen_date(&S, &r, last);
       if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY)
         range_tail(&S, &r);
       if (r.type && !emit(&S, &r)) return 0;

@@ -201,7 +201,7 @@ static const tcase cases[] = {
      * ending on a date */
     {"net income rose in the quarter", "DATE[the quarter]=2020-Q2"},
     {"for the year, sales rose", "DATE[the year]=2020"},
-    {"earlier in the day", "DATE[the day]=2020-05-06"},
+    {"earlier in the day", "DATE[earlier in the day]=2020-05-06"},
     {"for the rest of the week", "DATE[the week]=2020-W19"},
     {"the player of the year", ""},
     {"in the year of the dragon", ""},

@@ -497,6 +497,13 @@ describe("numex through lede.parse", function()
     assert.is_truthy(find(l, "DATE", "March"))
     for _, e in ipairs(l) do assert.is_not.equal("PERSON", e.type, e.text) end
   end)
+  it("reads a game's half or quarter as its ordinal, a company's as a period", function()
+    local l = ents("Both goals came early in the second half. The Heat went six minutes without"
+      .. " scoring in the third quarter. Profit fell in the third quarter, the company said.\n")
+    assert.equal(2, find(l, "ORDINAL", "second").value)
+    assert.equal(3, find(l, "ORDINAL", "third").value)
+    assert.equal("2019-Q3", find(l, "DATE", "the third quarter").value)
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

@@ -2362,6 +2362,31 @@ static const char *const year_preps[] = {
     "around", "circa", "summer", "spring", "autumn", "winter", "season", "class",
     "calendar", "than", "at", "for", "as", "on", "throughout"};
 
+/* A quarter or a half at i is a game's ("the goal came early in the
+ * second half", "went six minutes without scoring in the third quarter"):
+ * a word of play in its sentence, within ten words either side. */
+static int game_part(const nx *S, size_t i) {
+  static const char *const play[] = {
+      "basket",   "baskets",    "corner",   "equaliser", "equalizer", "field",   "fumble",
+      "game",     "goal",       "goals",    "half-time", "halftime",  "header",  "inning",
+      "innings",  "interception", "kick",   "match",     "minute",    "minutes", "penalty",
+      "period",   "play",       "points",   "quarterback", "rebounds", "score",  "scored",
+      "scoring",  "shot",       "shots",    "striker",   "touchdown", "touchdowns", "tries",
+      "try",      "win",        "yards"};
+  size_t lo = i > S->t0 + 10 ? i - 10 : S->t0, hi = i + 12 < S->t1 ? i + 12 : S->t1;
+  for (size_t k = i; k > lo; k--)
+    if (S->t[k].flags & LX_TF_SENT) {
+      lo = k;
+      break;
+    }
+  for (size_t k = lo; k < hi; k++) {
+    if (k > i && (S->t[k].flags & LX_TF_SENT)) break;
+    if (S->t[k].kind != LX_TK_WORD || !(S->t[k].flags & LX_TF_LOWER)) continue;
+    if (lx_sorted_has(play, LX_COUNTOF(play), tstr(S, k), tlen(S, k))) return 1;
+  }
+  return 0;
+}
+
 /* The number at n (tokens [n, e), the span from a) is an age: "At 78, Biden
  * is the oldest" (a sentence that opens on it, a name or a pronoun after),
  * "aged 18", "people over 70", "those under 16". Returns where the age's
@@ -2470,6 +2495,14 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       if (halves && N->v > 2) return 0;
       int y = 0;
       size_t k = of_year(S, e + 1, &y);
+      /* "scored early in the second half", "six minutes without scoring in
+       * the third quarter": a game's part, its ordinal alone */
+      if (!k && game_part(S, s0)) {
+        res(r, s0, e + 1, LEDE_T_ORDINAL, N->v); /* the half read, the ordinal kept */
+        r->bs = S->t[s0].start;
+        r->be = S->t[N->end - 1].end;
+        return 1;
+      }
       /* "second quarter 1996 results", as tables print it */
       if (!k && ok_tok(S, e + 1) && year_tok(S, e + 1, &y)) {
         if (y >= 1900 && y <= 2099) k = 1;

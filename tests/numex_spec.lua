@@ -504,6 +504,16 @@ describe("numex through lede.parse", function()
     assert.equal(3, find(l, "ORDINAL", "third").value)
     assert.equal("2019-Q3", find(l, "DATE", "the third quarter").value)
   end)
+  it("reads a time the story named before, with no value: that afternoon, later that evening", function()
+    local l = ents("He signed 17 orders that afternoon. Later that evening he left, and that year"
+      .. " prices fell. Analysts noted that spring crops yield less.\n")
+    local e = find(l, "TIME", "that afternoon")
+    assert.is_truthy(e)
+    assert.is_nil(e.value)
+    assert.is_truthy(find(l, "TIME", "Later that evening"))
+    assert.is_truthy(find(l, "DATE", "that year"))
+    assert.is_nil(find(l, "DATE", "that spring"))
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

@@ -134,7 +134,7 @@ enum {
   NX_W_MOD, NX_W_DET, NX_W_FEW, NX_W_AGO, NX_W_EARLY, NX_W_FISCAL, NX_W_PCT,
   NX_W_PER, NX_W_OLD, NX_W_OCLOCK, NX_W_NO, NX_W_OF, NX_W_AND, NX_W_WHILE,
   NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE, NX_W_EDGE, NX_W_HOLIDAY,
-  NX_W_PAST, NX_W_COUNT
+  NX_W_PAST, NX_W_THAT, NX_W_COUNT
 };
 
 /* time units (values of NX_W_TUNIT and NX_W_SETADV) */
@@ -168,7 +168,7 @@ static const uint8_t lead_class[NX_W_COUNT] = {
     [NX_W_NOON] = 1,   [NX_W_SEASON] = 1, [NX_W_SETADV] = 1, [NX_W_EVERY] = 2,
     [NX_W_MOD] = 2,    [NX_W_DET] = 2,    [NX_W_FEW] = 2,    [NX_W_AGO] = 2,
     [NX_W_EARLY] = 2,  [NX_W_FISCAL] = 2, [NX_W_AMPM] = 0,   [NX_W_CURPRE] = 2,
-    [NX_W_TUNIT] = 1,  [NX_W_HOLIDAY] = 1, [NX_W_PART] = 1};
+    [NX_W_TUNIT] = 1,  [NX_W_HOLIDAY] = 1, [NX_W_PART] = 1,   [NX_W_THAT] = 2};
 
 /* Probes the lexicon with a token's hash alone (no check of the text): for
  * deciding to skip, a rare collision only costs a closer look. */
@@ -3290,6 +3290,31 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
   const lx_token *t = &S->t[i];
   switch (w->cls) {
     case NX_W_REL: return rel_expr(S, a, i, the, r);
+    case NX_W_THAT: {
+      /* "that afternoon", "that day", "that summer": a time the story has
+       * named before, no value here */
+      size_t j = i + 1;
+      const nx_word *u = ok_tok(S, j) && (S->t[j].flags & LX_TF_LOWER) ? lex(S, j) : NULL;
+      if (!u) return 0;
+      const char *s = tstr(S, j);
+      if ((s[tlen(S, j) - 1] | 32) == 's' && u->cls != NX_W_TUNIT) return 0;
+      if (u->cls == NX_W_PART) {
+        res(r, a, j + 1, LEDE_T_TIME, 0);
+        return 1;
+      }
+      /* not "noted that spring crops yield less" */
+      if (u->cls == NX_W_SEASON && ok_tok(S, j + 1) && S->t[j + 1].kind == LX_TK_WORD &&
+          (S->t[j + 1].flags & LX_TF_LOWER) && !lex(S, j + 1))
+        return 0;
+      if (u->cls == NX_W_SEASON ||
+          (u->cls == NX_W_TUNIT && (u->v == U_DAY || u->v == U_WEEK || u->v == U_MONTH ||
+                                    u->v == U_YEAR || u->v == U_WEEKEND) &&
+           (s[tlen(S, j) - 1] | 32) != 's')) {
+        res(r, a, j + 1, LEDE_T_DATE, 0);
+        return 1;
+      }
+      return 0;
+    }
     case NX_W_RECENT: {
       int unit = tunit_at(S, i + 1);
       if (!unit) return 0;
@@ -4667,12 +4692,18 @@ static size_t phone_run(const nx *S, size_t i) {
   return j - i >= 3 && longest <= 4 && tlen(S, j - 1) == 4 && tlen(S, i) >= 2 ? j - i : 0;
 }
 
-/* What a date read alone leaves out around it: "earlier in the week", "the
- * same period last year", "the year-earlier quarter", "every two to three
- * days", "Thursday at 9 a.m." (a TIME then). Never before last, the end of
- * the expression before. */
+/* What a date or a time read alone leaves out around it: "later that
+ * evening", "earlier in the week", "the same period last year", "the
+ * year-earlier quarter", "every two to three days", "Thursday at 9 a.m." (a
+ * TIME then). Never before last, the end of the expression before. */
 static void widen_date(const nx *S, nx_res *r, size_t last) {
   size_t a = r->a;
+  /* "Later that evening", "earlier that day" */
+  if (a >= last + 1 && a > S->t0 && tok_isl(S, a, "that") &&
+      (tok_isl(S, a - 1, "later") || tok_isl(S, a - 1, "earlier"))) {
+    r->a = a - 1;
+    return;
+  }
   if (a >= last + 2 && a >= S->t0 + 2 && tok_isl(S, a, "the") && tok_isl(S, a - 1, "in") &&
       (tok_isl(S, a - 2, "earlier") || tok_isl(S, a - 2, "later") ||
        tok_isl(S, a - 2, "early") || tok_isl(S, a - 2, "late"))) {
@@ -4773,7 +4804,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       if (r.a > last && r.a > S.t0) signed_value(&S, &r, last);
       if (r.type == LEDE_T_DATE || r.type == LEDE_T_TIME) compound_duration(&S, &r);
       if (r.type == LEDE_T_MONEY) money_and_cents(&S, &r);
-      if (r.type == LEDE_T_DATE) widen_date(&S, &r, last);
+      if (r.type == LEDE_T_DATE || r.type == LEDE_T_TIME) widen_date(&S, &r, last);
       if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY)
         range_tail(&S, &r);
       if (r.type && !emit(&S, &r)) return 0;

@@ -114,6 +114,16 @@ describe("the tagger of names", function()
     for _, ty, s, e in lede.parse(t).entities:spans() do got[#got + 1] = ty .. " " .. t:sub(s + 1, e) end
     assert.is_true(has(got, "ORG Liberal party"), table.concat(got, "; "))
   end)
+  it("takes no acronym of a thing for a name", function()
+    local t = "Cars\n\nThe new SUV has LED lamps, a GPS unit and a bigger screen, and its IPO raised"
+      .. " money, the CEO of Ford said.\n"
+    local got = {}
+    for _, ty, s, e in lede.parse(t).entities:spans() do got[#got + 1] = ty .. " " .. t:sub(s + 1, e) end
+    for _, x in ipairs(got) do
+      assert.is_nil(x:match(" SUV$") or x:match(" LED$") or x:match(" GPS$") or x:match(" IPO$"), x)
+    end
+    assert.is_true(has(got, "ORG Ford"), table.concat(got, "; "))
+  end)
   it("calls a named storm an event", function()
     local got = {}
     for e in lede.parse("Board meets\n\nTyphoon Saola and Hurricane Katrina hit the coast.\n").entities:each() do

@@ -992,6 +992,17 @@ static void place_based_candidates(lx_ctx *c, size_t t0, size_t t1) {
       push_cand(c, place_based_start(c, j, t0), j + 1, LEDE_T_NORP, LX_SRC_RULE, 36);
 }
 
+/* Acronyms of things, not of names: "an SUV", "LED lights", "the GDP",
+ * "an IPO" (sorted in byte order). */
+static int common_acronym(const char *s, size_t n) {
+  static const char *const things[] = {
+      "AI",  "API", "ATM", "CCTV", "CD",   "CEO", "CFO", "COO", "CPU",  "DNA", "DVD", "ETF",
+      "EV",  "GDP", "GMO", "GPS",  "HD",   "HIV", "HVAC", "ICU", "IPO", "IT",  "LCD",
+      "LED", "LNG", "LPG", "MRI",  "OLED", "PC",  "PDF", "PPE",  "SMS", "SUV", "TV",  "USB",
+      "VAT", "VPN", "VR"};
+  return lx_sorted_has(things, LX_COUNTOF(things), s, n);
+}
+
 static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;
@@ -1210,7 +1221,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * another language a one-word name is too often a sentence's first
      * word (the tagger learned English); "Don't", "We're" open sentences */
     if ((b == a + 1 &&
-         (c->other_language || plural_acronym(c->text + t[a].start, t[a].end - t[a].start))) ||
+         (c->other_language || plural_acronym(c->text + t[a].start, t[a].end - t[a].start) ||
+          common_acronym(c->text + t[a].start, t[a].end - t[a].start))) ||
         lx_contraction(c->text + t[a].start, t[a].end - t[a].start))
       b = a;
     k[i].t1 = (uint32_t)b;

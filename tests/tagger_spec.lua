@@ -124,6 +124,17 @@ describe("the tagger of names", function()
     end
     assert.is_true(has(got, "ORG Ford"), table.concat(got, "; "))
   end)
+  it("calls a name that is all a quotation a title", function()
+    local t = "Film\n\nThe singer Jessie Buckley stars in \226\128\156Wild Rose,\226\128\157 a film"
+      .. " about a singer, and the band closed with \"Glasgow\" on Friday. Shares trade under the"
+      .. " symbol \"THM\" and Ann Lee quoted \"John Smith\" too.\n"
+    local got = {}
+    for _, ty, s, e in lede.parse(t).entities:spans() do got[#got + 1] = ty .. " " .. t:sub(s + 1, e) end
+    assert.is_true(has(got, "WORK_OF_ART Wild Rose"), table.concat(got, "; "))
+    assert.is_true(has(got, "WORK_OF_ART Glasgow"), table.concat(got, "; "))
+    assert.is_false(has(got, "WORK_OF_ART THM"), table.concat(got, "; "))
+    assert.is_false(has(got, "WORK_OF_ART John Smith"), table.concat(got, "; "))
+  end)
   it("calls a named storm an event", function()
     local got = {}
     for e in lede.parse("Board meets\n\nTyphoon Saola and Hurricane Katrina hit the coast.\n").entities:each() do

@@ -1003,6 +1003,16 @@ static int common_acronym(const char *s, size_t n) {
   return lx_sorted_has(things, LX_COUNTOF(things), s, n);
 }
 
+/* Token i is a double quotation mark that opens (open) or closes. */
+static int dquote_at(const lx_ctx *c, size_t i, int open) {
+  const lx_token *t = &TOKS(c)[i];
+  if (!(t->flags & LX_TF_QUOTE) || !(t->flags & LX_TF_OPENQ) != !open) return 0;
+  const unsigned char *q = (const unsigned char *)c->text + t->start;
+  size_t n = t->end - t->start;
+  return (n == 1 && q[0] == '"') ||
+         (n == 3 && q[0] == 0xE2 && q[1] == 0x80 && (q[2] == 0x9C || q[2] == 0x9D));
+}
+
 static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;
@@ -1199,6 +1209,17 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         !gaz_exact(c, a - 2, a - 1, PLACE_KINDS))
       a -= 3;
     b = lx_close_parens(c->text, t, a, b, t1);
+    /* a name that is all a quotation is a title: "Wild Rose" (a film),
+     * "Glasgow" (a song), not a person or a place; a person's name stays
+     * one ("John Smith" opens on a given name), and so do a ticker and a
+     * name given ('the symbol "THM"', 'under the name "Continental"') */
+    if (b > a && a > t0 && b < t1 && dquote_at(c, a - 1, 1) &&
+        (dquote_at(c, b, 0) || (b + 1 < t1 && (tok_ch(c, &t[b], ',') || tok_ch(c, &t[b], '.')) &&
+                                dquote_at(c, b + 1, 0))) &&
+        !gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN)) && !(t[a].flags & LX_TF_ALLCAP) &&
+        !(a >= t0 + 2 && (lx_tok_is(c->text, &t[a - 2], "symbol") ||
+                          lx_tok_is(c->text, &t[a - 2], "name"))))
+      k[i].type = LEDE_T_WORK_OF_ART;
     /* "U.N. Resolution 242": the designator goes with its number */
     if (b > a && designator_type(c, b - 1, t1)) b--;
     /* in another language, its articles open sentences: "Die Kosten" */

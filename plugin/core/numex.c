@@ -3032,6 +3032,16 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         prev_word_in(S, s0 - 1, owner, LX_COUNTOF(owner)))
       return res(r, s0, e, 0, 0);
   }
+  /* "one in seven roles", "about one in 10 adults": a share, one CARDINAL
+   * valued as the fraction (not "one in 2019", a year) */
+  if (N->v >= 1 && N->v <= 10 && !N->frac && !N->scaled && tok_isl(S, e, "in") &&
+      ok_tok(S, e + 1) && (S->t[e + 1].kind == LX_TK_NUM || lex_cls(S, e + 1) == NX_W_UNIT ||
+                           lex_cls(S, e + 1) == NX_W_TENS)) {
+    nxnum M;
+    if (number_at(S, e + 1, &M) && M.sfx == SFX_NONE && !M.frac && !M.ord && !M.decade &&
+        M.v > N->v && M.v <= 1000 && !(M.plain && M.intd == 4))
+      return res(r, a, M.end, LEDE_T_CARDINAL, N->v / M.v);
+  }
   /* "a quarter" alone is not a number; fractions of a thing are */
   res(r, a, e, LEDE_T_CARDINAL, v);
   return 1;
@@ -3056,6 +3066,9 @@ static size_t modifiers(const nx *S, size_t i, int *between) {
     }
     int kind = (int)w->v;
     if (kind == 1) {
+      /* "an estimated 300" (read with its article, above), not "the
+       * estimated 150,000 soldiers" */
+      if (tok_isl(S, j, "estimated")) break;
       j++;
       continue;
     }
@@ -4103,7 +4116,9 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
           set_str(r, "PT15M");
           return 1;
         }
-        return 0;
+        /* "fell by almost a quarter.": a share, read as "a third" is below */
+        int share = i > S->t0 && (tok_isl(S, i - 1, "by") || lex_cls(S, i - 1) == NX_W_MOD);
+        if (!share || tok_isl(S, j + 1, "century")) return 0;
       }
       size_t k = j + 1;
       /* "fell by a third since March", "a third in 2010": a preposition
@@ -4204,6 +4219,12 @@ static int half_expr(const nx *S, size_t a, size_t i, nx_res *r) {
     return 0;
   }
   if (tok_isl(S, j, "of") || tok_isl(S, j, "the")) return res(r, a, i + 1, LEDE_T_CARDINAL, 0.5);
+  /* "sales had fallen by half since June": a share of what came before */
+  if (i > S->t0 && tok_isl(S, i - 1, "by") && !(S->t[i].flags & LX_TF_CAP) &&
+      (j >= S->t1 || S->t[j].kind == LX_TK_PUNCT || lex_cls(S, j) == NX_W_OF ||
+       tok_isl(S, j, "since") || tok_isl(S, j, "in") || tok_isl(S, j, "from") ||
+       tok_isl(S, j, "over") || tok_isl(S, j, "last") || tok_isl(S, j, "this")))
+    return res(r, a, i + 1, LEDE_T_CARDINAL, 0.5);
   return 0;
 }
 
@@ -4396,6 +4417,12 @@ static int at(const nx *S, size_t i, nx_res *r) {
   switch (t->kind) {
     case LX_TK_NUM: {
       if (quarter_code(S, i, r)) return 1;
+      /* "B.1.617", "A.2": a number glued to a letter's abbreviation names a
+       * thing (not "Rs.5", a currency the lexicon knows) */
+      if (i > S->t0 && S->t[i - 1].end == t->start && S->t[i - 1].kind == LX_TK_WORD &&
+          ((S->t[i - 1].flags & LX_TF_PERIOD) || S->t[i - 1].end - S->t[i - 1].start == 1) &&
+          !lex(S, i - 1))
+        return res(r, i, i + 1, 0, 0);
       /* the number is read first; the date grammar only where a date or a
        * clock time can be: 10:30, 2019-11-18, 18.11.2019, 10am, 6 May */
       nxnum N;
@@ -4521,6 +4548,13 @@ static int has_points(const nx *S, size_t a, size_t b) {
  * "from 5% to 10%", "rose 0.1 pct to 54.2 pct", nor a tally: "a 53 percent
  * to 39 percent lead" (a range goes up), nor "cut 0.5 percentage points to
  * 10.5 pct". */
+/* Whether a token of [a, b) holds a slash (a fraction: "3-1/2"). */
+static int has_slash(const nx *S, size_t a, size_t b) {
+  for (size_t q = a; q < b; q++)
+    if (S->t[q].kind == LX_TK_NUM && memchr(tstr(S, q), '/', tlen(S, q))) return 1;
+  return 0;
+}
+
 static void range_tail(const nx *S, nx_res *r) {
   size_t j = r->b;
   if (!ok_tok(S, j) || !ok_tok(S, j + 1)) return;
@@ -4539,6 +4573,12 @@ static void range_tail(const nx *S, nx_res *r) {
   if (r->type == LEDE_T_PERCENT && has_points(S, r->a, r->b) != has_points(S, r2.a, r2.b))
     return;
   if (!(r2.num > r->num)) return;
+  /* counts: "40 to 50 armed men", "1.0 mln to 1.5 mln bags"; not a pair
+   * of prices or a change ("off 3/8 to 3-1/2", "an increase of 300 mln to
+   * 86.6 billion", "6-7 (4- 7)"): joined by "to", no fraction, the bounds
+   * within a factor of four */
+  if (r->type == LEDE_T_CARDINAL &&
+      (!to || !(r2.num <= 4 * r->num) || has_slash(S, r->a, r2.b))) return;
   r->b = r2.b;
 }
 
@@ -4805,7 +4845,8 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       if (r.type == LEDE_T_DATE || r.type == LEDE_T_TIME) compound_duration(&S, &r);
       if (r.type == LEDE_T_MONEY) money_and_cents(&S, &r);
       if (r.type == LEDE_T_DATE || r.type == LEDE_T_TIME) widen_date(&S, &r, last);
-      if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY)
+      if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY ||
+          (r.type == LEDE_T_CARDINAL && !r.str[0]))
         range_tail(&S, &r);
       if (r.type && !emit(&S, &r)) return 0;
       last = r.b;

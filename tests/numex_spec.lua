@@ -528,6 +528,12 @@ describe("numex through lede.parse", function()
     assert.is_truthy(find(l, "DATE", "that year"))
     assert.is_nil(find(l, "DATE", "that spring"))
   end)
+  it("reads the rupee's and the Swiss franc's abbreviations and India's lakh crore", function()
+    local l = ents("Onions cost Rs. 40 a kg, the plan Rs 1.6 lakh crore, the bond SFr 5 million.\n")
+    assert.same({ amount = 40, currency = "INR" }, find(l, "MONEY", "Rs. 40").value)
+    assert.equal(1.6e12, find(l, "MONEY", "Rs 1.6 lakh crore").value.amount)
+    assert.same({ amount = 5e6, currency = "CHF" }, find(l, "MONEY", "SFr 5 million").value)
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

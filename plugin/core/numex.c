@@ -857,7 +857,9 @@ static size_t scale_words(const nx *S, size_t j, nxnum *N) {
          !((S->t[j].flags & LX_TF_NEWLINE) && (S->t[j].flags & LX_TF_CAP))) {
     const nx_word *w = lex(S, j);
     if (!w || (w->cls != NX_W_SCALE && w->cls != NX_W_HUNDRED)) break;
-    if (w->v >= last) break;
+    /* scales fall ("hundred thousand"), but India counts crores of lakhs
+     * or thousands: "1.6 lakh crore" is 1.6 trillion */
+    if (w->v >= last && !(w->v == 1e7 && last < 1e7)) break;
     N->v *= w->v;
     last = w->v;
     N->scaled = 1;
@@ -870,7 +872,6 @@ static size_t scale_words(const nx *S, size_t j, nxnum *N) {
 /* A spelled number from token j; "a"/"an" may stand for one before a scale
  * word ("a million"). Returns 1 if one was read. */
 static size_t of_year(const nx *S, size_t i, int *y);
-static int year_tok(const nx *S, size_t i, int *y);
 static int year_tok(const nx *S, size_t i, int *y);
 
 static int spelled(const nx *S, size_t j, nxnum *N) {
@@ -1913,6 +1914,9 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
   }
   const lx_entry *e;
   size_t k = gaz_longest(S, i, &e);
+  /* "Rs. 500": the abbreviation with its period, as the gazetteer has it */
+  if (!k && (t->flags & LX_TF_PERIOD) && (e = lx_dict_find(S->in->gaz, tstr(S, i), tlen(S, i))))
+    k = 1;
   if (!k) return 0;
   const lx_entry *c = lx_entry_of_kind(S->in->gaz, e, LX_G_CURRENCY);
   if (!c) return 0;
@@ -3724,6 +3728,10 @@ static int money_first(const nx *S, size_t a, size_t i, nx_res *r) {
   size_t k = currency_at(S, i, 0, iso, &f);
   if (!k) return 0;
   size_t j = i + k;
+  /* "Rs. 500": the abbreviation's period, a token of its own */
+  if (is_punct(S, j, '.') && S->t[j].start == S->t[j - 1].end && j + 1 < S->t1 &&
+      S->t[j + 1].kind == LX_TK_NUM)
+    j++;
   if (!ok_tok(S, j)) return 0;
   nxnum N;
   if (!number_at(S, j, &N)) return 0;
@@ -4528,7 +4536,9 @@ static int at(const nx *S, size_t i, nx_res *r) {
     case NX_W_MOD: return mod_expr(S, i, r);
     case NX_W_NO: return 0;
     case NX_W_CURPRE:
-      if (ok_tok(S, i + 1) && S->t[i + 1].kind == LX_TK_NUM) return money_first(S, i, i, r);
+      if ((ok_tok(S, i + 1) && S->t[i + 1].kind == LX_TK_NUM) ||
+          (is_punct(S, i + 1, '.') && ok_tok(S, i + 2) && S->t[i + 2].kind == LX_TK_NUM))
+        return money_first(S, i, i, r);
       return 0;
     default:
       if (!lead_class[w->cls]) return 0;
@@ -4820,8 +4830,9 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
         if (u->kind == LX_TK_WORD && !(u->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
             !lex_peek(u->hash))
           lead = 0;
-        else if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_QUOTE))
-          lead = 0;
+        else if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_QUOTE) &&
+                 !(w->cls == NX_W_CURPRE && u + 1 < end && u[1].kind == LX_TK_NUM))
+          lead = 0; /* "Rs. 500" goes on */
       }
       if (!lead) {
         t++;

@@ -160,7 +160,7 @@ add("NX_W_FUTURE", 1, "will", "shall", "won't", "scheduled", "slated", "due", "e
 add("NX_W_FUTURE", 2, "set", "going", "likely")
 add("NX_W_AMPM", 0, "am", "pm", "a.m.", "p.m.")
 -- currency abbreviations printed before a number
-add("NX_W_CURPRE", 0, "rs", "rs.")
+add("NX_W_CURPRE", 0, "rs", "rs.", "sfr", "ffr")
 -- "the end of 2019"
 add("NX_W_EDGE", 0, "end", "beginning", "start", "close", "turn")
 

@@ -1243,7 +1243,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * word (the tagger learned English); "Don't", "We're" open sentences */
     if ((b == a + 1 &&
          (c->other_language || plural_acronym(c->text + t[a].start, t[a].end - t[a].start) ||
-          common_acronym(c->text + t[a].start, t[a].end - t[a].start))) ||
+          ((t[a].flags & LX_TF_ALLCAP) && t[a].end - t[a].start <= 4 &&
+           common_acronym(c->text + t[a].start, t[a].end - t[a].start)))) ||
         lx_contraction(c->text + t[a].start, t[a].end - t[a].start))
       b = a;
     k[i].t1 = (uint32_t)b;

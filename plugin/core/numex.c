@@ -4841,7 +4841,10 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
     }
     size_t i = (size_t)(t - T);
     S.from = i;
-    size_t phone = t->kind == LX_TK_NUM ? phone_run(&S, i) : 0;
+    /* a telephone number has two groups at least: most numbers are alone */
+    size_t phone = t->kind == LX_TK_NUM && t + 1 < end && t[1].kind == LX_TK_NUM
+                       ? phone_run(&S, i)
+                       : 0;
     if (phone) {
       t += phone;
       continue;

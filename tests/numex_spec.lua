@@ -534,6 +534,13 @@ describe("numex through lede.parse", function()
     assert.equal(1.6e12, find(l, "MONEY", "Rs 1.6 lakh crore").value.amount)
     assert.same({ amount = 5e6, currency = "CHF" }, find(l, "MONEY", "SFr 5 million").value)
   end)
+  it("reads early or late in a day as a TIME valued as the day", function()
+    local l = ents("Results are due by early Thursday; he died late Tuesday, and prices rose in"
+      .. " early May.\n")
+    assert.equal("2020-05-07", find(l, "TIME", "early Thursday").value)
+    assert.equal("2020-05-05", find(l, "TIME", "late Tuesday").value)
+    assert.equal("2020-05", find(l, "DATE", "early May").value)
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

@@ -1064,6 +1064,7 @@ static int future_ctx(const nx *S, size_t i) {
       if ((w->cls == NX_W_REL || w->cls == NX_W_DAYREL) && w->v == 1 && steps <= 8) return 1;
     }
     if (S->t[k].flags & (LX_TF_SENT | LX_TF_PARA)) break;
+    if (is_punct(S, k, ';')) break; /* "due by Thursday; he died late Tuesday" */
   }
   return 0;
 }
@@ -3641,6 +3642,9 @@ static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
     if (!temporal_word(S, a, j, 0, r)) return 0;
     r->a = a;
     if (r->type != LEDE_T_DATE && r->type != LEDE_T_TIME) return 0;
+    /* "early Monday", "late yesterday": hours of a day, a TIME (valued as
+     * the day) */
+    if ((u->cls == NX_W_WDAY || u->cls == NX_W_DAYREL) && r->b == j + 1) r->type = LEDE_T_TIME;
     return 1;
   }
   if (u->cls == NX_W_PART) {

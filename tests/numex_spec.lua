@@ -541,6 +541,16 @@ describe("numex through lede.parse", function()
     assert.equal("2020-05-05", find(l, "TIME", "late Tuesday").value)
     assert.equal("2020-05", find(l, "DATE", "early May").value)
   end)
+  it("reads the inch mark glued to a number as inches, not a quotation's end", function()
+    local l = ents('The monitor has a 34" panel; the box is 22" long. He cited the "trade act of 1987"'
+      .. ' and said "5" twice.\n')
+    local q = find(l, "QUANTITY", '34"').value
+    assert.equal("m", q.unit)
+    assert.is_true(math.abs(q.amount - 0.8636) < 1e-9)
+    assert.is_truthy(find(l, "QUANTITY", '22"'))
+    assert.is_truthy(find(l, "DATE", "1987"))
+    assert.is_truthy(find(l, "CARDINAL", "5"))
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

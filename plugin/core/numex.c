@@ -2715,6 +2715,16 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     set_str(r, "%03d", v / 10);
     return 1;
   }
+  /* a screen's 34", a box 22" long: the inch mark glued to the number (not
+   * the closing mark of a quoted "5") */
+  if (!N->words && !N->scaled && !(N->plain && N->intd == 4) && e < S->t1 &&
+      S->t[e].start == S->t[e - 1].end &&
+      tlen(S, e) == 1 && tstr(S, e)[0] == '"' &&
+      !(N->a > S->t0 && (S->t[N->a - 1].flags & LX_TF_QUOTE))) {
+    res(r, a, e + 1, LEDE_T_QUANTITY, N->v * 0.0254);
+    set_str(r, "m");
+    return 1;
+  }
   /* "one and a half years" */
   double v = N->v;
   size_t j = e;

@@ -551,6 +551,14 @@ describe("numex through lede.parse", function()
     assert.is_truthy(find(l, "DATE", "1987"))
     assert.is_truthy(find(l, "CARDINAL", "5"))
   end)
+  it("reads a tally in words as one CARDINAL, its text its value, and a change as two", function()
+    local l = ents("The council voted 1,901 to 1,456 for the plan, a vote of 220 to 211 in May."
+      .. " Staff fell from 500 to 300.\n")
+    assert.equal("1,901 to 1,456", find(l, "CARDINAL", "1,901 to 1,456").value)
+    assert.equal("220 to 211", find(l, "CARDINAL", "220 to 211").value)
+    assert.equal(500, find(l, "CARDINAL", "500").value)
+    assert.equal(300, find(l, "CARDINAL", "300").value)
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

@@ -4572,6 +4572,18 @@ static int has_points(const nx *S, size_t a, size_t b) {
  * "from 5% to 10%", "rose 0.1 pct to 54.2 pct", nor a tally: "a 53 percent
  * to 39 percent lead" (a range goes up), nor "cut 0.5 percentage points to
  * 10.5 pct". */
+/* A word of voting or winning before a pair at a ("voted 52 to 48", "a
+ * vote of 220 to 211", "won 3 to 1"). */
+static int score_words_before(const nx *S, size_t a) {
+  static const char *const words[] = {"beat", "count", "defeated", "lost", "margin", "tally",
+                                      "vote", "voted", "votes", "won"};
+  if (a <= S->t0) return 0;
+  size_t k = a - 1;
+  if (tok_isl(S, k, "of") && k > S->t0) k--;
+  return S->t[k].kind == LX_TK_WORD &&
+         lx_sorted_has(words, LX_COUNTOF(words), tstr(S, k), tlen(S, k));
+}
+
 /* Whether a token of [a, b) holds a slash (a fraction: "3-1/2"). */
 static int has_slash(const nx *S, size_t a, size_t b) {
   for (size_t q = a; q < b; q++)
@@ -4596,6 +4608,18 @@ static void range_tail(const nx *S, nx_res *r) {
   /* "cut 0.5 percentage points to 10.5 pct" */
   if (r->type == LEDE_T_PERCENT && has_points(S, r->a, r->b) != has_points(S, r2.a, r2.b))
     return;
+  /* a tally: "voted 1,901 to 1,456", "passed the bill 52 to 48", "a vote
+   * of 220 to 211", "won 3 to 1": one CARDINAL, its text its value */
+  if (r->type == LEDE_T_CARDINAL && to && r2.type == LEDE_T_CARDINAL && !r2.str[0] &&
+      r2.num < r->num && r2.num >= 0 && !has_slash(S, r->a, r2.b) &&
+      (tally_at(S, r->a, r2.b - 1) || score_words_before(S, r->a))) {
+    size_t n = S->t[r2.b - 1].end - S->t[r->a].start;
+    if (n >= sizeof r->str) return;
+    memcpy(r->str, S->text + S->t[r->a].start, n);
+    r->str[n] = 0;
+    r->b = r2.b;
+    return;
+  }
   if (!(r2.num > r->num)) return;
   /* counts: "40 to 50 armed men", "1.0 mln to 1.5 mln bags"; not a pair
    * of prices or a change ("off 3/8 to 3-1/2", "an increase of 300 mln to

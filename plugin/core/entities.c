@@ -1149,6 +1149,17 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     while (b > a + 1 && (tok_ch(c, &t[b - 1], ',') || tok_ch(c, &t[b - 1], ';') ||
                          tok_ch(c, &t[b - 1], ':') || tok_ch(c, &t[b - 1], '<')))
       b--;
+    /* nor in a day of the week after a name of two words or more ("the
+     * Greater Milwaukee Open Thursday"; "Super Tuesday" stays), nor in a
+     * title after an organization's head ("the Boxing Association
+     * President"): they are a date and a title of their own */
+    if (b >= a + 3 && (t[b - 1].flags & LX_TF_CAP) && !(t[b - 1].flags & LX_TF_ALLCAP) &&
+        t[b - 1].end - t[b - 1].start >= 6 &&
+        lx_weekday_from_word(c->text + t[b - 1].start, t[b - 1].end - t[b - 1].start))
+      b--;
+    if (b >= a + 3 && k[i].type == LEDE_T_ORG && !(t[b - 1].flags & LX_TF_ALLCAP) &&
+        org_end_word(c, &t[b - 2]) && gaz_has(c, b - 1, b, KIND(LX_G_TITLE)))
+      b--;
     /* nor runs on into lower-case words: not past a pronoun, a determiner or
      * an auxiliary ("Matt has my Complete", "Magna for each First
      * Granite"), nor ends in any but a head ("the Department raised", "the
@@ -1166,17 +1177,6 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
            !(t[b - 1].flags & LX_TF_POSS) &&
            !word_in(c, &t[b - 1], org_heads, LX_COUNTOF(org_heads)) &&
            !word_in(c, &t[b - 1], name_heads, LX_COUNTOF(name_heads)))
-      b--;
-    /* nor in a day of the week after a name of two words or more ("the
-     * Greater Milwaukee Open Thursday"; "Super Tuesday" stays), nor in a
-     * title after an organization's head ("the Boxing Association
-     * President"): they are a date and a title of their own */
-    if (b >= a + 3 && (t[b - 1].flags & LX_TF_CAP) && !(t[b - 1].flags & LX_TF_ALLCAP) &&
-        t[b - 1].end - t[b - 1].start >= 6 &&
-        lx_weekday_from_word(c->text + t[b - 1].start, t[b - 1].end - t[b - 1].start))
-      b--;
-    if (b >= a + 3 && k[i].type == LEDE_T_ORG && !(t[b - 1].flags & LX_TF_ALLCAP) &&
-        org_end_word(c, &t[b - 2]) && gaz_has(c, b - 1, b, KIND(LX_G_TITLE)))
       b--;
     /* a name does not open on a bracket closed before its end: "(France)
      * Fernando Meligeni" in a draw is a country and a name; "(Tom) Seaver"

@@ -136,6 +136,16 @@ describe("the tagger of names", function()
     assert.is_false(has(got, "WORK_OF_ART THM"), table.concat(got, "; "))
     assert.is_false(has(got, "WORK_OF_ART John Smith"), table.concat(got, "; "))
   end)
+  it("calls planets and moons places, and 'Moon' alone a person's name", function()
+    local t = "Space\n\nStaying on the Moon and reaching Mars is hard, NASA said. Water was seen on"
+      .. " Jupiter's moon Europa. President Moon Jae-in met the envoy. Moon said so.\n"
+    local got = {}
+    for _, ty, s, e in lede.parse(t).entities:spans() do got[#got + 1] = ty .. " " .. t:sub(s + 1, e) end
+    assert.is_true(has(got, "LOC Moon"), table.concat(got, "; "))
+    assert.is_true(has(got, "LOC Mars"), table.concat(got, "; "))
+    assert.is_true(has(got, "LOC Jupiter"), table.concat(got, "; "))
+    assert.is_true(has(got, "PERSON Moon"), table.concat(got, "; "))
+  end)
   it("calls a named storm an event", function()
     local got = {}
     for e in lede.parse("Board meets\n\nTyphoon Saola and Hurricane Katrina hit the coast.\n").entities:each() do

@@ -871,7 +871,9 @@ static const char *const openers[] = {
     "they", "he", "she", "it", "what", "which", "who", "why", "how", "yesterday",
     "tomorrow", "already", "again", "once", "nor", "unfortunately", "fortunately",
     "recently", "currently", "initially", "finally", "eventually", "additionally",
-    "similarly", "ultimately", "overall", "still", "yet"};
+    "similarly", "ultimately", "overall", "still", "yet",
+    /* a web page's imperatives: "Follow her on Twitter", "Click here" */
+    "follow", "click", "subscribe", "download", "tap"};
 
 /* Interjections, names only when no comma follows ("Oh, and..." is no
  * Ohio; "Oh Se-hoon" is a mayor). */
@@ -3057,9 +3059,37 @@ static void possessive_org_names(lx_ctx *c, const link_census *k) {
   }
 }
 
+/* Planets and moons are places (LOC), not persons or cities: "Mars",
+ * "Jupiter" (a town in Florida too), "Europa", "the Moon" ("Moon" alone
+ * may be Moon Jae-in). One-word names the built-ins made, sorted. */
+static void celestial_bodies(lx_ctx *c) {
+  static const char *const bodies[] = {"Callisto", "Earth", "Enceladus", "Europa", "Ganymede",
+                                       "Jupiter",  "Mars",  "Moon",      "Neptune", "Pluto",
+                                       "Saturn",   "Uranus", "Venus"};
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  for (size_t i = 0, n = in->entities.n; i < n; i++) {
+    int ty = E[i].type;
+    if ((ty != LEDE_T_PERSON && ty != LEDE_T_GPE && ty != LEDE_T_ORG && ty != LEDE_T_NORP) ||
+        E[i].rule >= LEDE_RULE_USER || E[i].rule == LEDE_RULE_STRUCTURE)
+      continue;
+    uint32_t n0 = E[i].span.end - E[i].span.start;
+    if (n0 < 4 || n0 > 9 ||
+        !lx_sorted_has(bodies, LX_COUNTOF(bodies), c->text + E[i].span.start, n0))
+      continue;
+    uint32_t s0 = E[i].span.start;
+    if (c->text[s0] == 'M' && n0 == 4 && c->text[s0 + 1] == 'o' &&
+        !(s0 >= 4 && (c->text[s0 - 4] | 0x20) == 't' && c->text[s0 - 3] == 'h' &&
+          c->text[s0 - 2] == 'e' && c->text[s0 - 1] == ' '))
+      continue; /* "Moon" without "the" */
+    E[i].type = LEDE_T_LOC;
+  }
+}
+
 void lx_link(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   link_census k;
+  celestial_bodies(c);
   first_tokens(c, &k);
   consistent_types(c, &k);
   surnames_of_persons(c, &k);

@@ -140,6 +140,18 @@ describe("the tagger of names", function()
     assert.is_true(has(got, "LOC Jupiter"), table.concat(got, "; "))
     assert.is_true(has(got, "PERSON Moon"), table.concat(got, "; "))
   end)
+  it("takes no handle or hashtag for a name, and no imperative for a name's first word", function()
+    local t = "Governor\n\nThanks to Governor @MattWarren for the #HealthyHydration campaign, she"
+      .. " said. Enter South Dakota to lead the fight. Follow her on Twitter @AmyKup.\n"
+    local got = names(lede.parse(t), t)
+    for _, x in ipairs(got) do
+      assert.is_nil(x:find("MattWarren", 1, true) or x:find("HealthyHydration", 1, true) or
+        x:find("AmyKup", 1, true) or x:find("Enter", 1, true) or x:find("@", 1, true), x)
+    end
+    local whole = false
+    for _, x in ipairs(got) do whole = whole or x:match(" South Dakota$") ~= nil end
+    assert.is_true(whole, table.concat(got, "; "))
+  end)
   it("calls a named storm an event", function()
     local got = {}
     for e in lede.parse("Board meets\n\nTyphoon Saola and Hurricane Katrina hit the coast.\n").entities:each() do

@@ -873,7 +873,7 @@ static const char *const openers[] = {
     "recently", "currently", "initially", "finally", "eventually", "additionally",
     "similarly", "ultimately", "overall", "still", "yet",
     /* a web page's imperatives: "Follow her on Twitter", "Click here" */
-    "follow", "click", "subscribe", "download", "tap"};
+    "follow", "click", "subscribe", "download", "tap", "enter"};
 
 /* Interjections, names only when no comma follows ("Oh, and..." is no
  * Ohio; "Oh Se-hoon" is a mayor). */
@@ -1147,10 +1147,15 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         break;
       }
     }
-    /* nor ends in punctuation ("Stone Container Co <STO>") */
+    /* nor ends in punctuation ("Stone Container Co <STO>", "Twitter @") */
     while (b > a + 1 && (tok_ch(c, &t[b - 1], ',') || tok_ch(c, &t[b - 1], ';') ||
-                         tok_ch(c, &t[b - 1], ':') || tok_ch(c, &t[b - 1], '<')))
+                         tok_ch(c, &t[b - 1], ':') || tok_ch(c, &t[b - 1], '<') ||
+                         tok_ch(c, &t[b - 1], '@') || tok_ch(c, &t[b - 1], '#')))
       b--;
+    /* a handle or a hashtag is no name: "@AmyKup", "#MeToo" */
+    if (b > a && a > t0 && t[a - 1].end == t[a].start &&
+        (tok_ch(c, &t[a - 1], '@') || tok_ch(c, &t[a - 1], '#')))
+      b = a;
     /* nor in a day of the week after a name of two words or more ("the
      * Greater Milwaukee Open Thursday"; "Super Tuesday" stays), nor in a
      * title after an organization's head ("the Boxing Association

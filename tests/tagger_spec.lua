@@ -245,6 +245,9 @@ describe("the tagger of names", function()
       "ORG Morton Controls Inc" })
     assert.is_nil(got:find("PERSON", 1, true), got)
     assert.is_nil(got:find("<", 1, true), got)
+    got = listed("The contracts went to two smaller firms, Vesta Robotics and Orlin Therapeutics,"
+      .. " the agency said.\n")
+    assert.is_nil(got:find("PERSON", 1, true), got)
   end)
 
   it("calls a designator and its number a law or a place built", function()

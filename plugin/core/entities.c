@@ -450,7 +450,8 @@ static const char *const company_words[] = {
     "partners", "capital", "securities", "systems", "technologies", "enterprises",
     "airlines", "motors", "pharmaceuticals", "insurance", "associates", "spa", "ag", "gmbh",
     "nv", "sa", "bhd", "investments", "brothers", "bros", "bros.", "trust", "bank", "services",
-    "stores"};
+    "stores", "robotics", "labs", "laboratories", "networks", "software", "therapeutics",
+    "biosciences", "aerospace", "semiconductor", "electronics", "ventures"};
 
 /* Heads of organization names ("the foreign ministry", "the General
  * Administration of Customs"). */

@@ -3080,7 +3080,8 @@ static void celestial_bodies(lx_ctx *c) {
         E[i].rule >= LEDE_RULE_USER || E[i].rule == LEDE_RULE_STRUCTURE)
       continue;
     uint32_t n0 = E[i].span.end - E[i].span.start;
-    if (n0 < 4 || n0 > 9 ||
+    char f = c->text[E[i].span.start];
+    if (n0 < 4 || n0 > 9 || f < 'C' || f > 'V' || !memchr("CEGJMNPSUV", f, 10) ||
         !lx_sorted_has(bodies, LX_COUNTOF(bodies), c->text + E[i].span.start, n0))
       continue;
     uint32_t s0 = E[i].span.start;

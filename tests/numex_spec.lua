@@ -559,6 +559,13 @@ describe("numex through lede.parse", function()
     assert.equal(500, find(l, "CARDINAL", "500").value)
     assert.equal(300, find(l, "CARDINAL", "300").value)
   end)
+  it("takes the emergency number one dials for no count", function()
+    local l = ents("Residents should call 911 or dial 911 at once after the first 911 call; the"
+      .. " dealer sold 911 cars.\n")
+    local n = 0
+    for _, e in ipairs(l) do if e.text == "911" then n = n + 1 end end
+    assert.equal(1, n)
+  end)
   it("does not read the daily or weekly that names a paper as a set", function()
     local text = "The opposition daily La Gazette said so, the weekly Der Beobachter on Monday"
       .. " too. The weekly U.S. crush rate rose; prices rise daily.\n"

@@ -4471,6 +4471,14 @@ static int at(const nx *S, size_t i, nx_res *r) {
         }
         return abs_result(S, i, i, k, &d, r);
       }
+      /* "call 911", "the first 911 call": an emergency number, no count */
+      if (tlen(S, i) == 3 && memcmp(tstr(S, i), "911", 3) == 0 &&
+          ((i > S->t0 &&
+            prev_word_in(S, i, (const char *const[]){"call", "called", "calling", "calls", "dial",
+                                                     "dialed", "dialing", "dialled"}, 8)) ||
+           tok_isl(S, i + 1, "call") || tok_isl(S, i + 1, "calls") ||
+           tok_isl(S, i + 1, "dispatcher") || tok_isl(S, i + 1, "operator")))
+        return res(r, i, i + 1, 0, 0);
       /* "No. 1", "#1", "Number 10": ranks and labels, not entities (the
        * first byte of the word before, folded as tok_isl folds it, first) */
       unsigned char b0 = i > S->t0 ? (unsigned char)S->text[S->t[i - 1].start] | 0x20 : 0;

@@ -1007,13 +1007,31 @@ static int common_acronym(const char *s, size_t n) {
 }
 
 /* Token i is a double quotation mark that opens (open) or closes. */
+/* A quotation mark that is not a single one (an apostrophe may be inside a
+ * name: "African Nations' Cup", "Sant 'Egidio"). */
+static int is_dquote(const lx_ctx *c, const lx_token *t) {
+  const unsigned char *q = (const unsigned char *)c->text + t->start;
+  return (t->flags & LX_TF_QUOTE) && q[0] != '\'' &&
+         !(t->end - t->start == 3 && q[0] == 0xE2 && q[1] == 0x80 &&
+           (q[2] == 0x98 || q[2] == 0x99));
+}
+
 static int dquote_at(const lx_ctx *c, size_t i, int open) {
   const lx_token *t = &TOKS(c)[i];
-  if (!(t->flags & LX_TF_QUOTE) || !(t->flags & LX_TF_OPENQ) != !open) return 0;
-  const unsigned char *q = (const unsigned char *)c->text + t->start;
-  size_t n = t->end - t->start;
-  return (n == 1 && q[0] == '"') ||
-         (n == 3 && q[0] == 0xE2 && q[1] == 0x80 && (q[2] == 0x9C || q[2] == 0x9D));
+  return is_dquote(c, t) && !(t->flags & LX_TF_OPENQ) == !open;
+}
+
+/* The end of a name [a, b) without the lower-case words that end it ("Pompeo
+ * later", "the Department raised"), but for a head when heads is set
+ * ("Liberal party", "Stansted airport", "Lloyd's"). */
+static size_t lower_tail(const lx_ctx *c, size_t a, size_t b, int heads) {
+  const lx_token *t = TOKS(c);
+  while (b > a + 1 && tok_is_word(&t[b - 1]) && (t[b - 1].flags & LX_TF_LOWER) &&
+         !(heads && ((t[b - 1].flags & LX_TF_POSS) ||
+                     word_in(c, &t[b - 1], org_heads, LX_COUNTOF(org_heads)) ||
+                     word_in(c, &t[b - 1], name_heads, LX_COUNTOF(name_heads)))))
+    b--;
+  return b;
 }
 
 static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
@@ -1070,7 +1088,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         b = k[q].t0;
         /* what is left of one word opening a sentence or a line, or of
          * punctuation, was no name ("Turnout in the May 9 vote", "Jan/Dec") */
-        while (b > a + 1 && t[b - 1].kind == LX_TK_WORD && (t[b - 1].flags & LX_TF_LOWER)) b--;
+        b = lower_tail(c, a, b, 0);
         size_t w = a;
         while (w < b && t[w].kind == LX_TK_WORD) w++;
         if (w < b || (b == a + 1 && (t[a].flags & (LX_TF_SENT | LX_TF_NEWLINE))) ||
@@ -1138,11 +1156,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * "African Nations' Cup", "Sant 'Egidio") or a verb of saying ("Lee
      * said Wang's arrest") */
     for (size_t j = a + 1; j < b; j++) {
-      const unsigned char *q = (const unsigned char *)c->text + t[j].start;
-      int dquote = (t[j].flags & LX_TF_QUOTE) && q[0] != '\'' &&
-                   !(t[j].end - t[j].start == 3 && q[0] == 0xE2 && q[1] == 0x80 &&
-                     (q[2] == 0x98 || q[2] == 0x99));
-      if (dquote || (t[j].flags & (LX_TF_SENT | LX_TF_PARA)) || tok_ch(c, &t[j], '.') ||
+      if (is_dquote(c, &t[j]) || (t[j].flags & (LX_TF_SENT | LX_TF_PARA)) ||
+          tok_ch(c, &t[j], '.') ||
           ((t[j].flags & LX_TF_LOWER) && is_cue(c, &t[j]))) {
         b = j;
         break;
@@ -1181,11 +1196,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         break;
       }
     }
-    while (b > a + 1 && t[b - 1].kind == LX_TK_WORD && (t[b - 1].flags & LX_TF_LOWER) &&
-           !(t[b - 1].flags & LX_TF_POSS) &&
-           !word_in(c, &t[b - 1], org_heads, LX_COUNTOF(org_heads)) &&
-           !word_in(c, &t[b - 1], name_heads, LX_COUNTOF(name_heads)))
-      b--;
+    b = lower_tail(c, a, b, 1);
     /* a name does not open on a bracket closed before its end: "(France)
      * Fernando Meligeni" in a draw is a country and a name; "(Tom) Seaver"
      * keeps its given name */
@@ -1220,8 +1231,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* a name that is all a quotation is a title: "Wild Rose" (a film),
      * "Glasgow" (a song), not a person or a place; a person's name stays
      * one ("John Smith" opens on a given name), and so do a ticker and a
-     * name given ('the symbol "THM"', 'under the name "Continental"') */
-    if (b > a && a > t0 && b < t1 && dquote_at(c, a - 1, 1) &&
+     * name given ('the symbol "THM"', 'under the name "Continental"'); in
+     * another language, quotation marks set off names of all kinds */
+    if (b > a && a > t0 && b < t1 && !c->other_language && dquote_at(c, a - 1, 1) &&
         (dquote_at(c, b, 0) || (b + 1 < t1 && (tok_ch(c, &t[b], ',') || tok_ch(c, &t[b], '.')) &&
                                 dquote_at(c, b + 1, 0))) &&
         !gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN)) && !(t[a].flags & LX_TF_ALLCAP) &&
@@ -1312,8 +1324,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         break;
       }
     }
-    /* "Pompeo later": a name does not end in a lower-case word */
-    while (b > a + 1 && tok_is_word(&t[b - 1]) && (t[b - 1].flags & LX_TF_LOWER)) b--;
+    /* "Pompeo later": a person's name ends in no lower-case word at all */
+    b = lower_tail(c, a, b, 0);
     k[i].t0 = (uint32_t)a;
     k[i].t1 = (uint32_t)b;
     /* "Reagan Communications", "Jones Medical Industries": a firm */

@@ -544,6 +544,22 @@ static int model_like(const lx_ctx *c, const lx_token *t) {
          word_in(c, t, model_words, LX_COUNTOF(model_words));
 }
 
+/* A model's code: digits and letters or a hyphen ("A350-900", "777X",
+ * "S20"), or a number of three digits or more ("737"). */
+static int model_code(const lx_ctx *c, const lx_token *t) {
+  if (!(t->flags & LX_TF_DIGIT)) return 0;
+  const char *s = c->text + t->start;
+  size_t n = t->end - t->start, digits = 0, other = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] >= '0' && s[i] <= '9') {
+      digits++;
+    } else if (!((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') && s[i] != '-') {
+      other++; /* "1.5", "2,000" */
+    }
+  }
+  return n <= 12 && !other && (digits < n || n >= 3);
+}
+
 /* Where a known product and its model end from i ("Galaxy S20"), or i. */
 static size_t product_and_model(const lx_ctx *c, size_t i, size_t t1) {
   const lx_entry *e;
@@ -1006,7 +1022,6 @@ static int common_acronym(const char *s, size_t n) {
   return lx_sorted_has(things, LX_COUNTOF(things), s, n);
 }
 
-/* Token i is a double quotation mark that opens (open) or closes. */
 /* A quotation mark that is not a single one (an apostrophe may be inside a
  * name: "African Nations' Cup", "Sant 'Egidio"). */
 static int is_dquote(const lx_ctx *c, const lx_token *t) {
@@ -1016,9 +1031,52 @@ static int is_dquote(const lx_ctx *c, const lx_token *t) {
            (q[2] == 0x98 || q[2] == 0x99));
 }
 
+/* A single quotation mark: ' or U+2019. */
+static int is_apostrophe(const lx_ctx *c, const lx_token *t) {
+  const unsigned char *q = (const unsigned char *)c->text + t->start;
+  return (t->flags & LX_TF_QUOTE) &&
+         ((t->end - t->start == 1 && q[0] == '\'') ||
+          (t->end - t->start == 3 && q[0] == 0xE2 && q[1] == 0x80 && q[2] == 0x99));
+}
+
+/* Token i is a double quotation mark that opens (open) or closes. */
 static int dquote_at(const lx_ctx *c, size_t i, int open) {
   const lx_token *t = &TOKS(c)[i];
   return is_dquote(c, t) && !(t->flags & LX_TF_OPENQ) == !open;
+}
+
+/* The words a title of a work prints in lower case: "War and Peace",
+ * "Gone with the Wind", "The Lord of the Rings". */
+static const char *const title_small_words[] = {"a",  "an", "and", "at", "by", "for", "from",
+                                                "in", "of", "on",  "or", "the", "to", "with"};
+
+static int title_word(const lx_ctx *c, const lx_token *t) {
+  return tok_is_cap(t) || t->kind == LX_TK_NUM || tok_ch(c, t, '&') || tok_ch(c, t, ':') ||
+         word_in(c, t, title_small_words, LX_COUNTOF(title_small_words));
+}
+
+/* The quotation in title case that a name [*a, *b) is part of ("& Peace"
+ * in "War & Peace", "One I Love" in "The One I Love"; the tagger knows
+ * names, not titles): [*a, *b) widened to all of it, if it is eight
+ * tokens at most, its first and last words capitalized, the others
+ * capitalized or small; a comma or a full stop may end it before the
+ * closing mark. Returns whether it was found. */
+static int quoted_title(const lx_ctx *c, size_t t0, size_t t1, size_t *a, size_t *b) {
+  const lx_token *t = TOKS(c);
+  size_t i = *a, j = *b;
+  while (i > t0 && !dquote_at(c, i - 1, 1)) {
+    if (j - i >= 8 || !title_word(c, &t[i - 1]) || (t[i - 1].flags & LX_TF_PARA)) return 0;
+    i--;
+  }
+  while (j < t1 && !dquote_at(c, j, 0) &&
+         !(j + 1 < t1 && (tok_ch(c, &t[j], ',') || tok_ch(c, &t[j], '.')) && dquote_at(c, j + 1, 0))) {
+    if (j - i >= 8 || !title_word(c, &t[j]) || (t[j].flags & LX_TF_PARA)) return 0;
+    j++;
+  }
+  if (i == t0 || j == t1 || !tok_is_cap(&t[i]) || !tok_is_cap(&t[j - 1])) return 0;
+  *a = i;
+  *b = j;
+  return 1;
 }
 
 /* The end of a name [a, b) without the lower-case words that end it ("Pompeo
@@ -1033,6 +1091,13 @@ static size_t lower_tail(const lx_ctx *c, size_t a, size_t b, int heads) {
     b--;
   return b;
 }
+
+/* The first words of a place's bodies: "Fort Worth Police Department",
+ * "Tulsa Fire Department", "Dallas County Sheriff's Office" */
+static const char *const local_bodies[] = {"police", "fire", "sheriff", "county", "city",
+                                           "school", "public", "transit", "water", "health"};
+
+static const char *const date_preps[] = {"in", "on", "at", "since", "until", "during", "by"};
 
 static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
@@ -1054,6 +1119,17 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
          lx_tok_is(c->text, &t[k[p].t1], "of")) &&
         !(t[k[i].t0].flags & (LX_TF_SENT | LX_TF_PARA))) {
       k[p].t1 = k[i].t1;
+      k[i].t1 = k[i].t0; /* dropped */
+      continue;
+    }
+    /* "Fort Worth" and "Police Department": a place and the body of it
+     * named after it are one organization */
+    if (p != SIZE_MAX && k[p].type == LEDE_T_LOC && k[i].type == LEDE_T_ORG &&
+        k[p].t1 == k[i].t0 && k[p].t1 > k[p].t0 && k[i].t1 > k[i].t0 + 1 &&
+        !(t[k[i].t0].flags & (LX_TF_SENT | LX_TF_PARA | LX_TF_NEWLINE)) &&
+        tok_is_cap(&t[k[i].t0]) && word_in(c, &t[k[i].t0], local_bodies, LX_COUNTOF(local_bodies))) {
+      k[p].t1 = k[i].t1;
+      k[p].type = LEDE_T_ORG;
       k[i].t1 = k[i].t0; /* dropped */
       continue;
     }
@@ -1080,6 +1156,13 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       if ((k[q].type == LEDE_T_DATE || k[q].type == LEDE_T_TIME) &&
           (t[k[q].t0].flags & LX_TF_LOWER)) {
         b = k[q].t0;
+        break;
+      }
+      /* and so does one after a preposition ("Clark in October revealed") */
+      if ((k[q].type == LEDE_T_DATE || k[q].type == LEDE_T_TIME) && k[q].t0 >= a + 2 &&
+          (t[k[q].t0 - 1].flags & LX_TF_LOWER) &&
+          word_in(c, &t[k[q].t0 - 1], date_preps, LX_COUNTOF(date_preps))) {
+        b = k[q].t0 - 1;
         break;
       }
       if ((k[q].type == LEDE_T_DATE || k[q].type == LEDE_T_TIME) && k[q].t0 + 1 < k[q].t1 &&
@@ -1183,6 +1266,12 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     if (b >= a + 3 && k[i].type == LEDE_T_ORG && !(t[b - 1].flags & LX_TF_ALLCAP) &&
         org_end_word(c, &t[b - 2]) && gaz_has(c, b - 1, b, KIND(LX_G_TITLE)))
       b--;
+    /* nor in a title before a person's name ("Emirates President Tim
+     * Clark", "Nissan Chairman Carlos Ghosn") */
+    if (b >= a + 2 && k[i].type == LEDE_T_ORG && b + 1 < t1 && tok_is_cap(&t[b - 1]) &&
+        tok_is_cap(&t[b]) && !(t[b].flags & LX_TF_ALLCAP) && t[b].kind == LX_TK_WORD &&
+        gaz_has(c, b - 1, b, KIND(LX_G_TITLE)) && gaz_has(c, b, b + 1, KIND(LX_G_GIVEN)))
+      b--;
     /* nor runs on into lower-case words: not past a pronoun, a determiner or
      * an auxiliary ("Matt has my Complete", "Magna for each First
      * Granite"), nor ends in any but a head ("the Department raised", "the
@@ -1197,6 +1286,11 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       }
     }
     b = lower_tail(c, a, b, 1);
+    /* nor ends in the apostrophe of a plural's possessive ("Airbus' A380",
+     * "the Joneses' house") */
+    if (b > a + 1 && is_apostrophe(c, &t[b - 1]) && t[b - 1].start == t[b - 2].end &&
+        (c->text[t[b - 2].end - 1] | 0x20) == 's')
+      b--;
     /* a name does not open on a bracket closed before its end: "(France)
      * Fernando Meligeni" in a draw is a country and a name; "(Tom) Seaver"
      * keeps its given name */
@@ -1233,13 +1327,15 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * one ("John Smith" opens on a given name), and so do a ticker and a
      * name given ('the symbol "THM"', 'under the name "Continental"'); in
      * another language, quotation marks set off names of all kinds */
-    if (b > a && a > t0 && b < t1 && !c->other_language && dquote_at(c, a - 1, 1) &&
-        (dquote_at(c, b, 0) || (b + 1 < t1 && (tok_ch(c, &t[b], ',') || tok_ch(c, &t[b], '.')) &&
-                                dquote_at(c, b + 1, 0))) &&
-        !gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN)) && !(t[a].flags & LX_TF_ALLCAP) &&
-        !(a >= t0 + 2 && (lx_tok_is(c->text, &t[a - 2], "symbol") ||
-                          lx_tok_is(c->text, &t[a - 2], "name"))))
+    size_t qa = a, qb = b;
+    if (b > a && !c->other_language && quoted_title(c, t0, t1, &qa, &qb) &&
+        !gaz_exact(c, qa, qa + 1, KIND(LX_G_GIVEN)) && !(t[qa].flags & LX_TF_ALLCAP) &&
+        !(qa >= t0 + 2 && (lx_tok_is(c->text, &t[qa - 2], "symbol") ||
+                           lx_tok_is(c->text, &t[qa - 2], "name")))) {
+      a = qa;
+      b = qb;
       k[i].type = LEDE_T_WORK_OF_ART;
+    }
     /* "U.N. Resolution 242": the designator goes with its number */
     if (b > a && designator_type(c, b - 1, t1)) b--;
     /* in another language, its articles open sentences: "Die Kosten" */
@@ -1465,9 +1561,13 @@ static long cand_weight(const lx_cand *k) {
   /* longer spans first; among equals, the more reliable source; an
    * organization the gazetteer names in two words or more is that
    * organization whatever the tagger reads ("Getty Images" in a photo
-   * credit is no person); a court case ("Roe v. Wade") is a LAW */
+   * credit is no person), and so is a product it names (the tagger knows
+   * none: "Boeing's Dreamliner" is no person); a court case ("Roe v.
+   * Wade") is a LAW */
   int rank = source_rank(k->source, k->type);
-  if (k->source == LX_SRC_GAZ && k->type == LEDE_T_ORG && k->t1 - k->t0 >= 2) rank = 55;
+  if (k->source == LX_SRC_GAZ &&
+      ((k->type == LEDE_T_ORG && k->t1 - k->t0 >= 2) || k->type == LEDE_T_PRODUCT))
+    rank = 55;
   if (k->source == LX_SRC_RULE && k->type == LEDE_T_LAW) rank = 55;
   return (long)(k->t1 - k->t0) * 1000 + rank * 10 + (k->score > 9 ? 9 : k->score < 0 ? 0 : k->score);
 }
@@ -1616,6 +1716,9 @@ static int person_shaped(const lx_ctx *c, size_t t0, size_t t1) {
   return 1;
 }
 
+static const char *const place_people[] = {"police", "residents", "firefighters",
+                                           "townspeople", "villagers"};
+
 static int refine_type(lx_ctx *c, const lx_cand *k) {
   size_t t0 = k->t0, t1 = k->t1;
   if (interstate(c, t0, t1)) return LEDE_T_FAC;
@@ -1628,6 +1731,13 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
       person_shaped(c, t0, t1) &&
       !gaz_exact(c, t0, t1, NAME_KINDS & ~(KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))))
     return LEDE_T_PERSON;
+  /* "Forest Hill police", "Oakdale residents": a name its police or its
+   * people follow is a place's */
+  if (k->source == LX_SRC_TAGGER && k->type == LEDE_T_PERSON && t1 < c->toks.n &&
+      (TOKS(c)[t1].flags & LX_TF_LOWER) &&
+      word_in(c, &TOKS(c)[t1], place_people, LX_COUNTOF(place_people)) &&
+      !given_and_surname(c, t0, t1, 0))
+    return LEDE_T_GPE;
   /* "Raymond James Stadium", "Kettle River": a person's name does not
    * end in a place's word */
   if (k->type == LEDE_T_PERSON && t1 - t0 >= 2) {
@@ -1642,6 +1752,14 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   if (t1 - t0 >= 2 && ((model_like(c, &TOKS(c)[t1 - 1]) && product_and_model(c, t0, t1) == t1) ||
                         maker_product(c, t0, t1) == t1))
     return LEDE_T_PRODUCT;
+  /* "Airbus A350-900", "Boeing 777-300ER", "Boeing 737": a maker and a
+   * model the gazetteer does not list ("Fox 5" is a station) */
+  if (t1 - t0 >= 2 && (k->type == LEDE_T_NORP || k->type == LEDE_T_ORG) &&
+      gaz_has(c, t0, t0 + 1, KIND(LX_G_ORG)) && model_code(c, &TOKS(c)[t0 + 1])) {
+    size_t j = t0 + 2;
+    while (j < t1 && model_like(c, &TOKS(c)[j])) j++;
+    if (j == t1) return LEDE_T_PRODUCT;
+  }
   /* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
   if (t1 - t0 >= 2 && word_in(c, &TOKS(c)[t0], storms, LX_COUNTOF(storms)) &&
       tok_is_cap(&TOKS(c)[t1 - 1]) && tok_is_cap(&TOKS(c)[t0]))

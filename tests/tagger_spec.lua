@@ -131,6 +131,29 @@ describe("the tagger of names", function()
     assert.is_false(has(got, "WORK_OF_ART THM"), table.concat(got, "; "))
     assert.is_false(has(got, "WORK_OF_ART John Smith"), table.concat(got, "; "))
   end)
+  it("widens a name found in part of a short title-case quotation to the title", function()
+    local t = "Film\n\nBuckley, who landed a role in \226\128\156War & Peace\226\128\157 after"
+      .. " the contest, stars. His films (\226\128\156The Discovery,\226\128\157 \226\128\156The One I"
+      .. " Love\226\128\157) did well, and \"I told them no\" was all he said.\n"
+    local got = listed(t)
+    finds_all(got, { "WORK_OF_ART War & Peace", "WORK_OF_ART The One I Love" })
+    assert.is_nil(got:find("WORK_OF_ART I told", 1, true), got)
+  end)
+  it("reads makers' models, known products, titles and dates at a name's edges", function()
+    local got = listed("Planes\n\nEmirates is the biggest buyer of Airbus' iconic A380. It ordered 50 Airbus"
+      .. " A350-900 jets, a variant of Boeing's Dreamliner, on Monday. Emirates President Tim Clark"
+      .. " spoke. Clark in October revealed plans.\n")
+    finds_all(got, { "ORG Airbus;", "PRODUCT Airbus A350-900", "PRODUCT Dreamliner",
+      "TITLE President; PERSON Tim Clark", "PERSON Clark; DATE October" })
+    assert.is_nil(got:find("Airbus'", 1, true), got)
+    assert.is_nil(got:find("PERSON Dreamliner", 1, true), got)
+  end)
+  it("joins a place and its police, and calls a place what its police follow", function()
+    finds_all(listed("A friend spotted the sedan. Fort Worth Police Department responded."),
+      { "ORG Fort Worth Police Department" })
+    finds_all(listed("Rescue\n\nA tip led Forest Hill police officers to the room.\n"),
+      { "GPE Forest Hill" })
+  end)
   it("calls planets and moons places, and 'Moon' alone a person's name", function()
     local t = "Space\n\nStaying on the Moon and reaching Mars is hard, NASA said. Water was seen on"
       .. " Jupiter's moon Europa. President Moon Jae-in met the envoy. Moon said so.\n"

@@ -603,7 +603,8 @@ static const unitsfx unit_sfx[] = {
     {"watt", "W", 1},          {"kilowatt", "W", 1e3},   {"gigawatt", "W", 1e9},
     {"centimeter", "m", 0.01}, {"centimetre", "m", 0.01}, {"millimeter", "m", 0.001},
     {"millimetre", "m", 0.001}, {"square-meter", "m2", 1}, {"square-metre", "m2", 1},
-    {"kilo", "kg", 1}};
+    {"kilo", "kg", 1},         {"gigabyte", "B", 1e9},   {"terabyte", "B", 1e12},
+    {"megabyte", "B", 1e6},    {"nanometer", "m", 1e-9}, {"nanometre", "m", 1e-9}};
 
 static const unitsfx *find_unit_sfx(const char *s, size_t n, int glued) {
   /* glued units are the short ones; hyphen tails the words */
@@ -2128,6 +2129,9 @@ static int rank_tail(const char *t, size_t n) {
   if (n >= 4 && ieq(t + n - 3, 3, "est")) return 1;
   return ieq(t, n, "ranked") || ieq(t, n, "placed") || ieq(t, n, "seeded") ||
          ieq(t, n, "ever") || /* first-ever */
+         ieq(t, n, "round") || ieq(t, n, "degree") || ieq(t, n, "term") ||
+         ieq(t, n, "grader") || ieq(t, n, "graders") || ieq(t, n, "generation") ||
+         ieq(t, n, "seed") || ieq(t, n, "string") || ieq(t, n, "team") ||
          ieq(t, n, "place") || (n > 5 && ieq(t, 5, "most-")) || (n > 6 && ieq(t, 6, "least-"));
 }
 
@@ -2372,12 +2376,12 @@ static const char *const year_preps[] = {
  * a word of play in its sentence, within ten words either side. */
 static int game_part(const nx *S, size_t i) {
   static const char *const play[] = {
-      "basket",   "baskets",    "corner",   "equaliser", "equalizer", "field",   "fumble",
-      "game",     "goal",       "goals",    "half-time", "halftime",  "header",  "inning",
-      "innings",  "interception", "kick",   "match",     "minute",    "minutes", "penalty",
-      "period",   "play",       "points",   "quarterback", "rebounds", "score",  "scored",
-      "scoring",  "shot",       "shots",    "striker",   "touchdown", "touchdowns", "tries",
-      "try",      "win",        "yards"};
+      "basket", "baskets", "buzzer", "corner", "drive", "equaliser", "equalizer", "field",
+      "fumble", "game", "goal", "goals", "half-time", "halftime", "header", "inning", "innings",
+      "interception", "kick", "kickoff", "match", "minute", "minutes", "penalty", "period",
+      "play", "points", "possession", "quarterback", "rally", "rebounds", "run", "score", "scored",
+      "scoring", "shot", "shots", "striker", "timeout", "touchdown", "touchdowns", "trailed",
+      "tries", "try", "win", "yard", "yards"};
   size_t lo = i > S->t0 + 10 ? i - 10 : S->t0, hi = i + 12 < S->t1 ? i + 12 : S->t1;
   for (size_t k = i; k > lo; k--)
     if (S->t[k].flags & LX_TF_SENT) {
@@ -2397,11 +2401,22 @@ static int game_part(const nx *S, size_t i) {
  * "aged 18", "people over 70", "those under 16". Returns where the age's
  * span starts (its "over"), SIZE_MAX if it is none. */
 static size_t age_context(const nx *S, size_t a, size_t n, size_t e) {
-  static const char *const people[] = {"adults", "americans", "anyone", "children", "everyone",
-                                       "those", "men", "patients", "people", "residents",
-                                       "voters", "women", "workers"};
+  static const char *const people[] = {"adults", "americans", "anyone", "child", "children",
+                                       "everyone", "those", "men", "patients", "people",
+                                       "residents", "voters", "women", "workers", "kids"};
   if (n == S->t0) return SIZE_MAX;
   if (a == n && tok_isl(S, n - 1, "aged")) return n;
+  /* "at the age of 79", "at age 12" */
+  if (a == n && (tok_isl(S, n - 1, "age") ||
+                 (n >= S->t0 + 2 && tok_isl(S, n - 1, "of") && tok_isl(S, n - 2, "age"))))
+    return n;
+  /* "Ferrandi, now 19, did not", "He was 81." (a sentence that ends on it) */
+  if (a == n && n >= S->t0 + 2 && ok_tok(S, e) &&
+      ((tok_isl(S, n - 1, "now") && is_punct(S, n - 2, ',') && is_punct(S, e, ',')) ||
+       ((tok_isl(S, n - 1, "was") || tok_isl(S, n - 1, "is")) &&
+        (tok_isl(S, n - 2, "he") || tok_isl(S, n - 2, "she")) && is_punct(S, e, '.') &&
+        (e + 1 >= S->t1 || (S->t[e + 1].flags & (LX_TF_SENT | LX_TF_CAP))))))
+    return n;
   if (a == n && tok_isl(S, n - 1, "at") && (S->t[n - 1].flags & LX_TF_SENT) &&
       is_punct(S, e, ',') && ok_tok(S, e + 1)) {
     const lx_token *u = &S->t[e + 1];
@@ -2558,6 +2573,10 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       set_str(r, "%02d", (int)N->v - 1);
       return 1;
     }
+    /* "the 50th anniversary", "its 100th anniversary": a date (a
+     * possessive stays out, as of "its fifth straight quarter") */
+    if (tok_isl(S, e, "anniversary") && ok_tok(S, e) && N->v >= 1)
+      return res(r, (ctx & CTX_THE) ? a : s0, e + 1, LEDE_T_DATE, 0);
     /* no "the" in an ORDINAL; a capitalized ordinal inside a sentence is a
      * name (First Amendment, Second World War) unless a common noun follows:
      * "the Sixth test", "Second one-day international" (not "of": "the
@@ -2810,6 +2829,15 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         set_cstr(r, unit);
         return 1;
       }
+      /* and the inches left out: "stands 6 feet 10 and weighs" */
+      if (f == 0.3048 && ok_tok(S, j + k) && S->t[j + k].kind == LX_TK_NUM &&
+          number_at(S, j + k, &M) && M.plain && M.end == j + k + 1 && M.v >= 1 && M.v <= 11 &&
+          (!ok_tok(S, M.end) || S->t[M.end].kind == LX_TK_PUNCT || tok_isl(S, M.end, "and") ||
+           tok_isl(S, M.end, "tall") || tok_isl(S, M.end, "but"))) {
+        res(r, a, M.end, LEDE_T_QUANTITY, v * f + M.v * 0.0254);
+        set_cstr(r, unit);
+        return 1;
+      }
       res(r, a, j + k, LEDE_T_QUANTITY, v * f);
       set_cstr(r, unit);
       return 1;
@@ -3007,6 +3035,14 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   size_t age_a;
   if (N->plain && N->v >= 1 && N->v <= 120 && e == N->a + 1 &&
       (age_a = age_context(S, a, N->a, e)) != SIZE_MAX) {
+    /* ages from one to another: "aged 12 to 17", one span, no value */
+    nxnum M;
+    if (ok_tok(S, e + 1) && (tok_isl(S, e, "to") || tok_isl(S, e, "and")) &&
+        S->t[e + 1].kind == LX_TK_NUM && number_at(S, e + 1, &M) && M.plain &&
+        M.end == e + 2 && M.v > N->v && M.v <= 120) {
+      res(r, age_a, e + 2, LEDE_T_DATE, 0);
+      return 1;
+    }
     res(r, age_a, e, LEDE_T_DATE, 0);
     str_duration(r, N->v, U_YEAR);
     return 1;
@@ -3551,8 +3587,33 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
         set_str(r, "XXXX-XX-XXTNI");
         return 1;
       }
-      /* "at night", "at dawn" */
       const char *s = tstr(S, i);
+      int code = w->v >= 1 && w->v <= 4 ? (int)w->v : 1;
+      /* "in morning trading", "afternoon deals": the part of the day */
+      if ((t->flags & LX_TF_LOWER) && !tok_isl(S, i, "overnight") && ok_tok(S, i + 1) &&
+          (s[tlen(S, i) - 1] | 32) != 's' &&
+          (tok_isl(S, i + 1, "trading") || tok_isl(S, i + 1, "trade") ||
+           tok_isl(S, i + 1, "session") || tok_isl(S, i + 1, "deals") ||
+           tok_isl(S, i + 1, "dealings"))) {
+        res(r, a, i + 1, LEDE_T_TIME, 0);
+        set_str(r, "XXXX-XX-XXT%s", part_code[code]);
+        return 1;
+      }
+      /* "shortly after dawn Wednesday": the day's part, then the day */
+      if ((t->flags & LX_TF_LOWER) && ok_tok(S, i + 1) && lex_cls(S, i + 1) == NX_W_WDAY &&
+          (S->t[i + 1].flags & LX_TF_CAP) && (s[tlen(S, i) - 1] | 32) != 's') {
+        nx_res d;
+        if (temporal_word(S, i + 1, i + 1, 0, &d) && d.type == LEDE_T_DATE) {
+          res(r, a, d.b, LEDE_T_TIME, 0);
+          if (strlen(d.str) == 10 && d.str[0] != 'X') {
+            memcpy(r->str, d.str, 10);
+            r->str[10] = 'T';
+            memcpy(r->str + 11, part_code[code], 3); /* two letters and the NUL */
+          }
+          return 1;
+        }
+      }
+      /* "at night", "at dawn" */
       if (!the && (t->flags & LX_TF_LOWER) && (s[tlen(S, i) - 1] | 32) != 's' &&
           !tok_isl(S, i, "overnight") && free_after(S, i + 1) &&
           prev_word_in(S, i, (const char *const[]){"at", "by", "until", "before", "after"}, 5)) {
@@ -3983,6 +4044,15 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       }
       return 0;
     }
+    /* "the mid-1990s": the decade with its article, as "the late 1990s" */
+    if (t->kind == LX_TK_WORD && (t->flags & LX_TF_HYPHEN) && lex_cls(S, j) == 0) {
+      nx_res h;
+      if (hyphen_word(S, j, &h) && h.type == LEDE_T_DATE && strlen(h.str) == 3) {
+        *r = h;
+        r->a = i;
+        return 1;
+      }
+    }
     if (t->kind == LX_TK_NUM || lex_cls(S, j) == NX_W_UNIT || lex_cls(S, j) == NX_W_TENS) {
       nxnum N;
       if (!number_at(S, j, &N)) return 0;
@@ -4316,6 +4386,15 @@ static int tally_at(const nx *S, size_t i, size_t e) {
   return 0;
 }
 
+/* A pair of numbers ending at e is a range of what follows it: "10-12
+ * percent", "5-7 million", "3-4 days". */
+static int pair_of_what(const nx *S, size_t e) {
+  if (e + 1 >= S->t1) return 0;
+  if (tok_isl(S, e + 1, "%")) return 1;
+  int cls = lex_cls(S, e + 1);
+  return cls == NX_W_PCT || cls == NX_W_SCALE || cls == NX_W_TUNIT;
+}
+
 static int score_at(const nx *S, size_t i, int depth) {
   static const char *const verbs[] = {
       "won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "drew", "draw",
@@ -4325,10 +4404,14 @@ static int score_at(const nx *S, size_t i, int depth) {
   static const char *const beat[] = {"beat", "beating", "beats", "defeated", "defeating",
                                      "edged", "routed", "downed", "thrashed", "crushed",
                                      "led", "trailed", "lead", "trail", "trails", "topped",
-                                     "blanked", "swept", "outscored", "upset"};
+                                     "blanked", "swept", "outscored", "upset", "off"};
   static const char *const nouns[] = {"win", "victory", "defeat", "loss", "vote", "lead", "draw",
                                       "margin", "majority", "decision", "tie", "triumph",
-                                      "drubbing", "thrashing", "rout", "scoreline", "verdict"};
+                                      "drubbing", "thrashing", "rout", "scoreline", "verdict",
+                                      "run", "record", "streak", "deficit", "advantage", "count"};
+  /* a record reached: "improved to 31-2", "fell to 25-4" */
+  static const char *const to_record[] = {"improved", "fell", "dropped", "moved", "slipped",
+                                          "evened", "climbed", "went"};
   if (!score_shape(S, i)) return 0;
   /* the sets of a match: "won 3-6 6-3 6-3" */
   size_t p = i;
@@ -4344,15 +4427,39 @@ static int score_at(const nx *S, size_t i, int depth) {
       if (tok_is(S, i - 1, verbs[q])) return 1;
     for (size_t q = 0; q < LX_COUNTOF(beat); q++)
       if (tok_is(S, i - 1, beat[q])) return 1;
-    /* the beaten side in up to four words: "beat the Houston Astros 6-2",
-     * "beating the third seed 6-4", "lead the series 3-2" */
-    for (size_t k = i - 1, w = 0; k > S->t0 && w < 4; k--, w++) {
-      if (S->t[k].kind != LX_TK_WORD || (S->t[k].flags & (LX_TF_SENT | LX_TF_NEWLINE))) break;
-      if (S->t[k - 1].kind != LX_TK_WORD) break;
-      for (size_t q = 0; q < LX_COUNTOF(beat); q++)
-        if (tok_is(S, k - 1, beat[q])) return 1;
+    /* the beaten side in up to six words: "beat the Houston Astros 6-2",
+     * "beating the third seed 6-4", "lead the series 3-2", "beating No. 2
+     * seed Olga Severina 6-4" */
+    for (size_t k = i - 1, w = 0; k > S->t0 && w < 6; k--, w++) {
+      if (S->t[k].flags & (LX_TF_SENT | LX_TF_NEWLINE)) break;
+      if (S->t[k].kind != LX_TK_WORD && !(S->t[k].kind == LX_TK_NUM && tlen(S, k) <= 2) &&
+          !tok_isl(S, k, "."))
+        break;
+      if (S->t[k - 1].kind == LX_TK_WORD && !pair_of_what(S, e))
+        for (size_t q = 0; q < LX_COUNTOF(beat); q++)
+          if (tok_is(S, k - 1, beat[q])) return 1;
     }
+    if (i >= S->t0 + 2 && tok_is(S, i - 1, "to"))
+      for (size_t q = 0; q < LX_COUNTOF(to_record); q++)
+        if (tok_is(S, i - 2, to_record[q])) return 1;
   }
+  /* "by a vote of 93-8", "a margin of 3-1" */
+  if (i >= S->t0 + 2 && tok_isl(S, i - 1, "of"))
+    for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
+      if (tok_is(S, i - 2, nouns[q])) return 1;
+  /* a side's record in brackets: "Cascade State (7-1) won" */
+  if (i == e && i >= S->t0 + 2 && e + 1 < S->t1 && tok_isl(S, i - 1, "(") &&
+      tok_isl(S, e + 1, ")") && S->t[i - 2].kind == LX_TK_WORD && (S->t[i - 2].flags & LX_TF_CAP))
+    return 1;
+  /* a side's record set off by commas: "Ohio Valley State, 25-4, expects" */
+  if (i == e && i >= S->t0 + 2 && e + 1 < S->t1 && tok_isl(S, i - 1, ",") &&
+      tok_isl(S, e + 1, ",") && S->t[i - 2].kind == LX_TK_WORD &&
+      (S->t[i - 2].flags & LX_TF_CAP) && lex_cls(S, i - 2) != NX_W_MONTH)
+    return 1;
+  /* a tie-break after a set: "7-6 (7-5)" */
+  if (i == e && i >= S->t0 + 2 && e + 1 < S->t1 && tok_isl(S, i - 1, "(") &&
+      tok_isl(S, e + 1, ")") && depth < 5 && score_at(S, i - 2, depth + 1))
+    return 1;
   if (ok_tok(S, e + 1) && S->t[e + 1].kind == LX_TK_WORD)
     for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
       if (tok_is(S, e + 1, nouns[q])) return 1;
@@ -4381,7 +4488,10 @@ static int mod_expr(const nx *S, size_t i, nx_res *r) {
   if (u->kind == LX_TK_NUM) {
     lx_date d;
     size_t k = abs_date(S, j, &d);
-    if (k) {
+    if (k && d.hour >= 0 && !d.month && at_next(S, j, &r2) && r2.type == LEDE_T_TIME) {
+      r2.a = i; /* "about 10 p.m. Thursday": the day read after the time */
+      got = 1;
+    } else if (k) {
       abs_result(S, d.hour >= 0 ? i : j, j, k, &d, &r2);
       got = 1;
     } else {
@@ -4433,12 +4543,51 @@ static int mod_expr(const nx *S, size_t i, nx_res *r) {
   return 1;
 }
 
+/* A result that opens on the word before its number: "magnitude 6.4",
+ * "No. 2". */
+static int word_led(const nx *S, const nx_res *r) {
+  return (r->type == LEDE_T_QUANTITY && strcmp(r->str, "magnitude") == 0) ||
+         (r->type == LEDE_T_ORDINAL && tok_isl(S, r->a, "no."));
+}
+
+/* An earthquake's size: "magnitude 6.4", "6.3 on the Richter scale"
+ * (the unit "magnitude"). */
+static int magnitude_at(const nx *S, size_t i, nx_res *r) {
+  nxnum N;
+  int before = i > S->t0 && tok_isl(S, i - 1, "magnitude");
+  int richter = !before && ok_tok(S, i + 4) && tok_isl(S, i + 1, "on") &&
+                tok_isl(S, i + 2, "the") && tok_isl(S, i + 3, "richter") &&
+                tok_isl(S, i + 4, "scale");
+  if (!(before || richter) || !number_at(S, i, &N) || N.end != i + 1 || N.words ||
+      N.sfx != SFX_NONE || !(N.v > 0 && N.v < 10))
+    return 0;
+  res(r, before ? i - 1 : i, before ? i + 1 : i + 5, LEDE_T_QUANTITY, N.v);
+  set_cstr(r, "magnitude");
+  return 1;
+}
+
+/* A height in feet and inches in one token: "6-foot-3", "5-feet-11". */
+static int height_token(const nx *S, size_t i, nx_res *r) {
+  const char *s = tstr(S, i);
+  size_t n = tlen(S, i), k = 0;
+  int ft = 0, in = 0;
+  while (k < n && k < 2 && is_digit((unsigned char)s[k])) ft = ft * 10 + (s[k++] - '0');
+  if (!k || k + 7 > n || (memcmp(s + k, "-foot-", 6) != 0 && memcmp(s + k, "-feet-", 6) != 0))
+    return 0;
+  size_t d = k += 6;
+  while (k < n && k < d + 2 && is_digit((unsigned char)s[k])) in = in * 10 + (s[k++] - '0');
+  if (k == d || k != n || in > 11) return 0;
+  res(r, i, i + 1, LEDE_T_QUANTITY, ft * 0.3048 + in * 0.0254);
+  set_str(r, "m");
+  return 1;
+}
+
 /* Everything that can start at token i; a is where the span starts. */
 static int at(const nx *S, size_t i, nx_res *r) {
   const lx_token *t = &S->t[i];
   switch (t->kind) {
     case LX_TK_NUM: {
-      if (quarter_code(S, i, r)) return 1;
+      if (quarter_code(S, i, r) || height_token(S, i, r) || magnitude_at(S, i, r)) return 1;
       /* "B.1.617", "A.2": a number glued to a letter's abbreviation names a
        * thing (not "Rs.5", a currency the lexicon knows) */
       if (i > S->t0 && S->t[i - 1].end == t->start && S->t[i - 1].kind == LX_TK_WORD &&
@@ -4484,8 +4633,18 @@ static int at(const nx *S, size_t i, nx_res *r) {
       unsigned char b0 = i > S->t0 ? (unsigned char)S->text[S->t[i - 1].start] | 0x20 : 0;
       if ((b0 == '#' || b0 == 'n') &&
           (tok_isl(S, i - 1, "#") || tok_isl(S, i - 1, "no.") || tok_isl(S, i - 1, "nos.") ||
-           (tok_isl(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER))))
+           (tok_isl(S, i - 1, "number") && !(S->t[i - 1].flags & LX_TF_LOWER)))) {
+        /* a rank: "the No. 2 seed", "No. 7 Cascade State" (not a name's
+         * number: "Chanel No. 5", "Symphony No. 9") */
+        if (b0 == 'n' && tok_isl(S, i - 1, "no.") && (S->t[i - 1].flags & LX_TF_CAP) &&
+            N.plain && N.end == i + 1 && N.v >= 1 && N.v <= 999 &&
+            !(i - 1 > S->t0 && S->t[i - 2].kind == LX_TK_WORD &&
+              (S->t[i - 2].flags & LX_TF_CAP) && !(S->t[i - 1].flags & LX_TF_SENT)) &&
+            !(ok_tok(S, i + 2) && (tok_isl(S, i + 2, "street") || tok_isl(S, i + 2, "road") ||
+                                   tok_isl(S, i + 2, "avenue") || tok_isl(S, i + 2, "st."))))
+          return res(r, i - 1, i + 1, LEDE_T_ORDINAL, N.v);
         return res(r, i, i + 1, 0, 0);
+      }
       if (score_at(S, i, 0)) {
         res(r, i, i + 1, LEDE_T_CARDINAL, 0);
         memcpy(r->str, tstr(S, i), tlen(S, i)); /* at most 7 bytes */
@@ -4711,8 +4870,12 @@ static int more_duration(const nx *S, nx_res *r) {
   size_t j = r->b;
   int hi = last_rank(r->str);
   if (!hi || !ok_tok(S, j)) return 0;
+  int comma = 0;
   if (tok_isl(S, j, "and")) {
     if (!ok_tok(S, ++j)) return 0;
+  } else if (tok_isl(S, j, ",") && hi <= 3 && ok_tok(S, j + 1) && S->t[j + 1].kind == LX_TK_NUM) {
+    comma = 1; /* "2 minutes, 14 seconds": clock units only */
+    j++;
   } else if (S->t[j].kind != LX_TK_NUM) {
     return 0;
   }
@@ -4720,7 +4883,7 @@ static int more_duration(const nx *S, nx_res *r) {
   if (!at_next(S, j, &r2)) return 0;
   if (r2.type != LEDE_T_DATE && r2.type != LEDE_T_TIME) return 0;
   int lo = duration_rank(r2.str);
-  if (!lo || lo >= hi) return 0;
+  if (!lo || lo >= hi || (comma && (lo != hi - 1 || r2.a != j))) return 0;
   char v[sizeof r->str];
   size_t n = strlen(r->str);
   const char *tail = r2.str + 1; /* after its P */
@@ -4740,6 +4903,27 @@ static int more_duration(const nx *S, nx_res *r) {
 static void compound_duration(const nx *S, nx_res *r) {
   if (!duration_rank(r->str)) return; /* one number and one unit to start */
   while (more_duration(S, r)) continue;
+}
+
+/* A clock time's value (an hour and its minutes, "T21:00"). */
+static int clock_value(const char *v) {
+  const char *t = strchr(v, 'T');
+  return t && is_digit((unsigned char)t[1]) && is_digit((unsigned char)t[2]) && t[3] == ':';
+}
+
+/* "9 p.m. to 7 a.m.", "between 8 a.m. and 5 p.m.": one TIME from a clock
+ * time to another, no value ("from" stays out, "between" in). */
+static void clock_range(const nx *S, nx_res *r) {
+  size_t j = r->b;
+  if (!clock_value(r->str) || !ok_tok(S, j + 1)) return;
+  int between = tok_isl(S, r->a, "between");
+  if (!(between ? tok_isl(S, j, "and")
+                : tok_isl(S, j, "to") || tok_isl(S, j, "until") || tok_isl(S, j, "till")))
+    return;
+  nx_res r2;
+  if (!at_next(S, j + 1, &r2) || r2.type != LEDE_T_TIME || !clock_value(r2.str)) return;
+  r->b = r2.b;
+  r->str[0] = 0;
 }
 
 /* "10 dollars and 50 cents", "5 pounds and 20 pence": one sum, when the
@@ -4900,11 +5084,18 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
     if (at(&S, i, &r) && r.b > i) {
       if (r.b > S.t1) r.b = S.t1;
       /* a set opens on the word before its "a": "twice a month" */
-      if (r.a < i && !(r.a + 1 == i && i > last && once_word(&S, r.a))) r.a = i;
+      if (r.a < i && !(r.a + 1 == i && i > last && (once_word(&S, r.a) || word_led(&S, &r))))
+        r.a = i;
+      /* "the 1960s and '70s": the apostrophe glued to a decade is its */
+      if (r.a == i && i > last && i > S.t0 && r.type == LEDE_T_DATE && strlen(r.str) == 3 &&
+          (T[i - 1].flags & LX_TF_QUOTE) && T[i - 1].end == t->start &&
+          T[i - 1].end - T[i - 1].start <= 3 && (i - 1 == S.t0 || T[i - 2].end < T[i - 1].start))
+        r.a = i - 1;
       if (r.a > last && r.a > S.t0) signed_value(&S, &r, last);
       if (r.type == LEDE_T_DATE || r.type == LEDE_T_TIME) compound_duration(&S, &r);
       if (r.type == LEDE_T_MONEY) money_and_cents(&S, &r);
       if (r.type == LEDE_T_DATE || r.type == LEDE_T_TIME) widen_date(&S, &r, last);
+      if (r.type == LEDE_T_TIME) clock_range(&S, &r);
       if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY ||
           (r.type == LEDE_T_CARDINAL && !r.str[0]))
         range_tail(&S, &r);

@@ -1069,7 +1069,8 @@ static int quoted_title(const lx_ctx *c, size_t t0, size_t t1, size_t *a, size_t
     i--;
   }
   while (j < t1 && !dquote_at(c, j, 0) &&
-         !(j + 1 < t1 && (tok_ch(c, &t[j], ',') || tok_ch(c, &t[j], '.')) && dquote_at(c, j + 1, 0))) {
+         !(j + 1 < t1 && (tok_ch(c, &t[j], ',') || tok_ch(c, &t[j], '.')) &&
+           dquote_at(c, j + 1, 0))) {
     if (j - i >= 8 || !title_word(c, &t[j]) || (t[j].flags & LX_TF_PARA)) return 0;
     j++;
   }
@@ -1127,7 +1128,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     if (p != SIZE_MAX && k[p].type == LEDE_T_LOC && k[i].type == LEDE_T_ORG &&
         k[p].t1 == k[i].t0 && k[p].t1 > k[p].t0 && k[i].t1 > k[i].t0 + 1 &&
         !(t[k[i].t0].flags & (LX_TF_SENT | LX_TF_PARA | LX_TF_NEWLINE)) &&
-        tok_is_cap(&t[k[i].t0]) && word_in(c, &t[k[i].t0], local_bodies, LX_COUNTOF(local_bodies))) {
+        tok_is_cap(&t[k[i].t0]) &&
+        word_in(c, &t[k[i].t0], local_bodies, LX_COUNTOF(local_bodies))) {
       k[p].t1 = k[i].t1;
       k[p].type = LEDE_T_ORG;
       k[i].t1 = k[i].t0; /* dropped */
@@ -1322,8 +1324,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         !gaz_exact(c, a - 2, a - 1, PLACE_KINDS))
       a -= 3;
     b = lx_close_parens(c->text, t, a, b, t1);
-    /* a name that is all a quotation is a title: "Wild Rose" (a film),
-     * "Glasgow" (a song), not a person or a place; a person's name stays
+    /* a name that is all a quotation, or part of one in title case, is a
+     * title, and the title is all of it: "Wild Rose" (a film), "Glasgow"
+     * (a song), "War & Peace", not a person or a place; a person's name stays
      * one ("John Smith" opens on a given name), and so do a ticker and a
      * name given ('the symbol "THM"', 'under the name "Continental"'); in
      * another language, quotation marks set off names of all kinds */

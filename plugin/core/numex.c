@@ -1051,15 +1051,27 @@ static int future_ctx(const nx *S, size_t i) {
     if (!w && tok_isl(S, k, "effect") && k > S->t0 &&
         (tok_isl(S, k - 1, "takes") || tok_isl(S, k - 1, "take")))
       return 1;
+    /* "when he is sentenced on Aug. 3" */
+    if (!w && k > S->t0 && tok_isl(S, k, "sentenced") &&
+        (tok_isl(S, k - 1, "is") || tok_isl(S, k - 1, "be") || tok_isl(S, k - 1, "are")))
+      return 1;
     if (w) {
       /* "the quarter ended Sept. 30" is past, "the quarter ending Dec. 31"
        * may not be */
+      /* "pairings are announced Sunday", "he is sentenced on Aug. 3": the
+       * present passive of a verb of the past is ahead */
+      if (w->cls == NX_W_PAST && k > S->t0 && (S->t[k].flags & LX_TF_LOWER) &&
+          (tok_isl(S, k - 1, "are") || tok_isl(S, k - 1, "is") || tok_isl(S, k - 1, "be")))
+        return 1;
       if (w->cls == NX_W_PAST || (w->cls == NX_W_WHILE && tok_isl(S, k, "ended"))) return 0;
-      /* "analysts had expected" is past */
-      if (w->cls == NX_W_FUTURE && (w->v == 1 || tok_isl(S, k + 1, "to")))
-        /* "analysts had expected", "it would have closed": past */
+      /* "analysts had expected" is past; "set for" is "set to" */
+      if (w->cls == NX_W_FUTURE &&
+          (w->v == 1 || (w->v == 3 && steps <= 8) || tok_isl(S, k + 1, "to") ||
+           (tok_isl(S, k, "set") && tok_isl(S, k + 1, "for"))))
+        /* "analysts had expected", "it would have closed", "could have
+         * been": past ("will have to pay" is not) */
         return !(k > S->t0 && tok_isl(S, k - 1, "had")) &&
-               !(tok_isl(S, k, "would") && tok_isl(S, k + 1, "have"));
+               !(tok_isl(S, k + 1, "have") && !tok_isl(S, k + 2, "to"));
       /* "next" or "tomorrow" speak of what is near them: "must play their
        * next home game after fans hurled bottles ... on Saturday" is past */
       if ((w->cls == NX_W_REL || w->cls == NX_W_DAYREL) && w->v == 1 && steps <= 8) return 1;

@@ -404,6 +404,17 @@ static const tcase cases[] = {
     {"before Easter April 9", "DATE[Easter]=2020-04-12 | DATE[April 9]=2020-04-09"},
     {"flights to Christmas Island", ""},
     {"the new year, a black friday, good news", ""},
+    /* the tense near a date: present events and modals ahead, not far */
+    {"Voters go to the polls on Thursday", "DATE[Thursday]=2020-05-07"},
+    {"The teams meet again Friday", "DATE[Friday]=2020-05-08"},
+    {"pairings are announced Sunday", "DATE[Sunday]=2020-05-10"},
+    {"when he is sentenced on Aug. 3", "DATE[Aug. 3]=2020-08-03"},
+    {"it could come as early as October", "DATE[October]=2020-10"},
+    {"must play at home after fans hurled bottles and stones at players during a defeat on "
+     "Saturday",
+     "DATE[Saturday]=2020-05-02"},
+    {"they will have to pay more after the November election", "DATE[November]=2020-11"},
+    {"it would have closed in October", "DATE[October]=2019-10"},
     /* scores and records, sizes, spans of time, ages, ranks */
     {"before a 14-2 run put them ahead", "CARDINAL[14-2]=14-2"},
     {"Ohio Valley State, 25-4, expects", "CARDINAL[25-4]=25-4"},

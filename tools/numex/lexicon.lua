@@ -77,7 +77,7 @@ add("NX_W_HOLIDAY", 0, "christmas", "xmas", "easter", "thanksgiving", "halloween
 -- verbs of the past: a date after them is past, whatever future word came
 -- before in the sentence ("will be sold, the minister said on Tuesday")
 add("NX_W_PAST", 0, "said", "told", "added", "announced", "reported", "confirmed", "wrote",
-  "was", "were", "had", "did")
+  "was", "were", "had", "did", "began")
 
 -- relative words: value = direction (-1 past, 0 this, +1 next, 2 recent)
 add("NX_W_REL", -1, "last", "past", "previous", "preceding", "prior", "latest")
@@ -157,6 +157,14 @@ add("NX_W_FUTURE", 1, "will", "shall", "won't", "scheduled", "slated", "due", "e
   "hopes", "'ll", "payable", "would", "expires",
   -- a scheduled event in the present tense: "the summit starts on Thursday"
   "starts", "begins", "opens", "resumes", "convenes", "can")
+-- value 3: the same, near the date only (eight words): events in the present
+-- tense ("voters go to the polls on Thursday", "the teams meet again
+-- Thursday") and modals ("could come as early as October", "must report by
+-- Dec 1"; not "must play their next home game after fans hurled bottles
+-- ... on Saturday")
+add("NX_W_FUTURE", 3, "go", "goes", "meet", "meets", "return", "returns", "decide",
+  "decides", "face", "faces", "host", "hosts", "visit", "visits", "closes", "ends", "runs",
+  "again", "could", "might", "must", "should")
 add("NX_W_FUTURE", 2, "set", "going", "likely")
 add("NX_W_AMPM", 0, "am", "pm", "a.m.", "p.m.")
 -- currency abbreviations printed before a number

@@ -148,6 +148,13 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("Airbus'", 1, true), got)
     assert.is_nil(got:find("PERSON Dreamliner", 1, true), got)
   end)
+  it("calls a place's show, festival or race an event, and quoted titles whole", function()
+    local got = listed("Cars\n\nNew models are on display this week at the Los Angeles Auto"
+      .. " Show. The deal came at the Dubai Air Show, and the film \"Gone with the Wind\" was"
+      .. " shown at the Cannes Film Festival.\n")
+    finds_all(got, { "EVENT Los Angeles Auto Show", "EVENT Dubai Air Show",
+      "WORK_OF_ART Gone with the Wind", "EVENT Cannes Film Festival" })
+  end)
   it("joins a place and its police, and calls a place what its police follow", function()
     finds_all(listed("A friend spotted the sedan. Fort Worth Police Department responded."),
       { "ORG Fort Worth Police Department" })

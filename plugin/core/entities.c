@@ -1098,6 +1098,21 @@ static size_t lower_tail(const lx_ctx *c, size_t a, size_t b, int heads) {
 static const char *const local_bodies[] = {"police", "fire", "sheriff", "county", "city",
                                            "school", "public", "transit", "water", "health"};
 
+/* The name of a show, a fair or a race that a place's name may open: "Auto
+ * Show", "Dubai Air Show", "Film Festival", "Boston Marathon". */
+static const char *const show_kinds[] = {"auto", "air", "motor", "boat", "trade", "car",
+                                         "fashion", "flower", "horse", "dog", "art", "book"};
+static const char *const show_words[] = {"festival", "expo", "marathon", "fair"};
+
+static int show_name(const lx_ctx *c, size_t a, size_t b) {
+  const lx_token *t = TOKS(c);
+  if (b < a + 2 || !tok_is_cap(&t[b - 1])) return 0;
+  if (lx_tok_ieq(c->text, &t[b - 1], "show"))
+    return word_in(c, &t[b - 2], show_kinds, LX_COUNTOF(show_kinds));
+  return word_in(c, &t[b - 1], show_words, LX_COUNTOF(show_words)) &&
+         !lx_tok_is(c->text, &t[b - 2], "Vanity");
+}
+
 static const char *const date_preps[] = {"in", "on", "at", "since", "until", "during", "by"};
 
 static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
@@ -1120,6 +1135,16 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
          lx_tok_is(c->text, &t[k[p].t1], "of")) &&
         !(t[k[i].t0].flags & (LX_TF_SENT | LX_TF_PARA))) {
       k[p].t1 = k[i].t1;
+      k[i].t1 = k[i].t0; /* dropped */
+      continue;
+    }
+    /* "Los Angeles" and "Auto Show": a place and the show or festival
+     * named after it are one event */
+    if (p != SIZE_MAX && k[p].type == LEDE_T_LOC && k[p].t1 == k[i].t0 && k[p].t1 > k[p].t0 &&
+        k[i].t1 > k[i].t0 && !(t[k[i].t0].flags & (LX_TF_SENT | LX_TF_PARA | LX_TF_NEWLINE)) &&
+        tok_is_cap(&t[k[i].t0]) && show_name(c, k[i].t0, k[i].t1)) {
+      k[p].t1 = k[i].t1;
+      k[p].type = LEDE_T_EVENT;
       k[i].t1 = k[i].t0; /* dropped */
       continue;
     }
@@ -1763,6 +1788,9 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
     while (j < t1 && model_like(c, &TOKS(c)[j])) j++;
     if (j == t1) return LEDE_T_PRODUCT;
   }
+  /* "Dubai Air Show", "Cannes Film Festival": a show, no organization */
+  if ((k->type == LEDE_T_ORG || k->type == LEDE_T_LOC) && show_name(c, t0, t1))
+    return LEDE_T_EVENT;
   /* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
   if (t1 - t0 >= 2 && word_in(c, &TOKS(c)[t0], storms, LX_COUNTOF(storms)) &&
       tok_is_cap(&TOKS(c)[t1 - 1]) && tok_is_cap(&TOKS(c)[t0]))
@@ -3735,7 +3763,11 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {sector_words, LX_COUNTOF(sector_words)},
                {after_number, LX_COUNTOF(after_number)},
                {firm_nouns, LX_COUNTOF(firm_nouns)}, {firm_roles, LX_COUNTOF(firm_roles)},
-               {stake_words, LX_COUNTOF(stake_words)}};
+               {stake_words, LX_COUNTOF(stake_words)},
+               {title_small_words, LX_COUNTOF(title_small_words)},
+               {local_bodies, LX_COUNTOF(local_bodies)}, {date_preps, LX_COUNTOF(date_preps)},
+               {place_people, LX_COUNTOF(place_people)}, {show_kinds, LX_COUNTOF(show_kinds)},
+               {show_words, LX_COUNTOF(show_words)}};
   const char *all[768];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)

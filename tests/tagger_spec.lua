@@ -155,6 +155,12 @@ describe("the tagger of names", function()
     finds_all(got, { "EVENT Los Angeles Auto Show", "EVENT Dubai Air Show",
       "WORK_OF_ART Gone with the Wind", "EVENT Cannes Film Festival" })
   end)
+  it("reads a company's name across 'and' to its legal form, not two companies as one", function()
+    local got = listed("LONDON, March 2 - Fiat Finance and Trade Ltd is issuing a bond, lead"
+      .. " manager Morgan Guaranty Trust Co and Lloyds Bank Plc said.\n")
+    finds_all(got, { "ORG Fiat Finance and Trade Ltd", "ORG Lloyds Bank Plc" })
+    assert.is_nil(got:find("Trust Co and", 1, true), got)
+  end)
   it("joins a place and its police, and calls a place what its police follow", function()
     finds_all(listed("A friend spotted the sedan. Fort Worth Police Department responded."),
       { "ORG Fort Worth Police Department" })

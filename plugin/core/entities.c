@@ -1261,6 +1261,20 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       }
       a = s;
     }
+    /* "Fiat Finance and Trade Ltd": a name with a legal form after "and"
+     * takes two capitalized words or more before it, if they are no
+     * company the gazetteer knows ("Barclays and Lloyds Bank Ltd" are two) */
+    if (b > a && k[i].type == LEDE_T_ORG && legal_form(c, &t[b - 1], 1) && a >= t0 + 3 &&
+        lx_tok_is(c->text, &t[a - 1], "and") && !(t[a].flags & (LX_TF_SENT | LX_TF_PARA))) {
+      size_t r = a - 1;
+      while (r > t0 && a - 1 - r < 6 && t[r - 1].kind == LX_TK_WORD && tok_is_cap(&t[r - 1]) &&
+             !place_based(c, &t[r - 1]) && !(t[r].flags & (LX_TF_SENT | LX_TF_PARA)))
+        r--;
+      /* not two companies: "Johnson Controls Inc and Lear Corp" */
+      if (a - 1 - r >= 2 && !gaz_exact(c, r, a - 1, KIND(LX_G_ORG)) &&
+          !legal_form(c, &t[a - 2], 1))
+        a = r;
+    }
     /* a name does not run across a sentence's end, a double quotation
      * mark ("Lao Cai. "Everything..."; an apostrophe may be inside one:
      * "African Nations' Cup", "Sant 'Egidio") or a verb of saying ("Lee

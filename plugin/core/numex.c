@@ -2429,7 +2429,8 @@ static size_t age_context(const nx *S, size_t a, size_t n, size_t e) {
         (tok_isl(S, n - 2, "he") || tok_isl(S, n - 2, "she")) && is_punct(S, e, '.') &&
         (e + 1 >= S->t1 || (S->t[e + 1].flags & (LX_TF_SENT | LX_TF_CAP))))))
     return n;
-  if (a == n && tok_isl(S, n - 1, "at") && (S->t[n - 1].flags & LX_TF_SENT) &&
+  if (a == n && tok_isl(S, n - 1, "at") &&
+      ((S->t[n - 1].flags & LX_TF_SENT) || (n >= S->t0 + 2 && is_punct(S, n - 2, ','))) &&
       is_punct(S, e, ',') && ok_tok(S, e + 1)) {
     const lx_token *u = &S->t[e + 1];
     int name = u->kind == LX_TK_WORD && (u->flags & LX_TF_CAP) && !lex_word(S, e + 1) &&
@@ -2754,6 +2755,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       !(N->a > S->t0 && (S->t[N->a - 1].flags & LX_TF_QUOTE))) {
     res(r, a, e + 1, LEDE_T_QUANTITY, N->v * 0.0254);
     set_str(r, "m");
+    return 1;
+  }
+  /* "5 below zero": a temperature */
+  if (tok_isl(S, e, "below") && tok_isl(S, e + 1, "zero") && ok_tok(S, e + 1) && !N->scaled &&
+      N->v > 0 && N->v <= 100) {
+    res(r, a, e + 2, LEDE_T_QUANTITY, -N->v);
+    set_str(r, "deg");
     return 1;
   }
   /* "one and a half years" */
@@ -3094,14 +3102,26 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     if (s0 > S->t0 + 1 && tok_isl(S, s0 - 1, "only") &&
         prev_word_in(S, s0 - 1, owner, LX_COUNTOF(owner)))
       return res(r, s0, e, 0, 0);
+    /* "the smaller one,", "a bigger one that", "the largest one was" (not
+     * "the number one buyer") */
+    if (s0 > S->t0 + 1 && S->t[s0 - 1].kind == LX_TK_WORD &&
+        (!ok_tok(S, e) || S->t[e].kind == LX_TK_PUNCT || tok_isl(S, e, "that") ||
+         tok_isl(S, e, "is") || tok_isl(S, e, "was") || tok_isl(S, e, "which")) &&
+        (S->t[s0 - 1].flags & LX_TF_LOWER) && tlen(S, s0 - 1) >= 4 &&
+        (ieq(tstr(S, s0 - 1) + tlen(S, s0 - 1) - 2, 2, "er") ||
+         ieq(tstr(S, s0 - 1) + tlen(S, s0 - 1) - 3, 3, "est")) &&
+        prev_word_in(S, s0 - 1, (const char *const[]){"the", "a", "an", "this", "that"}, 5))
+      return res(r, s0, e, 0, 0);
   }
-  /* "one in seven roles", "about one in 10 adults": a share, one CARDINAL
-   * valued as the fraction (not "one in 2019", a year) */
-  if (N->v >= 1 && N->v <= 10 && !N->frac && !N->scaled && tok_isl(S, e, "in") &&
-      ok_tok(S, e + 1) && (S->t[e + 1].kind == LX_TK_NUM || lex_cls(S, e + 1) == NX_W_UNIT ||
-                           lex_cls(S, e + 1) == NX_W_TENS)) {
+  /* "one in seven roles", "about one in 10 adults", "four out of five": a
+   * share, one CARDINAL valued as the fraction (not "one in 2019", a year) */
+  size_t in = tok_isl(S, e, "in") ? e + 1
+              : (tok_isl(S, e, "out") && tok_isl(S, e + 1, "of")) ? e + 2 : 0;
+  if (N->v >= 1 && N->v <= 10 && !N->frac && !N->scaled && in && ok_tok(S, in) &&
+      (S->t[in].kind == LX_TK_NUM || lex_cls(S, in) == NX_W_UNIT ||
+       lex_cls(S, in) == NX_W_TENS)) {
     nxnum M;
-    if (number_at(S, e + 1, &M) && M.sfx == SFX_NONE && !M.frac && !M.ord && !M.decade &&
+    if (number_at(S, in, &M) && M.sfx == SFX_NONE && !M.frac && !M.ord && !M.decade &&
         M.v > N->v && M.v <= 1000 && !(M.plain && M.intd == 4))
       return res(r, a, M.end, LEDE_T_CARDINAL, N->v / M.v);
   }
@@ -4632,13 +4652,20 @@ static int at(const nx *S, size_t i, nx_res *r) {
         }
         return abs_result(S, i, i, k, &d, r);
       }
+      /* "(800) 433-9016": a telephone number's area code */
+      if (tlen(S, i) == 3 && i > S->t0 && i + 2 < S->t1 && tok_isl(S, i - 1, "(") &&
+          tok_isl(S, i + 1, ")") && S->t[i + 2].kind == LX_TK_NUM && tlen(S, i + 2) == 8 &&
+          tstr(S, i + 2)[3] == '-')
+        return res(r, i, i + 3, 0, 0);
       /* "call 911", "the first 911 call": an emergency number, no count */
       if (tlen(S, i) == 3 && memcmp(tstr(S, i), "911", 3) == 0 &&
           ((i > S->t0 &&
             prev_word_in(S, i, (const char *const[]){"call", "called", "calling", "calls", "dial",
                                                      "dialed", "dialing", "dialled"}, 8)) ||
            tok_isl(S, i + 1, "call") || tok_isl(S, i + 1, "calls") ||
-           tok_isl(S, i + 1, "dispatcher") || tok_isl(S, i + 1, "operator")))
+           tok_isl(S, i + 1, "dispatcher") || tok_isl(S, i + 1, "operator") ||
+           tok_isl(S, i + 1, "dispatchers") || tok_isl(S, i + 1, "operators") ||
+           tok_isl(S, i + 1, "emergency")))
         return res(r, i, i + 1, 0, 0);
       /* "No. 1", "#1", "Number 10": ranks and labels, not entities (the
        * first byte of the word before, folded as tok_isl folds it, first) */
@@ -4915,6 +4942,15 @@ static int more_duration(const nx *S, nx_res *r) {
 static void compound_duration(const nx *S, nx_res *r) {
   if (!duration_rank(r->str)) return; /* one number and one unit to start */
   while (more_duration(S, r)) continue;
+  /* "a year or two", "a day or so": a span of about that, no value */
+  size_t j = r->b;
+  if (ok_tok(S, j + 1) && tok_isl(S, j, "or") &&
+      (tok_isl(S, j + 1, "two") || tok_isl(S, j + 1, "three") || tok_isl(S, j + 1, "so")) &&
+      (j + 2 >= S->t1 || S->t[j + 2].kind != LX_TK_WORD || !(S->t[j + 2].flags & LX_TF_LOWER) ||
+       tok_isl(S, j + 2, "ago") || tok_isl(S, j + 2, "later") || tok_isl(S, j + 2, "earlier"))) {
+    r->b = j + 2;
+    r->str[0] = 0;
+  }
 }
 
 /* A clock time's value (an hour and its minutes, "T21:00"). */

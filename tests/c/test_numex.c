@@ -404,6 +404,16 @@ static const tcase cases[] = {
     {"before Easter April 9", "DATE[Easter]=2020-04-12 | DATE[April 9]=2020-04-09"},
     {"flights to Christmas Island", ""},
     {"the new year, a black friday, good news", ""},
+    /* shares, pronouns, area codes, temperatures, spans of about */
+    {"Four out of five will go by car", "CARDINAL[Four out of five]=0.8"},
+    {"The smaller one, built for an operator, and the number one buyer", "CARDINAL[one]=1"},
+    {"911 dispatchers will work", ""},
+    {"Temperatures were expected to fall to 5 below zero by Saturday",
+     "QUANTITY[5 below zero]=-5 deg | DATE[Saturday]=2020-05-09"},
+    {"In 1989, at 60, she became the first woman",
+     "DATE[1989]=1989 | DATE[60]=P60Y | ORDINAL[first]=1"},
+    {"call the academy at (800) 433-9016.", ""},
+    {"he expected it to last a year or two.", "DATE[a year or two]="},
     /* the tense near a date: present events and modals ahead, not far */
     {"Voters go to the polls on Thursday", "DATE[Thursday]=2020-05-07"},
     {"The teams meet again Friday", "DATE[Friday]=2020-05-08"},

@@ -2390,7 +2390,7 @@ static int game_part(const nx *S, size_t i) {
   static const char *const play[] = {
       "basket", "baskets", "buzzer", "corner", "drive", "equaliser", "equalizer", "field",
       "fumble", "game", "goal", "goals", "half-time", "halftime", "header", "inning", "innings",
-      "interception", "kick", "kickoff", "match", "minute", "minutes", "penalty", "period",
+      "interception", "kick", "kickoff", "match", "minute", "minutes", "penalty",
       "play", "points", "possession", "quarterback", "rally", "rebounds", "run", "score", "scored",
       "scoring", "shot", "shots", "striker", "timeout", "touchdown", "touchdowns", "trailed",
       "tries", "try", "win", "yard", "yards"};
@@ -4953,6 +4953,69 @@ static void compound_duration(const nx *S, nx_res *r) {
   }
 }
 
+/* The last date of a sentence that names a period ("2020-Q1", "2021-08",
+ * "1987"), for the comparisons after it. */
+typedef struct year_anchor {
+  char v[12];
+  size_t end; /* its tokens' end */
+} year_anchor;
+
+static int year4(const char *v) {
+  return (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+}
+
+/* A period's value: a year, and a quarter, a half or a month of it. */
+static int period_value(const char *v) {
+  size_t n = strlen(v);
+  for (int k = 0; k < 4; k++)
+    if (!is_digit((unsigned char)v[k])) return 0;
+  return n == 4 ||
+         (n == 7 && v[4] == '-' &&
+          ((v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') || (v[5] == 'H' && (v[6] == '1' || v[6] == '2')) ||
+           (is_digit((unsigned char)v[5]) && is_digit((unsigned char)v[6]))));
+}
+
+/* "net rose in the first quarter from 6 mln dlrs a year earlier", "sales
+ * grew in August from the same period last year": the period the sentence
+ * named, a year before (1986-Q1, 2020-08), where the words alone say "a
+ * year before some time" (P1Y) or "last year" (2019). Keeps *A the
+ * sentence's last period. */
+static void year_before(const nx *S, nx_res *r, year_anchor *A) {
+  size_t a = r->a, b = r->b;
+  int in_sentence = A->v[0] && A->end <= a;
+  for (size_t k = A->end; in_sentence && k <= a && k < S->t1; k++)
+    if (S->t[k].flags & (LX_TF_SENT | LX_TF_PARA)) in_sentence = 0;
+  int years = 0, same = 0;
+  if (r->str[0] == 'P' && b > a && (tok_isl(S, b - 1, "earlier") || tok_isl(S, b - 1, "before"))) {
+    const char *q = r->str + 1;
+    while (is_digit((unsigned char)*q)) years = years * 10 + (*q++ - '0');
+    if (q[0] != 'Y' || q[1] || years < 1 || years > 10) years = 0;
+  } else if (strlen(r->str) == 4) {
+    for (size_t k = a; k < b; k++)
+      if (tok_isl(S, k, "year-earlier") || tok_isl(S, k, "year-ago") || tok_isl(S, k, "period"))
+        same = 1;
+  }
+  /* "the same period last year" takes a quarter or a half (a month may be
+   * the first of a range: "From January to June ... the same period") */
+  if (same && !(strlen(A->v) == 7 && (A->v[5] == 'Q' || A->v[5] == 'H'))) same = 0;
+  if ((years || same) && in_sentence && strlen(A->v) == 7) {
+    int y = year4(A->v) - (years ? years : 1);
+    if (y >= 1000) {
+      memcpy(r->str, A->v, 8);
+      r->str[0] = (char)('0' + y / 1000);
+      r->str[1] = (char)('0' + y / 100 % 10);
+      r->str[2] = (char)('0' + y / 10 % 10);
+      r->str[3] = (char)('0' + y % 10);
+    }
+  } else if (years && in_sentence) {
+    set_str(r, "%04d", year4(A->v) - years);
+  }
+  if (period_value(r->str) && !years && !same) {
+    memcpy(A->v, r->str, strlen(r->str) + 1);
+    A->end = b;
+  }
+}
+
 /* A clock time's value (an hour and its minutes, "T21:00"). */
 static int clock_value(const char *v) {
   const char *t = strchr(v, 'T');
@@ -5085,6 +5148,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   cache.gi = (size_t)-1;
   S.cache = &cache;
   size_t last = t0; /* where the last expression ended */
+  year_anchor anchor = {"", 0};
   /* the scan walks a pointer with the block's end in a local: S goes by
    * address to at(), which would make the skipping loop reload S.t and
    * S.t1 from memory */
@@ -5147,6 +5211,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY ||
           (r.type == LEDE_T_CARDINAL && !r.str[0]))
         range_tail(&S, &r);
+      if (r.type == LEDE_T_DATE) year_before(&S, &r, &anchor);
       if (r.type && !emit(&S, &r)) return 0;
       last = r.b;
       t = T + r.b;

@@ -404,6 +404,25 @@ static const tcase cases[] = {
     {"before Easter April 9", "DATE[Easter]=2020-04-12 | DATE[April 9]=2020-04-09"},
     {"flights to Christmas Island", ""},
     {"the new year, a black friday, good news", ""},
+    /* "a year earlier" than the period the sentence names */
+    {"first-quarter net fell to 5 mln dlrs from 6 mln dlrs a year earlier.",
+     "DATE[first-quarter]=2020-Q1 | MONEY[5 mln dlrs]=5000000 USD | MONEY[6 mln dlrs]=6000000 USD"
+     " | DATE[a year earlier]=2019-Q1"},
+    {"Retail sales grew 2.5% in August from a year earlier.",
+     "PERCENT[2.5%]=2.5 | DATE[August]=2019-08 | DATE[a year earlier]=2018-08"},
+    {"Sales rose from a year earlier.", "DATE[a year earlier]=P1Y"},
+    {"Net rose in the third quarter, compared with the year-earlier period.",
+     "DATE[the third quarter]=2019-Q3 | DATE[the year-earlier period]=2018-Q3"},
+    {"Profit fell in 1987 from two years earlier.",
+     "DATE[1987]=1987 | DATE[two years earlier]=1985"},
+    {"Profit rose in the first quarter. Sales fell from a year earlier.",
+     "DATE[the first quarter]=2020-Q1 | DATE[a year earlier]=P1Y"},
+    {"From January to June it exported 59 percent, up from the same period last year.",
+     "DATE[January]=2020-01 | DATE[June]=2020-06 | PERCENT[59 percent]=59 | "
+     "DATE[the same period last year]=2019"},
+    {"Net rose in the third quarter, compared with the year-earlier period and the"
+     " second period of the game", "DATE[the third quarter]=2019-Q3 | DATE[the year-earlier"
+     " period]=2018-Q3 | ORDINAL[second]=2"},
     /* shares, pronouns, area codes, temperatures, spans of about */
     {"Four out of five will go by car", "CARDINAL[Four out of five]=0.8"},
     {"The smaller one, built for an operator, and the number one buyer", "CARDINAL[one]=1"},

@@ -354,3 +354,19 @@ describe("a snippet", function()
     assert.are.equal(0, #doc.paragraphs)
   end)
 end)
+
+describe("a story's lead", function()
+  it("keeps a one-sentence lead with few function words in the story", function()
+    local t = "Major retailers reported sluggish December sales yesterday, capping a"
+      .. " disappointing holiday season.\n\nHollins Stores Inc., the nation's fourth-largest"
+      .. " department-store chain, said sales at stores open at least a year fell 1.4% in the"
+      .. " five weeks ended Dec. 30. Total sales rose 3.7% to $2.21 billion.\n\nAnalysts blamed"
+      .. " heavy discounting in the final week before Christmas.\n"
+    local doc = lede.parse(t, { date = "1990-01-10" })
+    assert.equal(0, doc.paragraphs[1].start)
+    assert.equal(0, #doc.boilerplate)
+    local dates = {}
+    for e in doc.entities:each("DATE") do dates[#dates + 1] = e.text end
+    assert.equal("December", dates[1])
+  end)
+end)

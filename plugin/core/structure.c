@@ -2052,6 +2052,19 @@ void lx_structure(lx_ctx *c) {
       best_e++;
     }
   }
+  /* and its first ones, a lead of one sentence with few function words
+   * ("Major retailers reported sluggish December sales yesterday, capping
+   * a disappointing Christmas season."), when no dateline opens it */
+  if (!wire && best_s != SIZE_MAX && dl_block == SIZE_MAX) {
+    while (best_s > 0) {
+      blk *b = &B[best_s - 1];
+      if (b->role != R_NONE || b->cue || b->list || !b->ends_term || b->words < 8 ||
+          b->chars < 40 || b->chars > 400 || b->stop == 0 || b->l1 - b->l0 > 3 ||
+          b->bracket * 2 > b->chars || c->text[b->end - 1] != '.')
+        break;
+      best_s--;
+    }
+  }
   /* 6. title: the headline-like block nearest above the body */
   size_t title_block = SIZE_MAX;
   size_t body_start = best_s != SIZE_MAX ? best_s : nb;

@@ -541,9 +541,13 @@ static size_t tzone(const g *G, size_t i, const lx_date *when, int *tz) {
   return 0;
 }
 
-/* Whether "local time" is at i (after a clock time, in place of a zone). */
+/* Whether "local time", or a place's time ("Beijing time", "Moscow
+ * time"), is at i (after a clock time, in place of a zone). */
 static int local_time(const g *G, size_t i) {
-  return i + 1 < G->n && tis(G, i, "local") && tis(G, i + 1, "time");
+  return i + 1 < G->n && tis(G, i + 1, "time") &&
+         (tis(G, i, "local") ||
+          (G->t[i].kind == LX_TK_WORD && (G->t[i].flags & LX_TF_CAP) &&
+           !(G->t[i].flags & LX_TF_ALLCAP) && (G->t[i + 1].flags & LX_TF_LOWER)));
 }
 
 /* A clock time: 04:10, 8:03 am, 11:03 PM, 9 a.m., 10am, 10.30 a.m., 20:13:05, and the
@@ -749,7 +753,7 @@ size_t lx_match_date_ref(const char *text, const lx_token *t, size_t n, size_t i
       out->has_tz = 1;
       j += zk;
     } else if (local_time(&G, j)) {
-      j += 2; /* "0900 local time": the place's zone, not known here */
+      j += 2; /* "0900 local time", "9:23 a.m. Beijing time": a zone not known here */
     }
     /* "4:30 in the afternoon", "9:15 at night": the half of the day a
      * clock time without am or pm is in */

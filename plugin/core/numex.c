@@ -2627,6 +2627,16 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       }
       return res(r, s0, e, 0, 0);
     }
+    /* "meters per second", "a split second": no rank */
+    if (N->words && N->v == 2 && e == s0 + 1 && s0 > S->t0 &&
+        (tok_isl(S, s0 - 1, "per") || tok_isl(S, s0 - 1, "split")))
+      return res(r, s0, e, 0, 0);
+    /* "First Commonwealth Bancorp said": an ordinal that opens a sentence
+     * and a name of two capitalized words or more is the name's */
+    if (N->words && e == s0 + 1 && (S->t[s0].flags & LX_TF_SENT) && ok_tok(S, e + 1) &&
+        S->t[e].kind == LX_TK_WORD && S->t[e + 1].kind == LX_TK_WORD &&
+        (S->t[e].flags & LX_TF_CAP) && (S->t[e + 1].flags & LX_TF_CAP) && !lex_word(S, e))
+      return res(r, s0, e, 0, 0);
     res(r, s0, e, LEDE_T_ORDINAL, N->v);
     return 1;
   }
@@ -2675,6 +2685,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       if (tu) return after_tunit(S, a, e, N->v, tu, r);
       /* scores (2-1) and other pairs are not entities */
       return res(r, N->a, e, 0, 0);
+    }
+    /* "a 50-cent dividend", "a 1-cent increase": a sum */
+    if (N->tail && !N->words && e == N->a + 1 && N->v > 0 &&
+        (ieq(N->tail, N->tailn, "cent") || ieq(N->tail, N->tailn, "cents"))) {
+      res(r, a, e, LEDE_T_MONEY, N->v / 100);
+      set_str(r, "USD");
+      return 1;
     }
     if (hyphen_tail(N->a, e, N, r)) {
       if (r->type != LEDE_T_QUANTITY && r->type != LEDE_T_PERCENT) r->a = N->a;
@@ -2833,6 +2850,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
           tok_isl(S, j + k + 1, "hour")) {
         res(r, a, j + k + 2, LEDE_T_QUANTITY, unit[1] ? v * f : v * f / 1000);
         set_cstr(r, "km/h");
+        return 1;
+      }
+      /* "33 meters per second" */
+      if (strcmp(unit, "m") == 0 && (tok_isl(S, j + k, "per") || tok_isl(S, j + k, "a")) &&
+          tok_isl(S, j + k + 1, "second")) {
+        res(r, a, j + k + 2, LEDE_T_QUANTITY, v * f);
+        set_cstr(r, "m/s");
         return 1;
       }
       /* a measure and a smaller unit of it: "6 feet 2 inches", "2 metres
@@ -3055,6 +3079,12 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   size_t age_a;
   if (N->plain && N->v >= 1 && N->v <= 120 && e == N->a + 1 &&
       (age_a = age_context(S, a, N->a, e)) != SIZE_MAX) {
+    /* "people aged 65 and above" */
+    if (ok_tok(S, e + 1) && tok_isl(S, e, "and") &&
+        (tok_isl(S, e + 1, "above") || tok_isl(S, e + 1, "older") || tok_isl(S, e + 1, "over"))) {
+      res(r, age_a, e + 2, LEDE_T_DATE, 0);
+      return 1;
+    }
     /* ages from one to another: "aged 12 to 17", one span, no value */
     nxnum M;
     if (ok_tok(S, e + 1) && (tok_isl(S, e, "to") || tok_isl(S, e, "and")) &&
@@ -3385,7 +3415,17 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
   if (!w) return 0;
   const lx_token *t = &S->t[i];
   switch (w->cls) {
-    case NX_W_REL: return rel_expr(S, a, i, the, r);
+    case NX_W_REL:
+      /* "will last seven days", "to last a year": the verb, a duration after
+       * it (not "due to last year's", "similar to last week") */
+      if (a == i && i > S->t0 && tok_isl(S, i, "last") && ok_tok(S, i + 1) &&
+          (S->t[i + 1].kind == LX_TK_NUM || lex_cls(S, i + 1) == NX_W_UNIT ||
+           lex_cls(S, i + 1) == NX_W_TENS || tok_isl(S, i + 1, "a") ||
+           tok_isl(S, i + 1, "an") || tok_isl(S, i + 1, "for") || tok_isl(S, i + 1, "until")) &&
+          prev_word_in(S, i, (const char *const[]){"will", "would", "to", "could", "can", "may",
+                                                   "might", "should", "must", "'ll"}, 10))
+        return 0;
+      return rel_expr(S, a, i, the, r);
     case NX_W_THAT: {
       /* "that afternoon", "that day", "that summer": a time the story has
        * named before, no value here */
@@ -3768,6 +3808,13 @@ static int hyphen_word(const nx *S, size_t i, nx_res *r) {
   if (!w) return 0;
   const char *rest = s + e + 1;
   size_t rn = n - e - 1;
+  /* "the January-November period": months from one to another */
+  if (w->cls == NX_W_MONTH && s[0] >= 'A' && s[0] <= 'Z' && rn >= 3 && rest[0] >= 'A' &&
+      rest[0] <= 'Z') {
+    const nx_word *u = lex_str(rest, rn);
+    if (!u || u->cls != NX_W_MONTH || u->v <= w->v) return 0;
+    return res(r, i, i + 1, LEDE_T_DATE, 0);
+  }
   if (w->cls == NX_W_EARLY) {
     digits d;
     if (read_digits(rest, rn, &d)) {
@@ -3849,6 +3896,17 @@ static int money_first(const nx *S, size_t a, size_t i, nx_res *r) {
     if (!N.glued_m) return 0;
     v *= 1e6; /* $5m */
   } else if (N.sfx == SFX_HYPHEN && N.hi < 0) {
+    /* "an $18-a-share bid", "a $20-a-barrel price": the sum, and the rate
+     * left out (its bytes are the token's tail) */
+    if (N.tail && N.tailn > 2 && e == j + 1 &&
+        ((N.tail[0] == 'a' && N.tail[1] == '-') ||
+         (N.tailn > 3 && N.tail[0] == 'a' && N.tail[1] == 'n' && N.tail[2] == '-'))) {
+      res(r, a, e, LEDE_T_MONEY, v * f);
+      set_cstr(r, iso);
+      r->bs = S->t[a].start;
+      r->be = (uint32_t)(N.tail - 1 - S->text);
+      return 1;
+    }
     /* "$1.5-billion project" */
     const char *rest;
     size_t rn;
@@ -3890,6 +3948,14 @@ static int edge_of(const nx *S, size_t a, size_t k, nx_res *r) {
       if (N.intd == 2) v += v >= 30 ? 1900 : 2000;
       res(r, a, k + 2, LEDE_T_DATE, 0);
       set_str(r, "%03d", v / 10);
+      return 1;
+    }
+    /* "the end of the third quarter", "the start of the second half" */
+    nx_res r2;
+    if (lex_cls(S, k + 1) == NX_W_ORD && at_next(S, k, &r2) && r2.type == LEDE_T_DATE &&
+        strlen(r2.str) == 7 && (r2.str[5] == 'Q' || r2.str[5] == 'H')) {
+      *r = r2;
+      r->a = a;
       return 1;
     }
     return 0;
@@ -4397,7 +4463,8 @@ static int tally_at(const nx *S, size_t i, size_t e) {
                                       "ruled", "overrode", "defeated", "elected", "chose"};
   static const char *const next[] = {"on", "in", "at", "with", "after", "and", "but", "to",
                                      "as", "late", "early", "earlier", "over", "when", "while",
-                                     "despite", "before", "vote", "margin", "that"};
+                                     "despite", "before", "vote", "margin", "that", "last",
+                                     "yesterday", "today", "tonight"};
   if (ok_tok(S, e + 1) && !(S->t[e + 1].flags & LX_TF_NEWLINE)) {
     const lx_token *n = &S->t[e + 1];
     if (n->kind == LX_TK_NUM || n->kind == LX_TK_SYM) return 0;
@@ -4431,7 +4498,7 @@ static int score_at(const nx *S, size_t i, int depth) {
   static const char *const verbs[] = {
       "won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "drew", "draw",
       "drawing", "leads", "leading", "trailing", "voted", "vote", "votes", "tied", "level",
-      "ended", "finished", "halftime", "half-time", "aggregate"};
+      "ended", "finished", "halftime", "half-time", "aggregate", "took", "final"};
   /* verbs with the beaten side between: "beat Syria 2-1" */
   static const char *const beat[] = {"beat", "beating", "beats", "defeated", "defeating",
                                      "edged", "routed", "downed", "thrashed", "crushed",
@@ -4807,7 +4874,13 @@ static void range_tail(const nx *S, nx_res *r) {
   /* "-12.99  -5.44%": a dash against the number after it and apart from
    * the one before is the second number's sign, not a range */
   if (!to && dash_is_sign(S, j)) return;
-  if (to && prev_word_in(S, r->a, change_words, LX_COUNTOF(change_words))) return;
+  /* not a change ("rose from $5 to $6"), but a span ("prices ranging from
+   * $13.50 to $16.25") */
+  if (to && prev_word_in(S, r->a, change_words, LX_COUNTOF(change_words)) &&
+      !(r->a >= S->t0 + 2 && tok_isl(S, r->a - 1, "from") &&
+        prev_word_in(S, r->a - 1, (const char *const[]){"ranging", "range", "ranged", "ranges",
+                                                        "varying", "vary", "varied"}, 7)))
+    return;
   nx_res r2;
   if (!at_next(S, j + 1, &r2) || r2.type != r->type) return;
   if (r->type != LEDE_T_PERCENT && strcmp(r->str, r2.str) != 0) return;
@@ -4942,6 +5015,14 @@ static int more_duration(const nx *S, nx_res *r) {
 static void compound_duration(const nx *S, nx_res *r) {
   if (!duration_rank(r->str)) return; /* one number and one unit to start */
   while (more_duration(S, r)) continue;
+  /* "six months to two years": a span from one to the other, no value */
+  nx_res r2;
+  if (ok_tok(S, r->b + 1) && tok_isl(S, r->b, "to") && at_next(S, r->b + 1, &r2) &&
+      r2.type == r->type && duration_rank(r2.str) > duration_rank(r->str)) {
+    r->b = r2.b;
+    r->str[0] = 0;
+    return;
+  }
   /* "a year or two", "a day or so": a span of about that, no value */
   size_t j = r->b;
   if (ok_tok(S, j + 1) && tok_isl(S, j, "or") &&
@@ -4959,6 +5040,8 @@ typedef struct year_anchor {
   char v[12];
   size_t end; /* its tokens' end */
 } year_anchor;
+
+static int atoi_2(const char *v) { return (v[0] - '0') * 10 + (v[1] - '0'); }
 
 static int year4(const char *v) {
   return (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
@@ -4982,11 +5065,21 @@ static int period_value(const char *v) {
  * sentence's last period. */
 static void year_before(const nx *S, nx_res *r, year_anchor *A) {
   size_t a = r->a, b = r->b;
+  /* the anchor's sentence, or the one before when the expression opens the
+   * next ("... in the third quarter. A year earlier, it earned") */
   int in_sentence = A->v[0] && A->end <= a;
   for (size_t k = A->end; in_sentence && k <= a && k < S->t1; k++)
-    if (S->t[k].flags & (LX_TF_SENT | LX_TF_PARA)) in_sentence = 0;
+    if ((S->t[k].flags & LX_TF_PARA) || ((S->t[k].flags & LX_TF_SENT) && k != a))
+      in_sentence = 0;
   int years = 0, same = 0;
-  if (r->str[0] == 'P' && b > a && (tok_isl(S, b - 1, "earlier") || tok_isl(S, b - 1, "before"))) {
+  /* "over the previous year", "the preceding year" */
+  if (r->str[0] == 'P' && b == a + 3 && tok_isl(S, b - 1, "year") &&
+      (tok_isl(S, a + 1, "previous") || tok_isl(S, a + 1, "preceding") ||
+       tok_isl(S, a + 1, "prior")) &&
+      strlen(A->v) == 4) {
+    years = 1;
+  } else if (r->str[0] == 'P' && b > a &&
+             (tok_isl(S, b - 1, "earlier") || tok_isl(S, b - 1, "before"))) {
     const char *q = r->str + 1;
     while (is_digit((unsigned char)*q)) years = years * 10 + (*q++ - '0');
     if (q[0] != 'Y' || q[1] || years < 1 || years > 10) years = 0;
@@ -5014,6 +5107,61 @@ static void year_before(const nx *S, nx_res *r, year_anchor *A) {
     memcpy(A->v, r->str, strlen(r->str) + 1);
     A->end = b;
   }
+}
+
+/* A day's value, "2019-10-01". */
+static int day_value(const char *v) {
+  return strlen(v) == 10 && period_value((char[8]){v[0], v[1], v[2], v[3], v[4], v[5], v[6], 0}) &&
+         v[7] == '-' && is_digit((unsigned char)v[8]) && is_digit((unsigned char)v[9]);
+}
+
+/* Dates from one to another, one DATE: "between Aug. 14 and Oct. 20",
+ * "Oct. 1 through Oct. 7", "October 1 to 7" (a day of the same month), valued as an
+ * interval; and a period named so, "the Feb. 11-20 period", "the 1982-84
+ * base period". `open` says the token before r may join it. */
+static void date_range(const nx *S, nx_res *r, int open) {
+  size_t j = r->b;
+  int between = open && tok_isl(S, r->a - 1, "between");
+  if (day_value(r->str) && ok_tok(S, j + 1) &&
+      (between ? tok_isl(S, j, "and") : tok_isl(S, j, "to") || tok_isl(S, j, "through"))) {
+    nx_res r2;
+    nxnum N;
+    char v[sizeof r->str];
+    /* two whole dates after "to" may be a change ("moved from Oct. 1 to
+     * Oct. 7"): "between ... and", "through" only */
+    if ((between || tok_isl(S, j, "through")) && at_next(S, j + 1, &r2) &&
+        r2.type == LEDE_T_DATE && day_value(r2.str) && strcmp(r2.str, r->str) > 0) {
+      snprintf(v, sizeof v, "%.10s/%.10s", r->str, r2.str);
+      memcpy(r->str, v, sizeof v);
+      r->b = r2.b;
+      if (between) r->a--;
+    } else if (!between && S->t[j + 1].kind == LX_TK_NUM && number_at(S, j + 1, &N) &&
+               N.plain && N.end == j + 2 && N.v > atoi_2(r->str + 8) && N.v <= 31 &&
+               (!ok_tok(S, j + 2) || S->t[j + 2].kind == LX_TK_PUNCT)) {
+      snprintf(v, sizeof v, "%.10s/%.8s%02d", r->str, r->str, (int)N.v);
+      memcpy(r->str, v, sizeof v);
+      r->b = j + 2;
+    }
+    return;
+  }
+  /* "the Feb. 11-20 period", "the 1982-84 base period" */
+  size_t k = tok_isl(S, j, "base") ? j + 1 : j;
+  if (open && tok_isl(S, r->a - 1, "the") && ok_tok(S, k) && tok_isl(S, k, "period")) {
+    r->a--;
+    r->b = k + 1;
+  }
+}
+
+/* "1988's fourth quarter", "1990's first half": one DATE, that year's. */
+static void year_period(const nx *S, nx_res *r) {
+  size_t j = r->b;
+  nx_res r2;
+  if (strlen(r->str) != 4 || !period_value(r->str) || !ok_tok(S, j + 1) ||
+      !(S->t[j].flags & LX_TF_POSS) || !at_next(S, j + 1, &r2) || r2.type != LEDE_T_DATE ||
+      strlen(r2.str) != 7 || !(r2.str[5] == 'Q' || r2.str[5] == 'H'))
+    return;
+  memcpy(r->str + 4, r2.str + 4, 4);
+  r->b = r2.b;
 }
 
 /* A clock time's value (an hour and its minutes, "T21:00"). */
@@ -5208,9 +5356,11 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       if (r.type == LEDE_T_MONEY) money_and_cents(&S, &r);
       if (r.type == LEDE_T_DATE || r.type == LEDE_T_TIME) widen_date(&S, &r, last);
       if (r.type == LEDE_T_TIME) clock_range(&S, &r);
+      if (r.type == LEDE_T_DATE) date_range(&S, &r, i > last && i > S.t0);
       if (r.type == LEDE_T_PERCENT || r.type == LEDE_T_MONEY || r.type == LEDE_T_QUANTITY ||
           (r.type == LEDE_T_CARDINAL && !r.str[0]))
         range_tail(&S, &r);
+      if (r.type == LEDE_T_DATE) year_period(&S, &r);
       if (r.type == LEDE_T_DATE) year_before(&S, &r, &anchor);
       if (r.type && !emit(&S, &r)) return 0;
       last = r.b;

@@ -2115,7 +2115,12 @@ static int after_tunit(const nx *S, size_t a, size_t j, double v, int unit, nx_r
       return 1;
     }
   }
-  if ((tok_isl(S, e, "earlier") || tok_isl(S, e, "later") || tok_isl(S, e, "before")) &&
+  /* "two years earlier", "three days before." ("12 years before the 19th
+   * Amendment": "before" opens a phrase of its own) */
+  if ((tok_isl(S, e, "earlier") || tok_isl(S, e, "later") ||
+       (tok_isl(S, e, "before") &&
+        (e + 1 >= S->t1 || S->t[e + 1].kind == LX_TK_PUNCT || tok_isl(S, e + 1, "and") ||
+         tok_isl(S, e + 1, "but") || tok_isl(S, e + 1, "or") || tok_isl(S, e + 1, "when")))) &&
       ok_tok(S, e)) {
     res(r, a, e + 1, tunit_type(unit), 0);
     str_duration(r, v, unit);
@@ -2754,7 +2759,8 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   if (N->decade) {
     int v = (int)N->v;
     /* "in his 40s", "their 20s": an age, not the 1940s (no value) */
-    if (N->intd == 2 && owned(S, s0, 0)) return res(r, s0, e, LEDE_T_DATE, 0);
+    if (N->intd == 2 && owned(S, s0, 0))
+      return res(r, (S->t[s0 - 1].flags & LX_TF_POSS) ? s0 : s0 - 1, e, LEDE_T_DATE, 0);
     /* "the low 40s", "the upper 90s": a level, not the 1940s */
     if (N->intd == 2 && s0 > S->t0 &&
         prev_word_in(S, s0, (const char *const[]){"low", "high", "upper", "lower"}, 4))
@@ -4643,10 +4649,13 @@ static int mod_expr(const nx *S, size_t i, nx_res *r) {
 }
 
 /* A result that opens on the word before its number: "magnitude 6.4",
- * "No. 2". */
+ * "No. 2", "his 30s". */
 static int word_led(const nx *S, const nx_res *r) {
   return (r->type == LEDE_T_QUANTITY && strcmp(r->str, "magnitude") == 0) ||
-         (r->type == LEDE_T_ORDINAL && tok_isl(S, r->a, "no."));
+         (r->type == LEDE_T_ORDINAL && tok_isl(S, r->a, "no.")) ||
+         (r->type == LEDE_T_DATE && !r->str[0] && /* an age: "in his 30s" */
+          (tok_isl(S, r->a, "his") || tok_isl(S, r->a, "her") || tok_isl(S, r->a, "their") ||
+           tok_isl(S, r->a, "my") || tok_isl(S, r->a, "our") || tok_isl(S, r->a, "your")));
 }
 
 /* An earthquake's size: "magnitude 6.4", "6.3 on the Richter scale"
@@ -5015,6 +5024,13 @@ static int more_duration(const nx *S, nx_res *r) {
 static void compound_duration(const nx *S, nx_res *r) {
   if (!duration_rank(r->str)) return; /* one number and one unit to start */
   while (more_duration(S, r)) continue;
+  /* "25 years to life": a sentence */
+  if (ok_tok(S, r->b + 1) && tok_isl(S, r->b, "to") && tok_isl(S, r->b + 1, "life") &&
+      r->str[strlen(r->str) - 1] == 'Y') {
+    r->b += 2;
+    r->str[0] = 0;
+    return;
+  }
   /* "six months to two years": a span from one to the other, no value */
   nx_res r2;
   if (ok_tok(S, r->b + 1) && tok_isl(S, r->b, "to") && at_next(S, r->b + 1, &r2) &&
@@ -5144,11 +5160,16 @@ static void date_range(const nx *S, nx_res *r, int open) {
     }
     return;
   }
-  /* "the Feb. 11-20 period", "the 1982-84 base period" */
+  /* "the Feb. 11-20 period", "the 1982-84 base period", "the 1988/89 crop
+   * year", "the 1995-96 school year" */
   size_t k = tok_isl(S, j, "base") ? j + 1 : j;
-  if (open && tok_isl(S, r->a - 1, "the") && ok_tok(S, k) && tok_isl(S, k, "period")) {
+  int yearly = ok_tok(S, j + 1) && tok_isl(S, j + 1, "year") &&
+               (tok_isl(S, j, "crop") || tok_isl(S, j, "school") || tok_isl(S, j, "marketing") ||
+                tok_isl(S, j, "academic") || tok_isl(S, j, "financial"));
+  if (open && tok_isl(S, r->a - 1, "the") && ok_tok(S, k) &&
+      (tok_isl(S, k, "period") || yearly)) {
     r->a--;
-    r->b = k + 1;
+    r->b = yearly ? j + 2 : k + 1;
   }
 }
 

@@ -234,7 +234,7 @@ static const tcase cases[] = {
     {"the morning news", ""},
     {"at dawn on Friday", "TIME[dawn]=XXXX-XX-XXTMO | DATE[Friday]=2020-05-01"},
     /* an age in decades */
-    {"a man in his 40s", "DATE[40s]="},
+    {"a man in his 40s", "DATE[his 40s]="},
     {"music of the '80s and the 1990s", "DATE[the '80s]=198 | DATE[the 1990s]=199"},
     /* units in a hyphenated tail */
     {"a 275-horsepower motor", "QUANTITY[275-horsepower]=275 hp"},
@@ -438,6 +438,13 @@ static const tcase cases[] = {
      "PERCENT[27%]=27 | DATE[the end of the third quarter]=2019-Q3"},
     {"the holiday will last seven days, due to last year's rush",
      "DATE[seven days]=P7D | DATE[last year]=2019"},
+    {"adopted in 1908, 12 years before the 19th Amendment, and a month before the vote",
+     "DATE[1908]=1908 | DATE[12 years]=P12Y | ORDINAL[19th]=19 | DATE[a month]=P1M"},
+    {"It ended three days before.", "DATE[three days before]=P3D"},
+    {"a sentence of 25 years to life", "DATE[25 years to life]="},
+    {"in the 1988/89 crop year and the 1995-96 school year",
+     "DATE[the 1988/89 crop year]=1988/1989 | DATE[the 1995-96 school year]=1995/1996"},
+    {"a man in his 30s", "DATE[his 30s]="},
     /* "a year earlier" than the period the sentence names */
     {"first-quarter net fell to 5 mln dlrs from 6 mln dlrs a year earlier.",
      "DATE[first-quarter]=2020-Q1 | MONEY[5 mln dlrs]=5000000 USD | MONEY[6 mln dlrs]=6000000 USD"

@@ -161,6 +161,16 @@ describe("the tagger of names", function()
     finds_all(got, { "ORG Fiat Finance and Trade Ltd", "ORG Lloyds Bank Plc" })
     assert.is_nil(got:find("Trust Co and", 1, true), got)
   end)
+  it("reads no given name in a nationality or a country that opens a name", function()
+    local got = listed("Talks\n\n\"It is an obstacle,\" German Foreign Ministry spokesman"
+      .. " Martin Erdmann said. German Defence Minister Volker Ruehe will visit Israel.\n")
+    finds_all(got, { "NORP German; ORG Foreign Ministry", "PERSON Martin Erdmann",
+      "PERSON Volker Ruehe" })
+    assert.is_nil(got:find("PERSON German", 1, true), got)
+    local caps = listed("SOCCER - FRANCE BEAT MEXICO 2-0 IN FRIENDLY.\n\nPARIS 1996-08-30\n\n"
+      .. "France beat Mexico 2-0 in a friendly on Friday.\n")
+    assert.is_nil(caps:find("PERSON", 1, true), caps)
+  end)
   it("joins a place and its police, and calls a place what its police follow", function()
     finds_all(listed("A friend spotted the sedan. Fort Worth Police Department responded."),
       { "ORG Fort Worth Police Department" })

@@ -848,7 +848,9 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     /* given name + name words: "Mike Pompeo", "Donald J. Trump" */
     const lx_entry *ge = gaz_exact(c, i, i + 1, KIND(LX_G_GIVEN));
     const lx_entry *se = gaz_exact(c, i, i + 1, KIND(LX_G_SURNAME));
-    int given = ge && !(ge->flags & LX_GF_AMB);
+    /* "German Foreign Ministry": a nationality first is no given name */
+    int given = ge && !(ge->flags & LX_GF_AMB) &&
+                !gaz_has(c, i, i + 1, KIND(LX_G_DEMONYM) | KIND(LX_G_COUNTRY));
     /* "Kang Kyung-wha", "Lee Haye-ah": a surname and a hyphenated name */
     int asian = se && (t[i + 1].flags & LX_TF_HYPHEN) && !(t[i + 1].flags & LX_TF_DIGIT);
     if (!given && !asian) continue;

@@ -170,6 +170,9 @@ describe("the tagger of names", function()
     local caps = listed("SOCCER - FRANCE BEAT MEXICO 2-0 IN FRIENDLY.\n\nPARIS 1996-08-30\n\n"
       .. "France beat Mexico 2-0 in a friendly on Friday.\n")
     assert.is_nil(caps:find("PERSON", 1, true), caps)
+    local months = listed("Bonds\n\nThe September Treasury bond future rose. June Carter sang.\n")
+    assert.is_nil(months:find("PERSON September", 1, true), months)
+    finds_all(months, { "PERSON June Carter" })
   end)
   it("joins a place and its police, and calls a place what its police follow", function()
     finds_all(listed("A friend spotted the sedan. Fort Worth Police Department responded."),

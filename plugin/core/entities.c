@@ -848,9 +848,13 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     /* given name + name words: "Mike Pompeo", "Donald J. Trump" */
     const lx_entry *ge = gaz_exact(c, i, i + 1, KIND(LX_G_GIVEN));
     const lx_entry *se = gaz_exact(c, i, i + 1, KIND(LX_G_SURNAME));
-    /* "German Foreign Ministry": a nationality first is no given name */
+    /* "German Foreign Ministry": a nationality first is no given name; a
+     * month is one before a known surname only ("June Carter", not "the
+     * September Treasury bond") */
     int given = ge && !(ge->flags & LX_GF_AMB) &&
-                !gaz_has(c, i, i + 1, KIND(LX_G_DEMONYM) | KIND(LX_G_COUNTRY));
+                !gaz_has(c, i, i + 1, KIND(LX_G_DEMONYM) | KIND(LX_G_COUNTRY)) &&
+                !(lx_month_from_word(c->text + t[i].start, t[i].end - t[i].start) &&
+                  !gaz_has(c, i + 1, i + 2, KIND(LX_G_SURNAME)));
     /* "Kang Kyung-wha", "Lee Haye-ah": a surname and a hyphenated name */
     int asian = se && (t[i + 1].flags & LX_TF_HYPHEN) && !(t[i + 1].flags & LX_TF_DIGIT);
     if (!given && !asian) continue;

@@ -1056,9 +1056,11 @@ static int dquote_at(const lx_ctx *c, size_t i, int open) {
 static const char *const title_small_words[] = {"a",  "an", "and", "at", "by", "for", "from",
                                                 "in", "of", "on",  "or", "the", "to", "with"};
 
+/* (the small words are not in the listed set, where every "the" and "of"
+ * would then be looked up in all the lists: asked here directly) */
 static int title_word(const lx_ctx *c, const lx_token *t) {
   return tok_is_cap(t) || t->kind == LX_TK_NUM || tok_ch(c, t, '&') || tok_ch(c, t, ':') ||
-         word_in(c, t, title_small_words, LX_COUNTOF(title_small_words));
+         (t->kind == LX_TK_WORD && in_list(c, t, title_small_words, LX_COUNTOF(title_small_words)));
 }
 
 /* The quotation in title case that a name [*a, *b) is part of ("& Peace"
@@ -1069,18 +1071,19 @@ static int title_word(const lx_ctx *c, const lx_token *t) {
  * closing mark. Returns whether it was found. */
 static int quoted_title(const lx_ctx *c, size_t t0, size_t t1, size_t *a, size_t *b) {
   const lx_token *t = TOKS(c);
+  /* the marks first (most names have none near), then the words between */
   size_t i = *a, j = *b;
-  while (i > t0 && !dquote_at(c, i - 1, 1)) {
-    if (j - i >= 8 || !title_word(c, &t[i - 1]) || (t[i - 1].flags & LX_TF_PARA)) return 0;
-    i--;
-  }
-  while (j < t1 && !dquote_at(c, j, 0) &&
-         !(j + 1 < t1 && (tok_ch(c, &t[j], ',') || tok_ch(c, &t[j], '.')) &&
-           dquote_at(c, j + 1, 0))) {
-    if (j - i >= 8 || !title_word(c, &t[j]) || (t[j].flags & LX_TF_PARA)) return 0;
-    j++;
-  }
-  if (i == t0 || j == t1 || !tok_is_cap(&t[i]) || !tok_is_cap(&t[j - 1])) return 0;
+  while (i > t0 && j - i < 8 && !(t[i - 1].flags & (LX_TF_QUOTE | LX_TF_PARA))) i--;
+  if (i == t0 || !dquote_at(c, i - 1, 1)) return 0;
+  while (j < t1 && j - i < 8 && !(t[j].flags & (LX_TF_QUOTE | LX_TF_PARA))) j++;
+  /* a comma or a full stop may end it before the closing mark */
+  if (j < t1 && j > *b && (tok_ch(c, &t[j - 1], ',') || tok_ch(c, &t[j - 1], '.'))) j--;
+  if (!(j < t1 && dquote_at(c, j, 0)) &&
+      !(j + 1 < t1 && (tok_ch(c, &t[j], ',') || tok_ch(c, &t[j], '.')) && dquote_at(c, j + 1, 0)))
+    return 0;
+  for (size_t k = i; k < j; k++)
+    if ((k < *a || k >= *b) && !title_word(c, &t[k])) return 0;
+  if (!tok_is_cap(&t[i]) || !tok_is_cap(&t[j - 1])) return 0;
   *a = i;
   *b = j;
   return 1;
@@ -1193,8 +1196,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       }
       /* and so does one after a preposition ("Clark in October revealed") */
       if ((k[q].type == LEDE_T_DATE || k[q].type == LEDE_T_TIME) && k[q].t0 >= a + 2 &&
-          (t[k[q].t0 - 1].flags & LX_TF_LOWER) &&
-          word_in(c, &t[k[q].t0 - 1], date_preps, LX_COUNTOF(date_preps))) {
+          (t[k[q].t0 - 1].flags & LX_TF_LOWER) && t[k[q].t0 - 1].kind == LX_TK_WORD &&
+          in_list(c, &t[k[q].t0 - 1], date_preps, LX_COUNTOF(date_preps))) {
         b = k[q].t0 - 1;
         break;
       }
@@ -1270,8 +1273,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* "Fiat Finance and Trade Ltd": a name with a legal form after "and"
      * takes two capitalized words or more before it, if they are no
      * company the gazetteer knows ("Barclays and Lloyds Bank Ltd" are two) */
-    if (b > a && k[i].type == LEDE_T_ORG && legal_form(c, &t[b - 1], 1) && a >= t0 + 3 &&
-        lx_tok_is(c->text, &t[a - 1], "and") && !(t[a].flags & (LX_TF_SENT | LX_TF_PARA))) {
+    if (b > a && k[i].type == LEDE_T_ORG && a >= t0 + 3 && lx_tok_is(c->text, &t[a - 1], "and") &&
+        !(t[a].flags & (LX_TF_SENT | LX_TF_PARA)) && legal_form(c, &t[b - 1], 1)) {
       size_t r = a - 1;
       while (r > t0 && a - 1 - r < 6 && t[r - 1].kind == LX_TK_WORD && tok_is_cap(&t[r - 1]) &&
              !place_based(c, &t[r - 1]) && !(t[r].flags & (LX_TF_SENT | LX_TF_PARA)))
@@ -3784,8 +3787,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {after_number, LX_COUNTOF(after_number)},
                {firm_nouns, LX_COUNTOF(firm_nouns)}, {firm_roles, LX_COUNTOF(firm_roles)},
                {stake_words, LX_COUNTOF(stake_words)},
-               {title_small_words, LX_COUNTOF(title_small_words)},
-               {local_bodies, LX_COUNTOF(local_bodies)}, {date_preps, LX_COUNTOF(date_preps)},
+               {local_bodies, LX_COUNTOF(local_bodies)},
                {place_people, LX_COUNTOF(place_people)}, {show_kinds, LX_COUNTOF(show_kinds)},
                {show_words, LX_COUNTOF(show_words)}};
   const char *all[768];

@@ -1023,7 +1023,7 @@ static int common_acronym(const char *s, size_t n) {
   static const char *const things[] = {
       "AI",  "API", "ATM", "CCTV", "CD",   "CEO", "CFO", "COO", "CPU",  "DNA", "DVD", "ETF",
       "EV",  "GDP", "GMO", "GPS",  "HD",   "HIV", "HVAC", "ICU", "IPO", "IT",  "LCD",
-      "LED", "LNG", "LPG", "MRI",  "OLED", "PC",  "PDF", "PPE",  "SMS", "SUV", "TV",  "USB",
+      "LED", "LNG", "LPG", "MRI",  "OK",   "OLED", "PC", "PDF", "PPE",  "SMS", "SUV", "TV",  "USB",
       "VAT", "VPN", "VR"};
   return lx_sorted_has(things, LX_COUNTOF(things), s, n);
 }

@@ -3081,6 +3081,11 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       return 1;
     }
   }
+  /* "shoppers 60 and older", "those 18 or younger": ages */
+  if (N->plain && N->v >= 1 && N->v <= 120 && e == N->a + 1 && ok_tok(S, e + 1) &&
+      (tok_isl(S, e, "and") || tok_isl(S, e, "or")) &&
+      (tok_isl(S, e + 1, "older") || tok_isl(S, e + 1, "younger")))
+    return res(r, a, e + 2, LEDE_T_DATE, 0);
   /* an age said so: "At 78, Biden is", "people over 70", "those aged 18" */
   size_t age_a;
   if (N->plain && N->v >= 1 && N->v <= 120 && e == N->a + 1 &&
@@ -3188,6 +3193,12 @@ static size_t modifiers(const nx *S, size_t i, int *between) {
       /* "an estimated 300" (read with its article, above), not "the
        * estimated 150,000 soldiers" */
       if (tok_isl(S, j, "estimated")) break;
+      /* "above", "below" and "just" alone are no part of a number ("trading
+       * above $1.34", "grew just 2.5%"); "just over" is */
+      if (tok_isl(S, j, "above") || tok_isl(S, j, "below")) break;
+      if (tok_isl(S, j, "just") && !(tok_isl(S, j + 1, "over") || tok_isl(S, j + 1, "under") ||
+                                     tok_isl(S, j + 1, "shy")))
+        break;
       j++;
       continue;
     }

@@ -445,6 +445,9 @@ static const tcase cases[] = {
     {"in the 1988/89 crop year and the 1995-96 school year",
      "DATE[the 1988/89 crop year]=1988/1989 | DATE[the 1995-96 school year]=1995/1996"},
     {"a man in his 30s", "DATE[his 30s]="},
+    {"trading above $1.34 as sales grew just 2.5%, just over 100 people",
+     "MONEY[$1.34]=1.34 USD | PERCENT[2.5%]=2.5 | CARDINAL[just over 100]=100"},
+    {"one hour for shoppers 60 and older", "TIME[one hour]=PT1H | DATE[60 and older]="},
     /* "a year earlier" than the period the sentence names */
     {"first-quarter net fell to 5 mln dlrs from 6 mln dlrs a year earlier.",
      "DATE[first-quarter]=2020-Q1 | MONEY[5 mln dlrs]=5000000 USD | MONEY[6 mln dlrs]=6000000 USD"

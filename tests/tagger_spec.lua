@@ -175,6 +175,13 @@ describe("the tagger of names", function()
     assert.is_nil(months:find("PERSON September", 1, true), months)
     finds_all(months, { "PERSON June Carter" })
   end)
+  it("reads a chief officer of any function as a title, not a name", function()
+    local got = listed("Hires\n\nThe firm named Ivan Braiker its first Chief Strategy Officer."
+      .. " Chief Operating Officer John Smith left.\n")
+    finds_all(got, { "TITLE Chief Strategy Officer",
+      "TITLE Chief Operating Officer; PERSON John Smith" })
+    assert.is_nil(got:find("Chief Operating;", 1, true), got)
+  end)
   it("joins a place and its police, and calls a place what its police follow", function()
     finds_all(listed("A friend spotted the sedan. Fort Worth Police Department responded."),
       { "ORG Fort Worth Police Department" })

@@ -389,6 +389,17 @@ static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized)
   const lx_dict *td = c->eng->titles;
   size_t j = i;
   int cap = 1;
+  /* "Chief Strategy Officer", "chief operating officer": a chief officer
+   * of any function, one or two words, in the case of "chief" */
+  if (lx_tok_ieq(c->text, &t[i], "chief")) {
+    for (size_t q = i + 2; q < t1 && q <= i + 3; q++) {
+      if (t[q - 1].kind != LX_TK_WORD || !tok_is_cap(&t[q - 1]) != !tok_is_cap(&t[i])) break;
+      if (lx_tok_ieq(c->text, &t[q], "officer")) {
+        if (capitalized) *capitalized = tok_is_cap(&t[i]);
+        return q + 1 - i;
+      }
+    }
+  }
   /* modifiers: deputy, assistant, vice, acting, former, ... */
   for (int m = 0; m < 4 && j < t1; m++) {
     const lx_entry *me;
@@ -1415,6 +1426,16 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         lx_contraction(c->text + t[a].start, t[a].end - t[a].start))
       b = a;
     k[i].t1 = (uint32_t)b;
+    /* "Chief Operating" of "Chief Operating Officer": a person that ends
+     * inside a longer title is part of it */
+    if (k[i].type == LEDE_T_PERSON && b > a && tok_is_cap(&t[a])) {
+      int cap = 0;
+      size_t tl = title_at(c, a, t1, &cap);
+      if (tl > b - a && cap) {
+        k[i].t1 = k[i].t0; /* dropped */
+        continue;
+      }
+    }
     if (k[i].type != LEDE_T_PERSON) {
       /* "Interior" of "Interior Minister": part of a title */
       int cap = 0;

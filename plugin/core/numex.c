@@ -3433,14 +3433,21 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
   const lx_token *t = &S->t[i];
   switch (w->cls) {
     case NX_W_REL:
-      /* "will last seven days", "to last a year": the verb, a duration after
-       * it (not "due to last year's", "similar to last week") */
+      /* "will last seven days", "to last a year", "begin at 3:13 and last 3
+       * minutes": the verb, a duration after it (not "due to last year's",
+       * "similar to last week") */
       if (a == i && i > S->t0 && tok_isl(S, i, "last") && ok_tok(S, i + 1) &&
           (S->t[i + 1].kind == LX_TK_NUM || lex_cls(S, i + 1) == NX_W_UNIT ||
            lex_cls(S, i + 1) == NX_W_TENS || tok_isl(S, i + 1, "a") ||
            tok_isl(S, i + 1, "an") || tok_isl(S, i + 1, "for") || tok_isl(S, i + 1, "until")) &&
           prev_word_in(S, i, (const char *const[]){"will", "would", "to", "could", "can", "may",
-                                                   "might", "should", "must", "'ll"}, 10))
+                                                   "might", "should", "must", "'ll", "and"}, 11))
+        return 0;
+      /* "read following 14 hours of deliberation": a preposition, "the
+       * following two days" is a period */
+      if (a == i && tok_isl(S, i, "following") && ok_tok(S, i + 1) &&
+          (S->t[i + 1].kind == LX_TK_NUM || lex_cls(S, i + 1) == NX_W_UNIT ||
+           lex_cls(S, i + 1) == NX_W_TENS))
         return 0;
       return rel_expr(S, a, i, the, r);
     case NX_W_THAT: {

@@ -448,6 +448,10 @@ static const tcase cases[] = {
     {"trading above $1.34 as sales grew just 2.5%, just over 100 people",
      "MONEY[$1.34]=1.34 USD | PERCENT[2.5%]=2.5 | CARDINAL[just over 100]=100"},
     {"one hour for shoppers 60 and older", "TIME[one hour]=PT1H | DATE[60 and older]="},
+    {"read following 14 hours of deliberation, in the following two days",
+     "TIME[14 hours]=PT14H | DATE[the following two days]=P2D"},
+    {"It will begin at 3:13 p.m. EDT and last 3 minutes and 51 seconds.",
+     "TIME[3:13 p.m. EDT]=T15:13-04:00 | TIME[3 minutes and 51 seconds]=PT3M51S"},
     /* "a year earlier" than the period the sentence names */
     {"first-quarter net fell to 5 mln dlrs from 6 mln dlrs a year earlier.",
      "DATE[first-quarter]=2020-Q1 | MONEY[5 mln dlrs]=5000000 USD | MONEY[6 mln dlrs]=6000000 USD"

@@ -1980,6 +1980,15 @@ static int temperature_letter(const nx *S, size_t i) {
     return 0;
   if (i + 1 >= S->t1) return 1;
   const lx_token *u = t + 1;
+  /* "the previous record of 40.4 C had stood": a word of heat before it */
+  if (u->kind == LX_TK_WORD && (u->flags & LX_TF_LOWER)) {
+    static const char *const heat[] = {"temperature", "temperatures", "record", "heat",
+                                       "high", "low", "warm", "hot", "cold", "thermometer"};
+    for (size_t k = i, w = 0; k > S->t0 && w < 8; k--, w++)
+      for (size_t q = 0; q < LX_COUNTOF(heat); q++)
+        if (tok_is_n(S, k - 1, heat[q], strlen(heat[q]))) return 1;
+    return 0;
+  }
   if (u->kind != LX_TK_PUNCT) return 0;
   char c = S->text[u->start];
   if (c == '(') { /* "5 C (41 F)" */

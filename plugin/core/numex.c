@@ -5366,7 +5366,11 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
         /* "the company", "this is": nothing can follow */
         const lx_token *u = t + 1;
         if (u->kind == LX_TK_WORD && !(u->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
-            !lex_peek(u->hash))
+            !lex_peek(u->hash) &&
+            /* "as high as 12 feet", "as long as 10 years" */
+            !(w->cls == NX_W_MOD && u + 2 < end && S.text[t->start] == 'a' &&
+              t->end == t->start + 2 && S.text[t->start + 1] == 's' &&
+              (tok_isl(&S, (size_t)(u - T), "high") || tok_isl(&S, (size_t)(u - T), "long"))))
           lead = 0;
         else if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_QUOTE) &&
                  !(w->cls == NX_W_CURPRE && u + 1 < end && u[1].kind == LX_TK_NUM))

@@ -454,6 +454,8 @@ static const tcase cases[] = {
      "TIME[3:13 p.m. EDT]=T15:13-04:00 | TIME[3 minutes and 51 seconds]=PT3M51S"},
     {"The previous record of 40.4 C had stood since 1947; he lives at 5 C Street",
      "QUANTITY[40.4 C]=40.4 C | DATE[1947]=1947 | CARDINAL[5]=5"},
+    {"water as high as 12 feet, as long as he stays",
+     "QUANTITY[as high as 12 feet]=3.6576 m"},
     /* "a year earlier" than the period the sentence names */
     {"first-quarter net fell to 5 mln dlrs from 6 mln dlrs a year earlier.",
      "DATE[first-quarter]=2020-Q1 | MONEY[5 mln dlrs]=5000000 USD | MONEY[6 mln dlrs]=6000000 USD"

@@ -3824,8 +3824,15 @@ static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
     return 1;
   }
   if (u->cls == NX_W_PART) {
-    /* early morning */
-    return 0;
+    /* "from early afternoon until", "late morning trading": hours of a day
+     * not named */
+    const char *p = tstr(S, j);
+    if ((p[tlen(S, j) - 1] | 32) == 's' || tok_isl(S, j, "overnight") ||
+        !(S->t[j].flags & LX_TF_LOWER))
+      return 0;
+    res(r, a, j + 1, LEDE_T_TIME, 0);
+    set_str(r, "XXXX-XX-XXT%s", part_code[u->v >= 1 && u->v <= 4 ? (int)u->v : 1]);
+    return 1;
   }
   return 0;
 }

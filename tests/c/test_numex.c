@@ -456,6 +456,8 @@ static const tcase cases[] = {
      "QUANTITY[40.4 C]=40.4 C | DATE[1947]=1947 | CARDINAL[5]=5"},
     {"water as high as 12 feet, as long as he stays",
      "QUANTITY[as high as 12 feet]=3.6576 m"},
+    {"gathered from early afternoon until the vote, in the early afternoon",
+     "TIME[early afternoon]=XXXX-XX-XXTAF | TIME[the early afternoon]=XXXX-XX-XXTAF"},
     /* "a year earlier" than the period the sentence names */
     {"first-quarter net fell to 5 mln dlrs from 6 mln dlrs a year earlier.",
      "DATE[first-quarter]=2020-Q1 | MONEY[5 mln dlrs]=5000000 USD | MONEY[6 mln dlrs]=6000000 USD"

@@ -3099,9 +3099,9 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   size_t age_a;
   if (N->plain && N->v >= 1 && N->v <= 120 && e == N->a + 1 &&
       (age_a = age_context(S, a, N->a, e)) != SIZE_MAX) {
-    /* "people aged 65 and above" */
+    /* "people aged 65 and above" ("and older" is read before) */
     if (ok_tok(S, e + 1) && tok_isl(S, e, "and") &&
-        (tok_isl(S, e + 1, "above") || tok_isl(S, e + 1, "older") || tok_isl(S, e + 1, "over"))) {
+        (tok_isl(S, e + 1, "above") || tok_isl(S, e + 1, "over"))) {
       res(r, age_a, e + 2, LEDE_T_DATE, 0);
       return 1;
     }
@@ -5104,7 +5104,8 @@ static int period_value(const char *v) {
     if (!is_digit((unsigned char)v[k])) return 0;
   return n == 4 ||
          (n == 7 && v[4] == '-' &&
-          ((v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') || (v[5] == 'H' && (v[6] == '1' || v[6] == '2')) ||
+          ((v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') ||
+           (v[5] == 'H' && (v[6] == '1' || v[6] == '2')) ||
            (is_digit((unsigned char)v[5]) && is_digit((unsigned char)v[6]))));
 }
 

@@ -46,6 +46,17 @@ describe("linked mentions", function()
     end
     assert.same({ "ORG", "ORG", "ORG", "GPE", "GPE" }, got)
   end)
+  it("reads a city that wins, loses or has a striker in a game's report as its team", function()
+    local t = "SOCCER - NEWCASTLE WIN.\n\nLONDON 1996-08-30\n\nNewcastle beat Sunderland 2-1 on"
+      .. " Saturday. The striker, who joined Newcastle in May, scored twice. Norwich striker Ken"
+      .. " Dale was injured. France beat Mexico 2-0.\n"
+    local got = {}
+    for e in lede.parse(t).entities:each() do
+      if e.type == "ORG" or e.type == "GPE" then got[#got + 1] = e.type .. " " .. e.text end
+    end
+    assert.same({ "ORG NEWCASTLE", "GPE LONDON", "ORG Newcastle", "ORG Sunderland", "ORG Newcastle",
+      "ORG Norwich", "GPE France", "GPE Mexico" }, got)
+  end)
   it("links 'the department' to the State Department, capitalized or not", function()
     local got = mentions(function(e) return e.type == "ORG" and e.text:lower():find("department", 1, true) end)
     assert.equal("State Department=State Department; The department=State Department; "

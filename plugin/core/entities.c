@@ -3180,6 +3180,77 @@ static void teams_in_tables(lx_ctx *c) {
   }
 }
 
+/* Teams named after their city in a game's report: "Newcastle beat
+ * Sunderland 2-1", "lost to Norwich", "Norwich striker Keith O'Neill". In
+ * a report, a city next to such a word is the team, and so is every mention
+ * of that name but one after a preposition of place (a country stays a
+ * place: national sides are read as their country). */
+static void teams_in_reports(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  size_t n = c->toks.n, ne = in->entities.n, ngpe = 0;
+  for (size_t i = 0; i < ne; i++) ngpe += E[i].type == LEDE_T_GPE;
+  if (ngpe < 2) return;
+  static const char *const sports[] = {"soccer", "football", "baseball", "basketball", "hockey",
+                                       "cricket", "rugby", "nfl", "nba", "nhl"};
+  static const char *const after[] = {
+      "beat",     "beats",   "drew",       "lost",       "won",       "defeated", "edged",
+      "held",     "hosted",  "host",       "hosts",      "trailed",   "led",      "scored",
+      "routed",   "v",       "vs",         "vs.",        "striker",   "forward",  "midfielder",
+      "defender", "winger",  "goalkeeper", "manager",    "coach",     "captain",  "pitcher",
+      "fans",     "supporters"};
+  static const char *const before[] = {"beat", "against", "to", "with", "v", "vs", "vs.",
+                                       "over", "defeated", "hosted", "visit", "joined"};
+  uint32_t *teams = (uint32_t *)lx_scratch(c, ngpe * sizeof(uint32_t));
+  size_t nt = 0, scores = 0;
+  for (size_t i = 0; i < ne; i++) {
+    if (E[i].type != LEDE_T_GPE) continue;
+    size_t a, b;
+    link_tokens(c, &E[i], &a, &b);
+    if (b <= a || b >= n) continue;
+    int after_verb = t[b].kind == LX_TK_WORD && (t[b].flags & LX_TF_LOWER) &&
+                     in_list(c, &t[b], after, LX_COUNTOF(after));
+    int before_verb = !after_verb && a > 0 && t[a - 1].kind == LX_TK_WORD &&
+                      (t[a - 1].flags & LX_TF_LOWER) &&
+                      in_list(c, &t[a - 1], before, LX_COUNTOF(before)) &&
+                      /* "lost to Norwich" (not "flew to Paris"): a score or a
+                       * verb of the game before */
+                      (lx_tok_is(c->text, &t[a - 1], "joined") || t[b].kind == LX_TK_NUM ||
+                       (a >= 2 && in_list(c, &t[a - 2], after, LX_COUNTOF(after))));
+    if (!after_verb && !before_verb) continue;
+    if (!gaz_exact(c, a, b, KIND(LX_G_CITY)) ||
+        gaz_exact(c, a, b, PLACE_KINDS & ~KIND(LX_G_CITY)))
+      continue;
+    /* "Newcastle beat Sunderland 2-1": a score near tells a game */
+    for (size_t q = b; q < n && q < b + 6; q++) scores += t[q].kind == LX_TK_NUM;
+    teams[nt++] = text_hash(c, a, E[i].span.start, E[i].span.end);
+  }
+  if (!nt) return;
+  /* a report: its first line names a team sport, as wire sports headlines
+   * do, or scores come with two of those cities */
+  int report = nt >= 2 && scores >= 2;
+  for (size_t i = 0; i < n && !report && !(i > 0 && (t[i].flags & LX_TF_NEWLINE)); i++)
+    report = t[i].kind == LX_TK_WORD && (t[i].flags & LX_TF_ALLCAP) &&
+             in_list(c, &t[i], sports, LX_COUNTOF(sports));
+  if (!report) return;
+  for (size_t i = 0; i < ne; i++) {
+    if (E[i].type != LEDE_T_GPE) continue;
+    size_t a, b;
+    link_tokens(c, &E[i], &a, &b);
+    /* "In Montreal, Scott Sanders allowed": the city where it was played */
+    if (a > 0 && (lx_tok_ieq(c->text, &t[a - 1], "in") || lx_tok_ieq(c->text, &t[a - 1], "at") ||
+                  lx_tok_ieq(c->text, &t[a - 1], "from") || lx_tok_ieq(c->text, &t[a - 1], "near")))
+      continue;
+    uint32_t h = text_hash(c, a, E[i].span.start, E[i].span.end);
+    for (size_t q = 0; q < nt; q++)
+      if (teams[q] == h) {
+        E[i].type = LEDE_T_ORG;
+        break;
+      }
+  }
+}
+
 /* "Real" after "Real Madrid", "Deportivo" after "Deportivo Coruna": a
  * one-word name the tagger calls a person, that opens an organization's
  * name in the same document and ends no person's, is that organization
@@ -3311,6 +3382,7 @@ void lx_link(lx_ctx *c) {
    * too often a common noun, and would be found everywhere */
   if (!c->other_language) propagate_names(c, &k);
   teams_in_tables(c);
+  teams_in_reports(c);
   definite_descriptions(c);
   size_t n = in->entities.n;
   if (n == 0) return;

@@ -21,6 +21,13 @@ local function mentions(pred)
   return table.concat(got, "; ")
 end
 
+-- what of each entity of text t `pick` returns (nil: the entity is skipped)
+local function picked(t, pick)
+  local got = {}
+  for e in lede.parse(t).entities:each() do got[#got + 1] = pick(e) end
+  return got
+end
+
 describe("linked mentions", function()
   it("links a surname to the full name, and keeps the lower-case word after it out", function()
     assert.equal("Mike Pompeo=Mike Pompeo; Pompeo=Mike Pompeo",
@@ -30,30 +37,25 @@ describe("linked mentions", function()
   it("gives a person her surname where a town has the same name, not after 'in'", function()
     local t = "Star's return\n\nThe singer Jessie Buckley opened the show. Buckley grew up near"
       .. " Glasgow and was born in Buckley, a town in Wales.\n"
-    local got = {}
-    for e in lede.parse(t).entities:each() do
-      if e.text == "Buckley" then got[#got + 1] = e.type .. "=" .. tostring(e.canonical) end
-    end
+    local got = picked(t, function(e)
+      if e.text == "Buckley" then return e.type .. "=" .. tostring(e.canonical) end
+    end)
     assert.same({ "PERSON=Jessie Buckley", "GPE=Buckley" }, got)
   end)
   it("keeps a city after a preposition of place where its other mentions are a team", function()
     local t = "BASEBALL - RESULTS.\n\nNEW YORK 1996-08-29\n\nResults of games on Wednesday:\n"
       .. "Chicago 5 Toronto 3\nCleveland 4 Chicago 2\nChicago 7 Detroit 1\n\nFRIDAY'S SCHEDULE\n"
       .. "TORONTO AT CHICAGO\nDETROIT AT CLEVELAND\n\nIn Chicago, Frank Tomas homered twice.\n"
-    local got = {}
-    for e in lede.parse(t).entities:each() do
-      if e.text:upper() == "CHICAGO" then got[#got + 1] = e.type end
-    end
+    local got = picked(t, function(e) if e.text:upper() == "CHICAGO" then return e.type end end)
     assert.same({ "ORG", "ORG", "ORG", "GPE", "GPE" }, got)
   end)
   it("reads a city that wins, loses or has a striker in a game's report as its team", function()
     local t = "SOCCER - NEWCASTLE WIN.\n\nLONDON 1996-08-30\n\nNewcastle beat Sunderland 2-1 on"
       .. " Saturday. The striker, who joined Newcastle in May, scored twice. Norwich striker Ken"
       .. " Dale was injured. France beat Mexico 2-0.\n"
-    local got = {}
-    for e in lede.parse(t).entities:each() do
-      if e.type == "ORG" or e.type == "GPE" then got[#got + 1] = e.type .. " " .. e.text end
-    end
+    local got = picked(t, function(e)
+      if e.type == "ORG" or e.type == "GPE" then return e.type .. " " .. e.text end
+    end)
     assert.same({ "ORG NEWCASTLE", "GPE LONDON", "ORG Newcastle", "ORG Sunderland", "ORG Newcastle",
       "ORG Norwich", "GPE France", "GPE Mexico" }, got)
   end)

@@ -370,3 +370,40 @@ describe("a story's lead", function()
     assert.equal("December", dates[1])
   end)
 end)
+
+describe("timestamps of web pages", function()
+  -- a page: headline, the stamp line(s), a story without a dateline
+  local function page(...)
+    return lede.parse("Harbor plan wins council vote\n\n" .. table.concat({ ... }, "\n\n")
+      .. "\n\nThe city council voted on Tuesday to approve the harbor plan after a debate"
+      .. " that ran well into the evening, members said.\n")
+  end
+  local function tuesday(doc)
+    for e in doc.entities:each() do if e.text == "Tuesday" then return e.value end end
+  end
+
+  it("end at a separator, whatever the rest of the line says", function()
+    local doc = page("PUBLISHED: March 3, 2021 at 6:12 pm | UPDATED: March 3, 2021 at 9:40 pm")
+    assert.equal("2021-03-03T18:12:00", doc.published)
+    assert.equal("2021-03-02", tuesday(doc)) -- the story's own date resolves "Tuesday"
+    assert.equal("2021-03-03T18:12:00", page("March 3, 2021 / 6:12 PM / Updated 2 hours ago").published)
+    assert.equal("2021-03-03T18:12:00", page("Posted :[ 2021-03-03 18:12 ]").published)
+  end)
+
+  it("close a byline's line, or open one", function()
+    local doc = page("By Lena Ortiz March 3, 2021, 06:12 PM EST")
+    assert.equal("2021-03-03T18:12:00-05:00", doc.published)
+    assert.same({ "Lena Ortiz" }, doc.byline)
+    doc = page("Wednesday March 3, 2021 6:12 pm PST by Lena Ortiz")
+    assert.equal("2021-03-03T18:12:00-08:00", doc.published)
+    assert.same({ "Lena Ortiz" }, doc.byline)
+    doc = page("By Lena Ortiz - Harbor Desk Contributor 2021-03-03T18:12:40Z Local")
+    assert.equal("2021-03-03T18:12:40+00:00", doc.published)
+  end)
+
+  it("prefer the one that says published to an update printed first", function()
+    local doc = page("Updated on: March 3, 2021 / 9:40 PM / Harbor Daily",
+      "First published on March 3, 2021 / 6:12 PM")
+    assert.equal("2021-03-03T18:12:00", doc.published)
+  end)
+end)

@@ -618,6 +618,21 @@ static size_t tdate(const g *G, size_t i, lx_date *d) {
         *d = x;
         return 1;
       }
+      /* 2019-11-19T12:48:14Z: the time's colons split it into tokens, the
+       * bytes run on without a space */
+      if (n > 10 && (s[10] == 'T' || s[10] == 't')) {
+        const char *end = G->text + G->t[G->n - 1].end;
+        size_t r = n;
+        while (s + r < end && r < 40 && s[r] != ' ' && s[r] != '\n' && s[r] != '\t' &&
+               s[r] != '\r')
+          r++;
+        size_t k = i + 1;
+        while (k < G->n && G->text + G->t[k].end <= s + r) k++;
+        if (G->text + G->t[k - 1].end == s + r && lx_parse_iso(s, r, &x) && x.day) {
+          *d = x;
+          return k - i;
+        }
+      }
       if (n > 10 && lx_parse_iso(s, 10, &x) && x.day) {
         d->year = x.year; d->month = x.month; d->day = x.day;
         return 1;

@@ -741,27 +741,45 @@ static int is_media(const lx_ctx *c, const blk *b) {
 }
 
 /* A timestamp line: a full date (with or without time) filling the line's
- * end, after at most a few words ("All News", "Published:", "Updated"). On
- * success fills *d, the byte offsets of the date and of the prefix. */
-static int find_stamp(lx_ctx *c, const blk *b, lx_date *d, uint32_t *ds, uint32_t *de,
-                      uint32_t *prefix_end) {
-  /* a date has a number: a day, a year or a time */
-  if (b->end - b->text_start > 160 || b->l1 - b->l0 > 2 || !b->numw) return 0;
+ * end, after at most a few words ("All News", "Published:", "Updated") or,
+ * in a byline, after the names (the date's first token among the first
+ * `window`). On success fills *d, the byte offsets of the date and of the
+ * prefix. */
+static int find_stamp(lx_ctx *c, const blk *b, size_t window, lx_date *d, uint32_t *ds,
+                      uint32_t *de, uint32_t *prefix_end) {
+  /* a date has a digit: a day, a year or a time (a word of its own, or not:
+   * "2019-11-19T12:48:14Z" is tokens with letters) */
+  if (b->end - b->text_start > 160 || b->l1 - b->l0 > 2) return 0;
+  if (!b->numw) {
+    const char *p = c->text + b->text_start;
+    size_t len = b->end - b->text_start, q = 0;
+    while (q < len && (p[q] < '0' || p[q] > '9')) q++;
+    if (q == len) return 0;
+  }
   size_t n;
   lx_token *t = block_tokens(c, b, &n);
-  for (size_t i = 0; i < n && i < 8; i++) {
+  for (size_t i = 0; i < n && i < window; i++) {
     lx_date x;
     size_t k = lx_match_date(c->text, t, n, i, &x);
     if (!k || !x.month || !(x.year || x.hour >= 0)) continue;
     if (!x.day) continue;
     size_t j = i + k;
-    /* what may follow: "| 2 min read", "• Updated ...", "Get short URL" */
+    /* what may follow: "| 2 min read", "• Updated ...", "Get short URL",
+     * "by Joe Rossignol"; after a separator, anything the line holds
+     * ("| UPDATED: November 19, 2019 at 10:16 pm", "/ Updated 14 hours
+     * ago", "/0 Comments/in ...", the "]" that closes "[ 2018-08-25 15:24") */
     int tail_ok = j == n;
     if (!tail_ok && j < n) {
-      const char *ts = c->text + t[j].start;
-      tail_ok = ts[0] == '|' || (unsigned char)ts[0] == 0xE2 || ts[0] == '(' ||
-                (t[j].flags & LX_TF_CAP) || lx_tok_ieq(c->text, &t[j], "updated");
-      if (n - j > 8) tail_ok = 0;
+      const unsigned char *ts = (const unsigned char *)c->text + t[j].start;
+      int sep = (t[j].kind == LX_TK_PUNCT || t[j].kind == LX_TK_SYM) &&
+                (ts[0] == '|' || ts[0] == '/' || ts[0] == ';' || ts[0] == ']' ||
+                 (ts[0] == 0xE2 && ts[1] == 0x80 && ts[2] == 0xA2) || /* bullet */
+                 (ts[0] == 0xC2 && ts[1] == 0xB7));                   /* middle dot */
+      tail_ok = sep || ((ts[0] == 0xE2 || ts[0] == '(' || (t[j].flags & LX_TF_CAP) ||
+                         lx_tok_ieq(c->text, &t[j], "updated") ||
+                         (lx_tok_ieq(c->text, &t[j], "by") && j + 1 < n &&
+                          (t[j + 1].flags & LX_TF_CAP))) &&
+                        n - j <= 8);
     }
     if (!tail_ok) continue;
     *d = x;
@@ -770,6 +788,19 @@ static int find_stamp(lx_ctx *c, const blk *b, lx_date *d, uint32_t *ds, uint32_
     *prefix_end = i ? t[i - 1].end : b->text_start;
     return 1;
   }
+  return 0;
+}
+
+/* Whether the words before a timestamp, text[from, to), say it is when the
+ * story was published: "Published", "First published on", "Posted:". */
+static int says_published(lx_ctx *c, uint32_t from, uint32_t to) {
+  if (to <= from) return 0;
+  size_t n;
+  const lx_token *t = tokens_of(c, from, to, &n);
+  for (size_t i = 0; i < n; i++)
+    if (lx_tok_ieq(c->text, &t[i], "published") || lx_tok_ieq(c->text, &t[i], "posted") ||
+        lx_tok_ieq(c->text, &t[i], "publicado") || lx_tok_ieq(c->text, &t[i], "publié"))
+      return 1;
   return 0;
 }
 
@@ -826,6 +857,10 @@ static int parse_names(lx_ctx *c, const lx_token *t, size_t i, size_t n,
       if (w->kind == LX_TK_WORD && ((w->flags & LX_TF_CAP) || (w->flags & LX_TF_NONASCII)) &&
           !(w->flags & LX_TF_DIGIT)) {
         if (lx_tok_ieq(c->text, w, "and")) break;
+        /* a date after the names: "By Joseph Tsidulko November 19, 2019" */
+        if (i > s && i + 1 < n && t[i + 1].kind == LX_TK_NUM &&
+            lx_month_from_word(c->text + w->start, w->end - w->start))
+          break;
         words++;
         i++;
         continue;
@@ -1851,12 +1886,24 @@ void lx_structure(lx_ctx *c) {
         byline_block = i;
         b->role = R_BYLINE;
         if (k == 2) B[i + 1].role = R_BYLINE;
+        /* the date a byline's line ends with: "By Joseph Tsidulko November
+         * 19, 2019, 07:47 PM EST" (no section before it) */
+        lx_date x;
+        uint32_t ds, de, pe;
+        if (!has_pub && b->words <= 16 && find_stamp(c, b, 16, &x, &ds, &de, &pe)) {
+          pub = x;
+          has_pub = 1;
+          pub_block = i;
+          pub_s = ds;
+          pub_e = de;
+          pub_prefix_end = b->text_start;
+        }
         continue;
       }
     }
     lx_date x;
     uint32_t ds, de, pe;
-    if (b->words <= 16 && find_stamp(c, b, &x, &ds, &de, &pe)) {
+    if (b->words <= 24 && find_stamp(c, b, 8, &x, &ds, &de, &pe)) {
       b->stamp = 1;
       if (!has_pub) {
         pub = x;
@@ -1866,10 +1913,10 @@ void lx_structure(lx_ctx *c) {
         pub_e = de;
         pub_prefix_end = pe;
       } else {
-        /* "Published" beats "Updated": keep the first unless it says updated */
-        const char *p = s + b->text_start;
-        size_t pl = pe - b->text_start;
-        if (pl >= 7 && (memcmp(p, "Publish", 7) == 0 || memcmp(p, "Posted", 6) == 0)) {
+        /* "Published" beats "Updated": keep the first unless a later one says
+         * published ("First published on", "Posted") and the first does not */
+        if (says_published(c, b->text_start, pe) &&
+            !says_published(c, B[pub_block].text_start, pub_prefix_end)) {
           pub = x;
           pub_block = i;
           pub_s = ds;
@@ -1878,6 +1925,21 @@ void lx_structure(lx_ctx *c) {
         }
       }
       b->role = R_PUBLISHED;
+      /* the names the line ends with: "Monday November 18, 2019 7:45 am PST
+       * by Joe Rossignol" */
+      size_t n;
+      lx_token *t = block_tokens(c, b, &n);
+      size_t j = 0;
+      while (j < n && t[j].start < de) j++;
+      lede_span one[8];
+      int k;
+      if (byline_block == SIZE_MAX && j + 1 < n && lx_tok_ieq(c->text, &t[j], "by") &&
+          (k = parse_names(c, t, j + 1, n, one, 8)) > 0) {
+        memcpy(names, one, (size_t)k * sizeof one[0]);
+        nnames = k;
+        byline_block = i;
+        byline_span = lx_span(t[j].start, one[k - 1].end);
+      }
     }
   }
   /* wire copy prints the reporter's name alone on a line between the
@@ -2262,6 +2324,10 @@ void lx_structure(lx_ctx *c) {
           if (!lx_span_empty(d->published_span)) {
             add_rest(c, from, pub_s, LEDE_B_METADATA);
             from = pub_e;
+          }
+          if (byline_block == i && d->byline_span.start >= from) { /* the byline after it */
+            add_rest(c, from, d->byline_span.start, LEDE_B_METADATA);
+            from = d->byline_span.end;
           }
           add_rest(c, from, b->end, LEDE_B_METADATA);
           continue;

@@ -374,6 +374,16 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("PERSON Max", 1, true), got)
   end)
 
+  it("reads a Boeing jetliner named by its model alone as a product, not a cardinal", function()
+    local got = listed("Planes\n\nKestrel Air took 12 777-300ER planes. Its fleet of 40 737 Max jets"
+      .. " stays grounded, the 777 program is late, and three 787 Dreamliner deliveries slipped."
+      .. " The team scored 747 points.\n")
+    finds_all(got, { "CARDINAL 12; PRODUCT 777-300ER;", "CARDINAL 40; PRODUCT 737 Max;",
+      "PRODUCT 777;", "CARDINAL three; PRODUCT 787 Dreamliner;", "CARDINAL 747" })
+    assert.is_nil(got:find("CARDINAL 737", 1, true), got)
+    assert.is_nil(got:find("CARDINAL 777", 1, true), got)
+  end)
+
   it("reads a name with a company's legal form as one organization", function()
     local got = listed("Mr. Oudeman is chairman of Verlaan N.V., the Dutch publisher. Harbeck S.A."
       .. " and Castellini S.p.A. bid, as did Drummond Shipping Plc and Kessler GmbH.\n")

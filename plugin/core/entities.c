@@ -746,9 +746,65 @@ static size_t place_based_start(const lx_ctx *c, size_t j, size_t t0) {
   return s;
 }
 
+/* A Boeing jetliner by its model alone: "737 Max", "787 Dreamliner", "the
+ * 777 program", "400 737-800 jets" (a number 7x7, as the maker names them,
+ * then its variant or a word of aircraft). Returns the end of the product
+ * (the aircraft word is not in it), or 0. Its maker before it is another
+ * rule's ("Boeing 737"). */
+static size_t jetliner_model(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
+  static const char *const aircraft_words[] = {
+      "jet", "jets", "jetliner", "jetliners", "airliner", "airliners", "aircraft", "plane",
+      "planes", "freighter", "freighters", "program", "programme", "fleet", "fleets",
+      "family", "model", "models", "variant", "order", "orders", "deliveries", "crash",
+      "crashes", "grounding", "production", "airplanes", "airplane", "jumbo", "jumbos"};
+  const lx_token *t = TOKS(c);
+  const char *s = c->text + t[i].start;
+  size_t n = t[i].end - t[i].start;
+  if (n < 3 || s[0] != '7' || s[1] < '0' || s[1] > '9' || s[2] != '7') return 0;
+  if (n > 3) { /* "737-800", "777-300ER", "777X" */
+    size_t k = 3;
+    if (s[3] == '-') {
+      k = 4;
+      while (k < n && k < 8 && s[k] >= '0' && s[k] <= '9') k++;
+      if (k == 4) return 0;
+    }
+    size_t letters = 0;
+    while (k < n && ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')) k++, letters++;
+    if (k < n || letters > 2) return 0;
+  }
+  if (i > t0 && gaz_has(c, i - 1, i, KIND(LX_G_ORG))) return 0; /* "Boeing 737" */
+  size_t j = i + 1;
+  int variant = 0;
+  if (j < t1 && (lx_tok_is(c->text, &t[j], "Max") || lx_tok_is(c->text, &t[j], "MAX"))) {
+    variant = 1;
+    j++;
+    if (j < t1 && t[j].kind == LX_TK_NUM && t[j].end - t[j].start <= 2 &&
+        t[j].start == t[j - 1].end + 1)
+      j++; /* "737 MAX 8" */
+  }
+  if (j < t1 && (lx_tok_is(c->text, &t[j], "Dreamliner") ||
+                 lx_tok_is(c->text, &t[j], "Dreamliners"))) {
+    variant = 1;
+    j++;
+  }
+  if (variant) return j;
+  if (j < t1 && t[j].start == t[j - 1].end + 1)
+    for (size_t k = 0; k < LX_COUNTOF(aircraft_words); k++)
+      if (lx_tok_is(c->text, &t[j], aircraft_words[k])) return j;
+  return 0;
+}
+
 static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
+    if (t[i].kind == LX_TK_NUM && c->text[t[i].start] == '7') {
+      size_t je = jetliner_model(c, t0, i, t1);
+      if (je) {
+        push_cand(c, i, je, LEDE_T_PRODUCT, LX_SRC_RULE, 35);
+        i = je - 1;
+        continue;
+      }
+    }
     if (!tok_is_word(&t[i])) continue;
     /* "Roe v. Wade": a court case, a LAW (every token comes by: the "v."
      * is tested here, without a call; a "v." is no party's letter below) */

@@ -52,9 +52,9 @@ describe("make eval with OntoNotes types", function()
     assert.truthy(line_of(out, '^  FN MONEY "US%$870 million," %(lede %-%) %[t1%]$'))
   end)
 
-  -- the held-out corpora and the second and third development sets: micro F1 floors
-  for _, c in ipairs({ { "heldout", 0.89 }, { "heldout2", 0.92 }, { "dev2", 0.93 },
-    { "dev3", 0.95 } }) do
+  -- the held-out corpora and the later development sets: micro F1 floors
+  for _, c in ipairs({ { "heldout", 0.89 }, { "heldout2", 0.92 }, { "heldout3", 0.92 },
+    { "dev2", 0.93 }, { "dev3", 0.95 }, { "dev4", 0.95 } }) do
     local name, floor = c[1], c[2]
     it("keeps the numeric corpus '" .. name .. "' at its measured level", function()
       local out = eval({ [0] = "eval.lua",

@@ -1384,6 +1384,74 @@ static int year_tok(const nx *S, size_t i, int *y) {
   return 1;
 }
 
+/* A year said in words, as broadcast transcripts print it: "nineteen
+ * eighty-six", "nineteen oh five", "twenty twenty"; "two thousand (and)
+ * five" only where a year is expected (after "the year", "in", "since"...)
+ * and no noun follows (not "in two thousand cases"). Returns the tokens
+ * taken (the year in *y), or 0. */
+static int prev_word_in(const nx *S, size_t i, const char *const *ws, size_t n);
+
+static size_t spoken_year(const nx *S, size_t i, int *y) {
+  static const char *const year_cue[] = {"year", "in", "since", "of", "by", "until", "from",
+                                         "before", "after", "around", "early", "late"};
+  const nx_word *w = lex(S, i);
+  if (!w || (w->cls != NX_W_UNIT && w->cls != NX_W_TENS) || (S->t[i].flags & LX_TF_HYPHEN) ||
+      !ok_tok(S, i + 1))
+    return 0;
+  int v1 = (int)w->v;
+  size_t k = 0;
+  if (v1 >= 13 && v1 <= 20) { /* "eleven twenty-five" is rather a clock time */
+    const nx_word *u;
+    nxnum M;
+    if (tok_isl(S, i + 1, "oh") && ok_tok(S, i + 2) && (u = lex(S, i + 2)) != NULL &&
+        u->cls == NX_W_UNIT && u->v >= 1 && u->v <= 9 && !(S->t[i + 2].flags & LX_TF_HYPHEN)) {
+      *y = v1 * 100 + (int)u->v;
+      k = 3;
+    } else if (lex_cls(S, i + 1) == NX_W_TENS || (S->t[i + 1].flags & LX_TF_HYPHEN)) {
+      if (!spelled(S, i + 1, &M) || M.end != i + 2 || M.v < 20 || M.v > 99 || M.tail || M.ord ||
+          M.frac)
+        return 0;
+      *y = v1 * 100 + (int)M.v;
+      k = 2;
+    } else {
+      return 0;
+    }
+  } else if (v1 == 2 && tok_isl(S, i + 1, "thousand") && i > S->t0 &&
+             prev_word_in(S, i, year_cue, LX_COUNTOF(year_cue))) {
+    k = 2;
+    *y = 2000;
+    size_t j = i + 2;
+    if (tok_isl(S, j, "and") && ok_tok(S, j + 1)) j++;
+    nxnum M;
+    int c = ok_tok(S, j) ? lex_cls(S, j) : 0;
+    if ((c == NX_W_UNIT || c == NX_W_TENS) && spelled(S, j, &M) && M.v >= 1 && M.v <= 99 &&
+        !M.tail && !M.ord && !M.frac && !M.scaled) {
+      *y += (int)M.v;
+      k = M.end - i;
+    }
+    /* a noun after it counts: "in two thousand cases" */
+    if (ok_tok(S, i + k) && S->t[i + k].kind == LX_TK_WORD &&
+        (S->t[i + k].flags & LX_TF_LOWER) && !lex_word(S, i + k)) {
+      static const char *const fn[] = {"when", "and", "as", "the", "with", "to", "but", "after",
+                                       "before", "for", "arrives", "began", "begins", "ended",
+                                       "ends", "was", "is", "will", "had", "has", "there"};
+      int ok = 0;
+      for (size_t q = 0; q < LX_COUNTOF(fn) && !ok; q++) ok = tok_isl(S, i + k, fn[q]);
+      if (!ok) return 0;
+    }
+  } else {
+    return 0;
+  }
+  /* a count, not a year: "nineteen eighty-six million", "... percent" */
+  if (ok_tok(S, i + k)) {
+    int c = lex_cls(S, i + k);
+    if (c == NX_W_SCALE || c == NX_W_HUNDRED || c == NX_W_PCT || c == NX_W_TUNIT ||
+        c == NX_W_UNIT || c == NX_W_TENS)
+      return 0;
+  }
+  return k;
+}
+
 /* "of 2019", "of this year", "of last year": a year after a period. Returns
  * the tokens taken, the year in *y. */
 static size_t period_end(const nx *S, size_t a, size_t e);
@@ -1391,6 +1459,8 @@ static size_t period_end(const nx *S, size_t a, size_t e);
 static size_t of_year(const nx *S, size_t i, int *y) {
   if (!tok_isl(S, i, "of") || !ok_tok(S, i + 1)) return 0;
   if (year_tok(S, i + 1, y)) return 2;
+  size_t sk = spoken_year(S, i + 1, y);
+  if (sk) return 1 + sk;
   const nx_word *w = lex(S, i + 1), *u = lex(S, i + 2);
   if (w && w->cls == NX_W_REL && u && u->cls == NX_W_TUNIT && u->v == U_YEAR &&
       ref_y(S) && !tok_isl(S, i + 2, "years")) {
@@ -2258,8 +2328,10 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r);
 static int count_noun(const nxnum *N) {
   for (size_t k = 0; k < N->tailn; k++)
     if (N->tail[k] < 'a' || N->tail[k] > 'z') return 0;
-  static const char *const no[] = {"odd", "fold", "plus", "ish", "something", "and", "or",
-                                   "to", "th", "st", "nd", "rd"};
+  static const char *const no[] = {"odd",   "fold",   "plus",    "ish",    "something",
+                                   "and",   "or",     "to",      "th",     "st",
+                                   "nd",    "rd",     "monthly", "weekly", "yearly",
+                                   "daily", "hourly", "quarterly"};
   for (size_t k = 0; k < LX_COUNTOF(no); k++)
     if (ieq(N->tail, N->tailn, no[k])) return 0;
   return 1;
@@ -2431,7 +2503,14 @@ static size_t age_context(const nx *S, size_t a, size_t n, size_t e) {
                                        "everyone", "those", "men", "patients", "people",
                                        "residents", "voters", "women", "workers", "kids"};
   if (n == S->t0) return SIZE_MAX;
-  if (a == n && tok_isl(S, n - 1, "aged")) return n;
+  if (a == n && (tok_isl(S, n - 1, "aged") || tok_isl(S, n - 1, "ages"))) return n;
+  /* the second of two: "aged 19 and 23", "ages 22 and 31" */
+  if (a == n && n >= S->t0 + 3 && tok_isl(S, n - 1, "and") && S->t[n - 2].kind == LX_TK_NUM &&
+      (tok_isl(S, n - 3, "aged") || tok_isl(S, n - 3, "ages")))
+    return n;
+  /* "range in age from 13 to 46" */
+  if (a == n && n >= S->t0 + 2 && tok_isl(S, n - 1, "from") && tok_isl(S, n - 2, "age"))
+    return n;
   /* "at the age of 79", "at age 12" */
   if (a == n && (tok_isl(S, n - 1, "age") ||
                  (n >= S->t0 + 2 && tok_isl(S, n - 1, "of") && tok_isl(S, n - 2, "age"))))
@@ -2453,12 +2532,67 @@ static size_t age_context(const nx *S, size_t a, size_t n, size_t e) {
   }
   size_t m = a < n ? a : n - 1; /* the modifier: read with the number, or not */
   if (m + 1 != n || m <= S->t0) return SIZE_MAX;
+  /* "aged between 19 and 44" */
+  if (tok_isl(S, m, "between") && (tok_isl(S, m - 1, "aged") || tok_isl(S, m - 1, "ages")))
+    return m;
   if (!(tok_isl(S, m, "over") || tok_isl(S, m, "under") || tok_isl(S, m, "above")))
     return SIZE_MAX;
   if (tok_isl(S, m - 1, "aged")) return m;
   for (size_t k = 0; k < LX_COUNTOF(people); k++)
     if (tok_is_n(S, m - 1, people[k], strlen(people[k]))) return m;
   return SIZE_MAX;
+}
+
+/* The part of the story's day after a clock hour at j: "tonight", "this
+ * afternoon", "this morning", "this evening". Returns its tokens (the
+ * hour in *h made a 24-hour one) or 0; none without the story's date. */
+static size_t day_part_after(const nx *S, size_t j, int *h) {
+  if (!ok_tok(S, j) || !has_ymd(S) || !S->in->ref.day) return 0;
+  if (tok_isl(S, j, "tonight")) {
+    if (*h >= 5 && *h < 12) *h += 12;
+    else if (*h == 12) *h = 0;
+    return 1;
+  }
+  if (!tok_isl(S, j, "this") || !ok_tok(S, j + 1)) return 0;
+  if (tok_isl(S, j + 1, "morning")) {
+    if (*h == 12) *h = 0;
+    return 2;
+  }
+  if (tok_isl(S, j + 1, "afternoon") || tok_isl(S, j + 1, "evening")) {
+    if (*h < 12) *h += 12;
+    return 2;
+  }
+  return 0;
+}
+
+/* Whether the word before a bare hour at a makes it a clock time: "at",
+ * "until", "by", "around"... ("until 10 tonight", "at ten this morning"). */
+static int clock_prep(const nx *S, size_t a) {
+  static const char *const preps[] = {"at", "until", "till", "by", "around", "about", "after",
+                                      "before", "from", "since"};
+  return a > S->t0 && prev_word_in(S, a, preps, LX_COUNTOF(preps));
+}
+
+/* The zone said after a clock time at j: "Eastern time", "Pacific
+ * Standard Time", "EST", "GMT". Returns its tokens, or 0. */
+static size_t spoken_zone(const nx *S, size_t j) {
+  static const char *const regions[] = {"eastern", "central", "mountain", "pacific",
+                                        "atlantic", "alaska", "hawaii"};
+  static const char *const codes[] = {"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST",
+                                      "MDT", "PT", "PST", "PDT", "GMT", "UTC", "BST"};
+  if (!ok_tok(S, j)) return 0;
+  for (size_t q = 0; q < LX_COUNTOF(codes); q++)
+    if (tlen(S, j) == strlen(codes[q]) && memcmp(tstr(S, j), codes[q], tlen(S, j)) == 0)
+      return 1;
+  if (!(S->t[j].flags & LX_TF_CAP)) return 0;
+  for (size_t q = 0; q < LX_COUNTOF(regions); q++)
+    if (tok_isl(S, j, regions[q])) {
+      size_t k = 1;
+      if (tok_isl(S, j + k, "standard") || tok_isl(S, j + k, "daylight")) k++;
+      if (tok_isl(S, j + k, "time")) return k + 1;
+      return 0;
+    }
+  return 0;
 }
 
 static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
@@ -2701,7 +2835,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       return res(r, N->a, e, 0, 0);
     }
     /* "a 50-cent dividend", "a 1-cent increase": a sum */
-    if (N->tail && !N->words && e == N->a + 1 && N->v > 0 &&
+    if (N->tail && e == N->a + 1 && N->v > 0 && !N->frac && !N->ord &&
         (ieq(N->tail, N->tailn, "cent") || ieq(N->tail, N->tailn, "cents"))) {
       res(r, a, e, LEDE_T_MONEY, N->v / 100);
       set_str(r, "USD");
@@ -2722,9 +2856,12 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       }
       return 1;
     }
-    /* "a 5,000-seat stadium", "a 12-member panel", "a 6.8-magnitude quake":
-     * the count, its bytes alone (the noun after the hyphen is no unit) */
-    if (!N->words && e == N->a + 1 && N->tailn >= 3 && N->tailn <= 20 && count_noun(N)) {
+    /* "a 5,000-seat stadium", "a 12-member panel", "a 6.8-magnitude quake",
+     * "a three-judge panel", "a two-time champion": the count, its bytes
+     * alone (the noun after the hyphen is no unit; "one-" is rather a
+     * word's: one-way, one-sided) */
+    if ((!N->words || (N->v >= 2 && !N->frac && !N->ord && !N->scaled)) && e == N->a + 1 &&
+        N->tailn >= 3 && N->tailn <= 20 && count_noun(N)) {
       /* "1987-model cars": the year */
       if (N->intd == 4 && N->v >= 1900 && N->v <= 2099 && N->v == (int)N->v &&
           (ieq(N->tail, N->tailn, "model") || ieq(N->tail, N->tailn, "season") ||
@@ -2803,6 +2940,57 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       ok_tok(S, j + 2) && !N->scaled) {
     v += 0.5;
     j += 3;
+  }
+  /* an hour said in words: "two a.m.", "five a.m. Eastern time", "ten
+   * tonight", "at twelve forty-five" (a clock time in a broadcast's words) */
+  if (N->words && !N->ord && !N->frac && !N->scaled && !N->tail && N->v >= 1 && N->v <= 12 &&
+      N->v == (int)N->v && e == N->a + 1 && ok_tok(S, j)) {
+    int h = (int)N->v;
+    if (lex_cls(S, j) == NX_W_AMPM) {
+      const char *p = tstr(S, j);
+      int pm = (p[0] | 32) == 'p';
+      if (pm && h < 12) h += 12;
+      if (!pm && h == 12) h = 0;
+      size_t b = j + 1 + spoken_zone(S, j + 1);
+      res(r, a, b, LEDE_T_TIME, 0);
+      set_str(r, "T%02d:00", h);
+      return 1;
+    }
+    size_t q = clock_prep(S, a) ? day_part_after(S, j, &h) : 0;
+    if (q) { /* "until ten tonight" (not "beat Portland five to three this afternoon") */
+      res(r, a, j + q, LEDE_T_TIME, 0);
+      set_str(r, "%04d-%02d-%02dT%02d:00", ref_y(S), ref_m(S), S->in->ref.day, h);
+      return 1;
+    }
+    nxnum M;
+    if (a > S->t0 && (tok_isl(S, a - 1, "at") || tok_isl(S, a - 1, "until") ||
+                      tok_isl(S, a - 1, "till") || tok_isl(S, a - 1, "around")) &&
+        S->t[j].kind == LX_TK_WORD && lex_cls(S, j) != NX_W_UNIT && spelled(S, j, &M) &&
+        M.end == j + 1 && M.v >= 10 && M.v <= 59 && !M.tail && !M.ord && !M.frac &&
+        !(ok_tok(S, j + 1) && S->t[j + 1].kind == LX_TK_WORD &&
+          (S->t[j + 1].flags & LX_TF_LOWER) && !tok_isl(S, j + 1, "when") &&
+          !tok_isl(S, j + 1, "and") && lex_cls(S, j + 1) != NX_W_AMPM)) {
+      /* "at twelve forty-five" (not "at twelve forty-five people") */
+      int m = (int)M.v;
+      size_t b = j + 1;
+      if (ok_tok(S, b) && lex_cls(S, b) == NX_W_AMPM) {
+        if ((tstr(S, b)[0] | 32) == 'p' && h < 12) h += 12;
+        b++;
+      }
+      res(r, a, b, LEDE_T_TIME, 0);
+      set_str(r, "T%02d:%02d", h, m);
+      return 1;
+    }
+  }
+  /* "10 tonight" */
+  if (N->plain && N->v >= 1 && N->v <= 12 && N->intd <= 2 && e == N->a + 1 && ok_tok(S, j)) {
+    int h = (int)N->v;
+    size_t q = day_part_after(S, j, &h);
+    if (q && clock_prep(S, a)) {
+      res(r, a, j + q, LEDE_T_TIME, 0);
+      set_str(r, "%04d-%02d-%02dT%02d:00", ref_y(S), ref_m(S), S->in->ref.day, h);
+      return 1;
+    }
   }
   /* a capitalized word that starts a line (tables: "681,000\n Year") is
    * not the unit of the number before it */
@@ -2934,6 +3122,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         if (h == 12) h = 0;
         b += 2;
       }
+      /* "four o'clock this afternoon", "ten o'clock tonight" */
+      size_t q = day_part_after(S, b, &h);
+      if (q) {
+        res(r, a, b + q, LEDE_T_TIME, 0);
+        set_str(r, "%04d-%02d-%02dT%02d:00", ref_y(S), ref_m(S), S->in->ref.day, h);
+        return 1;
+      }
       res(r, a, b, LEDE_T_TIME, 0);
       set_str(r, "T%02d:00", h);
       return 1;
@@ -3016,6 +3211,10 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       }
       /* between 500,000 and 600,000: one CARDINAL */
       if ((ctx & CTX_BETWEEN) && r2.type == LEDE_T_CARDINAL && tok_isl(S, j, "and")) {
+        /* "aged between 19 and 44": ages, a DATE without a value */
+        if (N->plain && e == N->a + 1 && v >= 1 && M.v <= 120 &&
+            age_context(S, a, N->a, e) != SIZE_MAX)
+          return res(r, a, r2.b, LEDE_T_DATE, 0);
         res(r, a, r2.b, LEDE_T_CARDINAL, v);
         return 1;
       }
@@ -3105,9 +3304,10 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       res(r, age_a, e + 2, LEDE_T_DATE, 0);
       return 1;
     }
-    /* ages from one to another: "aged 12 to 17", one span, no value */
+    /* ages from one to another: "aged 12 to 17", "aged between 19 and 44",
+     * one span, no value (two ages are two: "aged 19 and 23") */
     nxnum M;
-    if (ok_tok(S, e + 1) && (tok_isl(S, e, "to") || tok_isl(S, e, "and")) &&
+    if (ok_tok(S, e + 1) && (tok_isl(S, e, "to") || (tok_isl(S, e, "and") && age_a < N->a)) &&
         S->t[e + 1].kind == LX_TK_NUM && number_at(S, e + 1, &M) && M.plain &&
         M.end == e + 2 && M.v > N->v && M.v <= 120) {
       res(r, age_a, e + 2, LEDE_T_DATE, 0);
@@ -3117,11 +3317,21 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     str_duration(r, N->v, U_YEAR);
     return 1;
   }
-  /* an age in apposition to a name: "Mr. Smith, 52, was named chairman" */
+  /* an age in apposition to a name or a person: "Mr. Smith, 52, was named
+   * chairman", "The driver, 52, survived" */
+  static const char *const persons[] = {
+      "boy", "brother", "daughter", "doctor", "driver", "farmer", "father", "friend", "girl",
+      "grandfather", "grandmother", "gunman", "husband", "man", "mother", "neighbor",
+      "neighbour", "nurse", "officer", "owner", "passenger", "patient", "pilot", "resident",
+      "sister", "soldier", "son", "student", "suspect", "teacher", "teenager", "victim", "widow",
+      "wife", "woman", "worker"};
   if (N->plain && N->v >= 1 && N->v <= 99 && e == N->a + 1 && N->a >= S->t0 + 2 &&
       tok_is(S, N->a - 1, ",") && S->t[N->a - 2].kind == LX_TK_WORD &&
-      (S->t[N->a - 2].flags & LX_TF_CAP) && !(S->t[N->a - 2].flags & LX_TF_ALLCAP) &&
-      !lex_word(S, N->a - 2) && ok_tok(S, e) &&
+      (((S->t[N->a - 2].flags & LX_TF_CAP) && !(S->t[N->a - 2].flags & LX_TF_ALLCAP) &&
+        !lex_word(S, N->a - 2)) ||
+       ((S->t[N->a - 2].flags & LX_TF_LOWER) &&
+        lx_sorted_has(persons, LX_COUNTOF(persons), tstr(S, N->a - 2), tlen(S, N->a - 2)))) &&
+      ok_tok(S, e) &&
       (tok_is(S, e, ",") || tok_is(S, e, ".") || tok_is(S, e, ";"))) {
     res(r, N->a, e, LEDE_T_DATE, 0);
     str_duration(r, N->v, U_YEAR);
@@ -3190,6 +3400,11 @@ static size_t modifiers(const nx *S, size_t i, int *between) {
   *between = 0;
   for (int rounds = 0; rounds < 3 && ok_tok(S, j); rounds++) {
     const nx_word *w = lex(S, j);
+    /* "close to two million" (a number must follow: not "close to the border") */
+    if (w && w->cls == NX_W_EDGE && tok_isl(S, j, "close") && tok_isl(S, j + 1, "to")) {
+      j += 2;
+      continue;
+    }
     if (!w || w->cls != NX_W_MOD) {
       if (w && w->cls == NX_W_DET && tok_isl(S, j, "an") && tok_isl(S, j + 1, "estimated")) {
         j += 2;
@@ -3205,6 +3420,10 @@ static size_t modifiers(const nx *S, size_t i, int *between) {
       /* "above", "below" and "just" alone are no part of a number ("trading
        * above $1.34", "grew just 2.5%"); "just over" is */
       if (tok_isl(S, j, "above") || tok_isl(S, j, "below")) break;
+      /* "Under one of the agreements": a preposition before "one of" */
+      if ((tok_isl(S, j, "under") || tok_isl(S, j, "over")) && tok_isl(S, j + 1, "one") &&
+          tok_isl(S, j + 2, "of"))
+        break;
       if (tok_isl(S, j, "just") && !(tok_isl(S, j + 1, "over") || tok_isl(S, j + 1, "under") ||
                                      tok_isl(S, j + 1, "shy")))
         break;
@@ -4032,6 +4251,14 @@ static int the_period(const nx *S, size_t i, size_t j, int unit, nx_res *r) {
       return 1;
     }
   }
+  /* "the year two thousand" */
+  int sy;
+  size_t sk = unit == U_YEAR && ok_tok(S, e) ? spoken_year(S, e, &sy) : 0;
+  if (sk) {
+    res(r, i, e + sk, LEDE_T_DATE, 0);
+    set_year(r, sy);
+    return 1;
+  }
   if (ok_tok(S, e) && ok_tok(S, e + 1) &&
       (tok_isl(S, e, "ended") || tok_isl(S, e, "ending") ||
        (tok_isl(S, e, "to") && lex_cls(S, e + 1) == NX_W_MONTH))) {
@@ -4500,7 +4727,8 @@ static int score_shape(const nx *S, size_t i) {
 static int tally_at(const nx *S, size_t i, size_t e) {
   static const char *const verbs[] = {"passed", "approved", "rejected", "adopted", "confirmed",
                                       "ratified", "endorsed", "cleared", "upheld", "overturned",
-                                      "ruled", "overrode", "defeated", "elected", "chose"};
+                                      "ruled", "ruling", "overrode", "defeated", "elected", "chose",
+                                      "failed", "voted"};
   static const char *const next[] = {"on", "in", "at", "with", "after", "and", "but", "to",
                                      "as", "late", "early", "earlier", "over", "when", "while",
                                      "despite", "before", "vote", "margin", "that", "last",
@@ -4514,7 +4742,13 @@ static int tally_at(const nx *S, size_t i, size_t e) {
       if (!ok) return 0;
     }
   }
-  /* the verb, then up to five words of what was decided, none a number */
+  /* the verb, then up to five words of what was decided, none a number;
+   * or the verb and a comma ("Members rejected, 5-4, a proposal") */
+  if (i >= S->t0 + 2 && tok_isl(S, i - 1, ",")) {
+    for (size_t q = 0; q < LX_COUNTOF(verbs); q++)
+      if (tok_is(S, i - 2, verbs[q])) return 1;
+    return 0;
+  }
   for (size_t k = i, w = 0; k > S->t0 && w <= 5; k--, w++) {
     const lx_token *p = &S->t[k - 1];
     if (p->kind != LX_TK_WORD) return 0;
@@ -4547,7 +4781,14 @@ static int score_at(const nx *S, size_t i, int depth) {
   static const char *const nouns[] = {"win", "victory", "defeat", "loss", "vote", "lead", "draw",
                                       "margin", "majority", "decision", "tie", "triumph",
                                       "drubbing", "thrashing", "rout", "scoreline", "verdict",
-                                      "run", "record", "streak", "deficit", "advantage", "count"};
+                                      "run", "record", "streak", "deficit", "advantage", "count",
+                                      "edge", "split", "tally", "score", "result"};
+  /* a level score: "level at 1-1", "serving at 4-5", "tied at 2-2" */
+  static const char *const at_level[] = {"level", "tied", "locked", "deadlocked", "serving",
+                                         "square", "stood", "stands", "all", "even"};
+  /* the side that won: "lost to Fritz 6-4", "losing to unseeded Liam Cotter 7-6" */
+  static const char *const lost_to[] = {"lost", "losing", "lose", "loses", "fell", "falling",
+                                        "falls", "bowed"};
   /* a record reached: "improved to 31-2", "fell to 25-4" */
   static const char *const to_record[] = {"improved", "fell", "dropped", "moved", "slipped",
                                           "evened", "climbed", "went"};
@@ -4581,6 +4822,20 @@ static int score_at(const nx *S, size_t i, int depth) {
     if (i >= S->t0 + 2 && tok_is(S, i - 1, "to"))
       for (size_t q = 0; q < LX_COUNTOF(to_record); q++)
         if (tok_is(S, i - 2, to_record[q])) return 1;
+    if (i >= S->t0 + 2 && tok_is(S, i - 1, "at"))
+      for (size_t q = 0; q < LX_COUNTOF(at_level); q++)
+        if (tok_is(S, i - 2, at_level[q])) return 1;
+    for (size_t k = i - 1, w = 0; k > S->t0 + 1 && w < 6; k--, w++) {
+      if (S->t[k].flags & (LX_TF_SENT | LX_TF_NEWLINE)) break;
+      if (S->t[k].kind != LX_TK_WORD) break;
+      if (tok_is(S, k - 1, "to") && !pair_of_what(S, e))
+        for (size_t q = 0; q < LX_COUNTOF(lost_to); q++)
+          if (tok_is(S, k - 2, lost_to[q])) return 1;
+    }
+    /* "their head-to-head record 5-2", "a lead 2-0" */
+    if (i == e && !pair_of_what(S, e))
+      for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
+        if (tok_is(S, i - 1, nouns[q]) && strcmp(nouns[q], "run") != 0) return 1;
   }
   /* "by a vote of 93-8", "a margin of 3-1" */
   if (i >= S->t0 + 2 && tok_isl(S, i - 1, "of"))
@@ -4612,6 +4867,57 @@ static int score_at(const nx *S, size_t i, int depth) {
     k -= 3;
   /* five sets at most: a list of pairs costs no more than that */
   return depth < 5 && score_shape(S, k) && score_at(S, k, depth + 1);
+}
+
+/* A cricket score or a bowler's figures from i: "267 for seven" (runs for
+ * wickets), "three for 74" (wickets for runs), in a sentence about the
+ * game (innings, overs, wickets, batting...). Returns the end, or 0. */
+static size_t cricket_at(const nx *S, size_t i) {
+  static const char *const game[] = {"bat", "batted", "batting", "bowled", "bowler", "bowling",
+                                     "century", "declared", "innings", "over", "overs", "run",
+                                     "runs", "spinner", "test", "wicket", "wickets"};
+  if (!ok_tok(S, i + 2) || !tok_isl(S, i + 1, "for")) return 0;
+  nxnum A, B;
+  if (!number_at(S, i, &A) || A.end != i + 1 || A.ord || A.frac || A.scaled || A.tail ||
+      A.v != (int)A.v || A.v > 999 || !number_at(S, i + 2, &B) || B.end != i + 3 || B.ord ||
+      B.frac || B.scaled || B.tail || B.v != (int)B.v || B.v > 999)
+    return 0;
+  /* runs for wickets, or wickets for runs */
+  if (!((B.v >= 1 && B.v <= 10) || (A.v <= 10 && B.v >= 10))) return 0;
+  /* what follows is the clause's: not a noun counted ("paid 20 for five apples") */
+  static const char *const next[] = {"after", "against", "and", "as", "at", "before", "but",
+                                     "declared", "from", "in", "inside", "off", "on", "overs",
+                                     "to", "when", "wickets", "with"};
+  if (ok_tok(S, i + 3) && S->t[i + 3].kind == LX_TK_WORD &&
+      ((S->t[i + 3].flags & LX_TF_LOWER) || lex_word(S, i + 3)) &&
+      !lx_sorted_has(next, LX_COUNTOF(next), tstr(S, i + 3), tlen(S, i + 3)))
+    return 0;
+  /* the sentence's words */
+  size_t lo = i > S->t0 + 12 ? i - 12 : S->t0, hi = i + 14 < S->t1 ? i + 14 : S->t1;
+  for (size_t k = i; k > lo; k--)
+    if (S->t[k].flags & LX_TF_SENT) {
+      lo = k;
+      break;
+    }
+  for (size_t k = i + 1; k < hi; k++)
+    if (S->t[k].flags & LX_TF_SENT) {
+      hi = k;
+      break;
+    }
+  for (size_t k = lo; k < hi; k++)
+    if (S->t[k].kind == LX_TK_WORD && lx_sorted_has(game, LX_COUNTOF(game), tstr(S, k), tlen(S, k)))
+      return i + 3;
+  return 0;
+}
+
+/* A cricket score's entity: its text is its value, as a score's. */
+static int cricket_result(const nx *S, size_t i, size_t e, nx_res *r) {
+  res(r, i, e, LEDE_T_CARDINAL, 0);
+  size_t n = S->t[e - 1].end - S->t[i].start;
+  if (n >= sizeof r->str) n = sizeof r->str - 1;
+  memcpy(r->str, tstr(S, i), n);
+  r->str[n] = 0;
+  return 1;
 }
 
 /* A number after modifiers at i ("more than 14,000", "an estimated $8
@@ -4651,6 +4957,23 @@ static int mod_expr(const nx *S, size_t i, nx_res *r) {
           r2.type != LEDE_T_PERCENT && r2.type != LEDE_T_QUANTITY)
         got = 0;
       if (got) r2.a = i;
+    } else if (x && x->cls == NX_W_NOON && j == i + 1 &&
+               (tok_isl(S, i, "about") || tok_isl(S, i, "around") ||
+                tok_isl(S, i, "approximately") || tok_isl(S, i, "roughly"))) {
+      /* "about midnight", "around noon" */
+      got = temporal_word(S, j, j, 0, &r2) && r2.type == LEDE_T_TIME && r2.a == j;
+      if (got) r2.a = i;
+    } else if (x && x->cls == NX_W_NOON && j == i + 1 && tok_isl(S, i, "between")) {
+      /* "between noon and 6 p.m.": one span, as "between 9 a.m. and 5 p.m." */
+      nx_res r3;
+      got = temporal_word(S, j, j, 0, &r2) && r2.type == LEDE_T_TIME && r2.a == j &&
+            ok_tok(S, r2.b + 1) && tok_isl(S, r2.b, "and") && at_next(S, r2.b + 1, &r3) &&
+            r3.type == LEDE_T_TIME && r3.a == r2.b + 1;
+      if (got) {
+        r2.a = i;
+        r2.b = r3.b;
+        r2.str[0] = 0;
+      }
     } else if (x && x->cls == NX_W_HALF) {
       got = half_expr(S, i, j, &r2);
     } else if (x && x->cls == NX_W_PLURAL) {
@@ -4749,9 +5072,10 @@ static int at(const nx *S, size_t i, nx_res *r) {
       lx_date d;
       size_t k = maybe ? abs_date(S, i, &d) : 0;
       if (k) {
-        /* 10 a.m. Tuesday */
-        if (d.hour >= 0 && !d.month && ok_tok(S, i + k) && lex_cls(S, i + k) == NX_W_WDAY &&
-            (S->t[i + k].flags & LX_TF_CAP)) {
+        /* 10 a.m. Tuesday, 2:20 p.m. yesterday */
+        if (d.hour >= 0 && !d.month && ok_tok(S, i + k) &&
+            ((lex_cls(S, i + k) == NX_W_WDAY && (S->t[i + k].flags & LX_TF_CAP)) ||
+             lex_cls(S, i + k) == NX_W_DAYREL)) {
           nx_res w;
           if (temporal_word(S, i + k, i + k, 0, &w) && w.type == LEDE_T_DATE &&
               w.str[0] != 'X') {
@@ -4794,6 +5118,8 @@ static int at(const nx *S, size_t i, nx_res *r) {
           return res(r, i - 1, i + 1, LEDE_T_ORDINAL, N.v);
         return res(r, i, i + 1, 0, 0);
       }
+      size_t ce = cricket_at(S, i);
+      if (ce) return cricket_result(S, i, ce, r);
       if (score_at(S, i, 0)) {
         res(r, i, i + 1, LEDE_T_CARDINAL, 0);
         memcpy(r->str, tstr(S, i), tlen(S, i)); /* at most 7 bytes */
@@ -4845,6 +5171,18 @@ static int at(const nx *S, size_t i, nx_res *r) {
   switch (w->cls) {
     case NX_W_UNIT:
     case NX_W_TENS: {
+      size_t ce = cricket_at(S, i);
+      if (ce) return cricket_result(S, i, ce, r);
+      int y;
+      size_t yk = spoken_year(S, i, &y);
+      if (yk) { /* "in nineteen eighty-six", "the year two thousand" */
+        size_t a = i >= S->t0 + 2 && tok_isl(S, i - 1, "year") && tok_isl(S, i - 2, "the")
+                       ? i - 2
+                       : i;
+        res(r, a, i + yk, LEDE_T_DATE, 0);
+        set_year(r, y);
+        return 1;
+      }
       nxnum N;
       if (spelled(S, i, &N)) return after_number(S, i, &N, CTX_NONE, r);
       return 0;
@@ -4864,6 +5202,9 @@ static int at(const nx *S, size_t i, nx_res *r) {
       if (tok_isl(S, i, "an") && tok_isl(S, i + 1, "estimated")) return mod_expr(S, i, r);
       return det_expr(S, i, r);
     case NX_W_MOD: return mod_expr(S, i, r);
+    case NX_W_EDGE:
+      if (tok_isl(S, i, "close") && tok_isl(S, i + 1, "to") && mod_expr(S, i, r)) return 1;
+      return lead_class[w->cls] ? temporal_word(S, i, i, 0, r) : 0;
     case NX_W_NO: return 0;
     case NX_W_CURPRE:
       if ((ok_tok(S, i + 1) && S->t[i + 1].kind == LX_TK_NUM) ||
@@ -5028,8 +5369,10 @@ static int more_duration(const nx *S, nx_res *r) {
   int comma = 0;
   if (tok_isl(S, j, "and")) {
     if (!ok_tok(S, ++j)) return 0;
-  } else if (tok_isl(S, j, ",") && hi <= 3 && ok_tok(S, j + 1) && S->t[j + 1].kind == LX_TK_NUM) {
-    comma = 1; /* "2 minutes, 14 seconds": clock units only */
+  } else if (tok_isl(S, j, ",") && hi <= 3 && ok_tok(S, j + 1) &&
+             (S->t[j + 1].kind == LX_TK_NUM || lex_cls(S, j + 1) == NX_W_UNIT ||
+              lex_cls(S, j + 1) == NX_W_TENS || (S->t[j + 1].flags & LX_TF_HYPHEN))) {
+    comma = 1; /* "2 minutes, 14 seconds", "two hours, eight minutes": clock units only */
     j++;
   } else if (S->t[j].kind != LX_TK_NUM) {
     return 0;
@@ -5384,6 +5727,10 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
                  !(w->cls == NX_W_CURPRE && u + 1 < end && u[1].kind == LX_TK_NUM))
           lead = 0; /* "Rs. 500" goes on */
       }
+      /* "close to 500" (the word is the lexicon's "close" of "the close of") */
+      if (!lead && w && w->cls == NX_W_EDGE && t + 2 < end && t->end - t->start == 5 &&
+          (S.text[t->start] | 32) == 'c' && tok_isl(&S, (size_t)(t + 1 - T), "to"))
+        lead = 1;
       if (!lead) {
         t++;
         continue;

@@ -528,6 +528,44 @@ static const tcase cases[] = {
     {"in afternoon trading, after dawn Wednesday",
      "TIME[afternoon]=XXXX-XX-XXTAF | TIME[dawn Wednesday]=2020-05-06TMO"},
     {"ranked No. 1 in", "ORDINAL[No. 1]=1"},
+    /* broadcast words: years, clock times, durations */
+    {"a crash in nineteen eighty-six, laid in nineteen oh five, since March of nineteen "
+     "ninety-four", "DATE[nineteen eighty-six]=1986 | DATE[nineteen oh five]=1905 | "
+     "DATE[March of nineteen ninety-four]=1994-03"},
+    {"in four hours the year two thousand arrives; in two thousand cases",
+     "TIME[four hours]=PT4H | DATE[the year two thousand]=2000 | CARDINAL[two thousand]=2000"},
+    {"it happened at twelve forty-five, until two a.m., at five a.m. Eastern time",
+     "TIME[twelve forty-five]=T12:45 | TIME[two a.m.]=T02:00 | "
+     "TIME[five a.m. Eastern time]=T05:00"},
+    {"open until ten tonight; beat Portland five to three this afternoon",
+     "TIME[ten tonight]=2020-05-06T22:00 | CARDINAL[five]=5 | CARDINAL[three]=3 | "
+     "TIME[this afternoon]=2020-05-06TAF"},
+    {"just after four o'clock this afternoon, at 2:20 p.m. yesterday",
+     "TIME[four o'clock this afternoon]=2020-05-06T16:00 | "
+     "TIME[2:20 p.m. yesterday]=2020-05-05T14:20"},
+    {"in two hours, eight minutes and 14 seconds, at about midnight, between noon and 6 p.m.",
+     "TIME[two hours, eight minutes and 14 seconds]=PT2H8M14S | TIME[about midnight]=T00:00 | "
+     "TIME[between noon and 6 p.m.]="},
+    /* scores and tallies in more places */
+    {"level at 1-1, a 63-37 edge, their record 5-2, serving at 4-5",
+     "CARDINAL[1-1]=1-1 | CARDINAL[63-37]=63-37 | CARDINAL[5-2]=5-2 | CARDINAL[4-5]=4-5"},
+    {"Members rejected, 5-4, a plan that failed, 165-261.",
+     "CARDINAL[5-4]=5-4 | CARDINAL[165-261]=165-261"},
+    {"lost to unseeded Liam Cotter 7-6 (7-4), 4-6",
+     "CARDINAL[7-6]=7-6 | CARDINAL[7-4]=7-4 | CARDINAL[4-6]=4-6"},
+    {"made 267 for seven in 50 overs. Rahman took three for 74 in the innings. He paid 20 for "
+     "five apples",
+     "CARDINAL[267 for seven]=267 for seven | CARDINAL[50]=50 | "
+     "CARDINAL[three for 74]=three for 74 | CARDINAL[20]=20 | CARDINAL[five]=5"},
+    /* ages, counts in compounds, approximators */
+    {"The driver, 52, survived. Two men, ages 22 and 31, and others aged between 19 and 44",
+     "DATE[52]=P52Y | CARDINAL[Two]=2 | DATE[22]=P22Y | DATE[31]=P31Y | "
+     "DATE[between 19 and 44]="},
+    {"in age from 13 to 46; sales rose to 45, a record", "DATE[13 to 46]= | CARDINAL[45]=45"},
+    {"a nine-page dissent by a three-judge panel, a one-way trip, a six-cent limit",
+     "CARDINAL[nine-page]=9 | CARDINAL[three-judge]=3 | MONEY[six-cent]=0.06 USD"},
+    {"at close to two million; close to the border. Under one of the deals",
+     "CARDINAL[close to two million]=2000000 | CARDINAL[one]=1"},
     /* negatives */
     {"She wore Chanel No. 5 at No. 10 Downing Street", ""},
     {"call 555-1234 now", ""},

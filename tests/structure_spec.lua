@@ -407,3 +407,21 @@ describe("timestamps of web pages", function()
     assert.equal("2021-03-03T18:12:00", doc.published)
   end)
 end)
+
+describe("a web page's title", function()
+  it("is the headline over the byline and timestamp, not what lies between them and the story", function()
+    local doc = lede.parse(table.concat({
+      "Skip to content", "Metro", "Harbor board approves ferry fare freeze for another year",
+      "By Lena Ortiz", "March 3, 2021 / 6:12 PM",
+      "Commuters board the morning ferry at Pier 4.", "(Sam Hale / Harbor Daily)",
+      "Share this story on social media", "Sign up for our daily newsletter today",
+      "The harbor board voted on Tuesday to keep ferry fares at their current level for another"
+        .. " year, citing a slow recovery in ridership since the pier renovations began.",
+      "Board members said the freeze would cost the agency about $2 million, which it plans to"
+        .. " cover from reserves set aside last spring.",
+    }, "\n\n") .. "\n")
+    assert.equal("Harbor board approves ferry fare freeze for another year", doc.title)
+    assert.same({ "Lena Ortiz" }, doc.byline)
+    assert.equal("2021-03-03T18:12:00", doc.published)
+  end)
+end)

@@ -804,6 +804,22 @@ static int says_published(lx_ctx *c, uint32_t from, uint32_t to) {
   return 0;
 }
 
+/* Whether a block holds "By" and a capitalized word: "Eric SongBy Eric
+ * Song, IGN Staff" is a byline's line, not a headline. */
+static int has_byline_word(lx_ctx *c, const blk *b) {
+  const char *p = c->text + b->text_start;
+  size_t n = b->end - b->text_start;
+  for (size_t i = 0; i + 3 < n; i++) {
+    if (p[i] != 'B' || p[i + 1] != 'y') continue;
+    size_t j = i + 2; /* a space, or a no-break space */
+    if (p[j] == ' ') j++;
+    else if ((unsigned char)p[j] == 0xC2 && j + 1 < n && (unsigned char)p[j + 1] == 0xA0) j += 2;
+    else continue;
+    if (j < n && p[j] >= 'A' && p[j] <= 'Z') return 1;
+  }
+  return 0;
+}
+
 /* Words that start a byline. */
 static int byline_word(const lx_ctx *c, const lx_token *t) {
   return lx_tok_ieq(c->text, t, "by") || lx_tok_ieq(c->text, t, "von") ||
@@ -2131,8 +2147,27 @@ void lx_structure(lx_ctx *c) {
   size_t title_block = SIZE_MAX;
   size_t body_start = best_s != SIZE_MAX ? best_s : nb;
   {
+    /* a page: the headline sits right over its byline and timestamp,
+     * whatever lies between them and the story (pictures and their
+     * credits, sharing buttons, "Key Points", an advertisement) */
+    size_t anchor = SIZE_MAX;
+    for (size_t i = body_start; i-- > 0 && body_start - i <= 14;)
+      if (B[i].role == R_BYLINE || B[i].role == R_PUBLISHED) anchor = i;
+    for (size_t i = anchor, k = 0; anchor != SIZE_MAX && i-- > 0 && k < 3;) {
+      blk *b = &B[i];
+      const char *p = s + b->text_start;
+      if (b->role == R_BYLINE || b->role == R_PUBLISHED || transparent(b) ||
+          (p[0] == '(' && s[b->end - 1] == ')')) /* a credit: "(Jane Roe / AP)" */
+        continue;
+      k++;
+      /* four words at least ("Back to Gallery" is none), no byline in it */
+      if (headline_like(c, b) && b->words >= 4 && !has_byline_word(c, b)) {
+        title_block = i;
+        break;
+      }
+    }
     size_t scanned = 0;
-    for (size_t i = body_start; i-- > 0 && scanned < 14;) {
+    for (size_t i = body_start; title_block == SIZE_MAX && i-- > 0 && scanned < 14;) {
       blk *b = &B[i];
       if (b->role == R_BYLINE || b->role == R_PUBLISHED || transparent(b)) continue;
       scanned++;

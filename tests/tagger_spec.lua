@@ -555,3 +555,33 @@ describe("the tagger of names", function()
     assert.same(got, names(lede.parse(text)))
   end)
 end)
+
+describe("a headline in title case", function()
+  local page = table.concat({
+    "Local News",
+    "'We Found Him!' Video Shows Daring Rescue of Stranded Hiker as Ortiz Thanks Crews",
+    "By Dana Whitfield", "March 3, 2021 at 6:12 PM",
+    "A video released on Monday shows the daring rescue of a stranded hiker on Mount Hale."
+      .. " Sheriff Maria Ortiz thanked the crews who reached him after a night in the cold.",
+    "Ortiz said the hiker, who was not named, was treated for exposure and released."
+      .. " The video shows rescuers lowering a stretcher down a steep gully.",
+  }, "\n\n") .. "\n"
+
+  it("yields no names read from its capitals alone, and the story's names in it", function()
+    local doc = lede.parse(page)
+    assert.equal("'We Found Him!' Video Shows Daring Rescue of Stranded Hiker as Ortiz Thanks Crews",
+      doc.title)
+    local got = {}
+    for e in doc.entities:each() do
+      got[#got + 1] = e.type .. " " .. e.text
+      assert.is_nil(e.text:find("Video Shows", 1, true), e.type .. " " .. e.text)
+      assert.is_nil(e.text:find("Stranded Hiker", 1, true), e.type .. " " .. e.text)
+    end
+    got = table.concat(got, "; ")
+    assert.truthy(got:find("PERSON Maria Ortiz", 1, true), got)
+    -- the tagger reads the story before such a headline: Ortiz stays a person in it
+    for e in doc.entities:each() do
+      if e.text == "Ortiz" then assert.equal("PERSON", e.type, got) end
+    end
+  end)
+end)

@@ -2265,6 +2265,102 @@ static void drop_lone_title_word(lx_ctx *c) {
   }
 }
 
+/* Whether h[0, hn) holds the bytes n[0, nn) (nn > 0). */
+static int holds_bytes(const char *h, size_t hn, const char *n, size_t nn) {
+  for (const char *p = h; hn >= nn && (p = memchr(p, n[0], hn - nn + 1)) != NULL; p++) {
+    if (memcmp(p, n, nn) == 0) return 1;
+    hn = (size_t)(h + hn - p - 1);
+    h = p + 1;
+  }
+  return 0;
+}
+
+/* Whether the line of text around [s, e) is the document's title (or
+ * holds it again, as a caption or a related link may) written in title
+ * case: three words of four letters or more, all capitalized, none in
+ * capitals only ("Video Shows Dramatic Rescue of Kidnapped Girl"). */
+static int title_case_line(lx_ctx *c, uint32_t s, uint32_t e) {
+  lede_span ti = c->doc->title;
+  if (lx_span_empty(ti) || ti.end - ti.start < 12) return 0;
+  uint32_t ls = s, le = e;
+  while (ls > 0 && s - ls < 400 && c->text[ls - 1] != '\n') ls--;
+  while (le < c->len && le - e < 400 && c->text[le] != '\n') le++;
+  if (!(ls <= ti.start && ti.end <= le) &&
+      !holds_bytes(c->text + ls, le - ls, c->text + ti.start, ti.end - ti.start))
+    return 0;
+  size_t a, b, caps = 0;
+  lx_tokens_in(c, ls, le, &a, &b);
+  const lx_token *t = TOKS(c);
+  for (size_t k = a; k < b; k++) {
+    if (t[k].kind != LX_TK_WORD || t[k].nletters < 4) continue;
+    if (!(t[k].flags & LX_TF_CAP) || (t[k].flags & LX_TF_ALLCAP)) return 0;
+    caps++;
+  }
+  return caps >= 3;
+}
+
+/* "'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl": a headline
+ * in title case gives every word a capital, and the tagger reads names in
+ * it ("Video Shows", "Kidnapped Girl", "Republicans Are Following Trump").
+ * Case says nothing there: a name of the tagger in such a line is kept if
+ * the gazetteer knows it whole or the story names it outside such a line;
+ * the names the story knows are found in it again when mentions are
+ * linked (propagate_names). */
+static void drop_title_case_words(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  size_t n = in->entities.n, m = 0;
+  for (size_t i = 0; i < n; i++) {
+    lede_entity *e = &E[i];
+    int keep = 1;
+    if (e->rule == LEDE_RULE_TAGGER && title_case_line(c, e->span.start, e->span.end)) {
+      size_t a, b;
+      lx_tokens_in(c, e->span.start, e->span.end, &a, &b);
+      keep = b == a || gaz_has(c, a, b, NAME_KINDS);
+      /* named in the story, outside a title-case line */
+      size_t len = e->span.end - e->span.start;
+      for (size_t j = 0; j < n && !keep; j++)
+        keep = j != i && E[j].span.end - E[j].span.start == len &&
+               memcmp(c->text + E[j].span.start, c->text + e->span.start, len) == 0 &&
+               !title_case_line(c, E[j].span.start, E[j].span.end);
+    }
+    if (keep) E[m++] = *e;
+  }
+  in->entities.n = m;
+  /* the story's names of two words or more, found again in the title
+   * ("Kate Henshaw" in "Nollywood Actress, Kate Henshaw Is Looking Stunning") */
+  lede_span ti = c->doc->title;
+  if (m == n || !title_case_line(c, ti.start, ti.end)) return;
+  const lx_token *t = TOKS(c);
+  for (size_t j = 0; j < m && in->entities.n < m + 8; j++) {
+    E = (lede_entity *)in->entities.p;
+    lede_span sp = E[j].span;
+    size_t len = sp.end - sp.start, a, b;
+    if (E[j].type != LEDE_T_PERSON && E[j].type != LEDE_T_ORG && E[j].type != LEDE_T_GPE)
+      continue;
+    if (sp.start < ti.end && sp.end > ti.start) continue; /* in the title itself */
+    lx_tokens_in(c, sp.start, sp.end, &a, &b);
+    if (b < a + 2 || len > ti.end - ti.start) continue;
+    for (uint32_t p = ti.start; p + len <= ti.end; p++) {
+      if (memcmp(c->text + p, c->text + sp.start, len) != 0) continue;
+      size_t x, y;
+      lx_tokens_in(c, p, p + (uint32_t)len, &x, &y);
+      if (y != x + (b - a) || t[x].start != p || t[y - 1].end != p + len) continue;
+      int covered = 0;
+      for (size_t q = 0; q < in->entities.n && !covered; q++) {
+        const lede_entity *o = (const lede_entity *)in->entities.p + q;
+        covered = o->span.start < p + len && o->span.end > p;
+      }
+      if (covered) continue;
+      int ty = E[j].type;
+      lede_entity *ne = add_span_entity(c, lx_span(p, p + (uint32_t)len), ty, LEDE_EF_IN_TITLE,
+                                        LEDE_RULE_LINKING);
+      if (ne) ne->cluster = (uint32_t)x; /* its first token (link_tokens) */
+      break;
+    }
+  }
+}
+
 /* "Real" after "Real Madrid", "Deportivo" after "Deportivo Coruna": the
  * tagger reads the first word of a club or a firm alone as a person. A
  * one-word person of the tagger that opens an organization of two words
@@ -2463,7 +2559,12 @@ void lx_entities(lx_ctx *c) {
   if (!lx_vec_reserve(c->alloc, &in->entities, sizeof(lede_entity), want))
     lx_fail(c, LEDE_ENOMEM, "out of memory");
   size_t t0 = 0, t1 = 0;
-  if (!lx_span_empty(d->title)) {
+  /* the title first, unless it is in title case: then its capitals say
+   * nothing, and the tagger, which remembers how it tagged a word, reads
+   * the story before it ("Republicans Are Following Trump to Nowhere"
+   * would make Trump an organization of the story) */
+  int title_last = !lx_span_empty(d->title) && title_case_line(c, d->title.start, d->title.end);
+  if (!lx_span_empty(d->title) && !title_last) {
     lx_tokens_in(c, d->title.start, d->title.end, &t0, &t1);
     recognize(c, &ni, t0, t1, LEDE_EF_IN_TITLE);
   }
@@ -2523,7 +2624,12 @@ void lx_entities(lx_ctx *c) {
     }
     recognize(c, &ni, t0, t1, take_p ? 0 : LEDE_EF_IN_CAPTION);
   }
+  if (title_last) {
+    lx_tokens_in(c, d->title.start, d->title.end, &t0, &t1);
+    recognize(c, &ni, t0, t1, LEDE_EF_IN_TITLE);
+  }
   if (!lx_span_empty(d->title)) drop_lone_title_word(c);
+  drop_title_case_words(c);
   if (in->entities.n > 1)
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
   ordinals_in_orgs(c);
@@ -3078,6 +3184,9 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
     blocks[0] = sp;
     if (bi == 0) lx_tokens_in_from(c, t1, blocks[0].start, blocks[0].end, &t0, &t1);
     else para_tokens(c, bi - 1, &t0, &t1);
+    /* a title in title case: its capitals extend no name ("President Trump
+     * Officially Pardons...") */
+    int tc = bi == 0 && title_case_line(c, sp.start, sp.end);
     for (size_t i = t0; i < t1; i++) {
       if (!tok_is_cap(&t[i]) || t[i].kind != LX_TK_WORD) continue;
       size_t j = t[i].hash & (cap - 1);
@@ -3091,8 +3200,9 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
         if (Es[k].span.end > t[i].start) cov = 1;
       if (cov) continue;
       /* the neighbour must not extend the name: "Trump Tower" is not Trump */
-      if (i + 1 < t1 && name_word(c, &t[i + 1]) && !(t[i + 1].flags & LX_TF_SENT)) continue;
-      if (i > t0 && name_word(c, &t[i - 1]) && !(t[i].flags & LX_TF_SENT) &&
+      if (!tc && i + 1 < t1 && name_word(c, &t[i + 1]) && !(t[i + 1].flags & LX_TF_SENT))
+        continue;
+      if (!tc && i > t0 && name_word(c, &t[i - 1]) && !(t[i].flags & LX_TF_SENT) &&
           !gaz_has(c, i - 1, i, KIND(LX_G_TITLE) | KIND(LX_G_HONORIFIC)))
         continue;
       lede_entity *e = add_span_entity(c, lx_span(t[i].start, t[i].end), (int)(tab[j] & 0xff),

@@ -585,3 +585,16 @@ describe("a headline in title case", function()
     end
   end)
 end)
+
+describe("a moon or a planet the story names as one", function()
+  it("is a place wherever the story names it", function()
+    local got = listed("Scientists mapped Saturn's moon Titan, which is larger than the planet"
+      .. " Mercury. Titan has lakes of methane, and Lopes said Titan is colder than thought.\n")
+    assert.is_nil(got:find("PERSON Titan", 1, true), got)
+    local n = 0
+    for _ in got:gmatch("LOC Titan") do n = n + 1 end
+    assert.equal(3, n, got)
+    assert.truthy(got:find("LOC Mercury", 1, true), got)
+    assert.truthy(got:find("PERSON Lopes", 1, true), got)
+  end)
+end)

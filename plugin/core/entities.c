@@ -3509,18 +3509,44 @@ static void possessive_org_names(lx_ctx *c, const link_census *k) {
 
 /* Planets and moons are places (LOC), not persons or cities: "Mars",
  * "Jupiter" (a town in Florida too), "Europa", "the Moon" ("Moon" alone
- * may be Moon Jae-in). One-word names the built-ins made, sorted. */
+ * may be Moon Jae-in), and a one-word name the story calls a moon, a
+ * planet, an asteroid or a comet ("Saturn's moon Titan": every "Titan" of
+ * the story, at most 8 such names). One-word names the built-ins made. */
 static void celestial_bodies(lx_ctx *c) {
   static const char *const bodies[] = {"Callisto", "Earth", "Enceladus", "Europa", "Ganymede",
                                        "Jupiter",  "Mars",  "Moon",      "Neptune", "Pluto",
                                        "Saturn",   "Uranus", "Venus"};
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  uint32_t called[8];
+  size_t ncalled = 0;
+  size_t a, b;
+  for (size_t k = 0; k + 1 < c->toks.n && ncalled < LX_COUNTOF(called); k++) {
+    uint32_t len = t[k].end - t[k].start;
+    char f = c->text[t[k].start];
+    if (len < 4 || len > 8 || (f != 'm' && f != 'p' && f != 'a' && f != 'c')) continue;
+    if (!(lx_tok_is(c->text, &t[k], "moon") || lx_tok_is(c->text, &t[k], "planet") ||
+          lx_tok_is(c->text, &t[k], "asteroid") || lx_tok_is(c->text, &t[k], "comet")))
+      continue;
+    if (t[k + 1].kind == LX_TK_WORD && tok_is_cap(&t[k + 1]) &&
+        !(t[k + 1].flags & (LX_TF_ALLCAP | LX_TF_SENT)))
+      called[ncalled++] = t[k + 1].hash;
+  }
   for (size_t i = 0, n = in->entities.n; i < n; i++) {
     int ty = E[i].type;
     if ((ty != LEDE_T_PERSON && ty != LEDE_T_GPE && ty != LEDE_T_ORG && ty != LEDE_T_NORP) ||
         E[i].rule >= LEDE_RULE_USER || E[i].rule == LEDE_RULE_STRUCTURE)
       continue;
+    int moon = 0;
+    if (ncalled) {
+      lx_tokens_in(c, E[i].span.start, E[i].span.end, &a, &b);
+      for (size_t q = 0; b == a + 1 && q < ncalled && !moon; q++) moon = t[a].hash == called[q];
+    }
+    if (moon) {
+      E[i].type = LEDE_T_LOC;
+      continue;
+    }
     uint32_t n0 = E[i].span.end - E[i].span.start;
     char f = c->text[E[i].span.start];
     if (n0 < 4 || n0 > 9 || f < 'C' || f > 'V' || !memchr("CEGJMNPSUV", f, 10) ||

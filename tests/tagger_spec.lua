@@ -598,3 +598,18 @@ describe("a moon or a planet the story names as one", function()
     assert.truthy(got:find("PERSON Lopes", 1, true), got)
   end)
 end)
+
+describe("a web page's buttons and photo credits in a story", function()
+  it("yield no names; the agency of a credit is the agency alone", function()
+    local got = listed("Retail\n\nShares of Brantwood Stores fell on Tuesday after it cut its"
+      .. " forecast.\n\nContinue Reading Below\n\nA shopper loads lumber outside a Brantwood store"
+      .. " in Tulsa, Okla. (AP Photo/Dana Whitfield, File)\n\nGET MARKET NEWS ON THE GO BY CLICKING"
+      .. " HERE\n\nBrantwood said sales rose in stores it opened last year.\n")
+    assert.is_nil(got:find("Continue Reading", 1, true), got)
+    assert.is_nil(got:find("CLICKING", 1, true), got)
+    assert.is_nil(got:find("File", 1, true), got)
+    assert.is_nil(got:find("AP Photo", 1, true), got)
+    assert.truthy(got:find("ORG AP;", 1, true), got)
+    assert.truthy(got:find("PERSON Dana Whitfield", 1, true), got)
+  end)
+end)

@@ -2265,6 +2265,65 @@ static void drop_lone_title_word(lx_ctx *c) {
   }
 }
 
+/* The words of a web page's buttons and labels ("Continue Reading Below",
+ * "GET FOX BUSINESS ON THE GO BY CLICKING HERE", "Share Close"), sorted: a
+ * name of the tagger made of them alone is none. */
+static const char *const ui_words[] = {
+    "above",    "alerts",  "app",       "article",  "articles", "back",       "below",
+    "breaking", "by",      "click",     "clicking", "close",    "comment",    "comments",
+    "content",  "continue", "coverage", "download", "email",    "emails",     "follow",
+    "full",     "gallery", "get",       "go",       "here",     "in",         "latest",
+    "main",     "menu",    "more",      "news",     "newsletter", "next",     "now",
+    "on",       "photos",  "previous",  "print",    "read",     "reading",    "related",
+    "search",   "see",     "share",     "sign",     "skip",     "stories",    "story",
+    "subscribe", "the",    "to",        "top",      "up",       "video",
+    "view",     "watch"};
+
+/* A tagger's name of two web-page words or more and nothing else, or
+ * "File" (of "(AP Photo/Jane Roe, File)"): dropped (one word may be a
+ * name: "Reading", "Read"). "AP Photo": the agency alone. */
+static void drop_page_words(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  size_t n = in->entities.n, m = 0, hint = 0;
+  for (size_t i = 0; i < n; i++) {
+    lede_entity *e = &E[i];
+    int keep = 1;
+    if (e->rule == LEDE_RULE_TAGGER) {
+      size_t a, b;
+      lx_tokens_in_from(c, hint, e->span.start, e->span.end, &a, &b);
+      hint = a;
+      keep = b < a + 2;
+      for (size_t k = a; k < b && !keep; k++) {
+        char low[16];
+        size_t len = t[k].end - t[k].start;
+        if (t[k].kind != LX_TK_WORD || len >= sizeof low) {
+          keep = 1;
+          break;
+        }
+        for (size_t q = 0; q < len; q++) low[q] = (char)(c->text[t[k].start + q] | 0x20);
+        keep = !lx_sorted_has(ui_words, LX_COUNTOF(ui_words), low, len);
+      }
+      if (keep && b == a + 1 && lx_tok_is(c->text, &t[a], "File") && a > 0 &&
+          lx_tok_is(c->text, &t[a - 1], ","))
+        keep = 0;
+      /* "AP Photo", "Reuters Photos": the agency */
+      if (keep && b >= a + 2 && (lx_tok_ieq(c->text, &t[b - 1], "photo") ||
+                                 lx_tok_ieq(c->text, &t[b - 1], "photos"))) {
+        const lx_entry *g = gaz_exact(c, a, b - 1, KIND(LX_G_AGENCY));
+        if (g) {
+          e->span.end = t[b - 2].end;
+          e->type = LEDE_T_ORG;
+          e->canonical = lx_dict_str(GAZ(c), g->canonical);
+        }
+      }
+    }
+    if (keep) E[m++] = *e;
+  }
+  in->entities.n = m;
+}
+
 /* Whether h[0, hn) holds the bytes n[0, nn) (nn > 0). */
 static int holds_bytes(const char *h, size_t hn, const char *n, size_t nn) {
   for (const char *p = h; hn >= nn && (p = memchr(p, n[0], hn - nn + 1)) != NULL; p++) {
@@ -2630,6 +2689,7 @@ void lx_entities(lx_ctx *c) {
   }
   if (!lx_span_empty(d->title)) drop_lone_title_word(c);
   drop_title_case_words(c);
+  drop_page_words(c);
   if (in->entities.n > 1)
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
   ordinals_in_orgs(c);

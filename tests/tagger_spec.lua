@@ -613,3 +613,12 @@ describe("a web page's buttons and photo credits in a story", function()
     assert.truthy(got:find("PERSON Dana Whitfield", 1, true), got)
   end)
 end)
+
+describe("a square bracket", function()
+  it("ends a name (a page's image label follows it)", function()
+    local got = listed("Space\n\nThe lander could take people back to the Moon [SpaceX via Nasa] by"
+      .. " 2024, officials said on Monday.\n")
+    assert.truthy(got:find("LOC Moon; ORG SpaceX", 1, true), got)
+    assert.is_nil(got:find("[", 1, true), got)
+  end)
+end)

@@ -1198,6 +1198,17 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   /* the numbers and dates come first, in token order */
   size_t nn = 0;
   while (nn < n && k[nn].source == LX_SRC_NUMEX) nn++;
+  /* no name runs across a square bracket ("the Moon [SpaceX via Nasa]": a
+   * page's image label) */
+  for (size_t i = nn; i < n; i++) {
+    if (k[i].source != LX_SRC_TAGGER) continue;
+    for (size_t p = k[i].t0 + 1; p < k[i].t1; p++)
+      if (t[p].kind != LX_TK_WORD && t[p].end == t[p].start + 1 &&
+          (c->text[t[p].start] == '[' || c->text[t[p].start] == ']')) {
+        k[i].t1 = (uint32_t)p;
+        break;
+      }
+  }
   /* "Anglo American Corporation of South" and "Africa Ltd": two names of
    * organizations that a place cuts in two are one */
   for (size_t i = 0, p = SIZE_MAX; i < n; i++) {
@@ -3615,8 +3626,10 @@ static void celestial_bodies(lx_ctx *c) {
     uint32_t s0 = E[i].span.start;
     if (c->text[s0] == 'M' && n0 == 4 && c->text[s0 + 1] == 'o' &&
         !(s0 >= 4 && (c->text[s0 - 4] | 0x20) == 't' && c->text[s0 - 3] == 'h' &&
-          c->text[s0 - 2] == 'e' && c->text[s0 - 1] == ' '))
-      continue; /* "Moon" without "the" */
+          c->text[s0 - 2] == 'e' && c->text[s0 - 1] == ' ') &&
+        !(s0 >= 4 && (c->text[s0 - 4] | 0x20) == 'o' && c->text[s0 - 3] == 'u' &&
+          c->text[s0 - 2] == 'r' && c->text[s0 - 1] == ' '))
+      continue; /* "Moon" without "the" or "our" */
     E[i].type = LEDE_T_LOC;
   }
 }

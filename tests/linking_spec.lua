@@ -185,3 +185,24 @@ describe("people and firms said again", function()
     assert.equal("Tidewater's Holdings Inc.; Tidewater's; Ardell", table.concat(got, "; "))
   end)
 end)
+
+describe("a given name alone", function()
+  local function canon(t)
+    return picked(t, function(e)
+      if e.type == "PERSON" then return e.text .. "=" .. tostring(e.canonical) end
+    end)
+  end
+
+  it("links to the one person of the story who has it", function()
+    local got = canon("Acme hires strategist\n\nAcme named Ivan Braiker its chief strategy officer"
+      .. " on Monday. Ivan served as the chief executive of Hopline for six years, and Ivan will"
+      .. " report to the board.\n")
+    assert.same({ "Ivan Braiker=Ivan Braiker", "Ivan=Ivan Braiker", "Ivan=Ivan Braiker" }, got)
+  end)
+
+  it("links to no one when two persons share it", function()
+    local got = canon("Board changes\n\nJohn Smith and John Doe left the board on Monday. John said"
+      .. " the company would name their successors soon.\n")
+    assert.same({ "John Smith=John Smith", "John Doe=John Doe", "John=John" }, got)
+  end)
+end)

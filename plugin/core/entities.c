@@ -3285,7 +3285,9 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
 }
 
 /* The linking table: (tag, 32-bit hash) -> cluster, open addressing. */
-enum { K_NAME = 1, K_PERSON_TOKEN, K_ORG_HEAD, K_ACRONYM };
+enum { K_NAME = 1, K_PERSON_TOKEN, K_ORG_HEAD, K_ACRONYM, K_GIVEN };
+/* a given name two persons of the story share: it links to neither */
+#define LINK_AMBIGUOUS (UINT32_MAX - 1)
 
 typedef struct link_slot {
   uint64_t key; /* tag << 32 | hash; 0 = empty */
@@ -3330,6 +3332,15 @@ static void link_put(link_table *lt, int tag, uint32_t h, uint32_t cl, const clu
   }
   lt->s[j].key = key;
   lt->s[j].cl = cl;
+}
+
+/* A king's or a model's number: "VI", "IV", "II". */
+static int roman_numeral(const lx_ctx *c, const lx_token *t) {
+  size_t n = t->end - t->start;
+  if (n > 5) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!memchr("IVXL", c->text[t->start + i], 4)) return 0;
+  return n > 0;
 }
 
 /* The acronym of a name: the capitals that open its words ("World Health
@@ -3706,7 +3717,7 @@ void lx_link(lx_ctx *c) {
   /* the keys written: a name per mention at most, a full name's two words
    * (if a surname is looked up after them), an organization's head and
    * acronym (if looked up after it) */
-  size_t keys = no + (last_surname ? 2 * full_names : 0) + orgs_head + orgs_acronym;
+  size_t keys = no + (last_surname ? 3 * full_names : 0) + orgs_head + orgs_acronym;
   lt.cap = 16;
   while (lt.cap < keys * 2) lt.cap *= 2;
   memset(lt.s, 0, lt.cap * sizeof(link_slot));
@@ -3735,6 +3746,13 @@ void lx_link(lx_ctx *c) {
     if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1)
       /* a surname (or the family name a Korean name opens with) */
       found = link_get(&lt, K_PERSON_TOKEN, t[a].hash, CL, NULL, 0);
+    if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1 &&
+        !(t[a].flags & (LX_TF_ALLCAP | LX_TF_PERIOD)) && t[a].nletters >= 3) {
+      /* a given name alone, as press releases and features say it ("Ivan
+       * served as CEO" after "Ivan Braiker"), if one person has it */
+      found = link_get(&lt, K_GIVEN, t[a].hash, CL, NULL, 0);
+      if (found == LINK_AMBIGUOUS) found = UINT32_MAX;
+    }
     if (found == UINT32_MAX && definite)
       /* "the department": the latest organization with that head */
       found = link_get(&lt, K_ORG_HEAD, t[b - 1].hash, CL, NULL, 0);
@@ -3762,6 +3780,18 @@ void lx_link(lx_ctx *c) {
     ent_cl[i] = found;
     if (e->type == LEDE_T_PERSON && b - a >= 2 && oi < last_surname) {
       link_put(&lt, K_PERSON_TOKEN, t[b - 1].hash, found, CL, NULL, 0);
+      /* a given name (a person's by the gazetteer's word: a known given
+       * name first or a known surname last; not a headline's capitals, a
+       * firm, a king) */
+      if (!((t[a].flags | t[b - 1].flags) & LX_TF_ALLCAP) && !roman_numeral(c, &t[b - 1]) &&
+          !word_in(c, &t[b - 1], company_words, LX_COUNTOF(company_words)) &&
+          (gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN)) ||
+           gaz_exact(c, b - 1, b, KIND(LX_G_SURNAME)))) {
+        uint32_t g = link_get(&lt, K_GIVEN, t[a].hash, CL, NULL, 0);
+        if (g != found)
+          link_put(&lt, K_GIVEN, t[a].hash, g == UINT32_MAX ? found : LINK_AMBIGUOUS, CL, NULL,
+                   0);
+      }
       /* a family name first: "Kang Kyung-wha", "Wang Donghai" (a word
        * that is a surname and never a given name) */
       if ((t[a + 1].flags & LX_TF_HYPHEN) ||

@@ -622,3 +622,16 @@ describe("a square bracket", function()
     assert.is_nil(got:find("[", 1, true), got)
   end)
 end)
+
+describe("a dateline in capitals inside a press release", function()
+  it("is a place and its country or state", function()
+    for _, place in ipairs({ { "AUSTIN", "TEXAS" }, { "CHARLOTTE", "NORTH CAROLINA" },
+      { "BAAR", "SWITZERLAND" } }) do
+      local got = listed("Hopline names partner\n\nDesigned for intensive care units and released"
+        .. " by Hopline, this solution offers instant visibility to patient status.\n\n" .. place[1]
+        .. ", " .. place[2] .. " Based on Hopline’s connectivity, workflow and mobility expertise,"
+        .. " the Hopline Watch solution gives clinicians throughout Europe a new tool.\n")
+      assert.truthy(got:find("GPE " .. place[1] .. "; GPE " .. place[2] .. ";", 1, true), got)
+    end
+  end)
+end)

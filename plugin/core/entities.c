@@ -2290,6 +2290,53 @@ static const char *const ui_words[] = {
     "subscribe", "the",    "to",        "top",      "up",       "video",
     "view",     "watch"};
 
+/* "BAAR, SWITZERLAND", "AUSTIN, TEXAS Based on...": a dateline in capitals
+ * inside the text (a press release's): a known country or state in
+ * capitals after a name in capitals and a comma is that place alone, and
+ * the name before it a place too. Entities sorted by start. */
+static void capital_datelines(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  size_t n = in->entities.n, hint = 0;
+  for (size_t i = 0; i + 1 < n; i++) {
+    lede_entity *e = &E[i], *p = &E[i + 1];
+    if ((e->type != LEDE_T_PERSON && e->type != LEDE_T_ORG && e->type != LEDE_T_NORP &&
+         e->type != LEDE_T_GPE) ||
+        (p->type != LEDE_T_GPE && p->type != LEDE_T_ORG && p->type != LEDE_T_PERSON) ||
+        p->span.start != e->span.end + 2 || c->text[e->span.end] != ',' ||
+        e->rule >= LEDE_RULE_USER || p->rule >= LEDE_RULE_USER ||
+        e->rule == LEDE_RULE_STRUCTURE || p->rule == LEDE_RULE_STRUCTURE)
+      continue; /* (a dateline's place and region are the structure's) */
+    size_t a, b, x, y;
+    lx_tokens_in_from(c, hint, e->span.start, e->span.end, &a, &b);
+    hint = a;
+    lx_tokens_in(c, p->span.start, p->span.end, &x, &y);
+    int caps = b > a && y > x;
+    for (size_t k = a; k < b && caps; k++)
+      caps = t[k].kind != LX_TK_WORD || (t[k].flags & LX_TF_ALLCAP);
+    size_t z = y;
+    /* the whole name a place ("MO." of "KANSAS CITY, MO."): kept as it is */
+    if (caps && p->type == LEDE_T_GPE && gaz_has(c, x, y, KIND(LX_G_COUNTRY) | KIND(LX_G_STATE))) {
+      e->type = LEDE_T_GPE;
+      continue;
+    }
+    for (; caps && z > x; z--) {
+      int all = 1;
+      for (size_t k = x; k < z && all; k++)
+        all = t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_ALLCAP);
+      if (all && gaz_has(c, x, z, KIND(LX_G_COUNTRY) | KIND(LX_G_STATE))) break;
+    }
+    if (!caps || z == x) continue;
+    int words_cut = 0; /* the cut drops a word, not an abbreviation's period */
+    for (size_t k = z; k < y; k++) words_cut |= t[k].kind == LX_TK_WORD;
+    if (z < y && !words_cut) continue;
+    e->type = LEDE_T_GPE;
+    p->type = LEDE_T_GPE;
+    p->span.end = t[z - 1].end;
+  }
+}
+
 /* A tagger's name of two web-page words or more and nothing else, or
  * "File" (of "(AP Photo/Jane Roe, File)"): dropped (one word may be a
  * name: "Reading", "Read"). "AP Photo": the agency alone. */
@@ -2703,6 +2750,7 @@ void lx_entities(lx_ctx *c) {
   drop_page_words(c);
   if (in->entities.n > 1)
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
+  capital_datelines(c);
   ordinals_in_orgs(c);
   org_first_words(c);
 }

@@ -635,3 +635,11 @@ describe("a dateline in capitals inside a press release", function()
     end
   end)
 end)
+
+describe("a list of organizations", function()
+  it("makes a lone word the tagger read as a person in it one too, a store's possessive in its name", function()
+    local got = listed("Marketing\n\nHopline served more than 200 brands as clients, including Ford,"
+      .. " Macy’s, Kellogg’s, NBC, Fox and others, and won awards.\n")
+    assert.truthy(got:find("ORG Ford; ORG Macy’s; ORG Kellogg’s; ORG NBC; ORG Fox", 1, true), got)
+  end)
+end)

@@ -2337,6 +2337,63 @@ static void capital_datelines(lx_ctx *c) {
   }
 }
 
+/* Whether only a list's separators lie between bytes s and e: ", ",
+ * " and ", ", and ", " or ", a possessive's "'s" before them. */
+static int list_gap(const lx_ctx *c, uint32_t s, uint32_t e) {
+  const char *p = c->text + s, *q = c->text + e;
+  if (q - p >= 3 && p[0] == '\'' && p[1] == 's') p += 2;
+  else if (q - p >= 5 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+           (unsigned char)p[2] == 0x99 && p[3] == 's')
+    p += 4;
+  size_t n = (size_t)(q - p);
+  return (n == 2 && p[0] == ',' && p[1] == ' ') || (n == 5 && memcmp(p, " and ", 5) == 0) ||
+         (n == 6 && memcmp(p, ", and ", 6) == 0) || (n == 4 && memcmp(p, " or ", 4) == 0);
+}
+
+/* "clients including Ford, Macy's, Kellogg's, NBC and Fox": in a list of
+ * names most of which are organizations, a lone word the tagger made a
+ * person is one too (unless a person of the story has that word in a
+ * longer name). Entities sorted by start. */
+static void org_lists(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  size_t n = in->entities.n;
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && E[j].span.start > E[j - 1].span.end &&
+           list_gap(c, E[j - 1].span.end, E[j].span.start))
+      j++;
+    size_t orgs = 0, persons = 0;
+    for (size_t k = i; k < j; k++) {
+      orgs += E[k].type == LEDE_T_ORG;
+      persons += E[k].type == LEDE_T_PERSON;
+    }
+    if (j - i >= 3 && orgs >= 2 && orgs > persons) {
+      for (size_t k = i; k < j; k++) {
+        if (E[k].type != LEDE_T_PERSON || E[k].rule != LEDE_RULE_TAGGER) continue;
+        size_t a, b;
+        lx_tokens_in(c, E[k].span.start, E[k].span.end, &a, &b);
+        if (b != a + 1) continue;
+        int named = 0; /* "Cook" of a "Tim Cook" of the story */
+        for (size_t q = 0; q < n && !named; q++) {
+          if (E[q].type != LEDE_T_PERSON || q == k) continue;
+          size_t x, y;
+          lx_tokens_in(c, E[q].span.start, E[q].span.end, &x, &y);
+          for (size_t r = x; r < y && y > x + 1 && !named; r++) named = t[r].hash == t[a].hash;
+        }
+        if (named) continue;
+        E[k].type = LEDE_T_ORG;
+        /* "Macy's", "Kellogg's": a store's possessive is its name's */
+        if (a + 1 < c->toks.n && (t[a + 1].flags & LX_TF_POSS) && t[a + 1].start == t[a].end &&
+            (k + 1 >= n || E[k + 1].span.start >= t[a + 1].end))
+          E[k].span.end = t[a + 1].end;
+      }
+    }
+    i = j;
+  }
+}
+
 /* A tagger's name of two web-page words or more and nothing else, or
  * "File" (of "(AP Photo/Jane Roe, File)"): dropped (one word may be a
  * name: "Reading", "Read"). "AP Photo": the agency alone. */
@@ -2751,6 +2808,7 @@ void lx_entities(lx_ctx *c) {
   if (in->entities.n > 1)
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
   capital_datelines(c);
+  org_lists(c);
   ordinals_in_orgs(c);
   org_first_words(c);
 }

@@ -797,15 +797,17 @@ static size_t jetliner_model(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
 static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
-    if (t[i].kind == LX_TK_NUM && c->text[t[i].start] == '7') {
-      size_t je = jetliner_model(c, t0, i, t1);
+    if (!tok_is_word(&t[i])) {
+      /* "737 Max" (a number: most of the tokens here are words) */
+      size_t je = t[i].kind == LX_TK_NUM && c->text[t[i].start] == '7'
+                      ? jetliner_model(c, t0, i, t1)
+                      : 0;
       if (je) {
         push_cand(c, i, je, LEDE_T_PRODUCT, LX_SRC_RULE, 35);
         i = je - 1;
-        continue;
       }
+      continue;
     }
-    if (!tok_is_word(&t[i])) continue;
     /* "Roe v. Wade": a court case, a LAW (every token comes by: the "v."
      * is tested here, without a call; a "v." is no party's letter below) */
     size_t ca, ce0 = 0;
@@ -2354,11 +2356,14 @@ static int list_gap(const lx_ctx *c, uint32_t s, uint32_t e) {
  * names most of which are organizations, a lone word the tagger made a
  * person is one too (unless a person of the story has that word in a
  * longer name). Entities sorted by start. */
+static int cmp_u32(const void *a, const void *b);
+
 static void org_lists(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
-  size_t n = in->entities.n;
+  size_t n = in->entities.n, nw = 0;
+  uint32_t *words = NULL;
   for (size_t i = 0; i < n;) {
     size_t j = i + 1;
     while (j < n && E[j].span.start > E[j - 1].span.end &&
@@ -2375,14 +2380,21 @@ static void org_lists(lx_ctx *c) {
         size_t a, b;
         lx_tokens_in(c, E[k].span.start, E[k].span.end, &a, &b);
         if (b != a + 1) continue;
-        int named = 0; /* "Cook" of a "Tim Cook" of the story */
-        for (size_t q = 0; q < n && !named; q++) {
-          if (E[q].type != LEDE_T_PERSON || q == k) continue;
-          size_t x, y;
-          lx_tokens_in(c, E[q].span.start, E[q].span.end, &x, &y);
-          for (size_t r = x; r < y && y > x + 1 && !named; r++) named = t[r].hash == t[a].hash;
+        /* "Cook" of a "Tim Cook" of the story: the words of the persons
+         * of two words or more, sorted (listed once, when first needed) */
+        if (!words) {
+          words = (uint32_t *)lx_scratch(c, (c->toks.n + 1) * sizeof *words);
+          size_t hint = 0;
+          for (size_t q = 0; q < n; q++) {
+            size_t x, y;
+            lx_tokens_in_from(c, hint, E[q].span.start, E[q].span.end, &x, &y);
+            hint = x;
+            if (E[q].type != LEDE_T_PERSON || y < x + 2) continue;
+            for (size_t r = x; r < y; r++) words[nw++] = t[r].hash;
+          }
+          lx_sort(words, nw, sizeof *words, cmp_u32);
         }
-        if (named) continue;
+        if (nw && bsearch(&t[a].hash, words, nw, sizeof *words, cmp_u32)) continue;
         E[k].type = LEDE_T_ORG;
         /* "Macy's", "Kellogg's": a store's possessive is its name's */
         if (a + 1 < c->toks.n && (t[a + 1].flags & LX_TF_POSS) && t[a + 1].start == t[a].end &&
@@ -2405,36 +2417,38 @@ static void drop_page_words(lx_ctx *c) {
   for (size_t i = 0; i < n; i++) {
     lede_entity *e = &E[i];
     int keep = 1;
-    if (e->rule == LEDE_RULE_TAGGER) {
+    /* two words or more (a space in the name), or "File": most are one */
+    const char *sp = c->text + e->span.start;
+    uint32_t len = e->span.end - e->span.start, q = 0;
+    while (q < len && sp[q] != ' ') q++;
+    if (e->rule == LEDE_RULE_TAGGER && (q < len || (len == 4 && sp[0] == 'F'))) {
       size_t a, b;
       lx_tokens_in_from(c, hint, e->span.start, e->span.end, &a, &b);
       hint = a;
-      keep = b < a + 2;
-      for (size_t k = a; k < b && !keep; k++) {
-        char low[16];
-        size_t len = t[k].end - t[k].start;
-        if (t[k].kind != LX_TK_WORD || len >= sizeof low) {
-          keep = 1;
-          break;
-        }
-        for (size_t q = 0; q < len; q++) low[q] = (char)(c->text[t[k].start + q] | 0x20);
-        keep = !lx_sorted_has(ui_words, LX_COUNTOF(ui_words), low, len);
-      }
-      if (keep && b == a + 1 && lx_tok_is(c->text, &t[a], "File") && a > 0 &&
-          lx_tok_is(c->text, &t[a - 1], ","))
-        keep = 0;
-      /* "AP Photo", "Reuters Photos": the agency */
-      if (keep && b >= a + 2 && (lx_tok_ieq(c->text, &t[b - 1], "photo") ||
-                                 lx_tok_ieq(c->text, &t[b - 1], "photos"))) {
-        const lx_entry *g = gaz_exact(c, a, b - 1, KIND(LX_G_AGENCY));
-        if (g) {
+      if (b == a + 1) {
+        /* "File" of "(AP Photo/Jane Roe, File)" */
+        keep = !(a > 0 && lx_tok_is(c->text, &t[a], "File") && lx_tok_is(c->text, &t[a - 1], ","));
+      } else if (b >= a + 2) {
+        /* all words of buttons (the first one asked first: most names have none) */
+        keep = !word_in(c, &t[a], ui_words, LX_COUNTOF(ui_words));
+        for (size_t k = a + 1; k < b && !keep; k++)
+          keep = t[k].kind != LX_TK_WORD || !word_in(c, &t[k], ui_words, LX_COUNTOF(ui_words));
+        /* "AP Photo", "Reuters Photos": the agency */
+        const lx_token *l = &t[b - 1];
+        const lx_entry *g;
+        if (keep && l->end - l->start >= 5 && (c->text[l->start] | 0x20) == 'p' &&
+            (lx_tok_ieq(c->text, l, "photo") || lx_tok_ieq(c->text, l, "photos")) &&
+            (g = gaz_exact(c, a, b - 1, KIND(LX_G_AGENCY))) != NULL) {
           e->span.end = t[b - 2].end;
           e->type = LEDE_T_ORG;
           e->canonical = lx_dict_str(GAZ(c), g->canonical);
         }
       }
     }
-    if (keep) E[m++] = *e;
+    if (keep) {
+      if (m < i) E[m] = *e; /* (copied only once one was dropped) */
+      m++;
+    }
   }
   in->entities.n = m;
 }
@@ -2449,28 +2463,36 @@ static int holds_bytes(const char *h, size_t hn, const char *n, size_t nn) {
   return 0;
 }
 
-/* Whether the line of text around [s, e) is the document's title (or
- * holds it again, as a caption or a related link may) written in title
- * case: three words of four letters or more, all capitalized, none in
- * capitals only ("Video Shows Dramatic Rescue of Kidnapped Girl"). */
-static int title_case_line(lx_ctx *c, uint32_t s, uint32_t e) {
+/* Whether the document's title is written in title case: three words of
+ * four letters or more, all capitalized, none in capitals only ("Video
+ * Shows Dramatic Rescue of Kidnapped Girl"; words with digits aside). */
+static int title_in_title_case(lx_ctx *c) {
   lede_span ti = c->doc->title;
-  if (lx_span_empty(ti) || ti.end - ti.start < 12) return 0;
-  uint32_t ls = s, le = e;
-  while (ls > 0 && s - ls < 400 && c->text[ls - 1] != '\n') ls--;
-  while (le < c->len && le - e < 400 && c->text[le] != '\n') le++;
-  if (!(ls <= ti.start && ti.end <= le) &&
-      !holds_bytes(c->text + ls, le - ls, c->text + ti.start, ti.end - ti.start))
+  /* a headline is one line (a title of several is rather a table's) */
+  if (lx_span_empty(ti) || ti.end - ti.start < 12 ||
+      memchr(c->text + ti.start, '\n', ti.end - ti.start))
     return 0;
   size_t a, b, caps = 0;
-  lx_tokens_in(c, ls, le, &a, &b);
+  lx_tokens_in(c, ti.start, ti.end, &a, &b);
   const lx_token *t = TOKS(c);
   for (size_t k = a; k < b; k++) {
-    if (t[k].kind != LX_TK_WORD || t[k].nletters < 4) continue;
+    if (t[k].kind != LX_TK_WORD || t[k].nletters < 4 || (t[k].flags & LX_TF_DIGIT)) continue;
     if (!(t[k].flags & LX_TF_CAP) || (t[k].flags & LX_TF_ALLCAP)) return 0;
     caps++;
   }
   return caps >= 3;
+}
+
+/* Whether [s, e) is in the title, or on a line that holds it again (a
+ * caption, a related link). */
+static int on_title_line(lx_ctx *c, uint32_t s, uint32_t e) {
+  lede_span ti = c->doc->title;
+  if (s >= ti.start && e <= ti.end) return 1;
+  uint32_t ls = s, le = e;
+  while (ls > 0 && s - ls < 400 && c->text[ls - 1] != '\n') ls--;
+  while (le < c->len && le - e < 400 && c->text[le] != '\n') le++;
+  return le - ls >= ti.end - ti.start &&
+         holds_bytes(c->text + ls, le - ls, c->text + ti.start, ti.end - ti.start);
 }
 
 /* "'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl": a headline
@@ -2484,10 +2506,11 @@ static void drop_title_case_words(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
   size_t n = in->entities.n, m = 0;
+  if (!title_in_title_case(c)) return;
   for (size_t i = 0; i < n; i++) {
     lede_entity *e = &E[i];
     int keep = 1;
-    if (e->rule == LEDE_RULE_TAGGER && title_case_line(c, e->span.start, e->span.end)) {
+    if (e->rule == LEDE_RULE_TAGGER && on_title_line(c, e->span.start, e->span.end)) {
       size_t a, b;
       lx_tokens_in(c, e->span.start, e->span.end, &a, &b);
       keep = b == a || gaz_has(c, a, b, NAME_KINDS);
@@ -2496,7 +2519,7 @@ static void drop_title_case_words(lx_ctx *c) {
       for (size_t j = 0; j < n && !keep; j++)
         keep = j != i && E[j].span.end - E[j].span.start == len &&
                memcmp(c->text + E[j].span.start, c->text + e->span.start, len) == 0 &&
-               !title_case_line(c, E[j].span.start, E[j].span.end);
+               !on_title_line(c, E[j].span.start, E[j].span.end);
     }
     if (keep) E[m++] = *e;
   }
@@ -2504,7 +2527,7 @@ static void drop_title_case_words(lx_ctx *c) {
   /* the story's names of two words or more, found again in the title
    * ("Kate Henshaw" in "Nollywood Actress, Kate Henshaw Is Looking Stunning") */
   lede_span ti = c->doc->title;
-  if (m == n || !title_case_line(c, ti.start, ti.end)) return;
+  if (m == n) return;
   const lx_token *t = TOKS(c);
   for (size_t j = 0; j < m && in->entities.n < m + 8; j++) {
     E = (lede_entity *)in->entities.p;
@@ -2737,7 +2760,7 @@ void lx_entities(lx_ctx *c) {
    * nothing, and the tagger, which remembers how it tagged a word, reads
    * the story before it ("Republicans Are Following Trump to Nowhere"
    * would make Trump an organization of the story) */
-  int title_last = !lx_span_empty(d->title) && title_case_line(c, d->title.start, d->title.end);
+  int title_last = title_in_title_case(c);
   if (!lx_span_empty(d->title) && !title_last) {
     lx_tokens_in(c, d->title.start, d->title.end, &t0, &t1);
     recognize(c, &ni, t0, t1, LEDE_EF_IN_TITLE);
@@ -3363,7 +3386,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
     else para_tokens(c, bi - 1, &t0, &t1);
     /* a title in title case: its capitals extend no name ("President Trump
      * Officially Pardons...") */
-    int tc = bi == 0 && title_case_line(c, sp.start, sp.end);
+    int tc = bi == 0 && title_in_title_case(c);
     for (size_t i = t0; i < t1; i++) {
       if (!tok_is_cap(&t[i]) || t[i].kind != LX_TK_WORD) continue;
       size_t j = t[i].hash & (cap - 1);
@@ -3695,46 +3718,57 @@ static void possessive_org_names(lx_ctx *c, const link_census *k) {
   }
 }
 
+/* A one-word name the story calls a moon, a planet, an asteroid or a
+ * comet ("Saturn's moon Titan") is a place wherever it names it (at most 8
+ * such names; run once the names are found everywhere). */
+static void called_bodies(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  uint32_t called[8], words[4] = {lx_hash_lower("moon", 4), lx_hash_lower("planet", 6),
+                                  lx_hash_lower("asteroid", 8), lx_hash_lower("comet", 5)};
+  size_t ncalled = 0, n = in->entities.n, nt = c->toks.n;
+  /* a name's first token is its cluster's field by now (first_tokens,
+   * propagate_names); one-word names only */
+#define ONE_WORD(e) ((e)->cluster < nt && t[(e)->cluster].start == (e)->span.start && \
+                     t[(e)->cluster].end == (e)->span.end)
+  for (size_t i = 0; i < n; i++) {
+    size_t a = E[i].cluster;
+    if (E[i].rule >= LEDE_RULE_USER || ncalled == 8 || !ONE_WORD(&E[i]) || a == 0 ||
+        !(t[a - 1].flags & LX_TF_LOWER))
+      continue;
+    uint32_t h = t[a - 1].hash;
+    if (h == words[0] || h == words[1] || h == words[2] || h == words[3])
+      called[ncalled++] = t[a].hash;
+  }
+  for (size_t i = 0; i < n && ncalled; i++) {
+    int ty = E[i].type;
+    if ((ty != LEDE_T_PERSON && ty != LEDE_T_GPE && ty != LEDE_T_ORG && ty != LEDE_T_NORP) ||
+        E[i].rule >= LEDE_RULE_USER || !ONE_WORD(&E[i]))
+      continue;
+    for (size_t q = 0; q < ncalled; q++)
+      if (t[E[i].cluster].hash == called[q]) {
+        E[i].type = LEDE_T_LOC;
+        break;
+      }
+  }
+#undef ONE_WORD
+}
+
 /* Planets and moons are places (LOC), not persons or cities: "Mars",
  * "Jupiter" (a town in Florida too), "Europa", "the Moon" ("Moon" alone
- * may be Moon Jae-in), and a one-word name the story calls a moon, a
- * planet, an asteroid or a comet ("Saturn's moon Titan": every "Titan" of
- * the story, at most 8 such names). One-word names the built-ins made. */
+ * may be Moon Jae-in). One-word names the built-ins made, sorted. */
 static void celestial_bodies(lx_ctx *c) {
   static const char *const bodies[] = {"Callisto", "Earth", "Enceladus", "Europa", "Ganymede",
                                        "Jupiter",  "Mars",  "Moon",      "Neptune", "Pluto",
                                        "Saturn",   "Uranus", "Venus"};
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
-  const lx_token *t = TOKS(c);
-  uint32_t called[8];
-  size_t ncalled = 0;
-  size_t a, b;
-  for (size_t k = 0; k + 1 < c->toks.n && ncalled < LX_COUNTOF(called); k++) {
-    uint32_t len = t[k].end - t[k].start;
-    char f = c->text[t[k].start];
-    if (len < 4 || len > 8 || (f != 'm' && f != 'p' && f != 'a' && f != 'c')) continue;
-    if (!(lx_tok_is(c->text, &t[k], "moon") || lx_tok_is(c->text, &t[k], "planet") ||
-          lx_tok_is(c->text, &t[k], "asteroid") || lx_tok_is(c->text, &t[k], "comet")))
-      continue;
-    if (t[k + 1].kind == LX_TK_WORD && tok_is_cap(&t[k + 1]) &&
-        !(t[k + 1].flags & (LX_TF_ALLCAP | LX_TF_SENT)))
-      called[ncalled++] = t[k + 1].hash;
-  }
   for (size_t i = 0, n = in->entities.n; i < n; i++) {
     int ty = E[i].type;
     if ((ty != LEDE_T_PERSON && ty != LEDE_T_GPE && ty != LEDE_T_ORG && ty != LEDE_T_NORP) ||
         E[i].rule >= LEDE_RULE_USER || E[i].rule == LEDE_RULE_STRUCTURE)
       continue;
-    int moon = 0;
-    if (ncalled) {
-      lx_tokens_in(c, E[i].span.start, E[i].span.end, &a, &b);
-      for (size_t q = 0; b == a + 1 && q < ncalled && !moon; q++) moon = t[a].hash == called[q];
-    }
-    if (moon) {
-      E[i].type = LEDE_T_LOC;
-      continue;
-    }
     uint32_t n0 = E[i].span.end - E[i].span.start;
     char f = c->text[E[i].span.start];
     if (n0 < 4 || n0 > 9 || f < 'C' || f > 'V' || !memchr("CEGJMNPSUV", f, 10) ||
@@ -3763,6 +3797,7 @@ void lx_link(lx_ctx *c) {
   /* not in another language: a word the tagger took for a name there is
    * too often a common noun, and would be found everywhere */
   if (!c->other_language) propagate_names(c, &k);
+  called_bodies(c);
   teams_in_tables(c);
   teams_in_reports(c);
   definite_descriptions(c);
@@ -4273,6 +4308,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {contests, LX_COUNTOF(contests)},
                {org_laws, LX_COUNTOF(org_laws)},
                {model_words, LX_COUNTOF(model_words)},
+               {ui_words, LX_COUNTOF(ui_words)},
                {legal_forms, LX_COUNTOF(legal_forms)},
                {unit_heads, LX_COUNTOF(unit_heads)},
                {org_title_words, LX_COUNTOF(org_title_words)},

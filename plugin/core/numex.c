@@ -5118,7 +5118,7 @@ static int at(const nx *S, size_t i, nx_res *r) {
           return res(r, i - 1, i + 1, LEDE_T_ORDINAL, N.v);
         return res(r, i, i + 1, 0, 0);
       }
-      size_t ce = cricket_at(S, i);
+      size_t ce = tok_isl(S, i + 1, "for") ? cricket_at(S, i) : 0;
       if (ce) return cricket_result(S, i, ce, r);
       if (score_at(S, i, 0)) {
         res(r, i, i + 1, LEDE_T_CARDINAL, 0);
@@ -5171,7 +5171,7 @@ static int at(const nx *S, size_t i, nx_res *r) {
   switch (w->cls) {
     case NX_W_UNIT:
     case NX_W_TENS: {
-      size_t ce = cricket_at(S, i);
+      size_t ce = tok_isl(S, i + 1, "for") ? cricket_at(S, i) : 0;
       if (ce) return cricket_result(S, i, ce, r);
       int y;
       size_t yk = spoken_year(S, i, &y);

@@ -750,11 +750,11 @@ static int find_stamp(lx_ctx *c, const blk *b, size_t window, lx_date *d, uint32
   /* a date has a digit: a day, a year or a time (a word of its own, or not:
    * "2019-11-19T12:48:14Z" is tokens with letters) */
   if (b->end - b->text_start > 160 || b->l1 - b->l0 > 2) return 0;
-  if (!b->numw) {
-    const char *p = c->text + b->text_start;
-    size_t len = b->end - b->text_start, q = 0;
-    while (q < len && (p[q] < '0' || p[q] > '9')) q++;
-    if (q == len) return 0;
+  if (!b->numw) { /* a number token with letters in it, then */
+    const lx_token *t = (const lx_token *)c->toks.p;
+    uint32_t k = b->t0;
+    while (k < b->t1 && t[k].kind != LX_TK_NUM) k++;
+    if (k == b->t1) return 0;
   }
   size_t n;
   lx_token *t = block_tokens(c, b, &n);

@@ -350,6 +350,11 @@ static unsigned gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
                                   lx_tok_ieq(c->text, &t[i + k], "speakers")));
         if (!ctx) continue;
       }
+      /* a firm named with a possessive ("Lowe's") after a given name is a
+       * person's possessive ("Rob Lowe's new show") */
+      if (k >= 2 && (t[i + k - 1].flags & LX_TF_POSS) && i > t0 && tok_is_cap(&t[i - 1]) &&
+          gaz_has(c, i - 1, i, KIND(LX_G_GIVEN)))
+        continue;
       best = e;
       break;
     }

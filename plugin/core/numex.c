@@ -1064,6 +1064,13 @@ static int future_ctx(const nx *S, size_t i) {
           (tok_isl(S, k - 1, "are") || tok_isl(S, k - 1, "is") || tok_isl(S, k - 1, "be")))
         return 1;
       if (w->cls == NX_W_PAST || (w->cls == NX_W_WHILE && tok_isl(S, k, "ended"))) return 0;
+      /* "shelved its plans for an offering on September 30": someone's
+       * plan (a noun after a possessive) says nothing of the tense */
+      if (w->cls == NX_W_FUTURE && k > S->t0 && (tok_isl(S, k, "plans") || tok_isl(S, k, "plan")) &&
+          (tok_isl(S, k - 1, "its") || tok_isl(S, k - 1, "their") || tok_isl(S, k - 1, "his") ||
+           tok_isl(S, k - 1, "her") || tok_isl(S, k - 1, "our") || tok_isl(S, k - 1, "my") ||
+           tok_isl(S, k - 1, "your")))
+        continue;
       /* "analysts had expected" is past; "set for" is "set to" */
       if (w->cls == NX_W_FUTURE &&
           (w->v == 1 || (w->v == 3 && steps <= 8) || tok_isl(S, k + 1, "to") ||

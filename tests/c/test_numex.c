@@ -546,6 +546,9 @@ static const tcase cases[] = {
     {"in two hours, eight minutes and 14 seconds, at about midnight, between noon and 6 p.m.",
      "TIME[two hours, eight minutes and 14 seconds]=PT2H8M14S | TIME[about midnight]=T00:00 | "
      "TIME[between noon and 6 p.m.]="},
+    /* someone's plan names no future: the sentence's tense decides */
+    {"The firm shelved its plans for a share sale on April 30. The plan calls for a vote on Friday.",
+     "DATE[April 30]=2020-04-30 | DATE[Friday]=2020-05-08"},
     /* scores and tallies in more places */
     {"level at 1-1, a 63-37 edge, their record 5-2, serving at 4-5",
      "CARDINAL[1-1]=1-1 | CARDINAL[63-37]=63-37 | CARDINAL[5-2]=5-2 | CARDINAL[4-5]=4-5"},

@@ -2469,8 +2469,9 @@ static int holds_bytes(const char *h, size_t hn, const char *n, size_t nn) {
 }
 
 /* Whether the document's title is written in title case: three words of
- * four letters or more, all capitalized, none in capitals only ("Video
- * Shows Dramatic Rescue of Kidnapped Girl"; words with digits aside). */
+ * four letters or more, all capitalized ("Video Shows Dramatic Rescue of
+ * Kidnapped Girl"; words in capitals only, "BREAKING NEWS:", "NASA", and
+ * words with digits aside). */
 static int title_in_title_case(lx_ctx *c) {
   lede_span ti = c->doc->title;
   /* a headline is one line (a title of several is rather a table's) */
@@ -2481,8 +2482,10 @@ static int title_in_title_case(lx_ctx *c) {
   lx_tokens_in(c, ti.start, ti.end, &a, &b);
   const lx_token *t = TOKS(c);
   for (size_t k = a; k < b; k++) {
-    if (t[k].kind != LX_TK_WORD || t[k].nletters < 4 || (t[k].flags & LX_TF_DIGIT)) continue;
-    if (!(t[k].flags & LX_TF_CAP) || (t[k].flags & LX_TF_ALLCAP)) return 0;
+    if (t[k].kind != LX_TK_WORD || t[k].nletters < 4 ||
+        (t[k].flags & (LX_TF_DIGIT | LX_TF_ALLCAP)))
+      continue;
+    if (!(t[k].flags & LX_TF_CAP)) return 0;
     caps++;
   }
   return caps >= 3;

@@ -655,3 +655,13 @@ describe("a firm named with a possessive", function()
     assert.is_nil(got:find("PERSON Rival", 1, true), got)
   end)
 end)
+
+describe("a known place of two words", function()
+  it("is not cut by a name the tagger ends inside it, nor a firm named after it", function()
+    local got = listed("Politics\n\nA lawsuit ended the old rules, and a New South Dakota law requires"
+      .. " signs in schools. Gold Fields of South Africa Ltd said on Friday it would appeal.\n")
+    assert.truthy(got:find("GPE South Dakota;", 1, true), got)
+    assert.is_nil(got:find("New South", 1, true), got)
+    assert.truthy(got:find("ORG Gold Fields of South Africa Ltd", 1, true), got)
+  end)
+end)

@@ -1206,7 +1206,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   size_t nn = 0;
   while (nn < n && k[nn].source == LX_SRC_NUMEX) nn++;
   /* no name runs across a square bracket ("the Moon [SpaceX via Nasa]": a
-   * page's image label) */
+   * page's image label), nor ends inside a known place of two words or
+   * more ("New South" of "New South Dakota law": the place stays whole) */
   for (size_t i = nn; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     for (size_t p = k[i].t0 + 1; p < k[i].t1; p++)
@@ -1215,6 +1216,22 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         k[i].t1 = (uint32_t)p;
         break;
       }
+    /* (not after "of": "Gold Fields of South" and "Africa Ltd" are one
+     * firm, joined below) */
+    size_t last = k[i].t1 - 1;
+    const lx_entry *g;
+    if (k[i].t1 >= k[i].t0 + 2 && k[i].t1 < t1 && !lx_tok_ieq(c->text, &t[last - 1], "of") &&
+        tk_may_start(c, last) && lx_dict_longest(GAZ(c), c->text, t, t1, last, &g) >= 2 &&
+        (lx_entry_of_kind(GAZ(c), g, LX_G_STATE) || lx_entry_of_kind(GAZ(c), g, LX_G_COUNTRY))) {
+      k[i].t1 = (uint32_t)last;
+      /* what is left, one word no gazetteer knows as a name for sure
+       * ("New"), is none */
+      const lx_entry *pe = NULL;
+      if (k[i].t1 == k[i].t0 + 1 && !gaz_has(c, k[i].t0, k[i].t1, NAME_KINDS) &&
+          (!(pe = gaz_exact(c, k[i].t0, k[i].t1, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))) ||
+           (pe->flags & LX_GF_AMB)))
+        k[i].t1 = k[i].t0; /* dropped */
+    }
   }
   /* "Anglo American Corporation of South" and "Africa Ltd": two names of
    * organizations that a place cuts in two are one */

@@ -3831,14 +3831,14 @@ void lx_link(lx_ctx *c) {
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
   /* scratch: clusters, each entity's tokens and cluster, the table (up to
-   * 3 keys a named mention, half of it empty: sized for that, cleared for
+   * 4 keys a named mention, half of it empty: sized for that, cleared for
    * the keys that will be written, known once the mentions are ordered).
    * Values and titles are not named (no pass changes their types, and the
    * mentions added are names). */
   size_t named = n - k.all[LEDE_T_TITLE];
   for (int ty = LEDE_T_DATE; ty <= LEDE_T_CARDINAL; ty++) named -= k.all[ty];
   size_t cap = 16;
-  while (cap < named * 6) cap *= 2;
+  while (cap < named * 8) cap *= 2;
   size_t bytes = n * sizeof(cluster) + 4 * n * sizeof(uint32_t) + cap * sizeof(link_slot);
   cluster *CL = (cluster *)lx_scratch(c, bytes);
   uint32_t *ta = (uint32_t *)(CL + n), *tb = ta + n, *ent_cl = tb + n, *order = ent_cl + n;

@@ -771,10 +771,11 @@ static int find_stamp(lx_ctx *c, const blk *b, size_t window, lx_date *d, uint32
     int tail_ok = j == n;
     if (!tail_ok && j < n) {
       const unsigned char *ts = (const unsigned char *)c->text + t[j].start;
+      size_t tn = t[j].end - t[j].start; /* (no byte past the token is read) */
       int sep = (t[j].kind == LX_TK_PUNCT || t[j].kind == LX_TK_SYM) &&
                 (ts[0] == '|' || ts[0] == '/' || ts[0] == ';' || ts[0] == ']' ||
-                 (ts[0] == 0xE2 && ts[1] == 0x80 && ts[2] == 0xA2) || /* bullet */
-                 (ts[0] == 0xC2 && ts[1] == 0xB7));                   /* middle dot */
+                 (tn >= 3 && ts[0] == 0xE2 && ts[1] == 0x80 && ts[2] == 0xA2) || /* bullet */
+                 (tn >= 2 && ts[0] == 0xC2 && ts[1] == 0xB7));        /* middle dot */
       tail_ok = sep || ((ts[0] == 0xE2 || ts[0] == '(' || (t[j].flags & LX_TF_CAP) ||
                          lx_tok_ieq(c->text, &t[j], "updated") ||
                          (lx_tok_ieq(c->text, &t[j], "by") && j + 1 < n &&

@@ -2161,8 +2161,11 @@ void lx_structure(lx_ctx *c) {
           (p[0] == '(' && s[b->end - 1] == ')')) /* a credit: "(Jane Roe / AP)" */
         continue;
       k++;
-      /* four words at least ("Back to Gallery" is none), no byline in it */
-      if (headline_like(c, b) && b->words >= 4 && !has_byline_word(c, b)) {
+      /* four words at least ("Back to Gallery" is none), no byline in it,
+       * not a form's fields ("ENHANCEMENTS: None BANK QUAL: Y") */
+      const char *q1 = memchr(p, ':', b->end - b->text_start);
+      if (headline_like(c, b) && b->words >= 4 && !has_byline_word(c, b) &&
+          !(q1 && memchr(q1 + 1, ':', (size_t)(s + b->end - q1 - 1)))) {
         title_block = i;
         break;
       }

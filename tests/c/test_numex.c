@@ -547,7 +547,8 @@ static const tcase cases[] = {
      "TIME[two hours, eight minutes and 14 seconds]=PT2H8M14S | TIME[about midnight]=T00:00 | "
      "TIME[between noon and 6 p.m.]="},
     /* someone's plan names no future: the sentence's tense decides */
-    {"The firm shelved its plans for a share sale on April 30. The plan calls for a vote on Friday.",
+    {"The firm shelved its plans for a share sale on April 30. The plan calls for a vote on "
+     "Friday.",
      "DATE[April 30]=2020-04-30 | DATE[Friday]=2020-05-08"},
     /* scores and tallies in more places */
     {"level at 1-1, a 63-37 edge, their record 5-2, serving at 4-5",

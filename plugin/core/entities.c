@@ -793,10 +793,10 @@ static size_t jetliner_model(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
     j++;
   }
   if (variant) return j;
-  if (j < t1 && t[j].start == t[j - 1].end + 1)
-    for (size_t k = 0; k < LX_COUNTOF(aircraft_words); k++)
-      if (lx_tok_is(c->text, &t[j], aircraft_words[k])) return j;
-  return 0;
+  return j < t1 && t[j].start == t[j - 1].end + 1 && t[j].kind == LX_TK_WORD &&
+                 in_list(c, &t[j], aircraft_words, LX_COUNTOF(aircraft_words))
+             ? j
+             : 0;
 }
 
 static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
@@ -2526,12 +2526,12 @@ static int on_title_line(lx_ctx *c, uint32_t s, uint32_t e) {
  * Case says nothing there: a name of the tagger in such a line is kept if
  * the gazetteer knows it whole or the story names it outside such a line;
  * the names the story knows are found in it again when mentions are
- * linked (propagate_names). */
-static void drop_title_case_words(lx_ctx *c) {
+ * linked (propagate_names). title_case: title_in_title_case(c). */
+static void drop_title_case_words(lx_ctx *c, int title_case) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
   size_t n = in->entities.n, m = 0;
-  if (!title_in_title_case(c)) return;
+  if (!title_case) return;
   for (size_t i = 0; i < n; i++) {
     lede_entity *e = &E[i];
     int keep = 1;
@@ -2851,7 +2851,7 @@ void lx_entities(lx_ctx *c) {
     recognize(c, &ni, t0, t1, LEDE_EF_IN_TITLE);
   }
   if (!lx_span_empty(d->title)) drop_lone_title_word(c);
-  drop_title_case_words(c);
+  drop_title_case_words(c, title_last);
   drop_page_words(c);
   if (in->entities.n > 1)
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);

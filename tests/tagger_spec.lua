@@ -415,6 +415,17 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("ORG Corp;", 1, true), got)
   end)
 
+  it("keeps a company whole when the tagger cuts a nationality, a place or a person off its name", function()
+    local got = listed("CARVER, Ore., March 4 - American Orchard Products Inc said it bought"
+      .. " Gulf Plains Utilities Co from Dalby Hartwell Tenney Inc, and sold its stake in the\n"
+      .. "Quarry Lake Irrigation Corp to Ohio-based Pellham Inc. It held talks with U.S.\n"
+      .. "Corvane Douglas Corp.\n")
+    finds_all(got, { "ORG American Orchard Products Inc;", "ORG Gulf Plains Utilities Co;",
+      "ORG Dalby Hartwell Tenney Inc;", "NORP Ohio-based;", "ORG Pellham Inc", "GPE U.S.;" })
+    finds_none(got, { "NORP American;", "ORG Products Inc", "ORG Utilities Co", "ORG Tenney Inc",
+      "ORG Ohio-based", "U.S.\nCorvane" })
+  end)
+
   it("reads a court case as one law, and stops a name before a date in lower case", function()
     local got = listed("The ruling in Halvorsen v. Brandt Mutual Insurance Co. cited a case the"
       .. " court overturned, Doyle v. Marsh last June. Arsenal v Chelsea ended 2-2.\n")

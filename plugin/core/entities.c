@@ -1628,11 +1628,14 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         continue;
       }
       /* "Roosevelt Financial" "Group Inc", "Johnson Controls" "Inc": a
-       * firm's name and the words that end it */
-      if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER &&
-          (p->type == LEDE_T_ORG || p->type == LEDE_T_PERSON) && k[i].type == LEDE_T_ORG &&
-          k[i].t0 == j && j < t1 && word_in(c, &t[j], company_words, LX_COUNTOF(company_words)) &&
-          t[j].start - t[j - 1].end == 1 && c->text[t[j - 1].end] == ' ') {
+       * firm's name and the words that end it; a legal form alone after
+       * any name ("Gulf Plains Utilities" "Co") is no state (Colorado) */
+      if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER && k[i].t0 == j &&
+          j < t1 && t[j].start - t[j - 1].end == 1 && c->text[t[j - 1].end] == ' ' &&
+          (((p->type == LEDE_T_ORG || p->type == LEDE_T_PERSON) && k[i].type == LEDE_T_ORG &&
+            word_in(c, &t[j], company_words, LX_COUNTOF(company_words))) ||
+           (k[i].t1 == j + 1 && p->type != LEDE_T_TITLE && legal_form(c, &t[j], 1) &&
+            tok_is_cap(&t[j - 1])))) {
         p->t1 = k[i].t1;
         p->type = LEDE_T_ORG;
         continue;
@@ -2624,6 +2627,48 @@ static void org_first_words(lx_ctx *c) {
   }
 }
 
+/* "American Motors Corp", "Drexel Burnham Lambert Inc", "Long Island
+ * Lighting Co": the tagger cuts a company's name before the words it reads
+ * as a nationality, a place or a person, and names the rest, up to the
+ * legal form, an organization. A name of capitalized words right before
+ * such an organization (one space or a line's end between, in one
+ * sentence) is the start of it; not a place's adjective ("Ohio-based
+ * Glidden Inc"), a possessive, nor a country written with periods ("talks
+ * with U.S. McDonnell Douglas Corp"). Entities are sorted by start; one
+ * pass. */
+static void legal_names(lx_ctx *c) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  size_t n = in->entities.n, m = 0, hint = 0;
+  for (size_t i = 0; i < n; i++) {
+    const lede_entity *e = &E[i], *o = i + 1 < n ? &E[i + 1] : NULL;
+    if (o && o->type == LEDE_T_ORG && o->rule == LEDE_RULE_TAGGER &&
+        (e->rule == LEDE_RULE_TAGGER || e->rule == LEDE_RULE_GAZETTEER) &&
+        (e->type == LEDE_T_PERSON || e->type == LEDE_T_ORG || e->type == LEDE_T_GPE ||
+         e->type == LEDE_T_LOC || e->type == LEDE_T_NORP) &&
+        !e->role && e->flags == o->flags && o->span.start == e->span.end + 1 &&
+        (c->text[e->span.end] == ' ' || c->text[e->span.end] == '\n') &&
+        !(e->type == LEDE_T_GPE &&
+          memchr(c->text + e->span.start, '.', e->span.end - e->span.start))) {
+      size_t a, b, x, y;
+      lx_tokens_in_from(c, hint, e->span.start, e->span.end, &a, &b);
+      hint = a;
+      lx_tokens_in_from(c, b, o->span.start, o->span.end, &x, &y);
+      int ok = b > a && x == b && y > x && !(t[x].flags & (LX_TF_SENT | LX_TF_PARA)) &&
+               legal_form(c, &t[y - 1], 1) && !place_based(c, &t[b - 1]);
+      for (size_t k = a; ok && k < b; k++)
+        ok = t[k].kind == LX_TK_WORD && tok_is_cap(&t[k]) && !(t[k].flags & LX_TF_POSS);
+      if (ok) {
+        E[i + 1].span.start = e->span.start;
+        continue; /* the first part is dropped */
+      }
+    }
+    E[m++] = E[i];
+  }
+  in->entities.n = m;
+}
+
 /* The head words of courts' and armies' units (ordinals_in_orgs). */
 static const char *const unit_heads[] = {
     "circuit", "congress", "division", "fleet", "army", "corps", "brigade", "regiment",
@@ -2858,6 +2903,7 @@ void lx_entities(lx_ctx *c) {
   capital_datelines(c);
   org_lists(c);
   ordinals_in_orgs(c);
+  legal_names(c);
   org_first_words(c);
 }
 

@@ -73,6 +73,17 @@ describe("the tagger of names", function()
     for e in doc.entities:each("PERSON") do assert.equal("Christine Lagarde", e.text) end
   end)
 
+  it("reads a headline in capitals by the story's names, not its verbs", function()
+    local got = listed("TALBOT MINING FILES SUIT AGAINST GANNET AIR\n\nDENVER, March 4 - Talbot"
+      .. " Mining Co said it filed a suit against Gannet Air Corp, saying Gannet Air broke a"
+      .. " freight agreement.\n")
+    finds_all(got, { "ORG TALBOT MINING;", "ORG GANNET AIR;", "ORG Talbot Mining Co;" })
+    got = listed("OSTRAVAN FOREIGN MINISTER CALLS OFF TRIP TO PERU\n\nLIMA, March 4 - The foreign"
+      .. " minister of Ostrava said he would not travel to Peru this week.\n")
+    finds_all(got, { "TITLE FOREIGN MINISTER;", "GPE PERU;" })
+    finds_none(got, { "CALLS" })
+  end)
+
   it("keeps the person a headline starts with when the story names her", function()
     local doc = lede.parse("Lagarde holds rates as inflation eases\n\n"
       .. "FRANKFURT (Reuters) - The European Central Bank kept its rates on Thursday, President "

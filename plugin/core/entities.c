@@ -2523,66 +2523,188 @@ static int on_title_line(lx_ctx *c, uint32_t s, uint32_t e) {
          holds_bytes(c->text + ls, le - ls, c->text + ti.start, ti.end - ti.start);
 }
 
+/* Whether the document's title is written in capitals: three words of
+ * three letters or more in capitals and no word in lower case ("GULL AIR
+ * FILES SUIT AGAINST TEXAS AIR", "SOCCER - LEEDS HOLD CHELSEA"). */
+static int title_in_capitals(lx_ctx *c) {
+  lede_span ti = c->doc->title;
+  if (lx_span_empty(ti) || ti.end - ti.start < 12 ||
+      memchr(c->text + ti.start, '\n', ti.end - ti.start))
+    return 0;
+  size_t a, b, caps = 0;
+  lx_tokens_in(c, ti.start, ti.end, &a, &b);
+  const lx_token *t = TOKS(c);
+  for (size_t k = a; k < b; k++) {
+    if (t[k].kind != LX_TK_WORD) continue;
+    if ((t[k].flags & LX_TF_LOWER) && t[k].nletters >= 2) return 0;
+    caps += (t[k].flags & LX_TF_ALLCAP) && t[k].nletters >= 3;
+  }
+  return caps >= 3;
+}
+
+/* Whether tokens [a, b) and [x, x + b - a) are the same words, case aside. */
+static int same_words(const lx_ctx *c, size_t a, size_t b, size_t x) {
+  const lx_token *t = TOKS(c);
+  for (size_t k = 0; k < b - a; k++)
+    if (t[a + k].hash != t[x + k].hash || t[a + k].kind != t[x + k].kind) return 0;
+  return 1;
+}
+
+enum { TITLE_PLAIN = 0, TITLE_CASE, TITLE_CAPITALS };
+
+/* Finds the words of tokens [a, b) (a story's name) again in the title's
+ * tokens [ta, tb) and names them with type where no entity is; with
+ * `replace`, the tagger's names inside them give way (emptied: dropped by
+ * the caller, *emptied set): its pieces ("TEXAS" "AIR" of "Texas Air"),
+ * or its name of them with another type. Returns whether it named them. */
+static int refind_in_title(lx_ctx *c, size_t ta, size_t tb, size_t a, size_t b, int type,
+                           int replace, int *emptied) {
+  lede_doc_internal *in = c->doc->internal;
+  const lx_token *t = TOKS(c);
+  for (size_t x = ta; x + (b - a) <= tb; x++) {
+    if (!same_words(c, a, b, x)) continue;
+    uint32_t p = t[x].start, q = t[x + (b - a) - 1].end;
+    int covered = 0, pieces = 0;
+    lede_entity *A = (lede_entity *)in->entities.p;
+    for (size_t r = 0; r < in->entities.n && !covered; r++) {
+      const lede_entity *o = &A[r];
+      if (o->span.start >= q || o->span.end <= p || o->span.end == o->span.start) continue;
+      if (replace && o->rule == LEDE_RULE_TAGGER && o->span.start >= p && o->span.end <= q &&
+          (o->span.end - o->span.start < q - p || o->type != type))
+        pieces = 1;
+      else
+        covered = 1;
+    }
+    if (covered) continue;
+    if (pieces) {
+      for (size_t r = 0; r < in->entities.n; r++)
+        if (A[r].span.start >= p && A[r].span.end <= q) A[r].span.end = A[r].span.start;
+      *emptied = 1;
+    }
+    lede_entity *ne = add_span_entity(c, lx_span(p, q), type, LEDE_EF_IN_TITLE, LEDE_RULE_LINKING);
+    if (ne) ne->cluster = (uint32_t)x; /* its first token (link_tokens) */
+    return 1;
+  }
+  return 0;
+}
+
 /* "'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl": a headline
  * in title case gives every word a capital, and the tagger reads names in
- * it ("Video Shows", "Kidnapped Girl", "Republicans Are Following Trump").
- * Case says nothing there: a name of the tagger in such a line is kept if
- * the gazetteer knows it whole or the story names it outside such a line;
- * the names the story knows are found in it again when mentions are
- * linked (propagate_names). title_case: title_in_title_case(c). */
-static void drop_title_case_words(lx_ctx *c, int title_case) {
+ * it ("Video Shows", "Kidnapped Girl", "Republicans Are Following Trump");
+ * one in capitals gives it the same ("AMERICAN NURSERY BUYS FLORIDA
+ * NURSERY", "JAPAN FOREIGN MINISTER CALLS OFF TRIP"). Case says nothing
+ * there: a name of the tagger in such a line is kept if the gazetteer
+ * knows it whole or the story names it outside such a line (case aside);
+ * the names the story knows are found in it again, those of two words or
+ * more, and in capitals those of one word too ("REAGAN", "TEXAS AIR"),
+ * longer ones first. form: TITLE_CASE or TITLE_CAPITALS. */
+static void drop_title_case_words(lx_ctx *c, int form) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
   size_t n = in->entities.n, m = 0;
-  if (!title_case) return;
+  if (form == TITLE_PLAIN) return;
+  const lx_token *t = TOKS(c);
+  lede_span ti = c->doc->title;
+  size_t ta, tb;
+  lx_tokens_in(c, ti.start, ti.end, &ta, &tb);
+  /* in capitals, the title's words the story writes in lower case (common
+   * words: "FILES", "PLEASED", "NURSERY"); the tagger learned headlines in
+   * capitals, and a name of it there without one is kept, and so are its
+   * organizations and other names ("RUGBY UNION", "TOUR OF NETHERLANDS") */
+  uint32_t lowered[32];
+  size_t nl = 0;
+  if (form == TITLE_CAPITALS) {
+    uint32_t words[32];
+    size_t nw = 0;
+    for (size_t k = ta; k < tb && nw < 32; k++)
+      if (t[k].kind == LX_TK_WORD) words[nw++] = t[k].hash;
+    for (size_t k = 0; k < c->toks.n; k++) {
+      if (!(t[k].flags & LX_TF_LOWER) || t[k].kind != LX_TK_WORD || (k >= ta && k < tb)) continue;
+      for (size_t w = 0; w < nw; w++)
+        if (words[w] == t[k].hash) {
+          lowered[nl++] = words[w];
+          words[w] = words[--nw];
+          break;
+        }
+    }
+  }
   for (size_t i = 0; i < n; i++) {
     lede_entity *e = &E[i];
     int keep = 1;
-    if (e->rule == LEDE_RULE_TAGGER && on_title_line(c, e->span.start, e->span.end)) {
+    /* (in capitals, also a person the patterns read after a title:
+     * "FOREIGN MINISTER CALLS OFF TRIP") */
+    if ((e->rule == LEDE_RULE_TAGGER || (form == TITLE_CAPITALS && e->type == LEDE_T_PERSON &&
+                                         e->rule == LEDE_RULE_PATTERNS)) &&
+        on_title_line(c, e->span.start, e->span.end)) {
       size_t a, b;
       lx_tokens_in(c, e->span.start, e->span.end, &a, &b);
-      keep = b == a || gaz_has(c, a, b, NAME_KINDS);
+      keep = b == a || gaz_has(c, a, b, NAME_KINDS) ||
+             (form == TITLE_CAPITALS && e->type != LEDE_T_PERSON && e->type != LEDE_T_GPE &&
+              e->type != LEDE_T_LOC);
+      if (form == TITLE_CAPITALS && !keep && e->type == LEDE_T_PERSON) {
+        /* a person: one of the words is a name the gazetteer knows or
+         * one of the story's names has ("POLISH BANKER PLEASED WITH..."
+         * names no one) */
+        for (size_t k = a; k < b && !keep; k++)
+          keep = (tk(c, k) & (KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME) | NAME_KINDS)) != 0;
+        for (size_t j = 0; j < n && !keep; j++) {
+          size_t x, y;
+          if (j == i || E[j].type >= LEDE_T_DATE || on_title_line(c, E[j].span.start, E[j].span.end))
+            continue;
+          lx_tokens_in(c, E[j].span.start, E[j].span.end, &x, &y);
+          for (size_t q = x; q < y && !keep; q++)
+            for (size_t k = a; k < b && !keep; k++) keep = t[q].hash == t[k].hash;
+        }
+      } else if (form == TITLE_CAPITALS && !keep &&
+                 (e->type == LEDE_T_GPE || e->type == LEDE_T_LOC)) {
+        keep = 1;
+        for (size_t k = a; k < b && keep; k++)
+          for (size_t w = 0; w < nl && keep; w++) keep = lowered[w] != t[k].hash;
+      }
       /* named in the story, outside a title-case line */
-      size_t len = e->span.end - e->span.start;
-      for (size_t j = 0; j < n && !keep; j++)
-        keep = j != i && E[j].span.end - E[j].span.start == len &&
-               memcmp(c->text + E[j].span.start, c->text + e->span.start, len) == 0 &&
-               !on_title_line(c, E[j].span.start, E[j].span.end);
+      for (size_t j = 0; j < n && !keep; j++) {
+        size_t x, y;
+        if (j == i || on_title_line(c, E[j].span.start, E[j].span.end)) continue;
+        lx_tokens_in(c, E[j].span.start, E[j].span.end, &x, &y);
+        keep = y - x == b - a && same_words(c, a, b, x);
+      }
     }
     if (keep) E[m++] = *e;
   }
   in->entities.n = m;
-  /* the story's names of two words or more, found again in the title
-   * ("Kate Henshaw" in "Nollywood Actress, Kate Henshaw Is Looking Stunning") */
-  lede_span ti = c->doc->title;
-  if (m == n) return;
-  const lx_token *t = TOKS(c);
-  for (size_t j = 0; j < m && in->entities.n < m + 8; j++) {
-    E = (lede_entity *)in->entities.p;
-    lede_span sp = E[j].span;
-    size_t len = sp.end - sp.start, a, b;
-    if (E[j].type != LEDE_T_PERSON && E[j].type != LEDE_T_ORG && E[j].type != LEDE_T_GPE)
-      continue;
-    if (sp.start < ti.end && sp.end > ti.start) continue; /* in the title itself */
-    lx_tokens_in(c, sp.start, sp.end, &a, &b);
-    if (b < a + 2 || len > ti.end - ti.start) continue;
-    for (uint32_t p = ti.start; p + len <= ti.end; p++) {
-      if (memcmp(c->text + p, c->text + sp.start, len) != 0) continue;
-      size_t x, y;
-      lx_tokens_in(c, p, p + (uint32_t)len, &x, &y);
-      if (y != x + (b - a) || t[x].start != p || t[y - 1].end != p + len) continue;
-      int covered = 0;
-      for (size_t q = 0; q < in->entities.n && !covered; q++) {
-        const lede_entity *o = (const lede_entity *)in->entities.p + q;
-        covered = o->span.start < p + len && o->span.end > p;
-      }
-      if (covered) continue;
-      int ty = E[j].type;
-      lede_entity *ne = add_span_entity(c, lx_span(p, p + (uint32_t)len), ty, LEDE_EF_IN_TITLE,
-                                        LEDE_RULE_LINKING);
-      if (ne) ne->cluster = (uint32_t)x; /* its first token (link_tokens) */
-      break;
+  if (m == n && form == TITLE_CASE) return;
+  int emptied = 0;
+  for (int pass = 0; pass < (form == TITLE_CAPITALS ? 2 : 1); pass++) {
+    for (size_t j = 0; j < m && in->entities.n < m + 8; j++) {
+      E = (lede_entity *)in->entities.p;
+      lede_span sp = E[j].span;
+      size_t a, b;
+      if ((E[j].type != LEDE_T_PERSON && E[j].type != LEDE_T_ORG && E[j].type != LEDE_T_GPE) ||
+          sp.end == sp.start)
+        continue;
+      if (sp.start < ti.end && sp.end > ti.start) continue; /* in the title itself */
+      lx_tokens_in(c, sp.start, sp.end, &a, &b);
+      /* two words or more first, then (in capitals) a word of three
+       * letters or more that the story never writes in lower case (not
+       * "COFFEE" of a story that has "Coffee" at a sentence's start) */
+      if (pass == 0 ? b < a + 2 : b != a + 1 || t[a].nletters < 3) continue;
+      int common = 0;
+      for (size_t w = 0; w < nl && pass == 1; w++) common |= lowered[w] == t[a].hash;
+      if (common) continue;
+      /* a company is named without its legal form too ("TEXAS AIR" of
+       * "Texas Air Corp"), if not whole */
+      int replace = form == TITLE_CAPITALS && pass == 0;
+      if (!refind_in_title(c, ta, tb, a, b, E[j].type, replace, &emptied) && replace &&
+          E[j].type == LEDE_T_ORG && b >= a + 3 && legal_form(c, &t[b - 1], 1))
+        refind_in_title(c, ta, tb, a, b - 1, E[j].type, replace, &emptied);
     }
+  }
+  if (emptied) {
+    E = (lede_entity *)in->entities.p;
+    size_t w = 0;
+    for (size_t r = 0; r < in->entities.n; r++)
+      if (E[r].span.end > E[r].span.start) E[w++] = E[r];
+    in->entities.n = w;
   }
 }
 
@@ -2896,7 +3018,9 @@ void lx_entities(lx_ctx *c) {
     recognize(c, &ni, t0, t1, LEDE_EF_IN_TITLE);
   }
   if (!lx_span_empty(d->title)) drop_lone_title_word(c);
-  drop_title_case_words(c, title_last);
+  drop_title_case_words(c, title_last ? TITLE_CASE
+                                    : title_in_capitals(c) ? TITLE_CAPITALS
+                                                           : TITLE_PLAIN);
   drop_page_words(c);
   if (in->entities.n > 1)
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);

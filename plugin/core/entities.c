@@ -1208,8 +1208,22 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   /* no name runs across a square bracket ("the Moon [SpaceX via Nasa]": a
    * page's image label), nor ends inside a known place of two words or
    * more ("New South" of "New South Dakota law": the place stays whole) */
+  size_t qn = 0; /* the numbers (in token order) looked at so far */
   for (size_t i = nn; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
+    /* "Eight Gulf Coast refineries": a count that opens a sentence is no
+     * part of the name after it (the gazetteer's "Three Gorges Dam" is) */
+    while (qn < nn && k[qn].t0 < k[i].t0) qn++;
+    if (qn < nn && k[qn].t0 == k[i].t0 && k[qn].type == LEDE_T_CARDINAL &&
+        k[qn].t1 < k[i].t1 && t[k[i].t0].kind == LX_TK_WORD &&
+        !(t[k[i].t0].flags & (LX_TF_ALLCAP | LX_TF_DIGIT)) &&
+        ((t[k[i].t0].flags & LX_TF_SENT) || (k[i].t0 > t0 && tok_ch(c, &t[k[i].t0 - 1], ':'))) &&
+        !gaz_has(c, k[i].t0, k[i].t1, NAME_KINDS)) {
+      k[i].t0 = k[qn].t1;
+      /* the type was read for the longer span ("Two Brazilian" a person) */
+      const lx_entry *pe = gaz_exact(c, k[i].t0, k[i].t1, NAME_KINDS);
+      if (pe && !(pe->flags & LX_GF_AMB)) k[i].type = (uint16_t)type_of_kind(c, pe);
+    }
     for (size_t p = k[i].t0 + 1; p < k[i].t1; p++)
       if (t[p].kind != LX_TK_WORD && t[p].end == t[p].start + 1 &&
           (c->text[t[p].start] == '[' || c->text[t[p].start] == ']')) {

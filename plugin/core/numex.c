@@ -238,6 +238,12 @@ static inline int tok_is(const nx *S, size_t i, const char *lower) {
 static inline int is_punct(const nx *S, size_t i, char c) {
   return i < S->t1 && S->t[i].kind == LX_TK_PUNCT && tlen(S, i) == 1 && tstr(S, i)[0] == c;
 }
+/* Token i opens a sentence, or what a colon introduces ("HOST: Eleven
+ * banks have failed", a transcript's speaker): a capital there is no
+ * name's. */
+static inline int opens(const nx *S, size_t i) {
+  return (S->t[i].flags & LX_TF_SENT) || (i > S->t0 && is_punct(S, i - 1, ':'));
+}
 /* A paragraph break ends every expression (the first token of the one
  * being read may open a paragraph: "About 200 people died."). */
 static inline int ok_tok(const nx *S, size_t i) {
@@ -2749,7 +2755,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
      * name (First Amendment, Second World War) unless a common noun follows:
      * "the Sixth test", "Second one-day international" (not "of": "the
      * First of the Month") */
-    if (N->words && (S->t[s0].flags & LX_TF_CAP) && !(S->t[s0].flags & LX_TF_SENT) &&
+    if (N->words && (S->t[s0].flags & LX_TF_CAP) && !opens(S, s0) &&
         !(S->t[s0].flags & LX_TF_ALLCAP) &&
         !(e < S->t1 && S->t[e].kind == LX_TK_WORD && (S->t[e].flags & LX_TF_LOWER) &&
           !tok_is(S, e, "of")))
@@ -3348,7 +3354,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
    * 13"), not "Net 5,400,000" nor "Revs 112.5 mln" in a table of results */
   if (!N->words && (N->plain || N->sfx != SFX_NONE) && after_name(S, N->a))
     return res(r, N->a, e, 0, 0);
-  if (N->words && (S->t[s0].flags & LX_TF_CAP) && !(S->t[s0].flags & LX_TF_SENT) &&
+  if (N->words && (S->t[s0].flags & LX_TF_CAP) && !opens(S, s0) &&
       !(S->t[s0].flags & LX_TF_ALLCAP) && !(ctx & CTX_MOD))
     return res(r, s0, e, 0, 0);
   if (N->words && N->tail) return res(r, s0, e, 0, 0);

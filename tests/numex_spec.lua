@@ -656,4 +656,15 @@ describe("numex through lede.parse", function()
     assert.is_not_nil(find(l, "LOC", "Gulf Coast"))
     assert.equal(11, find(l, "CARDINAL", "Eleven").value)
   end)
+  it("reads an age said with a verb as a date, and no count of points nor the pronoun", function()
+    local l = ents("Harlowe, who is 58, sold trees. CALLER: I'm 67, and I have savings. Vera"
+      .. " Lund is 81. She turned 100 on Friday. At 61 he wrote a book. I was nineteen.\n"
+      .. "She was 21 points behind. The index is 44, up from 40. He is one, too.\n")
+    for _, age in ipairs({ "58", "67", "81", "100", "61", "nineteen" }) do
+      assert.is_not_nil(find(l, "DATE", age), age)
+    end
+    assert.is_not_nil(find(l, "CARDINAL", "21"))
+    assert.is_not_nil(find(l, "CARDINAL", "44"))
+    assert.is_nil(find(l, "DATE", "one"))
+  end)
 end)

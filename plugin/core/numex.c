@@ -2507,6 +2507,49 @@ static int game_part(const nx *S, size_t i) {
   return 0;
 }
 
+/* An age said of someone with a verb, as people say it and transcripts
+ * print it: "Harlowe, who is 58, has sold", "I'm 67, and", "she must be
+ * 90", "Ellen Shaw is 81.", "I was 19.", "turned 100 on Friday", "was 51
+ * when she crossed", "at 61 he has written". The number (tokens [n, e))
+ * ends the clause: punctuation, "and", "when" or "but" after it (not
+ * "was 21 points behind"); a time or a place may follow "turned". */
+static int word_in_list(const nx *S, size_t i, const char *const *ws, size_t n) {
+  return i < S->t1 && prev_word_in(S, i + 1, ws, n);
+}
+
+static int spoken_age(const nx *S, size_t n, size_t e) {
+  static const char *const subjects[] = {"he", "she", "i", "who", "you", "they", "we"};
+  static const char *const be[] = {"is", "was", "am", "are", "were", "be", "'s"};
+  static const char *const modals[] = {"must", "would", "will", "could", "might", "may"};
+  static const char *const ends[] = {"and", "when", "but"};
+  static const char *const after_turned[] = {"on", "in", "last", "this", "and", "when", "but"};
+  if (n < S->t0 + 2) return 0;
+  int end = e >= S->t1 || !ok_tok(S, e) || is_punct(S, e, ',') || is_punct(S, e, '.') ||
+            is_punct(S, e, ';') || is_punct(S, e, '!') || is_punct(S, e, '?') ||
+            word_in_list(S, e, ends, LX_COUNTOF(ends));
+  /* "turned 100 on Friday" */
+  if (tok_isl(S, n - 1, "turned"))
+    return end || word_in_list(S, e, after_turned, LX_COUNTOF(after_turned));
+  /* "at 61 he has written" */
+  if (tok_isl(S, n - 1, "at") && ok_tok(S, e) && word_in_list(S, e, subjects, 4) &&
+      !(S->t[e].flags & LX_TF_SENT))
+    return 1;
+  if (!end) return 0;
+  /* "I'm 67" (the apostrophe straight or curly) */
+  if (tok_isl(S, n - 1, "i'm") || tok_isl(S, n - 1, "i\xe2\x80\x99m")) return 1;
+  if (!word_in_list(S, n - 1, be, LX_COUNTOF(be))) return 0;
+  /* "was 51 when she crossed" */
+  if (tok_isl(S, e, "when") && !tok_isl(S, n - 1, "be")) return 1;
+  size_t s = n - 2;
+  if (s > S->t0 && word_in_list(S, s, modals, LX_COUNTOF(modals))) s--;
+  if (tok_isl(S, n - 1, "'s") && s != n - 2) return 0;
+  if (word_in_list(S, s, subjects, LX_COUNTOF(subjects))) return 1;
+  /* a name: "Ellen Shaw is 81." (not a sentence's first word alone) */
+  return s == n - 2 && S->t[s].kind == LX_TK_WORD && (S->t[s].flags & LX_TF_CAP) &&
+         !(S->t[s].flags & (LX_TF_SENT | LX_TF_ALLCAP)) && !lex_word(S, s) &&
+         !tok_isl(S, n - 1, "be");
+}
+
 /* The number at n (tokens [n, e), the span from a) is an age: "At 78, Biden
  * is the oldest" (a sentence that opens on it, a name or a pronoun after),
  * "aged 18", "people over 70", "those under 16". Returns where the age's
@@ -2535,6 +2578,7 @@ static size_t age_context(const nx *S, size_t a, size_t n, size_t e) {
         (tok_isl(S, n - 2, "he") || tok_isl(S, n - 2, "she")) && is_punct(S, e, '.') &&
         (e + 1 >= S->t1 || (S->t[e + 1].flags & (LX_TF_SENT | LX_TF_CAP))))))
     return n;
+  if (a == n && spoken_age(S, n, e)) return n;
   if (a == n && tok_isl(S, n - 1, "at") &&
       ((S->t[n - 1].flags & LX_TF_SENT) || (n >= S->t0 + 2 && is_punct(S, n - 2, ','))) &&
       is_punct(S, e, ',') && ok_tok(S, e + 1)) {
@@ -3309,7 +3353,9 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     return res(r, a, e + 2, LEDE_T_DATE, 0);
   /* an age said so: "At 78, Biden is", "people over 70", "those aged 18" */
   size_t age_a;
-  if (N->plain && N->v >= 1 && N->v <= 120 && e == N->a + 1 &&
+  /* (in words from two: "I was nineteen"; "he is one" is the pronoun) */
+  if ((N->plain || (N->words && !N->frac && !N->ord && !N->tail && N->v >= 2)) && N->v >= 1 &&
+      N->v <= 120 && e == N->a + 1 &&
       (age_a = age_context(S, a, N->a, e)) != SIZE_MAX) {
     /* "people aged 65 and above" ("and older" is read before) */
     if (ok_tok(S, e + 1) && tok_isl(S, e, "and") &&

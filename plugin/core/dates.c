@@ -496,8 +496,9 @@ static size_t tzone(const g *G, size_t i, const lx_date *when, int *tz) {
     return 0;
   }
   /* the US zones spelled out: "Eastern time", "Pacific Standard Time",
-   * "Central Daylight Time" */
-  if (j + 1 < G->n && G->t[j].kind == LX_TK_WORD && (G->t[j].flags & LX_TF_CAP)) {
+   * "Central Daylight Time", or the region alone where the clause ends
+   * ("at 3:30 p.m. Eastern.") */
+  if (j < G->n && G->t[j].kind == LX_TK_WORD && (G->t[j].flags & LX_TF_CAP)) {
     /* the zone's abbreviations: daylight time computed, standard, daylight */
     static const char *const us[][4] = {{"Eastern", "ET", "EST", "EDT"},
                                         {"Central", "CT", "CST", "CDT"},
@@ -509,10 +510,13 @@ static size_t tzone(const g *G, size_t i, const lx_date *when, int *tz) {
       int as = 1; /* as printed */
       if (tis(G, k, "Standard") || tis(G, k, "standard")) as = 2, k++;
       else if (tis(G, k, "Daylight") || tis(G, k, "daylight")) as = 3, k++;
-      if (!tis(G, k, "time") && !tis(G, k, "Time")) return 0;
       int off;
+      if (tis(G, k, "time") || tis(G, k, "Time")) {
+        k++;
+      } else if (as != 1 || paren || (k < G->n && G->t[k].kind != LX_TK_PUNCT)) {
+        return 0;
+      }
       if (!zone_offset(us[z][as], strlen(us[z][as]), when, &off)) return 0;
-      k++;
       if (paren) {
         if (!tis(G, k, ")")) return 0;
         k++;

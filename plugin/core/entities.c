@@ -2663,7 +2663,8 @@ static void drop_title_case_words(lx_ctx *c, int form) {
           keep = (tk(c, k) & (KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME) | NAME_KINDS)) != 0;
         for (size_t j = 0; j < n && !keep; j++) {
           size_t x, y;
-          if (j == i || E[j].type >= LEDE_T_DATE || on_title_line(c, E[j].span.start, E[j].span.end))
+          if (j == i || E[j].type >= LEDE_T_DATE ||
+              on_title_line(c, E[j].span.start, E[j].span.end))
             continue;
           lx_tokens_in(c, E[j].span.start, E[j].span.end, &x, &y);
           for (size_t q = x; q < y && !keep; q++)

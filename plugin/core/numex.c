@@ -134,7 +134,7 @@ enum {
   NX_W_MOD, NX_W_DET, NX_W_FEW, NX_W_AGO, NX_W_EARLY, NX_W_FISCAL, NX_W_PCT,
   NX_W_PER, NX_W_OLD, NX_W_OCLOCK, NX_W_NO, NX_W_OF, NX_W_AND, NX_W_WHILE,
   NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE, NX_W_EDGE, NX_W_HOLIDAY,
-  NX_W_PAST, NX_W_THAT, NX_W_COUNT
+  NX_W_PAST, NX_W_THAT, NX_W_COIN, NX_W_COUNT
 };
 
 /* time units (values of NX_W_TUNIT and NX_W_SETADV) */
@@ -288,10 +288,11 @@ static inline const nx_word *lex(const nx *S, size_t i) {
 }
 
 /* Token i is a lexicon word other than the first word of a holiday
- * ("Canada", "New" and "Good" are names' words too) or a verb of the past. */
+ * ("Canada", "New" and "Good" are names' words too), a verb of the past or
+ * a coin ("Euro 2020" is a name: "euro" is the lexicon's for "a euro"). */
 static inline int lex_word(const nx *S, size_t i) {
   const nx_word *w = lex(S, i);
-  return w && w->cls != NX_W_HOLIDAY && w->cls != NX_W_PAST;
+  return w && w->cls != NX_W_HOLIDAY && w->cls != NX_W_PAST && w->cls != NX_W_COIN;
 }
 
 static inline int lex_cls(const nx *S, size_t i) {
@@ -353,8 +354,10 @@ static int emit(nx *S, const nx_res *r) {
   switch (r->type) {
     case LEDE_T_DATE:
     case LEDE_T_TIME: c->value_kind = r->str[0] ? LEDE_V_STRING : LEDE_V_NONE; break;
-    case LEDE_T_MONEY:
-    case LEDE_T_QUANTITY: c->value_kind = LEDE_V_AMOUNT; break;
+    case LEDE_T_MONEY: /* (no amount and no currency: "multibillion-dollar") */
+    case LEDE_T_QUANTITY:
+      c->value_kind = r->str[0] || r->num ? LEDE_V_AMOUNT : LEDE_V_NONE;
+      break;
     case LEDE_T_CARDINAL: /* a score, "2-1", is its text */
       c->value_kind = r->str[0] ? LEDE_V_STRING : LEDE_V_NUMBER;
       break;
@@ -2270,6 +2273,26 @@ static const char *hyphen_currency(const char *s, size_t n) {
   return NULL;
 }
 
+/* "a billion-dollar crop", "a million-euro home": a scale and a currency
+ * in one word (token i, s, n bytes) are money of that scale;
+ * "multibillion-dollar", "multimillion-dollar" are money of no one amount. */
+static int scale_currency_word(size_t i, const char *s, size_t n, nx_res *r) {
+  static const struct { const char *w; double f; } sc[] = {
+      {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}, {"multimillion", 0},
+      {"multibillion", 0}, {"multi-million", 0}, {"multi-billion", 0}};
+  for (size_t k = 0; k < LX_COUNTOF(sc); k++) {
+    size_t m = strlen(sc[k].w);
+    if (m >= n || s[m] != '-' || !ieq(s, m, sc[k].w)) continue;
+    const char *iso = hyphen_currency(s + m, n - m);
+    if (!iso) return 0;
+    res(r, i, i + 1, LEDE_T_MONEY, sc[k].f);
+    set_cstr(r, iso);
+    if (sc[k].f == 0) r->str[0] = 0; /* no amount: no value */
+    return 1;
+  }
+  return 0;
+}
+
 /* Tail of a hyphenated number: 20-year-old, five-year, 24-hour, 10-mile,
  * 5-percent. Returns 1 with r set, 0 when the token is not an entity. */
 static int hyphen_tail(size_t a, size_t e, const nxnum *N, nx_res *r) {
@@ -2600,26 +2623,56 @@ static size_t age_context(const nx *S, size_t a, size_t n, size_t e) {
   return SIZE_MAX;
 }
 
-/* The part of the story's day after a clock hour at j: "tonight", "this
- * afternoon", "this morning", "this evening". Returns its tokens (the
- * hour in *h made a 24-hour one) or 0; none without the story's date. */
-static size_t day_part_after(const nx *S, size_t j, int *h) {
-  if (!ok_tok(S, j) || !has_ymd(S) || !S->in->ref.day) return 0;
+enum { DAY_NONE = 99 }; /* a part of the day said of no day in particular */
+
+/* The part of a day after a clock hour at j: "tonight", "this afternoon",
+ * "yesterday morning", "last night", "tomorrow evening" (of a day counted
+ * from the story's: *day gets -1, 0 or 1; none without the story's date),
+ * "in the morning", "at night" (*day gets DAY_NONE). Returns its tokens
+ * (the hour in *h made a 24-hour one) or 0. */
+static size_t day_part_after(const nx *S, size_t j, int *h, int *day) {
+  if (!ok_tok(S, j)) return 0;
+  size_t q = 0;
+  int part = 0; /* 1 morning, 2 afternoon or evening, 3 night */
+  *day = 0;
   if (tok_isl(S, j, "tonight")) {
-    if (*h >= 5 && *h < 12) *h += 12;
-    else if (*h == 12) *h = 0;
-    return 1;
+    q = 1, part = 3;
+  } else if (tok_isl(S, j, "last") && tok_isl(S, j + 1, "night")) {
+    q = 2, part = 3, *day = -1;
+  } else if (tok_isl(S, j, "in") && tok_isl(S, j + 1, "the")) {
+    q = 3, *day = DAY_NONE;
+    part = tok_isl(S, j + 2, "morning") ? 1
+           : tok_isl(S, j + 2, "afternoon") || tok_isl(S, j + 2, "evening") ? 2
+                                                                           : 0;
+  } else if (tok_isl(S, j, "at") && tok_isl(S, j + 1, "night")) {
+    q = 2, part = 3, *day = DAY_NONE;
+  } else if (tok_isl(S, j, "this") || tok_isl(S, j, "yesterday") || tok_isl(S, j, "tomorrow")) {
+    q = 2;
+    *day = tok_isl(S, j, "this") ? 0 : tok_isl(S, j, "yesterday") ? -1 : 1;
+    part = tok_isl(S, j + 1, "morning") ? 1
+           : tok_isl(S, j + 1, "afternoon") || tok_isl(S, j + 1, "evening") ? 2
+           : tok_isl(S, j + 1, "night") && *day != 0 ? 3
+                                                      : 0;
   }
-  if (!tok_isl(S, j, "this") || !ok_tok(S, j + 1)) return 0;
-  if (tok_isl(S, j + 1, "morning")) {
-    if (*h == 12) *h = 0;
-    return 2;
+  if (!part || !ok_tok(S, j + q - 1)) return 0;
+  if (*day != DAY_NONE && (!has_ymd(S) || !S->in->ref.day)) return 0;
+  if (part == 1 && *h == 12) *h = 0;
+  if (part == 2 && *h < 12) *h += 12;
+  if (part == 3 && *h >= 5 && *h < 12) *h += 12;
+  if (part == 3 && *h == 12) *h = 0;
+  return q;
+}
+
+/* The value of a clock hour and minute said with a part of a day
+ * (day_part_after): "2020-05-05T21:00", or "T05:00" of no day. */
+static void set_clock(const nx *S, nx_res *r, int h, int m, int day) {
+  if (day == DAY_NONE) {
+    set_str(r, "T%02d:%02d", h, m);
+    return;
   }
-  if (tok_isl(S, j + 1, "afternoon") || tok_isl(S, j + 1, "evening")) {
-    if (*h < 12) *h += 12;
-    return 2;
-  }
-  return 0;
+  int y, mo, d;
+  lx_civil_from_days(lx_days_from_civil(ref_y(S), ref_m(S), S->in->ref.day) + day, &y, &mo, &d);
+  set_str(r, "%04d-%02d-%02dT%02d:%02d", y, mo, d, h, m);
 }
 
 /* Whether the word before a bare hour at a makes it a clock time: "at",
@@ -3013,10 +3066,12 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       set_str(r, "T%02d:00", h);
       return 1;
     }
-    size_t q = clock_prep(S, a) ? day_part_after(S, j, &h) : 0;
-    if (q) { /* "until ten tonight" (not "beat Portland five to three this afternoon") */
+    int day;
+    size_t q = clock_prep(S, a) || clock_prep(S, N->a) ? day_part_after(S, j, &h, &day) : 0;
+    if (q) { /* "until ten tonight", "at five in the morning" (not "beat Portland five
+              * to three this afternoon") */
       res(r, a, j + q, LEDE_T_TIME, 0);
-      set_str(r, "%04d-%02d-%02dT%02d:00", ref_y(S), ref_m(S), S->in->ref.day, h);
+      set_clock(S, r, h, 0, day);
       return 1;
     }
     nxnum M;
@@ -3041,11 +3096,11 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   }
   /* "10 tonight" */
   if (N->plain && N->v >= 1 && N->v <= 12 && N->intd <= 2 && e == N->a + 1 && ok_tok(S, j)) {
-    int h = (int)N->v;
-    size_t q = day_part_after(S, j, &h);
-    if (q && clock_prep(S, a)) {
+    int h = (int)N->v, day;
+    size_t q = day_part_after(S, j, &h, &day);
+    if (q && (clock_prep(S, a) || clock_prep(S, N->a))) {
       res(r, a, j + q, LEDE_T_TIME, 0);
-      set_str(r, "%04d-%02d-%02dT%02d:00", ref_y(S), ref_m(S), S->in->ref.day, h);
+      set_clock(S, r, h, 0, day);
       return 1;
     }
   }
@@ -3179,11 +3234,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         if (h == 12) h = 0;
         b += 2;
       }
-      /* "four o'clock this afternoon", "ten o'clock tonight" */
-      size_t q = day_part_after(S, b, &h);
+      /* "four o'clock this afternoon", "ten o'clock tonight", "9 o'clock
+       * last night" */
+      int day;
+      size_t q = b == j + 1 ? day_part_after(S, b, &h, &day) : 0;
       if (q) {
         res(r, a, b + q, LEDE_T_TIME, 0);
-        set_str(r, "%04d-%02d-%02dT%02d:00", ref_y(S), ref_m(S), S->in->ref.day, h);
+        set_clock(S, r, h, 0, day);
         return 1;
       }
       res(r, a, b, LEDE_T_TIME, 0);
@@ -4441,6 +4498,47 @@ static int per_unit(const nx *S, size_t i) {
   return 1;
 }
 
+/* A price said with "a" at i: "a dollar", "a buck", "a euro", "a dollar
+ * fifty-nine" (cents in words after it), "a dollar and a half"; the coins
+ * "a nickel", "a dime", "a penny" (a pound may be a weight: not read). */
+static int a_money(const nx *S, size_t i, nx_res *r) {
+  static const struct {
+    const char *w;
+    double v;
+  } coins[] = {{"nickel", 0.05}, {"dime", 0.10}, {"penny", 0.01}};
+  size_t j = i + 1;
+  if (!ok_tok(S, j) || !(S->t[j].flags & LX_TF_LOWER)) return 0;
+  for (size_t q = 0; q < LX_COUNTOF(coins); q++)
+    if (tok_is(S, j, coins[q].w)) {
+      const char *cc = S->in->cc;
+      res(r, i, j + 1, LEDE_T_MONEY, coins[q].v);
+      set_cstr(r, q == 2 && cc[0] == 'G' && cc[1] == 'B' ? "GBP" : "USD");
+      return 1;
+    }
+  char iso[4];
+  double f = 1;
+  if (!tok_isl(S, j, "dollar") && !tok_isl(S, j, "buck") && !tok_isl(S, j, "euro")) return 0;
+  if (currency_at(S, j, 1, iso, &f) != 1 || f != 1) return 0;
+  double v = 1;
+  size_t b = j + 1;
+  nxnum M;
+  if (ok_tok(S, b + 2) && tok_isl(S, b, "and") && tok_isl(S, b + 1, "a") &&
+      tok_isl(S, b + 2, "half")) {
+    v = 1.5;
+    b += 3;
+  } else if (ok_tok(S, b) && S->t[b].kind == LX_TK_WORD && spelled(S, b, &M) &&
+             M.end == b + 1 && !M.ord && !M.frac && !M.scaled && M.v >= 1 && M.v <= 99 &&
+             M.v == (int)M.v && !tunit_at(S, b + 1) && lex_cls(S, b + 1) != NX_W_PCT &&
+             lex_cls(S, b + 1) != NX_W_SCALE && lex_cls(S, b + 1) != NX_W_HUNDRED &&
+             !currency_at(S, b + 1, 1, iso, &(double){1})) {
+    v += M.v / 100; /* "a dollar fifty-nine" */
+    b++;
+  }
+  res(r, i, b, LEDE_T_MONEY, v);
+  set_cstr(r, iso);
+  return 1;
+}
+
 /* Expression led by a determiner: "the 1990s", "the past two years", "the
  * third quarter", "a decade", "a million", "a third", "a few days". */
 static int det_expr(const nx *S, size_t i, nx_res *r) {
@@ -4574,6 +4672,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
     }
   }
   /* a / an */
+  if (tok_isl(S, i, "a") && a_money(S, i, r)) return 1;
   const nx_word *w = lex(S, j);
   if (!w) return 0;
   switch (w->cls) {
@@ -5131,15 +5230,31 @@ static int at(const nx *S, size_t i, nx_res *r) {
       lx_date d;
       size_t k = maybe ? abs_date(S, i, &d) : 0;
       if (k) {
-        /* 10 a.m. Tuesday, 2:20 p.m. yesterday */
+        /* 10 a.m. Tuesday, 2:20 p.m. yesterday; 5:30 yesterday afternoon,
+         * 9:15 last night (the part of the day sets the hour's half) */
         if (d.hour >= 0 && !d.month && ok_tok(S, i + k) &&
             ((lex_cls(S, i + k) == NX_W_WDAY && (S->t[i + k].flags & LX_TF_CAP)) ||
-             lex_cls(S, i + k) == NX_W_DAYREL)) {
+             lex_cls(S, i + k) == NX_W_DAYREL ||
+             (tok_isl(S, i + k, "last") && tok_isl(S, i + k + 1, "night")) ||
+             (tok_isl(S, i + k, "this") &&
+              (tok_isl(S, i + k + 1, "morning") || tok_isl(S, i + k + 1, "afternoon") ||
+               tok_isl(S, i + k + 1, "evening"))))) {
           nx_res w;
-          if (temporal_word(S, i + k, i + k, 0, &w) && w.type == LEDE_T_DATE &&
-              w.str[0] != 'X') {
+          if (temporal_word(S, i + k, i + k, 0, &w) && w.str[0] != 'X' &&
+              (w.type == LEDE_T_DATE ||
+               (w.type == LEDE_T_TIME && strlen(w.str) == 13 && w.str[10] == 'T'))) {
+            char day[11];
+            memcpy(day, w.str, 10);
+            day[10] = 0;
+            if (w.type == LEDE_T_TIME) {
+              const char *p = w.str + 11;
+              int late = !strcmp(p, "AF") || !strcmp(p, "EV") || !strcmp(p, "NI");
+              if (late && d.hour >= 1 && d.hour < 12 && !(p[0] == 'N' && d.hour < 5))
+                d.hour += 12;
+              if (!strcmp(p, "MO") && d.hour == 12) d.hour = 0;
+            }
             res(r, i, w.b, LEDE_T_TIME, 0);
-            str_time(r, w.str, &d);
+            str_time(r, day, &d);
             return 1;
           }
         }
@@ -5203,6 +5318,7 @@ static int at(const nx *S, size_t i, nx_res *r) {
       const char *s = tstr(S, i);
       size_t n = tlen(S, i), e = 0;
       while (e < n && s[e] != '-') e++;
+      if (scale_currency_word(i, s, n, r)) return 1;
       if (!lex_str(s, e)) return 0;
       if (hyphen_word(S, i, r)) return 1;
       nxnum N;

@@ -256,6 +256,19 @@ describe("bylines", function()
     assert.equal("", byline("By The Associated Press"))
   end)
 
+  it("are no sentence that opens on By and a name", function()
+    local doc = lede.parse("Cicadas return to the valley\n\nThe insects emerged this week.\n\n"
+      .. "By July the adults will be dead, and their young will wait until 2021.\n",
+      { date = "2004-05-04" })
+    assert.same({}, doc.byline)
+    assert.equal(2, #doc.paragraphs)
+    local v = {}
+    for e in doc.entities:each("DATE") do v[e.text] = e.value end
+    assert.equal("2004-07", v["July"])
+    assert.equal("2021", v["2021"])
+    assert.equal("Moritz Bachmann", byline("Von Moritz Bachmann publiziert am 25. September 2019"))
+  end)
+
   it("take a name alone between a headline ending with a period and the dateline", function()
     for _, name in ipairs({ "Audrius Kelmelis", "Brad Holloway" }) do
       local doc = lede.parse("Lithuanian farmers block border road.\n" .. name

@@ -1095,6 +1095,25 @@ static int future_ctx(const nx *S, size_t i) {
     if (S->t[k].flags & (LX_TF_SENT | LX_TF_PARA)) break;
     if (is_punct(S, k, ';')) break; /* "due by Thursday; he died late Tuesday" */
   }
+  /* a date that opens its sentence is read by the verb after it: "By July
+   * the adults will be dead", "In March, the plant will close" (a few
+   * words on, before a verb of the past) */
+  if (!(S->t[i].flags & LX_TF_SENT) && !(k < i && (S->t[k].flags & LX_TF_SENT) && i - k <= 3))
+    return 0;
+  for (size_t q = i + 1; q < S->t1 && q <= i + 8 && !(S->t[q].flags & LX_TF_SENT); q++) {
+    if (S->t[q].kind != LX_TK_WORD) continue;
+    /* a verb in -ed first is the past ("An October 11 presentation
+     * indicated jobs would be cut") */
+    size_t n = tlen(S, q);
+    if (n > 4 && (S->t[q].flags & LX_TF_LOWER) && tstr(S, q)[n - 2] == 'e' &&
+        tstr(S, q)[n - 1] == 'd')
+      return 0;
+    const nx_word *w = lex(S, q);
+    if (w && w->cls == NX_W_PAST) return 0;
+    if (tok_isl(S, q, "will") || tok_isl(S, q, "'ll") || tok_isl(S, q, "shall") ||
+        tok_isl(S, q, "won't"))
+      return !tok_isl(S, q + 1, "have");
+  }
   return 0;
 }
 

@@ -950,6 +950,21 @@ static int find_byline(lx_ctx *c, const blk *b, const blk *next, lede_span *name
   }
   int k = parse_names(c, t, i, n, names, 8);
   if (k < 0) return 0;
+  /* a sentence that opens on "By" goes on after its name with a
+   * determiner, a pronoun or a verb ("By July the adults will be dead",
+   * "By Friday it was over"); a byline with words of its own ("By Jane Roe
+   * in Paris", "Von Moritz Bachmann publiziert am") */
+  if (k > 0) {
+    static const char *const sentence[] = {
+        "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
+        "our", "we", "they", "he", "she", "it", "i", "you", "will", "would", "is", "was",
+        "are", "were", "has", "have", "had", "can", "could", "should", "may", "might", "must"};
+    size_t j = i;
+    while (j < n && t[j].start < names[k - 1].end) j++;
+    if (j < n && t[j].kind == LX_TK_WORD && (t[j].flags & LX_TF_LOWER))
+      for (size_t q = 0; q < LX_COUNTOF(sentence); q++)
+        if (lx_tok_ieq(c->text, &t[j], sentence[q])) return 0;
+  }
   *nnames = k;
   *span = lx_span(b->start, b->end);
   return 1;

@@ -1419,6 +1419,23 @@ static int year_tok(const nx *S, size_t i, int *y) {
   return 1;
 }
 
+/* A year cut to two digits after an apostrophe (' or U+2019) at i, glued:
+ * "'56", "'08"; the century is the one that puts it at most a year after
+ * the story (the 1900s without a story's date). Returns 2 (its tokens) and
+ * the year in *y, or 0; not a decade ("'80s"). */
+static size_t short_year(const nx *S, size_t i, int *y) {
+  if (i + 1 >= S->t1 || S->t[i].kind != LX_TK_PUNCT || S->t[i + 1].kind != LX_TK_NUM ||
+      S->t[i + 1].start != S->t[i].end || tlen(S, i + 1) != 2 || !ok_tok(S, i + 1))
+    return 0;
+  const char *q = tstr(S, i), *d = tstr(S, i + 1);
+  if (!(tlen(S, i) == 1 && q[0] == '\'') && !(tlen(S, i) == 3 && memcmp(q, "\xe2\x80\x99", 3) == 0))
+    return 0;
+  if (!is_digit((unsigned char)d[0]) || !is_digit((unsigned char)d[1])) return 0;
+  int v = (d[0] - '0') * 10 + (d[1] - '0'), ry = ref_y(S);
+  *y = ry && 2000 + v <= ry + 1 ? 2000 + v : 1900 + v;
+  return 2;
+}
+
 /* A year said in words, as broadcast transcripts print it: "nineteen
  * eighty-six", "nineteen oh five", "twenty twenty"; "two thousand (and)
  * five" only where a year is expected (after "the year", "in", "since"...)
@@ -1494,6 +1511,8 @@ static size_t period_end(const nx *S, size_t a, size_t e);
 static size_t of_year(const nx *S, size_t i, int *y) {
   if (!tok_isl(S, i, "of") || !ok_tok(S, i + 1)) return 0;
   if (year_tok(S, i + 1, y)) return 2;
+  size_t sy = short_year(S, i + 1, y); /* "June of '63" */
+  if (sy) return 1 + sy;
   size_t sk = spoken_year(S, i + 1, y);
   if (sk) return 1 + sk;
   const nx_word *w = lex(S, i + 1), *u = lex(S, i + 2);
@@ -2569,8 +2588,8 @@ static int spoken_age(const nx *S, size_t n, size_t e) {
   int end = e >= S->t1 || !ok_tok(S, e) || is_punct(S, e, ',') || is_punct(S, e, '.') ||
             is_punct(S, e, ';') || is_punct(S, e, '!') || is_punct(S, e, '?') ||
             word_in_list(S, e, ends, LX_COUNTOF(ends));
-  /* "turned 100 on Friday" */
-  if (tok_isl(S, n - 1, "turned"))
+  /* "turned 100 on Friday", "when I turn 100" */
+  if (tok_isl(S, n - 1, "turned") || tok_isl(S, n - 1, "turns") || tok_isl(S, n - 1, "turn"))
     return end || word_in_list(S, e, after_turned, LX_COUNTOF(after_turned));
   /* "at 61 he has written" */
   if (tok_isl(S, n - 1, "at") && ok_tok(S, e) && word_in_list(S, e, subjects, 4) &&
@@ -3517,7 +3536,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
        lex_cls(S, in) == NX_W_TENS)) {
     nxnum M;
     if (number_at(S, in, &M) && M.sfx == SFX_NONE && !M.frac && !M.ord && !M.decade &&
-        M.v > N->v && M.v <= 1000 && !(M.plain && M.intd == 4))
+        M.v > N->v && (M.v <= 1000 || M.scaled) && !(M.plain && M.intd == 4))
       return res(r, a, M.end, LEDE_T_CARDINAL, N->v / M.v);
   }
   /* "a quarter" alone is not a number; fractions of a thing are */
@@ -3558,6 +3577,10 @@ static size_t modifiers(const nx *S, size_t i, int *between) {
       /* "Under one of the agreements": a preposition before "one of" */
       if ((tok_isl(S, j, "under") || tok_isl(S, j, "over")) && tok_isl(S, j + 1, "one") &&
           tok_isl(S, j + 2, "of"))
+        break;
+      /* "Under as many as 11 coats": a preposition before a modifier */
+      if ((tok_isl(S, j, "under") || tok_isl(S, j, "over")) &&
+          (lex_cls(S, j + 1) == NX_W_MOD || tok_isl(S, j + 1, "as")))
         break;
       if (tok_isl(S, j, "just") && !(tok_isl(S, j + 1, "over") || tok_isl(S, j + 1, "under") ||
                                      tok_isl(S, j + 1, "shy")))
@@ -3995,6 +4018,33 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
         set_str(r, "XXXX-WXX-%d", (int)u->v);
         return 1;
       }
+      /* "every November", "each spring", "every afternoon": sets of a
+       * month, a season, a part of the day (one word, not "each morning
+       * session") */
+      if (j == i + 1) {
+        int noun_after = ok_tok(S, j + 1) && S->t[j + 1].kind == LX_TK_WORD &&
+                         (S->t[j + 1].flags & LX_TF_LOWER) && !lex_word(S, j + 1) &&
+                         !tok_isl(S, j + 1, "and") && !tok_isl(S, j + 1, "when");
+        const char *sw = tstr(S, j);
+        int plural = (sw[tlen(S, j) - 1] | 32) == 's';
+        if (u->cls == NX_W_MONTH && (S->t[j].flags & LX_TF_CAP) && tlen(S, j) > 3 &&
+            u->v >= 1 && u->v <= 12) {
+          res(r, a, j + 1, LEDE_T_DATE, 0);
+          set_str(r, "XXXX-%02d", (int)u->v);
+          return 1;
+        }
+        if (u->cls == NX_W_SEASON && !plural && u->v >= 1 && u->v <= 4) {
+          res(r, a, j + 1, LEDE_T_DATE, 0);
+          set_str(r, "XXXX-%s", season_code[(int)u->v]);
+          return 1;
+        }
+        if (u->cls == NX_W_PART && !plural && !noun_after && (S->t[j].flags & LX_TF_LOWER) &&
+            !tok_isl(S, j, "overnight") && u->v >= 1 && u->v <= 4) {
+          res(r, a, j + 1, LEDE_T_TIME, 0);
+          set_str(r, "XXXX-XX-XXT%s", part_code[(int)u->v]);
+          return 1;
+        }
+      }
       if (u->cls == NX_W_TUNIT) {
         int unit = (int)u->v;
         const char *s = tstr(S, j);
@@ -4072,6 +4122,14 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
           return 1;
         }
       }
+      /* "all night", "all morning" (not "all day": a date's length) */
+      if (!the && i > S->t0 && tok_isl(S, i - 1, "all") && (t->flags & LX_TF_LOWER) &&
+          (s[tlen(S, i) - 1] | 32) != 's' && !tok_isl(S, i, "overnight") &&
+          !tok_isl(S, i, "nightfall") && free_after(S, i + 1)) {
+        res(r, i - 1, i + 1, LEDE_T_TIME, 0);
+        set_str(r, "XXXX-XX-XXT%s", part_code[code]);
+        return 1;
+      }
       /* "at night", "at dawn" */
       if (!the && (t->flags & LX_TF_LOWER) && (s[tlen(S, i) - 1] | 32) != 's' &&
           !tok_isl(S, i, "overnight") && free_after(S, i + 1) &&
@@ -4141,6 +4199,17 @@ static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
     res(r, a, j + 1, LEDE_T_DATE, 0);
     set_year(r, y);
     return 1;
+  }
+  /* "the late '80s" */
+  if (S->t[j].kind == LX_TK_PUNCT && (S->t[j].flags & LX_TF_QUOTE) && ok_tok(S, j + 1) &&
+      S->t[j + 1].kind == LX_TK_NUM && S->t[j + 1].start == S->t[j].end) {
+    nxnum N;
+    if (number_at(S, j + 1, &N) && N.decade && N.intd == 2) {
+      int v = (int)N.v + (N.v >= 30 ? 1900 : 2000);
+      res(r, a, j + 2, LEDE_T_DATE, 0);
+      set_str(r, "%03d", v / 10);
+      return 1;
+    }
   }
   /* the late 19th century, the early twentieth century */
   {
@@ -5136,8 +5205,9 @@ static int mod_expr(const nx *S, size_t i, nx_res *r) {
       if (got) r2.a = i;
     } else if (x && x->cls == NX_W_NOON && j == i + 1 &&
                (tok_isl(S, i, "about") || tok_isl(S, i, "around") ||
-                tok_isl(S, i, "approximately") || tok_isl(S, i, "roughly"))) {
-      /* "about midnight", "around noon" */
+                tok_isl(S, i, "approximately") || tok_isl(S, i, "roughly") ||
+                tok_isl(S, i, "almost") || tok_isl(S, i, "nearly"))) {
+      /* "about midnight", "around noon", "almost midnight" */
       got = temporal_word(S, j, j, 0, &r2) && r2.type == LEDE_T_TIME && r2.a == j;
       if (got) r2.a = i;
     } else if (x && x->cls == NX_W_NOON && j == i + 1 && tok_isl(S, i, "between")) {
@@ -5187,6 +5257,7 @@ static int mod_expr(const nx *S, size_t i, nx_res *r) {
 static int word_led(const nx *S, const nx_res *r) {
   return (r->type == LEDE_T_QUANTITY && strcmp(r->str, "magnitude") == 0) ||
          (r->type == LEDE_T_ORDINAL && tok_isl(S, r->a, "no.")) ||
+         (r->type == LEDE_T_TIME && tok_isl(S, r->a, "all")) || /* "all night" */
          (r->type == LEDE_T_DATE && !r->str[0] && /* an age: "in his 30s" */
           (tok_isl(S, r->a, "his") || tok_isl(S, r->a, "her") || tok_isl(S, r->a, "their") ||
            tok_isl(S, r->a, "my") || tok_isl(S, r->a, "our") || tok_isl(S, r->a, "your")));
@@ -5230,6 +5301,18 @@ static int at(const nx *S, size_t i, nx_res *r) {
   switch (t->kind) {
     case LX_TK_NUM: {
       if (quarter_code(S, i, r) || height_token(S, i, r) || magnitude_at(S, i, r)) return 1;
+      /* "401(k)", "403(b)": a plan's name, no number */
+      if (i + 3 < S->t1 && S->t[i + 1].start == S->t[i].end && is_punct(S, i + 1, '(') &&
+          S->t[i + 2].kind == LX_TK_WORD && tlen(S, i + 2) == 1 && is_punct(S, i + 3, ')'))
+        return res(r, i, i + 4, 0, 0);
+      /* "back in '56", "the class of '98": a year cut to two digits */
+      int sy;
+      if (i >= S->t0 + 2 && short_year(S, i - 1, &sy) &&
+          prev_word_in(S, i - 1, year_preps, LX_COUNTOF(year_preps))) {
+        res(r, i, i + 1, LEDE_T_DATE, 0); /* (the driver takes the apostrophe) */
+        set_year(r, sy);
+        return 1;
+      }
       /* "B.1.617", "A.2": a number glued to a letter's abbreviation names a
        * thing (not "Rs.5", a currency the lexicon knows) */
       if (i > S->t0 && S->t[i - 1].end == t->start && S->t[i - 1].kind == LX_TK_WORD &&
@@ -5947,8 +6030,10 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       /* a set opens on the word before its "a": "twice a month" */
       if (r.a < i && !(r.a + 1 == i && i > last && (once_word(&S, r.a) || word_led(&S, &r))))
         r.a = i;
-      /* "the 1960s and '70s": the apostrophe glued to a decade is its */
-      if (r.a == i && i > last && i > S.t0 && r.type == LEDE_T_DATE && strlen(r.str) == 3 &&
+      /* "the 1960s and '70s": the apostrophe glued to a decade is its, and
+       * a year's cut to two digits ("in '56") */
+      if (r.a == i && i > last && i > S.t0 && r.type == LEDE_T_DATE &&
+          (strlen(r.str) == 3 || (strlen(r.str) == 4 && T[i].end - T[i].start == 2)) &&
           (T[i - 1].flags & LX_TF_QUOTE) && T[i - 1].end == t->start &&
           T[i - 1].end - T[i - 1].start <= 3 && (i - 1 == S.t0 || T[i - 2].end < T[i - 1].start))
         r.a = i - 1;

@@ -707,4 +707,21 @@ describe("numex through lede.parse", function()
     assert.is_not_nil(find(l, "CARDINAL", "as many as 11"))
     assert.equal("T00:00", find(l, "TIME", "almost midnight").value)
   end)
+  it("reads shares, parts of a point or a unit, clock quarters and titled ages", function()
+    local l = ents("A survey found that one in four families travel; roughly three of every 10"
+      .. " cars were imports, and about a third expect a cut. The odds of a quarter-point cut"
+      .. " rose; residents within a half-mile left. It burst at about a quarter past four. Its"
+      .. " founder, 31, was arrested; participants over 65 did well. The chip runs 27 million"
+      .. " instructions a second. The team plans a second, larger trial.\n")
+    assert.equal(0.25, find(l, "CARDINAL", "one in four").value)
+    assert.equal(0.3, find(l, "CARDINAL", "roughly three of every 10").value)
+    assert.is_not_nil(find(l, "CARDINAL", "about a third"))
+    assert.equal(0.25, find(l, "PERCENT", "quarter-point").value)
+    assert.equal("km", find(l, "QUANTITY", "half-mile").value.unit)
+    assert.equal("T04:15", find(l, "TIME", "about a quarter past four").value)
+    assert.is_not_nil(find(l, "DATE", "31"))
+    assert.is_not_nil(find(l, "DATE", "over 65"))
+    assert.equal(1, #(function() local o = {} for _, e in ipairs(l) do
+      if e.type == "ORDINAL" then o[#o + 1] = e end end return o end)())
+  end)
 end)

@@ -2331,6 +2331,31 @@ static int scale_currency_word(size_t i, const char *s, size_t n, nx_res *r) {
   return 0;
 }
 
+/* "a quarter-point cut", "a half-point", "a quarter-percent tax": a part of
+ * a percentage point; "a half-mile", "a quarter-mile hike": a part of a
+ * unit (token i, s, n bytes). */
+static int fraction_word(size_t i, const char *s, size_t n, nx_res *r) {
+  static const struct { const char *w; double v; } fr[] = {
+      {"half", 0.5}, {"quarter", 0.25}, {"three-quarter", 0.75}};
+  for (size_t k = 0; k < LX_COUNTOF(fr); k++) {
+    size_t m = strlen(fr[k].w);
+    if (m + 1 >= n || s[m] != '-' || !ieq(s, m, fr[k].w)) continue;
+    const char *rest = s + m + 1;
+    size_t rn = n - m - 1;
+    if (ieq(rest, rn, "point") || ieq(rest, rn, "percent") ||
+        ieq(rest, rn, "percentage-point"))
+      return res(r, i, i + 1, LEDE_T_PERCENT, fr[k].v);
+    const unitsfx *u = find_unit_sfx(rest, rn, 0);
+    if (u) {
+      res(r, i, i + 1, LEDE_T_QUANTITY, fr[k].v * u->factor);
+      set_cstr(r, u->unit);
+      return 1;
+    }
+    return 0;
+  }
+  return 0;
+}
+
 /* Tail of a hyphenated number: 20-year-old, five-year, 24-hour, 10-mile,
  * 5-percent. Returns 1 with r set, 0 when the token is not an entity. */
 static int hyphen_tail(size_t a, size_t e, const nxnum *N, nx_res *r) {
@@ -2618,7 +2643,10 @@ static int spoken_age(const nx *S, size_t n, size_t e) {
 static size_t age_context(const nx *S, size_t a, size_t n, size_t e) {
   static const char *const people[] = {"adults", "americans", "anyone", "child", "children",
                                        "everyone", "those", "men", "patients", "people",
-                                       "residents", "voters", "women", "workers", "kids"};
+                                       "residents", "voters", "women", "workers", "kids",
+                                       "participants", "individuals", "respondents",
+                                       "seniors", "retirees", "drivers", "smokers", "girls",
+                                       "boys", "employees", "users"};
   if (n == S->t0) return SIZE_MAX;
   if (a == n && (tok_isl(S, n - 1, "aged") || tok_isl(S, n - 1, "ages"))) return n;
   /* the second of two: "aged 19 and 23", "ages 22 and 31" */
@@ -3474,11 +3502,12 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   /* an age in apposition to a name or a person: "Mr. Smith, 52, was named
    * chairman", "The driver, 52, survived" */
   static const char *const persons[] = {
-      "boy", "brother", "daughter", "doctor", "driver", "farmer", "father", "friend", "girl",
-      "grandfather", "grandmother", "gunman", "husband", "man", "mother", "neighbor",
-      "neighbour", "nurse", "officer", "owner", "passenger", "patient", "pilot", "resident",
-      "sister", "soldier", "son", "student", "suspect", "teacher", "teenager", "victim", "widow",
-      "wife", "woman", "worker"};
+      "actor", "actress", "author", "boy", "brother", "chairman", "coach", "daughter", "doctor",
+      "driver", "executive", "farmer", "father", "founder", "friend", "girl", "grandfather",
+      "grandmother", "gunman", "husband", "lawyer", "man", "mother", "neighbor", "neighbour",
+      "nurse", "officer", "owner", "passenger", "patient", "pilot", "player", "president",
+      "resident", "singer", "sister", "soldier", "son", "student", "suspect", "teacher",
+      "teenager", "victim", "widow", "wife", "winner", "woman", "worker", "writer"};
   if (N->plain && N->v >= 1 && N->v <= 99 && e == N->a + 1 && N->a >= S->t0 + 2 &&
       tok_is(S, N->a - 1, ",") && S->t[N->a - 2].kind == LX_TK_WORD &&
       (((S->t[N->a - 2].flags & LX_TF_CAP) && !(S->t[N->a - 2].flags & LX_TF_ALLCAP) &&
@@ -3499,6 +3528,22 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       !(S->t[s0].flags & LX_TF_ALLCAP) && !(ctx & CTX_MOD))
     return res(r, s0, e, 0, 0);
   if (N->words && N->tail) return res(r, s0, e, 0, 0);
+  /* "one in seven roles", "about one in 10 adults", "four out of five",
+   * "three of every 10": a share, one CARDINAL valued as the fraction (not
+   * "one in 2019", a year; read before "one" the pronoun: "found that one
+   * in four families") */
+  size_t in = tok_isl(S, e, "in") ? e + 1
+              : (tok_isl(S, e, "out") && tok_isl(S, e + 1, "of")) ? e + 2
+              : (tok_isl(S, e, "of") && tok_isl(S, e + 1, "every")) ? e + 2 : 0;
+  if (in && tok_isl(S, in, "every") && in == e + 1) in++; /* "one in every five" */
+  if (N->v >= 1 && N->v <= 10 && !N->frac && !N->scaled && in && ok_tok(S, in) &&
+      (S->t[in].kind == LX_TK_NUM || lex_cls(S, in) == NX_W_UNIT ||
+       lex_cls(S, in) == NX_W_TENS)) {
+    nxnum M;
+    if (number_at(S, in, &M) && M.sfx == SFX_NONE && !M.frac && !M.ord && !M.decade &&
+        M.v > N->v && (M.v <= 1000 || M.scaled) && !(M.plain && M.intd == 4))
+      return res(r, a, M.end, LEDE_T_CARDINAL, N->v / M.v);
+  }
   /* "one" the pronoun: the one, no one, one another, one's */
   if (N->words && N->v == 1 && e == s0 + 1 && !N->frac) {
     static const char *const det[] = {"the", "this", "that", "no", "any", "every", "each",
@@ -3526,18 +3571,6 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
          ieq(tstr(S, s0 - 1) + tlen(S, s0 - 1) - 3, 3, "est")) &&
         prev_word_in(S, s0 - 1, (const char *const[]){"the", "a", "an", "this", "that"}, 5))
       return res(r, s0, e, 0, 0);
-  }
-  /* "one in seven roles", "about one in 10 adults", "four out of five": a
-   * share, one CARDINAL valued as the fraction (not "one in 2019", a year) */
-  size_t in = tok_isl(S, e, "in") ? e + 1
-              : (tok_isl(S, e, "out") && tok_isl(S, e + 1, "of")) ? e + 2 : 0;
-  if (N->v >= 1 && N->v <= 10 && !N->frac && !N->scaled && in && ok_tok(S, in) &&
-      (S->t[in].kind == LX_TK_NUM || lex_cls(S, in) == NX_W_UNIT ||
-       lex_cls(S, in) == NX_W_TENS)) {
-    nxnum M;
-    if (number_at(S, in, &M) && M.sfx == SFX_NONE && !M.frac && !M.ord && !M.decade &&
-        M.v > N->v && (M.v <= 1000 || M.scaled) && !(M.plain && M.intd == 4))
-      return res(r, a, M.end, LEDE_T_CARDINAL, N->v / M.v);
   }
   /* "a quarter" alone is not a number; fractions of a thing are */
   res(r, a, e, LEDE_T_CARDINAL, v);
@@ -4834,7 +4867,24 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       int end = k >= S->t1 || S->t[k].kind == LX_TK_PUNCT || tok_isl(S, k, "of") ||
                 tok_isl(S, k, "and") || tok_isl(S, k, "or");
       for (size_t q = 0; !end && q < LX_COUNTOF(preps); q++) end = tok_is(S, k, preps[q]);
-      if (!end) return 0;
+      /* "about a quarter past four", "a quarter to six": a clock time */
+      if (w->cls == NX_W_QUARTER && (tok_isl(S, k, "past") || tok_isl(S, k, "to")) &&
+          ok_tok(S, k + 1) && (S->t[k + 1].kind == LX_TK_NUM || lex_cls(S, k + 1) == NX_W_UNIT ||
+                               lex_cls(S, k + 1) == NX_W_TENS)) {
+        nxnum H;
+        if (!number_at(S, k + 1, &H) || H.end != k + 2 || H.ord || H.frac || H.v < 1 ||
+            H.v > 12 || H.v != (int)H.v)
+          return 0;
+        int past = tok_isl(S, k, "past"), h = (int)H.v - !past;
+        res(r, i, k + 2, LEDE_T_TIME, 0);
+        set_str(r, "T%02d:%02d", h == 0 ? 12 : h, past ? 15 : 45);
+        return 1;
+      }
+      /* "About a third expect", "nearly a quarter said": a share said
+       * approximately is no rank, whatever follows */
+      if (!end && !(i > S->t0 && lex_cls(S, i - 1) == NX_W_MOD && !tok_isl(S, i - 1, "at") &&
+                    !tok_isl(S, k, "past") && !tok_isl(S, k, "after") && !tok_isl(S, k, "till")))
+        return 0;
       /* "a quarter of a percentage point" */
       if (tok_isl(S, k, "of") && (tok_isl(S, k + 1, "a") || tok_isl(S, k + 1, "an")) &&
           ok_tok(S, k + 2)) {
@@ -5420,7 +5470,7 @@ static int at(const nx *S, size_t i, nx_res *r) {
       const char *s = tstr(S, i);
       size_t n = tlen(S, i), e = 0;
       while (e < n && s[e] != '-') e++;
-      if (scale_currency_word(i, s, n, r)) return 1;
+      if (scale_currency_word(i, s, n, r) || fraction_word(i, s, n, r)) return 1;
       if (!lex_str(s, e)) return 0;
       if (hyphen_word(S, i, r)) return 1;
       nxnum N;
@@ -5469,6 +5519,15 @@ static int at(const nx *S, size_t i, nx_res *r) {
     case NX_W_DOZEN: return 0;
     case NX_W_PLURAL: return plural_expr(S, i, r);
     case NX_W_ORD: {
+      /* "27 million instructions a second", "frames per second": a rate's
+       * unit of time, no rank (rates are not entities) */
+      if (tok_isl(S, i, "second") && i >= S->t0 + 2 &&
+          (tok_isl(S, i - 1, "a") || tok_isl(S, i - 1, "per")) &&
+          (!ok_tok(S, i + 1) || is_punct(S, i + 1, '.') || is_punct(S, i + 1, ';') ||
+           tok_isl(S, i + 1, "and") || tok_isl(S, i + 1, "or")) &&
+          (S->t[i - 2].kind == LX_TK_NUM ||
+           ((S->t[i - 2].flags & LX_TF_LOWER) && (tstr(S, i - 2)[tlen(S, i - 2) - 1] | 32) == 's')))
+        return res(r, i - 1, i + 1, 0, 0);
       nxnum N;
       if (spelled(S, i, &N)) return after_number(S, i, &N, CTX_NONE, r);
       return 0;

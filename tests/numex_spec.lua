@@ -724,4 +724,12 @@ describe("numex through lede.parse", function()
     assert.equal(1, #(function() local o = {} for _, e in ipairs(l) do
       if e.type == "ORDINAL" then o[#o + 1] = e end end return o end)())
   end)
+  it("reads hours from one to another with the second's half of the day as one time", function()
+    local l = ents("Hours are typically 5 to 8 p.m.; snow fell between 7 and 10 this morning, and"
+      .. " from 2 to 4 in the afternoon. Scores rose 5 to 8 points.\n")
+    assert.is_not_nil(find(l, "TIME", "5 to 8 p.m."))
+    assert.is_not_nil(find(l, "TIME", "between 7 and 10 this morning"))
+    assert.is_not_nil(find(l, "TIME", "2 to 4 in the afternoon"))
+    assert.is_nil(find(l, "TIME", "5 to 8"))
+  end)
 end)

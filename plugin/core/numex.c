@@ -3160,6 +3160,21 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       return 1;
     }
   }
+  /* "5 to 8 p.m.", "between 7 and 10 this morning": hours from one to
+   * another, the half of the day said after the second; one TIME, no value */
+  if (N->plain && N->v >= 1 && N->v <= 12 && N->intd <= 2 && e == N->a + 1 && ok_tok(S, j + 1) &&
+      S->t[j + 1].kind == LX_TK_NUM &&
+      (tok_isl(S, j, "to") || (tok_isl(S, j, "and") && (ctx & CTX_BETWEEN)))) {
+    lx_date d2;
+    size_t k2 = abs_date(S, j + 1, &d2);
+    if (k2 && d2.hour >= 0 && !d2.month && d2.hour < 24) return res(r, a, j + 1 + k2, LEDE_T_TIME, 0);
+    nxnum M;
+    int h2, day;
+    size_t q;
+    if (number_at(S, j + 1, &M) && M.plain && M.end == j + 2 && M.v >= 1 && M.v <= 12 &&
+        M.v > N->v && (h2 = (int)M.v, q = day_part_after(S, j + 2, &h2, &day)) != 0)
+      return res(r, a, j + 2 + q, LEDE_T_TIME, 0);
+  }
   /* "10 tonight" */
   if (N->plain && N->v >= 1 && N->v <= 12 && N->intd <= 2 && e == N->a + 1 && ok_tok(S, j)) {
     int h = (int)N->v, day;

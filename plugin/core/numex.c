@@ -134,7 +134,7 @@ enum {
   NX_W_MOD, NX_W_DET, NX_W_FEW, NX_W_AGO, NX_W_EARLY, NX_W_FISCAL, NX_W_PCT,
   NX_W_PER, NX_W_OLD, NX_W_OCLOCK, NX_W_NO, NX_W_OF, NX_W_AND, NX_W_WHILE,
   NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE, NX_W_EDGE, NX_W_HOLIDAY,
-  NX_W_PAST, NX_W_THAT, NX_W_COIN, NX_W_COUNT
+  NX_W_PAST, NX_W_THAT, NX_W_AFTER_A, NX_W_COUNT
 };
 
 /* time units (values of NX_W_TUNIT and NX_W_SETADV) */
@@ -289,10 +289,11 @@ static inline const nx_word *lex(const nx *S, size_t i) {
 
 /* Token i is a lexicon word other than the first word of a holiday
  * ("Canada", "New" and "Good" are names' words too), a verb of the past or
- * a coin ("Euro 2020" is a name: "euro" is the lexicon's for "a euro"). */
+ * a word read after "a" ("Euro 2020" is a name: "euro" is there for "a
+ * euro"). */
 static inline int lex_word(const nx *S, size_t i) {
   const nx_word *w = lex(S, i);
-  return w && w->cls != NX_W_HOLIDAY && w->cls != NX_W_PAST && w->cls != NX_W_COIN;
+  return w && w->cls != NX_W_HOLIDAY && w->cls != NX_W_PAST && w->cls != NX_W_AFTER_A;
 }
 
 static inline int lex_cls(const nx *S, size_t i) {
@@ -4634,6 +4635,19 @@ static int per_unit(const nx *S, size_t i) {
   return 1;
 }
 
+/* A unit said with "a" at j ("a mile", "about a foot"): the unit's entry
+ * of unit_sfx, or NULL. A foot and an inch only measure after a modifier
+ * or a fraction (not "set foot", "an inch of progress"): `measured`. */
+static const unitsfx *a_unit(const nx *S, size_t j, int measured) {
+  static const char *const ok[] = {"mile", "kilometre", "kilometer", "yard", "metre", "meter",
+                                   "gallon", "litre", "liter", "acre", "foot", "inch"};
+  if (!ok_tok(S, j) || !(S->t[j].flags & LX_TF_LOWER)) return NULL;
+  for (size_t q = 0; q < LX_COUNTOF(ok); q++)
+    if (tok_is(S, j, ok[q]))
+      return q >= 10 && !measured ? NULL : find_unit_sfx(tstr(S, j), tlen(S, j), 0);
+  return NULL;
+}
+
 /* A price said with "a" at i: "a dollar", "a buck", "a euro", "a dollar
  * fifty-nine" (cents in words after it), "a dollar and a half"; the coins
  * "a nickel", "a dime", "a penny" (a pound may be a weight: not read). */
@@ -4809,6 +4823,23 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
   }
   /* a / an */
   if (tok_isl(S, i, "a") && a_money(S, i, r)) return 1;
+  /* "a mile away", "about a foot a year", "a quarter mile" */
+  {
+    int measured = i > S->t0 && (lex_cls(S, i - 1) == NX_W_MOD || tok_isl(S, i - 1, "than"));
+    /* not a rate's unit: "3 dollars a gallon", "fifty-nine a gallon" */
+    char iso[4];
+    int rate = i > S->t0 && (S->t[i - 1].kind == LX_TK_NUM || lex_cls(S, i - 1) == NX_W_UNIT ||
+                             lex_cls(S, i - 1) == NX_W_TENS ||
+                             currency_at(S, i - 1, 1, iso, &(double){1}) ||
+                             tok_isl(S, i - 1, "cents"));
+    size_t q = tok_isl(S, j, "quarter") ? j + 1 : j;
+    const unitsfx *u = tok_isl(S, i, "a") && !rate ? a_unit(S, q, measured || q > j) : NULL;
+    if (u) {
+      res(r, i, q + 1, LEDE_T_QUANTITY, (q > j ? 0.25 : 1) * u->factor);
+      set_cstr(r, u->unit);
+      return 1;
+    }
+  }
   const nx_word *w = lex(S, j);
   if (!w) return 0;
   switch (w->cls) {
@@ -4970,6 +5001,13 @@ static int half_expr(const nx *S, size_t a, size_t i, nx_res *r) {
     if (unit) {
       res(r, a, j + 2, tunit_type(unit), 0);
       str_duration(r, 0.5, unit);
+      return 1;
+    }
+    /* "half a mile" */
+    const unitsfx *u = a_unit(S, j + 1, 1);
+    if (u) {
+      res(r, a, j + 2, LEDE_T_QUANTITY, 0.5 * u->factor);
+      set_cstr(r, u->unit);
       return 1;
     }
     const nx_word *w = lex(S, j + 1);

@@ -171,8 +171,10 @@ add("NX_W_AMPM", 0, "am", "pm", "a.m.", "p.m.")
 add("NX_W_CURPRE", 0, "rs", "rs.", "sfr", "ffr")
 -- "the end of 2019"
 add("NX_W_EDGE", 0, "end", "beginning", "start", "close", "turn")
--- money said with "a": "a dollar", "a nickel" (numex.c, a_money)
-add("NX_W_COIN", 0, "dollar", "buck", "euro", "nickel", "dime", "penny")
+-- words read after "a": money ("a dollar", "a nickel": numex.c, a_money)
+-- and measures ("a mile away": a_unit)
+add("NX_W_AFTER_A", 0, "dollar", "buck", "euro", "nickel", "dime", "penny", "mile",
+  "kilometre", "kilometer", "yard", "metre", "meter", "gallon", "litre", "liter", "acre")
 
 -- The tokenizer's hash of a lower-cased ASCII word (lx_hash_lower in
 -- plugin/core/utf8.c and internal.h): bytes in 8-byte little-endian words,

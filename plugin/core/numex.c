@@ -5824,6 +5824,7 @@ typedef struct year_anchor {
 } year_anchor;
 
 static int atoi_2(const char *v) { return (v[0] - '0') * 10 + (v[1] - '0'); }
+static int atoi_4(const char *v) { return atoi_2(v) * 100 + atoi_2(v + 2); }
 
 static int year4(const char *v) {
   return (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
@@ -5926,6 +5927,37 @@ static void date_range(const nx *S, nx_res *r, int open) {
       r->b = j + 2;
     }
     return;
+  }
+  /* "between June and September", "from March to November" (a month to a
+   * later one, the next year's when it comes before in the year), "the
+   * 2015 through 2018 model years": one DATE */
+  int month = strlen(r->str) == 7 && period_value(r->str) && r->str[4] == '-' &&
+              r->b == r->a + 1 && lex_cls(S, r->a) == NX_W_MONTH;
+  int year = strlen(r->str) == 4 && period_value(r->str) && r->b == r->a + 1;
+  if ((month || year) && ok_tok(S, j + 1) &&
+      (between ? tok_isl(S, j, "and")
+               : tok_isl(S, j, "to") || tok_isl(S, j, "through") || tok_isl(S, j, "until"))) {
+    int y = atoi_4(r->str), y2, m2 = 0;
+    const nx_word *w2 = month ? lex(S, j + 1) : NULL;
+    if (month && w2 && w2->cls == NX_W_MONTH && (S->t[j + 1].flags & LX_TF_CAP) &&
+        w2->v >= 1 && w2->v <= 12 && w2->v != atoi_2(r->str + 5) &&
+        !(ok_tok(S, j + 2) && S->t[j + 2].kind == LX_TK_NUM)) {
+      m2 = (int)w2->v;
+      y2 = m2 < atoi_2(r->str + 5) ? y + 1 : y;
+      char v[sizeof r->str];
+      snprintf(v, sizeof v, "%.7s/%04d-%02d", r->str, y2, m2);
+      memcpy(r->str, v, sizeof v);
+      r->b = j + 2;
+      if (between) r->a--;
+      return;
+    }
+    if (year && !between && tok_isl(S, j, "through") && year_tok(S, j + 1, &y2) && y2 > y) {
+      char v[sizeof r->str];
+      snprintf(v, sizeof v, "%04d/%04d", y, y2);
+      memcpy(r->str, v, sizeof v);
+      r->b = j + 2;
+      return;
+    }
   }
   /* "the Feb. 11-20 period", "the 1982-84 base period", "the 1988/89 crop
    * year", "the 1995-96 school year" */

@@ -472,7 +472,7 @@ static const tcase cases[] = {
     {"Profit rose in the first quarter. Sales fell from a year earlier.",
      "DATE[the first quarter]=2020-Q1 | DATE[a year earlier]=P1Y"},
     {"From January to June it exported 59 percent, up from the same period last year.",
-     "DATE[January]=2020-01 | DATE[June]=2020-06 | PERCENT[59 percent]=59 | "
+     "DATE[January to June]=2020-01/2020-06 | PERCENT[59 percent]=59 | "
      "DATE[the same period last year]=2019"},
     {"Net rose in the third quarter, compared with the year-earlier period and the"
      " second period of the game", "DATE[the third quarter]=2019-Q3 | DATE[the year-earlier"

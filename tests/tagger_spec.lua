@@ -437,6 +437,12 @@ describe("the tagger of names", function()
       "ORG Ohio-based", "U.S.\nCorvane" })
   end)
 
+  it("reads a transcript's greetings as no names, and no person across 'in'", function()
+    local got = listed("CALLER: Hi. I have savings.\n\nHOST: Hello, Vera. Marge in Tampa, go ahead.\n")
+    finds_none(got, { "Hi", "Hello", "Marge in Tampa" })
+    finds_all(got, { "GPE Tampa" })
+  end)
+
   it("reads a court case as one law, and stops a name before a date in lower case", function()
     local got = listed("The ruling in Halvorsen v. Brandt Mutual Insurance Co. cited a case the"
       .. " court overturned, Doyle v. Marsh last June. Arsenal v Chelsea ended 2-2.\n")

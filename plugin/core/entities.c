@@ -975,7 +975,8 @@ static const char *const openers[] = {
 /* Interjections, names only when no comma follows ("Oh, and..." is no
  * Ohio; "Oh Se-hoon" is a mayor). */
 static const char *const interjections[] = {"oh", "ah", "yes", "no", "well", "wow", "hey",
-                                            "ok", "okay", "please", "thanks", "sorry"};
+                                            "ok", "okay", "please", "thanks", "sorry", "hi",
+                                            "hello", "bye", "goodbye", "yeah"};
 
 /* the last words of events (refine_type), and what joins an event's name
  * to the word after it (fix_tagger_spans) */
@@ -1211,6 +1212,16 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   size_t qn = 0; /* the numbers (in token order) looked at so far */
   for (size_t i = nn; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
+    /* "Marge in Tampa": no person's name holds "in", "from" or "at" (the
+     * place after it is the gazetteer's to find) */
+    if (k[i].type == LEDE_T_PERSON)
+      for (size_t p = k[i].t0 + 1; p + 1 < k[i].t1; p++)
+        if ((t[p].flags & LX_TF_LOWER) && (lx_tok_is(c->text, &t[p], "in") ||
+                                            lx_tok_is(c->text, &t[p], "from") ||
+                                            lx_tok_is(c->text, &t[p], "at"))) {
+          k[i].t1 = (uint32_t)p;
+          break;
+        }
     /* "Eight Gulf Coast refineries": a count that opens a sentence is no
      * part of the name after it (the gazetteer's "Three Gorges Dam" is) */
     while (qn < nn && k[qn].t0 < k[i].t0) qn++;
@@ -1510,9 +1521,12 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       while (a < b && lx_hashset_has(&c->eng->other_lang, t[a].hash ? t[a].hash : 1)) a++;
     /* "Rather", "Within Delhi": a word that opens sentences, not names;
      * "Oh, and": an interjection */
-    if (a < b && (t[a].flags & LX_TF_SENT) && !(t[a].flags & LX_TF_ALLCAP) &&
+    /* (a sentence's first word, or a speaker's: "CALLER: Hi.") */
+    if (a < b && ((t[a].flags & LX_TF_SENT) || (a > t0 && tok_ch(c, &t[a - 1], ':'))) &&
+        !(t[a].flags & LX_TF_ALLCAP) &&
         (word_in(c, &t[a], openers, LX_COUNTOF(openers)) ||
-         (b == a + 1 && b < t1 && (tok_ch(c, &t[b], ',') || tok_ch(c, &t[b], '!')) &&
+         (b == a + 1 && b < t1 &&
+          (tok_ch(c, &t[b], ',') || tok_ch(c, &t[b], '!') || tok_ch(c, &t[b], '.')) &&
           word_in(c, &t[a], interjections, LX_COUNTOF(interjections))))) {
       a++;
       /* the type was read for the longer span: "Within Lahore" a person,

@@ -2580,6 +2580,15 @@ static int same_words(const lx_ctx *c, size_t a, size_t b, size_t x) {
 
 enum { TITLE_PLAIN = 0, TITLE_CASE, TITLE_CAPITALS };
 
+/* Whether [s, e) is in a title of that form: in title case, on any line
+ * that holds the title again (a page's related links); in capitals, in the
+ * title itself (a wire story's headline; the lines of every entity are not
+ * read). */
+static int title_line(lx_ctx *c, int form, uint32_t s, uint32_t e) {
+  if (form == TITLE_CASE) return on_title_line(c, s, e);
+  return s >= c->doc->title.start && e <= c->doc->title.end;
+}
+
 /* Finds the words of tokens [a, b) (a story's name) again in the title's
  * tokens [ta, tb) and names them with type where no entity is; with
  * `replace`, the tagger's names inside them give way (emptied: dropped by
@@ -2643,11 +2652,17 @@ static void drop_title_case_words(lx_ctx *c, int form) {
   size_t nl = 0;
   if (form == TITLE_CAPITALS) {
     uint32_t words[32];
+    uint64_t bits = 0; /* a filter of their hashes: most words are none of them */
     size_t nw = 0;
     for (size_t k = ta; k < tb && nw < 32; k++)
-      if (t[k].kind == LX_TK_WORD) words[nw++] = t[k].hash;
-    for (size_t k = 0; k < c->toks.n; k++) {
-      if (!(t[k].flags & LX_TF_LOWER) || t[k].kind != LX_TK_WORD || (k >= ta && k < tb)) continue;
+      if (t[k].kind == LX_TK_WORD) {
+        words[nw++] = t[k].hash;
+        bits |= (uint64_t)1 << (t[k].hash & 63);
+      }
+    for (size_t k = 0; k < c->toks.n && nw; k++) {
+      if (!(bits >> (t[k].hash & 63) & 1) || !(t[k].flags & LX_TF_LOWER) ||
+          t[k].kind != LX_TK_WORD || (k >= ta && k < tb))
+        continue;
       for (size_t w = 0; w < nw; w++)
         if (words[w] == t[k].hash) {
           lowered[nl++] = words[w];
@@ -2663,7 +2678,7 @@ static void drop_title_case_words(lx_ctx *c, int form) {
      * "FOREIGN MINISTER CALLS OFF TRIP") */
     if ((e->rule == LEDE_RULE_TAGGER || (form == TITLE_CAPITALS && e->type == LEDE_T_PERSON &&
                                          e->rule == LEDE_RULE_PATTERNS)) &&
-        on_title_line(c, e->span.start, e->span.end)) {
+        title_line(c, form, e->span.start, e->span.end)) {
       size_t a, b;
       lx_tokens_in(c, e->span.start, e->span.end, &a, &b);
       keep = b == a || gaz_has(c, a, b, NAME_KINDS) ||
@@ -2677,12 +2692,11 @@ static void drop_title_case_words(lx_ctx *c, int form) {
           keep = (tk(c, k) & (KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME) | NAME_KINDS)) != 0;
         for (size_t j = 0; j < n && !keep; j++) {
           size_t x, y;
-          if (j == i || E[j].type >= LEDE_T_DATE ||
-              on_title_line(c, E[j].span.start, E[j].span.end))
-            continue;
+          if (j == i || E[j].type >= LEDE_T_DATE) continue;
           lx_tokens_in(c, E[j].span.start, E[j].span.end, &x, &y);
           for (size_t q = x; q < y && !keep; q++)
             for (size_t k = a; k < b && !keep; k++) keep = t[q].hash == t[k].hash;
+          if (keep && title_line(c, form, E[j].span.start, E[j].span.end)) keep = 0;
         }
       } else if (form == TITLE_CAPITALS && !keep &&
                  (e->type == LEDE_T_GPE || e->type == LEDE_T_LOC)) {
@@ -2691,25 +2705,34 @@ static void drop_title_case_words(lx_ctx *c, int form) {
           for (size_t w = 0; w < nl && keep; w++) keep = lowered[w] != t[k].hash;
       }
       /* named in the story, outside a title-case line */
+      size_t len = e->span.end - e->span.start;
       for (size_t j = 0; j < n && !keep; j++) {
         size_t x, y;
-        if (j == i || on_title_line(c, E[j].span.start, E[j].span.end)) continue;
+        /* (the same length first: in capitals or not, the bytes count) */
+        if (j == i || E[j].span.end - E[j].span.start != len) continue;
         lx_tokens_in(c, E[j].span.start, E[j].span.end, &x, &y);
-        keep = y - x == b - a && same_words(c, a, b, x);
+        keep = y - x == b - a && same_words(c, a, b, x) &&
+               !title_line(c, form, E[j].span.start, E[j].span.end);
       }
     }
-    if (keep) E[m++] = *e;
+    if (keep && m++ != i) E[m - 1] = *e;
   }
   in->entities.n = m;
   if (m == n && form == TITLE_CASE) return;
   int emptied = 0;
+  /* the first letters of the title's words (case folded): a name whose
+   * first letter is none of them is not looked for */
+  uint32_t letters = 0;
+  for (size_t k = ta; k < tb; k++)
+    if (t[k].kind == LX_TK_WORD) letters |= 1u << ((c->text[t[k].start] | 0x20) & 31);
   for (int pass = 0; pass < (form == TITLE_CAPITALS ? 2 : 1); pass++) {
     for (size_t j = 0; j < m && in->entities.n < m + 8; j++) {
       E = (lede_entity *)in->entities.p;
       lede_span sp = E[j].span;
       size_t a, b;
       if ((E[j].type != LEDE_T_PERSON && E[j].type != LEDE_T_ORG && E[j].type != LEDE_T_GPE) ||
-          sp.end == sp.start)
+          sp.end == sp.start || sp.end - sp.start > ti.end - ti.start ||
+          !(letters >> ((c->text[sp.start] | 0x20) & 31) & 1))
         continue;
       if (sp.start < ti.end && sp.end > ti.start) continue; /* in the title itself */
       lx_tokens_in(c, sp.start, sp.end, &a, &b);

@@ -750,4 +750,13 @@ describe("numex through lede.parse", function()
     assert.equal("2020-11/2021-02", find(l, "DATE", "November to February").value)
     assert.equal("2015/2018", find(l, "DATE", "2015 through 2018").value)
   end)
+  it("reads a side's record with ties, a record reached, and a score at a moment of the game", function()
+    local l = ents("Carver State, the top seed, is 24-0 and unbeaten. Harlow (15-6-3) moved up;"
+      .. " Boston falls to 1-1. At 2-0 down they rallied, and she served at 5-4 in the third"
+      .. " set. Rates were 5-6 percent.\n")
+    for _, sc in ipairs({ "24-0", "15-6-3", "1-1", "2-0", "5-4" }) do
+      assert.equal(sc, find(l, "CARDINAL", sc).value)
+    end
+    assert.is_not_nil(find(l, "PERCENT", "5-6 percent"))
+  end)
 end)

@@ -5054,9 +5054,9 @@ static int quarter_code(const nx *S, size_t i, nx_res *r) {
  * winning or voting or before the word it qualifies: "beat Syria 2-1",
  * "voted 52-48", "a 3-0 win". One CARDINAL, its text as value. */
 static int score_shape(const nx *S, size_t i) {
-  size_t n = tlen(S, i), h = 0;
+  size_t n = tlen(S, i), h = 0, h2 = 0;
   const char *s = tstr(S, i);
-  if (S->t[i].kind != LX_TK_NUM || n < 3 || n > 7) return 0;
+  if (S->t[i].kind != LX_TK_NUM || n < 3 || n > 8) return 0;
   /* the hyphen is the second, third or fourth byte: most numbers have none */
   if (s[1] != '-' && s[2] != '-' && (n == 3 || s[3] != '-')) return 0;
   for (size_t q = 0; q < n; q++) {
@@ -5064,9 +5064,15 @@ static int score_shape(const nx *S, size_t i) {
       h = q;
       continue;
     }
+    /* a record with ties: "15-6-3", "4-5-2" (each part two digits at most) */
+    if (s[q] == '-' && h && !h2 && q > h + 1 && q - h - 1 <= 2 && h <= 2) {
+      h2 = q;
+      continue;
+    }
     if (s[q] < '0' || s[q] > '9') return 0;
   }
-  return h && n - h - 1 > 0 && n - h - 1 <= 3;
+  if (h2) return n - h2 - 1 > 0 && n - h2 - 1 <= 2;
+  return h && n - h - 1 > 0 && n - h - 1 <= 3 && n <= 7;
 }
 
 /* A tally after a verb of deciding, with what was decided between: "passed
@@ -5131,7 +5137,7 @@ static int score_at(const nx *S, size_t i, int depth) {
                                       "margin", "majority", "decision", "tie", "triumph",
                                       "drubbing", "thrashing", "rout", "scoreline", "verdict",
                                       "run", "record", "streak", "deficit", "advantage", "count",
-                                      "edge", "split", "tally", "score", "result"};
+                                      "edge", "split", "tally", "score", "result", "sets"};
   /* a level score: "level at 1-1", "serving at 4-5", "tied at 2-2" */
   static const char *const at_level[] = {"level", "tied", "locked", "deadlocked", "serving",
                                          "square", "stood", "stands", "all", "even"};
@@ -5140,7 +5146,8 @@ static int score_at(const nx *S, size_t i, int depth) {
                                         "falls", "bowed"};
   /* a record reached: "improved to 31-2", "fell to 25-4" */
   static const char *const to_record[] = {"improved", "fell", "dropped", "moved", "slipped",
-                                          "evened", "climbed", "went"};
+                                          "evened", "climbed", "went", "falls", "improves",
+                                          "drops", "moves", "slips", "climbs", "goes"};
   if (!score_shape(S, i)) return 0;
   /* the sets of a match: "won 3-6 6-3 6-3" */
   size_t p = i;
@@ -5174,6 +5181,20 @@ static int score_at(const nx *S, size_t i, int depth) {
     if (i >= S->t0 + 2 && tok_is(S, i - 1, "at"))
       for (size_t q = 0; q < LX_COUNTOF(at_level); q++)
         if (tok_is(S, i - 2, at_level[q])) return 1;
+    /* "At 2-0 down", "at 5-6 in the third set" */
+    if (tok_is(S, i - 1, "at") && i == e && ok_tok(S, e + 1) &&
+        (tok_isl(S, e + 1, "down") || tok_isl(S, e + 1, "up") ||
+         (tok_isl(S, e + 1, "in") && tok_isl(S, e + 2, "the") && ok_tok(S, e + 4) &&
+          (tok_isl(S, e + 4, "set") || tok_isl(S, e + 4, "game") || tok_isl(S, e + 4, "half")))))
+      return 1;
+    /* a side's record: "Gonzaga, the top seed, is 24-0 and", "are 15-6-3." */
+    if (i == e && (tok_is(S, i - 1, "is") || tok_is(S, i - 1, "are") || tok_is(S, i - 1, "was") ||
+                   tok_is(S, i - 1, "were")) &&
+        !pair_of_what(S, e) &&
+        (!ok_tok(S, e + 1) || is_punct(S, e + 1, '.') || is_punct(S, e + 1, ',') ||
+         is_punct(S, e + 1, ';') || tok_isl(S, e + 1, "and") || tok_isl(S, e + 1, "with") ||
+         tok_isl(S, e + 1, "after") || tok_isl(S, e + 1, "on") || tok_isl(S, e + 1, "this")))
+      return 1;
     for (size_t k = i - 1, w = 0; k > S->t0 + 1 && w < 6; k--, w++) {
       if (S->t[k].flags & (LX_TF_SENT | LX_TF_NEWLINE)) break;
       if (S->t[k].kind != LX_TK_WORD) break;

@@ -759,4 +759,13 @@ describe("numex through lede.parse", function()
     end
     assert.is_not_nil(find(l, "PERCENT", "5-6 percent"))
   end)
+  it("reads a temperature said without its unit in a weather report as degrees", function()
+    local l = ents("Tomorrow brings a high of 31, a wind chill of minus 25, and highs in the"
+      .. " mid-80s by Friday; the Channel is a balmy 62. The index of 30 stocks fell.\n")
+    assert.same({ amount = 31, unit = "deg" }, find(l, "QUANTITY", "31").value)
+    assert.same({ amount = -25, unit = "deg" }, find(l, "QUANTITY", "minus 25").value)
+    assert.is_not_nil(find(l, "QUANTITY", "mid-80s"))
+    assert.is_not_nil(find(l, "QUANTITY", "62"))
+    assert.is_not_nil(find(l, "CARDINAL", "30"))
+  end)
 end)

@@ -2772,6 +2772,8 @@ static size_t spoken_zone(const nx *S, size_t j) {
   return 0;
 }
 
+static int weather_number(const nx *S, size_t a);
+
 static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   size_t e = N->end;
   size_t s0 = N->a;
@@ -3101,6 +3103,17 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       !(N->a > S->t0 && (S->t[N->a - 1].flags & LX_TF_QUOTE))) {
     res(r, a, e + 1, LEDE_T_QUANTITY, N->v * 0.0254);
     set_str(r, "m");
+    return 1;
+  }
+  /* "a high of 31", "a balmy 62", "a wind chill of minus 25": degrees */
+  if (!N->words && !N->scaled && N->sfx == SFX_NONE && N->v >= -80 && N->v <= 130 &&
+      e == N->a + 1 && (N->plain || N->v < 0) && weather_number(S, a) &&
+      !(ok_tok(S, e) && (percent_at(S, e) || currency_at(S, e, 1, (char[4]){0}, &(double){1}) ||
+                         tok_isl(S, e, "degrees") || tok_isl(S, e, "degree") ||
+                         (S->t[e].kind == LX_TK_WORD && (S->t[e].flags & LX_TF_LOWER) &&
+                          find_unit_sfx(tstr(S, e), tlen(S, e), 0))))) {
+    res(r, a, e, LEDE_T_QUANTITY, N->v);
+    set_str(r, "deg");
     return 1;
   }
   /* "5 below zero": a temperature */
@@ -4311,6 +4324,33 @@ static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
 
 /* Hyphenated words led by mid/early/late/first...: mid-1990s, mid-March,
  * first-quarter, second-half, year-end. */
+/* A temperature said without its unit, as weather reports say it: the
+ * number at a (after its modifiers) follows "a high of", "lows near", "a
+ * wind chill of", "temperatures fell to", "a balmy" ("a high of 31",
+ * "highs in the mid-80s", "a balmy 62"). */
+static int weather_number(const nx *S, size_t a) {
+  static const char *const heads[] = {"high", "highs", "low", "lows", "temperature",
+                                      "temperatures", "chill", "thermometer", "mercury"};
+  static const char *const links[] = {"of", "in", "near", "around", "at", "to", "reaching",
+                                      "reached", "hit", "hitting", "fell", "dropped", "rose",
+                                      "climbed", "soared", "plunged", "hovered", "topped",
+                                      "will", "reach", "be", "only", "about", "into",
+                                      "minus"};
+  static const char *const mild[] = {"balmy", "chilly", "frigid", "scorching", "sweltering",
+                                     "mild", "frosty", "toasty", "steamy", "brisk"};
+  if (a <= S->t0) return 0;
+  if (prev_word_in(S, a, mild, LX_COUNTOF(mild))) return 1;
+  /* up to three linking words back to the head ("highs will reach the") */
+  size_t k = a;
+  if (tok_isl(S, k - 1, "the") && k - 1 > S->t0) k--;
+  for (int w = 0; w < 3 && k > S->t0; w++) {
+    if (prev_word_in(S, k, heads, LX_COUNTOF(heads))) return 1;
+    if (!prev_word_in(S, k, links, LX_COUNTOF(links))) return 0;
+    k--;
+  }
+  return k > S->t0 && prev_word_in(S, k, heads, LX_COUNTOF(heads));
+}
+
 static int hyphen_word(const nx *S, size_t i, nx_res *r) {
   const char *s = tstr(S, i);
   size_t n = tlen(S, i), e = 0;
@@ -4337,6 +4377,8 @@ static int hyphen_word(const nx *S, size_t i, nx_res *r) {
       }
       if (d.k + 1 == rn && (rest[d.k] | 32) == 's' && (d.intd == 4 || d.intd == 2)) {
         int v = (int)d.v;
+        /* "highs in the mid-80s": degrees, not a decade */
+        if (d.intd == 2 && weather_number(S, i)) return res(r, i, i + 1, LEDE_T_QUANTITY, 0);
         if (d.intd == 2) v += v >= 30 ? 1900 : 2000;
         res(r, i, i + 1, LEDE_T_DATE, 0);
         set_str(r, "%03d", v / 10);

@@ -735,7 +735,8 @@ describe("numex through lede.parse", function()
   it("reads a measure said with a, half or a quarter, but not a rate's unit", function()
     local l = ents("Lines stretched half a mile long; the funnel ran a quarter mile, and he lives"
       .. " a mile away. A fir grows about a foot; it takes about a gallon. Gas costs 3 dollars a"
-      .. " gallon. He set foot on land.\n")
+      .. " gallon, oil a dollar fifty-nine a gallon; they pay $3.09 for a gallon. He set foot on"
+      .. " land.\n")
     assert.equal("km", find(l, "QUANTITY", "half a mile").value.unit)
     assert.is_not_nil(find(l, "QUANTITY", "a quarter mile"))
     assert.is_not_nil(find(l, "QUANTITY", "a mile"))

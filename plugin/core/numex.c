@@ -4868,12 +4868,17 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
   /* "a mile away", "about a foot a year", "a quarter mile" */
   {
     int measured = i > S->t0 && (lex_cls(S, i - 1) == NX_W_MOD || tok_isl(S, i - 1, "than"));
-    /* not a rate's unit: "3 dollars a gallon", "fifty-nine a gallon" */
+    /* not a rate's unit: "3 dollars a gallon", "a dollar fifty-nine a
+     * gallon", "pay $3.09 for a gallon" */
+    size_t pv = i > S->t0 + 1 && (tok_isl(S, i - 1, "for") || tok_isl(S, i - 1, "per")) ? i - 1 : i;
     char iso[4];
-    int rate = i > S->t0 && (S->t[i - 1].kind == LX_TK_NUM || lex_cls(S, i - 1) == NX_W_UNIT ||
-                             lex_cls(S, i - 1) == NX_W_TENS ||
-                             currency_at(S, i - 1, 1, iso, &(double){1}) ||
-                             tok_isl(S, i - 1, "cents"));
+    nxnum P;
+    int rate = pv > S->t0 &&
+               (S->t[pv - 1].kind == LX_TK_NUM || lex_cls(S, pv - 1) == NX_W_UNIT ||
+                lex_cls(S, pv - 1) == NX_W_TENS || currency_at(S, pv - 1, 1, iso, &(double){1}) ||
+                tok_isl(S, pv - 1, "cents") ||
+                (S->t[pv - 1].kind == LX_TK_WORD && (S->t[pv - 1].flags & LX_TF_HYPHEN) &&
+                 spelled(S, pv - 1, &P) && P.end == pv));
     size_t q = tok_isl(S, j, "quarter") ? j + 1 : j;
     const unitsfx *u = tok_isl(S, i, "a") && !rate ? a_unit(S, q, measured || q > j) : NULL;
     if (u) {

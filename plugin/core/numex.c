@@ -1042,15 +1042,36 @@ static void str_ymd(nx_res *r, int y, int m, int d) {
  * effect") nearer than a verb of the past ("said on March 24" in a sentence
  * about next summer is past); or a commodity's word within three tokens
  * after it ("December delivery", "the March contract"). */
+/* Token i names what a month's contract is of or for: "December cocoa",
+ * "the May position", "April delivery", "the March contract". */
+static int contract_word(const nx *S, size_t i) {
+  static const char *const w[] = {
+      "delivery", "contract", "contracts", "futures", "position", "expiry", "options",
+      "cargo", "cargoes", "loading", "shipment", "cocoa", "coffee", "sugar", "wheat", "corn",
+      "soybeans", "soybean", "soyoil", "soymeal", "cotton", "crude", "gold", "silver", "copper",
+      "platinum", "palladium", "oats", "rice", "cattle", "hogs", "bellies", "gasoline",
+      "heating", "lumber", "orange", "zinc", "aluminium", "aluminum", "nickel", "tin", "lead",
+      "canola", "barley", "rubber", "bonds", "notes", "bills"};
+  if (!ok_tok(S, i) || S->t[i].kind != LX_TK_WORD || !(S->t[i].flags & LX_TF_LOWER)) return 0;
+  for (size_t q = 0; q < LX_COUNTOF(w); q++)
+    if (tok_is(S, i, w[q])) return 1;
+  return 0;
+}
+
 static int future_ctx(const nx *S, size_t i) {
   size_t k = i, steps = 0;
   /* "gold for December delivery", "the March contract", "the first October
-   * cargo": a future month */
+   * cargo", "December cocoa": a future month */
   for (size_t q = i + 1; q < S->t1 && q <= i + 3 && S->t[q].kind != LX_TK_PUNCT; q++)
     if (tok_isl(S, q, "delivery") || tok_isl(S, q, "contract") || tok_isl(S, q, "futures") ||
         tok_isl(S, q, "contracts") || tok_isl(S, q, "expiry") || tok_isl(S, q, "cargo") ||
         tok_isl(S, q, "cargoes") || tok_isl(S, q, "loading"))
       return 1;
+  /* the month of a commodity's contract, said before it with no
+   * preposition: "December cocoa rose" (not "in January bonds fell") */
+  if (contract_word(S, i + 1) &&
+      !(i > S->t0 && S->t[i - 1].kind == LX_TK_WORD && !tok_isl(S, i - 1, "the")))
+    return 1;
   /* the sentence's verb may be far: "would cut about 2,000 jobs, or roughly
    * a third of its office staff, by September" */
   while (k > S->t0 && steps < 30) {
@@ -1756,6 +1777,7 @@ static const holiday holidays[] = {
     {{"chinese", "new", "year"}, HD_NONE, 0, 0, 0, 0},
     {{"chanukah"}, HD_NONE, 0, 0, 0, 0},
     {{"diwali"}, HD_NONE, 0, 0, 0, 0},
+    {{"dragon", "boat", "festival"}, HD_NONE, 0, 0, 0, 0},
     {{"easter", "sunday"}, HD_EASTER, 0, 0, 0, 0},
     {{"easter", "monday"}, HD_EASTER, 0, 0, 0, 1},
     {{"easter"}, HD_EASTER, 0, 0, 0, 0},
@@ -1774,10 +1796,12 @@ static const holiday holidays[] = {
     {{"labor", "day"}, HD_NTH, 9, 1, 0, 0},
     {{"labour", "day"}, HD_NONE, 0, 0, 0, 0},
     {{"lunar", "new", "year"}, HD_NONE, 0, 0, 0, 0},
+    {{"lantern", "festival"}, HD_NONE, 0, 0, 0, 0},
     {{"maundy", "thursday"}, HD_EASTER, 0, 0, 0, -3},
     {{"memorial", "day"}, HD_NTH, 5, -1, 0, 0},
     {{"mother", "day"}, HD_NTH, 5, 2, 6, 0},
     {{"mothers", "day"}, HD_NTH, 5, 2, 6, 0},
+    {{"national", "day"}, HD_NONE, 0, 0, 0, 0},
     {{"new", "year", "eve"}, HD_FIXED, 12, 31, 0, 0},
     {{"new", "years", "eve"}, HD_FIXED, 12, 31, 0, 0},
     {{"new", "year", "day"}, HD_FIXED, 1, 1, 0, 0},
@@ -1794,6 +1818,7 @@ static const holiday holidays[] = {
     {{"st.", "patrick", "day"}, HD_FIXED, 3, 17, 0, 0},
     {{"st", "patrick", "day"}, HD_FIXED, 3, 17, 0, 0},
     {{"saint", "patrick", "day"}, HD_FIXED, 3, 17, 0, 0},
+    {{"super", "tuesday"}, HD_NONE, 0, 0, 0, 0},
     {{"thanksgiving", "day"}, HD_THANKS, 0, 0, 0, 0},
     {{"thanksgiving"}, HD_THANKS, 0, 0, 0, 0},
     {{"valentine", "day"}, HD_FIXED, 2, 14, 0, 0},
@@ -1876,10 +1901,13 @@ static int holiday_expr(const nx *S, size_t a, size_t i, int dir, nx_res *r) {
   /* "Christmas 2019"; "Labor Day weekend" */
   if (ok_tok(S, b) && !dir && year_tok(S, b, &y)) b++;
   else if (ok_tok(S, b) && (tok_isl(S, b, "weekend") || tok_isl(S, b, "eve"))) b++;
-  /* "the Christmas holidays", "the Easter break": the period, "the" and all */
-  else if (a < i && ok_tok(S, b) &&
-           (tok_isl(S, b, "holiday") || tok_isl(S, b, "holidays") || tok_isl(S, b, "season") ||
-            tok_isl(S, b, "break") || tok_isl(S, b, "period"))) {
+  /* "the Christmas holidays", "the Easter break": the period, "the" and all;
+   * "a disappointing Christmas season" (without "the": its season) */
+  else if (ok_tok(S, b) &&
+           ((a < i && (tok_isl(S, b, "holiday") || tok_isl(S, b, "holidays") ||
+                       tok_isl(S, b, "season") || tok_isl(S, b, "break") ||
+                       tok_isl(S, b, "period"))) ||
+            (a == i && (tok_isl(S, b, "season") || tok_isl(S, b, "holidays"))))) {
     b++;
     if (ok_tok(S, b) && tok_isl(S, b, "weekend")) b++; /* "the Labor Day holiday weekend" */
   }
@@ -4009,6 +4037,13 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       lx_date d;
       size_t k = abs_date(S, i, &d);
       if (k) return abs_result(S, a, i, k, &d, r);
+      /* a contract's month: "December cocoa rose", "the May position",
+       * "crude for April delivery" (a coming month: future_ctx) */
+      if (contract_word(S, i + 1)) {
+        res(r, i, i + 1, LEDE_T_DATE, 0);
+        str_month(S, i, m, 0, r);
+        return 1;
+      }
       if (the) return 0;
       /* a month alone: not a name (Theresa May, April Fools), not the verb */
       size_t n = tlen(S, i);
@@ -4360,6 +4395,13 @@ static int hyphen_word(const nx *S, size_t i, nx_res *r) {
   if (!w) return 0;
   const char *rest = s + e + 1;
   size_t rn = n - e - 1;
+  /* "a week-long holiday", "a month-long strike": one unit's length */
+  if (w->cls == NX_W_TUNIT && w->v != U_WEEKEND && ieq(rest, rn, "long") &&
+      (s[e - 1] | 32) != 's') {
+    res(r, i, i + 1, tunit_type((int)w->v), 0);
+    str_duration(r, 1, (int)w->v);
+    return 1;
+  }
   /* "the January-November period": months from one to another */
   if (w->cls == NX_W_MONTH && s[0] >= 'A' && s[0] <= 'Z' && rn >= 3 && rest[0] >= 'A' &&
       rest[0] <= 'Z') {
@@ -4761,7 +4803,8 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
     /* "the mid-1990s": the decade with its article, as "the late 1990s" */
     if (t->kind == LX_TK_WORD && (t->flags & LX_TF_HYPHEN) && lex_cls(S, j) == 0) {
       nx_res h;
-      if (hyphen_word(S, j, &h) && h.type == LEDE_T_DATE && strlen(h.str) == 3) {
+      if (hyphen_word(S, j, &h) && h.type == LEDE_T_DATE && strlen(h.str) == 3 &&
+          is_digit((unsigned char)h.str[0])) {
         *r = h;
         r->a = i;
         return 1;
@@ -5592,6 +5635,8 @@ static int at(const nx *S, size_t i, nx_res *r) {
       size_t n = tlen(S, i), e = 0;
       while (e < n && s[e] != '-') e++;
       if (scale_currency_word(i, s, n, r) || fraction_word(i, s, n, r)) return 1;
+      /* "its full-year forecast": the year, no value */
+      if (n == 9 && ieq(s, n, "full-year")) return res(r, i, i + 1, LEDE_T_DATE, 0);
       if (!lex_str(s, e)) return 0;
       if (hyphen_word(S, i, r)) return 1;
       nxnum N;

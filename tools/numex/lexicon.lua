@@ -72,7 +72,8 @@ add("NX_W_HOLIDAY", 0, "christmas", "xmas", "easter", "thanksgiving", "halloween
   "labour", "independence", "valentine", "valentines", "veterans", "presidents", "president",
   "good", "boxing", "mother", "mothers", "father", "fathers", "st.", "st", "saint", "columbus",
   "remembrance", "armistice", "bastille", "canada", "australia", "eid", "lunar", "chinese",
-  "rosh", "yom", "groundhog", "election", "pentecost", "palm", "ash", "juneteenth", "maundy")
+  "rosh", "yom", "groundhog", "election", "pentecost", "palm", "ash", "juneteenth", "maundy",
+  "national", "super", "lantern", "dragon")
 
 -- verbs of the past: a date after them is past, whatever future word came
 -- before in the sentence ("will be sold, the minister said on Tuesday")

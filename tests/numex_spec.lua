@@ -782,4 +782,12 @@ describe("numex through lede.parse", function()
     assert.equal("P1W", find(l, "DATE", "week-long").value)
     assert.is_not_nil(find(l, "DATE", "full-year"))
   end)
+  it("reads a grain price's fraction of a cent, and a second of time as no rank", function()
+    local l = ents("Soybeans closed at $3.65 3/4 a bushel. He won by six hundredths of a second"
+      .. " despite the wind; she won a second term.\n")
+    assert.same({ amount = 3.6575, currency = "USD" }, find(l, "MONEY", "$3.65 3/4").value)
+    local o = 0
+    for _, e in ipairs(l) do if e.type == "ORDINAL" then o = o + 1 end end
+    assert.equal(1, o)
+  end)
 end)

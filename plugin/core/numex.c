@@ -979,6 +979,18 @@ static int number_at(const nx *S, size_t j, nxnum *N) {
         return 1;
       }
     }
+    /* a grain price's fraction of a cent: "$3.65 3/4" a bushel is 3.6575 */
+    if (N->sfx == SFX_NONE && !N->plain && tlen(S, j) >= 4 && tstr(S, j)[tlen(S, j) - 3] == '.' &&
+        ok_tok(S, j + 1) && S->t[j + 1].kind == LX_TK_NUM && tlen(S, j + 1) == 3 &&
+        tstr(S, j + 1)[1] == '/' &&
+        (tstr(S, j + 1)[2] == '2' || tstr(S, j + 1)[2] == '4' || tstr(S, j + 1)[2] == '8')) {
+      double f = fraction_tok(S, j + 1);
+      if (f > 0 && f < 1) {
+        N->v += f / 100;
+        N->end = j + 2;
+        return 1;
+      }
+    }
     if (N->sfx == SFX_NONE) N->end = scale_words(S, j + 1, N);
     if (N->sfx == SFX_SLASH && N->a == j) {
       /* a fraction alone: 3/4 */
@@ -5687,6 +5699,15 @@ static int at(const nx *S, size_t i, nx_res *r) {
     case NX_W_ORD: {
       /* "27 million instructions a second", "frames per second": a rate's
        * unit of time, no rank (rates are not entities) */
+      /* "six hundredths of a second", "a split second": a unit of time */
+      static const char *const unit_after[] = {"despite", "and", "or", "in", "to", "ahead",
+                                               "behind", "faster", "slower", "later", "earlier",
+                                               "before", "after", "off", "of", "than"};
+      if (tok_isl(S, i, "second") && i >= S->t0 + 2 && tok_isl(S, i - 1, "a") &&
+          (tok_isl(S, i - 2, "of") || tok_isl(S, i - 2, "split")) &&
+          !(ok_tok(S, i + 1) && S->t[i + 1].kind == LX_TK_WORD &&
+            !word_in_list(S, i + 1, unit_after, LX_COUNTOF(unit_after))))
+        return res(r, i - 1, i + 1, 0, 0);
       if (tok_isl(S, i, "second") && i >= S->t0 + 2 &&
           (tok_isl(S, i - 1, "a") || tok_isl(S, i - 1, "per")) &&
           (!ok_tok(S, i + 1) || is_punct(S, i + 1, '.') || is_punct(S, i + 1, ';') ||

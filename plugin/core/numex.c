@@ -3081,6 +3081,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
      * word's: one-way, one-sided) */
     if ((!N->words || (N->v >= 2 && !N->frac && !N->ord && !N->scaled)) && e == N->a + 1 &&
         N->tailn >= 3 && N->tailn <= 20 && count_noun(N)) {
+      /* "the Standard & Poor's 500-stock index", "the FTSE 100-share
+       * index": an index's name, no count */
+      if ((ieq(N->tail, N->tailn, "stock") || ieq(N->tail, N->tailn, "share") ||
+           ieq(N->tail, N->tailn, "issue") || ieq(N->tail, N->tailn, "company")) &&
+          ok_tok(S, e) && (tok_isl(S, e, "index") || tok_isl(S, e, "average") ||
+                           tok_isl(S, e, "indexes") || tok_isl(S, e, "indices")))
+        return res(r, N->a, e, 0, 0);
       /* "1987-model cars": the year */
       if (N->intd == 4 && N->v >= 1900 && N->v <= 2099 && N->v == (int)N->v &&
           (ieq(N->tail, N->tailn, "model") || ieq(N->tail, N->tailn, "season") ||

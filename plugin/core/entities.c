@@ -2516,29 +2516,6 @@ static int holds_bytes(const char *h, size_t hn, const char *n, size_t nn) {
   return 0;
 }
 
-/* Whether the document's title is written in title case: three words of
- * four letters or more, all capitalized ("Video Shows Dramatic Rescue of
- * Kidnapped Girl"; words in capitals only, "BREAKING NEWS:", "NASA", and
- * words with digits aside). */
-static int title_in_title_case(lx_ctx *c) {
-  lede_span ti = c->doc->title;
-  /* a headline is one line (a title of several is rather a table's) */
-  if (lx_span_empty(ti) || ti.end - ti.start < 12 ||
-      memchr(c->text + ti.start, '\n', ti.end - ti.start))
-    return 0;
-  size_t a, b, caps = 0;
-  lx_tokens_in(c, ti.start, ti.end, &a, &b);
-  const lx_token *t = TOKS(c);
-  for (size_t k = a; k < b; k++) {
-    if (t[k].kind != LX_TK_WORD || t[k].nletters < 4 ||
-        (t[k].flags & (LX_TF_DIGIT | LX_TF_ALLCAP)))
-      continue;
-    if (!(t[k].flags & LX_TF_CAP)) return 0;
-    caps++;
-  }
-  return caps >= 3;
-}
-
 /* Whether [s, e) is in the title, or on a line that holds it again (a
  * caption, a related link). */
 static int on_title_line(lx_ctx *c, uint32_t s, uint32_t e) {
@@ -2551,25 +2528,6 @@ static int on_title_line(lx_ctx *c, uint32_t s, uint32_t e) {
          holds_bytes(c->text + ls, le - ls, c->text + ti.start, ti.end - ti.start);
 }
 
-/* Whether the document's title is written in capitals: three words of
- * three letters or more in capitals and no word in lower case ("GULL AIR
- * FILES SUIT AGAINST TEXAS AIR", "SOCCER - LEEDS HOLD CHELSEA"). */
-static int title_in_capitals(lx_ctx *c) {
-  lede_span ti = c->doc->title;
-  if (lx_span_empty(ti) || ti.end - ti.start < 12 ||
-      memchr(c->text + ti.start, '\n', ti.end - ti.start))
-    return 0;
-  size_t a, b, caps = 0;
-  lx_tokens_in(c, ti.start, ti.end, &a, &b);
-  const lx_token *t = TOKS(c);
-  for (size_t k = a; k < b; k++) {
-    if (t[k].kind != LX_TK_WORD) continue;
-    if ((t[k].flags & LX_TF_LOWER) && t[k].nletters >= 2) return 0;
-    caps += (t[k].flags & LX_TF_ALLCAP) && t[k].nletters >= 3;
-  }
-  return caps >= 3;
-}
-
 /* Whether tokens [a, b) and [x, x + b - a) are the same words, case aside. */
 static int same_words(const lx_ctx *c, size_t a, size_t b, size_t x) {
   const lx_token *t = TOKS(c);
@@ -2579,6 +2537,36 @@ static int same_words(const lx_ctx *c, size_t a, size_t b, size_t x) {
 }
 
 enum { TITLE_PLAIN = 0, TITLE_CASE, TITLE_CAPITALS };
+
+/* How the document's title is written, if it is one line: TITLE_CASE,
+ * three words of four letters or more all capitalized ("Video Shows
+ * Dramatic Rescue of Kidnapped Girl"; words in capitals only, "BREAKING
+ * NEWS:", "NASA", and words with digits aside); TITLE_CAPITALS, three words
+ * of three letters or more in capitals and no word in lower case ("GULL
+ * AIR FILES SUIT AGAINST TEXAS AIR", "SOCCER - LEEDS HOLD CHELSEA");
+ * else TITLE_PLAIN. */
+static int title_form(lx_ctx *c) {
+  lede_span ti = c->doc->title;
+  /* a headline is one line (a title of several is rather a table's) */
+  if (lx_span_empty(ti) || ti.end - ti.start < 12 ||
+      memchr(c->text + ti.start, '\n', ti.end - ti.start))
+    return TITLE_PLAIN;
+  size_t a, b, caps = 0, upper = 0;
+  int title_case = 1, capitals = 1;
+  lx_tokens_in(c, ti.start, ti.end, &a, &b);
+  const lx_token *t = TOKS(c);
+  for (size_t k = a; k < b; k++) {
+    if (t[k].kind != LX_TK_WORD) continue;
+    if (t[k].nletters >= 4 && !(t[k].flags & (LX_TF_DIGIT | LX_TF_ALLCAP))) {
+      if (t[k].flags & LX_TF_CAP) caps++;
+      else title_case = 0;
+    }
+    if ((t[k].flags & LX_TF_LOWER) && t[k].nletters >= 2) capitals = 0;
+    upper += (t[k].flags & LX_TF_ALLCAP) && t[k].nletters >= 3;
+  }
+  return title_case && caps >= 3 ? TITLE_CASE : capitals && upper >= 3 ? TITLE_CAPITALS
+                                                                        : TITLE_PLAIN;
+}
 
 /* Whether [s, e) is in a title of that form: in title case, on any line
  * that holds the title again (a page's related links); in capitals, in the
@@ -3004,7 +2992,7 @@ void lx_entities(lx_ctx *c) {
    * nothing, and the tagger, which remembers how it tagged a word, reads
    * the story before it ("Republicans Are Following Trump to Nowhere"
    * would make Trump an organization of the story) */
-  int title_last = title_in_title_case(c);
+  int form = title_form(c), title_last = form == TITLE_CASE;
   if (!lx_span_empty(d->title) && !title_last) {
     lx_tokens_in(c, d->title.start, d->title.end, &t0, &t1);
     recognize(c, &ni, t0, t1, LEDE_EF_IN_TITLE);
@@ -3070,9 +3058,7 @@ void lx_entities(lx_ctx *c) {
     recognize(c, &ni, t0, t1, LEDE_EF_IN_TITLE);
   }
   if (!lx_span_empty(d->title)) drop_lone_title_word(c);
-  drop_title_case_words(c, title_last ? TITLE_CASE
-                                    : title_in_capitals(c) ? TITLE_CAPITALS
-                                                           : TITLE_PLAIN);
+  drop_title_case_words(c, form);
   drop_page_words(c);
   if (in->entities.n > 1)
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
@@ -3633,7 +3619,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
     else para_tokens(c, bi - 1, &t0, &t1);
     /* a title in title case: its capitals extend no name ("President Trump
      * Officially Pardons...") */
-    int tc = bi == 0 && title_in_title_case(c);
+    int tc = bi == 0 && title_form(c) == TITLE_CASE;
     for (size_t i = t0; i < t1; i++) {
       if (!tok_is_cap(&t[i]) || t[i].kind != LX_TK_WORD) continue;
       size_t j = t[i].hash & (cap - 1);

@@ -4727,9 +4727,12 @@ static int per_unit(const nx *S, size_t i) {
     int pct = tlen(S, p) == 1 && tstr(S, p)[0] == '%';
     if (!pct && !(S->t[p].kind == LX_TK_WORD && (S->t[p].flags & LX_TF_LOWER))) return 0;
     if (!pct && lx_sorted_has(preps, LX_COUNTOF(preps), tstr(S, p), tlen(S, p))) return 0;
-    if (p <= S->t0) return 0;
+    if (p <= S->t0 || tok_isl(S, p, "times")) return 0; /* "three times a week": a set */
     p--;
-    if (S->t[p].kind != LX_TK_NUM && lex_cls(S, p) != NX_W_SCALE) return 0;
+    int c = lex_cls(S, p); /* "10 tonnes", "2 mln barrels", "two tonnes a month" */
+    if (S->t[p].kind != LX_TK_NUM && c != NX_W_SCALE && c != NX_W_UNIT && c != NX_W_TENS &&
+        c != NX_W_HUNDRED && c != NX_W_DOZEN)
+      return 0;
   }
   if (S->t[p].kind == LX_TK_NUM && tlen(S, p) == 4) {
     const char *d = tstr(S, p);

@@ -800,4 +800,16 @@ describe("numex through lede.parse", function()
     assert.is_nil(find(l, "DATE", "a month"))
     assert.is_not_nil(find(l, "DATE", "a week"))
   end)
+  it("reads a season said with this, last or the previous, the other day, and after the holidays", function()
+    local l = ents("It was his third win this season; last season he scored 20, more than the"
+      .. " previous season. A reader called me the other day. He will decide after the"
+      .. " holidays. On the other hand, they went home for the holidays.\n")
+    for _, d in ipairs({ "this season", "last season", "the previous season", "the other day",
+      "the holidays" }) do
+      assert.is_not_nil(find(l, "DATE", d), d)
+    end
+    local n = 0
+    for _, e in ipairs(l) do if e.type == "DATE" and e.text == "the holidays" then n = n + 1 end end
+    assert.equal(1, n)
+  end)
 end)

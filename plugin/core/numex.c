@@ -134,7 +134,7 @@ enum {
   NX_W_MOD, NX_W_DET, NX_W_FEW, NX_W_AGO, NX_W_EARLY, NX_W_FISCAL, NX_W_PCT,
   NX_W_PER, NX_W_OLD, NX_W_OCLOCK, NX_W_NO, NX_W_OF, NX_W_AND, NX_W_WHILE,
   NX_W_NOW, NX_W_FUTURE, NX_W_AMPM, NX_W_CURPRE, NX_W_EDGE, NX_W_HOLIDAY,
-  NX_W_PAST, NX_W_THAT, NX_W_AFTER_A, NX_W_COUNT
+  NX_W_PAST, NX_W_THAT, NX_W_LED, NX_W_COUNT
 };
 
 /* time units (values of NX_W_TUNIT and NX_W_SETADV) */
@@ -289,11 +289,11 @@ static inline const nx_word *lex(const nx *S, size_t i) {
 
 /* Token i is a lexicon word other than the first word of a holiday
  * ("Canada", "New" and "Good" are names' words too), a verb of the past or
- * a word read after "a" ("Euro 2020" is a name: "euro" is there for "a
- * euro"). */
+ * a word read only after one that leads it ("Euro 2020" is a name: "euro"
+ * is there for "a euro"). */
 static inline int lex_word(const nx *S, size_t i) {
   const nx_word *w = lex(S, i);
-  return w && w->cls != NX_W_HOLIDAY && w->cls != NX_W_PAST && w->cls != NX_W_AFTER_A;
+  return w && w->cls != NX_W_HOLIDAY && w->cls != NX_W_PAST && w->cls != NX_W_LED;
 }
 
 static inline int lex_cls(const nx *S, size_t i) {
@@ -3745,6 +3745,12 @@ static int rel_expr(const nx *S, size_t a, size_t i, int the, nx_res *r) {
   if (is_same) return 0;
   size_t j = i + 1;
   if (!ok_tok(S, j)) return 0;
+  /* "this season", "last season", "the previous season": a sport's or a
+   * crop's season, a DATE of no fixed bounds */
+  if (tok_isl(S, j, "season") && (S->t[j].flags & LX_TF_LOWER) &&
+      (ieq(w->w, w->n, "this") || ieq(w->w, w->n, "last") || ieq(w->w, w->n, "next") ||
+       ieq(w->w, w->n, "previous") || ieq(w->w, w->n, "coming")))
+    return res(r, a, j + 1, LEDE_T_DATE, 0);
   /* "the current fiscal year", "last fiscal year": FY2020, FY2019 */
   int fiscal = 0;
   if (tok_isl(S, j, "fiscal") && ok_tok(S, j + 1) &&
@@ -4808,6 +4814,16 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
     j++;
   if (the) {
     const lx_token *t = &S->t[j];
+    /* "a reader called me the other day"; "after the holidays" (a
+     * preposition of time before: not "the holidays he took", nor "went
+     * home for the holidays") */
+    if (tok_isl(S, j, "other") && tok_isl(S, j + 1, "day") && ok_tok(S, j + 1))
+      return res(r, i, j + 2, LEDE_T_DATE, 0);
+    if (tok_isl(S, j, "holidays") && (t->flags & LX_TF_LOWER) &&
+        prev_word_in(S, i, (const char *const[]){"after", "before", "during", "over",
+                                                 "through", "until", "since"}, 7) &&
+        (!ok_tok(S, j + 1) || S->t[j + 1].kind == LX_TK_PUNCT))
+      return res(r, i, j + 1, LEDE_T_DATE, 0);
     /* "the Labor Day weekend", "the Christmas holidays" (not "the Christmas
      * tree": a holiday alone is read without "the") */
     if (lex_cls(S, j) == NX_W_HOLIDAY && (t->flags & LX_TF_CAP)) {

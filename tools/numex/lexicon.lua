@@ -172,10 +172,13 @@ add("NX_W_AMPM", 0, "am", "pm", "a.m.", "p.m.")
 add("NX_W_CURPRE", 0, "rs", "rs.", "sfr", "ffr")
 -- "the end of 2019"
 add("NX_W_EDGE", 0, "end", "beginning", "start", "close", "turn")
--- words read after "a": money ("a dollar", "a nickel": numex.c, a_money)
--- and measures ("a mile away": a_unit)
-add("NX_W_AFTER_A", 0, "dollar", "buck", "euro", "nickel", "dime", "penny", "mile",
-  "kilometre", "kilometer", "yard", "metre", "meter", "gallon", "litre", "liter", "acre")
+-- words read only after a word that leads them: "a" before money ("a
+-- dollar", "a nickel": numex.c, a_money) and measures ("a mile away":
+-- a_unit), "this", "last" before "season" (rel_expr), "the" before "other
+-- day" and "holidays" (det_expr)
+add("NX_W_LED", 0, "dollar", "buck", "euro", "nickel", "dime", "penny", "mile",
+  "kilometre", "kilometer", "yard", "metre", "meter", "gallon", "litre", "liter", "acre",
+  "season", "other", "holidays")
 
 -- The tokenizer's hash of a lower-cased ASCII word (lx_hash_lower in
 -- plugin/core/utf8.c and internal.h): bytes in 8-byte little-endian words,

@@ -4832,7 +4832,14 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
           (tok_isl(S, h.b - 1, "weekend") || tok_isl(S, h.b - 1, "eve") ||
            tok_isl(S, h.b - 1, "holiday") || tok_isl(S, h.b - 1, "holidays") ||
            tok_isl(S, h.b - 1, "season") || tok_isl(S, h.b - 1, "break") ||
-           tok_isl(S, h.b - 1, "period"))) {
+           tok_isl(S, h.b - 1, "period") ||
+           /* a holiday of several capitalized words takes its article:
+            * "the Lunar New Year", "the Dragon Boat Festival" (not "the
+            * New Year's party": no noun after it) */
+           (h.b > j + 1 && (S->t[h.b - 1].flags & LX_TF_CAP) &&
+            !(ok_tok(S, h.b) && S->t[h.b].kind == LX_TK_WORD &&
+              (S->t[h.b].flags & LX_TF_LOWER) && !lex_word(S, h.b) &&
+              !tok_isl(S, h.b, "and") && !tok_isl(S, h.b, "when"))))) {
         *r = h;
         return 1;
       }

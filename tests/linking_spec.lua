@@ -146,6 +146,65 @@ describe("linked mentions", function()
   end)
 end)
 
+describe("who speaks a quotation", function()
+  -- the speakers of text's quotations, in order ("-" for none)
+  local function speakers(text)
+    local got = {}
+    for _, q in ipairs(lede.parse(text).quotes) do got[#got + 1] = q.speaker or "-" end
+    return table.concat(got, "; ")
+  end
+
+  it("is the name before an apposition, not the firm or the body inside it", function()
+    assert.equal("John Smith; Edward Markey; Rei Shiratori; Ken Ito", speakers(
+      "Bond prices fell on Monday in heavy trading.\n\n\"We expect further losses,\" John"
+      .. " Smith, an analyst with Merrill Lynch, said.\n\n\"Greed has won,\" Rep. Edward Markey,"
+      .. " D-Mass., chairman of the House Energy and Commerce subcommittee, said.\n\n\"This is"
+      .. " a good deal,\" Rei Shiratori, professor of politics at Dokkyo University, told"
+      .. " Reuters.\n\n\"They link unrelated issues,\" Ken Ito of the Foreign Ministry's trade"
+      .. " division told reporters.\n"))
+  end)
+
+  it("is the last name after the verb, not one the speaker talks about", function()
+    assert.equal("Paul Laxton; Joseph Perl; Ann Vance", speakers(
+      "The nominee faces a hard vote.\n\n\"He has the smell of scandal on him,\" said former"
+      .. " Nevada Sen. and party elder Paul Laxton.\n\n\"It was the trigger,\" said analyst"
+      .. " Joseph Perl of Merrill Lynch, who follows the company.\n\nAnn Vance, who leads"
+      .. " the panel, said on Monday that Perl \"got it wrong.\"\n\nThe vote is set for"
+      .. " next week, and both parties expect a close count in the full chamber.\n"))
+  end)
+
+  it("reads past a number inside a hyphenated word after the verb", function()
+    assert.equal("Jeff Tarango", speakers("Tennis results from Monday night.\n\n\"I'm an emotional"
+      .. " player,\" said the 104th-ranked Jeff Tarango. He won the match in three sets.\n"))
+  end)
+
+  it("is no one for an unnamed source, and he who speaks next is that one", function()
+    assert.equal("Anna Berg; -; -; -", speakers(
+      "Copper rose on Tuesday, said Anna Berg, a trader at Norsk Metals.\n\n\"Stocks are"
+      .. " tight,\" Berg said.\n\n\"The market is weak,\" one Chicago Board of Trade dealer"
+      .. " said. \"But it could turn,\" he added.\n\n\"Growth is slow,\" the report said.\n"))
+  end)
+
+  it("reads 'the analyst' as the person the text gave that role", function()
+    assert.equal("John Smith; -", speakers(
+      "John Smith, an analyst with Merrill Lynch, expects losses.\n\n\"We expect further"
+      .. " losses,\" the analyst said.\n\n\"It is late,\" the dealer said.\n"))
+  end)
+
+  it("gives a spokesman's words to the firm he speaks for, not to one quoted or an agency",
+    function()
+      assert.equal("Ford; Delta Steel Corp; Delta Steel Corp", speakers(
+        "\"Demand is firm,\" a Ford spokesman said.\n\nDelta Steel Corp will close its plant,"
+        .. " the company told Reuters.\n\n\"We regret the loss of Acme Corp as a client,\" a"
+        .. " spokesman said.\n\n\"It is a sad day,\" the statement said.\n"))
+    end)
+
+  it("does not take a passive verb for a cue", function()
+    assert.equal("-", speakers("The court met on Monday.\n\n\"It is final,\" Judge Ann Cole was"
+      .. " told by the clerk.\n"))
+  end)
+end)
+
 describe("a firm's or a club's first word alone", function()
   it("is the organization, not a person, unless a person of the document bears it", function()
     local d = lede.parse("Morgan Stanley raised its forecast on Monday. Morgan said sales would"

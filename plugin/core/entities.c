@@ -4283,6 +4283,14 @@ static int is_cue(const lx_ctx *c, const lx_token *t) {
   return 0;
 }
 
+/* A cue verb at token m that reports speech: not a passive ("would be
+ * confirmed", "was asked"). */
+static int reports(const lx_ctx *c, size_t m) {
+  static const char *const be[] = {"be", "been", "being", "was", "were", "is", "are"};
+  const lx_token *t = TOKS(c);
+  return !(m > 0 && t[m - 1].kind == LX_TK_WORD && in_list(c, &t[m - 1], be, LX_COUNTOF(be)));
+}
+
 static int pronoun(const lx_ctx *c, const lx_token *t) {
   if (lx_tok_ieq(c->text, t, "he") || lx_tok_ieq(c->text, t, "she")) return LEDE_T_PERSON;
   if (lx_tok_ieq(c->text, t, "it")) return LEDE_T_ORG;
@@ -4308,9 +4316,19 @@ static int32_t entity_at_token(const lx_ctx *c, const lede_entity *E, size_t n, 
   return lo < n && E[lo].span.start == s ? (int32_t)lo : -1;
 }
 
+enum { REFER_VOICE = -4 }; /* resolve_pronoun: whom "a spokesman" speaks for */
+
 /* The latest person (he/she), organization, else place (it), or speaker
- * (they) mentioned before byte `before`. */
-static int32_t resolve_pronoun(const lede_entity *E, size_t n, uint32_t before, int type) {
+ * (they) mentioned before byte `before`, not inside a quotation found
+ * before (the quoted speak of others); for REFER_VOICE, the latest
+ * organization that is not a news agency. A person or a speaker named
+ * before byte `anon` (an unnamed speaker's cue: "one dealer said") is not
+ * the one: he, she or they is that speaker, and -1 is returned. */
+static int32_t resolve_pronoun(const lx_ctx *c, const lede_entity *E, size_t n, uint32_t before,
+                               int type, uint32_t anon) {
+  const lede_doc_internal *in = c->doc->internal;
+  const lede_quote *Q = (const lede_quote *)in->quotes.p;
+  size_t qi = in->quotes.n; /* the quotations that may hold E[k]: [0, qi) */
   int32_t place = -1;
   /* entities do not overlap: sorted by start, they are sorted by end; look
    * back a bounded way */
@@ -4318,7 +4336,18 @@ static int32_t resolve_pronoun(const lede_entity *E, size_t n, uint32_t before, 
   size_t stop = from > 400 ? from - 400 : 0;
   for (size_t k = from; k-- > stop;) {
     if (E[k].span.end > before) continue;
+    if (type != LEDE_T_ORG && type != REFER_VOICE && E[k].span.end <= anon && anon < before)
+      return -1;
+    while (qi > 0 && Q[qi - 1].span.start > E[k].span.start) qi--;
+    if (qi > 0 && E[k].span.end <= Q[qi - 1].span.end) continue; /* quoted */
     int ty = E[k].type;
+    if (type == REFER_VOICE) {
+      size_t a, b;
+      if (ty != LEDE_T_ORG) continue;
+      ent_tokens(c, &E[k], &a, &b);
+      if (gaz_exact(c, a, b, KIND(LX_G_AGENCY))) continue;
+      return (int32_t)k;
+    }
     if (type == LEDE_T_PERSON && ty == LEDE_T_PERSON) return (int32_t)k;
     if (type == LEDE_T_ORG && ty == LEDE_T_ORG) return (int32_t)k;
     if (type == LEDE_T_ORG && ty == LEDE_T_GPE && place < 0) place = (int32_t)k;
@@ -4340,11 +4369,104 @@ static void add_quote(lx_ctx *c, lede_span s, int32_t speaker, lede_span cue) {
   }
 }
 
-/* The speaker next to a cue verb at token v: "..., Kim said" / "said Kim" /
- * "it said". Returns the entity index or -1. */
-static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, size_t v, size_t t0,
-                            size_t t1, uint32_t quote_start) {
+/* Nouns for a speaker the text does not name ("one dealer said", "analysts
+ * said", "the report says"). */
+static const char *const unnamed_heads[] = {
+    "analyst",   "analysts",  "trader",     "traders",     "dealer",     "dealers",
+    "economist", "economists", "source",    "sources",     "banker",     "bankers",
+    "broker",    "brokers",   "strategist", "strategists", "manager",    "managers",
+    "diplomat",  "diplomats", "expert",     "experts",     "observer",   "observers",
+    "witness",   "witnesses", "resident",   "residents",   "lawyer",     "lawyers",
+    "aide",      "aides",     "executive",  "executives",  "insider",    "insiders",
+    "worker",    "workers",   "employee",   "employees",   "participant", "participants",
+    "specialist", "specialists", "consultant", "consultants", "researcher", "researchers",
+    "scientist", "scientists", "investor",   "investors",   "delegate",   "delegates",
+    "negotiator", "negotiators", "adviser",  "advisers",    "advisor",    "advisors",
+    "member",    "members",   "officer",    "officers",    "producer",   "producers",
+    "planner",   "planners",  "activist",   "activists",   "farmer",     "farmers"};
+/* And for a text that speaks ("the report says"): no person. */
+static const char *const unnamed_texts[] = {"report", "study", "survey", "newspaper", "paper",
+                                            "letter", "document", "memo", "analysis",
+                                            "editorial", "review"};
+/* Those that speak for an organization named before them ("a Ford spokesman
+ * said", "a Treasury official said", "a company statement said"); the first
+ * ones, for the one the story is about if none is ("a spokesman said", "the
+ * statement said"). */
+static const char *const org_voices[] = {
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "statement",
+    "communique", "official",   "officials",    "representative"};
+enum { ORG_VOICES_OF_THE_STORY = 7 };
+/* Words between a subject and its verb: "Kim also said". */
+static const char *const cue_adverbs[] = {"also", "later", "then", "further", "previously",
+                                          "earlier", "once", "recently", "again"};
+
+/* speaker_near: someone the text does not name; a text that speaks */
+enum { SPEAKER_UNNAMED = -2, SPEAKER_TEXT = -3 };
+
+/* The unnamed speaker whose head noun is token h ("one CBT dealer", "a Ford
+ * spokesman", "the report"): the organization one speaks for if a voice's
+ * words name one, else SPEAKER_UNNAMED (SPEAKER_TEXT for a text); -1 if h
+ * is no such noun. */
+static int32_t unnamed_speaker(const lx_ctx *c, const lede_entity *E, size_t n, size_t h,
+                               size_t t0, uint32_t quote_start) {
   const lx_token *t = TOKS(c);
+  if (t[h].kind != LX_TK_WORD || tok_is_cap(&t[h])) return -1;
+  if (in_list(c, &t[h], unnamed_texts, LX_COUNTOF(unnamed_texts))) return SPEAKER_TEXT;
+  int voice = in_list(c, &t[h], org_voices, LX_COUNTOF(org_voices));
+  if (!voice && !in_list(c, &t[h], unnamed_heads, LX_COUNTOF(unnamed_heads))) return -1;
+  size_t a = h;
+  while (a > t0 && h - a < 6 && t[a - 1].kind == LX_TK_WORD) a--;
+  if (a + 1 == h && lx_tok_ieq(c->text, &t[a], "the")) {
+    /* "the analyst said": the person the text gave that role, if any */
+    const lede_doc_internal *in = c->doc->internal;
+    const lede_quote *Q = (const lede_quote *)in->quotes.p;
+    size_t qi = in->quotes.n, from = first_from(E, n, LX_MIN(t[a].start, quote_start));
+    size_t hn = t[h].end - t[h].start;
+    for (size_t k = from, stop = from > 400 ? from - 400 : 0; k-- > stop;) {
+      while (qi > 0 && Q[qi - 1].span.start > E[k].span.start) qi--;
+      if (qi > 0 && E[k].span.end <= Q[qi - 1].span.end) continue; /* quoted */
+      const char *r = E[k].role;
+      if (E[k].type != LEDE_T_PERSON || !r) continue;
+      for (size_t p = 0; r[p]; p++) {
+        if (p > 0 && r[p - 1] != ' ') continue;
+        size_t q = 0; /* the head word at r + p, in any case */
+        while (q < hn && r[p + q] && ((unsigned char)r[p + q] | 0x20) ==
+                                         ((unsigned char)c->text[t[h].start + q] | 0x20))
+          q++;
+        if (q == hn && (r[p + q] == 0 || r[p + q] == ' ' || r[p + q] == ',')) return (int32_t)k;
+      }
+    }
+  }
+  if (voice) { /* the organization among the words before it */
+    size_t k = first_from(E, n, t[a].start);
+    for (; k < n && E[k].span.end <= t[h].start; k++) {
+      if (E[k].type == LEDE_T_ORG) return (int32_t)k;
+      if (E[k].type == LEDE_T_GPE || E[k].type == LEDE_T_NORP) return SPEAKER_UNNAMED;
+    }
+    /* else the organization said last ("a spokesman said", "a company
+     * statement said"; not "the Drexel spokesman", whose firm was not
+     * found) */
+    int named = 0;
+    for (size_t i = a; i < h; i++) named |= tok_is_cap(&t[i]) && !(t[i].flags & LX_TF_SENT);
+    if (!named && in_list(c, &t[h], org_voices, ORG_VOICES_OF_THE_STORY)) {
+      int32_t o = resolve_pronoun(c, E, n, LX_MIN(t[a].start, quote_start), REFER_VOICE,
+                                  UINT32_MAX);
+      if (o >= 0) return o;
+    }
+  }
+  return SPEAKER_UNNAMED;
+}
+
+/* The speaker next to a cue verb at token v: "..., Kim said" / "said Kim" /
+ * "it said" / "Kim, an analyst at Acme, said". Returns the entity index,
+ * SPEAKER_UNNAMED ("one dealer said", and he or she who speaks after that
+ * one), SPEAKER_TEXT ("the report says") or -1. *anon: where the last
+ * unnamed person spoke (UINT32_MAX: none), set to v's start if one speaks
+ * there ("one dealer said", "a Ford spokesman said"). */
+static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, size_t v, size_t t0,
+                            size_t t1, uint32_t quote_start, uint32_t *anon_at) {
+  const lx_token *t = TOKS(c);
+  uint32_t anon = *anon_at;
   /* after the verb: "said Kim", "said the ministry"; not after "told",
    * whose object is the one spoken to ("Haq told Polygraph.info that",
    * "He told the BBC:") */
@@ -4355,15 +4477,67 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
     if (lx_tok_ieq(c->text, &t[j], "the")) j++;
     int32_t e = j < t1 ? entity_at_token(c, E, n, j) : -1;
     if (e < 0 && j != v + 1) e = entity_at_token(c, E, n, v + 1);
-    if (e >= 0 && (E[e].type == LEDE_T_PERSON || E[e].type == LEDE_T_ORG)) return e;
+    if (e >= 0 && E[e].type == LEDE_T_ORG) return e;
+    /* "said Kim", "said former Sen. and Reagan confidant Paul Laxalt": the
+     * last person before the clause's end (not "said that Kim") */
+    static const char *const clause[] = {
+        "that", "on",  "in",  "at",    "to",   "of",    "it",  "he",   "she", "they", "we",
+        "i",    "would", "was", "is",  "has",  "had",   "will", "a",   "an",  "this", "there",
+        "for",  "with", "by", "from",  "after", "before", "when", "while", "as", "but", "if"};
+    int32_t last = e >= 0 && E[e].type == LEDE_T_PERSON ? e : -1;
+    for (size_t m = v + 1; m < t1 && m < v + 12; m++) {
+      if (t[m].flags & LX_TF_QUOTE) break;
+      if (t[m].kind == LX_TK_WORD && !tok_is_cap(&t[m]) && in_list(c, &t[m], clause,
+                                                                    LX_COUNTOF(clause)))
+        break;
+      if (t[m].kind == LX_TK_PUNCT && !tok_ch(c, &t[m], '.') && !tok_ch(c, &t[m], '-')) break;
+      if (tok_ch(c, &t[m], '.') && m + 1 < t1 && (t[m + 1].flags & LX_TF_SENT) &&
+          !(t[m - 1].flags & LX_TF_PERIOD))
+        break;
+      int32_t k = entity_at_token(c, E, n, m);
+      if (k < 0) continue;
+      size_t a, b;
+      ent_tokens(c, &E[k], &a, &b);
+      if (E[k].type == LEDE_T_PERSON && !(b < t1 && lx_tok_ieq(c->text, &t[b], "'s")))
+        last = k;
+      if (b > m + 1) m = b - 1; /* (an entity inside token m ends at b <= m) */
+    }
+    if (last >= 0) return last;
   }
   /* before the verb: "Kim said", "the ministry said", "Kim, a spokesman, said" */
   size_t j = v;
+  while (j > t0 && in_list(c, &t[j - 1], cue_adverbs, LX_COUNTOF(cue_adverbs))) j--;
+  if (j > t0) {
+    /* "one dealer said": no one named */
+    int32_t u = unnamed_speaker(c, E, n, j - 1, t0, quote_start);
+    if (u != -1 && u != SPEAKER_TEXT) *anon_at = t[v].start;
+    if (u != -1) return u;
+  }
+  if (j > t0 + 1 && tok_ch(c, &t[j - 1], ',')) {
+    /* "Kim, an analyst at Acme, said": the name before the apposition, not
+     * the firm inside it */
+    size_t a = j - 1;
+    while (a > t0 && j - a < 16 && !tok_ch(c, &t[a - 1], ',') &&
+           !(t[a - 1].flags & (LX_TF_QUOTE | LX_TF_PARA)) &&
+           !(t[a - 1].kind == LX_TK_PUNCT && (tok_ch(c, &t[a - 1], '.') ||
+                                             tok_ch(c, &t[a - 1], ';'))))
+      a--;
+    if (a > t0 + 1 && tok_ch(c, &t[a - 1], ',')) {
+      size_t k = first_from(E, n, t[a - 2].end);
+      if (k > 0 && E[k - 1].span.end == t[a - 2].end && E[k - 1].type == LEDE_T_PERSON)
+        return (int32_t)(k - 1);
+    }
+  }
   for (size_t steps = 0; j > t0 && steps < 12; steps++) {
     j--;
     int p = pronoun(c, &t[j]);
     /* a pronoun refers to someone named before the quotation */
-    if (p) return resolve_pronoun(E, n, LX_MIN(t[j].start, quote_start), p);
+    if (p) {
+      int32_t r = resolve_pronoun(c, E, n, LX_MIN(t[j].start, quote_start), p, anon);
+      if (r >= 0 || p == LEDE_T_ORG || anon >= LX_MIN(t[j].start, quote_start)) return r;
+      *anon_at = t[v].start; /* the same unnamed one */
+      return SPEAKER_UNNAMED;
+    }
     int32_t e = -1;
     /* the entity ending at token j */
     size_t k = first_from(E, n, t[j].end);
@@ -4386,6 +4560,30 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
   return -1;
 }
 
+/* The person or organization that opens a clause at token k whose verb is
+ * token m: '"...," Rep. Ed Markey, D-Mass., chairman of the panel, said';
+ * named, after its title if one comes first, and followed by a comma or by
+ * the verb (not "Kim's lawyer said"). -1 if none. */
+static int32_t subject_at(const lx_ctx *c, const lede_entity *E, size_t n, size_t k, size_t m) {
+  const lx_token *t = TOKS(c);
+  int32_t e = entity_at_token(c, E, n, k);
+  if (e >= 0 && E[e].type == LEDE_T_TITLE) {
+    size_t a, b;
+    ent_tokens(c, &E[e], &a, &b);
+    e = b < m ? entity_at_token(c, E, n, b) : -1;
+  }
+  if (e < 0 || (E[e].type != LEDE_T_PERSON && E[e].type != LEDE_T_ORG)) return -1;
+  size_t a, b;
+  ent_tokens(c, &E[e], &a, &b);
+  if (b >= m) return b == m ? e : -1;
+  static const char *const of[] = {"of", "at", "from", "with"};
+  while (b < m && in_list(c, &t[b], cue_adverbs, LX_COUNTOF(cue_adverbs))) b++;
+  /* "Takemoto of the Foreign Ministry told": who works there */
+  return b == m || tok_ch(c, &t[b], ',') || (E[e].type == LEDE_T_PERSON &&
+                                             in_list(c, &t[b], of, LX_COUNTOF(of)))
+             ? e : -1;
+}
+
 /* Whether tokens [a, b) are one to six words, every one capitalized. */
 static int title_cased(const lx_token *t, size_t a, size_t b) {
   size_t words = 0;
@@ -4406,6 +4604,7 @@ void lx_quotes(lx_ctx *c) {
   /* the paragraphs' tokens (para_tokens finds them once) */
   if (in->paragraphs.n) para_tokens(c, 0, &t0, &t1);
   const uint32_t *pt = (const uint32_t *)c->ptoks.p;
+  uint32_t anon = UINT32_MAX; /* where the last unnamed speaker spoke */
   for (size_t pi = 0; pi < in->paragraphs.n; pi++) {
     t0 = pt[2 * pi];
     t1 = pt[2 * pi + 1];
@@ -4459,30 +4658,43 @@ void lx_quotes(lx_ctx *c) {
       lede_span qs = lx_span(t[i + 1].start, t[qe - 1].end);
       int32_t speaker = -1;
       lede_span cue = no_span_;
-      /* after: '"...," Kim said' / '"...," said Kim' / '"...," it said' */
+      /* after: '"...," Kim said' / '"...," said Kim' / '"...," it said' /
+       * '"...," Kim, an analyst at Acme, said', in the same sentence */
       size_t k = j + 1;
       if (k < t1 && tok_ch(c, &t[k], ',')) k++;
-      for (size_t m = k; m < t1 && m < k + 6; m++) {
-        if (is_cue(c, &t[m])) {
+      /* after a quotation that ends a sentence, only a verb close by */
+      size_t reach = tok_ch(c, &t[j - 1], '.') ? 6 : 30;
+      for (size_t m = k; m < t1 && m < k + reach; m++) {
+        if (is_cue(c, &t[m]) && reports(c, m)) {
           cue = lx_span(t[m].start, t[m].end);
-          speaker = speaker_near(c, E, ne, m, j + 1, t1, t[i].start);
+          speaker = subject_at(c, E, ne, k, m);
+          if (speaker < 0) speaker = speaker_near(c, E, ne, m, j + 1, t1, t[i].start, &anon);
           break;
         }
         if (t[m].flags & LX_TF_QUOTE) break;
+        /* the sentence ends (not at "D-Mass.,") */
+        if (t[m].kind == LX_TK_PUNCT &&
+            (tok_ch(c, &t[m], ';') ||
+             ((tok_ch(c, &t[m], '.') || tok_ch(c, &t[m], '?') || tok_ch(c, &t[m], '!')) &&
+              (m + 1 == t1 || (t[m + 1].flags & LX_TF_QUOTE) ||
+               ((t[m + 1].flags & LX_TF_SENT) && tok_is_cap(&t[m + 1]))))))
+          break;
       }
       /* before: 'Kim said: "..."', 'according to' */
-      if (speaker < 0) {
+      if (speaker == -1) {
         size_t m = i;
         for (size_t steps = 0; m > t0 && steps < 8; steps++) {
           m--;
-          if (is_cue(c, &t[m])) {
+          if (is_cue(c, &t[m]) && reports(c, m)) {
             cue = lx_span(t[m].start, t[m].end);
-            speaker = speaker_near(c, E, ne, m, t0, i, t[i].start);
+            speaker = speaker_near(c, E, ne, m, t0, i, t[i].start, &anon);
             break;
           }
           if (t[m].flags & LX_TF_QUOTE) break;
         }
       }
+      int unnamed = speaker <= SPEAKER_UNNAMED;
+      if (unnamed) speaker = -1;
       /* no cue: a name in quotation marks is a title or a slogan, not a
        * quotation ("Star Wars", "Mary Poppins", "In God We Trust") */
       if (speaker < 0 && lx_span_empty(cue) && title_cased(t, i + 1, qe)) {
@@ -4492,7 +4704,7 @@ void lx_quotes(lx_ctx *c) {
       /* a partial quote inside a sentence: the sentence's first person or
        * organization speaks ("Knapper ... reaffirmed that Washington expects
        * Seoul to show "flexibility"") */
-      if (speaker < 0) {
+      if (speaker < 0 && !unnamed) {
         for (; sscan <= i; sscan++)
           if (t[sscan].flags & LX_TF_SENT) ss = sscan;
         if (sp_ss != ss) { /* a new sentence */

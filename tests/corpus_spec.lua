@@ -76,3 +76,36 @@ describe("scrapinghub dev (page text)", function()
     assert.is_true(sum / n >= 0.90, sum / n)
   end)
 end)
+
+describe("conll2003 dev", function()
+  local path = H.shared_file("corpus/conll2003/dev.jsonl")
+  if not path then
+    pending("../shared/corpus is absent")
+    return
+  end
+  -- the issue's mapping of lede's types to CoNLL's
+  local conll = {
+    PERSON = "PER", ORG = "ORG", GPE = "LOC", LOC = "LOC", NORP = "MISC", EVENT = "MISC",
+    PRODUCT = "MISC", WORK_OF_ART = "MISC", LAW = "MISC", LANGUAGE = "MISC", FAC = "MISC",
+  }
+  it("exact-span micro F1 over PER, ORG, LOC, MISC >= 0.80", function()
+    local tp, np, ng = 0, 0, 0
+    for line in io.lines(path) do
+      local r = json.decode(line)
+      local gold = {}
+      for _, e in ipairs(r.entities) do
+        gold[e.start .. ":" .. e["end"]] = e.type
+        ng = ng + 1
+      end
+      for e in lede.parse(r.text).entities:each() do
+        local t = conll[e.type]
+        if t then
+          np = np + 1
+          if gold[e.start .. ":" .. e["end"]] == t then tp = tp + 1 end
+        end
+      end
+    end
+    local f = 2 * tp / (np + ng)
+    assert.is_true(f >= 0.80, f)
+  end)
+end)

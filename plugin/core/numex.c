@@ -2516,7 +2516,9 @@ static const char *const change_words[] = {
     "increased", "decreased", "gained", "lost", "dropped", "climbed", "jumped", "slipped",
     "declined", "cut", "raised", "grew", "eased", "edged", "advanced", "slid", "plunged",
     "soared", "tumbled", "surged", "added", "shed", "lowered", "reduced", "by", "firmed",
-    "dipped", "rallied", "slumped", "sank", "climbing", "jumping", "dropping", "gaining"};
+    "dipped", "rallied", "slumped", "sank", "climbing", "jumping", "dropping", "gaining",
+    "slipping", "sliding", "easing", "dipping", "plunging", "soaring", "tumbling", "surging",
+    "declining", "advancing", "losing", "shedding", "adding", "increasing", "decreasing"};
 
 /* Whether a possessive comes before token i ("his 40s", "the company's
  * 1990 results"), or also "the" when the is set ("the 1990 results", "the
@@ -3401,6 +3403,10 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       /* "three or four days", "5 or 6 percent": an either-or is a range
        * going up, of the unit printed once */
       int either = tok_isl(S, j, "or");
+      /* "from 6.10% in 1991 to 7.20% in 2009": a year, then the next level */
+      if (N->plain && N->intd == 4 && v >= 1900 && v <= 2099 && N->end == N->a + 1 &&
+          !(M.plain && M.intd == 4) && prev_word_in(S, N->a, year_preps, LX_COUNTOF(year_preps)))
+        goto no_range;
       /* "fell 3/8 to 21-5/8 dlrs", "rose 2 to 30 pct": a change by the
        * first to the second, not a range (a range's ends are near) */
       if (tok_isl(S, j, "to") && M.v > 3 * v && !(ctx & CTX_BETWEEN) &&
@@ -3474,6 +3480,13 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         res(r, a, r2.b, LEDE_T_CARDINAL, v);
         return 1;
       }
+      /* "two or three buyers", "5 or 6 times": one CARDINAL */
+      if (either && r2.type == LEDE_T_CARDINAL && !r2.str[0] && r2.a == M.a && v >= 1 &&
+          v < M.v && M.v <= 1000 && N->words == M.words && !N->ord && !N->frac &&
+          (N->words || (N->plain && e == N->a + 1))) {
+        res(r, a, r2.b, LEDE_T_CARDINAL, v);
+        return 1;
+      }
     }
   no_range:;
   }
@@ -3511,6 +3524,11 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     set_cstr(r, u->unit);
     return 1;
   }
+  /* "around 150 B.C.", "AD 79" is read with its era: a year, no value */
+  if (N->plain && !N->scaled && e == N->a + 1 && ok_tok(S, e) && (S->t[e].flags & LX_TF_CAP) &&
+      (tok_is(S, e, "b.c.") || tok_is(S, e, "bc") || tok_is(S, e, "bce") ||
+       tok_is(S, e, "a.d.") || tok_is(S, e, "ad")))
+    return res(r, a, e + 1, LEDE_T_DATE, 0);
   /* years */
   if (N->plain && N->intd == 4 && N->v >= 1000 && N->v <= 2999 && !N->scaled && !N->words) {
     int y = (int)N->v;
@@ -3687,6 +3705,15 @@ static size_t modifiers(const nx *S, size_t i, int *between) {
       if ((tok_isl(S, j, "under") || tok_isl(S, j, "over")) && tok_isl(S, j + 1, "one") &&
           tok_isl(S, j + 2, "of"))
         break;
+      /* "has taken over 412 thrifts", "handed over 20 rifles": a verb's
+       * particle */
+      if (tok_isl(S, j, "over") &&
+          prev_word_in(S, j, (const char *const[]){"take", "takes", "taken", "taking", "took",
+                                                   "hand", "hands", "handed", "handing",
+                                                   "turn", "turns", "turned", "turning",
+                                                   "took", "pass", "passed", "passing"},
+                       17))
+        break;
       /* "Under as many as 11 coats": a preposition before a modifier */
       if ((tok_isl(S, j, "under") || tok_isl(S, j, "over")) &&
           (lex_cls(S, j + 1) == NX_W_MOD || tok_isl(S, j + 1, "as")))
@@ -3705,7 +3732,17 @@ static size_t modifiers(const nx *S, size_t i, int *between) {
       break;
     }
     /* kind 3: two-word modifiers */
-    if (tok_isl(S, j, "up") && tok_isl(S, j + 1, "to")) { j += 2; continue; }
+    if (tok_isl(S, j, "up") && tok_isl(S, j + 1, "to")) {
+      /* "pushing its yield up to 7.98% from 7.91%": a change, not a bound */
+      size_t k = j + 2;
+      while (k < S->t1 && k < j + 6 && S->t[k].kind != LX_TK_WORD) k++;
+      if (k < S->t1 && (tok_isl(S, k, "percent") || tok_isl(S, k, "pct") ||
+                        lex_cls(S, k) == NX_W_SCALE))
+        k++;
+      if (ok_tok(S, k) && tok_isl(S, k, "from")) break;
+      j += 2;
+      continue;
+    }
     if (tok_isl(S, j, "at") && (tok_isl(S, j + 1, "least") || tok_isl(S, j + 1, "most"))) {
       j += 2;
       continue;
@@ -3823,6 +3860,16 @@ static int rel_expr(const nx *S, size_t a, size_t i, int the, nx_res *r) {
     }
     case NX_W_MONTH: {
       if (!(S->t[j].flags & LX_TF_CAP)) return 0;
+      /* "next Oct. 1": the day too */
+      nxnum D;
+      if (ok_tok(S, j + 1) && S->t[j + 1].kind == LX_TK_NUM && number_at(S, j + 1, &D) &&
+          D.plain && D.end == j + 2 && D.intd <= 2 && D.v >= 1 && D.v <= 31) {
+        int y = year_for_month(S, a, (int)u->v, dir);
+        res(r, a, j + 2, LEDE_T_DATE, 0);
+        if (y) set_str(r, "%04d-%02d-%02d", y, (int)u->v, (int)D.v);
+        else set_str(r, "--%02d-%02d", (int)u->v, (int)D.v);
+        return 1;
+      }
       res(r, a, j + 1, LEDE_T_DATE, 0);
       str_month(S, a, (int)u->v, dir, r);
       return 1;
@@ -4111,7 +4158,14 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       size_t k = of_year(S, i + 1, &y);
       if (!k && year_tok(S, i + 1, &y) && ok_tok(S, i + 1)) k = 1;
       int weak = w->v == 1 || w->v == 3;
-      if (weak && !k && !the) return 0;
+      /* "until spring.", "in fall,": after a preposition of time, at a
+       * clause's end */
+      static const char *const until[] = {"until", "till", "by", "since", "before", "after",
+                                          "through", "in"};
+      if (weak && !k && !the &&
+          !(prev_word_in(S, i, until, LX_COUNTOF(until)) && (S->t[i].flags & LX_TF_LOWER) &&
+            (!ok_tok(S, i + 1) || S->t[i + 1].kind == LX_TK_PUNCT)))
+        return 0;
       if ((t->flags & LX_TF_CAP) && !(t->flags & LX_TF_SENT) && !(t->flags & LX_TF_ALLCAP) &&
           !k)
         return 0;
@@ -4549,6 +4603,12 @@ static int edge_of(const nx *S, size_t a, size_t k, nx_res *r) {
   if (year_tok(S, k, &y)) {
     res(r, a, k + 1, LEDE_T_DATE, 0);
     set_year(r, y);
+    return 1;
+  }
+  /* "the end of fiscal 1990" */
+  if (tok_isl(S, k, "fiscal") && ok_tok(S, k + 1) && year_tok(S, k + 1, &y)) {
+    res(r, a, k + 2, LEDE_T_DATE, 0);
+    set_str(r, "FY%04d", y);
     return 1;
   }
   if (tok_isl(S, k, "the") && ok_tok(S, k + 1)) {
@@ -6079,8 +6139,14 @@ static void date_range(const nx *S, nx_res *r, int open) {
     nxnum N;
     char v[sizeof r->str];
     /* two whole dates after "to" may be a change ("moved from Oct. 1 to
-     * Oct. 7"): "between ... and", "through" only */
-    if ((between || tok_isl(S, j, "through")) && at_next(S, j + 1, &r2) &&
+     * Oct. 7"): "between ... and", "through", and "from ... to" after no
+     * verb of change ("hosts the cup from July 17 to Aug. 7") */
+    static const char *const moved[] = {"moved",  "postponed", "delayed", "shifted",
+                                        "changed", "pushed",   "rescheduled", "advanced",
+                                        "extended", "brought", "put",     "move"};
+    int from = open && r->a >= S->t0 + 2 && tok_isl(S, r->a - 1, "from") &&
+               !prev_word_in(S, r->a - 1, moved, LX_COUNTOF(moved));
+    if ((between || from || tok_isl(S, j, "through")) && at_next(S, j + 1, &r2) &&
         r2.type == LEDE_T_DATE && day_value(r2.str) && strcmp(r2.str, r->str) > 0) {
       snprintf(v, sizeof v, "%.10s/%.10s", r->str, r2.str);
       memcpy(r->str, v, sizeof v);
@@ -6224,6 +6290,26 @@ static size_t phone_run(const nx *S, size_t i) {
  * TIME then). Never before last, the end of the expression before. */
 static void widen_date(const nx *S, nx_res *r, size_t last) {
   size_t a = r->a;
+  /* "Oct. 25 last year", "Jan. 22 this year", "early December next year":
+   * one DATE, of that year */
+  size_t b = r->b;
+  size_t sl = strlen(r->str);
+  if (ok_tok(S, b + 1) && tok_isl(S, b + 1, "year") && (S->t[b].flags & LX_TF_LOWER) &&
+      (tok_isl(S, b, "last") || tok_isl(S, b, "this") || tok_isl(S, b, "next")) &&
+      ((sl == 10 && r->str[4] == '-' && r->str[7] == '-') ||
+       (sl == 7 && r->str[4] == '-' && r->str[5] != 'W') ||
+       (sl == 7 && r->str[0] == '-' && r->str[1] == '-') ||
+       (sl == 4 && r->str[0] == '-' && r->str[1] == '-'))) {
+    int y = ref_y(S);
+    if (y) {
+      y += tok_isl(S, b, "last") ? -1 : tok_isl(S, b, "next") ? 1 : 0;
+      char v[sizeof r->str];
+      snprintf(v, sizeof v, "%04d%s", y, r->str[0] == '-' ? r->str + 1 : r->str + 4);
+      memcpy(r->str, v, sizeof v);
+    }
+    r->b = b + 2;
+    return;
+  }
   /* "Later that evening", "earlier that day" */
   if (a >= last + 1 && a > S->t0 && tok_isl(S, a, "that") &&
       (tok_isl(S, a - 1, "later") || tok_isl(S, a - 1, "earlier"))) {
@@ -6236,11 +6322,37 @@ static void widen_date(const nx *S, nx_res *r, size_t last) {
     r->a = a - 2;
     return;
   }
-  if (a >= last + 3 && a >= S->t0 + 3 && tok_isl(S, a - 3, "the") && tok_isl(S, a - 2, "same") &&
-      (tok_isl(S, a - 1, "period") || tok_isl(S, a - 1, "quarter") ||
-       tok_isl(S, a - 1, "month") || tok_isl(S, a - 1, "week") || tok_isl(S, a - 1, "time"))) {
-    r->a = a - 3;
+  /* "the same period last year", "the same quarter of last year" */
+  size_t of = a > S->t0 && (tok_isl(S, a - 1, "of") || tok_isl(S, a - 1, "in")) ? 1 : 0;
+  if (a >= last + 3 + of && a >= S->t0 + 3 + of && tok_isl(S, a - 3 - of, "the") &&
+      tok_isl(S, a - 2 - of, "same") &&
+      (tok_isl(S, a - 1 - of, "period") || tok_isl(S, a - 1 - of, "quarter") ||
+       tok_isl(S, a - 1 - of, "month") || tok_isl(S, a - 1 - of, "week") ||
+       tok_isl(S, a - 1 - of, "time"))) {
+    r->a = a - 3 - of;
     return;
+  }
+  /* "its fiscal second quarter": a quarter of the fiscal year, no value */
+  if (a > S->t0 && a >= last + 1 && tok_isl(S, a - 1, "fiscal") && strlen(r->str) == 7 &&
+      (r->str[5] == 'Q' || r->str[5] == 'H') && lex_cls(S, a) == NX_W_ORD) {
+    r->a = a - 1;
+    r->str[0] = 0;
+    return;
+  }
+  /* "the first week of August", "the last days of 1998": one DATE */
+  if (b > a + 1 && tok_isl(S, a, "the") && ok_tok(S, b + 1) && tok_isl(S, b, "of") &&
+      (tok_isl(S, b - 1, "week") || tok_isl(S, b - 1, "weekend") ||
+       tok_isl(S, b - 1, "weeks") || tok_isl(S, b - 1, "days") || tok_isl(S, b - 1, "months"))) {
+    nx_res r2;
+    const nx_word *w = lex(S, b + 1);
+    if ((S->t[b + 1].kind == LX_TK_NUM || (w && w->cls == NX_W_MONTH)) &&
+        at_next(S, b + 1, &r2) && r2.type == LEDE_T_DATE && r2.a == b + 1 &&
+        (strlen(r2.str) == 4 || (strlen(r2.str) == 7 && r2.str[4] == '-' &&
+                                 r2.str[5] != 'W' && r2.str[5] != 'Q' && r2.str[5] != 'H'))) {
+      r->b = r2.b;
+      r->str[0] = 0;
+      return;
+    }
   }
   if (a >= last + 1 && a > S->t0 && tok_isl(S, a - 1, "the") && r->b == a + 1 &&
       tok_isl(S, a, "year-earlier") && ok_tok(S, r->b) &&

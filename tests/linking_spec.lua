@@ -199,6 +199,23 @@ describe("who speaks a quotation", function()
         .. " spokesman said.\n\n\"It is a sad day,\" the statement said.\n"))
     end)
 
+  it("reads short quotations at a story's end, one over several paragraphs, 'according to'",
+    function()
+      local d = lede.parse("The ministry issued new rules on Monday after a long review of the"
+        .. " sector.\n\n\"The rules take effect at once,\" according to Anna Berg, the ministry"
+        .. " spokeswoman.\n\nMayor Tom Reed said in a statement that the city would comply.\n\n"
+        .. "\"Why now?\" asked Reed.\n\n\"This is the first paragraph of a long quote.\n\n\"And"
+        .. " this is the second,\" Reed said.\n")
+      assert.equal(6, #d.paragraphs)
+      local got = {}
+      for _, q in ipairs(d.quotes) do
+        got[#got + 1] = q.text .. "=" .. tostring(q.speaker) .. "/" .. tostring(q.cue)
+      end
+      assert.same({ "The rules take effect at once=Anna Berg/according to",
+        "Why now?=Tom Reed/asked", "This is the first paragraph of a long quote=Tom Reed/said",
+        "And this is the second=Tom Reed/said" }, got)
+    end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final,\" Judge Ann Cole was"
       .. " told by the clerk.\n"))

@@ -4605,9 +4605,17 @@ void lx_quotes(lx_ctx *c) {
   if (in->paragraphs.n) para_tokens(c, 0, &t0, &t1);
   const uint32_t *pt = (const uint32_t *)c->ptoks.p;
   uint32_t anon = UINT32_MAX; /* where the last unnamed speaker spoke */
+  /* a quotation of several paragraphs: each one but the last opens with a
+   * mark and does not close; they wait for the last one's speaker */
+  enum { NPEND = 8 };
+  lede_span pend[NPEND];
+  size_t npend = 0;
   for (size_t pi = 0; pi < in->paragraphs.n; pi++) {
     t0 = pt[2 * pi];
     t1 = pt[2 * pi + 1];
+    /* the paragraphs that wait go on only into one that opens with a mark */
+    if (npend && !(t0 < t1 && (t[t0].flags & LX_TF_QUOTE) && (t[t0].flags & LX_TF_OPENQ)))
+      npend = 0;
     /* quotation marks are rare: the first one is looked for (four tokens
      * at a time), and a paragraph without one is passed over before its
      * cursors are set */
@@ -4644,7 +4652,17 @@ void lx_quotes(lx_ctx *c) {
         if (jc >= t1 || ((t[jc].flags & LX_TF_QUOTE) && !(t[jc].flags & LX_TF_OPENQ))) break;
         jc++;
       }
-      if (jc >= t1) break; /* none closes from here on */
+      if (jc >= t1) {
+        /* none closes from here on: a paragraph that opens with a mark and
+         * ends a sentence goes on in the next one */
+        size_t qe = t1;
+        while (qe > i + 1 && t[qe - 1].kind == LX_TK_PUNCT) qe--;
+        if (i == t0 && qe > i + 1 && qe < t1 && npend < NPEND && pi + 1 < in->paragraphs.n)
+          pend[npend++] = lx_span(t[i + 1].start, t[qe - 1].end);
+        else
+          npend = 0;
+        break;
+      }
       size_t j = jc;
       if (j == i + 1) continue;
       /* the words inside, without the quotation marks; a trailing comma in
@@ -4656,6 +4674,8 @@ void lx_quotes(lx_ctx *c) {
         continue;
       }
       lede_span qs = lx_span(t[i + 1].start, t[qe - 1].end);
+      /* where the words quoted start (those of the paragraphs that wait too) */
+      uint32_t qstart = npend ? pend[0].start - 1 : t[i].start;
       int32_t speaker = -1;
       lede_span cue = no_span_;
       /* after: '"...," Kim said' / '"...," said Kim' / '"...," it said' /
@@ -4665,10 +4685,20 @@ void lx_quotes(lx_ctx *c) {
       /* after a quotation that ends a sentence, only a verb close by */
       size_t reach = tok_ch(c, &t[j - 1], '.') ? 6 : 30;
       for (size_t m = k; m < t1 && m < k + reach; m++) {
+        /* '"...," according to Anna Berg, a spokeswoman' */
+        if (m == k && m + 2 < t1 && lx_tok_ieq(c->text, &t[m], "according") &&
+            lx_tok_ieq(c->text, &t[m + 1], "to")) {
+          cue = lx_span(t[m].start, t[m + 1].end);
+          size_t w = m + 2 + (m + 3 < t1 && lx_tok_ieq(c->text, &t[m + 2], "the"));
+          int32_t e = entity_at_token(c, E, ne, w);
+          if (e < 0 && w > m + 2) e = entity_at_token(c, E, ne, m + 2);
+          if (e >= 0 && (E[e].type == LEDE_T_PERSON || E[e].type == LEDE_T_ORG)) speaker = e;
+          break;
+        }
         if (is_cue(c, &t[m]) && reports(c, m)) {
           cue = lx_span(t[m].start, t[m].end);
           speaker = subject_at(c, E, ne, k, m);
-          if (speaker < 0) speaker = speaker_near(c, E, ne, m, j + 1, t1, t[i].start, &anon);
+          if (speaker < 0) speaker = speaker_near(c, E, ne, m, j + 1, t1, qstart, &anon);
           break;
         }
         if (t[m].flags & LX_TF_QUOTE) break;
@@ -4687,7 +4717,7 @@ void lx_quotes(lx_ctx *c) {
           m--;
           if (is_cue(c, &t[m]) && reports(c, m)) {
             cue = lx_span(t[m].start, t[m].end);
-            speaker = speaker_near(c, E, ne, m, t0, i, t[i].start, &anon);
+            speaker = speaker_near(c, E, ne, m, t0, i, qstart, &anon);
             break;
           }
           if (t[m].flags & LX_TF_QUOTE) break;
@@ -4729,6 +4759,8 @@ void lx_quotes(lx_ctx *c) {
           if (cu != SIZE_MAX && cu < i) cue = lx_span(t[cu].start, t[cu].end);
         }
       }
+      for (size_t k = 0; k < npend; k++) add_quote(c, pend[k], speaker, cue);
+      npend = 0;
       add_quote(c, qs, speaker, cue);
       i = j;
     }

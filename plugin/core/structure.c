@@ -2135,10 +2135,14 @@ void lx_structure(lx_ctx *c) {
         best_e++;
         continue;
       }
-      if (b->role != R_NONE || b->cue || b->list || b->words < 4 || b->chars < 30 ||
+      const char *t = s + b->text_start;
+      /* a short quotation is a paragraph too: '"Why now?" asked Reed.' */
+      int quoted = b->end - b->text_start >= 3 &&
+                   (t[0] == '"' || (memcmp(t, "\xE2\x80\x9C", 3) == 0)) && b->words >= 2 &&
+                   b->chars >= 10;
+      if (b->role != R_NONE || b->cue || b->list || (!quoted && (b->words < 4 || b->chars < 30)) ||
           b->chars > 400)
         break;
-      const char *t = s + b->text_start;
       if (!(b->terms >= 1 || t[0] == '(') || b->bracket * 2 > b->chars) break;
       if (b->end - b->text_start > 12 &&
           (memcmp(t, "(Reporting", 10) == 0 || memcmp(t, "Reporting by", 12) == 0))

@@ -216,6 +216,14 @@ describe("who speaks a quotation", function()
         "And this is the second=Tom Reed/said" }, got)
     end)
 
+  it("gives 'she' to a woman and 'he' to a man, by given name or title", function()
+    assert.equal("Anna Berg; Tom Reed; Park", speakers("The ministry issued new rules on"
+      .. " Monday after a long review, said Anna Berg, the ministry spokeswoman.\n\nMayor Tom"
+      .. " Reed said in a statement that the city would comply.\n\n\"We will comply,\" she told"
+      .. " reporters.\n\n\"It is fine,\" he said.\n\nMrs. Park later met the mayor.\n\n\"We"
+      .. " agree,\" she said.\n"))
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final,\" Judge Ann Cole was"
       .. " told by the clerk.\n"))

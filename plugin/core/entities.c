@@ -4291,6 +4291,32 @@ static int reports(const lx_ctx *c, size_t m) {
   return !(m > 0 && t[m - 1].kind == LX_TK_WORD && in_list(c, &t[m - 1], be, LX_COUNTOF(be)));
 }
 
+/* The sex a person's given name or title tells ('m', 'f'), else 0: the
+ * first word of its canonical form in the gazetteer's given names, or a
+ * "Mr." or "Mrs." before it. */
+static int person_sex(const lx_ctx *c, const lede_entity *e) {
+  const char *s = e->canonical ? e->canonical : c->text + e->span.start;
+  size_t n = 0, lim = e->canonical ? strlen(s) : e->span.end - e->span.start;
+  while (n < lim && s[n] != ' ') n++;
+  if (n < lim) { /* a given name and more */
+    const lx_entry *g = lx_dict_find(GAZ(c), s, n);
+    g = g ? lx_entry_of_kind(GAZ(c), g, LX_G_GIVEN) : NULL;
+    size_t vn;
+    const char *v = g ? lx_entry_attr(GAZ(c), g, "g", &vn) : NULL;
+    if (v && vn == 1 && (v[0] == 'm' || v[0] == 'f')) return v[0];
+  }
+  size_t a, b;
+  ent_tokens(c, e, &a, &b);
+  if (a > 0) {
+    const lx_token *t = &TOKS(c)[a - 1];
+    if (lx_tok_ieq(c->text, t, "mr.") || lx_tok_ieq(c->text, t, "mr")) return 'm';
+    if (lx_tok_ieq(c->text, t, "mrs.") || lx_tok_ieq(c->text, t, "mrs") ||
+        lx_tok_ieq(c->text, t, "ms.") || lx_tok_ieq(c->text, t, "ms"))
+      return 'f';
+  }
+  return 0;
+}
+
 static int pronoun(const lx_ctx *c, const lx_token *t) {
   if (lx_tok_ieq(c->text, t, "he") || lx_tok_ieq(c->text, t, "she")) return LEDE_T_PERSON;
   if (lx_tok_ieq(c->text, t, "it")) return LEDE_T_ORG;
@@ -4325,7 +4351,7 @@ enum { REFER_VOICE = -4 }; /* resolve_pronoun: whom "a spokesman" speaks for */
  * before byte `anon` (an unnamed speaker's cue: "one dealer said") is not
  * the one: he, she or they is that speaker, and -1 is returned. */
 static int32_t resolve_pronoun(const lx_ctx *c, const lede_entity *E, size_t n, uint32_t before,
-                               int type, uint32_t anon) {
+                               int type, uint32_t anon, int sex) {
   const lede_doc_internal *in = c->doc->internal;
   const lede_quote *Q = (const lede_quote *)in->quotes.p;
   size_t qi = in->quotes.n; /* the quotations that may hold E[k]: [0, qi) */
@@ -4348,7 +4374,12 @@ static int32_t resolve_pronoun(const lx_ctx *c, const lede_entity *E, size_t n, 
       if (gaz_exact(c, a, b, KIND(LX_G_AGENCY))) continue;
       return (int32_t)k;
     }
-    if (type == LEDE_T_PERSON && ty == LEDE_T_PERSON) return (int32_t)k;
+    if (type == LEDE_T_PERSON && ty == LEDE_T_PERSON) {
+      /* "she" is not Tom Reed */
+      int x = sex ? person_sex(c, &E[k]) : 0;
+      if (!x || x == sex) return (int32_t)k;
+      continue;
+    }
     if (type == LEDE_T_ORG && ty == LEDE_T_ORG) return (int32_t)k;
     if (type == LEDE_T_ORG && ty == LEDE_T_GPE && place < 0) place = (int32_t)k;
     if (type == -1 && (ty == LEDE_T_PERSON || ty == LEDE_T_ORG || ty == LEDE_T_NORP)) return (int32_t)k;
@@ -4450,7 +4481,7 @@ static int32_t unnamed_speaker(const lx_ctx *c, const lede_entity *E, size_t n, 
     for (size_t i = a; i < h; i++) named |= tok_is_cap(&t[i]) && !(t[i].flags & LX_TF_SENT);
     if (!named && in_list(c, &t[h], org_voices, ORG_VOICES_OF_THE_STORY)) {
       int32_t o = resolve_pronoun(c, E, n, LX_MIN(t[a].start, quote_start), REFER_VOICE,
-                                  UINT32_MAX);
+                                  UINT32_MAX, 0);
       if (o >= 0) return o;
     }
   }
@@ -4533,7 +4564,10 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
     int p = pronoun(c, &t[j]);
     /* a pronoun refers to someone named before the quotation */
     if (p) {
-      int32_t r = resolve_pronoun(c, E, n, LX_MIN(t[j].start, quote_start), p, anon);
+      int sex = lx_tok_ieq(c->text, &t[j], "he")    ? 'm'
+                : lx_tok_ieq(c->text, &t[j], "she") ? 'f'
+                                                    : 0;
+      int32_t r = resolve_pronoun(c, E, n, LX_MIN(t[j].start, quote_start), p, anon, sex);
       if (r >= 0 || p == LEDE_T_ORG || anon >= LX_MIN(t[j].start, quote_start)) return r;
       *anon_at = t[v].start; /* the same unnamed one */
       return SPEAKER_UNNAMED;

@@ -1640,6 +1640,15 @@ static int transparent(const blk *b) {
          (b->role == R_BOILER && b->kind == LEDE_B_MEDIA);
 }
 
+/* A short quotation that makes a paragraph of a story ('"Why now?" asked
+ * Reed.', '"It is fine," he said.'): it opens with a quotation mark, has two
+ * words or more and ends a sentence. */
+static int quotation_block(const char *s, const blk *b) {
+  const char *t = s + b->text_start;
+  return b->end - b->text_start >= 3 && (t[0] == '"' || memcmp(t, "\xE2\x80\x9C", 3) == 0) &&
+         b->words >= 2 && b->chars >= 10 && b->ends_term;
+}
+
 /* The first run of plain blocks (no role, cue or list, not mostly
  * bracketed) of at least min_words words and min_terms sentence ends
  * each, captions and credits between them: [*s, *e). Returns whether
@@ -2136,10 +2145,7 @@ void lx_structure(lx_ctx *c) {
         continue;
       }
       const char *t = s + b->text_start;
-      /* a short quotation is a paragraph too: '"Why now?" asked Reed.' */
-      int quoted = b->end - b->text_start >= 3 &&
-                   (t[0] == '"' || (memcmp(t, "\xE2\x80\x9C", 3) == 0)) && b->words >= 2 &&
-                   b->chars >= 10;
+      int quoted = quotation_block(s, b);
       if (b->role != R_NONE || b->cue || b->list || (!quoted && (b->words < 4 || b->chars < 30)) ||
           b->chars > 400)
         break;
@@ -2438,7 +2444,8 @@ void lx_structure(lx_ctx *c) {
      * paragraphs have few function words but belong to the story; in wire
      * copy, numbered lines (tables of results, lists of measures) too */
     if (in_body && !b->cue && (!b->list || wire) &&
-        (b->cls == C_GOOD || (b->words >= 3 && b->chars >= 25) || snippet)) {
+        (b->cls == C_GOOD || (b->words >= 3 && b->chars >= 25) || snippet ||
+         quotation_block(s, b))) {
       lede_span *p = (lede_span *)lx_push(c, &in->paragraphs, sizeof(lede_span));
       *p = lx_span(b->start, b->end);
       continue;

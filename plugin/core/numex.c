@@ -2729,6 +2729,19 @@ static size_t age_context(const nx *S, size_t a, size_t n, size_t e) {
   if (tok_isl(S, m - 1, "aged")) return m;
   for (size_t k = 0; k < LX_COUNTOF(people); k++)
     if (tok_is_n(S, m - 1, people[k], strlen(people[k]))) return m;
+  /* "the victims were over 70 and", "half of them under 15.": people said
+   * before, the clause ends on the age */
+  static const char *const were[] = {"were", "are"};
+  static const char *const who[] = {"them", "they", "victims", "dead", "injured", "killed",
+                                    "passengers", "survivors", "students", "soldiers"};
+  size_t v = prev_word_in(S, m, were, LX_COUNTOF(were)) ? m - 1 : m;
+  int said = prev_word_in(S, v, who, LX_COUNTOF(who));
+  for (size_t k = 0; k < LX_COUNTOF(people) && !said; k++)
+    said = v - 1 > S->t0 && tok_is_n(S, v - 1, people[k], strlen(people[k]));
+  if (said && n + 1 == e && S->t[n].kind == LX_TK_NUM &&
+      tlen(S, n) <= 3 && (!ok_tok(S, e) || is_punct(S, e, '.') || is_punct(S, e, ',') ||
+                          is_punct(S, e, ';') || tok_isl(S, e, "and") || tok_isl(S, e, "or")))
+    return m;
   return SIZE_MAX;
 }
 
@@ -3354,7 +3367,10 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     }
     /* time units; "three straight quarters", "two consecutive months",
      * "three fiscal years" */
-    if (run_word(S, j) && ok_tok(S, j + 1)) {
+    /* and "two more days", "three additional years" */
+    if ((run_word(S, j) || tok_isl(S, j, "more") || tok_isl(S, j, "additional") ||
+         tok_isl(S, j, "extra")) &&
+        ok_tok(S, j + 1)) {
       int su = tunit_at(S, j + 1);
       if (su && su != U_WEEKEND && su != U_CENTURY && !(S->t[j + 1].flags & LX_TF_CAP))
         return after_tunit(S, a, j + 1, v, su, r);

@@ -487,6 +487,11 @@ static const tcase cases[] = {
      "DATE[1989]=1989 | DATE[60]=P60Y | ORDINAL[first]=1"},
     {"call the academy at (800) 433-9016.", ""},
     {"he expected it to last a year or two.", "DATE[a year or two]="},
+    /* ages said of people before; "more" between a count and its unit */
+    {"most of the victims were over 70 and lived alone", "DATE[over 70]=P70Y"},
+    {"prices were over 70 and rising", "CARDINAL[over 70]=70"},
+    {"forecasters expect two more days of rain", "DATE[two more days]=P2D"},
+
     /* newswire of the WSJ and Xinhua kind */
     {"it would rise to $3.85 next Oct. 1,", "MONEY[$3.85]=3.85 USD | DATE[next Oct. 1]=2020-10-01"},
     {"the team left on Oct. 25 last year.", "DATE[Oct. 25 last year]=2019-10-25"},

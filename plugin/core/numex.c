@@ -5343,7 +5343,9 @@ static int score_at(const nx *S, size_t i, int depth) {
   static const char *const beat[] = {"beat", "beating", "beats", "defeated", "defeating",
                                      "edged", "routed", "downed", "thrashed", "crushed",
                                      "led", "trailed", "lead", "trail", "trails", "topped",
-                                     "blanked", "swept", "outscored", "upset", "off"};
+                                     "blanked", "swept", "outscored", "upset", "off",
+                                     "dispatched", "eliminated", "ousted", "outlasted",
+                                     "overcame", "stunned", "hammered", "whipped"};
   static const char *const nouns[] = {"win", "victory", "defeat", "loss", "vote", "lead", "draw",
                                       "margin", "majority", "decision", "tie", "triumph",
                                       "drubbing", "thrashing", "rout", "scoreline", "verdict",
@@ -5438,6 +5440,24 @@ static int score_at(const nx *S, size_t i, int depth) {
   if (ok_tok(S, e + 1) && S->t[e + 1].kind == LX_TK_WORD)
     for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
       if (tok_is(S, e + 1, nouns[q])) return 1;
+  /* "a 2-1 home win", "a 52-48 party-line vote": one word between */
+  if (ok_tok(S, e + 2) && S->t[e + 1].kind == LX_TK_WORD && (S->t[e + 1].flags & LX_TF_LOWER) &&
+      S->t[e + 2].kind == LX_TK_WORD && i > S->t0 && tok_isl(S, i - 1, "a"))
+    for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
+      if (tok_is(S, e + 2, nouns[q])) return 1;
+  /* a vote set off by commas after its verb: "passed a similar measure,
+   * 248-171, on March 23" */
+  if (i == e && i >= S->t0 + 2 && e + 1 < S->t1 && tok_isl(S, i - 1, ",") &&
+      tok_isl(S, e + 1, ",")) {
+    static const char *const passed[] = {"passed", "approved", "adopted", "rejected",
+                                         "confirmed", "ratified", "cleared", "endorsed",
+                                         "defeated", "overrode", "killed", "voted"};
+    for (size_t k = i - 1, w = 0; k > S->t0 && w < 6; k--, w++) {
+      if (S->t[k - 1].flags & LX_TF_NEWLINE) break;
+      for (size_t q = 0; q < LX_COUNTOF(passed); q++)
+        if (tok_is(S, k - 1, passed[q])) return 1;
+    }
+  }
   if (i == e && tally_at(S, i, e)) return 1;
   /* the sets after the first, with commas and tie-breaks: "beat Fritz
    * 7-6 (6), 6-3" */

@@ -492,6 +492,12 @@ static const tcase cases[] = {
     {"prices were over 70 and rising", "CARDINAL[over 70]=70"},
     {"forecasters expect two more days of rain", "DATE[two more days]=P2D"},
 
+    /* scores and votes without a word of score right before */
+    {"the House passed a similar measure, 248-171, on", "CARDINAL[248-171]=248-171"},
+    {"Osaka earned a 2-1 home win over Kobe", "CARDINAL[2-1]=2-1"},
+    {"she dispatched Tan Wei Ling 3-0 in the", "CARDINAL[3-0]=3-0"},
+    {"the ratio was 2-1 in favour", ""},
+
     /* newswire of the WSJ and Xinhua kind */
     {"it would rise to $3.85 next Oct. 1,", "MONEY[$3.85]=3.85 USD | DATE[next Oct. 1]=2020-10-01"},
     {"the team left on Oct. 25 last year.", "DATE[Oct. 25 last year]=2019-10-25"},

@@ -4330,6 +4330,27 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
         set_str(r, "XXXX-XX-XXT%s", part_code[w->v >= 1 && w->v <= 4 ? (int)w->v : 1]);
         return 1;
       }
+      /* the sun's hours after any preposition of time, whatever follows
+       * ("before dawn has dumped", "by sunrise the fruit"), and their
+       * range ("from dawn to dusk") */
+      static const char *const sun[] = {"dawn", "daybreak", "sunrise", "dusk", "sunset",
+                                        "nightfall"};
+      static const char *const preps[] = {"at",    "by",     "until", "till",   "before",
+                                          "after", "from",   "since", "around", "near",
+                                          "past",  "toward", "towards"};
+      int sunword = 0;
+      for (size_t k = 0; k < LX_COUNTOF(sun) && !sunword; k++) sunword = tok_is(S, i, sun[k]);
+      if (!the && sunword && (t->flags & LX_TF_LOWER) &&
+          prev_word_in(S, i, preps, LX_COUNTOF(preps))) {
+        size_t b = i + 1;
+        if (ok_tok(S, i + 2) && (tok_isl(S, i + 1, "to") || tok_isl(S, i + 1, "until") ||
+                                 tok_isl(S, i + 1, "till")))
+          for (size_t k = 0; k < LX_COUNTOF(sun); k++)
+            if (tok_is(S, i + 2, sun[k])) b = i + 3;
+        res(r, a, b, LEDE_T_TIME, 0);
+        set_str(r, "XXXX-XX-XXT%s", part_code[code]);
+        return 1;
+      }
       return 0;
     }
     case NX_W_AGO: {

@@ -492,6 +492,11 @@ static const tcase cases[] = {
     {"prices were over 70 and rising", "CARDINAL[over 70]=70"},
     {"forecasters expect two more days of rain", "DATE[two more days]=P2D"},
 
+    /* the sun's hours after a preposition of time */
+    {"the storm that moved in before dawn has dumped snow", "TIME[dawn]=XXXX-XX-XXTMO"},
+    {"crews worked from dawn to dusk.", "TIME[dawn to dusk]=XXXX-XX-XXTMO"},
+    {"the dawn raid failed", ""},
+
     /* scores and votes without a word of score right before */
     {"the House passed a similar measure, 248-171, on", "CARDINAL[248-171]=248-171"},
     {"Osaka earned a 2-1 home win over Kobe", "CARDINAL[2-1]=2-1"},

@@ -3756,6 +3756,15 @@ static size_t modifiers(const nx *S, size_t i, int *between) {
                         lex_cls(S, k) == NX_W_SCALE))
         k++;
       if (ok_tok(S, k) && tok_isl(S, k, "from")) break;
+      /* "should climb back up to around 35 degrees", "went up to $5": a
+       * verb's particle (not "buy back up to five million shares") */
+      static const char *const moves[] = {
+          "climb",  "climbed", "climbing", "go",     "goes",    "went",    "going",
+          "gone",   "come",   "came",    "coming",   "moved",  "moving",  "jumped",  "jumping",
+          "rose",   "rising", "shot",    "shooting", "pushed", "pushing", "brought", "ramped",
+          "ramping", "stepped", "edged", "edging",   "ran",    "running", "crept",   "inched"};
+      size_t v = j > S->t0 && tok_isl(S, j - 1, "back") ? j - 1 : j;
+      if (prev_word_in(S, v, moves, LX_COUNTOF(moves))) break;
       j += 2;
       continue;
     }

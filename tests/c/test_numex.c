@@ -492,6 +492,11 @@ static const tcase cases[] = {
     {"prices were over 70 and rising", "CARDINAL[over 70]=70"},
     {"forecasters expect two more days of rain", "DATE[two more days]=P2D"},
 
+    /* "up to" as a verb's particle */
+    {"we should climb back up to around 35 degrees", "QUANTITY[around 35 degrees]=35 deg"},
+    {"it would buy back up to five million of its shares",
+     "CARDINAL[up to five million]=5000000"},
+
     /* the sun's hours after a preposition of time */
     {"the storm that moved in before dawn has dumped snow", "TIME[dawn]=XXXX-XX-XXTMO"},
     {"crews worked from dawn to dusk.", "TIME[dawn to dusk]=XXXX-XX-XXTMO"},

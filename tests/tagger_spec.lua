@@ -84,6 +84,14 @@ describe("the tagger of names", function()
     finds_none(got, { "CALLS" })
   end)
 
+  it("ends a person of a headline in capitals before its verb", function()
+    local got = listed("BOXING - MITCHELL DEFEATS BAILEY IN TITLE FIGHT.\nLONDON 1996-08-30\nBrian"
+      .. " Mitchell beat Tony Bailey on points on Friday to keep his title. Mitchell, 31, said the"
+      .. " fight was hard. Bailey said he would return.\n")
+    finds_all(got, { "PERSON MITCHELL;", "PERSON BAILEY;" })
+    finds_none(got, { "DEFEATS" })
+  end)
+
   it("keeps the person a headline starts with when the story names her", function()
     local doc = lede.parse("Lagarde holds rates as inflation eases\n\n"
       .. "FRANKFURT (Reuters) - The European Central Bank kept its rates on Thursday, President "

@@ -2659,9 +2659,34 @@ static void drop_title_case_words(lx_ctx *c, int form) {
         }
     }
   }
+  /* a headline's verbs: "MITCHELL DEFEATS BAILEY", "ROBERTO DURAN FIGHTS" */
+  static const char *const verbs[] = {
+      "beats",   "defeats", "wins",    "retains", "fights",  "signs",   "joins",  "leads",
+      "takes",   "keeps",   "loses",   "quits",   "says",    "gets",    "hits",   "faces",
+      "ends",    "ousts",   "stuns",   "tops",    "claims",  "seals",   "returns", "edges",
+      "holds",   "extends", "rejects", "warns",   "urges",   "denies",  "seeks",  "plans",
+      "sees",    "cuts",    "buys",    "sells",   "resigns", "retires", "upsets", "downs",
+      "routs",   "halts",   "moves",   "agrees",  "backs",   "blames",  "calls",  "wants"};
   for (size_t i = 0; i < n; i++) {
     lede_entity *e = &E[i];
     int keep = 1;
+    if (form == TITLE_CAPITALS && e->type == LEDE_T_PERSON &&
+        title_line(c, form, e->span.start, e->span.end)) {
+      size_t a, b;
+      lx_tokens_in(c, e->span.start, e->span.end, &a, &b);
+      for (size_t k = a; k < b; k++)
+        if (t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_ALLCAP) &&
+            in_list(c, &t[k], verbs, LX_COUNTOF(verbs))) {
+          if (k == a) {
+            e->span.end = e->span.start; /* dropped below */
+          } else {
+            e->span.end = t[k - 1].end;
+            e->canonical = NULL;
+          }
+          break;
+        }
+      if (e->span.end == e->span.start) continue;
+    }
     /* (in capitals, also a person the patterns read after a title:
      * "FOREIGN MINISTER CALLS OFF TRIP") */
     if ((e->rule == LEDE_RULE_TAGGER || (form == TITLE_CAPITALS && e->type == LEDE_T_PERSON &&

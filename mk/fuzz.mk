@@ -89,7 +89,8 @@ fuzz-cov:
 # tests link liblua (a test binary may; the module never does).
 
 REL_CFLAGS := -std=c99 -g -O1 -Wall -Wextra -Werror -fno-omit-frame-pointer \
-	-fsanitize=address,undefined -fno-sanitize-recover=all -DPCRE2_CODE_UNIT_WIDTH=8 $(PCRE2_CFLAGS)
+	-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -DPCRE2_CODE_UNIT_WIDTH=8 \
+	$(PCRE2_CFLAGS)
 REL_OBJ := $(CORE_SRC:plugin/core/%.c=$(OUT)/asan/%.o)
 REL_LIB := $(OUT)/asan/libledecore.a
 REL_TESTS := $(OUT)/test_regressions $(OUT)/test_alloc $(OUT)/test_threads

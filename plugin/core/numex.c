@@ -5509,9 +5509,10 @@ static size_t cricket_at(const nx *S, size_t i) {
                                      "runs", "spinner", "test", "wicket", "wickets"};
   if (!ok_tok(S, i + 2) || !tok_isl(S, i + 1, "for")) return 0;
   nxnum A, B;
+  /* (the range first: a double out of int's range is no int to cast to) */
   if (!number_at(S, i, &A) || A.end != i + 1 || A.ord || A.frac || A.scaled || A.tail ||
-      A.v != (int)A.v || A.v > 999 || !number_at(S, i + 2, &B) || B.end != i + 3 || B.ord ||
-      B.frac || B.scaled || B.tail || B.v != (int)B.v || B.v > 999)
+      A.v < 0 || A.v > 999 || A.v != (int)A.v || !number_at(S, i + 2, &B) || B.end != i + 3 ||
+      B.ord || B.frac || B.scaled || B.tail || B.v < 0 || B.v > 999 || B.v != (int)B.v)
     return 0;
   /* runs for wickets, or wickets for runs */
   if (!((B.v >= 1 && B.v <= 10) || (A.v <= 10 && B.v >= 10))) return 0;

@@ -4369,6 +4369,16 @@ static int32_t entity_at_token(const lx_ctx *c, const lede_entity *E, size_t n, 
 
 enum { REFER_VOICE = -4 }; /* resolve_pronoun: whom "a spokesman" speaks for */
 
+/* Whether entity e lies inside a quotation found so far (the quoted speak
+ * of others). For entities met from the last one backwards: *qi, the
+ * quotations that may hold e ([0, *qi); the count of quotations at first),
+ * only moves back, so that the walk stays linear. */
+static int in_quotation(const lx_ctx *c, size_t *qi, const lede_entity *e) {
+  const lede_quote *Q = (const lede_quote *)c->doc->internal->quotes.p;
+  while (*qi > 0 && Q[*qi - 1].span.start > e->span.start) --*qi;
+  return *qi > 0 && e->span.end <= Q[*qi - 1].span.end;
+}
+
 /* The latest person (he/she), organization, else place (it), or speaker
  * (they) mentioned before byte `before`, not inside a quotation found
  * before (the quoted speak of others); for REFER_VOICE, the latest
@@ -4377,9 +4387,7 @@ enum { REFER_VOICE = -4 }; /* resolve_pronoun: whom "a spokesman" speaks for */
  * the one: he, she or they is that speaker, and -1 is returned. */
 static int32_t resolve_pronoun(const lx_ctx *c, const lede_entity *E, size_t n, uint32_t before,
                                int type, uint32_t anon, int sex) {
-  const lede_doc_internal *in = c->doc->internal;
-  const lede_quote *Q = (const lede_quote *)in->quotes.p;
-  size_t qi = in->quotes.n; /* the quotations that may hold E[k]: [0, qi) */
+  size_t qi = c->doc->internal->quotes.n; /* of in_quotation() */
   int32_t place = -1;
   /* entities do not overlap: sorted by start, they are sorted by end; look
    * back a bounded way */
@@ -4389,8 +4397,7 @@ static int32_t resolve_pronoun(const lx_ctx *c, const lede_entity *E, size_t n, 
     if (E[k].span.end > before) continue;
     if (type != LEDE_T_ORG && type != REFER_VOICE && E[k].span.end <= anon && anon < before)
       return -1;
-    while (qi > 0 && Q[qi - 1].span.start > E[k].span.start) qi--;
-    if (qi > 0 && E[k].span.end <= Q[qi - 1].span.end) continue; /* quoted */
+    if (in_quotation(c, &qi, &E[k])) continue;
     int ty = E[k].type;
     if (type == REFER_VOICE) {
       size_t a, b;
@@ -4474,13 +4481,10 @@ static int32_t unnamed_speaker(const lx_ctx *c, const lede_entity *E, size_t n, 
   while (a > t0 && h - a < 6 && t[a - 1].kind == LX_TK_WORD) a--;
   if (a + 1 == h && lx_tok_ieq(c->text, &t[a], "the")) {
     /* "the analyst said": the person the text gave that role, if any */
-    const lede_doc_internal *in = c->doc->internal;
-    const lede_quote *Q = (const lede_quote *)in->quotes.p;
-    size_t qi = in->quotes.n, from = first_from(E, n, LX_MIN(t[a].start, quote_start));
-    size_t hn = t[h].end - t[h].start;
+    size_t qi = c->doc->internal->quotes.n, hn = t[h].end - t[h].start;
+    size_t from = first_from(E, n, LX_MIN(t[a].start, quote_start));
     for (size_t k = from, stop = from > 400 ? from - 400 : 0; k-- > stop;) {
-      while (qi > 0 && Q[qi - 1].span.start > E[k].span.start) qi--;
-      if (qi > 0 && E[k].span.end <= Q[qi - 1].span.end) continue; /* quoted */
+      if (in_quotation(c, &qi, &E[k])) continue;
       const char *r = E[k].role;
       if (E[k].type != LEDE_T_PERSON || !r) continue;
       for (size_t p = 0; r[p]; p++) {

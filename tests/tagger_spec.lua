@@ -398,6 +398,20 @@ describe("the tagger of names", function()
     finds_none(got, { "PERSON Max" })
   end)
 
+  it("reads a known product with its variant words alone", function()
+    local got = listed("Harlan Ostby bought a MacBook Air, an iPhone Pro Max and a Nintendo Switch"
+      .. " Lite at the mall.\n")
+    finds_all(got, { "PRODUCT MacBook Air;", "PRODUCT iPhone Pro Max;",
+      "PRODUCT Nintendo Switch Lite" })
+    finds_none(got, { "ORG MacBook", "PERSON Max", "NORP MacBook" })
+  end)
+
+  it("calls a ballpark's field a facility", function()
+    local got = listed("The Pirates play at Dunmore Field on Sunday, and Sally Field sang the"
+      .. " anthem.\n")
+    finds_all(got, { "FAC Dunmore Field;", "PERSON Sally Field" })
+  end)
+
   it("reads a Boeing jetliner named by its model alone as a product, not a cardinal", function()
     local got = listed("Planes\n\nKestrel Air took 12 777-300ER planes. Its fleet of 40 737 Max jets"
       .. " stays grounded, the 777 program is late, and three 787 Dreamliner deliveries slipped."

@@ -230,7 +230,7 @@ static int sentence_word(const lx_ctx *c, const lx_token *t) {
  * Pro Max". Returns the tokens of the model from j (0 if none): a number
  * of at most four digits that no scale word or percent sign follows (not
  * "iPhone 12 million"), or a capital and digits ("S20", "A14"), then up
- * to two variant words. */
+ * to two variant words; or up to three variant words alone. */
 static const char *const model_words[] = {"pro", "max", "plus", "mini", "ultra", "lite", "air",
                                           "neo", "edge", "fold", "flip", "se"};
 static const char *const after_number[] = {"million", "billion", "trillion", "percent",
@@ -252,9 +252,12 @@ static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
     for (k = 1; k < n && s[k] >= '0' && s[k] <= '9'; k++) {
     }
     if (k < n) return 0;
-  } else {
+  } else if (!(t[j].flags & LX_TF_CAP) ||
+             !word_in(c, &t[j], model_words, LX_COUNTOF(model_words))) {
     return 0;
   }
+  /* (or the variant words alone: "MacBook Air", "Switch Lite", "iPhone
+   * Pro Max") */
   size_t m = 1;
   while (m < 3 && j + m < t1 && (t[j + m].flags & LX_TF_CAP) &&
          t[j + m].start == t[j + m - 1].end + 1 &&
@@ -1825,7 +1828,7 @@ static int last_word_in(const lx_ctx *c, size_t t0, size_t t1, const char *const
 static const char *const fac_words[] = {
     "airport", "stadium", "arena", "tower", "palace", "station", "prison", "hospital",
     "building", "dam", "tunnel", "canal", "museum", "cathedral", "mosque", "temple",
-    "church", "airbase"};
+    "church", "airbase", "field"};
 static const char *const loc_words[] = {
     "river", "mountain", "mountains", "mount", "mt.", "ocean", "sea", "lake", "gulf",
     "bay", "valley", "island", "islands", "peninsula", "strait", "desert", "coast",

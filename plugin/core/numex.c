@@ -4268,6 +4268,24 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
     }
     case NX_W_EARLY: return early_expr(S, a, i + 1, r);
     case NX_W_TUNIT: {
+      /* a numbered week or day of a season, a trial, a war: "Week 13",
+       * "day 3" (singular, a whole number of three digits at most after
+       * it, not itself counting: "week 2 percent"; not a day that is
+       * named already: "enter the final day 137 ahead") */
+      if (a == i && (w->v == U_WEEK || w->v == U_DAY) &&
+          !prev_word_in(S, i, (const char *const[]){"final", "first", "last", "next", "opening",
+                                                   "previous", "same", "whole"}, 8) &&
+          !(ok_tok(S, i + 2) && (tok_isl(S, i + 2, "ahead") || tok_isl(S, i + 2, "behind"))) &&
+          (tstr(S, i)[tlen(S, i) - 1] | 32) != 's' && ok_tok(S, i + 1) &&
+          S->t[i + 1].kind == LX_TK_NUM && tlen(S, i + 1) <= 3 && S->t[i + 1].start > t->end &&
+          !(ok_tok(S, i + 2) && (lex_cls(S, i + 2) == NX_W_TUNIT || tok_isl(S, i + 2, "%") ||
+                                 tok_isl(S, i + 2, "percent")))) {
+        const char *d = tstr(S, i + 1);
+        int v = 0;
+        for (size_t q = 0; q < tlen(S, i + 1); q++)
+          v = is_digit((unsigned char)d[q]) ? v * 10 + (d[q] - '0') : -1000;
+        if (v >= 1 && v <= (w->v == U_WEEK ? 53 : 366)) return res(r, i, i + 2, LEDE_T_DATE, 0);
+      }
       /* "for decades", "decades ago", "centuries"; a count of units left
        * unsaid: "for years", "within hours", "minutes later", "Years
        * later" (a preposition of time before, or ago/later/earlier after) */

@@ -90,6 +90,9 @@ typedef struct tcase {
 static const tcase cases[] = {
     /* the seed's expressions */
     {"the State Department said Wednesday.", "DATE[Wednesday]=2020-05-06"},
+    {"The league moved the Week 13 rematch to 1 p.m.", "DATE[Week 13]= | TIME[1 p.m.]=T13:00"},
+    {"On day 3 of the trial, 2 witnesses spoke.", "DATE[day 3]= | CARDINAL[2]=2"},
+    {"It lasted a week 10 years ago.", "DATE[a week]=P1W | DATE[10 years ago]=2010"},
     {"Pompeo and Kang spoke by phone on Tuesday to discuss the two countries' response",
      "DATE[Tuesday]=2020-05-05 | CARDINAL[two]=2"},
     {"meeting in Palo Alto, California, on Jan. 14, 2020.", "DATE[Jan. 14, 2020]=2020-01-14"},

@@ -406,6 +406,15 @@ describe("the tagger of names", function()
     finds_none(got, { "ORG MacBook", "PERSON Max", "NORP MacBook" })
   end)
 
+  it("does not read a body or a county named after someone as a person", function()
+    local got = listed("Students at Taras Kovalenko National University marched. The Harlan County"
+      .. " Health Department and the Nevada Senate met in Clark County, where Doug Mills and"
+      .. " Sally Field live.\n")
+    finds_all(got, { "ORG Taras Kovalenko National University;",
+      "ORG Harlan County Health Department;", "ORG Nevada Senate;", "GPE Clark County;",
+      "PERSON Doug Mills;", "PERSON Sally Field" })
+  end)
+
   it("calls a ballpark's field a facility", function()
     local got = listed("The Pirates play at Dunmore Field on Sunday, and Sally Field sang the"
       .. " anthem.\n")

@@ -511,7 +511,7 @@ static const char *const org_end_words[] = {
     "institute", "centre", "center", "foundation", "fund", "society", "association",
     "organisation", "organization", "tribunal", "alliance", "league", "movement",
     "front", "coalition", "forum", "academy", "network", "programme", "program",
-    "service", "trust", "party"};
+    "service", "trust", "party", "university", "college", "senate"};
 
 static int org_end_word(const lx_ctx *c, const lx_token *t) {
   return tok_is_cap(t) && listed(c, t) &&
@@ -945,11 +945,17 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       j++;
     if (j == i + 1 || gaz_has(c, i, j, NAME_KINDS)) continue;
     /* "Roosevelt Financial Group Inc", "George Weston Ltd": a firm named
-     * after someone */
+     * after someone; "Taras Kovalenko National University", "Harlan County
+     * Health Department": a body; "Clark County": a place */
     int firm = 0;
     for (size_t q = i + 1; q < j && !firm; q++)
-      firm = word_in(c, &t[q], company_words, LX_COUNTOF(company_words));
-    push_cand(c, i, j, firm ? LEDE_T_ORG : LEDE_T_PERSON, LX_SRC_RULE, 35);
+      firm = word_in(c, &t[q], company_words, LX_COUNTOF(company_words)) ||
+             (org_end_word(c, &t[q]) &&
+              (j - i >= 3 || !gaz_has(c, q, q + 1, KIND(LX_G_SURNAME)))); /* "Doug Mills" */
+    int type = firm ? LEDE_T_ORG : LEDE_T_PERSON;
+    if (!firm && tok_is_cap(&t[j - 1]) && lx_tok_ieq(c->text, &t[j - 1], "county"))
+      type = LEDE_T_GPE;
+    push_cand(c, i, j, type, LX_SRC_RULE, 35);
     i = j - 1;
   }
 }
@@ -1941,6 +1947,14 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
     if (last_word_in(c, t0, t1, fac_words, LX_COUNTOF(fac_words)) && !given_and_surname(c, t0, t1, 1))
       return LEDE_T_FAC;
     if (last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words))) return LEDE_T_LOC;
+    /* "Taras Kovalenko National University", "Harlan County Health
+     * Department", "Nevada Senate": nor in an organization's; "Clark
+     * County" is a place */
+    const lx_token *z = &TOKS(c)[t1 - 1];
+    if (org_end_word(c, z) && !given_and_surname(c, t0, t1, 1) &&
+        !(t1 - t0 == 2 && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME)))) /* "R.C. Mills" */
+      return LEDE_T_ORG;
+    if (tok_is_cap(z) && lx_tok_ieq(c->text, z, "county")) return LEDE_T_GPE;
   }
   /* "Philips N.V.", "Hale Partners Inc": a name with a legal form is a company */
   if (t1 - t0 >= 2 && k->type != LEDE_T_ORG && legal_form(c, &TOKS(c)[t1 - 1], 1))

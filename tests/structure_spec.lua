@@ -251,6 +251,15 @@ describe("bylines", function()
     assert.equal("John Smith; Mary Jones", byline("By John Smith and Mary Jones Associated Press"))
   end)
 
+  it("give the agency its authors write for as an organization of the byline", function()
+    local doc = lede.parse("Harbor plan wins vote\n\nBy Tom Reyes and Ada Lind, Associated Press"
+      .. "\n\nPORTLAND, Ore. -- The council voted on Tuesday.\n")
+    local got = {}
+    for e in doc.entities:each("ORG") do got[#got + 1] = e.text .. "|" .. e.canonical .. "|" .. e.rule end
+    assert.same({ "Associated Press|AP|structure" }, got)
+    assert.same({ "Tom Reyes", "Ada Lind" }, doc.byline)
+  end)
+
   it("name no one when only an agency or a desk signs", function()
     assert.equal("", byline("By Reuters Staff"))
     assert.equal("", byline("By The Associated Press"))

@@ -415,6 +415,16 @@ describe("the tagger of names", function()
       "PERSON Doug Mills;", "PERSON Sally Field" })
   end)
 
+  it("parts a party's member from the person, and reads streets, papers and studios", function()
+    local got = listed("Democrat Elena Ruiz-Whitfield narrowly won. Marchers went down Tverskaya"
+      .. " Street to Pushkin Square, the Riverton Gazette said, while Sahra Airways and"
+      .. " Starlight Entertainment hired staff.\n")
+    finds_all(got, { "NORP Democrat;", "PERSON Elena Ruiz-Whitfield;", "LOC Tverskaya Street;",
+      "LOC Pushkin Square;", "ORG Riverton Gazette;", "ORG Sahra Airways;",
+      "ORG Starlight Entertainment" })
+    finds_none(got, { "ORG Democrat", "PERSON Riverton", "PERSON Sahra" })
+  end)
+
   it("calls a ballpark's field a facility", function()
     local got = listed("The Pirates play at Dunmore Field on Sunday, and Sally Field sang the"
       .. " anthem.\n")

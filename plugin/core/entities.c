@@ -470,7 +470,8 @@ static const char *const company_words[] = {
     "airlines", "motors", "pharmaceuticals", "insurance", "associates", "spa", "ag", "gmbh",
     "nv", "sa", "bhd", "investments", "brothers", "bros", "bros.", "trust", "bank", "services",
     "stores", "robotics", "labs", "laboratories", "networks", "software", "therapeutics",
-    "biosciences", "aerospace", "semiconductor", "electronics", "ventures"};
+    "biosciences", "aerospace", "semiconductor", "electronics", "ventures", "airways",
+    "entertainment", "media", "studios", "pictures", "records", "brands"};
 
 /* Heads of organization names ("the foreign ministry", "the General
  * Administration of Customs"). */
@@ -511,7 +512,8 @@ static const char *const org_end_words[] = {
     "institute", "centre", "center", "foundation", "fund", "society", "association",
     "organisation", "organization", "tribunal", "alliance", "league", "movement",
     "front", "coalition", "forum", "academy", "network", "programme", "program",
-    "service", "trust", "party", "university", "college", "senate"};
+    "service", "trust", "party", "university", "college", "senate", "gazette", "tribune",
+    "herald", "journal", "chronicle", "dispatch", "courier", "examiner", "times"};
 
 static int org_end_word(const lx_ctx *c, const lx_token *t) {
   return tok_is_cap(t) && listed(c, t) &&
@@ -1208,6 +1210,13 @@ static int show_name(const lx_ctx *c, size_t a, size_t b) {
 
 static const char *const date_preps[] = {"in", "on", "at", "since", "until", "during", "by"};
 
+/* A party's member before a name: "Democrat", "Republican", "Tory". */
+static const char *const party_members[] = {"conservative", "democrat", "liberal",
+                                            "republican", "socialist", "tory"};
+static int party_member(const lx_ctx *c, const lx_token *t) {
+  return tok_is_cap(t) && word_in(c, t, party_members, LX_COUNTOF(party_members));
+}
+
 static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;
@@ -1271,6 +1280,17 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
    * organizations that a place cuts in two are one */
   for (size_t i = 0, p = SIZE_MAX; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
+    /* "Democrat Elena" and "Ruiz-Whitfield": a party's member, then the
+     * person (a given name after the party's word) */
+    if (p != SIZE_MAX && k[p].t1 == k[p].t0 + 2 && k[p].t1 == k[i].t0 &&
+        k[i].type == LEDE_T_PERSON && party_member(c, &t[k[p].t0]) &&
+        tok_is_cap(&t[k[p].t0 + 1]) && gaz_has(c, k[p].t0 + 1, k[p].t0 + 2, KIND(LX_G_GIVEN))) {
+      k[i].t0 = k[p].t0 + 1;
+      k[p].t1 = k[p].t0 + 1;
+      k[p].type = LEDE_T_NORP;
+      p = i;
+      continue;
+    }
     /* "Federal Office" for "Police Matters", "Commission" on "Human
      * Rights": an organization's head, a preposition, a name */
     if (p != SIZE_MAX && k[p].type == LEDE_T_ORG &&
@@ -1838,7 +1858,8 @@ static const char *const fac_words[] = {
 static const char *const loc_words[] = {
     "river", "mountain", "mountains", "mount", "mt.", "ocean", "sea", "lake", "gulf",
     "bay", "valley", "island", "islands", "peninsula", "strait", "desert", "coast",
-    "basin", "plateau", "delta", "forest", "region", "continent"};
+    "basin", "plateau", "delta", "forest", "region", "continent", "street", "avenue",
+    "square", "road", "boulevard", "highway", "lane", "plaza"};
 /* words that open a storm's name (refine_type) */
 static const char *const storms[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical",
                                      "superstorm", "super"};
@@ -1951,7 +1972,8 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
      * Department", "Nevada Senate": nor in an organization's; "Clark
      * County" is a place */
     const lx_token *z = &TOKS(c)[t1 - 1];
-    if (org_end_word(c, z) && !given_and_surname(c, t0, t1, 1) &&
+    if ((org_end_word(c, z) || word_in(c, z, company_words, LX_COUNTOF(company_words))) &&
+        (!given_and_surname(c, t0, t1, 1) || gaz_has(c, t0, t0 + 1, PLACE_KINDS)) &&
         !(t1 - t0 == 2 && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME)))) /* "R.C. Mills" */
       return LEDE_T_ORG;
     if (tok_is_cap(z) && lx_tok_ieq(c->text, z, "county")) return LEDE_T_GPE;
@@ -3078,6 +3100,23 @@ void lx_entities(lx_ctx *c) {
     if (e) {
       e->role = "author";
       e->role_span = d->byline_span;
+    }
+  }
+  /* and the agency they write for: "By Jane Roe, Associated Press" */
+  if (!lx_span_empty(d->byline_span)) {
+    size_t a, b;
+    lx_tokens_in(c, d->byline_span.start, d->byline_span.end, &a, &b);
+    const lede_span *N = (const lede_span *)in->byline.p;
+    for (size_t i = a, k = 0; i < b; i++) {
+      const lx_entry *g;
+      size_t n = tk_may_start(c, i) ? lx_dict_longest(GAZ(c), c->text, TOKS(c), b, i, &g) : 0;
+      if (!n || !lx_entry_of_kind(GAZ(c), g, LX_G_AGENCY)) continue;
+      while (k < in->byline.n && N[k].end <= TOKS(c)[i].start) k++;
+      if (k < in->byline.n && N[k].start < TOKS(c)[i + n - 1].end) continue; /* in a name */
+      lede_entity *e = add_span_entity(c, lx_span(TOKS(c)[i].start, TOKS(c)[i + n - 1].end),
+                                       LEDE_T_ORG, LEDE_EF_IN_BYLINE, LEDE_RULE_STRUCTURE);
+      if (e) e->canonical = lx_dict_str(GAZ(c), g->canonical);
+      i += n - 1;
     }
   }
   /* paragraphs and captions interleave in the text: walk both in order */
@@ -4874,6 +4913,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {after_number, LX_COUNTOF(after_number)},
                {firm_nouns, LX_COUNTOF(firm_nouns)}, {firm_roles, LX_COUNTOF(firm_roles)},
                {stake_words, LX_COUNTOF(stake_words)},
+               {party_members, LX_COUNTOF(party_members)},
                {local_bodies, LX_COUNTOF(local_bodies)},
                {place_people, LX_COUNTOF(place_people)}, {show_kinds, LX_COUNTOF(show_kinds)},
                {show_words, LX_COUNTOF(show_words)}};

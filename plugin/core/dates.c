@@ -554,7 +554,14 @@ static int local_time(const g *G, size_t i) {
            !(G->t[i].flags & LX_TF_ALLCAP) && (G->t[i + 1].flags & LX_TF_LOWER)));
 }
 
-/* A clock time: 04:10, 8:03 am, 11:03 PM, 9 a.m., 10am, 10.30 a.m., 20:13:05, and the
+/* "am" or "pm" glued to a clock time (1, 2), else 0. */
+static int glued_ampm(const char *s) {
+  if ((s[1] | 32) != 'm') return 0;
+  return (s[0] | 32) == 'a' ? 1 : (s[0] | 32) == 'p' ? 2 : 0;
+}
+
+/* A clock time: 04:10, 8:03 am, 11:03 PM, 9 a.m., 10am, 10:30am, 6.15pm,
+ * 10.30 a.m., 20:13:05, and the
  * wire's 1350 GMT, 0900 local time (four digits only before a zone or
  * "local time"). */
 static size_t ttime(const g *G, size_t i, lx_date *d) {
@@ -569,11 +576,17 @@ static size_t ttime(const g *G, size_t i, lx_date *d) {
   } else if (n >= 4 && n <= 8 && (s[1] == ':' || s[2] == ':')) {
     size_t c = s[1] == ':' ? 1 : 2;
     if (!digits(s, c, &h) || c + 3 > n || !digits(s + c + 1, 2, &m)) return 0;
-    if (c + 3 < n) {
+    if (n == c + 5 && (ampm = glued_ampm(s + c + 3)) != 0) {
+      /* 10:30am */
+    } else if (c + 3 < n) {
       if (n != c + 6 || s[c + 3] != ':' || !digits(s + c + 4, 2, &sec)) return 0;
     }
-    ampm = tampm(G, j);
-    if (ampm) j++;
+    if (!ampm) ampm = tampm(G, j);
+    if (ampm && n != c + 5) j++;
+  } else if ((n == 6 || n == 7) && s[n - 5] == '.' && glued_ampm(s + n - 2)) {
+    /* the British 10.30am, 6.15pm */
+    if (!digits(s, n - 5, &h) || !digits(s + n - 4, 2, &m)) return 0;
+    ampm = glued_ampm(s + n - 2);
   } else if ((n == 4 || n == 5) && s[n - 3] == '.') {
     /* the British 10.30 a.m., 2.00 p.m.: only with its am or pm */
     if (!digits(s, n - 3, &h) || !digits(s + n - 2, 2, &m)) return 0;

@@ -5393,12 +5393,14 @@ static int score_at(const nx *S, size_t i, int depth) {
                                      "led", "trailed", "lead", "trail", "trails", "topped",
                                      "blanked", "swept", "outscored", "upset", "off",
                                      "dispatched", "eliminated", "ousted", "outlasted",
-                                     "overcame", "stunned", "hammered", "whipped"};
+                                     "overcame", "stunned", "hammered", "whipped", "leads",
+                                     "tied", "ties", "leading", "trailing"};
   static const char *const nouns[] = {"win", "victory", "defeat", "loss", "vote", "lead", "draw",
                                       "margin", "majority", "decision", "tie", "triumph",
                                       "drubbing", "thrashing", "rout", "scoreline", "verdict",
                                       "run", "record", "streak", "deficit", "advantage", "count",
-                                      "edge", "split", "tally", "score", "result", "sets"};
+                                      "edge", "split", "tally", "score", "result", "sets",
+                                      "pitch"};
   /* a level score: "level at 1-1", "serving at 4-5", "tied at 2-2" */
   static const char *const at_level[] = {"level", "tied", "locked", "deadlocked", "serving",
                                          "square", "stood", "stands", "all", "even"};
@@ -5450,7 +5452,7 @@ static int score_at(const nx *S, size_t i, int depth) {
       return 1;
     /* a side's record: "Gonzaga, the top seed, is 24-0 and", "are 15-6-3." */
     if (i == e && (tok_is(S, i - 1, "is") || tok_is(S, i - 1, "are") || tok_is(S, i - 1, "was") ||
-                   tok_is(S, i - 1, "were")) &&
+                   tok_is(S, i - 1, "were") || tok_is(S, i - 1, "went")) &&
         !pair_of_what(S, e) &&
         (!ok_tok(S, e + 1) || is_punct(S, e + 1, '.') || is_punct(S, e + 1, ',') ||
          is_punct(S, e + 1, ';') || tok_isl(S, e + 1, "and") || tok_isl(S, e + 1, "with") ||
@@ -5468,6 +5470,11 @@ static int score_at(const nx *S, size_t i, int depth) {
       for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
         if (tok_is(S, i - 1, nouns[q]) && strcmp(nouns[q], "run") != 0) return 1;
   }
+  /* "England, 1-0 up in the series," */
+  if (i == e && ok_tok(S, e + 2) && (tok_isl(S, e + 1, "up") || tok_isl(S, e + 1, "down")) &&
+      (tok_isl(S, e + 2, "in") || tok_isl(S, e + 2, "at") || is_punct(S, e + 2, ',')) &&
+      !pair_of_what(S, e))
+    return 1;
   /* "by a vote of 93-8", "a margin of 3-1" */
   if (i >= S->t0 + 2 && tok_isl(S, i - 1, "of"))
     for (size_t q = 0; q < LX_COUNTOF(nouns); q++)

@@ -1077,7 +1077,7 @@ static int future_ctx(const nx *S, size_t i) {
   for (size_t q = i + 1; q < S->t1 && q <= i + 3 && S->t[q].kind != LX_TK_PUNCT; q++)
     if (tok_isl(S, q, "delivery") || tok_isl(S, q, "contract") || tok_isl(S, q, "futures") ||
         tok_isl(S, q, "contracts") || tok_isl(S, q, "expiry") || tok_isl(S, q, "cargo") ||
-        tok_isl(S, q, "cargoes") || tok_isl(S, q, "loading"))
+        tok_isl(S, q, "cargoes") || tok_isl(S, q, "loading") || tok_isl(S, q, "settlement"))
       return 1;
   /* the month of a commodity's contract, said before it with no
    * preposition: "December cocoa rose" (not "in January bonds fell") */
@@ -1114,9 +1114,20 @@ static int future_ctx(const nx *S, size_t i) {
            tok_isl(S, k - 1, "her") || tok_isl(S, k - 1, "our") || tok_isl(S, k - 1, "my") ||
            tok_isl(S, k - 1, "your")))
         continue;
-      /* "analysts had expected" is past; "set for" is "set to" */
+      /* a noun, no verb: "suspended play for two hours on Saturday", "the
+       * play on Sunday" */
+      if (w->cls == NX_W_FUTURE && w->v == 3 && k > S->t0 && (S->t[k - 1].flags & LX_TF_LOWER) &&
+          S->t[k - 1].kind == LX_TK_WORD &&
+          ((tlen(S, k - 1) > 3 && tstr(S, k - 1)[tlen(S, k - 1) - 2] == 'e' &&
+            tstr(S, k - 1)[tlen(S, k - 1) - 1] == 'd') ||
+           tok_isl(S, k - 1, "the") || tok_isl(S, k - 1, "a") || tok_isl(S, k - 1, "of") ||
+           tok_isl(S, k - 1, "in") || tok_isl(S, k - 1, "its") || tok_isl(S, k - 1, "their")))
+        continue;
+      /* "analysts had expected" is past; "set for" is "set to"; the words
+       * of value 3 count near the date only ("seeking to restore some pride
+       * after failing to score ... in June" is past) */
       if (w->cls == NX_W_FUTURE &&
-          (w->v == 1 || (w->v == 3 && steps <= 8) || tok_isl(S, k + 1, "to") ||
+          (w->v == 1 || (w->v == 3 && steps <= 8) || (w->v != 3 && tok_isl(S, k + 1, "to")) ||
            (tok_isl(S, k, "set") && tok_isl(S, k + 1, "for"))))
         /* "analysts had expected", "it would have closed", "could have
          * been": past ("will have to pay" is not) */

@@ -165,8 +165,9 @@ add("NX_W_FUTURE", 1, "will", "shall", "won't", "scheduled", "slated", "due", "e
 -- ... on Saturday")
 add("NX_W_FUTURE", 3, "go", "goes", "meet", "meets", "return", "returns", "decide",
   "decides", "face", "faces", "host", "hosts", "visit", "visits", "closes", "ends", "runs",
-  "again", "could", "might", "must", "should")
-add("NX_W_FUTURE", 2, "set", "going", "likely")
+  "again", "could", "might", "must", "should", "play", "plays", "hold", "holds", "seeking",
+  "seeks", "starting")
+add("NX_W_FUTURE", 2, "set", "going", "likely", "forecast")
 add("NX_W_AMPM", 0, "am", "pm", "a.m.", "p.m.")
 -- currency abbreviations printed before a number
 add("NX_W_CURPRE", 0, "rs", "rs.", "sfr", "ffr")

@@ -2690,6 +2690,46 @@ static int spoken_age(const nx *S, size_t n, size_t e) {
          !tok_isl(S, n - 1, "be");
 }
 
+/* The word at h, before ", 52,", is a person's: a name ("Mr. Smith, 52,")
+ * or a person said so ("The captain, 44, who", "two women, 68 and 72"). */
+static int appos_person(const nx *S, size_t h) {
+  static const char *const persons[] = {
+      "actor", "actress", "author", "boy", "boys", "brother", "brothers", "captain",
+      "chairman", "coach", "daughter", "daughters", "doctor", "driver", "engineer",
+      "executive", "farmer", "father", "fisherman", "founder", "friend", "girl", "girls",
+      "grandfather", "grandmother", "guard", "gunman", "husband", "journalist", "lawyer", "man",
+      "men", "mother", "neighbor", "neighbour", "nurse", "officer", "owner", "passenger",
+      "patient", "pilot", "player", "president", "priest", "reporter", "resident", "singer",
+      "sister", "sisters", "soldier", "son", "sons", "student", "suspect", "teacher",
+      "teenager", "victim", "widow", "wife", "winner", "woman", "women", "worker", "writer"};
+  const lx_token *t = &S->t[h];
+  return ((t->flags & LX_TF_CAP) && !(t->flags & LX_TF_ALLCAP) && !lex_word(S, h)) ||
+         ((t->flags & LX_TF_LOWER) &&
+          lx_sorted_has(persons, LX_COUNTOF(persons), tstr(S, h), tlen(S, h)));
+}
+
+/* A verb of a life's step in the clause before token k (up to eight words):
+ * "left school at", "joined the company at", "moved to New York at"; not
+ * with a market's word ("began trading at 14"). */
+static int life_step(const nx *S, size_t k) {
+  static const char *const steps[] = {
+      "began", "became", "died", "emigrated", "enlisted", "entered", "graduated", "joined",
+      "learned", "left", "married", "moved", "retired", "started", "went", "won"};
+  static const char *const market[] = {"closed", "opened", "price", "priced", "shares",
+                                        "stock", "traded", "trading"};
+  for (size_t q = k, w = 0; q > S->t0 && w < 8; q--, w++) {
+    size_t p = q - 1;
+    if (S->t[p].kind == LX_TK_PUNCT && !is_punct(S, p, '.')) return 0;
+    if (S->t[p].kind != LX_TK_WORD) continue;
+    if (lx_sorted_has(market, LX_COUNTOF(market), tstr(S, p), tlen(S, p))) return 0;
+    if ((S->t[p].flags & LX_TF_LOWER) &&
+        lx_sorted_has(steps, LX_COUNTOF(steps), tstr(S, p), tlen(S, p)))
+      return 1;
+    if (S->t[p].flags & LX_TF_SENT) return 0;
+  }
+  return 0;
+}
+
 /* The number at n (tokens [n, e), the span from a) is an age: "At 78, Biden
  * is the oldest" (a sentence that opens on it, a name or a pronoun after),
  * "aged 18", "people over 70", "those under 16". Returns where the age's
@@ -3622,21 +3662,33 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   }
   /* an age in apposition to a name or a person: "Mr. Smith, 52, was named
    * chairman", "The driver, 52, survived" */
-  static const char *const persons[] = {
-      "actor", "actress", "author", "boy", "brother", "chairman", "coach", "daughter", "doctor",
-      "driver", "executive", "farmer", "father", "founder", "friend", "girl", "grandfather",
-      "grandmother", "gunman", "husband", "lawyer", "man", "mother", "neighbor", "neighbour",
-      "nurse", "officer", "owner", "passenger", "patient", "pilot", "player", "president",
-      "resident", "singer", "sister", "soldier", "son", "student", "suspect", "teacher",
-      "teenager", "victim", "widow", "wife", "winner", "woman", "worker", "writer"};
-  if (N->plain && N->v >= 1 && N->v <= 99 && e == N->a + 1 && N->a >= S->t0 + 2 &&
-      tok_is(S, N->a - 1, ",") && S->t[N->a - 2].kind == LX_TK_WORD &&
-      (((S->t[N->a - 2].flags & LX_TF_CAP) && !(S->t[N->a - 2].flags & LX_TF_ALLCAP) &&
-        !lex_word(S, N->a - 2)) ||
-       ((S->t[N->a - 2].flags & LX_TF_LOWER) &&
-        lx_sorted_has(persons, LX_COUNTOF(persons), tstr(S, N->a - 2), tlen(S, N->a - 2)))) &&
-      ok_tok(S, e) &&
-      (tok_is(S, e, ",") || tok_is(S, e, ".") || tok_is(S, e, ";"))) {
+  /* (and two of them: "two women, 68 and 72, and a boy") */
+  size_t h = SIZE_MAX; /* the token before the comma */
+  if (N->a >= S->t0 + 2 && tok_is(S, N->a - 1, ",")) {
+    h = N->a - 2;
+  } else if (N->a >= S->t0 + 4 && tok_isl(S, N->a - 1, "and") &&
+             S->t[N->a - 2].kind == LX_TK_NUM && tlen(S, N->a - 2) <= 2 &&
+             tok_is(S, N->a - 3, ",")) {
+    h = N->a - 4;
+  }
+  int pair = ok_tok(S, e + 2) && tok_isl(S, e, "and") && S->t[e + 1].kind == LX_TK_NUM &&
+             tlen(S, e + 1) <= 2 && tok_is(S, e + 2, ",");
+  if (N->plain && N->v >= 1 && N->v <= 99 && e == N->a + 1 && h != SIZE_MAX &&
+      S->t[h].kind == LX_TK_WORD && appos_person(S, h) && ok_tok(S, e) &&
+      (tok_is(S, e, ",") || tok_is(S, e, ".") || tok_is(S, e, ";") || pair)) {
+    res(r, N->a, e, LEDE_T_DATE, 0);
+    str_duration(r, N->v, U_YEAR);
+    return 1;
+  }
+  /* an age in a life: "left school at 14 to work", "moved to New York at
+   * 16 and joined", "went to RADA at 17" (a verb of a life's step before
+   * it in the clause, no market's word) */
+  if (N->plain && N->v >= 5 && N->v <= 99 && e == N->a + 1 && N->a > S->t0 &&
+      tok_isl(S, N->a - 1, "at") && ok_tok(S, e) &&
+      (is_punct(S, e, ',') || is_punct(S, e, '.') || tok_isl(S, e, "and") ||
+       (tok_isl(S, e, "to") && ok_tok(S, e + 1) && S->t[e + 1].kind == LX_TK_WORD &&
+        (S->t[e + 1].flags & LX_TF_LOWER))) &&
+      life_step(S, N->a - 1)) {
     res(r, N->a, e, LEDE_T_DATE, 0);
     str_duration(r, N->v, U_YEAR);
     return 1;

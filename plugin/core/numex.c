@@ -2159,7 +2159,8 @@ static int temperature_letter(const nx *S, size_t i) {
   /* "the previous record of 40.4 C had stood": a word of heat before it */
   if (u->kind == LX_TK_WORD && (u->flags & LX_TF_LOWER)) {
     static const char *const heat[] = {"temperature", "temperatures", "record", "heat",
-                                       "high", "low", "warm", "hot", "cold", "thermometer"};
+                                       "high", "low", "warm", "hot", "cold", "thermometer",
+                                       "highs", "lows", "hit", "reached", "topped"};
     for (size_t k = i, w = 0; k > S->t0 && w < 8; k--, w++)
       for (size_t q = 0; q < LX_COUNTOF(heat); q++)
         if (tok_is_n(S, k - 1, heat[q], strlen(heat[q]))) return 1;
@@ -2657,6 +2658,8 @@ static int word_in_list(const nx *S, size_t i, const char *const *ws, size_t n) 
   return i < S->t1 && prev_word_in(S, i + 1, ws, n);
 }
 
+static int appos_person(const nx *S, size_t h);
+
 static int spoken_age(const nx *S, size_t n, size_t e) {
   static const char *const subjects[] = {"he", "she", "i", "who", "you", "they", "we"};
   static const char *const be[] = {"is", "was", "am", "are", "were", "be", "'s"};
@@ -2684,6 +2687,10 @@ static int spoken_age(const nx *S, size_t n, size_t e) {
   if (s > S->t0 && word_in_list(S, s, modals, LX_COUNTOF(modals))) s--;
   if (tok_isl(S, n - 1, "'s") && s != n - 2) return 0;
   if (word_in_list(S, s, subjects, LX_COUNTOF(subjects))) return 1;
+  /* "the oldest victim was 101." */
+  if (s == n - 2 && (S->t[s].flags & LX_TF_LOWER) && S->t[s].kind == LX_TK_WORD &&
+      appos_person(S, s) && !tok_isl(S, n - 1, "be") && !tok_isl(S, n - 1, "'s"))
+    return 1;
   /* a name: "Ellen Shaw is 81." (not a sentence's first word alone) */
   return s == n - 2 && S->t[s].kind == LX_TK_WORD && (S->t[s].flags & LX_TF_CAP) &&
          !(S->t[s].flags & (LX_TF_SENT | LX_TF_ALLCAP)) && !lex_word(S, s) &&
@@ -3223,6 +3230,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       e == N->a + 1 && (N->plain || N->v < 0) && weather_number(S, a) &&
       !(ok_tok(S, e) && (percent_at(S, e) || currency_at(S, e, 1, (char[4]){0}, &(double){1}) ||
                          tok_isl(S, e, "degrees") || tok_isl(S, e, "degree") ||
+                         temperature_letter(S, e) ||
                          (S->t[e].kind == LX_TK_WORD && (S->t[e].flags & LX_TF_LOWER) &&
                           find_unit_sfx(tstr(S, e), tlen(S, e), 0))))) {
     res(r, a, e, LEDE_T_QUANTITY, N->v);
@@ -3351,7 +3359,12 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         int paid = prev_word_in(S, a, pay_words, LX_COUNTOF(pay_words)) ||
                    ((tok_isl(S, j + k, "a") || tok_isl(S, j + k, "per")) &&
                     tunit_at(S, j + k + 1) && !unit_is_time(tunit_at(S, j + k + 1))) ||
-                   (home && !prev_word_in(S, a, weighs, LX_COUNTOF(weighs)));
+                   (home && !prev_word_in(S, a, weighs, LX_COUNTOF(weighs))) ||
+                   /* a price: "2,150 pounds a tonne" */
+                   ((tok_isl(S, j + k, "a") || tok_isl(S, j + k, "per")) &&
+                    word_in_list(S, j + k + 1, (const char *const[]){"tonne", "ton", "barrel",
+                                                                    "ounce", "kilo", "bushel"},
+                                 6));
         if (tok_isl(S, j + k, "of") ||
             (!N->scaled && !paid && !tok_isl(S, j + k, "sterling"))) {
           res(r, a, j + k, LEDE_T_QUANTITY, v * 0.45359237);
@@ -4373,7 +4386,12 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       /* "overnight" as an adverb ("stocks fell overnight", "Overnight,
        * ...") */
       if (tok_isl(S, i, "overnight") &&
-          (i + 1 >= S->t1 || S->t[i + 1].kind == LX_TK_PUNCT)) {
+          (i + 1 >= S->t1 || S->t[i + 1].kind == LX_TK_PUNCT ||
+           /* "searched overnight through the rubble" */
+           word_in_list(S, i + 1, (const char *const[]){"through", "in", "on", "at", "into",
+                                                       "and", "as", "while", "before", "after",
+                                                       "across", "near", "to", "from", "with"},
+                        15))) {
         res(r, a, i + 1, LEDE_T_TIME, 0);
         set_str(r, "XXXX-XX-XXTNI");
         return 1;
@@ -4613,6 +4631,17 @@ static int hyphen_word(const nx *S, size_t i, nx_res *r) {
       rest[0] <= 'Z') {
     const nx_word *u = lex_str(rest, rn);
     if (!u || u->cls != NX_W_MONTH || u->v <= w->v) return 0;
+    /* "the July-September quarter", "the January-June period": a quarter
+     * or a half, valued (the driver's widen_date takes the article) */
+    int m0 = (int)w->v, m1 = (int)u->v;
+    if (ok_tok(S, i + 1) && (tok_isl(S, i + 1, "quarter") || tok_isl(S, i + 1, "period") ||
+                             tok_isl(S, i + 1, "half"))) {
+      res(r, i, i + 2, LEDE_T_DATE, 0);
+      int y = year_for_month(S, i, m1, 0);
+      if (y && m1 - m0 == 2 && m0 % 3 == 1) set_str(r, "%04d-Q%d", y, (m0 + 2) / 3);
+      if (y && m1 - m0 == 5 && m0 % 6 == 1) set_str(r, "%04d-H%d", y, (m0 + 5) / 6);
+      return 1;
+    }
     return res(r, i, i + 1, LEDE_T_DATE, 0);
   }
   if (w->cls == NX_W_EARLY) {
@@ -5463,7 +5492,8 @@ static int score_at(const nx *S, size_t i, int depth) {
                                       "drubbing", "thrashing", "rout", "scoreline", "verdict",
                                       "run", "record", "streak", "deficit", "advantage", "count",
                                       "edge", "split", "tally", "score", "result", "sets",
-                                      "pitch"};
+                                      "pitch", "tiebreaker", "tiebreak", "tie-break", "outsider",
+                                      "favorite", "favourite", "shot"};
   /* a level score: "level at 1-1", "serving at 4-5", "tied at 2-2" */
   static const char *const at_level[] = {"level", "tied", "locked", "deadlocked", "serving",
                                          "square", "stood", "stands", "all", "even"};
@@ -5850,6 +5880,9 @@ static int at(const nx *S, size_t i, nx_res *r) {
            tok_isl(S, i + 1, "dispatcher") || tok_isl(S, i + 1, "operator") ||
            tok_isl(S, i + 1, "dispatchers") || tok_isl(S, i + 1, "operators") ||
            tok_isl(S, i + 1, "emergency")))
+        return res(r, i, i + 1, 0, 0);
+      /* "type 2 diabetes": a name's number */
+      if (i > S->t0 && tok_isl(S, i - 1, "type") && tok_isl(S, i + 1, "diabetes"))
         return res(r, i, i + 1, 0, 0);
       /* "No. 1", "#1", "Number 10": ranks and labels, not entities (the
        * first byte of the word before, folded as tok_isl folds it, first) */
@@ -6463,6 +6496,13 @@ static void widen_date(const nx *S, nx_res *r, size_t last) {
       memcpy(r->str, v, sizeof v);
     }
     r->b = b + 2;
+    return;
+  }
+  /* "the July-September quarter" */
+  if (a >= last + 1 && a > S->t0 && tok_isl(S, a - 1, "the") && b == a + 2 &&
+      (S->t[a].flags & LX_TF_HYPHEN) && lex_cls(S, a + 1) != NX_W_MONTH &&
+      (tok_isl(S, a + 1, "quarter") || tok_isl(S, a + 1, "period") || tok_isl(S, a + 1, "half"))) {
+    r->a = a - 1;
     return;
   }
   /* "Later that evening", "earlier that day" */

@@ -260,6 +260,20 @@ describe("bylines", function()
     assert.same({ "Tom Reyes", "Ada Lind" }, doc.byline)
   end)
 
+  it("give the places of a byline as places, not authors", function()
+    local doc = lede.parse("Harbor plan wins vote\n\nBy Hannah Oduya, BBC News, Norwich\n\n"
+      .. "The council voted on Tuesday to close the harbor.\n")
+    assert.same({ "Hannah Oduya" }, doc.byline)
+    local got = {}
+    for e in doc.entities:each() do got[#got + 1] = e.type .. " " .. e.text end
+    got = table.concat(got, "; ")
+    assert.truthy(got:find("ORG BBC News; GPE Norwich", 1, true), got)
+    doc = lede.parse("Fire day looms\n\nBy Ellie Marchant in Sydney\n\nThousands of people left on Saturday.\n")
+    got = {}
+    for e in doc.entities:each() do got[#got + 1] = e.type .. " " .. e.text end
+    assert.truthy(table.concat(got, "; "):find("PERSON Ellie Marchant; GPE Sydney", 1, true), table.concat(got, "; "))
+  end)
+
   it("name no one when only an agency or a desk signs", function()
     assert.equal("", byline("By Reuters Staff"))
     assert.equal("", byline("By The Associated Press"))

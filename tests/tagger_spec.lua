@@ -425,6 +425,17 @@ describe("the tagger of names", function()
     finds_none(got, { "ORG Democrat", "PERSON Riverton", "PERSON Sahra" })
   end)
 
+  it("parts a title from the person after it, and reads what no person's name holds", function()
+    local got = listed("Conservative MP Jerome Hadley spoke. Red Sox: LHP Marcus Webb (elbow) will rest,"
+      .. " and RHP Jake Tilson (5-6) starts. The heat hit 45C. Smoke blanketed Canberra, and"
+      .. " traffic stopped on the Princes Highway. Rival Wells Fargo was fined.\n")
+    finds_all(got, { "TITLE MP;", "PERSON Jerome Hadley;", "TITLE LHP;", "PERSON Marcus Webb;",
+      "TITLE RHP;", "PERSON Jake Tilson;", "GPE Canberra;", "LOC Princes Highway;",
+      "ORG Wells Fargo" })
+    finds_none(got, { "ORG MP", "ORG LHP", "ORG RHP", "PERSON Smoke", "PERSON Rival",
+      "ORG Princes" })
+  end)
+
   it("calls a ballpark's field a facility", function()
     local got = listed("The Pirates play at Dunmore Field on Sunday, and Sally Field sang the"
       .. " anthem.\n")

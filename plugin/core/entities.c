@@ -1240,6 +1240,40 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
           k[i].t1 = (uint32_t)p;
           break;
         }
+    /* "Smoke blanketed Canberra": nor a word of four letters or more in
+     * lower case that no name holds ("van", "della" it may); a sentence's
+     * first word before it is no name, the name is after it */
+    if (k[i].type == LEDE_T_PERSON)
+      for (size_t p = k[i].t0 + 1; p + 1 < k[i].t1; p++)
+        if ((t[p].flags & LX_TF_LOWER) && t[p].kind == LX_TK_WORD && t[p].nletters >= 4 &&
+            !lx_name_particle(c->text, &t[p]) && !is_cue(c, &t[p])) { /* ("Lee said Wang") */
+          /* (the sentence's first word and small words: "Part of
+           * neighbouring Otago") */
+          size_t caps = 0;
+          for (size_t q = k[i].t0; q < p; q++) caps += !(t[q].flags & LX_TF_LOWER);
+          if (caps == 1 && (t[k[i].t0].flags & LX_TF_SENT) &&
+              !gaz_has(c, k[i].t0, k[i].t0 + 1, NAME_KINDS | KIND(LX_G_SURNAME) | KIND(LX_G_GIVEN))) {
+            k[i].t0 = (uint32_t)(p + 1);
+            const lx_entry *pe = gaz_exact(c, k[i].t0, k[i].t1, NAME_KINDS);
+            if (pe && !(pe->flags & LX_GF_AMB)) k[i].type = (uint16_t)type_of_kind(c, pe);
+          } else {
+            k[i].t1 = (uint32_t)p;
+          }
+          break;
+        }
+    /* "Rival Wells Fargo" read as a person: a sentence's first word that is
+     * no known name, before a firm's name of two words or more the
+     * gazetteer knows, is no part of it (not "Shearson Lehman Brothers",
+     * which the tagger reads as a firm) */
+    if (k[i].t1 >= k[i].t0 + 3 && (t[k[i].t0].flags & LX_TF_SENT) && k[i].type != LEDE_T_ORG &&
+        !gaz_has(c, k[i].t0, k[i].t1, NAME_KINDS) &&
+        !gaz_has(c, k[i].t0, k[i].t0 + 1, NAME_KINDS | KIND(LX_G_TITLE))) {
+      const lx_entry *pe = gaz_exact(c, k[i].t0 + 1, k[i].t1, NAME_KINDS);
+      if (pe && !(pe->flags & LX_GF_AMB) && (pe->kind == LX_G_ORG || pe->kind == LX_G_AGENCY)) {
+        k[i].t0++;
+        k[i].type = (uint16_t)type_of_kind(c, pe);
+      }
+    }
     /* "Eight Gulf Coast refineries": a count that opens a sentence is no
      * part of the name after it (the gazetteer's "Three Gorges Dam" is) */
     while (qn < nn && k[qn].t0 < k[i].t0) qn++;
@@ -1282,14 +1316,26 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     /* "Democrat Elena" and "Ruiz-Whitfield": a party's member, then the
      * person (a given name after the party's word) */
+    /* (or a title: "MP Jerome" and "Hadley", "RHP Jake" and "Tilson") */
     if (p != SIZE_MAX && k[p].t1 == k[p].t0 + 2 && k[p].t1 == k[i].t0 &&
-        k[i].type == LEDE_T_PERSON && party_member(c, &t[k[p].t0]) &&
-        tok_is_cap(&t[k[p].t0 + 1]) && gaz_has(c, k[p].t0 + 1, k[p].t0 + 2, KIND(LX_G_GIVEN))) {
-      k[i].t0 = k[p].t0 + 1;
-      k[p].t1 = k[p].t0 + 1;
-      k[p].type = LEDE_T_NORP;
-      p = i;
-      continue;
+        k[i].type == LEDE_T_PERSON && tok_is_cap(&t[k[p].t0 + 1]) &&
+        gaz_has(c, k[p].t0 + 1, k[p].t0 + 2, KIND(LX_G_GIVEN))) {
+      int party = party_member(c, &t[k[p].t0]);
+      if (party || gaz_exact(c, k[p].t0, k[p].t0 + 1, KIND(LX_G_TITLE))) {
+        k[i].t0 = k[p].t0 + 1;
+        k[p].t1 = party ? k[p].t0 + 1 : k[p].t0; /* a title's is the rules' */
+        k[p].type = LEDE_T_NORP;
+        p = i;
+        continue;
+      }
+    }
+    /* "LHP Marcus Webb" read as one organization: the title, then the person */
+    if (k[i].type != LEDE_T_PERSON && k[i].t1 >= k[i].t0 + 3 &&
+        (t[k[i].t0].flags & LX_TF_ALLCAP) && gaz_exact(c, k[i].t0, k[i].t0 + 1, KIND(LX_G_TITLE)) &&
+        gaz_has(c, k[i].t0 + 1, k[i].t0 + 2, KIND(LX_G_GIVEN)) &&
+        !gaz_has(c, k[i].t0, k[i].t1, NAME_KINDS)) {
+      k[i].t0++;
+      k[i].type = LEDE_T_PERSON;
     }
     /* "Federal Office" for "Police Matters", "Commission" on "Human
      * Rights": an organization's head, a preposition, a name */
@@ -1860,6 +1906,8 @@ static const char *const loc_words[] = {
     "bay", "valley", "island", "islands", "peninsula", "strait", "desert", "coast",
     "basin", "plateau", "delta", "forest", "region", "continent", "street", "avenue",
     "square", "road", "boulevard", "highway", "lane", "plaza"};
+static const char *const street_words[] = {"street", "avenue", "square", "road", "boulevard",
+                                           "highway", "lane", "plaza"};
 /* words that open a storm's name (refine_type) */
 static const char *const storms[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical",
                                      "superstorm", "super"};
@@ -1978,6 +2026,11 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
       return LEDE_T_ORG;
     if (tok_is_cap(z) && lx_tok_ieq(c->text, z, "county")) return LEDE_T_GPE;
   }
+  /* "Princes Highway", "Elm Street": a road, no organization */
+  if (k->type == LEDE_T_ORG && t1 - t0 >= 2 &&
+      last_word_in(c, t0, t1, street_words, LX_COUNTOF(street_words)) &&
+      !gaz_has(c, t0, t1, NAME_KINDS))
+    return LEDE_T_LOC;
   /* "Philips N.V.", "Hale Partners Inc": a name with a legal form is a company */
   if (t1 - t0 >= 2 && k->type != LEDE_T_ORG && legal_form(c, &TOKS(c)[t1 - 1], 1))
     return LEDE_T_ORG;
@@ -3102,20 +3155,39 @@ void lx_entities(lx_ctx *c) {
       e->role_span = d->byline_span;
     }
   }
-  /* and the agency they write for: "By Jane Roe, Associated Press" */
+  /* and the agency they write for and where: "By Jane Roe, Associated
+   * Press", "By Hannah Oduya, BBC News, Norwich", "By Ellie Marchant in
+   * Sydney" */
   if (!lx_span_empty(d->byline_span)) {
     size_t a, b;
     lx_tokens_in(c, d->byline_span.start, d->byline_span.end, &a, &b);
     const lede_span *N = (const lede_span *)in->byline.p;
+    const lx_token *t = TOKS(c);
     for (size_t i = a, k = 0; i < b; i++) {
-      const lx_entry *g;
-      size_t n = tk_may_start(c, i) ? lx_dict_longest(GAZ(c), c->text, TOKS(c), b, i, &g) : 0;
-      if (!n || !lx_entry_of_kind(GAZ(c), g, LX_G_AGENCY)) continue;
-      while (k < in->byline.n && N[k].end <= TOKS(c)[i].start) k++;
-      if (k < in->byline.n && N[k].start < TOKS(c)[i + n - 1].end) continue; /* in a name */
-      lede_entity *e = add_span_entity(c, lx_span(TOKS(c)[i].start, TOKS(c)[i + n - 1].end),
-                                       LEDE_T_ORG, LEDE_EF_IN_BYLINE, LEDE_RULE_STRUCTURE);
-      if (e) e->canonical = lx_dict_str(GAZ(c), g->canonical);
+      const lx_entry *g, *x;
+      size_t n = tk_may_start(c, i) ? lx_dict_longest(GAZ(c), c->text, t, b, i, &g) : 0;
+      if (!n) continue;
+      int type = 0, news = 0;
+      if ((x = lx_entry_of_kind(GAZ(c), g, LX_G_AGENCY)) != NULL) {
+        type = LEDE_T_ORG;
+        news = i + n < b && lx_tok_is(c->text, &t[i + n], "News"); /* "BBC News" */
+        n += (size_t)news;
+      } else if ((x = lx_entry_of_kind(GAZ(c), g, LX_G_CITY)) != NULL ||
+                 (x = lx_entry_of_kind(GAZ(c), g, LX_G_COUNTRY)) != NULL ||
+                 (x = lx_entry_of_kind(GAZ(c), g, LX_G_STATE)) != NULL) {
+        type = LEDE_T_GPE;
+      }
+      if (!type || !tok_is_cap(&t[i])) continue;
+      /* a place alone, not the start of another name ("NJ Advance Media",
+       * "Cleveland.com") */
+      if (type == LEDE_T_GPE && i + n < b &&
+          (t[i + n].start == t[i + n - 1].end || tok_is_cap(&t[i + n])))
+        continue;
+      while (k < in->byline.n && N[k].end <= t[i].start) k++;
+      if (k < in->byline.n && N[k].start < t[i + n - 1].end) continue; /* in a name */
+      lede_entity *e = add_span_entity(c, lx_span(t[i].start, t[i + n - 1].end), type,
+                                       LEDE_EF_IN_BYLINE, LEDE_RULE_STRUCTURE);
+      if (e && !news) e->canonical = lx_dict_str(GAZ(c), x->canonical);
       i += n - 1;
     }
   }

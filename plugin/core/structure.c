@@ -851,15 +851,26 @@ static int is_agency_tokens(const lx_ctx *c, const lx_token *t, size_t n) {
   return n && agency_at(c, t, n) == n;
 }
 
+/* Whether tokens t[0, n) are a known place, all of them ("Norwich", "New
+ * York"). */
+static int is_place_tokens(const lx_ctx *c, const lx_token *t, size_t n) {
+  const lx_entry *e;
+  if (!n || lx_dict_longest(c->eng->gaz, c->text, t, n, 0, &e) != n) return 0;
+  return lx_entry_of_kind(c->eng->gaz, e, LX_G_CITY) || lx_entry_of_kind(c->eng->gaz, e, LX_G_COUNTRY) ||
+         lx_entry_of_kind(c->eng->gaz, e, LX_G_STATE);
+}
+
 /* Name particles that may be lower case inside a name. */
-static int particle(const lx_ctx *c, const lx_token *t) {
+int lx_name_particle(const char *text, const lx_token *t) {
   static const char *const p[] = {"de", "da", "del", "della", "di", "van", "von",
                                   "der", "den", "la", "le", "du", "dos", "bin",
                                   "al", "el", "ibn", "ter", "y", "st."};
   for (size_t i = 0; i < LX_COUNTOF(p); i++)
-    if (lx_tok_ieq(c->text, t, p[i])) return 1;
+    if (lx_tok_ieq(text, t, p[i])) return 1;
   return 0;
 }
+
+static int particle(const lx_ctx *c, const lx_token *t) { return lx_name_particle(c->text, t); }
 
 /* Parses the names of a byline from tokens [i, n). Names are appended to
  * out (spans); returns the count, or -1 if the tokens are not a byline. */
@@ -907,6 +918,8 @@ static int parse_names(lx_ctx *c, const lx_token *t, size_t i, size_t n,
     for (size_t k = s; k < e; k++)
       if (noise_word(c, &t[k])) noise = 1;
     if (!noise && is_agency_tokens(c, t + s, e - s)) noise = 1;
+    /* the place after the names: "By Hannah Oduya, BBC News, Norwich" */
+    if (!noise && count > 0 && is_place_tokens(c, t + s, e - s)) noise = 1;
     if (!noise && words <= 5 && (words >= 2 || (t[s].nletters >= 2 && !(t[s].flags & LX_TF_ALLCAP)))) {
       out[count].start = t[s].start;
       out[count].end = t[e - 1].end;

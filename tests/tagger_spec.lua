@@ -436,6 +436,14 @@ describe("the tagger of names", function()
       "ORG Princes" })
   end)
 
+  it("joins a name and the body's word after it, and types a given name's school or church", function()
+    local got = listed("Pupils of Lincoln High School sang at Bethel AME Church, the San Francisco"
+      .. " Chronicle said, and students at Charles University marched.\n")
+    finds_all(got, { "ORG Lincoln High School;", "FAC Bethel AME Church;",
+      "ORG San Francisco Chronicle;", "ORG Charles University" })
+    finds_none(got, { "PERSON Lincoln", "PERSON Bethel", "PERSON Charles" })
+  end)
+
   it("calls a ballpark's field a facility", function()
     local got = listed("The Pirates play at Dunmore Field on Sunday, and Sally Field sang the"
       .. " anthem.\n")

@@ -473,6 +473,20 @@ static const char *const company_words[] = {
     "biosciences", "aerospace", "semiconductor", "electronics", "ventures", "airways",
     "entertainment", "media", "studios", "pictures", "records", "brands"};
 
+/* Buildings and works only: CoNLL calls venues and streets LOC, and so does
+ * lede unless the gazetteer knows a facility. */
+static const char *const fac_words[] = {
+    "airport", "stadium", "arena", "tower", "palace", "station", "prison", "hospital",
+    "building", "dam", "tunnel", "canal", "museum", "cathedral", "mosque", "temple",
+    "church", "airbase", "field"};
+static const char *const loc_words[] = {
+    "river", "mountain", "mountains", "mount", "mt.", "ocean", "sea", "lake", "gulf",
+    "bay", "valley", "island", "islands", "peninsula", "strait", "desert", "coast",
+    "basin", "plateau", "delta", "forest", "region", "continent", "street", "avenue",
+    "square", "road", "boulevard", "highway", "lane", "plaza"};
+static const char *const street_words[] = {"street", "avenue", "square", "road", "boulevard",
+                                           "highway", "lane", "plaza"};
+
 /* Heads of organization names ("the foreign ministry", "the General
  * Administration of Customs"). */
 static const char *const org_heads[] = {
@@ -513,7 +527,8 @@ static const char *const org_end_words[] = {
     "organisation", "organization", "tribunal", "alliance", "league", "movement",
     "front", "coalition", "forum", "academy", "network", "programme", "program",
     "service", "trust", "party", "university", "college", "senate", "gazette", "tribune",
-    "herald", "journal", "chronicle", "dispatch", "courier", "examiner", "times"};
+    "herald", "journal", "chronicle", "dispatch", "courier", "examiner", "times", "school",
+    "orchestra", "observatory"};
 
 static int org_end_word(const lx_ctx *c, const lx_token *t) {
   return tok_is_cap(t) && listed(c, t) &&
@@ -957,6 +972,11 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     int type = firm ? LEDE_T_ORG : LEDE_T_PERSON;
     if (!firm && tok_is_cap(&t[j - 1]) && lx_tok_ieq(c->text, &t[j - 1], "county"))
       type = LEDE_T_GPE;
+    /* "Bethel AME Church", "Dana Point Road" */
+    if (!firm && j - i >= 3 && word_in(c, &t[j - 1], fac_words, LX_COUNTOF(fac_words)))
+      type = LEDE_T_FAC;
+    if (!firm && j - i >= 3 && word_in(c, &t[j - 1], street_words, LX_COUNTOF(street_words)))
+      type = LEDE_T_LOC;
     push_cand(c, i, j, type, LX_SRC_RULE, 35);
     i = j - 1;
   }
@@ -1261,6 +1281,17 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
           }
           break;
         }
+    /* "Lincoln High" before "School" that no name holds: one organization
+     * (not a place's government, cabinet or office: "U.S. Government") */
+    if ((k[i].type == LEDE_T_PERSON || k[i].type == LEDE_T_LOC) && k[i].t1 > k[i].t0 &&
+        k[i].t1 < t1 && org_end_word(c, &t[k[i].t1]) && !(t[k[i].t1].flags & LX_TF_ALLCAP) &&
+        !(k[i].type == LEDE_T_LOC && in_list(c, &t[k[i].t1], org_heads, LX_COUNTOF(org_heads))) &&
+        !gaz_has(c, k[i].t0, k[i].t0 + 1, KIND(LX_G_DEMONYM)) && /* "Zambian Football" */
+        !(t[k[i].t1].flags & (LX_TF_SENT | LX_TF_PARA | LX_TF_NEWLINE)) &&
+        !(i + 1 < n && k[i + 1].t0 <= k[i].t1)) {
+      k[i].t1++;
+      k[i].type = LEDE_T_ORG;
+    }
     /* "Rival Wells Fargo" read as a person: a sentence's first word that is
      * no known name, before a firm's name of two words or more the
      * gazetteer knows, is no part of it (not "Shearson Lehman Brothers",
@@ -1356,6 +1387,17 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         tok_is_cap(&t[k[i].t0]) && show_name(c, k[i].t0, k[i].t1)) {
       k[p].t1 = k[i].t1;
       k[p].type = LEDE_T_EVENT;
+      k[i].t1 = k[i].t0; /* dropped */
+      continue;
+    }
+    /* "Lincoln High" and "School": a name and the organization's word
+     * after it are one organization */
+    if (p != SIZE_MAX && (k[p].type == LEDE_T_PERSON || k[p].type == LEDE_T_LOC) &&
+        k[i].type == LEDE_T_ORG && k[p].t1 == k[i].t0 && k[p].t1 > k[p].t0 &&
+        k[i].t1 == k[i].t0 + 1 && org_end_word(c, &t[k[i].t0]) &&
+        !(t[k[i].t0].flags & (LX_TF_SENT | LX_TF_PARA | LX_TF_NEWLINE))) {
+      k[p].t1 = k[i].t1;
+      k[p].type = LEDE_T_ORG;
       k[i].t1 = k[i].t0; /* dropped */
       continue;
     }
@@ -1895,19 +1937,6 @@ static int last_word_in(const lx_ctx *c, size_t t0, size_t t1, const char *const
   return word_in(c, &TOKS(c)[t1 - 1], w, n);
 }
 
-/* Buildings and works only: CoNLL calls venues and streets LOC, and so does
- * lede unless the gazetteer knows a facility. */
-static const char *const fac_words[] = {
-    "airport", "stadium", "arena", "tower", "palace", "station", "prison", "hospital",
-    "building", "dam", "tunnel", "canal", "museum", "cathedral", "mosque", "temple",
-    "church", "airbase", "field"};
-static const char *const loc_words[] = {
-    "river", "mountain", "mountains", "mount", "mt.", "ocean", "sea", "lake", "gulf",
-    "bay", "valley", "island", "islands", "peninsula", "strait", "desert", "coast",
-    "basin", "plateau", "delta", "forest", "region", "continent", "street", "avenue",
-    "square", "road", "boulevard", "highway", "lane", "plaza"};
-static const char *const street_words[] = {"street", "avenue", "square", "road", "boulevard",
-                                           "highway", "lane", "plaza"};
 /* words that open a storm's name (refine_type) */
 static const char *const storms[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical",
                                      "superstorm", "super"};
@@ -2021,7 +2050,6 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
      * County" is a place */
     const lx_token *z = &TOKS(c)[t1 - 1];
     if ((org_end_word(c, z) || word_in(c, z, company_words, LX_COUNTOF(company_words))) &&
-        (!given_and_surname(c, t0, t1, 1) || gaz_has(c, t0, t0 + 1, PLACE_KINDS)) &&
         !(t1 - t0 == 2 && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME)))) /* "R.C. Mills" */
       return LEDE_T_ORG;
     if (tok_is_cap(z) && lx_tok_ieq(c->text, z, "county")) return LEDE_T_GPE;

@@ -424,10 +424,13 @@ static inline int slot_key_matches(const char *text, const lx_token *t, const ch
          (n <= 16 || lower8(m) == lx_load8_le(q + 8)) && q[n] == 0;
 }
 
-/* The slot of the key tokens t[0..k) spell (hash h), or NULL. */
-static const slot *probe_slot(const lx_dict *d, uint32_t h, const char *text,
+/* The slot of the key tokens t[0..k) spell (hash h), or NULL, looked for
+ * from slot j on (h's home, or a slot no earlier one of which matched). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static const slot *probe_from(const lx_dict *d, size_t j, uint32_t h, const char *text,
                               const lx_token *t, size_t k) {
-  size_t j = home(d, h);
   for (;;) {
     const slot *sl = &d->table[j];
     if (!sl->entry) return NULL;
@@ -439,6 +442,29 @@ static const slot *probe_slot(const lx_dict *d, uint32_t h, const char *text,
       if (m < 0 && key_matches(text, t, k, key, d->fold)) return sl;
     }
     j = j + 1 == d->table_cap ? 0 : j + 1;
+  }
+}
+
+/* probe_from from h's home, inline in the lookups for the common case: a
+ * one-token key held in its slot, which slot_key_matches decides. Any
+ * other (a longer key, a token not in ASCII) goes to probe_from by a call
+ * whose result is returned as it is: the inline walk keeps to the
+ * registers a call may clobber (a call to all of it saved and restored six
+ * registers, the most of a lookup's work). */
+static inline const slot *probe_slot(const lx_dict *d, uint32_t h, const char *text,
+                                     const lx_token *t, size_t k) {
+  const slot *const table = d->table;
+  const size_t cap = d->table_cap;
+  size_t j = home(d, h);
+  for (;;) {
+    const slot *sl = &table[j];
+    if (!sl->entry) return NULL;
+    if (sl->hash == h && sl->ntok == k) {
+      int m = k == 1 && sl->key[0] ? slot_key_matches(text, t, sl->key) : -1;
+      if (m > 0) return sl;
+      if (m < 0) return probe_from(d, j, h, text, t, k);
+    }
+    j = j + 1 == cap ? 0 : j + 1;
   }
 }
 

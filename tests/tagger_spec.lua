@@ -444,6 +444,12 @@ describe("the tagger of names", function()
     finds_none(got, { "PERSON Lincoln", "PERSON Bethel", "PERSON Charles" })
   end)
 
+  it("joins two names side by side when the second ends in a body's word", function()
+    local got = listed("The Elm Street Business Association met at Kingsbridge Medical Center.\n")
+    finds_all(got, { "ORG Elm Street Business Association;", "ORG Kingsbridge Medical Center" })
+    finds_none(got, { "LOC Elm Street;", "ORG Business Association" })
+  end)
+
   it("calls a ballpark's field a facility", function()
     local got = listed("The Pirates play at Dunmore Field on Sunday, and Sally Field sang the"
       .. " anthem.\n")

@@ -1424,6 +1424,28 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         continue;
       }
     }
+    /* "Elm Street" and "Business Association", "Kingsbridge Medical" and
+     * "Center": two names the tagger read side by side, the second ending
+     * in a body's word, are one body (not in capitals: headlines run names
+     * together) */
+    if (p != SIZE_MAX && k[p].t1 == k[i].t0 && k[p].t1 > k[p].t0 && k[i].t1 > k[i].t0 &&
+        k[p].type != LEDE_T_NORP && k[i].type != LEDE_T_PERSON &&
+        !(t[k[i].t0].flags & (LX_TF_SENT | LX_TF_PARA | LX_TF_NEWLINE | LX_TF_ALLCAP)) &&
+        !(t[k[p].t0].flags & LX_TF_ALLCAP) && tok_is_cap(&t[k[i].t0]) &&
+        (org_end_word(c, &t[k[i].t1 - 1]) ||
+         word_in(c, &t[k[i].t1 - 1], company_words, LX_COUNTOF(company_words))) &&
+        !(k[p].type == LEDE_T_LOC &&
+          in_list(c, &t[k[i].t1 - 1], org_heads, LX_COUNTOF(org_heads)) &&
+          k[i].t1 == k[i].t0 + 1) &&
+        !gaz_has(c, k[i].t0, k[i].t1, NAME_KINDS) &&
+        /* (a legal form alone is the later rules': "Gold Fields of South
+         * Africa" and "Ltd") */
+        !(k[i].t1 == k[i].t0 + 1 && legal_form(c, &t[k[i].t0], 1))) {
+      k[p].t1 = k[i].t1;
+      k[p].type = LEDE_T_ORG;
+      k[i].t1 = k[i].t0; /* dropped */
+      continue;
+    }
     p = i;
   }
   for (size_t i = 0; i < n; i++) {

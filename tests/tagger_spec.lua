@@ -450,6 +450,16 @@ describe("the tagger of names", function()
     finds_none(got, { "LOC Elm Street;", "ORG Business Association" })
   end)
 
+  it("reads a wire story's sign-off: reporters, editors and their places", function()
+    local got = listed("Shares rose 2%, traders said, in a paragraph long enough to be one.\n\n"
+      .. "(Reporting by Priya Raghunathan in San Francisco and Leo Fischer; Additional reporting by"
+      .. " Anupam Baruah; Editing by Mark Porter)\n\nFigures compiled by Euromoney show it. Hartfield:"
+      .. " Marsh; Grant, Bertolini; Yusuf. Here's the TL;DR version.\n")
+    finds_all(got, { "PERSON Priya Raghunathan;", "GPE San Francisco;", "PERSON Leo Fischer;",
+      "PERSON Anupam Baruah;", "PERSON Mark Porter" })
+    finds_none(got, { "PERSON Euromoney", "Grant; Bertolini", "ORG Anupam", "Additional" })
+  end)
+
   it("calls a ballpark's field a facility", function()
     local got = listed("The Pirates play at Dunmore Field on Sunday, and Sally Field sang the"
       .. " anthem.\n")

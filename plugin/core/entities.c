@@ -819,6 +819,64 @@ static size_t jetliner_model(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
              : 0;
 }
 
+/* A wire story's sign-off: "(Reporting by Helen Zhao in New York and Leo
+ * Fischer; Editing by Martin Kearney)". At i, a capitalized word after
+ * "Reporting by", "Editing by", "Writing by", "Compiled by" or "Produced
+ * by": its names are persons, the places after "in" places. Returns where
+ * the names end (0 if i opens none). */
+/* The score of a sign-off's names: they outrank the tagger's reading of
+ * them (cand_weight: "Additional reporting by Anupam Baruah" is no firm). */
+enum { SIGNOFF_SCORE = 45 };
+
+static const char *const signoff_verbs[] = {"reporting", "editing", "writing", "compiled",
+                                             "produced"};
+
+/* Whether token i follows a sign-off's "Reporting by" (i >= 2): the verb
+ * capitalized, or after a bracket, a semicolon, a comma, "with" or
+ * "additional" ("; Editing by", "with reporting by"; not "figures compiled
+ * by Euromoney", "cars produced by Chrysler"). */
+static int signoff_by(const lx_ctx *c, size_t i) {
+  const lx_token *t = TOKS(c);
+  if (!lx_tok_is(c->text, &t[i - 1], "by") || !listed(c, &t[i - 2]) ||
+      !in_list(c, &t[i - 2], signoff_verbs, LX_COUNTOF(signoff_verbs)))
+    return 0;
+  if (t[i - 2].flags & LX_TF_CAP) return 1;
+  if (i < 3) return 0;
+  const lx_token *p = &t[i - 3];
+  return tok_ch(c, p, '(') || tok_ch(c, p, ';') || tok_ch(c, p, ',') ||
+         lx_tok_ieq(c->text, p, "with") || lx_tok_ieq(c->text, p, "additional");
+}
+
+static size_t signoff_at(lx_ctx *c, size_t t0, size_t i, size_t t1) {
+  const lx_token *t = TOKS(c);
+  if (!signoff_by(c, i)) return 0;
+  (void)t0;
+  size_t j = i;
+  for (int names = 0; names < 8 && j < t1 && name_word(c, &t[j]); names++) {
+    size_t e = j + 1;
+    while (e < t1 && e - j < 5 &&
+           (name_word(c, &t[e]) || (e + 1 < t1 && lx_name_particle(c->text, &t[e]) &&
+                                   name_word(c, &t[e + 1]))))
+      e++;
+    push_cand(c, j, e, LEDE_T_PERSON, LX_SRC_RULE, SIGNOFF_SCORE);
+    j = e;
+    /* "in New York" */
+    if (j + 1 < t1 && lx_tok_is(c->text, &t[j], "in") && name_word(c, &t[j + 1])) {
+      size_t p = j + 1;
+      while (p < t1 && p - j <= 3 && name_word(c, &t[p])) p++;
+      push_cand(c, j + 1, p, LEDE_T_GPE, LX_SRC_RULE, SIGNOFF_SCORE);
+      j = p;
+    }
+    /* "and Leo Fischer", ", Leo Fischer" */
+    if (j + 1 < t1 && (lx_tok_is(c->text, &t[j], "and") || tok_ch(c, &t[j], ',')) &&
+        name_word(c, &t[j + 1]))
+      j++;
+    else
+      break;
+  }
+  return j > i ? j : 0;
+}
+
 static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
@@ -847,6 +905,11 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
      * letter, name_word, tok_is_cap, a designator's LX_TF_CAP): the words
      * in lower case, most, stop here */
     if (!tok_is_cap(&t[i])) continue;
+    size_t so = i >= t0 + 2 ? signoff_at(c, t0, i, t1) : 0;
+    if (so) {
+      i = so - 1;
+      continue;
+    }
     /* "D-Calif.": the state is a place; the party letter is no name (a
      * word that begins with no party's letter is not asked: most words) */
     uint32_t bs, be;
@@ -1281,6 +1344,10 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
           }
           break;
         }
+    /* a sign-off's "Additional reporting by" is no name */
+    if (k[i].t1 == k[i].t0 + 1 && k[i].t1 + 2 < t1 &&
+        lx_tok_is(c->text, &t[k[i].t0], "Additional") && signoff_by(c, k[i].t1 + 2))
+      k[i].t1 = k[i].t0; /* dropped */
     /* "Lincoln High" before "School" that no name holds: one organization
      * (not a place's government, cabinet or office: "U.S. Government") */
     if ((k[i].type == LEDE_T_PERSON || k[i].type == LEDE_T_LOC) && k[i].t1 > k[i].t0 &&
@@ -1552,11 +1619,13 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     }
     /* a name does not run across a sentence's end, a double quotation
      * mark ("Lao Cai. "Everything..."; an apostrophe may be inside one:
-     * "African Nations' Cup", "Sant 'Egidio") or a verb of saying ("Lee
-     * said Wang's arrest") */
+     * "African Nations' Cup", "Sant 'Egidio"), a semicolon and a space (a
+     * team's lines: "Grant; Bertolini"; not "TL;DR") or a verb of saying ("Lee said Wang's
+     * arrest") */
     for (size_t j = a + 1; j < b; j++) {
       if (is_dquote(c, &t[j]) || (t[j].flags & (LX_TF_SENT | LX_TF_PARA)) ||
           tok_ch(c, &t[j], '.') ||
+          (tok_ch(c, &t[j], ';') && (j + 1 >= c->toks.n || t[j + 1].start > t[j].end)) ||
           ((t[j].flags & LX_TF_LOWER) && is_cue(c, &t[j]))) {
         b = j;
         break;
@@ -1901,7 +1970,7 @@ static long cand_weight(const lx_cand *k) {
   if (k->source == LX_SRC_GAZ &&
       ((k->type == LEDE_T_ORG && k->t1 - k->t0 >= 2) || k->type == LEDE_T_PRODUCT))
     rank = 55;
-  if (k->source == LX_SRC_RULE && k->type == LEDE_T_LAW) rank = 55;
+  if (k->source == LX_SRC_RULE && (k->type == LEDE_T_LAW || k->score == SIGNOFF_SCORE)) rank = 55;
   return (long)(k->t1 - k->t0) * 1000 + rank * 10 + (k->score > 9 ? 9 : k->score < 0 ? 0 : k->score);
 }
 
@@ -3255,6 +3324,17 @@ void lx_entities(lx_ctx *c) {
       lx_tokens_in_from(c, t1, s.start, s.end, &t0, &t1);
     }
     recognize(c, &ni, t0, t1, take_p ? 0 : LEDE_EF_IN_CAPTION);
+  }
+  /* a wire story's sign-off, a credit line: "(Reporting by Helen Zhao in
+   * New York; Editing by Martin Kearney)" names its reporters and editors
+   * (signoff_at); other credit lines (a photo agency's) name none here */
+  for (size_t q = 0; q < in->boilerplate.n; q++) {
+    const lede_block *bl = (const lede_block *)in->boilerplate.p + q;
+    if (bl->kind != LEDE_B_CREDIT || bl->span.end - bl->span.start < 16) continue;
+    lx_tokens_in(c, bl->span.start, bl->span.end, &t0, &t1);
+    int signoff = 0;
+    for (size_t j = t0 + 2; j < t1 && !signoff; j++) signoff = signoff_by(c, j);
+    if (signoff) recognize(c, &ni, t0, t1, 0);
   }
   if (title_last) {
     lx_tokens_in(c, d->title.start, d->title.end, &t0, &t1);
@@ -5036,6 +5116,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {firm_nouns, LX_COUNTOF(firm_nouns)}, {firm_roles, LX_COUNTOF(firm_roles)},
                {stake_words, LX_COUNTOF(stake_words)},
                {party_members, LX_COUNTOF(party_members)},
+               {signoff_verbs, LX_COUNTOF(signoff_verbs)},
                {local_bodies, LX_COUNTOF(local_bodies)},
                {place_people, LX_COUNTOF(place_people)}, {show_kinds, LX_COUNTOF(show_kinds)},
                {show_words, LX_COUNTOF(show_words)}};

@@ -472,16 +472,21 @@ static inline void pend_fetch(const lx_tagger *tg, pend *S) {
 }
 
 /* The partial scores (features that do not depend on labels, and those
- * that do when the label before is known to be O) of every scored token
- * of a block: a token's buckets are fetched while the one before is
- * summed, so memory latency overlaps work. */
+ * that do when the label before is known to be O) of the scored tokens
+ * of a block but the words between names, whose label the one before
+ * decides alone (lx_tg_valid() lets one through: they are never summed): a
+ * token's buckets are fetched while the one before is summed, so memory
+ * latency overlaps work. */
 static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32_t *S,
                            size_t ns, int16_t *P) {
   pend Q[2];
-  for (size_t k = 0; k <= ns; k++) {
+  size_t q = 0; /* the next of S to fetch */
+  for (size_t k = 0;; k++) {
     pend *a = &Q[k & 1], *b = &Q[(k + 1) & 1];
-    if (k < ns) {
-      a->tok = S[k];
+    while (q < ns && (T[S[q]].scored & LX_TG_S_INNER)) q++;
+    int more = q < ns;
+    if (more) {
+      a->tok = S[q++];
       const lx_tg_tok *c = &T[a->tok];
       a->sh0 = a->own = SH_NONE;
       a->after_o = 0;
@@ -522,6 +527,7 @@ static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32
       for (size_t j = 0; j < b->nf; j++) acc_match(&s, tg, b->b1[j], b->f[j]);
       acc_store(&s, P + LX_TG_NW * b->tok);
     }
+    if (!more) break;
   }
 }
 
@@ -614,6 +620,14 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
   for (size_t q = 0; q < ns; q++) {
     size_t i = S[q];
     int p1 = i >= 1 ? lab[i - 1] : 0, p2 = i >= 2 ? lab[i - 2] : 0;
+    uint32_t m = tg->valid[p1][T[i].scored & 7]; /* never 0: O or I, L may follow */
+    /* one label may come (a word between names, the end of an open one):
+     * no score, and the margin best_label() gives the only one */
+    if (!(m & (m - 1))) {
+      lab[i] = (uint8_t)ctz32(m);
+      mg[i] = INT32_MAX;
+      continue;
+    }
     int16_t sc[LX_TG_NW];
     acc s;
     acc_load(&s, P + LX_TG_NW * i);
@@ -630,7 +644,7 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
       }
     }
     acc_store(&s, sc);
-    lab[i] = (uint8_t)best_label(sc, tg->valid[p1][T[i].scored & 7], &mg[i]);
+    lab[i] = (uint8_t)best_label(sc, m, &mg[i]);
   }
   /* names: B I* L or U */
   for (size_t q = 0; q < ns; q++) {

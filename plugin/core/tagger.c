@@ -165,7 +165,7 @@ static void sum_rows(const lx_tagger *tg, uint32_t k1, uint32_t k2, int16_t *dst
 }
 
 /* The tables of the templates over shapes alone. They serve only if
- * lx_tg_hashed_features() has them where partial_scores() drops them
+ * lx_tg_hashed_features() has them where pend_prepare() drops them
  * (checked on a made-up block). */
 static void shape_tables(lx_tagger *tg) {
   uint32_t hs[NSH], k[LX_TG_NSHAPEF];
@@ -375,15 +375,6 @@ static inline void acc_zero(acc *s) {
 #endif
 }
 
-static inline void acc_load(acc *s, const int16_t *p) {
-#if defined(__SSE2__)
-  s->lo = _mm_loadu_si128((const __m128i *)p);
-  s->hi = _mm_loadu_si128((const __m128i *)(p + 8));
-#else
-  memcpy(s->v, p, sizeof s->v);
-#endif
-}
-
 static inline void acc_store(const acc *s, int16_t *p) {
 #if defined(__SSE2__)
   _mm_storeu_si128((__m128i *)p, s->lo);
@@ -455,7 +446,7 @@ static inline void acc_match(acc *s, const lx_tagger *tg, const bucket *B1, uint
 }
 
 /* One token's hashed features on their way to a partial score: their
- * first buckets are prefetched a token before they are read. */
+ * first buckets are prefetched, most a token before they are read. */
 typedef struct pend {
   size_t tok, nf;
   unsigned shm, sh0, shp, sent; /* common shapes' indices (SH_NONE: none) */
@@ -471,64 +462,62 @@ static inline void pend_fetch(const lx_tagger *tg, pend *S) {
   }
 }
 
-/* The partial scores (features that do not depend on labels, and those
- * that do when the label before is known to be O) of the scored tokens
- * of a block but the words between names, whose label the one before
- * decides alone (lx_tg_valid() lets one through: they are never summed): a
- * token's buckets are fetched while the one before is summed, so memory
- * latency overlaps work. */
-static void partial_scores(const lx_tagger *tg, const lx_tg_tok *T, const uint32_t *S,
-                           size_t ns, int16_t *P) {
-  pend Q[2];
-  size_t q = 0; /* the next of S to fetch */
-  for (size_t k = 0;; k++) {
-    pend *a = &Q[k & 1], *b = &Q[(k + 1) & 1];
-    while (q < ns && (T[S[q]].scored & LX_TG_S_INNER)) q++;
-    int more = q < ns;
-    if (more) {
-      a->tok = S[q++];
-      const lx_tg_tok *c = &T[a->tok];
-      a->sh0 = a->own = SH_NONE;
-      a->after_o = 0;
-      if (tg->nsh) {
-        a->shm = sh_index(tg, c[-1].shape);
-        a->sh0 = a->own = sh_index(tg, c->shape);
-        a->shp = sh_index(tg, c[1].shape);
-        a->sent = (c->flags & LX_TF_SENT) != 0;
-        if ((a->shm | a->sh0 | a->shp) >= 64) a->sh0 = SH_NONE; /* one is SH_NONE */
-      }
-      /* if the shapes are common, the tables have the 6 templates over them */
-      a->nf = a->sh0 != SH_NONE ? lx_tg_hashed_features_noshape(T, a->tok, a->f)
-                                : lx_tg_hashed_features(T, a->tok, a->f);
-      if (a->tok == 0 || !T[a->tok - 1].scored) { /* the label before is O */
-        if (a->own != SH_NONE) { /* P1S0 from the table */
-          a->f[a->nf++] = lx_tg_label_word_feature(T, a->tok, 0);
-          a->after_o = 1;
-        } else {
-          lx_tg_label_token_features(T, a->tok, 0, a->f + a->nf);
-          a->nf += 2;
-        }
-      }
-      pend_fetch(tg, a);
-    }
-    if (k > 0) {
-      uint16_t d[LX_TG_MAXF];
-      size_t nd = lx_tg_dense_features(T, b->tok, d);
-      acc s;
-      acc_zero(&s);
-      acc_add8(&s, tg->dense[0]);
-      for (size_t j = 0; j < nd; j++) acc_add8(&s, tg->dense[d[j]]);
-      if (b->sh0 != SH_NONE) {
-        acc_add16(&s, tg->sh_before[b->shm][b->sh0]);
-        acc_add16(&s, tg->sh_after[b->sh0][b->shp]);
-        acc_add16(&s, tg->sh_own[b->sent][b->sh0]);
-      }
-      if (b->after_o) acc_add8(&s, tg->sh_p1[0][b->own]);
-      for (size_t j = 0; j < b->nf; j++) acc_match(&s, tg, b->b1[j], b->f[j]);
-      acc_store(&s, P + LX_TG_NW * b->tok);
-    }
-    if (!more) break;
+/* Hashes the features of token i that do not depend on labels, and those
+ * that do when the label before is known to be O, and fetches their first
+ * buckets (read by pend_sum()). */
+static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend *a) {
+  const lx_tg_tok *c = &T[i];
+  a->tok = i;
+  a->sh0 = a->own = SH_NONE;
+  a->after_o = 0;
+  if (tg->nsh) {
+    a->shm = sh_index(tg, c[-1].shape);
+    a->sh0 = a->own = sh_index(tg, c->shape);
+    a->shp = sh_index(tg, c[1].shape);
+    a->sent = (c->flags & LX_TF_SENT) != 0;
+    if ((a->shm | a->sh0 | a->shp) >= 64) a->sh0 = SH_NONE; /* one is SH_NONE */
   }
+  /* if the shapes are common, the tables have the 6 templates over them */
+  a->nf = a->sh0 != SH_NONE ? lx_tg_hashed_features_noshape(T, i, a->f)
+                            : lx_tg_hashed_features(T, i, a->f);
+  if (i == 0 || !T[i - 1].scored) { /* the label before is O */
+    if (a->own != SH_NONE) { /* P1S0 from the table */
+      a->f[a->nf++] = lx_tg_label_word_feature(T, i, 0);
+      a->after_o = 1;
+    } else {
+      lx_tg_label_token_features(T, i, 0, a->f + a->nf);
+      a->nf += 2;
+    }
+  }
+  pend_fetch(tg, a);
+}
+
+/* The partial score of a prepared token: the rows of its features. */
+static void pend_sum(const lx_tagger *tg, const lx_tg_tok *T, const pend *b, acc *s) {
+  uint16_t d[LX_TG_MAXF];
+  size_t nd = lx_tg_dense_features(T, b->tok, d);
+  acc_zero(s);
+  acc_add8(s, tg->dense[0]);
+  for (size_t j = 0; j < nd; j++) acc_add8(s, tg->dense[d[j]]);
+  if (b->sh0 != SH_NONE) {
+    acc_add16(s, tg->sh_before[b->shm][b->sh0]);
+    acc_add16(s, tg->sh_after[b->sh0][b->shp]);
+    acc_add16(s, tg->sh_own[b->sent][b->sh0]);
+  }
+  if (b->after_o) acc_add8(s, tg->sh_p1[0][b->own]);
+  for (size_t j = 0; j < b->nf; j++) acc_match(s, tg, b->b1[j], b->f[j]);
+}
+
+/* The first of S[q, ns) that is no word between names, or ns. */
+static inline size_t next_prepared(const lx_tg_tok *T, const uint32_t *S, size_t ns, size_t q) {
+  while (q < ns && (T[S[q]].scored & LX_TG_S_INNER)) q++;
+  return q;
+}
+
+/* Whether the label before token i may leave it one label: it ends a run
+ * after a scored token (a name open before it must end on it). */
+static inline int may_be_decided(const lx_tg_tok *T, size_t i) {
+  return (T[i].scored & LX_TG_S_LAST) && i > 0 && T[i - 1].scored;
 }
 
 /* The best label of valid set m (bit l: label l may come) given the
@@ -612,27 +601,53 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
   size_t n = t1 - t0;
   int32_t *mg = lx_tg_margins(T, n);
   uint8_t *lab = lx_tg_labels(T, n);
-  int16_t *P = lx_tg_partials(T, n);
   const uint32_t *S = lx_tg_scored(T, n);
-  partial_scores(tg, T, S, ns, P);
   memset(lab, 0, n); /* tokens not scored are O */
-  /* the features that depend on labels, token by token */
+  /* token by token. A token on which one label may follow the one before
+   * is not summed: the words between names (always), and the end of a run
+   * after a name that is open. The others' buckets are fetched a token
+   * ahead, while the one before is summed, so memory latency overlaps work;
+   * but the end of a run after a scored token is prepared in its turn, once
+   * it is known to have labels to choose from. */
+  pend Q[2];
+  int cur = 0, ready = 0; /* ready: Q[cur] holds S[next] */
+  size_t next = next_prepared(T, S, ns, 0);
+  if (next < ns && !may_be_decided(T, S[next])) {
+    pend_prepare(tg, T, S[next], &Q[cur]);
+    ready = 1;
+  }
   for (size_t q = 0; q < ns; q++) {
     size_t i = S[q];
     int p1 = i >= 1 ? lab[i - 1] : 0, p2 = i >= 2 ? lab[i - 2] : 0;
     uint32_t m = tg->valid[p1][T[i].scored & 7]; /* never 0: O or I, L may follow */
-    /* one label may come (a word between names, the end of an open one):
-     * no score, and the margin best_label() gives the only one */
-    if (!(m & (m - 1))) {
+    int one = !(m & (m - 1));
+    const pend *b = NULL;
+    if (q == next) {
+      if (ready || !one) {
+        if (!ready) pend_prepare(tg, T, i, &Q[cur]); /* may_be_decided(), and was not */
+        b = &Q[cur];
+      }
+      cur ^= 1;
+      ready = 0;
+      next = next_prepared(T, S, ns, q + 1);
+      if (next < ns && !may_be_decided(T, S[next])) {
+        pend_prepare(tg, T, S[next], &Q[cur]);
+        ready = 1;
+      }
+    }
+    /* the margin is the one best_label() gives the only label; a token with
+     * several is prepared (b is NULL only on words between names, which have
+     * one) */
+    if (one || !b) {
       lab[i] = (uint8_t)ctz32(m);
       mg[i] = INT32_MAX;
       continue;
     }
     int16_t sc[LX_TG_NW];
     acc s;
-    acc_load(&s, P + LX_TG_NW * i);
+    pend_sum(tg, T, b, &s);
     acc_add16(&s, tg->pair[p2][p1]);
-    if (i > 0 && T[i - 1].scored) { /* else partial_scores added them */
+    if (i > 0 && T[i - 1].scored) { /* else pend_prepare() took them */
       uint32_t f = lx_tg_label_word_feature(T, i, p1);
       acc_match(&s, tg, &tg->b[bucket1(f, tg->nb)], f);
       unsigned own = tg->nsh ? sh_index(tg, T[i].shape) : SH_NONE;

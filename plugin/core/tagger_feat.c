@@ -608,19 +608,20 @@ static void token_affixes(const char *text, const lx_token *t, lx_tg_tok *o) {
   size_t n = t->end - t->start;
   o->suf2 = o->suf3 = o->suf4 = 0;
   if (t->kind != LX_TK_WORD || n < 4) return;
-  /* the last 4 bytes, folded, into the hashes of the 2, 3 and 4 that end
-   * the word (the 4 only past 4 bytes) */
-  uint32_t h2 = TG_FNV_OFFSET, h3 = TG_FNV_OFFSET, h4 = TG_FNV_OFFSET;
-  for (size_t k = 0; k < 4; k++) {
-    unsigned x = s[n - 4 + k];
-    x |= (unsigned)(x - 'A' < 26u) << 5;
-    h4 = tg_hash_byte(h4, (unsigned char)x);
-    if (k >= 1) h3 = tg_hash_byte(h3, (unsigned char)x);
-    if (k >= 2) h2 = tg_hash_byte(h2, (unsigned char)x);
-  }
-  o->suf2 = h2;
-  o->suf3 = h3;
-  o->suf4 = n > 4 ? h4 : 0;
+  /* the last 4 bytes, folded 4 at once (bit 5 on A-Z: a byte's bit 7 tells
+   * whether its low 7 bits reach 'A', and past 'Z'; bytes from 0x80 stay),
+   * into the hashes of the 2, 3 and 4 that end the word (the 4 only past 4
+   * bytes) */
+  const unsigned char *e = s + n - 4;
+  uint32_t x = (uint32_t)e[0] | (uint32_t)e[1] << 8 | (uint32_t)e[2] << 16 | (uint32_t)e[3] << 24;
+  uint32_t low7 = x & 0x7F7F7F7Fu;
+  x |= ((low7 + 0x3F3F3F3Fu) & ~(low7 + 0x25252525u) & ~x & 0x80808080u) >> 2;
+  unsigned char c0 = (unsigned char)x, c1 = (unsigned char)(x >> 8),
+                c2 = (unsigned char)(x >> 16), c3 = (unsigned char)(x >> 24);
+  o->suf2 = tg_hash_byte(tg_hash_byte(TG_FNV_OFFSET, c2), c3);
+  o->suf3 = tg_hash_byte(tg_hash_byte(tg_hash_byte(TG_FNV_OFFSET, c1), c2), c3);
+  uint32_t h4 = tg_hash_byte(tg_hash_byte(TG_FNV_OFFSET, c0), c1);
+  o->suf4 = n > 4 ? tg_hash_byte(tg_hash_byte(h4, c2), c3) : 0;
 }
 
 /* lx_tg_tok.cas from LX_TF_CAP, LX_TF_ALLCAP and LX_TF_LOWER: 2 all

@@ -1335,7 +1335,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
           size_t caps = 0;
           for (size_t q = k[i].t0; q < p; q++) caps += !(t[q].flags & LX_TF_LOWER);
           if (caps == 1 && (t[k[i].t0].flags & LX_TF_SENT) &&
-              !gaz_has(c, k[i].t0, k[i].t0 + 1, NAME_KINDS | KIND(LX_G_SURNAME) | KIND(LX_G_GIVEN))) {
+              !gaz_has(c, k[i].t0, k[i].t0 + 1,
+                       NAME_KINDS | KIND(LX_G_SURNAME) | KIND(LX_G_GIVEN))) {
             k[i].t0 = (uint32_t)(p + 1);
             const lx_entry *pe = gaz_exact(c, k[i].t0, k[i].t1, NAME_KINDS);
             if (pe && !(pe->flags & LX_GF_AMB)) k[i].type = (uint16_t)type_of_kind(c, pe);
@@ -1620,8 +1621,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* a name does not run across a sentence's end, a double quotation
      * mark ("Lao Cai. "Everything..."; an apostrophe may be inside one:
      * "African Nations' Cup", "Sant 'Egidio"), a semicolon and a space (a
-     * team's lines: "Grant; Bertolini"; not "TL;DR") or a verb of saying ("Lee said Wang's
-     * arrest") */
+     * team's lines: "Grant; Bertolini"; not "TL;DR") or a verb of saying
+     * ("Lee said Wang's arrest") */
     for (size_t j = a + 1; j < b; j++) {
       if (is_dquote(c, &t[j]) || (t[j].flags & (LX_TF_SENT | LX_TF_PARA)) ||
           tok_ch(c, &t[j], '.') ||

@@ -856,7 +856,8 @@ static int is_agency_tokens(const lx_ctx *c, const lx_token *t, size_t n) {
 static int is_place_tokens(const lx_ctx *c, const lx_token *t, size_t n) {
   const lx_entry *e;
   if (!n || lx_dict_longest(c->eng->gaz, c->text, t, n, 0, &e) != n) return 0;
-  return lx_entry_of_kind(c->eng->gaz, e, LX_G_CITY) || lx_entry_of_kind(c->eng->gaz, e, LX_G_COUNTRY) ||
+  return lx_entry_of_kind(c->eng->gaz, e, LX_G_CITY) ||
+         lx_entry_of_kind(c->eng->gaz, e, LX_G_COUNTRY) ||
          lx_entry_of_kind(c->eng->gaz, e, LX_G_STATE);
 }
 

@@ -193,10 +193,12 @@ static size_t gz_longest(const lx_tg_gaz *g, const lx_token *tk, size_t n, size_
 
 /* What the passes tell of a token, by tok_letters() * 8 + its LX_TF_CAP |
  * LX_TF_ALLCAP | LX_TF_LOWER (a table costs less than the tests). For the
- * blocks: bit 0 anchor(); bit 1 a word of 2 letters or more in capitals;
- * bit 2 one that is not (lower case, or other, or capitalized and longer
- * than 3 letters). For the document's table: bit 3 a word with a capital
- * or no case, bit 4 one all in lower case. */
+ * blocks: bit 0 an anchor, a word with a capital somewhere (a letter and a
+ * capital or no lower case: what names are made of); bit 1 a word of 2
+ * letters or more in capitals; bit 2 one that is not (lower case, or
+ * other, or capitalized and longer than 3 letters). For the document's
+ * table: bit 3 a word with a capital or no case, bit 4 one all in lower
+ * case. */
 enum { CL_ANCHOR = 1, CL_CAPS = 2, CL_LOWER = 4, CL_TABLE = 8, CL_LOWERCASE = 16 };
 static const uint8_t tok_class[40] = {
     0,  0,  0,  0,  0,  0,  0,  0,  /* no word, or no letter */
@@ -298,12 +300,6 @@ static inline size_t slot_probe(const uint32_t *keys, size_t cap, uint32_t h) {
 }
 
 static int is_word(const lx_token *t) { return t->kind == LX_TK_WORD && t->nletters > 0; }
-
-/* A word with a capital somewhere: what names are made of. */
-static inline unsigned anchor(const lx_token *t) {
-  return (unsigned)(t->kind == LX_TK_WORD) & (unsigned)(t->nletters > 0) &
-         ((unsigned)((t->flags & LX_TF_CAP) != 0) | (unsigned)((t->flags & LX_TF_LOWER) == 0));
-}
 
 /* Whether token i starts a sentence or a line by its neighbours alone (the
  * sentence flags of other blocks are not set yet when the document's table
@@ -424,7 +420,7 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
     e->flags |= (uint8_t)(f & ~(unsigned)LX_TGD_CAP);
     W[nc] = (uint32_t)i;
     nc += f == LX_TGD_CAP;
-    /* the gazetteer value of each word with a capital, once (anchor(), of
+    /* the gazetteer value of each word with a capital, once (an anchor, of
      * which W holds only words) */
     unsigned anch =
         (unsigned)((t->flags & LX_TF_CAP) != 0) | (unsigned)((t->flags & LX_TF_LOWER) == 0);
@@ -784,7 +780,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   if (has_gaz) {
     for (size_t j = 0; j < ns; j++) {
       size_t i = S[j];
-      if (!(cl8[i] & CL_ANCHOR)) continue; /* anchor(), as the document's pass saw it */
+      if (!(cl8[i] & CL_ANCHOR)) continue; /* an anchor, as the document's pass saw it */
       /* the phrase the document's pass found, unless it runs past the block */
       uint32_t info = dt[i].info, kinds = T[i].gz1 & 0xFFFFu;
       size_t k = kinds ? 1 : 0;

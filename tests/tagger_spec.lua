@@ -460,6 +460,14 @@ describe("the tagger of names", function()
     finds_none(got, { "PERSON Euromoney", "Grant; Bertolini", "ORG Anupam", "Additional" })
   end)
 
+  it("reads a list of places after a preposition of place as places, English counties too", function()
+    local got = listed("Clashes broke out in Nantes, Rennes and Lyon. Prices rose in commuter towns"
+      .. " in Kent, Essex and Hertfordshire, and plants in Kenosha and Milwaukee closed.\n")
+    finds_all(got, { "GPE Nantes;", "GPE Rennes;", "GPE Lyon;", "GPE Kent;", "GPE Essex;",
+      "GPE Hertfordshire;", "GPE Milwaukee" })
+    finds_none(got, { "ORG Lyon", "ORG Essex", "ORG Milwaukee" })
+  end)
+
   it("calls a ballpark's field a facility", function()
     local got = listed("The Pirates play at Dunmore Field on Sunday, and Sally Field sang the"
       .. " anthem.\n")

@@ -1320,16 +1320,29 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         if ((t[p].flags & LX_TF_LOWER) && (lx_tok_is(c->text, &t[p], "in") ||
                                             lx_tok_is(c->text, &t[p], "from") ||
                                             lx_tok_is(c->text, &t[p], "at"))) {
-          k[i].t1 = (uint32_t)p;
+          /* (a sentence's first word that is no known name is none: "Towns
+           * in Kent" is Kent, a place) */
+          const lx_entry *pe;
+          if (p == k[i].t0 + 1 && (t[k[i].t0].flags & LX_TF_SENT) &&
+              !gaz_has(c, k[i].t0, k[i].t0 + 1,
+                       NAME_KINDS | KIND(LX_G_SURNAME) | KIND(LX_G_GIVEN)) &&
+              (pe = gaz_exact(c, p + 1, k[i].t1, PLACE_KINDS)) != NULL &&
+              !(pe->flags & LX_GF_AMB)) {
+            k[i].t0 = (uint32_t)(p + 1);
+            k[i].type = (uint16_t)type_of_kind(c, pe);
+          } else {
+            k[i].t1 = (uint32_t)p;
+          }
           break;
         }
-    /* "Smoke blanketed Canberra": nor a word of four letters or more in
+    /* "Smoke blanketed Canberra": nor a word of three letters or more in
      * lower case that no name holds ("van", "della" it may); a sentence's
      * first word before it is no name, the name is after it */
     if (k[i].type == LEDE_T_PERSON)
       for (size_t p = k[i].t0 + 1; p + 1 < k[i].t1; p++)
-        if ((t[p].flags & LX_TF_LOWER) && t[p].kind == LX_TK_WORD && t[p].nletters >= 4 &&
-            !lx_name_particle(c->text, &t[p]) && !is_cue(c, &t[p])) { /* ("Lee said Wang") */
+        if ((t[p].flags & LX_TF_LOWER) && t[p].kind == LX_TK_WORD && t[p].nletters >= 3 &&
+            !lx_name_particle(c->text, &t[p]) && !is_cue(c, &t[p]) && /* ("Lee said Wang") */
+            !lx_tok_is(c->text, &t[p], "and") && !lx_tok_is(c->text, &t[p], "the")) {
           /* (the sentence's first word and small words: "Part of
            * neighbouring Otago") */
           size_t caps = 0;
@@ -1338,7 +1351,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
               !gaz_has(c, k[i].t0, k[i].t0 + 1,
                        NAME_KINDS | KIND(LX_G_SURNAME) | KIND(LX_G_GIVEN))) {
             k[i].t0 = (uint32_t)(p + 1);
-            const lx_entry *pe = gaz_exact(c, k[i].t0, k[i].t1, NAME_KINDS);
+            const lx_entry *pe = gaz_exact(c, k[i].t0, k[i].t1, PLACE_KINDS);
+            if (!pe) pe = gaz_exact(c, k[i].t0, k[i].t1, NAME_KINDS);
             if (pe && !(pe->flags & LX_GF_AMB)) k[i].type = (uint16_t)type_of_kind(c, pe);
           } else {
             k[i].t1 = (uint32_t)p;
@@ -2671,6 +2685,43 @@ static void org_lists(lx_ctx *c) {
   }
 }
 
+/* "clashes broke out in Nantes, Rennes and Lyon": in a list after a
+ * preposition of place, with a place in it, the tagger's organizations
+ * that the gazetteer knows as places are places (a city names its club,
+ * not in a list of places). Entities sorted by start. */
+static void place_lists(lx_ctx *c) {
+  static const char *const preps[] = {"in", "from", "near", "across", "between", "of"};
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  const lx_token *t = TOKS(c);
+  size_t n = in->entities.n, hint = 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i + 1;
+    while (j < n && E[j].span.start > E[j - 1].span.end &&
+           list_gap(c, E[j - 1].span.end, E[j].span.start))
+      j++;
+    size_t places = 0, orgs = 0;
+    for (size_t k = i; k < j; k++) {
+      places += E[k].type == LEDE_T_GPE || E[k].type == LEDE_T_LOC;
+      orgs += E[k].type == LEDE_T_ORG && E[k].rule == LEDE_RULE_TAGGER;
+    }
+    size_t a, b;
+    if (j - i >= 2 && places && orgs) {
+      lx_tokens_in_from(c, hint, E[i].span.start, E[i].span.end, &a, &b);
+      hint = a;
+      if (a > 0 && (t[a - 1].flags & LX_TF_LOWER) && word_in(c, &t[a - 1], preps, LX_COUNTOF(preps)))
+        for (size_t k = i; k < j; k++) {
+          if (E[k].type != LEDE_T_ORG || E[k].rule != LEDE_RULE_TAGGER) continue;
+          lx_tokens_in_from(c, hint, E[k].span.start, E[k].span.end, &a, &b);
+          const lx_entry *g = b > a ? gaz_exact(c, a, b, PLACE_KINDS) : NULL;
+          if (g && !(g->flags & LX_GF_AMB) && !gaz_has(c, a, b, KIND(LX_G_ORG)))
+            E[k].type = (uint16_t)type_of_kind(c, g);
+        }
+    }
+    i = j;
+  }
+}
+
 /* A tagger's name of two web-page words or more and nothing else, or
  * "File" (of "(AP Photo/Jane Roe, File)"): dropped (one word may be a
  * name: "Reading", "Read"). "AP Photo": the agency alone. */
@@ -3348,6 +3399,7 @@ void lx_entities(lx_ctx *c) {
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
   capital_datelines(c);
   org_lists(c);
+  place_lists(c);
   ordinals_in_orgs(c);
   legal_names(c);
   org_first_words(c);

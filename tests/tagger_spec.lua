@@ -468,6 +468,13 @@ describe("the tagger of names", function()
     finds_none(got, { "ORG Lyon", "ORG Essex", "ORG Milwaukee" })
   end)
 
+  it("finds a named storm the tagger leaves, not a storm's center", function()
+    local got = listed("Typhoon Dalisay made landfall on Sunday, and the National Hurricane Center"
+      .. " said Tropical Storm Xavier was weakening.\n")
+    finds_all(got, { "EVENT Typhoon Dalisay;", "EVENT Tropical Storm Xavier" })
+    finds_none(got, { "EVENT Hurricane Center", "EVENT National" })
+  end)
+
   it("calls a ballpark's field a facility", function()
     local got = listed("The Pirates play at Dunmore Field on Sunday, and Sally Field sang the"
       .. " anthem.\n")

@@ -486,6 +486,12 @@ static const char *const loc_words[] = {
     "square", "road", "boulevard", "highway", "lane", "plaza"};
 static const char *const street_words[] = {"street", "avenue", "square", "road", "boulevard",
                                            "highway", "lane", "plaza"};
+/* words that open a storm's name (refine_type) */
+static const char *const storms[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical",
+                                     "superstorm", "super"};
+/* words after them that are no storm's name ("Hurricane Season") */
+static const char *const storm_not_names[] = {"season", "warning", "watch", "alley", "hunters",
+                                              "force", "bowl", "shadow"};
 
 /* Heads of organization names ("the foreign ministry", "the General
  * Administration of Customs"). */
@@ -909,6 +915,24 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     if (so) {
       i = so - 1;
       continue;
+    }
+    /* a named storm the tagger may not see: "Typhoon Dalisay made
+     * landfall", "Super Typhoon Haiyan", "Tropical Storm Xavier" (not "the
+     * National Hurricane Center", "Hurricane Season") */
+    if (word_in(c, &t[i], storms, LX_COUNTOF(storms))) {
+      size_t j = i;
+      while (j < t1 && j - i < 3 && tok_is_cap(&t[j]) && word_in(c, &t[j], storms, LX_COUNTOF(storms)))
+        j++;
+      size_t e = j;
+      while (e < t1 && e - j < 2 && name_word(c, &t[e]) && !(t[e].flags & LX_TF_ALLCAP) &&
+             !org_end_word(c, &t[e]) && !word_in(c, &t[e], storm_not_names,
+                                                 LX_COUNTOF(storm_not_names)))
+        e++;
+      if (e > j && j > i && (e == t1 || !tok_is_cap(&t[e]))) {
+        push_cand(c, i, e, LEDE_T_EVENT, LX_SRC_RULE, 35);
+        i = e - 1;
+        continue;
+      }
     }
     /* "D-Calif.": the state is a place; the party letter is no name (a
      * word that begins with no party's letter is not asked: most words) */
@@ -2043,9 +2067,6 @@ static int last_word_in(const lx_ctx *c, size_t t0, size_t t1, const char *const
   return word_in(c, &TOKS(c)[t1 - 1], w, n);
 }
 
-/* words that open a storm's name (refine_type) */
-static const char *const storms[] = {"typhoon", "hurricane", "cyclone", "storm", "tropical",
-                                     "superstorm", "super"};
 static const char *const law_words[] = {"act", "treaty", "constitution", "accord", "law",
                                         "bill", "amendment", "convention", "code"};
 
@@ -5169,6 +5190,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {firm_nouns, LX_COUNTOF(firm_nouns)}, {firm_roles, LX_COUNTOF(firm_roles)},
                {stake_words, LX_COUNTOF(stake_words)},
                {party_members, LX_COUNTOF(party_members)},
+               {storm_not_names, LX_COUNTOF(storm_not_names)},
                {signoff_verbs, LX_COUNTOF(signoff_verbs)},
                {local_bodies, LX_COUNTOF(local_bodies)},
                {place_people, LX_COUNTOF(place_people)}, {show_kinds, LX_COUNTOF(show_kinds)},

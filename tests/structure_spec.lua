@@ -274,6 +274,23 @@ describe("bylines", function()
     assert.truthy(table.concat(got, "; "):find("PERSON Ellie Marchant; GPE Sydney", 1, true), table.concat(got, "; "))
   end)
 
+  it("give the outlet after a comma as an organization, not an author", function()
+    local function ents(line)
+      local doc = lede.parse("Harbor plan wins vote\n\n" .. line .. "\n\nThe council voted on Tuesday.\n")
+      local got = {}
+      for e in doc.entities:each() do got[#got + 1] = e.type .. " " .. e.text end
+      return doc.byline, table.concat(got, "; ")
+    end
+    local names, got = ents("By Jess Harlow, Riverton Gazette")
+    assert.same({ "Jess Harlow" }, names)
+    assert.truthy(got:find("ORG Riverton Gazette", 1, true), got)
+    names, got = ents("By Chloe Nakamura, TechDesk")
+    assert.same({ "Chloe Nakamura" }, names)
+    assert.truthy(got:find("ORG TechDesk", 1, true), got)
+    names = ents("By Jane Roe, John Doe")
+    assert.same({ "Jane Roe", "John Doe" }, names)
+  end)
+
   it("name no one when only an agency or a desk signs", function()
     assert.equal("", byline("By Reuters Staff"))
     assert.equal("", byline("By The Associated Press"))

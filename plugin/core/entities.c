@@ -3356,8 +3356,27 @@ void lx_entities(lx_ctx *c) {
     const lede_span *N = (const lede_span *)in->byline.p;
     const lx_token *t = TOKS(c);
     for (size_t i = a, k = 0; i < b; i++) {
-      const lx_entry *g, *x;
+      const lx_entry *g = NULL, *x;
       size_t n = tk_may_start(c, i) ? lx_dict_longest(GAZ(c), c->text, t, b, i, &g) : 0;
+      /* the outlet after a comma, no author's ("By Jess Harlow, Riverton
+       * Gazette") */
+      if (i > a && lx_tok_is(c->text, &t[i - 1], ",") && tok_is_cap(&t[i])) {
+        size_t e = i;
+        while (e < b && e - i < 4 && t[e].kind == LX_TK_WORD && tok_is_cap(&t[e])) e++;
+        while (k < in->byline.n && N[k].end <= t[i].start) k++;
+        int named = k < in->byline.n && N[k].start < t[e - 1].end;
+        if (!named && (e == b || !tok_is_word(&t[e])) &&
+            lx_byline_outlet(GAZ(c), c->text, &t[i], e - i) &&
+            !(n == e - i && (lx_entry_of_kind(GAZ(c), g, LX_G_CITY) ||
+                             lx_entry_of_kind(GAZ(c), g, LX_G_COUNTRY) ||
+                             lx_entry_of_kind(GAZ(c), g, LX_G_STATE) ||
+                             lx_entry_of_kind(GAZ(c), g, LX_G_AGENCY)))) {
+          add_span_entity(c, lx_span(t[i].start, t[e - 1].end), LEDE_T_ORG, LEDE_EF_IN_BYLINE,
+                          LEDE_RULE_STRUCTURE);
+          i = e - 1;
+          continue;
+        }
+      }
       if (!n) continue;
       int type = 0, news = 0;
       if ((x = lx_entry_of_kind(GAZ(c), g, LX_G_AGENCY)) != NULL) {

@@ -549,6 +549,9 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s);
 int lx_language_words_build(const lede_allocator *a, lx_hashset *english, lx_hashset *other);
 /* The end of a name over tokens [a, b) with its parentheses closed (entities.c). */
 size_t lx_close_parens(const char *text, const lx_token *t, size_t a, size_t b, size_t t1);
+/* Whether tokens t[0, n) after a byline's comma name its outlet, not an
+ * author: "Riverton Gazette", "TechDesk" (structure.c). */
+int lx_byline_outlet(const lx_dict *gaz, const char *text, const lx_token *t, size_t n);
 /* Whether token t is a particle a name may hold in lower case: "van", "de"
  * (structure.c). */
 int lx_name_particle(const char *text, const lx_token *t);

@@ -861,6 +861,24 @@ static int is_place_tokens(const lx_ctx *c, const lx_token *t, size_t n) {
          lx_entry_of_kind(c->eng->gaz, e, LX_G_STATE);
 }
 
+/* Whether tokens t[0, n), after a byline's comma, name the outlet rather
+ * than a second author: "By Jess Harlow, Riverton Gazette", "By Chloe
+ * Nakamura, TechDesk" (one word, or a paper's word last; no given name
+ * first: "By Jane Roe, John Doe" are two authors). */
+int lx_byline_outlet(const lx_dict *gaz, const char *text, const lx_token *t, size_t n) {
+  static const char *const papers[] = {"gazette", "tribune", "herald", "news", "times", "post",
+                                       "journal", "chronicle", "dispatch", "courier", "examiner",
+                                       "bulletin", "observer", "record", "review", "today",
+                                       "wire", "insider", "magazine", "daily", "weekly"};
+  const lx_entry *e;
+  if (!n || n > 4) return 0;
+  if (lx_dict_longest(gaz, text, t, n, 0, &e) && lx_entry_of_kind(gaz, e, LX_G_GIVEN)) return 0;
+  if (n == 1) return 1;
+  for (size_t i = 0; i < LX_COUNTOF(papers); i++)
+    if (lx_tok_ieq(text, &t[n - 1], papers[i])) return 1;
+  return 0;
+}
+
 /* Name particles that may be lower case inside a name. */
 int lx_name_particle(const char *text, const lx_token *t) {
   static const char *const p[] = {"de", "da", "del", "della", "di", "van", "von",
@@ -919,8 +937,12 @@ static int parse_names(lx_ctx *c, const lx_token *t, size_t i, size_t n,
     for (size_t k = s; k < e; k++)
       if (noise_word(c, &t[k])) noise = 1;
     if (!noise && is_agency_tokens(c, t + s, e - s)) noise = 1;
-    /* the place after the names: "By Hannah Oduya, BBC News, Norwich" */
+    /* the place after the names: "By Hannah Oduya, BBC News, Norwich"; the
+     * outlet: "By Jess Harlow, Riverton Gazette" */
     if (!noise && count > 0 && is_place_tokens(c, t + s, e - s)) noise = 1;
+    if (!noise && count > 0 && s > 0 && lx_tok_is(c->text, &t[s - 1], ",") &&
+        lx_byline_outlet(c->eng->gaz, c->text, t + s, e - s))
+      noise = 1;
     if (!noise && words <= 5 && (words >= 2 || (t[s].nletters >= 2 && !(t[s].flags & LX_TF_ALLCAP)))) {
       out[count].start = t[s].start;
       out[count].end = t[e - 1].end;

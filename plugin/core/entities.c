@@ -2658,6 +2658,16 @@ static int list_gap(const lx_ctx *c, uint32_t s, uint32_t e) {
  * longer name). Entities sorted by start. */
 static int cmp_u32(const void *a, const void *b);
 
+/* The end of the list of entities that begins at E[i]: the next ones as
+ * long as a list's separator (list_gap) is all that parts them. */
+static size_t list_end(const lx_ctx *c, const lede_entity *E, size_t n, size_t i) {
+  size_t j = i + 1;
+  while (j < n && E[j].span.start > E[j - 1].span.end &&
+         list_gap(c, E[j - 1].span.end, E[j].span.start))
+    j++;
+  return j;
+}
+
 static void org_lists(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
@@ -2665,10 +2675,7 @@ static void org_lists(lx_ctx *c) {
   size_t n = in->entities.n, nw = 0;
   uint32_t *words = NULL;
   for (size_t i = 0; i < n;) {
-    size_t j = i + 1;
-    while (j < n && E[j].span.start > E[j - 1].span.end &&
-           list_gap(c, E[j - 1].span.end, E[j].span.start))
-      j++;
+    size_t j = list_end(c, E, n, i);
     size_t orgs = 0, persons = 0;
     for (size_t k = i; k < j; k++) {
       orgs += E[k].type == LEDE_T_ORG;
@@ -2717,10 +2724,7 @@ static void place_lists(lx_ctx *c) {
   const lx_token *t = TOKS(c);
   size_t n = in->entities.n, hint = 0;
   for (size_t i = 0; i < n;) {
-    size_t j = i + 1;
-    while (j < n && E[j].span.start > E[j - 1].span.end &&
-           list_gap(c, E[j - 1].span.end, E[j].span.start))
-      j++;
+    size_t j = list_end(c, E, n, i);
     size_t places = 0, orgs = 0;
     for (size_t k = i; k < j; k++) {
       places += E[k].type == LEDE_T_GPE || E[k].type == LEDE_T_LOC;

@@ -225,14 +225,27 @@ static inline int tok_is_n(const nx *S, size_t i, const char *lower, size_t n) {
 }
 #define tok_isl(S, i, lit) tok_is_n((S), (i), (lit), sizeof(lit) - 1)
 
-/* Token i is the word `lower` (ASCII, any case). The length and the first
- * byte reject almost every token before the comparison. */
+/* Token i is one of the words ws[0, n) (lower case, ASCII, any case in the
+ * token): its first byte is folded once and compared with each word's
+ * before the whole comparison. */
+static int tok_in(const nx *S, size_t i, const char *const *ws, size_t n) {
+  if (i >= S->t1) return 0;
+  const lx_token *t = &S->t[i];
+  unsigned char c = (unsigned char)S->text[t->start];
+  if (c >= 'A' && c <= 'Z') c += 32;
+  for (size_t k = 0; k < n; k++)
+    if ((unsigned char)ws[k][0] == c && lx_tok_ieq(S->text, t, ws[k])) return 1;
+  return 0;
+}
+
+/* Token i is the word `lower` (ASCII, any case). The first byte rejects
+ * almost every token; the comparison checks the length as it goes (no
+ * strlen of the word: lists are scanned word by word). */
 static inline int tok_is(const nx *S, size_t i, const char *lower) {
   if (i >= S->t1) return 0;
   const lx_token *t = &S->t[i];
   unsigned char c = (unsigned char)S->text[t->start];
   if (c != (unsigned char)lower[0] && (c | 0x20) != (unsigned char)lower[0]) return 0;
-  if (t->end - t->start != strlen(lower)) return 0;
   return lx_tok_ieq(S->text, t, lower);
 }
 static inline int is_punct(const nx *S, size_t i, char c) {
@@ -1065,9 +1078,7 @@ static int contract_word(const nx *S, size_t i) {
       "heating", "lumber", "orange", "zinc", "aluminium", "aluminum", "nickel", "tin", "lead",
       "canola", "barley", "rubber", "bonds", "notes", "bills"};
   if (!ok_tok(S, i) || S->t[i].kind != LX_TK_WORD || !(S->t[i].flags & LX_TF_LOWER)) return 0;
-  for (size_t q = 0; q < LX_COUNTOF(w); q++)
-    if (tok_is(S, i, w[q])) return 1;
-  return 0;
+  return tok_in(S, i, w, LX_COUNTOF(w));
 }
 
 static int future_ctx(const nx *S, size_t i) {
@@ -2515,10 +2526,7 @@ static int prev_word_in(const nx *S, size_t i, const char *const *ws, size_t n) 
   if (i <= S->t0) return 0;
   const lx_token *t = &S->t[i - 1];
   if (t->kind != LX_TK_WORD || t->end - t->start > 12) return 0;
-  unsigned char c0 = (unsigned char)S->text[t->start] | 0x20;
-  for (size_t k = 0; k < n; k++)
-    if ((unsigned char)ws[k][0] == c0 && tok_is(S, i - 1, ws[k])) return 1;
-  return 0;
+  return tok_in(S, i - 1, ws, n);
 }
 
 /* Words of a change, before which "X to Y" goes from one level to another:
@@ -3580,9 +3588,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         "doses",     "cases",     "deaths",    "tickets",  "downloads", "followers", "readers",
         "students",  "patients",  "refugees",  "employees", "signatures", "animals", "trees"};
     if (N->glued_m && ok_tok(S, e) && (S->t[e].flags & LX_TF_LOWER)) {
-      int count = 0;
-      for (size_t k = 0; k < LX_COUNTOF(counted) && !count; k++)
-        count = tok_is(S, e, counted[k]);
+      int count = tok_in(S, e, counted, LX_COUNTOF(counted));
       if (count) {
         char unit[48];
         double f;
@@ -3626,8 +3632,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
                                              "profits", "losses", "figures", "exports",
                                              "imports", "elections", "accounts", "shipments"};
       if (plural_after && yearish)
-        for (size_t k = 0; k < LX_COUNTOF(accounts); k++)
-          if (tok_is(S, e, accounts[k])) plural_after = 0;
+        if (tok_in(S, e, accounts, LX_COUNTOF(accounts))) plural_after = 0;
       /* "a 2018 study": an article before the number, no plural after it;
        * "the 1990 results", "its 1989 sales", "the company's 1988
        * earnings": a determiner before a year-like number (a count that
@@ -4446,8 +4451,7 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
       static const char *const preps[] = {"at",    "by",     "until", "till",   "before",
                                           "after", "from",   "since", "around", "near",
                                           "past",  "toward", "towards"};
-      int sunword = 0;
-      for (size_t k = 0; k < LX_COUNTOF(sun) && !sunword; k++) sunword = tok_is(S, i, sun[k]);
+      int sunword = tok_in(S, i, sun, LX_COUNTOF(sun));
       if (!the && sunword && (t->flags & LX_TF_LOWER) &&
           prev_word_in(S, i, preps, LX_COUNTOF(preps))) {
         size_t b = i + 1;
@@ -4939,8 +4943,7 @@ static int per_unit(const nx *S, size_t i) {
                                     "prior", "since", "from", "back", "hence", "into"};
   size_t u = i + 2;
   if (u < S->t1 && S->t[u].kind == LX_TK_WORD)
-    for (size_t k = 0; k < LX_COUNTOF(rel); k++)
-      if (tok_is(S, u, rel[k])) return 0;
+    if (tok_in(S, u, rel, LX_COUNTOF(rel))) return 0;
   /* "$5 over a decade", "in a week": a preposition between, no rate */
   static const char *const preps[] = {"after", "at", "by", "during", "for", "in", "on", "over",
                                       "under", "within"};
@@ -5263,7 +5266,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
                                           "across", "under", "against"};
       int end = k >= S->t1 || S->t[k].kind == LX_TK_PUNCT || tok_isl(S, k, "of") ||
                 tok_isl(S, k, "and") || tok_isl(S, k, "or");
-      for (size_t q = 0; !end && q < LX_COUNTOF(preps); q++) end = tok_is(S, k, preps[q]);
+      if (!end) end = tok_in(S, k, preps, LX_COUNTOF(preps));
       /* "about a quarter past four", "a quarter to six": a clock time */
       if (w->cls == NX_W_QUARTER && (tok_isl(S, k, "past") || tok_isl(S, k, "to")) &&
           ok_tok(S, k + 1) && (S->t[k + 1].kind == LX_TK_NUM || lex_cls(S, k + 1) == NX_W_UNIT ||
@@ -5444,22 +5447,20 @@ static int tally_at(const nx *S, size_t i, size_t e) {
     if (n->kind == LX_TK_NUM || n->kind == LX_TK_SYM) return 0;
     if (n->kind == LX_TK_WORD) {
       int cls = lex_cls(S, e + 1), ok = cls == NX_W_WDAY || cls == NX_W_DAYREL || cls == NX_W_MONTH;
-      for (size_t q = 0; q < LX_COUNTOF(next) && !ok; q++) ok = tok_is(S, e + 1, next[q]);
+      if (!ok) ok = tok_in(S, e + 1, next, LX_COUNTOF(next));
       if (!ok) return 0;
     }
   }
   /* the verb, then up to five words of what was decided, none a number;
    * or the verb and a comma ("Members rejected, 5-4, a proposal") */
   if (i >= S->t0 + 2 && tok_isl(S, i - 1, ",")) {
-    for (size_t q = 0; q < LX_COUNTOF(verbs); q++)
-      if (tok_is(S, i - 2, verbs[q])) return 1;
+    if (tok_in(S, i - 2, verbs, LX_COUNTOF(verbs))) return 1;
     return 0;
   }
   for (size_t k = i, w = 0; k > S->t0 && w <= 5; k--, w++) {
     const lx_token *p = &S->t[k - 1];
     if (p->kind != LX_TK_WORD) return 0;
-    for (size_t q = 0; q < LX_COUNTOF(verbs); q++)
-      if (tok_is(S, k - 1, verbs[q])) return 1;
+    if (tok_in(S, k - 1, verbs, LX_COUNTOF(verbs))) return 1;
     if (p->flags & (LX_TF_SENT | LX_TF_NEWLINE)) return 0;
   }
   return 0;
@@ -5515,10 +5516,8 @@ static int score_at(const nx *S, size_t i, int depth) {
     e++;
   i = p;
   if (i > S->t0 && S->t[i - 1].kind == LX_TK_WORD) {
-    for (size_t q = 0; q < LX_COUNTOF(verbs); q++)
-      if (tok_is(S, i - 1, verbs[q])) return 1;
-    for (size_t q = 0; q < LX_COUNTOF(beat); q++)
-      if (tok_is(S, i - 1, beat[q])) return 1;
+    if (tok_in(S, i - 1, verbs, LX_COUNTOF(verbs))) return 1;
+    if (tok_in(S, i - 1, beat, LX_COUNTOF(beat))) return 1;
     /* the beaten side in up to six words: "beat the Houston Astros 6-2",
      * "beating the third seed 6-4", "lead the series 3-2", "beating No. 2
      * seed Olga Severina 6-4" */
@@ -5528,15 +5527,12 @@ static int score_at(const nx *S, size_t i, int depth) {
           !tok_isl(S, k, "."))
         break;
       if (S->t[k - 1].kind == LX_TK_WORD && !pair_of_what(S, e))
-        for (size_t q = 0; q < LX_COUNTOF(beat); q++)
-          if (tok_is(S, k - 1, beat[q])) return 1;
+        if (tok_in(S, k - 1, beat, LX_COUNTOF(beat))) return 1;
     }
     if (i >= S->t0 + 2 && tok_is(S, i - 1, "to"))
-      for (size_t q = 0; q < LX_COUNTOF(to_record); q++)
-        if (tok_is(S, i - 2, to_record[q])) return 1;
+      if (tok_in(S, i - 2, to_record, LX_COUNTOF(to_record))) return 1;
     if (i >= S->t0 + 2 && tok_is(S, i - 1, "at"))
-      for (size_t q = 0; q < LX_COUNTOF(at_level); q++)
-        if (tok_is(S, i - 2, at_level[q])) return 1;
+      if (tok_in(S, i - 2, at_level, LX_COUNTOF(at_level))) return 1;
     /* "At 2-0 down", "at 5-6 in the third set" */
     if (tok_is(S, i - 1, "at") && i == e && ok_tok(S, e + 1) &&
         (tok_isl(S, e + 1, "down") || tok_isl(S, e + 1, "up") ||
@@ -5555,13 +5551,11 @@ static int score_at(const nx *S, size_t i, int depth) {
       if (S->t[k].flags & (LX_TF_SENT | LX_TF_NEWLINE)) break;
       if (S->t[k].kind != LX_TK_WORD) break;
       if (tok_is(S, k - 1, "to") && !pair_of_what(S, e))
-        for (size_t q = 0; q < LX_COUNTOF(lost_to); q++)
-          if (tok_is(S, k - 2, lost_to[q])) return 1;
+        if (tok_in(S, k - 2, lost_to, LX_COUNTOF(lost_to))) return 1;
     }
     /* "their head-to-head record 5-2", "a lead 2-0" */
     if (i == e && !pair_of_what(S, e))
-      for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
-        if (tok_is(S, i - 1, nouns[q]) && strcmp(nouns[q], "run") != 0) return 1;
+      if (tok_in(S, i - 1, nouns, LX_COUNTOF(nouns)) && !tok_isl(S, i - 1, "run")) return 1;
   }
   /* "England, 1-0 up in the series," */
   if (i == e && ok_tok(S, e + 2) && (tok_isl(S, e + 1, "up") || tok_isl(S, e + 1, "down")) &&
@@ -5570,8 +5564,7 @@ static int score_at(const nx *S, size_t i, int depth) {
     return 1;
   /* "by a vote of 93-8", "a margin of 3-1" */
   if (i >= S->t0 + 2 && tok_isl(S, i - 1, "of"))
-    for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
-      if (tok_is(S, i - 2, nouns[q])) return 1;
+    if (tok_in(S, i - 2, nouns, LX_COUNTOF(nouns))) return 1;
   /* a side's record in brackets: "Cascade State (7-1) won" */
   if (i == e && i >= S->t0 + 2 && e + 1 < S->t1 && tok_isl(S, i - 1, "(") &&
       tok_isl(S, e + 1, ")") && S->t[i - 2].kind == LX_TK_WORD && (S->t[i - 2].flags & LX_TF_CAP))
@@ -5586,13 +5579,11 @@ static int score_at(const nx *S, size_t i, int depth) {
       tok_isl(S, e + 1, ")") && depth < 5 && score_at(S, i - 2, depth + 1))
     return 1;
   if (ok_tok(S, e + 1) && S->t[e + 1].kind == LX_TK_WORD)
-    for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
-      if (tok_is(S, e + 1, nouns[q])) return 1;
+    if (tok_in(S, e + 1, nouns, LX_COUNTOF(nouns))) return 1;
   /* "a 2-1 home win", "a 52-48 party-line vote": one word between */
   if (ok_tok(S, e + 2) && S->t[e + 1].kind == LX_TK_WORD && (S->t[e + 1].flags & LX_TF_LOWER) &&
       S->t[e + 2].kind == LX_TK_WORD && i > S->t0 && tok_isl(S, i - 1, "a"))
-    for (size_t q = 0; q < LX_COUNTOF(nouns); q++)
-      if (tok_is(S, e + 2, nouns[q])) return 1;
+    if (tok_in(S, e + 2, nouns, LX_COUNTOF(nouns))) return 1;
   /* a vote set off by commas after its verb: "passed a similar measure,
    * 248-171, on March 23" */
   if (i == e && i >= S->t0 + 2 && e + 1 < S->t1 && tok_isl(S, i - 1, ",") &&
@@ -5602,8 +5593,7 @@ static int score_at(const nx *S, size_t i, int depth) {
                                          "defeated", "overrode", "killed", "voted"};
     for (size_t k = i - 1, w = 0; k > S->t0 && w < 6; k--, w++) {
       if (S->t[k - 1].flags & LX_TF_NEWLINE) break;
-      for (size_t q = 0; q < LX_COUNTOF(passed); q++)
-        if (tok_is(S, k - 1, passed[q])) return 1;
+      if (tok_in(S, k - 1, passed, LX_COUNTOF(passed))) return 1;
     }
   }
   if (i == e && tally_at(S, i, e)) return 1;

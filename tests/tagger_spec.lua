@@ -413,6 +413,10 @@ describe("the tagger of names", function()
     finds_all(got, { "ORG Taras Kovalenko National University;",
       "ORG Harlan County Health Department;", "ORG Nevada Senate;", "GPE Clark County;",
       "PERSON Doug Mills;", "PERSON Sally Field" })
+    -- a given name and a surname that ends bodies or places is a person's
+    got = listed("Barry Lane and Jim Courier won, and Cesare dal Maso and Domingo Hospital spoke.\n")
+    finds_all(got, { "PERSON Barry Lane;", "PERSON Jim Courier;", "PERSON Cesare dal Maso;",
+      "PERSON Domingo Hospital" })
   end)
 
   it("parts a party's member from the person, and reads streets, papers and studios", function()

@@ -536,6 +536,13 @@ static const char *const org_end_words[] = {
     "herald", "journal", "chronicle", "dispatch", "courier", "examiner", "times", "school",
     "orchestra", "observatory"};
 
+/* Words that end bodies' names and no person's (org_end_words and the
+ * heads have surnames among them: "Courier", "Hospital", "Mills"). */
+static const char *const body_only_words[] = {
+    "university", "college", "school", "senate", "institute", "foundation", "association",
+    "society", "academy", "orchestra", "observatory", "ministry", "department", "council",
+    "committee", "commission", "agency", "federation", "confederation"};
+
 static int org_end_word(const lx_ctx *c, const lx_token *t) {
   return tok_is_cap(t) && listed(c, t) &&
          (in_list(c, t, org_heads, LX_COUNTOF(org_heads)) ||
@@ -1536,6 +1543,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * together) */
     if (p != SIZE_MAX && k[p].t1 == k[i].t0 && k[p].t1 > k[p].t0 && k[i].t1 > k[i].t0 &&
         k[p].type != LEDE_T_NORP && k[i].type != LEDE_T_PERSON &&
+        !(t[k[p].t1 - 1].flags & LX_TF_POSS) && /* ("Bertelsmann's" "New Media") */
         !(t[k[i].t0].flags & (LX_TF_SENT | LX_TF_PARA | LX_TF_NEWLINE | LX_TF_ALLCAP)) &&
         !(t[k[p].t0].flags & LX_TF_ALLCAP) && tok_is_cap(&t[k[i].t0]) &&
         (org_end_word(c, &t[k[i].t1 - 1]) ||
@@ -2171,13 +2179,22 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   if (k->type == LEDE_T_PERSON && t1 - t0 >= 2) {
     if (last_word_in(c, t0, t1, fac_words, LX_COUNTOF(fac_words)) && !given_and_surname(c, t0, t1, 1))
       return LEDE_T_FAC;
-    if (last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words))) return LEDE_T_LOC;
+    /* (a given name and a surname that is a place's or a body's word are
+     * a person's: "Barry Lane", "Jim Courier", "Domingo Hospital"; not
+     * before a word only bodies end in: "Charles University") */
+    int person = given_and_surname(c, t0, t1, 1);
+    if (last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words)) &&
+        !(person && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME)))) /* ("Mariana Islands") */
+      return LEDE_T_LOC;
     /* "Taras Kovalenko National University", "Harlan County Health
      * Department", "Nevada Senate": nor in an organization's; "Clark
      * County" is a place */
     const lx_token *z = &TOKS(c)[t1 - 1];
     if ((org_end_word(c, z) || word_in(c, z, company_words, LX_COUNTOF(company_words))) &&
-        !(t1 - t0 == 2 && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME)))) /* "R.C. Mills" */
+        !(t1 - t0 == 2 && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME))) && /* "R.C. Mills" */
+        (!person || gaz_has(c, t0, t0 + 1, PLACE_KINDS) ||
+         in_list(c, z, body_only_words, LX_COUNTOF(body_only_words)) ||
+         in_list(c, z, org_heads, LX_COUNTOF(org_heads))))
       return LEDE_T_ORG;
     if (tok_is_cap(z) && lx_tok_ieq(c->text, z, "county")) return LEDE_T_GPE;
   }
@@ -5214,11 +5231,12 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {stake_words, LX_COUNTOF(stake_words)},
                {party_members, LX_COUNTOF(party_members)},
                {storm_not_names, LX_COUNTOF(storm_not_names)},
+               {body_only_words, LX_COUNTOF(body_only_words)},
                {signoff_verbs, LX_COUNTOF(signoff_verbs)},
                {local_bodies, LX_COUNTOF(local_bodies)},
                {place_people, LX_COUNTOF(place_people)}, {show_kinds, LX_COUNTOF(show_kinds)},
                {show_words, LX_COUNTOF(show_words)}};
-  const char *all[768];
+  const char *all[1024];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)
     for (size_t i = 0; i < lists[l].n; i++) {

@@ -883,7 +883,9 @@ int lx_byline_outlet(const lx_dict *gaz, const char *text, const lx_token *t, si
 int lx_name_particle(const char *text, const lx_token *t) {
   static const char *const p[] = {"de", "da", "del", "della", "di", "van", "von",
                                   "der", "den", "la", "le", "du", "dos", "bin",
-                                  "al", "el", "ibn", "ter", "y", "st."};
+                                  "al", "el", "ibn", "ter", "y", "st.", "dal", "dei",
+                                  "degli", "dello", "das", "do", "ten", "zu", "zur",
+                                  "vom", "ben", "abu", "bint", "af", "av", "op"};
   for (size_t i = 0; i < LX_COUNTOF(p); i++)
     if (lx_tok_ieq(text, t, p[i])) return 1;
   return 0;

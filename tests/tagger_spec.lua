@@ -479,6 +479,13 @@ describe("the tagger of names", function()
     finds_none(got, { "EVENT Hurricane Center", "EVENT National" })
   end)
 
+  it("reads the tagger's organizations that end as places, buildings or pacts", function()
+    local got = listed("Emirates flies from Al Maktoum International Airport. Survivors on the Noto"
+      .. " Peninsula waited. Floods covered Kaziranga National Park. The Paris Agreement holds.\n")
+    finds_all(got, { "FAC Al Maktoum International Airport;", "LOC Noto Peninsula;",
+      "LOC Kaziranga National Park;", "LAW Paris Agreement" })
+  end)
+
   it("calls a ballpark's field a facility", function()
     local got = listed("The Pirates play at Dunmore Field on Sunday, and Sally Field sang the"
       .. " anthem.\n")

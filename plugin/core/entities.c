@@ -2198,11 +2198,24 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
       return LEDE_T_ORG;
     if (tok_is_cap(z) && lx_tok_ieq(c->text, z, "county")) return LEDE_T_GPE;
   }
-  /* "Princes Highway", "Elm Street": a road, no organization */
-  if (k->type == LEDE_T_ORG && t1 - t0 >= 2 &&
-      last_word_in(c, t0, t1, street_words, LX_COUNTOF(street_words)) &&
-      !gaz_has(c, t0, t1, NAME_KINDS))
-    return LEDE_T_LOC;
+  /* "Princes Highway", "Elm Street": a road, no organization; nor a
+   * place built ("Al Maktoum International Airport", "Dolby Theatre"), a
+   * place of nature ("Noto Peninsula", "Kaziranga National Park") or an
+   * agreement ("Paris Agreement", "Good Friday Agreement") */
+  if (k->type == LEDE_T_ORG && t1 - t0 >= 2 && !gaz_has(c, t0, t1, NAME_KINDS)) {
+    static const char *const built[] = {"airport", "stadium", "arena", "theatre", "theater",
+                                        "tunnel", "bridge", "dam", "canal", "tower"};
+    static const char *const nature[] = {"peninsula", "island", "islands", "mountains",
+                                         "river", "lake", "sea", "valley", "desert"};
+    static const char *const pacts[] = {"agreement", "accord", "treaty", "protocol"};
+    const lx_token *z = &TOKS(c)[t1 - 1];
+    if (word_in(c, z, street_words, LX_COUNTOF(street_words))) return LEDE_T_LOC;
+    if (in_list(c, z, built, LX_COUNTOF(built))) return LEDE_T_FAC;
+    if (in_list(c, z, nature, LX_COUNTOF(nature)) ||
+        (lx_tok_ieq(c->text, z, "park") && lx_tok_ieq(c->text, &TOKS(c)[t1 - 2], "national")))
+      return LEDE_T_LOC;
+    if (in_list(c, z, pacts, LX_COUNTOF(pacts)) && tok_is_cap(z)) return LEDE_T_LAW;
+  }
   /* "Philips N.V.", "Hale Partners Inc": a name with a legal form is a company */
   if (t1 - t0 >= 2 && k->type != LEDE_T_ORG && legal_form(c, &TOKS(c)[t1 - 1], 1))
     return LEDE_T_ORG;

@@ -850,7 +850,10 @@ static const char *const signoff_verbs[] = {"reporting", "editing", "writing", "
  * by Euromoney", "cars produced by Chrysler"). */
 static int signoff_by(const lx_ctx *c, size_t i) {
   const lx_token *t = TOKS(c);
-  if (!lx_tok_is(c->text, &t[i - 1], "by") || !listed(c, &t[i - 2]) ||
+  /* (asked of every capitalized word: "by" is told by its two bytes) */
+  const char *by = c->text + t[i - 1].start;
+  if (t[i - 1].end - t[i - 1].start != 2 || by[0] != 'b' || by[1] != 'y' ||
+      !listed(c, &t[i - 2]) ||
       !in_list(c, &t[i - 2], signoff_verbs, LX_COUNTOF(signoff_verbs)))
     return 0;
   if (t[i - 2].flags & LX_TF_CAP) return 1;
@@ -928,7 +931,8 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
      * National Hurricane Center", "Hurricane Season") */
     if (word_in(c, &t[i], storms, LX_COUNTOF(storms))) {
       size_t j = i;
-      while (j < t1 && j - i < 3 && tok_is_cap(&t[j]) && word_in(c, &t[j], storms, LX_COUNTOF(storms)))
+      while (j < t1 && j - i < 3 && tok_is_cap(&t[j]) &&
+             word_in(c, &t[j], storms, LX_COUNTOF(storms)))
         j++;
       size_t e = j;
       while (e < t1 && e - j < 2 && name_word(c, &t[e]) && !(t[e].flags & LX_TF_ALLCAP) &&
@@ -2685,7 +2689,8 @@ static int list_gap(const lx_ctx *c, uint32_t s, uint32_t e) {
 /* "clients including Ford, Macy's, Kellogg's, NBC and Fox": in a list of
  * names most of which are organizations, a lone word the tagger made a
  * person is one too (unless a person of the story has that word in a
- * longer name). Entities sorted by start. */
+ * longer name). Each list is read for places too (place_list). Entities
+ * sorted by start. */
 static int cmp_u32(const void *a, const void *b);
 
 /* The end of the list of entities that begins at E[i]: the next ones as
@@ -2697,6 +2702,8 @@ static size_t list_end(const lx_ctx *c, const lede_entity *E, size_t n, size_t i
     j++;
   return j;
 }
+
+static void place_list(lx_ctx *c, lede_entity *E, size_t i, size_t j);
 
 static void org_lists(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
@@ -2739,6 +2746,7 @@ static void org_lists(lx_ctx *c) {
           E[k].span.end = t[a + 1].end;
       }
     }
+    place_list(c, E, i, j);
     i = j;
   }
 }
@@ -2746,34 +2754,26 @@ static void org_lists(lx_ctx *c) {
 /* "clashes broke out in Nantes, Rennes and Lyon": in a list after a
  * preposition of place, with a place in it, the tagger's organizations
  * that the gazetteer knows as places are places (a city names its club,
- * not in a list of places). Entities sorted by start. */
-static void place_lists(lx_ctx *c) {
+ * not in a list of places). The list is E[i, j) (org_lists' loop). */
+static void place_list(lx_ctx *c, lede_entity *E, size_t i, size_t j) {
   static const char *const preps[] = {"in", "from", "near", "across", "between", "of"};
-  lede_doc_internal *in = c->doc->internal;
-  lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
-  size_t n = in->entities.n, hint = 0;
-  for (size_t i = 0; i < n;) {
-    size_t j = list_end(c, E, n, i);
-    size_t places = 0, orgs = 0;
-    for (size_t k = i; k < j; k++) {
-      places += E[k].type == LEDE_T_GPE || E[k].type == LEDE_T_LOC;
-      orgs += E[k].type == LEDE_T_ORG && E[k].rule == LEDE_RULE_TAGGER;
-    }
-    size_t a, b;
-    if (j - i >= 2 && places && orgs) {
-      lx_tokens_in_from(c, hint, E[i].span.start, E[i].span.end, &a, &b);
-      hint = a;
-      if (a > 0 && (t[a - 1].flags & LX_TF_LOWER) && word_in(c, &t[a - 1], preps, LX_COUNTOF(preps)))
-        for (size_t k = i; k < j; k++) {
-          if (E[k].type != LEDE_T_ORG || E[k].rule != LEDE_RULE_TAGGER) continue;
-          lx_tokens_in_from(c, hint, E[k].span.start, E[k].span.end, &a, &b);
-          const lx_entry *g = b > a ? gaz_exact(c, a, b, PLACE_KINDS) : NULL;
-          if (g && !(g->flags & LX_GF_AMB) && !gaz_has(c, a, b, KIND(LX_G_ORG)))
-            E[k].type = (uint16_t)type_of_kind(c, g);
-        }
-    }
-    i = j;
+  size_t places = 0, orgs = 0;
+  for (size_t k = i; k < j; k++) {
+    places += E[k].type == LEDE_T_GPE || E[k].type == LEDE_T_LOC;
+    orgs += E[k].type == LEDE_T_ORG && E[k].rule == LEDE_RULE_TAGGER;
+  }
+  if (j - i < 2 || !places || !orgs) return;
+  size_t a, b;
+  lx_tokens_in(c, E[i].span.start, E[i].span.end, &a, &b);
+  if (!(a > 0 && (t[a - 1].flags & LX_TF_LOWER) && word_in(c, &t[a - 1], preps, LX_COUNTOF(preps))))
+    return;
+  for (size_t k = i; k < j; k++) {
+    if (E[k].type != LEDE_T_ORG || E[k].rule != LEDE_RULE_TAGGER) continue;
+    lx_tokens_in_from(c, a, E[k].span.start, E[k].span.end, &a, &b);
+    const lx_entry *g = b > a ? gaz_exact(c, a, b, PLACE_KINDS) : NULL;
+    if (g && !(g->flags & LX_GF_AMB) && !gaz_has(c, a, b, KIND(LX_G_ORG)))
+      E[k].type = (uint16_t)type_of_kind(c, g);
   }
 }
 
@@ -3473,7 +3473,6 @@ void lx_entities(lx_ctx *c) {
     lx_sort(in->entities.p, in->entities.n, sizeof(lede_entity), cmp_entity);
   capital_datelines(c);
   org_lists(c);
-  place_lists(c);
   ordinals_in_orgs(c);
   legal_names(c);
   org_first_words(c);

@@ -482,8 +482,7 @@ static const char *const fac_words[] = {
 static const char *const loc_words[] = {
     "river", "mountain", "mountains", "mount", "mt.", "ocean", "sea", "lake", "gulf",
     "bay", "valley", "island", "islands", "peninsula", "strait", "desert", "coast",
-    "basin", "plateau", "delta", "forest", "region", "continent", "street", "avenue",
-    "square", "road", "boulevard", "highway", "lane", "plaza"};
+    "basin", "plateau", "delta", "forest", "region", "continent"};
 static const char *const street_words[] = {"street", "avenue", "square", "road", "boulevard",
                                            "highway", "lane", "plaza"};
 /* words that open a storm's name (refine_type) */
@@ -893,6 +892,8 @@ static size_t signoff_at(lx_ctx *c, size_t t0, size_t i, size_t t1) {
   return j > i ? j : 0;
 }
 
+static int person_end_type(const lx_ctx *c, size_t t0, size_t t1);
+
 static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
@@ -1060,22 +1061,15 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       j++;
     if (j == i + 1 || gaz_has(c, i, j, NAME_KINDS)) continue;
     /* "Roosevelt Financial Group Inc", "George Weston Ltd": a firm named
-     * after someone; "Taras Kovalenko National University", "Harlan County
-     * Health Department": a body; "Clark County": a place */
+     * after someone; "Taras Kovalenko National University": a body, and
+     * "Bethel AME Church", "Clark County" are none (person_end_type) */
     int firm = 0;
     for (size_t q = i + 1; q < j && !firm; q++)
       firm = word_in(c, &t[q], company_words, LX_COUNTOF(company_words)) ||
              (org_end_word(c, &t[q]) &&
               (j - i >= 3 || !gaz_has(c, q, q + 1, KIND(LX_G_SURNAME)))); /* "Doug Mills" */
-    int type = firm ? LEDE_T_ORG : LEDE_T_PERSON;
-    if (!firm && tok_is_cap(&t[j - 1]) && lx_tok_ieq(c->text, &t[j - 1], "county"))
-      type = LEDE_T_GPE;
-    /* "Bethel AME Church", "Dana Point Road" */
-    if (!firm && j - i >= 3 && word_in(c, &t[j - 1], fac_words, LX_COUNTOF(fac_words)))
-      type = LEDE_T_FAC;
-    if (!firm && j - i >= 3 && word_in(c, &t[j - 1], street_words, LX_COUNTOF(street_words)))
-      type = LEDE_T_LOC;
-    push_cand(c, i, j, type, LX_SRC_RULE, 35);
+    int type = firm ? LEDE_T_ORG : person_end_type(c, i, j);
+    push_cand(c, i, j, type ? type : LEDE_T_PERSON, LX_SRC_RULE, 35);
     i = j - 1;
   }
 }
@@ -2159,6 +2153,34 @@ static int person_shaped(const lx_ctx *c, size_t t0, size_t t1) {
 static const char *const place_people[] = {"police", "residents", "firefighters",
                                            "townspeople", "villagers"};
 
+/* The type a name read as a person's takes by its last word (0: it stays a
+ * person's). "Raymond James Stadium", "Kettle River", "Princes Highway":
+ * a person's name does not end in a place's word; "Taras Kovalenko
+ * National University", "Harlan County Health Department", "Nevada
+ * Senate": nor in an organization's; "Clark County" is a place. A given
+ * name and a surname that is such a word are a person's ("Barry Lane",
+ * "Jim Courier", "Domingo Hospital", "Doug Mills"), not before a word only
+ * bodies end in ("Charles University") nor a plural place ("Mariana
+ * Islands"). For the tagger's persons (refine_type) and the rules'. */
+static int person_end_type(const lx_ctx *c, size_t t0, size_t t1) {
+  if (t1 - t0 < 2) return 0;
+  int person = given_and_surname(c, t0, t1, 1);
+  if (last_word_in(c, t0, t1, fac_words, LX_COUNTOF(fac_words)) && !person) return LEDE_T_FAC;
+  if ((last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words)) ||
+       last_word_in(c, t0, t1, street_words, LX_COUNTOF(street_words))) &&
+      !(person && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME))))
+    return LEDE_T_LOC;
+  const lx_token *z = &TOKS(c)[t1 - 1];
+  if ((org_end_word(c, z) || word_in(c, z, company_words, LX_COUNTOF(company_words))) &&
+      !(t1 - t0 == 2 && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME))) && /* "R.C. Mills" */
+      (!person || gaz_has(c, t0, t0 + 1, PLACE_KINDS) ||
+       in_list(c, z, body_only_words, LX_COUNTOF(body_only_words)) ||
+       in_list(c, z, org_heads, LX_COUNTOF(org_heads))))
+    return LEDE_T_ORG;
+  if (tok_is_cap(z) && lx_tok_ieq(c->text, z, "county")) return LEDE_T_GPE;
+  return 0;
+}
+
 static int refine_type(lx_ctx *c, const lx_cand *k) {
   size_t t0 = k->t0, t1 = k->t1;
   if (interstate(c, t0, t1)) return LEDE_T_FAC;
@@ -2178,29 +2200,9 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
       word_in(c, &TOKS(c)[t1], place_people, LX_COUNTOF(place_people)) &&
       !given_and_surname(c, t0, t1, 0))
     return LEDE_T_GPE;
-  /* "Raymond James Stadium", "Kettle River": a person's name does not
-   * end in a place's word */
-  if (k->type == LEDE_T_PERSON && t1 - t0 >= 2) {
-    if (last_word_in(c, t0, t1, fac_words, LX_COUNTOF(fac_words)) && !given_and_surname(c, t0, t1, 1))
-      return LEDE_T_FAC;
-    /* (a given name and a surname that is a place's or a body's word are
-     * a person's: "Barry Lane", "Jim Courier", "Domingo Hospital"; not
-     * before a word only bodies end in: "Charles University") */
-    int person = given_and_surname(c, t0, t1, 1);
-    if (last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words)) &&
-        !(person && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME)))) /* ("Mariana Islands") */
-      return LEDE_T_LOC;
-    /* "Taras Kovalenko National University", "Harlan County Health
-     * Department", "Nevada Senate": nor in an organization's; "Clark
-     * County" is a place */
-    const lx_token *z = &TOKS(c)[t1 - 1];
-    if ((org_end_word(c, z) || word_in(c, z, company_words, LX_COUNTOF(company_words))) &&
-        !(t1 - t0 == 2 && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME))) && /* "R.C. Mills" */
-        (!person || gaz_has(c, t0, t0 + 1, PLACE_KINDS) ||
-         in_list(c, z, body_only_words, LX_COUNTOF(body_only_words)) ||
-         in_list(c, z, org_heads, LX_COUNTOF(org_heads))))
-      return LEDE_T_ORG;
-    if (tok_is_cap(z) && lx_tok_ieq(c->text, z, "county")) return LEDE_T_GPE;
+  if (k->type == LEDE_T_PERSON) {
+    int ty = person_end_type(c, t0, t1);
+    if (ty) return ty;
   }
   /* "Princes Highway", "Elm Street": a road, no organization; nor a
    * place built ("Al Maktoum International Airport", "Dolby Theatre"), a
@@ -2257,7 +2259,9 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
         !lx_tok_ieq(c->text, &t[t1 - 2], "center"))
       return LEDE_T_ORG;
     if (last_word_in(c, t0, t1, fac_words, LX_COUNTOF(fac_words))) return LEDE_T_FAC;
-    if (last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words))) return LEDE_T_LOC;
+    if (last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words)) ||
+        last_word_in(c, t0, t1, street_words, LX_COUNTOF(street_words)))
+      return LEDE_T_LOC;
     if (lx_tok_ieq(c->text, &TOKS(c)[t0], "mount") || lx_tok_ieq(c->text, &TOKS(c)[t0], "lake"))
       return LEDE_T_LOC;
     return LEDE_T_GPE;
@@ -5222,7 +5226,8 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
     const char *const *w;
     size_t n;
   } lists[] = {{org_heads, LX_COUNTOF(org_heads)},     {fac_words, LX_COUNTOF(fac_words)},
-               {loc_words, LX_COUNTOF(loc_words)},     {event_words, LX_COUNTOF(event_words)},
+               {loc_words, LX_COUNTOF(loc_words)},     {street_words, LX_COUNTOF(street_words)},
+               {event_words, LX_COUNTOF(event_words)},
                {storms, LX_COUNTOF(storms)},           {law_words, LX_COUNTOF(law_words)},
                {desc_heads, LX_COUNTOF(desc_heads)},   {cue_verbs, LX_COUNTOF(cue_verbs)},
                {openers, LX_COUNTOF(openers)},         {company_words, LX_COUNTOF(company_words)},

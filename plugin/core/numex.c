@@ -4361,11 +4361,10 @@ static int temporal_word(const nx *S, size_t a, size_t i, int the, nx_res *r) {
           S->t[i + 1].kind == LX_TK_NUM && tlen(S, i + 1) <= 3 && S->t[i + 1].start > t->end &&
           !(ok_tok(S, i + 2) && (lex_cls(S, i + 2) == NX_W_TUNIT || tok_isl(S, i + 2, "%") ||
                                  tok_isl(S, i + 2, "percent")))) {
-        const char *d = tstr(S, i + 1);
-        int v = 0;
-        for (size_t q = 0; q < tlen(S, i + 1); q++)
-          v = is_digit((unsigned char)d[q]) ? v * 10 + (d[q] - '0') : -1000;
-        if (v >= 1 && v <= (w->v == U_WEEK ? 53 : 366)) return res(r, i, i + 2, LEDE_T_DATE, 0);
+        digits d;
+        if (read_digits(tstr(S, i + 1), tlen(S, i + 1), &d) && d.k == tlen(S, i + 1) && !d.fracd &&
+            d.v >= 1 && d.v <= (w->v == U_WEEK ? 53 : 366))
+          return res(r, i, i + 2, LEDE_T_DATE, 0);
       }
       /* "for decades", "decades ago", "centuries"; a count of units left
        * unsaid: "for years", "within hours", "minutes later", "Years

@@ -93,6 +93,7 @@ static const tcase cases[] = {
     {"The league moved the Week 13 rematch to 1 p.m.", "DATE[Week 13]= | TIME[1 p.m.]=T13:00"},
     {"On day 3 of the trial, 2 witnesses spoke.", "DATE[day 3]= | CARDINAL[2]=2"},
     {"It lasted a week 10 years ago.", "DATE[a week]=P1W | DATE[10 years ago]=2010"},
+    {"On day 3.5 of the trial it rained.", "CARDINAL[3.5]=3.5"},
     {"Play resumes at 10.30am and the gates shut at 11:45PM.",
      "TIME[10.30am]=T10:30 | TIME[11:45PM]=T23:45"},
     {"The bank decides at 6.15pm London time.", "TIME[6.15pm London time]=T18:15"},

@@ -440,6 +440,16 @@ describe("the tagger of names", function()
       "ORG Princes" })
   end)
 
+  it("reads a firm's camel case as no person's, and keeps people's McDonald and DeShawn", function()
+    local got = listed("Dana Brill @danabrill / 2 days\n\n[Image]\n\nUpVote is reportedly being"
+      .. " investigated by the state attorney general. The questions include if UpVote founder and"
+      .. " former CEO Adam Brill engaged in self-dealing.\n\nUpVote is headquartered in New York"
+      .. " City. Coach DeShawn Miller and Sean McDonald spoke.\n")
+    finds_all(got, { "ORG UpVote;", "PERSON Adam Brill;", "PERSON DeShawn Miller;",
+      "PERSON Sean McDonald" })
+    finds_none(got, { "PERSON UpVote" })
+  end)
+
   it("joins a name and the body's word after it, and types a given name's school or church", function()
     local got = listed("Pupils of Lincoln High School sang at Bethel AME Church, the San Francisco"
       .. " Chronicle said, and students at Charles University marched.\n")

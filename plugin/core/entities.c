@@ -2088,6 +2088,41 @@ static int interstate(const lx_ctx *c, size_t t0, size_t t1) {
   return 1;
 }
 
+/* Whether the word at t is written in camel case the way firms and their
+ * products are ("WeWork", "SoftBank", "YouTube", "GlaxoSmithKline"): ASCII
+ * letters, capitals inside after a first part that is a word of its own
+ * (three letters or more, or one of a few short ones), and not a part that
+ * opens people's names ("McDonald", "MacLeod", "DeShawn", "LaVar",
+ * "VanderMeer", "FitzGerald") nor a known given name or surname. */
+static int camel_firm(const lx_ctx *c, size_t t) {
+  static const char *const name_parts[] = {"abu", "al", "ben", "da", "de", "del", "della", "des",
+                                           "di", "du", "el", "fitz", "ja", "ka", "ke", "la",
+                                           "le", "lo", "mac", "mc", "o", "re", "san", "st", "ty",
+                                           "van", "vande", "vander", "von"};
+  static const char *const short_words[] = {"ad", "be", "do", "ex", "go", "in", "my", "no", "on",
+                                            "so", "up", "we"};
+  const lx_token *k = &TOKS(c)[t];
+  const char *s = c->text + k->start;
+  size_t n = k->end - k->start, first = 0, inner = 0;
+  if (k->kind != LX_TK_WORD || n < 5 || n > 24 || s[0] < 'A' || s[0] > 'Z') return 0;
+  for (size_t i = 1; i < n; i++) {
+    if (s[i] >= 'A' && s[i] <= 'Z') {
+      if (s[i - 1] < 'a' || s[i - 1] > 'z') return 0; /* "NYSE", "McG" stay names */
+      if (!first) first = i;
+      inner++;
+    } else if (s[i] < 'a' || s[i] > 'z') {
+      return 0;
+    }
+  }
+  if (!inner || n - first < 2 || s[n - 1] < 'a') return 0;
+  char low[8];
+  if (first >= sizeof low) return !gaz_has(c, t, t + 1, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME));
+  for (size_t i = 0; i < first; i++) low[i] = (char)(s[i] | 0x20);
+  if (lx_sorted_has(name_parts, LX_COUNTOF(name_parts), low, first)) return 0;
+  if (first < 3 && !lx_sorted_has(short_words, LX_COUNTOF(short_words), low, first)) return 0;
+  return !gaz_has(c, t, t + 1, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME));
+}
+
 /* Nouns that name a kind of firm right before its name: "its unit Jardine
  * Fleming", "the newspaper Le Soir" (not the words of a person's trade:
  * "broker Shakil Rizvi", "publisher", "producer"); and the
@@ -2203,6 +2238,8 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   if (k->type == LEDE_T_PERSON) {
     int ty = person_end_type(c, t0, t1);
     if (ty) return ty;
+    /* "WeWork is being investigated": a firm's camel case is no person's */
+    if (t1 - t0 == 1 && camel_firm(c, t0)) return LEDE_T_ORG;
   }
   /* "Princes Highway", "Elm Street": a road, no organization; nor a
    * place built ("Al Maktoum International Airport", "Dolby Theatre"), a

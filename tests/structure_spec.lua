@@ -75,6 +75,22 @@ local cases = {
                     { "We use cookies", "cookie" } },
   },
   {
+    -- a byline with no "By": the author's name and handle under the headline
+    file = "handle_byline.txt",
+    title = "Harbor regulators reportedly probing scooter startup ParkBee",
+    byline = { "Dana Brill" },
+    lead_starts = "ParkBee is reportedly being investigated",
+    paragraphs = 3,
+  },
+  {
+    -- a page dump whose timestamp ran into its time ("20208:15") over a
+    -- byline and its handle, and "Key Points" between them and the story
+    file = "stamp_glued.txt",
+    title = "Harbor Freight Lines orders 12 new cargo ships, will expand routes by 2026",
+    byline = { "Lena Ortiz" },
+    lead_starts = "Harbor Freight Lines has ordered 12 new cargo ships",
+  },
+  {
     file = "not_article.txt",
     title = false, section = false, published = false, byline = {}, dateline = false,
     paragraphs = 0,

@@ -805,6 +805,14 @@ static int says_published(lx_ctx *c, uint32_t from, uint32_t to) {
   return 0;
 }
 
+/* Whether a block opens on a word that says when the story was published
+ * ("Published", "Posted"), a timestamp the dates did not read. */
+static int stamp_line(lx_ctx *c, const blk *b) {
+  size_t n;
+  const lx_token *t = tokens_of(c, b->text_start, b->end, &n);
+  return n > 1 && (t[0].flags & LX_TF_CAP) && says_published(c, t[0].start, t[0].end);
+}
+
 /* Whether a block holds "By" and a capitalized word: "Eric SongBy Eric
  * Song, IGN Staff" is a byline's line, not a headline. */
 static int has_byline_word(lx_ctx *c, const blk *b) {
@@ -970,6 +978,18 @@ static int find_byline(lx_ctx *c, const blk *b, const blk *next, lede_span *name
   if (b->end - b->text_start > 200) return 0;
   size_t n;
   lx_token *t = block_tokens(c, b, &n);
+  if (n >= 4 && n <= 12 && !byline_word(c, &t[0]) && parse_names(c, t, 0, n, names, 1) == 1) {
+    /* "Catherine Shu @catherineshu / 2 days": a name of two words or more
+     * and the author's handle after it */
+    size_t j = 0;
+    while (j < n && t[j].start < names[0].end) j++;
+    if (j >= 2 && j + 1 < n && lx_tok_is(c->text, &t[j], "@") && t[j + 1].kind == LX_TK_WORD &&
+        !(t[j + 1].flags & LX_TF_SPACE)) {
+      *nnames = 1;
+      *span = lx_span(b->start, b->end);
+      return 1;
+    }
+  }
   if (n == 0 || !byline_word(c, &t[0]) || !(t[0].flags & LX_TF_CAP)) {
     /* "By" may be lower case only as the line's first word */
     if (!(n && byline_word(c, &t[0]) && lx_tok_is(c->text, &t[0], "by"))) return 0;
@@ -2221,7 +2241,8 @@ void lx_structure(lx_ctx *c) {
       blk *b = &B[i];
       const char *p = s + b->text_start;
       if (b->role == R_BYLINE || b->role == R_PUBLISHED || transparent(b) ||
-          (p[0] == '(' && s[b->end - 1] == ')')) /* a credit: "(Jane Roe / AP)" */
+          (p[0] == '(' && s[b->end - 1] == ')') || /* a credit: "(Jane Roe / AP)" */
+          stamp_line(c, b)) /* "Published Wed, Nov 20 20194:29 AM" */
         continue;
       k++;
       /* four words at least ("Back to Gallery" is none), no byline in it,

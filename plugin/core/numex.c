@@ -2558,8 +2558,8 @@ static int run_word(const nx *S, size_t i) {
 }
 
 /* A day (week...) counted in a run, after the ordinal N: "third straight
- * day", "second consecutive quarter", "10th day", "78th minute": the unit's
- * token, or 0. OntoNotes marks the ordinal alone. Not "the third quarter" (a
+ * day", "second consecutive quarter", "10th day": the unit's token, or 0.
+ * A DATE (a TIME for hours) with no value. Not "the third quarter" (a
  * period, valued), "the 21st century" nor a name ("the Second Day"). */
 static size_t ord_run(const nx *S, const nxnum *N) {
   size_t u = N->end;
@@ -3012,7 +3012,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       return 1;
     }
     /* "the third straight day", "its fifth successive quarter", "the 10th
-     * day of the strike" ("a second straight week": det_expr): the ordinal */
+     * day of the strike" ("a second straight week": det_expr) */
     if ((ctx & CTX_THE) || owned(S, s0, 1)) {
       size_t u = ord_run(S, N);
       /* "the first day of next month", "the 10th day of March": that day */
@@ -3027,17 +3027,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
         str_ymd(r, y, m, (int)N->v);
         return 1;
       }
-      if (!u) {
-        /* not counted in a run */
-      } else if (u == N->end && tok_isl(S, u + 1, "of") && ok_tok(S, u + 2) &&
-                 at_next(S, u + 2, &r2) && r2.type == LEDE_T_DATE) {
-        /* "the first week of June": a part of the date after it */
-        return res(r, (ctx & CTX_THE) ? a : s0, u + 1, tunit_type(tunit_at(S, u)), 0);
-      } else {
-        /* "a third straight day", "the 78th minute", "its 25th year": the
-         * ordinal alone, as OntoNotes marks it */
-        return res(r, s0, e, LEDE_T_ORDINAL, N->v);
-      }
+      if (u) return res(r, (ctx & CTX_THE) ? a : s0, u + 1, tunit_type(tunit_at(S, u)), 0);
     }
     if (unit == U_CENTURY && N->v >= 1 && N->v <= 30) {
       res(r, a, e + 1, LEDE_T_DATE, 0);
@@ -5241,12 +5231,13 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
     case NX_W_ORD:
     case NX_W_QUARTER: {
       /* a third (of...), a quarter of: fractions; "a third term" is an
-       * ordinal; "a quarter century" a date; "a third straight day" an
-       * ordinal of a run (ord_run), read from j */
+       * ordinal; "a quarter century" a date; "a third straight day" a day
+       * in a run (ord_run) */
       double den = w->v;
       nxnum N;
       if (w->cls == NX_W_ORD && number_at(S, j, &N) && N.ord && !(S->t[j].flags & LX_TF_CAP)) {
-        if (ord_run(S, &N)) return 0;
+        size_t u = ord_run(S, &N);
+        if (u) return res(r, i, u + 1, tunit_type(tunit_at(S, u)), 0);
       }
       if (w->cls == NX_W_ORD && (den < 3 || den > 10)) return 0;
       if (w->cls == NX_W_QUARTER && (tok_isl(S, j + 1, "century") || tok_isl(S, j + 1, "of") == 0)) {

@@ -471,7 +471,9 @@ static const char *const company_words[] = {
     "nv", "sa", "bhd", "investments", "brothers", "bros", "bros.", "trust", "bank", "services",
     "stores", "robotics", "labs", "laboratories", "networks", "software", "therapeutics",
     "biosciences", "aerospace", "semiconductor", "electronics", "ventures", "airways",
-    "entertainment", "media", "studios", "pictures", "records", "brands"};
+    "entertainment", "media", "studios", "pictures", "records", "brands", "pharma", "shipping",
+    "steel", "homes", "foods", "mining", "logistics", "telecom", "petroleum", "chemicals",
+    "utilities", "minerals"};
 
 /* Buildings and works only: CoNLL calls venues and streets LOC, and so does
  * lede unless the gazetteer knows a facility. */

@@ -471,9 +471,14 @@ static const char *const company_words[] = {
     "nv", "sa", "bhd", "investments", "brothers", "bros", "bros.", "trust", "bank", "services",
     "stores", "robotics", "labs", "laboratories", "networks", "software", "therapeutics",
     "biosciences", "aerospace", "semiconductor", "electronics", "ventures", "airways",
-    "entertainment", "media", "studios", "pictures", "records", "brands", "pharma", "shipping",
-    "steel", "homes", "foods", "mining", "logistics", "telecom", "petroleum", "chemicals",
-    "utilities", "minerals"};
+    "entertainment", "media", "studios", "pictures", "records", "brands"};
+/* An industry's words, that end a firm's name rather than a person's
+ * ("Rouge Steel", "Champlin Petroleum", "Georgia Power"), though not
+ * enough to join a possessive to the name ("Energen's Alabama Gas"). */
+static const char *const industry_words[] = {
+    "pharma", "shipping", "steel", "homes", "foods", "mining", "logistics", "telecom",
+    "petroleum", "chemicals", "utilities", "minerals", "rail", "railway", "railways", "energy",
+    "power", "water", "gas", "oil", "resources"};
 
 /* Buildings and works only: CoNLL calls venues and streets LOC, and so does
  * lede unless the gazetteer knows a facility. */
@@ -1068,7 +1073,8 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     int firm = 0;
     for (size_t q = i + 1; q < j && !firm; q++)
       firm = word_in(c, &t[q], company_words, LX_COUNTOF(company_words)) ||
-             (org_end_word(c, &t[q]) &&
+             ((org_end_word(c, &t[q]) ||
+               (q + 1 == j && word_in(c, &t[q], industry_words, LX_COUNTOF(industry_words)))) &&
               (j - i >= 3 || !gaz_has(c, q, q + 1, KIND(LX_G_SURNAME)))); /* "Doug Mills" */
     int type = firm ? LEDE_T_ORG : person_end_type(c, i, j);
     push_cand(c, i, j, type ? type : LEDE_T_PERSON, LX_SRC_RULE, 35);
@@ -2208,8 +2214,12 @@ static int person_end_type(const lx_ctx *c, size_t t0, size_t t1) {
       !(person && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME))))
     return LEDE_T_LOC;
   const lx_token *z = &TOKS(c)[t1 - 1];
-  if ((org_end_word(c, z) || word_in(c, z, company_words, LX_COUNTOF(company_words))) &&
-      !(t1 - t0 == 2 && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME))) && /* "R.C. Mills" */
+  if ((org_end_word(c, z) || word_in(c, z, company_words, LX_COUNTOF(company_words)) ||
+       word_in(c, z, industry_words, LX_COUNTOF(industry_words))) &&
+      /* "R.C. Mills", "Barry Steel" (not "Rouge Steel") */
+      !(t1 - t0 == 2 && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME)) &&
+        (!word_in(c, z, industry_words, LX_COUNTOF(industry_words)) ||
+         (TOKS(c)[t0].flags & LX_TF_PERIOD) || gaz_has(c, t0, t0 + 1, KIND(LX_G_GIVEN)))) &&
       (!person || gaz_has(c, t0, t0 + 1, PLACE_KINDS) ||
        in_list(c, z, body_only_words, LX_COUNTOF(body_only_words)) ||
        in_list(c, z, org_heads, LX_COUNTOF(org_heads))))
@@ -5270,6 +5280,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {storms, LX_COUNTOF(storms)},           {law_words, LX_COUNTOF(law_words)},
                {desc_heads, LX_COUNTOF(desc_heads)},   {cue_verbs, LX_COUNTOF(cue_verbs)},
                {openers, LX_COUNTOF(openers)},         {company_words, LX_COUNTOF(company_words)},
+               {industry_words, LX_COUNTOF(industry_words)},
                {interjections, LX_COUNTOF(interjections)},
                {law_designators, LX_COUNTOF(law_designators)},
                {fac_designators, LX_COUNTOF(fac_designators)},

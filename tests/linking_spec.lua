@@ -224,6 +224,21 @@ describe("who speaks a quotation", function()
       .. " agree,\" she said.\n"))
   end)
 
+  it("reads 'it' and 'the company' as the firm of the story, never the agency of its dateline",
+    function()
+      assert.equal("Northline Rail; Northline Rail; -; Foreign Ministry", speakers(
+        "WASHINGTON (AP) -- Northline Rail said on Tuesday it would cut 200 jobs.\n\nThe"
+        .. " company said it was \"committed to the process.\" It added: \"We expect a decision"
+        .. " soon.\"\n\n\"We will not accept it,\" the ministry said.\n\nThe Foreign Ministry in"
+        .. " Tokyo called the talks \"useful,\" the ministry said.\n"))
+    end)
+
+  it("does not take 'continued to' for a cue", function()
+    assert.equal("Kevin Dorsey", speakers("LONDON (Reuters) - Kevin Dorsey, chairman of"
+      .. " Harlow Media, spoke on Tuesday.\n\nThe teams found the fault, Dorsey said, and"
+      .. " \"patched\" the software as the company continued to sign up subscribers.\n"))
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final,\" Judge Ann Cole was"
       .. " told by the clerk.\n"))

@@ -4746,10 +4746,13 @@ static int is_cue(const lx_ctx *c, const lx_token *t) {
 }
 
 /* A cue verb at token m that reports speech: not a passive ("would be
- * confirmed", "was asked"). */
+ * confirmed", "was asked"), nor "continued to sign up subscribers". */
 static int reports(const lx_ctx *c, size_t m) {
   static const char *const be[] = {"be", "been", "being", "was", "were", "is", "are"};
   const lx_token *t = TOKS(c);
+  if (m + 1 < c->toks.n && lx_tok_ieq(c->text, &t[m + 1], "to") &&
+      lx_tok_ieq(c->text, &t[m], "continued"))
+    return 0;
   return !(m > 0 && t[m - 1].kind == LX_TK_WORD && in_list(c, &t[m - 1], be, LX_COUNTOF(be)));
 }
 
@@ -4849,7 +4852,13 @@ static int32_t resolve_pronoun(const lx_ctx *c, const lede_entity *E, size_t n, 
       if (!x || x == sex) return (int32_t)k;
       continue;
     }
-    if (type == LEDE_T_ORG && ty == LEDE_T_ORG) return (int32_t)k;
+    if (type == LEDE_T_ORG && ty == LEDE_T_ORG) {
+      /* "it said": the story's firm, not the agency that reports it */
+      size_t a, b;
+      ent_tokens(c, &E[k], &a, &b);
+      if (gaz_exact(c, a, b, KIND(LX_G_AGENCY))) continue;
+      return (int32_t)k;
+    }
     if (type == LEDE_T_ORG && ty == LEDE_T_GPE && place < 0) place = (int32_t)k;
     if (type == -1 && (ty == LEDE_T_PERSON || ty == LEDE_T_ORG || ty == LEDE_T_NORP)) return (int32_t)k;
   }
@@ -4903,6 +4912,55 @@ static const char *const cue_adverbs[] = {"also", "later", "then", "further", "p
 /* speaker_near: someone the text does not name; a text that speaks */
 enum { SPEAKER_UNNAMED = -2, SPEAKER_TEXT = -3 };
 
+/* Nouns that describe an organization named before them ("the company
+ * said", "the ministry added"); the first ones are a firm's, which is the
+ * story's firm when no name holds the word. */
+static const char *const org_descs[] = {
+    "company", "firm", "bank", "carrier", "airline", "retailer", "automaker", "carmaker",
+    "insurer", "lender", "manufacturer", "maker", "utility", "club", "team", "group",
+    "ministry", "department", "agency", "council", "commission", "authority", "board",
+    "union", "party", "court", "university", "hospital", "charity", "foundation",
+    "organisation", "organization", "institute", "association", "federation", "league",
+    "committee", "regulator", "exchange", "fund", "government"};
+enum { ORG_DESCS_FIRMS = 15 }; /* ("the group" is none: "the group said" of a lobby) */
+
+/* Whether the entity's text holds the word w (n bytes) in any case. */
+static int name_holds(const lx_ctx *c, const lede_entity *e, const char *w, size_t n) {
+  const char *p = c->text + e->span.start;
+  size_t len = e->span.end - e->span.start;
+  for (size_t i = 0; i + n <= len; i++) {
+    if (i > 0 && p[i - 1] != ' ') continue;
+    if (i + n < len && p[i + n] != ' ') continue;
+    size_t q = 0;
+    while (q < n && ((unsigned char)p[i + q] | 0x20) == ((unsigned char)w[q] | 0x20)) q++;
+    if (q == n) return 1;
+  }
+  return 0;
+}
+
+/* The organization "the company" (token h, after "the") stands for: the
+ * latest one before `before`, outside quotations and not a news agency,
+ * whose name holds the word ("the ministry": "the Foreign Ministry"), else
+ * for a firm's word the latest one; -1 if none. */
+static int32_t org_described(const lx_ctx *c, const lede_entity *E, size_t n, size_t h,
+                             uint32_t before) {
+  const lx_token *t = TOKS(c);
+  int firm = in_list(c, &t[h], org_descs, ORG_DESCS_FIRMS);
+  size_t qi = c->doc->internal->quotes.n;
+  int32_t latest = -1;
+  size_t from = first_from(E, n, before);
+  for (size_t k = from, stop = from > 400 ? from - 400 : 0; k-- > stop;) {
+    if (E[k].span.end > before || E[k].type != LEDE_T_ORG) continue;
+    if (in_quotation(c, &qi, &E[k])) continue;
+    size_t a, b;
+    ent_tokens(c, &E[k], &a, &b);
+    if (gaz_exact(c, a, b, KIND(LX_G_AGENCY))) continue;
+    if (name_holds(c, &E[k], c->text + t[h].start, t[h].end - t[h].start)) return (int32_t)k;
+    if (latest < 0) latest = (int32_t)k;
+  }
+  return firm ? latest : -1;
+}
+
 /* The unnamed speaker whose head noun is token h ("one CBT dealer", "a Ford
  * spokesman", "the report"): the organization one speaks for if a voice's
  * words name one, else SPEAKER_UNNAMED (SPEAKER_TEXT for a text); -1 if h
@@ -4912,6 +4970,12 @@ static int32_t unnamed_speaker(const lx_ctx *c, const lede_entity *E, size_t n, 
   const lx_token *t = TOKS(c);
   if (t[h].kind != LX_TK_WORD || tok_is_cap(&t[h])) return -1;
   if (in_list(c, &t[h], unnamed_texts, LX_COUNTOF(unnamed_texts))) return SPEAKER_TEXT;
+  /* "the company said", "the ministry added" */
+  if (h > t0 && lx_tok_ieq(c->text, &t[h - 1], "the") &&
+      in_list(c, &t[h], org_descs, LX_COUNTOF(org_descs))) {
+    int32_t o = org_described(c, E, n, h, LX_MIN(t[h - 1].start, quote_start));
+    return o >= 0 ? o : SPEAKER_UNNAMED;
+  }
   int voice = in_list(c, &t[h], org_voices, LX_COUNTOF(org_voices));
   if (!voice && !in_list(c, &t[h], unnamed_heads, LX_COUNTOF(unnamed_heads))) return -1;
   size_t a = h;
@@ -5196,6 +5260,11 @@ void lx_quotes(lx_ctx *c) {
           break;
         }
         if (is_cue(c, &t[m]) && reports(c, m)) {
+          /* '"... process." It added: "..."': the next quotation's */
+          if (reach < 30 && m + 1 < t1 &&
+              (tok_ch(c, &t[m + 1], ':') ||
+               ((t[m + 1].flags & LX_TF_QUOTE) && (t[m + 1].flags & LX_TF_OPENQ))))
+            break;
           cue = lx_span(t[m].start, t[m].end);
           speaker = subject_at(c, E, ne, k, m);
           if (speaker < 0) speaker = speaker_near(c, E, ne, m, j + 1, t1, qstart, &anon);

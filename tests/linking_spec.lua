@@ -239,6 +239,18 @@ describe("who speaks a quotation", function()
       .. " \"patched\" the software as the company continued to sign up subscribers.\n"))
   end)
 
+  it("closes a quotation with a mark of its kind, past a plural's apostrophe", function()
+    local d = lede.parse("The mayor called the plan \"a blank check written on the taxpayers'"
+      .. " account,\" Harold Brenning said.\n\n\226\128\152We will not pay for the councillors"
+      .. "\226\128\153 mistakes,\226\128\153 said Jane Roe.\n\n\226\128\156It was \226\128\152"
+      .. "simply gone,\226\128\153 he said,\226\128\157 Roe added.\n")
+    local got = {}
+    for _, q in ipairs(d.quotes) do got[#got + 1] = q.text .. "=" .. tostring(q.speaker) end
+    assert.same({ "a blank check written on the taxpayers' account=Harold Brenning",
+      "We will not pay for the councillors\226\128\153 mistakes=Jane Roe",
+      "It was \226\128\152simply gone,\226\128\153 he said=Jane Roe" }, got)
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final,\" Judge Ann Cole was"
       .. " told by the clerk.\n"))

@@ -5158,6 +5158,30 @@ static int title_cased(const lx_token *t, size_t a, size_t b) {
   return words > 0;
 }
 
+/* Whether the quotation mark t is a double one (" “ ” „ « »), not a single
+ * one (' ‘ ’). */
+static int double_mark(const lx_ctx *c, const lx_token *t) {
+  const unsigned char *p = (const unsigned char *)c->text + t->start;
+  size_t n = t->end - t->start;
+  if (n == 1) return p[0] == '"';
+  if (n == 2) return p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB);
+  return n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D || p[2] == 0x9E);
+}
+
+/* Whether the closing mark at token j closes the quotation opened at i: a
+ * mark of the same kind, and for a single one not the apostrophe of a
+ * plural's possessive ("the taxpayers' account"). */
+static int closes(const lx_ctx *c, size_t i, size_t j) {
+  const lx_token *t = TOKS(c);
+  int dbl = double_mark(c, &t[i]);
+  if (double_mark(c, &t[j]) != dbl) return 0;
+  if (!dbl && j > 0 && j + 1 < c->toks.n && t[j - 1].kind == LX_TK_WORD &&
+      !(t[j].flags & LX_TF_SPACE) && (c->text[t[j - 1].end - 1] | 0x20) == 's' &&
+      t[j + 1].kind == LX_TK_WORD && (t[j + 1].flags & LX_TF_LOWER))
+    return 0;
+  return 1;
+}
+
 void lx_quotes(lx_ctx *c) {
   lede_doc *d = c->doc;
   lede_doc_internal *in = d->internal;
@@ -5213,7 +5237,9 @@ void lx_quotes(lx_ctx *c) {
         while (jc + 4 <= t1 && !((t[jc].flags | t[jc + 1].flags | t[jc + 2].flags |
                                   t[jc + 3].flags) & LX_TF_QUOTE))
           jc += 4;
-        if (jc >= t1 || ((t[jc].flags & LX_TF_QUOTE) && !(t[jc].flags & LX_TF_OPENQ))) break;
+        if (jc >= t1 || ((t[jc].flags & LX_TF_QUOTE) && !(t[jc].flags & LX_TF_OPENQ) &&
+                         closes(c, i, jc)))
+          break;
         jc++;
       }
       if (jc >= t1) {

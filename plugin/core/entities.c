@@ -3644,6 +3644,10 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
         k++;
       if (k < lim && (tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.')))
         return lx_span(t[t1 + 1].start, t[k - 1].end);
+      /* or the sentence's end on an abbreviation: ", an analyst at Drummond
+       * Lyle & Co." */
+      if (k > j && (k == c->toks.n || (t[k].flags & LX_TF_SENT)) && (t[k - 1].flags & LX_TF_PERIOD))
+        return lx_span(t[t1 + 1].start, t[k - 1].end);
     }
   }
   return no_span_;

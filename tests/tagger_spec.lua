@@ -450,6 +450,13 @@ describe("the tagger of names", function()
     finds_none(got, { "PERSON UpVote" })
   end)
 
+  it("leaves the shares or the officials of a firm out of its name", function()
+    local got = listed("Shares of Carolina Skyways Inc. fell 12 percent on Tuesday. Officials of"
+      .. " Harlow Steel Corp. met on Monday.\n")
+    finds_all(got, { "ORG Carolina Skyways Inc.;", "ORG Harlow Steel Corp." })
+    finds_none(got, { "ORG Shares", "ORG Officials" })
+  end)
+
   it("joins a name and the body's word after it, and types a given name's school or church", function()
     local got = listed("Pupils of Lincoln High School sang at Bethel AME Church, the San Francisco"
       .. " Chronicle said, and students at Charles University marched.\n")

@@ -665,10 +665,21 @@ static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
  * (with "&" or "of" between) on one line and a legal form ("Elsevier
  * N.V.", "Tate & Lyle Plc"), or 0; the name starts at i (no name word runs
  * into it). */
+/* A part or the people of a firm, capitalized to open a sentence before
+ * "of": "Shares of Carolina Skyways Inc. fell" (no company's first word). */
+static const char *const parts_of[] = {
+    "shares", "stock", "units", "sales", "profits", "officials", "executives", "employees",
+    "workers", "members", "shareholders", "investors", "customers", "directors", "owners",
+    "creditors", "bondholders", "holders", "analysts", "representatives", "staff", "most",
+    "some", "all", "none", "both", "each", "many", "few", "several"};
+
 static size_t company_at(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
   const lx_token *t = TOKS(c);
   if (i > t0 && name_word(c, &t[i - 1]) && t[i].start == t[i - 1].end + 1 &&
       !(t[i].flags & (LX_TF_NEWLINE | LX_TF_SENT)))
+    return 0;
+  if (i + 1 < t1 && lx_tok_is(c->text, &t[i + 1], "of") &&
+      in_list(c, &t[i], parts_of, LX_COUNTOF(parts_of)))
     return 0;
   for (size_t j = i + 1; j < t1 && j - i <= 6; j++) {
     if (t[j].start != t[j - 1].end + 1 || (t[j].flags & (LX_TF_NEWLINE | LX_TF_SENT))) return 0;
@@ -1648,7 +1659,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
           s--;
         } else if (s >= t0 + 2 && s < a && tok_is_cap(&t[s - 2]) && t[s - 2].kind == LX_TK_WORD &&
                    !(t[s - 1].flags & (LX_TF_SENT | LX_TF_PARA)) &&
-                   (lx_tok_is(c->text, &t[s - 1], "of") || tok_ch(c, &t[s - 1], '&'))) {
+                   (lx_tok_is(c->text, &t[s - 1], "of") || tok_ch(c, &t[s - 1], '&')) &&
+                   !in_list(c, &t[s - 2], parts_of, LX_COUNTOF(parts_of))) {
           s -= 2;
         } else {
           break;

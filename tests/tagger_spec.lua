@@ -450,6 +450,13 @@ describe("the tagger of names", function()
     finds_none(got, { "PERSON UpVote" })
   end)
 
+  it("reads a given name before a town's word as the town", function()
+    local got = listed("The forge behind Arlo Pettigrew's barn in Harlan Falls is hot, and the"
+      .. " creek past Warren Springs runs dry.\n")
+    finds_all(got, { "PERSON Arlo Pettigrew;", "GPE Harlan Falls;", "GPE Warren Springs" })
+    finds_none(got, { "PERSON Harlan", "PERSON Warren" })
+  end)
+
   it("leaves the shares or the officials of a firm out of its name", function()
     local got = listed("Shares of Carolina Skyways Inc. fell 12 percent on Tuesday. Officials of"
       .. " Harlow Steel Corp. met on Monday.\n")

@@ -489,7 +489,11 @@ static const char *const fac_words[] = {
 static const char *const loc_words[] = {
     "river", "mountain", "mountains", "mount", "mt.", "ocean", "sea", "lake", "gulf",
     "bay", "valley", "island", "islands", "peninsula", "strait", "desert", "coast",
-    "basin", "plateau", "delta", "forest", "region", "continent"};
+    "basin", "plateau", "delta", "forest", "region", "continent", "creek", "canyon"};
+/* Words that end a town's name ("Harlan Falls", "Colorado Springs",
+ * "Shaker Heights", "Cherry Hill Township"). */
+static const char *const town_words[] = {"falls", "springs", "heights", "township", "village",
+                                         "harbor", "harbour", "junction"};
 static const char *const street_words[] = {"street", "avenue", "square", "road", "boulevard",
                                            "highway", "lane", "plaza"};
 /* words that open a storm's name (refine_type) */
@@ -2225,6 +2229,12 @@ static int person_end_type(const lx_ctx *c, size_t t0, size_t t1) {
        last_word_in(c, t0, t1, street_words, LX_COUNTOF(street_words))) &&
       !(person && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME))))
     return LEDE_T_LOC;
+  if (last_word_in(c, t0, t1, town_words, LX_COUNTOF(town_words)) && tok_is_cap(&TOKS(c)[t1 - 1])) {
+    /* a surname that is also a common word ("Falls", "Springs") makes no
+     * person's name of a town's */
+    const lx_entry *sn = gaz_exact(c, t1 - 1, t1, KIND(LX_G_SURNAME));
+    if (!(person && sn && !(sn->flags & LX_GF_AMB))) return LEDE_T_GPE;
+  }
   const lx_token *z = &TOKS(c)[t1 - 1];
   if ((org_end_word(c, z) || word_in(c, z, company_words, LX_COUNTOF(company_words)) ||
        word_in(c, z, industry_words, LX_COUNTOF(industry_words))) &&
@@ -5387,6 +5397,7 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
     size_t n;
   } lists[] = {{org_heads, LX_COUNTOF(org_heads)},     {fac_words, LX_COUNTOF(fac_words)},
                {loc_words, LX_COUNTOF(loc_words)},     {street_words, LX_COUNTOF(street_words)},
+               {town_words, LX_COUNTOF(town_words)},
                {event_words, LX_COUNTOF(event_words)},
                {storms, LX_COUNTOF(storms)},           {law_words, LX_COUNTOF(law_words)},
                {desc_heads, LX_COUNTOF(desc_heads)},   {cue_verbs, LX_COUNTOF(cue_verbs)},

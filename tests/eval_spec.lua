@@ -77,6 +77,43 @@ describe("make eval with OntoNotes types", function()
     assert.is_true(tonumber(micro:match("F1 ([%d.]+)")) >= 0.88, micro)
   end)
 
+  it("scores quotations, their speakers and cues, roles and links", function()
+    local text = "Omar Linde, chief executive of Northline Rail, spoke on Tuesday.\n\n"
+      .. "\"We will keep every option open,\" Linde said. \"Nothing is decided.\"\n"
+    local function at(s) local a, b = text:find(s, 1, true); return a - 1, b end
+    local q1s, q1e = at("We will keep every option open")
+    local q2s, q2e = at("Nothing is decided.")
+    local m1s, m1e = at("Omar Linde")
+    local m2s, m2e = at("Linde said")
+    local rec = string.format('{"id":"q1","date":"2021-03-09","text":%s,"quotes":['
+      .. '{"start":%d,"end":%d,"speaker":"Omar Linde","cue":"said"},'
+      .. '{"start":%d,"end":%d,"speaker":"Omar Linde","cue":null}],'
+      .. '"roles":[{"person":"Omar Linde","role":"chief executive of Northline Rail"}],'
+      .. '"mentions":[{"start":%d,"end":%d,"canonical":"Omar Linde"},'
+      .. '{"start":%d,"end":%d,"canonical":"Omar Linde"}]}', require("lede").json.encode(text),
+      q1s, q1e, q2s, q2e, m1s, m1e, m2s, m2s + 5)
+    local path = H.tmpfile(rec .. "\n")
+    local out = eval({ [0] = "eval.lua", path, "--show-errors", "10" })
+    os.remove(path)
+    -- both quotations (the second without its period), both to Omar Linde
+    assert.truthy(line_of(out, "^  found +P 1%.0000 R 1%.0000 F1 1%.0000  %(tp 2 fp 0 fn 0%)$"))
+    assert.truthy(line_of(out, "^  speaker +1%.0000 %(2/2%)"))
+    assert.truthy(line_of(out, "^  cue +1%.0000 %(1/1%)"))
+    assert.truthy(line_of(out, "^roles +P 1%.0000 R 1%.0000"))
+    assert.truthy(line_of(out,
+      "^links +P 1%.0000 R 1%.0000 F1 1%.0000  %(mention pairs: tp 1 fp 0 fn 0%)$"))
+  end)
+
+  -- quotations, roles and links: floors on attribution (span and speaker)
+  for _, c in ipairs({ { "dev1", 0.80 }, { "dev2", 0.82 }, { "heldout", 0.75 } }) do
+    it("keeps the quotations corpus '" .. c[1] .. "' at its measured level", function()
+      local out = eval({ [0] = "eval.lua",
+        H.root .. "/tests/fixtures/eval/quotes_" .. c[1] .. ".jsonl" })
+      local l = line_of(out, "^  attributed ")
+      assert.is_true(tonumber(l:match("F1 ([%d.]+)")) >= c[2], l)
+    end)
+  end
+
   it("keeps the bundled numeric corpus at its measured level", function()
     local out = eval({ [0] = "eval.lua", H.root .. "/tests/fixtures/eval/ontonotes_numeric.jsonl" })
     local micro = line_of(out, "^  micro ")

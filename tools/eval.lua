@@ -13,7 +13,17 @@
 --     same per type, over the types the line's "types" lists (else those its
 --     entities have), and for the spans found whose gold has a "value" the
 --     share of values lede gives equal (DATE strings, MONEY amount and
---     currency, numbers). A line's "date" is passed as the reference date.
+--     currency, numbers). A line's "date" is passed as the reference date;
+--   "quotes" (start, end, speaker, cue), "roles" (person, role) and
+--     "mentions" (start, end, canonical), as tests/fixtures/eval/
+--     build_quotes.lua writes them: quotations by exact span (end
+--     punctuation aside), and of those found the share whose speaker is
+--     right (lede names the gold's entity: its canonical name, a mention's
+--     text, or the canonical lede gives that mention) and whose cue is right
+--     where the gold has one; roles as (person, role) pairs (case, a leading
+--     article and end punctuation aside); links as pairs of mentions that
+--     refer to one entity (pairwise P/R/F1), and the share of mentions lede
+--     finds at their exact span.
 -- usage: lua5.4 tools/eval.lua CORPUS [--limit N] [--show-errors N] [--field F]
 local lede = require "lede"
 local json = lede.json
@@ -292,6 +302,152 @@ local function score_onto(rec, doc)
   end
 end
 
+-- ---- quotations, roles, links ---------------------------------------------------
+
+local Q = { docs = 0, tp = 0, fp = 0, fn = 0, sp_ok = 0, cue_ok = 0, cue_n = 0, attr = 0,
+  r_tp = 0, r_fp = 0, r_fn = 0, l_tp = 0, l_fp = 0, l_fn = 0, m_n = 0, m_found = 0,
+  errors = {} }
+
+local function norm(v)
+  if isnull(v) then return nil end
+  return (v:lower():gsub("%s+", " "):gsub("^%s", ""):gsub("%s$", ""))
+end
+
+local function norm_role(v)
+  v = norm(v)
+  if not v then return nil end
+  v = v:gsub("^an? ", ""):gsub("^the ", ""):gsub("[%s%.,;:]+$", "")
+  return v
+end
+
+local function score_quotes(rec, doc)
+  Q.docs = Q.docs + 1
+  local id = rec.id or Q.docs
+  local function err(kind, msg)
+    if #Q.errors < show * 4 then Q.errors[#Q.errors + 1] = string.format("  %s %s [%s]", kind, msg, id) end
+  end
+  local text = rec.text
+  local function sub(a, b) return (text:sub(a + 1, b):gsub("\n", " ")) end
+  -- lede's entities by span, and the gold mentions
+  local ent = {}
+  for i = 1, #doc.entities do
+    local e = doc.entities[i]
+    ent[e.start .. ":" .. e["end"]] = e
+  end
+  local mentions = type(rec.mentions) == "table" and rec.mentions or {}
+  -- the names that stand for a gold canonical: itself, its mentions' text,
+  -- and the canonical lede gives those mentions
+  local names = {}
+  local lede_canon = {} -- gold mention index -> lede's canonical (lower case) or false
+  for i, m in ipairs(mentions) do
+    local c = norm(m.canonical)
+    names[c] = names[c] or {}
+    names[c][c] = true
+    names[c][norm(sub(m.start, m["end"]))] = true
+    local e = ent[m.start .. ":" .. m["end"]]
+    lede_canon[i] = e and norm(e.canonical or e.text) or false
+    if e then names[c][lede_canon[i]] = true end
+  end
+  -- quotations, keyed by their span without the punctuation at its end
+  -- ("It is time to take it." and "It is time to take it" are one)
+  local function qkey(q)
+    local e = q["end"]
+    while e > q.start and text:sub(e, e):match("[%s%.,;:!?]") do e = e - 1 end
+    return q.start .. ":" .. e
+  end
+  local gold, pred = {}, {}
+  for _, q in ipairs(type(rec.quotes) == "table" and rec.quotes or {}) do gold[qkey(q)] = q end
+  for _, q in ipairs(doc.quotes or {}) do pred[qkey(q)] = q end
+  for k, q in pairs(pred) do
+    local g = gold[k]
+    if not g then
+      Q.fp = Q.fp + 1
+      err("FP quote", string.format("%q (lede: %s)", sub(q.start, q["end"]), tostring(q.speaker)))
+    else
+      Q.tp = Q.tp + 1
+      local gs, ls = norm(g.speaker), norm(q.speaker)
+      local ok
+      if gs == nil then ok = ls == nil else ok = ls ~= nil and names[gs] ~= nil and names[gs][ls] == true end
+      if ok then
+        Q.sp_ok = Q.sp_ok + 1
+        Q.attr = Q.attr + 1
+      else
+        err("SPEAKER", string.format("%q gold %s, lede %s", sub(q.start, q["end"]), tostring(g.speaker),
+          tostring(q.speaker)))
+      end
+      if not isnull(g.cue) then
+        Q.cue_n = Q.cue_n + 1
+        if norm(g.cue) == norm(q.cue) then Q.cue_ok = Q.cue_ok + 1
+        else
+          err("CUE", string.format("%q gold %s, lede %s", sub(q.start, q["end"]), tostring(g.cue),
+            tostring(q.cue)))
+        end
+      end
+    end
+  end
+  for k, g in pairs(gold) do
+    if not pred[k] then
+      Q.fn = Q.fn + 1
+      err("FN quote", string.format("%q (gold: %s)", sub(g.start, g["end"]), tostring(g.speaker)))
+    end
+  end
+  -- roles: lede's persons with a role, named by the gold mention at their span
+  local grole, prole = {}, {}
+  for _, r in ipairs(type(rec.roles) == "table" and rec.roles or {}) do
+    local p = norm(r.person)
+    if grole[p] == nil then grole[p] = norm_role(r.role) end
+  end
+  local by_span = {}
+  for _, m in ipairs(mentions) do by_span[m.start .. ":" .. m["end"]] = norm(m.canonical) end
+  for i = 1, #doc.entities do
+    local e = doc.entities[i]
+    if e.type == "PERSON" and not isnull(e.role) then
+      local p = by_span[e.start .. ":" .. e["end"]] or norm(e.canonical or e.text)
+      if prole[p] == nil then prole[p] = norm_role(e.role) end
+    end
+  end
+  for p, r in pairs(prole) do
+    if grole[p] == r then Q.r_tp = Q.r_tp + 1
+    else
+      Q.r_fp = Q.r_fp + 1
+      err("ROLE", string.format("%s: lede %q, gold %s", p, r, grole[p] and ("%q"):format(grole[p]) or "-"))
+    end
+  end
+  for p, r in pairs(grole) do
+    if prole[p] ~= r then
+      Q.r_fn = Q.r_fn + 1
+      if prole[p] == nil then err("ROLE", string.format("%s: lede -, gold %q", p, r)) end
+    end
+  end
+  -- links: pairs of gold mentions, one entity or two
+  for i, m in ipairs(mentions) do
+    Q.m_n = Q.m_n + 1
+    if lede_canon[i] then Q.m_found = Q.m_found + 1 end
+  end
+  local missed = {}
+  for i = 1, #mentions do
+    for j = i + 1, #mentions do
+      local gs = norm(mentions[i].canonical) == norm(mentions[j].canonical)
+      local ps = lede_canon[i] and lede_canon[i] == lede_canon[j]
+      if gs and ps then Q.l_tp = Q.l_tp + 1
+      elseif ps then
+        Q.l_fp = Q.l_fp + 1
+        err("LINK+", string.format("%q and %q are one for lede (%s)", sub(mentions[i].start, mentions[i]["end"]),
+          sub(mentions[j].start, mentions[j]["end"]), lede_canon[i]))
+      elseif gs then
+        Q.l_fn = Q.l_fn + 1
+        local a, b = sub(mentions[i].start, mentions[i]["end"]), sub(mentions[j].start, mentions[j]["end"])
+        local k = a .. "|" .. b
+        if not missed[k] then
+          missed[k] = true
+          err("LINK-", string.format("%q and %q (%s); lede: %s, %s", a, b, mentions[i].canonical,
+            tostring(lede_canon[i] or "-"), tostring(lede_canon[j] or "-")))
+        end
+      end
+    end
+  end
+end
+
 -- ---- main --------------------------------------------------------------------
 
 local f = assert(io.open(path, "rb"))
@@ -311,6 +467,7 @@ for line in f:lines() do
       if type(rec.entities) == "table" then
         if onto_gold(rec) then score_onto(rec, doc) else score_entities(rec, doc) end
       end
+      if type(rec.quotes) == "table" then score_quotes(rec, doc) end
     end
   end
 end
@@ -383,4 +540,26 @@ if O.docs > 0 then
   print(string.format("  micro       P %.4f R %.4f F1 %.4f", p, r, f1))
   table.sort(O.errors)
   for i = 1, #O.errors do print(O.errors[i]) end
+end
+if Q.docs > 0 then
+  local function prf(tp, fp, fn)
+    local p = tp + fp > 0 and tp / (tp + fp) or 0
+    local r = tp + fn > 0 and tp / (tp + fn) or 0
+    return p, r, p + r > 0 and 2 * p * r / (p + r) or 0
+  end
+  print("quotations (exact span)")
+  local p, r, f1 = prf(Q.tp, Q.fp, Q.fn)
+  print(string.format("  found        P %.4f R %.4f F1 %.4f  (tp %d fp %d fn %d)", p, r, f1, Q.tp, Q.fp, Q.fn))
+  print("  speaker      " .. pct(Q.sp_ok, Q.tp) .. " of those found")
+  print("  cue          " .. pct(Q.cue_ok, Q.cue_n) .. " of those found whose gold has one")
+  p, r, f1 = prf(Q.attr, Q.tp + Q.fp - Q.attr, Q.tp + Q.fn - Q.attr)
+  print(string.format("  attributed   P %.4f R %.4f F1 %.4f  (span and speaker right)", p, r, f1))
+  p, r, f1 = prf(Q.r_tp, Q.r_fp, Q.r_fn)
+  print(string.format("roles          P %.4f R %.4f F1 %.4f  (tp %d fp %d fn %d)", p, r, f1, Q.r_tp, Q.r_fp, Q.r_fn))
+  p, r, f1 = prf(Q.l_tp, Q.l_fp, Q.l_fn)
+  print(string.format("links          P %.4f R %.4f F1 %.4f  (mention pairs: tp %d fp %d fn %d)", p, r, f1,
+    Q.l_tp, Q.l_fp, Q.l_fn))
+  print("  mentions found at their span " .. pct(Q.m_found, Q.m_n))
+  table.sort(Q.errors)
+  for i = 1, #Q.errors do print(Q.errors[i]) end
 end

@@ -251,6 +251,19 @@ describe("who speaks a quotation", function()
       "It was \226\128\152simply gone,\226\128\153 he said=Jane Roe" }, got)
   end)
 
+  it("carries a speaker into the next paragraph of his quotation, and reads 'quoted as saying'",
+    function()
+      assert.equal("Ray Pike; Ray Pike; Ray Pike; -; Lee Iacocca; Ann Webb; Tom Reed", speakers(
+        "DENVER (AP) -- Ray Pike, who leads the school board, met the union on Monday.\n\n"
+        .. "\"We have offered raises,\" Pike said. \"We cannot"
+        .. " promise more.\n\n\"I want our kids back in class.\"\n\nA corporal was paid. \"I did"
+        .. " not know,\" the news agency quoted the unnamed corporal as saying. The statement"
+        .. " quoted Chrysler Chairman Lee Iacocca as saying, \"We welcome them.\"\n\nAnn Webb was"
+        .. " quoted by the daily Al Watan as saying \"no meeting is planned.\"\n\n\"We are the"
+        .. " Mineworkers' union,\" Tom Reed, head of the Mineworkers' Solidarity Union, told a"
+        .. " rally.\n"))
+    end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final,\" Judge Ann Cole was"
       .. " told by the clerk.\n"))

@@ -4728,30 +4728,33 @@ void lx_link(lx_ctx *c) {
 /* ---- quotes --------------------------------------------------------------------- */
 
 static const char *const cue_verbs[] = {
-    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted",
-    "notes", "explained", "asked", "asks", "wrote", "writes", "warned", "insisted",
-    "argued", "announced", "declared", "claimed", "replied", "responded", "reaffirmed",
-    "stressed", "emphasized", "emphasised", "acknowledged", "admitted", "recalled",
-    "continued", "concluded", "cautioned", "urged", "predicted", "tweeted", "posted",
-    "remarked", "observed", "commented", "confirmed", "denied", "suggested", "thanked"};
+    "said", "says", "say", "told", "tells", "added", "adds", "stated", "states", "noted", "notes",
+    "explained", "asked", "asks", "wrote", "writes", "warned", "insisted", "argued", "announced",
+    "declared", "claimed", "replied", "responded", "reaffirmed", "stressed", "emphasized",
+    "emphasised", "acknowledged", "admitted", "recalled", "continued", "concluded", "cautioned",
+    "urged", "predicted", "tweeted", "posted", "remarked", "observed", "commented", "confirmed",
+    "denied", "suggested", "thanked", "explains", "insists", "warns", "argues", "recalls",
+    "replies", "admits", "pleaded", "vowed", "conceded", "joked", "quipped", "complained",
+    "boasted", "shouted", "testified", "promised", "demanded", "saying", "adding", "chanted"};
 
 /* cue_verbs by length (for is_cue): those of n letters are
  * cue_verbs[cue_by_len[k]] for k in [cue_from[n], cue_from[n + 1]) (in the
  * list's order, "said" first), and cue_letters[n] has their first letters. */
 static const uint8_t cue_by_len[] = {
-    2, 0, 1, 3, 6, 13, 4, 5, 9, 10, 12, 14, 34, 7, 8, 15, 16, 18, 37, 42, 21, 22, 36, 44, 17,
-    20, 25, 29, 30, 38, 39, 11, 19, 23, 31, 32, 33, 35, 40, 41, 43, 24, 26, 27, 28};
-static const uint8_t cue_from[14] = {0, 0, 0, 0, 1, 6, 13, 20, 24, 31, 41, 44, 44, 45};
+    2, 0, 1, 3, 6, 13, 4, 5, 9, 10, 12, 14, 34, 47, 53, 55, 7, 8, 15, 16, 18, 37, 42, 48, 51, 63,
+    64, 21, 22, 36, 44, 46, 49, 50, 52, 56, 58, 59, 65, 17, 20, 25, 29, 30, 38, 39, 45, 54, 61, 62,
+    11, 19, 23, 31, 32, 33, 35, 40, 41, 43, 60, 24, 26, 27, 57, 28};
+static const uint8_t cue_from[14] = {0, 0, 0, 0, 1, 6, 16, 27, 39, 50, 61, 65, 65, 66};
 #define WL(ch) (1u << ((ch) - 'a'))
 static const uint32_t cue_letters[13] = {
     [3] = WL('s'),
     [4] = WL('a') | WL('s') | WL('t'),
-    [5] = WL('a') | WL('n') | WL('t') | WL('u') | WL('w'),
+    [5] = WL('a') | WL('j') | WL('n') | WL('t') | WL('u') | WL('v') | WL('w'),
     [6] = WL('a') | WL('d') | WL('p') | WL('s') | WL('w'),
-    [7] = WL('c') | WL('r') | WL('t'),
-    [8] = WL('a') | WL('d') | WL('i') | WL('o') | WL('r') | WL('s'),
-    [9] = WL('a') | WL('c') | WL('e') | WL('p') | WL('r') | WL('s'),
-    [10] = WL('e') | WL('r'),
+    [7] = WL('b') | WL('c') | WL('i') | WL('p') | WL('q') | WL('r') | WL('s') | WL('t'),
+    [8] = WL('a') | WL('c') | WL('d') | WL('e') | WL('i') | WL('o') | WL('p') | WL('r') | WL('s'),
+    [9] = WL('a') | WL('c') | WL('e') | WL('p') | WL('r') | WL('s') | WL('t'),
+    [10] = WL('c') | WL('e') | WL('r'),
     [12] = WL('a')};
 #undef WL
 
@@ -4813,6 +4816,39 @@ static int pronoun(const lx_ctx *c, const lx_token *t) {
   if (lx_tok_ieq(c->text, t, "it")) return LEDE_T_ORG;
   if (lx_tok_ieq(c->text, t, "they")) return -1;
   return 0;
+}
+
+/* Whether the quotation mark t is a double one (" “ ” „ « »), not a single
+ * one (' ‘ ’). */
+static int double_mark(const lx_ctx *c, const lx_token *t) {
+  const unsigned char *p = (const unsigned char *)c->text + t->start;
+  size_t n = t->end - t->start;
+  if (n == 1) return p[0] == '"';
+  if (n == 2) return p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB);
+  return n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D || p[2] == 0x9E);
+}
+
+/* Whether the single mark at token j is the apostrophe of a plural's
+ * possessive ("the taxpayers' account", "the Mineworkers' Solidarity
+ * Union"): glued to a word in s, a word after it. */
+static int plural_apostrophe(const lx_ctx *c, size_t j) {
+  const lx_token *t = TOKS(c);
+  return j > 0 && j + 1 < c->toks.n && t[j - 1].kind == LX_TK_WORD &&
+         !(t[j].flags & LX_TF_SPACE) && (c->text[t[j - 1].end - 1] | 0x20) == 's' &&
+         t[j + 1].kind == LX_TK_WORD && (t[j + 1].flags & LX_TF_SPACE) &&
+         !double_mark(c, &t[j]);
+}
+
+/* Whether token j is a quotation mark (not a plural's apostrophe). */
+static int quote_mark(const lx_ctx *c, size_t j) {
+  return (TOKS(c)[j].flags & LX_TF_QUOTE) && !plural_apostrophe(c, j);
+}
+
+/* Whether the closing mark at token j closes the quotation opened at i: a
+ * mark of the same kind, and not a plural's apostrophe. */
+static int closes(const lx_ctx *c, size_t i, size_t j) {
+  const lx_token *t = TOKS(c);
+  return double_mark(c, &t[i]) == double_mark(c, &t[j]) && !plural_apostrophe(c, j);
 }
 
 /* The first entity starting at or after byte b (E sorted by start). */
@@ -5054,6 +5090,27 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
                             size_t t1, uint32_t quote_start, uint32_t *anon_at) {
   const lx_token *t = TOKS(c);
   uint32_t anon = *anon_at;
+  /* "the agency quoted Lee Iacocca as saying": the one quoted, not the
+   * source ("quoted the unnamed corporal as saying": no one named) */
+  if (v >= t0 + 3 && lx_tok_ieq(c->text, &t[v], "saying") && lx_tok_ieq(c->text, &t[v - 1], "as")) {
+    size_t q = v - 1;
+    while (q > t0 && v - q < 12 && !lx_tok_ieq(c->text, &t[q - 1], "quoted") &&
+           !lx_tok_ieq(c->text, &t[q - 1], "quotes") && !lx_tok_ieq(c->text, &t[q - 1], "cited"))
+      q--;
+    static const char *const be[] = {"was", "were", "is", "are", "been"};
+    if (q > t0 + 1 && v - q < 12 && in_list(c, &t[q - 2], be, LX_COUNTOF(be))) {
+      /* "Edwards was quoted (by al-Qabas) as saying": the subject */
+      size_t k = first_from(E, n, t[q - 2].start);
+      if (k > 0 && (E[k - 1].type == LEDE_T_PERSON || E[k - 1].type == LEDE_T_ORG) &&
+          E[k - 1].span.end + 1 >= t[q - 2].start && E[k - 1].span.start >= t[t0].start)
+        return (int32_t)(k - 1);
+    } else if (q > t0 && q < v - 1 && v - q < 12) {
+      int32_t who = SPEAKER_UNNAMED;
+      for (size_t k = first_from(E, n, t[q].start); k < n && E[k].span.end <= t[v - 1].start; k++)
+        if (E[k].type == LEDE_T_PERSON || (E[k].type == LEDE_T_ORG && who < 0)) who = (int32_t)k;
+      return who;
+    }
+  }
   /* after the verb: "said Kim", "said the ministry"; not after "told",
    * whose object is the one spoken to ("Haq told Polygraph.info that",
    * "He told the BBC:") */
@@ -5073,7 +5130,7 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
         "for",  "with", "by", "from",  "after", "before", "when", "while", "as", "but", "if"};
     int32_t last = e >= 0 && E[e].type == LEDE_T_PERSON ? e : -1;
     for (size_t m = v + 1; m < t1 && m < v + 12; m++) {
-      if (t[m].flags & LX_TF_QUOTE) break;
+      if (quote_mark(c, m)) break;
       if (t[m].kind == LX_TK_WORD && !tok_is_cap(&t[m]) && in_list(c, &t[m], clause,
                                                                     LX_COUNTOF(clause)))
         break;
@@ -5145,7 +5202,7 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
     }
     if (e >= 0 && (E[e].type == LEDE_T_PERSON || E[e].type == LEDE_T_ORG)) return e;
     if (e >= 0 && E[e].type == LEDE_T_TITLE) continue;
-    if (t[j].flags & LX_TF_QUOTE) break;
+    if (quote_mark(c, j)) break;
   }
   return -1;
 }
@@ -5184,30 +5241,6 @@ static int title_cased(const lx_token *t, size_t a, size_t b) {
   return words > 0;
 }
 
-/* Whether the quotation mark t is a double one (" “ ” „ « »), not a single
- * one (' ‘ ’). */
-static int double_mark(const lx_ctx *c, const lx_token *t) {
-  const unsigned char *p = (const unsigned char *)c->text + t->start;
-  size_t n = t->end - t->start;
-  if (n == 1) return p[0] == '"';
-  if (n == 2) return p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB);
-  return n == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D || p[2] == 0x9E);
-}
-
-/* Whether the closing mark at token j closes the quotation opened at i: a
- * mark of the same kind, and for a single one not the apostrophe of a
- * plural's possessive ("the taxpayers' account"). */
-static int closes(const lx_ctx *c, size_t i, size_t j) {
-  const lx_token *t = TOKS(c);
-  int dbl = double_mark(c, &t[i]);
-  if (double_mark(c, &t[j]) != dbl) return 0;
-  if (!dbl && j > 0 && j + 1 < c->toks.n && t[j - 1].kind == LX_TK_WORD &&
-      !(t[j].flags & LX_TF_SPACE) && (c->text[t[j - 1].end - 1] | 0x20) == 's' &&
-      t[j + 1].kind == LX_TK_WORD && (t[j + 1].flags & LX_TF_LOWER))
-    return 0;
-  return 1;
-}
-
 void lx_quotes(lx_ctx *c) {
   lede_doc *d = c->doc;
   lede_doc_internal *in = d->internal;
@@ -5224,12 +5257,18 @@ void lx_quotes(lx_ctx *c) {
   enum { NPEND = 8 };
   lede_span pend[NPEND];
   size_t npend = 0;
+  /* a quotation left open by a speaker named before it in its paragraph
+   * ('"...," Pike said. "We have offered...' and the next paragraph goes
+   * on '"I want our kids back..."'): its speaker, for the next paragraph */
+  int32_t carry = -1;
   for (size_t pi = 0; pi < in->paragraphs.n; pi++) {
     t0 = pt[2 * pi];
     t1 = pt[2 * pi + 1];
+    int opens = t0 < t1 && (t[t0].flags & LX_TF_QUOTE) && (t[t0].flags & LX_TF_OPENQ);
     /* the paragraphs that wait go on only into one that opens with a mark */
-    if (npend && !(t0 < t1 && (t[t0].flags & LX_TF_QUOTE) && (t[t0].flags & LX_TF_OPENQ)))
-      npend = 0;
+    if (npend && !opens) npend = 0;
+    int32_t carried = opens ? carry : -1, para_speaker = -1;
+    carry = -1;
     /* quotation marks are rare: the first one is looked for (four tokens
      * at a time), and a paragraph without one is passed over before its
      * cursors are set */
@@ -5273,10 +5312,16 @@ void lx_quotes(lx_ctx *c) {
          * ends a sentence goes on in the next one */
         size_t qe = t1;
         while (qe > i + 1 && t[qe - 1].kind == LX_TK_PUNCT) qe--;
-        if (i == t0 && qe > i + 1 && qe < t1 && npend < NPEND && pi + 1 < in->paragraphs.n)
+        int goes_on = qe > i + 1 && qe < t1 && pi + 1 < in->paragraphs.n;
+        int32_t known = i == t0 && carried >= 0 ? carried : para_speaker;
+        if (goes_on && known >= 0 && !npend) {
+          add_quote(c, lx_span(t[i + 1].start, t[qe - 1].end), known, no_span_);
+          carry = known;
+        } else if (i == t0 && goes_on && npend < NPEND) {
           pend[npend++] = lx_span(t[i + 1].start, t[qe - 1].end);
-        else
+        } else {
           npend = 0;
+        }
         break;
       }
       size_t j = jc;
@@ -5322,7 +5367,7 @@ void lx_quotes(lx_ctx *c) {
           if (speaker < 0) speaker = speaker_near(c, E, ne, m, j + 1, t1, qstart, &anon);
           break;
         }
-        if (t[m].flags & LX_TF_QUOTE) break;
+        if (quote_mark(c, m)) break;
         /* the sentence ends (not at "D-Mass.,") */
         if (t[m].kind == LX_TK_PUNCT &&
             (tok_ch(c, &t[m], ';') ||
@@ -5341,9 +5386,11 @@ void lx_quotes(lx_ctx *c) {
             speaker = speaker_near(c, E, ne, m, t0, i, qstart, &anon);
             break;
           }
-          if (t[m].flags & LX_TF_QUOTE) break;
+          if (quote_mark(c, m)) break;
         }
       }
+      /* the next paragraph of a quotation whose speaker was named */
+      if (speaker == -1 && lx_span_empty(cue) && i == t0 && carried >= 0) speaker = carried;
       int unnamed = speaker <= SPEAKER_UNNAMED;
       if (unnamed) speaker = -1;
       /* no cue: a name in quotation marks is a title or a slogan, not a
@@ -5383,6 +5430,7 @@ void lx_quotes(lx_ctx *c) {
       for (size_t k = 0; k < npend; k++) add_quote(c, pend[k], speaker, cue);
       npend = 0;
       add_quote(c, qs, speaker, cue);
+      if (speaker >= 0) para_speaker = speaker;
       i = j;
     }
     lx_tick(c);

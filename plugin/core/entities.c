@@ -4844,6 +4844,17 @@ static int quote_mark(const lx_ctx *c, size_t j) {
   return (TOKS(c)[j].flags & LX_TF_QUOTE) && !plural_apostrophe(c, j);
 }
 
+/* Whether entity e lies inside one of the quotations found so far (they
+ * are found in text order: the last ones are looked at). */
+static int quoted_before(const lx_ctx *c, const lede_entity *e) {
+  const lede_quote *Q = (const lede_quote *)c->doc->internal->quotes.p;
+  for (size_t k = c->doc->internal->quotes.n; k-- > 0;) {
+    if (Q[k].span.end < e->span.start) return 0;
+    if (Q[k].span.start <= e->span.start && e->span.end <= Q[k].span.end) return 1;
+  }
+  return 0;
+}
+
 /* Whether the closing mark at token j closes the quotation opened at i: a
  * mark of the same kind, and not a plural's apostrophe. */
 static int closes(const lx_ctx *c, size_t i, size_t j) {
@@ -5402,6 +5413,12 @@ void lx_quotes(lx_ctx *c) {
       /* a partial quote inside a sentence: the sentence's first person or
        * organization speaks ("Knapper ... reaffirmed that Washington expects
        * Seoul to show "flexibility"") */
+      /* a quotation run on after one whose speaker is named ('"...," Lisle
+       * told the judge. "I am deeply sorry."'): that speaker's */
+      if (speaker < 0 && !unnamed && lx_span_empty(cue) && para_speaker >= 0 && i > t0 &&
+          (tok_ch(c, &t[i - 1], '.') || tok_ch(c, &t[i - 1], '?') || tok_ch(c, &t[i - 1], '!') ||
+           quote_mark(c, i - 1)))
+        speaker = para_speaker;
       if (speaker < 0 && !unnamed) {
         for (; sscan <= i; sscan++)
           if (t[sscan].flags & LX_TF_SENT) ss = sscan;
@@ -5410,8 +5427,16 @@ void lx_quotes(lx_ctx *c) {
           sp = -1;
           spk = first_from(E, ne, t[ss].start);
         }
-        for (; sp < 0 && spk < ne && E[spk].span.start < t[i].start; spk++)
-          if (E[spk].type == LEDE_T_PERSON || E[spk].type == LEDE_T_ORG) sp = (int32_t)spk;
+        /* its first person, else its first organization, outside the
+         * quotations before ("WFP country director Jens Halvorsen ...
+         * warned that bridges were "simply gone"") */
+        for (; (sp < 0 || E[sp].type != LEDE_T_PERSON) && spk < ne &&
+               E[spk].span.start < t[i].start;
+             spk++) {
+          if (E[spk].type != LEDE_T_PERSON && (E[spk].type != LEDE_T_ORG || sp >= 0)) continue;
+          if (quoted_before(c, &E[spk])) continue;
+          sp = (int32_t)spk;
+        }
         speaker = sp;
         /* and its reporting verb, if one stands between them */
         if (speaker >= 0) {

@@ -264,6 +264,14 @@ describe("who speaks a quotation", function()
         .. " rally.\n"))
     end)
 
+  it("is the person an organization's title names, and the person of an organization", function()
+    assert.equal("Jens Halvorsen; Karen Whitlow; Lena Ortiz", speakers(
+      "MAPUTO (Reuters) - Floods cut the main road on Monday.\n\n\"Roads are gone,\" said WFP"
+      .. " country director Jens Halvorsen.\n\nOutside court, Detective Sergeant Karen Whitlow"
+      .. " of North Yorkshire Police, who led the investigation, said: \"This was a betrayal.\""
+      .. "\n\n\"We will rebuild,\" said Lena Ortiz, chief executive of Harbor Freight Lines.\n"))
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final,\" Judge Ann Cole was"
       .. " told by the clerk.\n"))

@@ -5132,7 +5132,14 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
     if (lx_tok_ieq(c->text, &t[j], "the")) j++;
     int32_t e = j < t1 ? entity_at_token(c, E, n, j) : -1;
     if (e < 0 && j != v + 1) e = entity_at_token(c, E, n, v + 1);
-    if (e >= 0 && E[e].type == LEDE_T_ORG) return e;
+    /* "said the ministry" (not "said WFP country director Jens Halvorsen":
+     * a title after the organization, and the person it names) */
+    if (e >= 0 && E[e].type == LEDE_T_ORG) {
+      size_t a, b;
+      ent_tokens(c, &E[e], &a, &b);
+      int32_t ti = b < t1 ? entity_at_token(c, E, n, b) : -1;
+      if (!(ti >= 0 && E[ti].type == LEDE_T_TITLE)) return e;
+    }
     /* "said Kim", "said former Sen. and Reagan confidant Paul Laxalt": the
      * last person before the clause's end (not "said that Kim") */
     static const char *const clause[] = {
@@ -5209,6 +5216,18 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
                      lx_tok_ieq(c->text, &t[a - 1], "per"))) {
         j = a - 1;
         continue;
+      }
+    }
+    /* "Karen Whitlow of North Yorkshire Police, who led the inquiry,
+     * said": the person whose body it is */
+    if (e >= 0 && E[e].type == LEDE_T_ORG) {
+      size_t a, b;
+      ent_tokens(c, &E[e], &a, &b);
+      if (a >= t0 + 2 &&
+          (lx_tok_ieq(c->text, &t[a - 1], "of") || lx_tok_ieq(c->text, &t[a - 1], "at"))) {
+        size_t k = first_from(E, n, t[a - 1].start);
+        if (k > 0 && E[k - 1].type == LEDE_T_PERSON && E[k - 1].span.end == t[a - 2].end)
+          return (int32_t)(k - 1);
       }
     }
     if (e >= 0 && (E[e].type == LEDE_T_PERSON || E[e].type == LEDE_T_ORG)) return e;

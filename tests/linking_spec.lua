@@ -272,6 +272,14 @@ describe("who speaks a quotation", function()
       .. "\n\n\"We will rebuild,\" said Lena Ortiz, chief executive of Harbor Freight Lines.\n"))
   end)
 
+  it("is a person an honorific names, and the person after a title inside a name", function()
+    assert.equal("Rachel Oduya; Walter Braxton; Wayne Gorski; Karen Whitlow", speakers(
+      "LONDON (Reuters) - Rachel Oduya leads the study of the fires.\n\n\"It is not normal,\""
+      .. " Dr Oduya said.\n\n\"We like pretzels,\" said Braxton Chairman Walter Braxton.\n\n"
+      .. "\"It burned,\" said Millerton Fire Chief Wayne Gorski.\n\n\"He lied,\" said Det Sgt"
+      .. " Karen Whitlow.\n"))
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final,\" Judge Ann Cole was"
       .. " told by the clerk.\n"))

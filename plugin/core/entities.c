@@ -1832,6 +1832,27 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         continue;
       }
     }
+    /* '"...," Dr Oduya said': an honorific and a name are a person, not the
+     * organization the tagger read */
+    if (k[i].type != LEDE_T_PERSON && b == a + 2 && tok_is_cap(&t[a]) && is_honorific(c, a) &&
+        name_word(c, &t[a + 1]) && !gaz_has(c, a, b, NAME_KINDS))
+      k[i].type = LEDE_T_PERSON;
+    /* "Braxton Chairman Walter Braxton", "Millerton Fire Chief Wayne
+     * Gorski": a person's name begins after a capitalized title inside it */
+    if (k[i].type == LEDE_T_PERSON && b >= a + 3) {
+      for (size_t p = a + 1; p + 1 < b; p++) {
+        if (!tok_is_cap(&t[p]) || t[p].kind != LX_TK_WORD) continue;
+        int cap = 0;
+        size_t tl = title_at(c, p, b, &cap);
+        size_t q = p + tl;
+        if (tl && cap && q < b && name_word(c, &t[q]) &&
+            (gaz_has(c, q, q + 1, KIND(LX_G_GIVEN)) || (q + 2 == b && name_word(c, &t[q + 1])))) {
+          k[i].t0 = (uint32_t)q;
+          a = q;
+          break;
+        }
+      }
+    }
     if (k[i].type != LEDE_T_PERSON) {
       /* "Interior" of "Interior Minister": part of a title */
       int cap = 0;

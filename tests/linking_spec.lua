@@ -82,6 +82,24 @@ describe("linked mentions", function()
     error("no Mike Pompeo")
   end)
 
+  it("reads a trade in common words after a name's comma, to its clause, place or next role",
+    function()
+      local d = lede.parse("BOSTON (AP) -- A new drug cut heart attacks by a third, researchers"
+        .. " said on Monday.\n\n\"It works,\" said Dr. Helen Achterberg, a cardiologist at"
+        .. " Massachusetts General Hospital who led the trial.\n\nDennis Koh, an analyst at"
+        .. " Marlin Ridge Capital in New York, called it a breakthrough. Devin Kolb, co-founder"
+        .. " and chief executive of Loomwork, agreed. Lucille Tarrant, chairwoman of the"
+        .. " Senate Health Committee and the bill's chief sponsor, said she would act. Blue"
+        .. " Horizon, an environmental group, said nothing.\n")
+      local roles = {}
+      for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+      assert.equal("a cardiologist at Massachusetts General Hospital", roles["Helen Achterberg"])
+      assert.equal("an analyst at Marlin Ridge Capital", roles["Dennis Koh"])
+      assert.equal("co-founder and chief executive of Loomwork", roles["Devin Kolb"])
+      assert.equal("chairwoman of the Senate Health Committee", roles["Lucille Tarrant"])
+      assert.is_nil(roles["Blue Horizon"])
+    end)
+
   it("reads a title that begins with a modifier word: chief executive, chief of staff", function()
     local t = "Stocks fell.\n\nShares of Dorvale Foods rose after Chief Executive Harlan Gray spoke, and"
       .. " chief financial officer Mina Toller said sales grew. Chief of Staff Ron Pell agreed,"

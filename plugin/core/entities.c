@@ -3641,10 +3641,82 @@ static void link_tokens(const lx_ctx *c, const lede_entity *e, size_t *t0, size_
  * the place or people it belongs to ("U.S. Secretary of State"), or an
  * appositive after it (", deputy assistant secretary of state for Korea
  * and Japan,"). */
+static int desc_head_of(const lx_ctx *c, const lx_token *t);
+
+/* Words that open no role after a name and its comma: a clause ("who
+ * led", "said"), an adverb. */
+static const char *const not_roles[] = {
+    "who", "whose", "which", "that", "where", "when", "said", "says", "told", "added",
+    "speaking", "according", "however", "meanwhile", "too", "also", "now", "then", "though",
+    "and", "or", "but", "is", "was", "has", "had", "will", "would", "not", "in", "on", "at",
+    "for", "with", "from", "to", "by", "as", "after", "before", "during", "while", "if",
+    "based", "ago", "last", "next", "this", "one", "two", "three", "four", "five"};
+/* Words that end a role's apposition before its comma: a relative clause,
+ * a second role, a place ("analyst at Marlin Ridge Capital in New York",
+ * "retired mail carrier from the city's southwest side"). */
+static const char *const role_ends[] = {"who", "whose", "which", "that", "where", "based",
+                                        "said", "says", "told"};
+static const char *const role_links[] = {"and", "in", "from", "on", "near", "outside"};
+
+/* Whether the role's apposition ends before token k (its comma at q): at a
+ * relative clause or a verb, at "and" before a determiner ("and the bill's
+ * chief sponsor"; not "president and chief executive", "Stanley and Co"),
+ * at a preposition before a word in lower case or before a place that runs
+ * to the comma ("in New York,"; not "Cooperation in Europe (OSCE)"). */
+static int role_ends_at(const lx_ctx *c, size_t k, size_t q) {
+  static const char *const dets[] = {"the", "a", "an", "his", "her", "its", "their"};
+  const lx_token *t = TOKS(c);
+  if (in_list(c, &t[k], role_ends, LX_COUNTOF(role_ends))) return 1;
+  if (!in_list(c, &t[k], role_links, LX_COUNTOF(role_links)) || k + 1 >= q) return 0;
+  if (lx_tok_ieq(c->text, &t[k], "and")) return in_list(c, &t[k + 1], dets, LX_COUNTOF(dets));
+  if (t[k + 1].flags & LX_TF_LOWER) return 1;
+  return gaz_has(c, k + 1, q, PLACE_KINDS);
+}
+/* Words after a role's head noun that take its organization or place:
+ * "analyst at Drummond Lyle", "critic for the Chicago Ledger". */
+static const char *const role_preps[] = {"at", "of", "for", "with", "in", "from", "on"};
+
+/* The length of a role in common words at j, after a name's comma and its
+ * article if any ("a cardiologist at Massachusetts General Hospital",
+ * "film critic for the Chicago Ledger", "the owner"): one to four words in
+ * lower case, the last the head noun, then the comma or period that ends
+ * the apposition, or a preposition (which an article before may also
+ * do without); 0 if none. */
+static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
+  const lx_token *t = TOKS(c);
+  size_t k = j;
+  while (k < lim && k - j < 4 && t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_LOWER) &&
+         !(t[k].flags & LX_TF_SENT) && !in_list(c, &t[k], not_roles, LX_COUNTOF(not_roles))) {
+    /* a verb ("argued at trial", "runs the race") is no trade */
+    const char *w = c->text + t[k].start;
+    size_t n = t[k].end - t[k].start;
+    if (n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') ||
+                  (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g') ||
+                  (!article && k == j && w[n - 1] == 's')))
+      return 0;
+    k++;
+  }
+  if (k == j || k >= lim) return 0;
+  /* a kind of body ("an environmental group", "a technology blog") is
+   * said of an organization */
+  static const char *const bodies[] = {"blog", "website", "site", "startup", "charity",
+                                      "chain", "outlet", "publication", "maker", "operator"};
+  if (desc_head_of(c, &t[k - 1]) || in_list(c, &t[k - 1], bodies, LX_COUNTOF(bodies))) return 0;
+  if (in_list(c, &t[k], role_preps, LX_COUNTOF(role_preps))) return k - j;
+  if (article && (tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.'))) return k - j;
+  return 0;
+}
+
 static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, size_t t1) {
   const lede_entity *e = &E[i];
   const lx_token *t = TOKS(c);
-  /* a title right before (entities are sorted by start) */
+  /* a title right before (entities are sorted by start); not an honorific
+   * alone ("Dr", "Prof.") */
+  if (i > 0 && E[i - 1].type == LEDE_T_TITLE) {
+    size_t a, b;
+    ent_tokens(c, &E[i - 1], &a, &b);
+    if (b == a + 1 && is_honorific(c, a)) goto appositive;
+  }
   if (i > 0 && E[i - 1].type == LEDE_T_TITLE) {
     const lede_entity *ti = &E[i - 1];
     int gap_ok = 1;
@@ -3668,29 +3740,39 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
       return r;
     }
   }
+appositive:
   /* an appositive: ", <title phrase>," (t1: the token after the mention) */
   if (t1 + 1 < c->toks.n && tok_ch(c, &t[t1], ',')) {
     size_t j = t1 + 1;
+    int article = 0;
     if (lx_tok_ieq(c->text, &t[j], "the") || lx_tok_ieq(c->text, &t[j], "a") ||
-        lx_tok_ieq(c->text, &t[j], "an"))
+        lx_tok_ieq(c->text, &t[j], "an")) {
       j++;
+      article = 1;
+    }
     size_t lim = LX_MIN(c->toks.n, j + 20);
     size_t tl = title_at(c, j, lim, NULL);
     /* a place before the title: "U.S. envoy" */
     if (!tl && j + 1 < lim && gaz_has(c, j, j + 1, PLACE_KINDS | KIND(LX_G_DEMONYM)))
       tl = title_at(c, j + 1, lim, NULL) ? 1 + title_at(c, j + 1, lim, NULL) : 0;
+    /* a trade in common words: ", a cardiologist at ...," */
+    if (!tl) tl = common_role(c, j, lim, article);
     if (tl) {
-      size_t k = j + tl;
-      /* runs to the next comma or the sentence's end */
+      size_t k = j + tl, end = 0;
+      /* runs to the next comma or the sentence's end, the role to a
+       * relative clause, a second role or a place before them */
       while (k < lim && !tok_ch(c, &t[k], ',') && !tok_ch(c, &t[k], '.') &&
              !tok_ch(c, &t[k], ';') && !(t[k].flags & LX_TF_SENT) && !(t[k].flags & LX_TF_QUOTE))
         k++;
+      for (size_t m = j + tl; m < k && !end; m++)
+        if (role_ends_at(c, m, k)) end = m;
+      if (!end) end = k;
       if (k < lim && (tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.')))
-        return lx_span(t[t1 + 1].start, t[k - 1].end);
+        return lx_span(t[t1 + 1].start, t[end - 1].end);
       /* or the sentence's end on an abbreviation: ", an analyst at Drummond
        * Lyle & Co." */
       if (k > j && (k == c->toks.n || (t[k].flags & LX_TF_SENT)) && (t[k - 1].flags & LX_TF_PERIOD))
-        return lx_span(t[t1 + 1].start, t[k - 1].end);
+        return lx_span(t[t1 + 1].start, t[end - 1].end);
     }
   }
   return no_span_;

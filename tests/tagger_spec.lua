@@ -457,6 +457,14 @@ describe("the tagger of names", function()
     finds_none(got, { "PERSON Harlan", "PERSON Warren" })
   end)
 
+  it("reads a name before a title and the person it names as the title's organization", function()
+    local got = listed("The company said, and Harvest Box spokeswoman Natalie Ortiz and Drexel"
+      .. " Burnham analyst Jeff Edelman agreed. \"We won,\" said Trump adviser Stephen Miller.\n")
+    finds_all(got, { "ORG Harvest Box;", "PERSON Natalie Ortiz;", "ORG Drexel Burnham;",
+      "PERSON Jeff Edelman;", "PERSON Trump;", "PERSON Stephen Miller" })
+    finds_none(got, { "PERSON Harvest Box", "PERSON Drexel Burnham" })
+  end)
+
   it("leaves the shares or the officials of a firm out of its name", function()
     local got = listed("Shares of Carolina Skyways Inc. fell 12 percent on Tuesday. Officials of"
       .. " Harlow Steel Corp. met on Monday.\n")

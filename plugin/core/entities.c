@@ -1837,6 +1837,19 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     if (k[i].type != LEDE_T_PERSON && b == a + 2 && tok_is_cap(&t[a]) && is_honorific(c, a) &&
         name_word(c, &t[a + 1]) && !gaz_has(c, a, b, NAME_KINDS))
       k[i].type = LEDE_T_PERSON;
+    /* "Harvest Box spokeswoman Natalie Ortiz", "Mokgalo chief executive
+     * Graham Whitfield": a name before a title and the person it names is
+     * the organization the title belongs to, unless a person's name ("Trump
+     * adviser Stephen Miller": a listed surname, or a given name first) */
+    if (k[i].type == LEDE_T_PERSON && b < t1) {
+      int cap = 0;
+      size_t tl = title_at(c, b, t1, &cap);
+      if (tl && b + tl < t1 && name_word(c, &t[b + tl]) &&
+          !(b == a + 1 && gaz_has(c, a, b, KIND(LX_G_SURNAME))) &&
+          !gaz_has(c, a, a + 1, KIND(LX_G_GIVEN)) &&
+          !is_honorific(c, a))
+        k[i].type = LEDE_T_ORG;
+    }
     /* "Braxton Chairman Walter Braxton", "Millerton Fire Chief Wayne
      * Gorski": a person's name begins after a capitalized title inside it */
     if (k[i].type == LEDE_T_PERSON && b >= a + 3) {

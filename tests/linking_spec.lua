@@ -65,6 +65,19 @@ describe("linked mentions", function()
       .. "the department=State Department", got)
   end)
 
+  it("links an organization said short to its full name, not a name two share", function()
+    local d = lede.parse("NEW YORK (Reuters) - Carolina Skyways Inc. cut 400 jobs on Tuesday and"
+      .. " Caldera Energy Corp. said it would buy Corvane Therapeutics.\n\nCarolina Skyways"
+      .. " shares fell. Caldera said the deal was done, and Corvane agreed. Pinewood Savings and"
+      .. " Pinewood Capital Partners talked, but Pinewood declined to comment.\n")
+    local canon = {}
+    for e in d.entities:each("ORG") do canon[e.text] = e.canonical end
+    assert.equal("Carolina Skyways Inc.", canon["Carolina Skyways"])
+    assert.equal("Caldera Energy Corp.", canon["Caldera"])
+    assert.equal("Corvane Therapeutics", canon["Corvane"])
+    assert.equal("Pinewood", canon["Pinewood"] or "Pinewood")
+  end)
+
   it("links an acronym to the name it abbreviates", function()
     local got = mentions(function(e) return e.type == "ORG" and (e.text == "WHO" or e.text:find("World")) end)
     assert.equal("World Health Organization=World Health Organization; WHO=World Health Organization", got)

@@ -478,7 +478,8 @@ static const char *const company_words[] = {
 static const char *const industry_words[] = {
     "pharma", "shipping", "steel", "homes", "foods", "mining", "logistics", "telecom",
     "petroleum", "chemicals", "utilities", "minerals", "rail", "railway", "railways", "energy",
-    "power", "water", "gas", "oil", "resources"};
+    "power", "water", "gas", "oil", "resources", "savings", "freight", "devices", "athletic",
+    "properties", "realty", "trading", "apparel"};
 
 /* Buildings and works only: CoNLL calls venues and streets LOC, and so does
  * lede unless the gazetteer knows a facility. */
@@ -4251,7 +4252,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
 }
 
 /* The linking table: (tag, 32-bit hash) -> cluster, open addressing. */
-enum { K_NAME = 1, K_PERSON_TOKEN, K_ORG_HEAD, K_ACRONYM, K_GIVEN };
+enum { K_NAME = 1, K_PERSON_TOKEN, K_ORG_HEAD, K_ACRONYM, K_GIVEN, K_ORG_SHORT };
 /* a given name two persons of the story share: it links to neither */
 #define LINK_AMBIGUOUS (UINT32_MAX - 1)
 
@@ -4520,6 +4521,56 @@ static void short_org_names(lx_ctx *c, link_census *k) {
   }
 }
 
+/* The end of an organization's name without its legal form and the words
+ * of its trade ("Carolina Skyways" of "Carolina Skyways Inc.", "Caldera"
+ * of "Caldera Energy Corp."): a token index in (a, b], b if none. */
+static size_t org_stem_end(const lx_ctx *c, size_t a, size_t b) {
+  const lx_token *t = TOKS(c);
+  size_t p = b;
+  while (p > a + 1 && (legal_form(c, &t[p - 1], 1) ||
+                       word_in(c, &t[p - 1], company_words, LX_COUNTOF(company_words)) ||
+                       word_in(c, &t[p - 1], industry_words, LX_COUNTOF(industry_words))))
+    p--;
+  return p;
+}
+
+/* "Carolina Skyways" after "Carolina Skyways Inc.": a name of two words or
+ * more the tagger calls a person, that is an organization's name without
+ * its legal form or trade, and does not end in a surname, is that
+ * organization said short (short_org_names does one-word names). */
+static void short_org_stems(lx_ctx *c, link_census *k) {
+  lede_doc_internal *in = c->doc->internal;
+  lede_entity *E = (lede_entity *)in->entities.p;
+  size_t n = in->entities.n, no = k->own[LEDE_T_ORG];
+  if (!no || !k->own[LEDE_T_PERSON]) return;
+  const lx_token *t = TOKS(c);
+  uint32_t *stems = (uint32_t *)lx_scratch(c, no * sizeof(uint32_t));
+  size_t ns = 0;
+  for (size_t i = 0; i < n && ns < no; i++) {
+    if (E[i].type != LEDE_T_ORG || E[i].rule >= LEDE_RULE_USER) continue;
+    size_t a, b;
+    link_tokens(c, &E[i], &a, &b);
+    if (b < a + 3) continue;
+    size_t p = org_stem_end(c, a, b);
+    if (p < b && p >= a + 2) stems[ns++] = text_hash(c, a, t[a].start, t[p - 1].end);
+  }
+  if (!ns) return;
+  for (size_t i = 0; i < n; i++) {
+    if (E[i].type != LEDE_T_PERSON || E[i].rule >= LEDE_RULE_USER) continue;
+    size_t a, b;
+    link_tokens(c, &E[i], &a, &b);
+    if (b < a + 2 || gaz_has(c, b - 1, b, KIND(LX_G_SURNAME))) continue;
+    uint32_t h = text_hash(c, a, t[a].start, t[b - 1].end);
+    for (size_t q = 0; q < ns; q++)
+      if (stems[q] == h) {
+        census_add(k, E[i].type, E[i].rule, -1);
+        E[i].type = LEDE_T_ORG;
+        census_add(k, E[i].type, E[i].rule, 1);
+        break;
+      }
+  }
+}
+
 /* "Boatmen's" after "Boatmen's Bancshares Inc.": an organization whose
  * name holds a possessive keeps it when said short ("Boatmen's was the
  * prize"), where the tokens split it off as they split any possessive. */
@@ -4630,6 +4681,7 @@ void lx_link(lx_ctx *c) {
   consistent_types(c, &k);
   surnames_of_persons(c, &k);
   short_org_names(c, &k);
+  short_org_stems(c, &k);
   possessive_org_names(c, &k);
   /* not in another language: a word the tagger took for a name there is
    * too often a common noun, and would be found everywhere */
@@ -4695,7 +4747,7 @@ void lx_link(lx_ctx *c) {
   /* the keys written: a name per mention at most, a full name's two words
    * (if a surname is looked up after them), an organization's head and
    * acronym (if looked up after it) */
-  size_t keys = no + (last_surname ? 3 * full_names : 0) + orgs_head + orgs_acronym;
+  size_t keys = no + (last_surname ? 3 * full_names : 0) + orgs_head + orgs_acronym + 2 * orgs;
   lt.cap = 16;
   while (lt.cap < keys * 2) lt.cap *= 2;
   memset(lt.s, 0, lt.cap * sizeof(link_slot));
@@ -4737,6 +4789,12 @@ void lx_link(lx_ctx *c) {
     if (found == UINT32_MAX && e->type == LEDE_T_ORG && b - a == 1 && (t[a].flags & LX_TF_ALLCAP))
       /* an acronym of an organization named before: "WHO" */
       found = link_get(&lt, K_ACRONYM, t[a].hash, CL, NULL, 0);
+    if (found == UINT32_MAX && e->type == LEDE_T_ORG && b > a && !definite) {
+      /* an organization said short: "Carolina Skyways" after "Carolina
+       * Skyways Inc.", "Corvane" after "Corvane Therapeutics" */
+      found = link_get(&lt, K_ORG_SHORT, text_hash(c, a, t[a].start, t[b - 1].end), CL, NULL, 0);
+      if (found == LINK_AMBIGUOUS) found = UINT32_MAX;
+    }
     if (found == UINT32_MAX) {
       cluster *q = &CL[ncl];
       memset(q, 0, sizeof *q);
@@ -4776,6 +4834,24 @@ void lx_link(lx_ctx *c) {
           (b - a == 2 && gaz_exact(c, a, a + 1, KIND(LX_G_SURNAME)) &&
            !gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN))))
         link_put(&lt, K_PERSON_TOKEN, t[a].hash, found, CL, NULL, 0);
+    }
+    if (e->type == LEDE_T_ORG && b > a + 1 && !definite) {
+      /* its short names: without its legal form and the words of its trade
+       * ("Carolina Skyways" of "Carolina Skyways Inc.", "Caldera" of
+       * "Caldera Energy Corp."), and its first word if that is no common
+       * word, place or given name ("Noordam" of "Noordam Chemie") */
+      size_t p = org_stem_end(c, a, b);
+      uint32_t sh[2];
+      size_t ns = 0;
+      if (p < b) sh[ns++] = text_hash(c, a, t[a].start, t[p - 1].end);
+      if (p > a + 1 && name_word(c, &t[a]) && !(t[a].flags & LX_TF_ALLCAP) &&
+          !gaz_has(c, a, a + 1, PLACE_KINDS | KIND(LX_G_GIVEN) | KIND(LX_G_DEMONYM)))
+        sh[ns++] = t[a].hash;
+      for (size_t q = 0; q < ns; q++) {
+        uint32_t g = link_get(&lt, K_ORG_SHORT, sh[q], CL, NULL, 0);
+        if (g != found)
+          link_put(&lt, K_ORG_SHORT, sh[q], g == UINT32_MAX ? found : LINK_AMBIGUOUS, CL, NULL, 0);
+      }
     }
     if (e->type == LEDE_T_ORG && b > a && !definite) {
       if (oi < last_head && desc_head_of(c, &t[b - 1]))

@@ -78,6 +78,19 @@ describe("linked mentions", function()
     assert.equal("Pinewood", canon["Pinewood"] or "Pinewood")
   end)
 
+  it("gives a surname to the first person named with it, and links a headline's capitals",
+    function()
+      local d = lede.parse("ARLO PETTIGREW KEEPS THE FORGE HOT\n\nHARLAN FALLS, Vt. (AP) -- Arlo"
+        .. " Pettigrew has shod horses for 50 years.\n\nHis wife, June Pettigrew, keeps the books."
+        .. "\n\n\"Somebody ought to know how to do this,\" Pettigrew says. Pieter van Aalst, his"
+        .. " apprentice, agreed. Van Aalst said so.\n")
+      local canon = {}
+      for e in d.entities:each("PERSON") do canon[e.text] = e.canonical end
+      assert.equal("Arlo Pettigrew", canon["Pettigrew"])
+      assert.equal("Arlo Pettigrew", canon["ARLO PETTIGREW"])
+      assert.equal("Pieter van Aalst", canon["Van Aalst"])
+    end)
+
   it("links an acronym to the name it abbreviates", function()
     local got = mentions(function(e) return e.type == "ORG" and (e.text == "WHO" or e.text:find("World")) end)
     assert.equal("World Health Organization=World Health Organization; WHO=World Health Organization", got)

@@ -4266,6 +4266,23 @@ typedef struct link_table {
   size_t cap;
 } link_table;
 
+/* Whether a cluster's name is n bytes of b: for a person's full name, but
+ * for the case of ASCII letters ("DONALD TRUMP" of a headline in capitals
+ * and "Donald Trump"; an organization's headline capitals keep a cluster of
+ * their own, which its short names do not join, and so does a headline's
+ * "JANSHER", which "Jansher" of "Jansher Khan" does not join). */
+static int same_name(const cluster *q, const char *b, size_t n) {
+  const char *a = q->canonical;
+  if (q->canon_len != n) return 0;
+  if (q->type != LEDE_T_PERSON || !memchr(b, ' ', n)) return memcmp(a, b, n) == 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+    if (x != y && !(((x | 0x20) == (y | 0x20)) && (x | 0x20) >= 'a' && (x | 0x20) <= 'z'))
+      return 0;
+  }
+  return 1;
+}
+
 static uint32_t link_get(const link_table *lt, int tag, uint32_t h, const cluster *CL,
                          const char *name, size_t len) {
   uint64_t key = ((uint64_t)tag << 32) | h;
@@ -4274,8 +4291,7 @@ static uint32_t link_get(const link_table *lt, int tag, uint32_t h, const cluste
     if (lt->s[j].key == key) {
       const cluster *q = &CL[lt->s[j].cl];
       /* names are checked letter by letter; tokens by their hash */
-      if (!name || (q->canon_len == len && memcmp(q->canonical, name, len) == 0))
-        return lt->s[j].cl;
+      if (!name || same_name(q, name, len)) return lt->s[j].cl;
     }
     j = (j + 1) & (lt->cap - 1);
   }
@@ -4290,7 +4306,7 @@ static void link_put(link_table *lt, int tag, uint32_t h, uint32_t cl, const clu
   while (lt->s[j].key) {
     if (lt->s[j].key == key) {
       const cluster *q = &CL[lt->s[j].cl];
-      if (!name || (q->canon_len == len && memcmp(q->canonical, name, len) == 0)) {
+      if (!name || same_name(q, name, len)) {
         lt->s[j].cl = cl;
         return;
       }
@@ -4747,7 +4763,7 @@ void lx_link(lx_ctx *c) {
   /* the keys written: a name per mention at most, a full name's two words
    * (if a surname is looked up after them), an organization's head and
    * acronym (if looked up after it) */
-  size_t keys = no + (last_surname ? 3 * full_names : 0) + orgs_head + orgs_acronym + 2 * orgs;
+  size_t keys = no + (last_surname ? 4 * full_names : 0) + orgs_head + orgs_acronym + 2 * orgs;
   lt.cap = 16;
   while (lt.cap < keys * 2) lt.cap *= 2;
   memset(lt.s, 0, lt.cap * sizeof(link_slot));
@@ -4776,6 +4792,10 @@ void lx_link(lx_ctx *c) {
     if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1)
       /* a surname (or the family name a Korean name opens with) */
       found = link_get(&lt, K_PERSON_TOKEN, t[a].hash, CL, NULL, 0);
+    if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 2)
+      /* a surname of two words: "Van Aalst" of "Pieter van Aalst", "Ould
+       * Dah" of "Moktar Ould Dah" */
+      found = link_get(&lt, K_PERSON_TOKEN, text_hash(c, a, t[a].start, t[b - 1].end), CL, NULL, 0);
     if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1 &&
         !(t[a].flags & (LX_TF_ALLCAP | LX_TF_PERIOD)) && t[a].nletters >= 3) {
       /* a given name alone, as press releases and features say it ("Ivan
@@ -4806,8 +4826,12 @@ void lx_link(lx_ctx *c) {
       q->role_span = no_span_;
       found = (uint32_t)ncl++;
       if (!definite) link_put(&lt, K_NAME, nh, found, CL, canon, clen);
-    } else if (e->type == LEDE_T_PERSON && b - a > CL[found].ntok) {
-      /* a fuller name names the person better */
+    } else if (e->type == LEDE_T_PERSON &&
+               (b - a > CL[found].ntok ||
+                (b - a == CL[found].ntok && !(t[a].flags & LX_TF_ALLCAP) &&
+                 (TOKS(c)[ta[CL[found].first]].flags & LX_TF_ALLCAP)))) {
+      /* a fuller name names the person better, and so does one in lower
+       * case than a headline's capitals */
       CL[found].canonical = canon;
       CL[found].canon_len = clen;
       CL[found].ntok = (uint32_t)(b - a);
@@ -4815,7 +4839,16 @@ void lx_link(lx_ctx *c) {
     }
     ent_cl[i] = found;
     if (e->type == LEDE_T_PERSON && b - a >= 2 && oi < last_surname) {
-      link_put(&lt, K_PERSON_TOKEN, t[b - 1].hash, found, CL, NULL, 0);
+      /* the surname: the first person named with it keeps it ("Pettigrew"
+       * is Arlo Pettigrew, whom the story is about, after his wife June
+       * Pettigrew is named) */
+      if (link_get(&lt, K_PERSON_TOKEN, t[b - 1].hash, CL, NULL, 0) == UINT32_MAX)
+        link_put(&lt, K_PERSON_TOKEN, t[b - 1].hash, found, CL, NULL, 0);
+      if (b - a >= 3) {
+        uint32_t h2 = text_hash(c, b - 2, t[b - 2].start, t[b - 1].end);
+        if (link_get(&lt, K_PERSON_TOKEN, h2, CL, NULL, 0) == UINT32_MAX)
+          link_put(&lt, K_PERSON_TOKEN, h2, found, CL, NULL, 0);
+      }
       /* a given name (a person's by the gazetteer's word: a known given
        * name first or a known surname last; not a headline's capitals, a
        * firm, a king) */

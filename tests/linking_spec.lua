@@ -324,9 +324,19 @@ describe("who speaks a quotation", function()
       .. " Karen Whitlow.\n"))
   end)
 
+  it("takes a few words in marks that nobody says for no quotation, a sentence for one",
+    function()
+      local d = lede.parse("PARIS (AFP) - The heirs sued on Monday over what the papers call"
+        .. " \"the widow's share\" of the estate.\n\n\"My husband built this house in 1952. He put"
+        .. " every nail in it himself.\"\n\nThe case resumes in May.\n")
+      local got = {}
+      for _, q in ipairs(d.quotes) do got[#got + 1] = q.text end
+      assert.same({ "My husband built this house in 1952. He put every nail in it himself" }, got)
+    end)
+
   it("does not take a passive verb for a cue", function()
-    assert.equal("-", speakers("The court met on Monday.\n\n\"It is final,\" Judge Ann Cole was"
-      .. " told by the clerk.\n"))
+    assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
+      .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))
   end)
 end)
 

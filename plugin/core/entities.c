@@ -5523,6 +5523,7 @@ void lx_quotes(lx_ctx *c) {
     /* the paragraphs that wait go on only into one that opens with a mark */
     if (npend && !opens) npend = 0;
     int32_t carried = opens ? carry : -1, para_speaker = -1;
+    int para_unnamed = 0; /* a quotation of someone not named was found */
     carry = -1;
     /* quotation marks are rare: the first one is looked for (four tokens
      * at a time), and a paragraph without one is passed over before its
@@ -5696,10 +5697,23 @@ void lx_quotes(lx_ctx *c) {
           if (cu != SIZE_MAX && cu < i) cue = lx_span(t[cu].start, t[cu].end);
         }
       }
+      /* a few words in quotation marks that no one says, nothing
+       * attributes, and no quotation of an unnamed speaker before them in
+       * the paragraph runs on to: a title, a name, a scare quote ("the
+       * widow's share"); sentences stay, whoever said them */
+      if (speaker < 0 && lx_span_empty(cue) && !npend && !para_unnamed) {
+        size_t words = 0;
+        for (size_t w = i + 1; w < qe && words <= 4; w++) words += t[w].kind == LX_TK_WORD;
+        if (words <= 4) {
+          i = j;
+          continue;
+        }
+      }
       for (size_t k = 0; k < npend; k++) add_quote(c, pend[k], speaker, cue);
       npend = 0;
       add_quote(c, qs, speaker, cue);
       if (speaker >= 0) para_speaker = speaker;
+      if (speaker < 0) para_unnamed = 1;
       i = j;
     }
     lx_tick(c);

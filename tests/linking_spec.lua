@@ -334,6 +334,15 @@ describe("who speaks a quotation", function()
       assert.same({ "My husband built this house in 1952. He put every nail in it himself" }, got)
     end)
 
+  it("gives 'he said' to the one who spoke in the sentence before, not the one spoken of",
+    function()
+      assert.equal("Martin Kessler; Tim Cook", speakers("CHICAGO (AP) -- A jury convicted Glenn"
+        .. " Haverty on Friday. His lawyer is Martin Kessler.\n\nAfter the verdict, Kessler said"
+        .. " Haverty would appeal.\n\n\"We respect the jury,\" he said.\n\nTim Cook spoke on"
+        .. " Tuesday. Customers wanted more, Cook told Benioff.\n\n\"We took that to heart,\" he"
+        .. " said.\n"))
+    end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

@@ -5147,8 +5147,26 @@ static int32_t resolve_pronoun(const lx_ctx *c, const lede_entity *E, size_t n, 
     if (type == LEDE_T_PERSON && ty == LEDE_T_PERSON) {
       /* "she" is not Tom Reed */
       int x = sex ? person_sex(c, &E[k]) : 0;
-      if (!x || x == sex) return (int32_t)k;
-      continue;
+      if (x && x != sex) continue;
+      /* "Kessler said Haverty would appeal. ... he said": the one who spoke
+       * in that sentence, before the one spoken of */
+      size_t a, b;
+      ent_tokens(c, &E[k], &a, &b);
+      const lx_token *t = TOKS(c);
+      for (size_t q = k; q-- > stop && !(t[a].flags & LX_TF_SENT);) {
+        size_t a2, b2;
+        ent_tokens(c, &E[q], &a2, &b2);
+        for (size_t m = a2 + 1; m <= a; m++)
+          if (t[m].flags & LX_TF_SENT) goto same_sentence_done;
+        if (E[q].type == LEDE_T_PERSON && b2 < c->toks.n && is_cue(c, &t[b2]) &&
+            !in_quotation(c, &qi, &E[q])) {
+          int x2 = sex ? person_sex(c, &E[q]) : 0;
+          if (!x2 || x2 == sex) return (int32_t)q;
+        }
+        a = a2;
+      }
+    same_sentence_done:
+      return (int32_t)k;
     }
     if (type == LEDE_T_ORG && ty == LEDE_T_ORG) {
       /* "it said": the story's firm, not the agency that reports it */

@@ -978,7 +978,9 @@ static int find_byline(lx_ctx *c, const blk *b, const blk *next, lede_span *name
   if (b->end - b->text_start > 200) return 0;
   size_t n;
   lx_token *t = block_tokens(c, b, &n);
-  if (n >= 4 && n <= 12 && !byline_word(c, &t[0]) && parse_names(c, t, 0, n, names, 1) == 1) {
+  if (n >= 4 && n <= 12 && !byline_word(c, &t[0]) &&
+      memchr(c->text + b->text_start, '@', b->end - b->text_start) &&
+      parse_names(c, t, 0, n, names, 1) == 1) {
     /* "Catherine Shu @catherineshu / 2 days": a name of two words or more
      * and the author's handle after it */
     size_t j = 0;

@@ -126,6 +126,20 @@ describe("linked mentions", function()
       assert.is_nil(roles["Blue Horizon"])
     end)
 
+  it("reads a role before a name and its commas, and one cut short by a clause", function()
+    local d = lede.parse("MAPUTO (Reuters) - Floods cut the main road on Monday.\n\nA spokeswoman"
+      .. " for the National Disaster Management Institute, Helena Mutemba, said 1,200 people were"
+      .. " rescued. \"It is safe,\" said Kevin Marsh, an analyst at Drummond Lyle & Co. in Boston"
+      .. " who rates the shares \"hold.\"\n\nThe aircraft carrier Carl Vinson, were already in"
+      .. " the Gulf.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    assert.equal("A spokeswoman for the National Disaster Management Institute",
+      roles["Helena Mutemba"])
+    assert.equal("an analyst at Drummond Lyle & Co.", roles["Kevin Marsh"])
+    assert.is_nil(roles["Carl Vinson"])
+  end)
+
   it("reads a title that begins with a modifier word: chief executive, chief of staff", function()
     local t = "Stocks fell.\n\nShares of Dorvale Foods rose after Chief Executive Harlan Gray spoke, and"
       .. " chief financial officer Mina Toller said sales grew. Chief of Staff Ron Pell agreed,"

@@ -3656,6 +3656,7 @@ static void link_tokens(const lx_ctx *c, const lede_entity *e, size_t *t0, size_
  * appositive after it (", deputy assistant secretary of state for Korea
  * and Japan,"). */
 static int desc_head_of(const lx_ctx *c, const lx_token *t);
+static int quote_mark(const lx_ctx *c, size_t j);
 
 /* Words that open no role after a name and its comma: a clause ("who
  * led", "said"), an adverb. */
@@ -3664,7 +3665,9 @@ static const char *const not_roles[] = {
     "speaking", "according", "however", "meanwhile", "too", "also", "now", "then", "though",
     "and", "or", "but", "is", "was", "has", "had", "will", "would", "not", "in", "on", "at",
     "for", "with", "from", "to", "by", "as", "after", "before", "during", "while", "if",
-    "based", "ago", "last", "next", "this", "one", "two", "three", "four", "five"};
+    "based", "ago", "last", "next", "this", "one", "two", "three", "four", "five", "were",
+    "are", "have", "be", "been", "being", "can", "could", "should", "may", "might", "must",
+    "did", "does", "do", "already", "still", "just"};
 /* Words that end a role's apposition before its comma: a relative clause,
  * a second role, a place ("analyst at Marlin Ridge Capital in New York",
  * "retired mail carrier from the city's southwest side"). */
@@ -3684,7 +3687,12 @@ static int role_ends_at(const lx_ctx *c, size_t k, size_t q) {
   if (!in_list(c, &t[k], role_links, LX_COUNTOF(role_links)) || k + 1 >= q) return 0;
   if (lx_tok_ieq(c->text, &t[k], "and")) return in_list(c, &t[k + 1], dets, LX_COUNTOF(dets));
   if (t[k + 1].flags & LX_TF_LOWER) return 1;
-  return gaz_has(c, k + 1, q, PLACE_KINDS);
+  /* a place of one to three words, then the end or a relative clause */
+  for (size_t p = k + 2; p <= q && p <= k + 4; p++)
+    if ((p == q || in_list(c, &t[p], role_ends, LX_COUNTOF(role_ends))) &&
+        gaz_has(c, k + 1, p, PLACE_KINDS))
+      return 1;
+  return 0;
 }
 /* Words after a role's head noun that take its organization or place:
  * "analyst at Drummond Lyle", "critic for the Chicago Ledger". */
@@ -3780,13 +3788,36 @@ appositive:
         k++;
       for (size_t m = j + tl; m < k && !end; m++)
         if (role_ends_at(c, m, k)) end = m;
-      if (!end) end = k;
+      /* a role that ends before a relative clause or a place ends there,
+       * however the apposition goes on ("an analyst at Drummond Lyle & Co.
+       * in Boston who rates the shares \"hold.\"") */
+      if (end) return lx_span(t[t1 + 1].start, t[end - 1].end);
+      end = k;
       if (k < lim && (tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.')))
         return lx_span(t[t1 + 1].start, t[end - 1].end);
       /* or the sentence's end on an abbreviation: ", an analyst at Drummond
        * Lyle & Co." */
       if (k > j && (k == c->toks.n || (t[k].flags & LX_TF_SENT)) && (t[k - 1].flags & LX_TF_PERIOD))
         return lx_span(t[t1 + 1].start, t[end - 1].end);
+    }
+  }
+  /* a role before the name and its commas: "A spokeswoman for the National
+   * Disaster Management Institute, Helena Mutemba, said" */
+  if (t1 < c->toks.n && tok_ch(c, &t[t1], ',')) {
+    size_t a, b;
+    ent_tokens(c, e, &a, &b);
+    if (a >= 3 && tok_ch(c, &t[a - 1], ',')) {
+      size_t s = a - 1; /* the role phrase: back to the sentence's start */
+      while (s > 0 && a - 1 - s < 16 && !(t[s].flags & LX_TF_SENT) && !tok_ch(c, &t[s - 1], ',') &&
+             !quote_mark(c, s - 1))
+        s--;
+      if ((t[s].flags & LX_TF_SENT) &&
+          (lx_tok_ieq(c->text, &t[s], "a") || lx_tok_ieq(c->text, &t[s], "an") ||
+           lx_tok_ieq(c->text, &t[s], "the"))) {
+        size_t j = s + 1, tl = title_at(c, j, a - 1, NULL);
+        if (!tl) tl = common_role(c, j, a, 1);
+        if (tl) return lx_span(t[s].start, t[a - 2].end);
+      }
     }
   }
   return no_span_;

@@ -140,6 +140,18 @@ describe("linked mentions", function()
     assert.is_nil(roles["Carl Vinson"])
   end)
 
+  it("takes into a role the words that qualify its title, not a verb or preposition", function()
+    local d = lede.parse("LONDON (Reuters) - The strike went on.\n\nCouncil President Teresa Vane"
+      .. " spoke first, then veteran actor Yuri Balan and Police spokesman Henrik Dahl. The team"
+      .. " played without key midfielder Mauro Silva.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    assert.equal("Council President", roles["Teresa Vane"])
+    assert.equal("veteran actor", roles["Yuri Balan"])
+    assert.equal("Police spokesman", roles["Henrik Dahl"])
+    assert.equal("key midfielder", roles["Mauro Silva"])
+  end)
+
   it("reads a title that begins with a modifier word: chief executive, chief of staff", function()
     local t = "Stocks fell.\n\nShares of Dorvale Foods rose after Chief Executive Harlan Gray spoke, and"
       .. " chief financial officer Mina Toller said sales grew. Chief of Staff Ron Pell agreed,"

@@ -3694,6 +3694,15 @@ static int role_ends_at(const lx_ctx *c, size_t k, size_t q) {
       return 1;
   return 0;
 }
+/* Words that qualify no title before it: prepositions, verbs a title's
+ * holder is the object of ("without key midfielder", "beat world
+ * champion", "police detains dissident"). */
+static const char *const not_qualifiers[] = {
+    "without", "past", "against", "beat", "beats", "over", "under", "than", "via", "into",
+    "about", "behind", "beyond", "like", "unlike", "toward", "towards", "around", "between",
+    "among", "versus", "including", "despite", "named", "appointed", "called", "meet", "meets",
+    "met", "face", "faces", "faced", "hired", "fired", "sacked", "detains", "arrests", "new",
+    "old"};
 /* Words after a role's head noun that take its organization or place:
  * "analyst at Drummond Lyle", "critic for the Chicago Ledger". */
 static const char *const role_preps[] = {"at", "of", "for", "with", "in", "from", "on"};
@@ -3758,6 +3767,31 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
           }
           if (ok && r.start - m->span.end <= 3) r.start = m->span.start;
         }
+      }
+      /* the words that qualify it, right before: "Council President",
+       * "Police spokesman", "veteran actor", "Social Affairs Minister"
+       * (words of no entity, no function word nor verb; at most two) */
+      size_t a, b;
+      ent_tokens(c, ti, &a, &b);
+      if (r.start == ti->span.start) {
+        size_t x = a;
+        while (x > 0 && a - x < 2 && t[x - 1].kind == LX_TK_WORD &&
+               t[x].start == t[x - 1].end + 1 &&
+               !(t[x].flags & LX_TF_SENT) && !(t[x - 1].flags & LX_TF_ALLCAP) &&
+               !lx_hashset_has(&c->eng->nonname, t[x - 1].hash ? t[x - 1].hash : 1) &&
+               !in_list(c, &t[x - 1], not_roles, LX_COUNTOF(not_roles)) && !is_cue(c, &t[x - 1]) &&
+               !in_list(c, &t[x - 1], not_qualifiers, LX_COUNTOF(not_qualifiers)) &&
+               !(t[x - 1].flags & LX_TF_POSS) &&
+               (tok_is_cap(&t[x - 1]) == tok_is_cap(&t[a]) || tok_is_cap(&t[x - 1]))) {
+          const char *w = c->text + t[x - 1].start;
+          size_t n = t[x - 1].end - t[x - 1].start;
+          if (n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') ||
+                        (w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')))
+            break;
+          if (i > 1 && E[i - 2].span.end > t[x - 1].start) break; /* an entity's word */
+          x--;
+        }
+        r.start = t[x].start;
       }
       return r;
     }

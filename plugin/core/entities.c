@@ -5778,6 +5778,18 @@ void lx_quotes(lx_ctx *c) {
           for (; cu == SIZE_MAX && cscan < i; cscan++)
             if (is_cue(c, &t[cscan])) cu = cscan;
           if (cu != SIZE_MAX && cu < i) cue = lx_span(t[cu].start, t[cu].end);
+          /* the verb that names what the quoted words call a thing, close
+           * before them: 'called the cuts "a panic move"' */
+          static const char *const naming[] = {"called", "calls", "calling", "call", "described",
+                                               "describes", "describing", "termed", "dubbed",
+                                               "labeled", "labelled", "branded"};
+          for (size_t m = i; m > t0 && i - m < 6; m--) {
+            if (t[m - 1].kind == LX_TK_PUNCT && !tok_ch(c, &t[m - 1], ',')) break;
+            if (in_list(c, &t[m - 1], naming, LX_COUNTOF(naming))) {
+              cue = lx_span(t[m - 1].start, t[m - 1].end);
+              break;
+            }
+          }
         }
       }
       /* a few words in quotation marks that no one says, nothing

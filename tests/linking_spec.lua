@@ -369,6 +369,14 @@ describe("who speaks a quotation", function()
         .. " said.\n"))
     end)
 
+  it("is the person of the sentence before a quotation with no verb of saying", function()
+    assert.equal("Raymond Tice; Stavros Kalogeropoulos", speakers("CHICAGO (AP) -- Shares of the"
+      .. " airline fell on Monday.\n\nAsked whether federal aid would be enough, Raymond Tice"
+      .. " paused. \"It helps. It does not fix anything.\"\n\nStavros Kalogeropoulos owns the"
+      .. " diner. Asked about the future, he managed a smile: \"If I rebuild, the Hubcap comes"
+      .. " back.\"\n"))
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

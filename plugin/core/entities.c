@@ -5545,6 +5545,28 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
   return -1;
 }
 
+/* The person of the sentence that ends at token e (exclusive; in the
+ * paragraph from t0): its first person named outside a quotation, else
+ * the one its first "he", "she", "his" or "her" stands for; -1 if none. */
+static int32_t sentence_person(const lx_ctx *c, const lede_entity *E, size_t n, size_t t0,
+                               size_t e, uint32_t quote_start, uint32_t anon) {
+  const lx_token *t = TOKS(c);
+  size_t s = e;
+  while (s > t0 && e - s < 40 && !(t[s].flags & LX_TF_SENT)) s--;
+  if (!(t[s].flags & LX_TF_SENT) && s != t0) return -1;
+  for (size_t k = first_from(E, n, t[s].start); k < n && E[k].span.end <= t[e].start; k++)
+    if (E[k].type == LEDE_T_PERSON && !quoted_before(c, &E[k])) return (int32_t)k;
+  for (size_t m = s; m < e; m++) {
+    int sex = lx_tok_ieq(c->text, &t[m], "he") || lx_tok_ieq(c->text, &t[m], "his") ? 'm'
+              : lx_tok_ieq(c->text, &t[m], "she") || lx_tok_ieq(c->text, &t[m], "her") ? 'f'
+                                                                                        : 0;
+    if (sex)
+      return resolve_pronoun(c, E, n, LX_MIN(t[s].start, quote_start), LEDE_T_PERSON, anon, sex);
+    if (quote_mark(c, m)) return -1;
+  }
+  return -1;
+}
+
 /* The person or organization that opens a clause at token k whose verb is
  * token m: '"...," Rep. Ed Markey, D-Mass., chairman of the panel, said';
  * named, after its title if one comes first, and followed by a comma or by
@@ -5747,6 +5769,13 @@ void lx_quotes(lx_ctx *c) {
           (tok_ch(c, &t[i - 1], '.') || tok_ch(c, &t[i - 1], '?') || tok_ch(c, &t[i - 1], '!') ||
            quote_mark(c, i - 1)))
         speaker = para_speaker;
+      /* a quotation that opens a sentence after one that names its speaker
+       * without a verb of saying ('he paused. "It helps."', 'His first post
+       * set the tone: "Ask yourself..."'): that sentence's person, or the
+       * one its pronoun stands for */
+      if (speaker < 0 && !unnamed && lx_span_empty(cue) && i > t0 + 1 &&
+          (tok_ch(c, &t[i - 1], '.') || tok_ch(c, &t[i - 1], ':')))
+        speaker = sentence_person(c, E, ne, t0, i - 1, qstart, anon);
       if (speaker < 0 && !unnamed) {
         for (; sscan <= i; sscan++)
           if (t[sscan].flags & LX_TF_SENT) ss = sscan;

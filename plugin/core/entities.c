@@ -4792,7 +4792,7 @@ void lx_link(lx_ctx *c) {
   size_t ncl = 0;
   /* full names first, so that a lone "Pompeo" in the headline finds "Mike
    * Pompeo" of the lead; then every other mention in text order */
-  size_t no = 0;
+  size_t no = 0, last_two = 0;
   for (size_t i = 0, a, b; i < n; i++) {
     if (plain_type(E[i].type)) {
       ta[i] = tb[i] = 0;
@@ -4804,13 +4804,15 @@ void lx_link(lx_ctx *c) {
     tb[i] = (uint32_t)b;
     ent_cl[i] = UINT32_MAX;
     if (E[i].type == LEDE_T_PERSON && b - a >= 2) {
+      /* a name of two words may be a surname of two ("Van Aalst") */
+      if (b - a == 2) last_two = no;
       order[no++] = (uint32_t)i;
       ent_cl[i] = 0; /* marked: ordered already */
     }
   }
   /* the last mentions (in that order) that look up a surname, a head or an
    * acronym: the keys they read are not written after them (0: none) */
-  size_t last_surname = 0, last_head = 0, last_acronym = 0;
+  size_t last_surname = last_two, last_head = 0, last_acronym = 0;
   size_t full_names = no, orgs = 0, orgs_head = 0, orgs_acronym = 0;
   for (size_t i = 0; i < n; i++) {
     if (ent_cl[i] <= 1) { /* ordered already, or not linked */

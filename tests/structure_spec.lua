@@ -91,6 +91,20 @@ local cases = {
     lead_starts = "Harbor Freight Lines has ordered 12 new cargo ships",
   },
   {
+    -- a picture's caption with its credit under the headline is no title
+    file = "caption_title.txt",
+    title = "Reyes keeps Portugal alive in Cup finals",
+    lead_starts = "Paulo Reyes won both of his matches",
+  },
+  {
+    -- a name alone over the timestamp is the byline
+    file = "name_over_story.txt",
+    title = "Tidewater to raise up to $2.1bn in harbour listing",
+    byline = { "Dana Kessel" },
+    published = "2019-11-20T09:22:00",
+    lead_starts = "Tidewater Holdings is set to raise",
+  },
+  {
     file = "not_article.txt",
     title = false, section = false, published = false, byline = {}, dateline = false,
     paragraphs = 0,

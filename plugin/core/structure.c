@@ -978,6 +978,25 @@ static int find_byline(lx_ctx *c, const blk *b, const blk *next, lede_span *name
   if (b->end - b->text_start > 200) return 0;
   size_t n;
   lx_token *t = block_tokens(c, b, &n);
+  /* a name alone over the timestamp: "Dana Kessel / Nov 20 2019, 9:22am" (a
+   * given name first, two or three words in capitals and small letters) */
+  if (n >= 2 && n <= 3 && next && b->words == n && !byline_word(c, &t[0])) {
+    int name_words = 1;
+    for (size_t k = 0; k < n; k++)
+      name_words &=
+          t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_CAP) && !(t[k].flags & LX_TF_ALLCAP);
+    const lx_entry *g;
+    lx_date x;
+    uint32_t ds, de, pe;
+    if (name_words && lx_dict_longest(c->eng->gaz, c->text, t, n, 0, &g) == 1 &&
+        (g = lx_entry_of_kind(c->eng->gaz, g, LX_G_GIVEN)) && !(g->flags & LX_GF_AMB) &&
+        next->words <= 12 && find_stamp(c, next, 12, &x, &ds, &de, &pe)) {
+      names[0] = lx_span(t[0].start, t[n - 1].end);
+      *nnames = 1;
+      *span = lx_span(b->start, b->end);
+      return 1;
+    }
+  }
   if (n >= 4 && n <= 12 && !byline_word(c, &t[0]) &&
       memchr(c->text + b->text_start, '@', b->end - b->text_start) &&
       parse_names(c, t, 0, n, names, 1) == 1) {
@@ -1816,6 +1835,32 @@ static int headline_like(const lx_ctx *c, const blk *b) {
   }
   if (last == ',' || last == ';') return 0;
   if (b->pipes >= 2) return 0;
+  /* a picture's caption that ends with its credit: "... (Manu Fernandez/AP)",
+   * "Representative image. (AFP file photo)" */
+  if (last == ')') {
+    const char *o = s + b->end - 1;
+    while (o > s + b->text_start && *o != '(') o--;
+    size_t n = (size_t)(s + b->end - o);
+    int photo = 0;
+    for (size_t k = 0; k + 5 <= n && !photo; k++)
+      photo = (o[k] | 0x20) == 'p' && (o[k + 1] | 0x20) == 'h' && (o[k + 2] | 0x20) == 'o' &&
+              (o[k + 3] | 0x20) == 't' && (o[k + 4] | 0x20) == 'o';
+    if (*o == '(' && n < 60 && (memchr(o, '/', n) || photo)) return 0;
+  }
+  /* a name alone, a byline's: "Anna Menin" (a given name and a word or two) */
+  if (b->words >= 2 && b->words <= 3 && b->t1 - b->t0 == b->words) {
+    const lx_token *t = (const lx_token *)c->toks.p + b->t0;
+    int names = 1;
+    for (size_t k = 0; k < b->words; k++)
+      names &= t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_CAP) && !(t[k].flags & LX_TF_ALLCAP);
+    if (names) {
+      const lx_entry *e;
+      if (lx_dict_longest(c->eng->gaz, c->text, t, b->t1 - b->t0, 0, &e) == 1 &&
+          lx_entry_of_kind(c->eng->gaz, e, LX_G_GIVEN) &&
+          !(lx_entry_of_kind(c->eng->gaz, e, LX_G_GIVEN)->flags & LX_GF_AMB))
+        return 0;
+    }
+  }
   return 1;
 }
 

@@ -666,10 +666,6 @@ static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
   return 0;
 }
 
-/* The end of a company named from i by up to six capitalized name words
- * (with "&" or "of" between) on one line and a legal form ("Elsevier
- * N.V.", "Tate & Lyle Plc"), or 0; the name starts at i (no name word runs
- * into it). */
 /* A part or the people of a firm, capitalized to open a sentence before
  * "of": "Shares of Carolina Skyways Inc. fell" (no company's first word). */
 static const char *const parts_of[] = {
@@ -678,6 +674,10 @@ static const char *const parts_of[] = {
     "creditors", "bondholders", "holders", "analysts", "representatives", "staff", "most",
     "some", "all", "none", "both", "each", "many", "few", "several"};
 
+/* The end of a company named from i by up to six capitalized name words
+ * (with "&" or "of" between) on one line and a legal form ("Elsevier
+ * N.V.", "Tate & Lyle Plc"), or 0; the name starts at i (no name word runs
+ * into it). */
 static size_t company_at(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
   const lx_token *t = TOKS(c);
   if (i > t0 && name_word(c, &t[i - 1]) && t[i].start == t[i - 1].end + 1 &&
@@ -3651,12 +3651,18 @@ static void link_tokens(const lx_ctx *c, const lede_entity *e, size_t *t0, size_
   *t1 = b;
 }
 
-/* The role a person's mention carries: the title right before it, with
- * the place or people it belongs to ("U.S. Secretary of State"), or an
- * appositive after it (", deputy assistant secretary of state for Korea
- * and Japan,"). */
 static int desc_head_of(const lx_ctx *c, const lx_token *t);
 static int quote_mark(const lx_ctx *c, size_t j);
+
+/* Whether a word of a role's looks like a verb: "-ed", "-ing", and with s
+ * a first word in "-s" ("argued at trial", "runs the race"). */
+static int verb_form(const lx_ctx *c, const lx_token *t, int s) {
+  const char *w = c->text + t->start;
+  size_t n = t->end - t->start;
+  return n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') ||
+                   (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g') ||
+                   (s && w[n - 1] == 's'));
+}
 
 /* Words that open no role after a name and its comma: a clause ("who
  * led", "said"), an adverb. */
@@ -3718,13 +3724,7 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
   size_t k = j;
   while (k < lim && k - j < 4 && t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_LOWER) &&
          !(t[k].flags & LX_TF_SENT) && !in_list(c, &t[k], not_roles, LX_COUNTOF(not_roles))) {
-    /* a verb ("argued at trial", "runs the race") is no trade */
-    const char *w = c->text + t[k].start;
-    size_t n = t[k].end - t[k].start;
-    if (n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') ||
-                  (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g') ||
-                  (!article && k == j && w[n - 1] == 's')))
-      return 0;
+    if (verb_form(c, &t[k], !article && k == j)) return 0; /* no trade */
     k++;
   }
   if (k == j || k >= lim) return 0;
@@ -3738,17 +3738,24 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
   return 0;
 }
 
+/* The role a person's mention carries: the title right before it, with
+ * the place or people it belongs to ("U.S. Secretary of State") and the
+ * words that qualify it ("Council President"), or an appositive after it
+ * (", deputy assistant secretary of state for Korea and Japan,", ", a
+ * cardiologist at ...,"), or a role before it and its commas ("A
+ * spokeswoman for the institute, Helena Mutemba, said"). */
 static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, size_t t1) {
   const lede_entity *e = &E[i];
   const lx_token *t = TOKS(c);
   /* a title right before (entities are sorted by start); not an honorific
    * alone ("Dr", "Prof.") */
-  if (i > 0 && E[i - 1].type == LEDE_T_TITLE) {
+  int titled = i > 0 && E[i - 1].type == LEDE_T_TITLE;
+  if (titled) {
     size_t a, b;
     ent_tokens(c, &E[i - 1], &a, &b);
-    if (b == a + 1 && is_honorific(c, a)) goto appositive;
+    titled = !(b == a + 1 && is_honorific(c, a));
   }
-  if (i > 0 && E[i - 1].type == LEDE_T_TITLE) {
+  if (titled) {
     const lede_entity *ti = &E[i - 1];
     int gap_ok = 1;
     for (uint32_t b = ti->span.end; b < e->span.start; b++)
@@ -3783,11 +3790,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
                !in_list(c, &t[x - 1], not_qualifiers, LX_COUNTOF(not_qualifiers)) &&
                !(t[x - 1].flags & LX_TF_POSS) &&
                (tok_is_cap(&t[x - 1]) == tok_is_cap(&t[a]) || tok_is_cap(&t[x - 1]))) {
-          const char *w = c->text + t[x - 1].start;
-          size_t n = t[x - 1].end - t[x - 1].start;
-          if (n > 3 && ((w[n - 2] == 'e' && w[n - 1] == 'd') ||
-                        (w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g')))
-            break;
+          if (verb_form(c, &t[x - 1], 0)) break;
           if (i > 1 && E[i - 2].span.end > t[x - 1].start) break; /* an entity's word */
           x--;
         }
@@ -3796,7 +3799,6 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
       return r;
     }
   }
-appositive:
   /* an appositive: ", <title phrase>," (t1: the token after the mention) */
   if (t1 + 1 < c->toks.n && tok_ch(c, &t[t1], ',')) {
     size_t j = t1 + 1;
@@ -3826,13 +3828,12 @@ appositive:
        * however the apposition goes on ("an analyst at Drummond Lyle & Co.
        * in Boston who rates the shares \"hold.\"") */
       if (end) return lx_span(t[t1 + 1].start, t[end - 1].end);
-      end = k;
       if (k < lim && (tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.')))
-        return lx_span(t[t1 + 1].start, t[end - 1].end);
+        return lx_span(t[t1 + 1].start, t[k - 1].end);
       /* or the sentence's end on an abbreviation: ", an analyst at Drummond
        * Lyle & Co." */
       if (k > j && (k == c->toks.n || (t[k].flags & LX_TF_SENT)) && (t[k - 1].flags & LX_TF_PERIOD))
-        return lx_span(t[t1 + 1].start, t[end - 1].end);
+        return lx_span(t[t1 + 1].start, t[k - 1].end);
     }
   }
   /* a role before the name and its commas: "A spokeswoman for the National

@@ -152,6 +152,26 @@ describe("linked mentions", function()
     assert.equal("key midfielder", roles["Mauro Silva"])
   end)
 
+  it("reads a body's name before a trade, an age before a role, a role after a comma", function()
+    local d = lede.parse("LONDON (Reuters) - The club sacked its manager on Monday.\n\nAlan Merrick,"
+      .. " the Castlebridge chairman, said it was hard. Amy Cho, a Red Cross volunteer who"
+      .. " manages the shelter, agreed. Daniel Pryor, 34, a software engineer from Cardiff, was"
+      .. " found. At the inquest in Brecon, the Powys coroner, John Hartley-Evans, said the"
+      .. " delay was unacceptable. State epidemiologist Dr. Harold Quint spoke, and Ivan Petrov,"
+      .. " 41, won the polls in 1994. Dennis Hollis, secretary of the Castlebridge United"
+      .. " Supporters\226\128\153 Trust, said: \226\128\152We are divided.\226\128\153\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    assert.equal("the Castlebridge chairman", roles["Alan Merrick"])
+    assert.equal("a Red Cross volunteer", roles["Amy Cho"])
+    assert.equal("a software engineer", roles["Daniel Pryor"])
+    assert.equal("the Powys coroner", roles["John Hartley-Evans"])
+    assert.equal("State epidemiologist", roles["Harold Quint"])
+    assert.is_nil(roles["Ivan Petrov"])
+    assert.equal("secretary of the Castlebridge United Supporters\226\128\153 Trust",
+      roles["Dennis Hollis"])
+  end)
+
   it("reads a title that begins with a modifier word: chief executive, chief of staff", function()
     local t = "Stocks fell.\n\nShares of Dorvale Foods rose after Chief Executive Harlan Gray spoke, and"
       .. " chief financial officer Mina Toller said sales grew. Chief of Staff Ron Pell agreed,"

@@ -3731,11 +3731,34 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
   /* a kind of body ("an environmental group", "a technology blog") is
    * said of an organization */
   static const char *const bodies[] = {"blog", "website", "site", "startup", "charity",
-                                      "chain", "outlet", "publication", "maker", "operator"};
+                                      "chain", "outlet", "publication", "maker", "operator",
+                                      "daily", "weekly", "tabloid", "broadsheet"};
   if (desc_head_of(c, &t[k - 1]) || in_list(c, &t[k - 1], bodies, LX_COUNTOF(bodies))) return 0;
   if (in_list(c, &t[k], role_preps, LX_COUNTOF(role_preps))) return k - j;
-  if (article && (tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.'))) return k - j;
+  if (article && (tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.') ||
+                  in_list(c, &t[k], role_ends, LX_COUNTOF(role_ends))))
+    return k - j;
   return 0;
+}
+
+/* The length of the head of a role at j (after its article if any): a
+ * title ("secretary of state"), a place's or a body's name and a title or a
+ * trade ("U.S. envoy", "the Castlebridge chairman", "a Red Cross
+ * volunteer"), or a trade in common words (common_role); 0 if none. */
+static size_t role_head(const lx_ctx *c, size_t j, size_t lim, int article) {
+  const lx_token *t = TOKS(c);
+  size_t tl = title_at(c, j, lim, NULL);
+  if (tl) return tl;
+  /* up to three capitalized words of a name, then a title or a trade */
+  for (size_t q = j; q < lim && q < j + 3 && t[q].kind == LX_TK_WORD && tok_is_cap(&t[q]) &&
+                     !(t[q].flags & (LX_TF_SENT | LX_TF_ALLCAP)) &&
+                     !lx_hashset_has(&c->eng->nonname, t[q].hash ? t[q].hash : 1);
+       q++) {
+    tl = title_at(c, q + 1, lim, NULL);
+    if (!tl && article) tl = common_role(c, q + 1, lim, 1);
+    if (tl) return q + 1 - j + tl;
+  }
+  return common_role(c, j, lim, article);
 }
 
 /* The role a person's mention carries: the title right before it, with
@@ -3754,12 +3777,39 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
     size_t a, b;
     ent_tokens(c, &E[i - 1], &a, &b);
     titled = !(b == a + 1 && is_honorific(c, a));
+    /* the title before the honorific: "state epidemiologist Dr. Harold
+     * Quint", with a word that qualifies it */
+    for (size_t x = a; !titled && x > 0 && a - x < 3;) {
+      x--;
+      if (t[x + 1].start != t[x].end + 1 || title_at(c, x, a, NULL) != a - x) continue;
+      if (x > 0 && t[x - 1].kind == LX_TK_WORD && t[x].start == t[x - 1].end + 1 &&
+          !(t[x].flags & LX_TF_SENT) && !(t[x - 1].flags & (LX_TF_ALLCAP | LX_TF_POSS)) &&
+          !lx_hashset_has(&c->eng->nonname, t[x - 1].hash ? t[x - 1].hash : 1) &&
+          !in_list(c, &t[x - 1], not_roles, LX_COUNTOF(not_roles)) &&
+          !in_list(c, &t[x - 1], not_qualifiers, LX_COUNTOF(not_qualifiers)) &&
+          !is_cue(c, &t[x - 1]) && !verb_form(c, &t[x - 1], 0) &&
+          !(i > 1 && E[i - 2].span.end > t[x - 1].start))
+        x--;
+      /* and its place or people: "Mississippi state epidemiologist" */
+      const lede_entity *m = i > 1 ? &E[i - 2] : NULL;
+      if (m && (m->type == LEDE_T_GPE || m->type == LEDE_T_NORP || m->type == LEDE_T_ORG) &&
+          m->span.end + 1 == t[x].start)
+        return lx_span(m->span.start, t[a - 1].end);
+      return lx_span(t[x].start, t[a - 1].end);
+    }
   }
   if (titled) {
     const lede_entity *ti = &E[i - 1];
     int gap_ok = 1;
     for (uint32_t b = ti->span.end; b < e->span.start; b++)
       if (c->text[b] != ' ') gap_ok = 0;
+    if (!gap_ok) { /* an honorific between: "state epidemiologist Dr. Harold Quint" */
+      size_t a, b2, x, y;
+      ent_tokens(c, ti, &x, &y);
+      ent_tokens(c, e, &a, &b2);
+      gap_ok = a == y + 1 && is_honorific(c, y) && t[y].start == ti->span.end + 1 &&
+               e->span.start == t[y].end + 1;
+    }
     if (gap_ok) {
       lede_span r = ti->span;
       /* its place or people: "U.S.", "South Korean", "Seoul's" */
@@ -3802,6 +3852,11 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
   /* an appositive: ", <title phrase>," (t1: the token after the mention) */
   if (t1 + 1 < c->toks.n && tok_ch(c, &t[t1], ',')) {
     size_t j = t1 + 1;
+    /* past an age: "Daniel Pryor, 34, a software engineer" (not "Lukashenko,
+     * 41, won presidential polls": a trade after an age has its article) */
+    int aged = j + 2 < c->toks.n && t[j].kind == LX_TK_NUM && tok_ch(c, &t[j + 1], ',');
+    if (aged) j += 2;
+    size_t rs = j; /* where the role starts */
     int article = 0;
     if (lx_tok_ieq(c->text, &t[j], "the") || lx_tok_ieq(c->text, &t[j], "a") ||
         lx_tok_ieq(c->text, &t[j], "an")) {
@@ -3809,31 +3864,26 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
       article = 1;
     }
     size_t lim = LX_MIN(c->toks.n, j + 20);
-    size_t tl = title_at(c, j, lim, NULL);
-    /* a place before the title: "U.S. envoy" */
-    if (!tl && j + 1 < lim && gaz_has(c, j, j + 1, PLACE_KINDS | KIND(LX_G_DEMONYM)))
-      tl = title_at(c, j + 1, lim, NULL) ? 1 + title_at(c, j + 1, lim, NULL) : 0;
-    /* a trade in common words: ", a cardiologist at ...," */
-    if (!tl) tl = common_role(c, j, lim, article);
+    size_t tl = aged && !article ? title_at(c, j, lim, NULL) : role_head(c, j, lim, article);
     if (tl) {
       size_t k = j + tl, end = 0;
       /* runs to the next comma or the sentence's end, the role to a
        * relative clause, a second role or a place before them */
       while (k < lim && !tok_ch(c, &t[k], ',') && !tok_ch(c, &t[k], '.') &&
-             !tok_ch(c, &t[k], ';') && !(t[k].flags & LX_TF_SENT) && !(t[k].flags & LX_TF_QUOTE))
+             !tok_ch(c, &t[k], ';') && !(t[k].flags & LX_TF_SENT) && !quote_mark(c, k))
         k++;
       for (size_t m = j + tl; m < k && !end; m++)
         if (role_ends_at(c, m, k)) end = m;
       /* a role that ends before a relative clause or a place ends there,
        * however the apposition goes on ("an analyst at Drummond Lyle & Co.
        * in Boston who rates the shares \"hold.\"") */
-      if (end) return lx_span(t[t1 + 1].start, t[end - 1].end);
+      if (end) return lx_span(t[rs].start, t[end - 1].end);
       if (k < lim && (tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.')))
-        return lx_span(t[t1 + 1].start, t[k - 1].end);
+        return lx_span(t[rs].start, t[k - 1].end);
       /* or the sentence's end on an abbreviation: ", an analyst at Drummond
        * Lyle & Co." */
       if (k > j && (k == c->toks.n || (t[k].flags & LX_TF_SENT)) && (t[k - 1].flags & LX_TF_PERIOD))
-        return lx_span(t[t1 + 1].start, t[k - 1].end);
+        return lx_span(t[rs].start, t[k - 1].end);
     }
   }
   /* a role before the name and its commas: "A spokeswoman for the National
@@ -3846,12 +3896,15 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
       while (s > 0 && a - 1 - s < 16 && !(t[s].flags & LX_TF_SENT) && !tok_ch(c, &t[s - 1], ',') &&
              !quote_mark(c, s - 1))
         s--;
-      if ((t[s].flags & LX_TF_SENT) &&
+      if (((t[s].flags & LX_TF_SENT) || (s > 0 && tok_ch(c, &t[s - 1], ','))) &&
           (lx_tok_ieq(c->text, &t[s], "a") || lx_tok_ieq(c->text, &t[s], "an") ||
            lx_tok_ieq(c->text, &t[s], "the"))) {
-        size_t j = s + 1, tl = title_at(c, j, a - 1, NULL);
-        if (!tl) tl = common_role(c, j, a, 1);
-        if (tl) return lx_span(t[s].start, t[a - 2].end);
+        /* ("the Powys coroner, John Hartley-Evans, said"; not "The article
+         * said Tavoulareas had..., Peter, ...": no verb nor clause in it) */
+        int clause = 0;
+        for (size_t m = s + 1; m + 1 < a && !clause; m++)
+          clause = is_cue(c, &t[m]) || in_list(c, &t[m], role_ends, LX_COUNTOF(role_ends));
+        if (!clause && role_head(c, s + 1, a, 1)) return lx_span(t[s].start, t[a - 2].end);
       }
     }
   }

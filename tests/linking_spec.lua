@@ -397,6 +397,12 @@ describe("who speaks a quotation", function()
       .. " back.\"\n"))
   end)
 
+  it("is the name before an apposition that holds a plural's apostrophe", function()
+    assert.equal("Dennis Hollis", speakers("LONDON (Reuters) - The club sacked its manager.\n\n"
+      .. "Dennis Hollis, secretary of the Castlebridge United Supporters' Trust, said: \"A lot of"
+      .. " fans will be sad today.\"\n"))
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

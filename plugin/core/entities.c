@@ -5544,7 +5544,7 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
      * the firm inside it */
     size_t a = j - 1;
     while (a > t0 && j - a < 16 && !tok_ch(c, &t[a - 1], ',') &&
-           !(t[a - 1].flags & (LX_TF_QUOTE | LX_TF_PARA)) &&
+           !(t[a - 1].flags & LX_TF_PARA) && !quote_mark(c, a - 1) &&
            !(t[a - 1].kind == LX_TK_PUNCT && (tok_ch(c, &t[a - 1], '.') ||
                                              tok_ch(c, &t[a - 1], ';'))))
       a--;

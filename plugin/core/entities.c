@@ -4830,14 +4830,16 @@ void lx_link(lx_ctx *c) {
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
   /* scratch: clusters, each entity's tokens and cluster, the table (up to
-   * 4 keys a named mention, half of it empty: sized for that, cleared for
-   * the keys that will be written, known once the mentions are ordered).
+   * 6 keys a named mention: a person's name, two surnames, a given name and
+   * a family name first; an organization's name, three short names, its
+   * head and its acronym; half of it empty: sized for that, cleared for the
+   * keys that will be written, known once the mentions are ordered).
    * Values and titles are not named (no pass changes their types, and the
    * mentions added are names). */
   size_t named = n - k.all[LEDE_T_TITLE];
   for (int ty = LEDE_T_DATE; ty <= LEDE_T_CARDINAL; ty++) named -= k.all[ty];
   size_t cap = 16;
-  while (cap < named * 8) cap *= 2;
+  while (cap < named * 12) cap *= 2;
   size_t bytes = n * sizeof(cluster) + 4 * n * sizeof(uint32_t) + cap * sizeof(link_slot);
   cluster *CL = (cluster *)lx_scratch(c, bytes);
   uint32_t *ta = (uint32_t *)(CL + n), *tb = ta + n, *ent_cl = tb + n, *order = ent_cl + n;
@@ -4884,7 +4886,7 @@ void lx_link(lx_ctx *c) {
   /* the keys written: a name per mention at most, a full name's two words
    * (if a surname is looked up after them), an organization's head and
    * acronym (if looked up after it) */
-  size_t keys = no + (last_surname ? 4 * full_names : 0) + orgs_head + orgs_acronym + 2 * orgs;
+  size_t keys = no + (last_surname ? 4 * full_names : 0) + orgs_head + orgs_acronym + 3 * orgs;
   lt.cap = 16;
   while (lt.cap < keys * 2) lt.cap *= 2;
   memset(lt.s, 0, lt.cap * sizeof(link_slot));
@@ -4995,8 +4997,14 @@ void lx_link(lx_ctx *c) {
        * "Caldera Energy Corp."), and its first word if that is no common
        * word, place or given name ("Noordam" of "Noordam Chemie") */
       size_t p = org_stem_end(c, a, b);
-      uint32_t sh[2];
+      uint32_t sh[3];
       size_t ns = 0;
+      /* a team's nickname: "Comets" of "Rochester Comets" (a place, then a
+       * plural in capitals and small letters) */
+      const lx_token *z = &t[b - 1];
+      if (p == b && tok_is_cap(z) && !(z->flags & LX_TF_ALLCAP) && z->nletters >= 4 &&
+          (c->text[z->end - 1] == 's') && gaz_has(c, a, b - 1, PLACE_KINDS))
+        sh[ns++] = z->hash;
       if (p < b) sh[ns++] = text_hash(c, a, t[a].start, t[p - 1].end);
       if (p > a + 1 && name_word(c, &t[a]) && !(t[a].flags & LX_TF_ALLCAP) &&
           !gaz_has(c, a, a + 1, PLACE_KINDS | KIND(LX_G_GIVEN) | KIND(LX_G_DEMONYM)))

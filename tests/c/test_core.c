@@ -425,6 +425,35 @@ static void test_linking_table(void) {
   lede_engine_free(eng);
 }
 
+/* A story of many organizations named in full, with legal forms, trade
+ * words and heads, said short, by acronym and by a definite description:
+ * an organization writes up to six keys (its name, three short names, its
+ * head, its acronym). The table was sized for four a mention when the
+ * short names came; ASan catches the overflow. */
+static void test_linking_table_orgs(void) {
+  static const char *const first[] = {"Norvak", "Pellam", "Quendra", "Rastow", "Sulvane",
+                                      "Tarquin", "Ulmore", "Vexley", "Wardane", "Yarrow"};
+  static const char *const heads[] = {"Bank", "Group", "Agency", "Council", "Institute"};
+  char text[16384];
+  size_t n = (size_t)snprintf(text, sizeof text, "Regulators widen inquiry\n\n");
+  for (int i = 0; i < 10; i++)
+    for (int j = 0; j < 5; j++)
+      n += (size_t)snprintf(text + n, sizeof text - n,
+                            "%s %c%s Energy %s Inc. said its Rivers %s plan would work.\n\n",
+                            first[i], 'A' + j, "lden", heads[j], heads[j]);
+  for (int i = 0; i < 10; i++)
+    n += (size_t)snprintf(text + n, sizeof text - n, "%s said so. The %s agreed. NAE said no.\n\n",
+                          first[i], heads[i % 5]);
+  lede_status st;
+  lede_engine *eng = lede_engine_new(NULL, &st);
+  lede_doc *doc = NULL;
+  char err[256];
+  st = lede_parse(eng, text, n, NULL, &doc, err, sizeof err);
+  CHECK(st == LEDE_OK && doc && doc->n_entities >= 50, "many organizations: %s", err);
+  lede_doc_free(doc);
+  lede_engine_free(eng);
+}
+
 int main(void) {
   test_tokenizer();
   test_dates();
@@ -434,6 +463,7 @@ int main(void) {
   test_contraction();
   test_api();
   test_linking_table();
+  test_linking_table_orgs();
   fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);
   return failed ? 1 : 0;
 }

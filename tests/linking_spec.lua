@@ -403,6 +403,15 @@ describe("who speaks a quotation", function()
       .. " fans will be sad today.\"\n"))
   end)
 
+  it("reads a partial quote's source in a sentence that opens 'According to'", function()
+    local d = lede.parse("FRANKFURT (Reuters) - The bank was saved on Sunday.\n\nAccording to"
+      .. " Marcus Leland, the company is \"sold out through September\" of its chip. According"
+      .. " to a person familiar with the talks, the fund \"has no interest in running it\".\n")
+    local got = {}
+    for _, q in ipairs(d.quotes) do got[#got + 1] = tostring(q.speaker) .. "/" .. tostring(q.cue) end
+    assert.same({ "Marcus Leland/According to", "nil/According to" }, got)
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

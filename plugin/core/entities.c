@@ -5840,6 +5840,24 @@ void lx_quotes(lx_ctx *c) {
       if (speaker < 0 && !unnamed && lx_span_empty(cue) && i > t0 + 1 &&
           (tok_ch(c, &t[i - 1], '.') || tok_ch(c, &t[i - 1], ':')))
         speaker = sentence_person(c, E, ne, t0, i - 1, qstart, anon);
+      /* a partial quote in a sentence that opens "According to Leland," or
+       * "According to a person familiar with the talks,": that source */
+      if (speaker < 0 && !unnamed && lx_span_empty(cue)) {
+        size_t m = i;
+        while (m > t0 && i - m < 30 && !(t[m].flags & LX_TF_SENT) && !quote_mark(c, m - 1)) m--;
+        if (m + 2 < i && lx_tok_ieq(c->text, &t[m], "according") &&
+            lx_tok_ieq(c->text, &t[m + 1], "to")) {
+          cue = lx_span(t[m].start, t[m + 1].end);
+          int32_t w = entity_at_token(c, E, ne, m + 2);
+          if (w < 0 && m + 3 < i && lx_tok_ieq(c->text, &t[m + 2], "the"))
+            w = entity_at_token(c, E, ne, m + 3);
+          if (w >= 0 && E[w].type == LEDE_T_TITLE && (size_t)w + 1 < ne &&
+              E[w + 1].span.start < t[i].start)
+            w = w + 1; /* "According to Dr. Sato" */
+          if (w >= 0 && (E[w].type == LEDE_T_PERSON || E[w].type == LEDE_T_ORG)) speaker = w;
+          else unnamed = 1; /* "a person familiar with the talks" */
+        }
+      }
       if (speaker < 0 && !unnamed) {
         for (; sscan <= i; sscan++)
           if (t[sscan].flags & LX_TF_SENT) ss = sscan;

@@ -412,6 +412,14 @@ describe("who speaks a quotation", function()
     assert.same({ "Marcus Leland/According to", "nil/According to" }, got)
   end)
 
+  it("is the one who spoke before an apposition, or who calls a thing so", function()
+    assert.equal("John Hartley-Evans; Stan Kowalski", speakers("BRECON, Wales (Reuters) - An"
+      .. " inquest ended on Monday.\n\nAt the inquest, the Powys coroner, John Hartley-Evans, said"
+      .. " the delay meant Mr Pryor died.\n\n\"Had the call been passed on, Mr Pryor would have"
+      .. " had a better chance,\" he said.\n\nThe Comets traded Andre Boisvert, a deal coach Stan"
+      .. " Kowalski called \"painful but necessary.\"\n"))
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

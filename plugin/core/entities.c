@@ -5287,7 +5287,19 @@ static int32_t resolve_pronoun(const lx_ctx *c, const lede_entity *E, size_t n, 
         ent_tokens(c, &E[q], &a2, &b2);
         for (size_t m = a2 + 1; m <= a; m++)
           if (t[m].flags & LX_TF_SENT) goto same_sentence_done;
-        if (E[q].type == LEDE_T_PERSON && b2 < c->toks.n && is_cue(c, &t[b2]) &&
+        /* its verb right after it, or after an apposition: "the Powys
+         * coroner, John Hartley-Evans, said" */
+        size_t v = b2;
+        if (v + 1 < c->toks.n && tok_ch(c, &t[v], ',') && is_cue(c, &t[v + 1])) {
+          v++; /* "John Hartley-Evans, said" */
+        } else if (v + 1 < c->toks.n && tok_ch(c, &t[v], ',')) {
+          size_t w = v + 1;
+          while (w < c->toks.n && w < v + 14 && !tok_ch(c, &t[w], ',') &&
+                 !(t[w].flags & LX_TF_SENT) && !quote_mark(c, w))
+            w++;
+          if (w + 1 < c->toks.n && tok_ch(c, &t[w], ',')) v = w + 1;
+        }
+        if (E[q].type == LEDE_T_PERSON && v < c->toks.n && is_cue(c, &t[v]) &&
             !in_quotation(c, &qi, &E[q])) {
           int x2 = sex ? person_sex(c, &E[q]) : 0;
           if (!x2 || x2 == sex) return (int32_t)q;
@@ -5898,6 +5910,15 @@ void lx_quotes(lx_ctx *c) {
             if (t[m - 1].kind == LX_TK_PUNCT && !tok_ch(c, &t[m - 1], ',')) break;
             if (in_list(c, &t[m - 1], naming, LX_COUNTOF(naming))) {
               cue = lx_span(t[m - 1].start, t[m - 1].end);
+              /* and the one who names it, right before the verb: "a deal
+               * coach Stan Kowalski called \"painful but necessary\"" */
+              if (m >= 2) {
+                size_t q = first_from(E, ne, t[m - 1].start);
+                if (q > 0 && E[q - 1].span.end == t[m - 2].end &&
+                    (E[q - 1].type == LEDE_T_PERSON || E[q - 1].type == LEDE_T_ORG) &&
+                    !quoted_before(c, &E[q - 1]))
+                  speaker = (int32_t)(q - 1);
+              }
               break;
             }
           }

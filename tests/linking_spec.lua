@@ -420,6 +420,15 @@ describe("who speaks a quotation", function()
       .. " Kowalski called \"painful but necessary.\"\n"))
   end)
 
+  it("takes a nickname inside a name for no quotation", function()
+    local d = lede.parse("LONDON (Reuters) - The club sacked its manager.\n\nThe striker Lee"
+      .. " 'Tank' Barnard wrote in his column that the players had \"stopped believing\" in the"
+      .. " coach.\n")
+    local got = {}
+    for _, q in ipairs(d.quotes) do got[#got + 1] = q.text end
+    assert.same({ "stopped believing" }, got)
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

@@ -5836,6 +5836,14 @@ void lx_quotes(lx_ctx *c) {
         i = j;
         continue;
       }
+      /* a nickname inside a name: "Lee 'Tank' Barnard", "Harold \"Sonny\"
+       * Bellamy" */
+      if (qe <= i + 3 && i > t0 && j + 1 < t1 && tok_is_cap(&t[i - 1]) &&
+          t[i - 1].kind == LX_TK_WORD && tok_is_cap(&t[j + 1]) && t[j + 1].kind == LX_TK_WORD &&
+          !(t[j + 1].flags & LX_TF_SENT)) {
+        i = j;
+        continue;
+      }
       /* a partial quote inside a sentence: the sentence's first person or
        * organization speaks ("Knapper ... reaffirmed that Washington expects
        * Seoul to show "flexibility"") */

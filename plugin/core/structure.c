@@ -813,6 +813,19 @@ static int stamp_line(lx_ctx *c, const blk *b) {
   return n > 1 && (t[0].flags & LX_TF_CAP) && says_published(c, t[0].start, t[0].end);
 }
 
+/* Whether a block's tokens t[0, n) are a person's name alone: two or three
+ * words in capitals and small letters, a given name first ("Anna Menin",
+ * "Dana Kessel"; not "Key Points", "Back to Gallery"). */
+static int name_alone(const lx_ctx *c, const blk *b, const lx_token *t, size_t n) {
+  if (n < 2 || n > 3 || b->words != n) return 0;
+  for (size_t k = 0; k < n; k++)
+    if (t[k].kind != LX_TK_WORD || !(t[k].flags & LX_TF_CAP) || (t[k].flags & LX_TF_ALLCAP))
+      return 0;
+  const lx_entry *g;
+  return lx_dict_longest(c->eng->gaz, c->text, t, n, 0, &g) == 1 &&
+         (g = lx_entry_of_kind(c->eng->gaz, g, LX_G_GIVEN)) && !(g->flags & LX_GF_AMB);
+}
+
 /* Whether a block holds "By" and a capitalized word: "Eric SongBy Eric
  * Song, IGN Staff" is a byline's line, not a headline. */
 static int has_byline_word(lx_ctx *c, const blk *b) {
@@ -980,17 +993,10 @@ static int find_byline(lx_ctx *c, const blk *b, const blk *next, lede_span *name
   lx_token *t = block_tokens(c, b, &n);
   /* a name alone over the timestamp: "Dana Kessel / Nov 20 2019, 9:22am" (a
    * given name first, two or three words in capitals and small letters) */
-  if (n >= 2 && n <= 3 && next && b->words == n && !byline_word(c, &t[0])) {
-    int name_words = 1;
-    for (size_t k = 0; k < n; k++)
-      name_words &=
-          t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_CAP) && !(t[k].flags & LX_TF_ALLCAP);
-    const lx_entry *g;
+  if (next && name_alone(c, b, t, n) && !byline_word(c, &t[0])) {
     lx_date x;
     uint32_t ds, de, pe;
-    if (name_words && lx_dict_longest(c->eng->gaz, c->text, t, n, 0, &g) == 1 &&
-        (g = lx_entry_of_kind(c->eng->gaz, g, LX_G_GIVEN)) && !(g->flags & LX_GF_AMB) &&
-        next->words <= 12 && find_stamp(c, next, 12, &x, &ds, &de, &pe)) {
+    if (next->words <= 12 && find_stamp(c, next, 12, &x, &ds, &de, &pe)) {
       names[0] = lx_span(t[0].start, t[n - 1].end);
       *nnames = 1;
       *span = lx_span(b->start, b->end);
@@ -1847,20 +1853,10 @@ static int headline_like(const lx_ctx *c, const blk *b) {
               (o[k + 3] | 0x20) == 't' && (o[k + 4] | 0x20) == 'o';
     if (*o == '(' && n < 60 && (memchr(o, '/', n) || photo)) return 0;
   }
-  /* a name alone, a byline's: "Anna Menin" (a given name and a word or two) */
-  if (b->words >= 2 && b->words <= 3 && b->t1 - b->t0 == b->words) {
-    const lx_token *t = (const lx_token *)c->toks.p + b->t0;
-    int names = 1;
-    for (size_t k = 0; k < b->words; k++)
-      names &= t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_CAP) && !(t[k].flags & LX_TF_ALLCAP);
-    if (names) {
-      const lx_entry *e;
-      if (lx_dict_longest(c->eng->gaz, c->text, t, b->t1 - b->t0, 0, &e) == 1 &&
-          lx_entry_of_kind(c->eng->gaz, e, LX_G_GIVEN) &&
-          !(lx_entry_of_kind(c->eng->gaz, e, LX_G_GIVEN)->flags & LX_GF_AMB))
-        return 0;
-    }
-  }
+  /* a name alone is a byline's: "Anna Menin" */
+  if (b->t1 - b->t0 <= 3 && c->toks.p &&
+      name_alone(c, b, (const lx_token *)c->toks.p + b->t0, b->t1 - b->t0))
+    return 0;
   return 1;
 }
 

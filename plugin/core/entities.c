@@ -5246,6 +5246,47 @@ static int in_quotation(const lx_ctx *c, size_t *qi, const lede_entity *e) {
   return *qi > 0 && e->span.end <= Q[*qi - 1].span.end;
 }
 
+/* Whether a person's name that ends at token b is followed by a verb of
+ * saying, right after it or after an apposition: "Kessler said", "the Powys
+ * coroner, John Hartley-Evans, said", "Joe Clark, winding up a visit,
+ * said". */
+static int says_after(const lx_ctx *c, size_t b) {
+  const lx_token *t = TOKS(c);
+  size_t v = b, n = c->toks.n;
+  if (v + 1 < n && tok_ch(c, &t[v], ',')) {
+    if (is_cue(c, &t[v + 1])) return 1;
+    size_t w = v + 1;
+    while (w < n && w < v + 14 && !tok_ch(c, &t[w], ',') && !(t[w].flags & LX_TF_SENT) &&
+           !quote_mark(c, w))
+      w++;
+    if (w + 1 < n && tok_ch(c, &t[w], ',')) v = w + 1;
+  }
+  return v < n && is_cue(c, &t[v]);
+}
+
+/* The person "he" or "she" stands for, k the latest one named (of its sex
+ * if known): the one who spoke in the sentence that names k, before the
+ * one spoken of ("Kessler said Haverty would appeal. ... he said"), else
+ * k. Entities are looked at back to `stop`; *qi as of in_quotation(). */
+static int32_t speaker_of_sentence(const lx_ctx *c, const lede_entity *E, size_t k, size_t stop,
+                                   int sex, size_t *qi) {
+  const lx_token *t = TOKS(c);
+  size_t a, b;
+  ent_tokens(c, &E[k], &a, &b);
+  for (size_t q = k; q-- > stop && !(t[a].flags & LX_TF_SENT);) {
+    size_t a2, b2;
+    ent_tokens(c, &E[q], &a2, &b2);
+    for (size_t m = a2 + 1; m <= a; m++)
+      if (t[m].flags & LX_TF_SENT) return (int32_t)k; /* another sentence */
+    if (E[q].type == LEDE_T_PERSON && says_after(c, b2) && !in_quotation(c, qi, &E[q])) {
+      int x = sex ? person_sex(c, &E[q]) : 0;
+      if (!x || x == sex) return (int32_t)q;
+    }
+    a = a2;
+  }
+  return (int32_t)k;
+}
+
 /* The latest person (he/she), organization, else place (it), or speaker
  * (they) mentioned before byte `before`, not inside a quotation found
  * before (the quoted speak of others); for REFER_VOICE, the latest
@@ -5277,37 +5318,7 @@ static int32_t resolve_pronoun(const lx_ctx *c, const lede_entity *E, size_t n, 
       /* "she" is not Tom Reed */
       int x = sex ? person_sex(c, &E[k]) : 0;
       if (x && x != sex) continue;
-      /* "Kessler said Haverty would appeal. ... he said": the one who spoke
-       * in that sentence, before the one spoken of */
-      size_t a, b;
-      ent_tokens(c, &E[k], &a, &b);
-      const lx_token *t = TOKS(c);
-      for (size_t q = k; q-- > stop && !(t[a].flags & LX_TF_SENT);) {
-        size_t a2, b2;
-        ent_tokens(c, &E[q], &a2, &b2);
-        for (size_t m = a2 + 1; m <= a; m++)
-          if (t[m].flags & LX_TF_SENT) goto same_sentence_done;
-        /* its verb right after it, or after an apposition: "the Powys
-         * coroner, John Hartley-Evans, said" */
-        size_t v = b2;
-        if (v + 1 < c->toks.n && tok_ch(c, &t[v], ',') && is_cue(c, &t[v + 1])) {
-          v++; /* "John Hartley-Evans, said" */
-        } else if (v + 1 < c->toks.n && tok_ch(c, &t[v], ',')) {
-          size_t w = v + 1;
-          while (w < c->toks.n && w < v + 14 && !tok_ch(c, &t[w], ',') &&
-                 !(t[w].flags & LX_TF_SENT) && !quote_mark(c, w))
-            w++;
-          if (w + 1 < c->toks.n && tok_ch(c, &t[w], ',')) v = w + 1;
-        }
-        if (E[q].type == LEDE_T_PERSON && v < c->toks.n && is_cue(c, &t[v]) &&
-            !in_quotation(c, &qi, &E[q])) {
-          int x2 = sex ? person_sex(c, &E[q]) : 0;
-          if (!x2 || x2 == sex) return (int32_t)q;
-        }
-        a = a2;
-      }
-    same_sentence_done:
-      return (int32_t)k;
+      return speaker_of_sentence(c, E, k, stop, sex, &qi);
     }
     if (type == LEDE_T_ORG && ty == LEDE_T_ORG) {
       /* "it said": the story's firm, not the agency that reports it */

@@ -465,6 +465,13 @@ describe("the tagger of names", function()
     finds_none(got, { "PERSON Harvest Box", "PERSON Drexel Burnham" })
   end)
 
+  it("reads a given name, a nickname in quotation marks and a surname as one person", function()
+    local got = listed("He wants a rematch with Hector \"Macho\" Camacho, and the striker Lee"
+      .. " \226\128\152Tank\226\128\153 Barnard agreed.\n")
+    finds_all(got, { "PERSON Hector \"Macho\" Camacho;", "PERSON Lee \226\128\152Tank\226\128\153 Barnard" })
+    finds_none(got, { "WORK_OF_ART Macho", "NORP Hector" })
+  end)
+
   it("leaves the shares or the officials of a firm out of its name", function()
     local got = listed("Shares of Carolina Skyways Inc. fell 12 percent on Tuesday. Officials of"
       .. " Harlow Steel Corp. met on Monday.\n")

@@ -1038,6 +1038,22 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
         continue;
       }
     }
+    /* a given name, a nickname in quotation marks and a surname: "Lee
+     * 'Tank' Barnard", "Harold \"Sonny\" Bellamy" */
+    if (i + 4 < t1 && (t[i + 1].flags & LX_TF_QUOTE) && (t[i + 1].flags & LX_TF_OPENQ) &&
+        name_word(c, &t[i]) && name_word(c, &t[i + 2]) &&
+        gaz_has(c, i, i + 1, KIND(LX_G_GIVEN))) {
+      size_t q = i + 3;
+      if (q < t1 && name_word(c, &t[q])) q++;
+      if (q + 1 < t1 && (t[q].flags & LX_TF_QUOTE) && !(t[q].flags & LX_TF_OPENQ) &&
+          name_word(c, &t[q + 1]) && !(t[q + 1].flags & LX_TF_SENT)) {
+        size_t j = q + 1;
+        while (j < t1 && j - q <= 2 && name_word(c, &t[j])) j++;
+        push_cand(c, i, j, LEDE_T_PERSON, LX_SRC_RULE, 40);
+        i = j - 1;
+        continue;
+      }
+    }
     /* honorific + name words */
     if (tok_is_cap(&t[i]) && is_honorific(c, i) && i + 1 < t1 && name_word(c, &t[i + 1])) {
       size_t j = i + 1;

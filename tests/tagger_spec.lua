@@ -472,6 +472,14 @@ describe("the tagger of names", function()
     finds_none(got, { "WORK_OF_ART Macho", "NORP Hector" })
   end)
 
+  it("reads a title and a given name's name as a person, a common word before it as none", function()
+    local got = listed("A wildfire grew on Monday, and Chelan County Sheriff Tom Dwyer said"
+      .. " deputies went door to door. Pensioner Edna Whitlock, 79, visits daily. Scientists at"
+      .. " Queen Elizabeth College agreed.\n")
+    finds_all(got, { "PERSON Tom Dwyer;", "PERSON Edna Whitlock;", "ORG Queen Elizabeth College" })
+    finds_none(got, { "ORG Sheriff Tom Dwyer", "PERSON Pensioner" })
+  end)
+
   it("leaves the shares or the officials of a firm out of its name", function()
     local got = listed("Shares of Carolina Skyways Inc. fell 12 percent on Tuesday. Officials of"
       .. " Harlow Steel Corp. met on Monday.\n")

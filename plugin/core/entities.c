@@ -1854,6 +1854,28 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     if (k[i].type != LEDE_T_PERSON && b == a + 2 && tok_is_cap(&t[a]) && is_honorific(c, a) &&
         name_word(c, &t[a + 1]) && !gaz_has(c, a, b, NAME_KINDS))
       k[i].type = LEDE_T_PERSON;
+    /* "Sheriff Tom Dwyer": a capitalized title and a given name's name are a
+     * person (the title is cut below), whatever the tagger read */
+    if (k[i].type != LEDE_T_PERSON && b >= a + 3 && tok_is_cap(&t[a])) {
+      int cap = 0;
+      size_t tl = title_at(c, a, b, &cap);
+      if (tl && cap && b - (a + tl) >= 2 && b - (a + tl) <= 3 &&
+          gaz_has(c, a + tl, a + tl + 1, KIND(LX_G_GIVEN)) && name_word(c, &t[b - 1]) &&
+          !gaz_has(c, a, b, NAME_KINDS) && !person_end_type(c, a + tl, b) &&
+          !org_end_word(c, &t[b - 1])) /* not "Queen Elizabeth College" */
+        k[i].type = LEDE_T_PERSON;
+    }
+    /* "Pensioner Edna Whitlock" opening a sentence: a common word before a
+     * given name is no part of the name */
+    if (k[i].type == LEDE_T_PERSON && b >= a + 3 && (t[a].flags & LX_TF_SENT) &&
+        !(t[a].flags & LX_TF_ALLCAP) && !lx_name_particle(c->text, &t[a]) &&
+        gaz_has(c, a + 1, a + 2, KIND(LX_G_GIVEN)) &&
+        !gaz_has(c, a, a + 1, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME) | KIND(LX_G_TITLE) |
+                                 KIND(LX_G_HONORIFIC)) &&
+        !gaz_has(c, a, b, NAME_KINDS)) {
+      a++;
+      k[i].t0 = (uint32_t)a;
+    }
     /* "Harvest Box spokeswoman Natalie Ortiz", "Mokgalo chief executive
      * Graham Whitfield": a name before a title and the person it names is
      * the organization the title belongs to, unless a person's name ("Trump

@@ -2414,6 +2414,11 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
     if (e) return type_of_kind(c, e);
     if (last_word_in(c, t0, t1, event_words, LX_COUNTOF(event_words))) return LEDE_T_EVENT;
     if (last_word_in(c, t0, t1, law_words, LX_COUNTOF(law_words))) return LEDE_T_LAW;
+    /* "Chelan County", "Harris Township": a place */
+    if (t1 - t0 >= 2 && tok_is_cap(&TOKS(c)[t1 - 1]) &&
+        (lx_tok_ieq(c->text, &TOKS(c)[t1 - 1], "county") ||
+         last_word_in(c, t0, t1, town_words, LX_COUNTOF(town_words))))
+      return LEDE_T_GPE;
     /* inside quotation marks: a title of a work */
     const lx_token *t = TOKS(c);
     if (t0 > 0 && (t[t0 - 1].flags & LX_TF_QUOTE) && t1 < c->toks.n && (t[t1].flags & LX_TF_QUOTE))

@@ -1869,6 +1869,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * given name is no part of the name */
     if (k[i].type == LEDE_T_PERSON && b >= a + 3 && (t[a].flags & LX_TF_SENT) &&
         !(t[a].flags & LX_TF_ALLCAP) && !lx_name_particle(c->text, &t[a]) &&
+        tok_is_cap(&t[a + 1]) && !lx_name_particle(c->text, &t[a + 1]) &&
         gaz_has(c, a + 1, a + 2, KIND(LX_G_GIVEN)) &&
         !gaz_has(c, a, a + 1, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME) | KIND(LX_G_TITLE) |
                                  KIND(LX_G_HONORIFIC)) &&

@@ -172,6 +172,42 @@ describe("linked mentions", function()
       roles["Dennis Hollis"])
   end)
 
+  it("reads a role of common words with its body, after an article or a possessive", function()
+    local d = lede.parse("LEEDS (Reuters) - The mill closed on Friday.\n\nOrla Vance, head of the"
+      .. " works council at the plant, said it was over. \"It is done,\" said Piet Aalders,"
+      .. " senior freight forecasting officer at the port. Nell Ibbotson, a retired mill worker,"
+      .. " wept. His lawyer, Conrad Mayhew, said he would appeal. Her husband, Tobias Vance, was"
+      .. " there. The leader of the opposition group, Rhys Pell, spoke. Dr. Ana Ruiz, a CDC"
+      .. " epidemiologist, agreed. Colin Dray, 58, of Harrogate, a former financial adviser, was"
+      .. " jailed. Glenn Oates, a former Marlow County treasurer, was not. Tom Birt, speaking"
+      .. " for the board, said nothing.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.text] = e.role end end
+    assert.equal("head of the works council at the plant", roles["Orla Vance"])
+    assert.equal("senior freight forecasting officer at the port", roles["Piet Aalders"])
+    assert.equal("a retired mill worker", roles["Nell Ibbotson"])
+    assert.equal("lawyer", roles["Conrad Mayhew"])
+    assert.is_nil(roles["Tobias Vance"]) -- a husband is kin, not a role
+    assert.equal("The leader of the opposition group", roles["Rhys Pell"])
+    assert.equal("a CDC epidemiologist", roles["Ana Ruiz"])
+    assert.equal("a former financial adviser", roles["Colin Dray"])
+    assert.equal("a former Marlow County treasurer", roles["Glenn Oates"])
+    assert.is_nil(roles["Tom Birt"])
+  end)
+
+  it("takes into a title the title and the word that make it another office", function()
+    local d = lede.parse("YORK (Reuters) - A fraud trial ended.\n\nOutside court, Detective Sergeant"
+      .. " Karen Holt said it was over. \"It was fine,\" Acting U.S. Attorney Dana Whit said."
+      .. " Bookmakers made the former Kingsmoor manager Mick Orr favourite, and presiding judge"
+      .. " Anne Roux read the verdict.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.text] = e.role end end
+    assert.equal("Detective Sergeant", roles["Karen Holt"])
+    assert.equal("Acting U.S. Attorney", roles["Dana Whit"])
+    assert.equal("former Kingsmoor manager", roles["Mick Orr"])
+    assert.equal("presiding judge", roles["Anne Roux"])
+  end)
+
   it("reads a title that begins with a modifier word: chief executive, chief of staff", function()
     local t = "Stocks fell.\n\nShares of Dorvale Foods rose after Chief Executive Harlan Gray spoke, and"
       .. " chief financial officer Mina Toller said sales grew. Chief of Staff Ron Pell agreed,"
@@ -461,6 +497,21 @@ describe("people and firms said again", function()
       if e.type == "PERSON" then got[#got + 1] = e.text .. "=" .. e.canonical end
     end
     assert.equal("Zhou Renbo=Zhou Renbo; Zhou=Zhou Renbo; Lin=Lin; Zhou=Zhou Renbo",
+      table.concat(got, "; "))
+  end)
+
+  it("reads a firm's first word said alone as the firm, and the first firm said with it",
+    function()
+    local d = lede.parse("ROTTERDAM (Reuters) - Veldhaam Chemie said on Monday it would shut a"
+      .. " plant. Pilots of Skyfarer Airlines and the Skyfarer Pilots Union met.\n\nVeldhaam"
+      .. " said the plant had lost money. Skyfarer said talks would go on.\n")
+    local got = {}
+    for e in d.entities:each() do
+      if e.text == "Veldhaam" or e.text == "Skyfarer" then
+        got[#got + 1] = e.type .. " " .. e.text .. "=" .. e.canonical
+      end
+    end
+    assert.equal("ORG Veldhaam=Veldhaam Chemie; ORG Skyfarer=Skyfarer Airlines",
       table.concat(got, "; "))
   end)
 

@@ -717,6 +717,16 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("Corp's", 1, true), got)
   end)
 
+  it("takes a body's possessive inside its name: Workers' Union, Commissioner's Office", function()
+    local got = listed("LONDON (Reuters) - The Brixham Net Menders\226\128\153 Union walked out on"
+      .. " Monday, and the Dorset Fruit Growers' Association backed it. The Information"
+      .. " Commissioner's Office said it was looking. Britain's Labour Party and the Treasury's"
+      .. " Office of Foreign Assets Control said nothing.\n")
+    finds_all(got, { "ORG Brixham Net Menders\226\128\153 Union",
+      "ORG Dorset Fruit Growers' Association", "ORG Information Commissioner's Office",
+      "GPE Britain", "ORG Labour Party", "ORG Office of Foreign Assets Control" })
+  end)
+
   it("opens no name inside parentheses that close in it", function()
     local got = listed("Coach Ferrel Maddox said he saw (Walter) Brenner pitch, and"
       .. " (league champion Dara) Kowalczyk too.\n")

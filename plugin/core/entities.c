@@ -1973,6 +1973,34 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         break;
       }
   }
+  /* "Retail and Allied Workers' Union", "Information Commissioner's
+   * Office": a body's name holds a possessive before the word that ends it
+   * (not "Britain's Labour Party": the name before is a body's) */
+  for (size_t i = nn; i < n; i++) {
+    size_t b = k[i].t1;
+    if (k[i].source != LX_SRC_TAGGER || k[i].t1 <= k[i].t0 || b + 1 >= t1 ||
+        (k[i].type != LEDE_T_ORG && k[i].type != LEDE_T_NORP))
+      continue;
+    const lx_token *w = &t[b - 1], *ap = &t[b];
+    size_t e; /* the token after the possessive */
+    if ((ap->flags & LX_TF_QUOTE) && ap->start == w->end && ap->end - ap->start <= 3 &&
+        c->text[w->end - 1] == 's' && !(ap->flags & LX_TF_OPENQ))
+      e = b + 1; /* "Workers' Union" */
+    else if ((ap->flags & LX_TF_POSS) && ap->start == w->end &&
+             gaz_has(c, b - 1, b, KIND(LX_G_TITLE)) && lx_tok_is(c->text, &t[b + 1], "Office"))
+      e = b + 1; /* "Commissioner's Office" */
+    else
+      continue;
+    if (t[e].start != t[b].end + 1 || !org_end_word(c, &t[e]) ||
+        (e + 1 < t1 && t[e + 1].kind == LX_TK_WORD && tok_is_cap(&t[e + 1]) &&
+         t[e + 1].start == t[e].end + 1))
+      continue; /* (the word that ends it, and no name after) */
+    k[i].t1 = (uint32_t)(e + 1);
+    k[i].type = LEDE_T_ORG;
+    /* the tagger's "Union" or "'s Office" is in it now */
+    for (size_t q = i + 1; q < n && k[q].t0 <= e; q++)
+      if (k[q].source == LX_SRC_TAGGER && k[q].t1 <= e + 1) k[q].t1 = k[q].t0; /* dropped */
+  }
   /* the tagger emits in order: join neighbours */
   size_t m = 0;
   for (size_t i = 0; i < n; i++) {
@@ -3767,16 +3795,24 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
   const lx_token *t = TOKS(c);
   size_t k = j;
   while (k < lim && k - j < 4 && t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_LOWER) &&
-         !(t[k].flags & LX_TF_SENT) && !in_list(c, &t[k], not_roles, LX_COUNTOF(not_roles))) {
-    if (verb_form(c, &t[k], !article && k == j)) return 0; /* no trade */
+         !(t[k].flags & LX_TF_SENT) && !in_list(c, &t[k], not_roles, LX_COUNTOF(not_roles)) &&
+         !(k > j && in_list(c, &t[k], role_preps, LX_COUNTOF(role_preps)))) {
+    /* a verb opens no trade ("Smith, speaking for the board"); after an
+     * article or the first word it qualifies one ("a retired firefighter",
+     * "senior locust forecasting officer") */
+    if ((k == j && !article) && verb_form(c, &t[k], 1)) return 0;
     k++;
   }
   if (k == j || k >= lim) return 0;
+  if (verb_form(c, &t[k - 1], 0)) return 0; /* the head is a noun */
   /* a kind of body ("an environmental group", "a technology blog") is
    * said of an organization */
-  static const char *const bodies[] = {"blog", "website", "site", "startup", "charity",
-                                      "chain", "outlet", "publication", "maker", "operator",
-                                      "daily", "weekly", "tabloid", "broadsheet"};
+  static const char *const bodies[] = {
+      "blog",       "website",      "site",        "startup",    "charity",   "chain",
+      "outlet",     "publication",  "maker",       "operator",   "daily",     "weekly",
+      "tabloid",    "broadsheet",   "subsidiary",  "unit",       "affiliate", "division",
+      "enterprise", "conglomerate", "manufacturer", "producer",  "retailer",  "exporter",
+      "importer",   "distributor",  "insurer",     "lender",     "brokerage", "concern"};
   if (desc_head_of(c, &t[k - 1]) || in_list(c, &t[k - 1], bodies, LX_COUNTOF(bodies))) return 0;
   if (in_list(c, &t[k], role_preps, LX_COUNTOF(role_preps))) return k - j;
   if (article && (tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.') ||
@@ -3793,9 +3829,19 @@ static size_t role_head(const lx_ctx *c, size_t j, size_t lim, int article) {
   const lx_token *t = TOKS(c);
   size_t tl = title_at(c, j, lim, NULL);
   if (tl) return tl;
-  /* up to three capitalized words of a name, then a title or a trade */
+  /* "former" or "retired" before a body's name: "a former Marlow County
+   * treasurer" */
+  static const char *const former[] = {"former", "retired", "ex"};
+  if (j + 1 < lim && (t[j].flags & LX_TF_LOWER) && tok_is_cap(&t[j + 1]) &&
+      in_list(c, &t[j], former, LX_COUNTOF(former))) {
+    size_t r = role_head(c, j + 1, lim, article);
+    return r ? r + 1 : 0;
+  }
+  /* up to three capitalized words of a name, then a title or a trade (an
+   * acronym after an article: "a CDC epidemiologist") */
   for (size_t q = j; q < lim && q < j + 3 && t[q].kind == LX_TK_WORD && tok_is_cap(&t[q]) &&
-                     !(t[q].flags & (LX_TF_SENT | LX_TF_ALLCAP)) &&
+                     !(t[q].flags & LX_TF_SENT) &&
+                     (article || !(t[q].flags & LX_TF_ALLCAP)) &&
                      !lx_hashset_has(&c->eng->nonname, t[q].hash ? t[q].hash : 1);
        q++) {
     tl = title_at(c, q + 1, lim, NULL);
@@ -3803,6 +3849,40 @@ static size_t role_head(const lx_ctx *c, size_t j, size_t lim, int article) {
     if (tl) return q + 1 - j + tl;
   }
   return common_role(c, j, lim, article);
+}
+
+/* Whether a word of tokens [a, b) names a kin or a friend: "his wife", "her
+ * neighbor" say who a person is to another, not a role. */
+static int kin_in(const lx_ctx *c, size_t a, size_t b) {
+  static const char *const kin[] = {
+      "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "widow",
+      "widower", "girlfriend", "boyfriend", "fiancee", "fiancée", "fiance", "fiancé", "grandson",
+      "granddaughter", "grandmother", "grandfather", "niece", "nephew", "cousin", "uncle", "aunt",
+      "neighbor", "neighbour", "friend", "stepson", "stepdaughter", "stepfather", "stepmother",
+      "child", "children", "parents", "sons", "daughters", "brothers", "sisters", "friends",
+      "neighbors", "neighbours", "grandchildren", "spouse", "twin", "mum", "mom", "dad"};
+  const lx_token *t = TOKS(c);
+  for (size_t k = a; k < b; k++)
+    if (t[k].kind == LX_TK_WORD && in_list(c, &t[k], kin, LX_COUNTOF(kin))) return 1;
+  return 0;
+}
+
+/* Whether the organization whose tokens end before b is a body of members
+ * named after another: "Skyward Pilots Union", "Castlebridge United
+ * Supporters' Trust". */
+static int members_body(const lx_ctx *c, size_t b) {
+  static const char *const w[] = {"union", "association", "guild", "federation", "club",
+                                  "trust", "society", "council", "foundation", "league"};
+  return b > 0 && in_list(c, &TOKS(c)[b - 1], w, LX_COUNTOF(w));
+}
+
+/* 1 if a token is an article that may open a role ("a", "an", "the"), 2 if
+ * a possessive ("his lawyer", "its editor"), else 0. */
+static int role_det(const lx_ctx *c, const lx_token *t) {
+  static const char *const poss[] = {"his", "her", "its", "their"};
+  if (lx_tok_ieq(c->text, t, "the") || lx_tok_ieq(c->text, t, "a") || lx_tok_ieq(c->text, t, "an"))
+    return 1;
+  return in_list(c, t, poss, LX_COUNTOF(poss)) ? 2 : 0;
 }
 
 /* The role a person's mention carries: the title right before it, with
@@ -3890,6 +3970,25 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
         }
         r.start = t[x].start;
       }
+      /* a title right before ("Detective Sergeant"), and a word that makes
+       * the office another's ("Acting U.S. Attorney", "the former Kingsmoor
+       * manager") */
+      static const char *const premods[] = {"former", "acting", "assistant", "deputy", "interim",
+                                            "retired", "presiding", "outgoing", "incoming"};
+      size_t x = a, k = i - 1;
+      for (;;) {
+        while (x > 0 && t[x].start > r.start) x--;
+        if (x == 0 || t[x].start != r.start || t[x - 1].end + 1 != t[x].start ||
+            t[x - 1].kind != LX_TK_WORD)
+          break;
+        while (k > 0 && E[k - 1].span.start >= r.start) k--;
+        if (k > 0 && E[k - 1].type == LEDE_T_TITLE && E[k - 1].span.end == t[x - 1].end)
+          r.start = E[k - 1].span.start;
+        else if (in_list(c, &t[x - 1], premods, LX_COUNTOF(premods)))
+          r.start = t[x - 1].start;
+        else
+          break;
+      }
       return r;
     }
   }
@@ -3900,15 +3999,28 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
      * 41, won presidential polls": a trade after an age has its article) */
     int aged = j + 2 < c->toks.n && t[j].kind == LX_TK_NUM && tok_ch(c, &t[j + 1], ',');
     if (aged) j += 2;
+    /* and past a home town: "Martin Caddick, 58, of Harrogate, a former
+     * financial adviser" ("of Katy, Texas, a teacher") */
+    if (aged && j + 3 < c->toks.n && lx_tok_ieq(c->text, &t[j], "of") && tok_is_cap(&t[j + 1])) {
+      size_t q = j + 1;
+      while (q < c->toks.n && q < j + 8 && (tok_is_cap(&t[q]) || tok_ch(c, &t[q], ',')) &&
+             !(q > j + 1 && tok_ch(c, &t[q - 1], ',') && !tok_ch(c, &t[q], ',') &&
+               role_det(c, &t[q])))
+        q++;
+      if (q < c->toks.n && q > j + 2 && tok_ch(c, &t[q - 1], ',') && role_det(c, &t[q]) == 1)
+        j = q;
+    }
     size_t rs = j; /* where the role starts */
     int article = 0;
-    if (lx_tok_ieq(c->text, &t[j], "the") || lx_tok_ieq(c->text, &t[j], "a") ||
-        lx_tok_ieq(c->text, &t[j], "an")) {
+    int det = role_det(c, &t[j]);
+    if (det) {
       j++;
       article = 1;
+      if (det == 2) rs = j; /* "his cardiologist": the role is "cardiologist" */
     }
     size_t lim = LX_MIN(c->toks.n, j + 20);
     size_t tl = aged && !article ? title_at(c, j, lim, NULL) : role_head(c, j, lim, article);
+    if (det && tl && kin_in(c, j, j + tl)) tl = 0;
     if (tl) {
       size_t k = j + tl, end = 0;
       /* runs to the next comma or the sentence's end, the role to a
@@ -3940,15 +4052,15 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
       while (s > 0 && a - 1 - s < 16 && !(t[s].flags & LX_TF_SENT) && !tok_ch(c, &t[s - 1], ',') &&
              !quote_mark(c, s - 1))
         s--;
-      if (((t[s].flags & LX_TF_SENT) || (s > 0 && tok_ch(c, &t[s - 1], ','))) &&
-          (lx_tok_ieq(c->text, &t[s], "a") || lx_tok_ieq(c->text, &t[s], "an") ||
-           lx_tok_ieq(c->text, &t[s], "the"))) {
+      int det = role_det(c, &t[s]);
+      if (((t[s].flags & LX_TF_SENT) || (s > 0 && tok_ch(c, &t[s - 1], ','))) && det) {
         /* ("the Powys coroner, John Hartley-Evans, said"; not "The article
          * said Tavoulareas had..., Peter, ...": no verb nor clause in it) */
         int clause = 0;
         for (size_t m = s + 1; m + 1 < a && !clause; m++)
           clause = is_cue(c, &t[m]) || in_list(c, &t[m], role_ends, LX_COUNTOF(role_ends));
-        if (!clause && role_head(c, s + 1, a, 1)) return lx_span(t[s].start, t[a - 2].end);
+        if (!clause && role_head(c, s + 1, a, 1) && !kin_in(c, s + 1, a - 1))
+          return lx_span(t[det == 2 ? s + 1 : s].start, t[a - 2].end);
       }
     }
   }
@@ -4982,6 +5094,17 @@ void lx_link(lx_ctx *c) {
       found = link_get(&lt, K_ORG_SHORT, text_hash(c, a, t[a].start, t[b - 1].end), CL, NULL, 0);
       if (found == LINK_AMBIGUOUS) found = UINT32_MAX;
     }
+    if (found == UINT32_MAX && (e->type == LEDE_T_GPE || e->type == LEDE_T_PERSON) &&
+        b == a + 1 && !(t[a].flags & LX_TF_ALLCAP) && !gaz_has(c, a, b, NAME_KINDS)) {
+      /* a firm's first word the tagger read as a place or a person:
+       * "Noordam" after "Noordam Chemie", "Pinewood" after "Pinewood
+       * Savings" (no place nor person the gazetteer knows) */
+      uint32_t g = link_get(&lt, K_ORG_SHORT, t[a].hash, CL, NULL, 0);
+      if (g != UINT32_MAX && g != LINK_AMBIGUOUS && CL[g].type == LEDE_T_ORG) {
+        e->type = LEDE_T_ORG;
+        found = g;
+      }
+    }
     if (found == UINT32_MAX) {
       cluster *q = &CL[ncl];
       memset(q, 0, sizeof *q);
@@ -5055,8 +5178,14 @@ void lx_link(lx_ctx *c) {
         sh[ns++] = t[a].hash;
       for (size_t q = 0; q < ns; q++) {
         uint32_t g = link_get(&lt, K_ORG_SHORT, sh[q], CL, NULL, 0);
-        if (g != found)
-          link_put(&lt, K_ORG_SHORT, sh[q], g == UINT32_MAX ? found : LINK_AMBIGUOUS, CL, NULL, 0);
+        /* two that share it share none, but for a union or a club named
+         * after a firm ("Skyward" is Skyward Airlines, not the Skyward
+         * Pilots Union) */
+        if (g == found || g == LINK_AMBIGUOUS || (g != UINT32_MAX && members_body(c, b)))
+          continue;
+        if (g != UINT32_MAX && !members_body(c, tb[CL[g].first])) g = LINK_AMBIGUOUS;
+        else g = found;
+        link_put(&lt, K_ORG_SHORT, sh[q], g, CL, NULL, 0);
       }
     }
     if (e->type == LEDE_T_ORG && b > a && !definite) {

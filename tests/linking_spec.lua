@@ -465,6 +465,22 @@ describe("who speaks a quotation", function()
     assert.same({ "stopped believing" }, got)
   end)
 
+  it("is who opens a quotation that goes on in the next paragraph, before his age and clause",
+    function()
+    local d = lede.parse("LONDON (Reuters) - The ward was full.\n\nDermot Hale, 61, whose"
+      .. " mother waited 11 hours on a trolley, said: \226\128\152She is 92. Nobody could find"
+      .. " her a bed.\n\n\226\128\152I am not blaming the staff.\226\128\153\n\nNina Varga,"
+      .. " a nurse in Leeds, said the report matched what she had seen on her own ward: \"We"
+      .. " had beds in the corridors.\"\n")
+    local got = {}
+    for _, q in ipairs(d.quotes) do
+      got[#got + 1] = q.text .. "=" .. tostring(q.speaker) .. "/" .. tostring(q.cue)
+    end
+    assert.same({ "She is 92. Nobody could find her a bed=Dermot Hale/said",
+      "I am not blaming the staff=Dermot Hale/nil",
+      "We had beds in the corridors=Nina Varga/said" }, got)
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

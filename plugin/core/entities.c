@@ -5743,20 +5743,26 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
     if (u != -1 && u != SPEAKER_TEXT) *anon_at = t[v].start;
     if (u != -1) return u;
   }
-  if (j > t0 + 1 && tok_ch(c, &t[j - 1], ',')) {
-    /* "Kim, an analyst at Acme, said": the name before the apposition, not
-     * the firm inside it */
-    size_t a = j - 1;
-    while (a > t0 && j - a < 16 && !tok_ch(c, &t[a - 1], ',') &&
+  /* "Kim, an analyst at Acme, said": the name before the apposition, not
+   * the firm inside it; and before an age and a clause ("Colin Ashworth,
+   * 61, whose mother waited 11 hours, said") */
+  for (size_t z = j, seg = 0; seg < 3 && z > t0 + 1 && tok_ch(c, &t[z - 1], ','); seg++) {
+    size_t a = z - 1;
+    while (a > t0 && z - a < 16 && !tok_ch(c, &t[a - 1], ',') &&
            !(t[a - 1].flags & LX_TF_PARA) && !quote_mark(c, a - 1) &&
            !(t[a - 1].kind == LX_TK_PUNCT && (tok_ch(c, &t[a - 1], '.') ||
                                              tok_ch(c, &t[a - 1], ';'))))
       a--;
-    if (a > t0 + 1 && tok_ch(c, &t[a - 1], ',')) {
-      size_t k = first_from(E, n, t[a - 2].end);
-      if (k > 0 && E[k - 1].span.end == t[a - 2].end && E[k - 1].type == LEDE_T_PERSON)
-        return (int32_t)(k - 1);
-    }
+    if (!(a > t0 + 1 && tok_ch(c, &t[a - 1], ','))) break;
+    size_t k = first_from(E, n, t[a - 2].end);
+    if (k > 0 && E[k - 1].span.end == t[a - 2].end && E[k - 1].type == LEDE_T_PERSON)
+      return (int32_t)(k - 1);
+    /* the segment before: an age, or a clause of who or whose */
+    if (!((a + 1 == z - 1 && t[a].kind == LX_TK_NUM) ||
+          (a < z - 1 && (lx_tok_ieq(c->text, &t[a], "who") ||
+                         lx_tok_ieq(c->text, &t[a], "whose")))))
+      break;
+    z = a; /* the segment before it ends at its comma, t[a - 1] */
   }
   for (size_t steps = 0; j > t0 && steps < 12; steps++) {
     j--;
@@ -5861,6 +5867,18 @@ static int title_cased(const lx_token *t, size_t a, size_t b) {
   return words > 0;
 }
 
+/* How far before a quotation opening at token i its verb of saying may be:
+ * eight tokens, or after a colon the sentence's whole ("Linares said the
+ * study matched what she had seen in her classroom: \"In November...\"");
+ * the sentence's start or another quotation mark ends the search. */
+static size_t cue_reach(const lx_ctx *c, size_t t0, size_t i) {
+  const lx_token *t = TOKS(c);
+  if (i <= t0 + 1 || !tok_ch(c, &t[i - 1], ':')) return 8;
+  size_t m = i - 1;
+  while (m > t0 && i - m < 40 && !(t[m].flags & LX_TF_SENT) && !quote_mark(c, m - 1)) m--;
+  return i - m;
+}
+
 void lx_quotes(lx_ctx *c) {
   lede_doc *d = c->doc;
   lede_doc_internal *in = d->internal;
@@ -5935,8 +5953,26 @@ void lx_quotes(lx_ctx *c) {
         while (qe > i + 1 && t[qe - 1].kind == LX_TK_PUNCT) qe--;
         int goes_on = qe > i + 1 && qe < t1 && pi + 1 < in->paragraphs.n;
         int32_t known = i == t0 && carried >= 0 ? carried : para_speaker;
+        lede_span kcue = no_span_;
+        if (goes_on && known < 0 && i > t0 && !npend) {
+          /* 'Ashdown said: "The people...' and the quotation goes on in
+           * the next paragraph: the one named before the verb */
+          size_t m = i;
+          for (size_t steps = 0; m > t0 && steps < cue_reach(c, t0, i); steps++) {
+            m--;
+            if (is_cue(c, &t[m]) && reports(c, m)) {
+              int32_t s = speaker_near(c, E, ne, m, t0, i, t[i].start, &anon);
+              if (s >= 0) {
+                known = s;
+                kcue = lx_span(t[m].start, t[m].end);
+              }
+              break;
+            }
+            if (quote_mark(c, m)) break;
+          }
+        }
         if (goes_on && known >= 0 && !npend) {
-          add_quote(c, lx_span(t[i + 1].start, t[qe - 1].end), known, no_span_);
+          add_quote(c, lx_span(t[i + 1].start, t[qe - 1].end), known, kcue);
           carry = known;
         } else if (i == t0 && goes_on && npend < NPEND) {
           pend[npend++] = lx_span(t[i + 1].start, t[qe - 1].end);
@@ -6000,7 +6036,7 @@ void lx_quotes(lx_ctx *c) {
       /* before: 'Kim said: "..."', 'according to' */
       if (speaker == -1) {
         size_t m = i;
-        for (size_t steps = 0; m > t0 && steps < 8; steps++) {
+        for (size_t steps = 0, reach = cue_reach(c, t0, i); m > t0 && steps < reach; steps++) {
           m--;
           if (is_cue(c, &t[m]) && reports(c, m)) {
             cue = lx_span(t[m].start, t[m].end);

@@ -195,6 +195,25 @@ describe("linked mentions", function()
     assert.is_nil(roles["Tom Birt"])
   end)
 
+  it("reads a trade in common words right before a full name, with the words that qualify it",
+    function()
+    local d = lede.parse("LEEDS (AP) -- The Comets traded leading scorer Andre Bissett on"
+      .. " Monday. The saxophonist Dexter Cole played, and opponents led by local Green"
+      .. " politician Elise Fabre spoke. Sales rose.\n\nBrightwater partner Ellen Ashcroft"
+      .. " agreed, as did former Tucson City Council member Craig Dunmore. \"It was a long"
+      .. " night,\" the prefect of Guadeloupe, Claire Vautier, told reporters. Under Tom Hale"
+      .. " the club grew, and in a letter Anna Berg wrote she said so.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.text] = e.role end end
+    assert.equal("leading scorer", roles["Andre Bissett"])
+    assert.equal("saxophonist", roles["Dexter Cole"])
+    assert.equal("local Green politician", roles["Elise Fabre"])
+    assert.equal("Brightwater partner", roles["Ellen Ashcroft"])
+    assert.equal("former Tucson City Council member", roles["Craig Dunmore"])
+    assert.equal("the prefect of Guadeloupe", roles["Claire Vautier"])
+    assert.is_nil(roles["Tom Hale"])
+  end)
+
   it("takes into a title the title and the word that make it another office", function()
     local d = lede.parse("YORK (Reuters) - A fraud trial ended.\n\nOutside court, Detective Sergeant"
       .. " Karen Holt said it was over. \"It was fine,\" Acting U.S. Attorney Dana Whit said."

@@ -3885,6 +3885,67 @@ static int role_det(const lx_ctx *c, const lx_token *t) {
   return in_list(c, t, poss, LX_COUNTOF(poss)) ? 2 : 0;
 }
 
+/* Whether a word is a trade in common words before a name: a noun of five
+ * letters or more in -er, -or, -ist, -ian or -ant ("scorer", "saxophonist",
+ * "politician", "consultant"), not one of the common words of those ends
+ * ("after", "against", "letter", "senior"), in lower case or opening its
+ * sentence ("Pensioner Edna Whitlock"). */
+static int trade_noun(const lx_ctx *c, const lx_token *t) {
+  static const char *const not_trades[] = {
+      "after", "under", "other", "either", "neither", "rather", "whether", "together", "later",
+      "earlier", "never", "ever", "however", "whatever", "whenever", "wherever", "better",
+      "further", "longer", "sooner", "faster", "bigger", "larger", "greater", "higher", "lower",
+      "older", "younger", "newer", "letter", "number", "order", "paper", "matter", "water",
+      "center", "centre", "chapter", "quarter", "winter", "summer", "border", "computer",
+      "power", "tower", "cover", "corner", "answer", "offer", "danger", "manner", "river",
+      "silver", "dinner", "cancer", "finger", "banner", "character", "register", "remember",
+      "consider", "deliver", "discover", "wonder", "suffer", "enter", "gather", "whisper",
+      "monster", "theater", "theatre", "mother", "father", "brother", "sister", "daughter",
+      "neighbor", "neighbour", "error", "floor", "favor", "favour", "honor", "honour", "labor",
+      "labour", "color", "colour", "major", "minor", "senior", "junior", "prior", "mirror",
+      "motor", "factor", "sector", "tractor", "vector", "interior", "exterior", "superior",
+      "inferior", "horror", "terror", "humor", "humour", "rumor", "rumour", "behavior",
+      "behaviour", "harbor", "harbour", "against", "amidst", "insist", "assist", "resist",
+      "persist", "consist", "exist", "twist", "giant", "important", "significant", "constant",
+      "distant", "relevant", "pleasant", "brilliant", "elegant", "instant", "vacant", "median",
+      "christian", "meanwhile", "forever", "whoever", "yonder", "wander", "former", "latter",
+      "homer", "merger", "offer", "closer",
+      /* ships and craft named after people: "the aircraft carrier Carl Vinson" */
+      "carrier", "liner", "tanker", "cruiser", "destroyer", "freighter", "trawler", "steamer",
+      "bomber", "helicopter", "container", "trailer", "orbiter", "lander"};
+  size_t n = t->end - t->start;
+  if (t->kind != LX_TK_WORD || n < 5 || t->nletters != n ||
+      !((t->flags & LX_TF_LOWER) || ((t->flags & LX_TF_SENT) && tok_is_cap(t) &&
+                                     !(t->flags & LX_TF_ALLCAP))))
+    return 0;
+  const char *w = c->text + t->end;
+  int end2 = (w[-2] == 'e' || w[-2] == 'o') && w[-1] == 'r';
+  int ist = w[-3] == 'i' && w[-2] == 's' && w[-1] == 't';
+  int ian = w[-3] == 'i' && w[-2] == 'a' && w[-1] == 'n';
+  int ant = w[-3] == 'a' && w[-2] == 'n' && w[-1] == 't';
+  return (end2 || ist || ian || ant) && !in_list(c, t, not_trades, LX_COUNTOF(not_trades));
+}
+
+/* Whether a word may qualify a trade before it: a name's word ("Brightwater
+ * partner"), "former", an adjective ("leading scorer", "local Green
+ * politician"); not an article, a possessive, a verb, a function word. */
+static int trade_qualifier(const lx_ctx *c, const lx_token *t) {
+  static const char *const no[] = {"his",   "her",     "its",      "their",   "our",  "my",
+                                   "your",  "this",    "that",     "these",   "those", "said",
+                                   "says",  "told",    "of",       "off",     "up",   "out",
+                                   "into",  "onto",    "upon",     "per",     "via",  "million",
+                                   "billion", "trillion", "thousand", "hundred"};
+  if ((t->flags & LX_TF_POSS) || role_det(c, t) || in_list(c, t, no, LX_COUNTOF(no)) ||
+      in_list(c, t, not_roles, LX_COUNTOF(not_roles)) ||
+      in_list(c, t, not_qualifiers, LX_COUNTOF(not_qualifiers)) || is_cue(c, t))
+    return 0;
+  if (tok_is_cap(t)) return !lx_hashset_has(&c->eng->nonname, t->hash ? t->hash : 1);
+  size_t n = t->end - t->start;
+  const char *w = c->text + t->start;
+  int ed = n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd';
+  return (t->flags & LX_TF_LOWER) && (!ed || lx_tok_ieq(c->text, t, "retired"));
+}
+
 /* The role a person's mention carries: the title right before it, with
  * the place or people it belongs to ("U.S. Secretary of State") and the
  * words that qualify it ("Council President"), or an appositive after it
@@ -4053,7 +4114,10 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
              !quote_mark(c, s - 1))
         s--;
       int det = role_det(c, &t[s]);
-      if (((t[s].flags & LX_TF_SENT) || (s > 0 && tok_ch(c, &t[s - 1], ','))) && det) {
+      /* (after its sentence's start, a comma, or a quotation's end: '"...,"
+       * the prefect of Guadeloupe, Claire Vautrin, told reporters') */
+      if (((t[s].flags & LX_TF_SENT) ||
+           (s > 0 && (tok_ch(c, &t[s - 1], ',') || quote_mark(c, s - 1)))) && det) {
         /* ("the Powys coroner, John Hartley-Evans, said"; not "The article
          * said Tavoulareas had..., Peter, ...": no verb nor clause in it) */
         int clause = 0;
@@ -4062,6 +4126,34 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
         if (!clause && role_head(c, s + 1, a, 1) && !kin_in(c, s + 1, a - 1))
           return lx_span(t[det == 2 ? s + 1 : s].start, t[a - 2].end);
       }
+    }
+  }
+  /* a trade in common words right before a full name: "leading scorer
+   * Andre Boisvert", "The saxophonist Dexter Cole", "Brightwater partner
+   * Ellen Ashby", "former Worcestershire seamer Graham Tolley" */
+  {
+    size_t a, b;
+    ent_tokens(c, e, &a, &b);
+    if (a > 0 && b >= a + 2 && t[a].start == t[a - 1].end + 1 && trade_noun(c, &t[a - 1]) &&
+        gaz_has(c, a, a + 1, KIND(LX_G_GIVEN)) && !(i > 0 && E[i - 1].span.end > t[a - 1].start)) {
+      /* the words that qualify it; before a name's word only those that
+       * qualify a person ("local Green politician"; not "donation Libyan
+       * leader") */
+      static const char *const person_adjs[] = {
+          "former", "retired", "local", "leading", "veteran", "top", "chief", "senior", "junior",
+          "fellow", "acting", "interim", "deputy", "assistant", "star", "young", "late",
+          "longtime", "ex", "then"};
+      size_t x = a - 1;
+      int named = 0;
+      while (x > 0 && a - 1 - x < 4 && !(t[x].flags & (LX_TF_SENT | LX_TF_PARA)) &&
+             t[x - 1].kind == LX_TK_WORD && t[x].start == t[x - 1].end + 1 &&
+             trade_qualifier(c, &t[x - 1]) &&
+             (!named || tok_is_cap(&t[x - 1]) ||
+              in_list(c, &t[x - 1], person_adjs, LX_COUNTOF(person_adjs)))) {
+        named |= tok_is_cap(&t[x - 1]);
+        x--;
+      }
+      return lx_span(t[x].start, t[a - 1].end);
     }
   }
   return no_span_;

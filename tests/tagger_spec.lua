@@ -717,6 +717,14 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("Corp's", 1, true), got)
   end)
 
+  it("reads a name that ends in a firm's or an industry's word as a firm, and its first word alone",
+    function()
+    local got = listed("TOLEDO, Ohio (AP) -- About 1,100 workers at a Kemmler Components plant that"
+      .. " makes seats went on strike early Wednesday. Kemmler, based in Auburn Hills, said it"
+      .. " had offered more. Workers at Ostler Platinum agreed.\n")
+    finds_all(got, { "ORG Kemmler Components", "ORG Kemmler", "ORG Ostler Platinum" })
+  end)
+
   it("takes a body's possessive inside its name: Workers' Union, Commissioner's Office", function()
     local got = listed("LONDON (Reuters) - The Brixham Net Menders\226\128\153 Union walked out on"
       .. " Monday, and the Dorset Fruit Growers' Association backed it. The Information"

@@ -479,7 +479,10 @@ static const char *const industry_words[] = {
     "pharma", "shipping", "steel", "homes", "foods", "mining", "logistics", "telecom",
     "petroleum", "chemicals", "utilities", "minerals", "rail", "railway", "railways", "energy",
     "power", "water", "gas", "oil", "resources", "savings", "freight", "devices", "athletic",
-    "properties", "realty", "trading", "apparel"};
+    "properties", "realty", "trading", "apparel", "components", "platinum", "metals",
+    "materials", "textiles", "plastics", "cement", "automotive", "packaging", "beverages",
+    "brewing", "breweries", "distillers", "manufacturing", "engineering", "construction",
+    "builders", "seafood", "biotech", "healthcare", "chemie", "hotels", "resorts", "casinos"};
 
 /* Buildings and works only: CoNLL calls venues and streets LOC, and so does
  * lede unless the gazetteer knows a facility. */
@@ -1089,7 +1092,28 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
                   !gaz_has(c, i + 1, i + 2, KIND(LX_G_SURNAME)));
     /* "Kang Kyung-wha", "Lee Haye-ah": a surname and a hyphenated name */
     int asian = se && (t[i + 1].flags & LX_TF_HYPHEN) && !(t[i + 1].flags & LX_TF_DIGIT);
-    if (!given && !asian) continue;
+    if (!given && !asian) {
+      /* "Kessling Components", "Mokgalo Platinum": names whose last word is
+       * a firm's or an industry's (and no known name of a place or body) */
+      size_t j = i + 1;
+      while (j < t1 && j - i < 4 && name_word(c, &t[j]) && !(t[j].flags & LX_TF_SENT) &&
+             t[j].start == t[j - 1].end + 1)
+        j++;
+      const lx_token *z = &t[j - 1];
+      /* (from the name's first word: not "Hutton" of "E.F. Hutton", nor a
+       * place's adjective: "Boston-based") */
+      int first = i == t0 || t[i].start > t[i - 1].end + 1 ||
+                  !(t[i - 1].kind == LX_TK_WORD && tok_is_cap(&t[i - 1]));
+      if (first && !place_based(c, &t[i]) && !(t[i].flags & LX_TF_ALLCAP) &&
+          !(z->flags & LX_TF_ALLCAP) &&
+          (word_in(c, z, company_words, LX_COUNTOF(company_words)) ||
+           word_in(c, z, industry_words, LX_COUNTOF(industry_words))) &&
+          !gaz_has(c, i, j, NAME_KINDS) && !gaz_has(c, i, i + 1, KIND(LX_G_TITLE))) {
+        push_cand(c, i, j, LEDE_T_ORG, LX_SRC_RULE, 35);
+        i = j - 1;
+      }
+      continue;
+    }
     /* not inside a known name begun before it ("Los Angeles Auto Show") */
     if (inside_gaz_name(c, i, t0, t1)) continue;
     /* not when the pair is a known place or organization ("Santa Clara") */
@@ -2397,6 +2421,16 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   }
   /* "Philips N.V.", "Hale Partners Inc": a name with a legal form is a company */
   if (t1 - t0 >= 2 && k->type != LEDE_T_ORG && legal_form(c, &TOKS(c)[t1 - 1], 1))
+    return LEDE_T_ORG;
+  /* "Mokgalo Platinum", "Ostler Components": a name whose last word is a
+   * firm's or an industry's is a firm, not a place or a people (unless
+   * the gazetteer knows it) */
+  if (t1 - t0 >= 2 &&
+      (k->type == LEDE_T_LOC || k->type == LEDE_T_GPE || k->type == LEDE_T_NORP) &&
+      tok_is_cap(&TOKS(c)[t1 - 1]) &&
+      (word_in(c, &TOKS(c)[t1 - 1], company_words, LX_COUNTOF(company_words)) ||
+       word_in(c, &TOKS(c)[t1 - 1], industry_words, LX_COUNTOF(industry_words))) &&
+      !gaz_has(c, t0, t1, NAME_KINDS))
     return LEDE_T_ORG;
   /* "Galaxy S20", "Airbus A320neo": a product with its model or maker */
   if (t1 - t0 >= 2 && ((model_like(c, &TOKS(c)[t1 - 1]) && product_and_model(c, t0, t1) == t1) ||
@@ -4546,11 +4580,28 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
     /* a person's tokens; another name's only if it is one word */
     size_t a = E[i].cluster, b = a + 1;
     if (a >= c->toks.n || t[a].end > E[i].span.end) continue; /* no token */
-    if (ty == LEDE_T_PERSON) link_tokens(c, &E[i], &a, &b);
-    else if (a + 1 < c->toks.n && t[a + 1].end <= E[i].span.end) continue;
+    int firm_word = 0; /* "Kessling" of "Kessling Components" */
+    if (ty == LEDE_T_PERSON) {
+      link_tokens(c, &E[i], &a, &b);
+    } else if (a + 1 < c->toks.n && t[a + 1].end <= E[i].span.end) {
+      if (ty != LEDE_T_ORG) continue;
+      /* a firm's first word, if the firm's last word says it is one and
+       * the first is no known name of a place, a people or a person */
+      while (b < c->toks.n && t[b].end <= E[i].span.end) b++;
+      const lx_token *z = &t[b - 1];
+      if (b - a > 4 || !name_word(c, &t[a]) || (t[a].flags & LX_TF_ALLCAP) ||
+          !(word_in(c, z, company_words, LX_COUNTOF(company_words)) ||
+            word_in(c, z, industry_words, LX_COUNTOF(industry_words))) ||
+          gaz_has(c, a, a + 1,
+                  NAME_KINDS | KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME) | KIND(LX_G_TITLE)))
+        continue;
+      firm_word = 1;
+    }
     size_t picks[2];
     size_t np = 0;
-    if (ty == LEDE_T_PERSON && b - a >= 2) {
+    if (firm_word) {
+      picks[np++] = a;
+    } else if (ty == LEDE_T_PERSON && b - a >= 2) {
       picks[np++] = b - 1;
       picks[np++] = a; /* "Kang" of "Kang Kyung-wha" */
     } else if (b - a == 1) {

@@ -214,6 +214,39 @@ describe("linked mentions", function()
     assert.is_nil(roles["Tom Hale"])
   end)
 
+  it("ends a role at a place or a second place after its body, and reads a trade in -ing or -s",
+    function()
+    local d = lede.parse("TOLEDO, Ohio (AP) -- The plant closed.\n\n\"It was bad,\" said Rajiv"
+      .. " Mehta, mining analyst at Lakeshore Securities. Sylvie Arnoux, a history teacher from"
+      .. " Creteil, agreed, and so did Chinedu Oke, a tailor in Surulere. Rick Salas, bargaining"
+      .. " chairman for the United Auto Workers at the plant, was angry. Gwen Morley, Brecon branch"
+      .. " chairman of the Farmers' Union of Wales, said members were angry. Tom Birt, speaking"
+      .. " for the board, said nothing, and Dan Kerr, looked strong.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.text] = e.role end end
+    assert.equal("mining analyst at Lakeshore Securities", roles["Rajiv Mehta"])
+    assert.equal("a history teacher", roles["Sylvie Arnoux"])
+    assert.equal("a tailor", roles["Chinedu Oke"])
+    assert.equal("bargaining chairman for the United Auto Workers", roles["Rick Salas"])
+    assert.equal("Brecon branch chairman of the Farmers' Union of Wales", roles["Gwen Morley"])
+    assert.is_nil(roles["Tom Birt"])
+    assert.is_nil(roles["Dan Kerr"])
+  end)
+
+  it("cuts a capitalized title from a place's or a firm's name before a person", function()
+    local d = lede.parse("SEOUL (Reuters) - Daesan Group shares fell.\n\n\"We are cut off,\""
+      .. " Daesan Chairman Park Sung-jin said. Utarra is flooded. \"The bridges are gone,\""
+      .. " Utarra Mayor Ernesto Irizal said by satellite phone.\n")
+    local roles, orgs = {}, {}
+    for e in d.entities:each() do
+      if e.type == "PERSON" and e.role then roles[e.text] = e.role end
+      if e.type == "ORG" then orgs[#orgs + 1] = e.text end
+    end
+    assert.equal("Daesan Chairman", roles["Park Sung-jin"])
+    assert.equal("Utarra Mayor", roles["Ernesto Irizal"])
+    for _, o in ipairs(orgs) do assert.is_nil(o:find("Chairman", 1, true), o) end
+  end)
+
   it("takes into a title the title and the word that make it another office", function()
     local d = lede.parse("YORK (Reuters) - A fraud trial ended.\n\nOutside court, Detective Sergeant"
       .. " Karen Holt said it was over. \"It was fine,\" Acting U.S. Attorney Dana Whit said."

@@ -1955,6 +1955,20 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
           }
         }
       }
+      /* "Utuado Mayor" "Ernesto Irizarry", "Daesung Chairman" "Park
+       * Sung-ho": a name that ends in a capitalized title before a
+       * person's name ends before the title */
+      if (b >= a + 2 && b < t1 && name_word(c, &t[b]) && t[b].start == t[b - 1].end + 1 &&
+          !(t[b].flags & LX_TF_SENT)) {
+        for (size_t p = a + 1; p < b; p++) {
+          cap = 0;
+          if (tok_is_cap(&t[p]) && title_at(c, p, b, &cap) == b - p && cap &&
+              !gaz_has(c, a, b, NAME_KINDS)) {
+            k[i].t1 = (uint32_t)p;
+            break;
+          }
+        }
+      }
       continue;
     }
     for (;;) {
@@ -3770,6 +3784,18 @@ static int verb_form(const lx_ctx *c, const lx_token *t, int s) {
                    (s && w[n - 1] == 's'));
 }
 
+/* Adjectives in -ed that qualify a trade ("retired mail carrier"). */
+static const char *const ed_adjectives[] = {
+    "retired", "registered", "licensed", "certified", "qualified", "trained", "disgraced",
+    "acclaimed", "celebrated", "renowned", "exiled", "jailed", "detained", "ousted"};
+
+/* Whether a word ends in "-ing" ("mining", "bargaining"). */
+static int ing_form(const lx_ctx *c, const lx_token *t) {
+  const char *w = c->text + t->start;
+  size_t n = t->end - t->start;
+  return n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g';
+}
+
 /* Words that open no role after a name and its comma: a clause ("who
  * led", "said"), an adverb. */
 static const char *const not_roles[] = {
@@ -3792,18 +3818,38 @@ static const char *const role_links[] = {"and", "in", "from", "on", "near", "out
  * chief sponsor"; not "president and chief executive", "Stanley and Co"),
  * at a preposition before a word in lower case or before a place that runs
  * to the comma ("in New York,"; not "Cooperation in Europe (OSCE)"). */
-static int role_ends_at(const lx_ctx *c, size_t k, size_t q) {
+static int role_ends_at(const lx_ctx *c, size_t j, size_t k, size_t q) {
   static const char *const dets[] = {"the", "a", "an", "his", "her", "its", "their"};
   const lx_token *t = TOKS(c);
   if (in_list(c, &t[k], role_ends, LX_COUNTOF(role_ends))) return 1;
+  /* "at the plant" after the body's name: "bargaining chairman for the
+   * United Auto Workers at the plant" */
+  if (lx_tok_ieq(c->text, &t[k], "at") && k + 1 < q && k > j + 1 && tok_is_cap(&t[k - 1]) &&
+      !(t[k - 1].flags & LX_TF_SENT)) {
+    /* (words in lower case to the end or a place: not "at the State
+     * Department") */
+    size_t r = k + 1;
+    while (r < q && (t[r].flags & LX_TF_LOWER) &&
+           !(r > k + 1 && in_list(c, &t[r], role_links, LX_COUNTOF(role_links))))
+      r++;
+    if (r == q || (t[r].flags & LX_TF_LOWER)) return 1;
+  }
   if (!in_list(c, &t[k], role_links, LX_COUNTOF(role_links)) || k + 1 >= q) return 0;
   if (lx_tok_ieq(c->text, &t[k], "and")) return in_list(c, &t[k + 1], dets, LX_COUNTOF(dets));
   if (t[k + 1].flags & LX_TF_LOWER) return 1;
-  /* a place of one to three words, then the end or a relative clause */
-  for (size_t p = k + 2; p <= q && p <= k + 4; p++)
-    if ((p == q || in_list(c, &t[p], role_ends, LX_COUNTOF(role_ends))) &&
-        gaz_has(c, k + 1, p, PLACE_KINDS))
-      return 1;
+  /* a place of one to three words, then the end or a relative clause:
+   * one the gazetteer knows, or capitalized words of no body's name
+   * ("history teacher from Creteil", "tailor in Surulere") */
+  for (size_t p = k + 2; p <= q && p <= k + 4; p++) {
+    if (!(p == q || in_list(c, &t[p], role_ends, LX_COUNTOF(role_ends)))) continue;
+    if (gaz_has(c, k + 1, p, PLACE_KINDS)) return 1;
+    int place = 1;
+    for (size_t r = k + 1; r < p && place; r++)
+      place = name_word(c, &t[r]) && !(t[r].flags & LX_TF_ALLCAP) && !org_end_word(c, &t[r]) &&
+              !word_in(c, &t[r], company_words, LX_COUNTOF(company_words)) &&
+              !word_in(c, &t[r], industry_words, LX_COUNTOF(industry_words));
+    return place;
+  }
   return 0;
 }
 /* Words that qualify no title before it: prepositions, verbs a title's
@@ -3818,6 +3864,15 @@ static const char *const not_qualifiers[] = {
 /* Words after a role's head noun that take its organization or place:
  * "analyst at Drummond Lyle", "critic for the Chicago Ledger". */
 static const char *const role_preps[] = {"at", "of", "for", "with", "in", "from", "on"};
+
+/* 1 if a token is an article that may open a role ("a", "an", "the"), 2 if
+ * a possessive ("his lawyer", "its editor"), else 0. */
+static int role_det(const lx_ctx *c, const lx_token *t) {
+  static const char *const poss[] = {"his", "her", "its", "their"};
+  if (lx_tok_ieq(c->text, t, "the") || lx_tok_ieq(c->text, t, "a") || lx_tok_ieq(c->text, t, "an"))
+    return 1;
+  return in_list(c, t, poss, LX_COUNTOF(poss)) ? 2 : 0;
+}
 
 /* The length of a role in common words at j, after a name's comma and its
  * article if any ("a cardiologist at Massachusetts General Hospital",
@@ -3834,7 +3889,16 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
     /* a verb opens no trade ("Smith, speaking for the board"); after an
      * article or the first word it qualifies one ("a retired firefighter",
      * "senior locust forecasting officer") */
-    if ((k == j && !article) && verb_form(c, &t[k], 1)) return 0;
+    if ((k == j && !article) && verb_form(c, &t[k], 1) &&
+        !(k + 1 < lim &&
+          (ing_form(c, &t[k]) || !verb_form(c, &t[k], 0) || /* not "-ed" but these: */
+           in_list(c, &t[k], ed_adjectives, LX_COUNTOF(ed_adjectives))) &&
+          t[k + 1].kind == LX_TK_WORD &&
+          (t[k + 1].flags & LX_TF_LOWER) &&
+          !verb_form(c, &t[k + 1], 0) && !role_det(c, &t[k + 1]) &&
+          !in_list(c, &t[k + 1], not_roles, LX_COUNTOF(not_roles)) &&
+          !in_list(c, &t[k + 1], role_preps, LX_COUNTOF(role_preps))))
+      return 0; /* (but "mining analyst at ...", "telecoms analyst at ...") */
     k++;
   }
   if (k == j || k >= lim) return 0;
@@ -3880,6 +3944,11 @@ static size_t role_head(const lx_ctx *c, size_t j, size_t lim, int article) {
        q++) {
     tl = title_at(c, q + 1, lim, NULL);
     if (!tl && article) tl = common_role(c, q + 1, lim, 1);
+    /* without an article, a trade whose head is a title: "Brecon branch
+     * chairman of the Farmers' Union of Wales" */
+    if (!tl && !article && (tl = common_role(c, q + 1, lim, 0)) != 0 &&
+        !title_at(c, q + tl, q + tl + 1, NULL))
+      tl = 0;
     if (tl) return q + 1 - j + tl;
   }
   return common_role(c, j, lim, article);
@@ -3910,14 +3979,6 @@ static int members_body(const lx_ctx *c, size_t b) {
   return b > 0 && in_list(c, &TOKS(c)[b - 1], w, LX_COUNTOF(w));
 }
 
-/* 1 if a token is an article that may open a role ("a", "an", "the"), 2 if
- * a possessive ("his lawyer", "its editor"), else 0. */
-static int role_det(const lx_ctx *c, const lx_token *t) {
-  static const char *const poss[] = {"his", "her", "its", "their"};
-  if (lx_tok_ieq(c->text, t, "the") || lx_tok_ieq(c->text, t, "a") || lx_tok_ieq(c->text, t, "an"))
-    return 1;
-  return in_list(c, t, poss, LX_COUNTOF(poss)) ? 2 : 0;
-}
 
 /* Whether a word is a trade in common words before a name: a noun of five
  * letters or more in -er, -or, -ist, -ian or -ant ("scorer", "saxophonist",
@@ -4124,7 +4185,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
              !tok_ch(c, &t[k], ';') && !(t[k].flags & LX_TF_SENT) && !quote_mark(c, k))
         k++;
       for (size_t m = j + tl; m < k && !end; m++)
-        if (role_ends_at(c, m, k)) end = m;
+        if (role_ends_at(c, j, m, k)) end = m;
       /* a role that ends before a relative clause or a place ends there,
        * however the apposition goes on ("an analyst at Drummond Lyle & Co.
        * in Boston who rates the shares \"hold.\"") */

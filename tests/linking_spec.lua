@@ -91,6 +91,15 @@ describe("linked mentions", function()
       assert.equal("Pieter van Aalst", canon["Van Aalst"])
     end)
 
+  it("gives a firm with its legal form the gazetteer's name, which its acronym has", function()
+    local d = lede.parse("DETROIT (Reuters) - General Motors Corp. said on Monday that GM would"
+      .. " cut 2,000 jobs.\n")
+    local canon = {}
+    for e in d.entities:each("ORG") do canon[e.text] = e.canonical end
+    assert.equal("General Motors", canon["General Motors Corp."])
+    assert.equal("General Motors", canon["GM"])
+  end)
+
   it("links an acronym to the name it abbreviates", function()
     local got = mentions(function(e) return e.type == "ORG" and (e.text == "WHO" or e.text:find("World")) end)
     assert.equal("World Health Organization=World Health Organization; WHO=World Health Organization", got)

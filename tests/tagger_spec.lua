@@ -725,6 +725,17 @@ describe("the tagger of names", function()
     finds_all(got, { "ORG Kemmler Components", "ORG Kemmler", "ORG Ostler Platinum" })
   end)
 
+  it("ends a person's name before the letters after it and before 'of' and a firm", function()
+    local got = listed("WORCESTER, England (Reuters) - Judge Robert Atherley QC told her she had"
+      .. " lied. Sir Keir Stanmore KC spoke. 'We simply do not know,' said managing director"
+      .. " Janet Coulby of Wearside Precision Ltd. Its spokesman, Aminu Bello Yakasu, dismissed the"
+      .. " complaints. Gold Fields of South Africa Ltd rose.\n")
+    finds_all(got, { "PERSON Robert Atherley", "PERSON Keir Stanmore", "PERSON Janet Coulby",
+      "ORG Wearside Precision Ltd.", "PERSON Aminu Bello Yakasu",
+      "ORG Gold Fields of South Africa Ltd" })
+    assert.is_nil(got:find("QC", 1, true), got)
+  end)
+
   it("takes a body's possessive inside its name: Workers' Union, Commissioner's Office", function()
     local got = listed("LONDON (Reuters) - The Brixham Net Menders\226\128\153 Union walked out on"
       .. " Monday, and the Dorset Fruit Growers' Association backed it. The Information"

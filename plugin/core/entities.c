@@ -381,6 +381,15 @@ static int is_honorific(const lx_ctx *c, size_t i) {
   return gaz_has(c, i, i + 1, KIND(LX_G_HONORIFIC));
 }
 
+/* The letters after a person's name: "QC", "KC", "MP", "OBE", "PhD". */
+static int post_nominal(const lx_ctx *c, const lx_token *t) {
+  static const char *const w[] = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe",
+                                  "cbe", "kbe", "dbe", "phd", "frs"};
+  return t->kind == LX_TK_WORD && t->nletters <= 3 && t->nletters >= 2 &&
+         ((t->flags & LX_TF_ALLCAP) || lx_tok_is(c->text, t, "PhD")) &&
+         in_list(c, t, w, LX_COUNTOF(w));
+}
+
 /* A capitalized word that can be part of a name (not a function word, not
  * a day of the week). */
 static inline int name_word(const lx_ctx *c, const lx_token *t) {
@@ -1060,7 +1069,9 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     /* honorific + name words */
     if (tok_is_cap(&t[i]) && is_honorific(c, i) && i + 1 < t1 && name_word(c, &t[i + 1])) {
       size_t j = i + 1;
-      while (j < t1 && j - i <= 3 && name_word(c, &t[j])) j++;
+      while (j < t1 && j - i <= 3 && name_word(c, &t[j]) &&
+             !(j >= i + 3 && post_nominal(c, &t[j])))
+        j++;
       push_cand(c, i + 1, j, LEDE_T_PERSON, LX_SRC_RULE, 35);
       i = j - 1;
       continue;
@@ -1072,7 +1083,8 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
         !gaz_has(c, i + tl, i + tl + 1, NAME_KINDS) && !org_after_title(c, &t[i + tl])) {
       size_t j = i + tl;
       while (j < t1 && j - (i + tl) < 3 && name_word(c, &t[j]) &&
-             !(t[j].flags & LX_TF_SENT) && !gaz_has(c, j, j + 1, KIND(LX_G_TITLE)))
+             !(t[j].flags & LX_TF_SENT) && !gaz_has(c, j, j + 1, KIND(LX_G_TITLE)) &&
+             !(j >= i + tl + 2 && post_nominal(c, &t[j])))
         j++;
       push_cand(c, i + tl, j, LEDE_T_PERSON, LX_SRC_RULE, 35);
       i = j - 1;
@@ -1119,7 +1131,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     /* not when the pair is a known place or organization ("Santa Clara") */
     size_t j = i + 1;
     while (j < t1 && j - i < 4 && name_word(c, &t[j]) && !(t[j].flags & LX_TF_SENT) &&
-           !place_based(c, &t[j]) &&
+           !place_based(c, &t[j]) && !(j >= i + 2 && post_nominal(c, &t[j])) &&
            !gaz_has(c, j, j + 1, KIND(LX_G_TITLE) | KIND(LX_G_COUNTRY) | KIND(LX_G_DEMONYM)))
       j++;
     if (j == i + 1 || gaz_has(c, i, j, NAME_KINDS)) continue;
@@ -1699,6 +1711,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
          (a >= t0 + 2 && (lx_tok_is(c->text, &t[a - 1], "of") || tok_ch(c, &t[a - 1], '&')) &&
           !(t[a].flags & (LX_TF_SENT | LX_TF_PARA))))) {
       size_t s = a;
+      size_t before_of = a; /* where the name was before the last "of" crossed */
       while (s > t0 && a - s < 8 && !(t[s].flags & (LX_TF_SENT | LX_TF_PARA))) {
         if (tok_is_cap(&t[s - 1]) && t[s - 1].kind == LX_TK_WORD) {
           s--;
@@ -1706,11 +1719,18 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
                    !(t[s - 1].flags & (LX_TF_SENT | LX_TF_PARA)) &&
                    (lx_tok_is(c->text, &t[s - 1], "of") || tok_ch(c, &t[s - 1], '&')) &&
                    !in_list(c, &t[s - 2], parts_of, LX_COUNTOF(parts_of))) {
+          before_of = s;
           s -= 2;
         } else {
           break;
         }
       }
+      /* not a person of the firm: "Janet Coulthard of Wearside Precision
+       * Ltd." (a given name and one or two more words before "of") */
+      if (before_of < a && before_of - s >= 3 && before_of - s <= 4 &&
+          lx_tok_is(c->text, &t[before_of - 1], "of") && gaz_has(c, s, s + 1, KIND(LX_G_GIVEN)) &&
+          !gaz_has(c, s, before_of - 1, NAME_KINDS))
+        s = before_of;
       a = s;
     }
     /* "Fiat Finance and Trade Ltd": a name with a legal form after "and"
@@ -2002,6 +2022,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     }
     /* "Pompeo later": a person's name ends in no lower-case word at all */
     b = lower_tail(c, a, b, 0);
+    /* nor in the letters after a name: "Robert Atherton QC", "Keir Starmer
+     * KC", "Jane Doe MP" */
+    while (b >= a + 3 && post_nominal(c, &t[b - 1])) b--;
     k[i].t0 = (uint32_t)a;
     k[i].t1 = (uint32_t)b;
     /* "Reagan Communications", "Jones Medical Industries": a firm */
@@ -2401,6 +2424,13 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
                             !word_in(c, &TOKS(c)[t0 - 1], firm_roles, LX_COUNTOF(firm_roles)))) &&
       person_shaped(c, t0, t1) &&
       !gaz_exact(c, t0, t1, NAME_KINDS & ~(KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))))
+    return LEDE_T_PERSON;
+  /* "Its spokesman, Aminu Bello Yakasai, dismissed": a name between commas
+   * after a title in lower case is a person's */
+  if (k->source == LX_SRC_TAGGER && k->type != LEDE_T_PERSON && t1 - t0 >= 2 && t0 >= 2 &&
+      t1 < c->toks.n && tok_ch(c, &TOKS(c)[t0 - 1], ',') && tok_ch(c, &TOKS(c)[t1], ',') &&
+      (TOKS(c)[t0 - 2].flags & LX_TF_LOWER) && gaz_has(c, t0 - 2, t0 - 1, KIND(LX_G_TITLE)) &&
+      person_shaped(c, t0, t1) && !gaz_has(c, t0, t1, NAME_KINDS))
     return LEDE_T_PERSON;
   /* "Forest Hill police", "Oakdale residents": a name its police or its
    * people follow is a place's */
@@ -5258,6 +5288,13 @@ void lx_link(lx_ctx *c) {
     size_t clen = canon ? strlen(canon) : 0;
     if (!canon) {
       const lx_entry *g = b > a && e->type != LEDE_T_PERSON ? gaz_of_type(c, a, b, e->type) : NULL;
+      if (!g && e->type == LEDE_T_ORG && b > a + 1 && legal_form(c, &t[b - 1], 1)) {
+        /* "General Motors Corp.": the name the gazetteer knows without
+         * its legal form, which "GM" is linked to */
+        size_t p = b - 1;
+        while (p > a + 1 && legal_form(c, &t[p - 1], 1)) p--;
+        g = gaz_of_type(c, a, p, LEDE_T_ORG);
+      }
       if (g) {
         canon = lx_dict_str(GAZ(c), g->canonical);
         clen = strlen(canon);

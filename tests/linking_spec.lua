@@ -542,6 +542,17 @@ describe("who speaks a quotation", function()
       "We had beds in the corridors=Nina Varga/said" }, got)
   end)
 
+  it("is the subject before the verb, a person of a body, or who said the words it reports",
+    function()
+    assert.equal("Chukwu Okafo; Ravi Chandran; Feyi Balogo; Joost de Graff", speakers(
+      "ABUJA (Reuters) - Talks ended.\n\nChukwu Okafo, the party chairman, spoke first."
+      .. " Okafo said the ANR would take part \"under protest.\" Ravi Chandran of the Centre for"
+      .. " River Studies said embankments had \"made every flood worse.\" Feyi Balogo of"
+      .. " Lagos-based Sentinel Research called the fine \"a warning shot to the whole sector.\""
+      .. " Joost de Graff, a co-author at the University of Amsterdam, said the find suggested"
+      .. " \"there could be many more of these objects.\"\n"))
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

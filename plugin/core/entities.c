@@ -5906,8 +5906,39 @@ static int32_t unnamed_speaker(const lx_ctx *c, const lede_entity *E, size_t n, 
  * one), SPEAKER_TEXT ("the report says") or -1. *anon: where the last
  * unnamed person spoke (UINT32_MAX: none), set to v's start if one speaks
  * there ("one dealer said", "a Ford spokesman said"). */
+static int32_t speaker_near_at(const lx_ctx *c, const lede_entity *E, size_t n, size_t v,
+                               size_t t0, size_t t1, uint32_t quote_start, uint32_t *anon_at,
+                               int depth);
+
+/* The person an organization is said of: "Karen Whitlow of North Yorkshire
+ * Police", "Ravi Chandrasekhar of the Centre for River Studies", "Feyi
+ * Balogun of Lagos-based Sentinel Research", "an analyst at Acme" (-1 if
+ * none; tokens from t0). */
+static int32_t person_of_org(const lx_ctx *c, const lede_entity *E, size_t n,
+                             const lede_entity *o, size_t t0) {
+  const lx_token *t = TOKS(c);
+  size_t a, b;
+  ent_tokens(c, o, &a, &b);
+  while (a > t0 + 2 && (lx_tok_ieq(c->text, &t[a - 1], "the") || place_based(c, &t[a - 1])))
+    a--;
+  if (a >= t0 + 2 &&
+      (lx_tok_ieq(c->text, &t[a - 1], "of") || lx_tok_ieq(c->text, &t[a - 1], "at"))) {
+    size_t k = first_from(E, n, t[a - 1].start);
+    if (k > 0 && E[k - 1].type == LEDE_T_PERSON && E[k - 1].span.end == t[a - 2].end)
+      return (int32_t)(k - 1);
+  }
+  return -1;
+}
+
 static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, size_t v, size_t t0,
                             size_t t1, uint32_t quote_start, uint32_t *anon_at) {
+  return speaker_near_at(c, E, n, v, t0, t1, quote_start, anon_at, 0);
+}
+
+/* speaker_near, depth verbs of saying deep ("said the find suggested") */
+static int32_t speaker_near_at(const lx_ctx *c, const lede_entity *E, size_t n, size_t v,
+                               size_t t0, size_t t1, uint32_t quote_start, uint32_t *anon_at,
+                               int depth) {
   const lx_token *t = TOKS(c);
   uint32_t anon = *anon_at;
   /* "the agency quoted Lee Iacocca as saying": the one quoted, not the
@@ -5936,7 +5967,15 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
    * "He told the BBC:") */
   int to_whom = lx_tok_ieq(c->text, &t[v], "told") || lx_tok_ieq(c->text, &t[v], "tells") ||
                 lx_tok_ieq(c->text, &t[v], "thanked");
-  if (v + 1 < t1 && !to_whom) {
+  /* nor when the quotation comes after the verb and a name before it is
+   * its subject: 'Okafor said the ANR would take part "under protest"' */
+  int subject_first = 0;
+  if (quote_start > t[v].start && v > t0) {
+    size_t k = first_from(E, n, t[v - 1].end);
+    subject_first = k > 0 && E[k - 1].span.end == t[v - 1].end &&
+                    (E[k - 1].type == LEDE_T_PERSON || E[k - 1].type == LEDE_T_ORG);
+  }
+  if (v + 1 < t1 && !to_whom && !subject_first) {
     size_t j = v + 1;
     if (lx_tok_ieq(c->text, &t[j], "the")) j++;
     int32_t e = j < t1 ? entity_at_token(c, E, n, j) : -1;
@@ -6038,16 +6077,16 @@ static int32_t speaker_near(const lx_ctx *c, const lede_entity *E, size_t n, siz
     if (e >= 0 && E[e].type == LEDE_T_ORG) {
       size_t a, b;
       ent_tokens(c, &E[e], &a, &b);
-      if (a >= t0 + 2 &&
-          (lx_tok_ieq(c->text, &t[a - 1], "of") || lx_tok_ieq(c->text, &t[a - 1], "at"))) {
-        size_t k = first_from(E, n, t[a - 1].start);
-        if (k > 0 && E[k - 1].type == LEDE_T_PERSON && E[k - 1].span.end == t[a - 2].end)
-          return (int32_t)(k - 1);
-      }
+      int32_t p = person_of_org(c, E, n, &E[e], t0);
+      if (p >= 0) return p;
     }
     if (e >= 0 && (E[e].type == LEDE_T_PERSON || E[e].type == LEDE_T_ORG)) return e;
     if (e >= 0 && E[e].type == LEDE_T_TITLE) continue;
     if (quote_mark(c, j)) break;
+    /* another verb of saying before this one: its speaker ("De Graaf said
+     * the find suggested \"...\"") */
+    if (e < 0 && depth < 2 && is_cue(c, &t[j]) && reports(c, j))
+      return speaker_near_at(c, E, n, j, t0, t1, quote_start, anon_at, depth + 1);
   }
   return -1;
 }
@@ -6385,8 +6424,13 @@ void lx_quotes(lx_ctx *c) {
                 size_t q = first_from(E, ne, t[m - 1].start);
                 if (q > 0 && E[q - 1].span.end == t[m - 2].end &&
                     (E[q - 1].type == LEDE_T_PERSON || E[q - 1].type == LEDE_T_ORG) &&
-                    !quoted_before(c, &E[q - 1]))
+                    !quoted_before(c, &E[q - 1])) {
                   speaker = (int32_t)(q - 1);
+                  /* "Feyi Balogun of Sentinel Research called the fine" */
+                  int32_t p = E[q - 1].type == LEDE_T_ORG ? person_of_org(c, E, ne, &E[q - 1], t0)
+                                                          : -1;
+                  if (p >= 0) speaker = p;
+                }
               }
               break;
             }

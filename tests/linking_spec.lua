@@ -553,6 +553,15 @@ describe("who speaks a quotation", function()
       .. " \"there could be many more of these objects.\"\n"))
   end)
 
+  it("closes a single quotation at an apostrophe after -s before a function word", function()
+    local d = lede.parse("WESTBURY, England (Reuters) - Terry Madden said last night he had"
+      .. " \226\128\152no regrets\226\128\153 after he was sacked as manager. The fans'"
+      .. " trust said \226\128\152it was time\226\128\153.\n")
+    local got = {}
+    for _, q in ipairs(d.quotes) do got[#got + 1] = q.text end
+    assert.same({ "no regrets", "it was time" }, got)
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

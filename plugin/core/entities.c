@@ -5600,11 +5600,18 @@ static int double_mark(const lx_ctx *c, const lx_token *t) {
  * possessive ("the taxpayers' account", "the Mineworkers' Solidarity
  * Union"): glued to a word in s, a word after it. */
 static int plural_apostrophe(const lx_ctx *c, size_t j) {
+  /* (a possessive is followed by what it owns, not by a function word:
+   * "he had 'no regrets' after he was sacked") */
+  static const char *const function_words[] = {
+      "after", "before", "and", "or", "but", "to", "in", "on", "at", "as", "when", "while",
+      "for", "from", "with", "that", "which", "who", "is", "was", "were", "are", "said", "says",
+      "of", "by", "if", "than", "because", "since", "until", "so", "over", "about", "into"};
   const lx_token *t = TOKS(c);
   return j > 0 && j + 1 < c->toks.n && t[j - 1].kind == LX_TK_WORD &&
          !(t[j].flags & LX_TF_SPACE) && (c->text[t[j - 1].end - 1] | 0x20) == 's' &&
          t[j + 1].kind == LX_TK_WORD && (t[j + 1].flags & LX_TF_SPACE) &&
-         !double_mark(c, &t[j]);
+         !double_mark(c, &t[j]) &&
+         !in_list(c, &t[j + 1], function_words, LX_COUNTOF(function_words));
 }
 
 /* Whether token j is a quotation mark (not a plural's apostrophe). */

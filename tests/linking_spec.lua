@@ -242,6 +242,24 @@ describe("linked mentions", function()
     assert.is_nil(roles["Dan Kerr"])
   end)
 
+  it("reads roles after a preposition, an honorific, 'One', 'named', and a body before them",
+    function()
+    local d = lede.parse("NEUQUEN, Argentina (Reuters) - The fossil was found by a goat herder,"
+      .. " Aurelio Painal, near the town of Villa El Sol. The chair of the judges, Sir Malcolm"
+      .. " Pryde, called it great. One board member, Alfred Kincard, who voted no, asked why. In"
+      .. " 1971 a trumpeter named Wendell Pryce sat in. \"This is a clear case,\" EU trade"
+      .. " spokesman Anders Lindqvist said. \"It was fair,\" said Victor Ngara, a banking"
+      .. " analyst at D.A. Whitley & Co. \"They paid a fair price.\"\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.text] = e.role end end
+    assert.equal("a goat herder", roles["Aurelio Painal"])
+    assert.equal("The chair of the judges", roles["Malcolm Pryde"])
+    assert.equal("board member", roles["Alfred Kincard"])
+    assert.equal("trumpeter", roles["Wendell Pryce"])
+    assert.equal("EU trade spokesman", roles["Anders Lindqvist"])
+    assert.equal("a banking analyst at D.A. Whitley & Co.", roles["Victor Ngara"])
+  end)
+
   it("cuts a capitalized title from a place's or a firm's name before a person", function()
     local d = lede.parse("SEOUL (Reuters) - Daesan Group shares fell.\n\n\"We are cut off,\""
       .. " Daesan Chairman Park Sung-jin said. Utarra is flooded. \"The bridges are gone,\""

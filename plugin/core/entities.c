@@ -3835,7 +3835,10 @@ static const char *const not_roles[] = {
     "for", "with", "from", "to", "by", "as", "after", "before", "during", "while", "if",
     "based", "ago", "last", "next", "this", "one", "two", "three", "four", "five", "were",
     "are", "have", "be", "been", "being", "can", "could", "should", "may", "might", "must",
-    "did", "does", "do", "already", "still", "just"};
+    "did", "does", "do", "already", "still", "just", "near", "outside", "inside", "across",
+    "along", "around", "behind", "beyond", "within", "without", "under", "over", "into",
+    "through", "among", "between", "toward", "towards", "against", "despite", "via", "like",
+    "unlike", "about", "above", "below", "beside", "upon", "amid"};
 /* Words that end a role's apposition before its comma: a relative clause,
  * a second role, a place ("analyst at Marlin Ridge Capital in New York",
  * "retired mail carrier from the city's southwest side"). */
@@ -3896,9 +3899,10 @@ static const char *const not_qualifiers[] = {
 static const char *const role_preps[] = {"at", "of", "for", "with", "in", "from", "on"};
 
 /* 1 if a token is an article that may open a role ("a", "an", "the"), 2 if
- * a possessive ("his lawyer", "its editor"), else 0. */
+ * a possessive or "one" ("his lawyer", "its editor", "One board member"),
+ * which the role does not hold, else 0. */
 static int role_det(const lx_ctx *c, const lx_token *t) {
-  static const char *const poss[] = {"his", "her", "its", "their"};
+  static const char *const poss[] = {"his", "her", "its", "their", "one"};
   if (lx_tok_ieq(c->text, t, "the") || lx_tok_ieq(c->text, t, "a") || lx_tok_ieq(c->text, t, "an"))
     return 1;
   return in_list(c, t, poss, LX_COUNTOF(poss)) ? 2 : 0;
@@ -4162,6 +4166,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
       static const char *const premods[] = {"former", "acting", "assistant", "deputy", "interim",
                                             "retired", "presiding", "outgoing", "incoming"};
       size_t x = a, k = i - 1;
+      int placed = r.start != ti->span.start && i > 1 && E[i - 2].span.start == r.start;
       for (;;) {
         while (x > 0 && t[x].start > r.start) x--;
         if (x == 0 || t[x].start != r.start || t[x - 1].end + 1 != t[x].start ||
@@ -4172,8 +4177,15 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
           r.start = E[k - 1].span.start;
         else if (in_list(c, &t[x - 1], premods, LX_COUNTOF(premods)))
           r.start = t[x - 1].start;
-        else
+        else if (!placed && k > 0 && E[k - 1].span.end == t[x - 1].end &&
+                 (E[k - 1].type == LEDE_T_GPE || E[k - 1].type == LEDE_T_NORP ||
+                  E[k - 1].type == LEDE_T_ORG)) {
+          /* "EU trade spokesman", "West Mercia Police Detective Constable" */
+          r.start = E[k - 1].span.start;
+          placed = 1;
+        } else {
           break;
+        }
       }
       return r;
     }
@@ -4224,7 +4236,8 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
         return lx_span(t[rs].start, t[k - 1].end);
       /* or the sentence's end on an abbreviation: ", an analyst at Drummond
        * Lyle & Co." */
-      if (k > j && (k == c->toks.n || (t[k].flags & LX_TF_SENT)) && (t[k - 1].flags & LX_TF_PERIOD))
+      if (k > j && (k == c->toks.n || (t[k].flags & LX_TF_SENT) || quote_mark(c, k)) &&
+          (t[k - 1].flags & LX_TF_PERIOD))
         return lx_span(t[rs].start, t[k - 1].end);
     }
   }
@@ -4233,6 +4246,8 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
   if (t1 < c->toks.n && tok_ch(c, &t[t1], ',')) {
     size_t a, b;
     ent_tokens(c, e, &a, &b);
+    /* (past an honorific: "The chair of the judges, Sir Malcolm Pryce,") */
+    if (a >= 4 && is_honorific(c, a - 1) && t[a].start == t[a - 1].end + 1) a--;
     if (a >= 3 && tok_ch(c, &t[a - 1], ',')) {
       size_t s = a - 1; /* the role phrase: back to the sentence's start */
       while (s > 0 && a - 1 - s < 16 && !(t[s].flags & LX_TF_SENT) && !tok_ch(c, &t[s - 1], ',') &&
@@ -4240,9 +4255,23 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
         s--;
       int det = role_det(c, &t[s]);
       /* (after its sentence's start, a comma, or a quotation's end: '"...,"
-       * the prefect of Guadeloupe, Claire Vautrin, told reporters') */
-      if (((t[s].flags & LX_TF_SENT) ||
-           (s > 0 && (tok_ch(c, &t[s - 1], ',') || quote_mark(c, s - 1)))) && det) {
+       * the prefect of Guadeloupe, Claire Vautrin, told reporters'; or
+       * after a preposition: "found by a goat herder, Aurelio Painemal,") */
+      int opens = (t[s].flags & LX_TF_SENT) ||
+                  (s > 0 && (tok_ch(c, &t[s - 1], ',') || quote_mark(c, s - 1)));
+      for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) { /* the article nearest the name, after a preposition */
+          static const char *const by[] = {"by", "with", "from", "to", "for"};
+          size_t d = a - 2;
+          while (d > s && a - 2 - d < 6 &&
+                 !(role_det(c, &t[d]) && in_list(c, &t[d - 1], by, LX_COUNTOF(by))))
+            d--;
+          if (d <= s || a - 2 - d >= 6) break;
+          s = d;
+          det = role_det(c, &t[d]);
+          opens = 1;
+        }
+        if (!(opens && det)) continue;
         /* ("the Powys coroner, John Hartley-Evans, said"; not "The article
          * said Tavoulareas had..., Peter, ...": no verb nor clause in it) */
         int clause = 0;
@@ -4255,10 +4284,16 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
   }
   /* a trade in common words right before a full name: "leading scorer
    * Andre Boisvert", "The saxophonist Dexter Cole", "Brightwater partner
-   * Ellen Ashby", "former Worcestershire seamer Graham Tolley" */
+   * Ellen Ashby", "former Worcestershire seamer Graham Tolley"; or before
+   * "named" and the name: "a trumpeter named Wendell Price" */
   {
     size_t a, b;
     ent_tokens(c, e, &a, &b);
+    if (a >= 3 && b >= a + 2 && (lx_tok_ieq(c->text, &t[a - 1], "named") ||
+                                 lx_tok_ieq(c->text, &t[a - 1], "called")) &&
+        role_det(c, &t[a - 3]) == 1 && (t[a - 2].flags & LX_TF_LOWER) &&
+        (trade_noun(c, &t[a - 2]) || title_at(c, a - 2, a - 1, NULL) == 1))
+      return lx_span(t[a - 2].start, t[a - 2].end);
     if (a > 0 && b >= a + 2 && t[a].start == t[a - 1].end + 1 && trade_noun(c, &t[a - 1]) &&
         gaz_has(c, a, a + 1, KIND(LX_G_GIVEN)) && !(i > 0 && E[i - 1].span.end > t[a - 1].start)) {
       /* the words that qualify it; before a name's word only those that

@@ -100,6 +100,18 @@ describe("linked mentions", function()
     assert.equal("General Motors", canon["GM"])
   end)
 
+  it("links a surname with particles or a hyphened particle said alone", function()
+    local d = lede.parse("CAIRO (Reuters) - Hala el-Sayyid, an economist, said prices would rise."
+      .. " El-Sayyid said a cut was unlikely. Khalid al-Masry, a trader, agreed. Masry said so."
+      .. "\n\nAMSTERDAM (Reuters) - Astronomers found a new object. Annelies van der Meeren, who"
+      .. " led the team, said it was small. Van der Meeren said the data was clear.\n")
+    local canon = {}
+    for e in d.entities:each("PERSON") do canon[e.text] = e.canonical end
+    assert.equal("Hala el-Sayyid", canon["El-Sayyid"])
+    assert.equal("Khalid al-Masry", canon["Masry"])
+    assert.equal("Annelies van der Meeren", canon["Van der Meeren"])
+  end)
+
   it("links an acronym to the name it abbreviates", function()
     local got = mentions(function(e) return e.type == "ORG" and (e.text == "WHO" or e.text:find("World")) end)
     assert.equal("World Health Organization=World Health Organization; WHO=World Health Organization", got)

@@ -381,6 +381,25 @@ static int is_honorific(const lx_ctx *c, size_t i) {
   return gaz_has(c, i, i + 1, KIND(LX_G_HONORIFIC));
 }
 
+/* The length of the particle and hyphen that open a name such as
+ * "al-Masri", "el-Sayed", "bin-Laden" (the name after them capitalized);
+ * 0 if none. */
+static size_t hyphen_particle(const lx_ctx *c, const lx_token *t) {
+  static const char *const p[] = {"al", "el", "ad", "ar", "as", "at", "az", "an", "ash", "ul",
+                                  "bin", "ibn", "abu", "abd", "ben"};
+  const char *w = c->text + t->start;
+  size_t n = t->end - t->start;
+  if (t->kind != LX_TK_WORD || !(t->flags & LX_TF_HYPHEN)) return 0;
+  for (size_t i = 0; i < LX_COUNTOF(p); i++) {
+    size_t k = strlen(p[i]);
+    if (n > k + 2 && w[k] == '-' && w[k + 1] >= 'A' && w[k + 1] <= 'Z' &&
+        ((unsigned char)w[0] | 0x20) == (unsigned char)p[i][0] &&
+        strncmp(w + 1, p[i] + 1, k - 1) == 0)
+      return k + 1;
+  }
+  return 0;
+}
+
 /* The letters after a person's name: "QC", "KC", "MP", "OBE", "PhD". */
 static int post_nominal(const lx_ctx *c, const lx_token *t) {
   static const char *const w[] = {"qc", "kc", "mp", "mep", "msp", "obe", "mbe",
@@ -2019,6 +2038,32 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         b = j;
         break;
       }
+    }
+    /* "Van der Meer", "De la Cruz": a surname's particles before it, which
+     * the tagger left out (a capital "Van" opening a sentence is a word) */
+    {
+      /* (a surname opens with these; not "das", "der", "la": "Das
+       * Ministerium", "Versicherung der Patienten") */
+      static const char *const first_particles[] = {"van", "von", "de", "da", "di", "del",
+                                                    "della", "dos", "du", "bin", "ibn", "ter",
+                                                    "ten", "abu", "ben"};
+      size_t p = a;
+      while (p > t0 && a - p < 2 && t[p - 1].kind == LX_TK_WORD &&
+             t[p].start == t[p - 1].end + 1 && lx_name_particle(c->text, &t[p - 1]))
+        p--;
+      while (p < a && !in_list(c, &t[p], first_particles, LX_COUNTOF(first_particles))) p++;
+      /* and the given name before particles in lower case: "Annelies van
+       * der Meer" */
+      if (p < a && p > t0 && !tok_is_cap(&t[p]) && t[p].start == t[p - 1].end + 1 &&
+          name_word(c, &t[p - 1]) && !gaz_has(c, p - 1, p, NAME_KINDS) &&
+          (a - p == 2 || gaz_has(c, p - 1, p, KIND(LX_G_GIVEN)))) /* not "Foto von Moritz" */
+        p--;
+      int free_ = 1;
+      for (size_t q = i; q-- > nn && free_ && k[q].t1 > p;)
+        if (k[q].t1 > k[q].t0 && k[q].t1 > p && k[q].t0 < a) free_ = 0;
+      if (p < a && free_ && tok_is_cap(&t[p]) && !(t[p].flags & LX_TF_ALLCAP) &&
+          !(t[a].flags & LX_TF_SENT))
+        a = p;
     }
     /* "Pompeo later": a person's name ends in no lower-case word at all */
     b = lower_tail(c, a, b, 0);
@@ -4735,18 +4780,27 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
     }
     for (size_t p = 0; p < np; p++) {
       const lx_token *k = &t[picks[p]];
-      if (!tok_is_cap(k) || k->nletters < 3 || k->kind != LX_TK_WORD) continue;
+      if ((!tok_is_cap(k) && !hyphen_particle(c, k)) || k->nletters < 3 || k->kind != LX_TK_WORD)
+        continue;
       /* a given name alone is ambiguous between persons: surnames only,
        * unless the first token is itself a surname (Kang Kyung-wha) */
       if (ty == LEDE_T_PERSON && p == 1 &&
           !(gaz_has(c, picks[p], picks[p] + 1, KIND(LX_G_SURNAME)) && (t[a + 1].flags & LX_TF_HYPHEN)))
         continue;
-      if (keys * 2 >= cap) break;
-      uint64_t v = ((uint64_t)k->hash << 8) | (uint64_t)ty;
-      size_t j = k->hash & (cap - 1);
-      while (tab[j] && (tab[j] >> 8) != k->hash) j = (j + 1) & (cap - 1);
-      if (!tab[j]) keys++;
-      tab[j] = v;
+      /* the surname, and after a hyphened particle the name alone too
+       * ("Masri" of "al-Masri"; no key past the table's half) */
+      size_t hp = p == 0 ? hyphen_particle(c, k) : 0;
+      uint32_t hs[2] = {k->hash, hp ? lx_hash_lower(c->text + k->start + hp,
+                                                    k->end - k->start - hp)
+                                    : 0};
+      for (size_t q = 0; q < (hp ? 2u : 1u); q++) {
+        if (keys * 2 >= cap) break;
+        uint64_t v = ((uint64_t)hs[q] << 8) | (uint64_t)ty;
+        size_t j = hs[q] & (cap - 1);
+        while (tab[j] && (tab[j] >> 8) != hs[q]) j = (j + 1) & (cap - 1);
+        if (!tab[j]) keys++;
+        tab[j] = v;
+      }
     }
   }
   if (!keys) return;
@@ -5255,8 +5309,9 @@ void lx_link(lx_ctx *c) {
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
   /* scratch: clusters, each entity's tokens and cluster, the table (up to
-   * 6 keys a named mention: a person's name, two surnames, a given name and
-   * a family name first; an organization's name, three short names, its
+   * 7 keys a named mention: a person's name, four surnames ("Meer", "der
+   * Meer", "van der Meer"; "Masri" of "al-Masri"), a given name and a
+   * family name first; an organization's name, three short names, its
    * head and its acronym; half of it empty: sized for that, cleared for the
    * keys that will be written, known once the mentions are ordered).
    * Values and titles are not named (no pass changes their types, and the
@@ -5264,7 +5319,7 @@ void lx_link(lx_ctx *c) {
   size_t named = n - k.all[LEDE_T_TITLE];
   for (int ty = LEDE_T_DATE; ty <= LEDE_T_CARDINAL; ty++) named -= k.all[ty];
   size_t cap = 16;
-  while (cap < named * 12) cap *= 2;
+  while (cap < named * 14) cap *= 2;
   size_t bytes = n * sizeof(cluster) + 4 * n * sizeof(uint32_t) + cap * sizeof(link_slot);
   cluster *CL = (cluster *)lx_scratch(c, bytes);
   uint32_t *ta = (uint32_t *)(CL + n), *tb = ta + n, *ent_cl = tb + n, *order = ent_cl + n;
@@ -5285,8 +5340,10 @@ void lx_link(lx_ctx *c) {
     tb[i] = (uint32_t)b;
     ent_cl[i] = UINT32_MAX;
     if (E[i].type == LEDE_T_PERSON && b - a >= 2) {
-      /* a name of two words may be a surname of two ("Van Aalst") */
-      if (b - a == 2) last_two = no;
+      /* a name of two words may be a surname of two ("Van Aalst"), and one
+       * of three that opens with a particle a surname of three ("Van der
+       * Meer") */
+      if (b - a == 2 || (b - a == 3 && lx_name_particle(c->text, &t[a]))) last_two = no;
       order[no++] = (uint32_t)i;
       ent_cl[i] = 0; /* marked: ordered already */
     }
@@ -5301,7 +5358,9 @@ void lx_link(lx_ctx *c) {
       continue;
     }
     size_t a = ta[i], b = tb[i];
-    if (E[i].type == LEDE_T_PERSON && b - a == 1) last_surname = no;
+    if ((E[i].type == LEDE_T_PERSON ||
+         (E[i].type == LEDE_T_ORG && !(t[a].flags & LX_TF_ALLCAP))) && b - a == 1)
+      last_surname = no;
     if (is_definite(c, &E[i], a, b)) last_head = no, orgs_head = orgs;
     if (E[i].type == LEDE_T_ORG && b - a == 1 && (t[a].flags & LX_TF_ALLCAP))
       last_acronym = no, orgs_acronym = orgs;
@@ -5311,7 +5370,7 @@ void lx_link(lx_ctx *c) {
   /* the keys written: a name per mention at most, a full name's two words
    * (if a surname is looked up after them), an organization's head and
    * acronym (if looked up after it) */
-  size_t keys = no + (last_surname ? 4 * full_names : 0) + orgs_head + orgs_acronym + 3 * orgs;
+  size_t keys = no + (last_surname ? 6 * full_names : 0) + orgs_head + orgs_acronym + 3 * orgs;
   lt.cap = 16;
   while (lt.cap < keys * 2) lt.cap *= 2;
   memset(lt.s, 0, lt.cap * sizeof(link_slot));
@@ -5347,9 +5406,10 @@ void lx_link(lx_ctx *c) {
     if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1)
       /* a surname (or the family name a Korean name opens with) */
       found = link_get(&lt, K_PERSON_TOKEN, t[a].hash, CL, NULL, 0);
-    if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 2)
+    if (found == UINT32_MAX && e->type == LEDE_T_PERSON &&
+        (b - a == 2 || (b - a == 3 && lx_name_particle(c->text, &t[a]))))
       /* a surname of two words: "Van Aalst" of "Pieter van Aalst", "Ould
-       * Dah" of "Moktar Ould Dah" */
+       * Dah" of "Moktar Ould Dah"; of three: "Van der Meer" */
       found = link_get(&lt, K_PERSON_TOKEN, text_hash(c, a, t[a].start, t[b - 1].end), CL, NULL, 0);
     if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1 &&
         !(t[a].flags & (LX_TF_ALLCAP | LX_TF_PERIOD)) && t[a].nletters >= 3) {
@@ -5369,6 +5429,21 @@ void lx_link(lx_ctx *c) {
        * Skyways Inc.", "Corvane" after "Corvane Therapeutics" */
       found = link_get(&lt, K_ORG_SHORT, text_hash(c, a, t[a].start, t[b - 1].end), CL, NULL, 0);
       if (found == LINK_AMBIGUOUS) found = UINT32_MAX;
+    }
+    if (found == UINT32_MAX && e->type == LEDE_T_ORG && b == a + 1 &&
+        !(t[a].flags & LX_TF_ALLCAP) && !gaz_has(c, a, b, NAME_KINDS)) {
+      /* a person's surname the tagger read as a firm: "El-Sayed said" after
+       * "Hala el-Sayed" (no firm the gazetteer knows) */
+      uint32_t g = link_get(&lt, K_PERSON_TOKEN, t[a].hash, CL, NULL, 0);
+      /* (a person's: named first with a given name; not "Sentra" of a
+       * "Nissan Sentra" read as a person) */
+      if (g != UINT32_MAX && g != LINK_AMBIGUOUS && CL[g].type == LEDE_T_PERSON &&
+          t[a].nletters >= 3 &&
+          gaz_has(c, ta[CL[g].first], ta[CL[g].first] + 1, KIND(LX_G_GIVEN)) &&
+          link_get(&lt, K_ORG_SHORT, t[a].hash, CL, NULL, 0) == UINT32_MAX) {
+        e->type = LEDE_T_PERSON;
+        found = g;
+      }
     }
     if (found == UINT32_MAX && (e->type == LEDE_T_GPE || e->type == LEDE_T_PERSON) &&
         b == a + 1 && !(t[a].flags & LX_TF_ALLCAP) && !gaz_has(c, a, b, NAME_KINDS)) {
@@ -5410,10 +5485,24 @@ void lx_link(lx_ctx *c) {
        * Pettigrew is named) */
       if (link_get(&lt, K_PERSON_TOKEN, t[b - 1].hash, CL, NULL, 0) == UINT32_MAX)
         link_put(&lt, K_PERSON_TOKEN, t[b - 1].hash, found, CL, NULL, 0);
+      /* "Masri" of "Khalid al-Masri" */
+      size_t hp = hyphen_particle(c, &t[b - 1]);
+      if (hp) {
+        uint32_t hm =
+            lx_hash_lower(c->text + t[b - 1].start + hp, t[b - 1].end - t[b - 1].start - hp);
+        if (link_get(&lt, K_PERSON_TOKEN, hm, CL, NULL, 0) == UINT32_MAX)
+          link_put(&lt, K_PERSON_TOKEN, hm, found, CL, NULL, 0);
+      }
       if (b - a >= 3) {
         uint32_t h2 = text_hash(c, b - 2, t[b - 2].start, t[b - 1].end);
         if (link_get(&lt, K_PERSON_TOKEN, h2, CL, NULL, 0) == UINT32_MAX)
           link_put(&lt, K_PERSON_TOKEN, h2, found, CL, NULL, 0);
+      }
+      /* a surname of particles and a name: "van der Meer" */
+      if (b - a >= 4 && lx_name_particle(c->text, &t[b - 3])) {
+        uint32_t h3 = text_hash(c, b - 3, t[b - 3].start, t[b - 1].end);
+        if (link_get(&lt, K_PERSON_TOKEN, h3, CL, NULL, 0) == UINT32_MAX)
+          link_put(&lt, K_PERSON_TOKEN, h3, found, CL, NULL, 0);
       }
       /* a given name (a person's by the gazetteer's word: a known given
        * name first or a known surname last; not a headline's capitals, a

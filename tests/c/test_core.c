@@ -454,6 +454,36 @@ static void test_linking_table_orgs(void) {
   lede_engine_free(eng);
 }
 
+/* Persons whose names write every key a person may: the surname, its last
+ * two and three words ("der al-Masri", "van der al-Masri"), the name after
+ * a hyphened particle ("Masri" of "al-Masri"), a given name and a family
+ * name first, all looked up by surnames said alone after them: seven keys
+ * a mention. ASan catches a table sized for fewer. */
+static void test_linking_table_persons(void) {
+  static const char *const given[] = {"Khalid", "Hala", "Omar", "Leila", "Samir",
+                                      "Nadia", "Tariq", "Rania", "Yusuf", "Dalia"};
+  char text[32768];
+  size_t n = (size_t)snprintf(text, sizeof text, "Officials meet in Cairo\n\n");
+  for (int i = 0; i < 10; i++)
+    for (int j = 0; j < 6; j++)
+      n += (size_t)snprintf(text + n, sizeof text - n,
+                            "%s van der al-Masr%c%c, a trader, said prices rose.\n\n", given[i],
+                            'a' + i, 'a' + j);
+  for (int i = 0; i < 10; i++)
+    for (int j = 0; j < 6; j++)
+      n += (size_t)snprintf(text + n, sizeof text - n,
+                            "Masr%c%c said so. Van der al-Masr%c%c agreed. %s nodded.\n\n",
+                            'a' + i, 'a' + j, 'a' + i, 'a' + j, given[i]);
+  lede_status st;
+  lede_engine *eng = lede_engine_new(NULL, &st);
+  lede_doc *doc = NULL;
+  char err[256];
+  st = lede_parse(eng, text, n, NULL, &doc, err, sizeof err);
+  CHECK(st == LEDE_OK && doc && doc->n_entities >= 60, "many persons: %s", err);
+  lede_doc_free(doc);
+  lede_engine_free(eng);
+}
+
 int main(void) {
   test_tokenizer();
   test_dates();
@@ -464,6 +494,7 @@ int main(void) {
   test_api();
   test_linking_table();
   test_linking_table_orgs();
+  test_linking_table_persons();
   fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);
   return failed ? 1 : 0;
 }

@@ -592,6 +592,15 @@ describe("who speaks a quotation", function()
     assert.same({ "no regrets", "it was time" }, got)
   end)
 
+  it("is who a clause of whose follows, not the one it names", function()
+    assert.equal("María Elena Quispo; María Elena Quispo; Derek Lowry", speakers(
+      "LIMA (Reuters) - Rescuers dug on.\n\nRelatives have camped outside the gates since Sunday."
+      .. " María Elena Quispo, whose husband, Víctor Quispo, is among the missing, said she had"
+      .. " not slept. \"They tell us to be patient,\" she said. \"I have been patient for two"
+      .. " days.\"\n\nOutside court, Derek Lowry, whose mother, Edith Lowry, lost 19,000 pounds,"
+      .. " said: \"Four years is not enough.\"\n"))
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

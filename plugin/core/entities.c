@@ -512,6 +512,13 @@ static const char *const industry_words[] = {
     "brewing", "breweries", "distillers", "manufacturing", "engineering", "construction",
     "builders", "seafood", "biotech", "healthcare", "chemie", "hotels", "resorts", "casinos"};
 
+/* Whether a word ends a firm's name: a firm's word or an industry's ("Inc",
+ * "Partners", "Components"); one look in the set of listed words first. */
+static int firm_end(const lx_ctx *c, const lx_token *t) {
+  return listed(c, t) && (in_list(c, t, company_words, LX_COUNTOF(company_words)) ||
+                          in_list(c, t, industry_words, LX_COUNTOF(industry_words)));
+}
+
 /* Buildings and works only: CoNLL calls venues and streets LOC, and so does
  * lede unless the gazetteer knows a facility. */
 static const char *const fac_words[] = {
@@ -1137,9 +1144,8 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
                   !(t[i - 1].kind == LX_TK_WORD && tok_is_cap(&t[i - 1]));
       if (first && !place_based(c, &t[i]) && !(t[i].flags & LX_TF_ALLCAP) &&
           !(z->flags & LX_TF_ALLCAP) &&
-          (word_in(c, z, company_words, LX_COUNTOF(company_words)) ||
-           word_in(c, z, industry_words, LX_COUNTOF(industry_words))) &&
-          !gaz_has(c, i, j, NAME_KINDS) && !gaz_has(c, i, i + 1, KIND(LX_G_TITLE))) {
+          firm_end(c, z) && !gaz_has(c, i, j, NAME_KINDS) &&
+          !gaz_has(c, i, i + 1, KIND(LX_G_TITLE))) {
         push_cand(c, i, j, LEDE_T_ORG, LX_SRC_RULE, 35);
         i = j - 1;
       }
@@ -1931,8 +1937,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* "Pensioner Edna Whitlock" opening a sentence: a common word before a
      * given name is no part of the name */
     if (k[i].type == LEDE_T_PERSON && b >= a + 3 && (t[a].flags & LX_TF_SENT) &&
-        !(t[a].flags & LX_TF_ALLCAP) && !lx_name_particle(c->text, &t[a]) &&
-        tok_is_cap(&t[a + 1]) && !lx_name_particle(c->text, &t[a + 1]) &&
+        !(t[a].flags & (LX_TF_ALLCAP | LX_TF_NONASCII)) && /* ("María Elena Quispe") */
+        !lx_name_particle(c->text, &t[a]) && tok_is_cap(&t[a + 1]) &&
+        !lx_name_particle(c->text, &t[a + 1]) &&
         gaz_has(c, a + 1, a + 2, KIND(LX_G_GIVEN)) &&
         !gaz_has(c, a, a + 1, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME) | KIND(LX_G_TITLE) |
                                  KIND(LX_G_HONORIFIC)) &&
@@ -2517,9 +2524,7 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   if (t1 - t0 >= 2 &&
       (k->type == LEDE_T_LOC || k->type == LEDE_T_GPE || k->type == LEDE_T_NORP) &&
       tok_is_cap(&TOKS(c)[t1 - 1]) &&
-      (word_in(c, &TOKS(c)[t1 - 1], company_words, LX_COUNTOF(company_words)) ||
-       word_in(c, &TOKS(c)[t1 - 1], industry_words, LX_COUNTOF(industry_words))) &&
-      !gaz_has(c, t0, t1, NAME_KINDS))
+      firm_end(c, &TOKS(c)[t1 - 1]) && !gaz_has(c, t0, t1, NAME_KINDS))
     return LEDE_T_ORG;
   /* "Galaxy S20", "Airbus A320neo": a product with its model or maker */
   if (t1 - t0 >= 2 && ((model_like(c, &TOKS(c)[t1 - 1]) && product_and_model(c, t0, t1) == t1) ||
@@ -3963,7 +3968,7 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
   const lx_token *t = TOKS(c);
   size_t k = j;
   while (k < lim && k - j < 4 && t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_LOWER) &&
-         !(t[k].flags & LX_TF_SENT) && !in_list(c, &t[k], not_roles, LX_COUNTOF(not_roles)) &&
+         !(t[k].flags & LX_TF_SENT) && !word_in(c, &t[k], not_roles, LX_COUNTOF(not_roles)) &&
          !(k > j && in_list(c, &t[k], role_preps, LX_COUNTOF(role_preps)))) {
     /* a verb opens no trade ("Smith, speaking for the board"); after an
      * article or the first word it qualifies one ("a retired firefighter",
@@ -3975,7 +3980,7 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
           t[k + 1].kind == LX_TK_WORD &&
           (t[k + 1].flags & LX_TF_LOWER) &&
           !verb_form(c, &t[k + 1], 0) && !role_det(c, &t[k + 1]) &&
-          !in_list(c, &t[k + 1], not_roles, LX_COUNTOF(not_roles)) &&
+          !word_in(c, &t[k + 1], not_roles, LX_COUNTOF(not_roles)) &&
           !in_list(c, &t[k + 1], role_preps, LX_COUNTOF(role_preps))))
       return 0; /* (but "mining analyst at ...", "telecoms analyst at ...") */
     k++;
@@ -4110,7 +4115,7 @@ static int trade_qualifier(const lx_ctx *c, const lx_token *t) {
                                    "into",  "onto",    "upon",     "per",     "via",  "million",
                                    "billion", "trillion", "thousand", "hundred"};
   if ((t->flags & LX_TF_POSS) || role_det(c, t) || in_list(c, t, no, LX_COUNTOF(no)) ||
-      in_list(c, t, not_roles, LX_COUNTOF(not_roles)) ||
+      word_in(c, t, not_roles, LX_COUNTOF(not_roles)) ||
       in_list(c, t, not_qualifiers, LX_COUNTOF(not_qualifiers)) || is_cue(c, t))
     return 0;
   if (tok_is_cap(t)) return !lx_hashset_has(&c->eng->nonname, t->hash ? t->hash : 1);
@@ -4144,7 +4149,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
       if (x > 0 && t[x - 1].kind == LX_TK_WORD && t[x].start == t[x - 1].end + 1 &&
           !(t[x].flags & LX_TF_SENT) && !(t[x - 1].flags & (LX_TF_ALLCAP | LX_TF_POSS)) &&
           !lx_hashset_has(&c->eng->nonname, t[x - 1].hash ? t[x - 1].hash : 1) &&
-          !in_list(c, &t[x - 1], not_roles, LX_COUNTOF(not_roles)) &&
+          !word_in(c, &t[x - 1], not_roles, LX_COUNTOF(not_roles)) &&
           !in_list(c, &t[x - 1], not_qualifiers, LX_COUNTOF(not_qualifiers)) &&
           !is_cue(c, &t[x - 1]) && !verb_form(c, &t[x - 1], 0) &&
           !(i > 1 && E[i - 2].span.end > t[x - 1].start))
@@ -4195,7 +4200,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
                t[x].start == t[x - 1].end + 1 &&
                !(t[x].flags & LX_TF_SENT) && !(t[x - 1].flags & LX_TF_ALLCAP) &&
                !lx_hashset_has(&c->eng->nonname, t[x - 1].hash ? t[x - 1].hash : 1) &&
-               !in_list(c, &t[x - 1], not_roles, LX_COUNTOF(not_roles)) && !is_cue(c, &t[x - 1]) &&
+               !word_in(c, &t[x - 1], not_roles, LX_COUNTOF(not_roles)) && !is_cue(c, &t[x - 1]) &&
                !in_list(c, &t[x - 1], not_qualifiers, LX_COUNTOF(not_qualifiers)) &&
                !(t[x - 1].flags & LX_TF_POSS) &&
                (tok_is_cap(&t[x - 1]) == tok_is_cap(&t[a]) || tok_is_cap(&t[x - 1]))) {
@@ -4761,8 +4766,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
       while (b < c->toks.n && t[b].end <= E[i].span.end) b++;
       const lx_token *z = &t[b - 1];
       if (b - a > 4 || !name_word(c, &t[a]) || (t[a].flags & LX_TF_ALLCAP) ||
-          !(word_in(c, z, company_words, LX_COUNTOF(company_words)) ||
-            word_in(c, z, industry_words, LX_COUNTOF(industry_words))) ||
+          !firm_end(c, z) ||
           gaz_has(c, a, a + 1,
                   NAME_KINDS | KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME) | KIND(LX_G_TITLE)))
         continue;
@@ -5798,13 +5802,21 @@ static int in_quotation(const lx_ctx *c, size_t *qi, const lede_entity *e) {
 static int says_after(const lx_ctx *c, size_t b) {
   const lx_token *t = TOKS(c);
   size_t v = b, n = c->toks.n;
-  if (v + 1 < n && tok_ch(c, &t[v], ',')) {
+  /* one apposition, or up to four segments after an age or a clause of
+   * who or whose ("María Quispe, whose husband, Víctor Quispe, is among
+   * the missing, said") */
+  for (int seg = 0, segs = 1; seg < segs && v + 1 < n && tok_ch(c, &t[v], ','); seg++) {
     if (is_cue(c, &t[v + 1])) return 1;
     size_t w = v + 1;
+    if (seg == 0 && (t[w].kind == LX_TK_NUM || lx_tok_ieq(c->text, &t[w], "who") ||
+                     lx_tok_ieq(c->text, &t[w], "whose")))
+      segs = 4;
     while (w < n && w < v + 14 && !tok_ch(c, &t[w], ',') && !(t[w].flags & LX_TF_SENT) &&
            !quote_mark(c, w))
       w++;
-    if (w + 1 < n && tok_ch(c, &t[w], ',')) v = w + 1;
+    if (!(w + 1 < n && tok_ch(c, &t[w], ','))) break;
+    v = w; /* the segment's comma: the next one opens after it */
+    if (is_cue(c, &t[w + 1])) return 1;
   }
   return v < n && is_cue(c, &t[v]);
 }
@@ -6166,8 +6178,22 @@ static int32_t speaker_near_at(const lx_ctx *c, const lede_entity *E, size_t n, 
       a--;
     if (!(a > t0 + 1 && tok_ch(c, &t[a - 1], ','))) break;
     size_t k = first_from(E, n, t[a - 2].end);
-    if (k > 0 && E[k - 1].span.end == t[a - 2].end && E[k - 1].type == LEDE_T_PERSON)
+    if (k > 0 && E[k - 1].span.end == t[a - 2].end && E[k - 1].type == LEDE_T_PERSON) {
+      /* not the one a clause of "whose" names: "Derek Lowe, whose mother,
+       * Edith Lowe, lost 19,000 pounds, said" is Derek Lowe's */
+      size_t pa, pb;
+      ent_tokens(c, &E[k - 1], &pa, &pb);
+      if (pa > t0 + 3 && tok_ch(c, &t[pa - 1], ',')) {
+        size_t w = pa - 1;
+        while (w > t0 && pa - 1 - w < 6 && !tok_ch(c, &t[w - 1], ',')) w--;
+        if (w > t0 + 1 && tok_ch(c, &t[w - 1], ',') && lx_tok_ieq(c->text, &t[w], "whose")) {
+          size_t kk = first_from(E, n, t[w - 2].end);
+          if (kk > 0 && E[kk - 1].span.end == t[w - 2].end && E[kk - 1].type == LEDE_T_PERSON)
+            return (int32_t)(kk - 1);
+        }
+      }
       return (int32_t)(k - 1);
+    }
     /* the segment before: an age, or a clause of who or whose */
     if (!((a + 1 == z - 1 && t[a].kind == LX_TK_NUM) ||
           (a < z - 1 && (lx_tok_ieq(c->text, &t[a], "who") ||
@@ -6626,8 +6652,8 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
                {signoff_verbs, LX_COUNTOF(signoff_verbs)},
                {local_bodies, LX_COUNTOF(local_bodies)},
                {place_people, LX_COUNTOF(place_people)}, {show_kinds, LX_COUNTOF(show_kinds)},
-               {show_words, LX_COUNTOF(show_words)}};
-  const char *all[1024];
+               {show_words, LX_COUNTOF(show_words)},   {not_roles, LX_COUNTOF(not_roles)}};
+  const char *all[2048];
   size_t n = 0;
   for (size_t l = 0; l < LX_COUNTOF(lists); l++)
     for (size_t i = 0; i < lists[l].n; i++) {

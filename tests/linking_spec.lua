@@ -651,6 +651,18 @@ describe("people and firms said again", function()
       table.concat(got, "; "))
   end)
 
+  it("links a firm's first word to it when a legal form says it is a firm", function()
+    local d = lede.parse("DETROIT (Reuters) - Sterling Axle Corp. said on Monday it would close a"
+      .. " plant, and Nordvik Foods ASA agreed to buy Pixelton Corp. for $1.8 billion.\n\n"
+      .. "The union said Sterling had refused to talk. Nordvik, Norway's biggest seafood group, said"
+      .. " the deal would add to earnings. Pixelton shares rose.\n")
+    local canon = {}
+    for e in d.entities:each("ORG") do canon[e.text] = e.canonical end
+    assert.equal("Sterling Axle Corp.", canon["Sterling"])
+    assert.equal("Nordvik Foods ASA", canon["Nordvik"])
+    assert.equal("Pixelton Corp.", canon["Pixelton"])
+  end)
+
   it("keeps the possessive a firm's name holds when it is said short", function()
     local d = lede.parse("Shares of Tidewater's Holdings Inc. fell 3 percent on Tuesday."
       .. " Analysts said Tidewater's outlook was weak, and Ardell's shares rose.\n")

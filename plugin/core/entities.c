@@ -4766,7 +4766,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
       while (b < c->toks.n && t[b].end <= E[i].span.end) b++;
       const lx_token *z = &t[b - 1];
       if (b - a > 4 || !name_word(c, &t[a]) || (t[a].flags & LX_TF_ALLCAP) ||
-          !firm_end(c, z) ||
+          !(firm_end(c, z) || legal_form(c, z, 1)) ||
           gaz_has(c, a, a + 1,
                   NAME_KINDS | KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME) | KIND(LX_G_TITLE)))
         continue;
@@ -5449,8 +5449,10 @@ void lx_link(lx_ctx *c) {
         found = g;
       }
     }
-    if (found == UINT32_MAX && (e->type == LEDE_T_GPE || e->type == LEDE_T_PERSON) &&
-        b == a + 1 && !(t[a].flags & LX_TF_ALLCAP) && !gaz_has(c, a, b, NAME_KINDS)) {
+    if (found == UINT32_MAX &&
+        (e->type == LEDE_T_GPE || e->type == LEDE_T_PERSON || e->type == LEDE_T_NORP) &&
+        b == a + 1 && !(t[a].flags & LX_TF_ALLCAP) &&
+        !gaz_has(c, a, b, NAME_KINDS | KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))) {
       /* a firm's first word the tagger read as a place or a person:
        * "Noordam" after "Noordam Chemie", "Pinewood" after "Pinewood
        * Savings" (no place nor person the gazetteer knows) */
@@ -5542,8 +5544,13 @@ void lx_link(lx_ctx *c) {
           (c->text[z->end - 1] == 's') && gaz_has(c, a, b - 1, PLACE_KINDS))
         sh[ns++] = z->hash;
       if (p < b) sh[ns++] = text_hash(c, a, t[a].start, t[p - 1].end);
+      /* (a place's or a given name too when the firm says it is one:
+       * "Sterling" of "Sterling Axle Corp."; only an ORG mention looks it
+       * up) */
       if (p > a + 1 && name_word(c, &t[a]) && !(t[a].flags & LX_TF_ALLCAP) &&
-          !gaz_has(c, a, a + 1, PLACE_KINDS | KIND(LX_G_GIVEN) | KIND(LX_G_DEMONYM)))
+          (!gaz_has(c, a, a + 1, PLACE_KINDS | KIND(LX_G_GIVEN) | KIND(LX_G_DEMONYM)) ||
+           (legal_form(c, &t[b - 1], 1) && !gaz_has(c, a, a + 1, KIND(LX_G_COUNTRY) |
+                                                                 KIND(LX_G_DEMONYM)))))
         sh[ns++] = t[a].hash;
       for (size_t q = 0; q < ns; q++) {
         uint32_t g = link_get(&lt, K_ORG_SHORT, sh[q], CL, NULL, 0);

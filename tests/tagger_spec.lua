@@ -736,6 +736,20 @@ describe("the tagger of names", function()
     assert.is_nil(got:find("QC", 1, true), got)
   end)
 
+  it("reads 'Chief' and a surname as the person, whom it links", function()
+    local d = lede.parse("MILLERTON, Ohio (AP) -- Millerton Fire Chief Wayne Gorski said the fire"
+      .. " started in the kitchen.\n\nThe state fire marshal's office is investigating, though"
+      .. " Chief Gorski said there was \"no reason to think it was anything but an accident.\"\n")
+    local got = {}
+    for e in d.entities:each() do
+      if e.type == "PERSON" or e.type == "ORG" then
+        got[#got + 1] = e.type .. " " .. e.text .. "=" .. e.canonical
+      end
+    end
+    got = table.concat(got, "; ")
+    assert.truthy(got:find("PERSON Gorski=Wayne Gorski", 1, true), got)
+  end)
+
   it("takes a body's possessive inside its name: Workers' Union, Commissioner's Office", function()
     local got = listed("LONDON (Reuters) - The Brixham Net Menders\226\128\153 Union walked out on"
       .. " Monday, and the Dorset Fruit Growers' Association backed it. The Information"

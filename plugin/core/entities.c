@@ -1984,6 +1984,19 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         k[i].t1 = k[i].t0; /* dropped */
         continue;
       }
+      /* "Chief Gorski said": a capitalized title and a surname are a person
+       * (not "General Motors": the name is a known surname, no firm's
+       * word); only a title of one word the phrases' reader wants a head
+       * for ("Chief"), not one it reads alone ("Pope Evans" is a firm) */
+      if (!tl && b == a + 2 && tok_is_cap(&t[a]) && gaz_has(c, a, a + 1, KIND(LX_G_TITLE)) &&
+          !gaz_has(c, a, a + 1, KIND(LX_G_SURNAME)) && k[i].source == LX_SRC_TAGGER &&
+          name_word(c, &t[b - 1]) && gaz_has(c, b - 1, b, KIND(LX_G_SURNAME)) &&
+          !gaz_has(c, a, b, NAME_KINDS) && !org_after_title(c, &t[b - 1]) &&
+          !firm_end(c, &t[b - 1]) && !org_end_word(c, &t[b - 1])) {
+        k[i].t0 = (uint32_t)(b - 1);
+        k[i].type = LEDE_T_PERSON;
+        continue;
+      }
       /* "Federal Aviation Administration Director Jane Doe": an
        * organization ends where a capitalized title before a name begins
        * (the rules then read the title and the person) */
@@ -2021,6 +2034,12 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       int cap = 0;
       size_t tl = title_at(c, a, b, &cap);
       if (!tl && tok_is_cap(&t[a]) && is_honorific(c, a)) tl = 1;
+      /* a title of one word the phrases' reader wants a head for ("Chief
+       * Gorski"; not "Judge" of "Aaron Judge": a first word only) */
+      if (!tl && a + 1 < b && tok_is_cap(&t[a]) && !(t[a].flags & LX_TF_ALLCAP) &&
+          gaz_has(c, a, a + 1, KIND(LX_G_TITLE)) && name_word(c, &t[a + 1]) &&
+          !gaz_has(c, a, a + 1, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME)))
+        tl = 1;
       if (!tl || a + tl >= b) break;
       /* "General Staff", "General Agency for Trade": an organization */
       if (org_after_title(c, &t[a + tl])) {
@@ -2113,6 +2132,26 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* the tagger's "Union" or "'s Office" is in it now */
     for (size_t q = i + 1; q < n && k[q].t0 <= e; q++)
       if (k[q].source == LX_SRC_TAGGER && k[q].t1 <= e + 1) k[q].t1 = k[q].t0; /* dropped */
+  }
+  /* "The Information Commissioner's Office" where the tagger read only
+   * "Office" (or "'s Office"): the office takes the title and the
+   * capitalized words before the possessive */
+  for (size_t i = nn; i < n; i++) {
+    size_t e = k[i].t0;
+    if (k[i].source != LX_SRC_TAGGER || k[i].type != LEDE_T_ORG || k[i].t1 <= e) continue;
+    if (t[e].flags & LX_TF_POSS) e++; /* ("'s Office") */
+    if (e + 1 != k[i].t1 || e < t0 + 2 || !lx_tok_is(c->text, &t[e], "Office") ||
+        !(t[e - 1].flags & LX_TF_POSS) || t[e - 1].start != t[e - 2].end ||
+        !gaz_has(c, e - 2, e - 1, KIND(LX_G_TITLE)) || !tok_is_cap(&t[e - 2]))
+      continue;
+    size_t s = e - 2;
+    while (s > t0 && e - 2 - s < 3 && name_word(c, &t[s - 1]) && t[s].start == t[s - 1].end + 1 &&
+           !(t[s].flags & LX_TF_SENT))
+      s--;
+    int free_ = 1; /* (no other name there) */
+    for (size_t q = nn; q < i && free_; q++)
+      if (k[q].t1 > k[q].t0 && k[q].t1 > s && k[q].t0 < e) free_ = 0;
+    if (free_) k[i].t0 = (uint32_t)s;
   }
   /* the tagger emits in order: join neighbours */
   size_t m = 0;

@@ -601,6 +601,13 @@ describe("who speaks a quotation", function()
       .. " said: \"Four years is not enough.\"\n"))
   end)
 
+  it("gives a partial quote in a sentence that names nobody to the subject of its verb", function()
+    assert.equal("Anne Kirkham; Anne Kirkham", speakers("CARLISLE, England (Reuters) - A school"
+      .. " will close.\n\nAnne Kirkham, the county's head of education, said the decision was"
+      .. " final. She said pupils would be offered places at larger schools \"no more than 20"
+      .. " minutes away by bus\". But she called the closure \"a sad day for Hesket\".\n"))
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

@@ -6600,8 +6600,28 @@ void lx_quotes(lx_ctx *c) {
           sp = (int32_t)spk;
         }
         speaker = sp;
+        /* none named: the one a verb of saying before it in the sentence
+         * has for subject ("She said pupils would be offered places 'no
+         * more than 20 minutes away'", "But he called the result '...'") */
+        static const char *const naming[] = {"called", "calls", "calling", "call", "described",
+                                             "describes", "describing", "termed", "dubbed",
+                                             "labeled", "labelled", "branded"};
+        if (speaker < 0) {
+          for (size_t m = ss; m < i && m < ss + 40; m++) {
+            if (quote_mark(c, m)) break;
+            if (!(is_cue(c, &t[m]) && reports(c, m)) &&
+                !in_list(c, &t[m], naming, LX_COUNTOF(naming)))
+              continue;
+            int32_t sv = speaker_near(c, E, ne, m, ss, i, t[i].start, &anon);
+            if (sv >= 0) {
+              speaker = sv;
+              cue = lx_span(t[m].start, t[m].end);
+            }
+            break;
+          }
+        }
         /* and its reporting verb, if one stands between them */
-        if (speaker >= 0) {
+        if (speaker >= 0 && speaker == sp) {
           if (cu_sp != (size_t)speaker) {
             size_t a, b;
             ent_tokens(c, &E[speaker], &a, &b);
@@ -6614,9 +6634,6 @@ void lx_quotes(lx_ctx *c) {
           if (cu != SIZE_MAX && cu < i) cue = lx_span(t[cu].start, t[cu].end);
           /* the verb that names what the quoted words call a thing, close
            * before them: 'called the cuts "a panic move"' */
-          static const char *const naming[] = {"called", "calls", "calling", "call", "described",
-                                               "describes", "describing", "termed", "dubbed",
-                                               "labeled", "labelled", "branded"};
           for (size_t m = i; m > t0 && i - m < 6; m--) {
             if (t[m - 1].kind == LX_TK_PUNCT && !tok_ch(c, &t[m - 1], ',')) break;
             if (in_list(c, &t[m - 1], naming, LX_COUNTOF(naming))) {

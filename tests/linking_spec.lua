@@ -608,6 +608,15 @@ describe("who speaks a quotation", function()
       .. " minutes away by bus\". But she called the closure \"a sad day for Hesket\".\n"))
   end)
 
+  it("takes a title of a work a verb of saying is not next to for no quotation", function()
+    local d = lede.parse("LONDON (Reuters) - A prize was given.\n\nTom Alder, whose novel \"Winter"
+      .. " Quarters\" was the favourite, said he was \"delighted, and only slightly drunk.\""
+      .. " \"Thank You,\" she said.\n")
+    local got = {}
+    for _, q in ipairs(d.quotes) do got[#got + 1] = q.text end
+    assert.same({ "delighted, and only slightly drunk", "Thank You" }, got)
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))

@@ -6539,6 +6539,16 @@ void lx_quotes(lx_ctx *c) {
         i = j;
         continue;
       }
+      /* nor a title of two words or more whose verb of saying is not next
+       * to it: 'Tom Aldridge, whose novel "Winter Quarters" was the
+       * favourite, said' (not '"Thank You," she said') */
+      if (qe >= i + 3 && title_cased(t, i + 1, qe) && !tok_ch(c, &t[qe - 1], '?') &&
+          !tok_ch(c, &t[qe - 1], '!') &&
+          !(!lx_span_empty(cue) && ((cue.start >= t[j].end && cue.start <= t[j].end + 12) ||
+                                    (cue.end <= t[i].start && cue.end + 12 >= t[i].start)))) {
+        i = j;
+        continue;
+      }
       /* a nickname inside a name: "Lee 'Tank' Barnard", "Harold \"Sonny\"
        * Bellamy" */
       if (qe <= i + 3 && i > t0 && j + 1 < t1 && tok_is_cap(&t[i - 1]) &&

@@ -902,6 +902,8 @@ int lx_byline_outlet(const lx_dict *gaz, const char *text, const lx_token *t, si
 
 /* Name particles that may be lower case inside a name. */
 int lx_name_particle(const char *text, const lx_token *t) {
+  /* (none has more than five bytes: most words are told by their length) */
+  if (t->end - t->start > 5) return 0;
   static const char *const p[] = {"de", "da", "del", "della", "di", "van", "von",
                                   "der", "den", "la", "le", "du", "dos", "bin",
                                   "al", "el", "ibn", "ter", "y", "st.", "dal", "dei",

@@ -125,11 +125,14 @@ function T.edit(t, text, edits, subst)
   local new = table.concat(parts)
   local n = #E
   -- largest k with E[k].end <= p (strict: < p), 0 if none
+  local ENDS = {}
+  for i = 1, n do ENDS[i] = E[i][2] end
   local function last_end(p, strict)
     local lo, hi, k = 1, n, 0
     while lo <= hi do
-      local mid = math.floor((lo + hi) / 2)
-      local e = E[mid][2]
+      local mid = lo + hi
+      mid = (mid - mid % 2) / 2 -- (no // in Lua 5.1)
+      local e = ENDS[mid]
       if e < p or (not strict and e == p) then
         k = mid
         lo = mid + 1
@@ -139,23 +142,27 @@ function T.edit(t, text, edits, subst)
     end
     return k
   end
-  local function shift(p)
-    local k = last_end(p, false)
+  -- p moved by the edits that end at or before it (k of them)
+  local function shift(p, k)
     return p + (k > 0 and CUM[k] or 0)
   end
   -- a span starting inside a replaced region starts with the replacement
   local function map_start(p)
-    local j = last_end(p, false) + 1
+    local k = last_end(p, false)
+    local j = k + 1
     local nx = E[j]
     if nx and nx[1] <= p and p < nx[2] then return NS[j], j end
-    return shift(p), nil
+    return shift(p, k), nil
   end
   -- a span ending inside a replaced region ends with the replacement
   local function map_end(p)
     local j = last_end(p, true) + 1
     local nx = E[j]
     if nx and nx[1] < p and p <= nx[2] then return NE[j], j end
-    return shift(p), nil
+    -- the edits that end at p move it too (an insertion at p)
+    local k = j - 1
+    while k < n and ENDS[k + 1] == p do k = k + 1 end
+    return shift(p, k), nil
   end
   local cursors = {}
   -- maps {start, end} -> new start, end or nil when gone
@@ -183,8 +190,7 @@ function T.edit(t, text, edits, subst)
     for k in pairs(subst) do if type(k) == "string" and k ~= "" then keys[#keys + 1] = k end end
     table.sort(keys, function(a, b) return #a > #b end)
   end
-  local function replace_strings(s)
-    if type(s) ~= "string" or not keys then return s end
+  local function replace_strings_of(s)
     local hits = {}
     for _, k in ipairs(keys) do
       local from = 1
@@ -211,6 +217,15 @@ function T.edit(t, text, edits, subst)
     end
     out[#out + 1] = s:sub(pos)
     return table.concat(out)
+  end
+  local memo = {} -- the same names come back in every mention
+  local function replace_strings(s)
+    if type(s) ~= "string" or not keys then return s end
+    local m = memo[s]
+    if m then return m end
+    m = replace_strings_of(s)
+    memo[s] = m
+    return m
   end
 
   local function remap_list(list, strfields)

@@ -161,6 +161,17 @@ describe("linked mentions", function()
     assert.is_nil(roles["Carl Vinson"])
   end)
 
+  it("gives no role of 'one of' a group", function()
+    local d = lede.parse("DUBLIN (Reuters) - A festival opened.\n\nJohn Smeaton, one of the"
+      .. " founders, said it rained. One of the organisers, Jane Doyle, agreed. Mark Leary, head of"
+      .. " the group, left.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    assert.is_nil(roles["John Smeaton"])
+    assert.is_nil(roles["Jane Doyle"])
+    assert.equal("head of the group", roles["Mark Leary"])
+  end)
+
   it("takes into a role the words that qualify its title, not a verb or preposition", function()
     local d = lede.parse("LONDON (Reuters) - The strike went on.\n\nCouncil President Teresa Vane"
       .. " spoke first, then veteran actor Yuri Balan and Police spokesman Henrik Dahl. The team"
@@ -617,6 +628,16 @@ describe("who speaks a quotation", function()
     assert.same({ "delighted, and only slightly drunk", "Thank You" }, got)
   end)
 
+  it("takes a title-cased quotation that opens its sentence for a quotation, and one inside a clause for none", function()
+    local d = lede.parse("WELLINGTON (Reuters) - The team came home.\n\n\"Welcome Home Everyone,\""
+      .. " Prime Minister Jacinda Ardern said. \"Enough Is Enough,\" the union's general"
+      .. " secretary, Mick Lynch, said.\n\nThe firm made a summary of \"Lotus Made Simple,\" a"
+      .. " textbook, it said.\n")
+    local got = {}
+    for _, q in ipairs(d.quotes) do got[#got + 1] = q.text .. "=" .. tostring(q.speaker) end
+    assert.same({ "Welcome Home Everyone=Jacinda Ardern", "Enough Is Enough=Mick Lynch" }, got)
+  end)
+
   it("does not take a passive verb for a cue", function()
     assert.equal("-", speakers("The court met on Monday.\n\n\"It is final and it cannot be"
       .. " appealed,\" Judge Ann Cole was told by the clerk.\n"))
@@ -635,6 +656,17 @@ describe("a firm's or a club's first word alone", function()
     got = table.concat(got, "; ")
     assert.truthy(got:find("ORG Morgan;", 1, true), got)
     assert.truthy(got:find("PERSON Lysgaard$"), got)
+  end)
+
+  it("is no firm's at a sentence's start before a noun the words qualify", function()
+    local d = lede.parse("Markets\n\nGlobal Oil prices rose on Monday. Later Chinese Steel exports"
+      .. " fell. Tarvik Steel said profit rose.\n")
+    local got = {}
+    for e in d.entities:each("ORG") do got[#got + 1] = e.text end
+    got = table.concat(got, "; ")
+    assert.falsy(got:find("Global Oil", 1, true), got)
+    assert.falsy(got:find("Later", 1, true), got)
+    assert.truthy(got:find("Tarvik Steel", 1, true), got)
   end)
 end)
 

@@ -56,6 +56,7 @@ static int word_in(const lx_ctx *c, const lx_token *t, const char *const *w, siz
  * acronyms need capitals ("US", not "us"), names a capital, lower-case
  * phrases anything. */
 static int is_cue(const lx_ctx *c, const lx_token *t);
+static int verb_after_name(const lx_ctx *c, const lx_token *t);
 
 static int case_fits(const lx_entry *e, const lx_token *t, size_t n) {
   if (e->flags & LX_GF_ALLCAP) {
@@ -955,6 +956,27 @@ static size_t signoff_at(lx_ctx *c, size_t t0, size_t i, size_t t1) {
 
 static int person_end_type(const lx_ctx *c, size_t t0, size_t t1);
 
+/* English words that open sentences and never a name: the tagger, which
+ * reads a capital at a sentence's start as a weak cue, made "Rather" a
+ * person and "Within Delhi" a place. Articles are not here ("The Hague",
+ * "The Netherlands"), nor words that begin names ("All Blacks"). */
+static const char *const openers[] = {
+    "within", "rather", "without", "despite", "however", "meanwhile", "instead", "unlike",
+    "amid", "among", "inside", "outside", "toward", "towards", "upon", "beyond", "behind",
+    "besides", "throughout", "whether", "unless", "perhaps", "indeed", "moreover",
+    "furthermore", "nevertheless", "nonetheless", "thus", "hence", "therefore", "otherwise",
+    "also", "even", "only", "just", "then", "here", "later", "earlier", "in", "at", "on",
+    "for", "with", "after", "before", "during", "from", "by", "since", "until", "but",
+    "and", "if", "while", "when", "where", "although", "though", "because", "according",
+    "across", "against", "into", "through", "both", "either", "neither", "several", "every",
+    "each", "these", "those", "his", "her", "its", "their", "our", "my", "your", "we",
+    "they", "he", "she", "it", "what", "which", "who", "why", "how", "yesterday",
+    "tomorrow", "already", "again", "once", "nor", "unfortunately", "fortunately",
+    "recently", "currently", "initially", "finally", "eventually", "additionally",
+    "similarly", "ultimately", "overall", "still", "yet",
+    /* a web page's imperatives: "Follow her on Twitter", "Click here" */
+    "follow", "click", "subscribe", "download", "tap", "enter"};
+
 static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
   const lx_token *t = TOKS(c);
   for (size_t i = t0; i < t1; i++) {
@@ -1142,10 +1164,18 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
        * place's adjective: "Boston-based") */
       int first = i == t0 || t[i].start > t[i - 1].end + 1 ||
                   !(t[i - 1].kind == LX_TK_WORD && tok_is_cap(&t[i - 1]));
+      /* (a sentence's first word may be any word in capitals: "Later
+       * Chinese Steel exports fell", "Global Oil prices rose" are no firms;
+       * there an industry's word, a common noun too, needs its verb after
+       * it: "American Savings said") */
+      int sent = (t[i].flags & LX_TF_SENT) != 0;
       if (first && !place_based(c, &t[i]) && !(t[i].flags & LX_TF_ALLCAP) &&
           !(z->flags & LX_TF_ALLCAP) &&
-          firm_end(c, z) && !gaz_has(c, i, j, NAME_KINDS) &&
-          !gaz_has(c, i, i + 1, KIND(LX_G_TITLE))) {
+          firm_end(c, z) && !(sent && word_in(c, &t[i], openers, LX_COUNTOF(openers))) &&
+          !(sent && j < t1 && t[j].kind == LX_TK_WORD && (t[j].flags & LX_TF_LOWER) &&
+            !verb_after_name(c, &t[j]) &&
+            !in_list(c, z, company_words, LX_COUNTOF(company_words))) &&
+          !gaz_has(c, i, j, NAME_KINDS) && !gaz_has(c, i, i + 1, KIND(LX_G_TITLE))) {
         push_cand(c, i, j, LEDE_T_ORG, LX_SRC_RULE, 35);
         i = j - 1;
       }
@@ -1174,27 +1204,6 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     i = j - 1;
   }
 }
-
-/* English words that open sentences and never a name: the tagger, which
- * reads a capital at a sentence's start as a weak cue, made "Rather" a
- * person and "Within Delhi" a place. Articles are not here ("The Hague",
- * "The Netherlands"), nor words that begin names ("All Blacks"). */
-static const char *const openers[] = {
-    "within", "rather", "without", "despite", "however", "meanwhile", "instead", "unlike",
-    "amid", "among", "inside", "outside", "toward", "towards", "upon", "beyond", "behind",
-    "besides", "throughout", "whether", "unless", "perhaps", "indeed", "moreover",
-    "furthermore", "nevertheless", "nonetheless", "thus", "hence", "therefore", "otherwise",
-    "also", "even", "only", "just", "then", "here", "later", "earlier", "in", "at", "on",
-    "for", "with", "after", "before", "during", "from", "by", "since", "until", "but",
-    "and", "if", "while", "when", "where", "although", "though", "because", "according",
-    "across", "against", "into", "through", "both", "either", "neither", "several", "every",
-    "each", "these", "those", "his", "her", "its", "their", "our", "my", "your", "we",
-    "they", "he", "she", "it", "what", "which", "who", "why", "how", "yesterday",
-    "tomorrow", "already", "again", "once", "nor", "unfortunately", "fortunately",
-    "recently", "currently", "initially", "finally", "eventually", "additionally",
-    "similarly", "ultimately", "overall", "still", "yet",
-    /* a web page's imperatives: "Follow her on Twitter", "Click here" */
-    "follow", "click", "subscribe", "download", "tap", "enter"};
 
 /* Interjections, names only when no comma follows ("Oh, and..." is no
  * Ohio; "Oh Se-hoon" is a mayor). */
@@ -3927,7 +3936,14 @@ static const char *const not_roles[] = {
     "did", "does", "do", "already", "still", "just", "near", "outside", "inside", "across",
     "along", "around", "behind", "beyond", "within", "without", "under", "over", "into",
     "through", "among", "between", "toward", "towards", "against", "despite", "via", "like",
-    "unlike", "about", "above", "below", "beside", "upon", "amid"};
+    "unlike", "about", "above", "below", "beside", "upon", "amid", "of"};
+
+/* Whether a word in lower case after a name is its verb or a function word
+ * ("American Savings said", "Rouge Steel reported"), not a noun the name
+ * qualifies ("Global Oil prices"). */
+static int verb_after_name(const lx_ctx *c, const lx_token *t) {
+  return is_cue(c, t) || verb_form(c, t, 0) || word_in(c, t, not_roles, LX_COUNTOF(not_roles));
+}
 /* Words that end a role's apposition before its comma: a relative clause,
  * a second role, a place ("analyst at Marlin Ridge Capital in New York",
  * "retired mail carrier from the city's southwest side"). */
@@ -4782,9 +4798,11 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
   if (!n0) return;
   const lx_token *t = TOKS(c);
   /* a small open-addressing table: token hash -> type */
-  size_t names = census_names(k); /* two keys each at most */
+  /* three keys a name at most (a surname, the same without its hyphened
+   * particle, a first word), the table at most half full */
+  size_t names = census_names(k);
   size_t cap = 64;
-  while (cap < names * 4) cap *= 2;
+  while (cap < names * 6) cap *= 2;
   uint64_t *tab = (uint64_t *)lx_scratch(c, cap * sizeof(uint64_t));
   memset(tab, 0, cap * sizeof(uint64_t));
   size_t keys = 0;
@@ -6278,8 +6296,6 @@ static int32_t speaker_near_at(const lx_ctx *c, const lede_entity *E, size_t n, 
     /* "Karen Whitlow of North Yorkshire Police, who led the inquiry,
      * said": the person whose body it is */
     if (e >= 0 && E[e].type == LEDE_T_ORG) {
-      size_t a, b;
-      ent_tokens(c, &E[e], &a, &b);
       int32_t p = person_of_org(c, E, n, &E[e], t0);
       if (p >= 0) return p;
     }
@@ -6441,7 +6457,7 @@ void lx_quotes(lx_ctx *c) {
           /* 'Ashdown said: "The people...' and the quotation goes on in
            * the next paragraph: the one named before the verb */
           size_t m = i;
-          for (size_t steps = 0; m > t0 && steps < cue_reach(c, t0, i); steps++) {
+          for (size_t steps = 0, reach = cue_reach(c, t0, i); m > t0 && steps < reach; steps++) {
             m--;
             if (is_cue(c, &t[m]) && reports(c, m)) {
               int32_t s = speaker_near(c, E, ne, m, t0, i, t[i].start, &anon);
@@ -6539,13 +6555,15 @@ void lx_quotes(lx_ctx *c) {
         i = j;
         continue;
       }
-      /* nor a title of two words or more whose verb of saying is not next
-       * to it: 'Tom Aldridge, whose novel "Winter Quarters" was the
-       * favourite, said' (not '"Thank You," she said') */
+      /* nor a title of two words or more inside a clause: a word before its
+       * marks, and a word or a comma after it: 'Tom Aldridge, whose novel
+       * "Winter Quarters" was the favourite, said', 'a summary of "Lotus
+       * Simplified," a textbook' (not '"Thank You," she said', nor
+       * '"Welcome Home Everyone," Prime Minister Jacinda Ardern said') */
       if (qe >= i + 3 && title_cased(t, i + 1, qe) && !tok_ch(c, &t[qe - 1], '?') &&
-          !tok_ch(c, &t[qe - 1], '!') &&
-          !(!lx_span_empty(cue) && ((cue.start >= t[j].end && cue.start <= t[j].end + 12) ||
-                                    (cue.end <= t[i].start && cue.end + 12 >= t[i].start)))) {
+          !tok_ch(c, &t[qe - 1], '!') && i > t0 && t[i - 1].kind == LX_TK_WORD &&
+          !is_cue(c, &t[i - 1]) &&
+          (tok_ch(c, &t[j - 1], ',') || (j + 1 < t1 && t[j + 1].kind == LX_TK_WORD))) {
         i = j;
         continue;
       }

@@ -722,6 +722,19 @@ describe("people and firms said again", function()
   end)
 end)
 
+describe("a surname inside a longer name", function()
+  it("links the father's surname of two, and a family name first", function()
+    local d = lede.parse("LIMA (Reuters) - Miners marched.\n\nBeatriz Elena Huamán Ccori, a union"
+      .. " leader, spoke first. Huamán said the mine was unsafe. Tran Thi Mai Lan, a clerk, agreed."
+      .. " Tran said wages were late. Gregory Ong Kah Wee, the firm's founder, said nothing; Ong left.\n")
+    local canon = {}
+    for e in d.entities:each("PERSON") do canon[e.text] = e.canonical end
+    assert.equal("Beatriz Elena Huamán Ccori", canon["Huamán"])
+    assert.equal("Tran Thi Mai Lan", canon["Tran"])
+    assert.equal("Gregory Ong Kah Wee", canon["Ong"])
+  end)
+end)
+
 describe("a given name alone", function()
   local function canon(t)
     return picked(t, function(e)

@@ -5370,9 +5370,9 @@ void lx_link(lx_ctx *c) {
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
   /* scratch: clusters, each entity's tokens and cluster, the table (up to
-   * 7 keys a named mention: a person's name, four surnames ("Meer", "der
-   * Meer", "van der Meer"; "Masri" of "al-Masri"), a given name and a
-   * family name first; an organization's name, three short names, its
+   * 8 keys a named mention: a person's name, four surnames ("Meer", "der
+   * Meer", "van der Meer"; "Masri" of "al-Masri"), a given name, a family
+   * name first and one inside; an organization's name, three short names, its
    * head and its acronym; half of it empty: sized for that, cleared for the
    * keys that will be written, known once the mentions are ordered).
    * Values and titles are not named (no pass changes their types, and the
@@ -5380,7 +5380,7 @@ void lx_link(lx_ctx *c) {
   size_t named = n - k.all[LEDE_T_TITLE];
   for (int ty = LEDE_T_DATE; ty <= LEDE_T_CARDINAL; ty++) named -= k.all[ty];
   size_t cap = 16;
-  while (cap < named * 14) cap *= 2;
+  while (cap < named * 16) cap *= 2;
   size_t bytes = n * sizeof(cluster) + 4 * n * sizeof(uint32_t) + cap * sizeof(link_slot);
   cluster *CL = (cluster *)lx_scratch(c, bytes);
   uint32_t *ta = (uint32_t *)(CL + n), *tb = ta + n, *ent_cl = tb + n, *order = ent_cl + n;
@@ -5431,7 +5431,7 @@ void lx_link(lx_ctx *c) {
   /* the keys written: a name per mention at most, a full name's two words
    * (if a surname is looked up after them), an organization's head and
    * acronym (if looked up after it) */
-  size_t keys = no + (last_surname ? 6 * full_names : 0) + orgs_head + orgs_acronym + 3 * orgs;
+  size_t keys = no + (last_surname ? 7 * full_names : 0) + orgs_head + orgs_acronym + 3 * orgs;
   lt.cap = 16;
   while (lt.cap < keys * 2) lt.cap *= 2;
   memset(lt.s, 0, lt.cap * sizeof(link_slot));
@@ -5579,12 +5579,27 @@ void lx_link(lx_ctx *c) {
           link_put(&lt, K_GIVEN, t[a].hash, g == UINT32_MAX ? found : LINK_AMBIGUOUS, CL, NULL,
                    0);
       }
-      /* a family name first: "Kang Kyung-wha", "Wang Donghai" (a word
-       * that is a surname and never a given name) */
+      /* a family name first: "Kang Kyung-wha", "Wang Donghai", "Nguyen
+       * Thi Thu Ha" (a word that is a surname and never a given name) */
       if ((t[a + 1].flags & LX_TF_HYPHEN) ||
-          (b - a == 2 && gaz_exact(c, a, a + 1, KIND(LX_G_SURNAME)) &&
+          (b - a <= 4 && gaz_exact(c, a, a + 1, KIND(LX_G_SURNAME)) &&
            !gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN))))
         link_put(&lt, K_PERSON_TOKEN, t[a].hash, found, CL, NULL, 0);
+      /* a surname inside the name: the father's of two ("Aguirre" of
+       * "Martín Aguirre Echeverría", "Quispe" of "José Luis Quispe
+       * Mamani"), a Chinese one after an English given name ("Goh" of
+       * "Darren Goh Wei Ming"): its first word in the middle that is no
+       * given name, initial or particle */
+      for (size_t p = a + 1; p + 1 < b; p++) {
+        const lx_token *m = &t[p];
+        if (m->kind != LX_TK_WORD || !tok_is_cap(m) ||
+            (m->flags & (LX_TF_ALLCAP | LX_TF_PERIOD)) || m->nletters < 3 ||
+            lx_name_particle(c->text, m) || gaz_has(c, p, p + 1, KIND(LX_G_GIVEN)))
+          continue;
+        if (link_get(&lt, K_PERSON_TOKEN, m->hash, CL, NULL, 0) == UINT32_MAX)
+          link_put(&lt, K_PERSON_TOKEN, m->hash, found, CL, NULL, 0);
+        break;
+      }
     }
     if (e->type == LEDE_T_ORG && b > a + 1 && !definite) {
       /* its short names: without its legal form and the words of its trade

@@ -456,9 +456,10 @@ static void test_linking_table_orgs(void) {
 
 /* Persons whose names write every key a person may: the surname, its last
  * two and three words ("der al-Masri", "van der al-Masri"), the name after
- * a hyphened particle ("Masri" of "al-Masri"), a given name and a family
- * name first, all looked up by surnames said alone after them: seven keys
- * a mention. ASan catches a table sized for fewer. */
+ * a hyphened particle ("Masri" of "al-Masri"), a given name, a family
+ * name first and a surname inside ("Quispe"), all looked up by surnames
+ * said alone after them: eight keys a mention. ASan catches a table sized
+ * for fewer. */
 static void test_linking_table_persons(void) {
   static const char *const given[] = {"Khalid", "Hala", "Omar", "Leila", "Samir",
                                       "Nadia", "Tariq", "Rania", "Yusuf", "Dalia"};
@@ -467,8 +468,8 @@ static void test_linking_table_persons(void) {
   for (int i = 0; i < 10; i++)
     for (int j = 0; j < 6; j++)
       n += (size_t)snprintf(text + n, sizeof text - n,
-                            "%s van der al-Masr%c%c, a trader, said prices rose.\n\n", given[i],
-                            'a' + i, 'a' + j);
+                            "%s Quispe%c%c van der al-Masr%c%c, a trader, said prices rose.\n\n",
+                            given[i], 'a' + i, 'a' + j, 'a' + i, 'a' + j);
   for (int i = 0; i < 10; i++)
     for (int j = 0; j < 6; j++)
       n += (size_t)snprintf(text + n, sizeof text - n,

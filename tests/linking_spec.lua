@@ -413,6 +413,15 @@ describe("who speaks a quotation", function()
       .. " said. \"But it could turn,\" he added.\n\n\"Growth is slow,\" the report said.\n"))
   end)
 
+  it("gives the 'he' or 'she' after a sentence of someone not named to that one", function()
+    assert.equal("-; Iowa Grain Growers Association; Dana Pruitt", speakers(
+      "Farmers wait for rain\n\nDean Ostrow farms 900 acres near Sioux Falls. Outside, one"
+      .. " farmer, a man who gave only his first name, shook his head. \"It is the"
+      .. " worst I have seen,\" he said.\n\nA spokesman for the Iowa Grain Growers Association"
+      .. " said the group would ask for help. \"Nobody wants a handout,\" he said.\n\nA"
+      .. " spokeswoman, Dana Pruitt, would not comment. \"It is too early,\" she said.\n"))
+  end)
+
   it("reads 'the analyst' as the person the text gave that role", function()
     assert.equal("John Smith; -", speakers(
       "John Smith, an analyst with Merrill Lynch, expects losses.\n\n\"We expect further"

@@ -6102,6 +6102,16 @@ static int32_t unnamed_speaker(const lx_ctx *c, const lede_entity *E, size_t n, 
       }
     }
   }
+  if (voice && h + 2 < c->toks.n &&
+      (lx_tok_ieq(c->text, &t[h + 1], "for") || lx_tok_ieq(c->text, &t[h + 1], "of") ||
+       lx_tok_ieq(c->text, &t[h + 1], "at"))) {
+    /* the organization after it: "a spokeswoman for the Minnesota
+     * Department of Health" */
+    size_t q = h + 2;
+    if (lx_tok_ieq(c->text, &t[q], "the")) q++;
+    size_t k = first_from(E, n, t[q].start);
+    if (k < n && E[k].span.start == t[q].start && E[k].type == LEDE_T_ORG) return (int32_t)k;
+  }
   if (voice) { /* the organization among the words before it */
     size_t k = first_from(E, n, t[a].start);
     for (; k < n && E[k].span.end <= t[h].start; k++) {
@@ -6131,6 +6141,47 @@ static int32_t unnamed_speaker(const lx_ctx *c, const lede_entity *E, size_t n, 
 static int32_t speaker_near_at(const lx_ctx *c, const lede_entity *E, size_t n, size_t v,
                                size_t t0, size_t t1, uint32_t quote_start, uint32_t *anon_at,
                                int depth);
+
+/* The head noun of a person the text does not name who opens the sentence
+ * of a quotation (starting at byte quote_start; token j is after its
+ * opening mark) or the sentence before, in its paragraph: "A spokeswoman
+ * for the Minnesota Department of Health said", "Outside, one worshipper,
+ * a retired teacher, wiped his eyes", "A counsellor with a rural service
+ * said"; SIZE_MAX if none, or if a person is named after it. The "he" or
+ * "she" of the quotation is that one. */
+static size_t unnamed_subject(const lx_ctx *c, const lede_entity *E, size_t n, size_t j,
+                              uint32_t quote_start) {
+  static const char *const indefinite[] = {"a", "an", "one", "another"};
+  const lx_token *t = TOKS(c);
+  size_t x = j;
+  while (x > 0 && t[x].start > quote_start) x--;
+  int seen = 0;
+  for (size_t s = x + 1, steps = 0; s-- > 0 && seen < 2 && steps < 120; steps++) {
+    if (!(t[s].flags & (LX_TF_SENT | LX_TF_PARA)) && s != 0) continue;
+    seen++;
+    size_t m = s;
+    /* an opening word and its comma: "Outside, one worshipper" */
+    if (m + 2 < x && t[m].kind == LX_TK_WORD && tok_ch(c, &t[m + 1], ',')) m += 2;
+    /* (not the words of a quotation: '"A farmer cannot eat coffee," she
+     * said') */
+    int quoted = quote_mark(c, m) || (m > 0 && quote_mark(c, m - 1));
+    if (!quoted && m + 1 < x && in_list(c, &t[m], indefinite, LX_COUNTOF(indefinite)))
+      for (size_t q = m + 1; q < x && q <= m + 5 && t[q].kind == LX_TK_WORD; q++) {
+        if (!(t[q].flags & LX_TF_LOWER)) continue; /* "a Ford spokesman" */
+        if (in_list(c, &t[q], unnamed_heads, LX_COUNTOF(unnamed_heads)) ||
+            in_list(c, &t[q], org_voices, LX_COUNTOF(org_voices)) || trade_noun(c, &t[q]) ||
+            gaz_has(c, q, q + 1, KIND(LX_G_TITLE))) {
+          /* (named after it: "A railroad spokesman, Tom Holbrook, would not
+           * say") */
+          for (size_t k = first_from(E, n, t[q].end); k < n && E[k].span.start < t[x].start; k++)
+            if (E[k].type == LEDE_T_PERSON) return SIZE_MAX;
+          return q;
+        }
+      }
+    if (t[s].flags & LX_TF_PARA) break;
+  }
+  return SIZE_MAX;
+}
 
 /* The person an organization is said of: "Karen Whitlow of North Yorkshire
  * Police", "Ravi Chandrasekhar of the Centre for River Studies", "Feyi
@@ -6288,6 +6339,16 @@ static int32_t speaker_near_at(const lx_ctx *c, const lede_entity *E, size_t n, 
       int sex = lx_tok_ieq(c->text, &t[j], "he")    ? 'm'
                 : lx_tok_ieq(c->text, &t[j], "she") ? 'f'
                                                     : 0;
+      if (p == LEDE_T_PERSON) {
+        /* after a sentence of one the text does not name: that one, or
+         * the organization he speaks for */
+        size_t h = unnamed_subject(c, E, n, j, quote_start);
+        if (h != SIZE_MAX && (anon == UINT32_MAX || t[h].start > anon)) {
+          int32_t u = unnamed_speaker(c, E, n, h, t0, quote_start);
+          if (u >= 0) return u;
+          anon = t[h].start;
+        }
+      }
       int32_t r = resolve_pronoun(c, E, n, LX_MIN(t[j].start, quote_start), p, anon, sex);
       if (r >= 0 || p == LEDE_T_ORG || anon >= LX_MIN(t[j].start, quote_start)) return r;
       *anon_at = t[v].start; /* the same unnamed one */

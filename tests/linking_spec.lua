@@ -161,6 +161,17 @@ describe("linked mentions", function()
     assert.is_nil(roles["Carl Vinson"])
   end)
 
+  it("reads a role without the possessive of a body said before it, not of a name", function()
+    local d = lede.parse("OSLO (Reuters) - The club lost.\n\nThe club's captain, Ana Rios, said it"
+      .. " was over. Walter Hagen, the hospital's president, agreed. Norway's Prime Minister Eirik"
+      .. " Lund spoke.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    assert.equal("captain", roles["Ana Rios"])
+    assert.equal("president", roles["Walter Hagen"])
+    assert.equal("Norway's Prime Minister", roles["Eirik Lund"])
+  end)
+
   it("gives no role of 'one of' a group", function()
     local d = lede.parse("DUBLIN (Reuters) - A festival opened.\n\nJohn Smeaton, one of the"
       .. " founders, said it rained. One of the organisers, Jane Doyle, agreed. Mark Leary, head of"

@@ -4186,6 +4186,25 @@ static int trade_qualifier(const lx_ctx *c, const lx_token *t) {
  * (", deputy assistant secretary of state for Korea and Japan,", ", a
  * cardiologist at ...,"), or a role before it and its commas ("A
  * spokeswoman for the institute, Helena Mutemba, said"). */
+/* A role without the possessive of a body said before it: "the club's
+ * captain" is a captain, "the hospital's president" a president (the
+ * words before the 's in lower case: "Britain's Prime Minister" and
+ * "Ford's chairman" keep theirs). */
+static lede_span role_past_possessive(const lx_ctx *c, lede_span r) {
+  const lx_token *t = TOKS(c);
+  size_t a, b;
+  lx_tokens_in(c, r.start, r.end, &a, &b);
+  for (size_t p = a; p < b && p < a + 4; p++) {
+    if (t[p].kind != LX_TK_WORD) break;
+    if (t[p].flags & LX_TF_POSS) {
+      if (p > a && p + 1 < b) r.start = t[p + 1].start;
+      break;
+    }
+    if (!(t[p].flags & LX_TF_LOWER) && !(p == a && role_det(c, &t[p]))) break;
+  }
+  return r;
+}
+
 static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, size_t t1) {
   const lede_entity *e = &E[i];
   const lx_token *t = TOKS(c);
@@ -5652,6 +5671,7 @@ void lx_link(lx_ctx *c) {
       } else {
         lede_span r = mention_role(c, E, i, b);
         if (!lx_span_empty(r)) {
+          r = role_past_possessive(c, r);
           e->role_span = r;
           e->role = lx_strndup(c, c->text + r.start, r.end - r.start);
           /* the first role, or a fuller one than a bare title */

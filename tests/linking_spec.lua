@@ -172,6 +172,23 @@ describe("linked mentions", function()
     assert.equal("Norway's Prime Minister", roles["Eirik Lund"])
   end)
 
+  it("ends a role at a participle's clause, a time, a body's acronym, and reads it on one line", function()
+    local d = lede.parse("SEOUL (Reuters) - A film opened.\n\nThe film stars Han Ji-woo, a stage"
+      .. " actress making her first screen appearance, as a spy. Agus Wirawan, a spokesman for the"
+      .. " National Flood Agency (NFA), said so. Saul Reiner, the temple's president for the past"
+      .. " 31 years, agreed.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    assert.equal("a stage actress", roles["Han Ji-woo"])
+    assert.equal("a spokesman for the National Flood Agency", roles["Agus Wirawan"])
+    assert.equal("president", roles["Saul Reiner"])
+    d = lede.parse("SEOUL, March 3 (Reuters) - A film opened in the city on\nTuesday. Mark Dunne, a"
+      .. " spokesman for the World\nFood Programme, said it was fine. Others agreed\nwith him.\n")
+    for e in d.entities:each("PERSON") do
+      assert.equal("a spokesman for the World Food Programme", e.role)
+    end
+  end)
+
   it("gives no role of 'one of' a group", function()
     local d = lede.parse("DUBLIN (Reuters) - A festival opened.\n\nJohn Smeaton, one of the"
       .. " founders, said it rained. One of the organisers, Jane Doyle, agreed. Mark Leary, head of"

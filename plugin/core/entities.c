@@ -57,6 +57,7 @@ static int word_in(const lx_ctx *c, const lx_token *t, const char *const *w, siz
  * phrases anything. */
 static int is_cue(const lx_ctx *c, const lx_token *t);
 static int verb_after_name(const lx_ctx *c, const lx_token *t);
+static int role_det(const lx_ctx *c, const lx_token *t);
 
 static int case_fits(const lx_entry *e, const lx_token *t, size_t n) {
   if (e->flags & LX_GF_ALLCAP) {
@@ -3960,6 +3961,19 @@ static int role_ends_at(const lx_ctx *c, size_t j, size_t k, size_t q) {
   static const char *const dets[] = {"the", "a", "an", "his", "her", "its", "their"};
   const lx_token *t = TOKS(c);
   if (in_list(c, &t[k], role_ends, LX_COUNTOF(role_ends))) return 1;
+  /* a participle's clause ("a stage actress making her debut"), a time
+   * ("president for the past 31 years", "chairman since 2019") and a
+   * body's acronym in brackets ("spokesman for the National Disaster
+   * Mitigation Agency (BNPB)") are no part of it */
+  if (k > j && k + 1 < q && ing_form(c, &t[k]) && role_det(c, &t[k + 1])) return 1;
+  if (k > j && k + 2 < q && lx_tok_ieq(c->text, &t[k], "for") &&
+      lx_tok_ieq(c->text, &t[k + 1], "the") &&
+      (lx_tok_ieq(c->text, &t[k + 2], "past") || lx_tok_ieq(c->text, &t[k + 2], "last")))
+    return 1;
+  if (k > j && lx_tok_ieq(c->text, &t[k], "since")) return 1;
+  if (k > j && k + 2 < q + 1 && tok_ch(c, &t[k], '(') && (t[k + 1].flags & LX_TF_ALLCAP) &&
+      tok_ch(c, &t[k + 2], ')'))
+    return 1;
   /* "at the plant" after the body's name: "bargaining chairman for the
    * United Auto Workers at the plant" */
   if (lx_tok_ieq(c->text, &t[k], "at") && k + 1 < q && k > j + 1 && tok_is_cap(&t[k - 1]) &&
@@ -4022,9 +4036,14 @@ static int role_det(const lx_ctx *c, const lx_token *t) {
 static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
   const lx_token *t = TOKS(c);
   size_t k = j;
+  int clause = 0; /* a participle's clause ends it: "a stage actress making her debut" */
   while (k < lim && k - j < 4 && t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_LOWER) &&
          !(t[k].flags & LX_TF_SENT) && !word_in(c, &t[k], not_roles, LX_COUNTOF(not_roles)) &&
          !(k > j && in_list(c, &t[k], role_preps, LX_COUNTOF(role_preps)))) {
+    if (k > j && k + 1 < lim && ing_form(c, &t[k]) && role_det(c, &t[k + 1])) {
+      clause = 1;
+      break;
+    }
     /* a verb opens no trade ("Smith, speaking for the board"); after an
      * article or the first word it qualifies one ("a retired firefighter",
      * "senior locust forecasting officer") */
@@ -4052,7 +4071,7 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
       "importer",   "distributor",  "insurer",     "lender",     "brokerage", "concern"};
   if (desc_head_of(c, &t[k - 1]) || in_list(c, &t[k - 1], bodies, LX_COUNTOF(bodies))) return 0;
   if (in_list(c, &t[k], role_preps, LX_COUNTOF(role_preps))) return k - j;
-  if (article && (tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.') ||
+  if (article && (clause || tok_ch(c, &t[k], ',') || tok_ch(c, &t[k], '.') ||
                   in_list(c, &t[k], role_ends, LX_COUNTOF(role_ends))))
     return k - j;
   return 0;
@@ -4186,6 +4205,18 @@ static int trade_qualifier(const lx_ctx *c, const lx_token *t) {
  * (", deputy assistant secretary of state for Korea and Japan,", ", a
  * cardiologist at ...,"), or a role before it and its commas ("A
  * spokeswoman for the institute, Helena Mutemba, said"). */
+/* Runs of white space (a wire's line breaks inside a role) as one space,
+ * in place. */
+static void collapse_spaces(char *s) {
+  char *w = s;
+  for (const char *r = s; *r; r++) {
+    int sp = *r == ' ' || *r == '\n' || *r == '\r' || *r == '\t';
+    if (sp && w > s && w[-1] == ' ') continue;
+    *w++ = sp ? ' ' : *r;
+  }
+  *w = 0;
+}
+
 /* A role without the possessive of a body said before it: "the club's
  * captain" is a captain, "the hospital's president" a president (the
  * words before the 's in lower case: "Britain's Prime Minister" and
@@ -5673,7 +5704,9 @@ void lx_link(lx_ctx *c) {
         if (!lx_span_empty(r)) {
           r = role_past_possessive(c, r);
           e->role_span = r;
-          e->role = lx_strndup(c, c->text + r.start, r.end - r.start);
+          char *rt = lx_strndup(c, c->text + r.start, r.end - r.start);
+          if (rt) collapse_spaces(rt); /* a wire's line breaks */
+          e->role = rt;
           /* the first role, or a fuller one than a bare title */
           if (!CL[found].role || (CL[found].role_span.start != LEDE_NONE &&
                                   CL[found].role_span.end - CL[found].role_span.start <

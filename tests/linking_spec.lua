@@ -189,6 +189,18 @@ describe("linked mentions", function()
     end
   end)
 
+  it("reads a player's position, an agent's rank and a judge of a contest before a name", function()
+    local d = lede.parse("DENVER (AP) -- The Hornets trailed before senior guard Keisha Broad took"
+      .. " over. Special Agent Carl Jensen of the FBI said so. For Mumbai, left-arm spinner Raj"
+      .. " Parmar took four wickets. Adjudicator Gwen Morgan praised the choir.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    assert.equal("senior guard", roles["Keisha Broad"])
+    assert.equal("Special Agent", roles["Carl Jensen"])
+    assert.equal("left-arm spinner", roles["Raj Parmar"])
+    assert.equal("Adjudicator", roles["Gwen Morgan"])
+  end)
+
   it("gives no role of 'one of' a group", function()
     local d = lede.parse("DUBLIN (Reuters) - A festival opened.\n\nJohn Smeaton, one of the"
       .. " founders, said it rained. One of the organisers, Jane Doyle, agreed. Mark Leary, head of"

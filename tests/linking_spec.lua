@@ -760,6 +760,16 @@ describe("people and firms said again", function()
     assert.equal("Pixelton Corp.", canon["Pixelton"])
   end)
 
+  it("links a firm said short before its full name, and an acronym given in brackets", function()
+    local d = lede.parse("Tarsi Labs fined\n\nSINGAPORE (Reuters) - Tarsi Labs Pte Ltd was fined on"
+      .. " Monday. Tarsi Labs said it would pay. The National Flood Relief Agency (BNPR) said"
+      .. " rivers were rising, and BNPR told residents to leave.\n")
+    local canon = {}
+    for e in d.entities:each("ORG") do canon[e.text] = e.canonical end
+    assert.equal("Tarsi Labs Pte Ltd", canon["Tarsi Labs"])
+    assert.equal("National Flood Relief Agency", canon["BNPR"])
+  end)
+
   it("keeps the possessive a firm's name holds when it is said short", function()
     local d = lede.parse("Shares of Tidewater's Holdings Inc. fell 3 percent on Tuesday."
       .. " Analysts said Tidewater's outlook was weak, and Ardell's shares rose.\n")

@@ -683,7 +683,8 @@ static size_t maker_product(const lx_ctx *c, size_t i, size_t t1) {
  * `common`, also the forms the tagger learned (Inc, Corp, Ltd, AG). */
 static const char *const legal_forms[] = {
     "N.V.", "NV", "B.V.", "BV", "S.A.", "S.p.A.", "SpA", "GmbH", "plc", "PLC", "Plc", "K.K.",
-    "Oyj", "ASA", "LLC", "L.L.C.", "LLP", "S.A.B.", "A.G.",
+    "Oyj", "ASA", "LLC", "L.L.C.", "LLP", "S.A.B.", "A.G.", "Pte", "Pty", "Sdn", "Bhd",
+    "Berhad", "AB", "Oy", "Ltda", "SAS", "S.A.S.", "S.L.", "Srl", "S.r.l.", "KGaA",
     /* common: */
     "AG", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Co.", "Co"};
 enum { LEGAL_COMMON = 9 }; /* the last ones */
@@ -728,7 +729,13 @@ static size_t company_at(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
     return 0;
   for (size_t j = i + 1; j < t1 && j - i <= 6; j++) {
     if (t[j].start != t[j - 1].end + 1 || (t[j].flags & (LX_TF_NEWLINE | LX_TF_SENT))) return 0;
-    if (legal_form(c, &t[j], 0)) return j + 1;
+    if (legal_form(c, &t[j], 0)) {
+      /* and a second one: "Pte Ltd", "Sdn Bhd", "Co Ltd" */
+      size_t e = j + 1;
+      while (e < t1 && e - j < 3 && t[e].start == t[e - 1].end + 1 && legal_form(c, &t[e], 1))
+        e++;
+      return e;
+    }
     /* "Tate & Lyle Plc", "Bank of Ireland plc" */
     int joins = (tok_ch(c, &t[j], '&') || lx_tok_is(c->text, &t[j], "of")) && j + 1 < t1 &&
                 name_word(c, &t[j + 1]);
@@ -5284,7 +5291,11 @@ static void short_org_stems(lx_ctx *c, link_census *k) {
     if (E[i].type != LEDE_T_PERSON || E[i].rule >= LEDE_RULE_USER) continue;
     size_t a, b;
     link_tokens(c, &E[i], &a, &b);
-    if (b < a + 2 || gaz_has(c, b - 1, b, KIND(LX_G_SURNAME))) continue;
+    /* (a surname last is a person's, unless no given name is first:
+     * "Golden Harbour" of "Golden Harbour Holdings Ltd") */
+    if (b < a + 2 || (gaz_has(c, b - 1, b, KIND(LX_G_SURNAME)) &&
+                      gaz_has(c, a, a + 1, KIND(LX_G_GIVEN))))
+      continue;
     uint32_t h = text_hash(c, a, t[a].start, t[b - 1].end);
     for (size_t q = 0; q < ns; q++)
       if (stems[q] == h) {
@@ -5422,8 +5433,8 @@ void lx_link(lx_ctx *c) {
   /* scratch: clusters, each entity's tokens and cluster, the table (up to
    * 8 keys a named mention: a person's name, four surnames ("Meer", "der
    * Meer", "van der Meer"; "Masri" of "al-Masri"), a given name, a family
-   * name first and one inside; an organization's name, three short names, its
-   * head and its acronym; half of it empty: sized for that, cleared for the
+   * name first and one inside; an organization's name, four short names, its
+   * head and two acronyms; half of it empty: sized for that, cleared for the
    * keys that will be written, known once the mentions are ordered).
    * Values and titles are not named (no pass changes their types, and the
    * mentions added are names). */
@@ -5481,7 +5492,7 @@ void lx_link(lx_ctx *c) {
   /* the keys written: a name per mention at most, a full name's two words
    * (if a surname is looked up after them), an organization's head and
    * acronym (if looked up after it) */
-  size_t keys = no + (last_surname ? 7 * full_names : 0) + orgs_head + orgs_acronym + 3 * orgs;
+  size_t keys = no + (last_surname ? 7 * full_names : 0) + orgs_head + 2 * orgs_acronym + 4 * orgs;
   lt.cap = 16;
   while (lt.cap < keys * 2) lt.cap *= 2;
   memset(lt.s, 0, lt.cap * sizeof(link_slot));
@@ -5514,6 +5525,19 @@ void lx_link(lx_ctx *c) {
                       : span_hash_lower(canon, clen, e->type);
     uint32_t found = link_get(&lt, K_NAME, nh, CL, canon, clen);
     int definite = is_definite(c, e, a, b);
+    int fuller = 0; /* a firm's full name after its short one */
+    if (found == UINT32_MAX && e->type == LEDE_T_ORG && b > a + 1 && !definite) {
+      /* "Kopi Labs Pte Ltd" after a headline's "Kopi Labs": the same firm,
+       * which its full name names better */
+      size_t lf = b;
+      while (lf > a + 1 && legal_form(c, &t[lf - 1], 1)) lf--;
+      if (lf < b) {
+        uint32_t h = lx_hash_combine(text_hash(c, a, t[a].start, t[lf - 1].end), LEDE_T_ORG);
+        found = link_get(&lt, K_NAME, h, CL, c->text + t[a].start, t[lf - 1].end - t[a].start);
+        fuller = found != UINT32_MAX && CL[found].type == LEDE_T_ORG;
+        if (!fuller) found = UINT32_MAX;
+      }
+    }
     if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1)
       /* a surname (or the family name a Korean name opens with) */
       found = link_get(&lt, K_PERSON_TOKEN, t[a].hash, CL, NULL, 0);
@@ -5557,13 +5581,17 @@ void lx_link(lx_ctx *c) {
       }
     }
     if (found == UINT32_MAX &&
-        (e->type == LEDE_T_GPE || e->type == LEDE_T_PERSON || e->type == LEDE_T_NORP) &&
-        b == a + 1 && !(t[a].flags & LX_TF_ALLCAP) &&
+        (e->type == LEDE_T_GPE || e->type == LEDE_T_NORP || e->type == LEDE_T_PERSON ||
+         (b > a + 1 && (e->type == LEDE_T_LOC || e->type == LEDE_T_FAC))) &&
+        b > a && b <= a + 3 && !(t[a].flags & LX_TF_ALLCAP) &&
         !gaz_has(c, a, b, NAME_KINDS | KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))) {
-      /* a firm's first word the tagger read as a place or a person:
-       * "Noordam" after "Noordam Chemie", "Pinewood" after "Pinewood
-       * Savings" (no place nor person the gazetteer knows) */
-      uint32_t g = link_get(&lt, K_ORG_SHORT, t[a].hash, CL, NULL, 0);
+      /* a firm's name said short that the tagger read as a place or a
+       * person: "Noordam" after "Noordam Chemie", "Pinewood" after
+       * "Pinewood Savings", "Golden Harbour" after "Golden Harbour
+       * Holdings Ltd" (no place nor person the gazetteer knows) */
+      uint32_t g = link_get(&lt, K_ORG_SHORT,
+                            b == a + 1 ? t[a].hash : text_hash(c, a, t[a].start, t[b - 1].end),
+                            CL, NULL, 0);
       if (g != UINT32_MAX && g != LINK_AMBIGUOUS && CL[g].type == LEDE_T_ORG) {
         e->type = LEDE_T_ORG;
         found = g;
@@ -5580,6 +5608,11 @@ void lx_link(lx_ctx *c) {
       q->role_span = no_span_;
       found = (uint32_t)ncl++;
       if (!definite) link_put(&lt, K_NAME, nh, found, CL, canon, clen);
+    } else if (fuller) {
+      CL[found].canonical = canon;
+      CL[found].canon_len = clen;
+      CL[found].ntok = (uint32_t)(b - a);
+      link_put(&lt, K_NAME, nh, found, CL, canon, clen);
     } else if (e->type == LEDE_T_PERSON &&
                (b - a > CL[found].ntok ||
                 (b - a == CL[found].ntok && !(t[a].flags & LX_TF_ALLCAP) &&
@@ -5657,7 +5690,7 @@ void lx_link(lx_ctx *c) {
        * "Caldera Energy Corp."), and its first word if that is no common
        * word, place or given name ("Noordam" of "Noordam Chemie") */
       size_t p = org_stem_end(c, a, b);
-      uint32_t sh[3];
+      uint32_t sh[4];
       size_t ns = 0;
       /* a team's nickname: "Comets" of "Rochester Comets" (a place, then a
        * plural in capitals and small letters) */
@@ -5666,6 +5699,11 @@ void lx_link(lx_ctx *c) {
           (c->text[z->end - 1] == 's') && gaz_has(c, a, b - 1, PLACE_KINDS))
         sh[ns++] = z->hash;
       if (p < b) sh[ns++] = text_hash(c, a, t[a].start, t[p - 1].end);
+      /* and without its legal forms alone: "Kopi Labs" of "Kopi Labs Pte
+       * Ltd" (whose stem is "Kopi") */
+      size_t lf = b;
+      while (lf > a + 1 && legal_form(c, &t[lf - 1], 1)) lf--;
+      if (lf < b && lf > p) sh[ns++] = text_hash(c, a, t[a].start, t[lf - 1].end);
       /* (a place's or a given name too when the firm says it is one:
        * "Sterling" of "Sterling Axle Corp."; only an ORG mention looks it
        * up) */
@@ -5691,6 +5729,12 @@ void lx_link(lx_ctx *c) {
         link_put(&lt, K_ORG_HEAD, t[b - 1].hash, found, CL, NULL, 0);
       uint32_t ah = oi < last_acronym ? acronym_hash(canon, clen) : 0;
       if (ah) link_put(&lt, K_ACRONYM, ah, found, CL, NULL, 0);
+      /* the acronym the text gives it in brackets, whatever its letters:
+       * "National Disaster Mitigation Agency (BNPB)" */
+      if (oi < last_acronym && b + 2 < c->toks.n && tok_ch(c, &t[b], '(') &&
+          t[b + 1].kind == LX_TK_WORD && (t[b + 1].flags & LX_TF_ALLCAP) &&
+          t[b + 1].nletters >= 2 && tok_ch(c, &t[b + 2], ')'))
+        link_put(&lt, K_ACRONYM, t[b + 1].hash, found, CL, NULL, 0);
     }
     /* roles */
     if (e->type == LEDE_T_PERSON) {

@@ -427,9 +427,9 @@ static void test_linking_table(void) {
 
 /* A story of many organizations named in full, with legal forms, trade
  * words and heads, said short, by acronym and by a definite description:
- * an organization writes up to six keys (its name, three short names, its
- * head, its acronym). The table was sized for four a mention when the
- * short names came; ASan catches the overflow. */
+ * an organization writes up to eight keys (its name, four short names, its
+ * head, its acronym and the one in brackets). The table was sized for four
+ * a mention when the short names came; ASan catches an overflow. */
 static void test_linking_table_orgs(void) {
   static const char *const first[] = {"Norvak", "Pellam", "Quendra", "Rastow", "Sulvane",
                                       "Tarquin", "Ulmore", "Vexley", "Wardane", "Yarrow"};
@@ -439,11 +439,13 @@ static void test_linking_table_orgs(void) {
   for (int i = 0; i < 10; i++)
     for (int j = 0; j < 5; j++)
       n += (size_t)snprintf(text + n, sizeof text - n,
-                            "%s %c%s Energy %s Inc. said its Rivers %s plan would work.\n\n",
-                            first[i], 'A' + j, "lden", heads[j], heads[j]);
+                            "%s %c%s Energy %s Inc. (Q%c%c) said its Rivers %s plan would"
+                            " work.\n\n",
+                            first[i], 'A' + j, "lden", heads[j], 'A' + i, 'A' + j, heads[j]);
   for (int i = 0; i < 10; i++)
-    n += (size_t)snprintf(text + n, sizeof text - n, "%s said so. The %s agreed. NAE said no.\n\n",
-                          first[i], heads[i % 5]);
+    n += (size_t)snprintf(text + n, sizeof text - n,
+                          "%s said so. The %s agreed. NAE said no. Q%cA nodded.\n\n", first[i],
+                          heads[i % 5], 'A' + i);
   lede_status st;
   lede_engine *eng = lede_engine_new(NULL, &st);
   lede_doc *doc = NULL;

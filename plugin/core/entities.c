@@ -5525,12 +5525,14 @@ void lx_link(lx_ctx *c) {
                       : span_hash_lower(canon, clen, e->type);
     uint32_t found = link_get(&lt, K_NAME, nh, CL, canon, clen);
     int definite = is_definite(c, e, a, b);
+    /* a firm's name ends before its legal forms at lf */
+    size_t lf = b;
+    if (e->type == LEDE_T_ORG && !definite)
+      while (lf > a + 1 && legal_form(c, &t[lf - 1], 1)) lf--;
     int fuller = 0; /* a firm's full name after its short one */
     if (found == UINT32_MAX && e->type == LEDE_T_ORG && b > a + 1 && !definite) {
       /* "Kopi Labs Pte Ltd" after a headline's "Kopi Labs": the same firm,
        * which its full name names better */
-      size_t lf = b;
-      while (lf > a + 1 && legal_form(c, &t[lf - 1], 1)) lf--;
       if (lf < b) {
         uint32_t h = lx_hash_combine(text_hash(c, a, t[a].start, t[lf - 1].end), LEDE_T_ORG);
         found = link_get(&lt, K_NAME, h, CL, c->text + t[a].start, t[lf - 1].end - t[a].start);
@@ -5701,8 +5703,6 @@ void lx_link(lx_ctx *c) {
       if (p < b) sh[ns++] = text_hash(c, a, t[a].start, t[p - 1].end);
       /* and without its legal forms alone: "Kopi Labs" of "Kopi Labs Pte
        * Ltd" (whose stem is "Kopi") */
-      size_t lf = b;
-      while (lf > a + 1 && legal_form(c, &t[lf - 1], 1)) lf--;
       if (lf < b && lf > p) sh[ns++] = text_hash(c, a, t[a].start, t[lf - 1].end);
       /* (a place's or a given name too when the firm says it is one:
        * "Sterling" of "Sterling Axle Corp."; only an ORG mention looks it

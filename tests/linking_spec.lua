@@ -462,6 +462,12 @@ describe("who speaks a quotation", function()
       .. " spokeswoman, Dana Pruitt, would not comment. \"It is too early,\" she said.\n"))
   end)
 
+  it("reads a name of three words after an honorific as a person's", function()
+    assert.equal("Kemi Adeyemi Balogun", speakers("LAGOS (Reuters) - Few voted.\n\nAt the"
+      .. " market, Alhaja Kemi Adeyemi Balogun, who sells peppers, said she had not voted."
+      .. " \"The road still floods,\" she said.\n"))
+  end)
+
   it("reads 'the analyst' as the person the text gave that role", function()
     assert.equal("John Smith; -", speakers(
       "John Smith, an analyst with Merrill Lynch, expects losses.\n\n\"We expect further"

@@ -1937,9 +1937,16 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     }
     /* '"...," Dr Oduya said': an honorific and a name are a person, not the
      * organization the tagger read */
-    if (k[i].type != LEDE_T_PERSON && b == a + 2 && tok_is_cap(&t[a]) && is_honorific(c, a) &&
-        name_word(c, &t[a + 1]) && !gaz_has(c, a, b, NAME_KINDS))
-      k[i].type = LEDE_T_PERSON;
+    if (k[i].type != LEDE_T_PERSON && b >= a + 2 && b <= a + 4 && tok_is_cap(&t[a]) &&
+        is_honorific(c, a) && !gaz_has(c, a, b, NAME_KINDS) && !org_end_word(c, &t[b - 1]) &&
+        !firm_end(c, &t[b - 1])) {
+      /* (and names of three words after an honorific that is no other
+       * word: "Alhaja Kuburat Lawal", not "San Diego Padres") */
+      const lx_entry *h = b > a + 2 ? gaz_exact(c, a, a + 1, KIND(LX_G_HONORIFIC)) : NULL;
+      size_t w = a + 1;
+      while (w < b && name_word(c, &t[w])) w++;
+      if (w == b && (b == a + 2 || (h && !(h->flags & LX_GF_AMB)))) k[i].type = LEDE_T_PERSON;
+    }
     /* "Sheriff Tom Dwyer": a capitalized title and a given name's name are a
      * person (the title is cut below), whatever the tagger read */
     if (k[i].type != LEDE_T_PERSON && b >= a + 3 && tok_is_cap(&t[a])) {

@@ -462,6 +462,13 @@ describe("who speaks a quotation", function()
       .. " spokeswoman, Dana Pruitt, would not comment. \"It is too early,\" she said.\n"))
   end)
 
+  it("gives 'he' or 'she' to the subject of the sentence before, not its object", function()
+    assert.equal("Saul Reiner; Darla Whitman", speakers("BALTIMORE (AP) -- A temple closed.\n\n"
+      .. "Saul Reiner locked the door and handed the key to Dennis Carrow. \"Take good care of"
+      .. " it,\" he said.\n\nDarla Whitman hugged Mary Donlan after the game. \"She is a"
+      .. " friend,\" she said.\n"))
+  end)
+
   it("reads a name of three words after an honorific as a person's", function()
     assert.equal("Kemi Adeyemi Balogun", speakers("LAGOS (Reuters) - Few voted.\n\nAt the"
       .. " market, Alhaja Kemi Adeyemi Balogun, who sells peppers, said she had not voted."

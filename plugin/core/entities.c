@@ -6013,18 +6013,35 @@ static int32_t speaker_of_sentence(const lx_ctx *c, const lede_entity *E, size_t
   const lx_token *t = TOKS(c);
   size_t a, b;
   ent_tokens(c, &E[k], &a, &b);
+  /* else its subject, the person who opens it, if k is an object, after a
+   * preposition or a verb in -ed ("Rubinstein handed the key to Carrigan",
+   * "Whitfield hugged Donnelly"; not "Smith and Jones", "chief executive
+   * Leon Tan", "Tregenza's son Kit") */
+  static const char *const objects_of[] = {"to", "with", "near", "from", "at", "by", "for",
+                                           "of", "against", "beside", "behind", "toward",
+                                           "towards", "past", "than", "about", "into", "over"};
+  int32_t subject = -1;
+  size_t hk = a > 0 && is_honorific(c, a - 1) ? a - 1 : a;
+  int object = hk > 0 && t[hk - 1].kind == LX_TK_WORD && (t[hk - 1].flags & LX_TF_LOWER) &&
+               (in_list(c, &t[hk - 1], objects_of, LX_COUNTOF(objects_of)) ||
+                (verb_form(c, &t[hk - 1], 0) && !ing_form(c, &t[hk - 1])));
   for (size_t q = k; q-- > stop && !(t[a].flags & LX_TF_SENT);) {
     size_t a2, b2;
     ent_tokens(c, &E[q], &a2, &b2);
     for (size_t m = a2 + 1; m <= a; m++)
-      if (t[m].flags & LX_TF_SENT) return (int32_t)k; /* another sentence */
-    if (E[q].type == LEDE_T_PERSON && says_after(c, b2) && !in_quotation(c, qi, &E[q])) {
+      if (t[m].flags & LX_TF_SENT) return subject >= 0 ? subject : (int32_t)k;
+    if (E[q].type == LEDE_T_PERSON && !in_quotation(c, qi, &E[q])) {
       int x = sex ? person_sex(c, &E[q]) : 0;
-      if (!x || x == sex) return (int32_t)q;
+      if (!x || x == sex) {
+        if (says_after(c, b2)) return (int32_t)q;
+        size_t h = a2 > 0 && is_honorific(c, a2 - 1) ? a2 - 1 : a2;
+        if (object && ((t[h].flags & LX_TF_SENT) || (h > 0 && tok_ch(c, &t[h - 1], ','))))
+          subject = (int32_t)q;
+      }
     }
     a = a2;
   }
-  return (int32_t)k;
+  return subject >= 0 ? subject : (int32_t)k;
 }
 
 /* The latest person (he/she), organization, else place (it), or speaker

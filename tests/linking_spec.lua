@@ -783,6 +783,17 @@ describe("people and firms said again", function()
     assert.equal("National Flood Relief Agency", canon["BNPR"])
   end)
 
+  it("reads names joined by an ampersand as one firm", function()
+    local d = lede.parse("DUBBO, Australia (Reuters) - Yards were full.\n\nRhys Maddern, who has run"
+      .. " the sales for Carrington Stock & Station for 17 years, said prices fell.\n")
+    local got = {}
+    for e in d.entities:each() do
+      if e.type == "ORG" or e.type == "PERSON" then got[#got + 1] = e.type .. " " .. e.text end
+    end
+    assert.truthy(table.concat(got, "; "):find("ORG Carrington Stock & Station", 1, true),
+      table.concat(got, "; "))
+  end)
+
   it("keeps the possessive a firm's name holds when it is said short", function()
     local d = lede.parse("Shares of Tidewater's Holdings Inc. fell 3 percent on Tuesday."
       .. " Analysts said Tidewater's outlook was weak, and Ardell's shares rose.\n")

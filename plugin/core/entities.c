@@ -2223,6 +2223,18 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         p->type = LEDE_T_ORG;
         continue;
       }
+      /* "Carrington Stock" & "Station", "Marks" & "Spencer": names joined
+       * by an ampersand are one firm */
+      if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER &&
+          (p->type == LEDE_T_PERSON || p->type == LEDE_T_ORG) &&
+          (k[i].type == LEDE_T_PERSON || k[i].type == LEDE_T_ORG) && p->t1 > p->t0 &&
+          k[i].t0 == j + 1 && j < t1 && tok_ch(c, &t[j], '&') && k[i].t1 - k[i].t0 <= 3 &&
+          t[j].start == t[j - 1].end + 1 && t[j + 1].start == t[j].end + 1 &&
+          !(t[k[i].t0].flags & LX_TF_SENT)) {
+        p->t1 = k[i].t1;
+        p->type = LEDE_T_ORG;
+        continue;
+      }
       /* "Ministry of the Interior" and "Safety": "Department of Health
        * and Human Services" is one name */
       if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER &&

@@ -201,6 +201,14 @@ describe("linked mentions", function()
     assert.equal("Adjudicator", roles["Gwen Morgan"])
   end)
 
+  it("reads a trade before a full name whose given name no list has", function()
+    local d = lede.parse("THE HAGUE (Reuters) - Farmers marched.\n\n\"It hurts,\" said dairy farmer"
+      .. " Pieter van der Linden, 61.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    assert.equal("dairy farmer", roles["Pieter van der Linden"])
+  end)
+
   it("gives no role of 'one of' a group", function()
     local d = lede.parse("DUBLIN (Reuters) - A festival opened.\n\nJohn Smeaton, one of the"
       .. " founders, said it rained. One of the organisers, Jane Doyle, agreed. Mark Leary, head of"

@@ -4475,8 +4475,12 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
         role_det(c, &t[a - 3]) == 1 && (t[a - 2].flags & LX_TF_LOWER) &&
         (trade_noun(c, &t[a - 2]) || title_at(c, a - 2, a - 1, NULL) == 1))
       return lx_span(t[a - 2].start, t[a - 2].end);
+    /* (a given name first, or a name word no gazetteer knows as a place's
+     * or a body's: "dairy farmer Pieter van der Linden") */
     if (a > 0 && b >= a + 2 && t[a].start == t[a - 1].end + 1 && trade_noun(c, &t[a - 1]) &&
-        gaz_has(c, a, a + 1, KIND(LX_G_GIVEN)) && !(i > 0 && E[i - 1].span.end > t[a - 1].start)) {
+        (gaz_has(c, a, a + 1, KIND(LX_G_GIVEN)) ||
+         (name_word(c, &t[a]) && !gaz_has(c, a, a + 1, NAME_KINDS))) &&
+        !(i > 0 && E[i - 1].span.end > t[a - 1].start)) {
       /* the words that qualify it; before a name's word only those that
        * qualify a person ("local Green politician"; not "donation Libyan
        * leader") */

@@ -209,6 +209,12 @@ describe("linked mentions", function()
     assert.equal("dairy farmer", roles["Pieter van der Linden"])
   end)
 
+  it("takes no verb after a name's comma for a role", function()
+    local d = lede.parse("BALTIMORE (AP) -- A temple closed.\n\nSol Reiner's daughter, Ruth Reiner"
+      .. " Kaplan, drove up from Baltimore with her sons. Cornel Avery, began taking names.\n")
+    for e in d.entities:each("PERSON") do assert.is_nil(e.role, e.text) end
+  end)
+
   it("gives no role of 'one of' a group", function()
     local d = lede.parse("DUBLIN (Reuters) - A festival opened.\n\nJohn Smeaton, one of the"
       .. " founders, said it rained. One of the organisers, Jane Doyle, agreed. Mark Leary, head of"

@@ -4087,6 +4087,18 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
   }
   if (k == j || k >= lim) return 0;
   if (verb_form(c, &t[k - 1], 0)) return 0; /* the head is a noun */
+  /* and no adverb of a verb ("drove up from Baltimore"); without an
+   * article no verb in the past opens it ("Kaplan, drove", "Lee, won") */
+  static const char *const particles[] = {"up", "down", "out", "off", "back", "away", "over",
+                                          "around", "home", "together", "along", "ahead"};
+  static const char *const pasts[] = {
+      "drove", "went", "came", "took", "gave", "left", "ran", "made", "began", "won", "lost",
+      "saw", "got", "sat", "stood", "held", "kept", "brought", "bought", "thought", "found",
+      "fell", "rose", "led", "met", "paid", "sent", "spent", "spoke", "wrote", "became", "flew",
+      "grew", "knew", "threw", "wore", "broke", "chose", "drew", "ate", "hid", "rode", "sang"};
+  if (in_list(c, &t[k - 1], particles, LX_COUNTOF(particles)) ||
+      (!article && in_list(c, &t[j], pasts, LX_COUNTOF(pasts))))
+    return 0;
   /* a kind of body ("an environmental group", "a technology blog") is
    * said of an organization */
   static const char *const bodies[] = {

@@ -108,7 +108,8 @@ describe("make eval with OntoNotes types", function()
   -- roles and links (F1)
   for _, c in ipairs({ { "dev1", 0.89, 0.90, 0.86 }, { "dev2", 0.89, 0.85, 0.93 },
     { "dev3", 0.87, 0.88, 0.95 }, { "heldout", 0.82, 0.64, 0.92 },
-    { "dev4", 0.86, 0.81, 0.88 }, { "dev5", 0.83, 0.70, 0.81 } }) do
+    { "dev4", 0.86, 0.81, 0.88 }, { "dev5", 0.86, 0.83, 0.82 },
+    { "dev6", 0.86, 0.69, 0.85 } }) do
     it("keeps the quotations corpus '" .. c[1] .. "' at its measured level", function()
       local out = eval({ [0] = "eval.lua",
         H.root .. "/tests/fixtures/eval/quotes_" .. c[1] .. ".jsonl" })

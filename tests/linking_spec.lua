@@ -215,6 +215,15 @@ describe("linked mentions", function()
     for e in d.entities:each("PERSON") do assert.is_nil(e.role, e.text) end
   end)
 
+  it("reads a role before a name and its commas after a body's possessive or a verb of saying", function()
+    local d = lede.parse("MONZA (Reuters) - The race ended.\n\nHalcyon Racing's race engineer, Sophia"
+      .. " Marchetti, said the team waited. \"I held on,\" said the driver, Dolores Quintero, 52.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    assert.equal("race engineer", roles["Sophia Marchetti"])
+    assert.equal("the driver", roles["Dolores Quintero"])
+  end)
+
   it("gives no role of 'one of' a group", function()
     local d = lede.parse("DUBLIN (Reuters) - A festival opened.\n\nJohn Smeaton, one of the"
       .. " founders, said it rained. One of the organisers, Jane Doyle, agreed. Mark Leary, head of"

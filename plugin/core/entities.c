@@ -4457,13 +4457,25 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
           static const char *const by[] = {"by", "with", "from", "to", "for"};
           size_t d = a - 2;
           while (d > s && a - 2 - d < 6 &&
-                 !(role_det(c, &t[d]) && in_list(c, &t[d - 1], by, LX_COUNTOF(by))))
+                 !(role_det(c, &t[d]) &&
+                   (in_list(c, &t[d - 1], by, LX_COUNTOF(by)) || is_cue(c, &t[d - 1]))))
             d--;
           if (d <= s || a - 2 - d >= 6) break;
           s = d;
           det = role_det(c, &t[d]);
           opens = 1;
         }
+        /* a body's possessive is no part of it: "The Herons' manager, Earl
+         * Danforth,", "Halcyon Racing's race engineer, Sophie Marchetti," */
+        if (opens && !det)
+          for (size_t p = s + 1; p + 2 < a && p <= s + 4 && t[p].kind != LX_TK_NUM; p++)
+            if ((t[p].flags & LX_TF_POSS) ||
+                (tok_ch(c, &t[p], '\'') && t[p].start == t[p - 1].end &&
+                 c->text[t[p - 1].end - 1] == 's')) {
+              s = p;
+              det = 2;
+              break;
+            }
         if (!(opens && det)) continue;
         /* ("the Powys coroner, John Hartley-Evans, said"; not "The article
          * said Tavoulareas had..., Peter, ...": no verb nor clause in it) */

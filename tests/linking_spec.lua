@@ -224,6 +224,20 @@ describe("linked mentions", function()
     assert.equal("the driver", roles["Dolores Quintero"])
   end)
 
+  it("ends a role before a time, reads past an age, and knows clerks, trustees and chefs", function()
+    local d = lede.parse("LISBON (AFP) - A race was run.\n\nInez Carvalho, a 34-year-old former"
+      .. " schoolteacher, won it. Alfie Dunne, a docker for 41 years, said so. Mark Delacort, head"
+      .. " chef at the time, agreed. Trustee Denise Gosselin voted no, as did town clerk Dora"
+      .. " Kimura.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    assert.equal("former schoolteacher", roles["Inez Carvalho"])
+    assert.equal("a docker", roles["Alfie Dunne"])
+    assert.equal("head chef", roles["Mark Delacort"])
+    assert.equal("Trustee", roles["Denise Gosselin"])
+    assert.equal("town clerk", roles["Dora Kimura"])
+  end)
+
   it("gives no role of 'one of' a group", function()
     local d = lede.parse("DUBLIN (Reuters) - A festival opened.\n\nJohn Smeaton, one of the"
       .. " founders, said it rained. One of the organisers, Jane Doyle, agreed. Mark Leary, head of"

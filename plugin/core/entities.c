@@ -3997,6 +3997,14 @@ static int role_ends_at(const lx_ctx *c, size_t j, size_t k, size_t q) {
       (lx_tok_ieq(c->text, &t[k + 2], "past") || lx_tok_ieq(c->text, &t[k + 2], "last")))
     return 1;
   if (k > j && lx_tok_ieq(c->text, &t[k], "since")) return 1;
+  /* ("a docker for 41 years", "head chef at the time") */
+  if (k > j && k + 1 < q && lx_tok_ieq(c->text, &t[k], "for") &&
+      (t[k + 1].kind == LX_TK_NUM || lx_tok_ieq(c->text, &t[k + 1], "decades") ||
+       lx_tok_ieq(c->text, &t[k + 1], "years") || lx_tok_ieq(c->text, &t[k + 1], "more")))
+    return 1;
+  if (k > j && k + 2 < q + 1 && lx_tok_ieq(c->text, &t[k], "at") &&
+      lx_tok_ieq(c->text, &t[k + 1], "the") && lx_tok_ieq(c->text, &t[k + 2], "time"))
+    return 1;
   if (k > j && k + 2 < q + 1 && tok_ch(c, &t[k], '(') && (t[k + 1].flags & LX_TF_ALLCAP) &&
       tok_ch(c, &t[k + 2], ')'))
     return 1;
@@ -4408,6 +4416,11 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
       j++;
       article = 1;
       if (det == 2) rs = j; /* "his cardiologist": the role is "cardiologist" */
+      /* an age is no part of it: "a 34-year-old former schoolteacher" */
+      size_t an = t[j].end - t[j].start;
+      if (j + 1 < c->toks.n && t[j].kind == LX_TK_NUM && an > 4 &&
+          memcmp(c->text + t[j].end - 4, "-old", 4) == 0)
+        rs = ++j;
     }
     size_t lim = LX_MIN(c->toks.n, j + 20);
     size_t tl = aged && !article ? title_at(c, j, lim, NULL) : role_head(c, j, lim, article);

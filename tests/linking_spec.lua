@@ -506,6 +506,11 @@ describe("who speaks a quotation", function()
       .. " friend,\" she said.\n"))
   end)
 
+  it("reads a person's name over a particle in lower case", function()
+    assert.equal("Ramon dela Cruz", speakers("MANILA (Reuters) - A ferry sank.\n\nIts captain,"
+      .. " Ramon dela Cruz, said the crew was safe. \"We saw the helicopter,\" dela Cruz said.\n"))
+  end)
+
   it("reads a name of three words after an honorific as a person's", function()
     assert.equal("Kemi Adeyemi Balogun", speakers("LAGOS (Reuters) - Few voted.\n\nAt the"
       .. " market, Alhaja Kemi Adeyemi Balogun, who sells peppers, said she had not voted."

@@ -2223,6 +2223,16 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         p->type = LEDE_T_ORG;
         continue;
       }
+      /* "Ramon" dela "Cruz", "Marianne" von "Rosen": a person's name goes
+       * on over a particle in lower case */
+      if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER &&
+          p->type == LEDE_T_PERSON && k[i].type == LEDE_T_PERSON && k[i].t0 == j + 1 &&
+          j < t1 && (t[j].flags & LX_TF_LOWER) && lx_name_particle(c->text, &t[j]) &&
+          t[j].start == t[j - 1].end + 1 && t[j + 1].start == t[j].end + 1 &&
+          k[i].t1 - k[i].t0 <= 2 && !(t[k[i].t0].flags & LX_TF_SENT)) {
+        p->t1 = k[i].t1;
+        continue;
+      }
       /* "Carrington Stock" & "Station", "Marks" & "Spencer": names joined
        * by an ampersand are one firm */
       if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER &&

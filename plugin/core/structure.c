@@ -908,7 +908,8 @@ int lx_name_particle(const char *text, const lx_token *t) {
                                   "der", "den", "la", "le", "du", "dos", "bin",
                                   "al", "el", "ibn", "ter", "y", "st.", "dal", "dei",
                                   "degli", "dello", "das", "do", "ten", "zu", "zur",
-                                  "vom", "ben", "abu", "bint", "af", "av", "op"};
+                                  "vom", "ben", "abu", "bint", "af", "av", "op", "dela",
+                                  "delos", "des"};
   for (size_t i = 0; i < LX_COUNTOF(p); i++)
     if (lx_tok_ieq(text, t, p[i])) return 1;
   return 0;

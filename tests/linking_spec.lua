@@ -723,6 +723,16 @@ describe("who speaks a quotation", function()
       .. " minutes away by bus\". But she called the closure \"a sad day for Hesket\".\n"))
   end)
 
+  it("takes a name given in quotation marks for no quotation", function()
+    local d = lede.parse("AUSTIN, Texas (Reuters) - Quillon Robotics Inc. (\"Quillon\") opened a"
+      .. " plant.\n\nBartek Wisniak, a climber nicknamed \"the Goat\", won. Her restaurant, whose"
+      .. " name means \"home kitchen\", is full. The play is called a \"rediscovery\". \"It was"
+      .. " hidden,\" he said.\n")
+    local got = {}
+    for _, q in ipairs(d.quotes) do got[#got + 1] = q.text end
+    assert.same({ "It was hidden" }, got)
+  end)
+
   it("takes a title of a work a verb of saying is not next to for no quotation", function()
     local d = lede.parse("LONDON (Reuters) - A prize was given.\n\nTom Alder, whose novel \"Winter"
       .. " Quarters\" was the favourite, said he was \"delighted, and only slightly drunk.\""

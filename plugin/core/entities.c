@@ -6835,6 +6835,25 @@ void lx_quotes(lx_ctx *c) {
         i = j;
         continue;
       }
+      /* a name given, not words said: 'nicknamed "the Goat"', 'which means
+       * "home kitchen"', 'is called a "rediscovery"', 'Quillion Robotics
+       * Inc. ("Quillion")' */
+      if (i > t0 + 1 && qe <= i + 5) {
+        static const char *const naming[] = {"nicknamed", "dubbed", "nickname", "means",
+                                             "meaning", "titled", "entitled"};
+        static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being"};
+        size_t m = i - 1;
+        if (role_det(c, &t[m]) == 1 && m > t0 + 1) m--;
+        int given = in_list(c, &t[m], naming, LX_COUNTOF(naming)) ||
+                    (lx_tok_ieq(c->text, &t[m], "as") && lx_tok_ieq(c->text, &t[m - 1], "known")) ||
+                    (lx_tok_ieq(c->text, &t[m], "called") &&
+                     in_list(c, &t[m - 1], be, LX_COUNTOF(be)));
+        int defined = tok_ch(c, &t[i - 1], '(') && j + 1 < t1 && tok_ch(c, &t[j + 1], ')');
+        if (given || defined) {
+          i = j;
+          continue;
+        }
+      }
       /* a partial quote inside a sentence: the sentence's first person or
        * organization speaks ("Knapper ... reaffirmed that Washington expects
        * Seoul to show "flexibility"") */

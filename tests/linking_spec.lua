@@ -731,6 +731,10 @@ describe("who speaks a quotation", function()
     local got = {}
     for _, q in ipairs(d.quotes) do got[#got + 1] = q.text end
     assert.same({ "It was hidden" }, got)
+    -- the name defined in brackets is the firm's
+    for e in d.entities:each() do
+      if e.text == "Quillon" then assert.equal("Quillon Robotics Inc.", e.canonical) end
+    end
   end)
 
   it("takes a title of a work a verb of saying is not next to for no quotation", function()

@@ -5654,6 +5654,7 @@ void lx_link(lx_ctx *c) {
     }
     if (found == UINT32_MAX &&
         (e->type == LEDE_T_GPE || e->type == LEDE_T_NORP || e->type == LEDE_T_PERSON ||
+         (b == a + 1 && e->type == LEDE_T_WORK_OF_ART) || /* ("Quillion") */
          (b > a + 1 && (e->type == LEDE_T_LOC || e->type == LEDE_T_FAC))) &&
         b > a && b <= a + 3 && !(t[a].flags & LX_TF_ALLCAP) &&
         !gaz_has(c, a, b, NAME_KINDS | KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))) {

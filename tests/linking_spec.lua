@@ -238,6 +238,28 @@ describe("linked mentions", function()
     assert.equal("town clerk", roles["Dora Kimura"])
   end)
 
+  it("reads a body's possessive with a curly apostrophe, keeps a place's, and ends safely", function()
+    local d = lede.parse("OSLO (Reuters) - Talks ended.\n\nThe Herons\226\128\153 manager, Earl"
+      .. " Dawson, said so. Norway's Prime Minister, Erna Solberg, agreed. Des Walker said no.\n")
+    local roles = {}
+    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    assert.equal("Norway's Prime Minister", roles["Erna Solberg"])
+    local persons = {}
+    for e in d.entities:each("PERSON") do persons[#persons + 1] = e.text end
+    assert.truthy(table.concat(persons, "; "):find("Des Walker", 1, true), table.concat(persons, "; "))
+    -- texts that end inside a role or a quotation's cue
+    for _, t in ipairs({ "Ann Lee, a chef at the", "Ann Lee, a spokesman for the", "Ann Lee, a",
+      "Ann Lee, head of the (", "\"Thank You,\" a spokeswoman for the" }) do
+      assert.truthy(lede.parse(t))
+    end
+  end)
+
+  it("keeps a title-cased quotation whose verb of saying follows it", function()
+    local d = lede.parse("LONDON (Reuters) - A prize was given.\n\nShe stood and then \"Thank You So"
+      .. " Much,\" she said.\n")
+    assert.equal(1, #d.quotes)
+  end)
+
   it("gives no role of 'one of' a group", function()
     local d = lede.parse("DUBLIN (Reuters) - A festival opened.\n\nJohn Smeaton, one of the"
       .. " founders, said it rained. One of the organisers, Jane Doyle, agreed. Mark Leary, head of"

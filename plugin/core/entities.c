@@ -732,7 +732,8 @@ static size_t company_at(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
     if (legal_form(c, &t[j], 0)) {
       /* and a second one: "Pte Ltd", "Sdn Bhd", "Co Ltd" */
       size_t e = j + 1;
-      while (e < t1 && e - j < 3 && t[e].start == t[e - 1].end + 1 && legal_form(c, &t[e], 1))
+      while (e < t1 && e - j < 3 && t[e].start == t[e - 1].end + 1 &&
+             !(t[e].flags & (LX_TF_NEWLINE | LX_TF_SENT)) && legal_form(c, &t[e], 1))
         e++;
       return e;
     }
@@ -4012,10 +4013,10 @@ static int role_ends_at(const lx_ctx *c, size_t j, size_t k, size_t q) {
       (t[k + 1].kind == LX_TK_NUM || lx_tok_ieq(c->text, &t[k + 1], "decades") ||
        lx_tok_ieq(c->text, &t[k + 1], "years") || lx_tok_ieq(c->text, &t[k + 1], "more")))
     return 1;
-  if (k > j && k + 2 < q + 1 && lx_tok_ieq(c->text, &t[k], "at") &&
+  if (k > j && k + 2 < q && lx_tok_ieq(c->text, &t[k], "at") &&
       lx_tok_ieq(c->text, &t[k + 1], "the") && lx_tok_ieq(c->text, &t[k + 2], "time"))
     return 1;
-  if (k > j && k + 2 < q + 1 && tok_ch(c, &t[k], '(') && (t[k + 1].flags & LX_TF_ALLCAP) &&
+  if (k > j && k + 2 < q && tok_ch(c, &t[k], '(') && (t[k + 1].flags & LX_TF_ALLCAP) &&
       tok_ch(c, &t[k + 2], ')'))
     return 1;
   /* "at the plant" after the body's name: "bargaining chairman for the
@@ -4427,8 +4428,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
       article = 1;
       if (det == 2) rs = j; /* "his cardiologist": the role is "cardiologist" */
       /* an age is no part of it: "a 34-year-old former schoolteacher" */
-      size_t an = t[j].end - t[j].start;
-      if (j + 1 < c->toks.n && t[j].kind == LX_TK_NUM && an > 4 &&
+      if (j + 1 < c->toks.n && t[j].kind == LX_TK_NUM && t[j].end - t[j].start > 4 &&
           memcmp(c->text + t[j].end - 4, "-old", 4) == 0)
         rs = ++j;
     }
@@ -4490,13 +4490,23 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
         }
         /* a body's possessive is no part of it: "The Herons' manager, Earl
          * Danforth,", "Halcyon Racing's race engineer, Sophie Marchetti," */
-        if (opens && !det)
+        /* (a place's stays: "Norway's Prime Minister, Erna Solberg,") */
+        size_t hs = s + 1; /* where the role's head is looked for */
+        if (opens && det != 2)
           for (size_t p = s + 1; p + 2 < a && p <= s + 4 && t[p].kind != LX_TK_NUM; p++)
             if ((t[p].flags & LX_TF_POSS) ||
-                (tok_ch(c, &t[p], '\'') && t[p].start == t[p - 1].end &&
+                ((t[p].flags & LX_TF_QUOTE) && !(t[p].flags & LX_TF_OPENQ) &&
+                 t[p].end - t[p].start <= 3 && t[p].start == t[p - 1].end &&
                  c->text[t[p - 1].end - 1] == 's')) {
-              s = p;
-              det = 2;
+              size_t o = det ? s + 1 : s; /* the possessor's first word */
+              if (gaz_has(c, o, p, PLACE_KINDS | KIND(LX_G_COUNTRY) | KIND(LX_G_DEMONYM))) {
+                det = det ? det : 3; /* the role starts at s */
+                hs = p + 1;
+              } else {
+                s = p;
+                hs = p + 1;
+                det = 2;
+              }
               break;
             }
         if (!(opens && det)) continue;
@@ -4505,7 +4515,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
         int clause = 0;
         for (size_t m = s + 1; m + 1 < a && !clause; m++)
           clause = is_cue(c, &t[m]) || in_list(c, &t[m], role_ends, LX_COUNTOF(role_ends));
-        if (!clause && role_head(c, s + 1, a, 1) && !kin_in(c, s + 1, a - 1))
+        if (!clause && role_head(c, hs, a, 1) && !kin_in(c, hs, a - 1))
           return lx_span(t[det == 2 ? s + 1 : s].start, t[a - 2].end);
       }
     }
@@ -5050,6 +5060,9 @@ typedef struct link_slot {
 typedef struct link_table {
   link_slot *s;
   size_t cap;
+  size_t used; /* keys written: the table is never filled past three quarters (a
+                  mention retyped as a firm writes keys the count before it
+                  did not foresee), so every probe ends */
 } link_table;
 
 /* Whether a cluster's name is n bytes of b: for a person's full name, but
@@ -5099,6 +5112,8 @@ static void link_put(link_table *lt, int tag, uint32_t h, uint32_t cl, const clu
     }
     j = (j + 1) & (lt->cap - 1);
   }
+  if (4 * (lt->used + 1) > 3 * lt->cap) return; /* full: the key is not kept */
+  lt->used++;
   lt->s[j].key = key;
   lt->s[j].cl = cl;
 }
@@ -5564,6 +5579,7 @@ void lx_link(lx_ctx *c) {
    * acronym (if looked up after it) */
   size_t keys = no + (last_surname ? 7 * full_names : 0) + orgs_head + 2 * orgs_acronym + 4 * orgs;
   lt.cap = 16;
+  lt.used = 0;
   while (lt.cap < keys * 2) lt.cap *= 2;
   memset(lt.s, 0, lt.cap * sizeof(link_slot));
   for (size_t oi = 0; oi < no; oi++) {
@@ -6293,7 +6309,7 @@ static int32_t unnamed_speaker(const lx_ctx *c, const lede_entity *E, size_t n, 
     /* the organization after it: "a spokeswoman for the Minnesota
      * Department of Health" */
     size_t q = h + 2;
-    if (lx_tok_ieq(c->text, &t[q], "the")) q++;
+    if (q + 1 < c->toks.n && lx_tok_ieq(c->text, &t[q], "the")) q++;
     size_t k = first_from(E, n, t[q].start);
     if (k < n && E[k].span.start == t[q].start && E[k].type == LEDE_T_ORG) return (int32_t)k;
   }
@@ -6824,7 +6840,8 @@ void lx_quotes(lx_ctx *c) {
       if (qe >= i + 3 && title_cased(t, i + 1, qe) && !tok_ch(c, &t[qe - 1], '?') &&
           !tok_ch(c, &t[qe - 1], '!') && i > t0 && t[i - 1].kind == LX_TK_WORD &&
           !is_cue(c, &t[i - 1]) &&
-          (tok_ch(c, &t[j - 1], ',') || (j + 1 < t1 && t[j + 1].kind == LX_TK_WORD))) {
+          (tok_ch(c, &t[j - 1], ',') || (j + 1 < t1 && t[j + 1].kind == LX_TK_WORD)) &&
+          !(!lx_span_empty(cue) && cue.start >= t[j].end && cue.start <= t[j].end + 12)) {
         i = j;
         continue;
       }

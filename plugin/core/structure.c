@@ -908,11 +908,11 @@ int lx_name_particle(const char *text, const lx_token *t) {
                                   "der", "den", "la", "le", "du", "dos", "bin",
                                   "al", "el", "ibn", "ter", "y", "st.", "dal", "dei",
                                   "degli", "dello", "das", "do", "ten", "zu", "zur",
-                                  "vom", "ben", "abu", "bint", "af", "av", "op", "dela",
-                                  "delos", "des"};
+                                  "vom", "ben", "abu", "bint", "af", "av", "op"};
   for (size_t i = 0; i < LX_COUNTOF(p); i++)
     if (lx_tok_ieq(text, t, p[i])) return 1;
-  return 0;
+  /* (in lower case only: "Des" and "Dela" are given names too) */
+  return (lx_tok_is(text, t, "dela") || lx_tok_is(text, t, "delos") || lx_tok_is(text, t, "des"));
 }
 
 static int particle(const lx_ctx *c, const lx_token *t) { return lx_name_particle(c->text, t); }

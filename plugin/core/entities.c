@@ -3962,6 +3962,13 @@ static int ing_form(const lx_ctx *c, const lx_token *t) {
   return n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g';
 }
 
+/* Whether a participle's clause opens at token k (before end): "making
+ * her debut" after "a stage actress". */
+static int participle_clause(const lx_ctx *c, size_t k, size_t end) {
+  const lx_token *t = TOKS(c);
+  return k + 1 < end && ing_form(c, &t[k]) && role_det(c, &t[k + 1]);
+}
+
 /* Words that open no role after a name and its comma: a clause ("who
  * led", "said"), an adverb. */
 static const char *const not_roles[] = {
@@ -4002,7 +4009,7 @@ static int role_ends_at(const lx_ctx *c, size_t j, size_t k, size_t q) {
    * ("president for the past 31 years", "chairman since 2019") and a
    * body's acronym in brackets ("spokesman for the National Disaster
    * Mitigation Agency (BNPB)") are no part of it */
-  if (k > j && k + 1 < q && ing_form(c, &t[k]) && role_det(c, &t[k + 1])) return 1;
+  if (k > j && participle_clause(c, k, q)) return 1;
   if (k > j && k + 2 < q && lx_tok_ieq(c->text, &t[k], "for") &&
       lx_tok_ieq(c->text, &t[k + 1], "the") &&
       (lx_tok_ieq(c->text, &t[k + 2], "past") || lx_tok_ieq(c->text, &t[k + 2], "last")))
@@ -4085,7 +4092,7 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
   while (k < lim && k - j < 4 && t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_LOWER) &&
          !(t[k].flags & LX_TF_SENT) && !word_in(c, &t[k], not_roles, LX_COUNTOF(not_roles)) &&
          !(k > j && in_list(c, &t[k], role_preps, LX_COUNTOF(role_preps)))) {
-    if (k > j && k + 1 < lim && ing_form(c, &t[k]) && role_det(c, &t[k + 1])) {
+    if (k > j && participle_clause(c, k, lim)) {
       clause = 1;
       break;
     }
@@ -4108,8 +4115,9 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
   if (verb_form(c, &t[k - 1], 0)) return 0; /* the head is a noun */
   /* and no adverb of a verb ("drove up from Baltimore"); without an
    * article no verb in the past opens it ("Kaplan, drove", "Lee, won") */
-  static const char *const particles[] = {"up", "down", "out", "off", "back", "away", "over",
-                                          "around", "home", "together", "along", "ahead"};
+  static const char *const particles[] = {"up",   "down",     "out",  "off",
+                                          "back", "away",     "home", "together",
+                                          "ahead"}; /* (over, around, along: not_roles) */
   static const char *const pasts[] = {
       "drove", "went", "came", "took", "gave", "left", "ran", "made", "began", "won", "lost",
       "saw", "got", "sat", "stood", "held", "kept", "brought", "bought", "thought", "found",
@@ -5588,15 +5596,16 @@ void lx_link(lx_ctx *c) {
     size_t a = ta[i], b = tb[i];
     const char *canon = e->canonical;
     size_t clen = canon ? strlen(canon) : 0;
+    /* a firm's name ends before its legal forms at lf */
+    size_t lf = b;
+    if (e->type == LEDE_T_ORG)
+      while (lf > a + 1 && legal_form(c, &t[lf - 1], 1)) lf--;
     if (!canon) {
       const lx_entry *g = b > a && e->type != LEDE_T_PERSON ? gaz_of_type(c, a, b, e->type) : NULL;
-      if (!g && e->type == LEDE_T_ORG && b > a + 1 && legal_form(c, &t[b - 1], 1)) {
+      if (!g && lf < b)
         /* "General Motors Corp.": the name the gazetteer knows without
          * its legal form, which "GM" is linked to */
-        size_t p = b - 1;
-        while (p > a + 1 && legal_form(c, &t[p - 1], 1)) p--;
-        g = gaz_of_type(c, a, p, LEDE_T_ORG);
-      }
+        g = gaz_of_type(c, a, lf, LEDE_T_ORG);
       if (g) {
         canon = lx_dict_str(GAZ(c), g->canonical);
         clen = strlen(canon);
@@ -5611,10 +5620,6 @@ void lx_link(lx_ctx *c) {
                       : span_hash_lower(canon, clen, e->type);
     uint32_t found = link_get(&lt, K_NAME, nh, CL, canon, clen);
     int definite = is_definite(c, e, a, b);
-    /* a firm's name ends before its legal forms at lf */
-    size_t lf = b;
-    if (e->type == LEDE_T_ORG && !definite)
-      while (lf > a + 1 && legal_form(c, &t[lf - 1], 1)) lf--;
     int fuller = 0; /* a firm's full name after its short one */
     if (found == UINT32_MAX && e->type == LEDE_T_ORG && b > a + 1 && !definite) {
       /* "Kopi Labs Pte Ltd" after a headline's "Kopi Labs": the same firm,
@@ -5778,7 +5783,7 @@ void lx_link(lx_ctx *c) {
        * ("Carolina Skyways" of "Carolina Skyways Inc.", "Caldera" of
        * "Caldera Energy Corp."), and its first word if that is no common
        * word, place or given name ("Noordam" of "Noordam Chemie") */
-      size_t p = org_stem_end(c, a, b);
+      size_t p = org_stem_end(c, a, lf); /* (past the legal forms already read) */
       uint32_t sh[4];
       size_t ns = 0;
       /* a team's nickname: "Comets" of "Rochester Comets" (a place, then a
@@ -5933,15 +5938,18 @@ static int is_cue(const lx_ctx *c, const lx_token *t) {
   return 0;
 }
 
+/* The forms of "to be" that make a passive ("was asked", "is called"). */
+static const char *const be_forms[] = {"be", "been", "being", "was", "were", "is", "are"};
+
 /* A cue verb at token m that reports speech: not a passive ("would be
  * confirmed", "was asked"), nor "continued to sign up subscribers". */
 static int reports(const lx_ctx *c, size_t m) {
-  static const char *const be[] = {"be", "been", "being", "was", "were", "is", "are"};
   const lx_token *t = TOKS(c);
   if (m + 1 < c->toks.n && lx_tok_ieq(c->text, &t[m + 1], "to") &&
       lx_tok_ieq(c->text, &t[m], "continued"))
     return 0;
-  return !(m > 0 && t[m - 1].kind == LX_TK_WORD && in_list(c, &t[m - 1], be, LX_COUNTOF(be)));
+  return !(m > 0 && t[m - 1].kind == LX_TK_WORD &&
+           in_list(c, &t[m - 1], be_forms, LX_COUNTOF(be_forms)));
 }
 
 /* The sex a person's given name or title tells ('m', 'f'), else 0: the
@@ -6859,13 +6867,12 @@ void lx_quotes(lx_ctx *c) {
       if (i > t0 + 1 && qe <= i + 5) {
         static const char *const naming[] = {"nicknamed", "dubbed", "nickname", "means",
                                              "meaning", "titled", "entitled"};
-        static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being"};
         size_t m = i - 1;
         if (role_det(c, &t[m]) == 1 && m > t0 + 1) m--;
         int given = in_list(c, &t[m], naming, LX_COUNTOF(naming)) ||
                     (lx_tok_ieq(c->text, &t[m], "as") && lx_tok_ieq(c->text, &t[m - 1], "known")) ||
                     (lx_tok_ieq(c->text, &t[m], "called") &&
-                     in_list(c, &t[m - 1], be, LX_COUNTOF(be)));
+                     in_list(c, &t[m - 1], be_forms, LX_COUNTOF(be_forms)));
         int defined = tok_ch(c, &t[i - 1], '(') && j + 1 < t1 && tok_ch(c, &t[j + 1], ')');
         if (given || defined) {
           i = j;

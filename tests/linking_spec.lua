@@ -22,6 +22,16 @@ local function mentions(pred)
 end
 
 -- what of each entity of text t `pick` returns (nil: the entity is skipped)
+-- the roles of a document's persons, keyed by their canonical name (or by
+-- another field: "text")
+local function roles_of(d, key)
+  local roles = {}
+  for e in d.entities:each("PERSON") do
+    if e.role then roles[e[key or "canonical"]] = e.role end
+  end
+  return roles
+end
+
 local function picked(t, pick)
   local got = {}
   for e in lede.parse(t).entities:each() do got[#got + 1] = pick(e) end
@@ -138,8 +148,7 @@ describe("linked mentions", function()
         .. " and chief executive of Loomwork, agreed. Lucille Tarrant, chairwoman of the"
         .. " Senate Health Committee and the bill's chief sponsor, said she would act. Blue"
         .. " Horizon, an environmental group, said nothing.\n")
-      local roles = {}
-      for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+      local roles = roles_of(d)
       assert.equal("a cardiologist at Massachusetts General Hospital", roles["Helen Achterberg"])
       assert.equal("an analyst at Marlin Ridge Capital", roles["Dennis Koh"])
       assert.equal("co-founder and chief executive of Loomwork", roles["Devin Kolb"])
@@ -153,8 +162,7 @@ describe("linked mentions", function()
       .. " rescued. \"It is safe,\" said Kevin Marsh, an analyst at Drummond Lyle & Co. in Boston"
       .. " who rates the shares \"hold.\"\n\nThe aircraft carrier Carl Vinson, were already in"
       .. " the Gulf.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    local roles = roles_of(d)
     assert.equal("A spokeswoman for the National Disaster Management Institute",
       roles["Helena Mutemba"])
     assert.equal("an analyst at Drummond Lyle & Co.", roles["Kevin Marsh"])
@@ -165,8 +173,7 @@ describe("linked mentions", function()
     local d = lede.parse("OSLO (Reuters) - The club lost.\n\nThe club's captain, Ana Rios, said it"
       .. " was over. Walter Hagen, the hospital's president, agreed. Norway's Prime Minister Eirik"
       .. " Lund spoke.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    local roles = roles_of(d)
     assert.equal("captain", roles["Ana Rios"])
     assert.equal("president", roles["Walter Hagen"])
     assert.equal("Norway's Prime Minister", roles["Eirik Lund"])
@@ -177,8 +184,7 @@ describe("linked mentions", function()
       .. " actress making her first screen appearance, as a spy. Agus Wirawan, a spokesman for the"
       .. " National Flood Agency (NFA), said so. Saul Reiner, the temple's president for the past"
       .. " 31 years, agreed.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    local roles = roles_of(d)
     assert.equal("a stage actress", roles["Han Ji-woo"])
     assert.equal("a spokesman for the National Flood Agency", roles["Agus Wirawan"])
     assert.equal("president", roles["Saul Reiner"])
@@ -193,8 +199,7 @@ describe("linked mentions", function()
     local d = lede.parse("DENVER (AP) -- The Hornets trailed before senior guard Keisha Broad took"
       .. " over. Special Agent Carl Jensen of the FBI said so. For Mumbai, left-arm spinner Raj"
       .. " Parmar took four wickets. Adjudicator Gwen Morgan praised the choir.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    local roles = roles_of(d)
     assert.equal("senior guard", roles["Keisha Broad"])
     assert.equal("Special Agent", roles["Carl Jensen"])
     assert.equal("left-arm spinner", roles["Raj Parmar"])
@@ -204,8 +209,7 @@ describe("linked mentions", function()
   it("reads a trade before a full name whose given name no list has", function()
     local d = lede.parse("THE HAGUE (Reuters) - Farmers marched.\n\n\"It hurts,\" said dairy farmer"
       .. " Pieter van der Linden, 61.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    local roles = roles_of(d)
     assert.equal("dairy farmer", roles["Pieter van der Linden"])
   end)
 
@@ -218,8 +222,7 @@ describe("linked mentions", function()
   it("reads a role before a name and its commas after a body's possessive or a verb of saying", function()
     local d = lede.parse("MONZA (Reuters) - The race ended.\n\nHalcyon Racing's race engineer, Sophia"
       .. " Marchetti, said the team waited. \"I held on,\" said the driver, Dolores Quintero, 52.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    local roles = roles_of(d)
     assert.equal("race engineer", roles["Sophia Marchetti"])
     assert.equal("the driver", roles["Dolores Quintero"])
   end)
@@ -229,8 +232,7 @@ describe("linked mentions", function()
       .. " schoolteacher, won it. Alfie Dunne, a docker for 41 years, said so. Mark Delacort, head"
       .. " chef at the time, agreed. Trustee Denise Gosselin voted no, as did town clerk Dora"
       .. " Kimura.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    local roles = roles_of(d)
     assert.equal("former schoolteacher", roles["Inez Carvalho"])
     assert.equal("a docker", roles["Alfie Dunne"])
     assert.equal("head chef", roles["Mark Delacort"])
@@ -241,8 +243,7 @@ describe("linked mentions", function()
   it("reads a body's possessive with a curly apostrophe, keeps a place's, and ends safely", function()
     local d = lede.parse("OSLO (Reuters) - Talks ended.\n\nThe Herons\226\128\153 manager, Earl"
       .. " Dawson, said so. Norway's Prime Minister, Erna Solberg, agreed. Des Walker said no.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    local roles = roles_of(d)
     assert.equal("Norway's Prime Minister", roles["Erna Solberg"])
     local persons = {}
     for e in d.entities:each("PERSON") do persons[#persons + 1] = e.text end
@@ -264,8 +265,7 @@ describe("linked mentions", function()
     local d = lede.parse("DUBLIN (Reuters) - A festival opened.\n\nJohn Smeaton, one of the"
       .. " founders, said it rained. One of the organisers, Jane Doyle, agreed. Mark Leary, head of"
       .. " the group, left.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    local roles = roles_of(d)
     assert.is_nil(roles["John Smeaton"])
     assert.is_nil(roles["Jane Doyle"])
     assert.equal("head of the group", roles["Mark Leary"])
@@ -275,8 +275,7 @@ describe("linked mentions", function()
     local d = lede.parse("LONDON (Reuters) - The strike went on.\n\nCouncil President Teresa Vane"
       .. " spoke first, then veteran actor Yuri Balan and Police spokesman Henrik Dahl. The team"
       .. " played without key midfielder Mauro Silva.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    local roles = roles_of(d)
     assert.equal("Council President", roles["Teresa Vane"])
     assert.equal("veteran actor", roles["Yuri Balan"])
     assert.equal("Police spokesman", roles["Henrik Dahl"])
@@ -291,8 +290,7 @@ describe("linked mentions", function()
       .. " delay was unacceptable. State epidemiologist Dr. Harold Quint spoke, and Ivan Petrov,"
       .. " 41, won the polls in 1994. Dennis Hollis, secretary of the Castlebridge United"
       .. " Supporters\226\128\153 Trust, said: \226\128\152We are divided.\226\128\153\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.canonical] = e.role end end
+    local roles = roles_of(d)
     assert.equal("the Castlebridge chairman", roles["Alan Merrick"])
     assert.equal("a Red Cross volunteer", roles["Amy Cho"])
     assert.equal("a software engineer", roles["Daniel Pryor"])
@@ -312,8 +310,7 @@ describe("linked mentions", function()
       .. " epidemiologist, agreed. Colin Dray, 58, of Harrogate, a former financial adviser, was"
       .. " jailed. Glenn Oates, a former Marlow County treasurer, was not. Tom Birt, speaking"
       .. " for the board, said nothing.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.text] = e.role end end
+    local roles = roles_of(d, "text")
     assert.equal("head of the works council at the plant", roles["Orla Vance"])
     assert.equal("senior freight forecasting officer at the port", roles["Piet Aalders"])
     assert.equal("a retired mill worker", roles["Nell Ibbotson"])
@@ -334,8 +331,7 @@ describe("linked mentions", function()
       .. " agreed, as did former Tucson City Council member Craig Dunmore. \"It was a long"
       .. " night,\" the prefect of Guadeloupe, Claire Vautier, told reporters. Under Tom Hale"
       .. " the club grew, and in a letter Anna Berg wrote she said so.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.text] = e.role end end
+    local roles = roles_of(d, "text")
     assert.equal("leading scorer", roles["Andre Bissett"])
     assert.equal("saxophonist", roles["Dexter Cole"])
     assert.equal("local Green politician", roles["Elise Fabre"])
@@ -353,8 +349,7 @@ describe("linked mentions", function()
       .. " chairman for the United Auto Workers at the plant, was angry. Gwen Morley, Brecon branch"
       .. " chairman of the Farmers' Union of Wales, said members were angry. Tom Birt, speaking"
       .. " for the board, said nothing, and Dan Kerr, looked strong.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.text] = e.role end end
+    local roles = roles_of(d, "text")
     assert.equal("mining analyst at Lakeshore Securities", roles["Rajiv Mehta"])
     assert.equal("a history teacher", roles["Sylvie Arnoux"])
     assert.equal("a tailor", roles["Chinedu Oke"])
@@ -372,8 +367,7 @@ describe("linked mentions", function()
       .. " 1971 a trumpeter named Wendell Pryce sat in. \"This is a clear case,\" EU trade"
       .. " spokesman Anders Lindqvist said. \"It was fair,\" said Victor Ngara, a banking"
       .. " analyst at D.A. Whitley & Co. \"They paid a fair price.\"\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.text] = e.role end end
+    local roles = roles_of(d, "text")
     assert.equal("a goat herder", roles["Aurelio Painal"])
     assert.equal("The chair of the judges", roles["Malcolm Pryde"])
     assert.equal("board member", roles["Alfred Kincard"])
@@ -401,8 +395,7 @@ describe("linked mentions", function()
       .. " Karen Holt said it was over. \"It was fine,\" Acting U.S. Attorney Dana Whit said."
       .. " Bookmakers made the former Kingsmoor manager Mick Orr favourite, and presiding judge"
       .. " Anne Roux read the verdict.\n")
-    local roles = {}
-    for e in d.entities:each("PERSON") do if e.role then roles[e.text] = e.role end end
+    local roles = roles_of(d, "text")
     assert.equal("Detective Sergeant", roles["Karen Holt"])
     assert.equal("Acting U.S. Attorney", roles["Dana Whit"])
     assert.equal("former Kingsmoor manager", roles["Mick Orr"])

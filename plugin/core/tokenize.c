@@ -34,7 +34,19 @@ static const char *const abbrevs[] = {
 
 static int is_abbrev(const char *s, size_t n) {
   if (n == 0 || n > 6) return 0;
-  return lx_sorted_has(abbrevs, LX_COUNTOF(abbrevs), s, n);
+  /* a binary search that compares byte by byte, as the words are short and
+   * most probes differ in the first byte (strcmp's order, the list's) */
+  size_t lo = 0, hi = LX_COUNTOF(abbrevs);
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2, q = 0;
+    const char *w = abbrevs[mid];
+    while (q < n && w[q] && w[q] == s[q]) q++;
+    int cmp = q == n ? -(w[q] != 0) : !w[q] ? 1 : (unsigned char)s[q] - (unsigned char)w[q];
+    if (cmp == 0) return 1;
+    if (cmp < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return 0;
 }
 
 /* ---- scanning ------------------------------------------------------------- */
@@ -135,9 +147,9 @@ static inline size_t other_alnum(const scan *sc, size_t i, acc *a) {
   return k;
 }
 
-/* Scans a word from i; returns its end. */
-static size_t scan_word(const scan *sc, size_t i, acc *a, uint8_t *kind) {
-  size_t start = i;
+/* Scans a word that starts at start from i (what is before i is in a
+ * already); returns its end. */
+static size_t scan_word(const scan *sc, size_t start, size_t i, acc *a, uint8_t *kind) {
   for (;;) {
     i = ascii_run(sc->s, i, sc->end, a);
     if (i >= sc->end) break;
@@ -236,6 +248,11 @@ static size_t scan_number(const scan *sc, size_t i, acc *a) {
  * ASCII punctuation (which has no case). */
 static inline uint32_t hash_ascii(const unsigned char *p, size_t n, const unsigned char *lim,
                            uint64_t fold) {
+  /* most tokens are one chunk, and not at the text's end (n >= 1) */
+  if (LX_LIKELY(n <= 8 && p + 8 <= lim)) {
+    uint64_t w = (lx_load8_le(p) | fold) & (~0ull >> (64 - 8 * n));
+    return lx_hash_final(lx_hash_mix(LX_HASH_SEED, w), n);
+  }
   uint64_t h = LX_HASH_SEED;
   size_t i = 0;
   for (; i + 8 <= n; i += 8) h = lx_hash_mix(h, lx_load8_le(p + i) | fold);
@@ -255,6 +272,135 @@ static inline uint32_t hash_ascii(const unsigned char *p, size_t n, const unsign
 
 /* ---- the tokenizer ----------------------------------------------------------- */
 
+/* What an ASCII byte does to the token it is in or after. */
+enum {
+  AT_WORD_ON = 1, /* may go on with a word after its letters: - ' . $ (see scan_word) */
+  AT_NUM_ON = 2,  /* may go on with a number: . , : / - (see scan_number) */
+  AT_SYM = 4,     /* a symbol, not punctuation */
+  AT_RUN = 8,     /* repeats into one token: -- ... *** === ___ */
+  AT_OPENS = 16   /* what follows is in an opening context: ( [ { : and the dash */
+};
+static const unsigned char ascii_tok[128] = {
+    ['-'] = AT_WORD_ON | AT_NUM_ON | AT_RUN | AT_OPENS,
+    ['\''] = AT_WORD_ON,
+    ['.'] = AT_WORD_ON | AT_NUM_ON | AT_RUN,
+    ['$'] = AT_WORD_ON | AT_SYM,
+    [','] = AT_NUM_ON,
+    [':'] = AT_NUM_ON | AT_OPENS,
+    ['/'] = AT_NUM_ON,
+    ['%'] = AT_SYM, ['&'] = AT_SYM, ['@'] = AT_SYM, ['#'] = AT_SYM, ['+'] = AT_SYM,
+    ['<'] = AT_SYM, ['>'] = AT_SYM, ['|'] = AT_SYM, ['~'] = AT_SYM,
+    ['='] = AT_SYM | AT_RUN, ['*'] = AT_SYM | AT_RUN, ['_'] = AT_RUN,
+    ['('] = AT_OPENS, ['['] = AT_OPENS, ['{'] = AT_OPENS};
+
+/* The flags of a word or number from what its scan accumulated. */
+static inline uint16_t case_flags(unsigned seen, unsigned letters, unsigned digits) {
+  uint16_t f = 0;
+  if (digits) f |= LX_TF_DIGIT;
+  if ((seen & LX_CC_UPPER) && !(seen & LX_CC_LOWER) && letters >= 2) f |= LX_TF_ALLCAP;
+  if ((seen & LX_CC_LOWER) && !(seen & LX_CC_UPPER)) f |= LX_TF_LOWER;
+  return f;
+}
+
+/* Any token but the common ones lx_tokenize makes itself: it starts at i
+ * with the code point cp (k bytes, class cls); a word or a number has been
+ * scanned up to j into a. pre holds the white-space flags before it and
+ * *prev_open whether it is in an opening context; *prev_open is updated.
+ * Returns the token's end. */
+static size_t other_token(const scan *sc, size_t start, size_t i, size_t j, size_t k,
+                          uint32_t cp, unsigned cls, acc *a, uint16_t pre, int *prev_open,
+                          lx_token *t) {
+  const unsigned char *s = sc->s;
+  size_t end = sc->end;
+  uint8_t kind;
+  int wordlike = 0;
+  a->flags = pre;
+  if (cls & LX_CC_LETTER) {
+    kind = LX_TK_WORD;
+    j = scan_word(sc, i, j, a, &kind);
+    wordlike = 1;
+  } else if (cls & LX_CC_DIGIT) {
+    kind = LX_TK_NUM;
+    j = scan_number(sc, j, a);
+    wordlike = 1;
+  } else {
+    kind = (cls & LX_CC_CURRENCY) || cp == '%' || cp == '&' || cp == '@' || cp == '#' ||
+                   cp == '+' || cp == '=' || cp == '<' || cp == '>' || cp == '*' ||
+                   cp == '|' || cp == '~'
+               ? LX_TK_SYM
+               : LX_TK_PUNCT;
+    j = i + k;
+    if (k > 1) a->nonascii = 1;
+    if (cp == '-' || cp == '.' || cp == '*' || cp == '=' || cp == '_') {
+      /* runs: -- ... *** === */
+      while (j < end && s[j] == cp) j++;
+    }
+    if (cls & LX_CC_DASH) a->flags |= LX_TF_DASH;
+    if (cls & LX_CC_QUOTE) {
+      a->flags |= LX_TF_QUOTE;
+      int open;
+      if (cp == 0x201C || cp == 0x2018 || cp == 0xAB || cp == 0x201E)
+        open = 1;
+      else if (cp == 0x201D || cp == 0x2019 || cp == 0xBB)
+        open = 0;
+      else
+        open = *prev_open || pre;
+      if (open) a->flags |= LX_TF_OPENQ;
+    }
+  }
+  if (wordlike) {
+    if (a->nonascii) a->flags |= LX_TF_NONASCII;
+    a->flags |= case_flags(a->seen, a->letters, a->digits);
+    /* CAP: the first letter is upper case */
+    if (a->seen & LX_CC_UPPER) {
+      size_t q = i;
+      while (q < j) {
+        unsigned qc;
+        size_t qk = 1;
+        if (s[q] < 0x80) {
+          qc = lx_ascii_class[s[q]];
+        } else {
+          uint32_t qcp;
+          qc = cls_at(sc, q, &qk, &qcp);
+        }
+        if (qc & LX_CC_LETTER) {
+          if (qc & LX_CC_UPPER) a->flags |= LX_TF_CAP;
+          break;
+        }
+        q += qk;
+      }
+    }
+  } else if (a->nonascii) {
+    a->flags |= LX_TF_NONASCII;
+  }
+  t->start = (uint32_t)i;
+  t->end = (uint32_t)j;
+  t->kind = kind;
+  t->nletters = (uint8_t)(a->letters > 255 ? 255 : a->letters);
+  /* punctuation has no case: its bytes are its key, but for U+2019, the
+   * right quotation mark that stands for an apostrophe */
+  t->hash = !a->nonascii ? hash_ascii(s + i, j - i, s + end, wordlike ? 0x2020202020202020ull : 0)
+            : (wordlike || cp == 0x2019) ? lx_hash_lower((const char *)s + i, j - i)
+                                         : hash_ascii(s + i, j - i, s + end, 0);
+  /* the possessive: ' + s split from the word */
+  if (kind == LX_TK_PUNCT && (a->flags & LX_TF_QUOTE) && j < end && (s[j] == 's' || s[j] == 'S') &&
+      !alnum_at(sc, j + 1) && i > start && !pre && (cp == '\'' || cp == 0x2019)) {
+    t->end = (uint32_t)(j + 1);
+    t->kind = LX_TK_WORD;
+    t->hash = lx_hash_lower("'s", 2);
+    a->flags = (uint16_t)((a->flags & ~(LX_TF_QUOTE | LX_TF_OPENQ | LX_TF_NONASCII)) |
+                          LX_TF_POSS | LX_TF_LOWER);
+    t->nletters = 1;
+    j++;
+  }
+  t->flags = a->flags;
+  *prev_open = !wordlike &&
+               ((kind == LX_TK_PUNCT &&
+                 (cp == '(' || cp == '[' || cp == '{' || (a->flags & LX_TF_DASH) || cp == ':')) ||
+                ((a->flags & LX_TF_QUOTE) && (a->flags & LX_TF_OPENQ)));
+  return j;
+}
+
 int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t end,
                 lx_vec *toks) {
   scan sc;
@@ -262,13 +408,24 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
   sc.end = end;
   const unsigned char *s = sc.s;
   size_t i = start;
-  unsigned newlines = 0, space = 0;
+  /* the white space before the next token as its flags: SPACE, NEWLINE
+   * after a line break, PARA after a second one */
+  uint16_t pre = 0;
   int prev_open = 1; /* start of text counts as an opening context */
+  /* the vector's fields in locals: stores to tokens then need no reload */
+  lx_token *tp = (lx_token *)toks->p;
+  size_t ntok = toks->n, cap = toks->cap;
+  /* A run of ASCII letters and digits that starts before guard, the last
+   * byte that is neither, ends at or before it: it is scanned with no
+   * bounds check. */
+  size_t guard = end;
+  while (guard > start && (lx_ascii_class[s[guard - 1]] & (LX_CC_LETTER | LX_CC_DIGIT))) guard--;
+  guard = guard > start ? guard - 1 : start;
   while (i < end) {
     unsigned char c = s[i];
     /* white space, the commonest byte, first */
     if (c == ' ') {
-      space = 1;
+      pre |= LX_TF_SPACE;
       i++;
       continue;
     }
@@ -282,114 +439,94 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
       cls = lx_cp_class(cp);
     }
     if (cls & LX_CC_SPACE) {
-      if ((cls & LX_CC_NEWLINE) && !(c == '\n' && i > start && s[i - 1] == '\r')) newlines++;
-      space = 1;
+      if ((cls & LX_CC_NEWLINE) && !(c == '\n' && i > start && s[i - 1] == '\r'))
+        pre |= (uint16_t)(LX_TF_NEWLINE | ((pre & LX_TF_NEWLINE) << 8)); /* 2nd: PARA */
+      pre |= LX_TF_SPACE;
       i += k;
       continue;
     }
-    if (LX_UNLIKELY(toks->n == toks->cap) &&
-        !lx_vec_reserve(al, toks, sizeof(lx_token), toks->n + 1))
-      return 0;
-    lx_token *t = (lx_token *)toks->p + toks->n++;
+    if (LX_UNLIKELY(ntok == cap)) {
+      toks->n = ntok;
+      if (!lx_vec_reserve(al, toks, sizeof(lx_token), ntok + 1)) return 0;
+      tp = (lx_token *)toks->p;
+      cap = toks->cap;
+    }
+    lx_token *t = tp + ntok++;
     acc a;
     a.letters = a.digits = a.seen = a.nonascii = 0;
-    a.flags = 0;
-    if (space) a.flags |= LX_TF_SPACE;
-    if (newlines) a.flags |= LX_TF_NEWLINE;
-    if (newlines >= 2) a.flags |= LX_TF_PARA;
-    uint8_t kind;
-    size_t j;
-    int wordlike = 0;
-    if (cls & LX_CC_LETTER) {
-      kind = LX_TK_WORD;
-      j = scan_word(&sc, i, &a, &kind);
-      wordlike = 1;
-    } else if (cls & LX_CC_DIGIT) {
-      kind = LX_TK_NUM;
-      j = scan_number(&sc, i, &a);
-      wordlike = 1;
-    } else {
-      kind = (cls & LX_CC_CURRENCY) || cp == '%' || cp == '&' || cp == '@' || cp == '#' ||
-                     cp == '+' || cp == '=' || cp == '<' || cp == '>' || cp == '*' ||
-                     cp == '|' || cp == '~'
-                 ? LX_TK_SYM
-                 : LX_TK_PUNCT;
-      j = i + k;
-      if (k > 1) a.nonascii = 1;
-      if (cp == '-' || cp == '.' || cp == '*' || cp == '=' || cp == '_') {
-        /* runs: -- ... *** === */
-        while (j < end && s[j] == c) j++;
-      }
-      if (cls & LX_CC_DASH) a.flags |= LX_TF_DASH;
-      if (cls & LX_CC_QUOTE) {
-        a.flags |= LX_TF_QUOTE;
-        int open;
-        if (cp == 0x201C || cp == 0x2018 || cp == 0xAB || cp == 0x201E)
-          open = 1;
-        else if (cp == 0x201D || cp == 0x2019 || cp == 0xBB)
-          open = 0;
-        else
-          open = prev_open || space || newlines;
-        if (open) a.flags |= LX_TF_OPENQ;
-      }
-    }
-    if (wordlike) {
-      if (a.nonascii) a.flags |= LX_TF_NONASCII;
-      if (a.digits) a.flags |= LX_TF_DIGIT;
-      if ((a.seen & LX_CC_UPPER) && !(a.seen & LX_CC_LOWER) && a.letters >= 2)
-        a.flags |= LX_TF_ALLCAP;
-      if ((a.seen & LX_CC_LOWER) && !(a.seen & LX_CC_UPPER)) a.flags |= LX_TF_LOWER;
-      /* CAP: the first letter is upper case */
-      if (a.seen & LX_CC_UPPER) {
-        size_t q = i;
-        while (q < j) {
-          unsigned qc;
-          size_t qk = 1;
-          if (s[q] < 0x80) {
-            qc = lx_ascii_class[s[q]];
-          } else {
-            uint32_t qcp;
-            qc = cls_at(&sc, q, &qk, &qcp);
+    size_t j = i;
+    if (c < 0x80) {
+      if (cls & (LX_CC_LETTER | LX_CC_DIGIT)) {
+        /* The common token: ASCII letters and digits up to a byte that
+         * cannot go on with it, classed as it is scanned. Else what the
+         * run gave is where scan_word or scan_number goes on from. */
+        unsigned seen = 0, cl = cls;
+        if (LX_LIKELY(i < guard)) {
+          do {
+            seen |= cl;
+            cl = lx_ascii_class[s[++j]];
+          } while (cl & (LX_CC_LETTER | LX_CC_DIGIT));
+        } else {
+          seen = cls;
+          j = i + 1;
+          while (j < end && ((cl = lx_ascii_class[s[j]]) & (LX_CC_LETTER | LX_CC_DIGIT))) {
+            seen |= cl;
+            j++;
           }
-          if (qc & LX_CC_LETTER) {
-            if (qc & LX_CC_UPPER) a.flags |= LX_TF_CAP;
-            break;
-          }
-          q += qk;
         }
+        unsigned digits = 0;
+        if (seen & LX_CC_DIGIT)
+          for (size_t q = i; q < j; q++) digits += (unsigned)(s[q] - '0') < 10;
+        unsigned letters = (unsigned)(j - i) - digits;
+        int word = (cls & LX_CC_LETTER) != 0;
+        /* (cl is 0 for a byte >= 0x80) */
+        if (j == end || (cl && !(ascii_tok[s[j]] & (word ? AT_WORD_ON : AT_NUM_ON)))) {
+          uint16_t f = pre | case_flags(seen, letters, digits);
+          /* CAP: the first letter is upper case (a word's is its first byte) */
+          if (word) {
+            if (cls & LX_CC_UPPER) f |= LX_TF_CAP;
+          } else if (seen & LX_CC_UPPER) {
+            size_t q = i;
+            while (!(lx_ascii_class[s[q]] & LX_CC_LETTER)) q++;
+            if (lx_ascii_class[s[q]] & LX_CC_UPPER) f |= LX_TF_CAP;
+          }
+          t->start = (uint32_t)i;
+          t->end = (uint32_t)j;
+          t->kind = word ? LX_TK_WORD : LX_TK_NUM;
+          t->nletters = (uint8_t)(letters > 255 ? 255 : letters);
+          t->hash = hash_ascii(s + i, j - i, s + end, 0x2020202020202020ull);
+          t->flags = f;
+          prev_open = 0;
+          pre = 0;
+          i = j;
+          continue;
+        }
+        a.seen = seen;
+        a.letters = letters;
+        a.digits = digits;
+      } else if (!(cls & LX_CC_QUOTE)) {
+        /* ASCII punctuation and symbols but quotation marks: one byte, or a
+         * run of one; their bytes are their key */
+        unsigned at = ascii_tok[c];
+        j = i + 1;
+        if (at & AT_RUN)
+          while (j < end && s[j] == c) j++;
+        t->start = (uint32_t)i;
+        t->end = (uint32_t)j;
+        t->kind = (at & AT_SYM) ? LX_TK_SYM : LX_TK_PUNCT;
+        t->nletters = 0;
+        t->hash = hash_ascii(s + i, j - i, s + end, 0);
+        t->flags = (uint16_t)(pre | ((cls & LX_CC_DASH) ? LX_TF_DASH : 0));
+        prev_open = (at & AT_OPENS) != 0;
+        pre = 0;
+        i = j;
+        continue;
       }
-    } else if (a.nonascii) {
-      a.flags |= LX_TF_NONASCII;
     }
-    t->start = (uint32_t)i;
-    t->end = (uint32_t)j;
-    t->kind = kind;
-    t->nletters = (uint8_t)(a.letters > 255 ? 255 : a.letters);
-    /* punctuation has no case: its bytes are its key, but for U+2019, the
-     * right quotation mark that stands for an apostrophe */
-    t->hash = !a.nonascii ? hash_ascii(s + i, j - i, s + end, wordlike ? 0x2020202020202020ull : 0)
-              : (wordlike || cp == 0x2019) ? lx_hash_lower(text + i, j - i)
-                                           : hash_ascii(s + i, j - i, s + end, 0);
-    /* the possessive: ' + s split from the word */
-    if (kind == LX_TK_PUNCT && (a.flags & LX_TF_QUOTE) && j < end && (s[j] == 's' || s[j] == 'S') &&
-        !alnum_at(&sc, j + 1) && i > start && !space && !newlines && (cp == '\'' || cp == 0x2019)) {
-      t->end = (uint32_t)(j + 1);
-      t->kind = LX_TK_WORD;
-      t->hash = lx_hash_lower("'s", 2);
-      a.flags = (uint16_t)((a.flags & ~(LX_TF_QUOTE | LX_TF_OPENQ | LX_TF_NONASCII)) | LX_TF_POSS |
-                           LX_TF_LOWER);
-      t->nletters = 1;
-      j++;
-    }
-    t->flags = a.flags;
-    prev_open = !wordlike &&
-                ((kind == LX_TK_PUNCT &&
-                  (cp == '(' || cp == '[' || cp == '{' || (a.flags & LX_TF_DASH) || cp == ':')) ||
-                 ((a.flags & LX_TF_QUOTE) && (a.flags & LX_TF_OPENQ)));
-    newlines = 0;
-    space = 0;
-    i = j;
+    i = other_token(&sc, start, i, j, k, cp, cls, &a, pre, &prev_open, t);
+    pre = 0;
   }
+  toks->n = ntok;
   return 1;
 }
 

@@ -272,13 +272,15 @@ static inline uint32_t hash_ascii(const unsigned char *p, size_t n, const unsign
 
 /* ---- the tokenizer ----------------------------------------------------------- */
 
-/* What an ASCII byte does to the token it is in or after. */
+/* What an ASCII byte does to the token it is in or after. A byte that may
+ * go on with a word has the bit of a letter's class, one that may go on
+ * with a number a digit's: a run's first byte's class picks the bit. */
 enum {
-  AT_WORD_ON = 1, /* may go on with a word after its letters: - ' . $ (see scan_word) */
-  AT_NUM_ON = 2,  /* may go on with a number: . , : / - (see scan_number) */
-  AT_SYM = 4,     /* a symbol, not punctuation */
-  AT_RUN = 8,     /* repeats into one token: -- ... *** === ___ */
-  AT_OPENS = 16   /* what follows is in an opening context: ( [ { : and the dash */
+  AT_WORD_ON = LX_CC_LETTER, /* - ' . $ (see scan_word) */
+  AT_NUM_ON = LX_CC_DIGIT,   /* . , : / - (see scan_number) */
+  AT_SYM = 1,                /* a symbol, not punctuation */
+  AT_RUN = 4,                /* repeats into one token: -- ... *** === ___ */
+  AT_OPENS = 16              /* what follows is in an opening context: ( [ { : and the dash */
 };
 static const unsigned char ascii_tok[128] = {
     ['-'] = AT_WORD_ON | AT_NUM_ON | AT_RUN | AT_OPENS,
@@ -412,9 +414,9 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
    * after a line break, PARA after a second one */
   uint16_t pre = 0;
   int prev_open = 1; /* start of text counts as an opening context */
-  /* the vector's fields in locals: stores to tokens then need no reload */
-  lx_token *tp = (lx_token *)toks->p;
-  size_t ntok = toks->n, cap = toks->cap;
+  /* the next token's slot and the room left (the vector's n is cap - room) */
+  lx_token *t = toks->p ? (lx_token *)toks->p + toks->n : NULL;
+  size_t room = toks->cap - toks->n;
   /* A run of ASCII letters and digits that starts before guard, the last
    * byte that is neither, ends at or before it: it is scanned with no
    * bounds check. */
@@ -445,27 +447,29 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
       i += k;
       continue;
     }
-    if (LX_UNLIKELY(ntok == cap)) {
-      toks->n = ntok;
-      if (!lx_vec_reserve(al, toks, sizeof(lx_token), ntok + 1)) return 0;
-      tp = (lx_token *)toks->p;
-      cap = toks->cap;
+    if (LX_UNLIKELY(!room)) {
+      toks->n = toks->cap;
+      if (!lx_vec_reserve(al, toks, sizeof(lx_token), toks->n + 1)) return 0;
+      t = (lx_token *)toks->p + toks->n;
+      room = toks->cap - toks->n;
     }
-    lx_token *t = tp + ntok++;
+    room--;
     acc a;
     a.letters = a.digits = a.seen = a.nonascii = 0;
     size_t j = i;
-    if (c < 0x80) {
-      if (cls & (LX_CC_LETTER | LX_CC_DIGIT)) {
+    if (cls & (LX_CC_LETTER | LX_CC_DIGIT)) {
+      if (c < 0x80) {
         /* The common token: ASCII letters and digits up to a byte that
          * cannot go on with it, classed as it is scanned. Else what the
          * run gave is where scan_word or scan_number goes on from. */
-        unsigned seen = 0, cl = cls;
+        unsigned seen = 0, cl = cls, simple;
         if (LX_LIKELY(i < guard)) {
           do {
             seen |= cl;
             cl = lx_ascii_class[s[++j]];
           } while (cl & (LX_CC_LETTER | LX_CC_DIGIT));
+          /* (cl is 0 for a byte >= 0x80) */
+          simple = (cl & LX_CC_SPACE) || (cl && !(ascii_tok[s[j]] & cls));
         } else {
           seen = cls;
           j = i + 1;
@@ -473,29 +477,29 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
             seen |= cl;
             j++;
           }
+          simple = j == end || (cl && !(ascii_tok[s[j]] & cls));
         }
         unsigned digits = 0;
         if (seen & LX_CC_DIGIT)
           for (size_t q = i; q < j; q++) digits += (unsigned)(s[q] - '0') < 10;
         unsigned letters = (unsigned)(j - i) - digits;
-        int word = (cls & LX_CC_LETTER) != 0;
-        /* (cl is 0 for a byte >= 0x80) */
-        if (j == end || (cl && !(ascii_tok[s[j]] & (word ? AT_WORD_ON : AT_NUM_ON)))) {
+        if (simple) {
           uint16_t f = pre | case_flags(seen, letters, digits);
           /* CAP: the first letter is upper case (a word's is its first byte) */
-          if (word) {
-            if (cls & LX_CC_UPPER) f |= LX_TF_CAP;
-          } else if (seen & LX_CC_UPPER) {
+          if (cls & LX_CC_UPPER) {
+            f |= LX_TF_CAP;
+          } else if ((seen & LX_CC_UPPER) && !(cls & LX_CC_LETTER)) {
             size_t q = i;
             while (!(lx_ascii_class[s[q]] & LX_CC_LETTER)) q++;
             if (lx_ascii_class[s[q]] & LX_CC_UPPER) f |= LX_TF_CAP;
           }
           t->start = (uint32_t)i;
           t->end = (uint32_t)j;
-          t->kind = word ? LX_TK_WORD : LX_TK_NUM;
+          t->kind = (cls & LX_CC_LETTER) ? LX_TK_WORD : LX_TK_NUM;
           t->nletters = (uint8_t)(letters > 255 ? 255 : letters);
           t->hash = hash_ascii(s + i, j - i, s + end, 0x2020202020202020ull);
           t->flags = f;
+          t++;
           prev_open = 0;
           pre = 0;
           i = j;
@@ -504,29 +508,30 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
         a.seen = seen;
         a.letters = letters;
         a.digits = digits;
-      } else if (!(cls & LX_CC_QUOTE)) {
-        /* ASCII punctuation and symbols but quotation marks: one byte, or a
-         * run of one; their bytes are their key */
-        unsigned at = ascii_tok[c];
-        j = i + 1;
-        if (at & AT_RUN)
-          while (j < end && s[j] == c) j++;
-        t->start = (uint32_t)i;
-        t->end = (uint32_t)j;
-        t->kind = (at & AT_SYM) ? LX_TK_SYM : LX_TK_PUNCT;
-        t->nletters = 0;
-        t->hash = hash_ascii(s + i, j - i, s + end, 0);
-        t->flags = (uint16_t)(pre | ((cls & LX_CC_DASH) ? LX_TF_DASH : 0));
-        prev_open = (at & AT_OPENS) != 0;
-        pre = 0;
-        i = j;
-        continue;
       }
+    } else if (c < 0x80 && !(cls & LX_CC_QUOTE)) {
+      /* ASCII punctuation and symbols but quotation marks: one byte, or a
+       * run of one; their bytes are their key */
+      unsigned at = ascii_tok[c];
+      j = i + 1;
+      if (at & AT_RUN)
+        while (j < end && s[j] == c) j++;
+      t->start = (uint32_t)i;
+      t->end = (uint32_t)j;
+      t->kind = (at & AT_SYM) ? LX_TK_SYM : LX_TK_PUNCT;
+      t->nletters = 0;
+      t->hash = hash_ascii(s + i, j - i, s + end, 0);
+      t->flags = (uint16_t)(pre | ((cls & LX_CC_DASH) ? LX_TF_DASH : 0));
+      t++;
+      prev_open = (at & AT_OPENS) != 0;
+      pre = 0;
+      i = j;
+      continue;
     }
-    i = other_token(&sc, start, i, j, k, cp, cls, &a, pre, &prev_open, t);
+    i = other_token(&sc, start, i, j, k, cp, cls, &a, pre, &prev_open, t++);
     pre = 0;
   }
-  toks->n = ntok;
+  toks->n = toks->cap - room;
   return 1;
 }
 

@@ -479,12 +479,28 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
           }
           simple = j == end || (cl && !(ascii_tok[s[j]] & cls));
         }
+        /* a word's period after two letters or more: an abbreviation's
+         * stays on it, any other ends the word (scan_word's rule; after
+         * one letter it may be an initial's, scan_word's to tell) */
+        int period = 0;
+        if (!simple && s[j] == '.' && (cls & LX_CC_LETTER) && j - i > 1) {
+          simple = 1;
+          period = is_abbrev((const char *)s + i, j - i);
+        }
         unsigned digits = 0;
         if (seen & LX_CC_DIGIT)
           for (size_t q = i; q < j; q++) digits += (unsigned)(s[q] - '0') < 10;
         unsigned letters = (unsigned)(j - i) - digits;
         if (simple) {
-          uint16_t f = pre | case_flags(seen, letters, digits);
+          /* the case flags by which of capitals, digits and small letters
+           * it holds (ALLCAP wants two letters) */
+          static const uint16_t by_seen[8] = {
+              0, LX_TF_ALLCAP, LX_TF_DIGIT, LX_TF_DIGIT | LX_TF_ALLCAP,
+              LX_TF_LOWER, 0, LX_TF_DIGIT | LX_TF_LOWER, LX_TF_DIGIT};
+          uint16_t f = by_seen[((seen & LX_CC_UPPER) ? 1 : 0) | ((seen & LX_CC_DIGIT) ? 2 : 0) |
+                               ((seen & LX_CC_LOWER) ? 4 : 0)];
+          if (letters < 2) f &= (uint16_t)~LX_TF_ALLCAP;
+          f |= pre | (period ? LX_TF_PERIOD : 0);
           /* CAP: the first letter is upper case (a word's is its first byte) */
           if (cls & LX_CC_UPPER) {
             f |= LX_TF_CAP;
@@ -493,6 +509,7 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
             while (!(lx_ascii_class[s[q]] & LX_CC_LETTER)) q++;
             if (lx_ascii_class[s[q]] & LX_CC_UPPER) f |= LX_TF_CAP;
           }
+          j += (size_t)period;
           t->start = (uint32_t)i;
           t->end = (uint32_t)j;
           t->kind = (cls & LX_CC_LETTER) ? LX_TK_WORD : LX_TK_NUM;

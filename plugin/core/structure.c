@@ -680,9 +680,11 @@ static int cue_kind(const lx_ctx *c, const blk *b) {
   if (a == z) return 0;
   const lx_entry *e;
   /* past 160 bytes only a cue that is the whole block counts here: none
-   * has more tokens than the longest cue */
-  size_t k = len <= 160 || z - a <= lx_dict_maxtok(d) ? lx_dict_longest(d, c->text, t, z, a, &e)
-                                                     : 0;
+   * has more tokens than the longest cue; most blocks start with a word
+   * no cue starts with (the filter tells, as below) */
+  size_t k = (len <= 160 || z - a <= lx_dict_maxtok(d)) && lx_dict_may_start(d, t[a].hash)
+                 ? lx_dict_longest(d, c->text, t, z, a, &e)
+                 : 0;
   for (; k && e; e = lx_entry_next(d, e)) {
     if (e->id & (1u << 2) && k == z - a) return e->kind + 1;      /* the whole block */
     if (e->id & (1u << 0) && len <= 160) return e->kind + 1;      /* a prefix */

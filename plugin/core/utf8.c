@@ -225,23 +225,29 @@ static inline uint64_t lower8(uint64_t x) {
   return x | ((ge_a & ~gt_z) >> 2);
 }
 
-static uint32_t hash_folding(const char *s, size_t n, int fold) {
-  const unsigned char *u = (const unsigned char *)s;
-  hasher hs = {LX_HASH_SEED, 0, 0, 0};
-  size_t i = 0;
-  /* ASCII eight bytes at a time, as hs_byte would have packed them */
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w = lx_load8_le(u + i);
-    if (w & 0x8080808080808080ull) break;
-    hs.h = lx_hash_mix(hs.h, lower8(w));
-    hs.n += 8;
+/* The r < 8 bytes at p as a little-endian word, by four, two and one (no
+ * byte after them is read: the caller's string may end there). */
+static inline uint64_t load_tail_le(const unsigned char *p, size_t r) {
+  uint64_t w = 0;
+  size_t k = 0;
+  if (r & 4) {
+    w = (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
+    k = 4;
   }
-  if (i < n && n - i < 8) { /* the last bytes, if ASCII */
-    uint64_t w = 0;
-    for (size_t k = i; k < n; k++) w |= (uint64_t)u[k] << (8 * (k - i));
-    if (!(w & 0x8080808080808080ull))
-      return lx_hash_final(lx_hash_mix(hs.h, lower8(w)), n);
+  if (r & 2) {
+    w |= ((uint64_t)p[k] | (uint64_t)p[k + 1] << 8) << (8 * k);
+    k += 2;
   }
+  if (r & 1) w |= (uint64_t)p[k] << (8 * k);
+  return w;
+}
+
+/* hash_folding from byte i on (the bytes before it, ASCII, are mixed into
+ * h eight at a time), where a byte >= 0x80 is: decoded, lowered (and
+ * folded) and encoded again. */
+static uint32_t hash_folding_rest(const unsigned char *u, size_t n, size_t i, uint64_t h,
+                                  int fold) {
+  hasher hs = {h, 0, 0, i};
   while (i < n) {
     unsigned char c = u[i];
     if (c < 0x80) {
@@ -265,9 +271,28 @@ static uint32_t hash_folding(const char *s, size_t n, int fold) {
       i += k;
     }
   }
-  uint64_t h = hs.h;
-  if (hs.nacc) h = lx_hash_mix(h, hs.acc);
-  return lx_hash_final(h, hs.n);
+  if (hs.nacc) hs.h = lx_hash_mix(hs.h, hs.acc);
+  return lx_hash_final(hs.h, hs.n);
+}
+
+/* ASCII text, most of what is hashed, here; the rest in hash_folding_rest
+ * (apart, this part needs few registers). */
+static inline uint32_t hash_folding(const char *s, size_t n, int fold) {
+  const unsigned char *u = (const unsigned char *)s;
+  uint64_t h = LX_HASH_SEED;
+  size_t i = 0;
+  /* ASCII eight bytes at a time, as hs_byte would have packed them */
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w = lx_load8_le(u + i);
+    if (w & 0x8080808080808080ull) break;
+    h = lx_hash_mix(h, lower8(w));
+  }
+  if (i == n) return lx_hash_final(h, n);
+  if (n - i < 8) { /* the last bytes, if ASCII */
+    uint64_t w = load_tail_le(u + i, n - i);
+    if (!(w & 0x8080808080808080ull)) return lx_hash_final(lx_hash_mix(h, lower8(w)), n);
+  }
+  return hash_folding_rest(u, n, i, h, fold);
 }
 
 uint32_t lx_hash_lower(const char *s, size_t n) { return hash_folding(s, n, 0); }

@@ -55,6 +55,7 @@ struct lx_tagger {
   int16_t pair[LX_TG_NLAB][LX_TG_NLAB][LX_TG_NW]; /* [p2][p1]: the label-only rows */
   uint32_t valid[LX_TG_NLAB][8]; /* [p1][scored]: labels that may follow */
   int nsh;         /* 1 if the shape tables below serve */
+  int avx2;        /* 1 if the CPU has AVX2 (see acc_avx2) */
   uint32_t sh_mul;             /* of sh_slot(), which has no collision */
   uint32_t sh_key[SH_SLOTS];   /* a common shape, at sh_slot() of it */
   uint8_t sh_id[SH_SLOTS];     /* its index in common_shapes, SH_NONE if none */
@@ -70,6 +71,14 @@ static const int8_t zero_row[LX_TG_NW];
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
 #define PREFETCH(p) ((void)(p))
+#endif
+
+/* Sums over AVX2 where the compiler can build them (see acc_avx2) */
+#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && \
+    (__GNUC__ >= 5 || defined(__clang__))
+#define TG_AVX2 1
+#include <immintrin.h>
+#define TG_ATTR_AVX2 __attribute__((target("avx2")))
 #endif
 
 static uint32_t rd32(const unsigned char *p) {
@@ -331,6 +340,9 @@ lx_tagger *lx_tagger_load(const lede_allocator *a, const void *model, size_t n,
   }
   lx_free(a, src);
   small_tables(tg);
+#if defined(TG_AVX2)
+  tg->avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
   return tg;
 }
 
@@ -445,6 +457,61 @@ static inline void acc_match(acc *s, const lx_tagger *tg, const bucket *B1, uint
 #endif
 }
 
+/* With AVX2 (the CPU tells at run time) one register holds the 16 sums
+ * and a row of int8 is widened in one instruction: a third fewer
+ * instructions a feature than SSE2's. The same sums (of integers: the
+ * order does not matter). */
+#if defined(TG_AVX2)
+typedef struct acc_avx2 {
+  __m256i v;
+} acc_avx2;
+
+static inline TG_ATTR_AVX2 void acc_zero_avx2(acc_avx2 *s) { s->v = _mm256_setzero_si256(); }
+
+static inline TG_ATTR_AVX2 void acc_store_avx2(const acc_avx2 *s, int16_t *p) {
+  _mm256_storeu_si256((__m256i *)p, s->v);
+}
+
+static inline TG_ATTR_AVX2 void acc_add16_avx2(acc_avx2 *s, const int16_t *p) {
+  s->v = _mm256_add_epi16(s->v, _mm256_loadu_si256((const __m256i *)p));
+}
+
+static inline TG_ATTR_AVX2 void acc_add8_avx2(acc_avx2 *s, const int8_t *w8) {
+  s->v = _mm256_add_epi16(_mm256_cvtepi8_epi16(_mm_loadu_si128((const __m128i *)w8)), s->v);
+}
+
+/* Per mask of matching slots (as first_of): 16 lanes of ones if a slot
+ * matched, else of zeros. */
+#define ONES {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
+static const int16_t hit_lanes[8][LX_TG_NW] = {{0}, ONES, ONES, ONES, ONES, ONES, ONES, ONES};
+#undef ONES
+
+/* Byte offset in a bucket of the row of the first matching slot, per
+ * mask of matching slots (row 0 if none). */
+#define ROW(j) ((uint8_t)offsetof(bucket, row[j]))
+static const uint8_t row_at[8] = {ROW(0), ROW(0), ROW(1), ROW(0), ROW(2), ROW(0), ROW(1), ROW(0)};
+#undef ROW
+
+/* acc_match() (a miss reads row 0 and drops it: a mask from a table,
+ * where ?: compiles to a branch) */
+static inline TG_ATTR_AVX2 void acc_match_avx2(acc_avx2 *s, const lx_tagger *tg,
+                                               const bucket *B1, uint32_t k) {
+  __m128i kv = _mm_set1_epi32((int)k);
+  const bucket *B = B1;
+  unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
+                   _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
+  unsigned spill = (unsigned)(m == 0) & (unsigned)(B->key[3] != 0);
+  if (spill) {
+    B = &tg->b[bucket2(k, tg->nb)];
+    m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
+            _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
+  }
+  __m256i w = _mm256_cvtepi8_epi16(_mm_load_si128((const __m128i *)((const char *)B + row_at[m])));
+  w = _mm256_and_si256(w, _mm256_loadu_si256((const __m256i *)hit_lanes[m]));
+  s->v = _mm256_add_epi16(w, s->v);
+}
+#endif
+
 /* One token's hashed features on their way to a partial score: their
  * first buckets are prefetched, most a token before they are read. */
 typedef struct pend {
@@ -492,21 +559,44 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
   pend_fetch(tg, a);
 }
 
-/* The partial score of a prepared token: the rows of its features. */
-static void pend_sum(const lx_tagger *tg, const lx_tg_tok *T, const pend *b, acc *s) {
-  uint16_t d[LX_TG_MAXF];
-  size_t nd = lx_tg_dense_features(T, b->tok, d);
-  acc_zero(s);
-  acc_add8(s, tg->dense[0]);
-  for (size_t j = 0; j < nd; j++) acc_add8(s, tg->dense[d[j]]);
-  if (b->sh0 != SH_NONE) {
-    acc_add16(s, tg->sh_before[b->shm][b->sh0]);
-    acc_add16(s, tg->sh_after[b->sh0][b->shp]);
-    acc_add16(s, tg->sh_own[b->sent][b->sh0]);
+/* The scores of prepared token i (b) given the labels before it, p1 and
+ * p2: the rows of its features. Built for the sums of each acc type (S:
+ * its suffix, ATTR: the function's target). */
+#define TG_DEFINE_SCORE(S, ATTR)                                                              \
+  static ATTR void score##S(const lx_tagger *tg, const lx_tg_tok *T, const pend *b, size_t i, \
+                            int p1, int p2, int16_t *sc) {                                    \
+    uint16_t d[LX_TG_MAXF];                                                                   \
+    size_t nd = lx_tg_dense_features(T, b->tok, d);                                           \
+    acc##S s;                                                                                 \
+    acc_zero##S(&s);                                                                          \
+    acc_add8##S(&s, tg->dense[0]);                                                            \
+    for (size_t j = 0; j < nd; j++) acc_add8##S(&s, tg->dense[d[j]]);                         \
+    if (b->sh0 != SH_NONE) {                                                                  \
+      acc_add16##S(&s, tg->sh_before[b->shm][b->sh0]);                                        \
+      acc_add16##S(&s, tg->sh_after[b->sh0][b->shp]);                                         \
+      acc_add16##S(&s, tg->sh_own[b->sent][b->sh0]);                                          \
+    }                                                                                         \
+    if (b->after_o) acc_add8##S(&s, tg->sh_p1[0][b->own]);                                    \
+    for (size_t j = 0; j < b->nf; j++) acc_match##S(&s, tg, b->b1[j], b->f[j]);               \
+    acc_add16##S(&s, tg->pair[p2][p1]);                                                       \
+    if (i > 0 && T[i - 1].scored) { /* else pend_prepare() took them */                      \
+      uint32_t f = lx_tg_label_word_feature(T, i, p1);                                        \
+      acc_match##S(&s, tg, &tg->b[bucket1(f, tg->nb)], f);                                    \
+      unsigned own = tg->nsh ? sh_index(tg, T[i].shape) : SH_NONE;                            \
+      if (own != SH_NONE) {                                                                   \
+        acc_add8##S(&s, tg->sh_p1[p1][own]);                                                  \
+      } else {                                                                                \
+        f = lx_tg_label_shape_key(p1, T[i].shape);                                            \
+        acc_match##S(&s, tg, &tg->b[bucket1(f, tg->nb)], f);                                  \
+      }                                                                                       \
+    }                                                                                         \
+    acc_store##S(&s, sc);                                                                     \
   }
-  if (b->after_o) acc_add8(s, tg->sh_p1[0][b->own]);
-  for (size_t j = 0; j < b->nf; j++) acc_match(s, tg, b->b1[j], b->f[j]);
-}
+
+TG_DEFINE_SCORE(, )
+#if defined(TG_AVX2)
+TG_DEFINE_SCORE(_avx2, TG_ATTR_AVX2)
+#endif
 
 /* The first of S[q, ns) that is no word between names, or ns. */
 static inline size_t next_prepared(const lx_tg_tok *T, const uint32_t *S, size_t ns, size_t q) {
@@ -644,21 +734,12 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
       continue;
     }
     int16_t sc[LX_TG_NW];
-    acc s;
-    pend_sum(tg, T, b, &s);
-    acc_add16(&s, tg->pair[p2][p1]);
-    if (i > 0 && T[i - 1].scored) { /* else pend_prepare() took them */
-      uint32_t f = lx_tg_label_word_feature(T, i, p1);
-      acc_match(&s, tg, &tg->b[bucket1(f, tg->nb)], f);
-      unsigned own = tg->nsh ? sh_index(tg, T[i].shape) : SH_NONE;
-      if (own != SH_NONE) {
-        acc_add8(&s, tg->sh_p1[p1][own]);
-      } else {
-        f = lx_tg_label_shape_key(p1, T[i].shape);
-        acc_match(&s, tg, &tg->b[bucket1(f, tg->nb)], f);
-      }
-    }
-    acc_store(&s, sc);
+#if defined(TG_AVX2)
+    if (tg->avx2)
+      score_avx2(tg, T, b, i, p1, p2, sc);
+    else
+#endif
+      score(tg, T, b, i, p1, p2, sc);
     lab[i] = (uint8_t)best_label(sc, m, &mg[i]);
   }
   /* names: B I* L or U */

@@ -28,6 +28,7 @@ typedef struct bucket {
                                first bucket this is lives in its second */
   int8_t row[3][LX_TG_NW];  /* the weights of key[s] */
 } bucket;
+typedef char lx_tg_bucket_is_64[sizeof(bucket) == 64 ? 1 : -1];
 
 /* Shapes common enough that the rows of the templates over shapes alone
  * (LX_TG_NSHAPEF of them) are summed at load for every pair of them, as
@@ -209,10 +210,11 @@ static void shape_tables(lx_tagger *tg) {
   for (int p1 = 0; p1 < LX_TG_NLAB; p1++)
     for (size_t a = 0; a < NSH; a++)
       memcpy(tg->sh_p1[p1][a], find_row(tg, lx_tg_label_shape_key(p1, hs[a])), LX_TG_NW);
-  /* a made-up token (with suffixes) has the same hashes both ways: those
-   * of lx_tg_hashed_features(), and the others plus those of the shapes */
+  /* a made-up token (with suffixes, after O) has the same hashes both
+   * ways: those of lx_tg_hashed_features() and P1W0, and the others plus
+   * those of the shapes */
   lx_tg_tok T[5];
-  uint32_t f[LX_TG_NHASHED + 2], g[LX_TG_NHASHED + 2 + LX_TG_NSHAPEF];
+  uint32_t f[LX_TG_NHASHED + 2], g[LX_TG_NHASHED + LX_TG_NSHAPEF];
   memset(T, 0, sizeof T);
   for (int i = 0; i < 5; i++) {
     T[i].w = 0x1234567u * (uint32_t)(i + 1);
@@ -223,7 +225,8 @@ static void shape_tables(lx_tagger *tg) {
   T[2].suf3 = 0x3333u;
   T[2].suf4 = 0x4444u;
   size_t n = lx_tg_hashed_features(T, 2, f);
-  size_t m = lx_tg_hashed_features_noshape(T, 2, g);
+  f[n++] = lx_tg_label_word_feature(T, 2, 0);
+  size_t m = lx_tg_hashed_features_noshape(T, 2, 1, g);
   lx_tg_shape_keys(T[1].shape, T[2].shape, T[3].shape, 1, g + m);
   m += LX_TG_NSHAPEF;
   int same = n == m;
@@ -341,7 +344,8 @@ lx_tagger *lx_tagger_load(const lede_allocator *a, const void *model, size_t n,
   lx_free(a, src);
   small_tables(tg);
 #if defined(TG_AVX2)
-  tg->avx2 = __builtin_cpu_supports("avx2") != 0;
+  /* (pend_fetch_avx2() multiplies keys by nb over 32 bits) */
+  tg->avx2 = __builtin_cpu_supports("avx2") != 0 && nb <= 0xFFFFFFFFu;
 #endif
   return tg;
 }
@@ -514,15 +518,52 @@ static inline TG_ATTR_AVX2 void acc_match_avx2(acc_avx2 *s, const lx_tagger *tg,
 
 /* One token's hashed features on their way to a partial score: their
  * first buckets are prefetched, most a token before they are read. */
-typedef struct pend {
+typedef struct pend pend;
+#if defined(TG_AVX2) && defined(__x86_64__)
+#define TG_AVX2_FETCH 1
+static TG_ATTR_AVX2 void pend_fetch_avx2(const lx_tagger *tg, pend *S);
+#endif
+
+struct pend {
   size_t tok, nf;
   unsigned shm, sh0, shp, sent; /* common shapes' indices (SH_NONE: none) */
   unsigned own, after_o; /* the token's shape's index; whether to add P1S0 after O */
-  uint32_t f[LX_TG_NHASHED + 2];
-  const bucket *b1[LX_TG_NHASHED + 2];
-} pend;
+  uint32_t f[LX_TG_NHASHED + 2 + 8]; /* room for 8 zeros past them */
+  const bucket *b1[LX_TG_NHASHED + 2 + 4]; /* a multiple of 8 */
+};
+
+#if defined(TG_AVX2_FETCH)
+/* The first buckets of 8 keys at a time, all fetched (the keys past nf
+ * are zeros, set here: they fetch the first bucket for nothing, fewer
+ * instructions than a loop that stops at nf): bucket1() over 64-bit lanes,
+ * even keys in one register and odd ones in another, then put back in
+ * order. */
+static TG_ATTR_AVX2 void pend_fetch_avx2(const lx_tagger *tg, pend *S) {
+  const __m256i nb = _mm256_set1_epi64x((long long)tg->nb);
+  const __m256i base = _mm256_set1_epi64x((long long)(uintptr_t)tg->b);
+  _mm256_storeu_si256((__m256i *)(S->f + S->nf), _mm256_setzero_si256());
+  for (size_t k = 0; k < S->nf; k += 8) {
+    __m256i key = _mm256_loadu_si256((const __m256i *)(S->f + k));
+    __m256i ev = _mm256_mul_epu32(key, nb), od = _mm256_mul_epu32(_mm256_srli_epi64(key, 32), nb);
+    ev = _mm256_add_epi64(base, _mm256_slli_epi64(_mm256_srli_epi64(ev, 32), 6));
+    od = _mm256_add_epi64(base, _mm256_slli_epi64(_mm256_srli_epi64(od, 32), 6));
+    __m256i lo = _mm256_unpacklo_epi64(ev, od), hi = _mm256_unpackhi_epi64(ev, od);
+    _mm256_storeu_si256((__m256i *)(S->b1 + k), _mm256_permute2x128_si256(lo, hi, 0x20));
+    _mm256_storeu_si256((__m256i *)(S->b1 + k + 4), _mm256_permute2x128_si256(lo, hi, 0x31));
+    const bucket *const *p = S->b1 + k;
+    PREFETCH(p[0]), PREFETCH(p[1]), PREFETCH(p[2]), PREFETCH(p[3]);
+    PREFETCH(p[4]), PREFETCH(p[5]), PREFETCH(p[6]), PREFETCH(p[7]);
+  }
+}
+#endif
 
 static inline void pend_fetch(const lx_tagger *tg, pend *S) {
+#if defined(TG_AVX2_FETCH)
+  if (tg->avx2) {
+    pend_fetch_avx2(tg, S);
+    return;
+  }
+#endif
   for (size_t k = 0; k < S->nf; k++) {
     S->b1[k] = &tg->b[bucket1(S->f[k], tg->nb)];
     PREFETCH(S->b1[k]);
@@ -544,14 +585,18 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
     a->sent = (c->flags & LX_TF_SENT) != 0;
     if ((a->shm | a->sh0 | a->shp) >= 64) a->sh0 = SH_NONE; /* one is SH_NONE */
   }
-  /* if the shapes are common, the tables have the 6 templates over them */
-  a->nf = a->sh0 != SH_NONE ? lx_tg_hashed_features_noshape(T, i, a->f)
-                            : lx_tg_hashed_features(T, i, a->f);
-  if (i == 0 || !T[i - 1].scored) { /* the label before is O */
-    if (a->own != SH_NONE) { /* P1S0 from the table */
+  /* if the shapes are common, the tables have the 6 templates over them
+   * (and P1S0, when the label before is O) */
+  int after_o = i == 0 || !T[i - 1].scored;
+  if (a->sh0 != SH_NONE) {
+    a->nf = lx_tg_hashed_features_noshape(T, i, after_o, a->f);
+    a->after_o = (unsigned)after_o;
+  } else {
+    a->nf = lx_tg_hashed_features(T, i, a->f);
+    if (after_o && a->own != SH_NONE) { /* P1S0 from the table */
       a->f[a->nf++] = lx_tg_label_word_feature(T, i, 0);
       a->after_o = 1;
-    } else {
+    } else if (after_o) {
       lx_tg_label_token_features(T, i, 0, a->f + a->nf);
       a->nf += 2;
     }

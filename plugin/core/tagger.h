@@ -149,8 +149,10 @@ void lx_tg_label_pair_keys(int p1, int p2, uint32_t *k);
  * its collapsed symbols ("Xx", "d.d"; no two equal in a row), or the
  * sentinels' before (NULL) and after ("") a block. */
 enum { LX_TG_NSHAPEF = 6 };
-/* lx_tg_hashed_features() but for those 6 (in another order). */
-size_t lx_tg_hashed_features_noshape(const lx_tg_tok *T, size_t i, uint32_t *f);
+/* lx_tg_hashed_features() but for those 6 (in another order), and if
+ * after_o, with lx_tg_label_word_feature(T, i, 0) (the label before is O);
+ * f has room for LX_TG_NHASHED. */
+size_t lx_tg_hashed_features_noshape(const lx_tg_tok *T, size_t i, int after_o, uint32_t *f);
 uint32_t lx_tg_shape_of(const char *sym);
 void lx_tg_shape_keys(uint32_t sm1, uint32_t s0, uint32_t sp1, int sent, uint32_t *k);
 void lx_tg_label_token_features(const lx_tg_tok *T, size_t i, int p1, uint32_t *f);

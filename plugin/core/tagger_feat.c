@@ -495,15 +495,14 @@ static inline void note_one(doc_slot *s, const doc_tok *dt, const lx_tg_tok *T, 
   if (!l || T[i].kind != LX_TK_WORD) return;
   doc_slot *e = &s[dt[i].slot];
   if (!e->h) return;
-  uint8_t *c = &e->hist[LX_TG_TYPE(l)];
+  unsigned t = LX_TG_TYPE(l);
+  uint8_t *c = &e->hist[t];
   if (*c < 255) (*c)++;
-  int best = -1, bc = 0;
-  for (int k = 0; k < LX_TG_NTYPES; k++)
-    if (e->hist[k] > bc) {
-      bc = e->hist[k];
-      best = k;
-    }
-  e->best = (uint8_t)(best + 1);
+  /* only type t's count grew: the type tagged most often (the first of
+   * equals) stays, or is t (the first tag of the word makes it t) */
+  unsigned b = e->best ? e->best - 1u : t;
+  if (*c > e->hist[b] || (*c == e->hist[b] && t < b)) b = t;
+  e->best = (uint8_t)(b + 1);
 }
 
 void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n) {
@@ -909,7 +908,7 @@ static inline __m128i nz_x4(__m128i h) {
     f[n++] = tail[3];                                                                        \
     return n;                                                                                \
   }                                                                                          \
-  static ATTR size_t noshape_x4##S(const lx_tg_tok *T, size_t i, uint32_t *f) {              \
+  static ATTR size_t noshape_x4##S(const lx_tg_tok *T, size_t i, int after_o, uint32_t *f) { \
     const lx_tg_tok *c = &T[i], *m1 = c - 1, *m2 = c - 2, *q1 = c + 1, *q2 = c + 2;          \
     __m128i w1 = f1_x4##S(_mm_setr_epi32(T1(F_WM1), T1(F_WP1), T1(F_WM2), T1(F_WP2)),        \
                           V4(m1->w, q1->w, m2->w, q2->w));                                   \
@@ -928,6 +927,7 @@ static inline __m128i nz_x4(__m128i h) {
     if (c->suf2) f[n++] = suf[0];                                                            \
     if (c->suf3) f[n++] = suf[1];                                                            \
     if (c->suf4) f[n++] = suf[2];                                                            \
+    if (after_o) f[n++] = f2(F_P1W0, 0, c->w);                                               \
     return n;                                                                                \
   }
 
@@ -937,12 +937,74 @@ TG_DEFINE_X4(_41, TG_41)
 #endif
 #endif
 
-size_t lx_tg_hashed_features_noshape(const lx_tg_tok *T, size_t i, uint32_t *f) {
-#if defined(__SSE2__)
-#if defined(TG_SSE41)
-  if (__builtin_cpu_supports("sse4.1")) return noshape_x4_41(T, i, f);
+/* With AVX2 (the CPU tells at run time) the hashes of
+ * lx_tg_hashed_features_noshape() fit two runs of 8 lanes, where SSE
+ * takes three of 4 and one alone. */
+#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && \
+    (__GNUC__ >= 5 || defined(__clang__))
+#define TG_AVX2 1
+#include <immintrin.h>
+#define TG_AVX2_ATTR __attribute__((target("avx2")))
+#define V8(a, b, c, d, e, f, g, h)                                                           \
+  _mm256_setr_epi32((int)(a), (int)(b), (int)(c), (int)(d), (int)(e), (int)(f), (int)(g), \
+                    (int)(h))
+
+static inline TG_AVX2_ATTR __m256i mul_x8(__m256i a, uint32_t k) {
+  return _mm256_mullo_epi32(a, _mm256_set1_epi32((int)k));
+}
+
+static inline TG_AVX2_ATTR __m256i mix32_x8(__m256i h) {
+  h = _mm256_xor_si256(h, _mm256_srli_epi32(h, 16));
+  h = mul_x8(h, 0x7feb352du);
+  h = _mm256_xor_si256(h, _mm256_srli_epi32(h, 15));
+  h = mul_x8(h, 0x846ca68bu);
+  return _mm256_xor_si256(h, _mm256_srli_epi32(h, 16));
+}
+
+static inline TG_AVX2_ATTR __m256i nz_x8(__m256i h) {
+  return _mm256_or_si256(h, _mm256_srli_epi32(_mm256_cmpeq_epi32(h, _mm256_setzero_si256()), 31));
+}
+
+static TG_AVX2_ATTR size_t noshape_x8(const lx_tg_tok *T, size_t i, int after_o, uint32_t *f) {
+  const lx_tg_tok *c = &T[i], *m1 = c - 1, *m2 = c - 2, *q1 = c + 1, *q2 = c + 2;
+  /* f1(): WM1 WP1 WM2 WP2 SUF2 SUF3 SUF4 (twice) */
+  __m256i tc = V8(T1(F_WM1), T1(F_WP1), T1(F_WM2), T1(F_WP2), T1(F_SUF2), T1(F_SUF3),
+                  T1(F_SUF4), T1(F_SUF4));
+  __m256i a = V8(m1->w, q1->w, m2->w, q2->w, c->suf2, c->suf3, c->suf4, c->suf4);
+  __m256i h1 = nz_x8(mix32_x8(_mm256_add_epi32(mul_x8(a, 0x9E3779B1u), tc)));
+  /* f2(): W0C WM1S0 S0WP1 WM1W0 W0WP1, P1W0 after O (and 2 more of it) */
+  __m256i tk = V8(TK(F_W0C), TK(F_WM1S0), TK(F_S0WP1), TK(F_WM1W0), TK(F_W0WP1), TK(F_P1W0),
+                  TK(F_P1W0), TK(F_P1W0));
+  a = V8(c->w, m1->w, c->shape, m1->w, c->w, 0, 0, 0);
+  __m256i b = V8(c->cas, c->shape, q1->w, c->w, q1->w, c->w, c->w, c->w);
+  __m256i h2 = _mm256_xor_si256(mix32_x8(_mm256_add_epi32(a, tk)), mul_x8(b, 0x9E3779B1u));
+  h2 = nz_x8(mix32_x8(_mm256_add_epi32(h2, _mm256_set1_epi32(0x27D4EB2F))));
+  uint32_t suf[8], p1w0[8];
+  _mm256_storeu_si256((__m256i *)f, h2); /* the first 5 of f2(), the rest written over */
+  _mm256_storeu_si256((__m256i *)p1w0, h2);
+  _mm256_storeu_si256((__m256i *)suf, h1);
+  _mm_storeu_si128((__m128i *)(f + 5), _mm256_castsi256_si128(h1)); /* WM1 WP1 WM2 WP2 */
+  size_t n = 9;
+  f[n] = suf[4];
+  n += c->suf2 != 0;
+  f[n] = suf[5];
+  n += c->suf3 != 0;
+  f[n] = suf[6];
+  n += c->suf4 != 0;
+  f[n] = p1w0[5];
+  return n + (after_o != 0);
+}
 #endif
-  return noshape_x4(T, i, f);
+
+size_t lx_tg_hashed_features_noshape(const lx_tg_tok *T, size_t i, int after_o, uint32_t *f) {
+#if defined(__SSE2__)
+#if defined(TG_AVX2)
+  if (__builtin_cpu_supports("avx2")) return noshape_x8(T, i, after_o, f);
+#endif
+#if defined(TG_SSE41)
+  if (__builtin_cpu_supports("sse4.1")) return noshape_x4_41(T, i, after_o, f);
+#endif
+  return noshape_x4(T, i, after_o, f);
 #else
   const lx_tg_tok *c = &T[i], *m1 = c - 1, *m2 = c - 2, *q1 = c + 1, *q2 = c + 2;
   size_t n = 0;
@@ -958,6 +1020,7 @@ size_t lx_tg_hashed_features_noshape(const lx_tg_tok *T, size_t i, uint32_t *f) 
   if (c->suf2) f[n++] = f1(F_SUF2, c->suf2);
   if (c->suf3) f[n++] = f1(F_SUF3, c->suf3);
   if (c->suf4) f[n++] = f1(F_SUF4, c->suf4);
+  if (after_o) f[n++] = f2(F_P1W0, 0, c->w);
   return n;
 #endif
 }

@@ -655,13 +655,30 @@ static inline int may_be_decided(const lx_tg_tok *T, size_t i) {
   return (T[i].scored & LX_TG_S_LAST) && i > 0 && T[i - 1].scored;
 }
 
+/* best_label()'s end, from the largest score of labels 1..16 (top, of
+ * label k + 1) and the largest of the others (next), -32768 for none. */
+static inline int pick_label(int32_t top, unsigned k, int32_t next, uint32_t m,
+                             int32_t *margin) {
+  int32_t best, second, o = (m & 1) ? 0 : -32768;
+  int l;
+  if ((m & 1) && top <= 0) { /* O comes first: it wins ties */
+    l = 0;
+    best = 0;
+    second = top;
+  } else {
+    l = (int)k + 1;
+    best = top;
+    second = next > o ? next : o;
+  }
+  *margin = second == -32768 ? INT32_MAX : best - second;
+  return l;
+}
+
 /* The best label of valid set m (bit l: label l may come) given the
  * scores of labels 1..16 (O scores 0), the first of equal ones, and its
  * margin over the next (INT32_MAX if it is the only one). Scores lie
  * within +-LX_TG_MAXF * 127, so -32768 stands for "not valid". */
 static inline int best_label(const int16_t *sc, uint32_t m, int32_t *margin) {
-  int32_t best, second;
-  int l;
 #if defined(__SSE2__)
   const __m128i bits_lo = _mm_setr_epi16(1, 2, 4, 8, 16, 32, 64, 128);
   const __m128i bits_hi = _mm_setr_epi16(256, 512, 1024, 2048, 4096, 8192, 16384, -32768);
@@ -693,20 +710,10 @@ static inline int best_label(const int16_t *sc, uint32_t m, int32_t *margin) {
   x = _mm_max_epi16(x, _mm_shufflelo_epi16(_mm_shufflehi_epi16(x, _MM_SHUFFLE(2, 3, 0, 1)),
                                            _MM_SHUFFLE(2, 3, 0, 1)));
   int32_t next = (int16_t)_mm_cvtsi128_si32(x);
-  int32_t o = (m & 1) ? 0 : -32768;
-  if ((m & 1) && top <= 0) { /* O comes first: it wins ties */
-    l = 0;
-    best = 0;
-    second = top;
-  } else {
-    l = (int)k + 1;
-    best = top;
-    second = next > o ? next : o;
-  }
-  if (second == -32768) second = INT32_MIN;
+  return pick_label(top, k, next, m, margin);
 #else
-  best = second = INT32_MIN;
-  l = 0;
+  int32_t best = INT32_MIN, second = INT32_MIN;
+  int l = 0;
   for (int c = 0; c < LX_TG_NLAB; c++) {
     if (!((m >> c) & 1)) continue;
     int32_t s = c ? sc[c - 1] : 0;
@@ -718,10 +725,39 @@ static inline int best_label(const int16_t *sc, uint32_t m, int32_t *margin) {
       second = s;
     }
   }
-#endif
   *margin = second == INT32_MIN ? INT32_MAX : best - second;
   return l;
+#endif
 }
+
+#if defined(TG_AVX2)
+/* best_label() over SSE4.1's least of 8 unsigned lanes and its index (the
+ * first of equal ones): score x becomes 0x7FFF - x, so the largest is the
+ * least, and a label not valid 0xFFFF. */
+static inline TG_ATTR_AVX2 int best_label_avx2(const int16_t *sc, uint32_t m,
+                                               int32_t *margin) {
+  const __m256i bits = _mm256_setr_epi16(1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048,
+                                         4096, 8192, 16384, -32768);
+  __m256i ok = _mm256_cmpeq_epi16(_mm256_and_si256(_mm256_set1_epi16((short)(m >> 1)), bits),
+                                  bits);
+  __m256i u = _mm256_sub_epi16(_mm256_set1_epi16(0x7FFF),
+                               _mm256_loadu_si256((const __m256i *)sc));
+  u = _mm256_or_si256(u, _mm256_xor_si256(ok, _mm256_set1_epi16(-1)));
+  uint32_t ml = (uint32_t)_mm_cvtsi128_si32(_mm_minpos_epu16(_mm256_castsi256_si128(u)));
+  uint32_t mh = (uint32_t)_mm_cvtsi128_si32(_mm_minpos_epu16(_mm256_extracti128_si256(u, 1)));
+  /* the first of the largest: in the low half if it has one as large */
+  uint32_t tl = ml & 0xFFFF, th = mh & 0xFFFF;
+  unsigned k = tl <= th ? (ml >> 16) & 7 : 8 + ((mh >> 16) & 7);
+  uint32_t tu = tl <= th ? tl : th;
+  /* the largest of the others: the first best out */
+  const __m256i lane = _mm256_setr_epi16(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  u = _mm256_or_si256(u, _mm256_cmpeq_epi16(lane, _mm256_set1_epi16((short)k)));
+  tl = (uint32_t)_mm_cvtsi128_si32(_mm_minpos_epu16(_mm256_castsi256_si128(u))) & 0xFFFF;
+  th = (uint32_t)_mm_cvtsi128_si32(_mm_minpos_epu16(_mm256_extracti128_si256(u, 1))) & 0xFFFF;
+  uint32_t nu = tl <= th ? tl : th;
+  return pick_label(0x7FFF - (int32_t)tu, k, 0x7FFF - (int32_t)nu, m, margin);
+}
+#endif
 
 static const uint16_t lede_type_of[LX_TG_NTYPES] = {LEDE_T_PERSON, LEDE_T_ORG, LEDE_T_LOC,
                                                     LEDE_T_NORP};
@@ -780,11 +816,13 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     }
     int16_t sc[LX_TG_NW];
 #if defined(TG_AVX2)
-    if (tg->avx2)
+    if (tg->avx2) {
       score_avx2(tg, T, b, i, p1, p2, sc);
-    else
+      lab[i] = (uint8_t)best_label_avx2(sc, m, &mg[i]);
+      continue;
+    }
 #endif
-      score(tg, T, b, i, p1, p2, sc);
+    score(tg, T, b, i, p1, p2, sc);
     lab[i] = (uint8_t)best_label(sc, m, &mg[i]);
   }
   /* names: B I* L or U */

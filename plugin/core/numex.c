@@ -223,7 +223,39 @@ static inline int tok_is_n(const nx *S, size_t i, const char *lower, size_t n) {
   if (c != (unsigned char)lower[0] && (c | 0x20) != (unsigned char)lower[0]) return 0;
   return n == 1 || lx_tok_ieq(S->text, t, lower);
 }
-#define tok_isl(S, i, lit) tok_is_n((S), (i), (lit), sizeof(lit) - 1)
+
+/* Token i is the literal word `lit` (lower case, 16 bytes at most), its
+ * hash first. Every token carries the hash of its lower-cased text
+ * (lx_token.hash, internal.h), so a token that is the word in any case
+ * has the word's hash: one compare with a constant rejects nearly every
+ * other token, and the text is read only when the hashes agree. The
+ * literal's hash is computed from its bytes as the tokenizer takes them,
+ * eight at a time, which the compiler folds to a constant. A literal
+ * beyond ASCII ("i\xe2\x80\x99m": the token's hash reads U+2019 as ') is
+ * compared by its text alone. */
+#define NX_LB(s, k) ((uint64_t)(unsigned char)(s)[(k) < sizeof(s) ? (k) : sizeof(s) - 1] << \
+                     (8 * ((k) & 7)))
+#define NX_L8(s, k)                                                                          \
+  (NX_LB(s, k) | NX_LB(s, (k) + 1) | NX_LB(s, (k) + 2) | NX_LB(s, (k) + 3) |                 \
+   NX_LB(s, (k) + 4) | NX_LB(s, (k) + 5) | NX_LB(s, (k) + 6) | NX_LB(s, (k) + 7))
+/* (0, no token's hash, for a literal beyond ASCII) */
+static inline uint32_t lit_hash(uint64_t w0, uint64_t w1, size_t n) {
+  if ((w0 | w1) & 0x8080808080808080ull) return 0;
+  uint64_t h = lx_hash_mix(LX_HASH_SEED, w0);
+  if (n > 8) h = lx_hash_mix(h, w1);
+  return lx_hash_final(h, n);
+}
+/* (out of line: reached by the tokens that are the word, rarely others) */
+static int tok_is_text(const nx *S, size_t i, const char *lower, size_t n) {
+  return tok_is_n(S, i, lower, n);
+}
+/* (a macro: the rules' functions are too large for the compiler to inline
+ * a function into them; S and i have no side effects where it is used) */
+#define NX_LH(lit) lit_hash(NX_L8(lit, 0), NX_L8(lit, 8), sizeof(lit) - 1)
+/* (lit must be a string literal: "" lit does not compile otherwise) */
+#define tok_isl(S, i, lit)                                                                   \
+  ((size_t)(i) < (S)->t1 && (!NX_LH(lit) || (S)->t[i].hash == NX_LH(lit)) &&                 \
+   tok_is_text((S), (i), "" lit, sizeof(char[sizeof(lit) <= 17 ? (int)sizeof(lit) - 1 : -1])))
 
 /* Token i is one of the words ws[0, n) (lower case, ASCII, any case in the
  * token): its first byte is folded once and compared with each word's
@@ -1544,7 +1576,10 @@ static size_t spoken_year(const nx *S, size_t i, int *y) {
                                        "before", "for", "arrives", "began", "begins", "ended",
                                        "ends", "was", "is", "will", "had", "has", "there"};
       int ok = 0;
-      for (size_t q = 0; q < LX_COUNTOF(fn) && !ok; q++) ok = tok_isl(S, i + k, fn[q]);
+      /* (the length compared is a pointer's size less one, as the literal
+       * macro took it here: only seven-letter words can match; kept so) */
+      for (size_t q = 0; q < LX_COUNTOF(fn) && !ok; q++)
+        ok = tok_is_n(S, i + k, fn[q], sizeof(fn[q]) - 1);
       if (!ok) return 0;
     }
   } else {
@@ -2884,7 +2919,9 @@ static size_t spoken_zone(const nx *S, size_t j) {
       return 1;
   if (!(S->t[j].flags & LX_TF_CAP)) return 0;
   for (size_t q = 0; q < LX_COUNTOF(regions); q++)
-    if (tok_isl(S, j, regions[q])) {
+    /* (the length compared is a pointer's size less one, as the literal
+     * macro took it here: only seven-letter regions can match; kept so) */
+    if (tok_is_n(S, j, regions[q], sizeof(regions[q]) - 1)) {
       size_t k = 1;
       if (tok_isl(S, j + k, "standard") || tok_isl(S, j + k, "daylight")) k++;
       if (tok_isl(S, j + k, "time")) return k + 1;

@@ -181,8 +181,10 @@ static inline const nx_word *lex_peek(uint32_t h) {
 /* ---- the scan state ----------------------------------------------------------- */
 
 /* The lexicon word of each token near the scan point: look-ahead asks for
- * the same tokens again and again. */
-#define NX_CACHE 64
+ * the same tokens again and again. Sixteen tokens hold a look-ahead's
+ * window; every block clears the tags, which costs more than the misses
+ * of a smaller cache save (64 cost more on the dev corpora than 16). */
+#define NX_CACHE 16
 typedef struct nx_cache {
   uint32_t tag[NX_CACHE]; /* token index + 1; 0 = empty */
   const nx_word *w[NX_CACHE];
@@ -390,13 +392,9 @@ static int emit(nx *S, const nx_res *r) {
     return 0;
   }
   lx_cand *c = (lx_cand *)v->p + v->n++;
-  memset(c, 0, sizeof *c);
-  c->t0 = (uint32_t)r->a;
-  c->t1 = (uint32_t)r->b;
-  c->type = (uint16_t)r->type;
-  c->source = LX_SRC_NUMEX;
-  c->score = 100;
-  c->num = snap(r->num);
+  /* (the fields not named are zero: a store of the whole, no memset call) */
+  *c = (lx_cand){.t0 = (uint32_t)r->a, .t1 = (uint32_t)r->b, .type = (uint16_t)r->type,
+                 .source = LX_SRC_NUMEX, .score = 100, .num = snap(r->num)};
   switch (r->type) {
     case LEDE_T_DATE:
     case LEDE_T_TIME: c->value_kind = r->str[0] ? LEDE_V_STRING : LEDE_V_NONE; break;
@@ -1102,15 +1100,24 @@ static void str_ymd(nx_res *r, int y, int m, int d) {
 /* Token i names what a month's contract is of or for: "December cocoa",
  * "the May position", "April delivery", "the March contract". */
 static int contract_word(const nx *S, size_t i) {
-  static const char *const w[] = {
-      "delivery", "contract", "contracts", "futures", "position", "expiry", "options",
-      "cargo", "cargoes", "loading", "shipment", "cocoa", "coffee", "sugar", "wheat", "corn",
-      "soybeans", "soybean", "soyoil", "soymeal", "cotton", "crude", "gold", "silver", "copper",
-      "platinum", "palladium", "oats", "rice", "cattle", "hogs", "bellies", "gasoline",
-      "heating", "lumber", "orange", "zinc", "aluminium", "aluminum", "nickel", "tin", "lead",
-      "canola", "barley", "rubber", "bonds", "notes", "bills"};
   if (!ok_tok(S, i) || S->t[i].kind != LX_TK_WORD || !(S->t[i].flags & LX_TF_LOWER)) return 0;
-  return tok_in(S, i, w, LX_COUNTOF(w));
+  /* (a chain of tok_isl: the token's hash against each word's) */
+  return tok_isl(S, i, "delivery") || tok_isl(S, i, "contract") || tok_isl(S, i, "contracts") ||
+         tok_isl(S, i, "futures") || tok_isl(S, i, "position") || tok_isl(S, i, "expiry") ||
+         tok_isl(S, i, "options") || tok_isl(S, i, "cargo") || tok_isl(S, i, "cargoes") ||
+         tok_isl(S, i, "loading") || tok_isl(S, i, "shipment") || tok_isl(S, i, "cocoa") ||
+         tok_isl(S, i, "coffee") || tok_isl(S, i, "sugar") || tok_isl(S, i, "wheat") ||
+         tok_isl(S, i, "corn") || tok_isl(S, i, "soybeans") || tok_isl(S, i, "soybean") ||
+         tok_isl(S, i, "soyoil") || tok_isl(S, i, "soymeal") || tok_isl(S, i, "cotton") ||
+         tok_isl(S, i, "crude") || tok_isl(S, i, "gold") || tok_isl(S, i, "silver") ||
+         tok_isl(S, i, "copper") || tok_isl(S, i, "platinum") || tok_isl(S, i, "palladium") ||
+         tok_isl(S, i, "oats") || tok_isl(S, i, "rice") || tok_isl(S, i, "cattle") ||
+         tok_isl(S, i, "hogs") || tok_isl(S, i, "bellies") || tok_isl(S, i, "gasoline") ||
+         tok_isl(S, i, "heating") || tok_isl(S, i, "lumber") || tok_isl(S, i, "orange") ||
+         tok_isl(S, i, "zinc") || tok_isl(S, i, "aluminium") || tok_isl(S, i, "aluminum") ||
+         tok_isl(S, i, "nickel") || tok_isl(S, i, "tin") || tok_isl(S, i, "lead") ||
+         tok_isl(S, i, "canola") || tok_isl(S, i, "barley") || tok_isl(S, i, "rubber") ||
+         tok_isl(S, i, "bonds") || tok_isl(S, i, "notes") || tok_isl(S, i, "bills");
 }
 
 static int future_ctx(const nx *S, size_t i) {
@@ -2565,15 +2572,29 @@ static int prev_word_in(const nx *S, size_t i, const char *const *ws, size_t n) 
 }
 
 /* Words of a change, before which "X to Y" goes from one level to another:
- * "rose 0.1 pct to 54.2 pct", "fell 3/8 to 21-5/8". */
-static const char *const change_words[] = {
-    "from", "rose", "fell", "rise", "fall", "rising", "falling", "risen", "fallen", "up", "down",
-    "increased", "decreased", "gained", "lost", "dropped", "climbed", "jumped", "slipped",
-    "declined", "cut", "raised", "grew", "eased", "edged", "advanced", "slid", "plunged",
-    "soared", "tumbled", "surged", "added", "shed", "lowered", "reduced", "by", "firmed",
-    "dipped", "rallied", "slumped", "sank", "climbing", "jumping", "dropping", "gaining",
-    "slipping", "sliding", "easing", "dipping", "plunging", "soaring", "tumbling", "surging",
-    "declining", "advancing", "losing", "shedding", "adding", "increasing", "decreasing"};
+ * "rose 0.1 pct to 54.2 pct", "fell 3/8 to 21-5/8" (a chain of tok_isl). */
+static int change_word(const nx *S, size_t i) {
+  return tok_isl(S, i, "from") || tok_isl(S, i, "rose") || tok_isl(S, i, "fell") ||
+         tok_isl(S, i, "rise") || tok_isl(S, i, "fall") || tok_isl(S, i, "rising") ||
+         tok_isl(S, i, "falling") || tok_isl(S, i, "risen") || tok_isl(S, i, "fallen") ||
+         tok_isl(S, i, "up") || tok_isl(S, i, "down") || tok_isl(S, i, "increased") ||
+         tok_isl(S, i, "decreased") || tok_isl(S, i, "gained") || tok_isl(S, i, "lost") ||
+         tok_isl(S, i, "dropped") || tok_isl(S, i, "climbed") || tok_isl(S, i, "jumped") ||
+         tok_isl(S, i, "slipped") || tok_isl(S, i, "declined") || tok_isl(S, i, "cut") ||
+         tok_isl(S, i, "raised") || tok_isl(S, i, "grew") || tok_isl(S, i, "eased") ||
+         tok_isl(S, i, "edged") || tok_isl(S, i, "advanced") || tok_isl(S, i, "slid") ||
+         tok_isl(S, i, "plunged") || tok_isl(S, i, "soared") || tok_isl(S, i, "tumbled") ||
+         tok_isl(S, i, "surged") || tok_isl(S, i, "added") || tok_isl(S, i, "shed") ||
+         tok_isl(S, i, "lowered") || tok_isl(S, i, "reduced") || tok_isl(S, i, "by") ||
+         tok_isl(S, i, "firmed") || tok_isl(S, i, "dipped") || tok_isl(S, i, "rallied") ||
+         tok_isl(S, i, "slumped") || tok_isl(S, i, "sank") || tok_isl(S, i, "climbing") ||
+         tok_isl(S, i, "jumping") || tok_isl(S, i, "dropping") || tok_isl(S, i, "gaining") ||
+         tok_isl(S, i, "slipping") || tok_isl(S, i, "sliding") || tok_isl(S, i, "easing") ||
+         tok_isl(S, i, "dipping") || tok_isl(S, i, "plunging") || tok_isl(S, i, "soaring") ||
+         tok_isl(S, i, "tumbling") || tok_isl(S, i, "surging") || tok_isl(S, i, "declining") ||
+         tok_isl(S, i, "advancing") || tok_isl(S, i, "losing") || tok_isl(S, i, "shedding") ||
+         tok_isl(S, i, "adding") || tok_isl(S, i, "increasing") || tok_isl(S, i, "decreasing");
+}
 
 /* Whether a possessive comes before token i ("his 40s", "the company's
  * 1990 results"), or also "the" when the is set ("the 1990 results", "the
@@ -2660,11 +2681,22 @@ static const char *const pay_words[] = {
     "charged", "charge", "bid", "offered", "owed", "owes", "damages", "compensation",
     "donated", "awarded", "sold", "bought", "lent", "loaned", "borrowed", "wage", "wages"};
 
-static const char *const year_preps[] = {
-    "in", "since", "until", "till", "by", "from", "to", "through", "during", "before",
-    "after", "of", "early", "late", "mid", "and", "or", "between", "year", "fiscal",
-    "around", "circa", "summer", "spring", "autumn", "winter", "season", "class",
-    "calendar", "than", "at", "for", "as", "on", "throughout"};
+/* Words before a year: "in 1990", "since 2001" (a chain of tok_isl, the
+ * token's hash against each word's). */
+static int year_prep(const nx *S, size_t i) {
+  return tok_isl(S, i, "in") || tok_isl(S, i, "since") || tok_isl(S, i, "until") ||
+         tok_isl(S, i, "till") || tok_isl(S, i, "by") || tok_isl(S, i, "from") ||
+         tok_isl(S, i, "to") || tok_isl(S, i, "through") || tok_isl(S, i, "during") ||
+         tok_isl(S, i, "before") || tok_isl(S, i, "after") || tok_isl(S, i, "of") ||
+         tok_isl(S, i, "early") || tok_isl(S, i, "late") || tok_isl(S, i, "mid") ||
+         tok_isl(S, i, "and") || tok_isl(S, i, "or") || tok_isl(S, i, "between") ||
+         tok_isl(S, i, "year") || tok_isl(S, i, "fiscal") || tok_isl(S, i, "around") ||
+         tok_isl(S, i, "circa") || tok_isl(S, i, "summer") || tok_isl(S, i, "spring") ||
+         tok_isl(S, i, "autumn") || tok_isl(S, i, "winter") || tok_isl(S, i, "season") ||
+         tok_isl(S, i, "class") || tok_isl(S, i, "calendar") || tok_isl(S, i, "than") ||
+         tok_isl(S, i, "at") || tok_isl(S, i, "for") || tok_isl(S, i, "as") ||
+         tok_isl(S, i, "on") || tok_isl(S, i, "throughout");
+}
 
 /* A quarter or a half at i is a game's ("the goal came early in the
  * second half", "went six minutes without scoring in the third quarter"):
@@ -2901,9 +2933,13 @@ static void set_clock(const nx *S, nx_res *r, int h, int m, int day) {
 /* Whether the word before a bare hour at a makes it a clock time: "at",
  * "until", "by", "around"... ("until 10 tonight", "at ten this morning"). */
 static int clock_prep(const nx *S, size_t a) {
-  static const char *const preps[] = {"at", "until", "till", "by", "around", "about", "after",
-                                      "before", "from", "since"};
-  return a > S->t0 && prev_word_in(S, a, preps, LX_COUNTOF(preps));
+  /* (a chain of tok_isl: the token's hash against each word's) */
+  return a > S->t0 &&
+         (tok_isl(S, a - 1, "at") || tok_isl(S, a - 1, "until") || tok_isl(S, a - 1, "till") ||
+          tok_isl(S, a - 1, "by") || tok_isl(S, a - 1, "around") ||
+          tok_isl(S, a - 1, "about") || tok_isl(S, a - 1, "after") ||
+          tok_isl(S, a - 1, "before") || tok_isl(S, a - 1, "from") ||
+          tok_isl(S, a - 1, "since"));
 }
 
 /* The zone said after a clock time at j: "Eastern time", "Pacific
@@ -3372,8 +3408,8 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
    * attach, no need to ask */
   if (attach && j < S->t1) {
     const lx_token *u = &S->t[j];
-    if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_DASH)) {
-      attach = 0;
+    if ((u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_DASH)) || u->kind == LX_TK_NUM) {
+      attach = 0; /* (no unit, currency, range word... is a number: "3 1 0 2" in tables) */
     } else if (u->kind == LX_TK_WORD && (u->flags & LX_TF_LOWER) && !lex(S, j)) {
       unsigned char c0 = (unsigned char)S->text[u->start];
       if (c0 != 'c' && c0 != 'p' && c0 != 'e' && !lx_dict_may_start(S->in->gaz, u->hash))
@@ -3530,12 +3566,12 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       int either = tok_isl(S, j, "or");
       /* "from 6.10% in 1991 to 7.20% in 2009": a year, then the next level */
       if (N->plain && N->intd == 4 && v >= 1900 && v <= 2099 && N->end == N->a + 1 &&
-          !(M.plain && M.intd == 4) && prev_word_in(S, N->a, year_preps, LX_COUNTOF(year_preps)))
+          !(M.plain && M.intd == 4) && (N->a > S->t0 && year_prep(S, N->a - 1)))
         goto no_range;
       /* "fell 3/8 to 21-5/8 dlrs", "rose 2 to 30 pct": a change by the
        * first to the second, not a range (a range's ends are near) */
       if (tok_isl(S, j, "to") && M.v > 3 * v && !(ctx & CTX_BETWEEN) &&
-          prev_word_in(S, N->a, change_words, LX_COUNTOF(change_words)))
+          (N->a > S->t0 && change_word(S, N->a - 1)))
         goto no_range;
       /* the second number is read once, without ranges of its own */
       if (after_number(S, M.a, &M, CTX_INNER, &r2) && r2.type != LEDE_T_CARDINAL &&
@@ -3655,7 +3691,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   /* years */
   if (N->plain && N->intd == 4 && N->v >= 1000 && N->v <= 2999 && !N->scaled && !N->words) {
     int y = (int)N->v;
-    int prep = prev_word_in(S, N->a, year_preps, LX_COUNTOF(year_preps));
+    int prep = (N->a > S->t0 && year_prep(S, N->a - 1));
     int yearish = y >= 1900 && y <= 2099;
     int plural_after = 0;
     if (e < S->t1 && S->t[e].kind == LX_TK_WORD && (S->t[e].flags & LX_TF_LOWER)) {
@@ -4627,27 +4663,45 @@ static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
  * number at a (after its modifiers) follows "a high of", "lows near", "a
  * wind chill of", "temperatures fell to", "a balmy" ("a high of 31",
  * "highs in the mid-80s", "a balmy 62"). */
+/* The words weather_number looks for before a number, each list a chain
+ * of tok_isl: a compare of the token's hash with each word's (these run
+ * before most numbers; tok_in would read the words byte by byte). */
+static int weather_head(const nx *S, size_t i) {
+  return tok_isl(S, i, "high") || tok_isl(S, i, "highs") || tok_isl(S, i, "low") ||
+         tok_isl(S, i, "lows") || tok_isl(S, i, "temperature") ||
+         tok_isl(S, i, "temperatures") || tok_isl(S, i, "chill") ||
+         tok_isl(S, i, "thermometer") || tok_isl(S, i, "mercury");
+}
+static int weather_link(const nx *S, size_t i) {
+  return tok_isl(S, i, "of") || tok_isl(S, i, "in") || tok_isl(S, i, "near") ||
+         tok_isl(S, i, "around") || tok_isl(S, i, "at") || tok_isl(S, i, "to") ||
+         tok_isl(S, i, "reaching") || tok_isl(S, i, "reached") || tok_isl(S, i, "hit") ||
+         tok_isl(S, i, "hitting") || tok_isl(S, i, "fell") || tok_isl(S, i, "dropped") ||
+         tok_isl(S, i, "rose") || tok_isl(S, i, "climbed") || tok_isl(S, i, "soared") ||
+         tok_isl(S, i, "plunged") || tok_isl(S, i, "hovered") || tok_isl(S, i, "topped") ||
+         tok_isl(S, i, "will") || tok_isl(S, i, "reach") || tok_isl(S, i, "be") ||
+         tok_isl(S, i, "only") || tok_isl(S, i, "about") || tok_isl(S, i, "into") ||
+         tok_isl(S, i, "minus");
+}
+static int weather_mild(const nx *S, size_t i) {
+  return tok_isl(S, i, "balmy") || tok_isl(S, i, "chilly") || tok_isl(S, i, "frigid") ||
+         tok_isl(S, i, "scorching") || tok_isl(S, i, "sweltering") || tok_isl(S, i, "mild") ||
+         tok_isl(S, i, "frosty") || tok_isl(S, i, "toasty") || tok_isl(S, i, "steamy") ||
+         tok_isl(S, i, "brisk");
+}
+
 static int weather_number(const nx *S, size_t a) {
-  static const char *const heads[] = {"high", "highs", "low", "lows", "temperature",
-                                      "temperatures", "chill", "thermometer", "mercury"};
-  static const char *const links[] = {"of", "in", "near", "around", "at", "to", "reaching",
-                                      "reached", "hit", "hitting", "fell", "dropped", "rose",
-                                      "climbed", "soared", "plunged", "hovered", "topped",
-                                      "will", "reach", "be", "only", "about", "into",
-                                      "minus"};
-  static const char *const mild[] = {"balmy", "chilly", "frigid", "scorching", "sweltering",
-                                     "mild", "frosty", "toasty", "steamy", "brisk"};
   if (a <= S->t0) return 0;
-  if (prev_word_in(S, a, mild, LX_COUNTOF(mild))) return 1;
+  if (weather_mild(S, a - 1)) return 1;
   /* up to three linking words back to the head ("highs will reach the") */
   size_t k = a;
   if (tok_isl(S, k - 1, "the") && k - 1 > S->t0) k--;
   for (int w = 0; w < 3 && k > S->t0; w++) {
-    if (prev_word_in(S, k, heads, LX_COUNTOF(heads))) return 1;
-    if (!prev_word_in(S, k, links, LX_COUNTOF(links))) return 0;
+    if (weather_head(S, k - 1)) return 1;
+    if (!weather_link(S, k - 1)) return 0;
     k--;
   }
-  return k > S->t0 && prev_word_in(S, k, heads, LX_COUNTOF(heads));
+  return k > S->t0 && weather_head(S, k - 1);
 }
 
 static int hyphen_word(const nx *S, size_t i, nx_res *r) {
@@ -5830,7 +5884,10 @@ static int at(const nx *S, size_t i, nx_res *r) {
   const lx_token *t = &S->t[i];
   switch (t->kind) {
     case LX_TK_NUM: {
-      if (quarter_code(S, i, r) || height_token(S, i, r) || magnitude_at(S, i, r)) return 1;
+      /* (a quarter's code has two bytes: "Q3", "3Q") */
+      if ((tlen(S, i) == 2 && quarter_code(S, i, r)) || height_token(S, i, r) ||
+          magnitude_at(S, i, r))
+        return 1;
       /* "401(k)", "403(b)": a plan's name, no number */
       if (i + 3 < S->t1 && S->t[i + 1].start == S->t[i].end && is_punct(S, i + 1, '(') &&
           S->t[i + 2].kind == LX_TK_WORD && tlen(S, i + 2) == 1 && is_punct(S, i + 3, ')'))
@@ -5838,7 +5895,7 @@ static int at(const nx *S, size_t i, nx_res *r) {
       /* "back in '56", "the class of '98": a year cut to two digits */
       int sy;
       if (i >= S->t0 + 2 && short_year(S, i - 1, &sy) &&
-          prev_word_in(S, i - 1, year_preps, LX_COUNTOF(year_preps))) {
+          (i - 1 > S->t0 && year_prep(S, i - 2))) {
         res(r, i, i + 1, LEDE_T_DATE, 0); /* (the driver takes the apostrophe) */
         set_year(r, sy);
         return 1;
@@ -6090,7 +6147,7 @@ static void range_tail(const nx *S, nx_res *r) {
   if (!to && dash_is_sign(S, j)) return;
   /* not a change ("rose from $5 to $6"), but a span ("prices ranging from
    * $13.50 to $16.25") */
-  if (to && prev_word_in(S, r->a, change_words, LX_COUNTOF(change_words)) &&
+  if (to && (r->a > S->t0 && change_word(S, r->a - 1)) &&
       !(r->a >= S->t0 + 2 && tok_isl(S, r->a - 1, "from") &&
         prev_word_in(S, r->a - 1, (const char *const[]){"ranging", "range", "ranged", "ranges",
                                                         "varying", "vary", "varied"}, 7)))
@@ -6601,6 +6658,46 @@ static void widen_date(const nx *S, nx_res *r, size_t last) {
   }
 }
 
+/* The first token from t on that may start an expression, or end. Most
+ * tokens cost a look at their kind or one probe of the lexicon's table
+ * (this loop apart from lx_numex keeps its few values in registers). */
+static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token *end) {
+  for (; t < end; t++) {
+    if (t->kind == LX_TK_PUNCT) continue;
+    if (t->kind != LX_TK_WORD) return t;
+    /* a word in capitals matters before a number (USD 5) or as a lexicon
+     * word (MAY 6, TWO); else it goes the way of other words (one test of
+     * the flags for most words) */
+    if ((t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
+        ((t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT)) || (t + 1 < end && t[1].kind == LX_TK_NUM)))
+      return t;
+    const nx_word *w = lex_peek(t->hash);
+    if (!w) continue;
+    int lead = lead_class[w->cls];
+    if (lead == 2 && t + 1 < end) {
+      /* "the company", "this is": nothing can follow */
+      const lx_token *u = t + 1;
+      size_t ui = (size_t)(u - S->t);
+      if (u->kind == LX_TK_WORD && !(u->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
+          !lex_peek(u->hash) &&
+          /* "as high as 12 feet", "as long as 10 years" */
+          !(w->cls == NX_W_MOD && u + 2 < end && S->text[t->start] == 'a' &&
+            t->end == t->start + 2 && S->text[t->start + 1] == 's' &&
+            (tok_isl(S, ui, "high") || tok_isl(S, ui, "long"))))
+        lead = 0;
+      else if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_QUOTE) &&
+               !(w->cls == NX_W_CURPRE && u + 1 < end && u[1].kind == LX_TK_NUM))
+        lead = 0; /* "Rs. 500" goes on */
+    }
+    /* "close to 500" (the word is the lexicon's "close" of "the close of") */
+    if (!lead && w->cls == NX_W_EDGE && t + 2 < end && t->end - t->start == 5 &&
+        (S->text[t->start] | 32) == 'c' && tok_isl(S, (size_t)(t + 1 - S->t), "to"))
+      lead = 1;
+    if (lead) return t;
+  }
+  return end;
+}
+
 int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   nx S;
   S.in = in;
@@ -6622,41 +6719,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
    * S.t1 from memory */
   const lx_token *const T = S.t, *const end = T + S.t1;
   const lx_token *t = t0 < S.t1 ? T + t0 : end;
-  while (t < end) {
-    /* most tokens: one table probe and out */
-    if (t->kind == LX_TK_PUNCT) {
-      t++;
-      continue;
-    }
-    /* a word in capitals matters before a number (USD 5) or as a lexicon
-     * word (MAY 6, TWO); else it goes the way of other words */
-    if (t->kind == LX_TK_WORD && !(t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT)) &&
-        (!(t->flags & LX_TF_ALLCAP) || t + 1 >= end || t[1].kind != LX_TK_NUM)) {
-      const nx_word *w = lex_peek(t->hash);
-      int lead = w ? lead_class[w->cls] : 0;
-      if (lead == 2 && t + 1 < end) {
-        /* "the company", "this is": nothing can follow */
-        const lx_token *u = t + 1;
-        if (u->kind == LX_TK_WORD && !(u->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
-            !lex_peek(u->hash) &&
-            /* "as high as 12 feet", "as long as 10 years" */
-            !(w->cls == NX_W_MOD && u + 2 < end && S.text[t->start] == 'a' &&
-              t->end == t->start + 2 && S.text[t->start + 1] == 's' &&
-              (tok_isl(&S, (size_t)(u - T), "high") || tok_isl(&S, (size_t)(u - T), "long"))))
-          lead = 0;
-        else if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_QUOTE) &&
-                 !(w->cls == NX_W_CURPRE && u + 1 < end && u[1].kind == LX_TK_NUM))
-          lead = 0; /* "Rs. 500" goes on */
-      }
-      /* "close to 500" (the word is the lexicon's "close" of "the close of") */
-      if (!lead && w && w->cls == NX_W_EDGE && t + 2 < end && t->end - t->start == 5 &&
-          (S.text[t->start] | 32) == 'c' && tok_isl(&S, (size_t)(t + 1 - T), "to"))
-        lead = 1;
-      if (!lead) {
-        t++;
-        continue;
-      }
-    }
+  while ((t = next_lead(&S, t, end)) < end) {
     size_t i = (size_t)(t - T);
     S.from = i;
     /* a telephone number has two groups at least: most numbers are alone */

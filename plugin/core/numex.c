@@ -392,9 +392,16 @@ static int emit(nx *S, const nx_res *r) {
     return 0;
   }
   lx_cand *c = (lx_cand *)v->p + v->n++;
-  /* (the fields not named are zero: a store of the whole, no memset call) */
-  *c = (lx_cand){.t0 = (uint32_t)r->a, .t1 = (uint32_t)r->b, .type = (uint16_t)r->type,
-                 .source = LX_SRC_NUMEX, .score = 100, .num = snap(r->num)};
+  /* (a copy of a zero candidate: a few wide moves, where memset's fill
+   * counts one instruction a word) */
+  static const lx_cand zero;
+  *c = zero;
+  c->t0 = (uint32_t)r->a;
+  c->t1 = (uint32_t)r->b;
+  c->type = (uint16_t)r->type;
+  c->source = LX_SRC_NUMEX;
+  c->score = 100;
+  c->num = snap(r->num);
   switch (r->type) {
     case LEDE_T_DATE:
     case LEDE_T_TIME: c->value_kind = r->str[0] ? LEDE_V_STRING : LEDE_V_NONE; break;
@@ -5565,26 +5572,54 @@ static int pair_of_what(const nx *S, size_t e) {
   return cls == NX_W_PCT || cls == NX_W_SCALE || cls == NX_W_TUNIT;
 }
 
+/* A verb before a score: "won 2-1" (a chain of tok_isl). */
+static int score_verb(const nx *S, size_t i) {
+  return tok_isl(S, i, "won") || tok_isl(S, i, "win") || tok_isl(S, i, "wins") ||
+         tok_isl(S, i, "winning") || tok_isl(S, i, "lost") || tok_isl(S, i, "lose") ||
+         tok_isl(S, i, "loses") || tok_isl(S, i, "losing") || tok_isl(S, i, "drew") ||
+         tok_isl(S, i, "draw") || tok_isl(S, i, "drawing") || tok_isl(S, i, "leads") ||
+         tok_isl(S, i, "leading") || tok_isl(S, i, "trailing") || tok_isl(S, i, "voted") ||
+         tok_isl(S, i, "vote") || tok_isl(S, i, "votes") || tok_isl(S, i, "tied") ||
+         tok_isl(S, i, "level") || tok_isl(S, i, "ended") || tok_isl(S, i, "finished") ||
+         tok_isl(S, i, "halftime") || tok_isl(S, i, "half-time") || tok_isl(S, i, "aggregate") ||
+         tok_isl(S, i, "took") || tok_isl(S, i, "final");
+}
+
+/* A verb with the beaten side between: "beat Syria 2-1" (a chain of
+ * tok_isl). */
+static int score_beat(const nx *S, size_t i) {
+  return tok_isl(S, i, "beat") || tok_isl(S, i, "beating") || tok_isl(S, i, "beats") ||
+         tok_isl(S, i, "defeated") || tok_isl(S, i, "defeating") || tok_isl(S, i, "edged") ||
+         tok_isl(S, i, "routed") || tok_isl(S, i, "downed") || tok_isl(S, i, "thrashed") ||
+         tok_isl(S, i, "crushed") || tok_isl(S, i, "led") || tok_isl(S, i, "trailed") ||
+         tok_isl(S, i, "lead") || tok_isl(S, i, "trail") || tok_isl(S, i, "trails") ||
+         tok_isl(S, i, "topped") || tok_isl(S, i, "blanked") || tok_isl(S, i, "swept") ||
+         tok_isl(S, i, "outscored") || tok_isl(S, i, "upset") || tok_isl(S, i, "off") ||
+         tok_isl(S, i, "dispatched") || tok_isl(S, i, "eliminated") || tok_isl(S, i, "ousted") ||
+         tok_isl(S, i, "outlasted") || tok_isl(S, i, "overcame") || tok_isl(S, i, "stunned") ||
+         tok_isl(S, i, "hammered") || tok_isl(S, i, "whipped") || tok_isl(S, i, "leads") ||
+         tok_isl(S, i, "tied") || tok_isl(S, i, "ties") || tok_isl(S, i, "leading") ||
+         tok_isl(S, i, "trailing");
+}
+
+/* A noun of a score: "a 2-1 win", "a vote of 93-8" (a chain of tok_isl). */
+static int score_noun(const nx *S, size_t i) {
+  return tok_isl(S, i, "win") || tok_isl(S, i, "victory") || tok_isl(S, i, "defeat") ||
+         tok_isl(S, i, "loss") || tok_isl(S, i, "vote") || tok_isl(S, i, "lead") ||
+         tok_isl(S, i, "draw") || tok_isl(S, i, "margin") || tok_isl(S, i, "majority") ||
+         tok_isl(S, i, "decision") || tok_isl(S, i, "tie") || tok_isl(S, i, "triumph") ||
+         tok_isl(S, i, "drubbing") || tok_isl(S, i, "thrashing") || tok_isl(S, i, "rout") ||
+         tok_isl(S, i, "scoreline") || tok_isl(S, i, "verdict") || tok_isl(S, i, "run") ||
+         tok_isl(S, i, "record") || tok_isl(S, i, "streak") || tok_isl(S, i, "deficit") ||
+         tok_isl(S, i, "advantage") || tok_isl(S, i, "count") || tok_isl(S, i, "edge") ||
+         tok_isl(S, i, "split") || tok_isl(S, i, "tally") || tok_isl(S, i, "score") ||
+         tok_isl(S, i, "result") || tok_isl(S, i, "sets") || tok_isl(S, i, "pitch") ||
+         tok_isl(S, i, "tiebreaker") || tok_isl(S, i, "tiebreak") || tok_isl(S, i, "tie-break") ||
+         tok_isl(S, i, "outsider") || tok_isl(S, i, "favorite") || tok_isl(S, i, "favourite") ||
+         tok_isl(S, i, "shot");
+}
+
 static int score_at(const nx *S, size_t i, int depth) {
-  static const char *const verbs[] = {
-      "won", "win", "wins", "winning", "lost", "lose", "loses", "losing", "drew", "draw",
-      "drawing", "leads", "leading", "trailing", "voted", "vote", "votes", "tied", "level",
-      "ended", "finished", "halftime", "half-time", "aggregate", "took", "final"};
-  /* verbs with the beaten side between: "beat Syria 2-1" */
-  static const char *const beat[] = {"beat", "beating", "beats", "defeated", "defeating",
-                                     "edged", "routed", "downed", "thrashed", "crushed",
-                                     "led", "trailed", "lead", "trail", "trails", "topped",
-                                     "blanked", "swept", "outscored", "upset", "off",
-                                     "dispatched", "eliminated", "ousted", "outlasted",
-                                     "overcame", "stunned", "hammered", "whipped", "leads",
-                                     "tied", "ties", "leading", "trailing"};
-  static const char *const nouns[] = {"win", "victory", "defeat", "loss", "vote", "lead", "draw",
-                                      "margin", "majority", "decision", "tie", "triumph",
-                                      "drubbing", "thrashing", "rout", "scoreline", "verdict",
-                                      "run", "record", "streak", "deficit", "advantage", "count",
-                                      "edge", "split", "tally", "score", "result", "sets",
-                                      "pitch", "tiebreaker", "tiebreak", "tie-break", "outsider",
-                                      "favorite", "favourite", "shot"};
   /* a level score: "level at 1-1", "serving at 4-5", "tied at 2-2" */
   static const char *const at_level[] = {"level", "tied", "locked", "deadlocked", "serving",
                                          "square", "stood", "stands", "all", "even"};
@@ -5606,8 +5641,8 @@ static int score_at(const nx *S, size_t i, int depth) {
     e++;
   i = p;
   if (i > S->t0 && S->t[i - 1].kind == LX_TK_WORD) {
-    if (tok_in(S, i - 1, verbs, LX_COUNTOF(verbs))) return 1;
-    if (tok_in(S, i - 1, beat, LX_COUNTOF(beat))) return 1;
+    if (score_verb(S, i - 1)) return 1;
+    if (score_beat(S, i - 1)) return 1;
     /* the beaten side in up to six words: "beat the Houston Astros 6-2",
      * "beating the third seed 6-4", "lead the series 3-2", "beating No. 2
      * seed Olga Severina 6-4" */
@@ -5617,7 +5652,7 @@ static int score_at(const nx *S, size_t i, int depth) {
           !tok_isl(S, k, "."))
         break;
       if (S->t[k - 1].kind == LX_TK_WORD && !pair_of_what(S, e))
-        if (tok_in(S, k - 1, beat, LX_COUNTOF(beat))) return 1;
+        if (score_beat(S, k - 1)) return 1;
     }
     if (i >= S->t0 + 2 && tok_is(S, i - 1, "to"))
       if (tok_in(S, i - 2, to_record, LX_COUNTOF(to_record))) return 1;
@@ -5645,7 +5680,7 @@ static int score_at(const nx *S, size_t i, int depth) {
     }
     /* "their head-to-head record 5-2", "a lead 2-0" */
     if (i == e && !pair_of_what(S, e))
-      if (tok_in(S, i - 1, nouns, LX_COUNTOF(nouns)) && !tok_isl(S, i - 1, "run")) return 1;
+      if (score_noun(S, i - 1) && !tok_isl(S, i - 1, "run")) return 1;
   }
   /* "England, 1-0 up in the series," */
   if (i == e && ok_tok(S, e + 2) && (tok_isl(S, e + 1, "up") || tok_isl(S, e + 1, "down")) &&
@@ -5654,7 +5689,7 @@ static int score_at(const nx *S, size_t i, int depth) {
     return 1;
   /* "by a vote of 93-8", "a margin of 3-1" */
   if (i >= S->t0 + 2 && tok_isl(S, i - 1, "of"))
-    if (tok_in(S, i - 2, nouns, LX_COUNTOF(nouns))) return 1;
+    if (score_noun(S, i - 2)) return 1;
   /* a side's record in brackets: "Cascade State (7-1) won" */
   if (i == e && i >= S->t0 + 2 && e + 1 < S->t1 && tok_isl(S, i - 1, "(") &&
       tok_isl(S, e + 1, ")") && S->t[i - 2].kind == LX_TK_WORD && (S->t[i - 2].flags & LX_TF_CAP))
@@ -5669,11 +5704,11 @@ static int score_at(const nx *S, size_t i, int depth) {
       tok_isl(S, e + 1, ")") && depth < 5 && score_at(S, i - 2, depth + 1))
     return 1;
   if (ok_tok(S, e + 1) && S->t[e + 1].kind == LX_TK_WORD)
-    if (tok_in(S, e + 1, nouns, LX_COUNTOF(nouns))) return 1;
+    if (score_noun(S, e + 1)) return 1;
   /* "a 2-1 home win", "a 52-48 party-line vote": one word between */
   if (ok_tok(S, e + 2) && S->t[e + 1].kind == LX_TK_WORD && (S->t[e + 1].flags & LX_TF_LOWER) &&
       S->t[e + 2].kind == LX_TK_WORD && i > S->t0 && tok_isl(S, i - 1, "a"))
-    if (tok_in(S, e + 2, nouns, LX_COUNTOF(nouns))) return 1;
+    if (score_noun(S, e + 2)) return 1;
   /* a vote set off by commas after its verb: "passed a similar measure,
    * 248-171, on March 23" */
   if (i == e && i >= S->t0 + 2 && e + 1 < S->t1 && tok_isl(S, i - 1, ",") &&

@@ -2831,6 +2831,8 @@ static size_t age_context(const nx *S, size_t a, size_t n, size_t e) {
                                        "seniors", "retirees", "drivers", "smokers", "girls",
                                        "boys", "employees", "users"};
   if (n == S->t0) return SIZE_MAX;
+  /* (with no modifier, every reading asks for a word before the number) */
+  if (a == n && S->t[n - 1].kind != LX_TK_WORD) return SIZE_MAX;
   if (a == n && (tok_isl(S, n - 1, "aged") || tok_isl(S, n - 1, "ages"))) return n;
   /* the second of two: "aged 19 and 23", "ages 22 and 31" */
   if (a == n && n >= S->t0 + 3 && tok_isl(S, n - 1, "and") && S->t[n - 2].kind == LX_TK_NUM &&
@@ -4698,7 +4700,8 @@ static int weather_mild(const nx *S, size_t i) {
 }
 
 static int weather_number(const nx *S, size_t a) {
-  if (a <= S->t0) return 0;
+  /* (every word looked for is a word: a number or a sign before is none) */
+  if (a <= S->t0 || S->t[a - 1].kind != LX_TK_WORD) return 0;
   if (weather_mild(S, a - 1)) return 1;
   /* up to three linking words back to the head ("highs will reach the") */
   size_t k = a;

@@ -1690,7 +1690,7 @@ static void date_part(const nx *S, const lx_date *d, size_t at, char *buf, size_
 /* Whether a zone (or "local time") may follow the four digits at i: 1350
  * GMT, (0800 GMT), 0900 local time. */
 static int zone_after(const nx *S, size_t i) {
-  return ok_tok(S, i + 1) && ((S->t[i + 1].flags & LX_TF_ALLCAP) || tok_is(S, i + 1, "local"));
+  return ok_tok(S, i + 1) && ((S->t[i + 1].flags & LX_TF_ALLCAP) || tok_isl(S, i + 1, "local"));
 }
 
 /* Whether the date grammar can match at the number token i: a clock time,
@@ -3127,7 +3127,7 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
     if (N->words && (S->t[s0].flags & LX_TF_CAP) && !opens(S, s0) &&
         !(S->t[s0].flags & LX_TF_ALLCAP) &&
         !(e < S->t1 && S->t[e].kind == LX_TK_WORD && (S->t[e].flags & LX_TF_LOWER) &&
-          !tok_is(S, e, "of")))
+          !tok_isl(S, e, "of")))
       return res(r, s0, e, 0, 0);
     if (N->tail && N->sfx == SFX_HYPHEN) {
       /* "21st-century", "19th-century": the century; "second-largest",
@@ -3694,8 +3694,8 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   }
   /* "around 150 B.C.", "AD 79" is read with its era: a year, no value */
   if (N->plain && !N->scaled && e == N->a + 1 && ok_tok(S, e) && (S->t[e].flags & LX_TF_CAP) &&
-      (tok_is(S, e, "b.c.") || tok_is(S, e, "bc") || tok_is(S, e, "bce") ||
-       tok_is(S, e, "a.d.") || tok_is(S, e, "ad")))
+      (tok_isl(S, e, "b.c.") || tok_isl(S, e, "bc") || tok_isl(S, e, "bce") ||
+       tok_isl(S, e, "a.d.") || tok_isl(S, e, "ad")))
     return res(r, a, e + 1, LEDE_T_DATE, 0);
   /* years */
   if (N->plain && N->intd == 4 && N->v >= 1000 && N->v <= 2999 && !N->scaled && !N->words) {
@@ -3764,18 +3764,18 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
    * chairman", "The driver, 52, survived" */
   /* (and two of them: "two women, 68 and 72, and a boy") */
   size_t h = SIZE_MAX; /* the token before the comma */
-  if (N->a >= S->t0 + 2 && tok_is(S, N->a - 1, ",")) {
+  if (N->a >= S->t0 + 2 && tok_isl(S, N->a - 1, ",")) {
     h = N->a - 2;
   } else if (N->a >= S->t0 + 4 && tok_isl(S, N->a - 1, "and") &&
              S->t[N->a - 2].kind == LX_TK_NUM && tlen(S, N->a - 2) <= 2 &&
-             tok_is(S, N->a - 3, ",")) {
+             tok_isl(S, N->a - 3, ",")) {
     h = N->a - 4;
   }
   int pair = ok_tok(S, e + 2) && tok_isl(S, e, "and") && S->t[e + 1].kind == LX_TK_NUM &&
-             tlen(S, e + 1) <= 2 && tok_is(S, e + 2, ",");
+             tlen(S, e + 1) <= 2 && tok_isl(S, e + 2, ",");
   if (N->plain && N->v >= 1 && N->v <= 99 && e == N->a + 1 && h != SIZE_MAX &&
       S->t[h].kind == LX_TK_WORD && appos_person(S, h) && ok_tok(S, e) &&
-      (tok_is(S, e, ",") || tok_is(S, e, ".") || tok_is(S, e, ";") || pair)) {
+      (tok_isl(S, e, ",") || tok_isl(S, e, ".") || tok_isl(S, e, ";") || pair)) {
     res(r, N->a, e, LEDE_T_DATE, 0);
     str_duration(r, N->v, U_YEAR);
     return 1;
@@ -5657,19 +5657,20 @@ static int score_at(const nx *S, size_t i, int depth) {
       if (S->t[k - 1].kind == LX_TK_WORD && !pair_of_what(S, e))
         if (score_beat(S, k - 1)) return 1;
     }
-    if (i >= S->t0 + 2 && tok_is(S, i - 1, "to"))
+    if (i >= S->t0 + 2 && tok_isl(S, i - 1, "to"))
       if (tok_in(S, i - 2, to_record, LX_COUNTOF(to_record))) return 1;
-    if (i >= S->t0 + 2 && tok_is(S, i - 1, "at"))
+    if (i >= S->t0 + 2 && tok_isl(S, i - 1, "at"))
       if (tok_in(S, i - 2, at_level, LX_COUNTOF(at_level))) return 1;
     /* "At 2-0 down", "at 5-6 in the third set" */
-    if (tok_is(S, i - 1, "at") && i == e && ok_tok(S, e + 1) &&
+    if (tok_isl(S, i - 1, "at") && i == e && ok_tok(S, e + 1) &&
         (tok_isl(S, e + 1, "down") || tok_isl(S, e + 1, "up") ||
          (tok_isl(S, e + 1, "in") && tok_isl(S, e + 2, "the") && ok_tok(S, e + 4) &&
           (tok_isl(S, e + 4, "set") || tok_isl(S, e + 4, "game") || tok_isl(S, e + 4, "half")))))
       return 1;
     /* a side's record: "Gonzaga, the top seed, is 24-0 and", "are 15-6-3." */
-    if (i == e && (tok_is(S, i - 1, "is") || tok_is(S, i - 1, "are") || tok_is(S, i - 1, "was") ||
-                   tok_is(S, i - 1, "were") || tok_is(S, i - 1, "went")) &&
+    if (i == e &&
+        (tok_isl(S, i - 1, "is") || tok_isl(S, i - 1, "are") || tok_isl(S, i - 1, "was") ||
+         tok_isl(S, i - 1, "were") || tok_isl(S, i - 1, "went")) &&
         !pair_of_what(S, e) &&
         (!ok_tok(S, e + 1) || is_punct(S, e + 1, '.') || is_punct(S, e + 1, ',') ||
          is_punct(S, e + 1, ';') || tok_isl(S, e + 1, "and") || tok_isl(S, e + 1, "with") ||
@@ -5678,7 +5679,7 @@ static int score_at(const nx *S, size_t i, int depth) {
     for (size_t k = i - 1, w = 0; k > S->t0 + 1 && w < 6; k--, w++) {
       if (S->t[k].flags & (LX_TF_SENT | LX_TF_NEWLINE)) break;
       if (S->t[k].kind != LX_TK_WORD) break;
-      if (tok_is(S, k - 1, "to") && !pair_of_what(S, e))
+      if (tok_isl(S, k - 1, "to") && !pair_of_what(S, e))
         if (tok_in(S, k - 2, lost_to, LX_COUNTOF(lost_to))) return 1;
     }
     /* "their head-to-head record 5-2", "a lead 2-0" */

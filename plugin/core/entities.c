@@ -48,9 +48,58 @@ static int in_list(const lx_ctx *c, const lx_token *t, const char *const *w, siz
   return 0;
 }
 
-static int word_in(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
+/* word_in of a list that is not in the set (the set says no for a word that
+ * no listed list has) */
+static int word_in_scan(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
   return listed(c, t) && in_list(c, t, w, n);
 }
+
+/* The lists whose words make the set of listed words, a bit each (LL(w)):
+ * the set's slot of a word tells the lists that have it, where word_in
+ * walked the list (a listed word of another list walked all of it). */
+#define LISTED_LISTS(X)                                                                      \
+  X(org_heads) X(fac_words) X(loc_words) X(street_words) X(town_words) X(event_words)        \
+  X(storms) X(law_words) X(desc_heads) X(cue_verbs) X(openers) X(company_words)              \
+  X(industry_words) X(interjections) X(law_designators) X(fac_designators) X(contests)       \
+  X(org_laws) X(model_words) X(ui_words) X(legal_forms) X(unit_heads) X(org_title_words)     \
+  X(org_end_words) X(sector_words) X(after_number) X(firm_nouns) X(firm_roles)               \
+  X(stake_words) X(party_members) X(storm_not_names) X(body_only_words) X(signoff_verbs)     \
+  X(local_bodies) X(place_people) X(show_kinds) X(show_words) X(not_roles)
+enum {
+#define LISTED_ID(w) LL_##w,
+  LISTED_LISTS(LISTED_ID)
+#undef LISTED_ID
+  LL_COUNT
+};
+#define LL(w) ((uint64_t)1 << LL_##w)
+
+/* Behind the set's slots (one allocation, freed with them): per slot, the
+ * lists that have its word and the word (NULL when two words of the lists
+ * share a hash: the lists are walked then). */
+typedef struct listed_word {
+  uint64_t lists;
+  const char *word;
+} listed_word;
+
+static int listed_scan(const lx_ctx *c, const lx_token *t, uint64_t lists);
+
+/* Whether a token is a word of one of the listed lists `lists` (LL bits):
+ * one look in the set. */
+static inline int in_listed(const lx_ctx *c, const lx_token *t, uint64_t lists) {
+  const lx_hashset *s = &c->eng->listed;
+  uint32_t h = t->hash ? t->hash : 1;
+  if (!s->cap) return 0;
+  for (size_t j = h & (s->cap - 1); s->slots[j]; j = (j + 1) & (s->cap - 1)) {
+    if (s->slots[j] != h) continue;
+    const listed_word *x = (const listed_word *)(const void *)(s->slots + s->cap) + j;
+    if (!(x->lists & lists)) return 0;
+    return x->word ? lx_tok_ieq(c->text, t, x->word) : listed_scan(c, t, x->lists & lists);
+  }
+  return 0;
+}
+
+/* Whether a token is a word of the listed list w. */
+#define word_in(c, t, w) in_listed(c, t, LL(w))
 
 /* Whether the printed case of a gazetteer phrase fits the text's:
  * acronyms need capitals ("US", not "us"), names a capital, lower-case
@@ -247,7 +296,7 @@ static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
   if (t[j].kind == LX_TK_NUM && n <= 4) {
     for (k = 0; k < n && s[k] >= '0' && s[k] <= '9'; k++) {
     }
-    if (k < n || (j + 1 < t1 && word_in(c, &t[j + 1], after_number, LX_COUNTOF(after_number))))
+    if (k < n || (j + 1 < t1 && word_in(c, &t[j + 1], after_number)))
       return 0;
   } else if (t[j].kind == LX_TK_WORD && n >= 2 && n <= 6 && s[0] >= 'A' && s[0] <= 'Z' &&
              s[1] >= '0' && s[1] <= '9') {
@@ -255,7 +304,7 @@ static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
     }
     if (k < n) return 0;
   } else if (!(t[j].flags & LX_TF_CAP) ||
-             !word_in(c, &t[j], model_words, LX_COUNTOF(model_words))) {
+             !word_in(c, &t[j], model_words)) {
     return 0;
   }
   /* (or the variant words alone: "MacBook Air", "Switch Lite", "iPhone
@@ -263,7 +312,7 @@ static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
   size_t m = 1;
   while (m < 3 && j + m < t1 && (t[j + m].flags & LX_TF_CAP) &&
          t[j + m].start == t[j + m - 1].end + 1 &&
-         word_in(c, &t[j + m], model_words, LX_COUNTOF(model_words)))
+         word_in(c, &t[j + m], model_words))
     m++;
   return m;
 }
@@ -517,8 +566,7 @@ static const char *const industry_words[] = {
 /* Whether a word ends a firm's name: a firm's word or an industry's ("Inc",
  * "Partners", "Components"); one look in the set of listed words first. */
 static int firm_end(const lx_ctx *c, const lx_token *t) {
-  return listed(c, t) && (in_list(c, t, company_words, LX_COUNTOF(company_words)) ||
-                          in_list(c, t, industry_words, LX_COUNTOF(industry_words)));
+  return in_listed(c, t, LL(company_words) | LL(industry_words));
 }
 
 /* Buildings and works only: CoNLL calls venues and streets LOC, and so does
@@ -565,7 +613,7 @@ static const char *const name_breaks[] = {
     "were", "will", "would", "your"};
 
 static int org_head(const lx_ctx *c, const lx_token *t) {
-  return word_in(c, t, org_heads, LX_COUNTOF(org_heads));
+  return word_in(c, t, org_heads);
 }
 
 /* Words that, after a title word, make the two an organization's name
@@ -595,10 +643,7 @@ static const char *const body_only_words[] = {
     "committee", "commission", "agency", "federation", "confederation"};
 
 static int org_end_word(const lx_ctx *c, const lx_token *t) {
-  return tok_is_cap(t) && listed(c, t) &&
-         (in_list(c, t, org_heads, LX_COUNTOF(org_heads)) ||
-          in_list(c, t, org_end_words, LX_COUNTOF(org_end_words)) ||
-          in_list(c, t, org_title_words, LX_COUNTOF(org_title_words)));
+  return tok_is_cap(t) && in_listed(c, t, LL(org_heads) | LL(org_end_words) | LL(org_title_words));
 }
 
 /* Industries that a nationality names a company with: "British
@@ -610,10 +655,7 @@ static const char *const sector_words[] = {
     "electricity", "shipping", "aluminium", "aluminum", "chemicals", "steamship"};
 
 static int org_after_title(const lx_ctx *c, const lx_token *t) {
-  return tok_is_cap(t) && listed(c, t) &&
-         (in_list(c, t, org_heads, LX_COUNTOF(org_heads)) ||
-          in_list(c, t, company_words, LX_COUNTOF(company_words)) ||
-          in_list(c, t, org_title_words, LX_COUNTOF(org_title_words)));
+  return tok_is_cap(t) && in_listed(c, t, LL(org_heads) | LL(company_words) | LL(org_title_words));
 }
 
 /* Designators before a number: "Chapter 11", "Resolution 242", "Section
@@ -632,8 +674,8 @@ static int designator_type(const lx_ctx *c, size_t i, size_t t1) {
       (t[i].flags & LX_TF_ALLCAP) || (t[i + 1].flags & LX_TF_NEWLINE) ||
       t[i + 1].start != t[i].end + 1)
     return 0;
-  if (word_in(c, &t[i], law_designators, LX_COUNTOF(law_designators))) return LEDE_T_LAW;
-  if (word_in(c, &t[i], fac_designators, LX_COUNTOF(fac_designators))) return LEDE_T_FAC;
+  if (word_in(c, &t[i], law_designators)) return LEDE_T_LAW;
+  if (word_in(c, &t[i], fac_designators)) return LEDE_T_FAC;
   return 0;
 }
 
@@ -641,7 +683,7 @@ static int designator_type(const lx_ctx *c, size_t i, size_t t1) {
  * digits ("S20"), a variant word ("Max"). */
 static int model_like(const lx_ctx *c, const lx_token *t) {
   return t->kind == LX_TK_NUM || (t->flags & LX_TF_DIGIT) ||
-         word_in(c, t, model_words, LX_COUNTOF(model_words));
+         word_in(c, t, model_words);
 }
 
 /* A model's code: digits and letters or a hyphen ("A350-900", "777X",
@@ -923,8 +965,7 @@ static int signoff_by(const lx_ctx *c, size_t i) {
   /* (asked of every capitalized word: "by" is told by its two bytes) */
   const char *by = c->text + t[i - 1].start;
   if (t[i - 1].end - t[i - 1].start != 2 || by[0] != 'b' || by[1] != 'y' ||
-      !listed(c, &t[i - 2]) ||
-      !in_list(c, &t[i - 2], signoff_verbs, LX_COUNTOF(signoff_verbs)))
+      !word_in(c, &t[i - 2], signoff_verbs))
     return 0;
   if (t[i - 2].flags & LX_TF_CAP) return 1;
   if (i < 3) return 0;
@@ -1022,15 +1063,14 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     /* a named storm the tagger may not see: "Typhoon Dalisay made
      * landfall", "Super Typhoon Haiyan", "Tropical Storm Xavier" (not "the
      * National Hurricane Center", "Hurricane Season") */
-    if (word_in(c, &t[i], storms, LX_COUNTOF(storms))) {
+    if (word_in(c, &t[i], storms)) {
       size_t j = i;
       while (j < t1 && j - i < 3 && tok_is_cap(&t[j]) &&
-             word_in(c, &t[j], storms, LX_COUNTOF(storms)))
+             word_in(c, &t[j], storms))
         j++;
       size_t e = j;
       while (e < t1 && e - j < 2 && name_word(c, &t[e]) && !(t[e].flags & LX_TF_ALLCAP) &&
-             !org_end_word(c, &t[e]) && !word_in(c, &t[e], storm_not_names,
-                                                 LX_COUNTOF(storm_not_names)))
+             !org_end_word(c, &t[e]) && !word_in(c, &t[e], storm_not_names))
         e++;
       if (e > j && j > i && (e == t1 || !tok_is_cap(&t[e]))) {
         push_cand(c, i, e, LEDE_T_EVENT, LX_SRC_RULE, 35);
@@ -1090,7 +1130,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
          * "Standard and Poor's Corp" */
         !(i > t0 && (name_word(c, &t[i - 1]) || lx_tok_ieq(c->text, &t[i - 1], "and") ||
                      tok_ch(c, &t[i - 1], '&'))) &&
-        !word_in(c, &t[i], company_words, LX_COUNTOF(company_words)) &&
+        !word_in(c, &t[i], company_words) &&
         /* a parent and its unit: "Fluor's Fluor Constructors Inc", "ATT's
          * Network Systems" */
         t[i + 2].hash != t[i].hash &&
@@ -1098,7 +1138,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       size_t j = i + 2, end = 0;
       while (j < t1 && j - i <= 6 && name_word(c, &t[j]) &&
              !(t[j].flags & (LX_TF_SENT | LX_TF_NEWLINE))) {
-        if (word_in(c, &t[j], company_words, LX_COUNTOF(company_words))) end = j + 1;
+        if (word_in(c, &t[j], company_words)) end = j + 1;
         j++;
       }
       if (end) {
@@ -1180,7 +1220,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       int sent = (t[i].flags & LX_TF_SENT) != 0;
       if (first && !place_based(c, &t[i]) && !(t[i].flags & LX_TF_ALLCAP) &&
           !(z->flags & LX_TF_ALLCAP) &&
-          firm_end(c, z) && !(sent && word_in(c, &t[i], openers, LX_COUNTOF(openers))) &&
+          firm_end(c, z) && !(sent && word_in(c, &t[i], openers)) &&
           !(sent && j < t1 && t[j].kind == LX_TK_WORD && (t[j].flags & LX_TF_LOWER) &&
             !verb_after_name(c, &t[j]) &&
             !in_list(c, z, company_words, LX_COUNTOF(company_words))) &&
@@ -1204,9 +1244,9 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
      * "Bethel AME Church", "Clark County" are none (person_end_type) */
     int firm = 0;
     for (size_t q = i + 1; q < j && !firm; q++)
-      firm = word_in(c, &t[q], company_words, LX_COUNTOF(company_words)) ||
+      firm = word_in(c, &t[q], company_words) ||
              ((org_end_word(c, &t[q]) ||
-               (q + 1 == j && word_in(c, &t[q], industry_words, LX_COUNTOF(industry_words)))) &&
+               (q + 1 == j && word_in(c, &t[q], industry_words))) &&
               (j - i >= 3 || !gaz_has(c, q, q + 1, KIND(LX_G_SURNAME)))); /* "Doug Mills" */
     int type = firm ? LEDE_T_ORG : person_end_type(c, i, j);
     push_cand(c, i, j, type ? type : LEDE_T_PERSON, LX_SRC_RULE, 35);
@@ -1413,8 +1453,8 @@ static size_t lower_tail(const lx_ctx *c, size_t a, size_t b, int heads) {
   const lx_token *t = TOKS(c);
   while (b > a + 1 && tok_is_word(&t[b - 1]) && (t[b - 1].flags & LX_TF_LOWER) &&
          !(heads && ((t[b - 1].flags & LX_TF_POSS) ||
-                     word_in(c, &t[b - 1], org_heads, LX_COUNTOF(org_heads)) ||
-                     word_in(c, &t[b - 1], name_heads, LX_COUNTOF(name_heads)))))
+                     word_in(c, &t[b - 1], org_heads) ||
+                     word_in_scan(c, &t[b - 1], name_heads, LX_COUNTOF(name_heads)))))
     b--;
   return b;
 }
@@ -1434,8 +1474,8 @@ static int show_name(const lx_ctx *c, size_t a, size_t b) {
   const lx_token *t = TOKS(c);
   if (b < a + 2 || !tok_is_cap(&t[b - 1])) return 0;
   if (lx_tok_ieq(c->text, &t[b - 1], "show"))
-    return word_in(c, &t[b - 2], show_kinds, LX_COUNTOF(show_kinds));
-  return word_in(c, &t[b - 1], show_words, LX_COUNTOF(show_words)) &&
+    return word_in(c, &t[b - 2], show_kinds);
+  return word_in(c, &t[b - 1], show_words) &&
          !lx_tok_is(c->text, &t[b - 2], "Vanity");
 }
 
@@ -1445,7 +1485,7 @@ static const char *const date_preps[] = {"in", "on", "at", "since", "until", "du
 static const char *const party_members[] = {"conservative", "democrat", "liberal",
                                             "republican", "socialist", "tory"};
 static int party_member(const lx_ctx *c, const lx_token *t) {
-  return tok_is_cap(t) && word_in(c, t, party_members, LX_COUNTOF(party_members));
+  return tok_is_cap(t) && word_in(c, t, party_members);
 }
 
 static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
@@ -1637,7 +1677,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         k[p].t1 == k[i].t0 && k[p].t1 > k[p].t0 && k[i].t1 > k[i].t0 + 1 &&
         !(t[k[i].t0].flags & (LX_TF_SENT | LX_TF_PARA | LX_TF_NEWLINE)) &&
         tok_is_cap(&t[k[i].t0]) &&
-        word_in(c, &t[k[i].t0], local_bodies, LX_COUNTOF(local_bodies))) {
+        word_in(c, &t[k[i].t0], local_bodies)) {
       k[p].t1 = k[i].t1;
       k[p].type = LEDE_T_ORG;
       k[i].t1 = k[i].t0; /* dropped */
@@ -1664,7 +1704,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         !(t[k[i].t0].flags & (LX_TF_SENT | LX_TF_PARA | LX_TF_NEWLINE | LX_TF_ALLCAP)) &&
         !(t[k[p].t0].flags & LX_TF_ALLCAP) && tok_is_cap(&t[k[i].t0]) &&
         (org_end_word(c, &t[k[i].t1 - 1]) ||
-         word_in(c, &t[k[i].t1 - 1], company_words, LX_COUNTOF(company_words))) &&
+         word_in(c, &t[k[i].t1 - 1], company_words)) &&
         !(k[p].type == LEDE_T_LOC &&
           in_list(c, &t[k[i].t1 - 1], org_heads, LX_COUNTOF(org_heads)) &&
           k[i].t1 == k[i].t0 + 1) &&
@@ -1729,7 +1769,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * or a country the tagger left out of a company named by its industry */
     if (b > a && a > t0 && k[i].type == LEDE_T_ORG && tok_is_cap(&t[a - 1]) &&
         tok_is_cap(&t[a]) && !(t[a].flags & LX_TF_SENT) &&
-        word_in(c, &t[a], sector_words, LX_COUNTOF(sector_words)) &&
+        word_in(c, &t[a], sector_words) &&
         gaz_has(c, a - 1, a, KIND(LX_G_DEMONYM) | KIND(LX_G_COUNTRY))) {
       a--;
       k[i].t0 = (uint32_t)a;
@@ -1905,10 +1945,10 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* (a sentence's first word, or a speaker's: "CALLER: Hi.") */
     if (a < b && ((t[a].flags & LX_TF_SENT) || (a > t0 && tok_ch(c, &t[a - 1], ':'))) &&
         !(t[a].flags & LX_TF_ALLCAP) &&
-        (word_in(c, &t[a], openers, LX_COUNTOF(openers)) ||
+        (word_in(c, &t[a], openers) ||
          (b == a + 1 && b < t1 &&
           (tok_ch(c, &t[b], ',') || tok_ch(c, &t[b], '!') || tok_ch(c, &t[b], '.')) &&
-          word_in(c, &t[a], interjections, LX_COUNTOF(interjections))))) {
+          word_in(c, &t[a], interjections)))) {
       a++;
       /* the type was read for the longer span: "Within Lahore" a person,
        * Lahore a place */
@@ -2125,7 +2165,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     k[i].t1 = (uint32_t)b;
     /* "Reagan Communications", "Jones Medical Industries": a firm */
     for (size_t q = a + 1; q < b; q++)
-      if (word_in(c, &t[q], company_words, LX_COUNTOF(company_words))) {
+      if (word_in(c, &t[q], company_words)) {
         k[i].type = LEDE_T_ORG;
         break;
       }
@@ -2190,7 +2230,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER &&
           ((p->type == LEDE_T_PERSON && k[i].type == LEDE_T_PERSON) ||
            (p->type == LEDE_T_NORP && k[i].type == LEDE_T_NORP && k[i].t1 == j + 1 &&
-            word_in(c, &t[j], event_words, LX_COUNTOF(event_words)))) &&
+            word_in(c, &t[j], event_words))) &&
           k[i].t0 == j && j < t1 && !(t[j].flags & LX_TF_SENT) && t[j].start > t[j - 1].end &&
           t[j].start - t[j - 1].end == 1 && c->text[t[j - 1].end] == ' ') {
         p->t1 = k[i].t1;
@@ -2203,9 +2243,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
           !(t[j].flags & LX_TF_SENT) &&
           (((p->type == LEDE_T_LOC || p->type == LEDE_T_ORG) && k[i].type == LEDE_T_NORP &&
             p->t1 - p->t0 <= 3 &&
-            word_in(c, &t[k[i].t1 - 1], event_words, LX_COUNTOF(event_words))) ||
+            word_in(c, &t[k[i].t1 - 1], event_words)) ||
            (p->type == LEDE_T_NORP && k[i].t1 == j + 1 &&
-            word_in(c, &t[j - 1], event_words, LX_COUNTOF(event_words)) &&
+            word_in(c, &t[j - 1], event_words) &&
             (lx_tok_ieq(c->text, &t[j], "final") || lx_tok_ieq(c->text, &t[j], "finals"))))) {
         p->t1 = k[i].t1;
         p->type = LEDE_T_NORP;
@@ -2217,7 +2257,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       if (p->source == LX_SRC_TAGGER && k[i].source == LX_SRC_TAGGER && k[i].t0 == j &&
           j < t1 && t[j].start - t[j - 1].end == 1 && c->text[t[j - 1].end] == ' ' &&
           (((p->type == LEDE_T_ORG || p->type == LEDE_T_PERSON) && k[i].type == LEDE_T_ORG &&
-            word_in(c, &t[j], company_words, LX_COUNTOF(company_words))) ||
+            word_in(c, &t[j], company_words)) ||
            (k[i].t1 == j + 1 && p->type != LEDE_T_TITLE && legal_form(c, &t[j], 1) &&
             tok_is_cap(&t[j - 1])))) {
         p->t1 = k[i].t1;
@@ -2392,10 +2432,11 @@ static int cmp_start(const void *a, const void *b) {
   return p->t0 < q->t0 ? -1 : p->t0 > q->t0;
 }
 
-/* Whether the last token of [t0, t1) is one of the words. */
-static int last_word_in(const lx_ctx *c, size_t t0, size_t t1, const char *const *w, size_t n) {
+/* Whether the last token of [t0, t1) is a word of one of the listed
+ * lists `lists` (LL bits). */
+static int last_word_in(const lx_ctx *c, size_t t0, size_t t1, uint64_t lists) {
   (void)t0;
-  return word_in(c, &TOKS(c)[t1 - 1], w, n);
+  return in_listed(c, &TOKS(c)[t1 - 1], lists);
 }
 
 static const char *const law_words[] = {"act", "treaty", "constitution", "accord", "law",
@@ -2469,9 +2510,9 @@ static int firm_context(lx_ctx *c, size_t t0, size_t t1) {
   if (t0 == 0 || (t[t0].flags & (LX_TF_SENT | LX_TF_PARA))) return 0;
   const lx_token *p = &t[t0 - 1];
   if (!(p->flags & LX_TF_LOWER)) return 0;
-  int firm = word_in(c, p, firm_nouns, LX_COUNTOF(firm_nouns)) ||
+  int firm = word_in(c, p, firm_nouns) ||
              (t0 >= 2 && lx_tok_is(c->text, p, "in") && (t[t0 - 2].flags & LX_TF_LOWER) &&
-              word_in(c, &t[t0 - 2], stake_words, LX_COUNTOF(stake_words)));
+              word_in(c, &t[t0 - 2], stake_words));
   return firm && !gaz_has(c, t0, t1, PLACE_KINDS | KIND(LX_G_COUNTRY)) &&
          !(t1 > t0 + 1 && gaz_exact(c, t0, t0 + 1, KIND(LX_G_GIVEN)));
 }
@@ -2525,23 +2566,23 @@ static const char *const place_people[] = {"police", "residents", "firefighters"
 static int person_end_type(const lx_ctx *c, size_t t0, size_t t1) {
   if (t1 - t0 < 2) return 0;
   int person = given_and_surname(c, t0, t1, 1);
-  if (last_word_in(c, t0, t1, fac_words, LX_COUNTOF(fac_words)) && !person) return LEDE_T_FAC;
-  if ((last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words)) ||
-       last_word_in(c, t0, t1, street_words, LX_COUNTOF(street_words))) &&
+  if (last_word_in(c, t0, t1, LL(fac_words)) && !person) return LEDE_T_FAC;
+  if ((last_word_in(c, t0, t1, LL(loc_words)) ||
+       last_word_in(c, t0, t1, LL(street_words))) &&
       !(person && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME))))
     return LEDE_T_LOC;
-  if (last_word_in(c, t0, t1, town_words, LX_COUNTOF(town_words)) && tok_is_cap(&TOKS(c)[t1 - 1])) {
+  if (last_word_in(c, t0, t1, LL(town_words)) && tok_is_cap(&TOKS(c)[t1 - 1])) {
     /* a surname that is also a common word ("Falls", "Springs") makes no
      * person's name of a town's */
     const lx_entry *sn = gaz_exact(c, t1 - 1, t1, KIND(LX_G_SURNAME));
     if (!(person && sn && !(sn->flags & LX_GF_AMB))) return LEDE_T_GPE;
   }
   const lx_token *z = &TOKS(c)[t1 - 1];
-  if ((org_end_word(c, z) || word_in(c, z, company_words, LX_COUNTOF(company_words)) ||
-       word_in(c, z, industry_words, LX_COUNTOF(industry_words))) &&
+  if ((org_end_word(c, z) || word_in(c, z, company_words) ||
+       word_in(c, z, industry_words)) &&
       /* "R.C. Mills", "Barry Steel" (not "Rouge Steel") */
       !(t1 - t0 == 2 && gaz_has(c, t1 - 1, t1, KIND(LX_G_SURNAME)) &&
-        (!word_in(c, z, industry_words, LX_COUNTOF(industry_words)) ||
+        (!word_in(c, z, industry_words) ||
          (TOKS(c)[t0].flags & LX_TF_PERIOD) || gaz_has(c, t0, t0 + 1, KIND(LX_G_GIVEN)))) &&
       (!person || gaz_has(c, t0, t0 + 1, PLACE_KINDS) ||
        in_list(c, z, body_only_words, LX_COUNTOF(body_only_words)) ||
@@ -2559,7 +2600,7 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   if (k->source == LX_SRC_TAGGER && k->type != LEDE_T_PERSON &&
       (age_after(c, t1) || (t0 > 0 && (TOKS(c)[t0 - 1].flags & LX_TF_LOWER) &&
                             gaz_has(c, t0 - 1, t0, KIND(LX_G_TITLE)) &&
-                            !word_in(c, &TOKS(c)[t0 - 1], firm_roles, LX_COUNTOF(firm_roles)))) &&
+                            !word_in(c, &TOKS(c)[t0 - 1], firm_roles))) &&
       person_shaped(c, t0, t1) &&
       !gaz_exact(c, t0, t1, NAME_KINDS & ~(KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))))
     return LEDE_T_PERSON;
@@ -2574,7 +2615,7 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
    * people follow is a place's */
   if (k->source == LX_SRC_TAGGER && k->type == LEDE_T_PERSON && t1 < c->toks.n &&
       (TOKS(c)[t1].flags & LX_TF_LOWER) &&
-      word_in(c, &TOKS(c)[t1], place_people, LX_COUNTOF(place_people)) &&
+      word_in(c, &TOKS(c)[t1], place_people) &&
       !given_and_surname(c, t0, t1, 0))
     return LEDE_T_GPE;
   if (k->type == LEDE_T_PERSON) {
@@ -2594,7 +2635,7 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
                                          "river", "lake", "sea", "valley", "desert"};
     static const char *const pacts[] = {"agreement", "accord", "treaty", "protocol"};
     const lx_token *z = &TOKS(c)[t1 - 1];
-    if (word_in(c, z, street_words, LX_COUNTOF(street_words))) return LEDE_T_LOC;
+    if (word_in(c, z, street_words)) return LEDE_T_LOC;
     if (in_list(c, z, built, LX_COUNTOF(built))) return LEDE_T_FAC;
     if (in_list(c, z, nature, LX_COUNTOF(nature)) ||
         (lx_tok_ieq(c->text, z, "park") && lx_tok_ieq(c->text, &TOKS(c)[t1 - 2], "national")))
@@ -2628,7 +2669,7 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   if ((k->type == LEDE_T_ORG || k->type == LEDE_T_LOC) && show_name(c, t0, t1))
     return LEDE_T_EVENT;
   /* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
-  if (t1 - t0 >= 2 && word_in(c, &TOKS(c)[t0], storms, LX_COUNTOF(storms)) &&
+  if (t1 - t0 >= 2 && word_in(c, &TOKS(c)[t0], storms) &&
       tok_is_cap(&TOKS(c)[t1 - 1]) && tok_is_cap(&TOKS(c)[t0]))
     return LEDE_T_EVENT;
   const lx_entry *e = gaz_exact(c, t0, t1, NAME_KINDS);
@@ -2645,9 +2686,9 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
         !lx_tok_ieq(c->text, &t[t1 - 2], "stadium") && !lx_tok_ieq(c->text, &t[t1 - 2], "centre") &&
         !lx_tok_ieq(c->text, &t[t1 - 2], "center"))
       return LEDE_T_ORG;
-    if (last_word_in(c, t0, t1, fac_words, LX_COUNTOF(fac_words))) return LEDE_T_FAC;
-    if (last_word_in(c, t0, t1, loc_words, LX_COUNTOF(loc_words)) ||
-        last_word_in(c, t0, t1, street_words, LX_COUNTOF(street_words)))
+    if (last_word_in(c, t0, t1, LL(fac_words))) return LEDE_T_FAC;
+    if (last_word_in(c, t0, t1, LL(loc_words)) ||
+        last_word_in(c, t0, t1, LL(street_words)))
       return LEDE_T_LOC;
     if (lx_tok_ieq(c->text, &TOKS(c)[t0], "mount") || lx_tok_ieq(c->text, &TOKS(c)[t0], "lake"))
       return LEDE_T_LOC;
@@ -2655,12 +2696,12 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   }
   if (k->type == LEDE_T_NORP) { /* MISC */
     if (e) return type_of_kind(c, e);
-    if (last_word_in(c, t0, t1, event_words, LX_COUNTOF(event_words))) return LEDE_T_EVENT;
-    if (last_word_in(c, t0, t1, law_words, LX_COUNTOF(law_words))) return LEDE_T_LAW;
+    if (last_word_in(c, t0, t1, LL(event_words))) return LEDE_T_EVENT;
+    if (last_word_in(c, t0, t1, LL(law_words))) return LEDE_T_LAW;
     /* "Chelan County", "Harris Township": a place */
     if (t1 - t0 >= 2 && tok_is_cap(&TOKS(c)[t1 - 1]) &&
         (lx_tok_ieq(c->text, &TOKS(c)[t1 - 1], "county") ||
-         last_word_in(c, t0, t1, town_words, LX_COUNTOF(town_words))))
+         last_word_in(c, t0, t1, LL(town_words))))
       return LEDE_T_GPE;
     /* inside quotation marks: a title of a work */
     const lx_token *t = TOKS(c);
@@ -2674,15 +2715,15 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
   if (k->type == LEDE_T_ORG && !e && t1 - t0 >= 2) {
     const lx_token *t = TOKS(c);
     if (((t[t1 - 1].flags & LX_TF_CAP) && !(t[t1 - 1].flags & LX_TF_ALLCAP) &&
-         last_word_in(c, t0, t1, org_laws, LX_COUNTOF(org_laws))) ||
-        (t1 - t0 >= 3 && word_in(c, &t[t0], org_laws, LX_COUNTOF(org_laws)) &&
+         last_word_in(c, t0, t1, LL(org_laws))) ||
+        (t1 - t0 >= 3 && word_in(c, &t[t0], org_laws) &&
          lx_tok_is(c->text, &t[t0 + 1], "of")))
       return LEDE_T_LAW;
   }
   /* "Texas Open", "BellSouth Classic", "Davis Cup": a contest, not who
    * runs it */
   if (k->type == LEDE_T_ORG && !e && t1 - t0 >= 2 && tok_is_cap(&TOKS(c)[t1 - 1]) &&
-      last_word_in(c, t0, t1, contests, LX_COUNTOF(contests)))
+      last_word_in(c, t0, t1, LL(contests)))
     return LEDE_T_EVENT;
   return k->type;
 }
@@ -3162,7 +3203,8 @@ static void place_list(lx_ctx *c, lede_entity *E, size_t i, size_t j) {
   if (j - i < 2 || !places || !orgs) return;
   size_t a, b;
   lx_tokens_in(c, E[i].span.start, E[i].span.end, &a, &b);
-  if (!(a > 0 && (t[a - 1].flags & LX_TF_LOWER) && word_in(c, &t[a - 1], preps, LX_COUNTOF(preps))))
+  if (!(a > 0 && (t[a - 1].flags & LX_TF_LOWER) &&
+        word_in_scan(c, &t[a - 1], preps, LX_COUNTOF(preps))))
     return;
   for (size_t k = i; k < j; k++) {
     if (E[k].type != LEDE_T_ORG || E[k].rule != LEDE_RULE_TAGGER) continue;
@@ -3197,9 +3239,9 @@ static void drop_page_words(lx_ctx *c) {
         keep = !(a > 0 && lx_tok_is(c->text, &t[a], "File") && lx_tok_is(c->text, &t[a - 1], ","));
       } else if (b >= a + 2) {
         /* all words of buttons (the first one asked first: most names have none) */
-        keep = !word_in(c, &t[a], ui_words, LX_COUNTOF(ui_words));
+        keep = !word_in(c, &t[a], ui_words);
         for (size_t k = a + 1; k < b && !keep; k++)
-          keep = t[k].kind != LX_TK_WORD || !word_in(c, &t[k], ui_words, LX_COUNTOF(ui_words));
+          keep = t[k].kind != LX_TK_WORD || !word_in(c, &t[k], ui_words);
         /* "AP Photo", "Reuters Photos": the agency */
         const lx_token *l = &t[b - 1];
         const lx_entry *g;
@@ -3591,7 +3633,7 @@ static void ordinals_in_orgs(lx_ctx *c) {
         E[i + 1].rule == LEDE_RULE_TAGGER && E[i + 1].span.start == E[i].span.end + 1) {
       size_t a, b;
       lx_tokens_in(c, E[i + 1].span.start, E[i + 1].span.end, &a, &b);
-      if (b > a && word_in(c, &TOKS(c)[b - 1], unit_heads, LX_COUNTOF(unit_heads)))
+      if (b > a && word_in(c, &TOKS(c)[b - 1], unit_heads))
         E[i + 1].type = LEDE_T_ORG;
     }
     if (i + 1 < n && E[i].type == LEDE_T_ORDINAL && E[i].rule == LEDE_RULE_NUMEX &&
@@ -3987,7 +4029,7 @@ static const char *const not_roles[] = {
  * ("American Savings said", "Rouge Steel reported"), not a noun the name
  * qualifies ("Global Oil prices"). */
 static int verb_after_name(const lx_ctx *c, const lx_token *t) {
-  return is_cue(c, t) || verb_form(c, t, 0) || word_in(c, t, not_roles, LX_COUNTOF(not_roles));
+  return is_cue(c, t) || verb_form(c, t, 0) || word_in(c, t, not_roles);
 }
 /* Words that end a role's apposition before its comma: a relative clause,
  * a second role, a place ("analyst at Marlin Ridge Capital in New York",
@@ -4050,8 +4092,8 @@ static int role_ends_at(const lx_ctx *c, size_t j, size_t k, size_t q) {
     int place = 1;
     for (size_t r = k + 1; r < p && place; r++)
       place = name_word(c, &t[r]) && !(t[r].flags & LX_TF_ALLCAP) && !org_end_word(c, &t[r]) &&
-              !word_in(c, &t[r], company_words, LX_COUNTOF(company_words)) &&
-              !word_in(c, &t[r], industry_words, LX_COUNTOF(industry_words));
+              !word_in(c, &t[r], company_words) &&
+              !word_in(c, &t[r], industry_words);
     return place;
   }
   return 0;
@@ -4090,7 +4132,7 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
   size_t k = j;
   int clause = 0; /* a participle's clause ends it: "a stage actress making her debut" */
   while (k < lim && k - j < 4 && t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_LOWER) &&
-         !(t[k].flags & LX_TF_SENT) && !word_in(c, &t[k], not_roles, LX_COUNTOF(not_roles)) &&
+         !(t[k].flags & LX_TF_SENT) && !word_in(c, &t[k], not_roles) &&
          !(k > j && in_list(c, &t[k], role_preps, LX_COUNTOF(role_preps)))) {
     if (k > j && participle_clause(c, k, lim)) {
       clause = 1;
@@ -4106,7 +4148,7 @@ static size_t common_role(const lx_ctx *c, size_t j, size_t lim, int article) {
           t[k + 1].kind == LX_TK_WORD &&
           (t[k + 1].flags & LX_TF_LOWER) &&
           !verb_form(c, &t[k + 1], 0) && !role_det(c, &t[k + 1]) &&
-          !word_in(c, &t[k + 1], not_roles, LX_COUNTOF(not_roles)) &&
+          !word_in(c, &t[k + 1], not_roles) &&
           !in_list(c, &t[k + 1], role_preps, LX_COUNTOF(role_preps))))
       return 0; /* (but "mining analyst at ...", "telecoms analyst at ...") */
     k++;
@@ -4254,7 +4296,7 @@ static int trade_qualifier(const lx_ctx *c, const lx_token *t) {
                                    "into",  "onto",    "upon",     "per",     "via",  "million",
                                    "billion", "trillion", "thousand", "hundred"};
   if ((t->flags & LX_TF_POSS) || role_det(c, t) || in_list(c, t, no, LX_COUNTOF(no)) ||
-      word_in(c, t, not_roles, LX_COUNTOF(not_roles)) ||
+      word_in(c, t, not_roles) ||
       in_list(c, t, not_qualifiers, LX_COUNTOF(not_qualifiers)) || is_cue(c, t))
     return 0;
   if (tok_is_cap(t)) return !lx_hashset_has(&c->eng->nonname, t->hash ? t->hash : 1);
@@ -4319,7 +4361,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
       if (x > 0 && t[x - 1].kind == LX_TK_WORD && t[x].start == t[x - 1].end + 1 &&
           !(t[x].flags & LX_TF_SENT) && !(t[x - 1].flags & (LX_TF_ALLCAP | LX_TF_POSS)) &&
           !lx_hashset_has(&c->eng->nonname, t[x - 1].hash ? t[x - 1].hash : 1) &&
-          !word_in(c, &t[x - 1], not_roles, LX_COUNTOF(not_roles)) &&
+          !word_in(c, &t[x - 1], not_roles) &&
           !in_list(c, &t[x - 1], not_qualifiers, LX_COUNTOF(not_qualifiers)) &&
           !is_cue(c, &t[x - 1]) && !verb_form(c, &t[x - 1], 0) &&
           !(i > 1 && E[i - 2].span.end > t[x - 1].start))
@@ -4370,7 +4412,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
                t[x].start == t[x - 1].end + 1 &&
                !(t[x].flags & LX_TF_SENT) && !(t[x - 1].flags & LX_TF_ALLCAP) &&
                !lx_hashset_has(&c->eng->nonname, t[x - 1].hash ? t[x - 1].hash : 1) &&
-               !word_in(c, &t[x - 1], not_roles, LX_COUNTOF(not_roles)) && !is_cue(c, &t[x - 1]) &&
+               !word_in(c, &t[x - 1], not_roles) && !is_cue(c, &t[x - 1]) &&
                !in_list(c, &t[x - 1], not_qualifiers, LX_COUNTOF(not_qualifiers)) &&
                !(t[x - 1].flags & LX_TF_POSS) &&
                (tok_is_cap(&t[x - 1]) == tok_is_cap(&t[a]) || tok_is_cap(&t[x - 1]))) {
@@ -5353,8 +5395,8 @@ static size_t org_stem_end(const lx_ctx *c, size_t a, size_t b) {
   const lx_token *t = TOKS(c);
   size_t p = b;
   while (p > a + 1 && (legal_form(c, &t[p - 1], 1) ||
-                       word_in(c, &t[p - 1], company_words, LX_COUNTOF(company_words)) ||
-                       word_in(c, &t[p - 1], industry_words, LX_COUNTOF(industry_words))))
+                       word_in(c, &t[p - 1], company_words) ||
+                       word_in(c, &t[p - 1], industry_words)))
     p--;
   return p;
 }
@@ -5748,7 +5790,7 @@ void lx_link(lx_ctx *c) {
        * name first or a known surname last; not a headline's capitals, a
        * firm, a king) */
       if (!((t[a].flags | t[b - 1].flags) & LX_TF_ALLCAP) && !roman_numeral(c, &t[b - 1]) &&
-          !word_in(c, &t[b - 1], company_words, LX_COUNTOF(company_words)) &&
+          !word_in(c, &t[b - 1], company_words) &&
           (gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN)) ||
            gaz_exact(c, b - 1, b, KIND(LX_G_SURNAME)))) {
         uint32_t g = link_get(&lt, K_GIVEN, t[a].hash, CL, NULL, 0);
@@ -7014,46 +7056,53 @@ void lx_quotes(lx_ctx *c) {
 
 /* ---- the word lists' set ----------------------------------------------------------- */
 
+static const struct {
+  const char *const *w;
+  size_t n;
+} listed_lists[] = {
+#define LISTED_ENTRY(w) {w, LX_COUNTOF(w)},
+    LISTED_LISTS(LISTED_ENTRY)
+#undef LISTED_ENTRY
+};
+
+/* in_listed of a token whose hash two words of the lists share: the lists
+ * walked. */
+static int listed_scan(const lx_ctx *c, const lx_token *t, uint64_t lists) {
+  for (size_t l = 0; l < LL_COUNT; l++)
+    if (((lists >> l) & 1) && in_list(c, t, listed_lists[l].w, listed_lists[l].n)) return 1;
+  return 0;
+}
+
+/* The set (as lx_hashset_build makes one: at most one slot in eight taken)
+ * with, behind its slots, each slot's listed_word. */
 int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
-  static const struct {
-    const char *const *w;
-    size_t n;
-  } lists[] = {{org_heads, LX_COUNTOF(org_heads)},     {fac_words, LX_COUNTOF(fac_words)},
-               {loc_words, LX_COUNTOF(loc_words)},     {street_words, LX_COUNTOF(street_words)},
-               {town_words, LX_COUNTOF(town_words)},
-               {event_words, LX_COUNTOF(event_words)},
-               {storms, LX_COUNTOF(storms)},           {law_words, LX_COUNTOF(law_words)},
-               {desc_heads, LX_COUNTOF(desc_heads)},   {cue_verbs, LX_COUNTOF(cue_verbs)},
-               {openers, LX_COUNTOF(openers)},         {company_words, LX_COUNTOF(company_words)},
-               {industry_words, LX_COUNTOF(industry_words)},
-               {interjections, LX_COUNTOF(interjections)},
-               {law_designators, LX_COUNTOF(law_designators)},
-               {fac_designators, LX_COUNTOF(fac_designators)},
-               {contests, LX_COUNTOF(contests)},
-               {org_laws, LX_COUNTOF(org_laws)},
-               {model_words, LX_COUNTOF(model_words)},
-               {ui_words, LX_COUNTOF(ui_words)},
-               {legal_forms, LX_COUNTOF(legal_forms)},
-               {unit_heads, LX_COUNTOF(unit_heads)},
-               {org_title_words, LX_COUNTOF(org_title_words)},
-               {org_end_words, LX_COUNTOF(org_end_words)},
-               {sector_words, LX_COUNTOF(sector_words)},
-               {after_number, LX_COUNTOF(after_number)},
-               {firm_nouns, LX_COUNTOF(firm_nouns)}, {firm_roles, LX_COUNTOF(firm_roles)},
-               {stake_words, LX_COUNTOF(stake_words)},
-               {party_members, LX_COUNTOF(party_members)},
-               {storm_not_names, LX_COUNTOF(storm_not_names)},
-               {body_only_words, LX_COUNTOF(body_only_words)},
-               {signoff_verbs, LX_COUNTOF(signoff_verbs)},
-               {local_bodies, LX_COUNTOF(local_bodies)},
-               {place_people, LX_COUNTOF(place_people)}, {show_kinds, LX_COUNTOF(show_kinds)},
-               {show_words, LX_COUNTOF(show_words)},   {not_roles, LX_COUNTOF(not_roles)}};
-  const char *all[2048];
   size_t n = 0;
-  for (size_t l = 0; l < LX_COUNTOF(lists); l++)
-    for (size_t i = 0; i < lists[l].n; i++) {
-      if (n == LX_COUNTOF(all)) return 0; /* grow `all` with the lists */
-      all[n++] = lists[l].w[i];
+  for (size_t l = 0; l < LL_COUNT; l++) n += listed_lists[l].n;
+  if (LL_COUNT > 64) return 0; /* a bit a list */
+  size_t cap = 64;
+  while (cap < n * 8) cap *= 2;
+  size_t bytes = cap * (sizeof(uint32_t) + sizeof(listed_word));
+  s->slots = (uint32_t *)lx_malloc(a, bytes);
+  if (!s->slots) return 0;
+  memset(s->slots, 0, bytes);
+  s->cap = cap;
+  /* (cap is a power of two of 64 or more: the words are aligned after the
+   * slots) */
+  listed_word *W = (listed_word *)(void *)(s->slots + cap);
+  for (size_t l = 0; l < LL_COUNT; l++)
+    for (size_t i = 0; i < listed_lists[l].n; i++) {
+      const char *w = listed_lists[l].w[i];
+      uint32_t h = lx_hash_lower(w, strlen(w));
+      if (h == 0) h = 1;
+      size_t j = h & (cap - 1);
+      while (s->slots[j] && s->slots[j] != h) j = (j + 1) & (cap - 1);
+      if (!s->slots[j]) {
+        s->slots[j] = h;
+        W[j].word = w;
+      } else if (W[j].word && strcmp(W[j].word, w) != 0) {
+        W[j].word = NULL;
+      }
+      W[j].lists |= (uint64_t)1 << l;
     }
-  return lx_hashset_build(a, s, all, n);
+  return 1;
 }

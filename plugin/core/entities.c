@@ -75,7 +75,10 @@ enum {
 
 /* Behind the set's slots (one allocation, freed with them): per slot, the
  * lists that have its word and the word (NULL when two words of the lists
- * share a hash: the lists are walked then). */
+ * share a hash: the lists are walked then). A word with capitals is in no
+ * list for word_in (lx_tok_ieq compares with a lower-case word), but in
+ * legal_forms for legal_form, which compares them as printed: LL(legal_forms)
+ * says that a form is spelled so in some case, and word_in does not ask it. */
 typedef struct listed_word {
   uint64_t lists;
   const char *word;
@@ -83,19 +86,22 @@ typedef struct listed_word {
 
 static int listed_scan(const lx_ctx *c, const lx_token *t, uint64_t lists);
 
+/* A token's slot in the set of listed words (NULL: not listed). */
+static inline const listed_word *listed_slot(const lx_ctx *c, const lx_token *t) {
+  const lx_hashset *s = &c->eng->listed;
+  uint32_t h = t->hash ? t->hash : 1;
+  if (!s->cap) return NULL;
+  for (size_t j = h & (s->cap - 1); s->slots[j]; j = (j + 1) & (s->cap - 1))
+    if (s->slots[j] == h) return (const listed_word *)(const void *)(s->slots + s->cap) + j;
+  return NULL;
+}
+
 /* Whether a token is a word of one of the listed lists `lists` (LL bits):
  * one look in the set. */
 static inline int in_listed(const lx_ctx *c, const lx_token *t, uint64_t lists) {
-  const lx_hashset *s = &c->eng->listed;
-  uint32_t h = t->hash ? t->hash : 1;
-  if (!s->cap) return 0;
-  for (size_t j = h & (s->cap - 1); s->slots[j]; j = (j + 1) & (s->cap - 1)) {
-    if (s->slots[j] != h) continue;
-    const listed_word *x = (const listed_word *)(const void *)(s->slots + s->cap) + j;
-    if (!(x->lists & lists)) return 0;
-    return x->word ? lx_tok_ieq(c->text, t, x->word) : listed_scan(c, t, x->lists & lists);
-  }
-  return 0;
+  const listed_word *x = listed_slot(c, t);
+  if (!x || !(x->lists & lists)) return 0;
+  return x->word ? lx_tok_ieq(c->text, t, x->word) : listed_scan(c, t, x->lists & lists);
 }
 
 /* Whether a token is a word of the listed list w. */
@@ -730,6 +736,9 @@ static const char *const legal_forms[] = {
     /* common: */
     "AG", "Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "Co.", "Co"};
 enum { LEGAL_COMMON = 9 }; /* the last ones */
+/* in a listed word's lists (see listed_word): the word spells one of the
+ * forms before the common ones, in some case */
+#define LEGAL_RARE ((uint64_t)1 << 63)
 
 static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
   size_t n = t->end - t->start;
@@ -740,12 +749,16 @@ static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
     case 'L': case 'N': case 'O': case 'P': case 'S': case 'p': break;
     default: return 0;
   }
-  if (t->kind != LX_TK_WORD || !lx_hashset_has(&c->eng->listed, t->hash ? t->hash : 1)) return 0;
-  size_t nf = LX_COUNTOF(legal_forms) - (common ? 0 : LEGAL_COMMON);
-  for (size_t i = 0; i < nf; i++)
-    if (legal_forms[i][0] == s[0] && strlen(legal_forms[i]) == n &&
-        memcmp(legal_forms[i], s, n) == 0)
-      return 1;
+  /* (no form is spelled so in any case: most) */
+  const listed_word *x = t->kind == LX_TK_WORD ? listed_slot(c, t) : NULL;
+  if (!x || !(x->lists & (common ? LL(legal_forms) : LEGAL_RARE))) return 0;
+  /* the common forms, the most frequent ("Inc", "Corp"), first */
+  for (size_t i = LX_COUNTOF(legal_forms) - (common ? 0 : LEGAL_COMMON); i-- > 0;) {
+    const char *f = legal_forms[i];
+    size_t k = 0;
+    while (k < n && f[k] && f[k] == s[k]) k++;
+    if (k == n && !f[n]) return 1;
+  }
   return 0;
 }
 
@@ -7078,7 +7091,7 @@ static int listed_scan(const lx_ctx *c, const lx_token *t, uint64_t lists) {
 int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
   size_t n = 0;
   for (size_t l = 0; l < LL_COUNT; l++) n += listed_lists[l].n;
-  if (LL_COUNT > 64) return 0; /* a bit a list */
+  if (LL_COUNT > 63) return 0; /* a bit a list, and LEGAL_RARE */
   size_t cap = 64;
   while (cap < n * 8) cap *= 2;
   size_t bytes = cap * (sizeof(uint32_t) + sizeof(listed_word));
@@ -7096,12 +7109,18 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
       if (h == 0) h = 1;
       size_t j = h & (cap - 1);
       while (s->slots[j] && s->slots[j] != h) j = (j + 1) & (cap - 1);
-      if (!s->slots[j]) {
-        s->slots[j] = h;
-        W[j].word = w;
-      } else if (W[j].word && strcmp(W[j].word, w) != 0) {
-        W[j].word = NULL;
+      s->slots[j] = h;
+      size_t k = 0;
+      while (w[k] && !(w[k] >= 'A' && w[k] <= 'Z')) k++;
+      if (l == LL_legal_forms && i < listed_lists[l].n - LEGAL_COMMON) W[j].lists |= LEGAL_RARE;
+      if (w[k]) { /* capitals (see listed_word) */
+        if (l == LL_legal_forms) W[j].lists |= LL(legal_forms);
+        continue;
       }
+      if (!W[j].word && !(W[j].lists & ~(LL(legal_forms) | LEGAL_RARE)))
+        W[j].word = w; /* the first lower-case word of this hash */
+      else if (W[j].word && strcmp(W[j].word, w) != 0)
+        W[j].word = NULL;
       W[j].lists |= (uint64_t)1 << l;
     }
   return 1;

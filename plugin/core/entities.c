@@ -2941,7 +2941,8 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   for (size_t i = 0; i < nt; i++) owner[i] = -1;
   size_t kept = 0, pend = t0; /* pend: the end of the last person kept */
   for (size_t q = 0; q < n; q++) {
-    lx_cand *ki = &k[(uint32_t)key[q].lo];
+    uint32_t ix = (uint32_t)key[q].lo;
+    lx_cand *ki = &k[ix];
     if (ki->t0 < t0 || ki->t1 > t1 || ki->t1 <= ki->t0) continue;
     int free_span = 1;
     for (size_t j = ki->t0; j < ki->t1; j++)
@@ -2956,21 +2957,22 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
       covered[j - t0] = (uint8_t)(ki->type < 256 ? ki->type : 255);
       owner[j - t0] = (int32_t)kept;
     }
-    kc[kept++] = *ki;
+    /* the kept one's key, by start, over the keys read already (kept <= q):
+     * the candidates stay where they are, not copied */
+    key[kept].hi = 0;
+    key[kept++].lo = (uint64_t)ki->t0 << 32 | ix;
   }
   c->cands.n = kept;
   if (!c->rr) {
     /* by start (the kept candidates do not overlap: starts differ) */
-    for (size_t i = 0; i < kept; i++) {
-      key[i].hi = 0;
-      key[i].lo = (uint64_t)kc[i].t0 << 32 | (uint32_t)i;
-    }
     sort_keys(key, kept);
-    /* (read where they are: the vector of candidates is not read again) */
-    for (size_t i = 0; i < kept; i++) add_candidate(c, &kc[(uint32_t)key[i].lo], flags);
+    /* (read where they are: nothing pushes candidates from here on) */
+    for (size_t i = 0; i < kept; i++) add_candidate(c, &k[(uint32_t)key[i].lo], flags);
     if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, pend, flags);
     return;
   }
+  /* the kept ones, in the order kept (owner's indices), first in the vector */
+  for (size_t i = 0; i < kept; i++) kc[i] = k[(uint32_t)key[i].lo];
   if (kept) memcpy(k, kc, kept * sizeof *k); /* k is NULL when nothing was pushed */
   /* user rules */
   if (c->rr) {

@@ -64,7 +64,9 @@ static int word_in_scan(const lx_ctx *c, const lx_token *t, const char *const *w
   X(org_laws) X(model_words) X(ui_words) X(legal_forms) X(unit_heads) X(org_title_words)     \
   X(org_end_words) X(sector_words) X(after_number) X(firm_nouns) X(firm_roles)               \
   X(stake_words) X(party_members) X(storm_not_names) X(body_only_words) X(signoff_verbs)     \
-  X(local_bodies) X(place_people) X(show_kinds) X(show_words) X(not_roles)
+  X(local_bodies) X(place_people) X(show_kinds) X(show_words) X(not_roles) X(built_words)    \
+  X(nature_words) X(pact_words) X(headline_verbs) X(team_sports) X(game_after)               \
+  X(game_before) X(name_breaks)
 enum {
 #define LISTED_ID(w) LL_##w,
   LISTED_LISTS(LISTED_ID)
@@ -1236,7 +1238,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
           firm_end(c, z) && !(sent && word_in(c, &t[i], openers)) &&
           !(sent && j < t1 && t[j].kind == LX_TK_WORD && (t[j].flags & LX_TF_LOWER) &&
             !verb_after_name(c, &t[j]) &&
-            !in_list(c, z, company_words, LX_COUNTOF(company_words))) &&
+            !word_in(c, z, company_words)) &&
           !gaz_has(c, i, j, NAME_KINDS) && !gaz_has(c, i, i + 1, KIND(LX_G_TITLE))) {
         push_cand(c, i, j, LEDE_T_ORG, LX_SRC_RULE, 35);
         i = j - 1;
@@ -1568,7 +1570,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * (not a place's government, cabinet or office: "U.S. Government") */
     if ((k[i].type == LEDE_T_PERSON || k[i].type == LEDE_T_LOC) && k[i].t1 > k[i].t0 &&
         k[i].t1 < t1 && org_end_word(c, &t[k[i].t1]) && !(t[k[i].t1].flags & LX_TF_ALLCAP) &&
-        !(k[i].type == LEDE_T_LOC && in_list(c, &t[k[i].t1], org_heads, LX_COUNTOF(org_heads))) &&
+        !(k[i].type == LEDE_T_LOC && word_in(c, &t[k[i].t1], org_heads)) &&
         !gaz_has(c, k[i].t0, k[i].t0 + 1, KIND(LX_G_DEMONYM)) && /* "Zambian Football" */
         !(t[k[i].t1].flags & (LX_TF_SENT | LX_TF_PARA | LX_TF_NEWLINE)) &&
         !(i + 1 < n && k[i + 1].t0 <= k[i].t1)) {
@@ -1719,7 +1721,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         (org_end_word(c, &t[k[i].t1 - 1]) ||
          word_in(c, &t[k[i].t1 - 1], company_words)) &&
         !(k[p].type == LEDE_T_LOC &&
-          in_list(c, &t[k[i].t1 - 1], org_heads, LX_COUNTOF(org_heads)) &&
+          word_in(c, &t[k[i].t1 - 1], org_heads) &&
           k[i].t1 == k[i].t0 + 1) &&
         !gaz_has(c, k[i].t0, k[i].t1, NAME_KINDS) &&
         /* (a legal form alone is the later rules': "Gold Fields of South
@@ -1891,7 +1893,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * are the name's ("Bild am Sonntag", "Cup winners Cup"). */
     for (size_t j = a + 1; j < b; j++) {
       if (t[j].kind == LX_TK_WORD && (t[j].flags & LX_TF_LOWER) &&
-          in_list(c, &t[j], name_breaks, LX_COUNTOF(name_breaks))) {
+          word_in(c, &t[j], name_breaks)) {
         b = j;
         break;
       }
@@ -2598,12 +2600,21 @@ static int person_end_type(const lx_ctx *c, size_t t0, size_t t1) {
         (!word_in(c, z, industry_words) ||
          (TOKS(c)[t0].flags & LX_TF_PERIOD) || gaz_has(c, t0, t0 + 1, KIND(LX_G_GIVEN)))) &&
       (!person || gaz_has(c, t0, t0 + 1, PLACE_KINDS) ||
-       in_list(c, z, body_only_words, LX_COUNTOF(body_only_words)) ||
-       in_list(c, z, org_heads, LX_COUNTOF(org_heads))))
+       word_in(c, z, body_only_words) ||
+       word_in(c, z, org_heads)))
     return LEDE_T_ORG;
   if (tok_is_cap(z) && lx_tok_ieq(c->text, z, "county")) return LEDE_T_GPE;
   return 0;
 }
+
+/* The last words of a place built, of nature, of an agreement (refine_type). */
+static const char *const built_words[] = {
+    "airport", "stadium", "arena", "theatre", "theater", "tunnel", "bridge", "dam", "canal",
+    "tower"};
+static const char *const nature_words[] = {
+    "peninsula", "island", "islands", "mountains", "river", "lake", "sea", "valley", "desert"};
+static const char *const pact_words[] = {
+    "agreement", "accord", "treaty", "protocol"};
 
 static int refine_type(lx_ctx *c, const lx_cand *k) {
   size_t t0 = k->t0, t1 = k->t1;
@@ -2642,18 +2653,13 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
    * place of nature ("Noto Peninsula", "Kaziranga National Park") or an
    * agreement ("Paris Agreement", "Good Friday Agreement") */
   if (k->type == LEDE_T_ORG && t1 - t0 >= 2 && !gaz_has(c, t0, t1, NAME_KINDS)) {
-    static const char *const built[] = {"airport", "stadium", "arena", "theatre", "theater",
-                                        "tunnel", "bridge", "dam", "canal", "tower"};
-    static const char *const nature[] = {"peninsula", "island", "islands", "mountains",
-                                         "river", "lake", "sea", "valley", "desert"};
-    static const char *const pacts[] = {"agreement", "accord", "treaty", "protocol"};
     const lx_token *z = &TOKS(c)[t1 - 1];
     if (word_in(c, z, street_words)) return LEDE_T_LOC;
-    if (in_list(c, z, built, LX_COUNTOF(built))) return LEDE_T_FAC;
-    if (in_list(c, z, nature, LX_COUNTOF(nature)) ||
+    if (word_in(c, z, built_words)) return LEDE_T_FAC;
+    if (word_in(c, z, nature_words) ||
         (lx_tok_ieq(c->text, z, "park") && lx_tok_ieq(c->text, &TOKS(c)[t1 - 2], "national")))
       return LEDE_T_LOC;
-    if (in_list(c, z, pacts, LX_COUNTOF(pacts)) && tok_is_cap(z)) return LEDE_T_LAW;
+    if (word_in(c, z, pact_words) && tok_is_cap(z)) return LEDE_T_LAW;
   }
   /* "Philips N.V.", "Hale Partners Inc": a name with a legal form is a company */
   if (t1 - t0 >= 2 && k->type != LEDE_T_ORG && legal_form(c, &TOKS(c)[t1 - 1], 1))
@@ -3384,6 +3390,14 @@ static int refind_in_title(lx_ctx *c, size_t ta, size_t tb, size_t a, size_t b, 
   return 0;
 }
 
+/* A headline's verbs: "MITCHELL DEFEATS BAILEY", "ROBERTO DURAN FIGHTS". */
+static const char *const headline_verbs[] = {
+    "beats", "defeats", "wins", "retains", "fights", "signs", "joins", "leads", "takes", "keeps",
+    "loses", "quits", "says", "gets", "hits", "faces", "ends", "ousts", "stuns", "tops", "claims",
+    "seals", "returns", "edges", "holds", "extends", "rejects", "warns", "urges", "denies", "seeks",
+    "plans", "sees", "cuts", "buys", "sells", "resigns", "retires", "upsets", "downs", "routs",
+    "halts", "moves", "agrees", "backs", "blames", "calls", "wants"};
+
 /* "'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl": a headline
  * in title case gives every word a capital, and the tagger reads names in
  * it ("Video Shows", "Kidnapped Girl", "Republicans Are Following Trump");
@@ -3430,14 +3444,6 @@ static void drop_title_case_words(lx_ctx *c, int form) {
         }
     }
   }
-  /* a headline's verbs: "MITCHELL DEFEATS BAILEY", "ROBERTO DURAN FIGHTS" */
-  static const char *const verbs[] = {
-      "beats",   "defeats", "wins",    "retains", "fights",  "signs",   "joins",  "leads",
-      "takes",   "keeps",   "loses",   "quits",   "says",    "gets",    "hits",   "faces",
-      "ends",    "ousts",   "stuns",   "tops",    "claims",  "seals",   "returns", "edges",
-      "holds",   "extends", "rejects", "warns",   "urges",   "denies",  "seeks",  "plans",
-      "sees",    "cuts",    "buys",    "sells",   "resigns", "retires", "upsets", "downs",
-      "routs",   "halts",   "moves",   "agrees",  "backs",   "blames",  "calls",  "wants"};
   for (size_t i = 0; i < n; i++) {
     lede_entity *e = &E[i];
     int keep = 1;
@@ -3447,7 +3453,7 @@ static void drop_title_case_words(lx_ctx *c, int form) {
       lx_tokens_in(c, e->span.start, e->span.end, &a, &b);
       for (size_t k = a; k < b; k++)
         if (t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_ALLCAP) &&
-            in_list(c, &t[k], verbs, LX_COUNTOF(verbs))) {
+            word_in(c, &t[k], headline_verbs)) {
           if (k == a) {
             e->span.end = e->span.start; /* dropped below */
           } else {
@@ -5277,6 +5283,20 @@ static void teams_in_tables(lx_ctx *c) {
   }
 }
 
+/* A report's team sports, and the words after and before a team's city
+ * (teams_in_reports). */
+static const char *const team_sports[] = {
+    "soccer", "football", "baseball", "basketball", "hockey", "cricket", "rugby", "nfl", "nba",
+    "nhl"};
+static const char *const game_after[] = {
+    "beat", "beats", "drew", "lost", "won", "defeated", "edged", "held", "hosted", "host", "hosts",
+    "trailed", "led", "scored", "routed", "v", "vs", "vs.", "striker", "forward", "midfielder",
+    "defender", "winger", "goalkeeper", "manager", "coach", "captain", "pitcher", "fans",
+    "supporters"};
+static const char *const game_before[] = {
+    "beat", "against", "to", "with", "v", "vs", "vs.", "over", "defeated", "hosted", "visit",
+    "joined"};
+
 /* Teams named after their city in a game's report: "Newcastle beat
  * Sunderland 2-1", "lost to Norwich", "Norwich striker Keith O'Neill". In
  * a report, a city next to such a word is the team, and so is every mention
@@ -5289,16 +5309,6 @@ static void teams_in_reports(lx_ctx *c) {
   size_t n = c->toks.n, ne = in->entities.n, ngpe = 0;
   for (size_t i = 0; i < ne; i++) ngpe += E[i].type == LEDE_T_GPE;
   if (ngpe < 2) return;
-  static const char *const sports[] = {"soccer", "football", "baseball", "basketball", "hockey",
-                                       "cricket", "rugby", "nfl", "nba", "nhl"};
-  static const char *const after[] = {
-      "beat",     "beats",   "drew",       "lost",       "won",       "defeated", "edged",
-      "held",     "hosted",  "host",       "hosts",      "trailed",   "led",      "scored",
-      "routed",   "v",       "vs",         "vs.",        "striker",   "forward",  "midfielder",
-      "defender", "winger",  "goalkeeper", "manager",    "coach",     "captain",  "pitcher",
-      "fans",     "supporters"};
-  static const char *const before[] = {"beat", "against", "to", "with", "v", "vs", "vs.",
-                                       "over", "defeated", "hosted", "visit", "joined"};
   uint32_t *teams = (uint32_t *)lx_scratch(c, ngpe * sizeof(uint32_t));
   size_t nt = 0, scores = 0;
   for (size_t i = 0; i < ne; i++) {
@@ -5307,14 +5317,14 @@ static void teams_in_reports(lx_ctx *c) {
     link_tokens(c, &E[i], &a, &b);
     if (b <= a || b >= n) continue;
     int after_verb = t[b].kind == LX_TK_WORD && (t[b].flags & LX_TF_LOWER) &&
-                     in_list(c, &t[b], after, LX_COUNTOF(after));
+                     word_in(c, &t[b], game_after);
     int before_verb = !after_verb && a > 0 && t[a - 1].kind == LX_TK_WORD &&
                       (t[a - 1].flags & LX_TF_LOWER) &&
-                      in_list(c, &t[a - 1], before, LX_COUNTOF(before)) &&
+                      word_in(c, &t[a - 1], game_before) &&
                       /* "lost to Norwich" (not "flew to Paris"): a score or a
                        * verb of the game before */
                       (lx_tok_is(c->text, &t[a - 1], "joined") || t[b].kind == LX_TK_NUM ||
-                       (a >= 2 && in_list(c, &t[a - 2], after, LX_COUNTOF(after))));
+                       (a >= 2 && word_in(c, &t[a - 2], game_after)));
     if (!after_verb && !before_verb) continue;
     if (!gaz_exact(c, a, b, KIND(LX_G_CITY)) ||
         gaz_exact(c, a, b, PLACE_KINDS & ~KIND(LX_G_CITY)))
@@ -5329,7 +5339,7 @@ static void teams_in_reports(lx_ctx *c) {
   int report = nt >= 2 && scores >= 2;
   for (size_t i = 0; i < n && !report && !(i > 0 && (t[i].flags & LX_TF_NEWLINE)); i++)
     report = t[i].kind == LX_TK_WORD && (t[i].flags & LX_TF_ALLCAP) &&
-             in_list(c, &t[i], sports, LX_COUNTOF(sports));
+             word_in(c, &t[i], team_sports);
   if (!report) return;
   for (size_t i = 0; i < ne; i++) {
     if (E[i].type != LEDE_T_GPE) continue;
@@ -7088,30 +7098,19 @@ static int listed_scan(const lx_ctx *c, const lx_token *t, uint64_t lists) {
   return 0;
 }
 
-/* The set (as lx_hashset_build makes one: at most one slot in eight taken)
- * with, behind its slots, each slot's listed_word. */
-int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
-  size_t n = 0;
-  for (size_t l = 0; l < LL_COUNT; l++) n += listed_lists[l].n;
-  if (LL_COUNT > 63) return 0; /* a bit a list, and LEGAL_RARE */
-  size_t cap = 64;
-  while (cap < n * 8) cap *= 2;
-  size_t bytes = cap * (sizeof(uint32_t) + sizeof(listed_word));
-  s->slots = (uint32_t *)lx_malloc(a, bytes);
-  if (!s->slots) return 0;
-  memset(s->slots, 0, bytes);
-  s->cap = cap;
-  /* (cap is a power of two of 64 or more: the words are aligned after the
-   * slots) */
-  listed_word *W = (listed_word *)(void *)(s->slots + cap);
+/* Fills a set of cap slots (zeroed) and its words with the lists' words;
+ * returns the number of slots taken. */
+static size_t listed_fill(uint32_t *slots, listed_word *W, size_t cap) {
+  size_t used = 0;
   for (size_t l = 0; l < LL_COUNT; l++)
     for (size_t i = 0; i < listed_lists[l].n; i++) {
       const char *w = listed_lists[l].w[i];
       uint32_t h = lx_hash_lower(w, strlen(w));
       if (h == 0) h = 1;
       size_t j = h & (cap - 1);
-      while (s->slots[j] && s->slots[j] != h) j = (j + 1) & (cap - 1);
-      s->slots[j] = h;
+      while (slots[j] && slots[j] != h) j = (j + 1) & (cap - 1);
+      used += !slots[j];
+      slots[j] = h;
       size_t k = 0;
       while (w[k] && !(w[k] >= 'A' && w[k] <= 'Z')) k++;
       if (l == LL_legal_forms && i < listed_lists[l].n - LEGAL_COMMON) W[j].lists |= LEGAL_RARE;
@@ -7125,5 +7124,34 @@ int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
         W[j].word = NULL;
       W[j].lists |= (uint64_t)1 << l;
     }
+  return used;
+}
+
+/* The set (as lx_hashset_build makes one: at most one slot in eight taken,
+ * of the distinct words: the lists share many) with, behind its slots,
+ * each slot's listed_word. */
+int lx_listed_words_build(const lede_allocator *a, lx_hashset *s) {
+  size_t n = 0;
+  for (size_t l = 0; l < LL_COUNT; l++) n += listed_lists[l].n;
+  if (LL_COUNT > 63) return 0; /* a bit a list, and LEGAL_RARE */
+  size_t cap = 0, used = n;
+  uint32_t *slots = NULL;
+  for (int pass = 0; pass < 2; pass++) {
+    /* (first sized for every word, then for the distinct ones) */
+    size_t want = 64;
+    while (want < used * 8) want *= 2;
+    if (want == cap) break;
+    cap = want;
+    size_t bytes = cap * (sizeof(uint32_t) + sizeof(listed_word));
+    lx_free(a, slots);
+    slots = (uint32_t *)lx_malloc(a, bytes);
+    if (!slots) return 0;
+    memset(slots, 0, bytes);
+    /* (cap is a power of two of 64 or more: the words are aligned after
+     * the slots) */
+    used = listed_fill(slots, (listed_word *)(void *)(slots + cap), cap);
+  }
+  s->slots = slots;
+  s->cap = cap;
   return 1;
 }

@@ -30,14 +30,15 @@ static int tok_ch(const lx_ctx *c, const lx_token *t, char ch) {
   return t->end - t->start == 1 && c->text[t->start] == ch;
 }
 
-/* Whether a token is one of the words of a list (lower case, and in
- * listed_words below). The engine's set of all the lists' words tells
- * most tokens no at once. */
+/* Whether a token is one of the words of the lists of LISTED_LISTS below
+ * (the engine's set of their words tells most tokens no at once). */
 static int listed(const lx_ctx *c, const lx_token *t) {
   return lx_hashset_has(&c->eng->listed, t->hash ? t->hash : 1);
 }
 
-/* word_in of a listed token (the set asked once for several lists) */
+/* Whether a token is one of the words w[0, n) (lower case): a list walked,
+ * for the lists that are not in the set of listed words (word_in asks the
+ * set for those that are). */
 static int in_list(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
   /* the token's first byte, lower-cased once, tells most words of the list
    * no (lx_tok_ieq compares it first) */
@@ -48,8 +49,9 @@ static int in_list(const lx_ctx *c, const lx_token *t, const char *const *w, siz
   return 0;
 }
 
-/* word_in of a list that is not in the set (the set says no for a word that
- * no listed list has) */
+/* in_list of a listed token: word_in of a list that is not in the set (for
+ * a word of the list that no listed list has, no, as it has always been:
+ * "corporation" of name_heads) */
 static int word_in_scan(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
   return listed(c, t) && in_list(c, t, w, n);
 }
@@ -3247,10 +3249,13 @@ static void drop_page_words(lx_ctx *c) {
   for (size_t i = 0; i < n; i++) {
     lede_entity *e = &E[i];
     int keep = 1;
-    /* two words or more (a space in the name), or "File": most are one */
+    /* the tagger's, of two words or more (a space in the name), or "File":
+     * most are one (the rule asked first: the bytes are read for the
+     * tagger's names only) */
     const char *sp = c->text + e->span.start;
     uint32_t len = e->span.end - e->span.start, q = 0;
-    while (q < len && sp[q] != ' ') q++;
+    if (e->rule == LEDE_RULE_TAGGER)
+      while (q < len && sp[q] != ' ') q++;
     if (e->rule == LEDE_RULE_TAGGER && (q < len || (len == 4 && sp[0] == 'F'))) {
       size_t a, b;
       lx_tokens_in_from(c, hint, e->span.start, e->span.end, &a, &b);
@@ -3398,6 +3403,33 @@ static const char *const headline_verbs[] = {
     "plans", "sees", "cuts", "buys", "sells", "resigns", "retires", "upsets", "downs", "routs",
     "halts", "moves", "agrees", "backs", "blames", "calls", "wants"};
 
+/* In capitals, the title's words (tokens [ta, tb)) the story writes in
+ * lower case (common words: "FILES", "PLEASED", "NURSERY"), into lowered
+ * (32 at most); returns how many. */
+static size_t title_words_lowered(const lx_ctx *c, size_t ta, size_t tb, uint32_t *lowered) {
+  const lx_token *t = TOKS(c);
+  uint32_t words[32];
+  uint64_t bits = 0; /* a filter of their hashes: most words are none of them */
+  size_t nw = 0, nl = 0;
+  for (size_t k = ta; k < tb && nw < 32; k++)
+    if (t[k].kind == LX_TK_WORD) {
+      words[nw++] = t[k].hash;
+      bits |= (uint64_t)1 << (t[k].hash & 63);
+    }
+  for (size_t k = 0; k < c->toks.n && nw; k++) {
+    if (!(bits >> (t[k].hash & 63) & 1) || !(t[k].flags & LX_TF_LOWER) ||
+        t[k].kind != LX_TK_WORD || (k >= ta && k < tb))
+      continue;
+    for (size_t w = 0; w < nw; w++)
+      if (words[w] == t[k].hash) {
+        lowered[nl++] = words[w];
+        words[w] = words[--nw];
+        break;
+      }
+  }
+  return nl;
+}
+
 /* "'We Got Her!' Video Shows Dramatic Rescue of Kidnapped Girl": a headline
  * in title case gives every word a capital, and the tagger reads names in
  * it ("Video Shows", "Kidnapped Girl", "Republicans Are Following Trump");
@@ -3423,27 +3455,9 @@ static void drop_title_case_words(lx_ctx *c, int form) {
    * organizations and other names ("RUGBY UNION", "TOUR OF NETHERLANDS") */
   uint32_t lowered[32];
   size_t nl = 0;
-  if (form == TITLE_CAPITALS) {
-    uint32_t words[32];
-    uint64_t bits = 0; /* a filter of their hashes: most words are none of them */
-    size_t nw = 0;
-    for (size_t k = ta; k < tb && nw < 32; k++)
-      if (t[k].kind == LX_TK_WORD) {
-        words[nw++] = t[k].hash;
-        bits |= (uint64_t)1 << (t[k].hash & 63);
-      }
-    for (size_t k = 0; k < c->toks.n && nw; k++) {
-      if (!(bits >> (t[k].hash & 63) & 1) || !(t[k].flags & LX_TF_LOWER) ||
-          t[k].kind != LX_TK_WORD || (k >= ta && k < tb))
-        continue;
-      for (size_t w = 0; w < nw; w++)
-        if (words[w] == t[k].hash) {
-          lowered[nl++] = words[w];
-          words[w] = words[--nw];
-          break;
-        }
-    }
-  }
+  /* (looked for when first needed: most titles' names need them not, and
+   * the look reads every token of the story) */
+  int nl_known = form != TITLE_CAPITALS;
   for (size_t i = 0; i < n; i++) {
     lede_entity *e = &E[i];
     int keep = 1;
@@ -3491,6 +3505,10 @@ static void drop_title_case_words(lx_ctx *c, int form) {
       } else if (form == TITLE_CAPITALS && !keep &&
                  (e->type == LEDE_T_GPE || e->type == LEDE_T_LOC)) {
         keep = 1;
+        if (!nl_known) {
+          nl = title_words_lowered(c, ta, tb, lowered);
+          nl_known = 1;
+        }
         for (size_t k = a; k < b && keep; k++)
           for (size_t w = 0; w < nl && keep; w++) keep = lowered[w] != t[k].hash;
       }
@@ -3531,6 +3549,10 @@ static void drop_title_case_words(lx_ctx *c, int form) {
        * "COFFEE" of a story that has "Coffee" at a sentence's start) */
       if (pass == 0 ? b < a + 2 : b != a + 1 || t[a].nletters < 3) continue;
       int common = 0;
+      if (pass == 1 && !nl_known) {
+        nl = title_words_lowered(c, ta, tb, lowered);
+        nl_known = 1;
+      }
       for (size_t w = 0; w < nl && pass == 1; w++) common |= lowered[w] == t[a].hash;
       if (common) continue;
       /* a company is named without its legal form too ("TEXAS AIR" of
@@ -3628,7 +3650,8 @@ static void legal_names(lx_ctx *c) {
         continue; /* the first part is dropped */
       }
     }
-    E[m++] = E[i];
+    if (m != i) E[m] = E[i]; /* (copied only once one was dropped) */
+    m++;
   }
   in->entities.n = m;
 }
@@ -3666,7 +3689,8 @@ static void ordinals_in_orgs(lx_ctx *c) {
       E[i + 1].span.start = E[i].span.start;
       continue; /* the ordinal is dropped */
     }
-    E[m++] = E[i];
+    if (m != i) E[m] = E[i]; /* (copied only once one was dropped) */
+    m++;
   }
   in->entities.n = m;
 }

@@ -371,8 +371,10 @@ static inline unsigned ctz32(uint32_t x) {
 #endif
 }
 
+#if defined(__SSE2__)
 /* Slot of a key within a bucket from the mask of matching slots (0 = none). */
 static const uint8_t first_of[16] = {0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0};
+#endif
 
 /* sums of 16 int16 */
 typedef struct acc {

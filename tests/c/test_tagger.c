@@ -174,16 +174,26 @@ static char *repeat(const char *unit, size_t times, size_t *len) {
 
 static void test_pathological(const lx_tagger *tg, const lx_dict *gaz) {
   size_t len, nc;
-  /* capitalized words without end, and in capitals: linear time */
+  /* capitalized words without end, and in capitals: linear time (each
+   * size timed three times and the least taken: a busy machine only ever
+   * adds time, and one slow run no longer fails the check) */
   const char *units[] = {"John ", "NEW YORK ", "Van der ", "U.S. ", "Mr. Smith-Jones "};
   for (size_t u = 0; u < LX_COUNTOF(units); u++) {
+    size_t len2;
     char *s1 = repeat(units[u], 20000, &len);
-    double a = tag_all(tg, gaz, s1, len, &nc);
+    char *s2 = repeat(units[u], 80000, &len2);
+    double a = 0, b = 0;
+    int ok = 1;
+    for (int run = 0; run < 3; run++) {
+      double ta = tag_all(tg, gaz, s1, len, &nc);
+      double tb = tag_all(tg, gaz, s2, len2, &nc);
+      if (ta < 0 || tb < 0) ok = 0;
+      if (run == 0 || ta < a) a = ta;
+      if (run == 0 || tb < b) b = tb;
+    }
     free(s1);
-    char *s2 = repeat(units[u], 80000, &len);
-    double b = tag_all(tg, gaz, s2, len, &nc);
     free(s2);
-    CHECK(a >= 0 && b >= 0 && b < 8 * a + 0.05, "'%s' x 80000 in linear time (%.3f s, x 20000 %.3f s)",
+    CHECK(ok && b < 8 * a + 0.05, "'%s' x 80000 in linear time (%.3f s, x 20000 %.3f s)",
           units[u], b, a);
   }
   /* a million tokens */

@@ -1590,10 +1590,8 @@ static size_t spoken_year(const nx *S, size_t i, int *y) {
                                        "before", "for", "arrives", "began", "begins", "ended",
                                        "ends", "was", "is", "will", "had", "has", "there"};
       int ok = 0;
-      /* (the length compared is a pointer's size less one, as the literal
-       * macro took it here: only seven-letter words can match; kept so) */
       for (size_t q = 0; q < LX_COUNTOF(fn) && !ok; q++)
-        ok = tok_is_n(S, i + k, fn[q], sizeof(fn[q]) - 1);
+        ok = tok_is_n(S, i + k, fn[q], strlen(fn[q]));
       if (!ok) return 0;
     }
   } else {
@@ -2964,9 +2962,7 @@ static size_t spoken_zone(const nx *S, size_t j) {
       return 1;
   if (!(S->t[j].flags & LX_TF_CAP)) return 0;
   for (size_t q = 0; q < LX_COUNTOF(regions); q++)
-    /* (the length compared is a pointer's size less one, as the literal
-     * macro took it here: only seven-letter regions can match; kept so) */
-    if (tok_is_n(S, j, regions[q], sizeof(regions[q]) - 1)) {
+    if (tok_is_n(S, j, regions[q], strlen(regions[q]))) {
       size_t k = 1;
       if (tok_isl(S, j + k, "standard") || tok_isl(S, j + k, "daylight")) k++;
       if (tok_isl(S, j + k, "time")) return k + 1;

@@ -615,6 +615,12 @@ static const tcase cases[] = {
     {"it happened at twelve forty-five, until two a.m., at five a.m. Eastern time",
      "TIME[twelve forty-five]=T12:45 | TIME[two a.m.]=T02:00 | "
      "TIME[five a.m. Eastern time]=T05:00"},
+    /* every region, not only the seven-letter ones; a year before "when", "there" */
+    {"at six p.m. Hawaii time, nine a.m. Mountain Standard Time, two p.m. Alaska time",
+     "TIME[six p.m. Hawaii time]=T18:00 | TIME[nine a.m. Mountain Standard Time]=T09:00 | "
+     "TIME[two p.m. Alaska time]=T14:00"},
+    {"in two thousand when the century turned; by two thousand there were ten",
+     "DATE[two thousand]=2000 | DATE[two thousand]=2000 | CARDINAL[ten]=10"},
     {"open until ten tonight; beat Portland five to three this afternoon",
      "TIME[ten tonight]=2020-05-06T22:00 | CARDINAL[five]=5 | CARDINAL[three]=3 | "
      "TIME[this afternoon]=2020-05-06TAF"},

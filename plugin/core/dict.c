@@ -45,6 +45,7 @@ struct lx_dict {
   lx_vec prefixes; /* uint32: every phrase's prefixes, as filter items */
   lx_vec toks;     /* scratch for tokenizing phrases */
   lx_buf key;      /* scratch for the key of a phrase being added */
+  uint64_t no_bloom; /* the filter's one word of zeros while it is empty */
 };
 
 /* A lookup walks a phrase's tokens, hashing as it goes; a bit filter over
@@ -63,7 +64,7 @@ struct lx_dict {
 #define BLOOM_MAX_LB 23
 
 static inline void bloom_set(lx_dict *d, uint32_t x) {
-  d->f.bloom[x >> (32 - (d->f.bloom_lb - 6))] |= lx_bloom_bits(x);
+  d->f.bloom[(uint64_t)x >> d->f.shift] |= lx_bloom_bits(x);
 }
 
 static inline int pre_has(const lx_dict *d, uint32_t h, uint32_t role) {
@@ -76,18 +77,19 @@ static int pre_note(lx_dict *d, uint32_t h, uint32_t role) {
   uint32_t x = lx_pre_item(h, role);
   if (!lx_vec_reserve(d->alloc, &d->prefixes, sizeof(uint32_t), d->prefixes.n + 1)) return 0;
   ((uint32_t *)d->prefixes.p)[d->prefixes.n++] = x;
-  unsigned lb = d->f.bloom ? d->f.bloom_lb : BLOOM_MIN_LB;
+  unsigned lb = d->f.bloom_lb ? d->f.bloom_lb : BLOOM_MIN_LB;
   while (lb < BLOOM_MAX_LB && ((size_t)1 << lb) < d->prefixes.n * 16) lb++;
-  if (!d->f.bloom || lb != d->f.bloom_lb) {
+  if (lb != d->f.bloom_lb) {
     uint64_t *bloom = (uint64_t *)lx_malloc(d->alloc, ((size_t)1 << lb) / 8);
     if (!bloom) {
       d->prefixes.n--;
       return 0;
     }
     memset(bloom, 0, ((size_t)1 << lb) / 8);
-    lx_free(d->alloc, d->f.bloom);
+    if (d->f.bloom_lb) lx_free(d->alloc, d->f.bloom);
     d->f.bloom = bloom;
     d->f.bloom_lb = lb;
+    d->f.shift = 38 - lb;
     const uint32_t *it = (const uint32_t *)d->prefixes.p;
     for (size_t i = 0; i < d->prefixes.n; i++) bloom_set(d, it[i]);
   } else {
@@ -116,6 +118,8 @@ lx_dict *lx_dict_new(const lede_allocator *a) {
   if (!d) return NULL;
   memset(d, 0, sizeof *d);
   d->alloc = a;
+  d->f.bloom = &d->no_bloom;
+  d->f.shift = 32;
   /* offset 0 of the pool is the empty string */
   if (!lx_buf_reserve(a, &d->pool, 1)) {
     lx_free(a, d);
@@ -145,7 +149,7 @@ void lx_dict_free(lx_dict *d) {
   lx_buf_free(a, &d->pool);
   lx_free(a, d->table);
   lx_vec_free(a, &d->prefixes);
-  lx_free(a, d->f.bloom);
+  if (d->f.bloom_lb) lx_free(a, d->f.bloom);
   lx_vec_free(a, &d->toks);
   lx_buf_free(a, &d->key);
   lx_free(a, d);

@@ -372,8 +372,11 @@ uint8_t lx_dict_maxtok(const lx_dict *d);
  * for every token are inline: an item is a role and a prefix's hash
  * mixed; it sets 2 bits of one 64-bit word. Never a false "no". */
 typedef struct lx_dict_filter {
-  uint64_t *bloom;   /* NULL while the dictionary is empty */
-  unsigned bloom_lb; /* log2 of its bits */
+  uint64_t *bloom;   /* a word of zeros while the dictionary is empty */
+  unsigned bloom_lb; /* log2 of its bits; 0 while empty */
+  unsigned shift;    /* an item's word is its bits from this one up (38 -
+                        bloom_lb; 32, word 0, while empty): a test needs no
+                        check for an empty filter nor a subtraction */
 } lx_dict_filter;
 
 #define LX_PRE_CONT 0x5bd1e995u   /* a phrase continues past these tokens */
@@ -395,10 +398,9 @@ static inline uint64_t lx_bloom_bits(uint32_t x) {
 }
 
 static inline int lx_filter_has(const lx_dict_filter *f, uint32_t h, uint32_t role) {
-  if (!f->bloom) return 0;
   uint32_t x = lx_pre_item(h, role);
   uint64_t m = lx_bloom_bits(x);
-  return (f->bloom[x >> (32 - (f->bloom_lb - 6))] & m) == m;
+  return (f->bloom[(uint64_t)x >> f->shift] & m) == m;
 }
 
 /* Whether any phrase of the dictionary starts with this token hash. */

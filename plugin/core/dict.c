@@ -515,10 +515,13 @@ size_t lx_dict_longest_min(const lx_dict *d, const char *text, const lx_token *t
 uint32_t lx_dict_exact_kinds(const lx_dict *d, const char *text, const lx_token *t, size_t i,
                              size_t k, const lx_entry **e) {
   *e = NULL;
-  if (!d->table_cap || k == 0 || k > d->maxtok) return 0;
+  /* k - 1 wraps for k == 0; a dictionary with no phrase (and maybe no
+   * table) has maxtok 0 */
+  if (k - 1 >= (size_t)d->maxtok) return 0;
   uint32_t h = tok_hash(d, text, &t[i]);
   for (size_t j = 1; j < k; j++) h = lx_hash_combine(h, tok_hash(d, text, &t[i + j]));
-  const slot *sl = pre_has(d, h, LX_PRE_KEY) ? probe_slot(d, h, text, t + i, k) : NULL;
+  if (!pre_has(d, h, LX_PRE_KEY)) return 0;
+  const slot *sl = probe_slot(d, h, text, t + i, k);
   if (!sl) return 0;
   *e = (const lx_entry *)d->entries.p + (sl->entry - 1); /* not read */
   return sl->kinds;

@@ -1646,8 +1646,11 @@ static int credit_line_may(const lx_ctx *c, const blk *b) {
                                       "credit", "\xc2\xa9", "("};
   if (b->t0 >= b->t1) return 0;
   const lx_token *t = (const lx_token *)c->toks.p + b->t0;
+  /* the first byte (either case) picks the words to compare: most blocks
+   * open with a word none of them starts with */
+  unsigned char f = (unsigned char)s[t->start] | 0x20;
   for (size_t i = 0; i < LX_COUNTOF(first); i++)
-    if (lx_tok_ieq(s, t, first[i])) return 1;
+    if (((unsigned char)first[i][0] | 0x20) == f && lx_tok_ieq(s, t, first[i])) return 1;
   return 0;
 }
 

@@ -288,8 +288,10 @@ static inline uint32_t hash_folding(const char *s, size_t n, int fold) {
     h = lx_hash_mix(h, lower8(w));
   }
   if (i == n) return lx_hash_final(h, n);
-  if (n - i < 8) { /* the last bytes, if ASCII */
-    uint64_t w = load_tail_le(u + i, n - i);
+  if (n - i < 8) {
+    /* the last bytes, if ASCII: past the first eight, the eight that end
+     * the string shifted down (one load), else read by four, two and one */
+    uint64_t w = i ? lx_load8_le(u + n - 8) >> (8 * (8 - (n - i))) : load_tail_le(u, n);
     if (!(w & 0x8080808080808080ull)) return lx_hash_final(lx_hash_mix(h, lower8(w)), n);
   }
   return hash_folding_rest(u, n, i, h, fold);

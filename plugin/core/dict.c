@@ -498,8 +498,12 @@ size_t lx_dict_longest_min(const lx_dict *d, const char *text, const lx_token *t
       hs[nk] = h;
       ks[nk++] = (uint8_t)k;
     }
-    /* phrases do not run across a paragraph break */
-    if (k >= lim || !pre_has(d, h, LX_PRE_CONT) || (t[i + k].flags & LX_TF_PARA)) break;
+    /* phrases do not run across a paragraph break; the filter is not
+     * asked about tokens short of minlen (the caller that asks from 2 has
+     * asked whether a phrase goes on from the first: a filter only prunes) */
+    if (k >= lim || (k >= minlen && !pre_has(d, h, LX_PRE_CONT)) ||
+        (t[i + k].flags & LX_TF_PARA))
+      break;
     h = lx_hash_combine(h, tok_hash(d, text, &t[i + k]));
   }
   while (nk--) {

@@ -32,8 +32,22 @@ static const char *const abbrevs[] = {
     "corp", "dept", "est", "etc", "inc", "jr", "ltd", "no", "nos", "sr",
     "st", "v", "vol", "vs"};
 
+/* The lengths of the abbreviations above by their first byte: bit n for
+ * one of n bytes (a word before a period is asked: most are no
+ * abbreviation, and their first byte and length say so). Made from the
+ * list: a word added there is added here too. */
+static const uint8_t abbrev_lens[128] = {
+    ['A'] = 0x18, ['B'] = 0x10, ['C'] = 0x3c, ['D'] = 0x1c, ['F'] = 0x0c, ['G'] = 0x0c,
+    ['H'] = 0x08, ['I'] = 0x18, ['J'] = 0x0c, ['K'] = 0x1c, ['L'] = 0x0c, ['M'] = 0x1c,
+    ['N'] = 0x0c, ['O'] = 0x18, ['P'] = 0x1c, ['R'] = 0x0c, ['S'] = 0x1c, ['T'] = 0x38,
+    ['U'] = 0x10, ['V'] = 0x0c, ['W'] = 0x18, ['a'] = 0x44, ['c'] = 0x14, ['d'] = 0x10,
+    ['e'] = 0x08, ['i'] = 0x08, ['j'] = 0x04, ['l'] = 0x08, ['n'] = 0x0c, ['s'] = 0x04,
+    ['v'] = 0x0e};
+
 static int is_abbrev(const char *s, size_t n) {
-  if (n == 0 || n > 6) return 0;
+  if (n == 0 || n > 6 || (unsigned char)s[0] >= 0x80 ||
+      !(abbrev_lens[(unsigned char)s[0]] & (1u << n)))
+    return 0;
   /* a binary search that compares byte by byte, as the words are short and
    * most probes differ in the first byte (strcmp's order, the list's) */
   size_t lo = 0, hi = LX_COUNTOF(abbrevs);

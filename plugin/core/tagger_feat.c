@@ -319,15 +319,15 @@ static int is_word(const lx_token *t) { return t->kind == LX_TK_WORD && t->nlett
  * is built): after a line break, a quotation mark, a dash or one of
  * . ! ? : ( " */
 static inline unsigned initial_at(const char *text, const lx_token *t, size_t i) {
-  if (i == 0) return 1;
+  if (i == 0 || (t[i].flags & LX_TF_NEWLINE)) return 1;
+  /* most words follow a word: the test of its kind decides them */
   const lx_token *p = &t[i - 1];
+  if (p->kind != LX_TK_PUNCT) return 0;
+  if (p->flags & (LX_TF_QUOTE | LX_TF_DASH)) return 1;
   const uint64_t opens = 1ull << '.' | 1ull << '!' | 1ull << '?' | 1ull << ':' | 1ull << '(' |
                          1ull << '"';
   unsigned c = (unsigned char)text[p->start];
-  unsigned punct = (unsigned)((p->flags & (LX_TF_QUOTE | LX_TF_DASH)) != 0) |
-                   ((unsigned)(c < 64) & (unsigned)(opens >> (c & 63)));
-  return (unsigned)((t[i].flags & LX_TF_NEWLINE) != 0) |
-         ((unsigned)(p->kind == LX_TK_PUNCT) & punct & 1u);
+  return (unsigned)(c < 64) & (unsigned)(opens >> (c & 63)) & 1u;
 }
 
 /* LX_TGD_* of one occurrence from its LX_TF_CAP, LX_TF_ALLCAP and
@@ -348,6 +348,12 @@ static void clear16(void *p, size_t n) {
 #endif
 }
 
+static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
+                     const lx_token *toks, size_t ntoks, const lx_tg_gaz *gaz);
+
+/* Every block asks, and most find the state built: that test stays out of
+ * the pass's function, whose registers cost a block more to save than the
+ * test itself. */
 int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
               const lx_token *toks, size_t ntoks, const lx_tg_gaz *gaz) {
   if (st->p && st->n >= sizeof(doc_hdr)) {
@@ -356,6 +362,14 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
         h->gaz == gaz)
       return 1;
   }
+  return doc_build(a, st, text, toks, ntoks, gaz);
+}
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
+                     const lx_token *toks, size_t ntoks, const lx_tg_gaz *gaz) {
   /* a slot per distinct word: tokens + 1/4 bounds the load by 0.8 if all
    * are words and differ (about 0.25 in news, where words repeat and a
    * token in 6 is no word); only the keys are cleared for every document
@@ -451,7 +465,10 @@ int lx_tg_doc(const lede_allocator *a, lx_vec *st, const char *text,
     s[slot_probe(keys, cap, doc_key(H[q]))].flags |= LX_TGD_LOWER;
   for (size_t q = 0; q < nc; q++) {
     size_t i = W[q];
-    s[dt[i].slot].flags |= (uint8_t)(!initial_at(text, toks, i) * LX_TGD_CAP);
+    uint8_t *fl = &s[dt[i].slot].flags;
+    /* a name comes again and again: once marked, its other places need
+     * no look at their neighbours */
+    if (!(*fl & LX_TGD_CAP)) *fl |= (uint8_t)(!initial_at(text, toks, i) * LX_TGD_CAP);
   }
   if (gaz && gaz->nb) {
     enum { AHEAD = 8 };
@@ -584,6 +601,12 @@ static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o,
         return;
       }
     }
+  }
+  /* one ASCII byte (punctuation, a digit): its symbol alone, which the
+   * loop below gives too (a NUL byte, symbol 0, adds none) */
+  if (n == 1 && s[0] < 0x80) {
+    o->shape = s[0] ? tg_hash_byte(TG_FNV_OFFSET, shape_sym[s[0]]) : TG_FNV_OFFSET;
+    return;
   }
   /* collapsed shape: runs of one class become one symbol, at most 8 */
   uint32_t sh = TG_FNV_OFFSET;

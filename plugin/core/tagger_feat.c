@@ -684,10 +684,9 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   }
   if (nscored) *nscored = 0;
   if (!n) return T;
-  /* scratch in the partial scores' room (4 + 4 + 1 bytes a token and 4 of
-   * 32): the anchors (then the tokens whose attributes features read),
-   * the gaps, and whether each is scored with 2 zeros on each side */
-  uint32_t *A = (uint32_t *)lx_tg_partials(T, n), *G = A + n, *S = lx_tg_scored(T, n);
+  /* scratch in the partial scores' room (4 + 1 bytes a token and 4 of
+   * 32): the gaps, and whether each is scored with 2 zeros on each side */
+  uint32_t *G = (uint32_t *)lx_tg_partials(T, n), *S = lx_tg_scored(T, n);
   uint8_t *sb = (uint8_t *)(G + n) + 2;
   int has_gaz = gaz && gaz->nb;
   /* which tokens are scored: words with a capital but function words, and
@@ -698,13 +697,16 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
    * lists are built by writing each index and counting only those wanted.
    * The classes of the tokens (tok_class(), from the document's pass) are
    * read 8 at a time as bytes of a word (bytes from n on are masked): the
-   * anchors are listed, the others counted. Only the flag scored is set
+   * anchors are found, the others counted. Only the flag scored is set
    * for every token here; w, flags, kind and gaz are set below for the
    * tokens features read (the scored and their neighbours). */
   const uint64_t ones = 0x0101010101010101ull;
   const uint8_t *cl8 = classes_of(st) + t0;
-  size_t na = 0;
   uint64_t caps_words = 0, lower_words = 0;
+  /* the document's pass looked the words with a capital up */
+  doc_slot *slots = slots_of(st);
+  doc_tok *dt = dtoks_of(st) + t0;
+  h->bt0 = t0;
   memset(sb - 2, 0, n + 4);
   size_t i0 = 0; /* 4 a turn: a store 48 bytes apart is all the loop does */
   for (; i0 + 4 <= n; i0 += 4)
@@ -716,19 +718,14 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     caps_words += (((c / CL_CAPS) & keep) * ones) >> 56;
     /* a capitalized word of more than 3 letters: not a headline */
     lower_words += (((c / CL_LOWER) & keep) * ones) >> 56;
-    for (uint64_t an = c & keep; an; an &= an - 1) A[na++] = (uint32_t)(i + ctz64(an) / 8);
+    for (uint64_t an = c & keep; an; an &= an - 1) {
+      size_t k = i + ctz64(an) / 8;
+      uint32_t v = slots[dt[k].slot].gz1;
+      T[k].gz1 = v;
+      T[k].scored = sb[k] = !(v & LX_TG_GZ_STOP);
+    }
   }
   uint8_t caps = caps_words >= 2 && caps_words >= 3 * lower_words;
-  /* the document's pass looked the words with a capital up */
-  doc_slot *slots = slots_of(st);
-  doc_tok *dt = dtoks_of(st) + t0;
-  h->bt0 = t0;
-  for (size_t j = 0; j < na; j++) {
-    size_t i = A[j];
-    uint32_t v = slots[dt[i].slot].gz1;
-    T[i].gz1 = v;
-    T[i].scored = sb[i] = !(v & LX_TG_GZ_STOP);
-  }
   /* sb holds 0 or 1 a byte: the tests below take 8 tokens at a time as
    * bits of words (read up to 10 bytes past sb[n - 1], still in the room of
    * the partial scores; bytes from n on are masked) and list the few that
@@ -766,49 +763,50 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     T[i].scored = (uint8_t)(LX_TG_S_SCORED | (inner ? LX_TG_S_INNER : 0));
     sb[i] = 1;
   }
-  /* the scored tokens (S), the last of each run, and the tokens whose shape
-   * and case features read (the scored and their neighbours: A) */
-  size_t ns = 0, nn = 0;
+  /* the scored tokens (S) and the last of each run; the tokens whose
+   * shape and case features read (the scored and their neighbours: m) get
+   * them as they are found, and the scored what only their own features
+   * read (no list to walk again) */
+  size_t ns = 0;
+  const unsigned char *lim = (const unsigned char *)text + toks[h->ntoks - 1].end;
   for (size_t i = 0; i < n; i += 8) {
     uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
     uint64_t sc = lx_load8_le(sb + i) & keep, next = lx_load8_le(sb + i + 1);
     uint64_t m = (sc | lx_load8_le(sb + i - 1) | next) & keep;
     /* two tokens away: only their words are read */
     uint64_t m2 = (lx_load8_le(sb + i - 2) | lx_load8_le(sb + i + 2)) & keep & ~m;
-    for (uint64_t l = sc & ~next; l; l &= l - 1) T[i + ctz64(l) / 8].scored |= LX_TG_S_LAST;
-    for (; sc; sc &= sc - 1) S[ns++] = (uint32_t)(i + ctz64(sc) / 8);
-    for (; m; m &= m - 1) A[nn++] = (uint32_t)(i + ctz64(m) / 8);
     for (; m2; m2 &= m2 - 1) {
       size_t k = i + ctz64(m2) / 8;
       T[k].w = tk[k].hash;
     }
+    for (; m; m &= m - 1) {
+      size_t k = i + ctz64(m) / 8;
+      const lx_token *t = &tk[k];
+      lx_tg_tok *o = &T[k];
+      o->w = t->hash;
+      o->gaz = 0;
+      o->flags = t->flags;
+      o->kind = t->kind;
+      token_shape(text, t, o, lim);
+      o->cas = tok_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
+    }
+    for (; sc; sc &= sc - 1) {
+      size_t k = i + ctz64(sc) / 8;
+      S[ns++] = (uint32_t)k;
+      lx_tg_tok *o = &T[k];
+      const lx_token *t = &tk[k];
+      /* sb is 0 or 1 a byte, and 0 past the block */
+      o->scored |= (uint8_t)((sb[k + 1] ^ 1u) * LX_TG_S_LAST);
+      token_affixes(text, t, o);
+      o->caps = caps;
+      const doc_slot *e = &slots[dt[k].slot]; /* the empty slot if no word */
+      o->doc = e->flags;
+      o->hist = e->best;
+      if (is_word(t) && ((t->flags & LX_TF_SENT) || initial_at(text, toks, t0 + k)))
+        o->doc |= LX_TGD_INITIAL;
+    }
   }
   if (nscored) *nscored = ns;
-  const unsigned char *lim = (const unsigned char *)text + toks[h->ntoks - 1].end;
-  for (size_t j = 0; j < nn; j++) {
-    size_t i = A[j];
-    const lx_token *t = &tk[i];
-    lx_tg_tok *o = &T[i];
-    o->w = t->hash;
-    o->gaz = 0;
-    o->flags = t->flags;
-    o->kind = t->kind;
-    token_shape(text, t, o, lim);
-    o->cas = tok_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
-  }
-  /* what only the scored tokens' own features read */
-  for (size_t j = 0; j < ns; j++) {
-    size_t i = S[j];
-    lx_tg_tok *o = &T[i];
-    const lx_token *t = &tk[i];
-    token_affixes(text, t, o);
-    o->caps = caps;
-    const doc_slot *e = &slots[dt[i].slot]; /* the empty slot if no word */
-    o->doc = e->flags;
-    o->hist = e->best;
-    if (is_word(t) && ((t->flags & LX_TF_SENT) || initial_at(text, toks, t0 + i)))
-      o->doc |= LX_TGD_INITIAL;
-  }
   /* gazetteer phrases starting at a scored word with a capital (the word
    * before a name is read by its identity: lower-case titles cost lookups
    * and gained nothing on dev) */
@@ -824,13 +822,17 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
         kinds = info & INFO_KINDS;
         if (i + k > n) k = gz_longest(gaz, tk, n, i, T[i].gz1, &kinds);
       }
-      for (uint32_t m = kinds; k && m; m &= m - 1) {
-        uint32_t sl = ctz64(m);
-        for (size_t j2 = 0; j2 < k; j2++) {
-          int pos = k == 1 ? LX_TG_U : j2 == 0 ? LX_TG_B : j2 + 1 == k ? LX_TG_L : LX_TG_I;
-          T[i + j2].gaz |= (uint64_t)1 << (4 * sl + (uint32_t)pos);
-        }
+      if (!k || !kinds) continue;
+      /* bit 4 * slot of each kind, then moved to each token's position */
+      uint64_t at = 0;
+      for (uint32_t m = kinds; m; m &= m - 1) at |= (uint64_t)1 << (4 * ctz64(m));
+      if (k == 1) {
+        T[i].gaz |= at << LX_TG_U;
+        continue;
       }
+      T[i].gaz |= at << LX_TG_B;
+      for (size_t j2 = 1; j2 + 1 < k; j2++) T[i + j2].gaz |= at << LX_TG_I;
+      T[i + k - 1].gaz |= at << LX_TG_L;
     }
   }
   return T;

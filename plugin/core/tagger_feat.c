@@ -384,10 +384,10 @@ static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
                 ntoks * sizeof(doc_tok) + ntoks + 8;
   size = (size + 15) & ~(size_t)15;
   st->n = 0;
-  /* and room for four lists of tokens, past the state, which is also room
+  /* and room for three lists of tokens, past the state, which is also room
    * for the blocks (lx_tg_block): for one of up to 512 tokens at least, so
    * that growing for the next block seldom copies the state */
-  size_t room = LX_MAX(4 * ntoks * sizeof(uint32_t), lx_tg_block_size(LX_MIN(ntoks, 512)));
+  size_t room = LX_MAX(3 * ntoks * sizeof(uint32_t), lx_tg_block_size(LX_MIN(ntoks, 512)));
   if (!lx_vec_reserve(a, st, 1, size + room)) return 0;
   doc_hdr *h = (doc_hdr *)st->p;
   memset(h, 0, sizeof *h);
@@ -405,64 +405,60 @@ static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
   /* lists are built by writing each index and counting only those wanted,
    * so these loops have no branch that depends on the token. Words all in
    * lower case (most) only mark their word as seen so if it is in the
-   * table; the others (W, with a capital or no case) fill it. The hashes
-   * of the lower-case words (H) have a list of their own: at the end of
-   * W's room, the index written past W's last and the hash written past
-   * H's would meet at the last token when every token is a word. */
+   * table; the others (with a capital or no case) fill it. Both are found
+   * in the tokens' classes, 8 a word (the 8 zeros after them end it). */
   uint32_t *W = (uint32_t *)((char *)st->p + size), *L = W + ntoks, *A = L + ntoks;
-  uint32_t *H = A + ntoks;
-  size_t nw = 0, nh = 0, nl = 0, na = 0, nc = 0;
+  size_t nl = 0, na = 0, nc = 0;
+  const uint64_t ones = 0x0101010101010101ull;
   uint8_t *cls = classes_of(st);
   memset(cls + ntoks, 0, 8);
   for (size_t i = 0; i < ntoks; i++) {
     const lx_token *t = &toks[i];
-    unsigned c = tok_class[tok_letters8(t) +
-                           (t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER))];
-    cls[i] = (uint8_t)c;
-    W[nw] = (uint32_t)i;
-    nw += (c / CL_TABLE) & 1;
-    H[nh] = t->hash;
-    nh += c / CL_LOWERCASE;
+    cls[i] = tok_class[tok_letters8(t) + (t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER))];
   }
-  for (size_t q = 0; q < nw; q++) {
-    size_t i = W[q];
-    const lx_token *t = &toks[i];
-    unsigned f = doc_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
-    uint32_t k = doc_key(t->hash);
-    size_t j = slot_probe(keys, cap, k);
-    doc_slot *e = &s[j];
-    /* cleared if the word is new (a mask, not a branch: which words are
-     * new is unpredictable) */
-    uint64_t q[2], keep = (uint64_t)0 - (uint64_t)(keys[j] != 0);
-    memcpy(q, e, sizeof q);
-    q[0] &= keep;
-    q[1] &= keep;
-    memcpy(e, q, sizeof q);
-    keys[j] = k;
-    e->h = k;
-    dt[i].slot = (uint32_t)j;
-    dt[i].info = 0;
-    /* capitalized counts only away from a sentence start: those words are
-     * listed (over W, already read) and told apart below */
-    e->flags |= (uint8_t)(f & ~(unsigned)LX_TGD_CAP);
-    W[nc] = (uint32_t)i;
-    nc += f == LX_TGD_CAP;
-    /* the gazetteer value of each word with a capital, once (an anchor, of
-     * which W holds only words) */
-    unsigned anch =
-        (unsigned)((t->flags & LX_TF_CAP) != 0) | (unsigned)((t->flags & LX_TF_LOWER) == 0);
-    A[na] = (uint32_t)i;
-    na += anch;
-    L[nl] = (uint32_t)j;
-    nl += anch & !e->gzdone;
-    e->gzdone |= (uint8_t)anch;
+  for (size_t g = 0; g < ntoks; g += 8) {
+    for (uint64_t wm = lx_load8_le(cls + g) & (ones * CL_TABLE); wm; wm &= wm - 1) {
+      size_t i = g + ctz64(wm) / 8;
+      const lx_token *t = &toks[i];
+      unsigned f = doc_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
+      uint32_t k = doc_key(t->hash);
+      size_t j = slot_probe(keys, cap, k);
+      doc_slot *e = &s[j];
+      /* cleared if the word is new (a mask, not a branch: which words are
+       * new is unpredictable) */
+      uint64_t q[2], keep = (uint64_t)0 - (uint64_t)(keys[j] != 0);
+      memcpy(q, e, sizeof q);
+      q[0] &= keep;
+      q[1] &= keep;
+      memcpy(e, q, sizeof q);
+      keys[j] = k;
+      e->h = k;
+      dt[i].slot = (uint32_t)j;
+      dt[i].info = 0;
+      /* capitalized counts only away from a sentence start: those words are
+       * listed (W) and told apart below */
+      e->flags |= (uint8_t)(f & ~(unsigned)LX_TGD_CAP);
+      W[nc] = (uint32_t)i;
+      nc += f == LX_TGD_CAP;
+      /* the gazetteer value of each word with a capital, once (an anchor:
+       * only words come here) */
+      unsigned anch =
+          (unsigned)((t->flags & LX_TF_CAP) != 0) | (unsigned)((t->flags & LX_TF_LOWER) == 0);
+      A[na] = (uint32_t)i;
+      na += anch;
+      L[nl] = (uint32_t)j;
+      nl += anch & !e->gzdone;
+      e->gzdone |= (uint8_t)anch;
+    }
   }
   /* a lower-case word marks its word if the table has it; a hole it finds
    * gets the mark too, harmless: a slot is cleared when its word comes.
    * Words only ever in lower case come into the table when a block reads
    * them (word_slot()): their flags are LX_TGD_LOWER alone. */
-  for (size_t q = 0; q < nh; q++)
-    s[slot_probe(keys, cap, doc_key(H[q]))].flags |= LX_TGD_LOWER;
+  for (size_t g = 0; g < ntoks; g += 8) {
+    for (uint64_t lm = lx_load8_le(cls + g) & (ones * CL_LOWERCASE); lm; lm &= lm - 1)
+      s[slot_probe(keys, cap, doc_key(toks[g + ctz64(lm) / 8].hash))].flags |= LX_TGD_LOWER;
+  }
   for (size_t q = 0; q < nc; q++) {
     size_t i = W[q];
     uint8_t *fl = &s[dt[i].slot].flags;

@@ -3274,10 +3274,9 @@ static void drop_page_words(lx_ctx *c) {
      * most are one (the rule asked first: the bytes are read for the
      * tagger's names only) */
     const char *sp = c->text + e->span.start;
-    uint32_t len = e->span.end - e->span.start, q = 0;
-    if (e->rule == LEDE_RULE_TAGGER)
-      while (q < len && sp[q] != ' ') q++;
-    if (e->rule == LEDE_RULE_TAGGER && (q < len || (len == 4 && sp[0] == 'F'))) {
+    uint32_t len = e->span.end - e->span.start;
+    if (e->rule == LEDE_RULE_TAGGER &&
+        (memchr(sp, ' ', len) != NULL || (len == 4 && sp[0] == 'F'))) {
       size_t a, b;
       lx_tokens_in_from(c, hint, e->span.start, e->span.end, &a, &b);
       hint = a;

@@ -3194,6 +3194,11 @@ static void org_lists(lx_ctx *c) {
   uint32_t *words = NULL;
   for (size_t i = 0; i < n;) {
     size_t j = list_end(c, E, n, i);
+    /* a name alone is no list (most): neither rule reads it */
+    if (j == i + 1) {
+      i = j;
+      continue;
+    }
     size_t orgs = 0, persons = 0;
     for (size_t k = i; k < j; k++) {
       orgs += E[k].type == LEDE_T_ORG;

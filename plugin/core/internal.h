@@ -190,6 +190,7 @@ int lx_tokenize(const lede_allocator *a, const char *text, size_t start,
 
 /* Marks LX_TF_SENT on the first token of each sentence. */
 void lx_sentences(const char *text, lx_token *t, size_t n);
+int lx_abbrev_table_ok(void); /* a C test's: the abbreviations' filter */
 
 /* Whether s[0, n) is one of the n_words words of `words`, sorted in byte
  * order (a search by halves). */

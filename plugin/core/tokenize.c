@@ -44,6 +44,18 @@ static const uint8_t abbrev_lens[128] = {
     ['e'] = 0x08, ['i'] = 0x08, ['j'] = 0x04, ['l'] = 0x08, ['n'] = 0x0c, ['s'] = 0x04,
     ['v'] = 0x0e};
 
+/* 1 if abbrev_lens is what the list makes, for a C test (the table is
+ * written out by hand so that it is a constant). */
+int lx_abbrev_table_ok(void) {
+  uint8_t want[128] = {0};
+  for (size_t i = 0; i < LX_COUNTOF(abbrevs); i++) {
+    size_t n = strlen(abbrevs[i]);
+    if (n > 6 || (i > 0 && strcmp(abbrevs[i - 1], abbrevs[i]) >= 0)) return 0;
+    want[(unsigned char)abbrevs[i][0]] |= (uint8_t)(1u << n);
+  }
+  return memcmp(want, abbrev_lens, sizeof want) == 0;
+}
+
 static int is_abbrev(const char *s, size_t n) {
   if (n == 0 || n > 6 || (unsigned char)s[0] >= 0x80 ||
       !(abbrev_lens[(unsigned char)s[0]] & (1u << n)))

@@ -488,6 +488,7 @@ static void test_linking_table_persons(void) {
 }
 
 int main(void) {
+  CHECK(lx_abbrev_table_ok(), "the abbreviations' first-byte filter is the list's, sorted");
   test_tokenizer();
   test_dates();
   test_dict();

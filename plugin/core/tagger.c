@@ -431,20 +431,31 @@ static inline void acc_add8(acc *s, const int8_t *w8) {
  * does not have it). The second bucket is read only after a miss in a
  * flagged first one (few: the table is sparse enough); which slot holds
  * the key, and whether one does, is unpredictable: no branch on it. */
-static inline void acc_match(acc *s, const lx_tagger *tg, const bucket *B1, uint32_t k) {
 #if defined(__SSE2__)
+/* The bucket that holds key k, first B1 or else its second, and in *m the
+ * mask of its slots that match (0 = none, and B is then either). */
+static inline const bucket *bucket_of(const lx_tagger *tg, const bucket *B1, uint32_t k,
+                                      unsigned *m) {
   __m128i kv = _mm_set1_epi32((int)k);
   const bucket *B = B1;
-  unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
-                   _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
+  *m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
+           _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
   /* both tests, then one branch, taken by few (a branch on m alone would
    * be on whether the key is there) */
-  unsigned spill = (unsigned)(m == 0) & (unsigned)(B->key[3] != 0);
+  unsigned spill = (unsigned)(*m == 0) & (unsigned)(B->key[3] != 0);
   if (spill) {
     B = &tg->b[bucket2(k, tg->nb)];
-    m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
-            _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
+    *m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
+             _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
   }
+  return B;
+}
+#endif
+
+static inline void acc_match(acc *s, const lx_tagger *tg, const bucket *B1, uint32_t k) {
+#if defined(__SSE2__)
+  unsigned m;
+  const bucket *B = bucket_of(tg, B1, k, &m);
   /* a miss reads row 0 and drops it (a mask, not ?:, which compilers
    * make a branch of) */
   __m128i w = _mm_load_si128((const __m128i *)B->row[first_of[m]]);
@@ -502,16 +513,8 @@ static const uint8_t row_at[8] = {ROW(0), ROW(0), ROW(1), ROW(0), ROW(2), ROW(0)
  * where ?: compiles to a branch) */
 static inline TG_ATTR_AVX2 void acc_match_avx2(acc_avx2 *s, const lx_tagger *tg,
                                                const bucket *B1, uint32_t k) {
-  __m128i kv = _mm_set1_epi32((int)k);
-  const bucket *B = B1;
-  unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
-                   _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
-  unsigned spill = (unsigned)(m == 0) & (unsigned)(B->key[3] != 0);
-  if (spill) {
-    B = &tg->b[bucket2(k, tg->nb)];
-    m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
-            _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
-  }
+  unsigned m;
+  const bucket *B = bucket_of(tg, B1, k, &m);
   __m256i w = _mm256_cvtepi8_epi16(_mm_load_si128((const __m128i *)((const char *)B + row_at[m])));
   w = _mm256_and_si256(w, _mm256_loadu_si256((const __m256i *)hit_lanes[m]));
   s->v = _mm256_add_epi16(w, s->v);

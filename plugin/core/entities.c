@@ -30,12 +30,6 @@ static int tok_ch(const lx_ctx *c, const lx_token *t, char ch) {
   return t->end - t->start == 1 && c->text[t->start] == ch;
 }
 
-/* Whether a token is one of the words of the lists of LISTED_LISTS below
- * (the engine's set of their words tells most tokens no at once). */
-static int listed(const lx_ctx *c, const lx_token *t) {
-  return lx_hashset_has(&c->eng->listed, t->hash ? t->hash : 1);
-}
-
 /* Whether a token is one of the words w[0, n) (lower case): a list walked,
  * for the lists that are not in the set of listed words (word_in asks the
  * set for those that are). */
@@ -47,13 +41,6 @@ static int in_list(const lx_ctx *c, const lx_token *t, const char *const *w, siz
   for (size_t i = 0; i < n; i++)
     if ((unsigned char)w[i][0] == f && lx_tok_ieq(c->text, t, w[i])) return 1;
   return 0;
-}
-
-/* in_list of a listed token: word_in of a list that is not in the set (for
- * a word of the list that no listed list has, no, as it has always been:
- * "corporation" of name_heads) */
-static int word_in_scan(const lx_ctx *c, const lx_token *t, const char *const *w, size_t n) {
-  return listed(c, t) && in_list(c, t, w, n);
 }
 
 /* The lists whose words make the set of listed words, a bit each (LL(w)):
@@ -1492,7 +1479,7 @@ static size_t lower_tail(const lx_ctx *c, size_t a, size_t b, int heads) {
   while (b > a + 1 && tok_is_word(&t[b - 1]) && (t[b - 1].flags & LX_TF_LOWER) &&
          !(heads && ((t[b - 1].flags & LX_TF_POSS) ||
                      word_in(c, &t[b - 1], org_heads) ||
-                     word_in_scan(c, &t[b - 1], name_heads, LX_COUNTOF(name_heads)))))
+                     in_list(c, &t[b - 1], name_heads, LX_COUNTOF(name_heads)))))
     b--;
   return b;
 }
@@ -3253,7 +3240,7 @@ static void place_list(lx_ctx *c, lede_entity *E, size_t i, size_t j) {
   size_t a, b;
   lx_tokens_in(c, E[i].span.start, E[i].span.end, &a, &b);
   if (!(a > 0 && (t[a - 1].flags & LX_TF_LOWER) &&
-        word_in_scan(c, &t[a - 1], preps, LX_COUNTOF(preps))))
+        in_list(c, &t[a - 1], preps, LX_COUNTOF(preps))))
     return;
   for (size_t k = i; k < j; k++) {
     if (E[k].type != LEDE_T_ORG || E[k].rule != LEDE_RULE_TAGGER) continue;

@@ -112,6 +112,37 @@ describe("instances", function()
     assert.has_error(function() lede.new(5) end)
   end)
 
+  it("reuse their working memory from one parse to the next without changing any output", function()
+    local core = require "lede.core"
+    local texts = {
+      "Harbor Bridge reopens\n\nBy Lena Ortiz\n\nPORTVILLE, March 3 (Reuters) - The bridge " ..
+        "reopened on Tuesday after repairs that cost $12.5 million, Mayor Tom Reed said.\n",
+      "",
+      string.rep("the cat sat on the mat. ", 30000) .. "Tom Lee of Acme Corp said so.",
+      "Farmers marched in Lisbon on Monday against a 3% fuel tax, the union said.",
+    }
+    local a = lede.new()
+    for round = 1, 2 do
+      for i, t in ipairs(texts) do
+        -- a fresh instance parses with memory of its own, never used before
+        assert.equal(lede.new():parse(t):json(), a:parse(t):json(), "text " .. i .. ", round " .. round)
+      end
+    end
+    -- a parse started from a rule's callback during another gets memory of its own
+    local rs = core.ruleset()
+    rs:regex({ name = "nested", type = rs:type("NESTED"), callback = true }, "repairs")
+    local inner
+    rs:callback(function()
+      inner = a:parse(texts[4]):json()
+      return {}
+    end)
+    local outer = a:parse(texts[1], { rules = rs })
+    assert.is_not_nil(inner)
+    assert.equal(lede.new():parse(texts[4]):json(), inner)
+    assert.equal(1, #outer.entities:list("NESTED"))
+    assert.equal(lede.new():parse(texts[1]):json(), a:parse(texts[1]):json())
+  end)
+
   it("enforce a time budget with a clear error", function()
     local a = lede.new({ limits = { time_budget = 1e-9 } })
     local big = string.rep("Word word word. ", 200000)

@@ -333,16 +333,84 @@ static void doc_publish(lede_doc *d) {
   d->n_entities = in->entities.n;
 }
 
+/* ---- scratch kept between parses ---------------------------------------- */
+
+/* The vectors of a parse a scratch keeps, in the order of its array. */
+enum { NKEPT = 8 };
+struct lede_scratch {
+  const lede_engine *eng;
+  lede_allocator alloc;
+  int busy;          /* a parse holds it */
+  lx_vec v[NKEPT];   /* as ctx_vectors() lists them; n is 0 */
+};
+
+/* What a scratch keeps of a vector after a parse, in elements (bytes for
+ * work and tagwork, else structures of at most 128 bytes): one long input
+ * must not pin its memory for the short ones after it. */
+static const size_t keep_max[NKEPT] = {1u << 16, 1u << 16, 1u << 16, 4u << 20,
+                                       4u << 20, 1u << 16, 1u << 16, 1u << 16};
+
+static void ctx_vectors(lx_ctx *c, lx_vec *v[NKEPT]) {
+  v[0] = &c->lines;
+  v[1] = &c->toks;
+  v[2] = &c->blocks;
+  v[3] = &c->work;
+  v[4] = &c->tagwork;
+  v[5] = &c->cands;
+  v[6] = &c->tkinds;
+  v[7] = &c->ptoks;
+}
+
+lede_scratch *lede_scratch_new(const lede_engine *eng) {
+  if (!eng) return NULL;
+  lede_scratch *s = (lede_scratch *)lx_malloc(&eng->alloc, sizeof *s);
+  if (!s) return NULL;
+  memset(s, 0, sizeof *s);
+  s->eng = eng;
+  s->alloc = eng->alloc;
+  return s;
+}
+
+void lede_scratch_free(lede_scratch *s) {
+  if (!s) return;
+  for (size_t i = 0; i < NKEPT; i++) lx_vec_free(&s->alloc, &s->v[i]);
+  lede_allocator a = s->alloc;
+  a.free(s, a.ud);
+}
+
+/* The scratch's memory becomes the parse's (which owns it until the end). */
+static void scratch_take(lx_ctx *c, lede_scratch *s) {
+  lx_vec *v[NKEPT];
+  ctx_vectors(c, v);
+  for (size_t i = 0; i < NKEPT; i++) {
+    *v[i] = s->v[i];
+    memset(&s->v[i], 0, sizeof s->v[i]);
+  }
+  s->busy = 1;
+  c->scratch = s;
+}
+
+/* Frees the parse's working memory, or hands it back to its scratch with
+ * nothing in it (n = 0: no stage reads what an earlier parse left, and the
+ * tagger's state, checked by its header, is rebuilt from an empty vector). */
 static void ctx_release(lx_ctx *c) {
-  lx_vec_free(c->alloc, &c->lines);
-  lx_vec_free(c->alloc, &c->toks);
-  lx_vec_free(c->alloc, &c->blocks);
-  lx_vec_free(c->alloc, &c->work);
-  lx_vec_free(c->alloc, &c->tagwork);
-  lx_vec_free(c->alloc, &c->cands);
-  lx_vec_free(c->alloc, &c->tkinds);
-  lx_vec_free(c->alloc, &c->ptoks);
+  lx_vec *v[NKEPT];
+  ctx_vectors(c, v);
+  lede_scratch *s = c->scratch;
+  for (size_t i = 0; i < NKEPT; i++) {
+    if (s && v[i]->cap <= keep_max[i]) {
+      s->v[i] = *v[i];
+      s->v[i].n = 0;
+      memset(v[i], 0, sizeof *v[i]);
+      continue;
+    }
+    lx_vec_free(c->alloc, v[i]);
+  }
   lx_rules_end(c);
+  if (s) {
+    s->busy = 0;
+    c->scratch = NULL;
+  }
   lx_patterns_release(c);
 }
 
@@ -405,6 +473,8 @@ lede_status lede_parse(const lede_engine *eng, const char *text, size_t len,
     if (errbuf && errsz) snprintf(errbuf, errsz, "out of memory");
     return LEDE_ENOMEM;
   }
+  lede_scratch *s = ctx.opts->scratch;
+  if (s && s->eng == eng && !s->busy) scratch_take(&ctx, s);
   lede_status st = run_stages(&ctx);
   if (st == LEDE_OK) *out = ctx.doc;
   return st;

@@ -526,6 +526,7 @@ typedef struct lx_ctx {
   int other_language; /* the text is not in English (entities.c) */
   lx_rules_run *rr; /* the user rules of this parse (rules.c), or NULL */
   void *md; /* PCRE2 match data, created on first use */
+  lede_scratch *scratch; /* whose memory this parse holds, or NULL */
   /* the reference date everything relative resolves against */
   lx_date ref;
   int has_ref;

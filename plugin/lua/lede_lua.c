@@ -24,6 +24,8 @@ enum { UV_TEXT = 1, UV_CACHE = 2, UV_METHODS = 3 };
 typedef struct engine_ud {
   lede_engine *eng;
   lede_owned *own;
+  lede_scratch *scratch; /* the working memory its parses reuse, or NULL */
+  lede_owned *own_scratch;
 } engine_ud;
 
 typedef struct doc_ud {
@@ -32,6 +34,7 @@ typedef struct doc_ud {
 } doc_ud;
 
 static void free_engine(void *p) { lede_engine_free((lede_engine *)p); }
+static void free_scratch(void *p) { lede_scratch_free((lede_scratch *)p); }
 static void free_doc(void *p) { lede_doc_free((lede_doc *)p); }
 
 typedef struct ents_ud {
@@ -52,17 +55,26 @@ static int l_engine_new(lua_State *L) {
   engine_ud *e = (engine_ud *)lua_newuserdatauv(L, sizeof *e, 0);
   e->eng = NULL;
   e->own = NULL;
+  e->scratch = NULL;
+  e->own_scratch = NULL;
   luaL_setmetatable(L, ENGINE_MT);
   e->own = lede_keep(L, free_engine);
+  e->own_scratch = lede_keep(L, free_scratch);
   lede_status st;
   e->eng = lede_engine_new_with(NULL, flags, &st);
   if (!e->eng) return luaL_error(L, "lede: cannot create engine: %s", lede_status_string(st));
   lede_owned_set(e->own, e->eng);
+  /* without it (no memory) each parse allocates its own */
+  e->scratch = lede_scratch_new(e->eng);
+  lede_owned_set(e->own_scratch, e->scratch);
   return 1;
 }
 
 static int l_engine_gc(lua_State *L) {
   engine_ud *e = (engine_ud *)luaL_checkudata(L, 1, ENGINE_MT);
+  lede_release(e->own_scratch); /* frees the scratch */
+  e->own_scratch = NULL;
+  e->scratch = NULL;
   lede_release(e->own); /* frees the engine */
   e->own = NULL;
   e->eng = NULL;
@@ -249,6 +261,7 @@ static int l_engine_parse(lua_State *L) {
   const char *text = lua_tolstring(L, 2, &len);
   lede_options o;
   read_options(L, 3, &o);
+  o.scratch = e->scratch;
   doc_ud *d = (doc_ud *)lua_newuserdatauv(L, sizeof *d, 3);
   d->doc = NULL;
   d->own = NULL;

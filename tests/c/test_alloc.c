@@ -86,12 +86,21 @@ static char *json_of(lede_doc *d) {
 }
 
 /* Every n along a parse of the article with engine e; ref is the JSON of an
- * unconstrained parse. Returns the number of runs. */
-static long sweep_parse(lede_engine *e, const char *ref, int sticky, const char *what) {
+ * unconstrained parse. With warm set, each parse gets a scratch that an
+ * unconstrained parse filled first (so its vectors are reused, not
+ * allocated), freed after it. Returns the number of runs. */
+static long sweep_parse(lede_engine *e, const char *ref, int sticky, int warm, const char *what) {
   lede_options o = article_options();
   long n, bad = 0, enomem = 0;
   for (n = 1;; n++) {
     long live0 = S.live;
+    o.scratch = NULL;
+    if (warm) {
+      lede_doc *w = NULL;
+      o.scratch = lede_scratch_new(e);
+      lede_parse(e, article, sizeof article - 1, &o, &w, NULL, 0);
+      lede_doc_free(w);
+    }
     S.calls = S.failures = 0;
     S.fail_at = n;
     S.sticky = sticky;
@@ -126,6 +135,7 @@ static long sweep_parse(lede_engine *e, const char *ref, int sticky, const char 
       }
     }
     S.fail_at = 0;
+    lede_scratch_free(o.scratch);
     if (S.live != live0) {
       bad++;
       fprintf(stderr, "%s: n=%ld: %ld blocks left\n", what, n, S.live - live0);
@@ -153,10 +163,12 @@ static void test_parse(void) {
           "the article has a dateline, a byline, a caption, boilerplate, a date and a title");
     lede_doc_free(d);
     if (ref) {
-      sweep_parse(e, ref, 0, nojit ? "parse, interpreter, n-th call fails"
-                                   : "parse, JIT, n-th call fails");
-      sweep_parse(e, ref, 1, nojit ? "parse, interpreter, every call from the n-th fails"
-                                   : "parse, JIT, every call from the n-th fails");
+      sweep_parse(e, ref, 0, 0, nojit ? "parse, interpreter, n-th call fails"
+                                      : "parse, JIT, n-th call fails");
+      sweep_parse(e, ref, 1, 0, nojit ? "parse, interpreter, every call from the n-th fails"
+                                      : "parse, JIT, every call from the n-th fails");
+      sweep_parse(e, ref, 0, 1, nojit ? "parse with a used scratch, interpreter, n-th call fails"
+                                      : "parse with a used scratch, JIT, n-th call fails");
     }
     free(ref);
     lede_engine_free(e);

@@ -487,6 +487,89 @@ static void test_linking_table_persons(void) {
   lede_engine_free(eng);
 }
 
+/* A scratch kept between parses changes no output: documents of several
+ * shapes in a row, each parsed with the scratch and alone, give the same
+ * JSON (a stage that read what an earlier parse left in a vector would
+ * differ, or show under ASan); a long one's vectors, past what a scratch
+ * keeps, are freed; a scratch of another engine is ignored; and the
+ * scratch may be freed after its engine. */
+static char *json_of(lede_engine *eng, lede_scratch *s, const char *text, size_t n) {
+  lede_options o;
+  memset(&o, 0, sizeof o);
+  o.scratch = s;
+  lede_doc *doc = NULL;
+  char err[256];
+  if (lede_parse(eng, text, n, &o, &doc, err, sizeof err) != LEDE_OK) return NULL;
+  const char *json;
+  size_t len;
+  char *copy = NULL;
+  if (lede_doc_json(doc, 0, &json, &len) == LEDE_OK && (copy = (char *)malloc(len + 1)))
+    memcpy(copy, json, len + 1);
+  lede_doc_free(doc);
+  return copy;
+}
+
+static void test_scratch(void) {
+  lede_status st;
+  lede_engine *eng = lede_engine_new(NULL, &st), *other = lede_engine_new(NULL, &st);
+  lede_scratch *s = lede_scratch_new(eng), *s2 = lede_scratch_new(other);
+  CHECK(eng && other && s && s2, "engines and scratches");
+  if (!eng || !other || !s || !s2) return;
+  static const char *const texts[] = {
+      "Harbor Bridge reopens after repairs\n\nBy Lena Ortiz\n\n"
+      "PORTVILLE, March 3 (Reuters) - The Harbor Bridge reopened on Tuesday after "
+      "repairs that cost $12.5 million, Mayor Tom Reed said.\n\n\"We are proud of "
+      "the crews,\" Reed told reporters. The city plans a second phase in 2026.\n",
+      "Menu Home World Sports\n\nFarmers protest new tax\n\n5 March 2024 10:15 GMT\n\n"
+      "Thousands of farmers marched in Lisbon on Monday against a 3% fuel tax, the "
+      "union said. Agriculture Minister Rui Santos met their leaders.\n\n"
+      "Image caption: Tractors near the parliament (Photo: Ana Costa/Reuters)\n\n"
+      "Share this article\n",
+      "",
+      "x",
+      "Short note: the 14 members of the Council of Elders met in Oslo.",
+  };
+  size_t nlong = 72000 * 8;
+  char *longtext = (char *)malloc(nlong + 1);
+  CHECK(longtext != NULL, "long text");
+  if (!longtext) return;
+  for (size_t i = 0; i < nlong; i += 8) memcpy(longtext + i, i % 800 ? "the cat " : "Tom Lee ", 8);
+  longtext[nlong] = 0;
+  const char *seq[] = {texts[0], texts[1], longtext, texts[2], texts[0], texts[3],
+                       texts[4], texts[1], longtext, texts[0]};
+  for (size_t i = 0; i < sizeof seq / sizeof seq[0]; i++) {
+    size_t n = strlen(seq[i]);
+    char *a = json_of(eng, s, seq[i], n), *b = json_of(eng, NULL, seq[i], n),
+         *c = json_of(eng, s2, seq[i], n);
+    CHECK(a && b && c && strcmp(a, b) == 0 && strcmp(b, c) == 0,
+          "document %zu of the sequence: the same with a scratch, another's, none", i);
+    free(a);
+    free(b);
+    free(c);
+  }
+  /* two texts of as many tokens at one address, one after the other: the
+   * tagger's state of the first (its header names the text, the tokens and
+   * their count) must not pass for the second's */
+  static const char *const same_shape[] = {
+      "the mayor said the new ferry would visit rome and lyon on monday and Tuesday.",
+      "Mayor Anna Berg said the Nordic Star would visit Rome and Lyon on Monday night."};
+  char buf[64];
+  for (int k = 0; k < 2; k++) {
+    snprintf(buf, sizeof buf, "%s", same_shape[k]);
+    char *a = json_of(eng, s, buf, strlen(buf)), *b = json_of(eng, NULL, buf, strlen(buf));
+    CHECK(a && b && strcmp(a, b) == 0, "text %d at a reused address", k);
+    free(a);
+    free(b);
+  }
+  free(longtext);
+  lede_scratch_free(s2);
+  lede_engine_free(eng);
+  lede_scratch_free(s); /* after its engine */
+  lede_engine_free(other);
+  lede_scratch_free(NULL);
+  CHECK(lede_scratch_new(NULL) == NULL, "no scratch without an engine");
+}
+
 int main(void) {
   CHECK(lx_abbrev_table_ok(), "the abbreviations' first-byte filter is the list's, sorted");
   test_tokenizer();
@@ -496,6 +579,7 @@ int main(void) {
   test_close_parens();
   test_contraction();
   test_api();
+  test_scratch();
   test_linking_table();
   test_linking_table_orgs();
   test_linking_table_persons();

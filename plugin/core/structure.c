@@ -713,13 +713,14 @@ static int cue_kind(const lx_ctx *c, const blk *b) {
   /* a line made only of widget words: "Twitter Facebook", "Share this on
    * WhatsApp", "Reddit" */
   if (len <= 80 && b->words > 0 && b->words <= 8) {
-    size_t words = 0, hits = 0;
+    /* (the first word that is none ends the look: most lines have one) */
+    size_t words = 0;
     for (size_t i = a; i < z; i++) {
       if (t[i].kind != LX_TK_WORD) continue;
+      if (!lx_hashset_has(&c->eng->widgets, t[i].hash ? t[i].hash : 1)) return 0;
       words++;
-      hits += lx_hashset_has(&c->eng->widgets, t[i].hash ? t[i].hash : 1);
     }
-    if (words && hits == words) return LEDE_B_SHARE + 1;
+    if (words) return LEDE_B_SHARE + 1;
   }
   return 0;
 }

@@ -1471,40 +1471,66 @@ static int has_word(const char *p, size_t len, const char *w, size_t n) {
  * (which \w may take, or which may match a letter without case, as
  * U+017F does 's') leaves it to the pattern. Most paragraphs open with an
  * article: the pattern is run on few of them this way. */
+/* photo_word_may's classes of bytes: word characters (A-Z a-z 0-9 _: the
+ * ASCII letters and digits of lx_ascii_class), blanks, bytes >= 0x80, and
+ * the rest (0) */
+enum { PW_WORD = 1, PW_BLANK = 2, PW_HIGH = 3 };
+#define W PW_WORD
+#define B PW_BLANK
+#define H PW_HIGH
+static const uint8_t pw_class[256] = {
+    /* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, B, 0, 0, 0, 0, 0, 0,
+    /* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x20 */ B, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x30 */ W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0,
+    /* 0x40 */ 0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    /* 0x50 */ W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, W,
+    /* 0x60 */ 0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    /* 0x70 */ W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+    /* 0x80 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0x90 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xA0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xB0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xC0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xD0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xE0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xF0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+};
+#undef W
+#undef B
+#undef H
+
 static int photo_word_may(const char *s, size_t i, size_t e) {
   static const char *const words[] = {"photo", "image", "picture", "screen", "handout", "file"};
   const unsigned char *u = (const unsigned char *)s;
   unsigned runs = 0;
   size_t j = i;
-  /* by runs: of blanks, and of word characters (A-Z a-z 0-9 _: the ASCII
-   * letters and digits of lx_ascii_class) */
+  /* by runs: of blanks, and of word characters; a byte >= 0x80 says
+   * maybe, another byte no */
   while (j < e) {
-    unsigned char ch = u[j];
-    if (ch == ' ' || ch == '\t') {
+    unsigned k = pw_class[u[j]];
+    if (k == PW_BLANK) {
       /* a run of blanks after a word (or the block's leading blanks) */
       if (j > i && ++runs == 6) return 0;
       do j++;
-      while (j < e && (u[j] == ' ' || u[j] == '\t'));
+      while (j < e && pw_class[u[j]] == PW_BLANK);
       continue;
     }
-    if (ch >= 0x80) return 1;
-    if (!(lx_ascii_class[ch] & (LX_CC_LETTER | LX_CC_DIGIT)) && ch != '_') return 0;
-    /* a word's start (after blanks) */
-    unsigned char f = ch | 0x20;
+    if (k != PW_WORD) return k == PW_HIGH;
+    /* a word's start (after blanks): the words of its first letter */
+    unsigned char f = u[j] | 0x20;
     if (runs && (f == 'p' || f == 'i' || f == 's' || f == 'h' || f == 'f')) {
-      for (size_t k = 0; k < LX_COUNTOF(words); k++) {
-        const char *w = words[k];
+      for (size_t w = 0; w < LX_COUNTOF(words); w++) {
+        const char *p = words[w];
+        if (p[0] != f) continue;
         size_t q = 0;
-        while (w[q] && j + q < e && (s[j + q] | 0x20) == w[q]) q++;
-        if (!w[q]) return 1;
+        while (p[q] && j + q < e && (s[j + q] | 0x20) == p[q]) q++;
+        if (!p[q]) return 1;
       }
     }
-    for (j++; j < e; j++) {
-      ch = u[j];
-      if (ch == ' ' || ch == '\t') break;
-      if (ch >= 0x80) return 1;
-      if (!(lx_ascii_class[ch] & (LX_CC_LETTER | LX_CC_DIGIT)) && ch != '_') return 0;
+    for (j++; j < e && (k = pw_class[u[j]]) == PW_WORD; j++) {
     }
+    if (j < e && k != PW_BLANK) return k == PW_HIGH;
   }
   return 0;
 }

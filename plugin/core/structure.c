@@ -217,6 +217,41 @@ enum { BW_STOP = 1, BW_NOTICE = 2 };
  * in [b->notice0, b->notice1), for cue_kind. A word of 12 letters or fewer
  * is looked up once in the engine's block_words, which tells both whether
  * it is a function word and whether it begins a notice. */
+/* What block_features counts over the tokens that are no word or number
+ * (about one in eight): apart, so that the words' loop keeps its counters
+ * in registers. */
+typedef struct punct_counts {
+  uint32_t bracket, br_from, terms, pipes, notice0, notice1;
+  int in_br;
+} punct_counts;
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void punct_token(punct_counts *pc, const char *text, const lx_token *t,
+                        const lx_token *k, const lx_token *te, uint32_t end, uint32_t tchars) {
+  char c0 = text[k->start];
+  if (c0 == '[') {
+    if (!pc->in_br) pc->br_from = tchars;
+    pc->in_br = 1;
+  } else if (c0 == ']') {
+    if (pc->in_br) pc->bracket += tchars - pc->br_from;
+    pc->in_br = 0;
+  } else if (c0 == '|') {
+    pc->pipes++;
+  } else if ((c0 == '.' || c0 == '!' || c0 == '?') && k->kind == LX_TK_PUNCT &&
+             /* the block's last token, or one before a space or a quote */
+             (k + 1 == te || k[1].end > end ||
+              (k[1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
+              (k[1].flags & LX_TF_QUOTE))) {
+    pc->terms++;
+  } else if ((unsigned char)c0 == 0xC2) {
+    const uint32_t i = (uint32_t)(k - t);
+    if (!pc->notice1) pc->notice0 = i;
+    pc->notice1 = i + 1;
+  }
+}
+
 static void block_features(lx_ctx *c, blk *b) {
   const lx_token *const t = (const lx_token *)c->toks.p;
   const lx_token *const te = t + c->toks.n;
@@ -225,7 +260,7 @@ static void block_features(lx_ctx *c, blk *b) {
   /* code points of the tokens (their bytes less the continuation bytes of
    * the few that are not ASCII), and the spaces between them (one each) */
   uint32_t tchars = 0, gaps = 0;
-  uint32_t bracket = 0, nstop = 0, numw = 0, terms = 0, pipes = 0;
+  uint32_t nstop = 0, numw = 0;
   /* words and numbers by their case flags (LX_TF_CAP, ALLCAP, LOWER: bits
    * 0 to 2), summed below: one count a word instead of three */
   uint32_t by_case[8] = {0};
@@ -234,9 +269,7 @@ static void block_features(lx_ctx *c, blk *b) {
   /* inside [ ]: the tokens after a '[' up to its ']' are counted as
    * bracketed when the bracket closes (or the block ends), from tchars
    * then and at the '[' */
-  int in_br = 0;
-  uint32_t br_from = 0;
-  uint32_t notice0 = 0, notice1 = 0;
+  punct_counts pc = {0, 0, 0, 0, 0, 0, 0};
   uint32_t prev_end = b->text_start;
   const lx_token *k = t + b->t0;
   for (; k < te && k->end <= end; k++) {
@@ -264,35 +297,16 @@ static void block_features(lx_ctx *c, blk *b) {
           nstop += f & BW_STOP;
           if (LX_UNLIKELY(f & BW_NOTICE)) {
             const uint32_t i = (uint32_t)(k - t);
-            if (!notice1) notice0 = i;
-            notice1 = i + 1;
+            if (!pc.notice1) pc.notice0 = i;
+            pc.notice1 = i + 1;
           }
         }
       }
       continue;
     }
-    char c0 = text[ks];
-    if (c0 == '[') {
-      if (!in_br) br_from = tchars;
-      in_br = 1;
-    } else if (c0 == ']') {
-      if (in_br) bracket += tchars - br_from;
-      in_br = 0;
-    } else if (c0 == '|') {
-      pipes++;
-    } else if ((c0 == '.' || c0 == '!' || c0 == '?') && kind == LX_TK_PUNCT &&
-               /* the block's last token, or one before a space or a quote */
-               (k + 1 == te || k[1].end > end ||
-                (k[1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
-                (k[1].flags & LX_TF_QUOTE))) {
-      terms++;
-    } else if ((unsigned char)c0 == 0xC2) {
-      const uint32_t i = (uint32_t)(k - t);
-      if (!notice1) notice0 = i;
-      notice1 = i + 1;
-    }
+    punct_token(&pc, text, t, k, te, end, tchars);
   }
-  if (in_br) bracket += tchars - br_from;
+  if (pc.in_br) pc.bracket += tchars - pc.br_from;
   uint32_t chars = tchars + gaps;
   uint32_t words = 0, capw = 0, allcapw = 0, lowerw = 0;
   for (unsigned f = 0; f < 8; f++) {
@@ -303,17 +317,17 @@ static void block_features(lx_ctx *c, blk *b) {
   }
   b->t1 = (uint32_t)(k - t);
   b->chars = chars;
-  b->bracket = bracket;
+  b->bracket = pc.bracket;
   b->words = words;
   b->stop = nstop;
   b->capw = capw;
   b->allcapw = allcapw;
   b->lowerw = lowerw;
   b->numw = numw;
-  b->terms = terms;
-  b->pipes = pipes;
-  b->notice0 = notice0;
-  b->notice1 = notice1;
+  b->terms = pc.terms;
+  b->pipes = pc.pipes;
+  b->notice0 = pc.notice0;
+  b->notice1 = pc.notice1;
 }
 
 /* The first of t[0, n) starting at or after s, and the first ending after

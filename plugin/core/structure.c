@@ -456,10 +456,10 @@ void lx_tokens_in_from(const lx_ctx *c, size_t from, size_t s, size_t e, size_t 
   if (e <= s + 64) {
     /* a short span (an entity's): a walk over its few tokens, two at a
      * time (ends grow: when the second ends within, so does the first) */
-    size_t z = a;
-    while (z + 1 < n && t[z + 1].end <= e) z += 2;
-    if (z < n && t[z].end <= e) z++;
-    *t1 = z;
+    const lx_token *z = t + a, *const last = t + n - 1;
+    while (z < last && z[1].end <= e) z += 2;
+    if (z <= last && z->end <= e) z++;
+    *t1 = (size_t)(z - t);
     return;
   }
   size_t g = a + (size_t)((uint64_t)LX_MIN(e - s, c->len) * n / c->len);

@@ -287,10 +287,13 @@ int lx_pat_match(lx_ctx *c, int id, size_t start, size_t end, size_t *ov,
    * JIT) lets PCRE2_ANCHORED start after an invalid UTF-8 sequence of the
    * subject under PCRE2_MATCH_INVALID_UTF: such a match is no match */
   if (v[0] != start) return 0;
+  /* rc is one more than the highest group set: the groups after it are
+   * unset (PCRE2 sets those of the pattern so), and only they are read
+   * from the match data; the rest of ov is filled without reading it */
   uint32_t pairs = pcre2_get_ovector_count(md);
-  size_t k = LX_MIN((size_t)pairs * 2, ovn);
+  size_t k = LX_MIN((size_t)LX_MIN((uint32_t)rc, pairs) * 2, ovn);
   for (size_t i = 0; i < k; i++) ov[i] = v[i] == PCRE2_UNSET ? SIZE_MAX : v[i];
-  for (size_t i = k; i < ovn; i++) ov[i] = SIZE_MAX;
+  if (k < ovn) memset(ov + k, 0xFF, (ovn - k) * sizeof *ov); /* SIZE_MAX */
   return rc;
 }
 

@@ -16,6 +16,10 @@
 #include "internal.h"
 #include "patterns.h"
 
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h>
+#endif
+
 /* ---- lines ------------------------------------------------------------------ */
 
 static inline int hspace_at(const char *s, size_t i, size_t n, size_t *k) {
@@ -213,6 +217,41 @@ enum { BW_STOP = 1, BW_NOTICE = 2 };
  * in [b->notice0, b->notice1), for cue_kind. A word of 12 letters or fewer
  * is looked up once in the engine's block_words, which tells both whether
  * it is a function word and whether it begins a notice. */
+/* What block_features counts over the tokens that are no word or number
+ * (about one in eight): apart, so that the words' loop keeps its counters
+ * in registers. */
+typedef struct punct_counts {
+  uint32_t bracket, br_from, terms, pipes, notice0, notice1;
+  int in_br;
+} punct_counts;
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void punct_token(punct_counts *pc, const char *text, const lx_token *t,
+                        const lx_token *k, const lx_token *te, uint32_t end, uint32_t tchars) {
+  char c0 = text[k->start];
+  if (c0 == '[') {
+    if (!pc->in_br) pc->br_from = tchars;
+    pc->in_br = 1;
+  } else if (c0 == ']') {
+    if (pc->in_br) pc->bracket += tchars - pc->br_from;
+    pc->in_br = 0;
+  } else if (c0 == '|') {
+    pc->pipes++;
+  } else if ((c0 == '.' || c0 == '!' || c0 == '?') && k->kind == LX_TK_PUNCT &&
+             /* the block's last token, or one before a space or a quote */
+             (k + 1 == te || k[1].end > end ||
+              (k[1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
+              (k[1].flags & LX_TF_QUOTE))) {
+    pc->terms++;
+  } else if ((unsigned char)c0 == 0xC2) {
+    const uint32_t i = (uint32_t)(k - t);
+    if (!pc->notice1) pc->notice0 = i;
+    pc->notice1 = i + 1;
+  }
+}
+
 static void block_features(lx_ctx *c, blk *b) {
   const lx_token *const t = (const lx_token *)c->toks.p;
   const lx_token *const te = t + c->toks.n;
@@ -221,7 +260,7 @@ static void block_features(lx_ctx *c, blk *b) {
   /* code points of the tokens (their bytes less the continuation bytes of
    * the few that are not ASCII), and the spaces between them (one each) */
   uint32_t tchars = 0, gaps = 0;
-  uint32_t bracket = 0, nstop = 0, numw = 0, terms = 0, pipes = 0;
+  uint32_t nstop = 0, numw = 0;
   /* words and numbers by their case flags (LX_TF_CAP, ALLCAP, LOWER: bits
    * 0 to 2), summed below: one count a word instead of three */
   uint32_t by_case[8] = {0};
@@ -230,9 +269,7 @@ static void block_features(lx_ctx *c, blk *b) {
   /* inside [ ]: the tokens after a '[' up to its ']' are counted as
    * bracketed when the bracket closes (or the block ends), from tchars
    * then and at the '[' */
-  int in_br = 0;
-  uint32_t br_from = 0;
-  uint32_t notice0 = 0, notice1 = 0;
+  punct_counts pc = {0, 0, 0, 0, 0, 0, 0};
   uint32_t prev_end = b->text_start;
   const lx_token *k = t + b->t0;
   for (; k < te && k->end <= end; k++) {
@@ -260,35 +297,16 @@ static void block_features(lx_ctx *c, blk *b) {
           nstop += f & BW_STOP;
           if (LX_UNLIKELY(f & BW_NOTICE)) {
             const uint32_t i = (uint32_t)(k - t);
-            if (!notice1) notice0 = i;
-            notice1 = i + 1;
+            if (!pc.notice1) pc.notice0 = i;
+            pc.notice1 = i + 1;
           }
         }
       }
       continue;
     }
-    char c0 = text[ks];
-    if (c0 == '[') {
-      if (!in_br) br_from = tchars;
-      in_br = 1;
-    } else if (c0 == ']') {
-      if (in_br) bracket += tchars - br_from;
-      in_br = 0;
-    } else if (c0 == '|') {
-      pipes++;
-    } else if ((c0 == '.' || c0 == '!' || c0 == '?') && kind == LX_TK_PUNCT &&
-               /* the block's last token, or one before a space or a quote */
-               (k + 1 == te || k[1].end > end ||
-                (k[1].flags & (LX_TF_SPACE | LX_TF_NEWLINE)) ||
-                (k[1].flags & LX_TF_QUOTE))) {
-      terms++;
-    } else if ((unsigned char)c0 == 0xC2) {
-      const uint32_t i = (uint32_t)(k - t);
-      if (!notice1) notice0 = i;
-      notice1 = i + 1;
-    }
+    punct_token(&pc, text, t, k, te, end, tchars);
   }
-  if (in_br) bracket += tchars - br_from;
+  if (pc.in_br) pc.bracket += tchars - pc.br_from;
   uint32_t chars = tchars + gaps;
   uint32_t words = 0, capw = 0, allcapw = 0, lowerw = 0;
   for (unsigned f = 0; f < 8; f++) {
@@ -299,17 +317,17 @@ static void block_features(lx_ctx *c, blk *b) {
   }
   b->t1 = (uint32_t)(k - t);
   b->chars = chars;
-  b->bracket = bracket;
+  b->bracket = pc.bracket;
   b->words = words;
   b->stop = nstop;
   b->capw = capw;
   b->allcapw = allcapw;
   b->lowerw = lowerw;
   b->numw = numw;
-  b->terms = terms;
-  b->pipes = pipes;
-  b->notice0 = notice0;
-  b->notice1 = notice1;
+  b->terms = pc.terms;
+  b->pipes = pc.pipes;
+  b->notice0 = pc.notice0;
+  b->notice1 = pc.notice1;
 }
 
 /* The first of t[0, n) starting at or after s, and the first ending after
@@ -436,10 +454,12 @@ void lx_tokens_in_from(const lx_ctx *c, size_t from, size_t s, size_t e, size_t 
   }
   *t0 = a;
   if (e <= s + 64) {
-    /* a short span (an entity's): a walk over its few tokens */
-    size_t z = a;
-    while (z < n && t[z].end <= e) z++;
-    *t1 = z;
+    /* a short span (an entity's): a walk over its few tokens, two at a
+     * time (ends grow: when the second ends within, so does the first) */
+    const lx_token *z = t + a, *const last = t + n - 1;
+    while (z < last && z[1].end <= e) z += 2;
+    if (z <= last && z->end <= e) z++;
+    *t1 = (size_t)(z - t);
     return;
   }
   size_t g = a + (size_t)((uint64_t)LX_MIN(e - s, c->len) * n / c->len);
@@ -707,13 +727,14 @@ static int cue_kind(const lx_ctx *c, const blk *b) {
   /* a line made only of widget words: "Twitter Facebook", "Share this on
    * WhatsApp", "Reddit" */
   if (len <= 80 && b->words > 0 && b->words <= 8) {
-    size_t words = 0, hits = 0;
+    /* (the first word that is none ends the look: most lines have one) */
+    size_t words = 0;
     for (size_t i = a; i < z; i++) {
       if (t[i].kind != LX_TK_WORD) continue;
+      if (!lx_hashset_has(&c->eng->widgets, t[i].hash ? t[i].hash : 1)) return 0;
       words++;
-      hits += lx_hashset_has(&c->eng->widgets, t[i].hash ? t[i].hash : 1);
     }
-    if (words && hits == words) return LEDE_B_SHARE + 1;
+    if (words) return LEDE_B_SHARE + 1;
   }
   return 0;
 }
@@ -1464,40 +1485,66 @@ static int has_word(const char *p, size_t len, const char *w, size_t n) {
  * (which \w may take, or which may match a letter without case, as
  * U+017F does 's') leaves it to the pattern. Most paragraphs open with an
  * article: the pattern is run on few of them this way. */
+/* photo_word_may's classes of bytes: word characters (A-Z a-z 0-9 _: the
+ * ASCII letters and digits of lx_ascii_class), blanks, bytes >= 0x80, and
+ * the rest (0) */
+enum { PW_WORD = 1, PW_BLANK = 2, PW_HIGH = 3 };
+#define W PW_WORD
+#define B PW_BLANK
+#define H PW_HIGH
+static const uint8_t pw_class[256] = {
+    /* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, B, 0, 0, 0, 0, 0, 0,
+    /* 0x10 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x20 */ B, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x30 */ W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0, 0,
+    /* 0x40 */ 0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    /* 0x50 */ W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, W,
+    /* 0x60 */ 0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W,
+    /* 0x70 */ W, W, W, W, W, W, W, W, W, W, W, 0, 0, 0, 0, 0,
+    /* 0x80 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0x90 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xA0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xB0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xC0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xD0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xE0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+    /* 0xF0 */ H, H, H, H, H, H, H, H, H, H, H, H, H, H, H, H,
+};
+#undef W
+#undef B
+#undef H
+
 static int photo_word_may(const char *s, size_t i, size_t e) {
   static const char *const words[] = {"photo", "image", "picture", "screen", "handout", "file"};
   const unsigned char *u = (const unsigned char *)s;
   unsigned runs = 0;
   size_t j = i;
-  /* by runs: of blanks, and of word characters (A-Z a-z 0-9 _: the ASCII
-   * letters and digits of lx_ascii_class) */
+  /* by runs: of blanks, and of word characters; a byte >= 0x80 says
+   * maybe, another byte no */
   while (j < e) {
-    unsigned char ch = u[j];
-    if (ch == ' ' || ch == '\t') {
+    unsigned k = pw_class[u[j]];
+    if (k == PW_BLANK) {
       /* a run of blanks after a word (or the block's leading blanks) */
       if (j > i && ++runs == 6) return 0;
       do j++;
-      while (j < e && (u[j] == ' ' || u[j] == '\t'));
+      while (j < e && pw_class[u[j]] == PW_BLANK);
       continue;
     }
-    if (ch >= 0x80) return 1;
-    if (!(lx_ascii_class[ch] & (LX_CC_LETTER | LX_CC_DIGIT)) && ch != '_') return 0;
-    /* a word's start (after blanks) */
-    unsigned char f = ch | 0x20;
+    if (k != PW_WORD) return k == PW_HIGH;
+    /* a word's start (after blanks): the words of its first letter */
+    unsigned char f = u[j] | 0x20;
     if (runs && (f == 'p' || f == 'i' || f == 's' || f == 'h' || f == 'f')) {
-      for (size_t k = 0; k < LX_COUNTOF(words); k++) {
-        const char *w = words[k];
+      for (size_t w = 0; w < LX_COUNTOF(words); w++) {
+        const char *p = words[w];
+        if (p[0] != f) continue;
         size_t q = 0;
-        while (w[q] && j + q < e && (s[j + q] | 0x20) == w[q]) q++;
-        if (!w[q]) return 1;
+        while (p[q] && j + q < e && (s[j + q] | 0x20) == p[q]) q++;
+        if (!p[q]) return 1;
       }
     }
-    for (j++; j < e; j++) {
-      ch = u[j];
-      if (ch == ' ' || ch == '\t') break;
-      if (ch >= 0x80) return 1;
-      if (!(lx_ascii_class[ch] & (LX_CC_LETTER | LX_CC_DIGIT)) && ch != '_') return 0;
+    for (j++; j < e && (k = pw_class[u[j]]) == PW_WORD; j++) {
     }
+    if (j < e && k != PW_BLANK) return k == PW_HIGH;
   }
   return 0;
 }
@@ -1536,12 +1583,42 @@ static int credit_end_may(const char *s, size_t from, size_t end) {
  * in its last 80 bytes (memchr: this is asked of every block). A '|' is a
  * token of its own, which block_features counted in b->pipes: a block
  * without one has none to look for. */
+#if defined(__SSE2__) && defined(__GNUC__)
+/* Whether p[i] (of p[0, n)), a '/', '|', 'P' or 'I', is where one of the
+ * marks of may_end_with_credit is. */
+static int credit_mark_at(const char *p, size_t n, size_t i, int pipes) {
+  char ch = p[i];
+  if (ch == '/') return 1;
+  if (ch == '|') return pipes;
+  return n - i >= 5 && memcmp(p + i, ch == 'P' ? "Photo" : "Image", 5) == 0;
+}
+#endif
+
 static int may_end_with_credit(const lx_ctx *c, const blk *b) {
   const char *s = c->text;
   if (s[b->end - 1] == ')') return 1;
   size_t from = b->end - b->text_start > 80 ? b->end - 80 : b->text_start;
   const char *p = s + from;
   size_t n = b->end - from;
+#if defined(__SSE2__) && defined(__GNUC__)
+  /* the four bytes that may start a mark, 16 at a time in one pass (four
+   * passes of memchr cost about twice as much); the last 16 bytes are
+   * read again, their bytes already seen masked off */
+  if (n >= 16) {
+    const __m128i slash = _mm_set1_epi8('/'), bar = _mm_set1_epi8('|');
+    const __m128i cap_p = _mm_set1_epi8('P'), cap_i = _mm_set1_epi8('I');
+    for (size_t i = 0; i < n; i += 16) {
+      size_t at = i + 16 <= n ? i : n - 16;
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + at));
+      __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, slash), _mm_cmpeq_epi8(v, bar)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, cap_p), _mm_cmpeq_epi8(v, cap_i)));
+      unsigned m = (unsigned)_mm_movemask_epi8(hit) & (0xFFFFu << (i - at));
+      for (; m; m &= m - 1)
+        if (credit_mark_at(p, n, at + (size_t)__builtin_ctz(m), b->pipes != 0)) return 1;
+    }
+    return 0;
+  }
+#endif
   return memchr(p, '/', n) || (b->pipes && memchr(p, '|', n)) || has_word(p, n, "Photo", 5) ||
          has_word(p, n, "Image", 5);
 }

@@ -2429,6 +2429,9 @@ static int scale_currency_word(size_t i, const char *s, size_t n, nx_res *r) {
   static const struct { const char *w; double f; } sc[] = {
       {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}, {"multimillion", 0},
       {"multibillion", 0}, {"multi-million", 0}, {"multi-billion", 0}};
+  /* (the first letter first: most hyphenated words are none of these) */
+  unsigned char c0 = (unsigned char)s[0] | 0x20;
+  if (c0 != 'm' && c0 != 'b' && c0 != 't') return 0;
   for (size_t k = 0; k < LX_COUNTOF(sc); k++) {
     size_t m = strlen(sc[k].w);
     if (m >= n || s[m] != '-' || !ieq(s, m, sc[k].w)) continue;
@@ -2448,6 +2451,8 @@ static int scale_currency_word(size_t i, const char *s, size_t n, nx_res *r) {
 static int fraction_word(size_t i, const char *s, size_t n, nx_res *r) {
   static const struct { const char *w; double v; } fr[] = {
       {"half", 0.5}, {"quarter", 0.25}, {"three-quarter", 0.75}};
+  unsigned char c0 = (unsigned char)s[0] | 0x20;
+  if (c0 != 'h' && c0 != 'q' && c0 != 't') return 0;
   for (size_t k = 0; k < LX_COUNTOF(fr); k++) {
     size_t m = strlen(fr[k].w);
     if (m + 1 >= n || s[m] != '-' || !ieq(s, m, fr[k].w)) continue;
@@ -5618,7 +5623,14 @@ static int score_noun(const nx *S, size_t i) {
          tok_isl(S, i, "shot");
 }
 
-static int score_at(const nx *S, size_t i, int depth) {
+static int score_at_shaped(const nx *S, size_t i, int depth);
+/* (the shape first, in the caller: most numbers are no score, and the
+ * rules' frame costs more than the test) */
+static inline int score_at(const nx *S, size_t i, int depth) {
+  return score_shape(S, i) && score_at_shaped(S, i, depth);
+}
+/* A score at i, whose token has a score's shape. */
+static int score_at_shaped(const nx *S, size_t i, int depth) {
   /* a level score: "level at 1-1", "serving at 4-5", "tied at 2-2" */
   static const char *const at_level[] = {"level", "tied", "locked", "deadlocked", "serving",
                                          "square", "stood", "stands", "all", "even"};
@@ -5629,7 +5641,6 @@ static int score_at(const nx *S, size_t i, int depth) {
   static const char *const to_record[] = {"improved", "fell", "dropped", "moved", "slipped",
                                           "evened", "climbed", "went", "falls", "improves",
                                           "drops", "moves", "slips", "climbs", "goes"};
-  if (!score_shape(S, i)) return 0;
   /* the sets of a match: "won 3-6 6-3 6-3" */
   size_t p = i;
   while (p > S->t0 && p + 5 > i && score_shape(S, p - 1) && !(S->t[p].flags & LX_TF_NEWLINE))
@@ -5730,7 +5741,7 @@ static int score_at(const nx *S, size_t i, int depth) {
       tok_isl(S, k - 2, "("))
     k -= 3;
   /* five sets at most: a list of pairs costs no more than that */
-  return depth < 5 && score_shape(S, k) && score_at(S, k, depth + 1);
+  return depth < 5 && score_at(S, k, depth + 1);
 }
 
 /* A cricket score or a bowler's figures from i: "267 for seven" (runs for
@@ -5903,6 +5914,7 @@ static int height_token(const nx *S, size_t i, nx_res *r) {
   const char *s = tstr(S, i);
   size_t n = tlen(S, i), k = 0;
   int ft = 0, in = 0;
+  if (n < 8) return 0; /* "6-foot-3" is the shortest: most numbers go here */
   while (k < n && k < 2 && is_digit((unsigned char)s[k])) ft = ft * 10 + (s[k++] - '0');
   if (!k || k + 7 > n || (memcmp(s + k, "-foot-", 6) != 0 && memcmp(s + k, "-feet-", 6) != 0))
     return 0;
@@ -5929,7 +5941,9 @@ static int at(const nx *S, size_t i, nx_res *r) {
         return res(r, i, i + 4, 0, 0);
       /* "back in '56", "the class of '98": a year cut to two digits */
       int sy;
-      if (i >= S->t0 + 2 && short_year(S, i - 1, &sy) &&
+      /* (the apostrophe glued to two digits: short_year asks it too) */
+      if (i >= S->t0 + 2 && S->t[i - 1].end == t->start && tlen(S, i) == 2 &&
+          short_year(S, i - 1, &sy) &&
           (i - 1 > S->t0 && year_prep(S, i - 2))) {
         res(r, i, i + 1, LEDE_T_DATE, 0); /* (the driver takes the apostrophe) */
         set_year(r, sy);

@@ -153,6 +153,8 @@ typedef struct nx_word {
 typedef struct nx_slot {
   uint32_t hash;
   uint16_t idx; /* index + 1; 0 = empty */
+  uint8_t cls;  /* the word's class, here for the skipping loop (in the
+                   slot's padding: it reads no word) */
 } nx_slot;
 
 #include "numex_lex.h"
@@ -172,10 +174,14 @@ static const uint8_t lead_class[NX_W_COUNT] = {
 
 /* Probes the lexicon with a token's hash alone (no check of the text): for
  * deciding to skip, a rare collision only costs a closer look. */
-static inline const nx_word *lex_peek(uint32_t h) {
+static inline const nx_slot *lex_peek(uint32_t h) {
   size_t j = h & (NX_LEX_CAP - 1);
   while (nx_slots[j].idx && nx_slots[j].hash != h) j = (j + 1) & (NX_LEX_CAP - 1);
-  return nx_slots[j].idx ? &nx_words[nx_slots[j].idx - 1] : NULL;
+  return nx_slots[j].idx ? &nx_slots[j] : NULL;
+}
+static inline const nx_word *lex_peek_word(uint32_t h) {
+  const nx_slot *s = lex_peek(h);
+  return s ? &nx_words[s->idx - 1] : NULL;
 }
 
 /* ---- the scan state ----------------------------------------------------------- */
@@ -1146,7 +1152,7 @@ static int future_ctx(const nx *S, size_t i) {
   while (k > S->t0 && steps < 30) {
     k--;
     steps++;
-    const nx_word *w = S->t[k].kind == LX_TK_WORD ? lex_peek(S->t[k].hash) : NULL;
+    const nx_word *w = S->t[k].kind == LX_TK_WORD ? lex_peek_word(S->t[k].hash) : NULL;
     /* "the law takes effect on Jan. 1" */
     if (!w && tok_isl(S, k, "effect") && k > S->t0 &&
         (tok_isl(S, k - 1, "takes") || tok_isl(S, k - 1, "take")))
@@ -1939,13 +1945,15 @@ static int64_t holiday_day(const holiday *h, int y) {
   return lx_days_from_civil(y, m, d) + off;
 }
 
-/* Tokens of holiday h at i (0 if it is not there). */
+/* Tokens of holiday h at i (0 if it is not there), whose first word the
+ * caller found at i. */
 static size_t holiday_at(const nx *S, size_t i, const holiday *h) {
   size_t j = i;
   for (int k = 0; k < 4 && h->w[k]; k++) {
     const char *w = h->w[k];
     int any_case = w[0] == '~';
-    if ((k ? !ok_tok(S, j) : j >= S->t1) || S->t[j].kind != LX_TK_WORD || !tok_is(S, j, w + any_case))
+    if ((k ? !ok_tok(S, j) : j >= S->t1) || S->t[j].kind != LX_TK_WORD ||
+        (k && !tok_is(S, j, w + any_case)))
       return 0;
     if (!any_case && !(S->t[j].flags & LX_TF_CAP)) return 0;
     if (k > 0 && (S->t[j].flags & LX_TF_SENT)) return 0;
@@ -1973,9 +1981,18 @@ static int holiday_expr(const nx *S, size_t a, size_t i, int dir, nx_res *r) {
     if ((unsigned char)holidays[mid].w[0][0] < (unsigned char)c0) lo = mid + 1;
     else hi = mid;
   }
-  for (size_t q = lo; q < LX_COUNTOF(holidays) && holidays[q].w[0][0] == c0 && !k; q++)
-    if (tok_is(S, i, holidays[q].w[0]) && (k = holiday_at(S, i, &holidays[q])))
-      h = &holidays[q];
+  /* the phrases of one first word come together ("new year eve", "new
+   * year"): the token is compared with that word once (the same literal,
+   * kept twice by a compiler, is only compared again) */
+  const char *seen = NULL;
+  int first = 0;
+  for (size_t q = lo; q < LX_COUNTOF(holidays) && holidays[q].w[0][0] == c0 && !k; q++) {
+    if (holidays[q].w[0] != seen) {
+      seen = holidays[q].w[0];
+      first = tok_is(S, i, seen);
+    }
+    if (first && (k = holiday_at(S, i, &holidays[q]))) h = &holidays[q];
+  }
   if (!k) return 0;
   size_t b = i + k;
   int y = 0;
@@ -6720,7 +6737,7 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
     if ((t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
         ((t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT)) || (t + 1 < end && t[1].kind == LX_TK_NUM)))
       return t;
-    const nx_word *w = lex_peek(t->hash);
+    const nx_slot *w = lex_peek(t->hash);
     if (!w) continue;
     int lead = lead_class[w->cls];
     if (lead == 2 && t + 1 < end) {

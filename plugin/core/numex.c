@@ -391,7 +391,7 @@ static double snap(double x) {
   return nearbyint(x * pow10_tab[k]) / pow10_tab[k];
 }
 
-static int emit(nx *S, const nx_res *r) {
+static inline int emit(nx *S, const nx_res *r) {
   lx_vec *v = S->out;
   if (v->n >= v->cap && !lx_vec_reserve(S->in->alloc, v, sizeof(lx_cand), v->n + 1)) {
     S->oom = 1;
@@ -6724,13 +6724,42 @@ static void widen_date(const nx *S, nx_res *r, size_t last) {
   }
 }
 
+/* Whether the modifier at t (a word of the lexicon's NX_W_MOD) may open an
+ * expression. Those read only after the word that leads them ("up to",
+ * "more than", "at least", "as many as") open none themselves: at() finds
+ * no number after "to the", "at the", "as a" (modifiers() takes nothing)
+ * and returns 0, which skipping them gives without the call. By the
+ * token's hash: a token of another word with the same hash is no lexicon
+ * word, and at() returns 0 for it as well. */
+static inline int mod_opens(const nx *S, const lx_token *t) {
+  uint32_t h = t->hash;
+  size_t u = (size_t)(t + 1 - S->t);
+  if (h == NX_LH("to") || h == NX_LH("than") || h == NX_LH("least") || h == NX_LH("most") ||
+      h == NX_LH("much"))
+    return 0;
+  if (h == NX_LH("at")) return tok_isl(S, u, "least") || tok_isl(S, u, "most");
+  if (h == NX_LH("as"))
+    return tok_isl(S, u, "many") || tok_isl(S, u, "much") || tok_isl(S, u, "few") ||
+           tok_isl(S, u, "little") || tok_isl(S, u, "long") || tok_isl(S, u, "high");
+  return 1;
+}
+
 /* The first token from t on that may start an expression, or end. Most
  * tokens cost a look at their kind or one probe of the lexicon's table
  * (this loop apart from lx_numex keeps its few values in registers). */
 static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token *end) {
   for (; t < end; t++) {
     if (t->kind == LX_TK_PUNCT) continue;
-    if (t->kind != LX_TK_WORD) return t;
+    if (t->kind != LX_TK_WORD) {
+      /* a symbol opens money only as a currency of the gazetteer ("$",
+       * "€"): the ones no phrase of it starts with, not abbreviated (the
+       * "<" and ">" around Reuters' tickers), lead at() to currency_at,
+       * which finds none */
+      if (t->kind == LX_TK_SYM && !(t->flags & LX_TF_PERIOD) &&
+          !lx_dict_may_start(S->in->gaz, t->hash))
+        continue;
+      return t;
+    }
     /* a word in capitals matters before a number (USD 5) or as a lexicon
      * word (MAY 6, TWO); else it goes the way of other words (one test of
      * the flags for most words) */
@@ -6740,8 +6769,11 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
     const nx_slot *w = lex_peek(t->hash);
     if (!w) continue;
     int lead = lead_class[w->cls];
+    if (w->cls == NX_W_MOD && !mod_opens(S, t)) continue;
     if (lead == 2 && t + 1 < end) {
-      /* "the company", "this is": nothing can follow */
+      /* "the company", "this is": nothing can follow. The loop would skip
+       * the next token too (a plain word out of the lexicon, punctuation):
+       * both are passed at once */
       const lx_token *u = t + 1;
       size_t ui = (size_t)(u - S->t);
       if (u->kind == LX_TK_WORD && !(u->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
@@ -6749,11 +6781,15 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
           /* "as high as 12 feet", "as long as 10 years" */
           !(w->cls == NX_W_MOD && u + 2 < end && S->text[t->start] == 'a' &&
             t->end == t->start + 2 && S->text[t->start + 1] == 's' &&
-            (tok_isl(S, ui, "high") || tok_isl(S, ui, "long"))))
-        lead = 0;
-      else if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_QUOTE) &&
-               !(w->cls == NX_W_CURPRE && u + 1 < end && u[1].kind == LX_TK_NUM))
-        lead = 0; /* "Rs. 500" goes on */
+            (tok_isl(S, ui, "high") || tok_isl(S, ui, "long")))) {
+        t++;
+        continue;
+      }
+      if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_QUOTE) &&
+          !(w->cls == NX_W_CURPRE && u + 1 < end && u[1].kind == LX_TK_NUM)) {
+        t++; /* "Rs. 500" goes on */
+        continue;
+      }
     }
     /* "close to 500" (the word is the lexicon's "close" of "the close of") */
     if (!lead && w->cls == NX_W_EDGE && t + 2 < end && t->end - t->start == 5 &&

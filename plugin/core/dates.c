@@ -254,19 +254,29 @@ int lx_month_from_word(const char *s, size_t n) {
   static const char *const full[] = {"january", "february", "march",     "april",
                                      "may",     "june",     "july",      "august",
                                      "september", "october", "november", "december"};
-  static const unsigned keys[] = {K3('j', 'a', 'n'), K3('f', 'e', 'b'), K3('m', 'a', 'r'),
-                                  K3('a', 'p', 'r'), K3('m', 'a', 'y'), K3('j', 'u', 'n'),
-                                  K3('j', 'u', 'l'), K3('a', 'u', 'g'), K3('s', 'e', 'p'),
-                                  K3('o', 'c', 't'), K3('n', 'o', 'v'), K3('d', 'e', 'c')};
   if (n && s[n - 1] == '.') n--;
   unsigned k = key3(s, n);
   if (!k || n > 9) return 0;
-  for (int m = 0; m < 12; m++) {
-    if (keys[m] != k) continue;
-    /* the abbreviation, the full name, or Sept */
-    if (n == 3 || lower_eq(s, n, full[m]) || (m == 8 && lower_eq(s, n, "sept"))) return m + 1;
-    return 0;
+  /* (a switch: a few compares, where a scan of the twelve keys made one
+   * each, and most capitalized words are no month) */
+  int m;
+  switch (k) {
+    case K3('j', 'a', 'n'): m = 0; break;
+    case K3('f', 'e', 'b'): m = 1; break;
+    case K3('m', 'a', 'r'): m = 2; break;
+    case K3('a', 'p', 'r'): m = 3; break;
+    case K3('m', 'a', 'y'): m = 4; break;
+    case K3('j', 'u', 'n'): m = 5; break;
+    case K3('j', 'u', 'l'): m = 6; break;
+    case K3('a', 'u', 'g'): m = 7; break;
+    case K3('s', 'e', 'p'): m = 8; break;
+    case K3('o', 'c', 't'): m = 9; break;
+    case K3('n', 'o', 'v'): m = 10; break;
+    case K3('d', 'e', 'c'): m = 11; break;
+    default: return 0;
   }
+  /* the abbreviation, the full name, or Sept */
+  if (n == 3 || lower_eq(s, n, full[m]) || (m == 8 && lower_eq(s, n, "sept"))) return m + 1;
   return 0;
 }
 
@@ -278,19 +288,23 @@ int lx_weekday_from_word(const char *s, size_t n) {
   }
   static const char *const full[] = {"monday", "tuesday", "wednesday", "thursday",
                                      "friday", "saturday", "sunday"};
-  static const unsigned keys[] = {K3('m', 'o', 'n'), K3('t', 'u', 'e'), K3('w', 'e', 'd'),
-                                  K3('t', 'h', 'u'), K3('f', 'r', 'i'), K3('s', 'a', 't'),
-                                  K3('s', 'u', 'n')};
   if (n && s[n - 1] == '.') n--;
   unsigned k = key3(s, n);
   if (!k || n > 9) return 0;
-  for (int w = 0; w < 7; w++) {
-    if (keys[w] != k) continue;
-    if (n == 3 || lower_eq(s, n, full[w]) || (w == 1 && lower_eq(s, n, "tues")) ||
-        (w == 3 && (lower_eq(s, n, "thur") || lower_eq(s, n, "thurs"))))
-      return w + 1;
-    return 0;
+  int w; /* (a switch, as for the months) */
+  switch (k) {
+    case K3('m', 'o', 'n'): w = 0; break;
+    case K3('t', 'u', 'e'): w = 1; break;
+    case K3('w', 'e', 'd'): w = 2; break;
+    case K3('t', 'h', 'u'): w = 3; break;
+    case K3('f', 'r', 'i'): w = 4; break;
+    case K3('s', 'a', 't'): w = 5; break;
+    case K3('s', 'u', 'n'): w = 6; break;
+    default: return 0;
   }
+  if (n == 3 || lower_eq(s, n, full[w]) || (w == 1 && lower_eq(s, n, "tues")) ||
+      (w == 3 && (lower_eq(s, n, "thur") || lower_eq(s, n, "thurs"))))
+    return w + 1;
   return 0;
 }
 

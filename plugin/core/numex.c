@@ -153,6 +153,8 @@ typedef struct nx_word {
 typedef struct nx_slot {
   uint32_t hash;
   uint16_t idx; /* index + 1; 0 = empty */
+  uint8_t cls;  /* the word's class, here for the skipping loop (in the
+                   slot's padding: it reads no word) */
 } nx_slot;
 
 #include "numex_lex.h"
@@ -172,10 +174,14 @@ static const uint8_t lead_class[NX_W_COUNT] = {
 
 /* Probes the lexicon with a token's hash alone (no check of the text): for
  * deciding to skip, a rare collision only costs a closer look. */
-static inline const nx_word *lex_peek(uint32_t h) {
+static inline const nx_slot *lex_peek(uint32_t h) {
   size_t j = h & (NX_LEX_CAP - 1);
   while (nx_slots[j].idx && nx_slots[j].hash != h) j = (j + 1) & (NX_LEX_CAP - 1);
-  return nx_slots[j].idx ? &nx_words[nx_slots[j].idx - 1] : NULL;
+  return nx_slots[j].idx ? &nx_slots[j] : NULL;
+}
+static inline const nx_word *lex_peek_word(uint32_t h) {
+  const nx_slot *s = lex_peek(h);
+  return s ? &nx_words[s->idx - 1] : NULL;
 }
 
 /* ---- the scan state ----------------------------------------------------------- */
@@ -385,7 +391,7 @@ static double snap(double x) {
   return nearbyint(x * pow10_tab[k]) / pow10_tab[k];
 }
 
-static int emit(nx *S, const nx_res *r) {
+static inline int emit(nx *S, const nx_res *r) {
   lx_vec *v = S->out;
   if (v->n >= v->cap && !lx_vec_reserve(S->in->alloc, v, sizeof(lx_cand), v->n + 1)) {
     S->oom = 1;
@@ -1146,7 +1152,7 @@ static int future_ctx(const nx *S, size_t i) {
   while (k > S->t0 && steps < 30) {
     k--;
     steps++;
-    const nx_word *w = S->t[k].kind == LX_TK_WORD ? lex_peek(S->t[k].hash) : NULL;
+    const nx_word *w = S->t[k].kind == LX_TK_WORD ? lex_peek_word(S->t[k].hash) : NULL;
     /* "the law takes effect on Jan. 1" */
     if (!w && tok_isl(S, k, "effect") && k > S->t0 &&
         (tok_isl(S, k - 1, "takes") || tok_isl(S, k - 1, "take")))
@@ -1939,13 +1945,15 @@ static int64_t holiday_day(const holiday *h, int y) {
   return lx_days_from_civil(y, m, d) + off;
 }
 
-/* Tokens of holiday h at i (0 if it is not there). */
+/* Tokens of holiday h at i (0 if it is not there), whose first word the
+ * caller found at i. */
 static size_t holiday_at(const nx *S, size_t i, const holiday *h) {
   size_t j = i;
   for (int k = 0; k < 4 && h->w[k]; k++) {
     const char *w = h->w[k];
     int any_case = w[0] == '~';
-    if ((k ? !ok_tok(S, j) : j >= S->t1) || S->t[j].kind != LX_TK_WORD || !tok_is(S, j, w + any_case))
+    if ((k ? !ok_tok(S, j) : j >= S->t1) || S->t[j].kind != LX_TK_WORD ||
+        (k && !tok_is(S, j, w + any_case)))
       return 0;
     if (!any_case && !(S->t[j].flags & LX_TF_CAP)) return 0;
     if (k > 0 && (S->t[j].flags & LX_TF_SENT)) return 0;
@@ -1973,9 +1981,18 @@ static int holiday_expr(const nx *S, size_t a, size_t i, int dir, nx_res *r) {
     if ((unsigned char)holidays[mid].w[0][0] < (unsigned char)c0) lo = mid + 1;
     else hi = mid;
   }
-  for (size_t q = lo; q < LX_COUNTOF(holidays) && holidays[q].w[0][0] == c0 && !k; q++)
-    if (tok_is(S, i, holidays[q].w[0]) && (k = holiday_at(S, i, &holidays[q])))
-      h = &holidays[q];
+  /* the phrases of one first word come together ("new year eve", "new
+   * year"): the token is compared with that word once (the same literal,
+   * kept twice by a compiler, is only compared again) */
+  const char *seen = NULL;
+  int first = 0;
+  for (size_t q = lo; q < LX_COUNTOF(holidays) && holidays[q].w[0][0] == c0 && !k; q++) {
+    if (holidays[q].w[0] != seen) {
+      seen = holidays[q].w[0];
+      first = tok_is(S, i, seen);
+    }
+    if (first && (k = holiday_at(S, i, &holidays[q]))) h = &holidays[q];
+  }
   if (!k) return 0;
   size_t b = i + k;
   int y = 0;
@@ -2429,6 +2446,9 @@ static int scale_currency_word(size_t i, const char *s, size_t n, nx_res *r) {
   static const struct { const char *w; double f; } sc[] = {
       {"million", 1e6}, {"billion", 1e9}, {"trillion", 1e12}, {"multimillion", 0},
       {"multibillion", 0}, {"multi-million", 0}, {"multi-billion", 0}};
+  /* (the first letter first: most hyphenated words are none of these) */
+  unsigned char c0 = (unsigned char)s[0] | 0x20;
+  if (c0 != 'm' && c0 != 'b' && c0 != 't') return 0;
   for (size_t k = 0; k < LX_COUNTOF(sc); k++) {
     size_t m = strlen(sc[k].w);
     if (m >= n || s[m] != '-' || !ieq(s, m, sc[k].w)) continue;
@@ -2448,6 +2468,8 @@ static int scale_currency_word(size_t i, const char *s, size_t n, nx_res *r) {
 static int fraction_word(size_t i, const char *s, size_t n, nx_res *r) {
   static const struct { const char *w; double v; } fr[] = {
       {"half", 0.5}, {"quarter", 0.25}, {"three-quarter", 0.75}};
+  unsigned char c0 = (unsigned char)s[0] | 0x20;
+  if (c0 != 'h' && c0 != 'q' && c0 != 't') return 0;
   for (size_t k = 0; k < LX_COUNTOF(fr); k++) {
     size_t m = strlen(fr[k].w);
     if (m + 1 >= n || s[m] != '-' || !ieq(s, m, fr[k].w)) continue;
@@ -5618,7 +5640,14 @@ static int score_noun(const nx *S, size_t i) {
          tok_isl(S, i, "shot");
 }
 
-static int score_at(const nx *S, size_t i, int depth) {
+static int score_at_shaped(const nx *S, size_t i, int depth);
+/* (the shape first, in the caller: most numbers are no score, and the
+ * rules' frame costs more than the test) */
+static inline int score_at(const nx *S, size_t i, int depth) {
+  return score_shape(S, i) && score_at_shaped(S, i, depth);
+}
+/* A score at i, whose token has a score's shape. */
+static int score_at_shaped(const nx *S, size_t i, int depth) {
   /* a level score: "level at 1-1", "serving at 4-5", "tied at 2-2" */
   static const char *const at_level[] = {"level", "tied", "locked", "deadlocked", "serving",
                                          "square", "stood", "stands", "all", "even"};
@@ -5629,7 +5658,6 @@ static int score_at(const nx *S, size_t i, int depth) {
   static const char *const to_record[] = {"improved", "fell", "dropped", "moved", "slipped",
                                           "evened", "climbed", "went", "falls", "improves",
                                           "drops", "moves", "slips", "climbs", "goes"};
-  if (!score_shape(S, i)) return 0;
   /* the sets of a match: "won 3-6 6-3 6-3" */
   size_t p = i;
   while (p > S->t0 && p + 5 > i && score_shape(S, p - 1) && !(S->t[p].flags & LX_TF_NEWLINE))
@@ -5730,7 +5758,7 @@ static int score_at(const nx *S, size_t i, int depth) {
       tok_isl(S, k - 2, "("))
     k -= 3;
   /* five sets at most: a list of pairs costs no more than that */
-  return depth < 5 && score_shape(S, k) && score_at(S, k, depth + 1);
+  return depth < 5 && score_at(S, k, depth + 1);
 }
 
 /* A cricket score or a bowler's figures from i: "267 for seven" (runs for
@@ -5903,6 +5931,7 @@ static int height_token(const nx *S, size_t i, nx_res *r) {
   const char *s = tstr(S, i);
   size_t n = tlen(S, i), k = 0;
   int ft = 0, in = 0;
+  if (n < 8) return 0; /* "6-foot-3" is the shortest: most numbers go here */
   while (k < n && k < 2 && is_digit((unsigned char)s[k])) ft = ft * 10 + (s[k++] - '0');
   if (!k || k + 7 > n || (memcmp(s + k, "-foot-", 6) != 0 && memcmp(s + k, "-feet-", 6) != 0))
     return 0;
@@ -5929,7 +5958,9 @@ static int at(const nx *S, size_t i, nx_res *r) {
         return res(r, i, i + 4, 0, 0);
       /* "back in '56", "the class of '98": a year cut to two digits */
       int sy;
-      if (i >= S->t0 + 2 && short_year(S, i - 1, &sy) &&
+      /* (the apostrophe glued to two digits: short_year asks it too) */
+      if (i >= S->t0 + 2 && S->t[i - 1].end == t->start && tlen(S, i) == 2 &&
+          short_year(S, i - 1, &sy) &&
           (i - 1 > S->t0 && year_prep(S, i - 2))) {
         res(r, i, i + 1, LEDE_T_DATE, 0); /* (the driver takes the apostrophe) */
         set_year(r, sy);
@@ -6693,24 +6724,56 @@ static void widen_date(const nx *S, nx_res *r, size_t last) {
   }
 }
 
+/* Whether the modifier at t (a word of the lexicon's NX_W_MOD) may open an
+ * expression. Those read only after the word that leads them ("up to",
+ * "more than", "at least", "as many as") open none themselves: at() finds
+ * no number after "to the", "at the", "as a" (modifiers() takes nothing)
+ * and returns 0, which skipping them gives without the call. By the
+ * token's hash: a token of another word with the same hash is no lexicon
+ * word, and at() returns 0 for it as well. */
+static inline int mod_opens(const nx *S, const lx_token *t) {
+  uint32_t h = t->hash;
+  size_t u = (size_t)(t + 1 - S->t);
+  if (h == NX_LH("to") || h == NX_LH("than") || h == NX_LH("least") || h == NX_LH("most") ||
+      h == NX_LH("much"))
+    return 0;
+  if (h == NX_LH("at")) return tok_isl(S, u, "least") || tok_isl(S, u, "most");
+  if (h == NX_LH("as"))
+    return tok_isl(S, u, "many") || tok_isl(S, u, "much") || tok_isl(S, u, "few") ||
+           tok_isl(S, u, "little") || tok_isl(S, u, "long") || tok_isl(S, u, "high");
+  return 1;
+}
+
 /* The first token from t on that may start an expression, or end. Most
  * tokens cost a look at their kind or one probe of the lexicon's table
  * (this loop apart from lx_numex keeps its few values in registers). */
 static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token *end) {
   for (; t < end; t++) {
     if (t->kind == LX_TK_PUNCT) continue;
-    if (t->kind != LX_TK_WORD) return t;
+    if (t->kind != LX_TK_WORD) {
+      /* a symbol opens money only as a currency of the gazetteer ("$",
+       * "€"): the ones no phrase of it starts with, not abbreviated (the
+       * "<" and ">" around Reuters' tickers), lead at() to currency_at,
+       * which finds none */
+      if (t->kind == LX_TK_SYM && !(t->flags & LX_TF_PERIOD) &&
+          !lx_dict_may_start(S->in->gaz, t->hash))
+        continue;
+      return t;
+    }
     /* a word in capitals matters before a number (USD 5) or as a lexicon
      * word (MAY 6, TWO); else it goes the way of other words (one test of
      * the flags for most words) */
     if ((t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
         ((t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT)) || (t + 1 < end && t[1].kind == LX_TK_NUM)))
       return t;
-    const nx_word *w = lex_peek(t->hash);
+    const nx_slot *w = lex_peek(t->hash);
     if (!w) continue;
     int lead = lead_class[w->cls];
+    if (w->cls == NX_W_MOD && !mod_opens(S, t)) continue;
     if (lead == 2 && t + 1 < end) {
-      /* "the company", "this is": nothing can follow */
+      /* "the company", "this is": nothing can follow. The loop would skip
+       * the next token too (a plain word out of the lexicon, punctuation):
+       * both are passed at once */
       const lx_token *u = t + 1;
       size_t ui = (size_t)(u - S->t);
       if (u->kind == LX_TK_WORD && !(u->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
@@ -6718,11 +6781,15 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
           /* "as high as 12 feet", "as long as 10 years" */
           !(w->cls == NX_W_MOD && u + 2 < end && S->text[t->start] == 'a' &&
             t->end == t->start + 2 && S->text[t->start + 1] == 's' &&
-            (tok_isl(S, ui, "high") || tok_isl(S, ui, "long"))))
-        lead = 0;
-      else if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_QUOTE) &&
-               !(w->cls == NX_W_CURPRE && u + 1 < end && u[1].kind == LX_TK_NUM))
-        lead = 0; /* "Rs. 500" goes on */
+            (tok_isl(S, ui, "high") || tok_isl(S, ui, "long")))) {
+        t++;
+        continue;
+      }
+      if (u->kind == LX_TK_PUNCT && !(u->flags & LX_TF_QUOTE) &&
+          !(w->cls == NX_W_CURPRE && u + 1 < end && u[1].kind == LX_TK_NUM)) {
+        t++; /* "Rs. 500" goes on */
+        continue;
+      }
     }
     /* "close to 500" (the word is the lexicon's "close" of "the close of") */
     if (!lead && w->cls == NX_W_EDGE && t + 2 < end && t->end - t->start == 5 &&

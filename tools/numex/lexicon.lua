@@ -217,7 +217,7 @@ for i, e in ipairs(W) do
   hashes[h] = true
   local j = h & (cap - 1)
   while slots[j] do j = (j + 1) & (cap - 1) end
-  slots[j] = { h, i }
+  slots[j] = { h, i, e[2] }
 end
 
 local out = {}
@@ -234,8 +234,8 @@ p("static const nx_slot nx_slots[NX_LEX_CAP] = {")
 local line = {}
 for j = 0, cap - 1 do
   local s = slots[j]
-  line[#line + 1] = s and string.format("{%du, %d}", s[1], s[2]) or "{0, 0}"
-  if #line == 4 then
+  line[#line + 1] = s and string.format("{%du, %d, %s}", s[1], s[2], s[3]) or "{0, 0, 0}"
+  if #line == 2 then
     p("    " .. table.concat(line, ", ") .. ",")
     line = {}
   end

@@ -4839,8 +4839,7 @@ static int ct_index(int type) {
 static const uint16_t ct_types[CT_NTYPES] = {LEDE_T_PERSON, LEDE_T_ORG, LEDE_T_GPE,
                                              LEDE_T_LOC,    LEDE_T_NORP, LEDE_T_FAC};
 typedef struct ct_slot {
-  uint32_t key;            /* 0: empty */
-  uint16_t count[CT_NTYPES];
+  uint16_t count[CT_NTYPES]; /* (its key apart: only the keys are cleared) */
 } ct_slot;
 
 /* The entities counted by type, once (first_tokens), and kept true through
@@ -4889,10 +4888,12 @@ static void consistent_types(lx_ctx *c, link_census *k) {
   for (int x = 0; x < CT_NTYPES; x++) names += k->own[ct_types[x]];
   size_t cap = 16;
   while (cap < names * 2) cap *= 2;
-  /* the table, then each name's hash (for the second walk) */
-  ct_slot *tab = (ct_slot *)lx_scratch(c, cap * sizeof(ct_slot) + n * sizeof(uint32_t));
-  uint32_t *hs = (uint32_t *)(tab + cap);
-  memset(tab, 0, cap * sizeof(ct_slot));
+  /* the table's keys (0: empty) and counts, then each name's hash (for
+   * the second walk) */
+  ct_slot *tab = (ct_slot *)lx_scratch(c, cap * (sizeof(ct_slot) + sizeof(uint32_t)) +
+                                              n * sizeof(uint32_t));
+  uint32_t *key = (uint32_t *)(tab + cap), *hs = key + cap;
+  memset(key, 0, cap * sizeof(uint32_t));
   int mixed = 0;
   for (size_t i = 0; i < n; i++) {
     int x = ct_index(E[i].type);
@@ -4901,11 +4902,15 @@ static void consistent_types(lx_ctx *c, link_census *k) {
     if (!h) h = 1;
     hs[i] = h;
     size_t j = h & (cap - 1);
-    while (tab[j].key && tab[j].key != h) j = (j + 1) & (cap - 1);
-    /* a name seen before with other types only: two types (once a name
-     * has two, the second one's first mention said so) */
-    if (tab[j].key && !tab[j].count[x]) mixed = 1;
-    tab[j].key = h;
+    while (key[j] && key[j] != h) j = (j + 1) & (cap - 1);
+    if (!key[j]) {
+      key[j] = h;
+      memset(&tab[j], 0, sizeof tab[j]);
+    } else if (!tab[j].count[x]) {
+      /* a name seen before with other types only: two types (once a name
+       * has two, the second one's first mention said so) */
+      mixed = 1;
+    }
     if (tab[j].count[x] < UINT16_MAX) tab[j].count[x]++;
   }
   if (!mixed) return;
@@ -4922,7 +4927,7 @@ static void consistent_types(lx_ctx *c, link_census *k) {
       continue;
     uint32_t h = hs[i];
     size_t j = h & (cap - 1);
-    while (tab[j].key != h) j = (j + 1) & (cap - 1);
+    while (key[j] != h) j = (j + 1) & (cap - 1);
     const ct_slot *sl = &tab[j];
     int best = ct_index(E[i].type), tie = 0;
     for (int y = 0; y < CT_NTYPES; y++) {
@@ -5126,8 +5131,8 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
     if (bi == 0) lx_tokens_in_from(c, t1, blocks[0].start, blocks[0].end, &t0, &t1);
     else para_tokens(c, bi - 1, &t0, &t1);
     /* a title in title case: its capitals extend no name ("President Trump
-     * Officially Pardons...") */
-    int tc = bi == 0 && title_form(c) == TITLE_CASE;
+     * Officially Pardons..."; asked at the first name found: -1 till then) */
+    int tc = bi == 0 ? -1 : 0;
     for (size_t i = t0; i < t1; i++) {
       if (!tok_is_cap(&t[i]) || t[i].kind != LX_TK_WORD) continue;
       size_t j = t[i].hash & (cap - 1);
@@ -5140,6 +5145,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
       for (size_t k = ei; k < n0 && Es[k].span.start < t[i].end; k++)
         if (Es[k].span.end > t[i].start) cov = 1;
       if (cov) continue;
+      if (tc < 0) tc = title_form(c) == TITLE_CASE;
       /* the neighbour must not extend the name: "Trump Tower" is not Trump */
       if (!tc && i + 1 < t1 && name_word(c, &t[i + 1]) && !(t[i + 1].flags & LX_TF_SENT))
         continue;
@@ -5160,12 +5166,15 @@ enum { K_NAME = 1, K_PERSON_TOKEN, K_ORG_HEAD, K_ACRONYM, K_GIVEN, K_ORG_SHORT }
 #define LINK_AMBIGUOUS (UINT32_MAX - 1)
 
 typedef struct link_slot {
-  uint64_t key; /* tag << 32 | hash; 0 = empty */
+  uint32_t h; /* the key's hash (its tag is in link_table.tag) */
   uint32_t cl;
 } link_slot;
 
 typedef struct link_table {
   link_slot *s;
+  uint8_t *tag; /* a slot's key tag; 0 = empty: only these bytes are cleared
+                   for a new table, not the slots (a memset of the slots
+                   cost more than the probes) */
   size_t cap;
   size_t used; /* keys written: the table is never filled past three quarters (a
                   mention retyped as a firm writes keys the count before it
@@ -5191,10 +5200,9 @@ static int same_name(const cluster *q, const char *b, size_t n) {
 
 static uint32_t link_get(const link_table *lt, int tag, uint32_t h, const cluster *CL,
                          const char *name, size_t len) {
-  uint64_t key = ((uint64_t)tag << 32) | h;
   size_t j = (h ^ (uint32_t)(tag * 0x9e3779b9u)) & (lt->cap - 1);
-  while (lt->s[j].key) {
-    if (lt->s[j].key == key) {
+  while (lt->tag[j]) {
+    if (lt->tag[j] == tag && lt->s[j].h == h) {
       const cluster *q = &CL[lt->s[j].cl];
       /* names are checked letter by letter; tokens by their hash */
       if (!name || same_name(q, name, len)) return lt->s[j].cl;
@@ -5207,10 +5215,9 @@ static uint32_t link_get(const link_table *lt, int tag, uint32_t h, const cluste
 /* Sets (or moves to the latest cluster) a key. */
 static void link_put(link_table *lt, int tag, uint32_t h, uint32_t cl, const cluster *CL,
                      const char *name, size_t len) {
-  uint64_t key = ((uint64_t)tag << 32) | h;
   size_t j = (h ^ (uint32_t)(tag * 0x9e3779b9u)) & (lt->cap - 1);
-  while (lt->s[j].key) {
-    if (lt->s[j].key == key) {
+  while (lt->tag[j]) {
+    if (lt->tag[j] == tag && lt->s[j].h == h) {
       const cluster *q = &CL[lt->s[j].cl];
       if (!name || same_name(q, name, len)) {
         lt->s[j].cl = cl;
@@ -5221,7 +5228,8 @@ static void link_put(link_table *lt, int tag, uint32_t h, uint32_t cl, const clu
   }
   if (4 * (lt->used + 1) > 3 * lt->cap) return; /* full: the key is not kept */
   lt->used++;
-  lt->s[j].key = key;
+  lt->tag[j] = (uint8_t)tag;
+  lt->s[j].h = h;
   lt->s[j].cl = cl;
 }
 
@@ -5638,11 +5646,13 @@ void lx_link(lx_ctx *c) {
   for (int ty = LEDE_T_DATE; ty <= LEDE_T_CARDINAL; ty++) named -= k.all[ty];
   size_t cap = 16;
   while (cap < named * 16) cap *= 2;
-  size_t bytes = n * sizeof(cluster) + 4 * n * sizeof(uint32_t) + cap * sizeof(link_slot);
+  size_t bytes =
+      n * sizeof(cluster) + 4 * n * sizeof(uint32_t) + cap * (sizeof(link_slot) + 1);
   cluster *CL = (cluster *)lx_scratch(c, bytes);
   uint32_t *ta = (uint32_t *)(CL + n), *tb = ta + n, *ent_cl = tb + n, *order = ent_cl + n;
   link_table lt;
   lt.s = (link_slot *)(order + n);
+  lt.tag = (uint8_t *)(lt.s + cap);
   size_t ncl = 0;
   /* full names first, so that a lone "Pompeo" in the headline finds "Mike
    * Pompeo" of the lead; then every other mention in text order */
@@ -5692,7 +5702,7 @@ void lx_link(lx_ctx *c) {
   lt.cap = 16;
   lt.used = 0;
   while (lt.cap < keys * 2) lt.cap *= 2;
-  memset(lt.s, 0, lt.cap * sizeof(link_slot));
+  memset(lt.tag, 0, lt.cap);
   for (size_t oi = 0; oi < no; oi++) {
     size_t i = order[oi];
     lede_entity *e = &E[i]; /* not a value nor a title: those are not in order */

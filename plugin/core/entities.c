@@ -4400,7 +4400,8 @@ static lede_span role_past_possessive(const lx_ctx *c, lede_span r) {
   return r;
 }
 
-static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, size_t t1) {
+static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, size_t t0,
+                              size_t t1) {
   const lede_entity *e = &E[i];
   const lx_token *t = TOKS(c);
   /* a title right before (entities are sorted by start); not an honorific
@@ -4437,9 +4438,8 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
     for (uint32_t b = ti->span.end; b < e->span.start; b++)
       if (c->text[b] != ' ') gap_ok = 0;
     if (!gap_ok) { /* an honorific between: "state epidemiologist Dr. Harold Quint" */
-      size_t a, b2, x, y;
+      size_t a = t0, x, y;
       ent_tokens(c, ti, &x, &y);
-      ent_tokens(c, e, &a, &b2);
       gap_ok = a == y + 1 && is_honorific(c, y) && t[y].start == ti->span.end + 1 &&
                e->span.start == t[y].end + 1;
     }
@@ -4567,8 +4567,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
   /* a role before the name and its commas: "A spokeswoman for the National
    * Disaster Management Institute, Helena Mutemba, said" */
   if (t1 < c->toks.n && tok_ch(c, &t[t1], ',')) {
-    size_t a, b;
-    ent_tokens(c, e, &a, &b);
+    size_t a = t0;
     /* (past an honorific: "The chair of the judges, Sir Malcolm Pryce,") */
     if (a >= 4 && is_honorific(c, a - 1) && t[a].start == t[a - 1].end + 1) a--;
     if (a >= 3 && tok_ch(c, &t[a - 1], ',')) {
@@ -4632,8 +4631,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
    * Ellen Ashby", "former Worcestershire seamer Graham Tolley"; or before
    * "named" and the name: "a trumpeter named Wendell Price" */
   {
-    size_t a, b;
-    ent_tokens(c, e, &a, &b);
+    size_t a = t0, b = t1;
     if (a >= 3 && b >= a + 2 && (lx_tok_ieq(c->text, &t[a - 1], "named") ||
                                  lx_tok_ieq(c->text, &t[a - 1], "called")) &&
         role_det(c, &t[a - 3]) == 1 && (t[a - 2].flags & LX_TF_LOWER) &&
@@ -5046,14 +5044,16 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
   size_t n0 = in->entities.n;
   if (!n0) return;
   const lx_token *t = TOKS(c);
-  /* a small open-addressing table: token hash -> type */
+  /* a small open-addressing table: token hash -> type (a type of 0: an
+   * empty slot; only the types are cleared) */
   /* three keys a name at most (a surname, the same without its hyphened
    * particle, a first word), the table at most half full */
   size_t names = census_names(k);
   size_t cap = 64;
   while (cap < names * 6) cap *= 2;
-  uint64_t *tab = (uint64_t *)lx_scratch(c, cap * sizeof(uint64_t));
-  memset(tab, 0, cap * sizeof(uint64_t));
+  uint32_t *key = (uint32_t *)lx_scratch(c, cap * (sizeof(uint32_t) + 1));
+  uint8_t *tab = (uint8_t *)(key + cap);
+  memset(tab, 0, cap);
   size_t keys = 0;
   const lede_entity *E = (const lede_entity *)in->entities.p;
   for (size_t i = 0; i < n0; i++) {
@@ -5105,11 +5105,11 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
                                     : 0};
       for (size_t q = 0; q < (hp ? 2u : 1u); q++) {
         if (keys * 2 >= cap) break;
-        uint64_t v = ((uint64_t)hs[q] << 8) | (uint64_t)ty;
         size_t j = hs[q] & (cap - 1);
-        while (tab[j] && (tab[j] >> 8) != hs[q]) j = (j + 1) & (cap - 1);
+        while (tab[j] && key[j] != hs[q]) j = (j + 1) & (cap - 1);
         if (!tab[j]) keys++;
-        tab[j] = v;
+        key[j] = hs[q];
+        tab[j] = (uint8_t)ty;
       }
     }
   }
@@ -5136,7 +5136,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
     for (size_t i = t0; i < t1; i++) {
       if (!tok_is_cap(&t[i]) || t[i].kind != LX_TK_WORD) continue;
       size_t j = t[i].hash & (cap - 1);
-      while (tab[j] && (tab[j] >> 8) != t[i].hash) j = (j + 1) & (cap - 1);
+      while (tab[j] && key[j] != t[i].hash) j = (j + 1) & (cap - 1);
       if (!tab[j]) continue;
       /* covered? entities are sorted by start; additions come after n0 */
       const lede_entity *Es = (const lede_entity *)in->entities.p;
@@ -5152,7 +5152,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
       if (!tc && i > t0 && name_word(c, &t[i - 1]) && !(t[i].flags & LX_TF_SENT) &&
           !gaz_has(c, i - 1, i, KIND(LX_G_TITLE) | KIND(LX_G_HONORIFIC)))
         continue;
-      lede_entity *e = add_span_entity(c, lx_span(t[i].start, t[i].end), (int)(tab[j] & 0xff),
+      lede_entity *e = add_span_entity(c, lx_span(t[i].start, t[i].end), (int)tab[j],
                                        bi == 0 ? LEDE_EF_IN_TITLE : 0, LEDE_RULE_LINKING);
       if (e) e->cluster = (uint32_t)i; /* its first token (link_tokens) */
     }
@@ -5247,8 +5247,13 @@ static int roman_numeral(const lx_ctx *c, const lx_token *t) {
 static uint32_t acronym_hash(const char *s, size_t n) {
   char buf[16];
   size_t m = 0;
-  for (size_t p = 0; p < n && m < sizeof buf; p++)
-    if ((p == 0 || s[p - 1] == ' ') && s[p] >= 'A' && s[p] <= 'Z') buf[m++] = s[p];
+  /* the words' first bytes: from one space to the next */
+  for (size_t p = 0; p < n && m < sizeof buf;) {
+    if (s[p] >= 'A' && s[p] <= 'Z') buf[m++] = s[p];
+    const char *sp = (const char *)memchr(s + p, ' ', n - p);
+    if (!sp) break;
+    p = (size_t)(sp - s) + 1;
+  }
   return m >= 2 && m < sizeof buf ? lx_hash_lower(buf, m) : 0;
 }
 
@@ -5310,12 +5315,15 @@ static int team_in_table(const lx_ctx *c, size_t a, size_t b) {
 
 /* Teams in sports tables, once every mention is found (a table's rows
  * are often found only as mentions of a name read elsewhere). */
-static void teams_in_tables(lx_ctx *c) {
+/* Returns the places (GPE) left, which teams_in_reports reads next. */
+static size_t teams_in_tables(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
+  size_t ngpe = 0;
   for (size_t i = 0; i < in->entities.n; i++) {
     if (E[i].type != LEDE_T_GPE) continue;
+    ngpe++;
     /* team_in_table wants a row's first cell or a name after a number:
      * the first token tells, before the others are found */
     size_t a = E[i].cluster, b;
@@ -5323,8 +5331,12 @@ static void teams_in_tables(lx_ctx *c) {
         !(a == 0 || (t[a].flags & LX_TF_NEWLINE) || t[a - 1].kind == LX_TK_NUM))
       continue;
     link_tokens(c, &E[i], &a, &b);
-    if (b > a && team_in_table(c, a, b)) E[i].type = LEDE_T_ORG;
+    if (b > a && team_in_table(c, a, b)) {
+      E[i].type = LEDE_T_ORG;
+      ngpe--;
+    }
   }
+  return ngpe;
 }
 
 /* A report's team sports, and the words after and before a team's city
@@ -5346,13 +5358,12 @@ static const char *const game_before[] = {
  * a report, a city next to such a word is the team, and so is every mention
  * of that name but one after a preposition of place (a country stays a
  * place: national sides are read as their country). */
-static void teams_in_reports(lx_ctx *c) {
+static void teams_in_reports(lx_ctx *c, size_t ngpe) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
-  size_t n = c->toks.n, ne = in->entities.n, ngpe = 0;
-  for (size_t i = 0; i < ne; i++) ngpe += E[i].type == LEDE_T_GPE;
-  if (ngpe < 2) return;
+  size_t n = c->toks.n, ne = in->entities.n;
+  if (ngpe < 2) return; /* (the places, counted by teams_in_tables) */
   uint32_t *teams = (uint32_t *)lx_scratch(c, ngpe * sizeof(uint32_t));
   size_t nt = 0, scores = 0;
   for (size_t i = 0; i < ne; i++) {
@@ -5560,14 +5571,13 @@ static void called_bodies(lx_ctx *c) {
    * propagate_names); one-word names only */
 #define ONE_WORD(e) ((e)->cluster < nt && t[(e)->cluster].start == (e)->span.start && \
                      t[(e)->cluster].end == (e)->span.end)
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n && ncalled < 8; i++) {
+    /* the word before first: it is none of the four before most names */
     size_t a = E[i].cluster;
-    if (E[i].rule >= LEDE_RULE_USER || ncalled == 8 || !ONE_WORD(&E[i]) || a == 0 ||
-        !(t[a - 1].flags & LX_TF_LOWER))
-      continue;
+    if (a == 0 || a > nt || !(t[a - 1].flags & LX_TF_LOWER)) continue;
     uint32_t h = t[a - 1].hash;
-    if (h == words[0] || h == words[1] || h == words[2] || h == words[3])
-      called[ncalled++] = t[a].hash;
+    if (h != words[0] && h != words[1] && h != words[2] && h != words[3]) continue;
+    if (E[i].rule < LEDE_RULE_USER && ONE_WORD(&E[i])) called[ncalled++] = t[a].hash;
   }
   for (size_t i = 0; i < n && ncalled; i++) {
     int ty = E[i].type;
@@ -5590,6 +5600,13 @@ static void celestial_bodies(lx_ctx *c) {
   static const char *const bodies[] = {"Callisto", "Earth", "Enceladus", "Europa", "Ganymede",
                                        "Jupiter",  "Mars",  "Moon",      "Neptune", "Pluto",
                                        "Saturn",   "Uranus", "Venus"};
+  /* the first letters of those of n letters (a name passes these two
+   * tests rarely: only then is the list searched) */
+#define BL(ch) (1u << ((ch) - 'A'))
+  static const uint32_t body_letters[10] = {
+      [4] = BL('M'), [5] = BL('E') | BL('P') | BL('V'), [6] = BL('E') | BL('S') | BL('U'),
+      [7] = BL('J') | BL('N'), [8] = BL('C') | BL('G'), [9] = BL('E')};
+#undef BL
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
   for (size_t i = 0, n = in->entities.n; i < n; i++) {
@@ -5598,8 +5615,8 @@ static void celestial_bodies(lx_ctx *c) {
         E[i].rule >= LEDE_RULE_USER || E[i].rule == LEDE_RULE_STRUCTURE)
       continue;
     uint32_t n0 = E[i].span.end - E[i].span.start;
-    char f = c->text[E[i].span.start];
-    if (n0 < 4 || n0 > 9 || f < 'C' || f > 'V' || !memchr("CEGJMNPSUV", f, 10) ||
+    unsigned f = (unsigned char)c->text[E[i].span.start] - (unsigned)'A';
+    if (n0 < 4 || n0 > 9 || f > 25 || !(body_letters[n0] & (1u << f)) ||
         !lx_sorted_has(bodies, LX_COUNTOF(bodies), c->text + E[i].span.start, n0))
       continue;
     uint32_t s0 = E[i].span.start;
@@ -5627,8 +5644,7 @@ void lx_link(lx_ctx *c) {
    * too often a common noun, and would be found everywhere */
   if (!c->other_language) propagate_names(c, &k);
   called_bodies(c);
-  teams_in_tables(c);
-  teams_in_reports(c);
+  teams_in_reports(c, teams_in_tables(c));
   definite_descriptions(c);
   size_t n = in->entities.n;
   if (n == 0) return;
@@ -5949,7 +5965,7 @@ void lx_link(lx_ctx *c) {
           CL[found].role_span = e->role_span;
         }
       } else {
-        lede_span r = mention_role(c, E, i, b);
+        lede_span r = mention_role(c, E, i, a, b);
         if (!lx_span_empty(r)) {
           r = role_past_possessive(c, r);
           e->role_span = r;

@@ -4022,6 +4022,15 @@ static uint32_t text_hash(const lx_ctx *c, size_t a, uint32_t s, uint32_t e) {
   return lx_hash_lower(c->text + s, e - s);
 }
 
+/* text_hash of tokens [a, b), b > a, of a mention: h when has (the hash of
+ * the mention's text, known) and they span its text. */
+static inline uint32_t tokens_hash(const lx_ctx *c, const lede_entity *e, size_t a, size_t b,
+                                   int has, uint32_t h) {
+  const lx_token *t = TOKS(c);
+  if (has && t[a].start == e->span.start && t[b - 1].end == e->span.end) return h;
+  return text_hash(c, a, t[a].start, t[b - 1].end);
+}
+
 /* While linking, an entity's cluster field (written only at its end) holds
  * its first token: the first starting at or after its start, found once by
  * one walk over the tokens (first_tokens) or known where a mention is
@@ -4038,6 +4047,12 @@ static void link_tokens(const lx_ctx *c, const lede_entity *e, size_t *t0, size_
 
 static int desc_head_of(const lx_ctx *c, const lx_token *t);
 static int quote_mark(const lx_ctx *c, size_t j);
+
+/* hyphen_particle, its test of the token's flags first (few names hold a
+ * hyphen: the call is spared for the others). */
+static inline size_t particle_of(const lx_ctx *c, const lx_token *t) {
+  return (t->flags & LX_TF_HYPHEN) ? hyphen_particle(c, t) : 0;
+}
 
 /* Whether a word of a role's looks like a verb: "-ed", "-ing", and with s
  * a first word in "-s" ("argued at trial", "runs the race"). */
@@ -5013,9 +5028,11 @@ static inline size_t tok_starting_from(const lx_token *t, size_t n, size_t a, ui
   return a;
 }
 
+static int celestial_body(const lx_ctx *c, const lede_entity *e);
+
 /* Each entity's first token into its cluster field (see link_tokens; not
  * for values and titles, whose tokens no pass reads), and the entities
- * counted. */
+ * counted (a planet or a moon as a place: celestial_body). */
 static void first_tokens(lx_ctx *c, link_census *k) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
@@ -5028,6 +5045,7 @@ static void first_tokens(lx_ctx *c, link_census *k) {
       k->all[ty]++;
       continue;
     }
+    if (celestial_body(c, &E[i])) ty = E[i].type = LEDE_T_LOC;
     census_add(k, ty, E[i].rule, 1);
     a = tok_starting_from(t, ntoks, a, E[i].span.start);
     E[i].cluster = (uint32_t)a;
@@ -5090,7 +5108,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
     }
     for (size_t p = 0; p < np; p++) {
       const lx_token *k = &t[picks[p]];
-      if ((!tok_is_cap(k) && !hyphen_particle(c, k)) || k->nletters < 3 || k->kind != LX_TK_WORD)
+      if ((!tok_is_cap(k) && !particle_of(c, k)) || k->nletters < 3 || k->kind != LX_TK_WORD)
         continue;
       /* a given name alone is ambiguous between persons: surnames only,
        * unless the first token is itself a surname (Kang Kyung-wha) */
@@ -5099,7 +5117,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
         continue;
       /* the surname, and after a hyphened particle the name alone too
        * ("Masri" of "al-Masri"; no key past the table's half) */
-      size_t hp = p == 0 ? hyphen_particle(c, k) : 0;
+      size_t hp = p == 0 ? particle_of(c, k) : 0;
       uint32_t hs[2] = {k->hash, hp ? lx_hash_lower(c->text + k->start + hp,
                                                     k->end - k->start - hp)
                                     : 0};
@@ -5595,8 +5613,9 @@ static void called_bodies(lx_ctx *c) {
 
 /* Planets and moons are places (LOC), not persons or cities: "Mars",
  * "Jupiter" (a town in Florida too), "Europa", "the Moon" ("Moon" alone
- * may be Moon Jae-in). One-word names the built-ins made, sorted. */
-static void celestial_bodies(lx_ctx *c) {
+ * may be Moon Jae-in). One-word names the built-ins made, sorted. Asked of
+ * each entity by first_tokens, before it counts it. */
+static int celestial_body(const lx_ctx *c, const lede_entity *e) {
   static const char *const bodies[] = {"Callisto", "Earth", "Enceladus", "Europa", "Ganymede",
                                        "Jupiter",  "Mars",  "Moon",      "Neptune", "Pluto",
                                        "Saturn",   "Uranus", "Venus"};
@@ -5607,33 +5626,28 @@ static void celestial_bodies(lx_ctx *c) {
       [4] = BL('M'), [5] = BL('E') | BL('P') | BL('V'), [6] = BL('E') | BL('S') | BL('U'),
       [7] = BL('J') | BL('N'), [8] = BL('C') | BL('G'), [9] = BL('E')};
 #undef BL
-  lede_doc_internal *in = c->doc->internal;
-  lede_entity *E = (lede_entity *)in->entities.p;
-  for (size_t i = 0, n = in->entities.n; i < n; i++) {
-    int ty = E[i].type;
-    if ((ty != LEDE_T_PERSON && ty != LEDE_T_GPE && ty != LEDE_T_ORG && ty != LEDE_T_NORP) ||
-        E[i].rule >= LEDE_RULE_USER || E[i].rule == LEDE_RULE_STRUCTURE)
-      continue;
-    uint32_t n0 = E[i].span.end - E[i].span.start;
-    unsigned f = (unsigned char)c->text[E[i].span.start] - (unsigned)'A';
-    if (n0 < 4 || n0 > 9 || f > 25 || !(body_letters[n0] & (1u << f)) ||
-        !lx_sorted_has(bodies, LX_COUNTOF(bodies), c->text + E[i].span.start, n0))
-      continue;
-    uint32_t s0 = E[i].span.start;
-    if (c->text[s0] == 'M' && n0 == 4 && c->text[s0 + 1] == 'o' &&
-        !(s0 >= 4 && (c->text[s0 - 4] | 0x20) == 't' && c->text[s0 - 3] == 'h' &&
-          c->text[s0 - 2] == 'e' && c->text[s0 - 1] == ' ') &&
-        !(s0 >= 4 && (c->text[s0 - 4] | 0x20) == 'o' && c->text[s0 - 3] == 'u' &&
-          c->text[s0 - 2] == 'r' && c->text[s0 - 1] == ' '))
-      continue; /* "Moon" without "the" or "our" */
-    E[i].type = LEDE_T_LOC;
-  }
+  int ty = e->type;
+  if ((ty != LEDE_T_PERSON && ty != LEDE_T_GPE && ty != LEDE_T_ORG && ty != LEDE_T_NORP) ||
+      e->rule >= LEDE_RULE_USER || e->rule == LEDE_RULE_STRUCTURE)
+    return 0;
+  uint32_t n0 = e->span.end - e->span.start;
+  unsigned f = (unsigned char)c->text[e->span.start] - (unsigned)'A';
+  if (n0 < 4 || n0 > 9 || f > 25 || !(body_letters[n0] & (1u << f)) ||
+      !lx_sorted_has(bodies, LX_COUNTOF(bodies), c->text + e->span.start, n0))
+    return 0;
+  uint32_t s0 = e->span.start;
+  if (c->text[s0] == 'M' && n0 == 4 && c->text[s0 + 1] == 'o' &&
+      !(s0 >= 4 && (c->text[s0 - 4] | 0x20) == 't' && c->text[s0 - 3] == 'h' &&
+        c->text[s0 - 2] == 'e' && c->text[s0 - 1] == ' ') &&
+      !(s0 >= 4 && (c->text[s0 - 4] | 0x20) == 'o' && c->text[s0 - 3] == 'u' &&
+        c->text[s0 - 2] == 'r' && c->text[s0 - 1] == ' '))
+    return 0; /* "Moon" without "the" or "our" */
+  return 1;
 }
 
 void lx_link(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   link_census k;
-  celestial_bodies(c);
   first_tokens(c, &k);
   consistent_types(c, &k);
   surnames_of_persons(c, &k);
@@ -5743,10 +5757,17 @@ void lx_link(lx_ctx *c) {
       }
     }
     /* the text's own hash when the name is the text (a lone word's is its
-     * token's) */
-    uint32_t nh = canon == c->text + e->span.start && clen == e->span.end - e->span.start
-                      ? lx_hash_combine(text_hash(c, a, e->span.start, e->span.end), e->type)
-                      : span_hash_lower(canon, clen, e->type);
+     * token's); kept (th) for the lookups below that want that of its
+     * tokens (tokens_hash) */
+    uint32_t nh, th = 0;
+    int has_th = 0;
+    if (canon == c->text + e->span.start && clen == e->span.end - e->span.start) {
+      th = text_hash(c, a, e->span.start, e->span.end);
+      has_th = 1;
+      nh = lx_hash_combine(th, e->type);
+    } else {
+      nh = span_hash_lower(canon, clen, e->type);
+    }
     uint32_t found = link_get(&lt, K_NAME, nh, CL, canon, clen);
     int definite = is_definite(c, e, a, b);
     int fuller = 0; /* a firm's full name after its short one */
@@ -5767,7 +5788,7 @@ void lx_link(lx_ctx *c) {
         (b - a == 2 || (b - a == 3 && lx_name_particle(c->text, &t[a]))))
       /* a surname of two words: "Van Aalst" of "Pieter van Aalst", "Ould
        * Dah" of "Moktar Ould Dah"; of three: "Van der Meer" */
-      found = link_get(&lt, K_PERSON_TOKEN, text_hash(c, a, t[a].start, t[b - 1].end), CL, NULL, 0);
+      found = link_get(&lt, K_PERSON_TOKEN, tokens_hash(c, e, a, b, has_th, th), CL, NULL, 0);
     if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1 &&
         !(t[a].flags & (LX_TF_ALLCAP | LX_TF_PERIOD)) && t[a].nletters >= 3) {
       /* a given name alone, as press releases and features say it ("Ivan
@@ -5784,7 +5805,7 @@ void lx_link(lx_ctx *c) {
     if (found == UINT32_MAX && e->type == LEDE_T_ORG && b > a && !definite) {
       /* an organization said short: "Carolina Skyways" after "Carolina
        * Skyways Inc.", "Corvane" after "Corvane Therapeutics" */
-      found = link_get(&lt, K_ORG_SHORT, text_hash(c, a, t[a].start, t[b - 1].end), CL, NULL, 0);
+      found = link_get(&lt, K_ORG_SHORT, tokens_hash(c, e, a, b, has_th, th), CL, NULL, 0);
       if (found == LINK_AMBIGUOUS) found = UINT32_MAX;
     }
     if (found == UINT32_MAX && e->type == LEDE_T_ORG && b == a + 1 &&
@@ -5813,7 +5834,7 @@ void lx_link(lx_ctx *c) {
        * "Pinewood Savings", "Golden Harbour" after "Golden Harbour
        * Holdings Ltd" (no place nor person the gazetteer knows) */
       uint32_t g = link_get(&lt, K_ORG_SHORT,
-                            b == a + 1 ? t[a].hash : text_hash(c, a, t[a].start, t[b - 1].end),
+                            b == a + 1 ? t[a].hash : tokens_hash(c, e, a, b, has_th, th),
                             CL, NULL, 0);
       if (g != UINT32_MAX && g != LINK_AMBIGUOUS && CL[g].type == LEDE_T_ORG) {
         e->type = LEDE_T_ORG;
@@ -5855,7 +5876,7 @@ void lx_link(lx_ctx *c) {
       if (link_get(&lt, K_PERSON_TOKEN, t[b - 1].hash, CL, NULL, 0) == UINT32_MAX)
         link_put(&lt, K_PERSON_TOKEN, t[b - 1].hash, found, CL, NULL, 0);
       /* "Masri" of "Khalid al-Masri" */
-      size_t hp = hyphen_particle(c, &t[b - 1]);
+      size_t hp = particle_of(c, &t[b - 1]);
       if (hp) {
         uint32_t hm =
             lx_hash_lower(c->text + t[b - 1].start + hp, t[b - 1].end - t[b - 1].start - hp);

@@ -5664,7 +5664,8 @@ void lx_link(lx_ctx *c) {
   if (n == 0) return;
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
-  /* scratch: clusters, each entity's tokens and cluster, the table (up to
+  /* scratch: clusters, each entity's tokens and cluster, the mentions in
+   * order (two lists while ordered), the table (up to
    * 8 keys a named mention: a person's name, four surnames ("Meer", "der
    * Meer", "van der Meer"; "Masri" of "al-Masri"), a given name, a family
    * name first and one inside; an organization's name, four short names, its
@@ -5677,54 +5678,56 @@ void lx_link(lx_ctx *c) {
   size_t cap = 16;
   while (cap < named * 16) cap *= 2;
   size_t bytes =
-      n * sizeof(cluster) + 4 * n * sizeof(uint32_t) + cap * (sizeof(link_slot) + 1);
+      n * sizeof(cluster) + 5 * n * sizeof(uint32_t) + cap * (sizeof(link_slot) + 1);
   cluster *CL = (cluster *)lx_scratch(c, bytes);
   uint32_t *ta = (uint32_t *)(CL + n), *tb = ta + n, *ent_cl = tb + n, *order = ent_cl + n;
+  uint32_t *rest = order + n; /* the mentions but full names, till they join order */
   link_table lt;
-  lt.s = (link_slot *)(order + n);
+  lt.s = (link_slot *)(rest + n);
   lt.tag = (uint8_t *)(lt.s + cap);
   size_t ncl = 0;
   /* full names first, so that a lone "Pompeo" in the headline finds "Mike
    * Pompeo" of the lead; then every other mention in text order */
-  size_t no = 0, last_two = 0;
+  size_t no = 0, last_two = 0, nr = 0;
+  /* the last mentions (in that order) that look up a surname, a head or an
+   * acronym: the keys they read are not written after them (0: none). The
+   * walk counts them from 1 among the mentions that are no full names, and
+   * places them after the full names once those are all known */
+  size_t last_surname = 0, last_head = 0, last_acronym = 0;
+  size_t orgs = 0, orgs_head = 0, orgs_acronym = 0;
   for (size_t i = 0, a, b; i < n; i++) {
+    ent_cl[i] = UINT32_MAX;
     if (plain_type(E[i].type)) {
       ta[i] = tb[i] = 0;
-      ent_cl[i] = 1; /* marked: not linked */
       continue;
     }
     link_tokens(c, &E[i], &a, &b);
     ta[i] = (uint32_t)a;
     tb[i] = (uint32_t)b;
-    ent_cl[i] = UINT32_MAX;
     if (E[i].type == LEDE_T_PERSON && b - a >= 2) {
       /* a name of two words may be a surname of two ("Van Aalst"), and one
        * of three that opens with a particle a surname of three ("Van der
        * Meer") */
       if (b - a == 2 || (b - a == 3 && lx_name_particle(c->text, &t[a]))) last_two = no;
       order[no++] = (uint32_t)i;
-      ent_cl[i] = 0; /* marked: ordered already */
-    }
-  }
-  /* the last mentions (in that order) that look up a surname, a head or an
-   * acronym: the keys they read are not written after them (0: none) */
-  size_t last_surname = last_two, last_head = 0, last_acronym = 0;
-  size_t full_names = no, orgs = 0, orgs_head = 0, orgs_acronym = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (ent_cl[i] <= 1) { /* ordered already, or not linked */
-      ent_cl[i] = UINT32_MAX;
       continue;
     }
-    size_t a = ta[i], b = tb[i];
     if ((E[i].type == LEDE_T_PERSON ||
          (E[i].type == LEDE_T_ORG && !(t[a].flags & LX_TF_ALLCAP))) && b - a == 1)
-      last_surname = no;
-    if (is_definite(c, &E[i], a, b)) last_head = no, orgs_head = orgs;
+      last_surname = nr + 1;
+    if (is_definite(c, &E[i], a, b)) last_head = nr + 1, orgs_head = orgs;
     if (E[i].type == LEDE_T_ORG && b - a == 1 && (t[a].flags & LX_TF_ALLCAP))
-      last_acronym = no, orgs_acronym = orgs;
+      last_acronym = nr + 1, orgs_acronym = orgs;
     orgs += E[i].type == LEDE_T_ORG;
-    order[no++] = (uint32_t)i;
+    rest[nr++] = (uint32_t)i;
   }
+  /* the others after the full names */
+  size_t full_names = no;
+  memcpy(order + no, rest, nr * sizeof *rest);
+  no += nr;
+  last_surname = last_surname ? full_names + last_surname - 1 : last_two;
+  if (last_head) last_head += full_names - 1;
+  if (last_acronym) last_acronym += full_names - 1;
   /* the keys written: a name per mention at most, a full name's two words
    * (if a surname is looked up after them), an organization's head and
    * acronym (if looked up after it) */

@@ -4022,6 +4022,15 @@ static uint32_t text_hash(const lx_ctx *c, size_t a, uint32_t s, uint32_t e) {
   return lx_hash_lower(c->text + s, e - s);
 }
 
+/* text_hash of tokens [a, b), b > a, of a mention: h when has (the hash of
+ * the mention's text, known) and they span its text. */
+static inline uint32_t tokens_hash(const lx_ctx *c, const lede_entity *e, size_t a, size_t b,
+                                   int has, uint32_t h) {
+  const lx_token *t = TOKS(c);
+  if (has && t[a].start == e->span.start && t[b - 1].end == e->span.end) return h;
+  return text_hash(c, a, t[a].start, t[b - 1].end);
+}
+
 /* While linking, an entity's cluster field (written only at its end) holds
  * its first token: the first starting at or after its start, found once by
  * one walk over the tokens (first_tokens) or known where a mention is
@@ -4038,6 +4047,12 @@ static void link_tokens(const lx_ctx *c, const lede_entity *e, size_t *t0, size_
 
 static int desc_head_of(const lx_ctx *c, const lx_token *t);
 static int quote_mark(const lx_ctx *c, size_t j);
+
+/* hyphen_particle, its test of the token's flags first (few names hold a
+ * hyphen: the call is spared for the others). */
+static inline size_t particle_of(const lx_ctx *c, const lx_token *t) {
+  return (t->flags & LX_TF_HYPHEN) ? hyphen_particle(c, t) : 0;
+}
 
 /* Whether a word of a role's looks like a verb: "-ed", "-ing", and with s
  * a first word in "-s" ("argued at trial", "runs the race"). */
@@ -4400,7 +4415,8 @@ static lede_span role_past_possessive(const lx_ctx *c, lede_span r) {
   return r;
 }
 
-static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, size_t t1) {
+static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, size_t t0,
+                              size_t t1) {
   const lede_entity *e = &E[i];
   const lx_token *t = TOKS(c);
   /* a title right before (entities are sorted by start); not an honorific
@@ -4437,9 +4453,8 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
     for (uint32_t b = ti->span.end; b < e->span.start; b++)
       if (c->text[b] != ' ') gap_ok = 0;
     if (!gap_ok) { /* an honorific between: "state epidemiologist Dr. Harold Quint" */
-      size_t a, b2, x, y;
+      size_t a = t0, x, y;
       ent_tokens(c, ti, &x, &y);
-      ent_tokens(c, e, &a, &b2);
       gap_ok = a == y + 1 && is_honorific(c, y) && t[y].start == ti->span.end + 1 &&
                e->span.start == t[y].end + 1;
     }
@@ -4567,8 +4582,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
   /* a role before the name and its commas: "A spokeswoman for the National
    * Disaster Management Institute, Helena Mutemba, said" */
   if (t1 < c->toks.n && tok_ch(c, &t[t1], ',')) {
-    size_t a, b;
-    ent_tokens(c, e, &a, &b);
+    size_t a = t0;
     /* (past an honorific: "The chair of the judges, Sir Malcolm Pryce,") */
     if (a >= 4 && is_honorific(c, a - 1) && t[a].start == t[a - 1].end + 1) a--;
     if (a >= 3 && tok_ch(c, &t[a - 1], ',')) {
@@ -4632,8 +4646,7 @@ static lede_span mention_role(const lx_ctx *c, const lede_entity *E, size_t i, s
    * Ellen Ashby", "former Worcestershire seamer Graham Tolley"; or before
    * "named" and the name: "a trumpeter named Wendell Price" */
   {
-    size_t a, b;
-    ent_tokens(c, e, &a, &b);
+    size_t a = t0, b = t1;
     if (a >= 3 && b >= a + 2 && (lx_tok_ieq(c->text, &t[a - 1], "named") ||
                                  lx_tok_ieq(c->text, &t[a - 1], "called")) &&
         role_det(c, &t[a - 3]) == 1 && (t[a - 2].flags & LX_TF_LOWER) &&
@@ -4839,8 +4852,7 @@ static int ct_index(int type) {
 static const uint16_t ct_types[CT_NTYPES] = {LEDE_T_PERSON, LEDE_T_ORG, LEDE_T_GPE,
                                              LEDE_T_LOC,    LEDE_T_NORP, LEDE_T_FAC};
 typedef struct ct_slot {
-  uint32_t key;            /* 0: empty */
-  uint16_t count[CT_NTYPES];
+  uint16_t count[CT_NTYPES]; /* (its key apart: only the keys are cleared) */
 } ct_slot;
 
 /* The entities counted by type, once (first_tokens), and kept true through
@@ -4889,10 +4901,12 @@ static void consistent_types(lx_ctx *c, link_census *k) {
   for (int x = 0; x < CT_NTYPES; x++) names += k->own[ct_types[x]];
   size_t cap = 16;
   while (cap < names * 2) cap *= 2;
-  /* the table, then each name's hash (for the second walk) */
-  ct_slot *tab = (ct_slot *)lx_scratch(c, cap * sizeof(ct_slot) + n * sizeof(uint32_t));
-  uint32_t *hs = (uint32_t *)(tab + cap);
-  memset(tab, 0, cap * sizeof(ct_slot));
+  /* the table's keys (0: empty) and counts, then each name's hash (for
+   * the second walk) */
+  ct_slot *tab = (ct_slot *)lx_scratch(c, cap * (sizeof(ct_slot) + sizeof(uint32_t)) +
+                                              n * sizeof(uint32_t));
+  uint32_t *key = (uint32_t *)(tab + cap), *hs = key + cap;
+  memset(key, 0, cap * sizeof(uint32_t));
   int mixed = 0;
   for (size_t i = 0; i < n; i++) {
     int x = ct_index(E[i].type);
@@ -4901,11 +4915,15 @@ static void consistent_types(lx_ctx *c, link_census *k) {
     if (!h) h = 1;
     hs[i] = h;
     size_t j = h & (cap - 1);
-    while (tab[j].key && tab[j].key != h) j = (j + 1) & (cap - 1);
-    /* a name seen before with other types only: two types (once a name
-     * has two, the second one's first mention said so) */
-    if (tab[j].key && !tab[j].count[x]) mixed = 1;
-    tab[j].key = h;
+    while (key[j] && key[j] != h) j = (j + 1) & (cap - 1);
+    if (!key[j]) {
+      key[j] = h;
+      memset(&tab[j], 0, sizeof tab[j]);
+    } else if (!tab[j].count[x]) {
+      /* a name seen before with other types only: two types (once a name
+       * has two, the second one's first mention said so) */
+      mixed = 1;
+    }
     if (tab[j].count[x] < UINT16_MAX) tab[j].count[x]++;
   }
   if (!mixed) return;
@@ -4922,7 +4940,7 @@ static void consistent_types(lx_ctx *c, link_census *k) {
       continue;
     uint32_t h = hs[i];
     size_t j = h & (cap - 1);
-    while (tab[j].key != h) j = (j + 1) & (cap - 1);
+    while (key[j] != h) j = (j + 1) & (cap - 1);
     const ct_slot *sl = &tab[j];
     int best = ct_index(E[i].type), tie = 0;
     for (int y = 0; y < CT_NTYPES; y++) {
@@ -5010,9 +5028,11 @@ static inline size_t tok_starting_from(const lx_token *t, size_t n, size_t a, ui
   return a;
 }
 
+static int celestial_body(const lx_ctx *c, const lede_entity *e);
+
 /* Each entity's first token into its cluster field (see link_tokens; not
  * for values and titles, whose tokens no pass reads), and the entities
- * counted. */
+ * counted (a planet or a moon as a place: celestial_body). */
 static void first_tokens(lx_ctx *c, link_census *k) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
@@ -5025,6 +5045,7 @@ static void first_tokens(lx_ctx *c, link_census *k) {
       k->all[ty]++;
       continue;
     }
+    if (celestial_body(c, &E[i])) ty = E[i].type = LEDE_T_LOC;
     census_add(k, ty, E[i].rule, 1);
     a = tok_starting_from(t, ntoks, a, E[i].span.start);
     E[i].cluster = (uint32_t)a;
@@ -5041,14 +5062,16 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
   size_t n0 = in->entities.n;
   if (!n0) return;
   const lx_token *t = TOKS(c);
-  /* a small open-addressing table: token hash -> type */
+  /* a small open-addressing table: token hash -> type (a type of 0: an
+   * empty slot; only the types are cleared) */
   /* three keys a name at most (a surname, the same without its hyphened
    * particle, a first word), the table at most half full */
   size_t names = census_names(k);
   size_t cap = 64;
   while (cap < names * 6) cap *= 2;
-  uint64_t *tab = (uint64_t *)lx_scratch(c, cap * sizeof(uint64_t));
-  memset(tab, 0, cap * sizeof(uint64_t));
+  uint32_t *key = (uint32_t *)lx_scratch(c, cap * (sizeof(uint32_t) + 1));
+  uint8_t *tab = (uint8_t *)(key + cap);
+  memset(tab, 0, cap);
   size_t keys = 0;
   const lede_entity *E = (const lede_entity *)in->entities.p;
   for (size_t i = 0; i < n0; i++) {
@@ -5085,7 +5108,7 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
     }
     for (size_t p = 0; p < np; p++) {
       const lx_token *k = &t[picks[p]];
-      if ((!tok_is_cap(k) && !hyphen_particle(c, k)) || k->nletters < 3 || k->kind != LX_TK_WORD)
+      if ((!tok_is_cap(k) && !particle_of(c, k)) || k->nletters < 3 || k->kind != LX_TK_WORD)
         continue;
       /* a given name alone is ambiguous between persons: surnames only,
        * unless the first token is itself a surname (Kang Kyung-wha) */
@@ -5094,17 +5117,17 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
         continue;
       /* the surname, and after a hyphened particle the name alone too
        * ("Masri" of "al-Masri"; no key past the table's half) */
-      size_t hp = p == 0 ? hyphen_particle(c, k) : 0;
+      size_t hp = p == 0 ? particle_of(c, k) : 0;
       uint32_t hs[2] = {k->hash, hp ? lx_hash_lower(c->text + k->start + hp,
                                                     k->end - k->start - hp)
                                     : 0};
       for (size_t q = 0; q < (hp ? 2u : 1u); q++) {
         if (keys * 2 >= cap) break;
-        uint64_t v = ((uint64_t)hs[q] << 8) | (uint64_t)ty;
         size_t j = hs[q] & (cap - 1);
-        while (tab[j] && (tab[j] >> 8) != hs[q]) j = (j + 1) & (cap - 1);
+        while (tab[j] && key[j] != hs[q]) j = (j + 1) & (cap - 1);
         if (!tab[j]) keys++;
-        tab[j] = v;
+        key[j] = hs[q];
+        tab[j] = (uint8_t)ty;
       }
     }
   }
@@ -5126,12 +5149,12 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
     if (bi == 0) lx_tokens_in_from(c, t1, blocks[0].start, blocks[0].end, &t0, &t1);
     else para_tokens(c, bi - 1, &t0, &t1);
     /* a title in title case: its capitals extend no name ("President Trump
-     * Officially Pardons...") */
-    int tc = bi == 0 && title_form(c) == TITLE_CASE;
+     * Officially Pardons..."; asked at the first name found: -1 till then) */
+    int tc = bi == 0 ? -1 : 0;
     for (size_t i = t0; i < t1; i++) {
       if (!tok_is_cap(&t[i]) || t[i].kind != LX_TK_WORD) continue;
       size_t j = t[i].hash & (cap - 1);
-      while (tab[j] && (tab[j] >> 8) != t[i].hash) j = (j + 1) & (cap - 1);
+      while (tab[j] && key[j] != t[i].hash) j = (j + 1) & (cap - 1);
       if (!tab[j]) continue;
       /* covered? entities are sorted by start; additions come after n0 */
       const lede_entity *Es = (const lede_entity *)in->entities.p;
@@ -5140,13 +5163,14 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
       for (size_t k = ei; k < n0 && Es[k].span.start < t[i].end; k++)
         if (Es[k].span.end > t[i].start) cov = 1;
       if (cov) continue;
+      if (tc < 0) tc = title_form(c) == TITLE_CASE;
       /* the neighbour must not extend the name: "Trump Tower" is not Trump */
       if (!tc && i + 1 < t1 && name_word(c, &t[i + 1]) && !(t[i + 1].flags & LX_TF_SENT))
         continue;
       if (!tc && i > t0 && name_word(c, &t[i - 1]) && !(t[i].flags & LX_TF_SENT) &&
           !gaz_has(c, i - 1, i, KIND(LX_G_TITLE) | KIND(LX_G_HONORIFIC)))
         continue;
-      lede_entity *e = add_span_entity(c, lx_span(t[i].start, t[i].end), (int)(tab[j] & 0xff),
+      lede_entity *e = add_span_entity(c, lx_span(t[i].start, t[i].end), (int)tab[j],
                                        bi == 0 ? LEDE_EF_IN_TITLE : 0, LEDE_RULE_LINKING);
       if (e) e->cluster = (uint32_t)i; /* its first token (link_tokens) */
     }
@@ -5160,12 +5184,15 @@ enum { K_NAME = 1, K_PERSON_TOKEN, K_ORG_HEAD, K_ACRONYM, K_GIVEN, K_ORG_SHORT }
 #define LINK_AMBIGUOUS (UINT32_MAX - 1)
 
 typedef struct link_slot {
-  uint64_t key; /* tag << 32 | hash; 0 = empty */
+  uint32_t h; /* the key's hash (its tag is in link_table.tag) */
   uint32_t cl;
 } link_slot;
 
 typedef struct link_table {
   link_slot *s;
+  uint8_t *tag; /* a slot's key tag; 0 = empty: only these bytes are cleared
+                   for a new table, not the slots (a memset of the slots
+                   cost more than the probes) */
   size_t cap;
   size_t used; /* keys written: the table is never filled past three quarters (a
                   mention retyped as a firm writes keys the count before it
@@ -5191,10 +5218,9 @@ static int same_name(const cluster *q, const char *b, size_t n) {
 
 static uint32_t link_get(const link_table *lt, int tag, uint32_t h, const cluster *CL,
                          const char *name, size_t len) {
-  uint64_t key = ((uint64_t)tag << 32) | h;
   size_t j = (h ^ (uint32_t)(tag * 0x9e3779b9u)) & (lt->cap - 1);
-  while (lt->s[j].key) {
-    if (lt->s[j].key == key) {
+  while (lt->tag[j]) {
+    if (lt->tag[j] == tag && lt->s[j].h == h) {
       const cluster *q = &CL[lt->s[j].cl];
       /* names are checked letter by letter; tokens by their hash */
       if (!name || same_name(q, name, len)) return lt->s[j].cl;
@@ -5207,10 +5233,9 @@ static uint32_t link_get(const link_table *lt, int tag, uint32_t h, const cluste
 /* Sets (or moves to the latest cluster) a key. */
 static void link_put(link_table *lt, int tag, uint32_t h, uint32_t cl, const cluster *CL,
                      const char *name, size_t len) {
-  uint64_t key = ((uint64_t)tag << 32) | h;
   size_t j = (h ^ (uint32_t)(tag * 0x9e3779b9u)) & (lt->cap - 1);
-  while (lt->s[j].key) {
-    if (lt->s[j].key == key) {
+  while (lt->tag[j]) {
+    if (lt->tag[j] == tag && lt->s[j].h == h) {
       const cluster *q = &CL[lt->s[j].cl];
       if (!name || same_name(q, name, len)) {
         lt->s[j].cl = cl;
@@ -5221,7 +5246,8 @@ static void link_put(link_table *lt, int tag, uint32_t h, uint32_t cl, const clu
   }
   if (4 * (lt->used + 1) > 3 * lt->cap) return; /* full: the key is not kept */
   lt->used++;
-  lt->s[j].key = key;
+  lt->tag[j] = (uint8_t)tag;
+  lt->s[j].h = h;
   lt->s[j].cl = cl;
 }
 
@@ -5239,8 +5265,13 @@ static int roman_numeral(const lx_ctx *c, const lx_token *t) {
 static uint32_t acronym_hash(const char *s, size_t n) {
   char buf[16];
   size_t m = 0;
-  for (size_t p = 0; p < n && m < sizeof buf; p++)
-    if ((p == 0 || s[p - 1] == ' ') && s[p] >= 'A' && s[p] <= 'Z') buf[m++] = s[p];
+  /* the words' first bytes: from one space to the next */
+  for (size_t p = 0; p < n && m < sizeof buf;) {
+    if (s[p] >= 'A' && s[p] <= 'Z') buf[m++] = s[p];
+    const char *sp = (const char *)memchr(s + p, ' ', n - p);
+    if (!sp) break;
+    p = (size_t)(sp - s) + 1;
+  }
   return m >= 2 && m < sizeof buf ? lx_hash_lower(buf, m) : 0;
 }
 
@@ -5302,12 +5333,15 @@ static int team_in_table(const lx_ctx *c, size_t a, size_t b) {
 
 /* Teams in sports tables, once every mention is found (a table's rows
  * are often found only as mentions of a name read elsewhere). */
-static void teams_in_tables(lx_ctx *c) {
+/* Returns the places (GPE) left, which teams_in_reports reads next. */
+static size_t teams_in_tables(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
+  size_t ngpe = 0;
   for (size_t i = 0; i < in->entities.n; i++) {
     if (E[i].type != LEDE_T_GPE) continue;
+    ngpe++;
     /* team_in_table wants a row's first cell or a name after a number:
      * the first token tells, before the others are found */
     size_t a = E[i].cluster, b;
@@ -5315,8 +5349,12 @@ static void teams_in_tables(lx_ctx *c) {
         !(a == 0 || (t[a].flags & LX_TF_NEWLINE) || t[a - 1].kind == LX_TK_NUM))
       continue;
     link_tokens(c, &E[i], &a, &b);
-    if (b > a && team_in_table(c, a, b)) E[i].type = LEDE_T_ORG;
+    if (b > a && team_in_table(c, a, b)) {
+      E[i].type = LEDE_T_ORG;
+      ngpe--;
+    }
   }
+  return ngpe;
 }
 
 /* A report's team sports, and the words after and before a team's city
@@ -5338,13 +5376,12 @@ static const char *const game_before[] = {
  * a report, a city next to such a word is the team, and so is every mention
  * of that name but one after a preposition of place (a country stays a
  * place: national sides are read as their country). */
-static void teams_in_reports(lx_ctx *c) {
+static void teams_in_reports(lx_ctx *c, size_t ngpe) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
-  size_t n = c->toks.n, ne = in->entities.n, ngpe = 0;
-  for (size_t i = 0; i < ne; i++) ngpe += E[i].type == LEDE_T_GPE;
-  if (ngpe < 2) return;
+  size_t n = c->toks.n, ne = in->entities.n;
+  if (ngpe < 2) return; /* (the places, counted by teams_in_tables) */
   uint32_t *teams = (uint32_t *)lx_scratch(c, ngpe * sizeof(uint32_t));
   size_t nt = 0, scores = 0;
   for (size_t i = 0; i < ne; i++) {
@@ -5552,14 +5589,13 @@ static void called_bodies(lx_ctx *c) {
    * propagate_names); one-word names only */
 #define ONE_WORD(e) ((e)->cluster < nt && t[(e)->cluster].start == (e)->span.start && \
                      t[(e)->cluster].end == (e)->span.end)
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n && ncalled < 8; i++) {
+    /* the word before first: it is none of the four before most names */
     size_t a = E[i].cluster;
-    if (E[i].rule >= LEDE_RULE_USER || ncalled == 8 || !ONE_WORD(&E[i]) || a == 0 ||
-        !(t[a - 1].flags & LX_TF_LOWER))
-      continue;
+    if (a == 0 || a > nt || !(t[a - 1].flags & LX_TF_LOWER)) continue;
     uint32_t h = t[a - 1].hash;
-    if (h == words[0] || h == words[1] || h == words[2] || h == words[3])
-      called[ncalled++] = t[a].hash;
+    if (h != words[0] && h != words[1] && h != words[2] && h != words[3]) continue;
+    if (E[i].rule < LEDE_RULE_USER && ONE_WORD(&E[i])) called[ncalled++] = t[a].hash;
   }
   for (size_t i = 0; i < n && ncalled; i++) {
     int ty = E[i].type;
@@ -5577,38 +5613,41 @@ static void called_bodies(lx_ctx *c) {
 
 /* Planets and moons are places (LOC), not persons or cities: "Mars",
  * "Jupiter" (a town in Florida too), "Europa", "the Moon" ("Moon" alone
- * may be Moon Jae-in). One-word names the built-ins made, sorted. */
-static void celestial_bodies(lx_ctx *c) {
+ * may be Moon Jae-in). One-word names the built-ins made, sorted. Asked of
+ * each entity by first_tokens, before it counts it. */
+static int celestial_body(const lx_ctx *c, const lede_entity *e) {
   static const char *const bodies[] = {"Callisto", "Earth", "Enceladus", "Europa", "Ganymede",
                                        "Jupiter",  "Mars",  "Moon",      "Neptune", "Pluto",
                                        "Saturn",   "Uranus", "Venus"};
-  lede_doc_internal *in = c->doc->internal;
-  lede_entity *E = (lede_entity *)in->entities.p;
-  for (size_t i = 0, n = in->entities.n; i < n; i++) {
-    int ty = E[i].type;
-    if ((ty != LEDE_T_PERSON && ty != LEDE_T_GPE && ty != LEDE_T_ORG && ty != LEDE_T_NORP) ||
-        E[i].rule >= LEDE_RULE_USER || E[i].rule == LEDE_RULE_STRUCTURE)
-      continue;
-    uint32_t n0 = E[i].span.end - E[i].span.start;
-    char f = c->text[E[i].span.start];
-    if (n0 < 4 || n0 > 9 || f < 'C' || f > 'V' || !memchr("CEGJMNPSUV", f, 10) ||
-        !lx_sorted_has(bodies, LX_COUNTOF(bodies), c->text + E[i].span.start, n0))
-      continue;
-    uint32_t s0 = E[i].span.start;
-    if (c->text[s0] == 'M' && n0 == 4 && c->text[s0 + 1] == 'o' &&
-        !(s0 >= 4 && (c->text[s0 - 4] | 0x20) == 't' && c->text[s0 - 3] == 'h' &&
-          c->text[s0 - 2] == 'e' && c->text[s0 - 1] == ' ') &&
-        !(s0 >= 4 && (c->text[s0 - 4] | 0x20) == 'o' && c->text[s0 - 3] == 'u' &&
-          c->text[s0 - 2] == 'r' && c->text[s0 - 1] == ' '))
-      continue; /* "Moon" without "the" or "our" */
-    E[i].type = LEDE_T_LOC;
-  }
+  /* the first letters of those of n letters (a name passes these two
+   * tests rarely: only then is the list searched) */
+#define BL(ch) (1u << ((ch) - 'A'))
+  static const uint32_t body_letters[10] = {
+      [4] = BL('M'), [5] = BL('E') | BL('P') | BL('V'), [6] = BL('E') | BL('S') | BL('U'),
+      [7] = BL('J') | BL('N'), [8] = BL('C') | BL('G'), [9] = BL('E')};
+#undef BL
+  int ty = e->type;
+  if ((ty != LEDE_T_PERSON && ty != LEDE_T_GPE && ty != LEDE_T_ORG && ty != LEDE_T_NORP) ||
+      e->rule >= LEDE_RULE_USER || e->rule == LEDE_RULE_STRUCTURE)
+    return 0;
+  uint32_t n0 = e->span.end - e->span.start;
+  unsigned f = (unsigned char)c->text[e->span.start] - (unsigned)'A';
+  if (n0 < 4 || n0 > 9 || f > 25 || !(body_letters[n0] & (1u << f)) ||
+      !lx_sorted_has(bodies, LX_COUNTOF(bodies), c->text + e->span.start, n0))
+    return 0;
+  uint32_t s0 = e->span.start;
+  if (c->text[s0] == 'M' && n0 == 4 && c->text[s0 + 1] == 'o' &&
+      !(s0 >= 4 && (c->text[s0 - 4] | 0x20) == 't' && c->text[s0 - 3] == 'h' &&
+        c->text[s0 - 2] == 'e' && c->text[s0 - 1] == ' ') &&
+      !(s0 >= 4 && (c->text[s0 - 4] | 0x20) == 'o' && c->text[s0 - 3] == 'u' &&
+        c->text[s0 - 2] == 'r' && c->text[s0 - 1] == ' '))
+    return 0; /* "Moon" without "the" or "our" */
+  return 1;
 }
 
 void lx_link(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   link_census k;
-  celestial_bodies(c);
   first_tokens(c, &k);
   consistent_types(c, &k);
   surnames_of_persons(c, &k);
@@ -5619,14 +5658,14 @@ void lx_link(lx_ctx *c) {
    * too often a common noun, and would be found everywhere */
   if (!c->other_language) propagate_names(c, &k);
   called_bodies(c);
-  teams_in_tables(c);
-  teams_in_reports(c);
+  teams_in_reports(c, teams_in_tables(c));
   definite_descriptions(c);
   size_t n = in->entities.n;
   if (n == 0) return;
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
-  /* scratch: clusters, each entity's tokens and cluster, the table (up to
+  /* scratch: clusters, each entity's tokens and cluster, the mentions in
+   * order (two lists while ordered), the table (up to
    * 8 keys a named mention: a person's name, four surnames ("Meer", "der
    * Meer", "van der Meer"; "Masri" of "al-Masri"), a given name, a family
    * name first and one inside; an organization's name, four short names, its
@@ -5638,53 +5677,57 @@ void lx_link(lx_ctx *c) {
   for (int ty = LEDE_T_DATE; ty <= LEDE_T_CARDINAL; ty++) named -= k.all[ty];
   size_t cap = 16;
   while (cap < named * 16) cap *= 2;
-  size_t bytes = n * sizeof(cluster) + 4 * n * sizeof(uint32_t) + cap * sizeof(link_slot);
+  size_t bytes =
+      n * sizeof(cluster) + 5 * n * sizeof(uint32_t) + cap * (sizeof(link_slot) + 1);
   cluster *CL = (cluster *)lx_scratch(c, bytes);
   uint32_t *ta = (uint32_t *)(CL + n), *tb = ta + n, *ent_cl = tb + n, *order = ent_cl + n;
+  uint32_t *rest = order + n; /* the mentions but full names, till they join order */
   link_table lt;
-  lt.s = (link_slot *)(order + n);
+  lt.s = (link_slot *)(rest + n);
+  lt.tag = (uint8_t *)(lt.s + cap);
   size_t ncl = 0;
   /* full names first, so that a lone "Pompeo" in the headline finds "Mike
    * Pompeo" of the lead; then every other mention in text order */
-  size_t no = 0, last_two = 0;
+  size_t no = 0, last_two = 0, nr = 0;
+  /* the last mentions (in that order) that look up a surname, a head or an
+   * acronym: the keys they read are not written after them (0: none). The
+   * walk counts them from 1 among the mentions that are no full names, and
+   * places them after the full names once those are all known */
+  size_t last_surname = 0, last_head = 0, last_acronym = 0;
+  size_t orgs = 0, orgs_head = 0, orgs_acronym = 0;
   for (size_t i = 0, a, b; i < n; i++) {
+    ent_cl[i] = UINT32_MAX;
     if (plain_type(E[i].type)) {
       ta[i] = tb[i] = 0;
-      ent_cl[i] = 1; /* marked: not linked */
       continue;
     }
     link_tokens(c, &E[i], &a, &b);
     ta[i] = (uint32_t)a;
     tb[i] = (uint32_t)b;
-    ent_cl[i] = UINT32_MAX;
     if (E[i].type == LEDE_T_PERSON && b - a >= 2) {
       /* a name of two words may be a surname of two ("Van Aalst"), and one
        * of three that opens with a particle a surname of three ("Van der
        * Meer") */
       if (b - a == 2 || (b - a == 3 && lx_name_particle(c->text, &t[a]))) last_two = no;
       order[no++] = (uint32_t)i;
-      ent_cl[i] = 0; /* marked: ordered already */
-    }
-  }
-  /* the last mentions (in that order) that look up a surname, a head or an
-   * acronym: the keys they read are not written after them (0: none) */
-  size_t last_surname = last_two, last_head = 0, last_acronym = 0;
-  size_t full_names = no, orgs = 0, orgs_head = 0, orgs_acronym = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (ent_cl[i] <= 1) { /* ordered already, or not linked */
-      ent_cl[i] = UINT32_MAX;
       continue;
     }
-    size_t a = ta[i], b = tb[i];
     if ((E[i].type == LEDE_T_PERSON ||
          (E[i].type == LEDE_T_ORG && !(t[a].flags & LX_TF_ALLCAP))) && b - a == 1)
-      last_surname = no;
-    if (is_definite(c, &E[i], a, b)) last_head = no, orgs_head = orgs;
+      last_surname = nr + 1;
+    if (is_definite(c, &E[i], a, b)) last_head = nr + 1, orgs_head = orgs;
     if (E[i].type == LEDE_T_ORG && b - a == 1 && (t[a].flags & LX_TF_ALLCAP))
-      last_acronym = no, orgs_acronym = orgs;
+      last_acronym = nr + 1, orgs_acronym = orgs;
     orgs += E[i].type == LEDE_T_ORG;
-    order[no++] = (uint32_t)i;
+    rest[nr++] = (uint32_t)i;
   }
+  /* the others after the full names */
+  size_t full_names = no;
+  memcpy(order + no, rest, nr * sizeof *rest);
+  no += nr;
+  last_surname = last_surname ? full_names + last_surname - 1 : last_two;
+  if (last_head) last_head += full_names - 1;
+  if (last_acronym) last_acronym += full_names - 1;
   /* the keys written: a name per mention at most, a full name's two words
    * (if a surname is looked up after them), an organization's head and
    * acronym (if looked up after it) */
@@ -5692,7 +5735,7 @@ void lx_link(lx_ctx *c) {
   lt.cap = 16;
   lt.used = 0;
   while (lt.cap < keys * 2) lt.cap *= 2;
-  memset(lt.s, 0, lt.cap * sizeof(link_slot));
+  memset(lt.tag, 0, lt.cap);
   for (size_t oi = 0; oi < no; oi++) {
     size_t i = order[oi];
     lede_entity *e = &E[i]; /* not a value nor a title: those are not in order */
@@ -5717,10 +5760,17 @@ void lx_link(lx_ctx *c) {
       }
     }
     /* the text's own hash when the name is the text (a lone word's is its
-     * token's) */
-    uint32_t nh = canon == c->text + e->span.start && clen == e->span.end - e->span.start
-                      ? lx_hash_combine(text_hash(c, a, e->span.start, e->span.end), e->type)
-                      : span_hash_lower(canon, clen, e->type);
+     * token's); kept (th) for the lookups below that want that of its
+     * tokens (tokens_hash) */
+    uint32_t nh, th = 0;
+    int has_th = 0;
+    if (canon == c->text + e->span.start && clen == e->span.end - e->span.start) {
+      th = text_hash(c, a, e->span.start, e->span.end);
+      has_th = 1;
+      nh = lx_hash_combine(th, e->type);
+    } else {
+      nh = span_hash_lower(canon, clen, e->type);
+    }
     uint32_t found = link_get(&lt, K_NAME, nh, CL, canon, clen);
     int definite = is_definite(c, e, a, b);
     int fuller = 0; /* a firm's full name after its short one */
@@ -5741,7 +5791,7 @@ void lx_link(lx_ctx *c) {
         (b - a == 2 || (b - a == 3 && lx_name_particle(c->text, &t[a]))))
       /* a surname of two words: "Van Aalst" of "Pieter van Aalst", "Ould
        * Dah" of "Moktar Ould Dah"; of three: "Van der Meer" */
-      found = link_get(&lt, K_PERSON_TOKEN, text_hash(c, a, t[a].start, t[b - 1].end), CL, NULL, 0);
+      found = link_get(&lt, K_PERSON_TOKEN, tokens_hash(c, e, a, b, has_th, th), CL, NULL, 0);
     if (found == UINT32_MAX && e->type == LEDE_T_PERSON && b - a == 1 &&
         !(t[a].flags & (LX_TF_ALLCAP | LX_TF_PERIOD)) && t[a].nletters >= 3) {
       /* a given name alone, as press releases and features say it ("Ivan
@@ -5758,7 +5808,7 @@ void lx_link(lx_ctx *c) {
     if (found == UINT32_MAX && e->type == LEDE_T_ORG && b > a && !definite) {
       /* an organization said short: "Carolina Skyways" after "Carolina
        * Skyways Inc.", "Corvane" after "Corvane Therapeutics" */
-      found = link_get(&lt, K_ORG_SHORT, text_hash(c, a, t[a].start, t[b - 1].end), CL, NULL, 0);
+      found = link_get(&lt, K_ORG_SHORT, tokens_hash(c, e, a, b, has_th, th), CL, NULL, 0);
       if (found == LINK_AMBIGUOUS) found = UINT32_MAX;
     }
     if (found == UINT32_MAX && e->type == LEDE_T_ORG && b == a + 1 &&
@@ -5787,7 +5837,7 @@ void lx_link(lx_ctx *c) {
        * "Pinewood Savings", "Golden Harbour" after "Golden Harbour
        * Holdings Ltd" (no place nor person the gazetteer knows) */
       uint32_t g = link_get(&lt, K_ORG_SHORT,
-                            b == a + 1 ? t[a].hash : text_hash(c, a, t[a].start, t[b - 1].end),
+                            b == a + 1 ? t[a].hash : tokens_hash(c, e, a, b, has_th, th),
                             CL, NULL, 0);
       if (g != UINT32_MAX && g != LINK_AMBIGUOUS && CL[g].type == LEDE_T_ORG) {
         e->type = LEDE_T_ORG;
@@ -5829,7 +5879,7 @@ void lx_link(lx_ctx *c) {
       if (link_get(&lt, K_PERSON_TOKEN, t[b - 1].hash, CL, NULL, 0) == UINT32_MAX)
         link_put(&lt, K_PERSON_TOKEN, t[b - 1].hash, found, CL, NULL, 0);
       /* "Masri" of "Khalid al-Masri" */
-      size_t hp = hyphen_particle(c, &t[b - 1]);
+      size_t hp = particle_of(c, &t[b - 1]);
       if (hp) {
         uint32_t hm =
             lx_hash_lower(c->text + t[b - 1].start + hp, t[b - 1].end - t[b - 1].start - hp);
@@ -5939,7 +5989,7 @@ void lx_link(lx_ctx *c) {
           CL[found].role_span = e->role_span;
         }
       } else {
-        lede_span r = mention_role(c, E, i, b);
+        lede_span r = mention_role(c, E, i, a, b);
         if (!lx_span_empty(r)) {
           r = role_past_possessive(c, r);
           e->role_span = r;

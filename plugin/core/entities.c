@@ -2954,7 +2954,6 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   lx_cand *kc = (lx_cand *)(key + n);
   order_by_weight(k, n, key);
   memset(covered, 0, nt);
-  for (size_t i = 0; i < nt; i++) owner[i] = -1;
   size_t kept = 0, pend = t0; /* pend: the end of the last person kept */
   for (size_t q = 0; q < n; q++) {
     uint32_t ix = (uint32_t)key[q].lo;
@@ -2969,10 +2968,8 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     if (!free_span) continue;
     if (ki->source == LX_SRC_TAGGER) ki->type = (uint16_t)refine_type(c, ki);
     if (ki->type == LEDE_T_PERSON && ki->t1 > pend) pend = ki->t1;
-    for (size_t j = ki->t0; j < ki->t1; j++) {
+    for (size_t j = ki->t0; j < ki->t1; j++)
       covered[j - t0] = (uint8_t)(ki->type < 256 ? ki->type : 255);
-      owner[j - t0] = (int32_t)kept;
-    }
     /* the kept one's key, by start, over the keys read already (kept <= q):
      * the candidates stay where they are, not copied */
     key[kept].hi = 0;
@@ -2987,8 +2984,13 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, pend, flags);
     return;
   }
-  /* the kept ones, in the order kept (owner's indices), first in the vector */
-  for (size_t i = 0; i < kept; i++) kc[i] = k[(uint32_t)key[i].lo];
+  /* the kept ones, in the order kept, first in the vector; owner is filled
+   * only here, for the user rules (most engines have none) */
+  for (size_t i = 0; i < nt; i++) owner[i] = -1;
+  for (size_t i = 0; i < kept; i++) {
+    kc[i] = k[(uint32_t)key[i].lo];
+    for (size_t j = kc[i].t0; j < kc[i].t1; j++) owner[j - t0] = (int32_t)i;
+  }
   if (kept) memcpy(k, kc, kept * sizeof *k); /* k is NULL when nothing was pushed */
   /* user rules */
   if (c->rr) {

@@ -3547,17 +3547,41 @@ static void drop_title_case_words(lx_ctx *c, int form) {
   uint32_t letters = 0;
   for (size_t k = ta; k < tb; k++)
     if (t[k].kind == LX_TK_WORD) letters |= 1u << ((c->text[t[k].start] | 0x20) & 31);
+  /* the names of one word the first pass meets, for the second: their
+   * spans stay (refind_in_title empties only names in the title, which
+   * neither pass reads), and their tokens are not looked for again */
+  struct {
+    uint32_t j, a;
+  } ones[64];
+  size_t nones = 0;
+  int ones_all = 1; /* no more of them than ones holds */
   for (int pass = 0; pass < (form == TITLE_CAPITALS ? 2 : 1); pass++) {
-    for (size_t j = 0; j < m && in->entities.n < m + 8; j++) {
+    for (size_t j = 0, q = 0; j < m && in->entities.n < m + 8; j++) {
       E = (lede_entity *)in->entities.p;
-      lede_span sp = E[j].span;
       size_t a, b;
-      if ((E[j].type != LEDE_T_PERSON && E[j].type != LEDE_T_ORG && E[j].type != LEDE_T_GPE) ||
-          sp.end == sp.start || sp.end - sp.start > ti.end - ti.start ||
-          !(letters >> ((c->text[sp.start] | 0x20) & 31) & 1))
-        continue;
-      if (sp.start < ti.end && sp.end > ti.start) continue; /* in the title itself */
-      lx_tokens_in(c, sp.start, sp.end, &a, &b);
+      if (pass == 1 && ones_all) {
+        if (q == nones) break;
+        j = ones[q].j;
+        a = ones[q++].a;
+        b = a + 1;
+      } else {
+        lede_span sp = E[j].span;
+        if ((E[j].type != LEDE_T_PERSON && E[j].type != LEDE_T_ORG &&
+             E[j].type != LEDE_T_GPE) ||
+            sp.end == sp.start || sp.end - sp.start > ti.end - ti.start ||
+            !(letters >> ((c->text[sp.start] | 0x20) & 31) & 1))
+          continue;
+        if (sp.start < ti.end && sp.end > ti.start) continue; /* in the title itself */
+        lx_tokens_in(c, sp.start, sp.end, &a, &b);
+        if (pass == 0 && b == a + 1 && t[a].nletters >= 3) {
+          if (nones < LX_COUNTOF(ones)) {
+            ones[nones].j = (uint32_t)j;
+            ones[nones++].a = (uint32_t)a;
+          } else {
+            ones_all = 0;
+          }
+        }
+      }
       /* two words or more first, then (in capitals) a word of three
        * letters or more that the story never writes in lower case (not
        * "COFFEE" of a story that has "Coffee" at a sentence's start) */

@@ -1080,6 +1080,8 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
      * letter, name_word, tok_is_cap, a designator's LX_TF_CAP): the words
      * in lower case, most, stop here */
     if (!tok_is_cap(&t[i])) continue;
+    /* (asked by several rules below: its set looked at once) */
+    const int nw = name_word(c, &t[i]);
     size_t so = i >= t0 + 2 ? signoff_at(c, t0, i, t1) : 0;
     if (so) {
       i = so - 1;
@@ -1121,7 +1123,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     }
     /* "Elsevier N.V.", "Nestle S.A.": a name and its legal form */
     if (i + 1 < t1 && (!(t[i + 1].flags & LX_TF_LOWER) || lx_tok_is(c->text, &t[i + 1], "plc")) &&
-        name_word(c, &t[i])) {
+        nw) {
       size_t ce = company_at(c, t0, i, t1);
       if (ce) {
         push_cand(c, i, ce, LEDE_T_ORG, LX_SRC_RULE, 35);
@@ -1149,7 +1151,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
      * possessive and capitalized words up to a company word (the tagger
      * may read the first word alone as a person); not a place's
      * possessive ("Britain's Lloyds Bank") */
-    if (name_word(c, &t[i]) && i + 2 < t1 && (t[i + 1].flags & LX_TF_POSS) &&
+    if (nw && i + 2 < t1 && (t[i + 1].flags & LX_TF_POSS) &&
         name_word(c, &t[i + 2]) && !gaz_has(c, i, i + 1, PLACE_KINDS | KIND(LX_G_DEMONYM)) &&
         /* the name starts here: not "Mobil Corp's Mobil Chemical Co",
          * "Standard and Poor's Corp" */
@@ -1175,7 +1177,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     /* a given name, a nickname in quotation marks and a surname: "Lee
      * 'Tank' Barnard", "Harold \"Sonny\" Bellamy" */
     if (i + 4 < t1 && (t[i + 1].flags & LX_TF_QUOTE) && (t[i + 1].flags & LX_TF_OPENQ) &&
-        name_word(c, &t[i]) && name_word(c, &t[i + 2]) &&
+        nw && name_word(c, &t[i + 2]) &&
         gaz_has(c, i, i + 1, KIND(LX_G_GIVEN))) {
       size_t q = i + 3;
       if (q < t1 && name_word(c, &t[q])) q++;
@@ -1212,7 +1214,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       i = j - 1;
       continue;
     }
-    if (!name_word(c, &t[i]) || i + 1 >= t1 || !name_word(c, &t[i + 1])) continue;
+    if (!nw || i + 1 >= t1 || !name_word(c, &t[i + 1])) continue;
     if ((t[i + 1].flags & LX_TF_SENT) || place_based(c, &t[i + 1])) continue;
     /* given name + name words: "Mike Pompeo", "Donald J. Trump" */
     const lx_entry *ge = gaz_exact(c, i, i + 1, KIND(LX_G_GIVEN));

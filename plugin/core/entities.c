@@ -964,13 +964,17 @@ static const char *const signoff_verbs[] = {"reporting", "editing", "writing", "
  * capitalized, or after a bracket, a semicolon, a comma, "with" or
  * "additional" ("; Editing by", "with reporting by"; not "figures compiled
  * by Euromoney", "cars produced by Chrysler"). */
+/* Whether token i - 1 is "by" (its two bytes): inline where every
+ * capitalized word asks, before a call. */
+static inline int after_by(const lx_ctx *c, size_t i) {
+  const lx_token *t = TOKS(c);
+  const char *by = c->text + t[i - 1].start;
+  return t[i - 1].end - t[i - 1].start == 2 && by[0] == 'b' && by[1] == 'y';
+}
+
 static int signoff_by(const lx_ctx *c, size_t i) {
   const lx_token *t = TOKS(c);
-  /* (asked of every capitalized word: "by" is told by its two bytes) */
-  const char *by = c->text + t[i - 1].start;
-  if (t[i - 1].end - t[i - 1].start != 2 || by[0] != 'b' || by[1] != 'y' ||
-      !word_in(c, &t[i - 2], signoff_verbs))
-    return 0;
+  if (!after_by(c, i) || !word_in(c, &t[i - 2], signoff_verbs)) return 0;
   if (t[i - 2].flags & LX_TF_CAP) return 1;
   if (i < 3) return 0;
   const lx_token *p = &t[i - 3];
@@ -1082,7 +1086,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     if (!tok_is_cap(&t[i])) continue;
     /* (asked by several rules below: its set looked at once) */
     const int nw = name_word(c, &t[i]);
-    size_t so = i >= t0 + 2 ? signoff_at(c, t0, i, t1) : 0;
+    size_t so = i >= t0 + 2 && after_by(c, i) ? signoff_at(c, t0, i, t1) : 0;
     if (so) {
       i = so - 1;
       continue;

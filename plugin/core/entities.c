@@ -1093,8 +1093,10 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     }
     /* a named storm the tagger may not see: "Typhoon Dalisay made
      * landfall", "Super Typhoon Haiyan", "Tropical Storm Xavier" (not "the
-     * National Hurricane Center", "Hurricane Season") */
-    if (word_in(c, &t[i], storms)) {
+     * National Hurricane Center", "Hurricane Season"; the storm words begin
+     * with c, h, s or t: the others are not looked up) */
+    unsigned char s0 = (unsigned char)c->text[t[i].start] | 0x20;
+    if ((s0 == 'c' || s0 == 'h' || s0 == 's' || s0 == 't') && word_in(c, &t[i], storms)) {
       size_t j = i;
       while (j < t1 && j - i < 3 && tok_is_cap(&t[j]) &&
              word_in(c, &t[j], storms))

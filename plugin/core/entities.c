@@ -55,7 +55,7 @@ static int in_list(const lx_ctx *c, const lx_token *t, const char *const *w, siz
   X(stake_words) X(party_members) X(storm_not_names) X(body_only_words) X(signoff_verbs)     \
   X(local_bodies) X(place_people) X(show_kinds) X(show_words) X(not_roles) X(built_words)    \
   X(nature_words) X(pact_words) X(headline_verbs) X(team_sports) X(game_after)               \
-  X(game_before) X(name_breaks)
+  X(game_before) X(name_breaks) X(acronym_things)
 enum {
 #define LISTED_ID(w) LL_##w,
   LISTED_LISTS(LISTED_ID)
@@ -1408,15 +1408,14 @@ static void place_based_candidates(lx_ctx *c, size_t t0, size_t t1) {
 }
 
 /* Acronyms of things, not of names: "an SUV", "LED lights", "the GDP",
- * "an IPO" (sorted in byte order). */
-static int common_acronym(const char *s, size_t n) {
-  static const char *const things[] = {
-      "AI",  "API", "ATM", "CCTV", "CD",   "CEO", "CFO", "COO", "CPU",  "DNA", "DVD", "ETF",
-      "EV",  "GDP", "GMO", "GPS",  "HD",   "HIV", "HVAC", "ICU", "IPO", "IT",  "LCD",
-      "LED", "LNG", "LPG", "MRI",  "OK",   "OLED", "PC", "PDF", "PPE",  "SMS", "SUV", "TV",  "USB",
-      "VAT", "VPN", "VR"};
-  return lx_sorted_has(things, LX_COUNTOF(things), s, n);
-}
+ * "an IPO"; in lower case, as the set of listed words holds them: a token in
+ * capitals (LX_TF_ALLCAP, as fix_tagger_spans asks) is one of them as printed
+ * when it is one in any case (every byte of theirs is a letter). */
+static const char *const acronym_things[] = {
+    "ai",  "api", "atm", "cctv", "cd",   "ceo", "cfo", "coo", "cpu",  "dna", "dvd", "etf",
+    "ev",  "gdp", "gmo", "gps",  "hd",   "hiv", "hvac", "icu", "ipo", "it",  "lcd",
+    "led", "lng", "lpg", "mri",  "ok",   "oled", "pc", "pdf", "ppe",  "sms", "suv", "tv",  "usb",
+    "vat", "vpn", "vr"};
 
 /* A quotation mark that is not a single one (an apostrophe may be inside a
  * name: "African Nations' Cup", "Sant 'Egidio"). */
@@ -1995,7 +1994,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     if ((b == a + 1 &&
          (c->other_language || plural_acronym(c->text + t[a].start, t[a].end - t[a].start) ||
           ((t[a].flags & LX_TF_ALLCAP) && t[a].end - t[a].start <= 4 &&
-           common_acronym(c->text + t[a].start, t[a].end - t[a].start)))) ||
+           word_in(c, &t[a], acronym_things)))) ||
         lx_contraction(c->text + t[a].start, t[a].end - t[a].start))
       b = a;
     k[i].t1 = (uint32_t)b;

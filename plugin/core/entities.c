@@ -3438,7 +3438,10 @@ static size_t title_words_lowered(const lx_ctx *c, size_t ta, size_t tb, uint32_
       words[nw++] = t[k].hash;
       bits |= (uint64_t)1 << (t[k].hash & 63);
     }
-  for (size_t k = 0; k < c->toks.n && nw; k++) {
+  if (!nw) return 0;
+  /* (the loop asks the filter alone of most tokens; whether words are left
+   * is asked when one is found) */
+  for (size_t k = 0, n = c->toks.n; k < n; k++) {
     if (!(bits >> (t[k].hash & 63) & 1) || !(t[k].flags & LX_TF_LOWER) ||
         t[k].kind != LX_TK_WORD || (k >= ta && k < tb))
       continue;
@@ -3446,6 +3449,7 @@ static size_t title_words_lowered(const lx_ctx *c, size_t ta, size_t tb, uint32_
       if (words[w] == t[k].hash) {
         lowered[nl++] = words[w];
         words[w] = words[--nw];
+        if (!nw) return nl;
         break;
       }
   }

@@ -55,7 +55,7 @@ static int in_list(const lx_ctx *c, const lx_token *t, const char *const *w, siz
   X(stake_words) X(party_members) X(storm_not_names) X(body_only_words) X(signoff_verbs)     \
   X(local_bodies) X(place_people) X(show_kinds) X(show_words) X(not_roles) X(built_words)    \
   X(nature_words) X(pact_words) X(headline_verbs) X(team_sports) X(game_after)               \
-  X(game_before) X(name_breaks)
+  X(game_before) X(name_breaks) X(acronym_things)
 enum {
 #define LISTED_ID(w) LL_##w,
   LISTED_LISTS(LISTED_ID)
@@ -77,11 +77,12 @@ typedef struct listed_word {
 
 static int listed_scan(const lx_ctx *c, const lx_token *t, uint64_t lists);
 
-/* A token's slot in the set of listed words (NULL: not listed). */
+/* A token's slot in the set of listed words (NULL: not listed). The set
+ * has 64 slots or more (an engine is not made without it): no test of an
+ * empty one. */
 static inline const listed_word *listed_slot(const lx_ctx *c, const lx_token *t) {
   const lx_hashset *s = &c->eng->listed;
   uint32_t h = t->hash ? t->hash : 1;
-  if (!s->cap) return NULL;
   for (size_t j = h & (s->cap - 1); s->slots[j]; j = (j + 1) & (s->cap - 1))
     if (s->slots[j] == h) return (const listed_word *)(const void *)(s->slots + s->cap) + j;
   return NULL;
@@ -964,13 +965,17 @@ static const char *const signoff_verbs[] = {"reporting", "editing", "writing", "
  * capitalized, or after a bracket, a semicolon, a comma, "with" or
  * "additional" ("; Editing by", "with reporting by"; not "figures compiled
  * by Euromoney", "cars produced by Chrysler"). */
+/* Whether token i - 1 is "by" (its two bytes): inline where every
+ * capitalized word asks, before a call. */
+static inline int after_by(const lx_ctx *c, size_t i) {
+  const lx_token *t = TOKS(c);
+  const char *by = c->text + t[i - 1].start;
+  return t[i - 1].end - t[i - 1].start == 2 && by[0] == 'b' && by[1] == 'y';
+}
+
 static int signoff_by(const lx_ctx *c, size_t i) {
   const lx_token *t = TOKS(c);
-  /* (asked of every capitalized word: "by" is told by its two bytes) */
-  const char *by = c->text + t[i - 1].start;
-  if (t[i - 1].end - t[i - 1].start != 2 || by[0] != 'b' || by[1] != 'y' ||
-      !word_in(c, &t[i - 2], signoff_verbs))
-    return 0;
+  if (!after_by(c, i) || !word_in(c, &t[i - 2], signoff_verbs)) return 0;
   if (t[i - 2].flags & LX_TF_CAP) return 1;
   if (i < 3) return 0;
   const lx_token *p = &t[i - 3];
@@ -1080,15 +1085,19 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
      * letter, name_word, tok_is_cap, a designator's LX_TF_CAP): the words
      * in lower case, most, stop here */
     if (!tok_is_cap(&t[i])) continue;
-    size_t so = i >= t0 + 2 ? signoff_at(c, t0, i, t1) : 0;
+    /* (asked by several rules below: its set looked at once) */
+    const int nw = name_word(c, &t[i]);
+    size_t so = i >= t0 + 2 && after_by(c, i) ? signoff_at(c, t0, i, t1) : 0;
     if (so) {
       i = so - 1;
       continue;
     }
     /* a named storm the tagger may not see: "Typhoon Dalisay made
      * landfall", "Super Typhoon Haiyan", "Tropical Storm Xavier" (not "the
-     * National Hurricane Center", "Hurricane Season") */
-    if (word_in(c, &t[i], storms)) {
+     * National Hurricane Center", "Hurricane Season"; the storm words begin
+     * with c, h, s or t: the others are not looked up) */
+    unsigned char s0 = (unsigned char)c->text[t[i].start] | 0x20;
+    if ((s0 == 'c' || s0 == 'h' || s0 == 's' || s0 == 't') && word_in(c, &t[i], storms)) {
       size_t j = i;
       while (j < t1 && j - i < 3 && tok_is_cap(&t[j]) &&
              word_in(c, &t[j], storms))
@@ -1121,7 +1130,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     }
     /* "Elsevier N.V.", "Nestle S.A.": a name and its legal form */
     if (i + 1 < t1 && (!(t[i + 1].flags & LX_TF_LOWER) || lx_tok_is(c->text, &t[i + 1], "plc")) &&
-        name_word(c, &t[i])) {
+        nw) {
       size_t ce = company_at(c, t0, i, t1);
       if (ce) {
         push_cand(c, i, ce, LEDE_T_ORG, LX_SRC_RULE, 35);
@@ -1149,7 +1158,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
      * possessive and capitalized words up to a company word (the tagger
      * may read the first word alone as a person); not a place's
      * possessive ("Britain's Lloyds Bank") */
-    if (name_word(c, &t[i]) && i + 2 < t1 && (t[i + 1].flags & LX_TF_POSS) &&
+    if (nw && i + 2 < t1 && (t[i + 1].flags & LX_TF_POSS) &&
         name_word(c, &t[i + 2]) && !gaz_has(c, i, i + 1, PLACE_KINDS | KIND(LX_G_DEMONYM)) &&
         /* the name starts here: not "Mobil Corp's Mobil Chemical Co",
          * "Standard and Poor's Corp" */
@@ -1175,7 +1184,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     /* a given name, a nickname in quotation marks and a surname: "Lee
      * 'Tank' Barnard", "Harold \"Sonny\" Bellamy" */
     if (i + 4 < t1 && (t[i + 1].flags & LX_TF_QUOTE) && (t[i + 1].flags & LX_TF_OPENQ) &&
-        name_word(c, &t[i]) && name_word(c, &t[i + 2]) &&
+        nw && name_word(c, &t[i + 2]) &&
         gaz_has(c, i, i + 1, KIND(LX_G_GIVEN))) {
       size_t q = i + 3;
       if (q < t1 && name_word(c, &t[q])) q++;
@@ -1212,7 +1221,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       i = j - 1;
       continue;
     }
-    if (!name_word(c, &t[i]) || i + 1 >= t1 || !name_word(c, &t[i + 1])) continue;
+    if (!nw || i + 1 >= t1 || !name_word(c, &t[i + 1])) continue;
     if ((t[i + 1].flags & LX_TF_SENT) || place_based(c, &t[i + 1])) continue;
     /* given name + name words: "Mike Pompeo", "Donald J. Trump" */
     const lx_entry *ge = gaz_exact(c, i, i + 1, KIND(LX_G_GIVEN));
@@ -1400,15 +1409,14 @@ static void place_based_candidates(lx_ctx *c, size_t t0, size_t t1) {
 }
 
 /* Acronyms of things, not of names: "an SUV", "LED lights", "the GDP",
- * "an IPO" (sorted in byte order). */
-static int common_acronym(const char *s, size_t n) {
-  static const char *const things[] = {
-      "AI",  "API", "ATM", "CCTV", "CD",   "CEO", "CFO", "COO", "CPU",  "DNA", "DVD", "ETF",
-      "EV",  "GDP", "GMO", "GPS",  "HD",   "HIV", "HVAC", "ICU", "IPO", "IT",  "LCD",
-      "LED", "LNG", "LPG", "MRI",  "OK",   "OLED", "PC", "PDF", "PPE",  "SMS", "SUV", "TV",  "USB",
-      "VAT", "VPN", "VR"};
-  return lx_sorted_has(things, LX_COUNTOF(things), s, n);
-}
+ * "an IPO"; in lower case, as the set of listed words holds them: a token in
+ * capitals (LX_TF_ALLCAP, as fix_tagger_spans asks) is one of them as printed
+ * when it is one in any case (every byte of theirs is a letter). */
+static const char *const acronym_things[] = {
+    "ai",  "api", "atm", "cctv", "cd",   "ceo", "cfo", "coo", "cpu",  "dna", "dvd", "etf",
+    "ev",  "gdp", "gmo", "gps",  "hd",   "hiv", "hvac", "icu", "ipo", "it",  "lcd",
+    "led", "lng", "lpg", "mri",  "ok",   "oled", "pc", "pdf", "ppe",  "sms", "suv", "tv",  "usb",
+    "vat", "vpn", "vr"};
 
 /* A quotation mark that is not a single one (an apostrophe may be inside a
  * name: "African Nations' Cup", "Sant 'Egidio"). */
@@ -1987,7 +1995,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     if ((b == a + 1 &&
          (c->other_language || plural_acronym(c->text + t[a].start, t[a].end - t[a].start) ||
           ((t[a].flags & LX_TF_ALLCAP) && t[a].end - t[a].start <= 4 &&
-           common_acronym(c->text + t[a].start, t[a].end - t[a].start)))) ||
+           word_in(c, &t[a], acronym_things)))) ||
         lx_contraction(c->text + t[a].start, t[a].end - t[a].start))
       b = a;
     k[i].t1 = (uint32_t)b;
@@ -2954,7 +2962,6 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   lx_cand *kc = (lx_cand *)(key + n);
   order_by_weight(k, n, key);
   memset(covered, 0, nt);
-  for (size_t i = 0; i < nt; i++) owner[i] = -1;
   size_t kept = 0, pend = t0; /* pend: the end of the last person kept */
   for (size_t q = 0; q < n; q++) {
     uint32_t ix = (uint32_t)key[q].lo;
@@ -2969,10 +2976,8 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     if (!free_span) continue;
     if (ki->source == LX_SRC_TAGGER) ki->type = (uint16_t)refine_type(c, ki);
     if (ki->type == LEDE_T_PERSON && ki->t1 > pend) pend = ki->t1;
-    for (size_t j = ki->t0; j < ki->t1; j++) {
+    for (size_t j = ki->t0; j < ki->t1; j++)
       covered[j - t0] = (uint8_t)(ki->type < 256 ? ki->type : 255);
-      owner[j - t0] = (int32_t)kept;
-    }
     /* the kept one's key, by start, over the keys read already (kept <= q):
      * the candidates stay where they are, not copied */
     key[kept].hi = 0;
@@ -2987,8 +2992,13 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, pend, flags);
     return;
   }
-  /* the kept ones, in the order kept (owner's indices), first in the vector */
-  for (size_t i = 0; i < kept; i++) kc[i] = k[(uint32_t)key[i].lo];
+  /* the kept ones, in the order kept, first in the vector; owner is filled
+   * only here, for the user rules (most engines have none) */
+  for (size_t i = 0; i < nt; i++) owner[i] = -1;
+  for (size_t i = 0; i < kept; i++) {
+    kc[i] = k[(uint32_t)key[i].lo];
+    for (size_t j = kc[i].t0; j < kc[i].t1; j++) owner[j - t0] = (int32_t)i;
+  }
   if (kept) memcpy(k, kc, kept * sizeof *k); /* k is NULL when nothing was pushed */
   /* user rules */
   if (c->rr) {
@@ -3428,7 +3438,10 @@ static size_t title_words_lowered(const lx_ctx *c, size_t ta, size_t tb, uint32_
       words[nw++] = t[k].hash;
       bits |= (uint64_t)1 << (t[k].hash & 63);
     }
-  for (size_t k = 0; k < c->toks.n && nw; k++) {
+  if (!nw) return 0;
+  /* (the loop asks the filter alone of most tokens; whether words are left
+   * is asked when one is found) */
+  for (size_t k = 0, n = c->toks.n; k < n; k++) {
     if (!(bits >> (t[k].hash & 63) & 1) || !(t[k].flags & LX_TF_LOWER) ||
         t[k].kind != LX_TK_WORD || (k >= ta && k < tb))
       continue;
@@ -3436,6 +3449,7 @@ static size_t title_words_lowered(const lx_ctx *c, size_t ta, size_t tb, uint32_
       if (words[w] == t[k].hash) {
         lowered[nl++] = words[w];
         words[w] = words[--nw];
+        if (!nw) return nl;
         break;
       }
   }
@@ -3545,17 +3559,41 @@ static void drop_title_case_words(lx_ctx *c, int form) {
   uint32_t letters = 0;
   for (size_t k = ta; k < tb; k++)
     if (t[k].kind == LX_TK_WORD) letters |= 1u << ((c->text[t[k].start] | 0x20) & 31);
+  /* the names of one word the first pass meets, for the second: their
+   * spans stay (refind_in_title empties only names in the title, which
+   * neither pass reads), and their tokens are not looked for again */
+  struct {
+    uint32_t j, a;
+  } ones[64];
+  size_t nones = 0;
+  int ones_all = 1; /* no more of them than ones holds */
   for (int pass = 0; pass < (form == TITLE_CAPITALS ? 2 : 1); pass++) {
-    for (size_t j = 0; j < m && in->entities.n < m + 8; j++) {
+    for (size_t j = 0, q = 0; j < m && in->entities.n < m + 8; j++) {
       E = (lede_entity *)in->entities.p;
-      lede_span sp = E[j].span;
       size_t a, b;
-      if ((E[j].type != LEDE_T_PERSON && E[j].type != LEDE_T_ORG && E[j].type != LEDE_T_GPE) ||
-          sp.end == sp.start || sp.end - sp.start > ti.end - ti.start ||
-          !(letters >> ((c->text[sp.start] | 0x20) & 31) & 1))
-        continue;
-      if (sp.start < ti.end && sp.end > ti.start) continue; /* in the title itself */
-      lx_tokens_in(c, sp.start, sp.end, &a, &b);
+      if (pass == 1 && ones_all) {
+        if (q == nones) break;
+        j = ones[q].j;
+        a = ones[q++].a;
+        b = a + 1;
+      } else {
+        lede_span sp = E[j].span;
+        if ((E[j].type != LEDE_T_PERSON && E[j].type != LEDE_T_ORG &&
+             E[j].type != LEDE_T_GPE) ||
+            sp.end == sp.start || sp.end - sp.start > ti.end - ti.start ||
+            !(letters >> ((c->text[sp.start] | 0x20) & 31) & 1))
+          continue;
+        if (sp.start < ti.end && sp.end > ti.start) continue; /* in the title itself */
+        lx_tokens_in(c, sp.start, sp.end, &a, &b);
+        if (pass == 0 && b == a + 1 && t[a].nletters >= 3) {
+          if (nones < LX_COUNTOF(ones)) {
+            ones[nones].j = (uint32_t)j;
+            ones[nones++].a = (uint32_t)a;
+          } else {
+            ones_all = 0;
+          }
+        }
+      }
       /* two words or more first, then (in capitals) a word of three
        * letters or more that the story never writes in lower case (not
        * "COFFEE" of a story that has "Coffee" at a sentence's start) */
@@ -3717,9 +3755,33 @@ static const char *const other_words[] = {
     "une", "dans", "pour", "pas", "el", "los", "las", "y", "que", "del", "por", "una",
     "em", "os", "um", "uma", "com", "il", "di", "che", "della", "het", "een", "van"};
 
+/* english holds the words of both groups (as lx_hashset_build makes a set:
+ * at most one slot in eight taken) and behind its slots a byte a slot, 1
+ * for a word of English, 2 for one of another language (a hash of both
+ * English's, which other_language asked first): other_language looks for
+ * each short word in lower case once, where it asked two sets. other is
+ * the other languages' words alone (fix_tagger_spans). */
 int lx_language_words_build(const lede_allocator *a, lx_hashset *english, lx_hashset *other) {
-  return lx_hashset_build(a, english, english_words, LX_COUNTOF(english_words)) &&
-         lx_hashset_build(a, other, other_words, LX_COUNTOF(other_words));
+  const size_t ne = LX_COUNTOF(english_words), n = ne + LX_COUNTOF(other_words);
+  size_t cap = 64;
+  while (cap < n * 8) cap *= 2;
+  uint32_t *slots = (uint32_t *)lx_malloc(a, cap * (sizeof(uint32_t) + 1));
+  if (!slots) return 0;
+  memset(slots, 0, cap * (sizeof(uint32_t) + 1));
+  uint8_t *lang = (uint8_t *)(slots + cap);
+  for (size_t i = 0; i < n; i++) {
+    const char *w = i < ne ? english_words[i] : other_words[i - ne];
+    uint32_t h = lx_hash_lower(w, strlen(w));
+    if (h == 0) h = 1;
+    size_t j = h & (cap - 1);
+    while (slots[j] && slots[j] != h) j = (j + 1) & (cap - 1);
+    if (slots[j]) continue;
+    slots[j] = h;
+    lang[j] = i < ne ? 1 : 2;
+  }
+  english->slots = slots; /* (freed with the engine, as a set) */
+  english->cap = cap;
+  return lx_hashset_build(a, other, other_words, LX_COUNTOF(other_words));
 }
 
 /* Whether the text is not in English, by its first 4,000 words: most of
@@ -3731,8 +3793,13 @@ int lx_language_words_build(const lede_allocator *a, lx_hashset *english, lx_has
  * every kind (every German noun) for names. */
 static int other_language(const lx_ctx *c) {
   const lx_token *t = TOKS(c);
+  /* the words of both groups in one set, each slot's group behind the
+   * slots (lx_language_words_build; the engine has it, never empty) */
+  const uint32_t *slots = c->eng->english.slots;
+  const size_t mask = c->eng->english.cap - 1;
+  const uint8_t *lang = (const uint8_t *)(slots + mask + 1);
   size_t latin = 0, other = 0, words = 0, en = 0, xx = 0;
-  for (size_t i = 0; i < c->toks.n && words < 4000; i++) {
+  for (size_t i = 0, n = c->toks.n; i < n && words < 4000; i++) {
     if (t[i].kind != LX_TK_WORD) continue;
     words++;
     unsigned char b = (unsigned char)c->text[t[i].start];
@@ -3740,9 +3807,12 @@ static int other_language(const lx_ctx *c) {
       latin++;
       if (!(t[i].flags & LX_TF_LOWER) || t[i].end - t[i].start > 5) continue;
       uint32_t h = t[i].hash ? t[i].hash : 1;
-      if (lx_hashset_has(&c->eng->english, h)) {
+      size_t j = h & mask;
+      while (slots[j] && slots[j] != h) j = (j + 1) & mask;
+      if (!slots[j]) continue;
+      if (lang[j] == 1) {
         if (++en >= 40 && en > 2 * xx) return 0; /* English, plainly */
-      } else if (lx_hashset_has(&c->eng->other_lang, h)) {
+      } else {
         xx++;
       }
     } else if ((b >= 0xCE && b <= 0xDF) || (b >= 0xE0 && b <= 0xED && b != 0xE2)) {

@@ -470,8 +470,10 @@ struct lede_engine {
   lx_hashset nonname; /* function words and weekdays: never a name alone */
   lx_hashset listed; /* every word of entities.c's word lists: a token whose
                         hash is not here is in none of them */
-  lx_hashset english, other_lang; /* function words of English and of other
-                                     languages (entities.c, other_language) */
+  lx_hashset english, other_lang; /* function words of English (with those of
+                                     other languages, told apart behind its
+                                     slots) and of other languages (entities.c,
+                                     other_language) */
   struct lx_patterns *pat; /* compiled built-in patterns (PCRE2) */
 };
 

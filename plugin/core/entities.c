@@ -5645,6 +5645,18 @@ static void possessive_org_names(lx_ctx *c, const link_census *k) {
   }
 }
 
+/* Whether a word is "moon", "planet", "asteroid" or "comet" (its length
+ * first: no hash of the four words is made for a document that has none). */
+static int body_word(const lx_ctx *c, const lx_token *w) {
+  switch (w->end - w->start) {
+    case 4: return lx_tok_ieq(c->text, w, "moon");
+    case 5: return lx_tok_ieq(c->text, w, "comet");
+    case 6: return lx_tok_ieq(c->text, w, "planet");
+    case 8: return lx_tok_ieq(c->text, w, "asteroid");
+    default: return 0;
+  }
+}
+
 /* A one-word name the story calls a moon, a planet, an asteroid or a
  * comet ("Saturn's moon Titan") is a place wherever it names it (at most 8
  * such names; run once the names are found everywhere). */
@@ -5652,8 +5664,7 @@ static void called_bodies(lx_ctx *c) {
   lede_doc_internal *in = c->doc->internal;
   lede_entity *E = (lede_entity *)in->entities.p;
   const lx_token *t = TOKS(c);
-  uint32_t called[8], words[4] = {lx_hash_lower("moon", 4), lx_hash_lower("planet", 6),
-                                  lx_hash_lower("asteroid", 8), lx_hash_lower("comet", 5)};
+  uint32_t called[8];
   size_t ncalled = 0, n = in->entities.n, nt = c->toks.n;
   /* a name's first token is its cluster's field by now (first_tokens,
    * propagate_names); one-word names only */
@@ -5662,9 +5673,7 @@ static void called_bodies(lx_ctx *c) {
   for (size_t i = 0; i < n && ncalled < 8; i++) {
     /* the word before first: it is none of the four before most names */
     size_t a = E[i].cluster;
-    if (a == 0 || a > nt || !(t[a - 1].flags & LX_TF_LOWER)) continue;
-    uint32_t h = t[a - 1].hash;
-    if (h != words[0] && h != words[1] && h != words[2] && h != words[3]) continue;
+    if (a == 0 || a > nt || !(t[a - 1].flags & LX_TF_LOWER) || !body_word(c, &t[a - 1])) continue;
     if (E[i].rule < LEDE_RULE_USER && ONE_WORD(&E[i])) called[ncalled++] = t[a].hash;
   }
   for (size_t i = 0; i < n && ncalled; i++) {

@@ -6924,10 +6924,15 @@ void lx_quotes(lx_ctx *c) {
     int32_t carried = opens ? carry : -1, para_speaker = -1;
     int para_unnamed = 0; /* a quotation of someone not named was found */
     carry = -1;
-    /* quotation marks are rare: the first one is looked for (four tokens
-     * at a time), and a paragraph without one is passed over before its
-     * cursors are set */
+    /* quotation marks are rare: the first one is looked for (eight tokens
+     * at a time, then four), and a paragraph without one is passed over
+     * before its cursors are set */
     size_t i0 = t0;
+    while (i0 + 8 <= t1 &&
+           !((t[i0].flags | t[i0 + 1].flags | t[i0 + 2].flags | t[i0 + 3].flags |
+              t[i0 + 4].flags | t[i0 + 5].flags | t[i0 + 6].flags | t[i0 + 7].flags) &
+             LX_TF_QUOTE))
+      i0 += 8;
     while (i0 + 4 <= t1 &&
            !((t[i0].flags | t[i0 + 1].flags | t[i0 + 2].flags | t[i0 + 3].flags) & LX_TF_QUOTE))
       i0 += 4;

@@ -744,8 +744,11 @@ static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
   /* (no form is spelled so in any case: most) */
   const listed_word *x = t->kind == LX_TK_WORD ? listed_slot(c, t) : NULL;
   if (!x || !(x->lists & (common ? LL(legal_forms) : LEGAL_RARE))) return 0;
-  /* the common forms, the most frequent ("Inc", "Corp"), first */
-  for (size_t i = LX_COUNTOF(legal_forms) - (common ? 0 : LEGAL_COMMON); i-- > 0;) {
+  /* the common forms, the most frequent ("Inc", "Corp"), first; the rare
+   * ones only for a word that spells one in some case ("INC" in a headline
+   * spells none) */
+  size_t lo = x->lists & LEGAL_RARE ? 0 : LX_COUNTOF(legal_forms) - LEGAL_COMMON;
+  for (size_t i = LX_COUNTOF(legal_forms) - (common ? 0 : LEGAL_COMMON); i-- > lo;) {
     const char *f = legal_forms[i];
     size_t k = 0;
     while (k < n && f[k] && f[k] == s[k]) k++;

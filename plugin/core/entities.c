@@ -750,7 +750,8 @@ static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
   size_t lo = x->lists & LEGAL_RARE ? 0 : LX_COUNTOF(legal_forms) - LEGAL_COMMON;
   for (size_t i = LX_COUNTOF(legal_forms) - (common ? 0 : LEGAL_COMMON); i-- > lo;) {
     const char *f = legal_forms[i];
-    size_t k = 0;
+    if (f[0] != s[0]) continue; /* (most; s has two bytes or more) */
+    size_t k = 1;
     while (k < n && f[k] && f[k] == s[k]) k++;
     if (k == n && !f[n]) return 1;
   }

@@ -744,10 +744,14 @@ static int legal_form(const lx_ctx *c, const lx_token *t, int common) {
   /* (no form is spelled so in any case: most) */
   const listed_word *x = t->kind == LX_TK_WORD ? listed_slot(c, t) : NULL;
   if (!x || !(x->lists & (common ? LL(legal_forms) : LEGAL_RARE))) return 0;
-  /* the common forms, the most frequent ("Inc", "Corp"), first */
-  for (size_t i = LX_COUNTOF(legal_forms) - (common ? 0 : LEGAL_COMMON); i-- > 0;) {
+  /* the common forms, the most frequent ("Inc", "Corp"), first; the rare
+   * ones only for a word that spells one in some case ("INC" in a headline
+   * spells none) */
+  size_t lo = x->lists & LEGAL_RARE ? 0 : LX_COUNTOF(legal_forms) - LEGAL_COMMON;
+  for (size_t i = LX_COUNTOF(legal_forms) - (common ? 0 : LEGAL_COMMON); i-- > lo;) {
     const char *f = legal_forms[i];
-    size_t k = 0;
+    if (f[0] != s[0]) continue; /* (most; s has two bytes or more) */
+    size_t k = 1;
     while (k < n && f[k] && f[k] == s[k]) k++;
     if (k == n && !f[n]) return 1;
   }
@@ -2449,6 +2453,21 @@ static void sort_keys(cand_key *key, size_t n) {
   }
 }
 
+/* Sorts the keys of kept candidates, whose hi is 0, by lo (their start),
+ * one word compared where sort_keys compares two. */
+static void sort_keys_lo(cand_key *key, size_t n) {
+  if (n > 32) {
+    sort_keys(key, n);
+    return;
+  }
+  for (size_t i = 1; i < n; i++) {
+    uint64_t x = key[i].lo;
+    size_t j = i;
+    for (; j > 0 && x < key[j - 1].lo; j--) key[j].lo = key[j - 1].lo;
+    key[j].lo = x;
+  }
+}
+
 /* Fills key[0, n) with the order of the candidates k[0, n). */
 static void order_by_weight(const lx_cand *k, size_t n, cand_key *key) {
   int sorted = 1;
@@ -2986,7 +3005,7 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   c->cands.n = kept;
   if (!c->rr) {
     /* by start (the kept candidates do not overlap: starts differ) */
-    sort_keys(key, kept);
+    sort_keys_lo(key, kept);
     /* (read where they are: nothing pushes candidates from here on) */
     for (size_t i = 0; i < kept; i++) add_candidate(c, &k[(uint32_t)key[i].lo], flags);
     if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, pend, flags);

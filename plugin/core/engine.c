@@ -112,7 +112,7 @@ lede_engine *lede_engine_new_with(const lede_allocator *alloc, unsigned flags,
           LEDE_OK ||
       !lx_hashset_build(&e->alloc, &e->nonname, lx_stopwords, lx_stopwords_n) ||
       !lx_listed_words_build(&e->alloc, &e->listed) ||
-      !lx_language_words_build(&e->alloc, &e->english, &e->other_lang)) {
+      !lx_language_words_build(&e->alloc, &e->langs, &e->other_lang)) {
     *st = LEDE_ENOMEM;
     lede_engine_free(e);
     return NULL;
@@ -147,7 +147,7 @@ void lede_engine_free(lede_engine *e) {
   lx_dict_free(e->titles);
   lx_hashset_free(&e->alloc, &e->nonname);
   lx_hashset_free(&e->alloc, &e->listed);
-  lx_hashset_free(&e->alloc, &e->english);
+  lx_free(&e->alloc, e->langs.slots);
   lx_hashset_free(&e->alloc, &e->other_lang);
   lx_hashset_free(&e->alloc, &e->widgets);
   lx_free(&e->alloc, e->block_words.slots);

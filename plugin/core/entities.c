@@ -3774,32 +3774,24 @@ static const char *const other_words[] = {
     "une", "dans", "pour", "pas", "el", "los", "las", "y", "que", "del", "por", "una",
     "em", "os", "um", "uma", "com", "il", "di", "che", "della", "het", "een", "van"};
 
-/* english holds the words of both groups (as lx_hashset_build makes a set:
- * at most one slot in eight taken) and behind its slots a byte a slot, 1
- * for a word of English, 2 for one of another language (a hash of both
- * English's, which other_language asked first): other_language looks for
- * each short word in lower case once, where it asked two sets. other is
- * the other languages' words alone (fix_tagger_spans). */
-int lx_language_words_build(const lede_allocator *a, lx_hashset *english, lx_hashset *other) {
+/* langs holds the words of both groups, flag 1 for English's and 2 for the
+ * other languages' (a word of both is English's, which other_language asked
+ * first), at one slot in eight taken at most: other_language looks for each
+ * short word in lower case once. other is the other languages' words alone
+ * (fix_tagger_spans). */
+int lx_language_words_build(const lede_allocator *a, lx_hashflags *langs, lx_hashset *other) {
   const size_t ne = LX_COUNTOF(english_words), n = ne + LX_COUNTOF(other_words);
   size_t cap = 64;
   while (cap < n * 8) cap *= 2;
-  uint32_t *slots = (uint32_t *)lx_malloc(a, cap * (sizeof(uint32_t) + 1));
-  if (!slots) return 0;
-  memset(slots, 0, cap * (sizeof(uint32_t) + 1));
-  uint8_t *lang = (uint8_t *)(slots + cap);
+  langs->slots = (uint64_t *)lx_malloc(a, cap * sizeof(uint64_t));
+  if (!langs->slots) return 0;
+  memset(langs->slots, 0, cap * sizeof(uint64_t));
+  langs->cap = cap;
   for (size_t i = 0; i < n; i++) {
     const char *w = i < ne ? english_words[i] : other_words[i - ne];
     uint32_t h = lx_hash_lower(w, strlen(w));
-    if (h == 0) h = 1;
-    size_t j = h & (cap - 1);
-    while (slots[j] && slots[j] != h) j = (j + 1) & (cap - 1);
-    if (slots[j]) continue;
-    slots[j] = h;
-    lang[j] = i < ne ? 1 : 2;
+    lx_hashflags_add(langs, h ? h : 1, i < ne ? 1u : 2u);
   }
-  english->slots = slots; /* (freed with the engine, as a set) */
-  english->cap = cap;
   return lx_hashset_build(a, other, other_words, LX_COUNTOF(other_words));
 }
 
@@ -3812,11 +3804,10 @@ int lx_language_words_build(const lede_allocator *a, lx_hashset *english, lx_has
  * every kind (every German noun) for names. */
 static int other_language(const lx_ctx *c) {
   const lx_token *t = TOKS(c);
-  /* the words of both groups in one set, each slot's group behind the
-   * slots (lx_language_words_build; the engine has it, never empty) */
-  const uint32_t *slots = c->eng->english.slots;
-  const size_t mask = c->eng->english.cap - 1;
-  const uint8_t *lang = (const uint8_t *)(slots + mask + 1);
+  /* the words of both groups in one table, flagged by group
+   * (lx_language_words_build; the engine has it, never empty) */
+  const uint64_t *slots = c->eng->langs.slots;
+  const size_t mask = c->eng->langs.cap - 1;
   size_t latin = 0, other = 0, words = 0, en = 0, xx = 0;
   for (size_t i = 0, n = c->toks.n; i < n && words < 4000; i++) {
     if (t[i].kind != LX_TK_WORD) continue;
@@ -3827,9 +3818,9 @@ static int other_language(const lx_ctx *c) {
       if (!(t[i].flags & LX_TF_LOWER) || t[i].end - t[i].start > 5) continue;
       uint32_t h = t[i].hash ? t[i].hash : 1;
       size_t j = h & mask;
-      while (slots[j] && slots[j] != h) j = (j + 1) & mask;
+      while (slots[j] && (uint32_t)slots[j] != h) j = (j + 1) & mask;
       if (!slots[j]) continue;
-      if (lang[j] == 1) {
+      if (slots[j] >> 32 & 1) {
         if (++en >= 40 && en > 2 * xx) return 0; /* English, plainly */
       } else {
         xx++;

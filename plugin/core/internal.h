@@ -443,6 +443,8 @@ typedef struct lx_hashflags {
   uint64_t *slots;
   size_t cap;
 } lx_hashflags;
+/* Adds flag bits f to hash h (h != 0) in a table with room for it. */
+void lx_hashflags_add(lx_hashflags *m, uint32_t h, unsigned f);
 
 static inline int lx_hashset_has(const lx_hashset *s, uint32_t h) {
   if (!s->cap) return 0;
@@ -470,10 +472,9 @@ struct lede_engine {
   lx_hashset nonname; /* function words and weekdays: never a name alone */
   lx_hashset listed; /* every word of entities.c's word lists: a token whose
                         hash is not here is in none of them */
-  lx_hashset english, other_lang; /* function words of English (with those of
-                                     other languages, told apart behind its
-                                     slots) and of other languages (entities.c,
-                                     other_language) */
+  lx_hashflags langs;   /* function words of English (flag 1) and of other
+                           languages (flag 2) (entities.c, other_language) */
+  lx_hashset other_lang; /* those of other languages alone (fix_tagger_spans) */
   struct lx_patterns *pat; /* compiled built-in patterns (PCRE2) */
 };
 
@@ -551,8 +552,8 @@ lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *w
                           const lx_hashset *stop, lx_hashflags *block_words);
 /* The set of the words entities.c's rules look for (lede_engine.listed). */
 int lx_listed_words_build(const lede_allocator *a, lx_hashset *s);
-/* The sets of lede_engine.english and other_lang. */
-int lx_language_words_build(const lede_allocator *a, lx_hashset *english, lx_hashset *other);
+/* The table lede_engine.langs and the set other_lang. */
+int lx_language_words_build(const lede_allocator *a, lx_hashflags *langs, lx_hashset *other);
 /* The end of a name over tokens [a, b) with its parentheses closed (entities.c). */
 size_t lx_close_parens(const char *text, const lx_token *t, size_t a, size_t b, size_t t1);
 /* Whether tokens t[0, n) after a byline's comma name its outlet, not an

@@ -131,6 +131,12 @@ int lx_hashset_build(const lede_allocator *a, lx_hashset *s,
   return 1;
 }
 
+void lx_hashflags_add(lx_hashflags *m, uint32_t h, unsigned f) {
+  size_t mask = m->cap - 1, j = h & mask;
+  while (m->slots[j] && (uint32_t)m->slots[j] != h) j = (j + 1) & mask;
+  m->slots[j] = (m->slots[j] | h) | ((uint64_t)f << 32);
+}
+
 void lx_hashset_free(const lede_allocator *a, lx_hashset *s) {
   lx_free(a, s->slots);
   s->slots = NULL;

@@ -632,13 +632,6 @@ static const char *const widget_words[] = {
     "messenger", "sms", "blogger", "stumbleupon", "tumblr", "vk", "on", "this",
     "via", "text", "more", "gift", "article", "subscribe", "follow", "us", "+"};
 
-/* Adds flag f to hash h in a table with room for it. */
-static void hashflags_add(lx_hashflags *m, uint32_t h, unsigned f) {
-  size_t mask = m->cap - 1, j = h & mask;
-  while (m->slots[j] && (uint32_t)m->slots[j] != h) j = (j + 1) & mask;
-  m->slots[j] = (m->slots[j] | h) | ((uint64_t)f << 32);
-}
-
 /* The engine compiles the cues once into a phrase dictionary (entry kind =
  * block kind, id = the bit of `how`) and the widget words into a set; the
  * function words (the hashes of the set stop) and the first words of the
@@ -661,10 +654,10 @@ lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *w
   memset(block_words->slots, 0, cap * sizeof(uint64_t));
   block_words->cap = cap;
   for (size_t i = 0; i < stop->cap; i++)
-    if (stop->slots[i]) hashflags_add(block_words, stop->slots[i], BW_STOP);
+    if (stop->slots[i]) lx_hashflags_add(block_words, stop->slots[i], BW_STOP);
   for (size_t q = 0; q < LX_COUNTOF(notice_words); q++) {
     uint32_t h = lx_hash_lower(notice_words[q], strlen(notice_words[q]));
-    hashflags_add(block_words, h ? h : 1, BW_NOTICE);
+    lx_hashflags_add(block_words, h ? h : 1, BW_NOTICE);
   }
   return LEDE_OK;
 }

@@ -3781,12 +3781,7 @@ static const char *const other_words[] = {
  * (fix_tagger_spans). */
 int lx_language_words_build(const lede_allocator *a, lx_hashflags *langs, lx_hashset *other) {
   const size_t ne = LX_COUNTOF(english_words), n = ne + LX_COUNTOF(other_words);
-  size_t cap = 64;
-  while (cap < n * 8) cap *= 2;
-  langs->slots = (uint64_t *)lx_malloc(a, cap * sizeof(uint64_t));
-  if (!langs->slots) return 0;
-  memset(langs->slots, 0, cap * sizeof(uint64_t));
-  langs->cap = cap;
+  if (!lx_hashflags_init(a, langs, n)) return 0;
   for (size_t i = 0; i < n; i++) {
     const char *w = i < ne ? english_words[i] : other_words[i - ne];
     uint32_t h = lx_hash_lower(w, strlen(w));

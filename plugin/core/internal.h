@@ -443,6 +443,9 @@ typedef struct lx_hashflags {
   uint64_t *slots;
   size_t cap;
 } lx_hashflags;
+/* An empty table for n hashes, at one slot in eight taken at most (as
+ * lx_hashset_build's sets); 0 on allocation failure. */
+int lx_hashflags_init(const lede_allocator *a, lx_hashflags *m, size_t n);
 /* Adds flag bits f to hash h (h != 0) in a table with room for it. */
 void lx_hashflags_add(lx_hashflags *m, uint32_t h, unsigned f);
 

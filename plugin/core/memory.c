@@ -131,6 +131,16 @@ int lx_hashset_build(const lede_allocator *a, lx_hashset *s,
   return 1;
 }
 
+int lx_hashflags_init(const lede_allocator *a, lx_hashflags *m, size_t n) {
+  size_t cap = 64;
+  while (cap < n * 8) cap *= 2;
+  m->slots = (uint64_t *)lx_malloc(a, cap * sizeof(uint64_t));
+  if (!m->slots) return 0;
+  memset(m->slots, 0, cap * sizeof(uint64_t));
+  m->cap = cap;
+  return 1;
+}
+
 void lx_hashflags_add(lx_hashflags *m, uint32_t h, unsigned f) {
   size_t mask = m->cap - 1, j = h & mask;
   while (m->slots[j] && (uint32_t)m->slots[j] != h) j = (j + 1) & mask;

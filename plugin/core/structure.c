@@ -646,13 +646,9 @@ lede_status lx_cues_build(const lede_allocator *a, lx_dict **cues, lx_hashset *w
       return LEDE_ENOMEM;
   }
   if (!lx_hashset_build(a, widgets, widget_words, LX_COUNTOF(widget_words))) return LEDE_ENOMEM;
-  size_t n = LX_COUNTOF(notice_words), cap = 64;
+  size_t n = LX_COUNTOF(notice_words);
   for (size_t i = 0; i < stop->cap; i++) n += stop->slots[i] != 0;
-  while (cap < n * 8) cap *= 2;
-  block_words->slots = (uint64_t *)lx_malloc(a, cap * sizeof(uint64_t));
-  if (!block_words->slots) return LEDE_ENOMEM;
-  memset(block_words->slots, 0, cap * sizeof(uint64_t));
-  block_words->cap = cap;
+  if (!lx_hashflags_init(a, block_words, n)) return LEDE_ENOMEM;
   for (size_t i = 0; i < stop->cap; i++)
     if (stop->slots[i]) lx_hashflags_add(block_words, stop->slots[i], BW_STOP);
   for (size_t q = 0; q < LX_COUNTOF(notice_words); q++) {

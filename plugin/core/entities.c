@@ -5040,10 +5040,18 @@ static int cmp_u32(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* Whether h is one of the n values of s: sorted (looked for by halves),
- * or not (one by one). */
+/* Whether h is one of the n values of s: sorted (looked for by halves,
+ * inline: bsearch called cmp_u32 at each step), or not (one by one). */
 static int has_u32(const uint32_t *s, size_t n, uint32_t h, int sorted) {
-  if (sorted) return bsearch(&h, s, n, sizeof *s, cmp_u32) != NULL;
+  if (sorted) {
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      if (s[mid] < h) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < n && s[lo] == h;
+  }
   for (size_t i = 0; i < n; i++)
     if (s[i] == h) return 1;
   return 0;
@@ -5063,23 +5071,37 @@ static void surnames_of_persons(lx_ctx *c, link_census *k) {
   lede_entity *E = (lede_entity *)in->entities.p;
   size_t n = in->entities.n, nt = c->toks.n, ns = 0;
   const lx_token *t = TOKS(c);
-  uint32_t *sur = (uint32_t *)lx_scratch(c, np * sizeof(uint32_t));
+  /* the surnames in a small open-addressing set, at most half full (a
+   * byte a slot tells it taken: only those are cleared), where a sort and
+   * a search by halves cost more than the few lookups */
+  size_t cap = 16;
+  while (cap < np * 2) cap *= 2;
+  uint32_t *sur = (uint32_t *)lx_scratch(c, cap * (sizeof(uint32_t) + 1));
+  uint8_t *taken = (uint8_t *)(sur + cap);
+  memset(taken, 0, cap);
   for (size_t i = 0; i < n; i++) {
     if (E[i].type != LEDE_T_PERSON || E[i].rule >= LEDE_RULE_USER) continue;
     size_t a, b;
     link_tokens(c, &E[i], &a, &b);
-    if (b >= a + 2 && ns < np && gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN)))
-      sur[ns++] = t[b - 1].hash;
+    if (b >= a + 2 && ns < np && gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN))) {
+      uint32_t h = t[b - 1].hash;
+      size_t j = h & (cap - 1);
+      while (taken[j] && sur[j] != h) j = (j + 1) & (cap - 1);
+      taken[j] = 1;
+      sur[j] = h;
+      ns++;
+    }
   }
   if (!ns) return;
-  qsort(sur, ns, sizeof *sur, cmp_u32); /* looked up by halves: many names stay linear */
   for (size_t i = 0; i < n; i++) {
     int ty = E[i].type;
     if (ty != LEDE_T_GPE || (E[i].rule != LEDE_RULE_TAGGER && E[i].rule != LEDE_RULE_GAZETTEER))
       continue;
     size_t a = E[i].cluster;
     if (a >= nt || t[a].end != E[i].span.end || t[a].kind != LX_TK_WORD) continue;
-    if (!has_u32(sur, ns, t[a].hash, 1)) continue;
+    size_t j = t[a].hash & (cap - 1);
+    while (taken[j] && sur[j] != t[a].hash) j = (j + 1) & (cap - 1);
+    if (!taken[j]) continue;
     if (a > 0 && in_list(c, &t[a - 1], place_preps, LX_COUNTOF(place_preps))) continue;
     if (!gaz_exact(c, a, a + 1, KIND(LX_G_SURNAME)) || !gaz_exact(c, a, a + 1, KIND(LX_G_CITY)))
       continue;
@@ -5646,7 +5668,7 @@ static void possessive_org_names(lx_ctx *c, const link_census *k) {
         (i + 1 < n && E[i + 1].span.start < t[b].end))
       continue;
     uint32_t h = t[a].hash;
-    if (bsearch(&h, first, nf, sizeof *first, cmp_u32)) E[i].span.end = t[b].end;
+    if (has_u32(first, nf, h, 1)) E[i].span.end = t[b].end;
   }
 }
 

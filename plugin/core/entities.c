@@ -230,6 +230,17 @@ static inline int gaz_has(const lx_ctx *c, size_t t0, size_t t1, uint32_t kinds)
   return gaz_exact(c, t0, t1, kinds) != NULL;
 }
 
+/* The longest gazetteer phrase of two tokens or more from token i (0 if
+ * none), the first entry of its key in *e: what lx_dict_longest finds
+ * when it finds two tokens or more, for the rules that want no less. The
+ * filter tells most tokens that no such phrase goes on past them, without
+ * the lookup's call. */
+static size_t gaz_longest2(const lx_ctx *c, size_t i, size_t t1, const lx_entry **e) {
+  *e = NULL;
+  if (!tk_may_start(c, i) || !lx_dict_may_continue(GAZ(c), TOKS(c)[i].hash)) return 0;
+  return lx_dict_longest_min(GAZ(c), c->text, TOKS(c), t1, i, 2, e);
+}
+
 /* The type a gazetteer kind stands for (or an attr type=...). */
 static int type_of_kind(const lx_ctx *c, const lx_entry *e) {
   size_t vn;
@@ -1636,7 +1647,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     size_t last = k[i].t1 - 1;
     const lx_entry *g;
     if (k[i].t1 >= k[i].t0 + 2 && k[i].t1 < t1 && !lx_tok_ieq(c->text, &t[last - 1], "of") &&
-        tk_may_start(c, last) && lx_dict_longest(GAZ(c), c->text, t, t1, last, &g) >= 2 &&
+        gaz_longest2(c, last, t1, &g) &&
         (lx_entry_of_kind(GAZ(c), g, LX_G_STATE) || lx_entry_of_kind(GAZ(c), g, LX_G_COUNTRY))) {
       k[i].t1 = (uint32_t)last;
       /* what is left, one word no gazetteer knows as a name for sure

@@ -329,11 +329,22 @@ static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
 /* Gazetteer names in a block: unambiguous phrases in a fitting case.
  * Returns the union of the block's tokens' flags (LX_TF_*: the later
  * rules skip a block without their token). */
+/* Whether a gazetteer phrase of two tokens or more printed without a
+ * capital may start at token i, by its filter f: a word in lower case fits
+ * no other (case_fits), and the filter tells most pairs of words that none
+ * starts with them ("the" opens "the Marches" alone). */
+static inline int lower_phrase_may_start(const lx_dict_filter *f, const lx_token *t, size_t i,
+                                         size_t t1) {
+  return lx_filter_has(f, t[i].hash, LX_PRE_CONT) && i + 1 < t1 &&
+         lx_filter_has(f, lx_hash_combine(t[i].hash, t[i + 1].hash), LX_PRE_LPAIR);
+}
+
 /* gaz_candidates' walk from token i to the first token of [i, t1) that may
- * start a phrase in its case (t1 if none), the flags of those before it
- * or'ed into *fl, the filter's answers noted in their memos. Most tokens
- * start none: a loop of its own keeps what it reads in registers, where
- * inside gaz_candidates it was reloaded from the stack for every token. */
+ * start a phrase in its case or be a name alone (t1 if none), the flags of
+ * those before it or'ed into *fl, the filter's answers noted in their
+ * memos. Most tokens start none: a loop of its own keeps what it reads in
+ * registers, where inside gaz_candidates it was reloaded from the stack
+ * for every token. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -351,9 +362,14 @@ static size_t gaz_next_start(const lx_ctx *c, tk_memo *memo, size_t i, size_t t1
       m = lx_filter_has(&flt, t[i].hash, LX_PRE_START) ? TK_SEEN | TK_STARTS : TK_SEEN;
       memo[i].m = m;
     }
-    /* a word in lower case fits only a phrase printed so (case_fits) */
-    if ((m & TK_STARTS) && (t[i].kind != LX_TK_WORD || tok_is_cap(&t[i]) ||
-                            lx_filter_has(&flt, t[i].hash, LX_PRE_LSTART)))
+    if (!(m & TK_STARTS)) continue;
+    if (t[i].kind != LX_TK_WORD || tok_is_cap(&t[i])) break;
+    /* a word in lower case fits only a phrase printed so (case_fits): one
+     * of two tokens or more, or the word alone if it is a name (as
+     * gaz_candidates asks); it would pass over the others ("the", "mln") */
+    if (lx_filter_has(&flt, t[i].hash, LX_PRE_LSTART) &&
+        ((m & TK_DONE) || lx_filter_has(&flt, t[i].hash, LX_PRE_MARK) ||
+         lower_phrase_may_start(&flt, t, i, t1)))
       break;
   }
   *fl = f;
@@ -369,12 +385,16 @@ static unsigned gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
     i = gaz_next_start(c, memo, i, t1, &fl);
     if (i >= t1) break;
     /* phrases of two tokens or more (where the filter lets one go past the
-     * token: most tokens start none), else the token's own (memoized; its
-     * entries, far in memory, are read only if one is a name: most are
-     * given names and surnames) */
+     * token: most tokens start none; for a word in lower case, one printed
+     * so: a longer phrase found would not fit, and the token alone is
+     * asked), else the token's own (memoized; its entries, far in memory,
+     * are read only if one is a name: most are given names and surnames) */
     const lx_entry *e = NULL;
-    size_t k = lx_dict_may_continue(g, t[i].hash) ? lx_dict_longest_min(g, c->text, t, t1, i, 2, &e)
-                                                  : 0;
+    int lower = t[i].kind == LX_TK_WORD && !tok_is_cap(&t[i]);
+    size_t k = (lower ? lower_phrase_may_start((const lx_dict_filter *)(const void *)g, t, i, t1)
+                      : lx_dict_may_continue(g, t[i].hash))
+                   ? lx_dict_longest_min(g, c->text, t, t1, i, 2, &e)
+                   : 0;
     const lx_entry *best = NULL;
   one_token:
     if (!k) {

@@ -529,9 +529,13 @@ static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized)
   size_t jm = j;
   for (;; j--) {
     const lx_entry *e, *title = NULL;
-    size_t k = j < t1 && lx_dict_may_start(td, t[j].hash)
-                   ? lx_dict_longest(td, c->text, t, t1, j, &e)
-                   : 0;
+    size_t k = 0;
+    /* (among the modifiers, one of two words or more alone: the filter
+     * tells most that none goes on past them, "U.S." that one may) */
+    if (j < t1 && lx_dict_may_start(td, t[j].hash))
+      k = j == jm                               ? lx_dict_longest(td, c->text, t, t1, j, &e)
+          : lx_dict_may_continue(td, t[j].hash) ? lx_dict_longest_min(td, c->text, t, t1, j, 2, &e)
+                                                : 0;
     if (k && (j == jm || (k >= 2 && j + k >= jm))) title = lx_entry_of_kind(td, e, LX_G_TITLE);
     if (title) {
       if (title->flags & LX_GF_AMB && j == i) return 0;
@@ -2911,14 +2915,15 @@ static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *cover
     /* before a person, or after a person and a comma (an appositive), or
      * capitalized inside a sentence (a capitalized title begins with a
      * capital): a token that can open none is not looked up (most) */
+    /* (the person before first: the comma's byte is far in the text) */
     int appositive = -1; /* not known yet */
     if (i + 1 >= pend && (!tok_is_cap(&t[i]) || (t[i].flags & LX_TF_SENT)) &&
-        !(appositive = i >= t0 + 2 && tok_ch(c, &t[i - 1], ',') &&
-                       covered[i - 1 - t0 - 1] == LEDE_T_PERSON))
+        !(appositive = i >= t0 + 2 && covered[i - 1 - t0 - 1] == LEDE_T_PERSON &&
+                       tok_ch(c, &t[i - 1], ',')))
       continue;
     if (appositive < 0)
-      appositive = i >= t0 + 2 && tok_ch(c, &t[i - 1], ',') &&
-                   covered[i - 1 - t0 - 1] == LEDE_T_PERSON;
+      appositive = i >= t0 + 2 && covered[i - 1 - t0 - 1] == LEDE_T_PERSON &&
+                   tok_ch(c, &t[i - 1], ',');
     int cap = 0;
     size_t tl = title_at(c, i, t1, &cap);
     if (!tl) continue;
@@ -3204,6 +3209,7 @@ static void capital_datelines(lx_ctx *c) {
 /* Whether only a list's separators lie between bytes s and e: ", ",
  * " and ", ", and ", " or ", a possessive's "'s" before them. */
 static int list_gap(const lx_ctx *c, uint32_t s, uint32_t e) {
+  if (e - s > 10) return 0; /* (the longest below: "’s, and ") */
   const char *p = c->text + s, *q = c->text + e;
   if (q - p >= 3 && p[0] == '\'' && p[1] == 's') p += 2;
   else if (q - p >= 5 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
@@ -3500,6 +3506,10 @@ static size_t title_words_lowered(const lx_ctx *c, size_t ta, size_t tb, uint32_
         lowered[nl++] = words[w];
         words[w] = words[--nw];
         if (!nw) return nl;
+        /* the filter of the words left: one found ("to", "of": most are
+         * found early) would let its every later token through */
+        bits = 0;
+        for (size_t v = 0; v < nw; v++) bits |= (uint64_t)1 << (words[v] & 63);
         break;
       }
   }

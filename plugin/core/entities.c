@@ -218,6 +218,9 @@ static const lx_entry *gaz_exact(const lx_ctx *c, size_t t0, size_t t1, uint32_t
   tk_memo tmp;
   const tk_memo *k = tk_get(c, t0, &tmp);
   if (!(k->m & TK_STARTS) || (t1 - t0 == 1 && !(k->m & kinds))) return NULL;
+  /* (of two tokens or more, the filter tells most first tokens that no
+   * phrase goes on past them, without the lookup's call) */
+  if (t1 - t0 > 1 && !lx_dict_may_continue(GAZ(c), TOKS(c)[t0].hash)) return NULL;
   const lx_entry *e = t1 - t0 == 1 ? tk_entry(c, k)
                                    : lx_dict_exact(GAZ(c), c->text, TOKS(c), t0, t1 - t0);
   for (; e; e = lx_entry_next(GAZ(c), e))
@@ -519,7 +522,10 @@ static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized)
   /* modifiers: deputy, assistant, vice, acting, former, ... */
   for (int m = 0; m < 4 && j < t1; m++) {
     const lx_entry *me;
-    if (!(lx_dict_exact_kinds(td, c->text, t, j, 1, &me) & KIND(LX_G_TITLEMOD))) break;
+    /* (the filter's word on a phrase of the one token first, inline) */
+    if (!lx_filter_has((const lx_dict_filter *)(const void *)td, t[j].hash, LX_PRE_KEY) ||
+        !(lx_dict_exact_kinds(td, c->text, t, j, 1, &me) & KIND(LX_G_TITLEMOD)))
+      break;
     j++;
   }
   /* the title after the modifiers, or a title of two words or more that

@@ -52,7 +52,9 @@ struct lx_dict {
  * every phrase's prefixes tells, in cache, whether some phrase continues
  * past the tokens hashed so far (LX_PRE_CONT) and whether one ends
  * there (LX_PRE_KEY); of first tokens, whether a phrase starts there
- * (LX_PRE_START), and one not printed with a capital (LX_PRE_LSTART): the
+ * (LX_PRE_START), and one not printed with a capital (LX_PRE_LSTART); of
+ * first two tokens, whether one of two tokens or more not printed with a
+ * capital starts with them (LX_PRE_LPAIR): the
  * filter heads the struct (lx_dict_filter, internal.h), so that the
  * per-token checks are inline in their loops. The table, its entries
  * and their keys, all far in memory, are read only for a length the
@@ -278,17 +280,20 @@ lx_entry *lx_dict_add(lx_dict *d, const char *phrase, size_t n, int kind,
    * gazetteer cost tens of thousands of malloc/free pairs) */
   lx_buf *key = &d->key;
   key->n = 0;
-  uint32_t h = 0;
+  uint32_t h = 0, h2 = 0;
   for (size_t i = 0; i < nt; i++) {
     if (!append_key(a, key, phrase + t[i].start, t[i].end - t[i].start, d->fold)) return NULL;
     if (i + 1 < nt) key->p[key->n++] = ' '; /* append_key keeps spare room */
     t[i].hash = tok_hash(d, phrase, &t[i]);
     h = i ? lx_hash_combine(h, t[i].hash) : t[i].hash;
+    if (i == 1) h2 = h;
     if (i + 1 < nt && !pre_note(d, h, LX_PRE_CONT)) return NULL;
   }
   uint8_t cf = case_flags(phrase, n);
+  int lower = !(cf & (LX_GF_CAP | LX_GF_ALLCAP));
   if (!pre_note(d, t[0].hash, LX_PRE_START) ||
-      (!(cf & (LX_GF_CAP | LX_GF_ALLCAP)) && !pre_note(d, t[0].hash, LX_PRE_LSTART)))
+      (lower && !pre_note(d, t[0].hash, LX_PRE_LSTART)) ||
+      (lower && nt >= 2 && !pre_note(d, h2, LX_PRE_LPAIR)))
     return NULL;
   if (!lx_vec_reserve(a, &d->entries, sizeof(lx_entry), d->entries.n + 1) ||
       ((d->table_used + 1) * 4 > d->table_cap * 3 && !table_grow(d)) ||

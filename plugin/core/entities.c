@@ -218,6 +218,9 @@ static const lx_entry *gaz_exact(const lx_ctx *c, size_t t0, size_t t1, uint32_t
   tk_memo tmp;
   const tk_memo *k = tk_get(c, t0, &tmp);
   if (!(k->m & TK_STARTS) || (t1 - t0 == 1 && !(k->m & kinds))) return NULL;
+  /* (of two tokens or more, the filter tells most first tokens that no
+   * phrase goes on past them, without the lookup's call) */
+  if (t1 - t0 > 1 && !lx_dict_may_continue(GAZ(c), TOKS(c)[t0].hash)) return NULL;
   const lx_entry *e = t1 - t0 == 1 ? tk_entry(c, k)
                                    : lx_dict_exact(GAZ(c), c->text, TOKS(c), t0, t1 - t0);
   for (; e; e = lx_entry_next(GAZ(c), e))
@@ -228,6 +231,17 @@ static const lx_entry *gaz_exact(const lx_ctx *c, size_t t0, size_t t1, uint32_t
 static inline int gaz_has(const lx_ctx *c, size_t t0, size_t t1, uint32_t kinds) {
   if (t1 == t0 + 1) return (tk(c, t0) & kinds) != 0;
   return gaz_exact(c, t0, t1, kinds) != NULL;
+}
+
+/* The longest gazetteer phrase of two tokens or more from token i (0 if
+ * none), the first entry of its key in *e: what lx_dict_longest finds
+ * when it finds two tokens or more, for the rules that want no less. The
+ * filter tells most tokens that no such phrase goes on past them, without
+ * the lookup's call. */
+static size_t gaz_longest2(const lx_ctx *c, size_t i, size_t t1, const lx_entry **e) {
+  *e = NULL;
+  if (!tk_may_start(c, i) || !lx_dict_may_continue(GAZ(c), TOKS(c)[i].hash)) return 0;
+  return lx_dict_longest_min(GAZ(c), c->text, TOKS(c), t1, i, 2, e);
 }
 
 /* The type a gazetteer kind stands for (or an attr type=...). */
@@ -318,11 +332,22 @@ static size_t product_model(const lx_ctx *c, size_t j, size_t t1) {
 /* Gazetteer names in a block: unambiguous phrases in a fitting case.
  * Returns the union of the block's tokens' flags (LX_TF_*: the later
  * rules skip a block without their token). */
+/* Whether a gazetteer phrase of two tokens or more printed without a
+ * capital may start at token i, by its filter f: a word in lower case fits
+ * no other (case_fits), and the filter tells most pairs of words that none
+ * starts with them ("the" opens "the Marches" alone). */
+static inline int lower_phrase_may_start(const lx_dict_filter *f, const lx_token *t, size_t i,
+                                         size_t t1) {
+  return lx_filter_has(f, t[i].hash, LX_PRE_CONT) && i + 1 < t1 &&
+         lx_filter_has(f, lx_hash_combine(t[i].hash, t[i + 1].hash), LX_PRE_LPAIR);
+}
+
 /* gaz_candidates' walk from token i to the first token of [i, t1) that may
- * start a phrase in its case (t1 if none), the flags of those before it
- * or'ed into *fl, the filter's answers noted in their memos. Most tokens
- * start none: a loop of its own keeps what it reads in registers, where
- * inside gaz_candidates it was reloaded from the stack for every token. */
+ * start a phrase in its case or be a name alone (t1 if none), the flags of
+ * those before it or'ed into *fl, the filter's answers noted in their
+ * memos. Most tokens start none: a loop of its own keeps what it reads in
+ * registers, where inside gaz_candidates it was reloaded from the stack
+ * for every token. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
@@ -340,9 +365,14 @@ static size_t gaz_next_start(const lx_ctx *c, tk_memo *memo, size_t i, size_t t1
       m = lx_filter_has(&flt, t[i].hash, LX_PRE_START) ? TK_SEEN | TK_STARTS : TK_SEEN;
       memo[i].m = m;
     }
-    /* a word in lower case fits only a phrase printed so (case_fits) */
-    if ((m & TK_STARTS) && (t[i].kind != LX_TK_WORD || tok_is_cap(&t[i]) ||
-                            lx_filter_has(&flt, t[i].hash, LX_PRE_LSTART)))
+    if (!(m & TK_STARTS)) continue;
+    if (t[i].kind != LX_TK_WORD || tok_is_cap(&t[i])) break;
+    /* a word in lower case fits only a phrase printed so (case_fits): one
+     * of two tokens or more, or the word alone if it is a name (as
+     * gaz_candidates asks); it would pass over the others ("the", "mln") */
+    if (lx_filter_has(&flt, t[i].hash, LX_PRE_LSTART) &&
+        ((m & TK_DONE) || lx_filter_has(&flt, t[i].hash, LX_PRE_MARK) ||
+         lower_phrase_may_start(&flt, t, i, t1)))
       break;
   }
   *fl = f;
@@ -358,12 +388,16 @@ static unsigned gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
     i = gaz_next_start(c, memo, i, t1, &fl);
     if (i >= t1) break;
     /* phrases of two tokens or more (where the filter lets one go past the
-     * token: most tokens start none), else the token's own (memoized; its
-     * entries, far in memory, are read only if one is a name: most are
-     * given names and surnames) */
+     * token: most tokens start none; for a word in lower case, one printed
+     * so: a longer phrase found would not fit, and the token alone is
+     * asked), else the token's own (memoized; its entries, far in memory,
+     * are read only if one is a name: most are given names and surnames) */
     const lx_entry *e = NULL;
-    size_t k = lx_dict_may_continue(g, t[i].hash) ? lx_dict_longest_min(g, c->text, t, t1, i, 2, &e)
-                                                  : 0;
+    int lower = t[i].kind == LX_TK_WORD && !tok_is_cap(&t[i]);
+    size_t k = (lower ? lower_phrase_may_start((const lx_dict_filter *)(const void *)g, t, i, t1)
+                      : lx_dict_may_continue(g, t[i].hash))
+                   ? lx_dict_longest_min(g, c->text, t, t1, i, 2, &e)
+                   : 0;
     const lx_entry *best = NULL;
   one_token:
     if (!k) {
@@ -488,7 +522,10 @@ static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized)
   /* modifiers: deputy, assistant, vice, acting, former, ... */
   for (int m = 0; m < 4 && j < t1; m++) {
     const lx_entry *me;
-    if (!(lx_dict_exact_kinds(td, c->text, t, j, 1, &me) & KIND(LX_G_TITLEMOD))) break;
+    /* (the filter's word on a phrase of the one token first, inline) */
+    if (!lx_filter_has((const lx_dict_filter *)(const void *)td, t[j].hash, LX_PRE_KEY) ||
+        !(lx_dict_exact_kinds(td, c->text, t, j, 1, &me) & KIND(LX_G_TITLEMOD)))
+      break;
     j++;
   }
   /* the title after the modifiers, or a title of two words or more that
@@ -498,9 +535,13 @@ static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized)
   size_t jm = j;
   for (;; j--) {
     const lx_entry *e, *title = NULL;
-    size_t k = j < t1 && lx_dict_may_start(td, t[j].hash)
-                   ? lx_dict_longest(td, c->text, t, t1, j, &e)
-                   : 0;
+    size_t k = 0;
+    /* (among the modifiers, one of two words or more alone: the filter
+     * tells most that none goes on past them, "U.S." that one may) */
+    if (j < t1 && lx_dict_may_start(td, t[j].hash))
+      k = j == jm                               ? lx_dict_longest(td, c->text, t, t1, j, &e)
+          : lx_dict_may_continue(td, t[j].hash) ? lx_dict_longest_min(td, c->text, t, t1, j, 2, &e)
+                                                : 0;
     if (k && (j == jm || (k >= 2 && j + k >= jm))) title = lx_entry_of_kind(td, e, LX_G_TITLE);
     if (title) {
       if (title->flags & LX_GF_AMB && j == i) return 0;
@@ -1636,7 +1677,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     size_t last = k[i].t1 - 1;
     const lx_entry *g;
     if (k[i].t1 >= k[i].t0 + 2 && k[i].t1 < t1 && !lx_tok_ieq(c->text, &t[last - 1], "of") &&
-        tk_may_start(c, last) && lx_dict_longest(GAZ(c), c->text, t, t1, last, &g) >= 2 &&
+        gaz_longest2(c, last, t1, &g) &&
         (lx_entry_of_kind(GAZ(c), g, LX_G_STATE) || lx_entry_of_kind(GAZ(c), g, LX_G_COUNTRY))) {
       k[i].t1 = (uint32_t)last;
       /* what is left, one word no gazetteer knows as a name for sure
@@ -2880,14 +2921,15 @@ static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *cover
     /* before a person, or after a person and a comma (an appositive), or
      * capitalized inside a sentence (a capitalized title begins with a
      * capital): a token that can open none is not looked up (most) */
+    /* (the person before first: the comma's byte is far in the text) */
     int appositive = -1; /* not known yet */
     if (i + 1 >= pend && (!tok_is_cap(&t[i]) || (t[i].flags & LX_TF_SENT)) &&
-        !(appositive = i >= t0 + 2 && tok_ch(c, &t[i - 1], ',') &&
-                       covered[i - 1 - t0 - 1] == LEDE_T_PERSON))
+        !(appositive = i >= t0 + 2 && covered[i - 1 - t0 - 1] == LEDE_T_PERSON &&
+                       tok_ch(c, &t[i - 1], ',')))
       continue;
     if (appositive < 0)
-      appositive = i >= t0 + 2 && tok_ch(c, &t[i - 1], ',') &&
-                   covered[i - 1 - t0 - 1] == LEDE_T_PERSON;
+      appositive = i >= t0 + 2 && covered[i - 1 - t0 - 1] == LEDE_T_PERSON &&
+                   tok_ch(c, &t[i - 1], ',');
     int cap = 0;
     size_t tl = title_at(c, i, t1, &cap);
     if (!tl) continue;
@@ -3173,6 +3215,7 @@ static void capital_datelines(lx_ctx *c) {
 /* Whether only a list's separators lie between bytes s and e: ", ",
  * " and ", ", and ", " or ", a possessive's "'s" before them. */
 static int list_gap(const lx_ctx *c, uint32_t s, uint32_t e) {
+  if (e - s > 10) return 0; /* (the longest below: "’s, and ") */
   const char *p = c->text + s, *q = c->text + e;
   if (q - p >= 3 && p[0] == '\'' && p[1] == 's') p += 2;
   else if (q - p >= 5 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
@@ -3469,6 +3512,10 @@ static size_t title_words_lowered(const lx_ctx *c, size_t ta, size_t tb, uint32_
         lowered[nl++] = words[w];
         words[w] = words[--nw];
         if (!nw) return nl;
+        /* the filter of the words left: one found ("to", "of": most are
+         * found early) would let its every later token through */
+        bits = 0;
+        for (size_t v = 0; v < nw; v++) bits |= (uint64_t)1 << (words[v] & 63);
         break;
       }
   }

@@ -385,11 +385,14 @@ typedef struct lx_dict_filter {
 #define LX_PRE_START 0x165667b1u  /* a phrase starts with this token */
 #define LX_PRE_LSTART 0xd3a2646cu /* one printed without a capital does */
 #define LX_PRE_MARK 0x85ebca6bu   /* a one-token phrase of a marked kind */
+#define LX_PRE_LPAIR 0xc2b2ae35u  /* one of two tokens or more printed without
+                                     a capital starts with these two (the
+                                     lx_hash_combine of their key hashes) */
 
 /* One multiply is mixing enough: the prefix hashes are finalized hashes
  * already. The word is read from the product's high bits (which depend on
  * every bit of h), the two bits from its low 12 (a bijection of h's low
- * 12 bits, distinct for the five roles); at most 17 + 12 bits are used. */
+ * 12 bits, distinct for the six roles); at most 17 + 12 bits are used. */
 static inline uint32_t lx_pre_item(uint32_t h, uint32_t role) {
   return (h ^ role) * 0x9E3779B1u;
 }

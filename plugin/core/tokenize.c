@@ -321,6 +321,33 @@ static const unsigned char ascii_tok[128] = {
     ['='] = AT_SYM | AT_RUN, ['*'] = AT_SYM | AT_RUN, ['_'] = AT_RUN,
     ['('] = AT_OPENS, ['['] = AT_OPENS, ['{'] = AT_OPENS};
 
+/* What an ASCII letter or digit is, as a bit, for the common token's
+ * scan (0 for any other byte); by_run and seen_of_run take the OR of a
+ * run's bits. */
+enum { RUN_UPPER = 1, RUN_DIGIT = 2, RUN_LOWER = 4 };
+#define U_ RUN_UPPER
+#define D_ RUN_DIGIT
+#define L_ RUN_LOWER
+static const unsigned char run_of[256] = {
+    /* 0x30 */ ['0'] = D_, D_, D_, D_, D_, D_, D_, D_, D_, D_,
+    /* 0x41 */ ['A'] = U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_,
+    U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_,
+    /* 0x61 */ ['a'] = L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
+    L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_};
+#undef U_
+#undef D_
+#undef L_
+/* The classes a run's bits stand for (the OR of lx_ascii_class's). */
+static const uint16_t seen_of_run[8] = {
+    0,
+    LX_CC_LETTER | LX_CC_UPPER,
+    LX_CC_DIGIT,
+    LX_CC_LETTER | LX_CC_UPPER | LX_CC_DIGIT,
+    LX_CC_LETTER | LX_CC_LOWER,
+    LX_CC_LETTER | LX_CC_UPPER | LX_CC_LOWER,
+    LX_CC_LETTER | LX_CC_LOWER | LX_CC_DIGIT,
+    LX_CC_LETTER | LX_CC_UPPER | LX_CC_LOWER | LX_CC_DIGIT};
+
 /* The flags of a word or number from what its scan accumulated. */
 static inline uint16_t case_flags(unsigned seen, unsigned letters, unsigned digits) {
   uint16_t f = 0;
@@ -488,21 +515,25 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
         /* The common token: ASCII letters and digits up to a byte that
          * cannot go on with it, classed as it is scanned. Else what the
          * run gave is where scan_word or scan_number goes on from. */
-        unsigned seen = 0, cl = cls, simple;
+        unsigned which = run_of[c], b, cl, simple;
         if (LX_LIKELY(i < guard)) {
+          /* (the byte after the run ORs in 0) */
+          const unsigned char *p = s + i;
           do {
-            seen |= cl;
-            cl = lx_ascii_class[s[++j]];
-          } while (cl & (LX_CC_LETTER | LX_CC_DIGIT));
+            b = run_of[*++p];
+            which |= b;
+          } while (b);
+          j = (size_t)(p - s);
           /* (cl is 0 for a byte >= 0x80) */
-          simple = (cl & LX_CC_SPACE) || (cl && !(ascii_tok[s[j]] & cls));
+          cl = lx_ascii_class[*p];
+          simple = (cl & LX_CC_SPACE) || (cl && !(ascii_tok[*p] & cls));
         } else {
-          seen = cls;
           j = i + 1;
-          while (j < end && ((cl = lx_ascii_class[s[j]]) & (LX_CC_LETTER | LX_CC_DIGIT))) {
-            seen |= cl;
+          while (j < end && (b = run_of[s[j]]) != 0) {
+            which |= b;
             j++;
           }
+          cl = j < end ? lx_ascii_class[s[j]] : 0;
           simple = j == end || (cl && !(ascii_tok[s[j]] & cls));
         }
         /* a word's period after two letters or more: an abbreviation's
@@ -514,23 +545,24 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
           period = is_abbrev((const char *)s + i, j - i);
         }
         unsigned digits = 0;
-        if (seen & LX_CC_DIGIT)
+        if (which == RUN_DIGIT)
+          digits = (unsigned)(j - i);
+        else if (which & RUN_DIGIT)
           for (size_t q = i; q < j; q++) digits += (unsigned)(s[q] - '0') < 10;
         unsigned letters = (unsigned)(j - i) - digits;
         if (simple) {
           /* the case flags by which of capitals, digits and small letters
            * it holds (ALLCAP wants two letters) */
-          static const uint16_t by_seen[8] = {
+          static const uint16_t by_run[8] = {
               0, LX_TF_ALLCAP, LX_TF_DIGIT, LX_TF_DIGIT | LX_TF_ALLCAP,
               LX_TF_LOWER, 0, LX_TF_DIGIT | LX_TF_LOWER, LX_TF_DIGIT};
-          uint16_t f = by_seen[((seen & LX_CC_UPPER) ? 1 : 0) | ((seen & LX_CC_DIGIT) ? 2 : 0) |
-                               ((seen & LX_CC_LOWER) ? 4 : 0)];
+          uint16_t f = by_run[which];
           if (letters < 2) f &= (uint16_t)~LX_TF_ALLCAP;
           f |= pre | (period ? LX_TF_PERIOD : 0);
           /* CAP: the first letter is upper case (a word's is its first byte) */
           if (cls & LX_CC_UPPER) {
             f |= LX_TF_CAP;
-          } else if ((seen & LX_CC_UPPER) && !(cls & LX_CC_LETTER)) {
+          } else if ((which & RUN_UPPER) && !(cls & LX_CC_LETTER)) {
             size_t q = i;
             while (!(lx_ascii_class[s[q]] & LX_CC_LETTER)) q++;
             if (lx_ascii_class[s[q]] & LX_CC_UPPER) f |= LX_TF_CAP;
@@ -548,7 +580,7 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
           i = j;
           continue;
         }
-        a.seen = seen;
+        a.seen = seen_of_run[which];
         a.letters = letters;
         a.digits = digits;
       }

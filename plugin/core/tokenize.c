@@ -305,21 +305,19 @@ enum {
   AT_WORD_ON = LX_CC_LETTER, /* - ' . $ (see scan_word) */
   AT_NUM_ON = LX_CC_DIGIT,   /* . , : / - (see scan_number) */
   AT_SYM = 1,                /* a symbol, not punctuation */
-  AT_RUN = 4,                /* repeats into one token: -- ... *** === ___ */
-  AT_OPENS = 16              /* what follows is in an opening context: ( [ { : and the dash */
+  AT_RUN = 4                 /* repeats into one token: -- ... *** === ___ */
 };
 static const unsigned char ascii_tok[128] = {
-    ['-'] = AT_WORD_ON | AT_NUM_ON | AT_RUN | AT_OPENS,
+    ['-'] = AT_WORD_ON | AT_NUM_ON | AT_RUN,
     ['\''] = AT_WORD_ON,
     ['.'] = AT_WORD_ON | AT_NUM_ON | AT_RUN,
     ['$'] = AT_WORD_ON | AT_SYM,
     [','] = AT_NUM_ON,
-    [':'] = AT_NUM_ON | AT_OPENS,
+    [':'] = AT_NUM_ON,
     ['/'] = AT_NUM_ON,
     ['%'] = AT_SYM, ['&'] = AT_SYM, ['@'] = AT_SYM, ['#'] = AT_SYM, ['+'] = AT_SYM,
     ['<'] = AT_SYM, ['>'] = AT_SYM, ['|'] = AT_SYM, ['~'] = AT_SYM,
-    ['='] = AT_SYM | AT_RUN, ['*'] = AT_SYM | AT_RUN, ['_'] = AT_RUN,
-    ['('] = AT_OPENS, ['['] = AT_OPENS, ['{'] = AT_OPENS};
+    ['='] = AT_SYM | AT_RUN, ['*'] = AT_SYM | AT_RUN, ['_'] = AT_RUN};
 
 /* What an ASCII letter or digit is, as a bit, for the common token's
  * scan (0 for any other byte); by_run and seen_of_run take the OR of a
@@ -357,14 +355,29 @@ static inline uint16_t case_flags(unsigned seen, unsigned letters, unsigned digi
   return f;
 }
 
+/* Whether what follows the token t is in an opening context: after ( [ {
+ * : a dash or an opening quotation mark. Only a quotation mark whose place
+ * tells its direction asks, so it is found from the token before it, and
+ * lx_tokenize's loop carries no state for it. */
+static int opens(const unsigned char *s, const lx_token *t) {
+  unsigned char c = s[t->start];
+  return t->kind == LX_TK_PUNCT &&
+         (c == '(' || c == '[' || c == '{' || c == ':' || (t->flags & LX_TF_DASH) ||
+          (t->flags & (LX_TF_QUOTE | LX_TF_OPENQ)) == (LX_TF_QUOTE | LX_TF_OPENQ));
+}
+
 /* Any token but the common ones lx_tokenize makes itself: it starts at i
- * with the code point cp (k bytes, class cls); a word or a number has been
- * scanned up to j into a. pre holds the white-space flags before it and
- * *prev_open whether it is in an opening context; *prev_open is updated.
- * Returns the token's end. */
-static size_t other_token(const scan *sc, size_t start, size_t i, size_t j, size_t k,
-                          uint32_t cp, unsigned cls, acc *a, uint16_t pre, int *prev_open,
-                          lx_token *t) {
+ * with a code point of class cls; a word or a number has been scanned up to
+ * j into a. pre holds the white-space flags before it; prev is the token
+ * before it in this text, NULL for its first (a text starts in an opening
+ * context). Returns the token's end. */
+static size_t other_token(const scan *sc, size_t start, size_t i, size_t j, unsigned cls,
+                          acc *a, uint16_t pre, const lx_token *prev, lx_token *t) {
+  /* (the code point is decoded again: the loop keeps none for the common
+   * tokens) */
+  size_t k;
+  uint32_t cp;
+  cls_at(sc, i, &k, &cp);
   const unsigned char *s = sc->s;
   size_t end = sc->end;
   uint8_t kind;
@@ -399,7 +412,7 @@ static size_t other_token(const scan *sc, size_t start, size_t i, size_t j, size
       else if (cp == 0x201D || cp == 0x2019 || cp == 0xBB)
         open = 0;
       else
-        open = *prev_open || pre;
+        open = !prev || opens(s, prev) || pre;
       if (open) a->flags |= LX_TF_OPENQ;
     }
   }
@@ -449,10 +462,18 @@ static size_t other_token(const scan *sc, size_t start, size_t i, size_t j, size
     j++;
   }
   t->flags = a->flags;
-  *prev_open = !wordlike &&
-               ((kind == LX_TK_PUNCT &&
-                 (cp == '(' || cp == '[' || cp == '{' || (a->flags & LX_TF_DASH) || cp == ':')) ||
-                ((a->flags & LX_TF_QUOTE) && (a->flags & LX_TF_OPENQ)));
+  return j;
+}
+
+/* Where the token after one that ends at j may start, and the white-space
+ * flags before it: the one space after most tokens is passed here, not by
+ * lx_tokenize's head. */
+static inline size_t space_after(const unsigned char *s, size_t j, size_t end, uint16_t *pre) {
+  *pre = 0;
+  if (j < end && s[j] == ' ') {
+    *pre = LX_TF_SPACE;
+    j++;
+  }
   return j;
 }
 
@@ -466,10 +487,9 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
   /* the white space before the next token as its flags: SPACE, NEWLINE
    * after a line break, PARA after a second one */
   uint16_t pre = 0;
-  int prev_open = 1; /* start of text counts as an opening context */
   /* the next token's slot and the room left (the vector's n is cap - room) */
   lx_token *t = toks->p ? (lx_token *)toks->p + toks->n : NULL;
-  size_t room = toks->cap - toks->n;
+  size_t room = toks->cap - toks->n, first = toks->n;
   /* A run of ASCII letters and digits that starts before guard, the last
    * byte that is neither, ends at or before it: it is scanned with no
    * bounds check. */
@@ -485,11 +505,11 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
       continue;
     }
     size_t k = 1;
-    uint32_t cp = c;
     unsigned cls;
     if (c < 0x80) {
       cls = lx_ascii_class[c];
     } else {
+      uint32_t cp;
       k = lx_utf8_decode(s + i, end - i, &cp);
       cls = lx_cp_class(cp);
     }
@@ -575,9 +595,7 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
           t->hash = hash_ascii(s + i, j - i, s + end, 0x2020202020202020ull);
           t->flags = f;
           t++;
-          prev_open = 0;
-          pre = 0;
-          i = j;
+          i = space_after(s, j, end, &pre);
           continue;
         }
         a.seen = seen_of_run[which];
@@ -598,12 +616,12 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
       t->hash = hash_ascii(s + i, j - i, s + end, 0);
       t->flags = (uint16_t)(pre | ((cls & LX_CC_DASH) ? LX_TF_DASH : 0));
       t++;
-      prev_open = (at & AT_OPENS) != 0;
-      pre = 0;
-      i = j;
+      i = space_after(s, j, end, &pre);
       continue;
     }
-    i = other_token(&sc, start, i, j, k, cp, cls, &a, pre, &prev_open, t++);
+    i = other_token(&sc, start, i, j, cls, &a, pre,
+                    t > (lx_token *)toks->p + first ? t - 1 : NULL, t);
+    t++;
     pre = 0;
   }
   toks->n = toks->cap - room;

@@ -270,13 +270,19 @@ static size_t scan_number(const scan *sc, size_t i, acc *a) {
  * apostrophes as '\''. An ASCII word or number is hashed eight bytes at a
  * time: every byte such a token may hold (letters, digits, - ' . , : / $)
  * lower-cases by setting bit 5, so no per-byte work is needed. */
+/* The mask that keeps the first n bytes of a little-endian word, by n: a
+ * load, not a shift worked out for every token. */
+static const uint64_t low_bytes[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull,
+    0xFFFFFFFFFFFFFFull, ~0ull};
+
 /* `fold` is 0x20 in every byte for words and numbers (lower-casing), 0 for
  * ASCII punctuation (which has no case). */
 static inline uint32_t hash_ascii(const unsigned char *p, size_t n, const unsigned char *lim,
                            uint64_t fold) {
   /* most tokens are one chunk, and not at the text's end (n >= 1) */
   if (LX_LIKELY(n <= 8 && p + 8 <= lim)) {
-    uint64_t w = (lx_load8_le(p) | fold) & (~0ull >> (64 - 8 * n));
+    uint64_t w = (lx_load8_le(p) | fold) & low_bytes[n];
     return lx_hash_final(lx_hash_mix(LX_HASH_SEED, w), n);
   }
   uint64_t h = LX_HASH_SEED;
@@ -284,7 +290,7 @@ static inline uint32_t hash_ascii(const unsigned char *p, size_t n, const unsign
   for (; i + 8 <= n; i += 8) h = lx_hash_mix(h, lx_load8_le(p + i) | fold);
   if (i < n) {
     size_t r = n - i;
-    uint64_t mask = ((uint64_t)1 << (8 * r)) - 1, w;
+    uint64_t mask = low_bytes[r], w;
     if (p + i + 8 <= lim) {
       w = lx_load8_le(p + i) & mask;
     } else {

@@ -270,13 +270,19 @@ static size_t scan_number(const scan *sc, size_t i, acc *a) {
  * apostrophes as '\''. An ASCII word or number is hashed eight bytes at a
  * time: every byte such a token may hold (letters, digits, - ' . , : / $)
  * lower-cases by setting bit 5, so no per-byte work is needed. */
+/* The mask that keeps the first n bytes of a little-endian word, by n: a
+ * load, not a shift worked out for every token. */
+static const uint64_t low_bytes[9] = {
+    0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFFull, 0xFFFFFFFFFFull, 0xFFFFFFFFFFFFull,
+    0xFFFFFFFFFFFFFFull, ~0ull};
+
 /* `fold` is 0x20 in every byte for words and numbers (lower-casing), 0 for
  * ASCII punctuation (which has no case). */
 static inline uint32_t hash_ascii(const unsigned char *p, size_t n, const unsigned char *lim,
                            uint64_t fold) {
   /* most tokens are one chunk, and not at the text's end (n >= 1) */
   if (LX_LIKELY(n <= 8 && p + 8 <= lim)) {
-    uint64_t w = (lx_load8_le(p) | fold) & (~0ull >> (64 - 8 * n));
+    uint64_t w = (lx_load8_le(p) | fold) & low_bytes[n];
     return lx_hash_final(lx_hash_mix(LX_HASH_SEED, w), n);
   }
   uint64_t h = LX_HASH_SEED;
@@ -284,7 +290,7 @@ static inline uint32_t hash_ascii(const unsigned char *p, size_t n, const unsign
   for (; i + 8 <= n; i += 8) h = lx_hash_mix(h, lx_load8_le(p + i) | fold);
   if (i < n) {
     size_t r = n - i;
-    uint64_t mask = ((uint64_t)1 << (8 * r)) - 1, w;
+    uint64_t mask = low_bytes[r], w;
     if (p + i + 8 <= lim) {
       w = lx_load8_le(p + i) & mask;
     } else {
@@ -305,21 +311,46 @@ enum {
   AT_WORD_ON = LX_CC_LETTER, /* - ' . $ (see scan_word) */
   AT_NUM_ON = LX_CC_DIGIT,   /* . , : / - (see scan_number) */
   AT_SYM = 1,                /* a symbol, not punctuation */
-  AT_RUN = 4,                /* repeats into one token: -- ... *** === ___ */
-  AT_OPENS = 16              /* what follows is in an opening context: ( [ { : and the dash */
+  AT_RUN = 4                 /* repeats into one token: -- ... *** === ___ */
 };
 static const unsigned char ascii_tok[128] = {
-    ['-'] = AT_WORD_ON | AT_NUM_ON | AT_RUN | AT_OPENS,
+    ['-'] = AT_WORD_ON | AT_NUM_ON | AT_RUN,
     ['\''] = AT_WORD_ON,
     ['.'] = AT_WORD_ON | AT_NUM_ON | AT_RUN,
     ['$'] = AT_WORD_ON | AT_SYM,
     [','] = AT_NUM_ON,
-    [':'] = AT_NUM_ON | AT_OPENS,
+    [':'] = AT_NUM_ON,
     ['/'] = AT_NUM_ON,
     ['%'] = AT_SYM, ['&'] = AT_SYM, ['@'] = AT_SYM, ['#'] = AT_SYM, ['+'] = AT_SYM,
     ['<'] = AT_SYM, ['>'] = AT_SYM, ['|'] = AT_SYM, ['~'] = AT_SYM,
-    ['='] = AT_SYM | AT_RUN, ['*'] = AT_SYM | AT_RUN, ['_'] = AT_RUN,
-    ['('] = AT_OPENS, ['['] = AT_OPENS, ['{'] = AT_OPENS};
+    ['='] = AT_SYM | AT_RUN, ['*'] = AT_SYM | AT_RUN, ['_'] = AT_RUN};
+
+/* What an ASCII letter or digit is, as a bit, for the common token's
+ * scan (0 for any other byte); by_run and seen_of_run take the OR of a
+ * run's bits. */
+enum { RUN_UPPER = 1, RUN_DIGIT = 2, RUN_LOWER = 4 };
+#define U_ RUN_UPPER
+#define D_ RUN_DIGIT
+#define L_ RUN_LOWER
+static const unsigned char run_of[256] = {
+    /* 0x30 */ ['0'] = D_, D_, D_, D_, D_, D_, D_, D_, D_, D_,
+    /* 0x41 */ ['A'] = U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_,
+    U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_,
+    /* 0x61 */ ['a'] = L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
+    L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_};
+#undef U_
+#undef D_
+#undef L_
+/* The classes a run's bits stand for (the OR of lx_ascii_class's). */
+static const uint16_t seen_of_run[8] = {
+    0,
+    LX_CC_LETTER | LX_CC_UPPER,
+    LX_CC_DIGIT,
+    LX_CC_LETTER | LX_CC_UPPER | LX_CC_DIGIT,
+    LX_CC_LETTER | LX_CC_LOWER,
+    LX_CC_LETTER | LX_CC_UPPER | LX_CC_LOWER,
+    LX_CC_LETTER | LX_CC_LOWER | LX_CC_DIGIT,
+    LX_CC_LETTER | LX_CC_UPPER | LX_CC_LOWER | LX_CC_DIGIT};
 
 /* The flags of a word or number from what its scan accumulated. */
 static inline uint16_t case_flags(unsigned seen, unsigned letters, unsigned digits) {
@@ -330,14 +361,29 @@ static inline uint16_t case_flags(unsigned seen, unsigned letters, unsigned digi
   return f;
 }
 
+/* Whether what follows the token t is in an opening context: after ( [ {
+ * : a dash or an opening quotation mark. Only a quotation mark whose place
+ * tells its direction asks, so it is found from the token before it, and
+ * lx_tokenize's loop carries no state for it. */
+static int opens(const unsigned char *s, const lx_token *t) {
+  unsigned char c = s[t->start];
+  return t->kind == LX_TK_PUNCT &&
+         (c == '(' || c == '[' || c == '{' || c == ':' || (t->flags & LX_TF_DASH) ||
+          (t->flags & (LX_TF_QUOTE | LX_TF_OPENQ)) == (LX_TF_QUOTE | LX_TF_OPENQ));
+}
+
 /* Any token but the common ones lx_tokenize makes itself: it starts at i
- * with the code point cp (k bytes, class cls); a word or a number has been
- * scanned up to j into a. pre holds the white-space flags before it and
- * *prev_open whether it is in an opening context; *prev_open is updated.
- * Returns the token's end. */
-static size_t other_token(const scan *sc, size_t start, size_t i, size_t j, size_t k,
-                          uint32_t cp, unsigned cls, acc *a, uint16_t pre, int *prev_open,
-                          lx_token *t) {
+ * with a code point of class cls; a word or a number has been scanned up to
+ * j into a. pre holds the white-space flags before it; prev is the token
+ * before it in this text, NULL for its first (a text starts in an opening
+ * context). Returns the token's end. */
+static size_t other_token(const scan *sc, size_t start, size_t i, size_t j, unsigned cls,
+                          acc *a, uint16_t pre, const lx_token *prev, lx_token *t) {
+  /* (the code point is decoded again: the loop keeps none for the common
+   * tokens) */
+  size_t k;
+  uint32_t cp;
+  cls_at(sc, i, &k, &cp);
   const unsigned char *s = sc->s;
   size_t end = sc->end;
   uint8_t kind;
@@ -372,7 +418,7 @@ static size_t other_token(const scan *sc, size_t start, size_t i, size_t j, size
       else if (cp == 0x201D || cp == 0x2019 || cp == 0xBB)
         open = 0;
       else
-        open = *prev_open || pre;
+        open = !prev || opens(s, prev) || pre;
       if (open) a->flags |= LX_TF_OPENQ;
     }
   }
@@ -422,10 +468,18 @@ static size_t other_token(const scan *sc, size_t start, size_t i, size_t j, size
     j++;
   }
   t->flags = a->flags;
-  *prev_open = !wordlike &&
-               ((kind == LX_TK_PUNCT &&
-                 (cp == '(' || cp == '[' || cp == '{' || (a->flags & LX_TF_DASH) || cp == ':')) ||
-                ((a->flags & LX_TF_QUOTE) && (a->flags & LX_TF_OPENQ)));
+  return j;
+}
+
+/* Where the token after one that ends at j may start, and the white-space
+ * flags before it: the one space after most tokens is passed here, not by
+ * lx_tokenize's head. */
+static inline size_t space_after(const unsigned char *s, size_t j, size_t end, uint16_t *pre) {
+  *pre = 0;
+  if (j < end && s[j] == ' ') {
+    *pre = LX_TF_SPACE;
+    j++;
+  }
   return j;
 }
 
@@ -439,10 +493,9 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
   /* the white space before the next token as its flags: SPACE, NEWLINE
    * after a line break, PARA after a second one */
   uint16_t pre = 0;
-  int prev_open = 1; /* start of text counts as an opening context */
   /* the next token's slot and the room left (the vector's n is cap - room) */
   lx_token *t = toks->p ? (lx_token *)toks->p + toks->n : NULL;
-  size_t room = toks->cap - toks->n;
+  size_t room = toks->cap - toks->n, first = toks->n;
   /* A run of ASCII letters and digits that starts before guard, the last
    * byte that is neither, ends at or before it: it is scanned with no
    * bounds check. */
@@ -458,11 +511,11 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
       continue;
     }
     size_t k = 1;
-    uint32_t cp = c;
     unsigned cls;
     if (c < 0x80) {
       cls = lx_ascii_class[c];
     } else {
+      uint32_t cp;
       k = lx_utf8_decode(s + i, end - i, &cp);
       cls = lx_cp_class(cp);
     }
@@ -488,21 +541,25 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
         /* The common token: ASCII letters and digits up to a byte that
          * cannot go on with it, classed as it is scanned. Else what the
          * run gave is where scan_word or scan_number goes on from. */
-        unsigned seen = 0, cl = cls, simple;
+        unsigned which = run_of[c], b, cl, simple;
         if (LX_LIKELY(i < guard)) {
+          /* (the byte after the run ORs in 0) */
+          const unsigned char *p = s + i;
           do {
-            seen |= cl;
-            cl = lx_ascii_class[s[++j]];
-          } while (cl & (LX_CC_LETTER | LX_CC_DIGIT));
+            b = run_of[*++p];
+            which |= b;
+          } while (b);
+          j = (size_t)(p - s);
           /* (cl is 0 for a byte >= 0x80) */
-          simple = (cl & LX_CC_SPACE) || (cl && !(ascii_tok[s[j]] & cls));
+          cl = lx_ascii_class[*p];
+          simple = (cl & LX_CC_SPACE) || (cl && !(ascii_tok[*p] & cls));
         } else {
-          seen = cls;
           j = i + 1;
-          while (j < end && ((cl = lx_ascii_class[s[j]]) & (LX_CC_LETTER | LX_CC_DIGIT))) {
-            seen |= cl;
+          while (j < end && (b = run_of[s[j]]) != 0) {
+            which |= b;
             j++;
           }
+          cl = j < end ? lx_ascii_class[s[j]] : 0;
           simple = j == end || (cl && !(ascii_tok[s[j]] & cls));
         }
         /* a word's period after two letters or more: an abbreviation's
@@ -514,23 +571,24 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
           period = is_abbrev((const char *)s + i, j - i);
         }
         unsigned digits = 0;
-        if (seen & LX_CC_DIGIT)
+        if (which == RUN_DIGIT)
+          digits = (unsigned)(j - i);
+        else if (which & RUN_DIGIT)
           for (size_t q = i; q < j; q++) digits += (unsigned)(s[q] - '0') < 10;
         unsigned letters = (unsigned)(j - i) - digits;
         if (simple) {
           /* the case flags by which of capitals, digits and small letters
            * it holds (ALLCAP wants two letters) */
-          static const uint16_t by_seen[8] = {
+          static const uint16_t by_run[8] = {
               0, LX_TF_ALLCAP, LX_TF_DIGIT, LX_TF_DIGIT | LX_TF_ALLCAP,
               LX_TF_LOWER, 0, LX_TF_DIGIT | LX_TF_LOWER, LX_TF_DIGIT};
-          uint16_t f = by_seen[((seen & LX_CC_UPPER) ? 1 : 0) | ((seen & LX_CC_DIGIT) ? 2 : 0) |
-                               ((seen & LX_CC_LOWER) ? 4 : 0)];
+          uint16_t f = by_run[which];
           if (letters < 2) f &= (uint16_t)~LX_TF_ALLCAP;
           f |= pre | (period ? LX_TF_PERIOD : 0);
           /* CAP: the first letter is upper case (a word's is its first byte) */
           if (cls & LX_CC_UPPER) {
             f |= LX_TF_CAP;
-          } else if ((seen & LX_CC_UPPER) && !(cls & LX_CC_LETTER)) {
+          } else if ((which & RUN_UPPER) && !(cls & LX_CC_LETTER)) {
             size_t q = i;
             while (!(lx_ascii_class[s[q]] & LX_CC_LETTER)) q++;
             if (lx_ascii_class[s[q]] & LX_CC_UPPER) f |= LX_TF_CAP;
@@ -543,12 +601,10 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
           t->hash = hash_ascii(s + i, j - i, s + end, 0x2020202020202020ull);
           t->flags = f;
           t++;
-          prev_open = 0;
-          pre = 0;
-          i = j;
+          i = space_after(s, j, end, &pre);
           continue;
         }
-        a.seen = seen;
+        a.seen = seen_of_run[which];
         a.letters = letters;
         a.digits = digits;
       }
@@ -566,12 +622,12 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
       t->hash = hash_ascii(s + i, j - i, s + end, 0);
       t->flags = (uint16_t)(pre | ((cls & LX_CC_DASH) ? LX_TF_DASH : 0));
       t++;
-      prev_open = (at & AT_OPENS) != 0;
-      pre = 0;
-      i = j;
+      i = space_after(s, j, end, &pre);
       continue;
     }
-    i = other_token(&sc, start, i, j, k, cp, cls, &a, pre, &prev_open, t++);
+    i = other_token(&sc, start, i, j, cls, &a, pre,
+                    t > (lx_token *)toks->p + first ? t - 1 : NULL, t);
+    t++;
     pre = 0;
   }
   toks->n = toks->cap - room;

@@ -13,6 +13,14 @@
                             (defined(__x86_64__) || defined(__i386__)))
 #include <smmintrin.h> /* _mm_mullo_epi32, where the hashes may use it */
 #endif
+/* AVX2 where the compiler can build for it: the CPU tells at run time
+ * whether those versions run (the same results as the others) */
+#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && \
+    (__GNUC__ >= 5 || defined(__clang__))
+#define TG_AVX2 1
+#include <immintrin.h>
+#define TG_AVX2_ATTR __attribute__((target("avx2")))
+#endif
 
 /* FNV-1a: the tagger's own small keys (shapes, suffixes). */
 #define TG_FNV_OFFSET 2166136261u
@@ -200,12 +208,13 @@ static size_t gz_longest(const lx_tg_gaz *g, const lx_token *tk, size_t n, size_
  * table: bit 3 a word with a capital or no case, bit 4 one all in lower
  * case. */
 enum { CL_ANCHOR = 1, CL_CAPS = 2, CL_LOWER = 4, CL_TABLE = 8, CL_LOWERCASE = 16 };
-static const uint8_t tok_class[40] = {
+static const uint8_t tok_class[40 + 4] = {
     0,  0,  0,  0,  0,  0,  0,  0,  /* no word, or no letter */
     9,  9,  9,  9,  16, 9,  8,  9,  /* 1 letter */
     13, 9,  11, 11, 20, 13, 10, 11, /* 2 */
     13, 9,  11, 11, 20, 13, 10, 11, /* 3 */
     13, 13, 11, 11, 20, 13, 10, 11  /* more */
+    /* and 4 zeros: classes_avx2() reads 4 bytes at a class */
 };
 
 /* A token's letters up to 4, times 8, by its count of letters (tables
@@ -348,6 +357,78 @@ static void clear16(void *p, size_t n) {
 #endif
 }
 
+#if defined(TG_AVX2)
+/* The AVX2 passes read a token's fields as 32-bit words: the hash is the
+ * third, flags, kind and letters the fourth (x86 is little-endian). */
+typedef char lx_tg_token_words[sizeof(lx_token) == 16 && offsetof(lx_token, hash) == 8 &&
+                                       offsetof(lx_token, flags) == 12 &&
+                                       offsetof(lx_token, kind) == 14 &&
+                                       offsetof(lx_token, nletters) == 15
+                                   ? 1
+                                   : -1];
+
+/* The classes (tok_class()) of tokens [0, n), 8 at a time: each token's
+ * flags, kind and letters gathered in a lane, the index into tok_class
+ * made there and its classes gathered from the table, where the loop over
+ * the tokens took a dozen instructions a token. Writes up to 7 bytes past
+ * cls[n - 1]. */
+static TG_AVX2_ATTR void classes_avx2(const lx_token *toks, size_t n, uint8_t *cls) {
+  const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  const __m256i fourth = _mm256_setr_epi32(3, 7, 11, 15, 19, 23, 27, 31);
+  const __m256i cases = _mm256_set1_epi32(LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER);
+  const __m256i kind = _mm256_set1_epi32(0xFF << 16), word = _mm256_set1_epi32(LX_TK_WORD << 16);
+  /* byte 0 of each 32-bit lane, to the first 4 bytes of each half */
+  const __m256i low = _mm256_setr_epi8(0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                                       0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+  for (size_t g = 0; g < n; g += 8) {
+    /* the tokens past n are not read: their lanes are 0, class 0 */
+    __m256i in = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)LX_MIN(n - g, 8)), lane);
+    __m256i x = _mm256_mask_i32gather_epi32(_mm256_setzero_si256(), (const int *)(toks + g),
+                                            fourth, in, 4);
+    /* tok_letters8(): letters up to 4, times 8, for a word */
+    __m256i l8 = _mm256_min_epu32(_mm256_srli_epi32(x, 24), _mm256_set1_epi32(4));
+    l8 = _mm256_slli_epi32(l8, 3);
+    l8 = _mm256_and_si256(l8, _mm256_cmpeq_epi32(_mm256_and_si256(x, kind), word));
+    __m256i at = _mm256_add_epi32(l8, _mm256_and_si256(x, cases));
+    __m256i c = _mm256_shuffle_epi8(_mm256_i32gather_epi32((const int *)tok_class, at, 1), low);
+    _mm_storel_epi64((__m128i *)(cls + g), _mm_unpacklo_epi32(_mm256_castsi256_si128(c),
+                                                              _mm256_extracti128_si256(c, 1)));
+  }
+}
+
+/* The second pass of doc_build() over the words all in lower case, 8
+ * tokens at a time: their hashes gathered, then the keys at their first
+ * slots; a word found there is marked, one that found a hole is not in
+ * the table (a hole needs no mark), and the few that found another key
+ * probe on as the loop does. The table has at most 2^31 slots. */
+static TG_AVX2_ATTR void mark_lower_avx2(const uint8_t *cls, const lx_token *toks, size_t n,
+                                         const uint32_t *keys, size_t cap, doc_slot *s) {
+  const __m256i third = _mm256_setr_epi32(2, 6, 10, 14, 18, 22, 26, 30);
+  const __m256i lower = _mm256_set1_epi32(CL_LOWERCASE), z = _mm256_setzero_si256();
+  const __m256i m = _mm256_set1_epi32((int)(cap - 1));
+  for (size_t g = 0; g < n; g += 8) {
+    __m256i c = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(cls + g)));
+    __m256i lm = _mm256_cmpeq_epi32(_mm256_and_si256(c, lower), lower);
+    unsigned lanes = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(lm));
+    if (!lanes) continue;
+    __m256i h = _mm256_mask_i32gather_epi32(z, (const int *)(toks + g), third, lm, 4);
+    h = _mm256_or_si256(h, _mm256_srli_epi32(_mm256_cmpeq_epi32(h, z), 31)); /* doc_key() */
+    __m256i j = _mm256_and_si256(h, m);
+    /* the other lanes read key 0 for key 1 or more: no match */
+    __m256i k = _mm256_mask_i32gather_epi32(z, (const int *)keys, j, lm, 4);
+    unsigned hit = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(k, h)));
+    unsigned hole = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(k, z)));
+    unsigned more = lanes & ~(hit | hole);
+    uint32_t J[8], H[8];
+    _mm256_storeu_si256((__m256i *)J, j);
+    for (; hit; hit &= hit - 1) s[J[ctz64(hit)]].flags |= LX_TGD_LOWER;
+    if (!more) continue;
+    _mm256_storeu_si256((__m256i *)H, h);
+    for (; more; more &= more - 1) s[slot_probe(keys, cap, H[ctz64(more)])].flags |= LX_TGD_LOWER;
+  }
+}
+#endif
+
 static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
                      const lx_token *toks, size_t ntoks, const lx_tg_gaz *gaz);
 
@@ -411,11 +492,17 @@ static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
   size_t nl = 0, na = 0, nc = 0;
   const uint64_t ones = 0x0101010101010101ull;
   uint8_t *cls = classes_of(st);
+#if defined(TG_AVX2)
+  int avx2 = __builtin_cpu_supports("avx2") != 0;
+  if (avx2)
+    classes_avx2(toks, ntoks, cls);
+  else
+#endif
+    for (size_t i = 0; i < ntoks; i++) {
+      const lx_token *t = &toks[i];
+      cls[i] = tok_class[tok_letters8(t) + (t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER))];
+    }
   memset(cls + ntoks, 0, 8);
-  for (size_t i = 0; i < ntoks; i++) {
-    const lx_token *t = &toks[i];
-    cls[i] = tok_class[tok_letters8(t) + (t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER))];
-  }
   for (size_t g = 0; g < ntoks; g += 8) {
     for (uint64_t wm = lx_load8_le(cls + g) & (ones * CL_TABLE); wm; wm &= wm - 1) {
       size_t i = g + ctz64(wm) / 8;
@@ -455,10 +542,15 @@ static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
    * gets the mark too, harmless: a slot is cleared when its word comes.
    * Words only ever in lower case come into the table when a block reads
    * them (word_slot()): their flags are LX_TGD_LOWER alone. */
-  for (size_t g = 0; g < ntoks; g += 8) {
-    for (uint64_t lm = lx_load8_le(cls + g) & (ones * CL_LOWERCASE); lm; lm &= lm - 1)
-      s[slot_probe(keys, cap, doc_key(toks[g + ctz64(lm) / 8].hash))].flags |= LX_TGD_LOWER;
-  }
+#if defined(TG_AVX2)
+  if (avx2 && cap <= 0x80000000u)
+    mark_lower_avx2(cls, toks, ntoks, keys, cap, s);
+  else
+#endif
+    for (size_t g = 0; g < ntoks; g += 8) {
+      for (uint64_t lm = lx_load8_le(cls + g) & (ones * CL_LOWERCASE); lm; lm &= lm - 1)
+        s[slot_probe(keys, cap, doc_key(toks[g + ctz64(lm) / 8].hash))].flags |= LX_TGD_LOWER;
+    }
   for (size_t q = 0; q < nc; q++) {
     size_t i = W[q];
     uint8_t *fl = &s[dt[i].slot].flags;
@@ -974,11 +1066,7 @@ TG_DEFINE_X4(_41, TG_41)
 /* With AVX2 (the CPU tells at run time) the hashes of
  * lx_tg_hashed_features_noshape() fit two runs of 8 lanes, where SSE
  * takes three of 4 and one alone. */
-#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && \
-    (__GNUC__ >= 5 || defined(__clang__))
-#define TG_AVX2 1
-#include <immintrin.h>
-#define TG_AVX2_ATTR __attribute__((target("avx2")))
+#if defined(TG_AVX2)
 #define V8(a, b, c, d, e, f, g, h)                                                           \
   _mm256_setr_epi32((int)(a), (int)(b), (int)(c), (int)(d), (int)(e), (int)(f), (int)(g), \
                     (int)(h))

@@ -45,18 +45,6 @@ static inline uint32_t mix32(uint32_t h) {
 
 static inline uint32_t nz(uint32_t h) { return h ? h : 1u; }
 
-static inline uint32_t ctz64(uint64_t x) {
-#if defined(__GNUC__)
-  return (uint32_t)__builtin_ctzll(x);
-#else
-  uint32_t k = 0;
-  while (!(x & 1)) {
-    x >>= 1;
-    k++;
-  }
-  return k;
-#endif
-}
 
 
 static inline uint32_t f1(uint32_t t, uint32_t a) {
@@ -169,7 +157,7 @@ static inline uint32_t gz_find(const lx_tg_gaz *g, uint32_t k) {
 #endif
     /* no branch on whether the key is there: the value at slot 8 when it
      * is not is the next bucket's first key, read and dropped */
-    uint32_t v = B[GZ_B + ctz64(hit | 0x100u)];
+    uint32_t v = B[GZ_B + lx_tg_ctz64(hit | 0x100u)];
     if (hit | hole) return hit ? v : 0;
     b = (b + 1) & m;
   }
@@ -361,11 +349,8 @@ static void clear16(void *p, size_t n) {
 /* The AVX2 passes read a token's fields as 32-bit words: the hash is the
  * third, flags, kind and letters the fourth (x86 is little-endian). */
 typedef char lx_tg_token_words[sizeof(lx_token) == 16 && offsetof(lx_token, hash) == 8 &&
-                                       offsetof(lx_token, flags) == 12 &&
-                                       offsetof(lx_token, kind) == 14 &&
-                                       offsetof(lx_token, nletters) == 15
-                                   ? 1
-                                   : -1];
+                               offsetof(lx_token, flags) == 12 && offsetof(lx_token, kind) == 14 &&
+                               offsetof(lx_token, nletters) == 15 ? 1 : -1];
 
 /* The classes (tok_class()) of tokens [0, n), 8 at a time: each token's
  * flags, kind and letters gathered in a lane, the index into tok_class
@@ -421,10 +406,11 @@ static TG_AVX2_ATTR void mark_lower_avx2(const uint8_t *cls, const lx_token *tok
     unsigned more = lanes & ~(hit | hole);
     uint32_t J[8], H[8];
     _mm256_storeu_si256((__m256i *)J, j);
-    for (; hit; hit &= hit - 1) s[J[ctz64(hit)]].flags |= LX_TGD_LOWER;
+    for (; hit; hit &= hit - 1) s[J[lx_tg_ctz64(hit)]].flags |= LX_TGD_LOWER;
     if (!more) continue;
     _mm256_storeu_si256((__m256i *)H, h);
-    for (; more; more &= more - 1) s[slot_probe(keys, cap, H[ctz64(more)])].flags |= LX_TGD_LOWER;
+    for (; more; more &= more - 1)
+      s[slot_probe(keys, cap, H[lx_tg_ctz64(more)])].flags |= LX_TGD_LOWER;
   }
 }
 #endif
@@ -505,7 +491,7 @@ static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
   memset(cls + ntoks, 0, 8);
   for (size_t g = 0; g < ntoks; g += 8) {
     for (uint64_t wm = lx_load8_le(cls + g) & (ones * CL_TABLE); wm; wm &= wm - 1) {
-      size_t i = g + ctz64(wm) / 8;
+      size_t i = g + lx_tg_ctz64(wm) / 8;
       const lx_token *t = &toks[i];
       unsigned f = doc_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
       uint32_t k = doc_key(t->hash);
@@ -549,7 +535,7 @@ static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
 #endif
     for (size_t g = 0; g < ntoks; g += 8) {
       for (uint64_t lm = lx_load8_le(cls + g) & (ones * CL_LOWERCASE); lm; lm &= lm - 1)
-        s[slot_probe(keys, cap, doc_key(toks[g + ctz64(lm) / 8].hash))].flags |= LX_TGD_LOWER;
+        s[slot_probe(keys, cap, doc_key(toks[g + lx_tg_ctz64(lm) / 8].hash))].flags |= LX_TGD_LOWER;
     }
   for (size_t q = 0; q < nc; q++) {
     size_t i = W[q];
@@ -807,7 +793,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     /* a capitalized word of more than 3 letters: not a headline */
     lower_words += (((c / CL_LOWER) & keep) * ones) >> 56;
     for (uint64_t an = c & keep; an; an &= an - 1) {
-      size_t k = i + ctz64(an) / 8;
+      size_t k = i + lx_tg_ctz64(an) / 8;
       uint32_t v = slots[dt[k].slot].gz1;
       T[k].gz1 = v;
       T[k].scored = sb[k] = !(v & LX_TG_GZ_STOP);
@@ -823,7 +809,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
     uint64_t g = ~lx_load8_le(sb + i) & (lx_load8_le(sb + i - 1) | lx_load8_le(sb + i - 2)) &
                  (lx_load8_le(sb + i + 1) | lx_load8_le(sb + i + 2)) & keep;
-    for (; g; g &= g - 1) G[ng++] = (uint32_t)(i + ctz64(g) / 8);
+    for (; g; g &= g - 1) G[ng++] = (uint32_t)(i + lx_tg_ctz64(g) / 8);
   }
   /* punctuation and function words between names may be inside one, never
    * begin or end one ("and Safety"); other words may (1860 Munich, de Silva) */
@@ -864,11 +850,11 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     /* two tokens away: only their words are read */
     uint64_t m2 = (lx_load8_le(sb + i - 2) | lx_load8_le(sb + i + 2)) & keep & ~m;
     for (; m2; m2 &= m2 - 1) {
-      size_t k = i + ctz64(m2) / 8;
+      size_t k = i + lx_tg_ctz64(m2) / 8;
       T[k].w = tk[k].hash;
     }
     for (; m; m &= m - 1) {
-      size_t k = i + ctz64(m) / 8;
+      size_t k = i + lx_tg_ctz64(m) / 8;
       const lx_token *t = &tk[k];
       lx_tg_tok *o = &T[k];
       o->w = t->hash;
@@ -879,7 +865,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
       o->cas = tok_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
     }
     for (; sc; sc &= sc - 1) {
-      size_t k = i + ctz64(sc) / 8;
+      size_t k = i + lx_tg_ctz64(sc) / 8;
       S[ns++] = (uint32_t)k;
       lx_tg_tok *o = &T[k];
       const lx_token *t = &tk[k];
@@ -913,7 +899,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
       if (!k || !kinds) continue;
       /* bit 4 * slot of each kind, then moved to each token's position */
       uint64_t at = 0;
-      for (uint32_t m = kinds; m; m &= m - 1) at |= (uint64_t)1 << (4 * ctz64(m));
+      for (uint32_t m = kinds; m; m &= m - 1) at |= (uint64_t)1 << (4 * lx_tg_ctz64(m));
       if (k == 1) {
         T[i].gaz |= at << LX_TG_U;
         continue;
@@ -946,13 +932,7 @@ enum {
  * table indexed by lx_tg_dense_features() instead of hashing each time.
  * lx_tg_static_features() lists both as hashes, in the order the model was
  * trained with: the bias, the hashed ones, then the others. */
-#define D_DOC 1u     /* + doc * 8 + cas | caps << 2 */
-#define D_HIST 129u  /* + hist * 8 + cas | caps << 2 */
-#define D_LEN 169u   /* + min(len, 12) * 4 + cas */
-#define D_G0 221u    /* + bit * 4 + cas */
-#define D_GM1 477u   /* + bit */
-#define D_GP1C 541u  /* + bit * 4 + cas of the next token */
-typedef char lx_tg_dense_fills[D_GP1C + 256 == LX_TG_DENSE ? 1 : -1];
+typedef char lx_tg_dense_fills[LX_TG_D_GP1C + 256 == LX_TG_DENSE ? 1 : -1];
 
 #if defined(__SSE2__)
 /* f1() and f2() on 4 lanes. SSE2 multiplies 32 bits only into 64, on lanes
@@ -1178,31 +1158,15 @@ size_t lx_tg_hashed_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
 #endif
 }
 
-size_t lx_tg_dense_features(const lx_tg_tok *T, size_t i, uint16_t *d) {
-  const lx_tg_tok *c = &T[i], *m1 = c - 1, *q1 = c + 1;
-  /* room left by the bias and the hashed ones (at most LX_TG_NHASHED) */
-  size_t n = 0, room = LX_TG_MAXF - LX_TG_NLABF - 1 - LX_TG_NHASHED + !c->suf2 + !c->suf3 + !c->suf4;
-  uint32_t cc = c->cas | (uint32_t)c->caps << 2;
-  d[n++] = (uint16_t)(D_DOC + c->doc * 8u + cc);
-  d[n++] = (uint16_t)(D_HIST + c->hist * 8u + cc);
-  d[n++] = (uint16_t)(D_LEN + (uint32_t)(c->len > 12 ? 12 : c->len) * 4 + c->cas);
-  /* gazetteer bits, the current token's with its case */
-  for (uint64_t g = c->gaz; g && n < room; g &= g - 1) d[n++] = (uint16_t)(D_G0 + ctz64(g) * 4 + c->cas);
-  for (uint64_t g = m1->gaz; g && n < room; g &= g - 1) d[n++] = (uint16_t)(D_GM1 + ctz64(g));
-  for (uint64_t g = q1->gaz; g && n < room; g &= g - 1)
-    d[n++] = (uint16_t)(D_GP1C + ctz64(g) * 4 + q1->cas);
-  return n;
-}
-
 uint32_t lx_tg_dense_key(size_t d) {
   uint32_t x = (uint32_t)d;
   if (x == 0) return f1(F_BIAS, 0);
-  if (x < D_HIST) return f2(F_DOC, (x - D_DOC) / 8, (x - D_DOC) % 8);
-  if (x < D_LEN) return f2(F_HIST, (x - D_HIST) / 8, (x - D_HIST) % 8);
-  if (x < D_G0) return f1(F_LEN, x - D_LEN);
-  if (x < D_GM1) return f1(F_G0, x - D_G0);
-  if (x < D_GP1C) return f1(F_GM1, x - D_GM1);
-  return f2(F_GP1C, (x - D_GP1C) / 4, (x - D_GP1C) % 4);
+  if (x < LX_TG_D_HIST) return f2(F_DOC, (x - LX_TG_D_DOC) / 8, (x - LX_TG_D_DOC) % 8);
+  if (x < LX_TG_D_LEN) return f2(F_HIST, (x - LX_TG_D_HIST) / 8, (x - LX_TG_D_HIST) % 8);
+  if (x < LX_TG_D_G0) return f1(F_LEN, x - LX_TG_D_LEN);
+  if (x < LX_TG_D_GM1) return f1(F_G0, x - LX_TG_D_G0);
+  if (x < LX_TG_D_GP1C) return f1(F_GM1, x - LX_TG_D_GM1);
+  return f2(F_GP1C, (x - LX_TG_D_GP1C) / 4, (x - LX_TG_D_GP1C) % 4);
 }
 
 size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f) {

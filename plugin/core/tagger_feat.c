@@ -775,6 +775,8 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
    * for every token here; w, flags, kind and gaz are set below for the
    * tokens features read (the scored and their neighbours). */
   const uint64_t ones = 0x0101010101010101ull;
+  /* the bytes of the last group's tokens (of each loop by 8 below) */
+  const uint64_t last = ones >> (8 * ((8 - n % 8) % 8));
   const uint8_t *cl8 = classes_of(st) + t0;
   uint64_t caps_words = 0, lower_words = 0;
   /* the document's pass looked the words with a capital up */
@@ -787,7 +789,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
     T[i0].scored = T[i0 + 1].scored = T[i0 + 2].scored = T[i0 + 3].scored = 0;
   for (; i0 < n; i0++) T[i0].scored = 0;
   for (size_t i = 0; i < n; i += 8) {
-    uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
+    uint64_t keep = i + 8 <= n ? ones : last;
     uint64_t c = lx_load8_le(cl8 + i);
     caps_words += (((c / CL_CAPS) & keep) * ones) >> 56;
     /* a capitalized word of more than 3 letters: not a headline */
@@ -806,7 +808,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
    * pass, rather than visit every token */
   size_t ng = 0;
   for (size_t i = 0; i < n; i += 8) {
-    uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
+    uint64_t keep = i + 8 <= n ? ones : last;
     uint64_t g = ~lx_load8_le(sb + i) & (lx_load8_le(sb + i - 1) | lx_load8_le(sb + i - 2)) &
                  (lx_load8_le(sb + i + 1) | lx_load8_le(sb + i + 2)) & keep;
     for (; g; g &= g - 1) G[ng++] = (uint32_t)(i + lx_tg_ctz64(g) / 8);
@@ -844,7 +846,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   size_t ns = 0;
   const unsigned char *lim = (const unsigned char *)text + toks[h->ntoks - 1].end;
   for (size_t i = 0; i < n; i += 8) {
-    uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
+    uint64_t keep = i + 8 <= n ? ones : last;
     uint64_t sc = lx_load8_le(sb + i) & keep, next = lx_load8_le(sb + i + 1);
     uint64_t m = (sc | lx_load8_le(sb + i - 1) | next) & keep;
     /* two tokens away: only their words are read */

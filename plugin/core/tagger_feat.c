@@ -784,12 +784,15 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   doc_tok *dt = dtoks_of(st) + t0;
   h->bt0 = t0;
   memset(sb - 2, 0, n + 4);
-  size_t i0 = 0; /* 4 a turn: a store 48 bytes apart is all the loop does */
-  for (; i0 + 4 <= n; i0 += 4)
-    T[i0].scored = T[i0 + 1].scored = T[i0 + 2].scored = T[i0 + 3].scored = 0;
-  for (; i0 < n; i0++) T[i0].scored = 0;
   for (size_t i = 0; i < n; i += 8) {
     uint64_t keep = i + 8 <= n ? ones : last;
+    /* the group's flags cleared first (stores 48 bytes apart) */
+    if (i + 8 <= n) {
+      T[i].scored = T[i + 1].scored = T[i + 2].scored = T[i + 3].scored = 0;
+      T[i + 4].scored = T[i + 5].scored = T[i + 6].scored = T[i + 7].scored = 0;
+    } else {
+      for (size_t k = i; k < n; k++) T[k].scored = 0;
+    }
     uint64_t c = lx_load8_le(cl8 + i);
     caps_words += (((c / CL_CAPS) & keep) * ones) >> 56;
     /* a capitalized word of more than 3 letters: not a headline */

@@ -848,14 +848,13 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
       if (mg[j] < m) m = mg[j];
     }
     if (!lx_vec_reserve(in->alloc, out, sizeof(lx_cand), out->n + 1)) return 0;
-    lx_cand *k = (lx_cand *)out->p + out->n++;
-    memset(k, 0, sizeof *k);
-    k->t0 = (uint32_t)(t0 + i);
-    k->t1 = (uint32_t)(t0 + j + 1);
-    k->type = lede_type_of[LX_TG_TYPE(lab[i])];
-    k->value_kind = LEDE_V_NONE;
-    k->source = LX_SRC_TAGGER;
-    k->score = m;
+    /* the other fields zero */
+    ((lx_cand *)out->p)[out->n++] = (lx_cand){.t0 = (uint32_t)(t0 + i),
+                                              .t1 = (uint32_t)(t0 + j + 1),
+                                              .type = lede_type_of[LX_TG_TYPE(lab[i])],
+                                              .value_kind = LEDE_V_NONE,
+                                              .source = LX_SRC_TAGGER,
+                                              .score = m};
     while (q + 1 < ns && S[q + 1] <= j) q++;
   }
   lx_tg_note_scored(scratch, T, lab, S, ns); /* tokens not scored are O */

@@ -137,8 +137,57 @@ size_t lx_tg_label_features(const lx_tg_tok *T, size_t i, int p1, int p2, uint32
  * pair p1, p2) and the two that depend on the token too. */
 enum { LX_TG_NHASHED = 18, LX_TG_DENSE = 797 };
 size_t lx_tg_hashed_features(const lx_tg_tok *T, size_t i, uint32_t *f);
-size_t lx_tg_dense_features(const lx_tg_tok *T, size_t i, uint16_t *d);
 uint32_t lx_tg_dense_key(size_t d);
+
+/* The indices of the templates over small attributes: each one's first,
+ * to which its attributes add. */
+enum {
+  LX_TG_D_DOC = 1,    /* + doc * 8 + cas | caps << 2 */
+  LX_TG_D_HIST = 129, /* + hist * 8 + cas | caps << 2 */
+  LX_TG_D_LEN = 169,  /* + min(len, 12) * 4 + cas */
+  LX_TG_D_G0 = 221,   /* + bit * 4 + cas */
+  LX_TG_D_GM1 = 477,  /* + bit */
+  LX_TG_D_GP1C = 541  /* + bit * 4 + cas of the next token */
+};
+
+static inline uint32_t lx_tg_ctz64(uint64_t x) {
+#if defined(__GNUC__)
+  return (uint32_t)__builtin_ctzll(x);
+#else
+  uint32_t k = 0;
+  while (!(x & 1)) {
+    x >>= 1;
+    k++;
+  }
+  return k;
+#endif
+}
+
+/* Inline where the compiler is told to: inference sums these for every
+ * token it scores, in code built for other instructions (AVX2) than this
+ * function would be alone, which no call could inline. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline size_t lx_tg_dense_features(const lx_tg_tok *T, size_t i, uint16_t *d) {
+  const lx_tg_tok *c = &T[i], *m1 = c - 1, *q1 = c + 1;
+  /* room left by the bias and the hashed ones (at most LX_TG_NHASHED) */
+  size_t n = 0;
+  size_t room = LX_TG_MAXF - LX_TG_NLABF - 1 - LX_TG_NHASHED + !c->suf2 + !c->suf3 + !c->suf4;
+  uint32_t cc = c->cas | (uint32_t)c->caps << 2;
+  d[n++] = (uint16_t)(LX_TG_D_DOC + c->doc * 8u + cc);
+  d[n++] = (uint16_t)(LX_TG_D_HIST + c->hist * 8u + cc);
+  d[n++] = (uint16_t)(LX_TG_D_LEN + (uint32_t)(c->len > 12 ? 12 : c->len) * 4 + c->cas);
+  /* gazetteer bits, the current token's with its case */
+  for (uint64_t g = c->gaz; g && n < room; g &= g - 1)
+    d[n++] = (uint16_t)(LX_TG_D_G0 + lx_tg_ctz64(g) * 4 + c->cas);
+  for (uint64_t g = m1->gaz; g && n < room; g &= g - 1)
+    d[n++] = (uint16_t)(LX_TG_D_GM1 + lx_tg_ctz64(g));
+  for (uint64_t g = q1->gaz; g && n < room; g &= g - 1)
+    d[n++] = (uint16_t)(LX_TG_D_GP1C + lx_tg_ctz64(g) * 4 + q1->cas);
+  return n;
+}
+
 void lx_tg_label_pair_keys(int p1, int p2, uint32_t *k);
 
 /* The templates of lx_tg_hashed_features() that read shapes alone: the

@@ -13,6 +13,14 @@
                             (defined(__x86_64__) || defined(__i386__)))
 #include <smmintrin.h> /* _mm_mullo_epi32, where the hashes may use it */
 #endif
+/* AVX2 where the compiler can build for it: the CPU tells at run time
+ * whether those versions run (the same results as the others) */
+#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && \
+    (__GNUC__ >= 5 || defined(__clang__))
+#define TG_AVX2 1
+#include <immintrin.h>
+#define TG_AVX2_ATTR __attribute__((target("avx2")))
+#endif
 
 /* FNV-1a: the tagger's own small keys (shapes, suffixes). */
 #define TG_FNV_OFFSET 2166136261u
@@ -37,18 +45,6 @@ static inline uint32_t mix32(uint32_t h) {
 
 static inline uint32_t nz(uint32_t h) { return h ? h : 1u; }
 
-static inline uint32_t ctz64(uint64_t x) {
-#if defined(__GNUC__)
-  return (uint32_t)__builtin_ctzll(x);
-#else
-  uint32_t k = 0;
-  while (!(x & 1)) {
-    x >>= 1;
-    k++;
-  }
-  return k;
-#endif
-}
 
 
 static inline uint32_t f1(uint32_t t, uint32_t a) {
@@ -161,7 +157,7 @@ static inline uint32_t gz_find(const lx_tg_gaz *g, uint32_t k) {
 #endif
     /* no branch on whether the key is there: the value at slot 8 when it
      * is not is the next bucket's first key, read and dropped */
-    uint32_t v = B[GZ_B + ctz64(hit | 0x100u)];
+    uint32_t v = B[GZ_B + lx_tg_ctz64(hit | 0x100u)];
     if (hit | hole) return hit ? v : 0;
     b = (b + 1) & m;
   }
@@ -200,12 +196,13 @@ static size_t gz_longest(const lx_tg_gaz *g, const lx_token *tk, size_t n, size_
  * table: bit 3 a word with a capital or no case, bit 4 one all in lower
  * case. */
 enum { CL_ANCHOR = 1, CL_CAPS = 2, CL_LOWER = 4, CL_TABLE = 8, CL_LOWERCASE = 16 };
-static const uint8_t tok_class[40] = {
+static const uint8_t tok_class[40 + 4] = {
     0,  0,  0,  0,  0,  0,  0,  0,  /* no word, or no letter */
     9,  9,  9,  9,  16, 9,  8,  9,  /* 1 letter */
     13, 9,  11, 11, 20, 13, 10, 11, /* 2 */
     13, 9,  11, 11, 20, 13, 10, 11, /* 3 */
     13, 13, 11, 11, 20, 13, 10, 11  /* more */
+    /* and 4 zeros: classes_avx2() reads 4 bytes at a class */
 };
 
 /* A token's letters up to 4, times 8, by its count of letters (tables
@@ -348,6 +345,76 @@ static void clear16(void *p, size_t n) {
 #endif
 }
 
+#if defined(TG_AVX2)
+/* The AVX2 passes read a token's fields as 32-bit words: the hash is the
+ * third, flags, kind and letters the fourth (x86 is little-endian). */
+typedef char lx_tg_token_words[sizeof(lx_token) == 16 && offsetof(lx_token, hash) == 8 &&
+                               offsetof(lx_token, flags) == 12 && offsetof(lx_token, kind) == 14 &&
+                               offsetof(lx_token, nletters) == 15 ? 1 : -1];
+
+/* The classes (tok_class()) of tokens [0, n), 8 at a time: each token's
+ * flags, kind and letters gathered in a lane, the index into tok_class
+ * made there and its classes gathered from the table, where the loop over
+ * the tokens took a dozen instructions a token. Writes up to 7 bytes past
+ * cls[n - 1]. */
+static TG_AVX2_ATTR void classes_avx2(const lx_token *toks, size_t n, uint8_t *cls) {
+  const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  const __m256i fourth = _mm256_setr_epi32(3, 7, 11, 15, 19, 23, 27, 31);
+  const __m256i cases = _mm256_set1_epi32(LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER);
+  const __m256i kind = _mm256_set1_epi32(0xFF << 16), word = _mm256_set1_epi32(LX_TK_WORD << 16);
+  /* byte 0 of each 32-bit lane, to the first 4 bytes of each half */
+  const __m256i low = _mm256_setr_epi8(0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                                       0, 4, 8, 12, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+  for (size_t g = 0; g < n; g += 8) {
+    /* the tokens past n are not read: their lanes are 0, class 0 */
+    __m256i in = _mm256_cmpgt_epi32(_mm256_set1_epi32((int)LX_MIN(n - g, 8)), lane);
+    __m256i x = _mm256_mask_i32gather_epi32(_mm256_setzero_si256(), (const int *)(toks + g),
+                                            fourth, in, 4);
+    /* tok_letters8(): letters up to 4, times 8, for a word */
+    __m256i l8 = _mm256_min_epu32(_mm256_srli_epi32(x, 24), _mm256_set1_epi32(4));
+    l8 = _mm256_slli_epi32(l8, 3);
+    l8 = _mm256_and_si256(l8, _mm256_cmpeq_epi32(_mm256_and_si256(x, kind), word));
+    __m256i at = _mm256_add_epi32(l8, _mm256_and_si256(x, cases));
+    __m256i c = _mm256_shuffle_epi8(_mm256_i32gather_epi32((const int *)tok_class, at, 1), low);
+    _mm_storel_epi64((__m128i *)(cls + g), _mm_unpacklo_epi32(_mm256_castsi256_si128(c),
+                                                              _mm256_extracti128_si256(c, 1)));
+  }
+}
+
+/* The second pass of doc_build() over the words all in lower case, 8
+ * tokens at a time: their hashes gathered, then the keys at their first
+ * slots; a word found there is marked, one that found a hole is not in
+ * the table (a hole needs no mark), and the few that found another key
+ * probe on as the loop does. The table has at most 2^31 slots. */
+static TG_AVX2_ATTR void mark_lower_avx2(const uint8_t *cls, const lx_token *toks, size_t n,
+                                         const uint32_t *keys, size_t cap, doc_slot *s) {
+  const __m256i third = _mm256_setr_epi32(2, 6, 10, 14, 18, 22, 26, 30);
+  const __m256i lower = _mm256_set1_epi32(CL_LOWERCASE), z = _mm256_setzero_si256();
+  const __m256i m = _mm256_set1_epi32((int)(cap - 1));
+  for (size_t g = 0; g < n; g += 8) {
+    __m256i c = _mm256_cvtepu8_epi32(_mm_loadl_epi64((const __m128i *)(cls + g)));
+    __m256i lm = _mm256_cmpeq_epi32(_mm256_and_si256(c, lower), lower);
+    unsigned lanes = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(lm));
+    if (!lanes) continue;
+    __m256i h = _mm256_mask_i32gather_epi32(z, (const int *)(toks + g), third, lm, 4);
+    h = _mm256_or_si256(h, _mm256_srli_epi32(_mm256_cmpeq_epi32(h, z), 31)); /* doc_key() */
+    __m256i j = _mm256_and_si256(h, m);
+    /* the other lanes read key 0 for key 1 or more: no match */
+    __m256i k = _mm256_mask_i32gather_epi32(z, (const int *)keys, j, lm, 4);
+    unsigned hit = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(k, h)));
+    unsigned hole = (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(k, z)));
+    unsigned more = lanes & ~(hit | hole);
+    uint32_t J[8], H[8];
+    _mm256_storeu_si256((__m256i *)J, j);
+    for (; hit; hit &= hit - 1) s[J[lx_tg_ctz64(hit)]].flags |= LX_TGD_LOWER;
+    if (!more) continue;
+    _mm256_storeu_si256((__m256i *)H, h);
+    for (; more; more &= more - 1)
+      s[slot_probe(keys, cap, H[lx_tg_ctz64(more)])].flags |= LX_TGD_LOWER;
+  }
+}
+#endif
+
 static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
                      const lx_token *toks, size_t ntoks, const lx_tg_gaz *gaz);
 
@@ -411,14 +478,20 @@ static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
   size_t nl = 0, na = 0, nc = 0;
   const uint64_t ones = 0x0101010101010101ull;
   uint8_t *cls = classes_of(st);
+#if defined(TG_AVX2)
+  int avx2 = __builtin_cpu_supports("avx2") != 0;
+  if (avx2)
+    classes_avx2(toks, ntoks, cls);
+  else
+#endif
+    for (size_t i = 0; i < ntoks; i++) {
+      const lx_token *t = &toks[i];
+      cls[i] = tok_class[tok_letters8(t) + (t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER))];
+    }
   memset(cls + ntoks, 0, 8);
-  for (size_t i = 0; i < ntoks; i++) {
-    const lx_token *t = &toks[i];
-    cls[i] = tok_class[tok_letters8(t) + (t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER))];
-  }
   for (size_t g = 0; g < ntoks; g += 8) {
     for (uint64_t wm = lx_load8_le(cls + g) & (ones * CL_TABLE); wm; wm &= wm - 1) {
-      size_t i = g + ctz64(wm) / 8;
+      size_t i = g + lx_tg_ctz64(wm) / 8;
       const lx_token *t = &toks[i];
       unsigned f = doc_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
       uint32_t k = doc_key(t->hash);
@@ -455,10 +528,15 @@ static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
    * gets the mark too, harmless: a slot is cleared when its word comes.
    * Words only ever in lower case come into the table when a block reads
    * them (word_slot()): their flags are LX_TGD_LOWER alone. */
-  for (size_t g = 0; g < ntoks; g += 8) {
-    for (uint64_t lm = lx_load8_le(cls + g) & (ones * CL_LOWERCASE); lm; lm &= lm - 1)
-      s[slot_probe(keys, cap, doc_key(toks[g + ctz64(lm) / 8].hash))].flags |= LX_TGD_LOWER;
-  }
+#if defined(TG_AVX2)
+  if (avx2 && cap <= 0x80000000u)
+    mark_lower_avx2(cls, toks, ntoks, keys, cap, s);
+  else
+#endif
+    for (size_t g = 0; g < ntoks; g += 8) {
+      for (uint64_t lm = lx_load8_le(cls + g) & (ones * CL_LOWERCASE); lm; lm &= lm - 1)
+        s[slot_probe(keys, cap, doc_key(toks[g + lx_tg_ctz64(lm) / 8].hash))].flags |= LX_TGD_LOWER;
+    }
   for (size_t q = 0; q < nc; q++) {
     size_t i = W[q];
     uint8_t *fl = &s[dt[i].slot].flags;
@@ -697,6 +775,8 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
    * for every token here; w, flags, kind and gaz are set below for the
    * tokens features read (the scored and their neighbours). */
   const uint64_t ones = 0x0101010101010101ull;
+  /* the bytes of the last group's tokens (of each loop by 8 below) */
+  const uint64_t last = ones >> (8 * ((8 - n % 8) % 8));
   const uint8_t *cl8 = classes_of(st) + t0;
   uint64_t caps_words = 0, lower_words = 0;
   /* the document's pass looked the words with a capital up */
@@ -704,18 +784,21 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   doc_tok *dt = dtoks_of(st) + t0;
   h->bt0 = t0;
   memset(sb - 2, 0, n + 4);
-  size_t i0 = 0; /* 4 a turn: a store 48 bytes apart is all the loop does */
-  for (; i0 + 4 <= n; i0 += 4)
-    T[i0].scored = T[i0 + 1].scored = T[i0 + 2].scored = T[i0 + 3].scored = 0;
-  for (; i0 < n; i0++) T[i0].scored = 0;
   for (size_t i = 0; i < n; i += 8) {
-    uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
+    uint64_t keep = i + 8 <= n ? ones : last;
+    /* the group's flags cleared first (stores 48 bytes apart) */
+    if (i + 8 <= n) {
+      T[i].scored = T[i + 1].scored = T[i + 2].scored = T[i + 3].scored = 0;
+      T[i + 4].scored = T[i + 5].scored = T[i + 6].scored = T[i + 7].scored = 0;
+    } else {
+      for (size_t k = i; k < n; k++) T[k].scored = 0;
+    }
     uint64_t c = lx_load8_le(cl8 + i);
     caps_words += (((c / CL_CAPS) & keep) * ones) >> 56;
     /* a capitalized word of more than 3 letters: not a headline */
     lower_words += (((c / CL_LOWER) & keep) * ones) >> 56;
     for (uint64_t an = c & keep; an; an &= an - 1) {
-      size_t k = i + ctz64(an) / 8;
+      size_t k = i + lx_tg_ctz64(an) / 8;
       uint32_t v = slots[dt[k].slot].gz1;
       T[k].gz1 = v;
       T[k].scored = sb[k] = !(v & LX_TG_GZ_STOP);
@@ -728,10 +811,10 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
    * pass, rather than visit every token */
   size_t ng = 0;
   for (size_t i = 0; i < n; i += 8) {
-    uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
+    uint64_t keep = i + 8 <= n ? ones : last;
     uint64_t g = ~lx_load8_le(sb + i) & (lx_load8_le(sb + i - 1) | lx_load8_le(sb + i - 2)) &
                  (lx_load8_le(sb + i + 1) | lx_load8_le(sb + i + 2)) & keep;
-    for (; g; g &= g - 1) G[ng++] = (uint32_t)(i + ctz64(g) / 8);
+    for (; g; g &= g - 1) G[ng++] = (uint32_t)(i + lx_tg_ctz64(g) / 8);
   }
   /* punctuation and function words between names may be inside one, never
    * begin or end one ("and Safety"); other words may (1860 Munich, de Silva) */
@@ -766,17 +849,17 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
   size_t ns = 0;
   const unsigned char *lim = (const unsigned char *)text + toks[h->ntoks - 1].end;
   for (size_t i = 0; i < n; i += 8) {
-    uint64_t keep = n - i < 8 ? ones >> (8 * (8 - (n - i))) : ones;
+    uint64_t keep = i + 8 <= n ? ones : last;
     uint64_t sc = lx_load8_le(sb + i) & keep, next = lx_load8_le(sb + i + 1);
     uint64_t m = (sc | lx_load8_le(sb + i - 1) | next) & keep;
     /* two tokens away: only their words are read */
     uint64_t m2 = (lx_load8_le(sb + i - 2) | lx_load8_le(sb + i + 2)) & keep & ~m;
     for (; m2; m2 &= m2 - 1) {
-      size_t k = i + ctz64(m2) / 8;
+      size_t k = i + lx_tg_ctz64(m2) / 8;
       T[k].w = tk[k].hash;
     }
     for (; m; m &= m - 1) {
-      size_t k = i + ctz64(m) / 8;
+      size_t k = i + lx_tg_ctz64(m) / 8;
       const lx_token *t = &tk[k];
       lx_tg_tok *o = &T[k];
       o->w = t->hash;
@@ -787,7 +870,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
       o->cas = tok_case[t->flags & (LX_TF_CAP | LX_TF_ALLCAP | LX_TF_LOWER)];
     }
     for (; sc; sc &= sc - 1) {
-      size_t k = i + ctz64(sc) / 8;
+      size_t k = i + lx_tg_ctz64(sc) / 8;
       S[ns++] = (uint32_t)k;
       lx_tg_tok *o = &T[k];
       const lx_token *t = &tk[k];
@@ -821,7 +904,7 @@ lx_tg_tok *lx_tg_block(const lede_allocator *a, lx_vec *st, const char *text,
       if (!k || !kinds) continue;
       /* bit 4 * slot of each kind, then moved to each token's position */
       uint64_t at = 0;
-      for (uint32_t m = kinds; m; m &= m - 1) at |= (uint64_t)1 << (4 * ctz64(m));
+      for (uint32_t m = kinds; m; m &= m - 1) at |= (uint64_t)1 << (4 * lx_tg_ctz64(m));
       if (k == 1) {
         T[i].gaz |= at << LX_TG_U;
         continue;
@@ -854,13 +937,7 @@ enum {
  * table indexed by lx_tg_dense_features() instead of hashing each time.
  * lx_tg_static_features() lists both as hashes, in the order the model was
  * trained with: the bias, the hashed ones, then the others. */
-#define D_DOC 1u     /* + doc * 8 + cas | caps << 2 */
-#define D_HIST 129u  /* + hist * 8 + cas | caps << 2 */
-#define D_LEN 169u   /* + min(len, 12) * 4 + cas */
-#define D_G0 221u    /* + bit * 4 + cas */
-#define D_GM1 477u   /* + bit */
-#define D_GP1C 541u  /* + bit * 4 + cas of the next token */
-typedef char lx_tg_dense_fills[D_GP1C + 256 == LX_TG_DENSE ? 1 : -1];
+typedef char lx_tg_dense_fills[LX_TG_D_GP1C + 256 == LX_TG_DENSE ? 1 : -1];
 
 #if defined(__SSE2__)
 /* f1() and f2() on 4 lanes. SSE2 multiplies 32 bits only into 64, on lanes
@@ -974,11 +1051,7 @@ TG_DEFINE_X4(_41, TG_41)
 /* With AVX2 (the CPU tells at run time) the hashes of
  * lx_tg_hashed_features_noshape() fit two runs of 8 lanes, where SSE
  * takes three of 4 and one alone. */
-#if defined(__SSE2__) && defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__)) && \
-    (__GNUC__ >= 5 || defined(__clang__))
-#define TG_AVX2 1
-#include <immintrin.h>
-#define TG_AVX2_ATTR __attribute__((target("avx2")))
+#if defined(TG_AVX2)
 #define V8(a, b, c, d, e, f, g, h)                                                           \
   _mm256_setr_epi32((int)(a), (int)(b), (int)(c), (int)(d), (int)(e), (int)(f), (int)(g), \
                     (int)(h))
@@ -1090,31 +1163,15 @@ size_t lx_tg_hashed_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
 #endif
 }
 
-size_t lx_tg_dense_features(const lx_tg_tok *T, size_t i, uint16_t *d) {
-  const lx_tg_tok *c = &T[i], *m1 = c - 1, *q1 = c + 1;
-  /* room left by the bias and the hashed ones (at most LX_TG_NHASHED) */
-  size_t n = 0, room = LX_TG_MAXF - LX_TG_NLABF - 1 - LX_TG_NHASHED + !c->suf2 + !c->suf3 + !c->suf4;
-  uint32_t cc = c->cas | (uint32_t)c->caps << 2;
-  d[n++] = (uint16_t)(D_DOC + c->doc * 8u + cc);
-  d[n++] = (uint16_t)(D_HIST + c->hist * 8u + cc);
-  d[n++] = (uint16_t)(D_LEN + (uint32_t)(c->len > 12 ? 12 : c->len) * 4 + c->cas);
-  /* gazetteer bits, the current token's with its case */
-  for (uint64_t g = c->gaz; g && n < room; g &= g - 1) d[n++] = (uint16_t)(D_G0 + ctz64(g) * 4 + c->cas);
-  for (uint64_t g = m1->gaz; g && n < room; g &= g - 1) d[n++] = (uint16_t)(D_GM1 + ctz64(g));
-  for (uint64_t g = q1->gaz; g && n < room; g &= g - 1)
-    d[n++] = (uint16_t)(D_GP1C + ctz64(g) * 4 + q1->cas);
-  return n;
-}
-
 uint32_t lx_tg_dense_key(size_t d) {
   uint32_t x = (uint32_t)d;
   if (x == 0) return f1(F_BIAS, 0);
-  if (x < D_HIST) return f2(F_DOC, (x - D_DOC) / 8, (x - D_DOC) % 8);
-  if (x < D_LEN) return f2(F_HIST, (x - D_HIST) / 8, (x - D_HIST) % 8);
-  if (x < D_G0) return f1(F_LEN, x - D_LEN);
-  if (x < D_GM1) return f1(F_G0, x - D_G0);
-  if (x < D_GP1C) return f1(F_GM1, x - D_GM1);
-  return f2(F_GP1C, (x - D_GP1C) / 4, (x - D_GP1C) % 4);
+  if (x < LX_TG_D_HIST) return f2(F_DOC, (x - LX_TG_D_DOC) / 8, (x - LX_TG_D_DOC) % 8);
+  if (x < LX_TG_D_LEN) return f2(F_HIST, (x - LX_TG_D_HIST) / 8, (x - LX_TG_D_HIST) % 8);
+  if (x < LX_TG_D_G0) return f1(F_LEN, x - LX_TG_D_LEN);
+  if (x < LX_TG_D_GM1) return f1(F_G0, x - LX_TG_D_G0);
+  if (x < LX_TG_D_GP1C) return f1(F_GM1, x - LX_TG_D_GM1);
+  return f2(F_GP1C, (x - LX_TG_D_GP1C) / 4, (x - LX_TG_D_GP1C) % 4);
 }
 
 size_t lx_tg_static_features(const lx_tg_tok *T, size_t i, uint32_t *f) {

@@ -275,8 +275,10 @@ int lx_month_from_word(const char *s, size_t n) {
     case K3('d', 'e', 'c'): m = 11; break;
     default: return 0;
   }
-  /* the abbreviation, the full name, or Sept */
-  if (n == 3 || lower_eq(s, n, full[m]) || (m == 8 && lower_eq(s, n, "sept"))) return m + 1;
+  /* the abbreviation, the full name, or Sept (the first three letters are
+   * the key's: the rest is compared) */
+  if (n == 3 || lower_eq(s + 3, n - 3, full[m] + 3) || (m == 8 && lower_eq(s + 3, n - 3, "t")))
+    return m + 1;
   return 0;
 }
 
@@ -302,8 +304,9 @@ int lx_weekday_from_word(const char *s, size_t n) {
     case K3('s', 'u', 'n'): w = 6; break;
     default: return 0;
   }
-  if (n == 3 || lower_eq(s, n, full[w]) || (w == 1 && lower_eq(s, n, "tues")) ||
-      (w == 3 && (lower_eq(s, n, "thur") || lower_eq(s, n, "thurs"))))
+  /* (past the key's three letters: "tues" "s", "thur" "r", "thurs" "rs") */
+  if (n == 3 || lower_eq(s + 3, n - 3, full[w] + 3) || (w == 1 && lower_eq(s + 3, n - 3, "s")) ||
+      (w == 3 && (lower_eq(s + 3, n - 3, "r") || lower_eq(s + 3, n - 3, "rs"))))
     return w + 1;
   return 0;
 }

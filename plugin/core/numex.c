@@ -303,25 +303,24 @@ static inline int ok_tok(const nx *S, size_t i) {
   return i < S->t1 && (!(S->t[i].flags & LX_TF_PARA) || i == S->from);
 }
 
-static const nx_word *lex_hash(uint32_t h, const char *s, size_t n) {
-  size_t j = h & (NX_LEX_CAP - 1);
-  while (nx_slots[j].idx) {
-    if (nx_slots[j].hash == h) {
-      const nx_word *w = &nx_words[nx_slots[j].idx - 1];
-      if (w->n != n) return NULL;
-      /* the lexicon is in lower case: a byte equal to the word's is one
-       * that lower-casing leaves as it is; only the others are folded */
-      for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (c == (unsigned char)w->w[k]) continue;
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != (unsigned char)w->w[k]) return NULL;
-      }
-      return w;
-    }
-    j = (j + 1) & (NX_LEX_CAP - 1);
+/* The word of a slot whose hash is the text's, if the text is that word. */
+static inline const nx_word *lex_check(const nx_slot *sl, const char *s, size_t n) {
+  const nx_word *w = &nx_words[sl->idx - 1];
+  if (w->n != n) return NULL;
+  /* the lexicon is in lower case: a byte equal to the word's is one that
+   * lower-casing leaves as it is; only the others are folded */
+  for (size_t k = 0; k < n; k++) {
+    unsigned char c = (unsigned char)s[k];
+    if (c == (unsigned char)w->w[k]) continue;
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != (unsigned char)w->w[k]) return NULL;
   }
-  return NULL;
+  return w;
+}
+
+static const nx_word *lex_hash(uint32_t h, const char *s, size_t n) {
+  const nx_slot *sl = lex_peek(h);
+  return sl ? lex_check(sl, s, n) : NULL;
 }
 
 /* The lexicon word of token i, or NULL. */
@@ -6746,8 +6745,13 @@ static inline int mod_opens(const nx *S, const lx_token *t) {
 
 /* The first token from t on that may start an expression, or end. Most
  * tokens cost a look at their kind or one probe of the lexicon's table
- * (this loop apart from lx_numex keeps its few values in registers). */
-static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token *end) {
+ * (this loop apart from lx_numex keeps its few values in registers).
+ * *found is the lexicon's slot of the token's hash when the token leads as
+ * a lexicon word (at() reads the word from it, without a second probe),
+ * else NULL. */
+static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token *end,
+                                 const nx_slot **found) {
+  *found = NULL;
   for (; t < end; t++) {
     if (t->kind == LX_TK_PUNCT) continue;
     if (t->kind != LX_TK_WORD) {
@@ -6795,7 +6799,10 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
     if (!lead && w->cls == NX_W_EDGE && t + 2 < end && t->end - t->start == 5 &&
         (S->text[t->start] | 32) == 'c' && tok_isl(S, (size_t)(t + 1 - S->t), "to"))
       lead = 1;
-    if (lead) return t;
+    if (lead) {
+      *found = w;
+      return t;
+    }
   }
   return end;
 }
@@ -6821,9 +6828,15 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
    * S.t1 from memory */
   const lx_token *const T = S.t, *const end = T + S.t1;
   const lx_token *t = t0 < S.t1 ? T + t0 : end;
-  while ((t = next_lead(&S, t, end)) < end) {
+  const nx_slot *found;
+  while ((t = next_lead(&S, t, end, &found)) < end) {
     size_t i = (size_t)(t - T);
     S.from = i;
+    if (found) { /* the word as lex() would cache it */
+      size_t n = t->end - t->start;
+      cache.tag[i & (NX_CACHE - 1)] = (uint32_t)(i + 1);
+      cache.w[i & (NX_CACHE - 1)] = n <= 14 ? lex_check(found, S.text + t->start, n) : NULL;
+    }
     /* a telephone number has two groups at least: most numbers are alone */
     size_t phone = t->kind == LX_TK_NUM && t + 1 < end && t[1].kind == LX_TK_NUM
                        ? phone_run(&S, i)

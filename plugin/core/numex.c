@@ -197,6 +197,11 @@ typedef struct nx_cache {
   /* the last gazetteer look-up (currency and unit checks share it) */
   size_t gi, gk;
   const lx_entry *ge;
+  /* the attributes read last of a currency and of a unit (a story prints
+   * the same few again and again: "dlrs", "tonnes") */
+  const lx_entry *cur, *unit;
+  const char *iso, *uname, *factor;
+  size_t ison, unamen, factorn;
 } nx_cache;
 
 typedef struct nx {
@@ -2192,9 +2197,13 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
     return 0;
   if ((c->flags & LX_GF_AMB) && (t->flags & LX_TF_CAP) && !(t->flags & LX_TF_ALLCAP)) return 0;
   if (after && currency_word_excluded(S, i, k)) return 0;
-  size_t vn;
-  const char *v = lx_entry_attr(S->in->gaz, c, "iso", &vn);
-  if (!v || vn != 3) return 0;
+  nx_cache *ca = S->cache;
+  if (ca->cur != c) {
+    ca->cur = c;
+    ca->iso = lx_entry_attr(S->in->gaz, c, "iso", &ca->ison);
+  }
+  const char *v = ca->iso;
+  if (!v || ca->ison != 3) return 0;
   memcpy(iso, v, 3);
   iso[3] = 0;
   /* not "dlrs": the wire's dollars are U.S. dollars wherever it writes */
@@ -2267,13 +2276,17 @@ static size_t unit_at(const nx *S, size_t i, char *unit, size_t ucap, double *fa
   if ((u->flags & LX_GF_AMB) && unit_excluded(lx_dict_str(S->in->gaz, u->phrase)) &&
       !(k == 1 && temperature_letter(S, i)))
     return 0;
-  size_t vn;
-  const char *v = lx_entry_attr(S->in->gaz, u, "unit", &vn);
-  if (!v || vn == 0 || vn >= ucap) return 0;
-  memcpy(unit, v, vn);
+  nx_cache *ca = S->cache;
+  if (ca->unit != u) {
+    ca->unit = u;
+    ca->uname = lx_entry_attr(S->in->gaz, u, "unit", &ca->unamen);
+    ca->factor = lx_entry_attr(S->in->gaz, u, "factor", &ca->factorn);
+  }
+  size_t vn = ca->unamen;
+  if (!ca->uname || vn == 0 || vn >= ucap) return 0;
+  memcpy(unit, ca->uname, vn);
   unit[vn] = 0;
-  const char *f = lx_entry_attr(S->in->gaz, u, "factor", &vn);
-  *factor = f ? parse_factor(f, vn) : 1;
+  *factor = ca->factor ? parse_factor(ca->factor, ca->factorn) : 1;
   return k;
 }
 
@@ -3780,22 +3793,23 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   /* an age in apposition to a name or a person: "Mr. Smith, 52, was named
    * chairman", "The driver, 52, survived" */
   /* (and two of them: "two women, 68 and 72, and a boy") */
-  size_t h = SIZE_MAX; /* the token before the comma */
-  if (N->a >= S->t0 + 2 && tok_isl(S, N->a - 1, ",")) {
-    h = N->a - 2;
-  } else if (N->a >= S->t0 + 4 && tok_isl(S, N->a - 1, "and") &&
-             S->t[N->a - 2].kind == LX_TK_NUM && tlen(S, N->a - 2) <= 2 &&
-             tok_isl(S, N->a - 3, ",")) {
-    h = N->a - 4;
-  }
-  int pair = ok_tok(S, e + 2) && tok_isl(S, e, "and") && S->t[e + 1].kind == LX_TK_NUM &&
-             tlen(S, e + 1) <= 2 && tok_isl(S, e + 2, ",");
-  if (N->plain && N->v >= 1 && N->v <= 99 && e == N->a + 1 && h != SIZE_MAX &&
-      S->t[h].kind == LX_TK_WORD && appos_person(S, h) && ok_tok(S, e) &&
-      (tok_isl(S, e, ",") || tok_isl(S, e, ".") || tok_isl(S, e, ";") || pair)) {
-    res(r, N->a, e, LEDE_T_DATE, 0);
-    str_duration(r, N->v, U_YEAR);
-    return 1;
+  if (N->plain && N->v >= 1 && N->v <= 99 && e == N->a + 1) {
+    size_t h = SIZE_MAX; /* the token before the comma */
+    if (N->a >= S->t0 + 2 && tok_isl(S, N->a - 1, ",")) {
+      h = N->a - 2;
+    } else if (N->a >= S->t0 + 4 && tok_isl(S, N->a - 1, "and") &&
+               S->t[N->a - 2].kind == LX_TK_NUM && tlen(S, N->a - 2) <= 2 &&
+               tok_isl(S, N->a - 3, ",")) {
+      h = N->a - 4;
+    }
+    int pair = ok_tok(S, e + 2) && tok_isl(S, e, "and") && S->t[e + 1].kind == LX_TK_NUM &&
+               tlen(S, e + 1) <= 2 && tok_isl(S, e + 2, ",");
+    if (h != SIZE_MAX && S->t[h].kind == LX_TK_WORD && appos_person(S, h) && ok_tok(S, e) &&
+        (tok_isl(S, e, ",") || tok_isl(S, e, ".") || tok_isl(S, e, ";") || pair)) {
+      res(r, N->a, e, LEDE_T_DATE, 0);
+      str_duration(r, N->v, U_YEAR);
+      return 1;
+    }
   }
   /* an age in a life: "left school at 14 to work", "moved to New York at
    * 16 and joined", "went to RADA at 17" (a verb of a life's step before
@@ -3822,15 +3836,16 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
    * "three of every 10": a share, one CARDINAL valued as the fraction (not
    * "one in 2019", a year; read before "one" the pronoun: "found that one
    * in four families") */
-  size_t in = tok_isl(S, e, "in") ? e + 1
-              : (tok_isl(S, e, "out") && tok_isl(S, e + 1, "of")) ? e + 2
-              : (tok_isl(S, e, "of") && tok_isl(S, e + 1, "every")) ? e + 2 : 0;
-  if (in && tok_isl(S, in, "every") && in == e + 1) in++; /* "one in every five" */
-  if (N->v >= 1 && N->v <= 10 && !N->frac && !N->scaled && in && ok_tok(S, in) &&
-      (S->t[in].kind == LX_TK_NUM || lex_cls(S, in) == NX_W_UNIT ||
-       lex_cls(S, in) == NX_W_TENS)) {
+  if (N->v >= 1 && N->v <= 10 && !N->frac && !N->scaled) {
+    size_t in = tok_isl(S, e, "in") ? e + 1
+                : (tok_isl(S, e, "out") && tok_isl(S, e + 1, "of")) ? e + 2
+                : (tok_isl(S, e, "of") && tok_isl(S, e + 1, "every")) ? e + 2 : 0;
+    if (in && tok_isl(S, in, "every") && in == e + 1) in++; /* "one in every five" */
     nxnum M;
-    if (number_at(S, in, &M) && M.sfx == SFX_NONE && !M.frac && !M.ord && !M.decade &&
+    if (in && ok_tok(S, in) &&
+        (S->t[in].kind == LX_TK_NUM || lex_cls(S, in) == NX_W_UNIT ||
+         lex_cls(S, in) == NX_W_TENS) &&
+        number_at(S, in, &M) && M.sfx == SFX_NONE && !M.frac && !M.ord && !M.decade &&
         M.v > N->v && (M.v <= 1000 || M.scaled) && !(M.plain && M.intd == 4))
       return res(r, a, M.end, LEDE_T_CARDINAL, N->v / M.v);
   }
@@ -6820,6 +6835,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   nx_cache cache;
   memset(cache.tag, 0, sizeof cache.tag);
   cache.gi = (size_t)-1;
+  cache.cur = cache.unit = NULL;
   S.cache = &cache;
   size_t last = t0; /* where the last expression ended */
   year_anchor anchor = {"", 0};

@@ -402,10 +402,14 @@ static inline int emit(nx *S, const nx_res *r) {
     return 0;
   }
   lx_cand *c = (lx_cand *)v->p + v->n++;
-  /* (a copy of a zero candidate: a few wide moves, where memset's fill
-   * counts one instruction a word) */
-  static const lx_cand zero;
-  *c = zero;
+  /* (the fields set below are not cleared first: a copy of a zero
+   * candidate cleared its value string, which the copy of r->str writes
+   * whole) */
+  c->rule = 0;
+  c->priority = 0;
+  c->overlap = c->override = 0;
+  c->ustr = c->canon = c->entry_id = NULL;
+  c->bstart = c->bend = 0;
   c->t0 = (uint32_t)r->a;
   c->t1 = (uint32_t)r->b;
   c->type = (uint16_t)r->type;
@@ -4707,28 +4711,51 @@ static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
 /* The words weather_number looks for before a number, each list a chain
  * of tok_isl: a compare of the token's hash with each word's (these run
  * before most numbers; tok_in would read the words byte by byte). */
+/* (the word lists below are chains of tok_isl by the token's length: a
+ * number's word before is compared with the few of its length) */
 static int weather_head(const nx *S, size_t i) {
-  return tok_isl(S, i, "high") || tok_isl(S, i, "highs") || tok_isl(S, i, "low") ||
-         tok_isl(S, i, "lows") || tok_isl(S, i, "temperature") ||
-         tok_isl(S, i, "temperatures") || tok_isl(S, i, "chill") ||
-         tok_isl(S, i, "thermometer") || tok_isl(S, i, "mercury");
+  switch (tlen(S, i)) {
+    case 3: return tok_isl(S, i, "low");
+    case 4: return tok_isl(S, i, "high") || tok_isl(S, i, "lows");
+    case 5: return tok_isl(S, i, "highs") || tok_isl(S, i, "chill");
+    case 7: return tok_isl(S, i, "mercury");
+    case 11: return tok_isl(S, i, "temperature") || tok_isl(S, i, "thermometer");
+    case 12: return tok_isl(S, i, "temperatures");
+    default: return 0;
+  }
 }
 static int weather_link(const nx *S, size_t i) {
-  return tok_isl(S, i, "of") || tok_isl(S, i, "in") || tok_isl(S, i, "near") ||
-         tok_isl(S, i, "around") || tok_isl(S, i, "at") || tok_isl(S, i, "to") ||
-         tok_isl(S, i, "reaching") || tok_isl(S, i, "reached") || tok_isl(S, i, "hit") ||
-         tok_isl(S, i, "hitting") || tok_isl(S, i, "fell") || tok_isl(S, i, "dropped") ||
-         tok_isl(S, i, "rose") || tok_isl(S, i, "climbed") || tok_isl(S, i, "soared") ||
-         tok_isl(S, i, "plunged") || tok_isl(S, i, "hovered") || tok_isl(S, i, "topped") ||
-         tok_isl(S, i, "will") || tok_isl(S, i, "reach") || tok_isl(S, i, "be") ||
-         tok_isl(S, i, "only") || tok_isl(S, i, "about") || tok_isl(S, i, "into") ||
-         tok_isl(S, i, "minus");
+  switch (tlen(S, i)) {
+    case 2:
+      return tok_isl(S, i, "of") || tok_isl(S, i, "in") || tok_isl(S, i, "at") ||
+             tok_isl(S, i, "to") || tok_isl(S, i, "be");
+    case 3: return tok_isl(S, i, "hit");
+    case 4:
+      return tok_isl(S, i, "near") || tok_isl(S, i, "fell") || tok_isl(S, i, "rose") ||
+             tok_isl(S, i, "will") || tok_isl(S, i, "only") || tok_isl(S, i, "into");
+    case 5:
+      return tok_isl(S, i, "reach") || tok_isl(S, i, "about") || tok_isl(S, i, "minus");
+    case 6:
+      return tok_isl(S, i, "around") || tok_isl(S, i, "soared") || tok_isl(S, i, "topped");
+    case 7:
+      return tok_isl(S, i, "reached") || tok_isl(S, i, "hitting") ||
+             tok_isl(S, i, "dropped") || tok_isl(S, i, "climbed") ||
+             tok_isl(S, i, "plunged") || tok_isl(S, i, "hovered");
+    case 8: return tok_isl(S, i, "reaching");
+    default: return 0;
+  }
 }
 static int weather_mild(const nx *S, size_t i) {
-  return tok_isl(S, i, "balmy") || tok_isl(S, i, "chilly") || tok_isl(S, i, "frigid") ||
-         tok_isl(S, i, "scorching") || tok_isl(S, i, "sweltering") || tok_isl(S, i, "mild") ||
-         tok_isl(S, i, "frosty") || tok_isl(S, i, "toasty") || tok_isl(S, i, "steamy") ||
-         tok_isl(S, i, "brisk");
+  switch (tlen(S, i)) {
+    case 4: return tok_isl(S, i, "mild");
+    case 5: return tok_isl(S, i, "balmy") || tok_isl(S, i, "brisk");
+    case 6:
+      return tok_isl(S, i, "chilly") || tok_isl(S, i, "frigid") || tok_isl(S, i, "frosty") ||
+             tok_isl(S, i, "toasty") || tok_isl(S, i, "steamy");
+    case 9: return tok_isl(S, i, "scorching");
+    case 10: return tok_isl(S, i, "sweltering");
+    default: return 0;
+  }
 }
 
 static int weather_number(const nx *S, size_t a) {
@@ -5163,8 +5190,11 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       (lex_cls(S, j + 1) == NX_W_ORD || lex_cls(S, j + 1) == NX_W_QUARTER ||
        tok_isl(S, j + 1, "year") || tok_isl(S, j + 1, "quarter") || tok_isl(S, j + 1, "half")))
     j++;
+  /* the word after the determiner, which each reading below asks for */
+  const nx_word *w = lex(S, j);
   if (the) {
     const lx_token *t = &S->t[j];
+    int cls = w ? w->cls : NX_W_NONE;
     /* "a reader called me the other day"; "after the holidays" (a
      * preposition of time before: not "the holidays he took", nor "went
      * home for the holidays") */
@@ -5177,7 +5207,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       return res(r, i, j + 1, LEDE_T_DATE, 0);
     /* "the Labor Day weekend", "the Christmas holidays" (not "the Christmas
      * tree": a holiday alone is read without "the") */
-    if (lex_cls(S, j) == NX_W_HOLIDAY && (t->flags & LX_TF_CAP)) {
+    if (cls == NX_W_HOLIDAY && (t->flags & LX_TF_CAP)) {
       nx_res h;
       if (holiday_expr(S, i, j, 0, &h) && h.type == LEDE_T_DATE && h.b > j &&
           (tok_isl(S, h.b - 1, "weekend") || tok_isl(S, h.b - 1, "eve") ||
@@ -5197,7 +5227,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       return 0;
     }
     /* "the mid-1990s": the decade with its article, as "the late 1990s" */
-    if (t->kind == LX_TK_WORD && (t->flags & LX_TF_HYPHEN) && lex_cls(S, j) == 0) {
+    if (t->kind == LX_TK_WORD && (t->flags & LX_TF_HYPHEN) && cls == NX_W_NONE) {
       nx_res h;
       if (hyphen_word(S, j, &h) && h.type == LEDE_T_DATE && strlen(h.str) == 3 &&
           is_digit((unsigned char)h.str[0])) {
@@ -5206,7 +5236,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
         return 1;
       }
     }
-    if (t->kind == LX_TK_NUM || lex_cls(S, j) == NX_W_UNIT || lex_cls(S, j) == NX_W_TENS) {
+    if (t->kind == LX_TK_NUM || cls == NX_W_UNIT || cls == NX_W_TENS) {
       nxnum N;
       if (!number_at(S, j, &N)) return 0;
       if (N.decade || N.ord) return after_number(S, i, &N, CTX_THE, r);
@@ -5232,7 +5262,6 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       }
       return 0;
     }
-    const nx_word *w = lex(S, j);
     if (!w) return 0;
     switch (w->cls) {
       case NX_W_REL: return rel_expr(S, i, j, 1, r);
@@ -5312,9 +5341,10 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
     size_t pv = i > S->t0 + 1 && (tok_isl(S, i - 1, "for") || tok_isl(S, i - 1, "per")) ? i - 1 : i;
     char iso[4];
     nxnum P;
+    int before = pv > S->t0 ? lex_cls(S, pv - 1) : NX_W_NONE;
     int rate = pv > S->t0 &&
-               (S->t[pv - 1].kind == LX_TK_NUM || lex_cls(S, pv - 1) == NX_W_UNIT ||
-                lex_cls(S, pv - 1) == NX_W_TENS || currency_at(S, pv - 1, 1, iso, &(double){1}) ||
+               (S->t[pv - 1].kind == LX_TK_NUM || before == NX_W_UNIT ||
+                before == NX_W_TENS || currency_at(S, pv - 1, 1, iso, &(double){1}) ||
                 tok_isl(S, pv - 1, "cents") ||
                 (S->t[pv - 1].kind == LX_TK_WORD && (S->t[pv - 1].flags & LX_TF_HYPHEN) &&
                  spelled(S, pv - 1, &P) && P.end == pv));
@@ -5326,7 +5356,6 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       return 1;
     }
   }
-  const nx_word *w = lex(S, j);
   if (!w) return 0;
   switch (w->cls) {
     case NX_W_SCALE:
@@ -5990,11 +6019,11 @@ static int at(const nx *S, size_t i, nx_res *r) {
        * clock time can be: 10:30, 2019-11-18, 18.11.2019, 10am, 6 May */
       nxnum N;
       if (!number_at(S, i, &N)) return res(r, i, i + 1, 0, 0);
+      int next = N.end == i + 1 ? lex_cls(S, i + 1) : NX_W_NONE;
       int maybe = N.sfx == SFX_OTHER ||
                   ((N.sfx == SFX_SLASH || N.sfx == SFX_HYPHEN) && N.hi < 0 &&
                    memchr(N.tail, N.sfx == SFX_SLASH ? '/' : '-', N.tailn)) ||
-                  (N.end == i + 1 && (lex_cls(S, i + 1) == NX_W_MONTH ||
-                                      lex_cls(S, i + 1) == NX_W_AMPM)) ||
+                  next == NX_W_MONTH || next == NX_W_AMPM ||
                   (N.end == i + 1 && N.plain && N.intd == 4 && zone_after(S, i));
       lx_date d;
       size_t k = maybe ? abs_date(S, i, &d) : 0;
@@ -6644,13 +6673,12 @@ static void widen_date(const nx *S, nx_res *r, size_t last) {
   /* "Oct. 25 last year", "Jan. 22 this year", "early December next year":
    * one DATE, of that year */
   size_t b = r->b;
-  size_t sl = strlen(r->str);
+  size_t sl;
   if (ok_tok(S, b + 1) && tok_isl(S, b + 1, "year") && (S->t[b].flags & LX_TF_LOWER) &&
       (tok_isl(S, b, "last") || tok_isl(S, b, "this") || tok_isl(S, b, "next")) &&
-      ((sl == 10 && r->str[4] == '-' && r->str[7] == '-') ||
-       (sl == 7 && r->str[4] == '-' && r->str[5] != 'W') ||
-       (sl == 7 && r->str[0] == '-' && r->str[1] == '-') ||
-       (sl == 4 && r->str[0] == '-' && r->str[1] == '-'))) {
+      ((sl = strlen(r->str)) == 10 ? r->str[4] == '-' && r->str[7] == '-'
+       : sl == 7 ? (r->str[4] == '-' && r->str[5] != 'W') || (r->str[0] == '-' && r->str[1] == '-')
+       : sl == 4 && r->str[0] == '-' && r->str[1] == '-')) {
     int y = ref_y(S);
     if (y) {
       y += tok_isl(S, b, "last") ? -1 : tok_isl(S, b, "next") ? 1 : 0;
@@ -6871,8 +6899,9 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       /* "the 1960s and '70s": the apostrophe glued to a decade is its, and
        * a year's cut to two digits ("in '56") */
       if (r.a == i && i > last && i > S.t0 && r.type == LEDE_T_DATE &&
+          (T[i - 1].flags & LX_TF_QUOTE) &&
           (strlen(r.str) == 3 || (strlen(r.str) == 4 && T[i].end - T[i].start == 2)) &&
-          (T[i - 1].flags & LX_TF_QUOTE) && T[i - 1].end == t->start &&
+          T[i - 1].end == t->start &&
           T[i - 1].end - T[i - 1].start <= 3 && (i - 1 == S.t0 || T[i - 2].end < T[i - 1].start))
         r.a = i - 1;
       if (r.a > last && r.a > S.t0) signed_value(&S, &r, last);

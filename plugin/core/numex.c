@@ -1464,18 +1464,16 @@ static void str_duration(nx_res *r, double n, int unit) {
       snprintf(num, sizeof num, "%.6g", n);
     }
   }
-  if (unit == U_DECADE || unit == U_CENTURY || unit == U_MILLENNIUM) {
-    set_str(r, "P%s%s", num, unit == U_DECADE ? "DE" : unit == U_CENTURY ? "CE" : "ML");
-    return;
-  }
-  if (unit == U_WEEKEND) {
-    set_str(r, "P%sWE", num);
-    return;
-  }
-  if (unit >= U_HOUR && unit <= U_SEC)
-    set_str(r, "PT%s%c", num, unit_letter[unit]);
+  /* (written in place: set_str would read its format for each duration) */
+  wr w = w_of(r->str, sizeof r->str);
+  w_s(&w, unit >= U_HOUR && unit <= U_SEC ? "PT" : "P");
+  w_s(&w, num);
+  if (unit == U_DECADE || unit == U_CENTURY || unit == U_MILLENNIUM)
+    w_s(&w, unit == U_DECADE ? "DE" : unit == U_CENTURY ? "CE" : "ML");
+  else if (unit == U_WEEKEND)
+    w_s(&w, "WE");
   else
-    set_str(r, "P%s%c", num, unit_letter[unit] ? unit_letter[unit] : 'D');
+    w_ch(&w, unit_letter[unit] ? unit_letter[unit] : 'D');
 }
 
 static int unit_is_time(int unit) { return unit >= U_HOUR && unit <= U_SEC; }

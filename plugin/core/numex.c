@@ -1392,23 +1392,27 @@ static void str_period(const nx *S, size_t at, int q, int halves, int dir, int y
   w_int(&w, q, 1);
 }
 
-/* A unit relative to the reference: last/this/next year, month, week... */
+/* A unit relative to the reference: last/this/next year, month, week...
+ * (written in place, or copied: set_str would read a format) */
 static int str_rel_unit(const nx *S, int unit, int dir, nx_res *r) {
   int y = ref_y(S), m = ref_m(S);
   const lx_date *R = &S->in->ref;
   switch (unit) {
     case U_YEAR:
       if (y) set_year(r, y + dir);
-      else set_str(r, "XXXX");
+      else set_cstr(r, "XXXX");
       return 1;
     case U_MONTH:
       if (y && m) {
         int mm = m + dir, yy = y;
         if (mm < 1) { mm += 12; yy--; }
         if (mm > 12) { mm -= 12; yy++; }
-        set_str(r, "%04d-%02d", yy, mm);
+        wr w = w_of(r->str, sizeof r->str);
+        w_int(&w, yy, 4);
+        w_ch(&w, '-');
+        w_int(&w, mm, 2);
       } else {
-        set_str(r, "XXXX-XX");
+        set_cstr(r, "XXXX-XX");
       }
       return 1;
     case U_WEEK:
@@ -1417,9 +1421,13 @@ static int str_rel_unit(const nx *S, int unit, int dir, nx_res *r) {
         int yy, mm, dd, wy, wn;
         add_days(R->year, R->month, R->day, 7 * dir, &yy, &mm, &dd);
         iso_week(yy, mm, dd, &wy, &wn);
-        set_str(r, unit == U_WEEK ? "%04d-W%02d" : "%04d-W%02d-WE", wy, wn);
+        wr w = w_of(r->str, sizeof r->str);
+        w_int(&w, wy, 4);
+        w_s(&w, "-W");
+        w_int(&w, wn, 2);
+        if (unit == U_WEEKEND) w_s(&w, "-WE");
       } else {
-        set_str(r, unit == U_WEEK ? "XXXX-WXX" : "XXXX-WXX-WE");
+        set_cstr(r, unit == U_WEEK ? "XXXX-WXX" : "XXXX-WXX-WE");
       }
       return 1;
     case U_DAY:
@@ -1428,7 +1436,7 @@ static int str_rel_unit(const nx *S, int unit, int dir, nx_res *r) {
         add_days(R->year, R->month, R->day, dir, &yy, &mm, &dd);
         str_ymd(r, yy, mm, dd);
       } else {
-        set_str(r, "XXXX-XX-XX");
+        set_cstr(r, "XXXX-XX-XX");
       }
       return 1;
     case U_DECADE:

@@ -535,6 +535,14 @@ static void w_s(wr *w, const char *s) {
 }
 /* v with at least `width` digits (v >= 0). */
 static void w_int(wr *w, long long v, int width) {
+  /* (a year, a month, a day, an hour that fits: its digits at once) */
+  if (w->n + 4 < w->cap && v >= 0 && ((width == 2 && v < 100) || (width == 4 && v < 10000))) {
+    if (width == 2) put2(w->p + w->n, (int)v);
+    else put4(w->p + w->n, (int)v);
+    w->n += (size_t)width;
+    w->p[w->n] = 0;
+    return;
+  }
   char tmp[24];
   int k = 0;
   if (v < 0) {

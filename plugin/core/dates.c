@@ -230,16 +230,13 @@ static int lower_eq(const char *s, size_t n, const char *w) {
   return w[i] == 0;
 }
 
-/* The lower-cased first three letters of s as one number, or 0. */
-static unsigned key3(const char *s, size_t n) {
-  if (n < 3) return 0;
-  unsigned k = 0;
-  for (int i = 0; i < 3; i++) {
-    unsigned char c = (unsigned char)s[i] | 0x20;
-    if (c < 'a' || c > 'z') return 0;
-    k = k << 8 | c;
-  }
-  return k;
+/* The first three bytes of s (n >= 3) with the case bit set, as one
+ * number: three letters give the key of their lower case, and only
+ * letters give a letter with that bit set (a switch on the keys of letters
+ * needs no other check). */
+static unsigned key3(const char *s) {
+  return (unsigned)((unsigned char)s[0] | 0x20) << 16 |
+         (unsigned)((unsigned char)s[1] | 0x20) << 8 | ((unsigned char)s[2] | 0x20);
 }
 #define K3(a, b, c) ((unsigned)(a) << 16 | (unsigned)(b) << 8 | (unsigned)(c))
 
@@ -255,8 +252,8 @@ int lx_month_from_word(const char *s, size_t n) {
                                      "may",     "june",     "july",      "august",
                                      "september", "october", "november", "december"};
   if (n && s[n - 1] == '.') n--;
-  unsigned k = key3(s, n);
-  if (!k || n > 9) return 0;
+  if (n < 3 || n > 9) return 0;
+  unsigned k = key3(s);
   /* (a switch: a few compares, where a scan of the twelve keys made one
    * each, and most capitalized words are no month) */
   int m;
@@ -275,8 +272,10 @@ int lx_month_from_word(const char *s, size_t n) {
     case K3('d', 'e', 'c'): m = 11; break;
     default: return 0;
   }
-  /* the abbreviation, the full name, or Sept */
-  if (n == 3 || lower_eq(s, n, full[m]) || (m == 8 && lower_eq(s, n, "sept"))) return m + 1;
+  /* the abbreviation, the full name, or Sept (the first three letters are
+   * the key's: the rest is compared) */
+  if (n == 3 || lower_eq(s + 3, n - 3, full[m] + 3) || (m == 8 && lower_eq(s + 3, n - 3, "t")))
+    return m + 1;
   return 0;
 }
 
@@ -289,8 +288,8 @@ int lx_weekday_from_word(const char *s, size_t n) {
   static const char *const full[] = {"monday", "tuesday", "wednesday", "thursday",
                                      "friday", "saturday", "sunday"};
   if (n && s[n - 1] == '.') n--;
-  unsigned k = key3(s, n);
-  if (!k || n > 9) return 0;
+  if (n < 3 || n > 9) return 0;
+  unsigned k = key3(s);
   int w; /* (a switch, as for the months) */
   switch (k) {
     case K3('m', 'o', 'n'): w = 0; break;
@@ -302,8 +301,9 @@ int lx_weekday_from_word(const char *s, size_t n) {
     case K3('s', 'u', 'n'): w = 6; break;
     default: return 0;
   }
-  if (n == 3 || lower_eq(s, n, full[w]) || (w == 1 && lower_eq(s, n, "tues")) ||
-      (w == 3 && (lower_eq(s, n, "thur") || lower_eq(s, n, "thurs"))))
+  /* (past the key's three letters: "tues" "s", "thur" "r", "thurs" "rs") */
+  if (n == 3 || lower_eq(s + 3, n - 3, full[w] + 3) || (w == 1 && lower_eq(s + 3, n - 3, "s")) ||
+      (w == 3 && (lower_eq(s + 3, n - 3, "r") || lower_eq(s + 3, n - 3, "rs"))))
     return w + 1;
   return 0;
 }
@@ -756,6 +756,9 @@ size_t lx_match_date_ref(const char *text, const lx_token *t, size_t n, size_t i
   G.t = t;
   G.n = n;
   date_init(out);
+  /* every reading opens on a number, a weekday or a month (capitalized) */
+  if (i >= n || !(t[i].kind == LX_TK_NUM || (t[i].kind == LX_TK_WORD && (t[i].flags & LX_TF_CAP))))
+    return 0;
   size_t j = i, k;
   /* time first: 04:10 May 07, 2020 / 21:17 18.11.2019 */
   if ((k = ttime(&G, j, out)) != 0) {

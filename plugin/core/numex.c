@@ -197,6 +197,11 @@ typedef struct nx_cache {
   /* the last gazetteer look-up (currency and unit checks share it) */
   size_t gi, gk;
   const lx_entry *ge;
+  /* the attributes read last of a currency and of a unit (a story prints
+   * the same few again and again: "dlrs", "tonnes") */
+  const lx_entry *cur, *unit;
+  const char *iso, *uname, *factor;
+  size_t ison, unamen, factorn;
 } nx_cache;
 
 typedef struct nx {
@@ -303,25 +308,24 @@ static inline int ok_tok(const nx *S, size_t i) {
   return i < S->t1 && (!(S->t[i].flags & LX_TF_PARA) || i == S->from);
 }
 
-static const nx_word *lex_hash(uint32_t h, const char *s, size_t n) {
-  size_t j = h & (NX_LEX_CAP - 1);
-  while (nx_slots[j].idx) {
-    if (nx_slots[j].hash == h) {
-      const nx_word *w = &nx_words[nx_slots[j].idx - 1];
-      if (w->n != n) return NULL;
-      /* the lexicon is in lower case: a byte equal to the word's is one
-       * that lower-casing leaves as it is; only the others are folded */
-      for (size_t k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (c == (unsigned char)w->w[k]) continue;
-        if (c >= 'A' && c <= 'Z') c += 32;
-        if (c != (unsigned char)w->w[k]) return NULL;
-      }
-      return w;
-    }
-    j = (j + 1) & (NX_LEX_CAP - 1);
+/* The word of a slot whose hash is the text's, if the text is that word. */
+static inline const nx_word *lex_check(const nx_slot *sl, const char *s, size_t n) {
+  const nx_word *w = &nx_words[sl->idx - 1];
+  if (w->n != n) return NULL;
+  /* the lexicon is in lower case: a byte equal to the word's is one that
+   * lower-casing leaves as it is; only the others are folded */
+  for (size_t k = 0; k < n; k++) {
+    unsigned char c = (unsigned char)s[k];
+    if (c == (unsigned char)w->w[k]) continue;
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != (unsigned char)w->w[k]) return NULL;
   }
-  return NULL;
+  return w;
+}
+
+static const nx_word *lex_hash(uint32_t h, const char *s, size_t n) {
+  const nx_slot *sl = lex_peek(h);
+  return sl ? lex_check(sl, s, n) : NULL;
 }
 
 /* The lexicon word of token i, or NULL. */
@@ -398,10 +402,14 @@ static inline int emit(nx *S, const nx_res *r) {
     return 0;
   }
   lx_cand *c = (lx_cand *)v->p + v->n++;
-  /* (a copy of a zero candidate: a few wide moves, where memset's fill
-   * counts one instruction a word) */
-  static const lx_cand zero;
-  *c = zero;
+  /* (the fields set below are not cleared first: a copy of a zero
+   * candidate cleared its value string, which the copy of r->str writes
+   * whole) */
+  c->rule = 0;
+  c->priority = 0;
+  c->overlap = c->override = 0;
+  c->ustr = c->canon = c->entry_id = NULL;
+  c->bstart = c->bend = 0;
   c->t0 = (uint32_t)r->a;
   c->t1 = (uint32_t)r->b;
   c->type = (uint16_t)r->type;
@@ -527,6 +535,14 @@ static void w_s(wr *w, const char *s) {
 }
 /* v with at least `width` digits (v >= 0). */
 static void w_int(wr *w, long long v, int width) {
+  /* (a year, a month, a day, an hour that fits: its digits at once) */
+  if (w->n + 4 < w->cap && v >= 0 && ((width == 2 && v < 100) || (width == 4 && v < 10000))) {
+    if (width == 2) put2(w->p + w->n, (int)v);
+    else put4(w->p + w->n, (int)v);
+    w->n += (size_t)width;
+    w->p[w->n] = 0;
+    return;
+  }
   char tmp[24];
   int k = 0;
   if (v < 0) {
@@ -1384,23 +1400,27 @@ static void str_period(const nx *S, size_t at, int q, int halves, int dir, int y
   w_int(&w, q, 1);
 }
 
-/* A unit relative to the reference: last/this/next year, month, week... */
+/* A unit relative to the reference: last/this/next year, month, week...
+ * (written in place, or copied: set_str would read a format) */
 static int str_rel_unit(const nx *S, int unit, int dir, nx_res *r) {
   int y = ref_y(S), m = ref_m(S);
   const lx_date *R = &S->in->ref;
   switch (unit) {
     case U_YEAR:
       if (y) set_year(r, y + dir);
-      else set_str(r, "XXXX");
+      else set_cstr(r, "XXXX");
       return 1;
     case U_MONTH:
       if (y && m) {
         int mm = m + dir, yy = y;
         if (mm < 1) { mm += 12; yy--; }
         if (mm > 12) { mm -= 12; yy++; }
-        set_str(r, "%04d-%02d", yy, mm);
+        wr w = w_of(r->str, sizeof r->str);
+        w_int(&w, yy, 4);
+        w_ch(&w, '-');
+        w_int(&w, mm, 2);
       } else {
-        set_str(r, "XXXX-XX");
+        set_cstr(r, "XXXX-XX");
       }
       return 1;
     case U_WEEK:
@@ -1409,9 +1429,13 @@ static int str_rel_unit(const nx *S, int unit, int dir, nx_res *r) {
         int yy, mm, dd, wy, wn;
         add_days(R->year, R->month, R->day, 7 * dir, &yy, &mm, &dd);
         iso_week(yy, mm, dd, &wy, &wn);
-        set_str(r, unit == U_WEEK ? "%04d-W%02d" : "%04d-W%02d-WE", wy, wn);
+        wr w = w_of(r->str, sizeof r->str);
+        w_int(&w, wy, 4);
+        w_s(&w, "-W");
+        w_int(&w, wn, 2);
+        if (unit == U_WEEKEND) w_s(&w, "-WE");
       } else {
-        set_str(r, unit == U_WEEK ? "XXXX-WXX" : "XXXX-WXX-WE");
+        set_cstr(r, unit == U_WEEK ? "XXXX-WXX" : "XXXX-WXX-WE");
       }
       return 1;
     case U_DAY:
@@ -1420,7 +1444,7 @@ static int str_rel_unit(const nx *S, int unit, int dir, nx_res *r) {
         add_days(R->year, R->month, R->day, dir, &yy, &mm, &dd);
         str_ymd(r, yy, mm, dd);
       } else {
-        set_str(r, "XXXX-XX-XX");
+        set_cstr(r, "XXXX-XX-XX");
       }
       return 1;
     case U_DECADE:
@@ -1456,18 +1480,16 @@ static void str_duration(nx_res *r, double n, int unit) {
       snprintf(num, sizeof num, "%.6g", n);
     }
   }
-  if (unit == U_DECADE || unit == U_CENTURY || unit == U_MILLENNIUM) {
-    set_str(r, "P%s%s", num, unit == U_DECADE ? "DE" : unit == U_CENTURY ? "CE" : "ML");
-    return;
-  }
-  if (unit == U_WEEKEND) {
-    set_str(r, "P%sWE", num);
-    return;
-  }
-  if (unit >= U_HOUR && unit <= U_SEC)
-    set_str(r, "PT%s%c", num, unit_letter[unit]);
+  /* (written in place: set_str would read its format for each duration) */
+  wr w = w_of(r->str, sizeof r->str);
+  w_s(&w, unit >= U_HOUR && unit <= U_SEC ? "PT" : "P");
+  w_s(&w, num);
+  if (unit == U_DECADE || unit == U_CENTURY || unit == U_MILLENNIUM)
+    w_s(&w, unit == U_DECADE ? "DE" : unit == U_CENTURY ? "CE" : "ML");
+  else if (unit == U_WEEKEND)
+    w_s(&w, "WE");
   else
-    set_str(r, "P%s%c", num, unit_letter[unit] ? unit_letter[unit] : 'D');
+    w_ch(&w, unit_letter[unit] ? unit_letter[unit] : 'D');
 }
 
 static int unit_is_time(int unit) { return unit >= U_HOUR && unit <= U_SEC; }
@@ -2193,9 +2215,13 @@ static size_t currency_at(const nx *S, size_t i, int after, char iso[4], double 
     return 0;
   if ((c->flags & LX_GF_AMB) && (t->flags & LX_TF_CAP) && !(t->flags & LX_TF_ALLCAP)) return 0;
   if (after && currency_word_excluded(S, i, k)) return 0;
-  size_t vn;
-  const char *v = lx_entry_attr(S->in->gaz, c, "iso", &vn);
-  if (!v || vn != 3) return 0;
+  nx_cache *ca = S->cache;
+  if (ca->cur != c) {
+    ca->cur = c;
+    ca->iso = lx_entry_attr(S->in->gaz, c, "iso", &ca->ison);
+  }
+  const char *v = ca->iso;
+  if (!v || ca->ison != 3) return 0;
   memcpy(iso, v, 3);
   iso[3] = 0;
   /* not "dlrs": the wire's dollars are U.S. dollars wherever it writes */
@@ -2268,13 +2294,17 @@ static size_t unit_at(const nx *S, size_t i, char *unit, size_t ucap, double *fa
   if ((u->flags & LX_GF_AMB) && unit_excluded(lx_dict_str(S->in->gaz, u->phrase)) &&
       !(k == 1 && temperature_letter(S, i)))
     return 0;
-  size_t vn;
-  const char *v = lx_entry_attr(S->in->gaz, u, "unit", &vn);
-  if (!v || vn == 0 || vn >= ucap) return 0;
-  memcpy(unit, v, vn);
+  nx_cache *ca = S->cache;
+  if (ca->unit != u) {
+    ca->unit = u;
+    ca->uname = lx_entry_attr(S->in->gaz, u, "unit", &ca->unamen);
+    ca->factor = lx_entry_attr(S->in->gaz, u, "factor", &ca->factorn);
+  }
+  size_t vn = ca->unamen;
+  if (!ca->uname || vn == 0 || vn >= ucap) return 0;
+  memcpy(unit, ca->uname, vn);
   unit[vn] = 0;
-  const char *f = lx_entry_attr(S->in->gaz, u, "factor", &vn);
-  *factor = f ? parse_factor(f, vn) : 1;
+  *factor = ca->factor ? parse_factor(ca->factor, ca->factorn) : 1;
   return k;
 }
 
@@ -3781,22 +3811,23 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
   /* an age in apposition to a name or a person: "Mr. Smith, 52, was named
    * chairman", "The driver, 52, survived" */
   /* (and two of them: "two women, 68 and 72, and a boy") */
-  size_t h = SIZE_MAX; /* the token before the comma */
-  if (N->a >= S->t0 + 2 && tok_isl(S, N->a - 1, ",")) {
-    h = N->a - 2;
-  } else if (N->a >= S->t0 + 4 && tok_isl(S, N->a - 1, "and") &&
-             S->t[N->a - 2].kind == LX_TK_NUM && tlen(S, N->a - 2) <= 2 &&
-             tok_isl(S, N->a - 3, ",")) {
-    h = N->a - 4;
-  }
-  int pair = ok_tok(S, e + 2) && tok_isl(S, e, "and") && S->t[e + 1].kind == LX_TK_NUM &&
-             tlen(S, e + 1) <= 2 && tok_isl(S, e + 2, ",");
-  if (N->plain && N->v >= 1 && N->v <= 99 && e == N->a + 1 && h != SIZE_MAX &&
-      S->t[h].kind == LX_TK_WORD && appos_person(S, h) && ok_tok(S, e) &&
-      (tok_isl(S, e, ",") || tok_isl(S, e, ".") || tok_isl(S, e, ";") || pair)) {
-    res(r, N->a, e, LEDE_T_DATE, 0);
-    str_duration(r, N->v, U_YEAR);
-    return 1;
+  if (N->plain && N->v >= 1 && N->v <= 99 && e == N->a + 1) {
+    size_t h = SIZE_MAX; /* the token before the comma */
+    if (N->a >= S->t0 + 2 && tok_isl(S, N->a - 1, ",")) {
+      h = N->a - 2;
+    } else if (N->a >= S->t0 + 4 && tok_isl(S, N->a - 1, "and") &&
+               S->t[N->a - 2].kind == LX_TK_NUM && tlen(S, N->a - 2) <= 2 &&
+               tok_isl(S, N->a - 3, ",")) {
+      h = N->a - 4;
+    }
+    int pair = ok_tok(S, e + 2) && tok_isl(S, e, "and") && S->t[e + 1].kind == LX_TK_NUM &&
+               tlen(S, e + 1) <= 2 && tok_isl(S, e + 2, ",");
+    if (h != SIZE_MAX && S->t[h].kind == LX_TK_WORD && appos_person(S, h) && ok_tok(S, e) &&
+        (tok_isl(S, e, ",") || tok_isl(S, e, ".") || tok_isl(S, e, ";") || pair)) {
+      res(r, N->a, e, LEDE_T_DATE, 0);
+      str_duration(r, N->v, U_YEAR);
+      return 1;
+    }
   }
   /* an age in a life: "left school at 14 to work", "moved to New York at
    * 16 and joined", "went to RADA at 17" (a verb of a life's step before
@@ -3823,15 +3854,16 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
    * "three of every 10": a share, one CARDINAL valued as the fraction (not
    * "one in 2019", a year; read before "one" the pronoun: "found that one
    * in four families") */
-  size_t in = tok_isl(S, e, "in") ? e + 1
-              : (tok_isl(S, e, "out") && tok_isl(S, e + 1, "of")) ? e + 2
-              : (tok_isl(S, e, "of") && tok_isl(S, e + 1, "every")) ? e + 2 : 0;
-  if (in && tok_isl(S, in, "every") && in == e + 1) in++; /* "one in every five" */
-  if (N->v >= 1 && N->v <= 10 && !N->frac && !N->scaled && in && ok_tok(S, in) &&
-      (S->t[in].kind == LX_TK_NUM || lex_cls(S, in) == NX_W_UNIT ||
-       lex_cls(S, in) == NX_W_TENS)) {
+  if (N->v >= 1 && N->v <= 10 && !N->frac && !N->scaled) {
+    size_t in = tok_isl(S, e, "in") ? e + 1
+                : (tok_isl(S, e, "out") && tok_isl(S, e + 1, "of")) ? e + 2
+                : (tok_isl(S, e, "of") && tok_isl(S, e + 1, "every")) ? e + 2 : 0;
+    if (in && tok_isl(S, in, "every") && in == e + 1) in++; /* "one in every five" */
     nxnum M;
-    if (number_at(S, in, &M) && M.sfx == SFX_NONE && !M.frac && !M.ord && !M.decade &&
+    if (in && ok_tok(S, in) &&
+        (S->t[in].kind == LX_TK_NUM || lex_cls(S, in) == NX_W_UNIT ||
+         lex_cls(S, in) == NX_W_TENS) &&
+        number_at(S, in, &M) && M.sfx == SFX_NONE && !M.frac && !M.ord && !M.decade &&
         M.v > N->v && (M.v <= 1000 || M.scaled) && !(M.plain && M.intd == 4))
       return res(r, a, M.end, LEDE_T_CARDINAL, N->v / M.v);
   }
@@ -4693,28 +4725,51 @@ static int early_expr(const nx *S, size_t a, size_t j, nx_res *r) {
 /* The words weather_number looks for before a number, each list a chain
  * of tok_isl: a compare of the token's hash with each word's (these run
  * before most numbers; tok_in would read the words byte by byte). */
+/* (the word lists below are chains of tok_isl by the token's length: a
+ * number's word before is compared with the few of its length) */
 static int weather_head(const nx *S, size_t i) {
-  return tok_isl(S, i, "high") || tok_isl(S, i, "highs") || tok_isl(S, i, "low") ||
-         tok_isl(S, i, "lows") || tok_isl(S, i, "temperature") ||
-         tok_isl(S, i, "temperatures") || tok_isl(S, i, "chill") ||
-         tok_isl(S, i, "thermometer") || tok_isl(S, i, "mercury");
+  switch (tlen(S, i)) {
+    case 3: return tok_isl(S, i, "low");
+    case 4: return tok_isl(S, i, "high") || tok_isl(S, i, "lows");
+    case 5: return tok_isl(S, i, "highs") || tok_isl(S, i, "chill");
+    case 7: return tok_isl(S, i, "mercury");
+    case 11: return tok_isl(S, i, "temperature") || tok_isl(S, i, "thermometer");
+    case 12: return tok_isl(S, i, "temperatures");
+    default: return 0;
+  }
 }
 static int weather_link(const nx *S, size_t i) {
-  return tok_isl(S, i, "of") || tok_isl(S, i, "in") || tok_isl(S, i, "near") ||
-         tok_isl(S, i, "around") || tok_isl(S, i, "at") || tok_isl(S, i, "to") ||
-         tok_isl(S, i, "reaching") || tok_isl(S, i, "reached") || tok_isl(S, i, "hit") ||
-         tok_isl(S, i, "hitting") || tok_isl(S, i, "fell") || tok_isl(S, i, "dropped") ||
-         tok_isl(S, i, "rose") || tok_isl(S, i, "climbed") || tok_isl(S, i, "soared") ||
-         tok_isl(S, i, "plunged") || tok_isl(S, i, "hovered") || tok_isl(S, i, "topped") ||
-         tok_isl(S, i, "will") || tok_isl(S, i, "reach") || tok_isl(S, i, "be") ||
-         tok_isl(S, i, "only") || tok_isl(S, i, "about") || tok_isl(S, i, "into") ||
-         tok_isl(S, i, "minus");
+  switch (tlen(S, i)) {
+    case 2:
+      return tok_isl(S, i, "of") || tok_isl(S, i, "in") || tok_isl(S, i, "at") ||
+             tok_isl(S, i, "to") || tok_isl(S, i, "be");
+    case 3: return tok_isl(S, i, "hit");
+    case 4:
+      return tok_isl(S, i, "near") || tok_isl(S, i, "fell") || tok_isl(S, i, "rose") ||
+             tok_isl(S, i, "will") || tok_isl(S, i, "only") || tok_isl(S, i, "into");
+    case 5:
+      return tok_isl(S, i, "reach") || tok_isl(S, i, "about") || tok_isl(S, i, "minus");
+    case 6:
+      return tok_isl(S, i, "around") || tok_isl(S, i, "soared") || tok_isl(S, i, "topped");
+    case 7:
+      return tok_isl(S, i, "reached") || tok_isl(S, i, "hitting") ||
+             tok_isl(S, i, "dropped") || tok_isl(S, i, "climbed") ||
+             tok_isl(S, i, "plunged") || tok_isl(S, i, "hovered");
+    case 8: return tok_isl(S, i, "reaching");
+    default: return 0;
+  }
 }
 static int weather_mild(const nx *S, size_t i) {
-  return tok_isl(S, i, "balmy") || tok_isl(S, i, "chilly") || tok_isl(S, i, "frigid") ||
-         tok_isl(S, i, "scorching") || tok_isl(S, i, "sweltering") || tok_isl(S, i, "mild") ||
-         tok_isl(S, i, "frosty") || tok_isl(S, i, "toasty") || tok_isl(S, i, "steamy") ||
-         tok_isl(S, i, "brisk");
+  switch (tlen(S, i)) {
+    case 4: return tok_isl(S, i, "mild");
+    case 5: return tok_isl(S, i, "balmy") || tok_isl(S, i, "brisk");
+    case 6:
+      return tok_isl(S, i, "chilly") || tok_isl(S, i, "frigid") || tok_isl(S, i, "frosty") ||
+             tok_isl(S, i, "toasty") || tok_isl(S, i, "steamy");
+    case 9: return tok_isl(S, i, "scorching");
+    case 10: return tok_isl(S, i, "sweltering");
+    default: return 0;
+  }
 }
 
 static int weather_number(const nx *S, size_t a) {
@@ -5149,8 +5204,11 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       (lex_cls(S, j + 1) == NX_W_ORD || lex_cls(S, j + 1) == NX_W_QUARTER ||
        tok_isl(S, j + 1, "year") || tok_isl(S, j + 1, "quarter") || tok_isl(S, j + 1, "half")))
     j++;
+  /* the word after the determiner, which each reading below asks for */
+  const nx_word *w = lex(S, j);
   if (the) {
     const lx_token *t = &S->t[j];
+    int cls = w ? w->cls : NX_W_NONE;
     /* "a reader called me the other day"; "after the holidays" (a
      * preposition of time before: not "the holidays he took", nor "went
      * home for the holidays") */
@@ -5163,7 +5221,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       return res(r, i, j + 1, LEDE_T_DATE, 0);
     /* "the Labor Day weekend", "the Christmas holidays" (not "the Christmas
      * tree": a holiday alone is read without "the") */
-    if (lex_cls(S, j) == NX_W_HOLIDAY && (t->flags & LX_TF_CAP)) {
+    if (cls == NX_W_HOLIDAY && (t->flags & LX_TF_CAP)) {
       nx_res h;
       if (holiday_expr(S, i, j, 0, &h) && h.type == LEDE_T_DATE && h.b > j &&
           (tok_isl(S, h.b - 1, "weekend") || tok_isl(S, h.b - 1, "eve") ||
@@ -5183,7 +5241,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       return 0;
     }
     /* "the mid-1990s": the decade with its article, as "the late 1990s" */
-    if (t->kind == LX_TK_WORD && (t->flags & LX_TF_HYPHEN) && lex_cls(S, j) == 0) {
+    if (t->kind == LX_TK_WORD && (t->flags & LX_TF_HYPHEN) && cls == NX_W_NONE) {
       nx_res h;
       if (hyphen_word(S, j, &h) && h.type == LEDE_T_DATE && strlen(h.str) == 3 &&
           is_digit((unsigned char)h.str[0])) {
@@ -5192,7 +5250,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
         return 1;
       }
     }
-    if (t->kind == LX_TK_NUM || lex_cls(S, j) == NX_W_UNIT || lex_cls(S, j) == NX_W_TENS) {
+    if (t->kind == LX_TK_NUM || cls == NX_W_UNIT || cls == NX_W_TENS) {
       nxnum N;
       if (!number_at(S, j, &N)) return 0;
       if (N.decade || N.ord) return after_number(S, i, &N, CTX_THE, r);
@@ -5218,7 +5276,6 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       }
       return 0;
     }
-    const nx_word *w = lex(S, j);
     if (!w) return 0;
     switch (w->cls) {
       case NX_W_REL: return rel_expr(S, i, j, 1, r);
@@ -5298,9 +5355,10 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
     size_t pv = i > S->t0 + 1 && (tok_isl(S, i - 1, "for") || tok_isl(S, i - 1, "per")) ? i - 1 : i;
     char iso[4];
     nxnum P;
+    int before = pv > S->t0 ? lex_cls(S, pv - 1) : NX_W_NONE;
     int rate = pv > S->t0 &&
-               (S->t[pv - 1].kind == LX_TK_NUM || lex_cls(S, pv - 1) == NX_W_UNIT ||
-                lex_cls(S, pv - 1) == NX_W_TENS || currency_at(S, pv - 1, 1, iso, &(double){1}) ||
+               (S->t[pv - 1].kind == LX_TK_NUM || before == NX_W_UNIT ||
+                before == NX_W_TENS || currency_at(S, pv - 1, 1, iso, &(double){1}) ||
                 tok_isl(S, pv - 1, "cents") ||
                 (S->t[pv - 1].kind == LX_TK_WORD && (S->t[pv - 1].flags & LX_TF_HYPHEN) &&
                  spelled(S, pv - 1, &P) && P.end == pv));
@@ -5312,7 +5370,6 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       return 1;
     }
   }
-  const nx_word *w = lex(S, j);
   if (!w) return 0;
   switch (w->cls) {
     case NX_W_SCALE:
@@ -5976,11 +6033,11 @@ static int at(const nx *S, size_t i, nx_res *r) {
        * clock time can be: 10:30, 2019-11-18, 18.11.2019, 10am, 6 May */
       nxnum N;
       if (!number_at(S, i, &N)) return res(r, i, i + 1, 0, 0);
+      int next = N.end == i + 1 ? lex_cls(S, i + 1) : NX_W_NONE;
       int maybe = N.sfx == SFX_OTHER ||
                   ((N.sfx == SFX_SLASH || N.sfx == SFX_HYPHEN) && N.hi < 0 &&
                    memchr(N.tail, N.sfx == SFX_SLASH ? '/' : '-', N.tailn)) ||
-                  (N.end == i + 1 && (lex_cls(S, i + 1) == NX_W_MONTH ||
-                                      lex_cls(S, i + 1) == NX_W_AMPM)) ||
+                  next == NX_W_MONTH || next == NX_W_AMPM ||
                   (N.end == i + 1 && N.plain && N.intd == 4 && zone_after(S, i));
       lx_date d;
       size_t k = maybe ? abs_date(S, i, &d) : 0;
@@ -6630,13 +6687,12 @@ static void widen_date(const nx *S, nx_res *r, size_t last) {
   /* "Oct. 25 last year", "Jan. 22 this year", "early December next year":
    * one DATE, of that year */
   size_t b = r->b;
-  size_t sl = strlen(r->str);
+  size_t sl;
   if (ok_tok(S, b + 1) && tok_isl(S, b + 1, "year") && (S->t[b].flags & LX_TF_LOWER) &&
       (tok_isl(S, b, "last") || tok_isl(S, b, "this") || tok_isl(S, b, "next")) &&
-      ((sl == 10 && r->str[4] == '-' && r->str[7] == '-') ||
-       (sl == 7 && r->str[4] == '-' && r->str[5] != 'W') ||
-       (sl == 7 && r->str[0] == '-' && r->str[1] == '-') ||
-       (sl == 4 && r->str[0] == '-' && r->str[1] == '-'))) {
+      ((sl = strlen(r->str)) == 10 ? r->str[4] == '-' && r->str[7] == '-'
+       : sl == 7 ? (r->str[4] == '-' && r->str[5] != 'W') || (r->str[0] == '-' && r->str[1] == '-')
+       : sl == 4 && r->str[0] == '-' && r->str[1] == '-')) {
     int y = ref_y(S);
     if (y) {
       y += tok_isl(S, b, "last") ? -1 : tok_isl(S, b, "next") ? 1 : 0;
@@ -6746,8 +6802,13 @@ static inline int mod_opens(const nx *S, const lx_token *t) {
 
 /* The first token from t on that may start an expression, or end. Most
  * tokens cost a look at their kind or one probe of the lexicon's table
- * (this loop apart from lx_numex keeps its few values in registers). */
-static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token *end) {
+ * (this loop apart from lx_numex keeps its few values in registers).
+ * *found is the lexicon's slot of the token's hash when the token leads as
+ * a lexicon word (at() reads the word from it, without a second probe),
+ * else NULL. */
+static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token *end,
+                                 const nx_slot **found) {
+  *found = NULL;
   for (; t < end; t++) {
     if (t->kind == LX_TK_PUNCT) continue;
     if (t->kind != LX_TK_WORD) {
@@ -6795,7 +6856,10 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
     if (!lead && w->cls == NX_W_EDGE && t + 2 < end && t->end - t->start == 5 &&
         (S->text[t->start] | 32) == 'c' && tok_isl(S, (size_t)(t + 1 - S->t), "to"))
       lead = 1;
-    if (lead) return t;
+    if (lead) {
+      *found = w;
+      return t;
+    }
   }
   return end;
 }
@@ -6813,6 +6877,7 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
   nx_cache cache;
   memset(cache.tag, 0, sizeof cache.tag);
   cache.gi = (size_t)-1;
+  cache.cur = cache.unit = NULL;
   S.cache = &cache;
   size_t last = t0; /* where the last expression ended */
   year_anchor anchor = {"", 0};
@@ -6821,9 +6886,15 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
    * S.t1 from memory */
   const lx_token *const T = S.t, *const end = T + S.t1;
   const lx_token *t = t0 < S.t1 ? T + t0 : end;
-  while ((t = next_lead(&S, t, end)) < end) {
+  const nx_slot *found;
+  while ((t = next_lead(&S, t, end, &found)) < end) {
     size_t i = (size_t)(t - T);
     S.from = i;
+    if (found) { /* the word as lex() would cache it */
+      size_t n = t->end - t->start;
+      cache.tag[i & (NX_CACHE - 1)] = (uint32_t)(i + 1);
+      cache.w[i & (NX_CACHE - 1)] = n <= 14 ? lex_check(found, S.text + t->start, n) : NULL;
+    }
     /* a telephone number has two groups at least: most numbers are alone */
     size_t phone = t->kind == LX_TK_NUM && t + 1 < end && t[1].kind == LX_TK_NUM
                        ? phone_run(&S, i)
@@ -6842,8 +6913,9 @@ int lx_numex(const lx_ner_in *in, size_t t0, size_t t1, lx_vec *out) {
       /* "the 1960s and '70s": the apostrophe glued to a decade is its, and
        * a year's cut to two digits ("in '56") */
       if (r.a == i && i > last && i > S.t0 && r.type == LEDE_T_DATE &&
+          (T[i - 1].flags & LX_TF_QUOTE) &&
           (strlen(r.str) == 3 || (strlen(r.str) == 4 && T[i].end - T[i].start == 2)) &&
-          (T[i - 1].flags & LX_TF_QUOTE) && T[i - 1].end == t->start &&
+          T[i - 1].end == t->start &&
           T[i - 1].end - T[i - 1].start <= 3 && (i - 1 == S.t0 || T[i - 2].end < T[i - 1].start))
         r.a = i - 1;
       if (r.a > last && r.a > S.t0) signed_value(&S, &r, last);

@@ -6,6 +6,7 @@
 #   make check-asan     the suite under ASan + UBSan (no recovery)
 #   make check-valgrind the suite under valgrind (no definite leaks)
 #   make check-lua-versions   tests/portable.lua under Lua 5.1-5.4 and LuaJIT
+#   make check-nosimd   the core's portable paths give the SIMD paths' output
 #   make bench CORPUS=path.jsonl   MB/s of lede.parse and of a bare pass
 #   make eval CORPUS=path.jsonl    accuracy against the corpus gold
 #   make data           regenerate the embedded gazetteer from data/
@@ -31,7 +32,7 @@ LUA_ENV = LUA_PATH_5_4="$(TREE)/share/lua/5.4/?.lua;$(TREE)/share/lua/5.4/?/init
 	LUA_CPATH="$(TREE)/lib/lua/5.1/?.so;;" \
 	LEDE_TREE="$(TREE)" PATH="$(TREE)/bin:$$PATH"
 
-.PHONY: all build test test-c test-lua check-asan check-valgrind check-lua-versions \
+.PHONY: all build test test-c test-lua check-asan check-valgrind check-lua-versions check-nosimd nosimd-dump \
 	bench eval data fuzz clean demo
 
 all: build
@@ -111,6 +112,24 @@ check-lua-versions:
 	  CFLAGS="$(CFLAGS_ROCK)" >$$t.log 2>&1 || { cat $$t.log; exit 1; }; \
 	LUA_PATH="$$t/share/lua/5.1/?.lua;$$t/share/lua/5.1/?/init.lua;;" LUA_CPATH="$$t/lib/lua/5.1/?.so;;" \
 	  luajit tests/portable.lua $(CURDIR)
+
+# The portable C paths (no SSE2, SSE4.1 or AVX2), which a build for a CPU
+# other than x86 runs, give the same output as the SIMD paths this machine
+# picks: the rock built with __SSE2__ undefined (every SIMD path in the core
+# is behind it) parses the fixtures, the examples and the eval sets, byte for
+# byte as the normal build does. The SSE2 and SSE4.1 paths that x86 CPUs
+# without AVX2 take at run time are not covered here.
+NOSIMD_INPUT = examples tests/fixtures
+check-nosimd: build | $(OUT)
+	$(MAKE) --no-print-directory build TREE=$(CURDIR)/.rocks-nosimd CFLAGS_ROCK="$(CFLAGS_ROCK) -U__SSE2__"
+	@$(MAKE) --no-print-directory nosimd-dump DUMP=$(OUT)/simd.jsonl
+	@$(MAKE) --no-print-directory nosimd-dump TREE=$(CURDIR)/.rocks-nosimd DUMP=$(OUT)/nosimd.jsonl
+	@cmp $(OUT)/simd.jsonl $(OUT)/nosimd.jsonl \
+	  && echo "check-nosimd: the portable paths give the same output on $$(wc -l <$(OUT)/simd.jsonl) documents"
+
+nosimd-dump:
+	@$(LUA_ENV) lede parse -q -j 1 -f jsonl --include "*.txt" --include "*.jsonl" --include "*.html" \
+	  -o $(DUMP) $(NOSIMD_INPUT)
 
 # ---- measures ----------------------------------------------------------------
 

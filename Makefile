@@ -117,15 +117,19 @@ check-lua-versions:
 # other than x86 runs, give the same output as the SIMD paths this machine
 # picks: the rock built with __SSE2__ undefined (every SIMD path in the core
 # is behind it) parses the fixtures, the examples and the eval sets, byte for
-# byte as the normal build does. The SSE2 and SSE4.1 paths that x86 CPUs
-# without AVX2 take at run time are not covered here.
+# byte as the normal build does; so does the rock built with
+# LX_CPU_BASELINE, which runs the SSE2 paths that x86 CPUs without AVX2 or
+# SSE4.1 take (internal.h, lx_cpu_has).
 NOSIMD_INPUT = examples tests/fixtures
 check-nosimd: build | $(OUT)
 	$(MAKE) --no-print-directory build TREE=$(CURDIR)/.rocks-nosimd CFLAGS_ROCK="$(CFLAGS_ROCK) -U__SSE2__"
+	$(MAKE) --no-print-directory build TREE=$(CURDIR)/.rocks-baseline \
+	  CFLAGS_ROCK="$(CFLAGS_ROCK) -DLX_CPU_BASELINE"
 	@$(MAKE) --no-print-directory nosimd-dump DUMP=$(OUT)/simd.jsonl
 	@$(MAKE) --no-print-directory nosimd-dump TREE=$(CURDIR)/.rocks-nosimd DUMP=$(OUT)/nosimd.jsonl
-	@cmp $(OUT)/simd.jsonl $(OUT)/nosimd.jsonl \
-	  && echo "check-nosimd: the portable paths give the same output on $$(wc -l <$(OUT)/simd.jsonl) documents"
+	@$(MAKE) --no-print-directory nosimd-dump TREE=$(CURDIR)/.rocks-baseline DUMP=$(OUT)/baseline.jsonl
+	@cmp $(OUT)/simd.jsonl $(OUT)/nosimd.jsonl && cmp $(OUT)/simd.jsonl $(OUT)/baseline.jsonl \
+	  && echo "check-nosimd: the portable and the SSE2 paths give the same output on $$(wc -l <$(OUT)/simd.jsonl) documents"
 
 nosimd-dump:
 	@$(LUA_ENV) lede parse -q -j 1 -f jsonl --include "*.txt" --include "*.jsonl" --include "*.html" \

@@ -32,6 +32,16 @@
 #define LX_NORETURN
 #endif
 
+/* Whether the CPU has an instruction set ("avx2", "sse4.1") that a SIMD
+ * path is built for. LX_CPU_BASELINE makes it say no, so that a build runs
+ * the paths of a CPU with only the compiler's baseline (make check-nosimd
+ * compares their output with the best paths'). Only x86 builds ask. */
+#if defined(LX_CPU_BASELINE)
+#define lx_cpu_has(feature) 0
+#else
+#define lx_cpu_has(feature) (__builtin_cpu_supports(feature) != 0)
+#endif
+
 #define LX_MIN(a, b) ((a) < (b) ? (a) : (b))
 #define LX_MAX(a, b) ((a) > (b) ? (a) : (b))
 /* The widest zone offset accepted, in minutes (ISO 8601 allows any; real

@@ -345,7 +345,7 @@ lx_tagger *lx_tagger_load(const lede_allocator *a, const void *model, size_t n,
   small_tables(tg);
 #if defined(TG_AVX2)
   /* (pend_fetch_avx2() multiplies keys by nb over 32 bits) */
-  tg->avx2 = __builtin_cpu_supports("avx2") != 0 && nb <= 0xFFFFFFFFu;
+  tg->avx2 = lx_cpu_has("avx2") && nb <= 0xFFFFFFFFu;
 #endif
   return tg;
 }

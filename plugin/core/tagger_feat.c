@@ -479,7 +479,7 @@ static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
   const uint64_t ones = 0x0101010101010101ull;
   uint8_t *cls = classes_of(st);
 #if defined(TG_AVX2)
-  int avx2 = __builtin_cpu_supports("avx2") != 0;
+  int avx2 = lx_cpu_has("avx2");
   if (avx2)
     classes_avx2(toks, ntoks, cls);
   else
@@ -1106,10 +1106,10 @@ static TG_AVX2_ATTR size_t noshape_x8(const lx_tg_tok *T, size_t i, int after_o,
 size_t lx_tg_hashed_features_noshape(const lx_tg_tok *T, size_t i, int after_o, uint32_t *f) {
 #if defined(__SSE2__)
 #if defined(TG_AVX2)
-  if (__builtin_cpu_supports("avx2")) return noshape_x8(T, i, after_o, f);
+  if (lx_cpu_has("avx2")) return noshape_x8(T, i, after_o, f);
 #endif
 #if defined(TG_SSE41)
-  if (__builtin_cpu_supports("sse4.1")) return noshape_x4_41(T, i, after_o, f);
+  if (lx_cpu_has("sse4.1")) return noshape_x4_41(T, i, after_o, f);
 #endif
   return noshape_x4(T, i, after_o, f);
 #else
@@ -1135,7 +1135,7 @@ size_t lx_tg_hashed_features_noshape(const lx_tg_tok *T, size_t i, int after_o, 
 size_t lx_tg_hashed_features(const lx_tg_tok *T, size_t i, uint32_t *f) {
 #if defined(__SSE2__)
 #if defined(TG_SSE41)
-  if (__builtin_cpu_supports("sse4.1")) return hashed_x4_41(T, i, f);
+  if (lx_cpu_has("sse4.1")) return hashed_x4_41(T, i, f);
 #endif
   return hashed_x4(T, i, f);
 #else

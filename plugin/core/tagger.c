@@ -358,19 +358,6 @@ lx_tagger *lx_tagger_new(const lede_allocator *a, lede_status *st) {
 #include <emmintrin.h>
 #endif
 
-static inline unsigned ctz32(uint32_t x) {
-#if defined(__GNUC__)
-  return (unsigned)__builtin_ctz(x);
-#else
-  unsigned k = 0;
-  while (!(x & 1)) {
-    x >>= 1;
-    k++;
-  }
-  return k;
-#endif
-}
-
 #if defined(__SSE2__)
 /* Slot of a key within a bucket from the mask of matching slots (0 = none). */
 static const uint8_t first_of[16] = {0, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0};
@@ -702,7 +689,7 @@ static inline int best_label(const int16_t *sc, uint32_t m, int32_t *margin) {
                                            _MM_SHUFFLE(2, 3, 0, 1)));
   unsigned eq = (unsigned)_mm_movemask_epi8(
       _mm_packs_epi16(_mm_cmpeq_epi16(lo, x), _mm_cmpeq_epi16(hi, x)));
-  unsigned k = ctz32(eq | 0x10000u);
+  unsigned k = lx_tg_ctz64(eq | 0x10000u);
   int32_t top = (int16_t)_mm_cvtsi128_si32(x);
   /* the largest of the others: the first best out */
   __m128i kv = _mm_set1_epi16((short)(1u << k));
@@ -815,7 +802,7 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
      * several is prepared (b is NULL only on words between names, which have
      * one) */
     if (one || !b) {
-      lab[i] = (uint8_t)ctz32(m);
+      lab[i] = (uint8_t)lx_tg_ctz64(m);
       mg[i] = INT32_MAX;
       continue;
     }

@@ -150,6 +150,8 @@ enum {
   LX_TG_D_GP1C = 541  /* + bit * 4 + cas of the next token */
 };
 
+/* The index of the lowest bit set in x (not 0): the loops over the bits of
+ * a mask, in both of the tagger's files. */
 static inline uint32_t lx_tg_ctz64(uint64_t x) {
 #if defined(__GNUC__)
   return (uint32_t)__builtin_ctzll(x);

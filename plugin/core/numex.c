@@ -402,20 +402,9 @@ static inline int emit(nx *S, const nx_res *r) {
     return 0;
   }
   lx_cand *c = (lx_cand *)v->p + v->n++;
-  /* (the fields set below are not cleared first: a copy of a zero
-   * candidate cleared its value string, which the copy of r->str writes
-   * whole) */
-  c->rule = 0;
-  c->priority = 0;
-  c->overlap = c->override = 0;
-  c->ustr = c->canon = c->entry_id = NULL;
-  c->bstart = c->bend = 0;
-  c->t0 = (uint32_t)r->a;
-  c->t1 = (uint32_t)r->b;
-  c->type = (uint16_t)r->type;
-  c->source = LX_SRC_NUMEX;
-  c->score = 100;
-  c->num = snap(r->num);
+  /* every field not named is zero (a field added to lx_cand too) */
+  *c = (lx_cand){.t0 = (uint32_t)r->a, .t1 = (uint32_t)r->b, .type = (uint16_t)r->type,
+                 .source = LX_SRC_NUMEX, .score = 100, .num = snap(r->num)};
   switch (r->type) {
     case LEDE_T_DATE:
     case LEDE_T_TIME: c->value_kind = r->str[0] ? LEDE_V_STRING : LEDE_V_NONE; break;

@@ -109,14 +109,20 @@ void lx_buf_free(const lede_allocator *a, lx_buf *b) {
   b->n = b->cap = 0;
 }
 
-int lx_hashset_build(const lede_allocator *a, lx_hashset *s,
-                     const char *const *words, size_t n) {
-  /* at most one slot in eight taken: most lookups miss (a word that is not
-   * a function word), and a miss probes to an empty slot, about 1.1 slots
-   * at this load against 2.5 at one in two (the function words' set is
-   * probed for every word of every block) */
+/* Slots for n words in the sets below: at most one slot in eight taken.
+ * Most lookups miss (a word that is not a function word), and a miss
+ * probes to an empty slot, about 1.1 slots at this load against 2.5 at one
+ * in two (the function words' sets are probed for every word of every
+ * block). */
+static size_t sparse_cap(size_t n) {
   size_t cap = 64;
   while (cap < n * 8) cap *= 2;
+  return cap;
+}
+
+int lx_hashset_build(const lede_allocator *a, lx_hashset *s,
+                     const char *const *words, size_t n) {
+  size_t cap = sparse_cap(n);
   s->slots = (uint32_t *)lx_malloc(a, cap * sizeof(uint32_t));
   if (!s->slots) return 0;
   memset(s->slots, 0, cap * sizeof(uint32_t));
@@ -132,8 +138,7 @@ int lx_hashset_build(const lede_allocator *a, lx_hashset *s,
 }
 
 int lx_hashflags_init(const lede_allocator *a, lx_hashflags *m, size_t n) {
-  size_t cap = 64;
-  while (cap < n * 8) cap *= 2;
+  size_t cap = sparse_cap(n);
   m->slots = (uint64_t *)lx_malloc(a, cap * sizeof(uint64_t));
   if (!m->slots) return 0;
   memset(m->slots, 0, cap * sizeof(uint64_t));

@@ -11,15 +11,23 @@
 #include "patterns.h"
 
 /* wire copy prints months in any case: "Feb 26", "MARCH 2", "FEb 26" */
-#define MONTHS "(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?"
-#define DATE_PART "(?<date>" MONTHS "[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[ \\t]+" MONTHS "(?:[ \\t]+\\d{4})?)"
+#define MONTHS \
+  "(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?" \
+  "|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?"
+#define DATE_PART \
+  "(?<date>" MONTHS "[ \\t]+\\d{1,2}(?:st|nd|rd|th)?(?:,?[ \\t]+\\d{4})?" \
+  "|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[ \\t]+" MONTHS "(?:[ \\t]+\\d{4})?)"
 #define AGENCY_PART "(?:[ \\t]*\\((?<agency>[\\p{L}][\\p{L}\\p{N} .&'’/\\-]{0,39})\\))"
 /* a hyphen separates only with a space after it (COCA-COLA is one word) */
-#define SEP_PART "(?:[ \\t]*(?<sep>---?|—|–|-|:|\\|)[ \\t]+|[ \\t]*(?<sep>—|–|--)(?=[\\p{Lu}\"“‘']))"
+#define SEP_PART \
+  "(?:[ \\t]*(?<sep>---?|—|–|-|:|\\|)[ \\t]+" \
+  "|[ \\t]*(?<sep>—|–|--)(?=[\\p{Lu}\"“‘']))"
 /* ALL CAPS words with the lower-case particles place names carry */
 #define CAPWORD "\\p{Lu}[\\p{Lu}\\p{M}'’.\\-]*"
 #define PARTICLE "(?:de|da|do|dos|das|del|di|du|la|le|el|al|of|am|an|der|sur|upon|on|y)"
-#define REGION_PART "(?:[ \\t]*,[ \\t]*(?<region>\\p{Lu}[\\p{L}\\p{M}.'’\\-]*(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}.'’\\-]*){0,3}))"
+#define REGION_PART \
+  "(?:[ \\t]*,[ \\t]*(?<region>\\p{Lu}[\\p{L}\\p{M}.'’\\-]*" \
+  "(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}.'’\\-]*){0,3}))"
 
 /* a lazy prefix: lx_pat_match matches what follows it unanchored */
 #define LAZY_PREFIX "(?:.*?)"
@@ -31,7 +39,8 @@ static const struct {
     /* LX_P_DATELINE */
     {"(?<loc>" CAPWORD "(?:[ \\t]+(?:" CAPWORD "|" PARTICLE "(?=[ \\t]+\\p{Lu})))*?)"
      REGION_PART "??"
-     "(?:(?:,[ \\t]*|[ \\t]+)" DATE_PART "(?:,[ \\t]*(?<agency_c>\\p{Lu}[\\p{L}\\-]{1,30}))?)?" AGENCY_PART "?" SEP_PART,
+     "(?:(?:,[ \\t]*|[ \\t]+)" DATE_PART "(?:,[ \\t]*(?<agency_c>\\p{Lu}[\\p{L}\\-]{1,30}))?)?"
+     AGENCY_PART "?" SEP_PART,
      0},
     /* LX_P_DATELINE_TITLE: Title Case needs a date or an agency to be safe */
     {"(?<loc>\\p{Lu}[\\p{Ll}\\p{M}'’.\\-]+(?:[ \\t]+\\p{L}[\\p{Ll}\\p{M}'’.\\-]+){0,2})"
@@ -42,20 +51,27 @@ static const struct {
     {"\\((?<agency>\\p{L}[\\p{L}\\p{N} .&'’/\\-]{0,39})\\)" SEP_PART, 0},
     /* LX_P_DATELINE_LINE: also "MILWAUKEE, Wisconsin" over "1996-08-29" */
     {"(?<loc>" CAPWORD "(?:[ \\t]+" CAPWORD "){0,3})"
-     "(?:,[ \\t]*(?<region>\\p{Lu}[\\p{L}\\p{M}.'’\\-]*(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}.'’\\-]*){0,2}))?"
+     "(?:,[ \\t]*(?<region>\\p{Lu}[\\p{L}\\p{M}.'’\\-]*"
+     "(?:[ \\t]+\\p{Lu}[\\p{L}\\p{M}.'’\\-]*){0,2}))?"
      "(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)(?<date>\\d{4}-\\d{2}-\\d{2})[ \\t]*$",
      0},
     /* LX_P_CAPTION_START */
-    {"(?:(?:In |An? )?(?:this|these|the|an?)[ \\t]+(?:\\w+[ \\t]+){0,3}?(?:photos?|images?|pictures?|file photo|screenshot|screen grab|handout)\\b"
-     "|(?:FILE[ \\t]*(?:PHOTO)?[ \\t]*[:\\-–—]|Photo[ \\t]*:|Pictured[ \\t]*:|Above[ \\t]*:|Top[ \\t]*:|Image[ \\t]*:|Caption[ \\t]*:|PHOTO[ \\t]*:))",
+    {"(?:(?:In |An? )?(?:this|these|the|an?)[ \\t]+(?:\\w+[ \\t]+){0,3}?"
+     "(?:photos?|images?|pictures?|file photo|screenshot|screen grab|handout)\\b"
+     "|(?:FILE[ \\t]*(?:PHOTO)?[ \\t]*[:\\-–—]|Photo[ \\t]*:|Pictured[ \\t]*:|Above[ \\t]*:"
+     "|Top[ \\t]*:|Image[ \\t]*:|Caption[ \\t]*:|PHOTO[ \\t]*:))",
      PCRE2_CASELESS},
     /* LX_P_CREDIT_END: the credit printed at the end of a caption */
-    {"(?:.*?)(?<restr>\\((?:No resales|No archiving|Restricted|Editorial use only|MANDATORY CREDIT|For editorial use)[^()]*\\)[ \\t]*)?"
-     "(?:\\((?<credit>(?:Yonhap|AP|AFP|Reuters|Xinhua|Kyodo|EPA|UPI|Getty Images|Bloomberg|[\\p{L} .]{0,20}(?:Photo|Photos|Pool|Images|Handout|Agency|News|via [^()]+)[^()]{0,40}))\\)"
-     "|(?<credit2>(?:REUTERS|AFP|AP|EPA|Getty Images|Bloomberg)(?:[ \\t]*/[^\\n]{0,60})?|Photo:[^\\n]{1,60}|(?:Photo|Image) (?:by|credit:?)[^\\n]{1,60}))[ \\t]*\\.?[ \\t]*$",
+    {"(?:.*?)(?<restr>\\((?:No resales|No archiving|Restricted|Editorial use only"
+     "|MANDATORY CREDIT|For editorial use)[^()]*\\)[ \\t]*)?"
+     "(?:\\((?<credit>(?:Yonhap|AP|AFP|Reuters|Xinhua|Kyodo|EPA|UPI|Getty Images|Bloomberg"
+     "|[\\p{L} .]{0,20}(?:Photo|Photos|Pool|Images|Handout|Agency|News|via [^()]+)[^()]{0,40}))\\)"
+     "|(?<credit2>(?:REUTERS|AFP|AP|EPA|Getty Images|Bloomberg)(?:[ \\t]*/[^\\n]{0,60})?"
+     "|Photo:[^\\n]{1,60}|(?:Photo|Image) (?:by|credit:?)[^\\n]{1,60}))[ \\t]*\\.?[ \\t]*$",
      0},
     /* LX_P_CREDIT_LINE: a credit on its own line */
-    {"(?:(?:Image|Photo|Picture|Video)[ \\t]+(?:Credit|by|courtesy)[ \\t]*:?|Photo(?:graph)?[ \\t]*:|Credit[ \\t]*:|©|\\(c\\)[ \\t])[ \\t]*(?<credit>[^\\n]{1,80})$"
+    {"(?:(?:Image|Photo|Picture|Video)[ \\t]+(?:Credit|by|courtesy)[ \\t]*:?"
+     "|Photo(?:graph)?[ \\t]*:|Credit[ \\t]*:|©|\\(c\\)[ \\t])[ \\t]*(?<credit>[^\\n]{1,80})$"
      "|(?<credit2>[\\p{L} .\\-]{2,40}(?:[ \\t]*[|/][ \\t]*[\\p{L} .\\-]{2,40}){1,3})$",
      0},
 };

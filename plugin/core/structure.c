@@ -981,7 +981,8 @@ static int parse_names(lx_ctx *c, const lx_token *t, size_t i, size_t n,
     if (!noise && count > 0 && s > 0 && lx_tok_is(c->text, &t[s - 1], ",") &&
         lx_byline_outlet(c->eng->gaz, c->text, t + s, e - s))
       noise = 1;
-    if (!noise && words <= 5 && (words >= 2 || (t[s].nletters >= 2 && !(t[s].flags & LX_TF_ALLCAP)))) {
+    if (!noise && words <= 5 &&
+        (words >= 2 || (t[s].nletters >= 2 && !(t[s].flags & LX_TF_ALLCAP)))) {
       out[count].start = t[s].start;
       out[count].end = t[e - 1].end;
       count++;
@@ -1212,10 +1213,12 @@ static int parse_tz_attr(const char *v, size_t n, int *tz) {
   int sign = v[0] == '-' ? -1 : 1;
   size_t i = (v[0] == '+' || v[0] == '-') ? 1 : 0;
   int h = 0, m = 0;
-  for (size_t k = 0; k < 2 && i < n && v[i] >= '0' && v[i] <= '9'; k++) h = h * 10 + (v[i++] - '0');
+  for (size_t k = 0; k < 2 && i < n && v[i] >= '0' && v[i] <= '9'; k++)
+    h = h * 10 + (v[i++] - '0');
   if (i < n && v[i] == ':') {
     i++;
-    for (size_t k = 0; k < 2 && i < n && v[i] >= '0' && v[i] <= '9'; k++) m = m * 10 + (v[i++] - '0');
+    for (size_t k = 0; k < 2 && i < n && v[i] >= '0' && v[i] <= '9'; k++)
+      m = m * 10 + (v[i++] - '0');
   }
   if (i != n || m > 59 || h * 60 + m > LX_TZ_MAX) return 0;
   *tz = sign * (h * 60 + m);
@@ -2307,7 +2310,8 @@ void lx_structure(lx_ctx *c) {
     blk *b = &B[i];
     fprintf(stderr, "%4zu %c cls=%d role=%d cue=%d ch=%u w=%u stop=%u term=%u list=%d | %.*s\n", i,
             (i >= best_s && i < best_e) ? '*' : ' ', b->cls, b->role, b->cue, b->chars,
-            b->words, b->stop, b->terms, b->list, (int)LX_MIN(70, strcspn(s + b->start, "\n")), s + b->start);
+            b->words, b->stop, b->terms, b->list, (int)LX_MIN(70, strcspn(s + b->start, "\n")),
+            s + b->start);
   }
 #endif
   /* the story's last short paragraphs ("Spot gold added 0.1%.") score low

@@ -186,7 +186,8 @@ static size_t scan_word(const scan *sc, size_t start, size_t i, acc *a, uint8_t 
     }
     unsigned char c = sc->s[i];
     /* an inner hyphen (ASCII or U+2010) before a letter or digit */
-    if ((c == '-' || (c == 0xE2 && i + 2 < sc->end && sc->s[i + 1] == 0x80 && sc->s[i + 2] == 0x90))) {
+    if (c == '-' ||
+        (c == 0xE2 && i + 2 < sc->end && sc->s[i + 1] == 0x80 && sc->s[i + 2] == 0x90)) {
       size_t hk = c == '-' ? 1 : 3;
       if (alnum_at(sc, i + hk)) {
         a->flags |= LX_TF_HYPHEN;

@@ -185,7 +185,8 @@ static int parse_tz(lua_State *L, int i, int *minutes) {
   return 1;
 }
 
-static const char *const option_keys[] = {"date", "ref_date", "tz", "source", "skip", "rules", NULL};
+static const char *const option_keys[] = {"date", "ref_date", "tz",   "source",
+                                           "skip", "rules",    NULL};
 
 static const struct {
   const char *name;
@@ -244,7 +245,10 @@ static void read_options(lua_State *L, int t, lede_options *o) {
       for (size_t k = 0; k < sizeof skip_names / sizeof skip_names[0]; k++)
         if (strcmp(s, skip_names[k].name) == 0) bit = skip_names[k].bit;
       if (!bit)
-        luaL_error(L, "lede.parse: unknown stage '%s' in 'skip' (entities, quotes, linking, numex, tagger, gazetteer, patterns)", s);
+        luaL_error(L,
+                   "lede.parse: unknown stage '%s' in 'skip' (entities, quotes, linking, "
+                   "numex, tagger, gazetteer, patterns)",
+                   s);
       o->skip |= bit;
       lua_pop(L, 1);
     }

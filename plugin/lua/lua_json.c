@@ -57,9 +57,11 @@ static int hex4(dec *d, unsigned *v) {
 static void add_utf8(luaL_Buffer *b, unsigned cp) {
   char o[4];
   int n;
-  if (cp < 0x80) { o[0] = (char)cp; n = 1; }
-  else if (cp < 0x800) { o[0] = (char)(0xC0 | (cp >> 6)); o[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-  else if (cp < 0x10000) {
+  if (cp < 0x80) {
+    o[0] = (char)cp; n = 1;
+  } else if (cp < 0x800) {
+    o[0] = (char)(0xC0 | (cp >> 6)); o[1] = (char)(0x80 | (cp & 0x3F)); n = 2;
+  } else if (cp < 0x10000) {
     o[0] = (char)(0xE0 | (cp >> 12)); o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
     o[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
   } else {

@@ -303,7 +303,8 @@ __attribute__((visibility("default")))
 #endif
 int luaopen_lede_proc(lua_State *L) {
   static const luaL_Reg fns[] = {
-      {"fork", l_fork},     {"pipe", l_pipe},       {"open", l_open},     {"close", l_close},   {"read", l_read},     {"readn", l_readn},
+      {"fork", l_fork},     {"pipe", l_pipe},       {"open", l_open},     {"close", l_close},
+      {"read", l_read},     {"readn", l_readn},
       {"write", l_write},   {"poll", l_poll},       {"waitpid", l_waitpid}, {"kill", l_kill},
       {"_exit", l_exit},    {"getpid", l_getpid},   {"isatty", l_isatty}, {"sigpipe", l_sigpipe},
       {"ncpu", l_ncpu},     {"now", l_now},         {"stat", l_stat},     {"dir", l_dir},

@@ -113,7 +113,8 @@ static int l_rs_type(lua_State *L) {
   const char *name = luaL_checkstring(L, 2);
   int t = lede_ruleset_type(r->rs, name);
   if (t < 0)
-    return luaL_error(L, "lede: bad entity type name '%s' (UPPER_CASE letters, digits and _)", name);
+    return luaL_error(L, "lede: bad entity type name '%s' (UPPER_CASE letters, digits and _)",
+                      name);
   lua_pushinteger(L, t);
   return 1;
 }
@@ -157,13 +158,17 @@ static int l_rs_tokens(lua_State *L) {
   read_rule_opts(L, 2, &o);
   luaL_checktype(L, 3, LUA_TTABLE);
   int n = (int)lua_rawlen(L, 3);
-  if (n < 1 || n > 32) return luaL_error(L, "lede: rule '%s': a token pattern has 1 to 32 elements", o.name ? o.name : "?");
+  if (n < 1 || n > 32)
+    return luaL_error(L, "lede: rule '%s': a token pattern has 1 to 32 elements",
+                      o.name ? o.name : "?");
   lede_token_test tests[32];
   memset(tests, 0, sizeof tests);
   for (int i = 0; i < n; i++) {
     lua_rawgeti(L, 3, i + 1);
     int e = lua_gettop(L);
-    if (!lua_istable(L, e)) return luaL_error(L, "lede: rule '%s': element %d is not a table", o.name ? o.name : "?", i + 1);
+    if (!lua_istable(L, e))
+      return luaL_error(L, "lede: rule '%s': element %d is not a table",
+                        o.name ? o.name : "?", i + 1);
     lede_token_test *t = &tests[i];
     t->text = opt_str(L, e, "text");
     t->lower = opt_str(L, e, "lower");
@@ -204,7 +209,8 @@ static int l_rs_dict_add(lua_State *L) {
   if (st != LEDE_OK)
     return luaL_error(L, "lede: rule '%s': cannot add phrase '%s': %s",
                       lede_ruleset_rule_name(r->rs, id) ? lede_ruleset_rule_name(r->rs, id) : "?",
-                      phrase, st == LEDE_ENOMEM ? "out of memory" : "not a phrase of this dictionary");
+                      phrase,
+                      st == LEDE_ENOMEM ? "out of memory" : "not a phrase of this dictionary");
   return 0;
 }
 
@@ -244,7 +250,8 @@ static int run_callback(void *ud, lede_match *m) {
   lua_State *L = r->L;
   const char *rname = lede_ruleset_rule_name(r->rs, m->rule);
   if (!L) {
-    snprintf(m->error, sizeof m->error, "rule '%s': no Lua state for its callback", rname ? rname : "?");
+    snprintf(m->error, sizeof m->error, "rule '%s': no Lua state for its callback",
+             rname ? rname : "?");
     return 1;
   }
   /* the previous callback's results may go now */
@@ -340,7 +347,8 @@ static int run_callback(void *ud, lede_match *m) {
         }
       } else if (!lua_isnil(L, v)) {
         snprintf(m->error, sizeof m->error,
-                 "rule '%s': callback at byte %u returned a value of type %s (number, string or {amount=, currency=|unit=})",
+                 "rule '%s': callback at byte %u returned a value of type %s "
+                 "(number, string or {amount=, currency=|unit=})",
                  rname ? rname : "?", m->span.start, luaL_typename(L, v));
         return 1;
       }
@@ -370,12 +378,13 @@ void lede_ruleset_unbind(lede_ruleset_ud *r) {
 
 void lede_open_rules(lua_State *L) {
   static const luaL_Reg meta[] = {{"__gc", l_rs_gc}, {NULL, NULL}};
-  static const luaL_Reg methods[] = {{"type", l_rs_type},         {"pack", l_rs_pack},
-                                     {"regex", l_rs_regex},       {"tokens", l_rs_tokens},
-                                     {"dict", l_rs_dict},         {"dict_add", l_rs_dict_add},
-                                     {"dict_load", l_rs_dict_load}, {"callback", l_rs_callback},
-                                     {"count", l_rs_count},       {"pack_applies", l_rs_pack_applies},
-                                     {NULL, NULL}};
+  static const luaL_Reg methods[] = {
+      {"type", l_rs_type},           {"pack", l_rs_pack},
+      {"regex", l_rs_regex},         {"tokens", l_rs_tokens},
+      {"dict", l_rs_dict},           {"dict_add", l_rs_dict_add},
+      {"dict_load", l_rs_dict_load}, {"callback", l_rs_callback},
+      {"count", l_rs_count},         {"pack_applies", l_rs_pack_applies},
+      {NULL, NULL}};
   luaL_newmetatable(L, RULESET_MT);
   luaL_setfuncs(L, meta, 0);
   luaL_newlib(L, methods);

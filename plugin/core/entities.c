@@ -3851,10 +3851,14 @@ static int other_language(const lx_ctx *c) {
   const uint64_t *slots = c->eng->langs.slots;
   const size_t mask = c->eng->langs.cap - 1;
   size_t latin = 0, other = 0, words = 0, en = 0, xx = 0;
-  for (size_t i = 0, n = c->toks.n; i < n && words < 4000; i++) {
+  for (size_t i = 0, n = c->toks.n; i < n; i++) {
     if (t[i].kind != LX_TK_WORD) continue;
-    words++;
-    unsigned char b = (unsigned char)c->text[t[i].start];
+    if (words++ == 4000) break;
+    /* (a word of ASCII bytes alone, most, begins with one: the text is not
+     * read; a possessive's "'s" may begin with U+2019 and not say so) */
+    unsigned char b = t[i].flags & (LX_TF_NONASCII | LX_TF_POSS)
+                          ? (unsigned char)c->text[t[i].start]
+                          : 0;
     if (b < 0x80) {
       latin++;
       if (!(t[i].flags & LX_TF_LOWER) || t[i].end - t[i].start > 5) continue;
@@ -3864,6 +3868,11 @@ static int other_language(const lx_ctx *c) {
       if (!slots[j]) continue;
       if (slots[j] >> 32 & 1) {
         if (++en >= 40 && en > 2 * xx) return 0; /* English, plainly */
+        /* or English whatever the r tokens left are: they could make no
+         * more words of another script than the Latin ones now, nor of
+         * the other languages' words twenty and more than English's */
+        size_t r = n - 1 - i;
+        if (other + r <= latin && (xx + r < 20 || xx + r <= en)) return 0;
       } else {
         xx++;
       }

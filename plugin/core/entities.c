@@ -137,6 +137,15 @@ static int case_fits(const lx_entry *e, const lx_token *t, size_t n) {
 #define TK_DONE 0x80000000u
 #define TK_STARTS 0x40000000u
 #define TK_SEEN 0x20000000u
+/* and title_at's answer at the token, once asked (TK_TITLE): the title's
+ * length (up to TK_TLEN_MAX) and whether it is capitalized; the kinds
+ * keep the bits below (TK_KINDS) */
+#define TK_TITLE 0x10000000u
+#define TK_TCAP 0x08000000u
+#define TK_TLEN_SHIFT 21
+#define TK_TLEN_MAX 63u
+#define TK_KINDS ((1u << TK_TLEN_SHIFT) - 1)
+typedef char tk_kinds_fit[LX_G_COUNT <= TK_TLEN_SHIFT ? 1 : -1];
 
 typedef struct tk_memo {
   uint32_t m;     /* TK_* | kinds */
@@ -156,7 +165,7 @@ static void tk_lookup(const lx_ctx *c, size_t i, tk_memo *k) {
   const lx_entry *e;
   uint32_t kinds = lx_dict_exact_kinds(GAZ(c), c->text, TOKS(c), i, 1, &e);
   if (e) k->entry = lx_entry_index(GAZ(c), e) + 1;
-  k->m |= kinds & ~(TK_DONE | TK_STARTS | TK_SEEN);
+  k->m |= kinds & TK_KINDS;
 }
 
 /* tk_get of a token not looked up yet. */
@@ -502,8 +511,9 @@ static inline int name_word(const lx_ctx *c, const lx_token *t) {
 }
 
 /* The length of a title at i: (modifiers) title-word; 0 if none. Most
- * tokens start none: title_at tells them inline, title_from does the rest. */
-static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
+ * tokens start none: title_at tells them inline, title_from does the rest
+ * (title_scan, once a token). */
+static size_t title_scan(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
   const lx_token *t = TOKS(c);
   const lx_dict *td = c->eng->titles;
   size_t j = i;
@@ -552,6 +562,31 @@ static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized)
     }
     if (j == i) return 0; /* modifiers alone are not a title */
   }
+}
+
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (title_at's checks inline, not this) */
+#endif
+static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
+  tk_memo *k = i < c->tkinds.n ? (tk_memo *)c->tkinds.p + i : NULL;
+  if (k) {
+    if (!(k->m & TK_SEEN)) k->m = tk_starts(c, i); /* (else the memo below is lost) */
+    if (k->m & TK_TITLE) {
+      size_t n = k->m >> TK_TLEN_SHIFT & TK_TLEN_MAX;
+      if (n && capitalized) *capitalized = (k->m & TK_TCAP) != 0;
+      return n;
+    }
+  }
+  /* a title is read from at most four modifiers and a phrase: past that
+   * the block's end changes nothing, and the answer is kept in the memo
+   * (the rules, the titles around names and the linker ask again of the
+   * same tokens) */
+  int cap = 0;
+  size_t n = title_scan(c, i, t1, &cap);
+  if (k && t1 - i >= 4 + (size_t)lx_dict_maxtok(c->eng->titles) && n <= TK_TLEN_MAX)
+    k->m |= TK_TITLE | (cap ? TK_TCAP : 0) | (uint32_t)n << TK_TLEN_SHIFT;
+  if (n && capitalized) *capitalized = cap;
+  return n;
 }
 
 static inline size_t title_at(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {

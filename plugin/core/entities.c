@@ -3738,17 +3738,17 @@ static void org_first_words(lx_ctx *c) {
    * the last one's (a search from the document's start cost a gallop over
    * all the tokens before it) */
   size_t hint = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (E[i].type != LEDE_T_ORG && E[i].type != LEDE_T_PERSON) continue;
+  for (size_t i = 0; i < n && no < LX_COUNTOF(org); i++) {
+    if (E[i].type != LEDE_T_ORG) continue;
     size_t a, b;
     lx_tokens_in_from(c, hint, E[i].span.start, E[i].span.end, &a, &b);
     hint = a;
-    if (b < a + 2) continue;
-    if (E[i].type == LEDE_T_ORG && no < LX_COUNTOF(org) && tok_is_cap(&t[a])) org[no++] = t[a].hash;
-    for (size_t k = a; E[i].type == LEDE_T_PERSON && k < b && np < LX_COUNTOF(per); k++)
-      per[np++] = t[k].hash;
+    if (b >= a + 2 && tok_is_cap(&t[a])) org[no++] = t[a].hash;
   }
   if (!no) return;
+  /* the words of the longer persons' names, looked for at the first
+   * person that opens an organization (most documents have none) */
+  int per_known = 0;
   hint = 0;
   for (size_t i = 0; i < n; i++) {
     if (E[i].type != LEDE_T_PERSON || E[i].rule != LEDE_RULE_TAGGER) continue;
@@ -3758,6 +3758,17 @@ static void org_first_words(lx_ctx *c) {
     if (b != a + 1) continue;
     for (k = 0; k < no && org[k] != t[a].hash; k++) {}
     if (k == no) continue;
+    /* (the persons of one word turned organizations before this one are
+     * none of them) */
+    for (size_t j = 0, from = 0; !per_known && j < n && np < LX_COUNTOF(per); j++) {
+      if (E[j].type != LEDE_T_PERSON) continue;
+      size_t x, y;
+      lx_tokens_in_from(c, from, E[j].span.start, E[j].span.end, &x, &y);
+      from = x;
+      if (y < x + 2) continue;
+      for (size_t q = x; q < y && np < LX_COUNTOF(per); q++) per[np++] = t[q].hash;
+    }
+    per_known = 1;
     for (k = 0; k < np && per[k] != t[a].hash; k++) {}
     if (k < np) continue;
     E[i].type = LEDE_T_ORG;

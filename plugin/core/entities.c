@@ -2949,6 +2949,15 @@ static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *cover
   const lx_token *t = TOKS(c);
   const tk_memo *memo = (const tk_memo *)c->tkinds.p;
   for (size_t i = t0; i < t1; i++) {
+    /* two tokens past the last person, no appositive is left: there only a
+     * capitalized word inside a sentence may open a title (below), and the
+     * other tokens, most, are passed over by their flags and kind alone */
+    if (i >= pend + 2) {
+      while (i < t1 && (!tok_is_cap(&t[i]) || (t[i].flags & LX_TF_SENT) ||
+                        t[i].kind != LX_TK_WORD))
+        i++;
+      if (i >= t1) break;
+    }
     /* a token the memo says starts no gazetteer phrase starts no title
      * (title_at would say so): most */
     if ((memo[i].m & (TK_SEEN | TK_STARTS)) == TK_SEEN) continue;

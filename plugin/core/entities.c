@@ -137,6 +137,15 @@ static int case_fits(const lx_entry *e, const lx_token *t, size_t n) {
 #define TK_DONE 0x80000000u
 #define TK_STARTS 0x40000000u
 #define TK_SEEN 0x20000000u
+/* and title_at's answer at the token, once asked (TK_TITLE): the title's
+ * length (up to TK_TLEN_MAX) and whether it is capitalized; the kinds
+ * keep the bits below (TK_KINDS) */
+#define TK_TITLE 0x10000000u
+#define TK_TCAP 0x08000000u
+#define TK_TLEN_SHIFT 21
+#define TK_TLEN_MAX 63u
+#define TK_KINDS ((1u << TK_TLEN_SHIFT) - 1)
+typedef char tk_kinds_fit[LX_G_COUNT <= TK_TLEN_SHIFT ? 1 : -1];
 
 typedef struct tk_memo {
   uint32_t m;     /* TK_* | kinds */
@@ -156,7 +165,7 @@ static void tk_lookup(const lx_ctx *c, size_t i, tk_memo *k) {
   const lx_entry *e;
   uint32_t kinds = lx_dict_exact_kinds(GAZ(c), c->text, TOKS(c), i, 1, &e);
   if (e) k->entry = lx_entry_index(GAZ(c), e) + 1;
-  k->m |= kinds & ~(TK_DONE | TK_STARTS | TK_SEEN);
+  k->m |= kinds & TK_KINDS;
 }
 
 /* tk_get of a token not looked up yet. */
@@ -502,8 +511,9 @@ static inline int name_word(const lx_ctx *c, const lx_token *t) {
 }
 
 /* The length of a title at i: (modifiers) title-word; 0 if none. Most
- * tokens start none: title_at tells them inline, title_from does the rest. */
-static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
+ * tokens start none: title_at tells them inline, title_from does the rest
+ * (title_scan, once a token). */
+static size_t title_scan(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
   const lx_token *t = TOKS(c);
   const lx_dict *td = c->eng->titles;
   size_t j = i;
@@ -552,6 +562,31 @@ static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized)
     }
     if (j == i) return 0; /* modifiers alone are not a title */
   }
+}
+
+#if defined(__GNUC__)
+__attribute__((noinline)) /* (title_at's checks inline, not this) */
+#endif
+static size_t title_from(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
+  tk_memo *k = i < c->tkinds.n ? (tk_memo *)c->tkinds.p + i : NULL;
+  if (k) {
+    if (!(k->m & TK_SEEN)) k->m = tk_starts(c, i); /* (else the memo below is lost) */
+    if (k->m & TK_TITLE) {
+      size_t n = k->m >> TK_TLEN_SHIFT & TK_TLEN_MAX;
+      if (n && capitalized) *capitalized = (k->m & TK_TCAP) != 0;
+      return n;
+    }
+  }
+  /* a title is read from at most four modifiers and a phrase: past that
+   * the block's end changes nothing, and the answer is kept in the memo
+   * (the rules, the titles around names and the linker ask again of the
+   * same tokens) */
+  int cap = 0;
+  size_t n = title_scan(c, i, t1, &cap);
+  if (k && t1 - i >= 4 + (size_t)lx_dict_maxtok(c->eng->titles) && n <= TK_TLEN_MAX)
+    k->m |= TK_TITLE | (cap ? TK_TCAP : 0) | (uint32_t)n << TK_TLEN_SHIFT;
+  if (n && capitalized) *capitalized = cap;
+  return n;
 }
 
 static inline size_t title_at(const lx_ctx *c, size_t i, size_t t1, int *capitalized) {
@@ -2914,6 +2949,15 @@ static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *cover
   const lx_token *t = TOKS(c);
   const tk_memo *memo = (const tk_memo *)c->tkinds.p;
   for (size_t i = t0; i < t1; i++) {
+    /* two tokens past the last person, no appositive is left: there only a
+     * capitalized word inside a sentence may open a title (below), and the
+     * other tokens, most, are passed over by their flags and kind alone */
+    if (i >= pend + 2) {
+      while (i < t1 && (!tok_is_cap(&t[i]) || (t[i].flags & LX_TF_SENT) ||
+                        t[i].kind != LX_TK_WORD))
+        i++;
+      if (i >= t1) break;
+    }
     /* a token the memo says starts no gazetteer phrase starts no title
      * (title_at would say so): most */
     if ((memo[i].m & (TK_SEEN | TK_STARTS)) == TK_SEEN) continue;
@@ -3703,17 +3747,17 @@ static void org_first_words(lx_ctx *c) {
    * the last one's (a search from the document's start cost a gallop over
    * all the tokens before it) */
   size_t hint = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (E[i].type != LEDE_T_ORG && E[i].type != LEDE_T_PERSON) continue;
+  for (size_t i = 0; i < n && no < LX_COUNTOF(org); i++) {
+    if (E[i].type != LEDE_T_ORG) continue;
     size_t a, b;
     lx_tokens_in_from(c, hint, E[i].span.start, E[i].span.end, &a, &b);
     hint = a;
-    if (b < a + 2) continue;
-    if (E[i].type == LEDE_T_ORG && no < LX_COUNTOF(org) && tok_is_cap(&t[a])) org[no++] = t[a].hash;
-    for (size_t k = a; E[i].type == LEDE_T_PERSON && k < b && np < LX_COUNTOF(per); k++)
-      per[np++] = t[k].hash;
+    if (b >= a + 2 && tok_is_cap(&t[a])) org[no++] = t[a].hash;
   }
   if (!no) return;
+  /* the words of the longer persons' names, looked for at the first
+   * person that opens an organization (most documents have none) */
+  int per_known = 0;
   hint = 0;
   for (size_t i = 0; i < n; i++) {
     if (E[i].type != LEDE_T_PERSON || E[i].rule != LEDE_RULE_TAGGER) continue;
@@ -3723,6 +3767,17 @@ static void org_first_words(lx_ctx *c) {
     if (b != a + 1) continue;
     for (k = 0; k < no && org[k] != t[a].hash; k++) {}
     if (k == no) continue;
+    /* (the persons of one word turned organizations before this one are
+     * none of them) */
+    for (size_t j = 0, from = 0; !per_known && j < n && np < LX_COUNTOF(per); j++) {
+      if (E[j].type != LEDE_T_PERSON) continue;
+      size_t x, y;
+      lx_tokens_in_from(c, from, E[j].span.start, E[j].span.end, &x, &y);
+      from = x;
+      if (y < x + 2) continue;
+      for (size_t q = x; q < y && np < LX_COUNTOF(per); q++) per[np++] = t[q].hash;
+    }
+    per_known = 1;
     for (k = 0; k < np && per[k] != t[a].hash; k++) {}
     if (k < np) continue;
     E[i].type = LEDE_T_ORG;
@@ -3851,10 +3906,14 @@ static int other_language(const lx_ctx *c) {
   const uint64_t *slots = c->eng->langs.slots;
   const size_t mask = c->eng->langs.cap - 1;
   size_t latin = 0, other = 0, words = 0, en = 0, xx = 0;
-  for (size_t i = 0, n = c->toks.n; i < n && words < 4000; i++) {
+  for (size_t i = 0, n = c->toks.n; i < n; i++) {
     if (t[i].kind != LX_TK_WORD) continue;
-    words++;
-    unsigned char b = (unsigned char)c->text[t[i].start];
+    if (words++ == 4000) break;
+    /* (a word of ASCII bytes alone, most, begins with one: the text is not
+     * read; a possessive's "'s" may begin with U+2019 and not say so) */
+    unsigned char b = t[i].flags & (LX_TF_NONASCII | LX_TF_POSS)
+                          ? (unsigned char)c->text[t[i].start]
+                          : 0;
     if (b < 0x80) {
       latin++;
       if (!(t[i].flags & LX_TF_LOWER) || t[i].end - t[i].start > 5) continue;
@@ -3864,6 +3923,11 @@ static int other_language(const lx_ctx *c) {
       if (!slots[j]) continue;
       if (slots[j] >> 32 & 1) {
         if (++en >= 40 && en > 2 * xx) return 0; /* English, plainly */
+        /* or English whatever the r tokens left are: they could make no
+         * more words of another script than the Latin ones now, nor of
+         * the other languages' words twenty and more than English's */
+        size_t r = n - 1 - i;
+        if (other + r <= latin && (xx + r < 20 || xx + r <= en)) return 0;
       } else {
         xx++;
       }

@@ -6790,8 +6790,9 @@ static inline int mod_opens(const nx *S, const lx_token *t) {
 }
 
 /* The first token from t on that may start an expression, or end. Most
- * tokens cost a look at their kind or one probe of the lexicon's table
- * (this loop apart from lx_numex keeps its few values in registers).
+ * tokens cost a look at their kind and flags and one bit of may_lead; the
+ * lexicon's table is probed for the words that may lead (this loop apart
+ * from lx_numex keeps its few values in registers).
  * *found is the lexicon's slot of the token's hash when the token leads as
  * a lexicon word (at() reads the word from it, without a second probe),
  * else NULL. */

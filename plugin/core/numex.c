@@ -157,20 +157,9 @@ typedef struct nx_slot {
                    slot's padding: it reads no word) */
 } nx_slot;
 
+/* the lexicon: nx_words, nx_slots, lead_class (the classes that can start
+ * an expression) and nx_lead_bits */
 #include "numex_lex.h"
-
-
-/* Classes of words that can start an expression: 1 alone ("Tuesday",
- * "two"), 2 only before a number, a symbol or another lexicon word ("the",
- * "about", "last"). */
-static const uint8_t lead_class[NX_W_COUNT] = {
-    [NX_W_UNIT] = 1,   [NX_W_TENS] = 1,   [NX_W_PLURAL] = 1, [NX_W_ORD] = 1,
-    [NX_W_HALF] = 1,   [NX_W_MONTH] = 1,  [NX_W_WDAY] = 1,   [NX_W_WDAYS] = 1,
-    [NX_W_REL] = 2,    [NX_W_RECENT] = 2, [NX_W_DAYREL] = 1, [NX_W_TONIGHT] = 1,
-    [NX_W_NOON] = 1,   [NX_W_SEASON] = 1, [NX_W_SETADV] = 1, [NX_W_EVERY] = 2,
-    [NX_W_MOD] = 2,    [NX_W_DET] = 2,    [NX_W_FEW] = 2,    [NX_W_AGO] = 2,
-    [NX_W_EARLY] = 2,  [NX_W_FISCAL] = 2, [NX_W_AMPM] = 0,   [NX_W_CURPRE] = 2,
-    [NX_W_TUNIT] = 1,  [NX_W_HOLIDAY] = 1, [NX_W_PART] = 1,   [NX_W_THAT] = 2};
 
 /* Probes the lexicon with a token's hash alone (no check of the text): for
  * deciding to skip, a rare collision only costs a closer look. */
@@ -178,6 +167,17 @@ static inline const nx_slot *lex_peek(uint32_t h) {
   size_t j = h & (NX_LEX_CAP - 1);
   while (nx_slots[j].idx && nx_slots[j].hash != h) j = (j + 1) & (NX_LEX_CAP - 1);
   return nx_slots[j].idx ? &nx_slots[j] : NULL;
+}
+/* Whether a word that may open an expression (lead_class, "close") may
+ * have hash h: its bit in nx_lead_bits (numex_lex.h), set for those words
+ * and one other word in 50. The skipping loop asks it before the probe:
+ * the words out of the lexicon would leave the probe at once, but by
+ * branches that went either way from one token to the next (an empty
+ * slot, a neighbour's), and in a 16 KB table; the lexicon's words that
+ * open nothing ("said", "of", "million") would pass the probe to be
+ * turned away after it. */
+static inline int may_lead(uint32_t h) {
+  return (int)((nx_lead_bits[(h & (NX_LEAD_BITS - 1)) >> 6] >> (h & 63)) & 1);
 }
 static inline const nx_word *lex_peek_word(uint32_t h) {
   const nx_slot *s = lex_peek(h);
@@ -6790,8 +6790,9 @@ static inline int mod_opens(const nx *S, const lx_token *t) {
 }
 
 /* The first token from t on that may start an expression, or end. Most
- * tokens cost a look at their kind or one probe of the lexicon's table
- * (this loop apart from lx_numex keeps its few values in registers).
+ * tokens cost a look at their kind and flags and one bit of may_lead; the
+ * lexicon's table is probed for the words that may lead (this loop apart
+ * from lx_numex keeps its few values in registers).
  * *found is the lexicon's slot of the token's hash when the token leads as
  * a lexicon word (at() reads the word from it, without a second probe),
  * else NULL. */
@@ -6816,7 +6817,7 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
     if ((t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
         ((t->flags & (LX_TF_HYPHEN | LX_TF_DIGIT)) || (t + 1 < end && t[1].kind == LX_TK_NUM)))
       return t;
-    const nx_slot *w = lex_peek(t->hash);
+    const nx_slot *w = may_lead(t->hash) ? lex_peek(t->hash) : NULL;
     if (!w) continue;
     int lead = lead_class[w->cls];
     if (w->cls == NX_W_MOD && !mod_opens(S, t)) continue;

@@ -607,11 +607,12 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
 }
 
 /* The scores of prepared token i (b) given the labels before it, p1 and
- * p2: the rows of its features. Built for the sums of each acc type (S:
- * its suffix, ATTR: the function's target). */
+ * p2: the rows of its features; p1w0 is lx_tg_label_word_feature(T, i, p1)
+ * if the token before is scored (the caller fetched its bucket). Built for
+ * the sums of each acc type (S: its suffix, ATTR: the function's target). */
 #define TG_DEFINE_SCORE(S, ATTR)                                                              \
   static ATTR void score##S(const lx_tagger *tg, const lx_tg_tok *T, const pend *b, size_t i, \
-                            int p1, int p2, int16_t *sc) {                                    \
+                            int p1, int p2, uint32_t p1w0, int16_t *sc) {                     \
     uint16_t d[LX_TG_MAXF];                                                                   \
     size_t nd = lx_tg_dense_features(T, b->tok, d);                                           \
     acc##S s;                                                                                 \
@@ -627,13 +628,12 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
     for (size_t j = 0; j < b->nf; j++) acc_match##S(&s, tg, b->b1[j], b->f[j]);               \
     acc_add16##S(&s, tg->pair[p2][p1]);                                                       \
     if (i > 0 && T[i - 1].scored) { /* else pend_prepare() took them */                      \
-      uint32_t f = lx_tg_label_word_feature(T, i, p1);                                        \
-      acc_match##S(&s, tg, &tg->b[bucket1(f, tg->nb)], f);                                    \
+      acc_match##S(&s, tg, &tg->b[bucket1(p1w0, tg->nb)], p1w0);                              \
       unsigned own = tg->nsh ? sh_index(tg, T[i].shape) : SH_NONE;                            \
       if (own != SH_NONE) {                                                                   \
         acc_add8##S(&s, tg->sh_p1[p1][own]);                                                  \
       } else {                                                                                \
-        f = lx_tg_label_shape_key(p1, T[i].shape);                                            \
+        uint32_t f = lx_tg_label_shape_key(p1, T[i].shape);                                   \
         acc_match##S(&s, tg, &tg->b[bucket1(f, tg->nb)], f);                                  \
       }                                                                                       \
     }                                                                                         \
@@ -794,6 +794,13 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     int p1 = i >= 1 ? lab[i - 1] : 0, p2 = i >= 2 ? lab[i - 2] : 0;
     uint32_t m = tg->valid[p1][T[i].scored & 7]; /* never 0: O or I, L may follow */
     int one = !(m & (m - 1));
+    /* after a scored token, the feature of the label before and the word:
+     * its bucket comes from memory while the next token is prepared */
+    uint32_t p1w0 = 0;
+    if (!one && i > 0 && T[i - 1].scored) {
+      p1w0 = lx_tg_label_word_feature(T, i, p1);
+      PREFETCH(&tg->b[bucket1(p1w0, tg->nb)]);
+    }
     const pend *b = NULL;
     if (q == next) {
       if (ready || !one) {
@@ -819,12 +826,12 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     int16_t sc[LX_TG_NW];
 #if defined(TG_AVX2)
     if (tg->avx2) {
-      score_avx2(tg, T, b, i, p1, p2, sc);
+      score_avx2(tg, T, b, i, p1, p2, p1w0, sc);
       lab[i] = (uint8_t)best_label_avx2(sc, m, &mg[i]);
       continue;
     }
 #endif
-    score(tg, T, b, i, p1, p2, sc);
+    score(tg, T, b, i, p1, p2, p1w0, sc);
     lab[i] = (uint8_t)best_label(sc, m, &mg[i]);
   }
   /* names: B I* L or U */

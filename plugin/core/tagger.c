@@ -8,12 +8,12 @@
  * label but O, whose weights are folded into the others: only differences
  * between labels matter). At load the features go into a cuckoo table of
  * 64-byte buckets, each one cache line with 3 keys and their 3 rows: a
- * feature lives in one of two buckets, most in the first, which is flagged
- * if one of its keys went to the second; so a lookup reads one line
+ * feature lives in one of two buckets, most in the first, which keeps a
+ * filter of its keys that went to the second; so a lookup reads one line
  * (prefetched a token ahead) and compares 4 keys without a branch on which
  * slot matches (a mispredicted probe loop cost more than the memory), and
- * reads the second line only after a miss in a flagged bucket; a feature
- * not in the model reads a row of zeros. Sums are int16 (8-bit weights
+ * reads the second line only after a miss the filter lets through; a
+ * feature not in the model reads a row of zeros. Sums are int16 (8-bit weights
  * lost nothing on dev against 16-bit ones).
  * Templates over small attributes (document case, history, length,
  * gazetteer bits; the labels before) are not hashed at run time: their rows
@@ -24,8 +24,9 @@
 #include "tagger.h"
 
 typedef struct bucket {
-  uint32_t key[4];          /* 3 keys (0 = empty), then a flag: some key whose
-                               first bucket this is lives in its second */
+  uint32_t key[4];          /* 3 keys (0 = empty), then the filter of the keys
+                               whose first bucket this is that live in their
+                               second: bit k & 31 of each key k (may_spill) */
   int8_t row[3][LX_TG_NW];  /* the weights of key[s] */
 } bucket;
 typedef char lx_tg_bucket_is_64[sizeof(bucket) == 64 ? 1 : -1];
@@ -93,6 +94,16 @@ static inline size_t bucket2(uint32_t k, size_t nb) {
   return (size_t)(((uint64_t)(k * 0x9E3779B1u) * nb) >> 32);
 }
 
+/* Whether key k may live in its second bucket, B1 its first: a filter of
+ * 32 bits. With one flag for any key, every feature not in the model whose
+ * first bucket was flagged read a second line from memory (a fifth of the
+ * sums' time); now it does only if its bit is one of the few the bucket's
+ * spilled keys set. The low bits of a key are as mixed as the high ones
+ * that pick the bucket. */
+static inline unsigned may_spill(const bucket *B1, uint32_t k) {
+  return (B1->key[3] >> (k & 31)) & 1u;
+}
+
 void lx_tagger_free(lx_tagger *tg) {
   if (!tg) return;
   lx_free(tg->alloc, tg->b_mem);
@@ -138,12 +149,13 @@ static int cuckoo_build(const unsigned char *keys, size_t nf, size_t nb, bucket 
     }
     if (k) return 0;
   }
-  /* flag the first bucket of every key placed in its second: a lookup
-   * reads the second bucket only after a miss in a flagged first one */
+  /* the first bucket of every key placed in its second notes it in its
+   * filter: a lookup reads the second bucket only after a miss the filter
+   * lets through */
   for (size_t j = 0; j < nb; j++)
     for (size_t s = 0; s < 3; s++) {
       uint32_t k = B[j].key[s];
-      if (k && bucket1(k, nb) != j) B[bucket1(k, nb)].key[3] = 1;
+      if (k && bucket1(k, nb) != j) B[bucket1(k, nb)].key[3] |= 1u << (k & 31);
     }
   return 1;
 }
@@ -154,7 +166,7 @@ static const int8_t *find_row(const lx_tagger *tg, uint32_t k) {
   for (int w = 0; w < 2; w++) {
     for (int j = 0; j < 3; j++)
       if (c[w]->key[j] == k) return c[w]->row[j];
-    if (!c[w]->key[3]) break;
+    if (!may_spill(c[0], k)) break;
   }
   return zero_row;
 }
@@ -427,10 +439,10 @@ static inline const bucket *bucket_of(const lx_tagger *tg, const bucket *B1, uin
   const bucket *B = B1;
   *m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
            _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
-  /* both tests, then one branch, taken by few (a branch on m alone would
-   * be on whether the key is there) */
-  unsigned spill = (unsigned)(*m == 0) & (unsigned)(B->key[3] != 0);
-  if (spill) {
+  /* both tests in one branch, taken by few (a branch on m alone would be
+   * on whether the key is there): the filter's bit exceeds m only if no
+   * slot matched */
+  if (may_spill(B, k) > *m) {
     B = &tg->b[bucket2(k, tg->nb)];
     *m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(
              _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)B->key), kv))) & 7u;
@@ -455,7 +467,7 @@ static inline void acc_match(acc *s, const lx_tagger *tg, const bucket *B1, uint
         acc_add8(s, B->row[j]);
         return;
       }
-    if (!B->key[3]) return;
+    if (!may_spill(B1, k)) return;
     B = &tg->b[bucket2(k, tg->nb)];
   }
 #endif
@@ -597,11 +609,12 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
 }
 
 /* The scores of prepared token i (b) given the labels before it, p1 and
- * p2: the rows of its features. Built for the sums of each acc type (S:
- * its suffix, ATTR: the function's target). */
+ * p2: the rows of its features; p1w0 is lx_tg_label_word_feature(T, i, p1)
+ * if the token before is scored (the caller fetched its bucket). Built for
+ * the sums of each acc type (S: its suffix, ATTR: the function's target). */
 #define TG_DEFINE_SCORE(S, ATTR)                                                              \
   static ATTR void score##S(const lx_tagger *tg, const lx_tg_tok *T, const pend *b, size_t i, \
-                            int p1, int p2, int16_t *sc) {                                    \
+                            int p1, int p2, uint32_t p1w0, int16_t *sc) {                     \
     uint16_t d[LX_TG_MAXF];                                                                   \
     size_t nd = lx_tg_dense_features(T, b->tok, d);                                           \
     acc##S s;                                                                                 \
@@ -617,13 +630,12 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
     for (size_t j = 0; j < b->nf; j++) acc_match##S(&s, tg, b->b1[j], b->f[j]);               \
     acc_add16##S(&s, tg->pair[p2][p1]);                                                       \
     if (i > 0 && T[i - 1].scored) { /* else pend_prepare() took them */                      \
-      uint32_t f = lx_tg_label_word_feature(T, i, p1);                                        \
-      acc_match##S(&s, tg, &tg->b[bucket1(f, tg->nb)], f);                                    \
+      acc_match##S(&s, tg, &tg->b[bucket1(p1w0, tg->nb)], p1w0);                              \
       unsigned own = tg->nsh ? sh_index(tg, T[i].shape) : SH_NONE;                            \
       if (own != SH_NONE) {                                                                   \
         acc_add8##S(&s, tg->sh_p1[p1][own]);                                                  \
       } else {                                                                                \
-        f = lx_tg_label_shape_key(p1, T[i].shape);                                            \
+        uint32_t f = lx_tg_label_shape_key(p1, T[i].shape);                                   \
         acc_match##S(&s, tg, &tg->b[bucket1(f, tg->nb)], f);                                  \
       }                                                                                       \
     }                                                                                         \
@@ -784,6 +796,13 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     int p1 = i >= 1 ? lab[i - 1] : 0, p2 = i >= 2 ? lab[i - 2] : 0;
     uint32_t m = tg->valid[p1][T[i].scored & 7]; /* never 0: O or I, L may follow */
     int one = !(m & (m - 1));
+    /* after a scored token, the feature of the label before and the word:
+     * its bucket comes from memory while the next token is prepared */
+    uint32_t p1w0 = 0;
+    if (!one && i > 0 && T[i - 1].scored) {
+      p1w0 = lx_tg_label_word_feature(T, i, p1);
+      PREFETCH(&tg->b[bucket1(p1w0, tg->nb)]);
+    }
     const pend *b = NULL;
     if (q == next) {
       if (ready || !one) {
@@ -809,12 +828,12 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     int16_t sc[LX_TG_NW];
 #if defined(TG_AVX2)
     if (tg->avx2) {
-      score_avx2(tg, T, b, i, p1, p2, sc);
+      score_avx2(tg, T, b, i, p1, p2, p1w0, sc);
       lab[i] = (uint8_t)best_label_avx2(sc, m, &mg[i]);
       continue;
     }
 #endif
-    score(tg, T, b, i, p1, p2, sc);
+    score(tg, T, b, i, p1, p2, p1w0, sc);
     lab[i] = (uint8_t)best_label(sc, m, &mg[i]);
   }
   /* names: B I* L or U */

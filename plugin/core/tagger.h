@@ -207,9 +207,28 @@ size_t lx_tg_hashed_features_noshape(const lx_tg_tok *T, size_t i, int after_o, 
 uint32_t lx_tg_shape_of(const char *sym);
 void lx_tg_shape_keys(uint32_t sm1, uint32_t s0, uint32_t sp1, int sent, uint32_t *k);
 void lx_tg_label_token_features(const lx_tg_tok *T, size_t i, int p1, uint32_t *f);
+/* The hash of a feature of template t over attributes a and b, as
+ * tagger_feat.c makes all of them: here for the one below, which is inline
+ * where inference sums a token after a scored one in AVX2 (a call spilled
+ * the sums' registers). */
+static inline uint32_t lx_tg_mix32(uint32_t h) {
+  h ^= h >> 16;
+  h *= 0x7feb352du;
+  h ^= h >> 15;
+  h *= 0x846ca68bu;
+  h ^= h >> 16;
+  return h;
+}
+static inline uint32_t lx_tg_f2(uint32_t t, uint32_t a, uint32_t b) {
+  uint32_t h = lx_tg_mix32((lx_tg_mix32(a + t * 0x85EBCA77u) ^ (b * 0x9E3779B1u)) + 0x27D4EB2Fu);
+  return h ? h : 1u;
+}
+enum { LX_TG_F_P1W0 = 23 }; /* the template of the label before and the word */
 /* The two of lx_tg_label_token_features() apart: with the word, and with
  * shape `shape`. */
-uint32_t lx_tg_label_word_feature(const lx_tg_tok *T, size_t i, int p1);
+static inline uint32_t lx_tg_label_word_feature(const lx_tg_tok *T, size_t i, int p1) {
+  return lx_tg_f2(LX_TG_F_P1W0, (uint32_t)p1, T[i].w);
+}
 uint32_t lx_tg_label_shape_key(int p1, uint32_t shape);
 
 /* lx_tg_tok.scored: the token is labelled; it ends a run of scored tokens

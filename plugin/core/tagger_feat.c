@@ -34,26 +34,14 @@ static inline uint32_t tg_hash_byte(uint32_t h, unsigned char c) { return (h ^ c
 
 /* ---- hashing ----------------------------------------------------------------- */
 
-static inline uint32_t mix32(uint32_t h) {
-  h ^= h >> 16;
-  h *= 0x7feb352du;
-  h ^= h >> 15;
-  h *= 0x846ca68bu;
-  h ^= h >> 16;
-  return h;
-}
-
 static inline uint32_t nz(uint32_t h) { return h ? h : 1u; }
 
-
-
 static inline uint32_t f1(uint32_t t, uint32_t a) {
-  return nz(mix32(a * 0x9E3779B1u + t * 0x85EBCA77u + 0x165667B1u));
+  return nz(lx_tg_mix32(a * 0x9E3779B1u + t * 0x85EBCA77u + 0x165667B1u));
 }
 
-static inline uint32_t f2(uint32_t t, uint32_t a, uint32_t b) {
-  return nz(mix32((mix32(a + t * 0x85EBCA77u) ^ (b * 0x9E3779B1u)) + 0x27D4EB2Fu));
-}
+/* (in tagger.h, for the one feature inference hashes inline) */
+static inline uint32_t f2(uint32_t t, uint32_t a, uint32_t b) { return lx_tg_f2(t, a, b); }
 
 /* ---- token attributes -------------------------------------------------------- */
 
@@ -930,6 +918,7 @@ enum {
   F_SUF3, F_SUF4, F_P1, F_P2P1, F_P1W0, F_P1S0, F_SENT, F_DOC, F_HIST,
   F_LEN = 29, F_G0 = 32, F_GM1, F_GP1C = 35
 };
+typedef char lx_tg_p1w0_is_23[(int)F_P1W0 == (int)LX_TG_F_P1W0 ? 1 : -1];
 
 /* The static features fall in two groups: templates over words, shapes
  * and suffixes (open domains), hashed here; and templates over a few small
@@ -1211,10 +1200,6 @@ void lx_tg_label_token_features(const lx_tg_tok *T, size_t i, int p1, uint32_t *
   const lx_tg_tok *c = &T[i];
   f[0] = f2(F_P1W0, (uint32_t)p1, c->w);
   f[1] = f2(F_P1S0, (uint32_t)p1, c->shape);
-}
-
-uint32_t lx_tg_label_word_feature(const lx_tg_tok *T, size_t i, int p1) {
-  return f2(F_P1W0, (uint32_t)p1, T[i].w);
 }
 
 uint32_t lx_tg_label_shape_key(int p1, uint32_t shape) {

@@ -379,7 +379,8 @@ int lx_dst_on(int rule, int y, int m, int d) {
     case LX_DST_EU: /* last Sunday of March to last Sunday of October (1996 on) */
       if (y < 1996) return 0;
       return v >= 300 + last_sunday(y, 3) && v < 1000 + last_sunday(y, 10);
-    case LX_DST_AU: /* New South Wales: first Sunday of October to first Sunday of April (2008 on) */
+    case LX_DST_AU:
+      /* New South Wales: first Sunday of October to first Sunday of April (2008 on) */
       if (y < 2008) return 0;
       return v >= 1000 + nth_sunday(y, 10, 1) || v < 400 + nth_sunday(y, 4, 1);
     case LX_DST_NZ: /* last Sunday of September to first Sunday of April (2008 on) */

@@ -140,7 +140,8 @@ lx_dict *lx_dict_new_fold(const lede_allocator *a) {
 
 /* A token's key hash in d: folded accents for a folding dictionary. */
 static inline uint32_t tok_hash(const lx_dict *d, const char *text, const lx_token *t) {
-  if (d->fold && (t->flags & LX_TF_NONASCII)) return lx_hash_fold(text + t->start, t->end - t->start);
+  if (d->fold && (t->flags & LX_TF_NONASCII))
+    return lx_hash_fold(text + t->start, t->end - t->start);
   return t->hash;
 }
 
@@ -446,8 +447,8 @@ static const slot *probe_from(const lx_dict *d, size_t j, uint32_t h, const char
     if (sl->hash == h && sl->ntok == k) {
       int m = k == 1 && sl->key[0] ? slot_key_matches(text, t, sl->key) : -1;
       if (m > 0) return sl;
-      const char *key = sl->key[0] ? sl->key
-                                   : d->pool.p + ((const lx_entry *)d->entries.p)[sl->entry - 1].key;
+      const lx_entry *E = (const lx_entry *)d->entries.p;
+      const char *key = sl->key[0] ? sl->key : d->pool.p + E[sl->entry - 1].key;
       if (m < 0 && key_matches(text, t, k, key, d->fold)) return sl;
     }
     j = j + 1 == d->table_cap ? 0 : j + 1;

@@ -739,7 +739,8 @@ static const char *const law_designators[] = {"chapter", "article", "section", "
                                               "proposition", "amendment", "rule", "directive",
                                               "clause", "title", "regulation"};
 static const char *const fac_designators[] = {"route", "highway", "interstate", "terminal",
-                                              "pier", "gate", "runway", "platform", "exit", "junction"};
+                                              "pier", "gate", "runway", "platform", "exit",
+                                              "junction"};
 
 /* The type a capitalized designator gives the number after it, or 0. */
 static int designator_type(const lx_ctx *c, size_t i, size_t t1) {
@@ -2494,7 +2495,8 @@ static long cand_weight(const lx_cand *k) {
       ((k->type == LEDE_T_ORG && k->t1 - k->t0 >= 2) || k->type == LEDE_T_PRODUCT))
     rank = 55;
   if (k->source == LX_SRC_RULE && (k->type == LEDE_T_LAW || k->score == SIGNOFF_SCORE)) rank = 55;
-  return (long)(k->t1 - k->t0) * 1000 + rank * 10 + (k->score > 9 ? 9 : k->score < 0 ? 0 : k->score);
+  return (long)(k->t1 - k->t0) * 1000 + rank * 10 +
+         (k->score > 9 ? 9 : k->score < 0 ? 0 : k->score);
 }
 
 /* A candidate's place in the order overlaps are resolved in: heavier
@@ -4035,7 +4037,8 @@ void lx_entities(lx_ctx *c) {
         break;
       }
     }
-    lede_entity *e = add_span_entity(c, place, LEDE_T_GPE, LEDE_EF_IN_DATELINE, LEDE_RULE_STRUCTURE);
+    lede_entity *e =
+        add_span_entity(c, place, LEDE_T_GPE, LEDE_EF_IN_DATELINE, LEDE_RULE_STRUCTURE);
     if (e && dl->location_norm && lx_span_empty(region)) e->canonical = dl->location_norm;
     if (!lx_span_empty(region))
       add_span_entity(c, region, LEDE_T_GPE, LEDE_EF_IN_DATELINE, LEDE_RULE_STRUCTURE);
@@ -4986,7 +4989,8 @@ static void definite_descriptions(lx_ctx *c) {
           int seen = 0;
           for (size_t k = 0; k < nheads; k++) seen |= heads[k] == h;
           if (!seen) {
-            if (nheads == LX_COUNTOF(heads)) memmove(heads, heads + 1, sizeof heads - sizeof heads[0]);
+            if (nheads == LX_COUNTOF(heads))
+              memmove(heads, heads + 1, sizeof heads - sizeof heads[0]);
             else nheads++;
             heads[nheads - 1] = h;
           }
@@ -5321,7 +5325,8 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
       /* a given name alone is ambiguous between persons: surnames only,
        * unless the first token is itself a surname (Kang Kyung-wha) */
       if (ty == LEDE_T_PERSON && p == 1 &&
-          !(gaz_has(c, picks[p], picks[p] + 1, KIND(LX_G_SURNAME)) && (t[a + 1].flags & LX_TF_HYPHEN)))
+          !(gaz_has(c, picks[p], picks[p] + 1, KIND(LX_G_SURNAME)) &&
+            (t[a + 1].flags & LX_TF_HYPHEN)))
         continue;
       /* the surname, and after a hyphened particle the name alone too
        * ("Masri" of "al-Masri"; no key past the table's half) */
@@ -6543,7 +6548,8 @@ static int32_t resolve_pronoun(const lx_ctx *c, const lede_entity *E, size_t n, 
       return (int32_t)k;
     }
     if (type == LEDE_T_ORG && ty == LEDE_T_GPE && place < 0) place = (int32_t)k;
-    if (type == -1 && (ty == LEDE_T_PERSON || ty == LEDE_T_ORG || ty == LEDE_T_NORP)) return (int32_t)k;
+    if (type == -1 && (ty == LEDE_T_PERSON || ty == LEDE_T_ORG || ty == LEDE_T_NORP))
+      return (int32_t)k;
   }
   return place;
 }
@@ -6557,7 +6563,8 @@ static void add_quote(lx_ctx *c, lede_span s, int32_t speaker, lede_span cue) {
   if (speaker >= 0) {
     const lede_entity *e = (const lede_entity *)in->entities.p + speaker;
     q->speaker_text = e->canonical ? e->canonical
-                                   : lx_strndup(c, c->text + e->span.start, e->span.end - e->span.start);
+                                   : lx_strndup(c, c->text + e->span.start,
+                                                e->span.end - e->span.start);
   }
 }
 

@@ -3429,7 +3429,8 @@ static int after_number(const nx *S, size_t a, nxnum *N, int ctx, nx_res *r) {
       (tok_isl(S, j, "to") || (tok_isl(S, j, "and") && (ctx & CTX_BETWEEN)))) {
     lx_date d2;
     size_t k2 = abs_date(S, j + 1, &d2);
-    if (k2 && d2.hour >= 0 && !d2.month && d2.hour < 24) return res(r, a, j + 1 + k2, LEDE_T_TIME, 0);
+    if (k2 && d2.hour >= 0 && !d2.month && d2.hour < 24)
+      return res(r, a, j + 1 + k2, LEDE_T_TIME, 0);
     nxnum M;
     int h2, day;
     size_t q;
@@ -4860,7 +4861,8 @@ static int hyphen_word(const nx *S, size_t i, nx_res *r) {
     }
     return 0;
   }
-  if (w->cls == NX_W_TUNIT && w->v == U_YEAR && (ieq(rest, rn, "end") || ieq(rest, rn, "earlier") || ieq(rest, rn, "ago"))) {
+  if (w->cls == NX_W_TUNIT && w->v == U_YEAR &&
+      (ieq(rest, rn, "end") || ieq(rest, rn, "earlier") || ieq(rest, rn, "ago"))) {
     res(r, i, i + 1, LEDE_T_DATE, 0);
     if (ieq(rest, rn, "end"))
       str_rel_unit(S, U_YEAR, 0, r);
@@ -5321,8 +5323,10 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
             !prev_word_in(S, i, period_preps, LX_COUNTOF(period_preps)))
           return 0;
         if (e < S->t1 && S->t[e].kind == LX_TK_WORD && (S->t[e].flags & LX_TF_LOWER) &&
-            !prev_word_in(S, e + 1, (const char *const[]){"and", "or", "when", "before", "after",
-                                                          "to", "at", "in", "on", "with", "as"}, 11))
+            !prev_word_in(S, e + 1,
+                          (const char *const[]){"and", "or", "when", "before", "after", "to",
+                                                "at", "in", "on", "with", "as"},
+                          11))
           return 0;
         res(r, i, e, LEDE_T_TIME, 0);
         set_str(r, "XXXX-XX-XXT%s", part_code[w->v >= 1 && w->v <= 4 ? (int)w->v : 1]);
@@ -5381,7 +5385,8 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
       return after_tunit(S, i, j, 1, unit, r);
     }
     case NX_W_FEW:
-      if (tok_isl(S, j, "few") || tok_isl(S, j, "couple")) return temporal_word(S, i, j, 0, r) ? (r->a = i, 1) : 0;
+      if (tok_isl(S, j, "few") || tok_isl(S, j, "couple"))
+        return temporal_word(S, i, j, 0, r) ? (r->a = i, 1) : 0;
       return 0;
     case NX_W_HALF: {
       /* a half hour */
@@ -5405,7 +5410,8 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
         if (u) return res(r, i, u + 1, tunit_type(tunit_at(S, u)), 0);
       }
       if (w->cls == NX_W_ORD && (den < 3 || den > 10)) return 0;
-      if (w->cls == NX_W_QUARTER && (tok_isl(S, j + 1, "century") || tok_isl(S, j + 1, "of") == 0)) {
+      if (w->cls == NX_W_QUARTER &&
+          (tok_isl(S, j + 1, "century") || tok_isl(S, j + 1, "of") == 0)) {
         if (tok_isl(S, j + 1, "century")) {
           res(r, i, j + 2, LEDE_T_DATE, 0);
           set_str(r, "P25Y");
@@ -6141,7 +6147,8 @@ static int at(const nx *S, size_t i, nx_res *r) {
       const char *s = tstr(S, i);
       size_t n = tlen(S, i);
       if (n == 6 && (s[0] | 32) == 'f' && (s[1] | 32) == 'y' && is_digit((unsigned char)s[2]) &&
-          is_digit((unsigned char)s[3]) && is_digit((unsigned char)s[4]) && is_digit((unsigned char)s[5])) {
+          is_digit((unsigned char)s[3]) && is_digit((unsigned char)s[4]) &&
+          is_digit((unsigned char)s[5])) {
         res(r, i, i + 1, LEDE_T_DATE, 0);
         set_str(r, "FY%.4s", s + 2);
         return 1;

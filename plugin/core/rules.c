@@ -183,7 +183,8 @@ static pcre2_code *compile_user(lede_ruleset *rs, const char *what, const char *
   if (!re) {
     char msg[160];
     pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
-    if (err) snprintf(err, errsz, "rule '%s': bad %s at offset %zu: %s", name, what, (size_t)eo, msg);
+    if (err)
+      snprintf(err, errsz, "rule '%s': bad %s at offset %zu: %s", name, what, (size_t)eo, msg);
     return NULL;
   }
   uint32_t jit = 0;
@@ -228,7 +229,8 @@ int lede_ruleset_pack_applies(const lede_ruleset *rs, int index, const char *sou
 }
 
 /* A new rule with its options copied; NULL (and err) on a bad option. */
-static rule *new_rule(lede_ruleset *rs, const lede_rule_opts *o, int kind, char *err, size_t errsz) {
+static rule *new_rule(lede_ruleset *rs, const lede_rule_opts *o, int kind, char *err,
+                      size_t errsz) {
   if (!o || !o->name || !*o->name) {
     if (err) snprintf(err, errsz, "a rule needs a name");
     return NULL;
@@ -268,7 +270,8 @@ static rule *new_rule(lede_ruleset *rs, const lede_rule_opts *o, int kind, char 
   if (o->before) {
     /* "the text right before ends with": anchored at the window's end */
     r->before = compile_user(rs, "'before' pattern", o->name, o->before, strlen(o->before),
-                             PCRE2_ENDANCHORED | ucp | (o->caseless ? PCRE2_CASELESS : 0), err, errsz);
+                             PCRE2_ENDANCHORED | ucp | (o->caseless ? PCRE2_CASELESS : 0), err,
+                             errsz);
     if (!r->before) return NULL;
   }
   if (o->after) {
@@ -323,8 +326,10 @@ int lede_ruleset_add_tokens(lede_ruleset *rs, const lede_rule_opts *o,
     tok_elem *e = &r->elems[i];
     int min = t->min, max = t->max < 0 ? MAX_REPEAT : t->max;
     if (min < 0 || max < min || max > MAX_REPEAT || max == 0) {
-      if (err) snprintf(err, errsz, "rule '%s': element %zu repeats {%d,%d}: need 0 <= min <= max <= %d, max >= 1",
-                        o->name, i + 1, t->min, t->max, MAX_REPEAT);
+      if (err)
+        snprintf(err, errsz,
+                 "rule '%s': element %zu repeats {%d,%d}: need 0 <= min <= max <= %d, max >= 1",
+                 o->name, i + 1, t->min, t->max, MAX_REPEAT);
       goto fail;
     }
     if (min > 0) can_be_empty = 0;
@@ -433,14 +438,17 @@ lede_status lede_ruleset_dict_load(lede_ruleset *rs, int id, const char *tsv, si
       if (nf == 3 && fl[2]) {
         char tn[64];
         if (fl[2] >= sizeof tn) {
-          if (err) snprintf(err, errsz, "rule '%s': line %zu: type too long", name ? name : "?", line);
+          if (err)
+            snprintf(err, errsz, "rule '%s': line %zu: type too long", name ? name : "?", line);
           return LEDE_EINVAL;
         }
         memcpy(tn, f[2], fl[2]);
         tn[fl[2]] = 0;
         type = lede_ruleset_type(rs, tn);
         if (type < 0) {
-          if (err) snprintf(err, errsz, "rule '%s': line %zu: bad type '%s'", name ? name : "?", line, tn);
+          if (err)
+            snprintf(err, errsz, "rule '%s': line %zu: bad type '%s'", name ? name : "?", line,
+                     tn);
           return LEDE_EINVAL;
         }
       }
@@ -565,7 +573,8 @@ void lx_rules_begin(lx_ctx *c) {
     if (!P[i].source) {
       rr->active[i] = 1;
     } else if (src) {
-      int rc = pcre2_match(P[i].source, (PCRE2_SPTR)src, strlen(src), 0, rr->opts, rr->md, rr->mctx);
+      int rc =
+          pcre2_match(P[i].source, (PCRE2_SPTR)src, strlen(src), 0, rr->opts, rr->md, rr->mctx);
       rr->active[i] = rc > 0;
     }
   }
@@ -794,9 +803,11 @@ static void match_regex(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1, 
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rr->md);
     size_t ng = LX_MIN((size_t)rc, LX_COUNTOF(groups));
     for (size_t g = 0; g < ng; g++)
-      groups[g] = ov[2 * g] == PCRE2_UNSET ? lx_no_span : lx_span((uint32_t)ov[2 * g], (uint32_t)ov[2 * g + 1]);
+      groups[g] = ov[2 * g] == PCRE2_UNSET ? lx_no_span
+                                           : lx_span((uint32_t)ov[2 * g], (uint32_t)ov[2 * g + 1]);
     uint32_t ms = (uint32_t)ov[0], me = (uint32_t)ov[1];
-    if (me > ms && context_ok(c, r, ms, me, t0, t1, bs, be)) emit(c, r, id, ms, me, t0, t1, groups, ng, NULL, 0);
+    if (me > ms && context_ok(c, r, ms, me, t0, t1, bs, be))
+      emit(c, r, id, ms, me, t0, t1, groups, ng, NULL, 0);
     /* next: after the match; an empty match steps one character */
     if (me > off) {
       off = me;
@@ -810,8 +821,8 @@ static void match_regex(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1, 
 
 /* Token patterns as a bit-parallel automaton: for each element, bit k of
  * state[e] says "element e has matched k times so far". */
-static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1, const uint8_t *etypes,
-                         uint32_t bs, uint32_t be) {
+static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1,
+                         const uint8_t *etypes, uint32_t bs, uint32_t be) {
   const lx_token *t = (const lx_token *)c->toks.p;
   size_t ne = r->nelems;
   uint64_t st[MAX_TOKEN_ELEMS + 1], nx[MAX_TOKEN_ELEMS + 1];
@@ -844,7 +855,8 @@ static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1,
     }
     if (best > i) {
       uint32_t ms = t[i].start, me = t[best - 1].end;
-      if (context_ok(c, r, ms, me, t0, t1, bs, be)) emit(c, r, id, ms, me, t0, t1, NULL, 0, NULL, 0);
+      if (context_ok(c, r, ms, me, t0, t1, bs, be))
+        emit(c, r, id, ms, me, t0, t1, NULL, 0, NULL, 0);
       i = best; /* matches of one rule do not overlap */
     } else {
       i++;

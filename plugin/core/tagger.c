@@ -690,7 +690,8 @@ static inline int best_label(const int16_t *sc, uint32_t m, int32_t *margin) {
   __m128i mv = _mm_set1_epi16((short)(m >> 1));
   __m128i ok_lo = _mm_cmpeq_epi16(_mm_and_si128(mv, bits_lo), bits_lo);
   __m128i ok_hi = _mm_cmpeq_epi16(_mm_and_si128(mv, bits_hi), bits_hi);
-  __m128i lo = _mm_loadu_si128((const __m128i *)sc), hi = _mm_loadu_si128((const __m128i *)(sc + 8));
+  __m128i lo = _mm_loadu_si128((const __m128i *)sc);
+  __m128i hi = _mm_loadu_si128((const __m128i *)(sc + 8));
   lo = _mm_or_si128(_mm_and_si128(ok_lo, lo), _mm_andnot_si128(ok_lo, none));
   hi = _mm_or_si128(_mm_and_si128(ok_hi, hi), _mm_andnot_si128(ok_hi, none));
   /* the largest of the 16, in every lane */

@@ -534,7 +534,8 @@ static int doc_build(const lede_allocator *a, lx_vec *st, const char *text,
   }
   if (gaz && gaz->nb) {
     enum { AHEAD = 8 };
-    for (size_t q = 0; q < nl && q < AHEAD; q++) PREFETCH(gz_bucket(gaz, lx_tg_gz_step(0, s[L[q]].h)));
+    for (size_t q = 0; q < nl && q < AHEAD; q++)
+      PREFETCH(gz_bucket(gaz, lx_tg_gz_step(0, s[L[q]].h)));
     for (size_t q = 0; q < nl; q++) {
       if (q + AHEAD < nl) PREFETCH(gz_bucket(gaz, lx_tg_gz_step(0, s[L[q + AHEAD]].h)));
       s[L[q]].gz1 = gz_find(gaz, lx_tg_gz_step(0, s[L[q]].h));

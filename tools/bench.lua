@@ -101,12 +101,19 @@ print(string.format("  ratio bare/full %.2fx (structure only %.2fx)", bare / ful
 -- (its work and what later stages do with its results), the runs alternated
 -- with the full pipeline's so that both see the same machine; best run each
 local stages = { "tagger", "numex", "patterns", "linking", "gazetteer", "quotes" }
-local function pass_time(o)
-  local t0 = os.clock()
+-- a pass of lede.parse with options o, the results reached; its entities
+local function pass(o)
+  local n = 0
   for i = 1, #texts do
     local doc = parse(texts[i], o)
-    local _ = #doc.entities
+    n = n + #doc.entities
+    local _ = doc.title
   end
+  return n
+end
+local function pass_time(o)
+  local t0 = os.clock()
+  pass(o)
   return os.clock() - t0
 end
 local best_full, best_without = math.huge, {}
@@ -116,7 +123,8 @@ for r = 1, runs do
     best_without[k] = math.min(best_without[k] or math.huge, pass_time({ skip = { s } }))
   end
 end
-print(string.format("  where the time goes (a pass of %.1f ms; what skipping the stage saves):", 1000 * best_full))
+print(string.format("  where the time goes (a pass of %.1f ms; what skipping the stage saves):",
+  1000 * best_full))
 for k, s in ipairs(stages) do
   local saved = best_full - best_without[k]
   print(string.format("    %-10s %6.1f ms  %5.1f%%", s, 1000 * saved, 100 * saved / best_full))
@@ -143,15 +151,6 @@ print(string.format("  100,000-name dictionary: load %.3f s (median of 3; %.1f M
   #tsv / (1024 * 1024)))
 -- without and with the dictionary, runs alternated so that both see the
 -- same machine (other processes, frequency)
-local function pass(o)
-  local n = 0
-  for i = 1, #texts do
-    local doc = parse(texts[i], o)
-    n = n + #doc.entities
-    local _ = doc.title
-  end
-  return n
-end
 local dict_opts = { rules = dict_rules }
 pass(nil); pass(dict_opts)
 local without, with, found = {}, {}, 0

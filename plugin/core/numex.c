@@ -158,7 +158,7 @@ typedef struct nx_slot {
 } nx_slot;
 
 /* the lexicon: nx_words, nx_slots, lead_class (the classes that can start
- * an expression) and nx_lead_bits */
+ * an expression), nx_lead_bits and nx_word_bits */
 #include "numex_lex.h"
 
 /* Probes the lexicon with a token's hash alone (no check of the text): for
@@ -168,17 +168,22 @@ static inline const nx_slot *lex_peek(uint32_t h) {
   while (nx_slots[j].idx && nx_slots[j].hash != h) j = (j + 1) & (NX_LEX_CAP - 1);
   return nx_slots[j].idx ? &nx_slots[j] : NULL;
 }
-/* Whether a word that may open an expression (lead_class, "close") may
- * have hash h: its bit in nx_lead_bits (numex_lex.h), set for those words
- * and one other word in 50. The skipping loop asks it before the probe:
- * the words out of the lexicon would leave the probe at once, but by
- * branches that went either way from one token to the next (an empty
- * slot, a neighbour's), and in a 16 KB table; the lexicon's words that
- * open nothing ("said", "of", "million") would pass the probe to be
- * turned away after it. */
-static inline int may_lead(uint32_t h) {
-  return (int)((nx_lead_bits[(h & (NX_LEAD_BITS - 1)) >> 6] >> (h & 63)) & 1);
+/* The bit of hash h in one of the lexicon's bit sets (numex_lex.h). */
+static inline int lex_bit(const uint64_t *bits, uint32_t h) {
+  return (int)((bits[(h & (NX_LEAD_BITS - 1)) >> 6] >> (h & 63)) & 1);
 }
+/* Whether a word that may open an expression (lead_class but "to",
+ * "than", "least", "most", "much"; "close") may have hash h: its bit in
+ * nx_lead_bits, set for those words and one other word in 50. The
+ * skipping loop asks it before the probe: the words out of the lexicon
+ * would leave the probe at once, but by branches that went either way
+ * from one token to the next (an empty slot, a neighbour's), and in a
+ * 16 KB table; the lexicon's words that open nothing ("said", "of", "to",
+ * "million") would pass the probe to be turned away after it. */
+static inline int may_lead(uint32_t h) { return lex_bit(nx_lead_bits, h); }
+/* Whether a word of the lexicon may have hash h: its bit in nx_word_bits,
+ * set for them and one other word in 35. */
+static inline int may_be_word(uint32_t h) { return lex_bit(nx_word_bits, h); }
 static inline const nx_word *lex_peek_word(uint32_t h) {
   const nx_slot *s = lex_peek(h);
   return s ? &nx_words[s->idx - 1] : NULL;
@@ -6780,15 +6785,14 @@ static void widen_date(const nx *S, nx_res *r, size_t last) {
  * expression. Those read only after the word that leads them ("up to",
  * "more than", "at least", "as many as") open none themselves: at() finds
  * no number after "to the", "at the", "as a" (modifiers() takes nothing)
- * and returns 0, which skipping them gives without the call. By the
- * token's hash: a token of another word with the same hash is no lexicon
- * word, and at() returns 0 for it as well. */
+ * and returns 0, which skipping them gives without the call. "to",
+ * "than", "least", "most" and "much" never do: tools/numex/lexicon.lua
+ * leaves them out of nx_lead_bits, and no word that opens shares a bit
+ * with them there. By the token's hash: a token of another word with the
+ * same hash is no lexicon word, and at() returns 0 for it as well. */
 static inline int mod_opens(const nx *S, const lx_token *t) {
   uint32_t h = t->hash;
   size_t u = (size_t)(t + 1 - S->t);
-  if (h == NX_LH("to") || h == NX_LH("than") || h == NX_LH("least") || h == NX_LH("most") ||
-      h == NX_LH("much"))
-    return 0;
   if (h == NX_LH("at")) return tok_isl(S, u, "least") || tok_isl(S, u, "most");
   if (h == NX_LH("as"))
     return tok_isl(S, u, "many") || tok_isl(S, u, "much") || tok_isl(S, u, "few") ||
@@ -6835,7 +6839,7 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
       const lx_token *u = t + 1;
       size_t ui = (size_t)(u - S->t);
       if (u->kind == LX_TK_WORD && !(u->flags & (LX_TF_HYPHEN | LX_TF_DIGIT | LX_TF_ALLCAP)) &&
-          !lex_peek(u->hash) &&
+          !(may_be_word(u->hash) && lex_peek(u->hash)) &&
           /* "as high as 12 feet", "as long as 10 years" */
           !(w->cls == NX_W_MOD && u + 2 < end && S->text[t->start] == 'a' &&
             t->end == t->start + 2 && S->text[t->start + 1] == 's' &&

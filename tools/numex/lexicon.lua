@@ -1,9 +1,9 @@
 -- Generates plugin/core/numex_lex.h: the words numex.c reacts to, in an
 -- open-addressing table keyed by the tokenizer's hash of the lower-cased
 -- token (lx_hash_lower, 32 bits), so a word is classified with one probe;
--- the classes of words that can start an expression, and a bit set of the
--- hashes' low bits for those words, which turns most other words away
--- before the probe.
+-- the classes of words that can start an expression, and two bit sets of
+-- the hashes' low bits, one for those words and one for all the words of
+-- the table, which turn most other words away before the probe.
 --   lua5.4 tools/numex/lexicon.lua > plugin/core/numex_lex.h
 -- Each entry: word (lower case, as tokenized: "jan." keeps its period),
 -- class (NX_W_* in numex.c), value.
@@ -239,18 +239,31 @@ local leads = {}
 for _, c in ipairs(LEAD) do leads[c[1]] = true end
 
 -- The words that may open an expression in numex.c's skipping loop: those
--- of the classes above, and "close" (of "close to 500", an NX_W_EDGE). One
--- bit for each value of the hash's low 14 bits (2 KB), set for these words
--- only: the frequent words of the lexicon that open nothing ("said",
--- "of", "and", "million") are turned away with the words out of it.
+-- of the classes above but the modifiers read only after the word that
+-- leads them ("up to", "more than", "at least": numex.c, mod_opens), and
+-- "close" (of "close to 500", an NX_W_EDGE). One bit for each value of the
+-- hash's low 14 bits (2 KB), set for these words only: the frequent words
+-- of the lexicon that open nothing ("said", "of", "to", "million") are
+-- turned away with the words out of it (mod_opens counts on it: none of
+-- the modifiers left out shares a bit with a word that opens). A second
+-- bit set, of every word of the table, turns away before the probe the
+-- words out of it after "the" and "a" (most of them).
+local never = { ["to"] = true, ["than"] = true, ["least"] = true, ["most"] = true,
+  ["much"] = true }
+local function opens(e)
+  return (leads[e[2]] and not (e[2] == "NX_W_MOD" and never[e[1]])) or e[1] == "close"
+end
 local nbits = 16384
-local bits = {}
-for k = 0, nbits // 64 - 1 do bits[k] = 0 end
+local bits, wbits = {}, {}
+for k = 0, nbits // 64 - 1 do bits[k], wbits[k] = 0, 0 end
 for _, e in ipairs(W) do
-  if leads[e[2]] or e[2] == "NX_W_EDGE" then
-    local b = token_hash(e[1]) & (nbits - 1)
-    bits[b >> 6] = bits[b >> 6] | (1 << (b & 63))
-  end
+  local b = token_hash(e[1]) & (nbits - 1)
+  if opens(e) then bits[b >> 6] = bits[b >> 6] | (1 << (b & 63)) end
+  wbits[b >> 6] = wbits[b >> 6] | (1 << (b & 63))
+end
+for w in pairs(never) do
+  local b = token_hash(w) & (nbits - 1)
+  assert((bits[b >> 6] >> (b & 63)) & 1 == 0, w .. " shares a bit with a word that opens")
 end
 
 local out = {}
@@ -288,15 +301,21 @@ for k = 1, #LEAD, 4 do
 end
 p("};")
 p("/* A bit for each value of the hash's low bits, set for the words that may")
-p(" * open an expression (the classes above, and \"close\" of \"close to\"). */")
+p(" * open an expression (the classes above but \"to\", \"than\", \"least\",")
+p(" * \"most\", \"much\"; and \"close\" of \"close to\"), and in nx_word_bits for")
+p(" * every word of the table. */")
 p("#define NX_LEAD_BITS " .. nbits)
-p("static const uint64_t nx_lead_bits[NX_LEAD_BITS / 64] = {")
-for k = 0, nbits // 64 - 1, 3 do
-  local l = {}
-  for m = k, math.min(k + 2, nbits // 64 - 1) do
-    l[#l + 1] = string.format("0x%016xu", bits[m])
+local function bitset(name, b)
+  p("static const uint64_t " .. name .. "[NX_LEAD_BITS / 64] = {")
+  for k = 0, nbits // 64 - 1, 3 do
+    local l = {}
+    for m = k, math.min(k + 2, nbits // 64 - 1) do
+      l[#l + 1] = string.format("0x%016xu", b[m])
+    end
+    p("    " .. table.concat(l, ", ") .. ",")
   end
-  p("    " .. table.concat(l, ", ") .. ",")
+  p("};")
 end
-p("};")
+bitset("nx_lead_bits", bits)
+bitset("nx_word_bits", wbits)
 io.write(table.concat(out, "\n"), "\n")

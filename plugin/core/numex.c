@@ -407,9 +407,18 @@ static inline int emit(nx *S, const nx_res *r) {
     return 0;
   }
   lx_cand *c = (lx_cand *)v->p + v->n++;
-  /* every field not named is zero (a field added to lx_cand too) */
-  *c = (lx_cand){.t0 = (uint32_t)r->a, .t1 = (uint32_t)r->b, .type = (uint16_t)r->type,
-                 .source = LX_SRC_NUMEX, .score = 100, .num = snap(r->num)};
+  /* every field not set below is zero (a field added to lx_cand too): the
+   * bytes before and after the value string, which is copied whole (a
+   * compound literal cleared the string too, by a slower loop of stores) */
+  memset(c, 0, offsetof(lx_cand, str));
+  memset((char *)c + offsetof(lx_cand, str) + sizeof c->str, 0,
+         sizeof *c - offsetof(lx_cand, str) - sizeof c->str);
+  c->t0 = (uint32_t)r->a;
+  c->t1 = (uint32_t)r->b;
+  c->type = (uint16_t)r->type;
+  c->source = LX_SRC_NUMEX;
+  c->score = 100;
+  c->num = snap(r->num);
   switch (r->type) {
     case LEDE_T_DATE:
     case LEDE_T_TIME: c->value_kind = r->str[0] ? LEDE_V_STRING : LEDE_V_NONE; break;

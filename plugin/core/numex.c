@@ -707,25 +707,26 @@ static const unitsfx *find_unit_sfx(const char *s, size_t n, int glued) {
   return NULL;
 }
 
-/* A number: digits (with scale words) or words. */
+/* A number: digits (with scale words) or words. Its flags are bytes: in
+ * 72 bytes, a number is cleared by a few stores (a larger one by rep
+ * stos, slower to start, and every number is cleared once or twice). */
 typedef struct nxnum {
   size_t a, end; /* tokens [a, end) */
   double v;
-  int words;     /* spelled */
-  int ord;       /* ordinal */
-  int frac;      /* a fraction (two-thirds) */
-  int plain;     /* one token of digits only, no separator */
-  int intd;      /* digits of the integer part (plain tokens) */
-  int scaled;    /* a scale word or suffix applied */
-  int decade;    /* 1980s: v is the first year */
-  int sfx;       /* SFX_* of the last token */
-  int glued_m;   /* "5m": million after a currency, else metres */
-  int glued_p;   /* "45p": pence */
   const unitsfx *gunit;
   const char *tail; /* after the hyphen of the last token */
   size_t tailn;
-  double hi;     /* high end of a range token (5-10), or -1 */
-  int hi_words;
+  double hi;       /* high end of a range token (5-10), or -1 */
+  int intd;        /* digits of the integer part (plain tokens) */
+  uint8_t words;   /* spelled */
+  uint8_t ord;     /* ordinal */
+  uint8_t frac;    /* a fraction (two-thirds) */
+  uint8_t plain;   /* one token of digits only, no separator */
+  uint8_t scaled;  /* a scale word or suffix applied */
+  uint8_t decade;  /* 1980s: v is the first year */
+  uint8_t sfx;     /* SFX_* of the last token */
+  uint8_t glued_m; /* "5m": million after a currency, else metres */
+  uint8_t glued_p; /* "45p": pence */
 } nxnum;
 
 /* Spelled numbers, atom by atom (a hyphenated token gives several atoms). */

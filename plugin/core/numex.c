@@ -383,6 +383,30 @@ static const double pow10_tab[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7
                                    1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                    1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+/* floor(log10(ax)) for ax in [1e-6, 1e15): from 1 on, the power of ten in
+ * pow10_tab at or below ax, when ax is more than a billionth away from
+ * both powers around it (log10 then is farther than its rounding error
+ * from a whole number, and the two agree); log10 itself near a power and
+ * below 1. log10 cost 90 instructions a value. */
+static int dec_exp(double ax) {
+  if (ax >= 1) {
+    int e = 0;
+    while (e < 15 && pow10_tab[e + 1] <= ax) e++;
+    if (ax >= pow10_tab[e] * (1 + 1e-9) && ax < pow10_tab[e + 1] * (1 - 1e-9)) return e;
+  }
+  return (int)floor(log10(ax));
+}
+
+/* x (ax its magnitude, from 1e-6 to 1e15) rounded to 15 significant
+ * digits. (Out of line: few values have decimals, and emit, inlined in
+ * the scan, stays small.) */
+__attribute__((noinline)) static double snap_digits(double x, double ax) {
+  int k = 14 - dec_exp(ax); /* decimals kept: 0 .. 20 */
+  if (k < 0) k = 0;
+  if (k > 22) k = 22;
+  return nearbyint(x * pow10_tab[k]) / pow10_tab[k];
+}
+
 /* A value as a reader would write it: "4.1 billion" is 4100000000, not the
  * 4099999999.9999995 that 4.1 * 1e9 gives in binary floating point, and 300
  * miles are 482.8032 km, not 482.80320000000006. A double holds 15
@@ -394,10 +418,7 @@ static double snap(double x) {
   /* a whole number (most values) has no noise: x * 10^k stays below 2^53,
    * so is exact, and dividing it back gives x; no log10 */
   if ((double)(int64_t)x == x) return x;
-  int k = 14 - (int)floor(log10(ax)); /* decimals kept: 0 .. 20 */
-  if (k < 0) k = 0;
-  if (k > 22) k = 22;
-  return nearbyint(x * pow10_tab[k]) / pow10_tab[k];
+  return snap_digits(x, ax);
 }
 
 static inline int emit(nx *S, const nx_res *r) {

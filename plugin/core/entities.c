@@ -5705,9 +5705,9 @@ static void short_org_names(lx_ctx *c, link_census *k) {
 static size_t org_stem_end(const lx_ctx *c, size_t a, size_t b) {
   const lx_token *t = TOKS(c);
   size_t p = b;
+  /* (the two lists asked in one look in the set of listed words) */
   while (p > a + 1 && (legal_form(c, &t[p - 1], 1) ||
-                       word_in(c, &t[p - 1], company_words) ||
-                       word_in(c, &t[p - 1], industry_words)))
+                       in_listed(c, &t[p - 1], LL(company_words) | LL(industry_words))))
     p--;
   return p;
 }

@@ -5246,7 +5246,14 @@ static void surnames_of_persons(lx_ctx *c, link_census *k) {
 static inline size_t tok_starting_from(const lx_token *t, size_t n, size_t a, uint32_t s) {
   while (a + 8 < n && t[a + 8].start < s) a += 8;
   /* the last token before s is within t[a, a + 8) (or a is the answer):
-   * found by halves */
+   * found by halves, without a branch where the eight are there (each
+   * step's was mispredicted about one time in four) */
+  if (a + 8 < n) {
+    a += (size_t)(t[a + 4].start < s) << 2;
+    a += (size_t)(t[a + 2].start < s) << 1;
+    a += (size_t)(t[a + 1].start < s);
+    return a + (t[a].start < s);
+  }
   if (a + 4 < n && t[a + 4].start < s) a += 4;
   if (a + 2 < n && t[a + 2].start < s) a += 2;
   if (a + 1 < n && t[a + 1].start < s) a += 1;

@@ -5070,8 +5070,10 @@ typedef struct link_census {
 } link_census;
 
 static int propagated_type(int ty) {
-  return ty == LEDE_T_PERSON || ty == LEDE_T_ORG || ty == LEDE_T_GPE || ty == LEDE_T_LOC ||
-         ty == LEDE_T_NORP;
+  /* (a bit a type: one test, where the five comparisons took two branches) */
+  const uint32_t types = 1u << LEDE_T_PERSON | 1u << LEDE_T_ORG | 1u << LEDE_T_GPE |
+                         1u << LEDE_T_LOC | 1u << LEDE_T_NORP;
+  return ty >= 0 && ty < 32 && ((types >> ty) & 1u);
 }
 
 /* Counts (sign 1) or uncounts (sign -1) an entity of type ty and rule r. */
@@ -5385,8 +5387,11 @@ static void propagate_names(lx_ctx *c, const link_census *k) {
     /* a title in title case: its capitals extend no name ("President Trump
      * Officially Pardons..."; asked at the first name found: -1 till then) */
     int tc = bi == 0 ? -1 : 0;
-    for (size_t i = t0; i < t1; i++) {
-      if (!tok_is_cap(&t[i]) || t[i].kind != LX_TK_WORD) continue;
+    /* (walked by a pointer alone: the loop by index kept the index and a
+     * pointer, and read its bound from the stack at every token) */
+    for (const lx_token *w = t + t0, *w1 = t + t1; w < w1; w++) {
+      if (!tok_is_cap(w) || w->kind != LX_TK_WORD) continue;
+      size_t i = (size_t)(w - t);
       size_t j = t[i].hash & (cap - 1);
       while (tab[j] && key[j] != t[i].hash) j = (j + 1) & (cap - 1);
       if (!tab[j]) continue;

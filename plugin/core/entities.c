@@ -4989,9 +4989,12 @@ static void definite_descriptions(lx_ctx *c) {
   size_t i0, i1;
   lx_tokens_in(c, known, known, &i0, &i1);
   const uint32_t the = lx_hash_lower("the", 3);
-  for (size_t i = i0; i + 1 < c->toks.n; i++) {
+  /* (walked by a pointer alone: the loop by index stepped the index and a
+   * pointer) */
+  for (const lx_token *w = t + i0, *wn = t + c->toks.n; w + 1 < wn; w++) {
     /* "the" and a lower-case word: the rest waits for such a token */
-    if (t[i].hash != the || !(t[i + 1].flags & LX_TF_LOWER)) continue;
+    if (w->hash != the || !(w[1].flags & LX_TF_LOWER)) continue;
+    size_t i = (size_t)(w - t);
     /* entities before this token become known (those before f have no
      * head) */
     while (ei < n0 && E[ei].span.end <= t[i].start) {

@@ -5144,7 +5144,7 @@ static void consistent_types(lx_ctx *c, link_census *k) {
     if (E[i].type == LEDE_T_GPE && a0 > 0 && a0 < c->toks.n &&
         TOKS(c)[a0].end == E[i].span.end &&
         in_list(c, &TOKS(c)[a0 - 1], place_preps, LX_COUNTOF(place_preps) - 1) &&
-        gaz_exact(c, a0, a0 + 1, PLACE_KINDS) &&
+        gaz_has(c, a0, a0 + 1, PLACE_KINDS) &&
         !(a0 + 1 < c->toks.n && (TOKS(c)[a0 + 1].flags & LX_TF_POSS)))
       continue;
     uint32_t h = hs[i];
@@ -5217,7 +5217,7 @@ static void surnames_of_persons(lx_ctx *c, link_census *k) {
     if (E[i].type != LEDE_T_PERSON || E[i].rule >= LEDE_RULE_USER) continue;
     size_t a, b;
     link_tokens(c, &E[i], &a, &b);
-    if (b >= a + 2 && ns < np && gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN))) {
+    if (b >= a + 2 && ns < np && gaz_has(c, a, a + 1, KIND(LX_G_GIVEN))) {
       uint32_t h = t[b - 1].hash;
       size_t j = h & (cap - 1);
       while (taken[j] && sur[j] != h) j = (j + 1) & (cap - 1);
@@ -5237,7 +5237,7 @@ static void surnames_of_persons(lx_ctx *c, link_census *k) {
     while (taken[j] && sur[j] != t[a].hash) j = (j + 1) & (cap - 1);
     if (!taken[j]) continue;
     if (a > 0 && in_list(c, &t[a - 1], place_preps, LX_COUNTOF(place_preps))) continue;
-    if (!gaz_exact(c, a, a + 1, KIND(LX_G_SURNAME)) || !gaz_exact(c, a, a + 1, KIND(LX_G_CITY)))
+    if (!gaz_has(c, a, a + 1, KIND(LX_G_SURNAME)) || !gaz_has(c, a, a + 1, KIND(LX_G_CITY)))
       continue;
     census_add(k, ty, E[i].rule, -1);
     E[i].type = LEDE_T_PERSON;
@@ -6153,8 +6153,8 @@ void lx_link(lx_ctx *c) {
        * firm, a king) */
       if (!((t[a].flags | t[b - 1].flags) & LX_TF_ALLCAP) && !roman_numeral(c, &t[b - 1]) &&
           !word_in(c, &t[b - 1], company_words) &&
-          (gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN)) ||
-           gaz_exact(c, b - 1, b, KIND(LX_G_SURNAME)))) {
+          (gaz_has(c, a, a + 1, KIND(LX_G_GIVEN)) ||
+           gaz_has(c, b - 1, b, KIND(LX_G_SURNAME)))) {
         uint32_t g = link_get(&lt, K_GIVEN, t[a].hash, CL, NULL, 0);
         if (g != found)
           link_put(&lt, K_GIVEN, t[a].hash, g == UINT32_MAX ? found : LINK_AMBIGUOUS, CL, NULL,
@@ -6163,8 +6163,8 @@ void lx_link(lx_ctx *c) {
       /* a family name first: "Kang Kyung-wha", "Wang Donghai", "Nguyen
        * Thi Thu Ha" (a word that is a surname and never a given name) */
       if ((t[a + 1].flags & LX_TF_HYPHEN) ||
-          (b - a <= 4 && gaz_exact(c, a, a + 1, KIND(LX_G_SURNAME)) &&
-           !gaz_exact(c, a, a + 1, KIND(LX_G_GIVEN))))
+          (b - a <= 4 && gaz_has(c, a, a + 1, KIND(LX_G_SURNAME)) &&
+           !gaz_has(c, a, a + 1, KIND(LX_G_GIVEN))))
         link_put(&lt, K_PERSON_TOKEN, t[a].hash, found, CL, NULL, 0);
       /* a surname inside the name: the father's of two ("Aguirre" of
        * "Martín Aguirre Echeverría", "Quispe" of "José Luis Quispe

@@ -5569,8 +5569,8 @@ static int team_in_table(const lx_ctx *c, size_t a, size_t b) {
       t[a - 1].kind == LX_TK_NUM && !(t[a].flags & LX_TF_NEWLINE))
     table = 1;
   if (!table) return 0;
-  return gaz_exact(c, a, b, KIND(LX_G_CITY) | KIND(LX_G_STATE)) != NULL &&
-         gaz_exact(c, a, b, KIND(LX_G_COUNTRY)) == NULL;
+  return gaz_has(c, a, b, KIND(LX_G_CITY) | KIND(LX_G_STATE)) &&
+         !gaz_has(c, a, b, KIND(LX_G_COUNTRY));
 }
 
 /* Teams in sports tables, once every mention is found (a table's rows
@@ -5641,8 +5641,7 @@ static void teams_in_reports(lx_ctx *c, size_t ngpe) {
                       (lx_tok_is(c->text, &t[a - 1], "joined") || t[b].kind == LX_TK_NUM ||
                        (a >= 2 && word_in(c, &t[a - 2], game_after)));
     if (!after_verb && !before_verb) continue;
-    if (!gaz_exact(c, a, b, KIND(LX_G_CITY)) ||
-        gaz_exact(c, a, b, PLACE_KINDS & ~KIND(LX_G_CITY)))
+    if (!gaz_has(c, a, b, KIND(LX_G_CITY)) || gaz_has(c, a, b, PLACE_KINDS & ~KIND(LX_G_CITY)))
       continue;
     /* "Newcastle beat Sunderland 2-1": a score near tells a game */
     for (size_t q = b; q < n && q < b + 6; q++) scores += t[q].kind == LX_TK_NUM;

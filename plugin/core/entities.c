@@ -3710,6 +3710,13 @@ static void drop_title_case_words(lx_ctx *c, int form) {
        * letters or more that the story never writes in lower case (not
        * "COFFEE" of a story that has "Coffee" at a sentence's start) */
       if (pass == 0 ? b < a + 2 : b != a + 1 || t[a].nletters < 3) continue;
+      /* (a word the title does not hold is not found in it: the title's
+       * words in lower case are not looked for, most stories' names) */
+      if (pass == 1) {
+        size_t x = ta;
+        while (x < tb && !(t[x].hash == t[a].hash && t[x].kind == t[a].kind)) x++;
+        if (x == tb) continue;
+      }
       int common = 0;
       if (pass == 1 && !nl_known) {
         nl = title_words_lowered(c, ta, tb, lowered);

@@ -1997,7 +1997,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         break;
       }
     }
-    b = lower_tail(c, a, b, 1);
+    if (b > a + 1 && (t[b - 1].flags & LX_TF_LOWER)) b = lower_tail(c, a, b, 1); /* (most: no) */
     /* nor ends in the apostrophe of a plural's possessive ("Airbus' A380",
      * "the Joneses' house") */
     if (b > a + 1 && is_apostrophe(c, &t[b - 1]) && t[b - 1].start == t[b - 2].end &&
@@ -2050,7 +2050,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       k[i].type = LEDE_T_WORK_OF_ART;
     }
     /* "U.N. Resolution 242": the designator goes with its number */
-    if (b > a && designator_type(c, b - 1, t1)) b--;
+    /* (a designator is before a number: most names end before none) */
+    if (b > a && b < t1 && t[b].kind == LX_TK_NUM && designator_type(c, b - 1, t1)) b--;
     /* in another language, its articles open sentences: "Die Kosten" */
     if (c->other_language)
       while (a < b && lx_hashset_has(&c->eng->other_lang, t[a].hash ? t[a].hash : 1)) a++;
@@ -2077,7 +2078,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
          (c->other_language || plural_acronym(c->text + t[a].start, t[a].end - t[a].start) ||
           ((t[a].flags & LX_TF_ALLCAP) && t[a].end - t[a].start <= 4 &&
            word_in(c, &t[a], acronym_things)))) ||
-        lx_contraction(c->text + t[a].start, t[a].end - t[a].start))
+        /* (a contraction's apostrophe is inside a word: LX_TF_APOS) */
+        ((t[a].flags & LX_TF_APOS) &&
+         lx_contraction(c->text + t[a].start, t[a].end - t[a].start)))
       b = a;
     k[i].t1 = (uint32_t)b;
     /* "Chief Operating" of "Chief Operating Officer": a person that ends

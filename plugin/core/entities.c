@@ -3694,10 +3694,15 @@ static void drop_title_case_words(lx_ctx *c, int form) {
   if (m == n && form == TITLE_CASE) return;
   int emptied = 0;
   /* the first letters of the title's words (case folded): a name whose
-   * first letter is none of them is not looked for */
+   * first letter is none of them is not looked for; and a filter of its
+   * tokens' hashes: a name whose first token is not in the title is not
+   * found in it (refind_in_title compares the hashes first) */
   uint32_t letters = 0;
-  for (size_t k = ta; k < tb; k++)
+  uint64_t hashes = 0;
+  for (size_t k = ta; k < tb; k++) {
     if (t[k].kind == LX_TK_WORD) letters |= 1u << ((c->text[t[k].start] | 0x20) & 31);
+    hashes |= (uint64_t)1 << (t[k].hash & 63);
+  }
   /* the names of one word the first pass meets, for the second: their
    * spans stay (refind_in_title empties only names in the title, which
    * neither pass reads), and their tokens are not looked for again */
@@ -3737,6 +3742,7 @@ static void drop_title_case_words(lx_ctx *c, int form) {
        * letters or more that the story never writes in lower case (not
        * "COFFEE" of a story that has "Coffee" at a sentence's start) */
       if (pass == 0 ? b < a + 2 : b != a + 1 || t[a].nletters < 3) continue;
+      if (!(hashes >> (t[a].hash & 63) & 1)) continue;
       /* (a word the title does not hold is not found in it: the title's
        * words in lower case are not looked for, most stories' names) */
       if (pass == 1) {

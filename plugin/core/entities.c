@@ -983,7 +983,7 @@ static size_t court_case(const lx_ctx *c, size_t t0, size_t i, size_t t1, size_t
  * designators with their numbers. */
 /* "Boston-based", "Mo.-based": an adjective made of a place and "-based",
  * one token. */
-static int place_based(const lx_ctx *c, const lx_token *t) {
+static inline int place_based(const lx_ctx *c, const lx_token *t) {
   static const char based[] = "-based";
   size_t n = t->end - t->start;
   const char *s = c->text + t->start;

@@ -211,7 +211,7 @@ static inline int tk_starts_none(const lx_ctx *c, size_t i) {
 }
 
 /* Whether a gazetteer phrase may start at token i (the filter only). */
-static int tk_may_start(const lx_ctx *c, size_t i) {
+static inline int tk_may_start(const lx_ctx *c, size_t i) {
   uint32_t m = i < c->tkinds.n ? ((const tk_memo *)c->tkinds.p)[i].m : 0;
   if (!(m & TK_SEEN)) m = tk_starts(c, i);
   return (m & TK_STARTS) != 0;
@@ -2827,7 +2827,8 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
     if (j == t1) return LEDE_T_PRODUCT;
   }
   /* "Dubai Air Show", "Cannes Film Festival": a show, no organization */
-  if ((k->type == LEDE_T_ORG || k->type == LEDE_T_LOC) && show_name(c, t0, t1))
+  if ((k->type == LEDE_T_ORG || k->type == LEDE_T_LOC) && t1 - t0 >= 2 && /* (two words) */
+      show_name(c, t0, t1))
     return LEDE_T_EVENT;
   /* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
   if (t1 - t0 >= 2 && word_in(c, &TOKS(c)[t0], storms) &&

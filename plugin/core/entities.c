@@ -202,8 +202,16 @@ static const lx_entry *tk_entry(const lx_ctx *c, const tk_memo *k) {
   return k->entry ? lx_dict_entry(GAZ(c), k->entry - 1) : NULL;
 }
 
+/* Whether the memo says that no gazetteer phrase starts at token i (once
+ * the filter was asked: TK_SEEN); inline, for the rules that skip most
+ * tokens so. */
+static inline int tk_starts_none(const lx_ctx *c, size_t i) {
+  return i < c->tkinds.n &&
+         (((const tk_memo *)c->tkinds.p)[i].m & (TK_SEEN | TK_STARTS)) == TK_SEEN;
+}
+
 /* Whether a gazetteer phrase may start at token i (the filter only). */
-static int tk_may_start(const lx_ctx *c, size_t i) {
+static inline int tk_may_start(const lx_ctx *c, size_t i) {
   uint32_t m = i < c->tkinds.n ? ((const tk_memo *)c->tkinds.p)[i].m : 0;
   if (!(m & TK_SEEN)) m = tk_starts(c, i);
   return (m & TK_STARTS) != 0;
@@ -469,8 +477,22 @@ static unsigned gaz_candidates(lx_ctx *c, size_t t0, size_t t1) {
   return fl;
 }
 
+/* Whether token i alone is a gazetteer phrase of `kinds`, titles' kinds
+ * alone (LX_G_TITLE, LX_G_TITLEMOD, LX_G_HONORIFIC): engine.c copies those
+ * phrases into the titles' dictionary, whose filter, in cache, tells most
+ * tokens no before the memo's lookup in the gazetteer's table, far in
+ * memory (a title's word is asked of most capitalized words). */
+static inline int gaz_title(const lx_ctx *c, size_t i, uint32_t kinds) {
+  /* (a token looked up already answers from its memo) */
+  if (i < c->tkinds.n && (((const tk_memo *)c->tkinds.p)[i].m & TK_DONE))
+    return (((const tk_memo *)c->tkinds.p)[i].m & kinds) != 0;
+  return lx_filter_has((const lx_dict_filter *)(const void *)c->eng->titles, TOKS(c)[i].hash,
+                       LX_PRE_KEY) &&
+         gaz_has(c, i, i + 1, kinds);
+}
+
 static int is_honorific(const lx_ctx *c, size_t i) {
-  return gaz_has(c, i, i + 1, KIND(LX_G_HONORIFIC));
+  return gaz_title(c, i, KIND(LX_G_HONORIFIC));
 }
 
 /* The length of the particle and hyphen that open a name such as
@@ -790,7 +812,9 @@ static size_t product_and_model(const lx_ctx *c, size_t i, size_t t1) {
  * "Samsung Galaxy S20", "Airbus A320neo". Returns the end of the name
  * from i (the maker, a known organization), or i if there is none. */
 static size_t maker_product(const lx_ctx *c, size_t i, size_t t1) {
-  if (i + 1 >= t1 || !gaz_has(c, i, i + 1, KIND(LX_G_ORG))) return i;
+  /* (the memo tells most words after it that no product starts there,
+   * before the maker is looked up) */
+  if (i + 1 >= t1 || tk_starts_none(c, i + 1) || !gaz_has(c, i, i + 1, KIND(LX_G_ORG))) return i;
   size_t e = product_and_model(c, i + 1, t1);
   return e > i + 1 ? e : i;
 }
@@ -959,7 +983,7 @@ static size_t court_case(const lx_ctx *c, size_t t0, size_t i, size_t t1, size_t
  * designators with their numbers. */
 /* "Boston-based", "Mo.-based": an adjective made of a place and "-based",
  * one token. */
-static int place_based(const lx_ctx *c, const lx_token *t) {
+static inline int place_based(const lx_ctx *c, const lx_token *t) {
   static const char based[] = "-based";
   size_t n = t->end - t->start;
   const char *s = c->text + t->start;
@@ -1295,7 +1319,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
         !gaz_has(c, i + tl, i + tl + 1, NAME_KINDS) && !org_after_title(c, &t[i + tl])) {
       size_t j = i + tl;
       while (j < t1 && j - (i + tl) < 3 && name_word(c, &t[j]) &&
-             !(t[j].flags & LX_TF_SENT) && !gaz_has(c, j, j + 1, KIND(LX_G_TITLE)) &&
+             !(t[j].flags & LX_TF_SENT) && !gaz_title(c, j, KIND(LX_G_TITLE)) &&
              !(j >= i + tl + 2 && post_nominal(c, &t[j])))
         j++;
       push_cand(c, i + tl, j, LEDE_T_PERSON, LX_SRC_RULE, 35);
@@ -1306,7 +1330,6 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
     if ((t[i + 1].flags & LX_TF_SENT) || place_based(c, &t[i + 1])) continue;
     /* given name + name words: "Mike Pompeo", "Donald J. Trump" */
     const lx_entry *ge = gaz_exact(c, i, i + 1, KIND(LX_G_GIVEN));
-    const lx_entry *se = gaz_exact(c, i, i + 1, KIND(LX_G_SURNAME));
     /* "German Foreign Ministry": a nationality first is no given name; a
      * month is one before a known surname only ("June Carter", not "the
      * September Treasury bond") */
@@ -1315,7 +1338,8 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
                 !(lx_month_from_word(c->text + t[i].start, t[i].end - t[i].start) &&
                   !gaz_has(c, i + 1, i + 2, KIND(LX_G_SURNAME)));
     /* "Kang Kyung-wha", "Lee Haye-ah": a surname and a hyphenated name */
-    int asian = se && (t[i + 1].flags & LX_TF_HYPHEN) && !(t[i + 1].flags & LX_TF_DIGIT);
+    int asian = (t[i + 1].flags & LX_TF_HYPHEN) && !(t[i + 1].flags & LX_TF_DIGIT) &&
+                gaz_exact(c, i, i + 1, KIND(LX_G_SURNAME));
     if (!given && !asian) {
       /* "Kessling Components", "Mokgalo Platinum": names whose last word is
        * a firm's or an industry's (and no known name of a place or body) */
@@ -1339,7 +1363,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
           !(sent && j < t1 && t[j].kind == LX_TK_WORD && (t[j].flags & LX_TF_LOWER) &&
             !verb_after_name(c, &t[j]) &&
             !word_in(c, z, company_words)) &&
-          !gaz_has(c, i, j, NAME_KINDS) && !gaz_has(c, i, i + 1, KIND(LX_G_TITLE))) {
+          !gaz_has(c, i, j, NAME_KINDS) && !gaz_title(c, i, KIND(LX_G_TITLE))) {
         push_cand(c, i, j, LEDE_T_ORG, LX_SRC_RULE, 35);
         i = j - 1;
       }
@@ -1893,7 +1917,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * that heads organizations it is the organization's first word */
     if (b > a && a > t0 && tok_is_cap(&t[a - 1]) && !(t[a].flags & LX_TF_SENT) &&
         org_after_title(c, &t[a])) {
-      if (gaz_has(c, a - 1, a, KIND(LX_G_TITLE))) {
+      if (gaz_title(c, a - 1, KIND(LX_G_TITLE))) {
         a--;
         k[i].t0 = (uint32_t)a;
         k[i].type = LEDE_T_ORG;
@@ -1976,13 +2000,13 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         lx_weekday_from_word(c->text + t[b - 1].start, t[b - 1].end - t[b - 1].start))
       b--;
     if (b >= a + 3 && k[i].type == LEDE_T_ORG && !(t[b - 1].flags & LX_TF_ALLCAP) &&
-        org_end_word(c, &t[b - 2]) && gaz_has(c, b - 1, b, KIND(LX_G_TITLE)))
+        org_end_word(c, &t[b - 2]) && gaz_title(c, b - 1, KIND(LX_G_TITLE)))
       b--;
     /* nor in a title before a person's name ("Emirates President Tim
      * Clark", "Nissan Chairman Carlos Ghosn") */
     if (b >= a + 2 && k[i].type == LEDE_T_ORG && b + 1 < t1 && tok_is_cap(&t[b - 1]) &&
         tok_is_cap(&t[b]) && !(t[b].flags & LX_TF_ALLCAP) && t[b].kind == LX_TK_WORD &&
-        gaz_has(c, b - 1, b, KIND(LX_G_TITLE)) && gaz_has(c, b, b + 1, KIND(LX_G_GIVEN)))
+        gaz_title(c, b - 1, KIND(LX_G_TITLE)) && gaz_has(c, b, b + 1, KIND(LX_G_GIVEN)))
       b--;
     /* nor runs on into lower-case words: not past a pronoun, a determiner or
      * an auxiliary ("Matt has my Complete", "Magna for each First
@@ -1997,7 +2021,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         break;
       }
     }
-    b = lower_tail(c, a, b, 1);
+    if (b > a + 1 && (t[b - 1].flags & LX_TF_LOWER)) b = lower_tail(c, a, b, 1); /* (most: no) */
     /* nor ends in the apostrophe of a plural's possessive ("Airbus' A380",
      * "the Joneses' house") */
     if (b > a + 1 && is_apostrophe(c, &t[b - 1]) && t[b - 1].start == t[b - 2].end &&
@@ -2050,7 +2074,8 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       k[i].type = LEDE_T_WORK_OF_ART;
     }
     /* "U.N. Resolution 242": the designator goes with its number */
-    if (b > a && designator_type(c, b - 1, t1)) b--;
+    /* (a designator is before a number: most names end before none) */
+    if (b > a && b < t1 && t[b].kind == LX_TK_NUM && designator_type(c, b - 1, t1)) b--;
     /* in another language, its articles open sentences: "Die Kosten" */
     if (c->other_language)
       while (a < b && lx_hashset_has(&c->eng->other_lang, t[a].hash ? t[a].hash : 1)) a++;
@@ -2077,7 +2102,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
          (c->other_language || plural_acronym(c->text + t[a].start, t[a].end - t[a].start) ||
           ((t[a].flags & LX_TF_ALLCAP) && t[a].end - t[a].start <= 4 &&
            word_in(c, &t[a], acronym_things)))) ||
-        lx_contraction(c->text + t[a].start, t[a].end - t[a].start))
+        /* (a contraction's apostrophe is inside a word: LX_TF_APOS) */
+        ((t[a].flags & LX_TF_APOS) &&
+         lx_contraction(c->text + t[a].start, t[a].end - t[a].start)))
       b = a;
     k[i].t1 = (uint32_t)b;
     /* "Chief Operating" of "Chief Operating Officer": a person that ends
@@ -2167,7 +2194,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
        * (not "General Motors": the name is a known surname, no firm's
        * word); only a title of one word the phrases' reader wants a head
        * for ("Chief"), not one it reads alone ("Pope Evans" is a firm) */
-      if (!tl && b == a + 2 && tok_is_cap(&t[a]) && gaz_has(c, a, a + 1, KIND(LX_G_TITLE)) &&
+      if (!tl && b == a + 2 && tok_is_cap(&t[a]) && gaz_title(c, a, KIND(LX_G_TITLE)) &&
           !gaz_has(c, a, a + 1, KIND(LX_G_SURNAME)) && k[i].source == LX_SRC_TAGGER &&
           name_word(c, &t[b - 1]) && gaz_has(c, b - 1, b, KIND(LX_G_SURNAME)) &&
           !gaz_has(c, a, b, NAME_KINDS) && !org_after_title(c, &t[b - 1]) &&
@@ -2216,7 +2243,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
       /* a title of one word the phrases' reader wants a head for ("Chief
        * Gorski"; not "Judge" of "Aaron Judge": a first word only) */
       if (!tl && a + 1 < b && tok_is_cap(&t[a]) && !(t[a].flags & LX_TF_ALLCAP) &&
-          gaz_has(c, a, a + 1, KIND(LX_G_TITLE)) && name_word(c, &t[a + 1]) &&
+          gaz_title(c, a, KIND(LX_G_TITLE)) && name_word(c, &t[a + 1]) &&
           !gaz_has(c, a, a + 1, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME)))
         tl = 1;
       if (!tl || a + tl >= b) break;
@@ -2298,7 +2325,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
         c->text[w->end - 1] == 's' && !(ap->flags & LX_TF_OPENQ))
       e = b + 1; /* "Workers' Union" */
     else if ((ap->flags & LX_TF_POSS) && ap->start == w->end &&
-             gaz_has(c, b - 1, b, KIND(LX_G_TITLE)) && lx_tok_is(c->text, &t[b + 1], "Office"))
+             gaz_title(c, b - 1, KIND(LX_G_TITLE)) && lx_tok_is(c->text, &t[b + 1], "Office"))
       e = b + 1; /* "Commissioner's Office" */
     else
       continue;
@@ -2321,7 +2348,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     if (t[e].flags & LX_TF_POSS) e++; /* ("'s Office") */
     if (e + 1 != k[i].t1 || e < t0 + 2 || !lx_tok_is(c->text, &t[e], "Office") ||
         !(t[e - 1].flags & LX_TF_POSS) || t[e - 1].start != t[e - 2].end ||
-        !gaz_has(c, e - 2, e - 1, KIND(LX_G_TITLE)) || !tok_is_cap(&t[e - 2]))
+        !gaz_title(c, e - 2, KIND(LX_G_TITLE)) || !tok_is_cap(&t[e - 2]))
       continue;
     size_t s = e - 2;
     while (s > t0 && e - 2 - s < 3 && name_word(c, &t[s - 1]) && t[s].start == t[s - 1].end + 1 &&
@@ -2738,7 +2765,7 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
    * follows or a role in lower case precedes is a person's */
   if (k->source == LX_SRC_TAGGER && k->type != LEDE_T_PERSON &&
       (age_after(c, t1) || (t0 > 0 && (TOKS(c)[t0 - 1].flags & LX_TF_LOWER) &&
-                            gaz_has(c, t0 - 1, t0, KIND(LX_G_TITLE)) &&
+                            gaz_title(c, t0 - 1, KIND(LX_G_TITLE)) &&
                             !word_in(c, &TOKS(c)[t0 - 1], firm_roles))) &&
       person_shaped(c, t0, t1) &&
       !gaz_exact(c, t0, t1, NAME_KINDS & ~(KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME))))
@@ -2747,7 +2774,7 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
    * after a title in lower case is a person's */
   if (k->source == LX_SRC_TAGGER && k->type != LEDE_T_PERSON && t1 - t0 >= 2 && t0 >= 2 &&
       t1 < c->toks.n && tok_ch(c, &TOKS(c)[t0 - 1], ',') && tok_ch(c, &TOKS(c)[t1], ',') &&
-      (TOKS(c)[t0 - 2].flags & LX_TF_LOWER) && gaz_has(c, t0 - 2, t0 - 1, KIND(LX_G_TITLE)) &&
+      (TOKS(c)[t0 - 2].flags & LX_TF_LOWER) && gaz_title(c, t0 - 2, KIND(LX_G_TITLE)) &&
       person_shaped(c, t0, t1) && !gaz_has(c, t0, t1, NAME_KINDS))
     return LEDE_T_PERSON;
   /* "Forest Hill police", "Oakdale residents": a name its police or its
@@ -2800,7 +2827,8 @@ static int refine_type(lx_ctx *c, const lx_cand *k) {
     if (j == t1) return LEDE_T_PRODUCT;
   }
   /* "Dubai Air Show", "Cannes Film Festival": a show, no organization */
-  if ((k->type == LEDE_T_ORG || k->type == LEDE_T_LOC) && show_name(c, t0, t1))
+  if ((k->type == LEDE_T_ORG || k->type == LEDE_T_LOC) && t1 - t0 >= 2 && /* (two words) */
+      show_name(c, t0, t1))
     return LEDE_T_EVENT;
   /* a named storm is an event: "Typhoon Saola", "Hurricane Katrina" */
   if (t1 - t0 >= 2 && word_in(c, &TOKS(c)[t0], storms) &&
@@ -3667,10 +3695,15 @@ static void drop_title_case_words(lx_ctx *c, int form) {
   if (m == n && form == TITLE_CASE) return;
   int emptied = 0;
   /* the first letters of the title's words (case folded): a name whose
-   * first letter is none of them is not looked for */
+   * first letter is none of them is not looked for; and a filter of its
+   * tokens' hashes: a name whose first token is not in the title is not
+   * found in it (refind_in_title compares the hashes first) */
   uint32_t letters = 0;
-  for (size_t k = ta; k < tb; k++)
+  uint64_t hashes = 0;
+  for (size_t k = ta; k < tb; k++) {
     if (t[k].kind == LX_TK_WORD) letters |= 1u << ((c->text[t[k].start] | 0x20) & 31);
+    hashes |= (uint64_t)1 << (t[k].hash & 63);
+  }
   /* the names of one word the first pass meets, for the second: their
    * spans stay (refind_in_title empties only names in the title, which
    * neither pass reads), and their tokens are not looked for again */
@@ -3710,6 +3743,14 @@ static void drop_title_case_words(lx_ctx *c, int form) {
        * letters or more that the story never writes in lower case (not
        * "COFFEE" of a story that has "Coffee" at a sentence's start) */
       if (pass == 0 ? b < a + 2 : b != a + 1 || t[a].nletters < 3) continue;
+      if (!(hashes >> (t[a].hash & 63) & 1)) continue;
+      /* (a word the title does not hold is not found in it: the title's
+       * words in lower case are not looked for, most stories' names) */
+      if (pass == 1) {
+        size_t x = ta;
+        while (x < tb && !(t[x].hash == t[a].hash && t[x].kind == t[a].kind)) x++;
+        if (x == tb) continue;
+      }
       int common = 0;
       if (pass == 1 && !nl_known) {
         nl = title_words_lowered(c, ta, tb, lowered);

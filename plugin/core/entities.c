@@ -1637,6 +1637,11 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
    * page's image label), nor ends inside a known place of two words or
    * more ("New South" of "New South Dakota law": the place stays whole) */
   size_t qn = 0; /* the numbers (in token order) looked at so far */
+  /* no opening double quotation mark is in [qlo, oq): quoted_title wants
+   * one in [lo, a) (lo below: the mark its walk back may reach), and most
+   * names have none there; the tokens of windows that overlap are read
+   * once, where quoted_title walked back from each name */
+  size_t qlo = t0, oq = t0;
   for (size_t i = nn; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     /* "Marge in Tampa": no person's name holds "in", "from" or "at" (the
@@ -2064,8 +2069,13 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * one ("John Smith" opens on a given name), and so do a ticker and a
      * name given ('the symbol "THM"', 'under the name "Continental"'); in
      * another language, quotation marks set off names of all kinds */
+    size_t lo = b - a >= 8 ? a : b >= t0 + 8 ? b - 8 : t0;
+    if (lo > t0) lo--;
+    if (lo < qlo || lo > oq) qlo = oq = lo;
+    while (oq < a && (t[oq].flags & (LX_TF_QUOTE | LX_TF_OPENQ)) != (LX_TF_QUOTE | LX_TF_OPENQ))
+      oq++;
     size_t qa = a, qb = b;
-    if (b > a && !c->other_language && quoted_title(c, t0, t1, &qa, &qb) &&
+    if (b > a && oq < a && !c->other_language && quoted_title(c, t0, t1, &qa, &qb) &&
         !gaz_exact(c, qa, qa + 1, KIND(LX_G_GIVEN)) && !(t[qa].flags & LX_TF_ALLCAP) &&
         !(qa >= t0 + 2 && (lx_tok_is(c->text, &t[qa - 2], "symbol") ||
                            lx_tok_is(c->text, &t[qa - 2], "name")))) {

@@ -55,7 +55,7 @@ static int in_list(const lx_ctx *c, const lx_token *t, const char *const *w, siz
   X(stake_words) X(party_members) X(storm_not_names) X(body_only_words) X(signoff_verbs)     \
   X(local_bodies) X(place_people) X(show_kinds) X(show_words) X(not_roles) X(built_words)    \
   X(nature_words) X(pact_words) X(headline_verbs) X(team_sports) X(game_after)               \
-  X(game_before) X(name_breaks) X(acronym_things)
+  X(game_before) X(name_breaks) X(acronym_things) X(unnamed_heads)
 enum {
 #define LISTED_ID(w) LL_##w,
   LISTED_LISTS(LISTED_ID)
@@ -6746,7 +6746,7 @@ static int32_t unnamed_speaker(const lx_ctx *c, const lede_entity *E, size_t n, 
     return o >= 0 ? o : SPEAKER_UNNAMED;
   }
   int voice = in_list(c, &t[h], org_voices, LX_COUNTOF(org_voices));
-  if (!voice && !in_list(c, &t[h], unnamed_heads, LX_COUNTOF(unnamed_heads))) return -1;
+  if (!voice && !word_in(c, &t[h], unnamed_heads)) return -1;
   size_t a = h;
   while (a > t0 && h - a < 6 && t[a - 1].kind == LX_TK_WORD) a--;
   if (a + 1 == h && lx_tok_ieq(c->text, &t[a], "the")) {
@@ -6833,7 +6833,7 @@ static size_t unnamed_subject(const lx_ctx *c, const lede_entity *E, size_t n, s
     if (!quoted && m + 1 < x && in_list(c, &t[m], indefinite, LX_COUNTOF(indefinite)))
       for (size_t q = m + 1; q < x && q <= m + 5 && t[q].kind == LX_TK_WORD; q++) {
         if (!(t[q].flags & LX_TF_LOWER)) continue; /* "a Ford spokesman" */
-        if (in_list(c, &t[q], unnamed_heads, LX_COUNTOF(unnamed_heads)) ||
+        if (word_in(c, &t[q], unnamed_heads) ||
             in_list(c, &t[q], org_voices, LX_COUNTOF(org_voices)) || trade_noun(c, &t[q]) ||
             gaz_has(c, q, q + 1, KIND(LX_G_TITLE))) {
           /* (named after it: "A railroad spokesman, Tom Holbrook, would not

@@ -631,9 +631,8 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
     acc_add16##S(&s, tg->pair[p2][p1]);                                                       \
     if (i > 0 && T[i - 1].scored) { /* else pend_prepare() took them */                      \
       acc_match##S(&s, tg, &tg->b[bucket1(p1w0, tg->nb)], p1w0);                              \
-      unsigned own = tg->nsh ? sh_index(tg, T[i].shape) : SH_NONE;                            \
-      if (own != SH_NONE) {                                                                   \
-        acc_add8##S(&s, tg->sh_p1[p1][own]);                                                  \
+      if (b->own != SH_NONE) {                                                                \
+        acc_add8##S(&s, tg->sh_p1[p1][b->own]);                                               \
       } else {                                                                                \
         uint32_t f = lx_tg_label_shape_key(p1, T[i].shape);                                   \
         acc_match##S(&s, tg, &tg->b[bucket1(f, tg->nb)], f);                                  \

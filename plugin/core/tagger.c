@@ -608,13 +608,16 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
   pend_fetch(tg, a);
 }
 
-/* The scores of prepared token i (b) given the labels before it, p1 and
- * p2: the rows of its features; p1w0 is lx_tg_label_word_feature(T, i, p1)
- * if the token before is scored (the caller fetched its bucket). Built for
- * the sums of each acc type (S: its suffix, ATTR: the function's target). */
+/* The label of prepared token i (b) given the labels before it, p1 and
+ * p2, among valid set m, and its margin (best_label()): from the sums of
+ * the rows of its features; p1w0 is lx_tg_label_word_feature(T, i, p1) if
+ * the token before is scored (the caller fetched its bucket). Built for the
+ * sums of each acc type (S: its suffix, ATTR: the function's target) and
+ * its best_label, inline there: the sums need not leave their registers
+ * nor the call spill them. */
 #define TG_DEFINE_SCORE(S, ATTR)                                                              \
-  static ATTR void score##S(const lx_tagger *tg, const lx_tg_tok *T, const pend *b, size_t i, \
-                            int p1, int p2, uint32_t p1w0, int16_t *sc) {                     \
+  static ATTR int score##S(const lx_tagger *tg, const lx_tg_tok *T, const pend *b, size_t i,  \
+                           int p1, int p2, uint32_t p1w0, uint32_t m, int32_t *margin) {      \
     uint16_t d[LX_TG_MAXF];                                                                   \
     size_t nd = lx_tg_dense_features(T, b->tok, d);                                           \
     acc##S s;                                                                                 \
@@ -638,13 +641,10 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
         acc_match##S(&s, tg, &tg->b[bucket1(f, tg->nb)], f);                                  \
       }                                                                                       \
     }                                                                                         \
+    int16_t sc[LX_TG_NW];                                                                     \
     acc_store##S(&s, sc);                                                                     \
+    return best_label##S(sc, m, margin);                                                      \
   }
-
-TG_DEFINE_SCORE(, )
-#if defined(TG_AVX2)
-TG_DEFINE_SCORE(_avx2, TG_ATTR_AVX2)
-#endif
 
 /* The first of S[q, ns) that is no word between names, or ns. */
 static inline size_t next_prepared(const lx_tg_tok *T, const uint32_t *S, size_t ns, size_t q) {
@@ -763,6 +763,11 @@ static inline TG_ATTR_AVX2 int best_label_avx2(const int16_t *sc, uint32_t m,
 }
 #endif
 
+TG_DEFINE_SCORE(, )
+#if defined(TG_AVX2)
+TG_DEFINE_SCORE(_avx2, TG_ATTR_AVX2)
+#endif
+
 static const uint16_t lede_type_of[LX_TG_NTYPES] = {LEDE_T_PERSON, LEDE_T_ORG, LEDE_T_LOC,
                                                     LEDE_T_NORP};
 
@@ -825,16 +830,13 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
       mg[i] = INT32_MAX;
       continue;
     }
-    int16_t sc[LX_TG_NW];
 #if defined(TG_AVX2)
     if (tg->avx2) {
-      score_avx2(tg, T, b, i, p1, p2, p1w0, sc);
-      lab[i] = (uint8_t)best_label_avx2(sc, m, &mg[i]);
+      lab[i] = (uint8_t)score_avx2(tg, T, b, i, p1, p2, p1w0, m, &mg[i]);
       continue;
     }
 #endif
-    score(tg, T, b, i, p1, p2, p1w0, sc);
-    lab[i] = (uint8_t)best_label(sc, m, &mg[i]);
+    lab[i] = (uint8_t)score(tg, T, b, i, p1, p2, p1w0, m, &mg[i]);
   }
   /* names: B I* L or U */
   for (size_t q = 0; q < ns; q++) {

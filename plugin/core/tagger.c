@@ -782,6 +782,11 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
   int32_t *mg = lx_tg_margins(T, n);
   uint8_t *lab = lx_tg_labels(T, n);
   const uint32_t *S = lx_tg_scored(T, n);
+  /* the tokens given a label other than O, in order (in the partial scores'
+   * room, free once the block is built): names are found, and noted, among
+   * them rather than among all the scored tokens, most of them O */
+  uint32_t *NL = (uint32_t *)lx_tg_partials(T, n);
+  size_t nl = 0;
   memset(lab, 0, n); /* tokens not scored are O */
   /* token by token. A token on which one label may follow the one before
    * is not summed: the words between names (always), and the end of a run
@@ -828,20 +833,19 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     if (one || !b) {
       lab[i] = (uint8_t)lx_tg_ctz64(m);
       mg[i] = INT32_MAX;
-      continue;
-    }
 #if defined(TG_AVX2)
-    if (tg->avx2) {
+    } else if (tg->avx2) {
       lab[i] = (uint8_t)score_avx2(tg, T, b, i, p1, p2, p1w0, m, &mg[i]);
-      continue;
-    }
 #endif
-    lab[i] = (uint8_t)score(tg, T, b, i, p1, p2, p1w0, m, &mg[i]);
+    } else {
+      lab[i] = (uint8_t)score(tg, T, b, i, p1, p2, p1w0, m, &mg[i]);
+    }
+    NL[nl] = (uint32_t)i;
+    nl += lab[i] != 0;
   }
   /* names: B I* L or U */
-  for (size_t q = 0; q < ns; q++) {
-    size_t i = S[q];
-    if (!lab[i]) continue;
+  for (size_t q = 0; q < nl; q++) {
+    size_t i = NL[q];
     int pos = LX_TG_POS(lab[i]);
     if (pos != LX_TG_B && pos != LX_TG_U) continue;
     size_t j = i;
@@ -863,8 +867,8 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
                                               .value_kind = LEDE_V_NONE,
                                               .source = LX_SRC_TAGGER,
                                               .score = m};
-    while (q + 1 < ns && S[q + 1] <= j) q++;
+    while (q + 1 < nl && NL[q + 1] <= j) q++;
   }
-  lx_tg_note_scored(scratch, T, lab, S, ns); /* tokens not scored are O */
+  lx_tg_note_scored(scratch, T, lab, NL, nl); /* the others are O */
   return 1;
 }

@@ -843,7 +843,8 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     NL[nl] = (uint32_t)i;
     nl += lab[i] != 0;
   }
-  /* names: B I* L or U */
+  /* names: B I* L or U (room for them at once: one at most a labelled token) */
+  if (!lx_vec_reserve(in->alloc, out, sizeof(lx_cand), out->n + nl)) return 0;
   for (size_t q = 0; q < nl; q++) {
     size_t i = NL[q];
     int pos = LX_TG_POS(lab[i]);
@@ -859,7 +860,6 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
       j++;
       if (mg[j] < m) m = mg[j];
     }
-    if (!lx_vec_reserve(in->alloc, out, sizeof(lx_cand), out->n + 1)) return 0;
     /* the other fields zero */
     ((lx_cand *)out->p)[out->n++] = (lx_cand){.t0 = (uint32_t)(t0 + i),
                                               .t1 = (uint32_t)(t0 + j + 1),

@@ -608,13 +608,16 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
   pend_fetch(tg, a);
 }
 
-/* The scores of prepared token i (b) given the labels before it, p1 and
- * p2: the rows of its features; p1w0 is lx_tg_label_word_feature(T, i, p1)
- * if the token before is scored (the caller fetched its bucket). Built for
- * the sums of each acc type (S: its suffix, ATTR: the function's target). */
+/* The label of prepared token i (b) given the labels before it, p1 and
+ * p2, among valid set m, and its margin (best_label()): from the sums of
+ * the rows of its features; p1w0 is lx_tg_label_word_feature(T, i, p1) if
+ * the token before is scored (the caller fetched its bucket). Built for the
+ * sums of each acc type (S: its suffix, ATTR: the function's target) and
+ * its best_label, inline there: the sums need not leave their registers
+ * nor the call spill them. */
 #define TG_DEFINE_SCORE(S, ATTR)                                                              \
-  static ATTR void score##S(const lx_tagger *tg, const lx_tg_tok *T, const pend *b, size_t i, \
-                            int p1, int p2, uint32_t p1w0, int16_t *sc) {                     \
+  static ATTR int score##S(const lx_tagger *tg, const lx_tg_tok *T, const pend *b, size_t i,  \
+                           int p1, int p2, uint32_t p1w0, uint32_t m, int32_t *margin) {      \
     uint16_t d[LX_TG_MAXF];                                                                   \
     size_t nd = lx_tg_dense_features(T, b->tok, d);                                           \
     acc##S s;                                                                                 \
@@ -631,21 +634,17 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
     acc_add16##S(&s, tg->pair[p2][p1]);                                                       \
     if (i > 0 && T[i - 1].scored) { /* else pend_prepare() took them */                      \
       acc_match##S(&s, tg, &tg->b[bucket1(p1w0, tg->nb)], p1w0);                              \
-      unsigned own = tg->nsh ? sh_index(tg, T[i].shape) : SH_NONE;                            \
-      if (own != SH_NONE) {                                                                   \
-        acc_add8##S(&s, tg->sh_p1[p1][own]);                                                  \
+      if (b->own != SH_NONE) {                                                                \
+        acc_add8##S(&s, tg->sh_p1[p1][b->own]);                                               \
       } else {                                                                                \
         uint32_t f = lx_tg_label_shape_key(p1, T[i].shape);                                   \
         acc_match##S(&s, tg, &tg->b[bucket1(f, tg->nb)], f);                                  \
       }                                                                                       \
     }                                                                                         \
+    int16_t sc[LX_TG_NW];                                                                     \
     acc_store##S(&s, sc);                                                                     \
+    return best_label##S(sc, m, margin);                                                      \
   }
-
-TG_DEFINE_SCORE(, )
-#if defined(TG_AVX2)
-TG_DEFINE_SCORE(_avx2, TG_ATTR_AVX2)
-#endif
 
 /* The first of S[q, ns) that is no word between names, or ns. */
 static inline size_t next_prepared(const lx_tg_tok *T, const uint32_t *S, size_t ns, size_t q) {
@@ -764,6 +763,11 @@ static inline TG_ATTR_AVX2 int best_label_avx2(const int16_t *sc, uint32_t m,
 }
 #endif
 
+TG_DEFINE_SCORE(, )
+#if defined(TG_AVX2)
+TG_DEFINE_SCORE(_avx2, TG_ATTR_AVX2)
+#endif
+
 static const uint16_t lede_type_of[LX_TG_NTYPES] = {LEDE_T_PERSON, LEDE_T_ORG, LEDE_T_LOC,
                                                     LEDE_T_NORP};
 
@@ -778,6 +782,11 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
   int32_t *mg = lx_tg_margins(T, n);
   uint8_t *lab = lx_tg_labels(T, n);
   const uint32_t *S = lx_tg_scored(T, n);
+  /* the tokens given a label other than O, in order (in the partial scores'
+   * room, free once the block is built): names are found, and noted, among
+   * them rather than among all the scored tokens, most of them O */
+  uint32_t *NL = (uint32_t *)lx_tg_partials(T, n);
+  size_t nl = 0;
   memset(lab, 0, n); /* tokens not scored are O */
   /* token by token. A token on which one label may follow the one before
    * is not summed: the words between names (always), and the end of a run
@@ -824,23 +833,20 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
     if (one || !b) {
       lab[i] = (uint8_t)lx_tg_ctz64(m);
       mg[i] = INT32_MAX;
-      continue;
-    }
-    int16_t sc[LX_TG_NW];
 #if defined(TG_AVX2)
-    if (tg->avx2) {
-      score_avx2(tg, T, b, i, p1, p2, p1w0, sc);
-      lab[i] = (uint8_t)best_label_avx2(sc, m, &mg[i]);
-      continue;
-    }
+    } else if (tg->avx2) {
+      lab[i] = (uint8_t)score_avx2(tg, T, b, i, p1, p2, p1w0, m, &mg[i]);
 #endif
-    score(tg, T, b, i, p1, p2, p1w0, sc);
-    lab[i] = (uint8_t)best_label(sc, m, &mg[i]);
+    } else {
+      lab[i] = (uint8_t)score(tg, T, b, i, p1, p2, p1w0, m, &mg[i]);
+    }
+    NL[nl] = (uint32_t)i;
+    nl += lab[i] != 0;
   }
-  /* names: B I* L or U */
-  for (size_t q = 0; q < ns; q++) {
-    size_t i = S[q];
-    if (!lab[i]) continue;
+  /* names: B I* L or U (room for them at once: one at most a labelled token) */
+  if (!lx_vec_reserve(in->alloc, out, sizeof(lx_cand), out->n + nl)) return 0;
+  for (size_t q = 0; q < nl; q++) {
+    size_t i = NL[q];
     int pos = LX_TG_POS(lab[i]);
     if (pos != LX_TG_B && pos != LX_TG_U) continue;
     size_t j = i;
@@ -854,7 +860,6 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
       j++;
       if (mg[j] < m) m = mg[j];
     }
-    if (!lx_vec_reserve(in->alloc, out, sizeof(lx_cand), out->n + 1)) return 0;
     /* the other fields zero */
     ((lx_cand *)out->p)[out->n++] = (lx_cand){.t0 = (uint32_t)(t0 + i),
                                               .t1 = (uint32_t)(t0 + j + 1),
@@ -862,8 +867,8 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
                                               .value_kind = LEDE_V_NONE,
                                               .source = LX_SRC_TAGGER,
                                               .score = m};
-    while (q + 1 < ns && S[q + 1] <= j) q++;
+    while (q + 1 < nl && NL[q + 1] <= j) q++;
   }
-  lx_tg_note_scored(scratch, T, lab, S, ns); /* tokens not scored are O */
+  lx_tg_note_scored(scratch, T, lab, NL, nl); /* the others are O */
   return 1;
 }

@@ -278,7 +278,7 @@ static inline size_t lx_tg_block_size(size_t n) {
  * other than O (the others' are not read). */
 void lx_tg_note(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, size_t n);
 /* The same when only the ns tokens listed in S (in order) may have a label
- * other than O (inference: the scored ones). */
+ * other than O (inference: those it labelled). */
 void lx_tg_note_scored(lx_vec *st, const lx_tg_tok *T, const uint8_t *lab, const uint32_t *S,
                        size_t ns);
 

@@ -656,10 +656,13 @@ static void token_shape(const char *text, const lx_token *t, lx_tg_tok *o,
       o->shape = SHAPE_X;
       return;
     }
-    /* a capital, then lower case (bit 5 set) up to 8 more letters */
-    if ((f & LX_TF_CAP) && n <= 9 && s + 9 <= lim) {
-      uint64_t mask = n == 9 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n - 1))) - 1;
-      if ((~lx_load8_le(s + 1) & 0x2020202020202020ull & mask) == 0) {
+    /* a capital, then lower case (bit 5 set) up to 16 more letters, 8 a
+     * load (names of 10 letters or more are common enough: Washington) */
+    if ((f & LX_TF_CAP) && n <= 17 && s + 17 <= lim) {
+      uint64_t m1 = n >= 9 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (n - 1))) - 1;
+      uint64_t m2 = n >= 17 ? ~(uint64_t)0 : n <= 9 ? 0 : ((uint64_t)1 << (8 * (n - 9))) - 1;
+      uint64_t up = (~lx_load8_le(s + 1) & m1) | (~lx_load8_le(s + 9) & m2);
+      if ((up & 0x2020202020202020ull) == 0) {
         o->shape = SHAPE_Xx;
         return;
       }

@@ -137,6 +137,8 @@ static size_t list_marker(const char *s, size_t i, size_t e) {
   size_t n = e - i;
   const unsigned char *u = (const unsigned char *)s + i;
   size_t m = 0;
+  /* most lines open with a capital, which no marker is */
+  if (n >= 1 && u[0] >= 'A' && u[0] <= 'Z') return 0;
   if (n >= 1 && (u[0] == '*' || u[0] == '+' || u[0] == '-' || u[0] == 'o' ||
                  u[0] == '>'))
     m = 1;

@@ -137,6 +137,8 @@ static size_t list_marker(const char *s, size_t i, size_t e) {
   size_t n = e - i;
   const unsigned char *u = (const unsigned char *)s + i;
   size_t m = 0;
+  /* most lines open with a capital, which no marker is */
+  if (n >= 1 && u[0] >= 'A' && u[0] <= 'Z') return 0;
   if (n >= 1 && (u[0] == '*' || u[0] == '+' || u[0] == '-' || u[0] == 'o' ||
                  u[0] == '>'))
     m = 1;
@@ -1716,8 +1718,10 @@ static int credit_line_may(const lx_ctx *c, const blk *b) {
   if (b->t0 >= b->t1) return 0;
   const lx_token *t = (const lx_token *)c->toks.p + b->t0;
   /* the first byte (either case) picks the words to compare: most blocks
-   * open with a word none of them starts with */
+   * open with a word none of them starts with, told by the first bytes of
+   * the words above (0xC2 that of the sign) before the loop over them */
   unsigned char f = (unsigned char)s[t->start] | 0x20;
+  if (f != 'i' && f != 'p' && f != 'v' && f != 'c' && f != (0xC2 | 0x20) && f != '(') return 0;
   for (size_t i = 0; i < LX_COUNTOF(first); i++)
     if (((unsigned char)first[i][0] | 0x20) == f && lx_tok_ieq(s, t, first[i])) return 1;
   return 0;

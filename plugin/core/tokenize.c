@@ -494,9 +494,12 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
   /* the white space before the next token as its flags: SPACE, NEWLINE
    * after a line break, PARA after a second one */
   uint16_t pre = 0;
-  /* the next token's slot and the room left (the vector's n is cap - room) */
+  /* the next token's slot and the end of the room (the vector's n is
+   * t's index): a compare a token, where a count of the room left was
+   * decremented in memory (the loop has no register for it) */
   lx_token *t = toks->p ? (lx_token *)toks->p + toks->n : NULL;
-  size_t room = toks->cap - toks->n, first = toks->n;
+  lx_token *tl = toks->p ? (lx_token *)toks->p + toks->cap : NULL;
+  size_t first = toks->n;
   /* A run of ASCII letters and digits that starts before guard, the last
    * byte that is neither, ends at or before it: it is scanned with no
    * bounds check. */
@@ -527,13 +530,12 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
       i += k;
       continue;
     }
-    if (LX_UNLIKELY(!room)) {
+    if (LX_UNLIKELY(t == tl)) {
       toks->n = toks->cap;
       if (!lx_vec_reserve(al, toks, sizeof(lx_token), toks->n + 1)) return 0;
       t = (lx_token *)toks->p + toks->n;
-      room = toks->cap - toks->n;
+      tl = (lx_token *)toks->p + toks->cap;
     }
-    room--;
     acc a;
     a.letters = a.digits = a.seen = a.nonascii = 0;
     size_t j = i;
@@ -631,7 +633,7 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
     t++;
     pre = 0;
   }
-  toks->n = toks->cap - room;
+  if (t) toks->n = (size_t)(t - (lx_token *)toks->p);
   return 1;
 }
 

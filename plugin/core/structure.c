@@ -1718,10 +1718,8 @@ static int credit_line_may(const lx_ctx *c, const blk *b) {
   if (b->t0 >= b->t1) return 0;
   const lx_token *t = (const lx_token *)c->toks.p + b->t0;
   /* the first byte (either case) picks the words to compare: most blocks
-   * open with a word none of them starts with, told by the first bytes of
-   * the words above (0xC2 that of the sign) before the loop over them */
+   * open with a word none of them starts with */
   unsigned char f = (unsigned char)s[t->start] | 0x20;
-  if (f != 'i' && f != 'p' && f != 'v' && f != 'c' && f != (0xC2 | 0x20) && f != '(') return 0;
   for (size_t i = 0; i < LX_COUNTOF(first); i++)
     if (((unsigned char)first[i][0] | 0x20) == f && lx_tok_ieq(s, t, first[i])) return 1;
   return 0;

@@ -156,4 +156,4 @@ plugin/core/gazetteer_data.c: data/gazetteer.tsv tools/embed_data.lua
 -include $(wildcard mk/*.mk)
 
 clean:
-	rm -rf $(OUT) plugin/core/*.o plugin/lua/*.o lede/core.so .rocks .rocks-* .rocks*.log
+	rm -rf $(OUT) build plugin/core/*.o plugin/lua/*.o lede/core.so .rocks .rocks-* .rocks*.log

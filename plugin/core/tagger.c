@@ -623,7 +623,11 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
     acc##S s;                                                                                 \
     acc_zero##S(&s);                                                                          \
     acc_add8##S(&s, tg->dense[0]);                                                            \
-    for (size_t j = 0; j < nd; j++) acc_add8##S(&s, tg->dense[d[j]]);                         \
+    /* the 3 every token has, then those of gazetteer bits (few) */                           \
+    acc_add8##S(&s, tg->dense[d[0]]);                                                         \
+    acc_add8##S(&s, tg->dense[d[1]]);                                                         \
+    acc_add8##S(&s, tg->dense[d[2]]);                                                         \
+    for (size_t j = 3; j < nd; j++) acc_add8##S(&s, tg->dense[d[j]]);                         \
     if (b->sh0 != SH_NONE) {                                                                  \
       acc_add16##S(&s, tg->sh_before[b->shm][b->sh0]);                                        \
       acc_add16##S(&s, tg->sh_after[b->sh0][b->shp]);                                         \

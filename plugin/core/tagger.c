@@ -623,14 +623,21 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
     acc##S s;                                                                                 \
     acc_zero##S(&s);                                                                          \
     acc_add8##S(&s, tg->dense[0]);                                                            \
-    for (size_t j = 0; j < nd; j++) acc_add8##S(&s, tg->dense[d[j]]);                         \
+    /* the 3 every token has, then those of gazetteer bits (few) */                           \
+    acc_add8##S(&s, tg->dense[d[0]]);                                                         \
+    acc_add8##S(&s, tg->dense[d[1]]);                                                         \
+    acc_add8##S(&s, tg->dense[d[2]]);                                                         \
+    for (size_t j = 3; j < nd; j++) acc_add8##S(&s, tg->dense[d[j]]);                         \
     if (b->sh0 != SH_NONE) {                                                                  \
       acc_add16##S(&s, tg->sh_before[b->shm][b->sh0]);                                        \
       acc_add16##S(&s, tg->sh_after[b->sh0][b->shp]);                                         \
       acc_add16##S(&s, tg->sh_own[b->sent][b->sh0]);                                          \
     }                                                                                         \
     if (b->after_o) acc_add8##S(&s, tg->sh_p1[0][b->own]);                                    \
-    for (size_t j = 0; j < b->nf; j++) acc_match##S(&s, tg, b->b1[j], b->f[j]);               \
+    /* (an index from -nf up to 0: the loop's count is its test) */                          \
+    const uint32_t *fe = b->f + b->nf;                                                        \
+    const bucket *const *be = b->b1 + b->nf;                                                  \
+    for (ptrdiff_t j = -(ptrdiff_t)b->nf; j < 0; j++) acc_match##S(&s, tg, be[j], fe[j]);     \
     acc_add16##S(&s, tg->pair[p2][p1]);                                                       \
     if (i > 0 && T[i - 1].scored) { /* else pend_prepare() took them */                      \
       acc_match##S(&s, tg, &tg->b[bucket1(p1w0, tg->nb)], p1w0);                              \
@@ -768,6 +775,74 @@ TG_DEFINE_SCORE(, )
 TG_DEFINE_SCORE(_avx2, TG_ATTR_AVX2)
 #endif
 
+/* Labels the ns scored tokens listed in S (their labels in lab, their
+ * margins in mg) and lists in NL those given a label other than O; returns
+ * how many. Built for each score function (X: its suffix, ATTR: its
+ * target), inline here, where a call a token passed nine arguments and
+ * saved and restored registers. */
+#define TG_DEFINE_LABEL(X, ATTR)                                                               \
+  static ATTR size_t label##X(const lx_tagger *tg, const lx_tg_tok *T, const uint32_t *S,      \
+                             size_t ns, uint8_t *lab, int32_t *mg, uint32_t *NL) {             \
+    size_t nl = 0;                                                                             \
+    /* token by token. A token on which one label may follow the one before                    \
+     * is not summed: the words between names (always), and the end of a run                   \
+     * after a name that is open. The others' buckets are fetched a token                      \
+     * ahead, while the one before is summed, so memory latency overlaps work;                 \
+     * but the end of a run after a scored token is prepared in its turn, once                 \
+     * it is known to have labels to choose from. */                                           \
+    pend Q[2];                                                                                 \
+    int cur = 0, ready = 0; /* ready: Q[cur] holds S[next] */                                  \
+    size_t next = next_prepared(T, S, ns, 0);                                                  \
+    if (next < ns && !may_be_decided(T, S[next])) {                                            \
+      pend_prepare(tg, T, S[next], &Q[cur]);                                                   \
+      ready = 1;                                                                               \
+    }                                                                                          \
+    for (size_t q = 0; q < ns; q++) {                                                          \
+      size_t i = S[q];                                                                         \
+      int p1 = i >= 1 ? lab[i - 1] : 0, p2 = i >= 2 ? lab[i - 2] : 0;                          \
+      uint32_t m = tg->valid[p1][T[i].scored & 7]; /* never 0: O or I, L may follow */         \
+      int one = !(m & (m - 1));                                                                \
+      /* after a scored token, the feature of the label before and the word:                   \
+       * its bucket comes from memory while the next token is prepared */                      \
+      uint32_t p1w0 = 0;                                                                       \
+      if (!one && i > 0 && T[i - 1].scored) {                                                  \
+        p1w0 = lx_tg_label_word_feature(T, i, p1);                                             \
+        PREFETCH(&tg->b[bucket1(p1w0, tg->nb)]);                                               \
+      }                                                                                        \
+      const pend *b = NULL;                                                                    \
+      if (q == next) {                                                                         \
+        if (ready || !one) {                                                                   \
+          if (!ready) pend_prepare(tg, T, i, &Q[cur]); /* may_be_decided(), and was not */     \
+          b = &Q[cur];                                                                         \
+        }                                                                                      \
+        cur ^= 1;                                                                              \
+        ready = 0;                                                                             \
+        next = next_prepared(T, S, ns, q + 1);                                                 \
+        if (next < ns && !may_be_decided(T, S[next])) {                                        \
+          pend_prepare(tg, T, S[next], &Q[cur]);                                               \
+          ready = 1;                                                                           \
+        }                                                                                      \
+      }                                                                                        \
+      /* the margin is the one best_label() gives the only label; a token with                 \
+       * several is prepared (b is NULL only on words between names, which have                \
+       * one) */                                                                               \
+      if (one || !b) {                                                                         \
+        lab[i] = (uint8_t)lx_tg_ctz64(m);                                                      \
+        mg[i] = INT32_MAX;                                                                     \
+      } else {                                                                                 \
+        lab[i] = (uint8_t)score##X(tg, T, b, i, p1, p2, p1w0, m, &mg[i]);                      \
+      }                                                                                        \
+      NL[nl] = (uint32_t)i;                                                                    \
+      nl += lab[i] != 0;                                                                       \
+    }                                                                                          \
+    return nl;                                                                                 \
+  }
+
+TG_DEFINE_LABEL(, )
+#if defined(TG_AVX2)
+TG_DEFINE_LABEL(_avx2, TG_ATTR_AVX2)
+#endif
+
 static const uint16_t lede_type_of[LX_TG_NTYPES] = {LEDE_T_PERSON, LEDE_T_ORG, LEDE_T_LOC,
                                                     LEDE_T_NORP};
 
@@ -786,63 +861,14 @@ int lx_tagger_tag(const lx_tagger *tg, const lx_ner_in *in, size_t t0, size_t t1
    * room, free once the block is built): names are found, and noted, among
    * them rather than among all the scored tokens, most of them O */
   uint32_t *NL = (uint32_t *)lx_tg_partials(T, n);
-  size_t nl = 0;
   memset(lab, 0, n); /* tokens not scored are O */
-  /* token by token. A token on which one label may follow the one before
-   * is not summed: the words between names (always), and the end of a run
-   * after a name that is open. The others' buckets are fetched a token
-   * ahead, while the one before is summed, so memory latency overlaps work;
-   * but the end of a run after a scored token is prepared in its turn, once
-   * it is known to have labels to choose from. */
-  pend Q[2];
-  int cur = 0, ready = 0; /* ready: Q[cur] holds S[next] */
-  size_t next = next_prepared(T, S, ns, 0);
-  if (next < ns && !may_be_decided(T, S[next])) {
-    pend_prepare(tg, T, S[next], &Q[cur]);
-    ready = 1;
-  }
-  for (size_t q = 0; q < ns; q++) {
-    size_t i = S[q];
-    int p1 = i >= 1 ? lab[i - 1] : 0, p2 = i >= 2 ? lab[i - 2] : 0;
-    uint32_t m = tg->valid[p1][T[i].scored & 7]; /* never 0: O or I, L may follow */
-    int one = !(m & (m - 1));
-    /* after a scored token, the feature of the label before and the word:
-     * its bucket comes from memory while the next token is prepared */
-    uint32_t p1w0 = 0;
-    if (!one && i > 0 && T[i - 1].scored) {
-      p1w0 = lx_tg_label_word_feature(T, i, p1);
-      PREFETCH(&tg->b[bucket1(p1w0, tg->nb)]);
-    }
-    const pend *b = NULL;
-    if (q == next) {
-      if (ready || !one) {
-        if (!ready) pend_prepare(tg, T, i, &Q[cur]); /* may_be_decided(), and was not */
-        b = &Q[cur];
-      }
-      cur ^= 1;
-      ready = 0;
-      next = next_prepared(T, S, ns, q + 1);
-      if (next < ns && !may_be_decided(T, S[next])) {
-        pend_prepare(tg, T, S[next], &Q[cur]);
-        ready = 1;
-      }
-    }
-    /* the margin is the one best_label() gives the only label; a token with
-     * several is prepared (b is NULL only on words between names, which have
-     * one) */
-    if (one || !b) {
-      lab[i] = (uint8_t)lx_tg_ctz64(m);
-      mg[i] = INT32_MAX;
+  size_t nl;
 #if defined(TG_AVX2)
-    } else if (tg->avx2) {
-      lab[i] = (uint8_t)score_avx2(tg, T, b, i, p1, p2, p1w0, m, &mg[i]);
+  if (tg->avx2)
+    nl = label_avx2(tg, T, S, ns, lab, mg, NL);
+  else
 #endif
-    } else {
-      lab[i] = (uint8_t)score(tg, T, b, i, p1, p2, p1w0, m, &mg[i]);
-    }
-    NL[nl] = (uint32_t)i;
-    nl += lab[i] != 0;
-  }
+    nl = label(tg, T, S, ns, lab, mg, NL);
   /* names: B I* L or U (room for them at once: one at most a labelled token) */
   if (!lx_vec_reserve(in->alloc, out, sizeof(lx_cand), out->n + nl)) return 0;
   for (size_t q = 0; q < nl; q++) {

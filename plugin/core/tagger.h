@@ -167,7 +167,8 @@ static inline uint32_t lx_tg_ctz64(uint64_t x) {
 
 /* Inline where the compiler is told to: inference sums these for every
  * token it scores, in code built for other instructions (AVX2) than this
- * function would be alone, which no call could inline. */
+ * function would be alone, which no call could inline. Every token has the
+ * first 3 (inference adds them with no loop). */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif

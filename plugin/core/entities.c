@@ -3634,13 +3634,17 @@ static void drop_title_case_words(lx_ctx *c, int form) {
   /* (looked for when first needed: most titles' names need them not, and
    * the look reads every token of the story) */
   int nl_known = form != TITLE_CAPITALS;
+  /* (the entities are in text order: each one's tokens are looked for from
+   * the last one's) */
+  size_t hint = 0;
   for (size_t i = 0; i < n; i++) {
     lede_entity *e = &E[i];
     int keep = 1;
     if (form == TITLE_CAPITALS && e->type == LEDE_T_PERSON &&
         title_line(c, form, e->span.start, e->span.end)) {
       size_t a, b;
-      lx_tokens_in(c, e->span.start, e->span.end, &a, &b);
+      lx_tokens_in_from(c, hint, e->span.start, e->span.end, &a, &b);
+      hint = a;
       for (size_t k = a; k < b; k++)
         if (t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_ALLCAP) &&
             word_in(c, &t[k], headline_verbs)) {
@@ -3660,7 +3664,8 @@ static void drop_title_case_words(lx_ctx *c, int form) {
                                          e->rule == LEDE_RULE_PATTERNS)) &&
         title_line(c, form, e->span.start, e->span.end)) {
       size_t a, b;
-      lx_tokens_in(c, e->span.start, e->span.end, &a, &b);
+      lx_tokens_in_from(c, hint, e->span.start, e->span.end, &a, &b);
+      hint = a;
       keep = b == a || gaz_has(c, a, b, NAME_KINDS) ||
              (form == TITLE_CAPITALS && e->type != LEDE_T_PERSON && e->type != LEDE_T_GPE &&
               e->type != LEDE_T_LOC);
@@ -3723,6 +3728,7 @@ static void drop_title_case_words(lx_ctx *c, int form) {
   size_t nones = 0;
   int ones_all = 1; /* no more of them than ones holds */
   for (int pass = 0; pass < (form == TITLE_CAPITALS ? 2 : 1); pass++) {
+    hint = 0;
     for (size_t j = 0, q = 0; j < m && in->entities.n < m + 8; j++) {
       E = (lede_entity *)in->entities.p;
       size_t a, b;
@@ -3739,7 +3745,8 @@ static void drop_title_case_words(lx_ctx *c, int form) {
             !(letters >> ((c->text[sp.start] | 0x20) & 31) & 1))
           continue;
         if (sp.start < ti.end && sp.end > ti.start) continue; /* in the title itself */
-        lx_tokens_in(c, sp.start, sp.end, &a, &b);
+        lx_tokens_in_from(c, hint, sp.start, sp.end, &a, &b);
+        hint = a;
         if (pass == 0 && b == a + 1 && t[a].nletters >= 3) {
           if (nones < LX_COUNTOF(ones)) {
             ones[nones].j = (uint32_t)j;

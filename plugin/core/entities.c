@@ -1756,7 +1756,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   }
   /* "Anglo American Corporation of South" and "Africa Ltd": two names of
    * organizations that a place cuts in two are one */
-  for (size_t i = 0, p = SIZE_MAX; i < n; i++) {
+  for (size_t i = nn, p = SIZE_MAX; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     /* "Democrat Elena" and "Ruiz-Whitfield": a party's member, then the
      * person (a given name after the party's word) */
@@ -1862,7 +1862,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     }
     p = i;
   }
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = nn; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     size_t a = k[i].t0, b = k[i].t1;
     /* a date that begins with a word in lower case ends a name before it
@@ -1973,22 +1973,34 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
           !legal_form(c, &t[a - 2], 1))
         a = r;
     }
+    /* what the rules below look for among the name's tokens: their flags,
+     * and whether one is neither a word nor a number (a bracket, a full
+     * stop, a mark); most names have no such token and no word in lower
+     * case, and skip the walks that look for them (the rules below narrow
+     * [a, b) but one, which notes its bracket) */
+    unsigned sfl = 0;
+    int punct = 0;
+    for (size_t j = a; j < b; j++) {
+      sfl |= t[j].flags;
+      punct |= t[j].kind != LX_TK_WORD && t[j].kind != LX_TK_NUM;
+    }
     /* a name does not run across a sentence's end, a double quotation
      * mark ("Lao Cai. "Everything..."; an apostrophe may be inside one:
      * "African Nations' Cup", "Sant 'Egidio"), a semicolon and a space (a
      * team's lines: "Grant; Bertolini"; not "TL;DR") or a verb of saying
      * ("Lee said Wang's arrest") */
-    for (size_t j = a + 1; j < b; j++) {
-      if (is_dquote(c, &t[j]) || (t[j].flags & (LX_TF_SENT | LX_TF_PARA)) ||
-          tok_ch(c, &t[j], '.') ||
-          (tok_ch(c, &t[j], ';') && (j + 1 >= c->toks.n || t[j + 1].start > t[j].end)) ||
-          ((t[j].flags & LX_TF_LOWER) && is_cue(c, &t[j]))) {
-        b = j;
-        break;
+    if (punct || (sfl & (LX_TF_QUOTE | LX_TF_SENT | LX_TF_PARA | LX_TF_LOWER)))
+      for (size_t j = a + 1; j < b; j++) {
+        if (is_dquote(c, &t[j]) || (t[j].flags & (LX_TF_SENT | LX_TF_PARA)) ||
+            tok_ch(c, &t[j], '.') ||
+            (tok_ch(c, &t[j], ';') && (j + 1 >= c->toks.n || t[j + 1].start > t[j].end)) ||
+            ((t[j].flags & LX_TF_LOWER) && is_cue(c, &t[j]))) {
+          b = j;
+          break;
+        }
       }
-    }
     /* nor ends in punctuation ("Stone Container Co <STO>", "Twitter @") */
-    while (b > a + 1 && (tok_ch(c, &t[b - 1], ',') || tok_ch(c, &t[b - 1], ';') ||
+    while (punct && b > a + 1 && (tok_ch(c, &t[b - 1], ',') || tok_ch(c, &t[b - 1], ';') ||
                          tok_ch(c, &t[b - 1], ':') || tok_ch(c, &t[b - 1], '<') ||
                          tok_ch(c, &t[b - 1], '@') || tok_ch(c, &t[b - 1], '#')))
       b--;
@@ -2019,7 +2031,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * Moon and reaching", "the Wild before winger"; "Liberal party",
      * "Stansted airport", "Lloyd's" stay). Other lower-case words inside
      * are the name's ("Bild am Sonntag", "Cup winners Cup"). */
-    for (size_t j = a + 1; j < b; j++) {
+    for (size_t j = a + 1; j < b && (sfl & LX_TF_LOWER); j++) {
       if (t[j].kind == LX_TK_WORD && (t[j].flags & LX_TF_LOWER) &&
           word_in(c, &t[j], name_breaks)) {
         b = j;
@@ -2035,7 +2047,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* a name does not open on a bracket closed before its end: "(France)
      * Fernando Meligeni" in a draw is a country and a name; "(Tom) Seaver"
      * keeps its given name */
-    if (b > a + 3 && tok_ch(c, &t[a], '(')) {
+    if (punct && b > a + 3 && tok_ch(c, &t[a], '(')) {
       size_t j = a + 1;
       while (j < b && !tok_ch(c, &t[j], ')') && !tok_ch(c, &t[j], '(')) j++;
       if (j + 1 < b && tok_ch(c, &t[j], ')') &&
@@ -2046,7 +2058,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* a ")" that no "(" in the name opens: an editor's first name, "(Tom)
      * Seaver", takes its "("; otherwise the name is what follows the ")"
      * ("(Olympic champion Lindsay) Davenport"), if it is capitalized */
-    for (size_t j = a; j < b; j++) {
+    for (size_t j = a; j < b && punct; j++) {
       if (tok_ch(c, &t[j], '(')) break;
       if (!tok_ch(c, &t[j], ')')) continue;
       if (j == a + 1 && j + 1 < b && a > t0 && tok_ch(c, &t[a - 1], '(') &&
@@ -2060,9 +2072,11 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     }
     if (b > a && a >= t0 + 3 && k[i].type == LEDE_T_PERSON && tok_ch(c, &t[a - 1], ')') &&
         tok_ch(c, &t[a - 3], '(') && gaz_exact(c, a - 2, a - 1, KIND(LX_G_GIVEN)) &&
-        !gaz_exact(c, a - 2, a - 1, PLACE_KINDS))
+        !gaz_exact(c, a - 2, a - 1, PLACE_KINDS)) {
       a -= 3;
-    b = lx_close_parens(c->text, t, a, b, t1);
+      punct = 1;
+    }
+    if (punct) b = lx_close_parens(c->text, t, a, b, t1);
     /* a name that is all a quotation, or part of one in title case, is a
      * title, and the title is all of it: "Wild Rose" (a film), "Glasgow"
      * (a song), "War & Peace", not a person or a place; a person's name stays

@@ -1626,13 +1626,12 @@ static int party_member(const lx_ctx *c, const lx_token *t) {
   return tok_is_cap(t) && word_in(c, t, party_members);
 }
 
-static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
+/* (the candidates: the nn numbers and dates first, in token order, then the
+ * tagger's names) */
+static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1, size_t nn) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;
   size_t n = c->cands.n;
-  /* the numbers and dates come first, in token order */
-  size_t nn = 0;
-  while (nn < n && k[nn].source == LX_SRC_NUMEX) nn++;
   /* no name runs across a square bracket ("the Moon [SpaceX via Nasa]": a
    * page's image label), nor ends inside a known place of two words or
    * more ("New South" of "New South Dakota law": the place stays whole) */
@@ -2086,8 +2085,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     size_t lo = b - a >= 8 ? a : b >= t0 + 8 ? b - 8 : t0;
     if (lo > t0) lo--;
     if (lo < qlo || lo > oq) qlo = oq = lo;
-    while (oq < a && (t[oq].flags & (LX_TF_QUOTE | LX_TF_OPENQ)) != (LX_TF_QUOTE | LX_TF_OPENQ))
-      oq++;
+    /* (two tokens a test: only a quotation mark opens, LX_TF_OPENQ) */
+    while (oq + 1 < a && !((t[oq].flags | t[oq + 1].flags) & LX_TF_OPENQ)) oq += 2;
+    if (oq < a && !(t[oq].flags & LX_TF_OPENQ)) oq++;
     size_t qa = a, qb = b;
     if (b > a && oq < a && !c->other_language && quoted_title(c, t0, t1, &qa, &qb) &&
         !gaz_exact(c, qa, qa + 1, KIND(LX_G_GIVEN)) && !(t[qa].flags & LX_TF_ALLCAP) &&
@@ -3079,11 +3079,13 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   lx_sentences(c->text, (lx_token *)c->toks.p + t0, t1 - t0);
   token_kinds(c);
   c->cands.n = 0;
-  if ((!(skip & LEDE_SKIP_NUMEX) && !lx_numex(ni, t0, t1, &c->cands)) ||
-      (!(skip & LEDE_SKIP_TAGGER) &&
-       !lx_tagger_tag(c->eng->tagger, ni, t0, t1, &c->tagwork, &c->cands)))
+  if (!(skip & LEDE_SKIP_NUMEX) && !lx_numex(ni, t0, t1, &c->cands))
     lx_fail(c, LEDE_ENOMEM, "out of memory");
-  if (!(skip & LEDE_SKIP_PATTERNS)) fix_tagger_spans(c, t0, t1);
+  size_t nn = c->cands.n; /* (the numbers and dates) */
+  if (!(skip & LEDE_SKIP_TAGGER) &&
+      !lx_tagger_tag(c->eng->tagger, ni, t0, t1, &c->tagwork, &c->cands))
+    lx_fail(c, LEDE_ENOMEM, "out of memory");
+  if (!(skip & LEDE_SKIP_PATTERNS)) fix_tagger_spans(c, t0, t1, nn);
   /* the recognizers do not know the user fields */
   for (size_t i = 0; i < c->cands.n; i++) {
     lx_cand *k = (lx_cand *)c->cands.p + i;

@@ -1866,8 +1866,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1, size_t nn) {
     size_t a = k[i].t0, b = k[i].t1;
     /* a date that begins with a word in lower case ends a name before it
      * ("Roe v. Wade last June"), and so does a month and its day the name
-     * runs into ("Turnout in the May 9 vote") */
-    for (size_t q = numex_from(k, nn, a + 1); q < nn && k[q].t0 < b; q++) {
+     * runs into ("Turnout in the May 9 vote"; one inside the name: no
+     * search for a name of one token, most) */
+    for (size_t q = b > a + 1 ? numex_from(k, nn, a + 1) : nn; q < nn && k[q].t0 < b; q++) {
       if ((k[q].type == LEDE_T_DATE || k[q].type == LEDE_T_TIME) &&
           (t[k[q].t0].flags & LX_TF_LOWER)) {
         b = k[q].t0;

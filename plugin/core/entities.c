@@ -3006,10 +3006,11 @@ static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *cover
   for (size_t i = t0; i < t1; i++) {
     /* two tokens past the last person, no appositive is left: there only a
      * capitalized word inside a sentence may open a title (below), and the
-     * other tokens, most, are passed over by their flags and kind alone */
+     * other tokens, most, are passed over by their flags and kind alone,
+     * and so are those the memo says start no gazetteer phrase (below) */
     if (i >= pend + 2) {
       while (i < t1 && (!tok_is_cap(&t[i]) || (t[i].flags & LX_TF_SENT) ||
-                        t[i].kind != LX_TK_WORD))
+                        t[i].kind != LX_TK_WORD || (memo[i].m & (TK_SEEN | TK_STARTS)) == TK_SEEN))
         i++;
       if (i >= t1) break;
     }

@@ -1626,13 +1626,12 @@ static int party_member(const lx_ctx *c, const lx_token *t) {
   return tok_is_cap(t) && word_in(c, t, party_members);
 }
 
-static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
+/* (the candidates: the nn numbers and dates first, in token order, then the
+ * tagger's names) */
+static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1, size_t nn) {
   const lx_token *t = TOKS(c);
   lx_cand *k = (lx_cand *)c->cands.p;
   size_t n = c->cands.n;
-  /* the numbers and dates come first, in token order */
-  size_t nn = 0;
-  while (nn < n && k[nn].source == LX_SRC_NUMEX) nn++;
   /* no name runs across a square bracket ("the Moon [SpaceX via Nasa]": a
    * page's image label), nor ends inside a known place of two words or
    * more ("New South" of "New South Dakota law": the place stays whole) */
@@ -1756,7 +1755,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
   }
   /* "Anglo American Corporation of South" and "Africa Ltd": two names of
    * organizations that a place cuts in two are one */
-  for (size_t i = 0, p = SIZE_MAX; i < n; i++) {
+  for (size_t i = nn, p = SIZE_MAX; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     /* "Democrat Elena" and "Ruiz-Whitfield": a party's member, then the
      * person (a given name after the party's word) */
@@ -1862,13 +1861,14 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     }
     p = i;
   }
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = nn; i < n; i++) {
     if (k[i].source != LX_SRC_TAGGER) continue;
     size_t a = k[i].t0, b = k[i].t1;
     /* a date that begins with a word in lower case ends a name before it
      * ("Roe v. Wade last June"), and so does a month and its day the name
-     * runs into ("Turnout in the May 9 vote") */
-    for (size_t q = numex_from(k, nn, a + 1); q < nn && k[q].t0 < b; q++) {
+     * runs into ("Turnout in the May 9 vote"; one inside the name: no
+     * search for a name of one token, most) */
+    for (size_t q = b > a + 1 ? numex_from(k, nn, a + 1) : nn; q < nn && k[q].t0 < b; q++) {
       if ((k[q].type == LEDE_T_DATE || k[q].type == LEDE_T_TIME) &&
           (t[k[q].t0].flags & LX_TF_LOWER)) {
         b = k[q].t0;
@@ -1973,22 +1973,34 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
           !legal_form(c, &t[a - 2], 1))
         a = r;
     }
+    /* what the rules below look for among the name's tokens: their flags,
+     * and whether one is neither a word nor a number (a bracket, a full
+     * stop, a mark); most names have no such token and no word in lower
+     * case, and skip the walks that look for them (the rules below narrow
+     * [a, b) but one, which notes its bracket) */
+    unsigned sfl = 0;
+    int punct = 0;
+    for (size_t j = a; j < b; j++) {
+      sfl |= t[j].flags;
+      punct |= t[j].kind != LX_TK_WORD && t[j].kind != LX_TK_NUM;
+    }
     /* a name does not run across a sentence's end, a double quotation
      * mark ("Lao Cai. "Everything..."; an apostrophe may be inside one:
      * "African Nations' Cup", "Sant 'Egidio"), a semicolon and a space (a
      * team's lines: "Grant; Bertolini"; not "TL;DR") or a verb of saying
      * ("Lee said Wang's arrest") */
-    for (size_t j = a + 1; j < b; j++) {
-      if (is_dquote(c, &t[j]) || (t[j].flags & (LX_TF_SENT | LX_TF_PARA)) ||
-          tok_ch(c, &t[j], '.') ||
-          (tok_ch(c, &t[j], ';') && (j + 1 >= c->toks.n || t[j + 1].start > t[j].end)) ||
-          ((t[j].flags & LX_TF_LOWER) && is_cue(c, &t[j]))) {
-        b = j;
-        break;
+    if (punct || (sfl & (LX_TF_QUOTE | LX_TF_SENT | LX_TF_PARA | LX_TF_LOWER)))
+      for (size_t j = a + 1; j < b; j++) {
+        if (is_dquote(c, &t[j]) || (t[j].flags & (LX_TF_SENT | LX_TF_PARA)) ||
+            tok_ch(c, &t[j], '.') ||
+            (tok_ch(c, &t[j], ';') && (j + 1 >= c->toks.n || t[j + 1].start > t[j].end)) ||
+            ((t[j].flags & LX_TF_LOWER) && is_cue(c, &t[j]))) {
+          b = j;
+          break;
+        }
       }
-    }
     /* nor ends in punctuation ("Stone Container Co <STO>", "Twitter @") */
-    while (b > a + 1 && (tok_ch(c, &t[b - 1], ',') || tok_ch(c, &t[b - 1], ';') ||
+    while (punct && b > a + 1 && (tok_ch(c, &t[b - 1], ',') || tok_ch(c, &t[b - 1], ';') ||
                          tok_ch(c, &t[b - 1], ':') || tok_ch(c, &t[b - 1], '<') ||
                          tok_ch(c, &t[b - 1], '@') || tok_ch(c, &t[b - 1], '#')))
       b--;
@@ -2019,7 +2031,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
      * Moon and reaching", "the Wild before winger"; "Liberal party",
      * "Stansted airport", "Lloyd's" stay). Other lower-case words inside
      * are the name's ("Bild am Sonntag", "Cup winners Cup"). */
-    for (size_t j = a + 1; j < b; j++) {
+    for (size_t j = a + 1; j < b && (sfl & LX_TF_LOWER); j++) {
       if (t[j].kind == LX_TK_WORD && (t[j].flags & LX_TF_LOWER) &&
           word_in(c, &t[j], name_breaks)) {
         b = j;
@@ -2035,7 +2047,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* a name does not open on a bracket closed before its end: "(France)
      * Fernando Meligeni" in a draw is a country and a name; "(Tom) Seaver"
      * keeps its given name */
-    if (b > a + 3 && tok_ch(c, &t[a], '(')) {
+    if (punct && b > a + 3 && tok_ch(c, &t[a], '(')) {
       size_t j = a + 1;
       while (j < b && !tok_ch(c, &t[j], ')') && !tok_ch(c, &t[j], '(')) j++;
       if (j + 1 < b && tok_ch(c, &t[j], ')') &&
@@ -2046,7 +2058,7 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     /* a ")" that no "(" in the name opens: an editor's first name, "(Tom)
      * Seaver", takes its "("; otherwise the name is what follows the ")"
      * ("(Olympic champion Lindsay) Davenport"), if it is capitalized */
-    for (size_t j = a; j < b; j++) {
+    for (size_t j = a; j < b && punct; j++) {
       if (tok_ch(c, &t[j], '(')) break;
       if (!tok_ch(c, &t[j], ')')) continue;
       if (j == a + 1 && j + 1 < b && a > t0 && tok_ch(c, &t[a - 1], '(') &&
@@ -2060,9 +2072,11 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     }
     if (b > a && a >= t0 + 3 && k[i].type == LEDE_T_PERSON && tok_ch(c, &t[a - 1], ')') &&
         tok_ch(c, &t[a - 3], '(') && gaz_exact(c, a - 2, a - 1, KIND(LX_G_GIVEN)) &&
-        !gaz_exact(c, a - 2, a - 1, PLACE_KINDS))
+        !gaz_exact(c, a - 2, a - 1, PLACE_KINDS)) {
       a -= 3;
-    b = lx_close_parens(c->text, t, a, b, t1);
+      punct = 1;
+    }
+    if (punct) b = lx_close_parens(c->text, t, a, b, t1);
     /* a name that is all a quotation, or part of one in title case, is a
      * title, and the title is all of it: "Wild Rose" (a film), "Glasgow"
      * (a song), "War & Peace", not a person or a place; a person's name stays
@@ -2072,8 +2086,9 @@ static void fix_tagger_spans(lx_ctx *c, size_t t0, size_t t1) {
     size_t lo = b - a >= 8 ? a : b >= t0 + 8 ? b - 8 : t0;
     if (lo > t0) lo--;
     if (lo < qlo || lo > oq) qlo = oq = lo;
-    while (oq < a && (t[oq].flags & (LX_TF_QUOTE | LX_TF_OPENQ)) != (LX_TF_QUOTE | LX_TF_OPENQ))
-      oq++;
+    /* (two tokens a test: only a quotation mark opens, LX_TF_OPENQ) */
+    while (oq + 1 < a && !((t[oq].flags | t[oq + 1].flags) & LX_TF_OPENQ)) oq += 2;
+    if (oq < a && !(t[oq].flags & LX_TF_OPENQ)) oq++;
     size_t qa = a, qb = b;
     if (b > a && oq < a && !c->other_language && quoted_title(c, t0, t1, &qa, &qb) &&
         !gaz_exact(c, qa, qa + 1, KIND(LX_G_GIVEN)) && !(t[qa].flags & LX_TF_ALLCAP) &&
@@ -2991,10 +3006,11 @@ static void title_entities(lx_ctx *c, size_t t0, size_t t1, const uint8_t *cover
   for (size_t i = t0; i < t1; i++) {
     /* two tokens past the last person, no appositive is left: there only a
      * capitalized word inside a sentence may open a title (below), and the
-     * other tokens, most, are passed over by their flags and kind alone */
+     * other tokens, most, are passed over by their flags and kind alone,
+     * and so are those the memo says start no gazetteer phrase (below) */
     if (i >= pend + 2) {
       while (i < t1 && (!tok_is_cap(&t[i]) || (t[i].flags & LX_TF_SENT) ||
-                        t[i].kind != LX_TK_WORD))
+                        t[i].kind != LX_TK_WORD || (memo[i].m & (TK_SEEN | TK_STARTS)) == TK_SEEN))
         i++;
       if (i >= t1) break;
     }
@@ -3065,11 +3081,13 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
   lx_sentences(c->text, (lx_token *)c->toks.p + t0, t1 - t0);
   token_kinds(c);
   c->cands.n = 0;
-  if ((!(skip & LEDE_SKIP_NUMEX) && !lx_numex(ni, t0, t1, &c->cands)) ||
-      (!(skip & LEDE_SKIP_TAGGER) &&
-       !lx_tagger_tag(c->eng->tagger, ni, t0, t1, &c->tagwork, &c->cands)))
+  if (!(skip & LEDE_SKIP_NUMEX) && !lx_numex(ni, t0, t1, &c->cands))
     lx_fail(c, LEDE_ENOMEM, "out of memory");
-  if (!(skip & LEDE_SKIP_PATTERNS)) fix_tagger_spans(c, t0, t1);
+  size_t nn = c->cands.n; /* (the numbers and dates) */
+  if (!(skip & LEDE_SKIP_TAGGER) &&
+      !lx_tagger_tag(c->eng->tagger, ni, t0, t1, &c->tagwork, &c->cands))
+    lx_fail(c, LEDE_ENOMEM, "out of memory");
+  if (!(skip & LEDE_SKIP_PATTERNS)) fix_tagger_spans(c, t0, t1, nn);
   /* the recognizers do not know the user fields */
   for (size_t i = 0; i < c->cands.n; i++) {
     lx_cand *k = (lx_cand *)c->cands.p + i;
@@ -3634,13 +3652,17 @@ static void drop_title_case_words(lx_ctx *c, int form) {
   /* (looked for when first needed: most titles' names need them not, and
    * the look reads every token of the story) */
   int nl_known = form != TITLE_CAPITALS;
+  /* (the entities are in text order: each one's tokens are looked for from
+   * the last one's) */
+  size_t hint = 0;
   for (size_t i = 0; i < n; i++) {
     lede_entity *e = &E[i];
     int keep = 1;
     if (form == TITLE_CAPITALS && e->type == LEDE_T_PERSON &&
         title_line(c, form, e->span.start, e->span.end)) {
       size_t a, b;
-      lx_tokens_in(c, e->span.start, e->span.end, &a, &b);
+      lx_tokens_in_from(c, hint, e->span.start, e->span.end, &a, &b);
+      hint = a;
       for (size_t k = a; k < b; k++)
         if (t[k].kind == LX_TK_WORD && (t[k].flags & LX_TF_ALLCAP) &&
             word_in(c, &t[k], headline_verbs)) {
@@ -3660,7 +3682,8 @@ static void drop_title_case_words(lx_ctx *c, int form) {
                                          e->rule == LEDE_RULE_PATTERNS)) &&
         title_line(c, form, e->span.start, e->span.end)) {
       size_t a, b;
-      lx_tokens_in(c, e->span.start, e->span.end, &a, &b);
+      lx_tokens_in_from(c, hint, e->span.start, e->span.end, &a, &b);
+      hint = a;
       keep = b == a || gaz_has(c, a, b, NAME_KINDS) ||
              (form == TITLE_CAPITALS && e->type != LEDE_T_PERSON && e->type != LEDE_T_GPE &&
               e->type != LEDE_T_LOC);
@@ -3723,6 +3746,7 @@ static void drop_title_case_words(lx_ctx *c, int form) {
   size_t nones = 0;
   int ones_all = 1; /* no more of them than ones holds */
   for (int pass = 0; pass < (form == TITLE_CAPITALS ? 2 : 1); pass++) {
+    hint = 0;
     for (size_t j = 0, q = 0; j < m && in->entities.n < m + 8; j++) {
       E = (lede_entity *)in->entities.p;
       size_t a, b;
@@ -3739,7 +3763,8 @@ static void drop_title_case_words(lx_ctx *c, int form) {
             !(letters >> ((c->text[sp.start] | 0x20) & 31) & 1))
           continue;
         if (sp.start < ti.end && sp.end > ti.start) continue; /* in the title itself */
-        lx_tokens_in(c, sp.start, sp.end, &a, &b);
+        lx_tokens_in_from(c, hint, sp.start, sp.end, &a, &b);
+        hint = a;
         if (pass == 0 && b == a + 1 && t[a].nletters >= 3) {
           if (nones < LX_COUNTOF(ones)) {
             ones[nones].j = (uint32_t)j;

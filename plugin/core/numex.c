@@ -5376,8 +5376,13 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
   }
   /* a / an */
   if (tok_isl(S, i, "a") && a_money(S, i, r)) return 1;
-  /* "a mile away", "about a foot a year", "a quarter mile" */
-  {
+  /* "a mile away", "about a foot a year", "a quarter mile". The words
+   * before the article are read only for a unit after it (a_unit with
+   * `measured` set finds every unit it finds without): most articles have
+   * none, and a currency asked of the word before costs a gazetteer
+   * lookup. */
+  size_t q = tok_isl(S, j, "quarter") ? j + 1 : j;
+  if (tok_isl(S, i, "a") && a_unit(S, q, 1)) {
     int measured = i > S->t0 && (lex_cls(S, i - 1) == NX_W_MOD || tok_isl(S, i - 1, "than"));
     /* not a rate's unit: "3 dollars a gallon", "a dollar fifty-nine a
      * gallon", "pay $3.09 for a gallon" */
@@ -5391,8 +5396,7 @@ static int det_expr(const nx *S, size_t i, nx_res *r) {
                 tok_isl(S, pv - 1, "cents") ||
                 (S->t[pv - 1].kind == LX_TK_WORD && (S->t[pv - 1].flags & LX_TF_HYPHEN) &&
                  spelled(S, pv - 1, &P) && P.end == pv));
-    size_t q = tok_isl(S, j, "quarter") ? j + 1 : j;
-    const unitsfx *u = tok_isl(S, i, "a") && !rate ? a_unit(S, q, measured || q > j) : NULL;
+    const unitsfx *u = !rate ? a_unit(S, q, measured || q > j) : NULL;
     if (u) {
       res(r, i, q + 1, LEDE_T_QUANTITY, (q > j ? 0.25 : 1) * u->factor);
       set_cstr(r, u->unit);

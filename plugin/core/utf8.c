@@ -244,7 +244,12 @@ static inline uint64_t load_tail_le(const unsigned char *p, size_t r) {
 
 /* hash_folding from byte i on (the bytes before it, ASCII, are mixed into
  * h eight at a time), where a byte >= 0x80 is: decoded, lowered (and
- * folded) and encoded again. */
+ * folded) and encoded again. (Kept out of line: inlined, its registers
+ * were saved and restored by every call of hash_folding, the ASCII ones
+ * too.) */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static uint32_t hash_folding_rest(const unsigned char *u, size_t n, size_t i, uint64_t h,
                                   int fold) {
   hasher hs = {h, 0, 0, i};

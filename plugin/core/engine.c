@@ -203,17 +203,6 @@ char *lx_strndup(lx_ctx *c, const char *s, size_t n) {
   return p;
 }
 
-char *lx_sprintf(lx_ctx *c, const char *fmt, ...) {
-  char tmp[256];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-  va_end(ap);
-  if (n < 0) n = 0;
-  if ((size_t)n >= sizeof tmp) n = sizeof tmp - 1;
-  return lx_strndup(c, tmp, (size_t)n);
-}
-
 void *lx_push(lx_ctx *c, lx_vec *v, size_t elem) {
   if (LX_UNLIKELY(v->n == v->cap) && !lx_vec_reserve(c->alloc, v, elem, v->n + 1))
     lx_fail(c, LEDE_ENOMEM, "out of memory");

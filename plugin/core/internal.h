@@ -557,7 +557,6 @@ typedef struct lx_ctx {
 LX_NORETURN void lx_fail(lx_ctx *c, lede_status st, const char *fmt, ...);
 void *lx_alloc(lx_ctx *c, size_t n);              /* arena, zeroed */
 char *lx_strndup(lx_ctx *c, const char *s, size_t n);
-char *lx_sprintf(lx_ctx *c, const char *fmt, ...);
 void *lx_push(lx_ctx *c, lx_vec *v, size_t elem); /* zeroed slot */
 /* c->work as at least `bytes` of scratch (its content is not kept). */
 void *lx_scratch(lx_ctx *c, size_t bytes);

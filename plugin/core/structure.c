@@ -1188,10 +1188,9 @@ static char *place_case(lx_ctx *c, size_t t0, size_t ls, size_t n) {
   return o;
 }
 
-/* "Place, Region": the string lx_sprintf(c, "%s, %.*s", a, (int)rn, r)
- * makes (each part up to a NUL byte, 255 bytes at most), put together
- * without vsnprintf, which costs about a thousand instructions to read
- * its format (a dateline names its region in one story in four). */
+/* "Place, Region" (each part up to a NUL byte, 255 bytes at most), put
+ * together by hand: snprintf costs about a thousand instructions to read
+ * its format, and a dateline names its region in one story in four. */
 static char *place_region(lx_ctx *c, const char *a, const char *r, size_t rn) {
   char tmp[256];
   const char *part[3] = {a, ", ", r};

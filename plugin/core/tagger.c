@@ -634,10 +634,7 @@ static void pend_prepare(const lx_tagger *tg, const lx_tg_tok *T, size_t i, pend
       acc_add16##S(&s, tg->sh_own[b->sent][b->sh0]);                                          \
     }                                                                                         \
     if (b->after_o) acc_add8##S(&s, tg->sh_p1[0][b->own]);                                    \
-    /* (an index from -nf up to 0: the loop's count is its test) */                          \
-    const uint32_t *fe = b->f + b->nf;                                                        \
-    const bucket *const *be = b->b1 + b->nf;                                                  \
-    for (ptrdiff_t j = -(ptrdiff_t)b->nf; j < 0; j++) acc_match##S(&s, tg, be[j], fe[j]);     \
+    for (size_t j = 0; j < b->nf; j++) acc_match##S(&s, tg, b->b1[j], b->f[j]);               \
     acc_add16##S(&s, tg->pair[p2][p1]);                                                       \
     if (i > 0 && T[i - 1].scored) { /* else pend_prepare() took them */                      \
       acc_match##S(&s, tg, &tg->b[bucket1(p1w0, tg->nb)], p1w0);                              \

@@ -254,6 +254,10 @@ static void punct_token(punct_counts *pc, const char *text, const lx_token *t,
   }
 }
 
+/* block_features counts a block's words by their case bits, which it reads
+ * as an index of 8 (and adds up by those bits' values) */
+typedef char lx_case_bits[LX_TF_CAP == 1 && LX_TF_ALLCAP == 2 && LX_TF_LOWER == 4 ? 1 : -1];
+
 static void block_features(lx_ctx *c, blk *b) {
   const lx_token *const t = (const lx_token *)c->toks.p;
   const lx_token *const te = t + c->toks.n;

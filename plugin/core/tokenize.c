@@ -567,11 +567,16 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
         }
         /* a word's period after two letters or more: an abbreviation's
          * stays on it, any other ends the word (scan_word's rule; after
-         * one letter it may be an initial's, scan_word's to tell) */
-        int period = 0;
+         * one letter it may be an initial's, scan_word's to tell). The
+         * token ends at te, and its flag joins the white space's in pre:
+         * the common token pays for no period it does not have. */
+        size_t te = j;
         if (!simple && s[j] == '.' && (cls & LX_CC_LETTER) && j - i > 1) {
           simple = 1;
-          period = is_abbrev((const char *)s + i, j - i);
+          if (is_abbrev((const char *)s + i, j - i)) {
+            pre |= LX_TF_PERIOD;
+            te = j + 1;
+          }
         }
         unsigned digits = 0;
         if (which == RUN_DIGIT)
@@ -587,7 +592,7 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
               LX_TF_LOWER, 0, LX_TF_DIGIT | LX_TF_LOWER, LX_TF_DIGIT};
           uint16_t f = by_run[which];
           if (letters < 2) f &= (uint16_t)~LX_TF_ALLCAP;
-          f |= pre | (period ? LX_TF_PERIOD : 0);
+          f |= pre;
           /* CAP: the first letter is upper case (a word's is its first byte) */
           if (cls & LX_CC_UPPER) {
             f |= LX_TF_CAP;
@@ -596,15 +601,14 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
             while (!(lx_ascii_class[s[q]] & LX_CC_LETTER)) q++;
             if (lx_ascii_class[s[q]] & LX_CC_UPPER) f |= LX_TF_CAP;
           }
-          j += (size_t)period;
           t->start = (uint32_t)i;
-          t->end = (uint32_t)j;
+          t->end = (uint32_t)te;
           t->kind = (cls & LX_CC_LETTER) ? LX_TK_WORD : LX_TK_NUM;
           t->nletters = (uint8_t)(letters > 255 ? 255 : letters);
-          t->hash = hash_ascii(s + i, j - i, s + end, 0x2020202020202020ull);
+          t->hash = hash_ascii(s + i, te - i, s + end, 0x2020202020202020ull);
           t->flags = f;
           t++;
-          i = space_after(s, j, end, &pre);
+          i = space_after(s, te, end, &pre);
           continue;
         }
         a.seen = seen_of_run[which];

@@ -307,14 +307,18 @@ static inline uint32_t hash_ascii(const unsigned char *p, size_t n, const unsign
 
 /* What an ASCII byte does to the token it is in or after. A byte that may
  * go on with a word has the bit of a letter's class, one that may go on
- * with a number a digit's: a run's first byte's class picks the bit. */
+ * with a number a digit's: a run's first byte's class picks the bit. A
+ * byte >= 0x80 may go on with either (scan_word and scan_number decode
+ * it), white space with neither: a run ends simply where this table and
+ * its first byte's class have no bit in common, one lookup. */
 enum {
   AT_WORD_ON = LX_CC_LETTER, /* - ' . $ (see scan_word) */
   AT_NUM_ON = LX_CC_DIGIT,   /* . , : / - (see scan_number) */
   AT_SYM = 1,                /* a symbol, not punctuation */
   AT_RUN = 4                 /* repeats into one token: -- ... *** === ___ */
 };
-static const unsigned char ascii_tok[128] = {
+#define HI_ (AT_WORD_ON | AT_NUM_ON)
+static const unsigned char ascii_tok[256] = {
     ['-'] = AT_WORD_ON | AT_NUM_ON | AT_RUN,
     ['\''] = AT_WORD_ON,
     ['.'] = AT_WORD_ON | AT_NUM_ON | AT_RUN,
@@ -324,7 +328,16 @@ static const unsigned char ascii_tok[128] = {
     ['/'] = AT_NUM_ON,
     ['%'] = AT_SYM, ['&'] = AT_SYM, ['@'] = AT_SYM, ['#'] = AT_SYM, ['+'] = AT_SYM,
     ['<'] = AT_SYM, ['>'] = AT_SYM, ['|'] = AT_SYM, ['~'] = AT_SYM,
-    ['='] = AT_SYM | AT_RUN, ['*'] = AT_SYM | AT_RUN, ['_'] = AT_RUN};
+    ['='] = AT_SYM | AT_RUN, ['*'] = AT_SYM | AT_RUN, ['_'] = AT_RUN,
+    [0x80] = HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_,
+    HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_,
+    HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_,
+    HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_,
+    HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_,
+    HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_,
+    HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_,
+    HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_, HI_};
+#undef HI_
 
 /* What an ASCII letter or digit is, as a bit, for the common token's
  * scan (0 for any other byte); by_run and seen_of_run take the OR of a
@@ -544,7 +557,7 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
         /* The common token: ASCII letters and digits up to a byte that
          * cannot go on with it, classed as it is scanned. Else what the
          * run gave is where scan_word or scan_number goes on from. */
-        unsigned which = run_of[c], b, cl, simple;
+        unsigned which = run_of[c], b, simple;
         if (LX_LIKELY(i < guard)) {
           /* (the byte after the run ORs in 0) */
           const unsigned char *p = s + i;
@@ -553,17 +566,14 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
             which |= b;
           } while (b);
           j = (size_t)(p - s);
-          /* (cl is 0 for a byte >= 0x80) */
-          cl = lx_ascii_class[*p];
-          simple = (cl & LX_CC_SPACE) || (cl && !(ascii_tok[*p] & cls));
+          simple = !(ascii_tok[*p] & cls);
         } else {
           j = i + 1;
           while (j < end && (b = run_of[s[j]]) != 0) {
             which |= b;
             j++;
           }
-          cl = j < end ? lx_ascii_class[s[j]] : 0;
-          simple = j == end || (cl && !(ascii_tok[s[j]] & cls));
+          simple = j == end || !(ascii_tok[s[j]] & cls);
         }
         /* a word's period after two letters or more: an abbreviation's
          * stays on it, any other ends the word (scan_word's rule; after

@@ -588,11 +588,14 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
             te = j + 1;
           }
         }
+        /* (a word without digits, the commonest, asks one question) */
         unsigned digits = 0;
-        if (which == RUN_DIGIT)
-          digits = (unsigned)(j - i);
-        else if (which & RUN_DIGIT)
-          for (size_t q = i; q < j; q++) digits += (unsigned)(s[q] - '0') < 10;
+        if (which & RUN_DIGIT) {
+          if (which == RUN_DIGIT)
+            digits = (unsigned)(j - i);
+          else
+            for (size_t q = i; q < j; q++) digits += (unsigned)(s[q] - '0') < 10;
+        }
         unsigned letters = (unsigned)(j - i) - digits;
         if (simple) {
           /* the case flags by which of capitals, digits and small letters

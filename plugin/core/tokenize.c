@@ -606,10 +606,11 @@ int lx_tokenize(const lede_allocator *al, const char *text, size_t start, size_t
           uint16_t f = by_run[which];
           if (letters < 2) f &= (uint16_t)~LX_TF_ALLCAP;
           f |= pre;
-          /* CAP: the first letter is upper case (a word's is its first byte) */
-          if (cls & LX_CC_UPPER) {
-            f |= LX_TF_CAP;
-          } else if ((which & RUN_UPPER) && !(cls & LX_CC_LETTER)) {
+          /* CAP: the first letter is upper case (a word's is its first
+           * byte: its class's bit, taken without a branch, as capitals
+           * come and go at random; a number's letters are looked at) */
+          f |= (uint16_t)((cls & LX_CC_UPPER) / LX_CC_UPPER * LX_TF_CAP);
+          if (!(cls & LX_CC_LETTER) && (which & RUN_UPPER)) {
             size_t q = i;
             while (!(lx_ascii_class[s[q]] & LX_CC_LETTER)) q++;
             if (lx_ascii_class[s[q]] & LX_CC_UPPER) f |= LX_TF_CAP;

@@ -314,9 +314,13 @@ static inline uint32_t hash_ascii(const unsigned char *p, size_t n, const unsign
 enum {
   AT_WORD_ON = LX_CC_LETTER, /* - ' . $ (see scan_word) */
   AT_NUM_ON = LX_CC_DIGIT,   /* . , : / - (see scan_number) */
-  AT_SYM = 1,                /* a symbol, not punctuation */
-  AT_RUN = 4                 /* repeats into one token: -- ... *** === ___ */
+  AT_SYM = 16,               /* a symbol, not punctuation */
+  AT_RUN = 32                /* repeats into one token: -- ... *** === ___ */
 };
+/* (the two other bits are none a letter's or a digit's class has: "Word="
+ * ends simply, as "word=" does) */
+typedef char lx_at_bits_are_free[((AT_SYM | AT_RUN) & (LX_CC_LETTER | LX_CC_UPPER | LX_CC_DIGIT |
+                                                       LX_CC_LOWER)) == 0 ? 1 : -1];
 #define HI_ (AT_WORD_ON | AT_NUM_ON)
 static const unsigned char ascii_tok[256] = {
     ['-'] = AT_WORD_ON | AT_NUM_ON | AT_RUN,

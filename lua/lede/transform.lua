@@ -45,8 +45,8 @@ local function args(name, a, b, c)
     if b ~= nil and type(b) ~= "table" then
       error("lede.transform." .. name .. ": options must be a table, got " .. type(b), 3)
     end
-    -- a lede document's to_table shares the document's cached fields: copy
-    return deep_copy(a:to_table()), a.text, b or {}
+    -- (to_table makes a copy of its own, for both kinds of document)
+    return a:to_table(), a.text, b or {}
   end
   if type(a) ~= "table" or type(b) ~= "string" then
     error("lede.transform." .. name .. ": needs a document, or a table and its text", 3)

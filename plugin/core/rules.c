@@ -872,8 +872,14 @@ static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1,
   size_t ne = r->nelems;
   uint64_t st[MAX_TOKEN_ELEMS + 1], nx[MAX_TOKEN_ELEMS + 1];
   for (size_t i = t0; i < t1;) {
+    /* a quick reject: when the first element must match, nothing starts at
+     * a token it refuses (most tokens), and the automaton need not run */
+    if (r->elems[0].min > 0 && !elem_match(c, r, &r->elems[0], i, etypes, t0)) {
+      i++;
+      continue;
+    }
     /* (only the states of the rule's elements are cleared and copied: most
-     * rules have a few, and this runs at every token) */
+     * rules have a few) */
     size_t sz = (ne + 1) * sizeof *st;
     memset(st, 0, sz);
     st[0] = 1;

@@ -254,14 +254,16 @@ function Doc:clusters(filter)
   return out
 end
 
---- The document as plain tables, in the shape of its JSON form.
+--- The document as plain tables, in the shape of its JSON form: a copy,
+-- built anew (the document's cached fields are not shared), that the
+-- caller may change.
 function Doc:to_table()
   local t = {}
   for _, k in ipairs(M.fields) do
     if k == "entities" then
       t[k] = self.entities:list()
     else
-      t[k] = self[k]
+      t[k] = core.doc_field(self, k)
     end
   end
   return t

@@ -1390,8 +1390,8 @@ function Rules:transform(doc, source)
         end
       end
       if #list > 0 then
-        -- (to_table shares the document's cached fields: a copy to change)
-        if not t then t, text = T.copy(doc:to_table()), doc.text end
+        -- (to_table makes a copy of its own, to change)
+        if not t then t, text = doc:to_table(), doc.text end
         ctx.pack = tr.pack.name
         t, text = T.apply(list, t, text, ctx)
       end

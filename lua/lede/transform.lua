@@ -45,8 +45,8 @@ local function args(name, a, b, c)
     if b ~= nil and type(b) ~= "table" then
       error("lede.transform." .. name .. ": options must be a table, got " .. type(b), 3)
     end
-    -- a lede document's to_table shares the document's cached fields: copy
-    return deep_copy(a:to_table()), a.text, b or {}
+    -- (to_table makes a copy of its own, for both kinds of document)
+    return a:to_table(), a.text, b or {}
   end
   if type(a) ~= "table" or type(b) ~= "string" then
     error("lede.transform." .. name .. ": needs a document, or a table and its text", 3)
@@ -168,6 +168,14 @@ function T.edit(t, text, edits, subst)
   -- maps {start, end} -> new start, end or nil when gone
   local function map_span(s, e, item_text)
     if s == nil or e == nil then return nil end
+    -- most spans lie between two edits: both ends move by the same amount
+    local k = last_end(s, false)
+    local nx = E[k + 1]
+    if not nx or e < nx[1] then
+      if e <= s then return nil end
+      local d = k > 0 and CUM[k] or 0
+      return s + d, e + d
+    end
     local ns, ks = map_start(s)
     local ne, ke = map_end(e)
     if ks and ke and ks == ke and E[ks].refind and not (s == E[ks][1] and e == E[ks][2]) then
@@ -237,7 +245,11 @@ function T.edit(t, text, edits, subst)
         local c = item
         c.start, c["end"] = ns, ne
         if c.text ~= nil then c.text = new:sub(ns + 1, ne) end
-        for _, f in ipairs(strfields or {}) do c[f] = replace_strings(val(c[f])) end
+        if strfields then
+          for _, f in ipairs(strfields) do
+            if c[f] ~= nil then c[f] = replace_strings(val(c[f])) end
+          end
+        end
         out[#out + 1] = c
       end
     end
@@ -421,7 +433,10 @@ function T.redact(a, b, c)
   -- words a pseudonym must not use: those of the document's own names
   local avoid = {}
   for _, e in ipairs(t.entities or {}) do
-    for w in tostring(val(e.canonical) or e.text):gmatch("[^%s]+") do avoid[w] = true end
+    local canonical = val(e.canonical)
+    if canonical and canonical ~= e.text then
+      for w in tostring(canonical):gmatch("[^%s]+") do avoid[w] = true end
+    end
     for w in e.text:gmatch("[^%s]+") do avoid[w] = true end
   end
   for _, n in ipairs(type(t.byline) == "table" and t.byline or {}) do

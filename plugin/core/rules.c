@@ -27,6 +27,8 @@ typedef struct tok_elem {
   char *text, *lower, *shape;
   uint32_t lower_hash;
   pcre2_code *re;
+  uint32_t re_min;        /* the regex's shortest match, in characters */
+  uint8_t re_first[32];   /* bit b: a match of the regex may begin with byte b */
   int cap, allcap, num, dict, ent_type, negate;
   int min, max;
 } tok_elem;
@@ -304,6 +306,47 @@ fail:
   return -1;
 }
 
+/* What a token needs for e's regex to match it: at least re_min bytes (a
+ * character is one at least), and a first byte of re_first. Most tokens
+ * fail it (a pattern like \d+(?:st|nd|rd|th)) and skip the call to PCRE2.
+ * PCRE2 works out the first bytes only for a pattern without anchors: a
+ * copy compiled without them (whose matches include the anchored ones)
+ * says, once; a copy that fails, or knows no first byte, lets all pass. */
+static void elem_prefilter(lede_ruleset *rs, tok_elem *e, const char *pat, uint32_t extra) {
+  memset(e->re_first, 0xFF, sizeof e->re_first);
+  pcre2_pattern_info(e->re, PCRE2_INFO_MINLENGTH, &e->re_min);
+  pcre2_compile_context *cc = pcre2_compile_context_create(rs->gctx);
+  if (!cc) return;
+  int ec;
+  PCRE2_SIZE eo;
+  pcre2_code *free_re = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+                                      PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | extra, &ec, &eo, cc);
+  pcre2_compile_context_free(cc);
+  if (!free_re) return;
+  uint32_t type = 0, cu = 0;
+  const uint8_t *bits = NULL;
+  pcre2_pattern_info(free_re, PCRE2_INFO_FIRSTCODETYPE, &type);
+  if (type == 1) {
+    pcre2_pattern_info(free_re, PCRE2_INFO_FIRSTCODEUNIT, &cu);
+    /* a letter may be caseless (PCRE2 does not say): both cases, and any
+     * non-ASCII byte for the other cases beyond ASCII */
+    if (cu < 0x80) {
+      memset(e->re_first, 0, 16);
+      e->re_first[cu >> 3] |= (uint8_t)(1u << (cu & 7));
+      if (lx_ascii_class[cu] & (LX_CC_UPPER | LX_CC_LOWER)) {
+        cu ^= 0x20;
+        e->re_first[cu >> 3] |= (uint8_t)(1u << (cu & 7));
+      } else {
+        memset(e->re_first + 16, 0, 16);
+      }
+    }
+  } else if (type == 0) {
+    pcre2_pattern_info(free_re, PCRE2_INFO_FIRSTBITMAP, &bits);
+    if (bits) memcpy(e->re_first, bits, sizeof e->re_first);
+  }
+  pcre2_code_free(free_re);
+}
+
 int lede_ruleset_add_tokens(lede_ruleset *rs, const lede_rule_opts *o,
                             const lede_token_test *tests, size_t n, char *err, size_t errsz) {
   rule *r = new_rule(rs, o, R_TOKENS, err, errsz);
@@ -354,11 +397,11 @@ int lede_ruleset_add_tokens(lede_ruleset *rs, const lede_rule_opts *o,
     if (t->regex) {
       char what[48];
       snprintf(what, sizeof what, "token pattern (element %zu)", i + 1);
+      uint32_t extra = (o->ucp ? PCRE2_UCP : 0) | (o->caseless ? PCRE2_CASELESS : 0);
       e->re = compile_user(rs, what, o->name, t->regex, strlen(t->regex),
-                           PCRE2_ANCHORED | PCRE2_ENDANCHORED | (o->ucp ? PCRE2_UCP : 0) |
-                               (o->caseless ? PCRE2_CASELESS : 0),
-                           err, errsz);
+                           PCRE2_ANCHORED | PCRE2_ENDANCHORED | extra, err, errsz);
       if (!e->re) goto fail;
+      elem_prefilter(rs, e, t->regex, extra);
     }
   }
   if (can_be_empty) {
@@ -649,6 +692,8 @@ static int elem_test(lx_ctx *c, const rule *r, const tok_elem *e, size_t i, cons
   }
   if (e->re) {
     size_t tn = t->end - t->start;
+    unsigned char b0 = (unsigned char)c->text[t->start];
+    if (tn < e->re_min || !(e->re_first[b0 >> 3] & (1u << (b0 & 7)))) return 0;
     int rc = rule_match(c, e->re, c->text + t->start, tn, 0);
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
       /* invalid UTF-8 inside the token is a non-match, not an error */
@@ -827,8 +872,16 @@ static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1,
   size_t ne = r->nelems;
   uint64_t st[MAX_TOKEN_ELEMS + 1], nx[MAX_TOKEN_ELEMS + 1];
   for (size_t i = t0; i < t1;) {
-    /* a quick reject: the first element that must match, at i */
-    memset(st, 0, sizeof st);
+    /* a quick reject: when the first element must match, nothing starts at
+     * a token it refuses (most tokens), and the automaton need not run */
+    if (r->elems[0].min > 0 && !elem_match(c, r, &r->elems[0], i, etypes, t0)) {
+      i++;
+      continue;
+    }
+    /* (only the states of the rule's elements are cleared and copied: most
+     * rules have a few) */
+    size_t sz = (ne + 1) * sizeof *st;
+    memset(st, 0, sz);
     st[0] = 1;
     size_t best = 0;
     for (size_t pos = i; pos <= t1 && pos - i <= (size_t)MAX_REPEAT * ne; pos++) {
@@ -840,7 +893,7 @@ static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1,
       if (st[ne] && pos > i) best = pos;
       if (pos == t1) break;
       int any = 0;
-      memset(nx, 0, sizeof nx);
+      memset(nx, 0, sz);
       for (size_t e = 0; e < ne; e++) {
         if (!st[e]) continue;
         const tok_elem *el = &r->elems[e];
@@ -851,7 +904,7 @@ static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1,
         any = 1;
       }
       if (!any) break;
-      memcpy(st, nx, sizeof st);
+      memcpy(st, nx, sz);
     }
     if (best > i) {
       uint32_t ms = t[i].start, me = t[best - 1].end;

@@ -581,6 +581,16 @@ static int l_doc_index(lua_State *L) {
   return 1;
 }
 
+/* core.doc_field(doc, name): the field built anew, not cached, so that
+ * doc:to_table() gives a copy its caller may change without a second copy
+ * (entities are not a field here: their list is fresh already). */
+static int l_doc_field(lua_State *L) {
+  doc_ud *d = check_doc(L, 1);
+  const char *k = luaL_checkstring(L, 2);
+  if (strcmp(k, "entities") == 0 || !push_field(L, 1, d->doc, k)) lua_pushnil(L);
+  return 1;
+}
+
 static int l_doc_newindex(lua_State *L) {
   return luaL_error(L, "lede: a document is read-only (use doc:to_table() for a mutable copy)");
 }
@@ -857,6 +867,8 @@ int luaopen_lede_core(lua_State *L) {
   lua_setfield(L, -2, "engine");
   lua_pushcfunction(L, l_count_tokens);
   lua_setfield(L, -2, "count_tokens");
+  lua_pushcfunction(L, l_doc_field);
+  lua_setfield(L, -2, "doc_field");
   lua_pushcfunction(L, l_type_names);
   lua_setfield(L, -2, "type_names");
   lua_pushcfunction(L, lede_json_decode);

@@ -3146,8 +3146,17 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     key[kept].hi = 0;
     key[kept++].lo = (uint64_t)ki->t0 << 32 | ix;
   }
-  c->cands.n = kept;
-  if (!c->rr) {
+  /* the user rules' candidates, after all the built-in ones (the kept ones
+   * are read where they are, by their keys); most blocks get none, and
+   * their kept candidates go as if there were no user rules */
+  size_t nu = 0;
+  if (c->rr) {
+    lx_rules_match(c, t0, t1, flags, covered);
+    k = (lx_cand *)c->cands.p; /* the vector may have moved */
+    nu = c->cands.n - n;
+  }
+  if (!nu) {
+    c->cands.n = kept;
     /* by start (the kept candidates do not overlap: starts differ) */
     sort_keys_lo(key, kept);
     /* (read where they are: nothing pushes candidates from here on) */
@@ -3155,59 +3164,55 @@ static void recognize(lx_ctx *c, const lx_ner_in *ni, size_t t0, size_t t1, uint
     if (!(skip & LEDE_SKIP_PATTERNS)) title_entities(c, t0, t1, covered, pend, flags);
     return;
   }
-  /* the kept ones, in the order kept, first in the vector; owner is filled
-   * only here, for the user rules (most engines have none) */
+  /* the kept ones, in the order kept, first in the vector, the user rules'
+   * after them; owner is filled only here */
   for (size_t i = 0; i < nt; i++) owner[i] = -1;
   for (size_t i = 0; i < kept; i++) {
     kc[i] = k[(uint32_t)key[i].lo];
     for (size_t j = kc[i].t0; j < kc[i].t1; j++) owner[j - t0] = (int32_t)i;
   }
-  if (kept) memcpy(k, kc, kept * sizeof *k); /* k is NULL when nothing was pushed */
-  /* user rules */
-  if (c->rr) {
-    lx_rules_match(c, t0, t1, flags, covered);
-    k = (lx_cand *)c->cands.p; /* the vector may have moved */
-    size_t nu = c->cands.n - kept;
-    if (nu > 1) lx_sort(k + kept, nu, sizeof *k, cmp_user);
-    const lx_token *t = TOKS(c);
-    for (size_t u = kept; u < kept + nu; u++) {
-      lx_cand *uc = &k[u];
-      if (uc->t0 < t0 || uc->t1 > t1 || uc->t1 <= uc->t0) {
-        uc->score = INT32_MIN;
-        continue;
-      }
-      if (uc->overlap == LEDE_OVERLAP_KEEP_ALL) continue; /* kept, owning nothing */
-      int wins = 1;
-      for (size_t j = uc->t0; j < uc->t1 && wins; j++) {
-        int32_t o = owner[j - t0];
-        if (o >= 0 && k[o].score != INT32_MIN && !user_wins(uc, &k[o], t)) wins = 0;
-      }
-      if (!wins) {
-        uc->score = INT32_MIN;
-        continue;
-      }
-      for (size_t j = uc->t0; j < uc->t1; j++) {
-        int32_t o = owner[j - t0];
-        if (o >= 0) {
-          /* the loser gives up all its tokens */
-          for (size_t q = k[o].t0; q < k[o].t1; q++) {
-            owner[q - t0] = -1;
-            covered[q - t0] = 0;
-          }
-          k[o].score = INT32_MIN;
+  if (kept) memcpy(k, kc, kept * sizeof *k);
+  memmove(k + kept, k + n, nu * sizeof *k);
+  c->cands.n = kept + nu;
+  if (nu > 1) lx_sort(k + kept, nu, sizeof *k, cmp_user);
+  const lx_token *t = TOKS(c);
+  for (size_t u = kept; u < kept + nu; u++) {
+    lx_cand *uc = &k[u];
+    if (uc->t0 < t0 || uc->t1 > t1 || uc->t1 <= uc->t0) {
+      uc->score = INT32_MIN;
+      continue;
+    }
+    if (uc->overlap == LEDE_OVERLAP_KEEP_ALL) continue; /* kept, owning nothing */
+    int wins = 1;
+    for (size_t j = uc->t0; j < uc->t1 && wins; j++) {
+      int32_t o = owner[j - t0];
+      if (o >= 0 && k[o].score != INT32_MIN && !user_wins(uc, &k[o], t)) wins = 0;
+    }
+    if (!wins) {
+      uc->score = INT32_MIN;
+      continue;
+    }
+    for (size_t j = uc->t0; j < uc->t1; j++) {
+      int32_t o = owner[j - t0];
+      if (o >= 0) {
+        /* the loser gives up all its tokens */
+        for (size_t q = k[o].t0; q < k[o].t1; q++) {
+          owner[q - t0] = -1;
+          covered[q - t0] = 0;
         }
-      }
-      for (size_t j = uc->t0; j < uc->t1; j++) {
-        owner[j - t0] = (int32_t)u;
-        covered[j - t0] = (uint8_t)(uc->type < 256 ? uc->type : 255);
+        k[o].score = INT32_MIN;
       }
     }
-    /* drop the losers */
-    size_t m = 0;
-    for (size_t i = 0; i < c->cands.n; i++)
-      if (k[i].score != INT32_MIN) k[m++] = k[i];
-    kept = m;
+    for (size_t j = uc->t0; j < uc->t1; j++) {
+      owner[j - t0] = (int32_t)u;
+      covered[j - t0] = (uint8_t)(uc->type < 256 ? uc->type : 255);
+    }
   }
+  /* drop the losers */
+  size_t m = 0;
+  for (size_t i = 0; i < c->cands.n; i++)
+    if (k[i].score != INT32_MIN) k[m++] = k[i];
+  kept = m;
   if (kept > 1) lx_sort(k, kept, sizeof *k, cmp_start);
   for (size_t i = 0; i < kept; i++) add_candidate(c, &k[i], flags);
   /* the user rules moved the persons: the last one is looked for */

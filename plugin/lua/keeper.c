@@ -54,10 +54,10 @@ void lede_keeper_open(lua_State *L) {
   lua_setfield(L, LUA_REGISTRYINDEX, KEEPER_KEY);
 }
 
-lede_owned *lede_keep(lua_State *L, void (*free_fn)(void *)) {
-  lua_getfield(L, LUA_REGISTRYINDEX, KEEPER_KEY);
-  keeper *k = (keeper *)lua_touserdata(L, -1);
-  lua_pop(L, 1);
+void lede_keeper_push(lua_State *L) { lua_getfield(L, LUA_REGISTRYINDEX, KEEPER_KEY); }
+
+lede_owned *lede_keep_at(lua_State *L, int index, void (*free_fn)(void *)) {
+  keeper *k = (keeper *)lua_touserdata(L, index);
   if (!k) luaL_error(L, "lede: the module is not open in this state");
   lede_owned *o = (lede_owned *)malloc(sizeof *o);
   if (!o) luaL_error(L, "lede: out of memory");
@@ -67,6 +67,13 @@ lede_owned *lede_keep(lua_State *L, void (*free_fn)(void *)) {
   o->prev = &k->head;
   k->head.next->prev = o;
   k->head.next = o;
+  return o;
+}
+
+lede_owned *lede_keep(lua_State *L, void (*free_fn)(void *)) {
+  lede_keeper_push(L);
+  lede_owned *o = lede_keep_at(L, -1, free_fn);
+  lua_pop(L, 1);
   return o;
 }
 

@@ -240,16 +240,19 @@ void lx_tick(lx_ctx *c) {
             c->eng->limits.time_budget);
 }
 
+/* A document and its internal part: one block, one malloc and one free per
+ * parse rather than two. */
+typedef struct doc_block {
+  lede_doc doc;
+  lede_doc_internal in;
+} doc_block;
+
 static lede_doc *doc_new(const lede_allocator *a) {
-  lede_doc *d = (lede_doc *)lx_malloc(a, sizeof *d);
-  if (!d) return NULL;
-  memset(d, 0, sizeof *d);
-  d->internal = (lede_doc_internal *)lx_malloc(a, sizeof *d->internal);
-  if (!d->internal) {
-    lx_free(a, d);
-    return NULL;
-  }
-  memset(d->internal, 0, sizeof *d->internal);
+  doc_block *b = (doc_block *)lx_malloc(a, sizeof *b);
+  if (!b) return NULL;
+  memset(b, 0, sizeof *b);
+  lede_doc *d = &b->doc;
+  d->internal = &b->in;
   d->internal->alloc = *a;
   d->internal->arena.alloc = &d->internal->alloc;
   d->title = d->section = d->published_span = d->byline_span = lx_no_span;
@@ -271,8 +274,7 @@ void lede_doc_free(lede_doc *d) {
   lx_vec_free(&a, &in->quotes);
   lx_vec_free(&a, &in->entities);
   lx_buf_free(&a, &in->json);
-  a.free(in, a.ud);
-  a.free(d, a.ud);
+  a.free(d, a.ud); /* and its internal part, in the same block */
 }
 
 const char *lede_doc_type_name(const lede_doc *d, int type) {

@@ -19,6 +19,10 @@ extern void *const lede_json_null;
 typedef struct lede_owned lede_owned;
 void lede_keeper_open(lua_State *L);
 lede_owned *lede_keep(lua_State *L, void (*free_fn)(void *));
+/* The same with the keeper at stack index `index` (lede_keeper_push pushes
+ * it): a caller that keeps it as an upvalue skips the registry's lookup. */
+lede_owned *lede_keep_at(lua_State *L, int index, void (*free_fn)(void *));
+void lede_keeper_push(lua_State *L);
 void lede_release(lede_owned *o);
 void lede_owned_set(lede_owned *o, void *obj);
 

@@ -16,15 +16,26 @@
 
 #define KEEPER_KEY "lede.keeper"
 
+typedef struct keeper keeper;
+
 struct lede_owned {
   struct lede_owned *prev, *next;
   void *obj;
   void (*free_fn)(void *obj);
+  keeper *k;
 };
 
-typedef struct keeper {
+/* Released nodes kept for the next objects: a loop over many documents
+ * takes and releases one per document, a malloc and a free each without
+ * them. A bound (10 KiB of nodes), so a state that once held many objects
+ * does not keep their nodes. */
+enum { SPARE_MAX = 256 };
+
+struct keeper {
   lede_owned head; /* a ring: head.next is the first */
-} keeper;
+  lede_owned *spare; /* released nodes, linked by next */
+  int nspare;
+};
 
 static int keeper_gc(lua_State *L) {
   keeper *k = (keeper *)lua_touserdata(L, 1);
@@ -36,6 +47,12 @@ static int keeper_gc(lua_State *L) {
     o = next;
   }
   k->head.next = k->head.prev = &k->head;
+  while (k->spare) {
+    lede_owned *next = k->spare->next;
+    free(k->spare);
+    k->spare = next;
+  }
+  k->nspare = 0;
   return 0;
 }
 
@@ -47,6 +64,8 @@ void lede_keeper_open(lua_State *L) {
   keeper *k = (keeper *)lua_newuserdatauv(L, sizeof *k, 0);
   k->head.next = k->head.prev = &k->head;
   k->head.obj = NULL;
+  k->spare = NULL;
+  k->nspare = 0;
   lua_createtable(L, 0, 1);
   lua_pushcfunction(L, keeper_gc);
   lua_setfield(L, -2, "__gc");
@@ -54,19 +73,33 @@ void lede_keeper_open(lua_State *L) {
   lua_setfield(L, LUA_REGISTRYINDEX, KEEPER_KEY);
 }
 
-lede_owned *lede_keep(lua_State *L, void (*free_fn)(void *)) {
-  lua_getfield(L, LUA_REGISTRYINDEX, KEEPER_KEY);
-  keeper *k = (keeper *)lua_touserdata(L, -1);
-  lua_pop(L, 1);
+void lede_keeper_push(lua_State *L) { lua_getfield(L, LUA_REGISTRYINDEX, KEEPER_KEY); }
+
+lede_owned *lede_keep_at(lua_State *L, int index, void (*free_fn)(void *)) {
+  keeper *k = (keeper *)lua_touserdata(L, index);
   if (!k) luaL_error(L, "lede: the module is not open in this state");
-  lede_owned *o = (lede_owned *)malloc(sizeof *o);
-  if (!o) luaL_error(L, "lede: out of memory");
+  lede_owned *o = k->spare;
+  if (o) {
+    k->spare = o->next;
+    k->nspare--;
+  } else {
+    o = (lede_owned *)malloc(sizeof *o);
+    if (!o) luaL_error(L, "lede: out of memory");
+  }
   o->obj = NULL;
   o->free_fn = free_fn;
+  o->k = k;
   o->next = k->head.next;
   o->prev = &k->head;
   k->head.next->prev = o;
   k->head.next = o;
+  return o;
+}
+
+lede_owned *lede_keep(lua_State *L, void (*free_fn)(void *)) {
+  lede_keeper_push(L);
+  lede_owned *o = lede_keep_at(L, -1, free_fn);
+  lua_pop(L, 1);
   return o;
 }
 
@@ -78,5 +111,12 @@ void lede_release(lede_owned *o) {
   o->obj = NULL;
   o->prev->next = o->next;
   o->next->prev = o->prev;
-  free(o);
+  keeper *k = o->k;
+  if (k->nspare < SPARE_MAX) {
+    o->next = k->spare;
+    k->spare = o;
+    k->nspare++;
+  } else {
+    free(o);
+  }
 }

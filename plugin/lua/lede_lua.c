@@ -18,8 +18,11 @@
 #define DOC_MT "lede.doc"
 #define ENTS_MT "lede.entities"
 
-/* user values of a document */
-enum { UV_TEXT = 1, UV_CACHE = 2, UV_METHODS = 3 };
+/* user values of a document (the cache is made on the first field read) */
+enum { UV_TEXT = 1, UV_CACHE = 2 };
+/* upvalues of engine:parse: what it would otherwise look up by name in the
+ * registry for each document */
+enum { UP_METHODS = 1, UP_ENGINE_MT = 2, UP_DOC_MT = 3, UP_KEEPER = 4 };
 
 typedef struct engine_ud {
   lede_engine *eng;
@@ -41,10 +44,24 @@ typedef struct ents_ud {
   lede_doc *doc; /* borrowed: the view keeps its document alive */
 } ents_ud;
 
+/* The userdata at i if its metatable is the one at index mt (an upvalue,
+ * compared without a lookup by name in the registry), else what
+ * luaL_checkudata(L, i, tname) gives (it raises its usual error); mt = 0:
+ * luaL_checkudata alone. */
+static void *check_ud(lua_State *L, int i, int mt, const char *tname) {
+  void *p = lua_touserdata(L, i);
+  if (mt && p && lua_getmetatable(L, i)) {
+    int same = lua_rawequal(L, -1, mt);
+    lua_pop(L, 1);
+    if (same) return p;
+  }
+  return luaL_checkudata(L, i, tname);
+}
+
 /* ---- engines ------------------------------------------------------------ */
 
-static engine_ud *check_engine(lua_State *L, int i) {
-  engine_ud *e = (engine_ud *)luaL_checkudata(L, i, ENGINE_MT);
+static engine_ud *check_engine(lua_State *L, int i, int mt) {
+  engine_ud *e = (engine_ud *)check_ud(L, i, mt, ENGINE_MT);
   if (!e->eng) luaL_argerror(L, i, "engine is closed");
   return e;
 }
@@ -115,7 +132,7 @@ static void check_keys(lua_State *L, int t, const char *const *keys, const char 
 }
 
 static int l_engine_set_limits(lua_State *L) {
-  engine_ud *e = check_engine(L, 1);
+  engine_ud *e = check_engine(L, 1, 0);
   luaL_checktype(L, 2, LUA_TTABLE);
   check_keys(L, 2, limit_keys, "limit");
   lede_limits l;
@@ -131,7 +148,7 @@ static int l_engine_set_limits(lua_State *L) {
 }
 
 static int l_engine_limits(lua_State *L) {
-  engine_ud *e = check_engine(L, 1);
+  engine_ud *e = check_engine(L, 1, 0);
   lede_limits l;
   lede_engine_get_limits(e->eng, &l);
   lua_createtable(L, 0, 6);
@@ -258,7 +275,7 @@ static void read_options(lua_State *L, int t, lede_options *o) {
 
 /* engine:parse(text [, opts]) */
 static int l_engine_parse(lua_State *L) {
-  engine_ud *e = check_engine(L, 1);
+  engine_ud *e = check_engine(L, 1, lua_upvalueindex(UP_ENGINE_MT));
   if (lua_type(L, 2) != LUA_TSTRING)
     return luaL_error(L, "lede.parse: text must be a string, got %s", luaL_typename(L, 2));
   size_t len;
@@ -266,18 +283,14 @@ static int l_engine_parse(lua_State *L) {
   lede_options o;
   read_options(L, 3, &o);
   o.scratch = e->scratch;
-  doc_ud *d = (doc_ud *)lua_newuserdatauv(L, sizeof *d, 3);
+  doc_ud *d = (doc_ud *)lua_newuserdatauv(L, sizeof *d, 2);
   d->doc = NULL;
   d->own = NULL;
-  luaL_setmetatable(L, DOC_MT);
-  d->own = lede_keep(L, free_doc);
+  lua_pushvalue(L, lua_upvalueindex(UP_DOC_MT));
+  lua_setmetatable(L, -2);
+  d->own = lede_keep_at(L, lua_upvalueindex(UP_KEEPER), free_doc);
   lua_pushvalue(L, 2);
   lua_setiuservalue(L, -2, UV_TEXT);
-  lua_newtable(L);
-  lua_setiuservalue(L, -2, UV_CACHE);
-  /* the Lua-side methods (lede.Doc) are the upvalue of this function */
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_setiuservalue(L, -2, UV_METHODS);
   /* rules' callbacks run in this thread: the ruleset sits on its stack */
   lede_ruleset_ud *rud = NULL;
   if (o.rules) {
@@ -308,8 +321,9 @@ static doc_ud *check_doc(lua_State *L, int i) {
   return d;
 }
 
+/* upvalue: the documents' metatable */
 static int l_doc_gc(lua_State *L) {
-  doc_ud *d = (doc_ud *)luaL_checkudata(L, 1, DOC_MT);
+  doc_ud *d = (doc_ud *)check_ud(L, 1, lua_upvalueindex(1), DOC_MT);
   lede_release(d->own); /* frees the document */
   d->own = NULL;
   d->doc = NULL;
@@ -414,15 +428,18 @@ static void push_body(lua_State *L, const lede_doc *d) {
   luaL_pushresult(&b);
 }
 
-static void push_entities_view(lua_State *L, int doc_index, lede_doc *d) {
+/* mt: the index of the views' metatable */
+static void push_entities_view(lua_State *L, int doc_index, lede_doc *d, int mt) {
   ents_ud *v = (ents_ud *)lua_newuserdatauv(L, sizeof *v, 1);
   v->doc = d;
-  luaL_setmetatable(L, ENTS_MT);
+  lua_pushvalue(L, mt);
+  lua_setmetatable(L, -2);
   lua_pushvalue(L, doc_index);
   lua_setiuservalue(L, -2, 1);
 }
 
-/* Pushes the value of a document field; returns 0 if the name is not one. */
+/* Pushes the value of a document field but entities; returns 0 if the name
+ * is not one. */
 static int push_field(lua_State *L, int di, lede_doc *d, const char *k) {
   if (strcmp(k, "title") == 0) push_span_text(L, d, d->title);
   else if (strcmp(k, "section") == 0) push_span_text(L, d, d->section);
@@ -506,8 +523,6 @@ static int push_field(lua_State *L, int di, lede_doc *d, const char *k) {
       set_offsets(L, b->span);
       lua_rawseti(L, -2, (int)i + 1);
     }
-  } else if (strcmp(k, "entities") == 0) {
-    push_entities_view(L, di, d);
   } else if (strcmp(k, "offsets") == 0) {
     lua_createtable(L, 0, 6);
     push_span_pair(L, d->title);
@@ -548,32 +563,43 @@ static int push_field(lua_State *L, int di, lede_doc *d, const char *k) {
 }
 
 /* doc.field: computed once and cached (fields are immutable); methods come
- * from the Lua side. Entities are never cached as tables. */
+ * from the Lua side. Entities are never cached as tables. Upvalues: the
+ * documents' metatable, their methods (lede.Doc) and the entity views'
+ * metatable. */
 static int l_doc_index(lua_State *L) {
-  doc_ud *d = (doc_ud *)luaL_checkudata(L, 1, DOC_MT);
+  doc_ud *d = (doc_ud *)check_ud(L, 1, lua_upvalueindex(1), DOC_MT);
   if (lua_type(L, 2) == LUA_TSTRING) {
     /* methods first: they are few and fixed */
-    lua_getiuservalue(L, 1, UV_METHODS);
-    if (lua_istable(L, -1)) {
+    lua_pushvalue(L, 2);
+    lua_rawget(L, lua_upvalueindex(2));
+    if (!lua_isnil(L, -1)) return 1;
+    lua_pop(L, 1);
+    if (!d->doc) return luaL_error(L, "lede: document is empty (its parse failed)");
+    const char *k = lua_tostring(L, 2);
+    /* the field read most, on every read (a view, never cached) */
+    if (strcmp(k, "entities") == 0) {
+      push_entities_view(L, 1, d->doc, lua_upvalueindex(3));
+      return 1;
+    }
+    /* the cache, or nil before the first field is cached: a document whose
+     * fields are never read (only its entities, or its JSON) makes none */
+    int cache = lua_getiuservalue(L, 1, UV_CACHE) == LUA_TTABLE;
+    if (cache) {
       lua_pushvalue(L, 2);
       lua_rawget(L, -2);
       if (!lua_isnil(L, -1)) return 1;
       lua_pop(L, 1);
     }
-    lua_pop(L, 1);
-    if (!d->doc) return luaL_error(L, "lede: document is empty (its parse failed)");
-    lua_getiuservalue(L, 1, UV_CACHE);
-    lua_pushvalue(L, 2);
-    lua_rawget(L, -2);
-    if (!lua_isnil(L, -1)) return 1;
-    lua_pop(L, 1);
-    const char *k = lua_tostring(L, 2);
     if (push_field(L, 1, d->doc, k)) {
-      if (strcmp(k, "entities") != 0) {
-        lua_pushvalue(L, 2);
+      if (!cache) {
+        lua_newtable(L);
+        lua_replace(L, -3); /* in the place of the nil */
         lua_pushvalue(L, -2);
-        lua_rawset(L, -4);
+        lua_setiuservalue(L, 1, UV_CACHE);
       }
+      lua_pushvalue(L, 2);
+      lua_pushvalue(L, -2);
+      lua_rawset(L, -4);
       return 1;
     }
   }
@@ -620,8 +646,10 @@ static int l_doc_tostring(lua_State *L) {
 
 /* ---- entity views ----------------------------------------------------------- */
 
-static ents_ud *check_ents(lua_State *L, int i) {
-  return (ents_ud *)luaL_checkudata(L, i, ENTS_MT);
+/* mt: the index of the views' metatable (their metamethods have it as
+ * upvalue 1), or 0 */
+static ents_ud *check_ents(lua_State *L, int i, int mt) {
+  return (ents_ud *)check_ud(L, i, mt, ENTS_MT);
 }
 
 /* A type filter: nil (all), a type name, or a set table {PERSON=true} or
@@ -670,13 +698,13 @@ static int type_in(const type_set *m, int type) {
 }
 
 static int l_ents_len(lua_State *L) {
-  ents_ud *v = check_ents(L, 1);
+  ents_ud *v = check_ents(L, 1, lua_upvalueindex(1));
   lede_pushint(L, (long long)v->doc->n_entities);
   return 1;
 }
 
 static int l_ents_count(lua_State *L) {
-  ents_ud *v = check_ents(L, 1);
+  ents_ud *v = check_ents(L, 1, 0);
   type_set m;
   type_filter(L, 2, v->doc, &m);
   size_t n = 0;
@@ -687,7 +715,7 @@ static int l_ents_count(lua_State *L) {
 
 /* iterator state: upvalues (view, type set as a string, position, spans) */
 static int each_next(lua_State *L) {
-  ents_ud *v = check_ents(L, lua_upvalueindex(1));
+  ents_ud *v = check_ents(L, lua_upvalueindex(1), 0);
   type_set m;
   memcpy(&m, lua_tostring(L, lua_upvalueindex(2)), sizeof m);
   size_t i = (size_t)lua_tonumber(L, lua_upvalueindex(4));
@@ -710,7 +738,7 @@ static int each_next(lua_State *L) {
 }
 
 static int make_iter(lua_State *L, int spans) {
-  ents_ud *v = check_ents(L, 1);
+  ents_ud *v = check_ents(L, 1, 0);
   type_set m;
   type_filter(L, 2, v->doc, &m);
   lua_pushvalue(L, 1);
@@ -729,7 +757,7 @@ static int l_ents_spans(lua_State *L) { return make_iter(L, 1); }
 
 /* doc.entities:list([filter]) -> array of entity tables */
 static int l_ents_list(lua_State *L) {
-  ents_ud *v = check_ents(L, 1);
+  ents_ud *v = check_ents(L, 1, 0);
   type_set m;
   type_filter(L, 2, v->doc, &m);
   lua_newtable(L);
@@ -747,7 +775,7 @@ static const luaL_Reg ents_methods[] = {{"count", l_ents_count}, {"each", l_ents
                                         {NULL, NULL}};
 
 static int l_ents_index(lua_State *L) {
-  ents_ud *v = check_ents(L, 1);
+  ents_ud *v = check_ents(L, 1, lua_upvalueindex(1));
   if (lua_type(L, 2) == LUA_TNUMBER) {
     double k = lua_tonumber(L, 2);
     if (k >= 1 && k <= (double)v->doc->n_entities && k == floor(k)) {
@@ -772,7 +800,7 @@ static int l_ents_index(lua_State *L) {
 
 /* ipairs-like iteration with pairs(): for i, e in pairs(doc.entities) */
 static int ents_pairs_next(lua_State *L) {
-  ents_ud *v = check_ents(L, 1);
+  ents_ud *v = check_ents(L, 1, 0);
   double k = lua_isnil(L, 2) ? 0 : lua_tonumber(L, 2);
   size_t i = (size_t)k;
   if (i >= v->doc->n_entities) return 0;
@@ -782,7 +810,7 @@ static int ents_pairs_next(lua_State *L) {
 }
 
 static int l_ents_pairs(lua_State *L) {
-  check_ents(L, 1);
+  check_ents(L, 1, lua_upvalueindex(1));
   lua_pushcfunction(L, ents_pairs_next);
   lua_pushvalue(L, 1);
   lua_pushnil(L);
@@ -790,7 +818,7 @@ static int l_ents_pairs(lua_State *L) {
 }
 
 static int l_ents_tostring(lua_State *L) {
-  ents_ud *v = check_ents(L, 1);
+  ents_ud *v = check_ents(L, 1, lua_upvalueindex(1));
   lua_pushfstring(L, "lede.entities (%d)", (int)v->doc->n_entities);
   return 1;
 }
@@ -813,9 +841,11 @@ static int l_type_names(lua_State *L) {
   return 1;
 }
 
-static void new_mt(lua_State *L, const char *name, const luaL_Reg *meta) {
+/* self: the metamethods have the metatable as upvalue 1 */
+static void new_mt(lua_State *L, const char *name, const luaL_Reg *meta, int self) {
   luaL_newmetatable(L, name);
-  luaL_setfuncs(L, meta, 0);
+  if (self) lua_pushvalue(L, -1);
+  luaL_setfuncs(L, meta, self ? 1 : 0);
   lua_pushliteral(L, "lede");
   lua_setfield(L, -2, "__metatable");
   lua_pop(L, 1);
@@ -826,9 +856,8 @@ __attribute__((visibility("default")))
 #endif
 int luaopen_lede_core(lua_State *L) {
   static const luaL_Reg engine_meta[] = {{"__gc", l_engine_gc}, {NULL, NULL}};
-  static const luaL_Reg doc_meta[] = {{"__gc", l_doc_gc},
-                                      {"__index", l_doc_index},
-                                      {"__newindex", l_doc_newindex},
+  /* __gc and __index, closures, are set below */
+  static const luaL_Reg doc_meta[] = {{"__newindex", l_doc_newindex},
                                       {"__tostring", l_doc_tostring},
                                       {NULL, NULL}};
   static const luaL_Reg ents_meta[] = {{"__len", l_ents_len},
@@ -837,17 +866,31 @@ int luaopen_lede_core(lua_State *L) {
                                        {"__tostring", l_ents_tostring},
                                        {NULL, NULL}};
   lede_keeper_open(L); /* first: finalized after every object it keeps */
-  new_mt(L, ENGINE_MT, engine_meta);
-  new_mt(L, DOC_MT, doc_meta);
-  new_mt(L, ENTS_MT, ents_meta);
+  new_mt(L, ENGINE_MT, engine_meta, 0);
+  new_mt(L, DOC_MT, doc_meta, 0);
+  new_mt(L, ENTS_MT, ents_meta, 1);
 
-  /* engine methods: parse carries the document methods table as upvalue */
+  /* engine methods: parse carries the document methods table, the engines'
+   * and documents' metatables and the keeper as upvalues */
   luaL_getmetatable(L, ENGINE_MT);
   lua_newtable(L); /* engine methods */
   lua_newtable(L); /* document methods, filled by lede.lua */
+  luaL_getmetatable(L, DOC_MT);
   lua_pushvalue(L, -1);
-  lua_pushcclosure(L, l_engine_parse, 1);
-  lua_setfield(L, -3, "parse");
+  lua_pushcclosure(L, l_doc_gc, 1);
+  lua_setfield(L, -2, "__gc");
+  lua_pushvalue(L, -1);
+  lua_pushvalue(L, -3);
+  luaL_getmetatable(L, ENTS_MT);
+  lua_pushcclosure(L, l_doc_index, 3);
+  lua_setfield(L, -2, "__index");
+  lua_pushvalue(L, -2); /* UP_METHODS */
+  lua_pushvalue(L, -5); /* UP_ENGINE_MT */
+  lua_pushvalue(L, -3); /* UP_DOC_MT */
+  lede_keeper_push(L);  /* UP_KEEPER */
+  lua_pushcclosure(L, l_engine_parse, 4);
+  lua_setfield(L, -4, "parse");
+  lua_pop(L, 1); /* the documents' metatable */
   lua_pushcfunction(L, l_doc_json);
   lua_setfield(L, -2, "json");
   lua_insert(L, -3); /* doc methods below the metatable */

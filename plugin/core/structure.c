@@ -1470,15 +1470,21 @@ static int may_start_caption(const lx_ctx *c, const blk *b) {
   static const char *const first[] = {"this", "these", "the", "a", "an", "in", "file",
                                       "photo", "pictured", "above", "top", "image",
                                       "caption"};
-  /* the words above by their first letter (bit i for first[i]) */
+  /* the words above by their first letter and by their length (bit i for
+   * first[i]): a word is compared only with those of both ("The" with
+   * "the" and "top", not "this" and "these") */
   static const uint16_t by_first[26] = {
       ['a' - 'a'] = 1 << 3 | 1 << 4 | 1 << 9, ['c' - 'a'] = 1 << 12,
       ['f' - 'a'] = 1 << 6, ['i' - 'a'] = 1 << 5 | 1 << 11,
       ['p' - 'a'] = 1 << 7 | 1 << 8, ['t' - 'a'] = 1 << 0 | 1 << 1 | 1 << 2 | 1 << 10};
+  static const uint16_t by_len[9] = {
+      [1] = 1 << 3, [2] = 1 << 4 | 1 << 5, [3] = 1 << 2 | 1 << 10, [4] = 1 << 0 | 1 << 6,
+      [5] = 1 << 1 | 1 << 7 | 1 << 9 | 1 << 11, [7] = 1 << 12, [8] = 1 << 8};
   const lx_token *t = (const lx_token *)c->toks.p + b->t0;
   unsigned char f = (unsigned char)c->text[t->start] | 0x20;
-  if (t->end - t->start > 8 || f < 'a' || f > 'z') return 0;
-  for (unsigned m = by_first[f - 'a'], i = 0; m; m >>= 1, i++)
+  size_t len = t->end - t->start;
+  if (len > 8 || f < 'a' || f > 'z') return 0;
+  for (unsigned m = by_first[f - 'a'] & by_len[len], i = 0; m; m >>= 1, i++)
     if ((m & 1) && lx_tok_ieq(c->text, t, first[i])) return i < 6 ? 1 : 2;
   return 0;
 }

@@ -777,6 +777,11 @@ static int find_stamp(lx_ctx *c, const blk *b, size_t window, lx_date *d, uint32
   size_t n;
   lx_token *t = block_tokens(c, b, &n);
   for (size_t i = 0; i < n && i < window; i++) {
+    /* every reading of a date opens on a number or a capitalized word (a
+     * weekday, a month: lx_match_date_ref's first test), asked here
+     * without the call for the words of a sentence */
+    if (t[i].kind != LX_TK_NUM && !(t[i].kind == LX_TK_WORD && (t[i].flags & LX_TF_CAP)))
+      continue;
     lx_date x;
     size_t k = lx_match_date(c->text, t, n, i, &x);
     if (!k || !x.month || !(x.year || x.hour >= 0)) continue;

@@ -1327,6 +1327,9 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
     int sep = line_end > L[b->l0].tend;
     for (uint32_t k = b->t0; k < b->t1 && k < b->t0 + 16 && !sep; k++) {
       const lx_token *tk = (const lx_token *)c->toks.p + k;
+      /* a word is none (it opens with a letter or is "'s"; a dash is
+       * punctuation): its byte is not read */
+      if (tk->kind == LX_TK_WORD) continue;
       char ch0 = c->text[tk->start];
       if ((tk->flags & LX_TF_DASH) || ch0 == ':' || ch0 == '|') seps = sep = 1;
       else

@@ -1323,19 +1323,21 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
   /* a dateline ends with a separator among its first tokens: a dash, a
    * colon or a bar; or it is a line of a place and an ISO date */
   int seps = -1; /* has_separator once asked; 1 (not asked) after a separator token */
-  {
-    int sep = line_end > L[b->l0].tend;
-    for (uint32_t k = b->t0; k < b->t1 && k < b->t0 + 16 && !sep; k++) {
-      const lx_token *tk = (const lx_token *)c->toks.p + k;
+  if (line_end == L[b->l0].tend) {
+    const lx_token *tk = ft, *tz = ft + LX_MIN(b->t1 - b->t0, 16);
+    for (; tk < tz; tk++) {
       /* a word is none (it opens with a letter or is "'s"; a dash is
        * punctuation): its byte is not read */
       if (tk->kind == LX_TK_WORD) continue;
       char ch0 = c->text[tk->start];
-      if ((tk->flags & LX_TF_DASH) || ch0 == ':' || ch0 == '|') seps = sep = 1;
-      else
-        sep = tk->kind == LX_TK_NUM && tk->end - tk->start == 10 && c->text[tk->start + 4] == '-';
+      if ((tk->flags & LX_TF_DASH) || ch0 == ':' || ch0 == '|') {
+        seps = 1;
+        break;
+      }
+      if (tk->kind == LX_TK_NUM && tk->end - tk->start == 10 && c->text[tk->start + 4] == '-')
+        break;
     }
-    if (!sep) return 0;
+    if (tk == tz) return 0;
   }
   int allcap = (ft->flags & LX_TF_ALLCAP) || (ft->nletters == 1 && (ft->flags & LX_TF_CAP));
   int titlecase = (ft->flags & LX_TF_CAP) != 0;

@@ -865,8 +865,11 @@ static int has_byline_word(lx_ctx *c, const blk *b) {
   return 0;
 }
 
-/* Words that start a byline. */
+/* Words that start a byline (of two or three letters: the length tells
+ * most words apart without a comparison). */
 static int byline_word(const lx_ctx *c, const lx_token *t) {
+  size_t n = t->end - t->start;
+  if (n < 2 || n > 3) return 0;
   return lx_tok_ieq(c->text, t, "by") || lx_tok_ieq(c->text, t, "von") ||
          lx_tok_ieq(c->text, t, "por") || lx_tok_ieq(c->text, t, "par");
 }

@@ -1754,13 +1754,17 @@ static int credit_line_may(const lx_ctx *c, const blk *b) {
   if (memchr(s + b->text_start, '/', b->end - b->text_start)) return 1;
   static const char *const first[] = {"image", "photo", "photograph", "picture", "video",
                                       "credit", "\xc2\xa9", "("};
+  /* the words above by their first byte, in either case (bit i for
+   * first[i]): the first byte picks the words to compare, and most blocks
+   * open with a byte none of them starts with */
+  static const uint8_t by_first[256] = {
+      ['i'] = 1 << 0, ['I'] = 1 << 0, ['p'] = 1 << 1 | 1 << 2 | 1 << 3,
+      ['P'] = 1 << 1 | 1 << 2 | 1 << 3, ['v'] = 1 << 4, ['V'] = 1 << 4, ['c'] = 1 << 5,
+      ['C'] = 1 << 5, [0xC2] = 1 << 6, ['('] = 1 << 7};
   if (b->t0 >= b->t1) return 0;
   const lx_token *t = (const lx_token *)c->toks.p + b->t0;
-  /* the first byte (either case) picks the words to compare: most blocks
-   * open with a word none of them starts with */
-  unsigned char f = (unsigned char)s[t->start] | 0x20;
-  for (size_t i = 0; i < LX_COUNTOF(first); i++)
-    if (((unsigned char)first[i][0] | 0x20) == f && lx_tok_ieq(s, t, first[i])) return 1;
+  for (unsigned m = by_first[(unsigned char)s[t->start]], i = 0; m; m >>= 1, i++)
+    if ((m & 1) && lx_tok_ieq(s, t, first[i])) return 1;
   return 0;
 }
 

@@ -777,6 +777,11 @@ static int find_stamp(lx_ctx *c, const blk *b, size_t window, lx_date *d, uint32
   size_t n;
   lx_token *t = block_tokens(c, b, &n);
   for (size_t i = 0; i < n && i < window; i++) {
+    /* every reading of a date opens on a number or a capitalized word (a
+     * weekday, a month: lx_match_date_ref's first test), asked here
+     * without the call for the words of a sentence */
+    if (t[i].kind != LX_TK_NUM && !(t[i].kind == LX_TK_WORD && (t[i].flags & LX_TF_CAP)))
+      continue;
     lx_date x;
     size_t k = lx_match_date(c->text, t, n, i, &x);
     if (!k || !x.month || !(x.year || x.hour >= 0)) continue;
@@ -860,8 +865,11 @@ static int has_byline_word(lx_ctx *c, const blk *b) {
   return 0;
 }
 
-/* Words that start a byline. */
+/* Words that start a byline (of two or three letters: the length tells
+ * most words apart without a comparison). */
 static int byline_word(const lx_ctx *c, const lx_token *t) {
+  size_t n = t->end - t->start;
+  if (n < 2 || n > 3) return 0;
   return lx_tok_ieq(c->text, t, "by") || lx_tok_ieq(c->text, t, "von") ||
          lx_tok_ieq(c->text, t, "por") || lx_tok_ieq(c->text, t, "par");
 }
@@ -1318,16 +1326,21 @@ static int match_dateline(lx_ctx *c, blk *b, lede_dateline *dl, lx_date *date) {
   /* a dateline ends with a separator among its first tokens: a dash, a
    * colon or a bar; or it is a line of a place and an ISO date */
   int seps = -1; /* has_separator once asked; 1 (not asked) after a separator token */
-  {
-    int sep = line_end > L[b->l0].tend;
-    for (uint32_t k = b->t0; k < b->t1 && k < b->t0 + 16 && !sep; k++) {
-      const lx_token *tk = (const lx_token *)c->toks.p + k;
+  if (line_end == L[b->l0].tend) {
+    const lx_token *tk = ft, *tz = ft + LX_MIN(b->t1 - b->t0, 16);
+    for (; tk < tz; tk++) {
+      /* a word is none (it opens with a letter or is "'s"; a dash is
+       * punctuation): its byte is not read */
+      if (tk->kind == LX_TK_WORD) continue;
       char ch0 = c->text[tk->start];
-      if ((tk->flags & LX_TF_DASH) || ch0 == ':' || ch0 == '|') seps = sep = 1;
-      else
-        sep = tk->kind == LX_TK_NUM && tk->end - tk->start == 10 && c->text[tk->start + 4] == '-';
+      if ((tk->flags & LX_TF_DASH) || ch0 == ':' || ch0 == '|') {
+        seps = 1;
+        break;
+      }
+      if (tk->kind == LX_TK_NUM && tk->end - tk->start == 10 && c->text[tk->start + 4] == '-')
+        break;
     }
-    if (!sep) return 0;
+    if (tk == tz) return 0;
   }
   int allcap = (ft->flags & LX_TF_ALLCAP) || (ft->nletters == 1 && (ft->flags & LX_TF_CAP));
   int titlecase = (ft->flags & LX_TF_CAP) != 0;
@@ -1470,15 +1483,21 @@ static int may_start_caption(const lx_ctx *c, const blk *b) {
   static const char *const first[] = {"this", "these", "the", "a", "an", "in", "file",
                                       "photo", "pictured", "above", "top", "image",
                                       "caption"};
-  /* the words above by their first letter (bit i for first[i]) */
+  /* the words above by their first letter and by their length (bit i for
+   * first[i]): a word is compared only with those of both ("The" with
+   * "the" and "top", not "this" and "these") */
   static const uint16_t by_first[26] = {
       ['a' - 'a'] = 1 << 3 | 1 << 4 | 1 << 9, ['c' - 'a'] = 1 << 12,
       ['f' - 'a'] = 1 << 6, ['i' - 'a'] = 1 << 5 | 1 << 11,
       ['p' - 'a'] = 1 << 7 | 1 << 8, ['t' - 'a'] = 1 << 0 | 1 << 1 | 1 << 2 | 1 << 10};
+  static const uint16_t by_len[9] = {
+      [1] = 1 << 3, [2] = 1 << 4 | 1 << 5, [3] = 1 << 2 | 1 << 10, [4] = 1 << 0 | 1 << 6,
+      [5] = 1 << 1 | 1 << 7 | 1 << 9 | 1 << 11, [7] = 1 << 12, [8] = 1 << 8};
   const lx_token *t = (const lx_token *)c->toks.p + b->t0;
   unsigned char f = (unsigned char)c->text[t->start] | 0x20;
-  if (t->end - t->start > 8 || f < 'a' || f > 'z') return 0;
-  for (unsigned m = by_first[f - 'a'], i = 0; m; m >>= 1, i++)
+  size_t len = t->end - t->start;
+  if (len > 8 || f < 'a' || f > 'z') return 0;
+  for (unsigned m = by_first[f - 'a'] & by_len[len], i = 0; m; m >>= 1, i++)
     if ((m & 1) && lx_tok_ieq(c->text, t, first[i])) return i < 6 ? 1 : 2;
   return 0;
 }
@@ -1735,13 +1754,17 @@ static int credit_line_may(const lx_ctx *c, const blk *b) {
   if (memchr(s + b->text_start, '/', b->end - b->text_start)) return 1;
   static const char *const first[] = {"image", "photo", "photograph", "picture", "video",
                                       "credit", "\xc2\xa9", "("};
+  /* the words above by their first byte, in either case (bit i for
+   * first[i]): the first byte picks the words to compare, and most blocks
+   * open with a byte none of them starts with */
+  static const uint8_t by_first[256] = {
+      ['i'] = 1 << 0, ['I'] = 1 << 0, ['p'] = 1 << 1 | 1 << 2 | 1 << 3,
+      ['P'] = 1 << 1 | 1 << 2 | 1 << 3, ['v'] = 1 << 4, ['V'] = 1 << 4, ['c'] = 1 << 5,
+      ['C'] = 1 << 5, [0xC2] = 1 << 6, ['('] = 1 << 7};
   if (b->t0 >= b->t1) return 0;
   const lx_token *t = (const lx_token *)c->toks.p + b->t0;
-  /* the first byte (either case) picks the words to compare: most blocks
-   * open with a word none of them starts with */
-  unsigned char f = (unsigned char)s[t->start] | 0x20;
-  for (size_t i = 0; i < LX_COUNTOF(first); i++)
-    if (((unsigned char)first[i][0] | 0x20) == f && lx_tok_ieq(s, t, first[i])) return 1;
+  for (unsigned m = by_first[(unsigned char)s[t->start]], i = 0; m; m >>= 1, i++)
+    if ((m & 1) && lx_tok_ieq(s, t, first[i])) return 1;
   return 0;
 }
 
@@ -1819,9 +1842,12 @@ static void classify(blk *B, size_t n) {
 
 /* Captions, credits and image placeholders sit inside stories: they are
  * transparent to the context of their neighbours. */
+/* (R_CAPTION, R_CREDIT and R_BOILER are in a row: one comparison tells
+ * the other blocks, most of them, in the passes over all) */
+typedef char lx_roles_in_a_row[R_CREDIT == R_CAPTION + 1 && R_BOILER == R_CAPTION + 2 ? 1 : -1];
 static int transparent(const blk *b) {
-  return b->role == R_CAPTION || b->role == R_CREDIT ||
-         (b->role == R_BOILER && b->kind == LEDE_B_MEDIA);
+  return (unsigned)b->role - R_CAPTION <= R_BOILER - R_CAPTION &&
+         (b->role != R_BOILER || b->kind == LEDE_B_MEDIA);
 }
 
 /* A short quotation that makes a paragraph of a story ('"Why now?" asked

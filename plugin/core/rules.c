@@ -15,6 +15,7 @@
 
 #include "ner.h"
 #include "patterns.h"
+#include "regex_literals.h"
 #include "rules.h"
 
 enum { R_REGEX = 1, R_TOKENS, R_DICT };
@@ -38,6 +39,7 @@ typedef struct rule {
   char *name;
   lede_rule_opts o;   /* strings inside point to copies */
   pcre2_code *re;
+  uint8_t *lits;      /* of re: what a block needs for it to match (regex_literals.h) */
   pcre2_code *before, *after;
   tok_elem *elems;
   size_t nelems;
@@ -299,6 +301,11 @@ int lede_ruleset_add_regex(lede_ruleset *rs, const lede_rule_opts *o, const char
   r->re = compile_user(rs, "pattern", o->name, pattern, len,
                        (o->ucp ? PCRE2_UCP : 0) | (o->caseless ? PCRE2_CASELESS : 0), err, errsz);
   if (!r->re) goto fail;
+  uint8_t lits[LX_RL_MAX];
+  size_t nl = lx_rl_extract(&rs->alloc, pattern, len, o->caseless, lits);
+  /* (no room for them: the rule runs on every block, as without them) */
+  if (nl && (r->lits = (uint8_t *)lx_arena_alloc(&rs->arena, nl)) != NULL)
+    memcpy(r->lits, lits, nl);
   return (int)++rs->rules.n;
 fail:
   pcre2_code_free(r->before);
@@ -975,8 +982,13 @@ void lx_rules_match(lx_ctx *c, size_t t0, size_t t1, unsigned flags, const uint8
   for (size_t i = 0; i < rs->rules.n; i++) {
     const rule *r = &R[i];
     if (r->kind == R_DICT || !rule_applies(c, r, field)) continue;
-    if (r->kind == R_REGEX) match_regex(c, r, (int)i + 1, t0, t1, bs, be);
-    else match_tokens(c, r, (int)i + 1, t0, t1, etypes, bs, be);
+    if (r->kind == R_REGEX) {
+      /* a block without the literals every match contains cannot match */
+      if (!r->lits || lx_rl_present(r->lits, c->text + bs, be - bs))
+        match_regex(c, r, (int)i + 1, t0, t1, bs, be);
+    } else {
+      match_tokens(c, r, (int)i + 1, t0, t1, etypes, bs, be);
+    }
   }
   if (lx_dict_size(rs->dict)) match_dicts(c, rs->dict, 0, t0, t1, field, bs, be);
   if (lx_dict_size(rs->dict_fold)) match_dicts(c, rs->dict_fold, 1, t0, t1, field, bs, be);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../../plugin/core/internal.h"
+#include "../../plugin/core/regex_literals.h"
 
 #include "check.h"
 
@@ -570,6 +571,77 @@ static void test_scratch(void) {
   CHECK(lede_scratch_new(NULL) == NULL, "no scratch without an engine");
 }
 
+/* ---- the literals of users' patterns ------------------------------------ */
+
+/* The sets lx_rl_extract finds in pat, written "{a,b} & {~c}" (~: compared
+ * caselessly), or "-" for none. */
+static void lits_of(const char *pat, int caseless, char *out, size_t cap) {
+  uint8_t l[LX_RL_MAX];
+  size_t n = lx_rl_extract(&lx_default_allocator, pat, strlen(pat), caseless, l), k = 1, w = 0;
+  snprintf(out, cap, "-");
+  for (unsigned s = 0; n && s < l[0]; s++) {
+    unsigned m = l[k++];
+    w += (size_t)snprintf(out + w, cap - w, "%s{", s ? " & " : "");
+    for (unsigned i = 0; i < m && w < cap; i++, k += 2 + l[k + 1])
+      w += (size_t)snprintf(out + w, cap - w, "%s%s%.*s", i ? "," : "", l[k] ? "~" : "",
+                            (int)l[k + 1], (const char *)l + k + 2);
+    if (w < cap) w += (size_t)snprintf(out + w, cap - w, "}");
+  }
+}
+
+static void test_regex_literals(void) {
+  static const struct {
+    const char *pat;
+    int caseless;
+    const char *want;
+  } cases[] = {
+      {"foo|bar", 0, "{foo,bar}"},
+      {"armou?red\\s+vehicles?", 0, "{armoured,armored} & {vehicles,vehicle}"},
+      {"\\d+\\s+(?:troops|soldiers|service\\s+members)\\b", 0, "{troops,soldiers,service}"},
+      {"(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+", 0, "{@} & {.}"},
+      /* K and S match U+212A and U+017F caselessly: they end a literal */
+      {"(?i)Kansas City", 0, "{~ city} & {~an}"},
+      {"Kansas City", 1, "{~ city} & {~an}"},
+      {"(?i:abc)DEF", 0, "{~abcdef}"},
+      {"a(?i)bc|d", 0, "{~abc,~d}"},
+      {"(?-i:Ab)c", 1, "{~abc}"},
+      {"x(?=foo)bar(?<!q)", 0, "{xbar}"},
+      {"[[:alpha:]]+ing\\b", 0, "{ing}"},
+      {"[]x]yz", 0, "{yz}"},
+      {"(ab)+c", 0, "{ab} & {c}"},
+      {"(?:ab){0}c", 0, "{c}"},
+      {"\\x{41}BC|\\101BC", 0, "{BC}"},
+      {"caf\xc3\xa9|th\xc3\xa9", 0, "{caf\xc3\xa9,th\xc3\xa9}"},
+      {"(?i)caf\xc3\xa9s", 0, "{~caf}"},
+      {"abcdefghijklmnopqrstuvwxyz0123456789", 0, "{abcdefghijklmnopqrstuvwx} & {yz0123456789}"},
+      /* nothing narrows, or syntax not followed: none */
+      {"foo|", 0, "-"},
+      {"\\d{3}-\\d{4}", 0, "{-}"},
+      {"[a-z]+", 0, "-"},
+      {"(*NO_START_OPT)troops", 0, "-"},
+      {"(?x) troops", 0, "-"},
+      {"\\Qa.b\\E", 0, "-"},
+      {"a{,3}b", 0, "-"},
+      {"(?(1)a|b)c", 0, "-"},
+      {"(a)\\1", 0, "{a}"},
+      {"((((((((((((((((((a))))))))))))))))))", 0, "-"},
+  };
+  char got[512];
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    lits_of(cases[i].pat, cases[i].caseless, got, sizeof got);
+    CHECK(strcmp(got, cases[i].want) == 0, "literals of /%s/: %s (want %s)", cases[i].pat, got,
+          cases[i].want);
+  }
+  uint8_t l[LX_RL_MAX];
+  lx_rl_extract(&lx_default_allocator, "(?i)cat|dog", 11, 0, l);
+  CHECK(lx_rl_present(l, "the DoG", 7) && lx_rl_present(l, "a Cat", 5) &&
+            !lx_rl_present(l, "a cow", 5) && !lx_rl_present(l, "ca", 2),
+        "caseless literals are found in any case, and only they");
+  lx_rl_extract(&lx_default_allocator, "ab(?i:c)|x-y", 12, 0, l);
+  CHECK(lx_rl_present(l, "zzABC", 5) && lx_rl_present(l, "x-y", 3) && !lx_rl_present(l, "X-Z", 3),
+        "a string with a caseless part is compared caselessly");
+}
+
 int main(void) {
   CHECK(lx_abbrev_table_ok(), "the abbreviations' first-byte filter is the list's, sorted");
   test_tokenizer();
@@ -583,6 +655,7 @@ int main(void) {
   test_linking_table();
   test_linking_table_orgs();
   test_linking_table_persons();
+  test_regex_literals();
   fprintf(stderr, "%d passed, %d failed, 0 skipped\n", passed, failed);
   return failed ? 1 : 0;
 }

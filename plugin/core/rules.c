@@ -547,6 +547,10 @@ struct lx_rules_run {
   pcre2_match_data *md;
   uint8_t *active; /* per pack */
   uint32_t opts;   /* PCRE2_NO_JIT for an engine without JIT */
+  /* whether an active rule reads the dictionary (0) or the one of folded
+   * accents (1): word lists of token tests alone sit in a pack never
+   * active, and their dictionary needs no pass over the tokens */
+  uint8_t dict_on[2];
 };
 
 /* Matches a user's pattern on s[0, n) from off. An engine without JIT
@@ -628,6 +632,9 @@ void lx_rules_begin(lx_ctx *c) {
       rr->active[i] = rc > 0;
     }
   }
+  const rule *R = (const rule *)rs->rules.p;
+  for (size_t i = 0; i < rs->rules.n; i++)
+    if (R[i].kind == R_DICT && rr->active[R[i].o.pack]) rr->dict_on[R[i].o.fold_accents != 0] = 1;
 }
 
 void lx_rules_end(lx_ctx *c) {
@@ -710,6 +717,18 @@ static int elem_test(lx_ctx *c, const rule *r, const tok_elem *e, size_t i, cons
     if (rc <= 0 || !anchored_at(c, 0, tn)) return 0;
   }
   return 1;
+}
+
+/* Whether token t fails e for a reason seen without a call: its lower case
+ * is not e's word, or the regex cannot start with its first byte or fit
+ * in it. (elem_test asks the same first; this is the part match_tokens
+ * asks of every token inline, where most tokens end.) */
+static inline int elem_refuses(const char *text, const tok_elem *e, const lx_token *t) {
+  if (e->negate) return 0;
+  if (e->lower && t->hash != e->lower_hash) return 1;
+  if (!e->re) return 0;
+  unsigned char b0 = (unsigned char)text[t->start];
+  return t->end - t->start < e->re_min || !(e->re_first[b0 >> 3] & (1u << (b0 & 7)));
 }
 
 static int elem_match(lx_ctx *c, const rule *r, const tok_elem *e, size_t i, const uint8_t *etypes,
@@ -881,7 +900,8 @@ static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1,
   for (size_t i = t0; i < t1;) {
     /* a quick reject: when the first element must match, nothing starts at
      * a token it refuses (most tokens), and the automaton need not run */
-    if (r->elems[0].min > 0 && !elem_match(c, r, &r->elems[0], i, etypes, t0)) {
+    if (r->elems[0].min > 0 && (elem_refuses(c->text, &r->elems[0], &t[i]) ||
+                                !elem_match(c, r, &r->elems[0], i, etypes, t0))) {
       i++;
       continue;
     }
@@ -990,8 +1010,9 @@ void lx_rules_match(lx_ctx *c, size_t t0, size_t t1, unsigned flags, const uint8
       match_tokens(c, r, (int)i + 1, t0, t1, etypes, bs, be);
     }
   }
-  if (lx_dict_size(rs->dict)) match_dicts(c, rs->dict, 0, t0, t1, field, bs, be);
-  if (lx_dict_size(rs->dict_fold)) match_dicts(c, rs->dict_fold, 1, t0, t1, field, bs, be);
+  if (rr->dict_on[0] && lx_dict_size(rs->dict)) match_dicts(c, rs->dict, 0, t0, t1, field, bs, be);
+  if (rr->dict_on[1] && lx_dict_size(rs->dict_fold))
+    match_dicts(c, rs->dict_fold, 1, t0, t1, field, bs, be);
 }
 
 const char *lx_rules_name(const lede_ruleset *rs, uint32_t id) {

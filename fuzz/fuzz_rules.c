@@ -23,6 +23,11 @@
  *            type: bits 0-4 the type (custom ones past the built-ins), bits
  *            5-6 where, bit 7 in the last pack
  *
+ * When the parse succeeds, the same rules with each pattern behind
+ * (*NO_START_OPT), which changes nothing of what it matches but which the
+ * reader of required literals gives up on (plugin/core/regex_literals.c),
+ * must give the same JSON: a literal wrongly required loses matches.
+ *
  * Compiling gives a rule id or -1 with a message. The parse gives LEDE_OK
  * with a document that passes the checks (entities name their rule and
  * type), or LEDE_ELIMIT (a pattern hit a limit) or LEDE_ECALLBACK (the
@@ -66,6 +71,9 @@ static int callback(void *ud, lede_match *m) {
   if (n % 11 == 0) m->type = 9999; /* no such type: ignored */
   return 0;
 }
+
+/* Patterns get the (*NO_START_OPT) prefix (the second ruleset). */
+static int no_start_opt;
 
 /* A NUL-terminated copy of s[0, n). */
 static char *dup(const char *s, size_t n) {
@@ -140,7 +148,13 @@ static void add_rule(lede_ruleset *rs, const char *line, size_t n, int *custom, 
     char *after = np > 2 ? dup(parts[2], pl[2]) : NULL;
     o.before = before;
     o.after = after;
-    id = lede_ruleset_add_regex(rs, &o, parts[0], pl[0], err, sizeof err);
+    static const char verb[] = "(*NO_START_OPT)";
+    char *pat = (char *)malloc(sizeof verb + pl[0]);
+    size_t vn = no_start_opt ? sizeof verb - 1 : 0;
+    memcpy(pat, verb, vn);
+    memcpy(pat + vn, parts[0], pl[0]);
+    id = lede_ruleset_add_regex(rs, &o, pat, vn + pl[0], err, sizeof err);
+    free(pat);
     free(before);
     free(after);
   } else if (kind == 'T') {
@@ -195,6 +209,23 @@ static void add_rule(lede_ruleset *rs, const char *line, size_t n, int *custom, 
   }
 }
 
+/* The ruleset of the rule lines p[0, rn); *nregex counts its regex lines. */
+static lede_ruleset *build(const char *p, size_t rn, cb_state *cbs, int *nregex) {
+  lede_status st;
+  lede_ruleset *rs = lede_ruleset_new(NULL, &st);
+  FZ_ASSERT(rs, "ruleset");
+  lede_ruleset_set_callback(rs, callback, cbs);
+  int custom[16], ncustom = 0, last_pack = 0, last_dict = 0, rule_no = 0;
+  for (size_t i = 0; i < rn;) {
+    size_t e = i;
+    while (e < rn && p[e] != '\n') e++;
+    *nregex += e > i && p[i] == 'R';
+    add_rule(rs, p + i, e - i, custom, &ncustom, &last_pack, &last_dict, &rule_no);
+    i = e + 1;
+  }
+  return rs;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 2) return 0;
   uint8_t b0 = data[0], b1 = data[1];
@@ -209,17 +240,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t len = rn < rest ? rest - rn - 2 : 0;
 
   lede_status st;
-  lede_ruleset *rs = lede_ruleset_new(NULL, &st);
-  FZ_ASSERT(rs, "ruleset");
   cb_state cbs = {len, (b0 >> 6) & 1, 0};
-  lede_ruleset_set_callback(rs, callback, &cbs);
-  int custom[16], ncustom = 0, last_pack = 0, last_dict = 0, rule_no = 0;
-  for (size_t i = 0; i < rn;) {
-    size_t e = i;
-    while (e < rn && p[e] != '\n') e++;
-    add_rule(rs, p + i, e - i, custom, &ncustom, &last_pack, &last_dict, &rule_no);
-    i = e + 1;
-  }
+  int nregex = 0;
+  no_start_opt = 0;
+  lede_ruleset *rs = build(p, rn, &cbs, &nregex);
 
   lede_limits lim;
   lede_limits_default(&lim);
@@ -263,6 +287,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
   }
   FZ_ASSERT(fz_check_json(doc, fz_one_in_eight(data, size)) == LEDE_OK, "json");
+  if (nregex) {
+    no_start_opt = 1;
+    lede_ruleset *rs2 = build(p, rn, &cbs, &nregex);
+    o.rules = rs2;
+    lede_doc *doc2 = NULL;
+    if (lede_parse(fz_default_engine(), text, len, &o, &doc2, err, sizeof err) == LEDE_OK) {
+      const char *j1, *j2;
+      size_t n1, n2;
+      FZ_ASSERT(lede_doc_json(doc, 0, &j1, &n1) == LEDE_OK &&
+                    lede_doc_json(doc2, 0, &j2, &n2) == LEDE_OK && n1 == n2 && !memcmp(j1, j2, n1),
+                "the same rules behind (*NO_START_OPT) find other entities:\n%s\n%s", j1, j2);
+      lede_doc_free(doc2);
+    }
+    lede_ruleset_free(rs2);
+  }
   lede_doc_free(doc);
   lede_ruleset_free(rs);
   return 0;

@@ -1144,16 +1144,20 @@ static const char *const openers[] = {
 
 /* rule_candidates' walk from token i to the first token of [i, t1) that may
  * open one of its rules (t1 if none): a capitalized word, a "v." of a court
- * case, a number that begins with 7 ("737 Max"). Most tokens open none: a
- * loop of its own keeps what it reads in registers, where inside
- * rule_candidates it was reloaded from the stack for every token. */
+ * case (one letter in two bytes, which the token tells before the text is
+ * read: "vs" opens none), a number that begins with 7 ("737 Max"). Most
+ * tokens open none: a loop of its own keeps what it reads in registers,
+ * where inside rule_candidates it was reloaded from the stack for every
+ * token. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 static size_t rule_next_start(const lx_token *t, const char *text, size_t i, size_t t1) {
   for (; i < t1; i++) {
     if (t[i].kind == LX_TK_WORD) {
-      if (tok_is_cap(&t[i]) || (text[t[i].start] == 'v' && t[i].end - t[i].start == 2)) break;
+      if (tok_is_cap(&t[i]) || (t[i].nletters == 1 && t[i].end - t[i].start == 2 &&
+                                text[t[i].start] == 'v'))
+        break;
     } else if (t[i].kind == LX_TK_NUM && text[t[i].start] == '7') {
       break;
     }

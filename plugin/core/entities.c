@@ -873,15 +873,16 @@ static const char *const parts_of[] = {
  * into it). */
 static size_t company_at(const lx_ctx *c, size_t t0, size_t i, size_t t1) {
   const lx_token *t = TOKS(c);
-  if (i > t0 && name_word(c, &t[i - 1]) && t[i].start == t[i - 1].end + 1 &&
-      !(t[i].flags & (LX_TF_NEWLINE | LX_TF_SENT)))
-    return 0;
-  if (i + 1 < t1 && lx_tok_is(c->text, &t[i + 1], "of") &&
-      in_list(c, &t[i], parts_of, LX_COUNTOF(parts_of)))
+  if (i > t0 && t[i].start == t[i - 1].end + 1 && !(t[i].flags & (LX_TF_NEWLINE | LX_TF_SENT)) &&
+      name_word(c, &t[i - 1]))
     return 0;
   for (size_t j = i + 1; j < t1 && j - i <= 6; j++) {
     if (t[j].start != t[j - 1].end + 1 || (t[j].flags & (LX_TF_NEWLINE | LX_TF_SENT))) return 0;
     if (legal_form(c, &t[j], 0)) {
+      /* (asked of the few names with a form: most words have none) */
+      if (lx_tok_is(c->text, &t[i + 1], "of") &&
+          in_list(c, &t[i], parts_of, LX_COUNTOF(parts_of)))
+        return 0;
       /* and a second one: "Pte Ltd", "Sdn Bhd", "Co Ltd" */
       size_t e = j + 1;
       while (e < t1 && e - j < 3 && t[e].start == t[e - 1].end + 1 &&
@@ -1143,16 +1144,20 @@ static const char *const openers[] = {
 
 /* rule_candidates' walk from token i to the first token of [i, t1) that may
  * open one of its rules (t1 if none): a capitalized word, a "v." of a court
- * case, a number that begins with 7 ("737 Max"). Most tokens open none: a
- * loop of its own keeps what it reads in registers, where inside
- * rule_candidates it was reloaded from the stack for every token. */
+ * case (one letter in two bytes, which the token tells before the text is
+ * read: "vs" opens none), a number that begins with 7 ("737 Max"). Most
+ * tokens open none: a loop of its own keeps what it reads in registers,
+ * where inside rule_candidates it was reloaded from the stack for every
+ * token. */
 #if defined(__GNUC__)
 __attribute__((noinline))
 #endif
 static size_t rule_next_start(const lx_token *t, const char *text, size_t i, size_t t1) {
   for (; i < t1; i++) {
     if (t[i].kind == LX_TK_WORD) {
-      if (tok_is_cap(&t[i]) || (text[t[i].start] == 'v' && t[i].end - t[i].start == 2)) break;
+      if (tok_is_cap(&t[i]) || (t[i].nletters == 1 && t[i].end - t[i].start == 2 &&
+                                text[t[i].start] == 'v'))
+        break;
     } else if (t[i].kind == LX_TK_NUM && text[t[i].start] == '7') {
       break;
     }
@@ -1190,8 +1195,13 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
      * letter, name_word, tok_is_cap, a designator's LX_TF_CAP): the words
      * in lower case, most, stop here */
     if (!tok_is_cap(&t[i])) continue;
-    /* (asked by several rules below: its set looked at once) */
-    const int nw = name_word(c, &t[i]);
+    /* (asked by several rules below: its set looked at once, and not
+     * before a word in lower case, where none of them fires but a firm's
+     * before "plc" and a name's before a possessive) */
+    const int nw = i + 1 < t1 &&
+                   (!(t[i + 1].flags & LX_TF_LOWER) || (t[i + 1].flags & LX_TF_POSS) ||
+                    lx_tok_is(c->text, &t[i + 1], "plc")) &&
+                   name_word(c, &t[i]);
     size_t so = i >= t0 + 2 && after_by(c, i) ? signoff_at(c, t0, i, t1) : 0;
     if (so) {
       i = so - 1;
@@ -1243,8 +1253,9 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
         continue;
       }
     }
-    /* "Sony PlayStation 5": a product, not a person nor its maker */
-    size_t pe = tok_is_cap(&t[i]) && i + 1 < t1 && !(t[i + 1].flags & LX_TF_LOWER)
+    /* "Sony PlayStation 5": a product, not a person nor its maker (the
+     * memo's word that no phrase starts after it first, inline: most) */
+    size_t pe = i + 1 < t1 && !(t[i + 1].flags & LX_TF_LOWER) && !tk_starts_none(c, i + 1)
                     ? maker_product(c, i, t1)
                     : i;
     if (pe > i + 1) {
@@ -1303,7 +1314,7 @@ static void rule_candidates(lx_ctx *c, size_t t0, size_t t1) {
       }
     }
     /* honorific + name words */
-    if (tok_is_cap(&t[i]) && is_honorific(c, i) && i + 1 < t1 && name_word(c, &t[i + 1])) {
+    if (i + 1 < t1 && tok_is_cap(&t[i + 1]) && is_honorific(c, i) && name_word(c, &t[i + 1])) {
       size_t j = i + 1;
       while (j < t1 && j - i <= 3 && name_word(c, &t[j]) &&
              !(j >= i + 3 && post_nominal(c, &t[j])))

@@ -6531,12 +6531,6 @@ static int period_value(const char *v) {
  * sentence's last period. */
 static void year_before(const nx *S, nx_res *r, year_anchor *A) {
   size_t a = r->a, b = r->b;
-  /* the anchor's sentence, or the one before when the expression opens the
-   * next ("... in the third quarter. A year earlier, it earned") */
-  int in_sentence = A->v[0] && A->end <= a;
-  for (size_t k = A->end; in_sentence && k <= a && k < S->t1; k++)
-    if ((S->t[k].flags & LX_TF_PARA) || ((S->t[k].flags & LX_TF_SENT) && k != a))
-      in_sentence = 0;
   int years = 0, same = 0;
   /* "over the previous year", "the preceding year" */
   if (r->str[0] == 'P' && b == a + 3 && tok_isl(S, b - 1, "year") &&
@@ -6557,6 +6551,13 @@ static void year_before(const nx *S, nx_res *r, year_anchor *A) {
   /* "the same period last year" takes a quarter or a half (a month may be
    * the first of a range: "From January to June ... the same period") */
   if (same && !(strlen(A->v) == 7 && (A->v[5] == 'Q' || A->v[5] == 'H'))) same = 0;
+  /* the anchor's sentence, or the one before when the expression opens the
+   * next ("... in the third quarter. A year earlier, it earned"); read only
+   * for a year before (most dates are none) */
+  int in_sentence = (years || same) && A->v[0] && A->end <= a;
+  for (size_t k = A->end; in_sentence && k <= a && k < S->t1; k++)
+    if ((S->t[k].flags & LX_TF_PARA) || ((S->t[k].flags & LX_TF_SENT) && k != a))
+      in_sentence = 0;
   if ((years || same) && in_sentence && strlen(A->v) == 7) {
     int y = year4(A->v) - (years ? years : 1);
     if (y >= 1000) {
@@ -6588,8 +6589,11 @@ static int day_value(const char *v) {
 static void date_range(const nx *S, nx_res *r, int open) {
   size_t j = r->b;
   int between = open && tok_isl(S, r->a - 1, "between");
-  if (day_value(r->str) && ok_tok(S, j + 1) &&
-      (between ? tok_isl(S, j, "and") : tok_isl(S, j, "to") || tok_isl(S, j, "through"))) {
+  /* (the word after the date first, then the value: most dates are
+   * followed by none of these words) */
+  if (ok_tok(S, j + 1) &&
+      (between ? tok_isl(S, j, "and") : tok_isl(S, j, "to") || tok_isl(S, j, "through")) &&
+      day_value(r->str)) {
     nx_res r2;
     nxnum N;
     char v[sizeof r->str];
@@ -6619,12 +6623,15 @@ static void date_range(const nx *S, nx_res *r, int open) {
   /* "between June and September", "from March to November" (a month to a
    * later one, the next year's when it comes before in the year), "the
    * 2015 through 2018 model years": one DATE */
-  int month = strlen(r->str) == 7 && period_value(r->str) && r->str[4] == '-' &&
-              r->b == r->a + 1 && lex_cls(S, r->a) == NX_W_MONTH;
-  int year = strlen(r->str) == 4 && period_value(r->str) && r->b == r->a + 1;
-  if ((month || year) && ok_tok(S, j + 1) &&
+  int month = 0, year = 0;
+  if (ok_tok(S, j + 1) &&
       (between ? tok_isl(S, j, "and")
                : tok_isl(S, j, "to") || tok_isl(S, j, "through") || tok_isl(S, j, "until"))) {
+    month = strlen(r->str) == 7 && period_value(r->str) && r->str[4] == '-' &&
+            r->b == r->a + 1 && lex_cls(S, r->a) == NX_W_MONTH;
+    year = strlen(r->str) == 4 && period_value(r->str) && r->b == r->a + 1;
+  }
+  if (month || year) {
     int y = atoi_4(r->str), y2, m2 = 0;
     const nx_word *w2 = month ? lex(S, j + 1) : NULL;
     if (month && w2 && w2->cls == NX_W_MONTH && (S->t[j + 1].flags & LX_TF_CAP) &&
@@ -6649,12 +6656,12 @@ static void date_range(const nx *S, nx_res *r, int open) {
   }
   /* "the Feb. 11-20 period", "the 1982-84 base period", "the 1988/89 crop
    * year", "the 1995-96 school year" */
+  if (!open || !tok_isl(S, r->a - 1, "the")) return;
   size_t k = tok_isl(S, j, "base") ? j + 1 : j;
   int yearly = ok_tok(S, j + 1) && tok_isl(S, j + 1, "year") &&
                (tok_isl(S, j, "crop") || tok_isl(S, j, "school") || tok_isl(S, j, "marketing") ||
                 tok_isl(S, j, "academic") || tok_isl(S, j, "financial"));
-  if (open && tok_isl(S, r->a - 1, "the") && ok_tok(S, k) &&
-      (tok_isl(S, k, "period") || yearly)) {
+  if (ok_tok(S, k) && (tok_isl(S, k, "period") || yearly)) {
     r->a--;
     r->b = yearly ? j + 2 : k + 1;
   }
@@ -6664,8 +6671,8 @@ static void date_range(const nx *S, nx_res *r, int open) {
 static void year_period(const nx *S, nx_res *r) {
   size_t j = r->b;
   nx_res r2;
-  if (strlen(r->str) != 4 || !period_value(r->str) || !ok_tok(S, j + 1) ||
-      !(S->t[j].flags & LX_TF_POSS) || !at_next(S, j + 1, &r2) || r2.type != LEDE_T_DATE ||
+  if (!ok_tok(S, j + 1) || !(S->t[j].flags & LX_TF_POSS) || strlen(r->str) != 4 ||
+      !period_value(r->str) || !at_next(S, j + 1, &r2) || r2.type != LEDE_T_DATE ||
       strlen(r2.str) != 7 || !(r2.str[5] == 'Q' || r2.str[5] == 'H'))
     return;
   memcpy(r->str + 4, r2.str + 4, 4);

@@ -6878,8 +6878,9 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
                                  const nx_slot **found) {
   *found = NULL;
   for (; t < end; t++) {
-    if (t->kind == LX_TK_PUNCT) continue;
+    /* (words, most tokens, pass one test of the kind) */
     if (t->kind != LX_TK_WORD) {
+      if (t->kind == LX_TK_PUNCT) continue;
       /* a symbol opens money only as a currency of the gazetteer ("$",
        * "€"): the ones no phrase of it starts with, not abbreviated (the
        * "<" and ">" around Reuters' tickers), lead at() to currency_at,
@@ -6899,6 +6900,9 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
     if (!w) continue;
     int lead = lead_class[w->cls];
     if (w->cls == NX_W_MOD && !mod_opens(S, t)) continue;
+    /* a holiday has a capital: "new", "good" and "national" in lower case
+     * open nothing (temporal_word turns them away) */
+    if (w->cls == NX_W_HOLIDAY && !(t->flags & LX_TF_CAP)) continue;
     if (lead == 2 && t + 1 < end) {
       /* "the company", "this is": nothing can follow. The loop would skip
        * the next token too (a plain word out of the lexicon, punctuation):

@@ -288,6 +288,31 @@ static int tok_in(const nx *S, size_t i, const char *const *ws, size_t n) {
   return 0;
 }
 
+/* Whether s[0, n) is one of the words ws[0, nw), sorted in byte order, as
+ * lx_sorted_has (internal.h) says, by halves too; but a step compares the
+ * first bytes before the words, and they differ at most steps: a step of
+ * lx_sorted_has takes a strlen and a memcmp. (game_part asks it of every
+ * word of a sentence.) */
+static int sorted_has(const char *const *ws, size_t nw, const char *s, size_t n) {
+  if (n == 0) return 0;
+  size_t lo = 0, hi = nw;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const unsigned char *w = (const unsigned char *)ws[mid];
+    int cmp = (unsigned char)s[0] - w[0];
+    if (cmp == 0) {
+      size_t k = 1;
+      while (k < n && w[k] && (unsigned char)s[k] == w[k]) k++;
+      if (k == n) cmp = w[k] ? -1 : 0; /* s is the word, or begins it */
+      else cmp = w[k] ? (unsigned char)s[k] - w[k] : 1;
+    }
+    if (cmp == 0) return 1;
+    if (cmp < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return 0;
+}
+
 /* Token i is the word `lower` (ASCII, any case). The first byte rejects
  * almost every token; the comparison checks the length as it goes (no
  * strlen of the word: lists are scanned word by word). */
@@ -2725,7 +2750,7 @@ static int after_name(const nx *S, size_t i) {
       !(p->flags & LX_TF_ALLCAP) && !(S->t[i].flags & LX_TF_NEWLINE) && n < 12) {
     char low[12];
     for (size_t k = 0; k < n; k++) low[k] = (char)(S->text[p->start + k] | 0x20);
-    if (lx_sorted_has(designators, LX_COUNTOF(designators), low, n)) return 1;
+    if (sorted_has(designators, LX_COUNTOF(designators), low, n)) return 1;
   }
   if (p->kind != LX_TK_WORD || !(p->flags & LX_TF_CAP) || (p->flags & LX_TF_SENT)) return 0;
   if (S->t[i].flags & LX_TF_NEWLINE) return 0;
@@ -2800,7 +2825,7 @@ static int game_part(const nx *S, size_t i) {
   for (size_t k = lo; k < hi; k++) {
     if (k > i && (S->t[k].flags & LX_TF_SENT)) break;
     if (S->t[k].kind != LX_TK_WORD || !(S->t[k].flags & LX_TF_LOWER)) continue;
-    if (lx_sorted_has(play, LX_COUNTOF(play), tstr(S, k), tlen(S, k))) return 1;
+    if (sorted_has(play, LX_COUNTOF(play), tstr(S, k), tlen(S, k))) return 1;
   }
   return 0;
 }
@@ -2869,7 +2894,7 @@ static int appos_person(const nx *S, size_t h) {
   const lx_token *t = &S->t[h];
   return ((t->flags & LX_TF_CAP) && !(t->flags & LX_TF_ALLCAP) && !lex_word(S, h)) ||
          ((t->flags & LX_TF_LOWER) &&
-          lx_sorted_has(persons, LX_COUNTOF(persons), tstr(S, h), tlen(S, h)));
+          sorted_has(persons, LX_COUNTOF(persons), tstr(S, h), tlen(S, h)));
 }
 
 /* A verb of a life's step in the clause before token k (up to eight words):
@@ -2885,9 +2910,9 @@ static int life_step(const nx *S, size_t k) {
     size_t p = q - 1;
     if (S->t[p].kind == LX_TK_PUNCT && !is_punct(S, p, '.')) return 0;
     if (S->t[p].kind != LX_TK_WORD) continue;
-    if (lx_sorted_has(market, LX_COUNTOF(market), tstr(S, p), tlen(S, p))) return 0;
+    if (sorted_has(market, LX_COUNTOF(market), tstr(S, p), tlen(S, p))) return 0;
     if ((S->t[p].flags & LX_TF_LOWER) &&
-        lx_sorted_has(steps, LX_COUNTOF(steps), tstr(S, p), tlen(S, p)))
+        sorted_has(steps, LX_COUNTOF(steps), tstr(S, p), tlen(S, p)))
       return 1;
     if (S->t[p].flags & LX_TF_SENT) return 0;
   }
@@ -5151,7 +5176,7 @@ static int per_unit(const nx *S, size_t i) {
   if (S->t[p].kind != LX_TK_NUM) {
     int pct = tlen(S, p) == 1 && tstr(S, p)[0] == '%';
     if (!pct && !(S->t[p].kind == LX_TK_WORD && (S->t[p].flags & LX_TF_LOWER))) return 0;
-    if (!pct && lx_sorted_has(preps, LX_COUNTOF(preps), tstr(S, p), tlen(S, p))) return 0;
+    if (!pct && sorted_has(preps, LX_COUNTOF(preps), tstr(S, p), tlen(S, p))) return 0;
     if (p <= S->t0 || tok_isl(S, p, "times")) return 0; /* "three times a week": a set */
     p--;
     int c = lex_cls(S, p); /* "10 tonnes", "2 mln barrels", "two tonnes a month" */
@@ -5875,7 +5900,7 @@ static size_t cricket_at(const nx *S, size_t i) {
                                      "to", "when", "wickets", "with"};
   if (ok_tok(S, i + 3) && S->t[i + 3].kind == LX_TK_WORD &&
       ((S->t[i + 3].flags & LX_TF_LOWER) || lex_word(S, i + 3)) &&
-      !lx_sorted_has(next, LX_COUNTOF(next), tstr(S, i + 3), tlen(S, i + 3)))
+      !sorted_has(next, LX_COUNTOF(next), tstr(S, i + 3), tlen(S, i + 3)))
     return 0;
   /* the sentence's words */
   size_t lo = i > S->t0 + 12 ? i - 12 : S->t0, hi = i + 14 < S->t1 ? i + 14 : S->t1;
@@ -5890,7 +5915,7 @@ static size_t cricket_at(const nx *S, size_t i) {
       break;
     }
   for (size_t k = lo; k < hi; k++)
-    if (S->t[k].kind == LX_TK_WORD && lx_sorted_has(game, LX_COUNTOF(game), tstr(S, k), tlen(S, k)))
+    if (S->t[k].kind == LX_TK_WORD && sorted_has(game, LX_COUNTOF(game), tstr(S, k), tlen(S, k)))
       return i + 3;
   return 0;
 }
@@ -6284,7 +6309,7 @@ static int score_words_before(const nx *S, size_t a) {
   size_t k = a - 1;
   if (tok_isl(S, k, "of") && k > S->t0) k--;
   return S->t[k].kind == LX_TK_WORD &&
-         lx_sorted_has(words, LX_COUNTOF(words), tstr(S, k), tlen(S, k));
+         sorted_has(words, LX_COUNTOF(words), tstr(S, k), tlen(S, k));
 }
 
 /* Whether a token of [a, b) holds a slash (a fraction: "3-1/2"). */
@@ -6506,12 +6531,6 @@ static int period_value(const char *v) {
  * sentence's last period. */
 static void year_before(const nx *S, nx_res *r, year_anchor *A) {
   size_t a = r->a, b = r->b;
-  /* the anchor's sentence, or the one before when the expression opens the
-   * next ("... in the third quarter. A year earlier, it earned") */
-  int in_sentence = A->v[0] && A->end <= a;
-  for (size_t k = A->end; in_sentence && k <= a && k < S->t1; k++)
-    if ((S->t[k].flags & LX_TF_PARA) || ((S->t[k].flags & LX_TF_SENT) && k != a))
-      in_sentence = 0;
   int years = 0, same = 0;
   /* "over the previous year", "the preceding year" */
   if (r->str[0] == 'P' && b == a + 3 && tok_isl(S, b - 1, "year") &&
@@ -6532,6 +6551,13 @@ static void year_before(const nx *S, nx_res *r, year_anchor *A) {
   /* "the same period last year" takes a quarter or a half (a month may be
    * the first of a range: "From January to June ... the same period") */
   if (same && !(strlen(A->v) == 7 && (A->v[5] == 'Q' || A->v[5] == 'H'))) same = 0;
+  /* the anchor's sentence, or the one before when the expression opens the
+   * next ("... in the third quarter. A year earlier, it earned"); read only
+   * for a year before (most dates are none) */
+  int in_sentence = (years || same) && A->v[0] && A->end <= a;
+  for (size_t k = A->end; in_sentence && k <= a && k < S->t1; k++)
+    if ((S->t[k].flags & LX_TF_PARA) || ((S->t[k].flags & LX_TF_SENT) && k != a))
+      in_sentence = 0;
   if ((years || same) && in_sentence && strlen(A->v) == 7) {
     int y = year4(A->v) - (years ? years : 1);
     if (y >= 1000) {
@@ -6563,8 +6589,11 @@ static int day_value(const char *v) {
 static void date_range(const nx *S, nx_res *r, int open) {
   size_t j = r->b;
   int between = open && tok_isl(S, r->a - 1, "between");
-  if (day_value(r->str) && ok_tok(S, j + 1) &&
-      (between ? tok_isl(S, j, "and") : tok_isl(S, j, "to") || tok_isl(S, j, "through"))) {
+  /* (the word after the date first, then the value: most dates are
+   * followed by none of these words) */
+  if (ok_tok(S, j + 1) &&
+      (between ? tok_isl(S, j, "and") : tok_isl(S, j, "to") || tok_isl(S, j, "through")) &&
+      day_value(r->str)) {
     nx_res r2;
     nxnum N;
     char v[sizeof r->str];
@@ -6594,12 +6623,15 @@ static void date_range(const nx *S, nx_res *r, int open) {
   /* "between June and September", "from March to November" (a month to a
    * later one, the next year's when it comes before in the year), "the
    * 2015 through 2018 model years": one DATE */
-  int month = strlen(r->str) == 7 && period_value(r->str) && r->str[4] == '-' &&
-              r->b == r->a + 1 && lex_cls(S, r->a) == NX_W_MONTH;
-  int year = strlen(r->str) == 4 && period_value(r->str) && r->b == r->a + 1;
-  if ((month || year) && ok_tok(S, j + 1) &&
+  int month = 0, year = 0;
+  if (ok_tok(S, j + 1) &&
       (between ? tok_isl(S, j, "and")
                : tok_isl(S, j, "to") || tok_isl(S, j, "through") || tok_isl(S, j, "until"))) {
+    month = strlen(r->str) == 7 && period_value(r->str) && r->str[4] == '-' &&
+            r->b == r->a + 1 && lex_cls(S, r->a) == NX_W_MONTH;
+    year = strlen(r->str) == 4 && period_value(r->str) && r->b == r->a + 1;
+  }
+  if (month || year) {
     int y = atoi_4(r->str), y2, m2 = 0;
     const nx_word *w2 = month ? lex(S, j + 1) : NULL;
     if (month && w2 && w2->cls == NX_W_MONTH && (S->t[j + 1].flags & LX_TF_CAP) &&
@@ -6624,12 +6656,12 @@ static void date_range(const nx *S, nx_res *r, int open) {
   }
   /* "the Feb. 11-20 period", "the 1982-84 base period", "the 1988/89 crop
    * year", "the 1995-96 school year" */
+  if (!open || !tok_isl(S, r->a - 1, "the")) return;
   size_t k = tok_isl(S, j, "base") ? j + 1 : j;
   int yearly = ok_tok(S, j + 1) && tok_isl(S, j + 1, "year") &&
                (tok_isl(S, j, "crop") || tok_isl(S, j, "school") || tok_isl(S, j, "marketing") ||
                 tok_isl(S, j, "academic") || tok_isl(S, j, "financial"));
-  if (open && tok_isl(S, r->a - 1, "the") && ok_tok(S, k) &&
-      (tok_isl(S, k, "period") || yearly)) {
+  if (ok_tok(S, k) && (tok_isl(S, k, "period") || yearly)) {
     r->a--;
     r->b = yearly ? j + 2 : k + 1;
   }
@@ -6639,8 +6671,8 @@ static void date_range(const nx *S, nx_res *r, int open) {
 static void year_period(const nx *S, nx_res *r) {
   size_t j = r->b;
   nx_res r2;
-  if (strlen(r->str) != 4 || !period_value(r->str) || !ok_tok(S, j + 1) ||
-      !(S->t[j].flags & LX_TF_POSS) || !at_next(S, j + 1, &r2) || r2.type != LEDE_T_DATE ||
+  if (!ok_tok(S, j + 1) || !(S->t[j].flags & LX_TF_POSS) || strlen(r->str) != 4 ||
+      !period_value(r->str) || !at_next(S, j + 1, &r2) || r2.type != LEDE_T_DATE ||
       strlen(r2.str) != 7 || !(r2.str[5] == 'Q' || r2.str[5] == 'H'))
     return;
   memcpy(r->str + 4, r2.str + 4, 4);
@@ -6846,8 +6878,9 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
                                  const nx_slot **found) {
   *found = NULL;
   for (; t < end; t++) {
-    if (t->kind == LX_TK_PUNCT) continue;
+    /* (words, most tokens, pass one test of the kind) */
     if (t->kind != LX_TK_WORD) {
+      if (t->kind == LX_TK_PUNCT) continue;
       /* a symbol opens money only as a currency of the gazetteer ("$",
        * "€"): the ones no phrase of it starts with, not abbreviated (the
        * "<" and ">" around Reuters' tickers), lead at() to currency_at,
@@ -6867,6 +6900,9 @@ static const lx_token *next_lead(const nx *S, const lx_token *t, const lx_token 
     if (!w) continue;
     int lead = lead_class[w->cls];
     if (w->cls == NX_W_MOD && !mod_opens(S, t)) continue;
+    /* a holiday has a capital: "new", "good" and "national" in lower case
+     * open nothing (temporal_word turns them away) */
+    if (w->cls == NX_W_HOLIDAY && !(t->flags & LX_TF_CAP)) continue;
     if (lead == 2 && t + 1 < end) {
       /* "the company", "this is": nothing can follow. The loop would skip
        * the next token too (a plain word out of the lexicon, punctuation):

@@ -2674,7 +2674,7 @@ static int camel_firm(const lx_ctx *c, size_t t) {
     }
   }
   if (!inner || n - first < 2 || s[n - 1] < 'a') return 0;
-  char low[8];
+  char low[8] = {0}; /* (set below up to first, which is at least 1) */
   if (first >= sizeof low) return !gaz_has(c, t, t + 1, KIND(LX_G_GIVEN) | KIND(LX_G_SURNAME));
   for (size_t i = 0; i < first; i++) low[i] = (char)(s[i] | 0x20);
   if (lx_sorted_has(name_parts, LX_COUNTOF(name_parts), low, first)) return 0;

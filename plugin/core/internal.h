@@ -202,16 +202,24 @@ int lx_tokenize(const lede_allocator *a, const char *text, size_t start,
 void lx_sentences(const char *text, lx_token *t, size_t n);
 int lx_abbrev_table_ok(void); /* a C test's: the abbreviations' filter */
 
-/* Whether s[0, n) is one of the n_words words of `words`, sorted in byte
- * order (a search by halves). */
+/* Whether s[0, n) is one of the n_words words of `words`, nonempty and
+ * sorted in byte order (a search by halves). A step compares the first
+ * bytes, which differ at most steps, before the rest of the word (no
+ * strlen: the word's NUL ends it). */
 static inline int lx_sorted_has(const char *const *words, size_t n_words, const char *s,
                                 size_t n) {
+  if (n == 0) return 0;
   size_t lo = 0, hi = n_words;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    size_t k = strlen(words[mid]);
-    int cmp = memcmp(s, words[mid], n < k ? n : k);
-    if (cmp == 0) cmp = (n > k) - (n < k);
+    const unsigned char *w = (const unsigned char *)words[mid];
+    int cmp = (unsigned char)s[0] - w[0];
+    if (cmp == 0) {
+      size_t k = 1;
+      while (k < n && w[k] && (unsigned char)s[k] == w[k]) k++;
+      if (k == n) cmp = w[k] ? -1 : 0; /* s is the word, or begins it */
+      else cmp = w[k] ? (unsigned char)s[k] - w[k] : 1;
+    }
     if (cmp == 0) return 1;
     if (cmp < 0) hi = mid;
     else lo = mid + 1;

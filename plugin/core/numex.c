@@ -288,31 +288,6 @@ static int tok_in(const nx *S, size_t i, const char *const *ws, size_t n) {
   return 0;
 }
 
-/* Whether s[0, n) is one of the words ws[0, nw), sorted in byte order, as
- * lx_sorted_has (internal.h) says, by halves too; but a step compares the
- * first bytes before the words, and they differ at most steps: a step of
- * lx_sorted_has takes a strlen and a memcmp. (game_part asks it of every
- * word of a sentence.) */
-static int sorted_has(const char *const *ws, size_t nw, const char *s, size_t n) {
-  if (n == 0) return 0;
-  size_t lo = 0, hi = nw;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    const unsigned char *w = (const unsigned char *)ws[mid];
-    int cmp = (unsigned char)s[0] - w[0];
-    if (cmp == 0) {
-      size_t k = 1;
-      while (k < n && w[k] && (unsigned char)s[k] == w[k]) k++;
-      if (k == n) cmp = w[k] ? -1 : 0; /* s is the word, or begins it */
-      else cmp = w[k] ? (unsigned char)s[k] - w[k] : 1;
-    }
-    if (cmp == 0) return 1;
-    if (cmp < 0) hi = mid;
-    else lo = mid + 1;
-  }
-  return 0;
-}
-
 /* Token i is the word `lower` (ASCII, any case). The first byte rejects
  * almost every token; the comparison checks the length as it goes (no
  * strlen of the word: lists are scanned word by word). */
@@ -2750,7 +2725,7 @@ static int after_name(const nx *S, size_t i) {
       !(p->flags & LX_TF_ALLCAP) && !(S->t[i].flags & LX_TF_NEWLINE) && n < 12) {
     char low[12];
     for (size_t k = 0; k < n; k++) low[k] = (char)(S->text[p->start + k] | 0x20);
-    if (sorted_has(designators, LX_COUNTOF(designators), low, n)) return 1;
+    if (lx_sorted_has(designators, LX_COUNTOF(designators), low, n)) return 1;
   }
   if (p->kind != LX_TK_WORD || !(p->flags & LX_TF_CAP) || (p->flags & LX_TF_SENT)) return 0;
   if (S->t[i].flags & LX_TF_NEWLINE) return 0;
@@ -2825,7 +2800,7 @@ static int game_part(const nx *S, size_t i) {
   for (size_t k = lo; k < hi; k++) {
     if (k > i && (S->t[k].flags & LX_TF_SENT)) break;
     if (S->t[k].kind != LX_TK_WORD || !(S->t[k].flags & LX_TF_LOWER)) continue;
-    if (sorted_has(play, LX_COUNTOF(play), tstr(S, k), tlen(S, k))) return 1;
+    if (lx_sorted_has(play, LX_COUNTOF(play), tstr(S, k), tlen(S, k))) return 1;
   }
   return 0;
 }
@@ -2894,7 +2869,7 @@ static int appos_person(const nx *S, size_t h) {
   const lx_token *t = &S->t[h];
   return ((t->flags & LX_TF_CAP) && !(t->flags & LX_TF_ALLCAP) && !lex_word(S, h)) ||
          ((t->flags & LX_TF_LOWER) &&
-          sorted_has(persons, LX_COUNTOF(persons), tstr(S, h), tlen(S, h)));
+          lx_sorted_has(persons, LX_COUNTOF(persons), tstr(S, h), tlen(S, h)));
 }
 
 /* A verb of a life's step in the clause before token k (up to eight words):
@@ -2910,9 +2885,9 @@ static int life_step(const nx *S, size_t k) {
     size_t p = q - 1;
     if (S->t[p].kind == LX_TK_PUNCT && !is_punct(S, p, '.')) return 0;
     if (S->t[p].kind != LX_TK_WORD) continue;
-    if (sorted_has(market, LX_COUNTOF(market), tstr(S, p), tlen(S, p))) return 0;
+    if (lx_sorted_has(market, LX_COUNTOF(market), tstr(S, p), tlen(S, p))) return 0;
     if ((S->t[p].flags & LX_TF_LOWER) &&
-        sorted_has(steps, LX_COUNTOF(steps), tstr(S, p), tlen(S, p)))
+        lx_sorted_has(steps, LX_COUNTOF(steps), tstr(S, p), tlen(S, p)))
       return 1;
     if (S->t[p].flags & LX_TF_SENT) return 0;
   }
@@ -5176,7 +5151,7 @@ static int per_unit(const nx *S, size_t i) {
   if (S->t[p].kind != LX_TK_NUM) {
     int pct = tlen(S, p) == 1 && tstr(S, p)[0] == '%';
     if (!pct && !(S->t[p].kind == LX_TK_WORD && (S->t[p].flags & LX_TF_LOWER))) return 0;
-    if (!pct && sorted_has(preps, LX_COUNTOF(preps), tstr(S, p), tlen(S, p))) return 0;
+    if (!pct && lx_sorted_has(preps, LX_COUNTOF(preps), tstr(S, p), tlen(S, p))) return 0;
     if (p <= S->t0 || tok_isl(S, p, "times")) return 0; /* "three times a week": a set */
     p--;
     int c = lex_cls(S, p); /* "10 tonnes", "2 mln barrels", "two tonnes a month" */
@@ -5900,7 +5875,7 @@ static size_t cricket_at(const nx *S, size_t i) {
                                      "to", "when", "wickets", "with"};
   if (ok_tok(S, i + 3) && S->t[i + 3].kind == LX_TK_WORD &&
       ((S->t[i + 3].flags & LX_TF_LOWER) || lex_word(S, i + 3)) &&
-      !sorted_has(next, LX_COUNTOF(next), tstr(S, i + 3), tlen(S, i + 3)))
+      !lx_sorted_has(next, LX_COUNTOF(next), tstr(S, i + 3), tlen(S, i + 3)))
     return 0;
   /* the sentence's words */
   size_t lo = i > S->t0 + 12 ? i - 12 : S->t0, hi = i + 14 < S->t1 ? i + 14 : S->t1;
@@ -5915,7 +5890,7 @@ static size_t cricket_at(const nx *S, size_t i) {
       break;
     }
   for (size_t k = lo; k < hi; k++)
-    if (S->t[k].kind == LX_TK_WORD && sorted_has(game, LX_COUNTOF(game), tstr(S, k), tlen(S, k)))
+    if (S->t[k].kind == LX_TK_WORD && lx_sorted_has(game, LX_COUNTOF(game), tstr(S, k), tlen(S, k)))
       return i + 3;
   return 0;
 }
@@ -6309,7 +6284,7 @@ static int score_words_before(const nx *S, size_t a) {
   size_t k = a - 1;
   if (tok_isl(S, k, "of") && k > S->t0) k--;
   return S->t[k].kind == LX_TK_WORD &&
-         sorted_has(words, LX_COUNTOF(words), tstr(S, k), tlen(S, k));
+         lx_sorted_has(words, LX_COUNTOF(words), tstr(S, k), tlen(S, k));
 }
 
 /* Whether a token of [a, b) holds a slash (a fraction: "3-1/2"). */

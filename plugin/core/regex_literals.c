@@ -584,49 +584,45 @@ size_t lx_rl_extract(const lede_allocator *a, const char *pat, size_t len, int c
 
 /* ---- looking for them ----------------------------------------------------------- */
 
-static int has_lit(const char *s, size_t n, const uint8_t *lit, size_t len, int fold) {
+/* Whether lit[0, len) occurs in s[0, n): 1, 0, or -1 once *work runs out
+ * (the bytes compared where the first byte matched: text built to match
+ * the first bytes of long literals over and over would otherwise cost
+ * their length at every byte; PCRE2 then decides, under its limits). */
+static int has_lit(const char *s, size_t n, const uint8_t *lit, size_t len, int fold,
+                   size_t *work) {
   if (len > n) return 0;
-  size_t last = n - len; /* the last place a literal may start */
+  size_t last = n - len; /* the last place the literal may start */
   unsigned first = lit[0];
-  if (!fold || first < 'a' || first > 'z') {
-    for (size_t i = 0; i <= last;) {
+  int letter = fold && first >= 'a' && first <= 'z';
+  for (size_t i = 0; i <= last; i++) {
+    if (letter) {
+      if (((unsigned char)s[i] | 0x20) != first) continue;
+    } else {
       const char *q = (const char *)memchr(s + i, (int)first, last - i + 1);
       if (!q) return 0;
       i = (size_t)(q - s);
-      size_t j = 1;
-      if (!fold) {
-        if (!memcmp(s + i + 1, lit + 1, len - 1)) return 1;
-      } else {
-        for (; j < len; j++) {
-          unsigned l = lit[j], t = (unsigned char)s[i + j];
-          if (l >= 'a' && l <= 'z' ? (t | 0x20) != l : t != l) break;
-        }
-        if (j == len) return 1;
-      }
-      i++;
     }
-    return 0;
-  }
-  for (size_t i = 0; i <= last; i++) {
-    if (((unsigned char)s[i] | 0x20) != first) continue;
     size_t j = 1;
     for (; j < len; j++) {
       unsigned l = lit[j], t = (unsigned char)s[i + j];
-      if (l >= 'a' && l <= 'z' ? (t | 0x20) != l : t != l) break;
+      if (fold && l >= 'a' && l <= 'z' ? (t | 0x20) != l : t != l) break;
     }
     if (j == len) return 1;
+    if (*work < j) return -1;
+    *work -= j;
   }
   return 0;
 }
 
 int lx_rl_present(const uint8_t *lits, const char *s, size_t n) {
-  size_t k = 1;
+  size_t k = 1, work = 4 * n + 256; /* natural text spends under n */
   for (unsigned set = 0; set < lits[0]; set++) {
     unsigned m = lits[k++];
     int found = 0;
     for (unsigned i = 0; i < m; i++) {
       unsigned fold = lits[k], len = lits[k + 1];
-      if (!found) found = has_lit(s, n, lits + k + 2, len, (int)fold);
+      if (!found) found = has_lit(s, n, lits + k + 2, len, (int)fold, &work);
+      if (found < 0) return 1;
       k += 2 + len;
     }
     if (!found) return 0;

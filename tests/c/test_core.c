@@ -640,6 +640,23 @@ static void test_regex_literals(void) {
   lx_rl_extract(&lx_default_allocator, "ab(?i:c)|x-y", 12, 0, l);
   CHECK(lx_rl_present(l, "zzABC", 5) && lx_rl_present(l, "x-y", 3) && !lx_rl_present(l, "X-Z", 3),
         "a string with a caseless part is compared caselessly");
+  /* a text that matches a long literal's first bytes at every byte: the
+   * search gives up (the rule runs, under PCRE2's limits) after compares
+   * of a few times the text's length, not the literal's length at every
+   * byte */
+  size_t big = 1u << 20;
+  char *as = (char *)malloc(big);
+  CHECK(as != NULL, "a text of a MiB");
+  if (!as) return;
+  memset(as, 'a', big);
+  const char *longlit = "(?i)aaaaaaaaaaaaaaaaaaaaaaab|aaaaaaaaaaaaaaaaaaaaaaac";
+  lx_rl_extract(&lx_default_allocator, longlit, strlen(longlit), 0, l);
+  CHECK(lx_rl_present(l, as, big) == 1, "a search that runs out of work says the literal may be there");
+  as[big - 1] = 'c';
+  lx_rl_extract(&lx_default_allocator, "aaac", 4, 0, l);
+  CHECK(lx_rl_present(l, as, big) == 1 && !lx_rl_present(l, as, big - 1),
+        "and one within its work finds or misses it");
+  free(as);
 }
 
 int main(void) {

@@ -679,13 +679,24 @@ static int tok_eq(const char *text, const lx_token *t, const char *s) {
   return strlen(s) == n && memcmp(text + t->start, s, n) == 0;
 }
 
+/* Whether token t fails e's tests (before negation) for a reason seen
+ * without a call: its lower case is not e's word, or the regex cannot
+ * start with its first byte or fit in it. elem_test asks it first, and
+ * match_tokens inline of every token, where most tokens end. */
+static inline int elem_refuses(const char *text, const tok_elem *e, const lx_token *t) {
+  /* lower-case text: tokens are keyed by the hash of their lower case */
+  if (e->lower && t->hash != e->lower_hash) return 1;
+  if (!e->re) return 0;
+  unsigned char b0 = (unsigned char)text[t->start];
+  return t->end - t->start < e->re_min || !(e->re_first[b0 >> 3] & (1u << (b0 & 7)));
+}
+
 /* Whether token i passes element e's tests (before negation). */
 static int elem_test(lx_ctx *c, const rule *r, const tok_elem *e, size_t i, const uint8_t *etypes,
                      size_t t0) {
   const lx_token *t = (const lx_token *)c->toks.p + i;
+  if (elem_refuses(c->text, e, t)) return 0;
   if (e->text && !tok_eq(c->text, t, e->text)) return 0;
-  /* lower-case text: tokens are keyed by the hash of their lower case */
-  if (e->lower && t->hash != e->lower_hash) return 0;
   if (e->cap && ((e->cap > 0) != ((t->flags & (LX_TF_CAP | LX_TF_ALLCAP)) != 0))) return 0;
   if (e->allcap && ((e->allcap > 0) != ((t->flags & LX_TF_ALLCAP) != 0))) return 0;
   if (e->num) {
@@ -706,8 +717,6 @@ static int elem_test(lx_ctx *c, const rule *r, const tok_elem *e, size_t i, cons
   }
   if (e->re) {
     size_t tn = t->end - t->start;
-    unsigned char b0 = (unsigned char)c->text[t->start];
-    if (tn < e->re_min || !(e->re_first[b0 >> 3] & (1u << (b0 & 7)))) return 0;
     int rc = rule_match(c, e->re, c->text + t->start, tn, 0);
     if (rc < 0 && rc != PCRE2_ERROR_NOMATCH) {
       /* invalid UTF-8 inside the token is a non-match, not an error */
@@ -717,18 +726,6 @@ static int elem_test(lx_ctx *c, const rule *r, const tok_elem *e, size_t i, cons
     if (rc <= 0 || !anchored_at(c, 0, tn)) return 0;
   }
   return 1;
-}
-
-/* Whether token t fails e for a reason seen without a call: its lower case
- * is not e's word, or the regex cannot start with its first byte or fit
- * in it. (elem_test asks the same first; this is the part match_tokens
- * asks of every token inline, where most tokens end.) */
-static inline int elem_refuses(const char *text, const tok_elem *e, const lx_token *t) {
-  if (e->negate) return 0;
-  if (e->lower && t->hash != e->lower_hash) return 1;
-  if (!e->re) return 0;
-  unsigned char b0 = (unsigned char)text[t->start];
-  return t->end - t->start < e->re_min || !(e->re_first[b0 >> 3] & (1u << (b0 & 7)));
 }
 
 static int elem_match(lx_ctx *c, const rule *r, const tok_elem *e, size_t i, const uint8_t *etypes,
@@ -897,11 +894,12 @@ static void match_tokens(lx_ctx *c, const rule *r, int id, size_t t0, size_t t1,
   const lx_token *t = (const lx_token *)c->toks.p;
   size_t ne = r->nelems;
   uint64_t st[MAX_TOKEN_ELEMS + 1], nx[MAX_TOKEN_ELEMS + 1];
+  const tok_elem *e0 = &r->elems[0];
   for (size_t i = t0; i < t1;) {
     /* a quick reject: when the first element must match, nothing starts at
      * a token it refuses (most tokens), and the automaton need not run */
-    if (r->elems[0].min > 0 && (elem_refuses(c->text, &r->elems[0], &t[i]) ||
-                                !elem_match(c, r, &r->elems[0], i, etypes, t0))) {
+    if (e0->min > 0 && ((!e0->negate && elem_refuses(c->text, e0, &t[i])) ||
+                        !elem_match(c, r, e0, i, etypes, t0))) {
       i++;
       continue;
     }
